@@ -1,0 +1,46 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AccessModule } from '@koers/access';
+import { AuditModule } from '@koers/audit';
+import { AppConfig, CoreModule } from '@koers/core';
+import { DemoModule } from '@koers/demo';
+import { IdentityModule } from '@koers/identity';
+import { StrategyModule } from '@koers/strategy';
+import { WorkgroupsModule } from '@koers/workgroups';
+import { AuditController } from './http/audit.controller';
+import { AuthController } from './http/auth.controller';
+import { HealthController } from './http/health.controller';
+import { MeController } from './http/me.controller';
+import { OrganisationsController } from './http/organisations.controller';
+import { StrategiesController } from './http/strategies.controller';
+import { UsersController } from './http/users.controller';
+import { WorkgroupsController } from './http/workgroups.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: config.http.loginRateLimitPerMinute }]),
+        AuditModule,
+        AccessModule,
+        IdentityModule,
+        StrategyModule,
+        WorkgroupsModule,
+        ...(config.demo ? [DemoModule] : []),
+      ],
+      controllers: [
+        HealthController,
+        AuthController,
+        MeController,
+        OrganisationsController,
+        UsersController,
+        StrategiesController,
+        WorkgroupsController,
+        AuditController,
+      ],
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import * as path from 'node:path';
+import { AppConfig } from '@koers/core';
+import { AppModule } from './app.module';
+import { HttpErrorFilter } from './http/http-error.filter';
+import { createValidationPipe } from './http/validation';
+
+export interface CreateAppOptions {
+  /** Tests close open connections on shutdown so Jest can exit. */
+  forceCloseConnections?: boolean;
+  logger?: false | Array<'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal'>;
+}
+
+/** The one bootstrap of the API, used by main.ts and by the tests: same pipes, filters and middleware. */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    forceCloseConnections: options.forceCloseConnections ?? false,
+    logger: options.logger ?? ['log', 'error', 'warn'],
+    bodyParser: true,
+  });
+  // Behind a load balancer the client's address comes from X-Forwarded-For (rate limits, audit).
+  app.set('trust proxy', config.production ? 1 : 'loopback');
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'connect-src': ["'self'", ...config.http.allowedOrigins] } } }));
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: '256kb' });
+  app.enableCors({ origin: config.http.allowedOrigins, credentials: true });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Koers API')
+    .setDescription('Bestuurlijke werkgroepen van de Regionale Veiligheidsstrategie')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+
+  if (config.http.webDistDir) serveWebClient(app, config.http.webDistDir);
+  return app;
+}
+
+/** The built React client at `/`, with client-side routes falling back to index.html. */
+function serveWebClient(app: NestExpressApplication, webDistDir: string) {
+  app.useStaticAssets(webDistDir, { index: false, maxAge: '1h' });
+  const indexHtml = path.join(webDistDir, 'index.html');
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' || request.path.startsWith('/api') || !request.accepts('html')) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(indexHtml);
+  });
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@koers/access';
+import { CreateOrganisationDto, CurrentActor, OrganisationListQueryDto, OrganisationService, UpdateOrganisationDto } from '@koers/identity';
+import { UuidParamPipe } from './validation';
+
+@ApiTags('organisations')
+@Controller()
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationService) {}
+
+  @Get('organisations')
+  list(@CurrentActor() actor: Actor, @Query() query: OrganisationListQueryDto) {
+    return this.organisations.list(actor, query);
+  }
+
+  @Post('organisations')
+  create(@CurrentActor() actor: Actor, @Body() body: CreateOrganisationDto) {
+    return this.organisations.create(actor, body);
+  }
+
+  @Patch('organisations/:id')
+  update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateOrganisationDto) {
+    return this.organisations.update(actor, id, body);
+  }
+
+  @Delete('organisations/:id')
+  @HttpCode(204)
+  remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.organisations.remove(actor, id);
+  }
+
+  @Get('districts')
+  districts(@CurrentActor() actor: Actor) {
+    return this.organisations.districts(actor);
+  }
+}

@@ -1,0 +1,79 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@koers/access';
+import { CurrentActor } from '@koers/identity';
+import {
+  CreateFocusAreaDto,
+  CreateStrategyDto,
+  CreateThemeDto,
+  StrategyService,
+  UpdateFocusAreaDto,
+  UpdateStrategyDto,
+  UpdateThemeDto,
+} from '@koers/strategy';
+import { UuidParamPipe } from './validation';
+
+/** Strategy -> priorities (themes) -> focus areas. Read by everyone signed in; changed by the secretariat. */
+@ApiTags('strategy')
+@Controller()
+export class StrategiesController {
+  constructor(private readonly strategy: StrategyService) {}
+
+  @Get('strategies')
+  list(@CurrentActor() actor: Actor) {
+    return this.strategy.list(actor);
+  }
+
+  @Get('strategies/:id')
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.strategy.get(actor, id);
+  }
+
+  @Post('strategies')
+  create(@CurrentActor() actor: Actor, @Body() body: CreateStrategyDto) {
+    return this.strategy.createStrategy(actor, body);
+  }
+
+  @Patch('strategies/:id')
+  update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateStrategyDto) {
+    return this.strategy.updateStrategy(actor, id, body);
+  }
+
+  @Delete('strategies/:id')
+  @HttpCode(204)
+  remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.strategy.deleteStrategy(actor, id);
+  }
+
+  @Post('strategies/:id/themes')
+  createTheme(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateThemeDto) {
+    return this.strategy.createTheme(actor, id, body);
+  }
+
+  @Patch('themes/:id')
+  updateTheme(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateThemeDto) {
+    return this.strategy.updateTheme(actor, id, body);
+  }
+
+  @Delete('themes/:id')
+  @HttpCode(204)
+  removeTheme(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.strategy.deleteTheme(actor, id);
+  }
+
+  @Post('themes/:id/focus-areas')
+  createFocusArea(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateFocusAreaDto) {
+    return this.strategy.createFocusArea(actor, id, body);
+  }
+
+  @Patch('focus-areas/:id')
+  updateFocusArea(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateFocusAreaDto) {
+    return this.strategy.updateFocusArea(actor, id, body);
+  }
+
+  @Delete('focus-areas/:id')
+  @HttpCode(204)
+  removeFocusArea(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.strategy.deleteFocusArea(actor, id);
+  }
+}

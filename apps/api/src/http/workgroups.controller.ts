@@ -1,0 +1,56 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@koers/access';
+import { CurrentActor } from '@koers/identity';
+import { AddMemberDto, ChangeMemberRoleDto, CreateWorkgroupDto, UpdateWorkgroupDto, WorkgroupService } from '@koers/workgroups';
+import { UuidParamPipe } from './validation';
+
+@ApiTags('workgroups')
+@Controller('workgroups')
+export class WorkgroupsController {
+  constructor(private readonly workgroups: WorkgroupService) {}
+
+  /** Only the werkgroepen the caller may see. */
+  @Get()
+  list(@CurrentActor() actor: Actor) {
+    return this.workgroups.list(actor);
+  }
+
+  /** Members and the composition check (what the strategy prescribes and what is missing). */
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.workgroups.get(actor, id);
+  }
+
+  @Post()
+  create(@CurrentActor() actor: Actor, @Body() body: CreateWorkgroupDto) {
+    return this.workgroups.create(actor, body);
+  }
+
+  @Patch(':id')
+  update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateWorkgroupDto) {
+    return this.workgroups.update(actor, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.workgroups.remove(actor, id);
+  }
+
+  @Post(':id/members')
+  addMember(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: AddMemberDto) {
+    return this.workgroups.addMember(actor, id, body.userId, body.role);
+  }
+
+  @Patch(':id/members/:userId')
+  changeMemberRole(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Param('userId', UuidParamPipe) userId: string, @Body() body: ChangeMemberRoleDto) {
+    return this.workgroups.changeMemberRole(actor, id, userId, body.role);
+  }
+
+  @Delete(':id/members/:userId')
+  @HttpCode(204)
+  removeMember(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Param('userId', UuidParamPipe) userId: string) {
+    return this.workgroups.removeMember(actor, id, userId);
+  }
+}

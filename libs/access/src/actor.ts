@@ -1,0 +1,18 @@
+/** The authenticated caller of a request or socket event, as every authorisation check sees it. */
+export interface Actor {
+  userId: string;
+  email: string;
+  displayName: string;
+  organisationId: string;
+  platformRole: PlatformRole;
+  rvcMember: boolean;
+  sessionId: string;
+  ip: string | null;
+}
+
+export type PlatformRole = 'secretariaat' | 'gebruiker';
+
+export const MEMBERSHIP_ROLES = ['aanjager', 'lid', 'ambtelijk', 'gast', 'waarnemer'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+export const isSecretariat = (actor: Actor) => actor.platformRole === 'secretariaat';

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@koers/audit';
+import { forbidden, notFound } from '@koers/core';
+import { Actor, isSecretariat } from './actor';
+import { MembershipReader } from './membership.reader';
+import {
+  RegionPermission,
+  ROLE_GRANTS,
+  RVC_WORKGROUP_GRANTS,
+  SECRETARIAT_WORKGROUP_GRANTS,
+  WorkgroupPermission,
+} from './permissions';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The one place that decides "may this user do this". Every controller and socket handler asks it.
+ * A refusal is audited. Callers who may not even see a werkgroep get "not found", so ids cannot be
+ * probed; callers who see it but may not do this get "forbidden".
+ */
+@Injectable()
+export class AuthorizationService {
+  constructor(
+    private readonly memberships: MembershipReader,
+    private readonly audit: AuditService,
+  ) {}
+
+  canInRegion(actor: Actor, permission: RegionPermission): boolean {
+    if (permission === 'region.read') return true;
+    return isSecretariat(actor);
+  }
+
+  async assertInRegion(actor: Actor, permission: RegionPermission, attempted: string): Promise<void> {
+    if (this.canInRegion(actor, permission)) return;
+    await this.audit.recordDenied(actor, { action: attempted, entityType: 'region', summary: { permission } });
+    throw forbidden();
+  }
+
+  async canInWorkgroup(actor: Actor, permission: WorkgroupPermission, workgroupId: string): Promise<boolean> {
+    if (isSecretariat(actor) && SECRETARIAT_WORKGROUP_GRANTS.includes(permission)) return true;
+    if (!UUID.test(workgroupId)) return false;
+    const role = await this.memberships.roleOf(actor.userId, workgroupId);
+    if (role && ROLE_GRANTS[permission].includes(role)) return true;
+    return actor.rvcMember && RVC_WORKGROUP_GRANTS.includes(permission);
+  }
+
+  async assertInWorkgroup(actor: Actor, permission: WorkgroupPermission, workgroupId: string, attempted: string): Promise<void> {
+    if (await this.canInWorkgroup(actor, permission, workgroupId)) return;
+    const mayView = permission !== 'workgroup.view' && (await this.canInWorkgroup(actor, 'workgroup.view', workgroupId));
+    await this.audit.recordDenied(actor, {
+      action: attempted,
+      entityType: 'workgroup',
+      entityId: workgroupId,
+      workgroupId: UUID.test(workgroupId) ? workgroupId : null,
+      summary: { permission },
+    });
+    throw mayView ? forbidden() : notFound('De werkgroep');
+  }
+
+  /** The werkgroepen whose overview the caller may see: all of them, or a list of ids. */
+  async visibleWorkgroups(actor: Actor): Promise<'all' | string[]> {
+    if (isSecretariat(actor) || actor.rvcMember) return 'all';
+    return this.memberships.workgroupIdsOf(actor.userId);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './access.module';
+export * from './actor';
+export * from './authorization.service';
+export * from './permissions';

@@ -1,0 +1,37 @@
+import type { MembershipRole } from './actor';
+
+/**
+ * Everything a caller may try, in one list. Region-wide permissions depend on the platform role;
+ * werkgroep permissions on the caller's membership role in that werkgroep.
+ */
+export type RegionPermission =
+  | 'region.read' // strategy, themes, focus areas, organisations, districts: readable by every signed-in user
+  | 'region.manage' // create/update/delete strategy, themes, organisations, werkgroepen: secretariat
+  | 'users.manage'
+  | 'audit.read';
+
+export type WorkgroupPermission =
+  | 'workgroup.view' // name, theme, members, composition
+  | 'workgroup.manage' // edit the werkgroep and its members: secretariat
+  | 'workgroup.content.read' // working documents, actions, sessions, concept reports
+  | 'workgroup.content.write'
+  | 'workgroup.report.submit'; // submit the progress report upward: the aanjager
+
+/** Which membership roles grant each werkgroep permission. The secretariat holds all but report.submit. */
+export const ROLE_GRANTS: Record<WorkgroupPermission, readonly MembershipRole[]> = {
+  'workgroup.view': ['aanjager', 'lid', 'ambtelijk', 'gast', 'waarnemer'],
+  'workgroup.manage': [],
+  'workgroup.content.read': ['aanjager', 'lid', 'ambtelijk', 'gast', 'waarnemer'],
+  'workgroup.content.write': ['aanjager', 'lid', 'ambtelijk', 'gast'],
+  'workgroup.report.submit': ['aanjager'],
+};
+
+export const SECRETARIAT_WORKGROUP_GRANTS: readonly WorkgroupPermission[] = [
+  'workgroup.view',
+  'workgroup.manage',
+  'workgroup.content.read',
+  'workgroup.content.write',
+];
+
+/** RVC members read what is reported upward; of a werkgroep itself they only see its overview. */
+export const RVC_WORKGROUP_GRANTS: readonly WorkgroupPermission[] = ['workgroup.view'];

@@ -1,0 +1,96 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditOutcome } from './audit-entry.entity';
+import { AuditQuery, AuditRepository } from './audit.repository';
+
+/** Who did it: the parts of an authenticated caller the audit log keeps. */
+export interface AuditActor {
+  userId: string | null;
+  email: string | null;
+  ip: string | null;
+}
+
+export interface AuditEvent {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  workgroupId?: string | null;
+  summary?: Record<string, unknown>;
+}
+
+/** Keys that must never reach the log, whatever a caller passes in a summary. */
+const SECRET_KEYS = /pass(word)?|token|secret|hash|cookie|authorization/i;
+
+@Injectable()
+export class AuditService {
+  private readonly logger = new Logger(AuditService.name);
+
+  constructor(private readonly repository: AuditRepository) {}
+
+  /** Records a change. Pass the transaction's manager so the change and its entry commit together. */
+  recordChange(actor: AuditActor, event: AuditEvent, manager?: EntityManager): Promise<void> {
+    return this.record(actor, event, 'success', manager);
+  }
+
+  /**
+   * Records a refused attempt. Never throws: failing to write a denial must not turn a 403 into a 500,
+   * but it is logged loudly.
+   */
+  async recordDenied(actor: AuditActor, event: AuditEvent): Promise<void> {
+    try {
+      await this.record(actor, event, 'denied');
+    } catch (err) {
+      this.logger.error(`Could not write audit entry for denied ${event.action}: ${(err as Error).message}`);
+    }
+  }
+
+  async recordFailed(actor: AuditActor, event: AuditEvent): Promise<void> {
+    try {
+      await this.record(actor, event, 'failed');
+    } catch (err) {
+      this.logger.error(`Could not write audit entry for failed ${event.action}: ${(err as Error).message}`);
+    }
+  }
+
+  page(query: AuditQuery) {
+    return this.repository.page(query);
+  }
+
+  private record(actor: AuditActor, event: AuditEvent, outcome: AuditOutcome, manager?: EntityManager): Promise<void> {
+    return this.repository.insert(
+      {
+        actorId: actor.userId,
+        actorEmail: actor.email,
+        action: event.action,
+        entityType: event.entityType,
+        entityId: event.entityId ?? null,
+        workgroupId: event.workgroupId ?? null,
+        outcome,
+        summary: redact(event.summary ?? {}),
+        ip: actor.ip,
+      },
+      manager,
+    );
+  }
+}
+
+export function redact(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (SECRET_KEYS.test(key)) out[key] = '[verborgen]';
+    else if (inner && typeof inner === 'object' && !Array.isArray(inner) && !(inner instanceof Date)) out[key] = redact(inner as Record<string, unknown>);
+    else out[key] = inner;
+  }
+  return out;
+}
+
+/** The fields that differ between two versions of a record, as { field: { from, to } }. */
+export function diffFields<T extends object>(before: T, after: Partial<T>): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const key of Object.keys(after) as Array<keyof T>) {
+    const from = before[key];
+    const to = after[key];
+    if (to !== undefined && JSON.stringify(from) !== JSON.stringify(to)) changes[key as string] = { from, to };
+  }
+  return changes;
+}

@@ -1,0 +1,149 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/** Where the data lives: a real PostgreSQL server, or the embedded PGlite database. */
+export type DatabaseConfig =
+  | { kind: 'postgres'; url: string; poolSize: number }
+  | { kind: 'pglite'; dataDir: string | null; loadDumpFile?: string };
+
+export interface AuthConfig {
+  jwtSecret: string;
+  jwtIssuer: string;
+  jwtAudience: string;
+  accessTokenTtlSeconds: number;
+  sessionTtlSeconds: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  cookieSecure: boolean;
+}
+
+export interface HttpConfig {
+  host: string;
+  port: number;
+  /** Origins allowed to call the API from a browser (CORS and, later, the socket handshake). */
+  allowedOrigins: string[];
+  /** Built web client to serve at `/`; null when not built (API only). */
+  webDistDir: string | null;
+  loginRateLimitPerMinute: number;
+}
+
+export interface AppConfig {
+  production: boolean;
+  dataDir: string;
+  database: DatabaseConfig;
+  auth: AuthConfig;
+  http: HttpConfig;
+  demo: boolean;
+  redisUrl: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and validates the configuration from the environment once, at boot.
+ * Every problem is reported together so an operator fixes them in one go.
+ */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.trim().toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+    if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${env[name]}")`);
+    return fallback;
+  };
+
+  const dataDir = path.resolve(cwd, env.KOERS_DATA_DIR || 'data');
+
+  let database: DatabaseConfig;
+  if (env.DATABASE_URL) {
+    if (!/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
+      problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+    }
+    database = { kind: 'postgres', url: env.DATABASE_URL, poolSize: int('DATABASE_POOL_SIZE', 10, 1, 100) };
+  } else {
+    if (production) problems.push('DATABASE_URL is required when NODE_ENV=production (the embedded database is for trying Koers out)');
+    database = { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') };
+  }
+
+  let jwtSecret = env.KOERS_JWT_SECRET ?? '';
+  if (!jwtSecret) {
+    if (production) problems.push('KOERS_JWT_SECRET is required when NODE_ENV=production');
+    else jwtSecret = developmentSecret(dataDir);
+  } else if (jwtSecret.length < 32) {
+    problems.push('KOERS_JWT_SECRET must be at least 32 characters');
+  }
+
+  const port = int('PORT', 3000, 1, 65535);
+  const allowedOrigins = (env.KOERS_ALLOWED_ORIGINS ?? `http://localhost:${port},http://127.0.0.1:${port}`)
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of allowedOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`KOERS_ALLOWED_ORIGINS: "${origin}" is not an origin like https://koers.example.nl`);
+  }
+
+  const webDistDir = path.resolve(cwd, env.KOERS_WEB_DIST || 'apps/web/dist');
+  const redisUrl = env.REDIS_URL || null;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+
+  const config: AppConfig = {
+    production,
+    dataDir,
+    database,
+    auth: {
+      jwtSecret,
+      jwtIssuer: env.KOERS_JWT_ISSUER || 'koers',
+      jwtAudience: env.KOERS_JWT_AUDIENCE || 'koers-api',
+      accessTokenTtlSeconds: int('KOERS_ACCESS_TOKEN_TTL', 900, 60, 86_400),
+      sessionTtlSeconds: int('KOERS_SESSION_TTL', 12 * 3600, 300, 30 * 86_400),
+      loginMaxFailures: int('KOERS_LOGIN_MAX_FAILURES', 5, 1, 100),
+      loginLockMinutes: int('KOERS_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+      cookieSecure: bool('KOERS_COOKIE_SECURE', production),
+    },
+    http: {
+      host: env.HOST || '127.0.0.1',
+      port,
+      allowedOrigins,
+      webDistDir: fs.existsSync(path.join(webDistDir, 'index.html')) ? webDistDir : null,
+      loginRateLimitPerMinute: int('KOERS_LOGIN_RATE_LIMIT', 20, 1, 10_000),
+    },
+    demo: bool('KOERS_DEMO', !production),
+    redisUrl,
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** Outside production a signing secret is generated once and kept in the data directory. */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    const secret = randomBytes(48).toString('base64url');
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}

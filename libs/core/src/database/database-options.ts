@@ -1,0 +1,74 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import type { DatabaseConfig } from '../config/app-config';
+import { migrations } from './migrations';
+import { createPgliteDriver } from './pglite-driver';
+import { pgliteParsers, pgTypes } from './type-parsers';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type Entities = MixedList<Function | string | EntitySchema>;
+
+/**
+ * The one place that turns configuration into TypeORM options. Both kinds run the same migrations
+ * at start-up; `synchronize` is never used.
+ */
+export async function buildDataSourceOptions(config: DatabaseConfig, entities: Entities): Promise<DataSourceOptions> {
+  const common = {
+    type: 'postgres' as const,
+    entities,
+    migrations,
+    migrationsRun: true,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    installExtensions: false,
+    logging: ['error' as const, 'warn' as const, 'migration' as const],
+  };
+  if (config.kind === 'postgres') {
+    return { ...common, url: config.url, poolSize: config.poolSize, extra: { types: pgTypes() } };
+  }
+  const db = await openPglite(config);
+  return { ...common, driver: createPgliteDriver(db) };
+}
+
+async function openPglite(config: Extract<DatabaseConfig, { kind: 'pglite' }>): Promise<PGlite> {
+  if (config.loadDumpFile) {
+    const dump = new Blob([fs.readFileSync(config.loadDumpFile)]);
+    return PGlite.create({ loadDataDir: dump, parsers: pgliteParsers });
+  }
+  if (!config.dataDir) return PGlite.create({ parsers: pgliteParsers });
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  claimDataDir(config.dataDir);
+  return PGlite.create({ dataDir: config.dataDir, parsers: pgliteParsers });
+}
+
+/** Only one process may open a PGlite directory: a second one would corrupt it. */
+function claimDataDir(dataDir: string): void {
+  const lockFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`);
+  try {
+    const holder = Number(fs.readFileSync(lockFile, 'utf8'));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(`The embedded database in ${dataDir} is in use by process ${holder}. Stop it first, or set KOERS_DATA_DIR to another directory.`);
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  process.once('exit', () => {
+    try {
+      if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
+    } catch {
+      /* already gone */
+    }
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+/** Inserts for the demo seed, all inside the seeder's one transaction. */
+@Injectable()
+export class DemoRegionRepository {
+  async lockAndCheckEmpty(manager: EntityManager): Promise<boolean> {
+    // Two instances starting together must not both seed.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('koers:demo-seed'))`);
+    const rows: Array<{ n: number }> = await manager.query('SELECT count(*) AS n FROM regions');
+    return rows[0].n === 0;
+  }
+
+  async insertRegion(manager: EntityManager, name: string): Promise<string> {
+    return this.returningId(manager, 'INSERT INTO regions (name) VALUES ($1) RETURNING id', [name]);
+  }
+
+  async insertDistrict(manager: EntityManager, regionId: string, name: string): Promise<string> {
+    return this.returningId(manager, 'INSERT INTO districts (region_id, name) VALUES ($1, $2) RETURNING id', [regionId, name]);
+  }
+
+  async insertOrganisation(manager: EntityManager, regionId: string, name: string, type: string, districtId: string | null): Promise<string> {
+    return this.returningId(manager, 'INSERT INTO organisations (region_id, name, type, district_id) VALUES ($1, $2, $3, $4) RETURNING id', [regionId, name, type, districtId]);
+  }
+
+  async insertUser(
+    manager: EntityManager,
+    user: { email: string; displayName: string; jobTitle: string; function: string; organisationId: string; platformRole: string; rvcMember: boolean; passwordHash: string },
+  ): Promise<string> {
+    return this.returningId(
+      manager,
+      `INSERT INTO users (email, display_name, job_title, function, organisation_id, platform_role, rvc_member, password_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [user.email, user.displayName, user.jobTitle, user.function, user.organisationId, user.platformRole, user.rvcMember, user.passwordHash],
+    );
+  }
+
+  async insertStrategy(manager: EntityManager, s: { regionId: string; title: string; motto: string; periodStart: string; periodEnd: string; adoptedOn: string }): Promise<string> {
+    return this.returningId(
+      manager,
+      `INSERT INTO strategies (region_id, title, motto, period_start, period_end, status, adopted_on) VALUES ($1, $2, $3, $4, $5, 'vastgesteld', $6) RETURNING id`,
+      [s.regionId, s.title, s.motto, s.periodStart, s.periodEnd, s.adoptedOn],
+    );
+  }
+
+  async insertTheme(manager: EntityManager, t: { strategyId: string; position: number; title: string; description: string; requiresTaxAuthority: boolean }): Promise<string> {
+    return this.returningId(
+      manager,
+      'INSERT INTO themes (strategy_id, position, title, description, requires_tax_authority) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [t.strategyId, t.position, t.title, t.description, t.requiresTaxAuthority],
+    );
+  }
+
+  async insertFocusArea(manager: EntityManager, themeId: string, position: number, title: string): Promise<void> {
+    await manager.query('INSERT INTO focus_areas (theme_id, position, title) VALUES ($1, $2, $3)', [themeId, position, title]);
+  }
+
+  async insertWorkgroup(manager: EntityManager, themeId: string, name: string, description: string): Promise<string> {
+    return this.returningId(manager, 'INSERT INTO workgroups (theme_id, name, description) VALUES ($1, $2, $3) RETURNING id', [themeId, name, description]);
+  }
+
+  async insertMember(manager: EntityManager, workgroupId: string, userId: string, role: string): Promise<void> {
+    await manager.query('INSERT INTO workgroup_members (workgroup_id, user_id, role) VALUES ($1, $2, $3)', [workgroupId, userId, role]);
+  }
+
+  async recordSeed(manager: EntityManager, summary: Record<string, unknown>): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_log (action, entity_type, outcome, summary) VALUES ('demo.seed', 'region', 'success', $1::jsonb)`,
+      [JSON.stringify(summary)],
+    );
+  }
+
+  private async returningId(manager: EntityManager, sql: string, params: unknown[]): Promise<string> {
+    const rows: Array<{ id: string }> = await manager.query(sql, params);
+    return rows[0].id;
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '@koers/identity';
+import region from './data/midden-nederland-2023-2026.json';
+import { DEMO_DISTRICT_OF_GEMEENTE, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_THEME_INDEX, DEMO_WORKGROUP_NAMES, DemoThemeKey } from './demo-people';
+import { DemoRegionRepository } from './demo-region.repository';
+
+const PARTNER_TYPES: Record<string, string> = {
+  'Openbaar Ministerie': 'openbaar_ministerie',
+  'Politie Midden-Nederland': 'politie',
+  Belastingdienst: 'belastingdienst',
+  'Bureau Regionale Veiligheidsstrategie Midden-Nederland': 'bureau',
+};
+/** The OM's organisation in the region carries the region's name, as the others do. */
+const PARTNER_NAMES: Record<string, string> = { 'Openbaar Ministerie': 'Openbaar Ministerie Midden-Nederland' };
+
+/**
+ * Seeds Midden-Nederland 2023-2026 into an empty database in demo mode: 38 gemeenten, the partners,
+ * 5 districts, the 3 priorities with their focus areas verbatim, and one werkgroep per priority with
+ * fictional demo people. Runs once, in one transaction, under a lock.
+ */
+@Injectable()
+export class DemoSeederService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: DemoRegionRepository,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const seeded = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.repository.lockAndCheckEmpty(manager))) return false;
+      await this.seed(manager, passwordHash);
+      return true;
+    });
+    if (seeded) this.logger.log(`Seeded the demo region ${region.region} (${DEMO_PEOPLE.length} demo accounts, password "${DEMO_PASSWORD}")`);
+  }
+
+  private async seed(manager: EntityManager, passwordHash: string): Promise<void> {
+    const repo = this.repository;
+    const regionId = await repo.insertRegion(manager, region.region);
+    const districtIds = new Map<string, string>();
+    for (const name of region.policeDistricts) districtIds.set(name, await repo.insertDistrict(manager, regionId, name));
+
+    const organisationIds = new Map<string, string>();
+    for (const gemeente of region.gemeenten) {
+      const name = `Gemeente ${gemeente}`;
+      organisationIds.set(name, await repo.insertOrganisation(manager, regionId, name, 'gemeente', districtIds.get(DEMO_DISTRICT_OF_GEMEENTE[gemeente]) ?? null));
+    }
+    for (const partner of region.partners) {
+      const name = PARTNER_NAMES[partner] ?? partner;
+      organisationIds.set(name, await repo.insertOrganisation(manager, regionId, name, PARTNER_TYPES[partner] ?? 'partner', null));
+    }
+
+    const s = region.strategy;
+    const strategyId = await repo.insertStrategy(manager, { regionId, title: s.title, motto: s.motto, periodStart: s.periodStart, periodEnd: s.periodEnd, adoptedOn: s.adoptedOn });
+    const themeIds: string[] = [];
+    for (const [index, priority] of s.priorities.entries()) {
+      const p = priority as { title: string; note?: string; extraPartner?: string; focusAreas: string[] };
+      const themeId = await repo.insertTheme(manager, { strategyId, position: index + 1, title: p.title, description: p.note ?? '', requiresTaxAuthority: p.extraPartner === 'Belastingdienst' });
+      for (const [position, title] of p.focusAreas.entries()) await repo.insertFocusArea(manager, themeId, position + 1, title);
+      themeIds.push(themeId);
+    }
+
+    const workgroupIds = new Map<DemoThemeKey, string>();
+    for (const key of Object.keys(DEMO_WORKGROUP_NAMES) as DemoThemeKey[]) {
+      const theme = s.priorities[DEMO_THEME_INDEX[key]];
+      workgroupIds.set(key, await repo.insertWorkgroup(manager, themeIds[DEMO_THEME_INDEX[key]], DEMO_WORKGROUP_NAMES[key], `Bestuurlijke werkgroep voor de prioriteit "${theme.title}".`));
+    }
+
+    for (const person of DEMO_PEOPLE) {
+      const organisationId = organisationIds.get(person.organisation);
+      if (!organisationId) throw new Error(`Demo person ${person.email} refers to unknown organisation ${person.organisation}`);
+      const userId = await repo.insertUser(manager, {
+        email: person.email,
+        displayName: person.displayName,
+        jobTitle: person.jobTitle,
+        function: person.function,
+        organisationId,
+        platformRole: person.platformRole ?? 'gebruiker',
+        rvcMember: person.rvcMember ?? false,
+        passwordHash,
+      });
+      for (const membership of person.memberships) await repo.insertMember(manager, workgroupIds.get(membership.theme) as string, userId, membership.role);
+    }
+    await repo.recordSeed(manager, { region: region.region, accounts: DEMO_PEOPLE.length, note: 'Demo data: district assignment and people are fictional.' });
+  }
+}

@@ -1,0 +1,2 @@
+export * from './demo.module';
+export { DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';

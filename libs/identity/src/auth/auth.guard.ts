@@ -1,0 +1,42 @@
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { AuditService } from '@koers/audit';
+import { AuthService } from './auth.service';
+import { ACCESS_COOKIE } from './auth-cookies';
+
+const IS_PUBLIC = 'koers:public';
+/** Marks a route that needs no login (health, login itself). Every other route requires a valid token. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** Global guard: a valid access token (Authorization: Bearer, or the httpOnly cookie) on every non-public route. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const request = context.switchToHttp().getRequest<Request & { actor?: unknown }>();
+    const token = bearerToken(request) ?? (request.cookies?.[ACCESS_COOKIE] as string | undefined);
+    try {
+      request.actor = await this.auth.authenticate(token, request.ip ?? null);
+    } catch (err) {
+      // A missing token is ordinary (a logged-out browser); a token that fails verification is worth a record.
+      if (token) await this.audit.recordDenied({ userId: null, email: null, ip: request.ip ?? null }, { action: 'auth.token', entityType: 'session', summary: { path: request.path } });
+      throw err;
+    }
+    return true;
+  }
+}
+
+export function bearerToken(request: Request): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const [scheme, value] = header.split(' ');
+  return scheme?.toLowerCase() === 'bearer' && value ? value : undefined;
+}

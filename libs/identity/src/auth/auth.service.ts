@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import * as argon2 from 'argon2';
+import { createHash, randomBytes } from 'node:crypto';
+import { Actor } from '@koers/access';
+import { AuditService } from '@koers/audit';
+import { APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@koers/core';
+import { UserRepository } from '../users/user.repository';
+import { AuthSessionRepository } from './auth-session.repository';
+
+export interface IssuedTokens {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  userId: string;
+}
+
+interface AccessTokenClaims {
+  sub: string;
+  sid: string;
+}
+
+/** Hash used when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password. */
+const TIMING_DUMMY_HASH = argon2.hash('koers-timing-dummy');
+
+const invalidCredentials = () => new DomainError(ErrorCode.InvalidCredentials, 'E-mailadres of wachtwoord is onjuist.');
+export const unauthenticated = () => new DomainError(ErrorCode.Unauthenticated, 'U bent niet (meer) ingelogd.');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jwt: JwtService,
+    private readonly users: UserRepository,
+    private readonly sessions: AuthSessionRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(email: string, password: string, ip: string | null): Promise<IssuedTokens> {
+    const user = await this.users.findForLogin(email);
+    const who = { userId: user?.id ?? null, email, ip };
+    if (!user || !user.active) {
+      await argon2.verify(await TIMING_DUMMY_HASH, password);
+      await this.audit.recordFailed(who, { action: 'auth.login', entityType: 'user', entityId: user?.id, summary: { reason: user ? 'inactive' : 'unknown_email' } });
+      throw invalidCredentials();
+    }
+    if (user.lockedUntil && user.lockedUntil > new Date()) {
+      await this.audit.recordDenied(who, { action: 'auth.login', entityType: 'user', entityId: user.id, summary: { reason: 'locked' } });
+      throw lockedError(user.lockedUntil);
+    }
+    if (!(await argon2.verify(user.passwordHash, password))) {
+      const lockedUntil = await this.users.registerFailedLogin(user.id, this.config.auth.loginMaxFailures, this.config.auth.loginLockMinutes);
+      await this.audit.recordFailed(who, { action: 'auth.login', entityType: 'user', entityId: user.id, summary: { reason: 'wrong_password', locked: Boolean(lockedUntil) } });
+      throw lockedUntil ? lockedError(lockedUntil) : invalidCredentials();
+    }
+    await this.users.clearFailedLogins(user.id);
+    const refreshToken = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.auth.sessionTtlSeconds * 1000);
+    const sessionId = await this.sessions.create(user.id, sha256(refreshToken), expiresAt);
+    await this.audit.recordChange(who, { action: 'auth.login', entityType: 'session', entityId: sessionId });
+    return { ...(await this.signAccessToken(user.id, sessionId)), refreshToken, userId: user.id };
+  }
+
+  /** A fresh access token for a live session; the refresh token is rotated each time. */
+  async refresh(refreshToken: string | undefined): Promise<IssuedTokens> {
+    if (!refreshToken) throw unauthenticated();
+    const next = randomBytes(32).toString('base64url');
+    const session = await this.sessions.rotate(sha256(refreshToken), sha256(next));
+    if (!session) throw unauthenticated();
+    return { ...(await this.signAccessToken(session.userId, session.sessionId)), refreshToken: next, userId: session.userId };
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    await this.sessions.revoke(actor.sessionId);
+    await this.audit.recordChange(actor, { action: 'auth.logout', entityType: 'session', entityId: actor.sessionId });
+  }
+
+  /** Turns a bearer token into the caller, or throws UNAUTHENTICATED. Algorithm, issuer, audience and expiry are all checked. */
+  async authenticate(token: string | undefined, ip: string | null): Promise<Actor> {
+    if (!token) throw unauthenticated();
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, {
+        algorithms: ['HS256'],
+        issuer: this.config.auth.jwtIssuer,
+        audience: this.config.auth.jwtAudience,
+        secret: this.config.auth.jwtSecret,
+      });
+    } catch {
+      throw unauthenticated();
+    }
+    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw unauthenticated();
+    const principal = await this.sessions.findPrincipal(claims.sid, claims.sub);
+    if (!principal) throw unauthenticated();
+    return { ...principal, sessionId: claims.sid, ip };
+  }
+
+  private async signAccessToken(userId: string, sessionId: string) {
+    const expiresIn = this.config.auth.accessTokenTtlSeconds;
+    const accessToken = await this.jwt.signAsync({ sid: sessionId } satisfies Omit<AccessTokenClaims, 'sub'>, {
+      subject: userId,
+      algorithm: 'HS256',
+      issuer: this.config.auth.jwtIssuer,
+      audience: this.config.auth.jwtAudience,
+      expiresIn,
+      secret: this.config.auth.jwtSecret,
+    });
+    return { accessToken, expiresIn };
+  }
+}
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+function lockedError(until: Date): DomainError {
+  const time = until.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+  return new DomainError(ErrorCode.AccountLocked, `Te veel mislukte pogingen. Uw account is geblokkeerd tot ${time}.`);
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
+}

@@ -1,0 +1,12 @@
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto {
+  @IsEmail({}, { message: 'Vul een geldig e-mailadres in.' })
+  @MaxLength(254)
+  email: string;
+
+  @IsString()
+  @MinLength(1, { message: 'Vul uw wachtwoord in.' })
+  @MaxLength(200)
+  password: string;
+}

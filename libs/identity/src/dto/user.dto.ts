@@ -1,0 +1,106 @@
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import type { PlatformRole } from '@koers/access';
+import { USER_FUNCTIONS, UserEntity, UserFunction } from '../users/user.entity';
+
+const PLATFORM_ROLES: PlatformRole[] = ['secretariaat', 'gebruiker'];
+
+export class CreateUserDto {
+  @IsEmail({}, { message: 'Vul een geldig e-mailadres in.' })
+  @MaxLength(254)
+  email: string;
+
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  displayName: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(160)
+  jobTitle?: string;
+
+  @IsIn(USER_FUNCTIONS)
+  function: UserFunction;
+
+  @IsUUID()
+  organisationId: string;
+
+  @IsOptional()
+  @IsIn(PLATFORM_ROLES)
+  platformRole?: PlatformRole;
+
+  @IsOptional()
+  @IsBoolean()
+  rvcMember?: boolean;
+
+  @IsString()
+  @MinLength(10, { message: 'Een wachtwoord heeft minstens 10 tekens.' })
+  @MaxLength(200)
+  password: string;
+}
+
+export class UpdateUserDto {
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  displayName?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(160)
+  jobTitle?: string;
+
+  @IsOptional()
+  @IsIn(USER_FUNCTIONS)
+  function?: UserFunction;
+
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @IsOptional()
+  @IsIn(PLATFORM_ROLES)
+  platformRole?: PlatformRole;
+
+  @IsOptional()
+  @IsBoolean()
+  rvcMember?: boolean;
+
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'Een wachtwoord heeft minstens 10 tekens.' })
+  @MaxLength(200)
+  password?: string;
+}
+
+export class UserListQueryDto {
+  @IsOptional()
+  @IsUUID()
+  organisationId?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+/** What the API shows of a user: never the password hash or login counters. */
+export function toUserDto(user: UserEntity) {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    jobTitle: user.jobTitle,
+    function: user.function,
+    organisationId: user.organisationId,
+    platformRole: user.platformRole,
+    rvcMember: user.rvcMember,
+    active: user.active,
+    locked: Boolean(user.lockedUntil && user.lockedUntil > new Date()),
+  };
+}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from '@koers/access';
+import { AuditModule } from '@koers/audit';
+import { AuthSessionEntity } from './auth/auth-session.entity';
+import { AuthSessionRepository } from './auth/auth-session.repository';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { DistrictEntity, OrganisationEntity, RegionEntity } from './organisations/organisation.entity';
+import { OrganisationRepository } from './organisations/organisation.repository';
+import { OrganisationService } from './organisations/organisation.service';
+import { UserEntity } from './users/user.entity';
+import { UserRepository } from './users/user.repository';
+import { UserService } from './users/user.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([RegionEntity, DistrictEntity, OrganisationEntity, UserEntity, AuthSessionEntity]),
+    // The secret and claims are passed per call from the validated config (see AuthService).
+    JwtModule.register({}),
+    AccessModule,
+    AuditModule,
+  ],
+  providers: [
+    AuthSessionRepository,
+    AuthService,
+    AuthGuard,
+    // Every HTTP route requires a valid login unless marked @Public().
+    { provide: APP_GUARD, useExisting: AuthGuard },
+    OrganisationRepository, OrganisationService, UserRepository, UserService],
+  exports: [AuthService, AuthGuard, OrganisationService, UserService],
+})
+export class IdentityModule {}

@@ -1,0 +1,60 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { PlatformRole } from '@koers/access';
+
+/** What someone is, which the werkgroep composition check reads (a burgemeester, an officier, ...). */
+export const USER_FUNCTIONS = [
+  'burgemeester',
+  'officier_van_justitie',
+  'sectorhoofd_politie',
+  'belastingdienst',
+  'ambtenaar',
+  'partner',
+  'secretariaat',
+  'overig',
+] as const;
+export type UserFunction = (typeof USER_FUNCTIONS)[number];
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ name: 'display_name', type: 'text' })
+  displayName: string;
+
+  @Column({ name: 'job_title', type: 'text' })
+  jobTitle: string;
+
+  @Column({ type: 'text' })
+  function: UserFunction;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
+  @Column({ name: 'platform_role', type: 'text' })
+  platformRole: PlatformRole;
+
+  @Column({ name: 'rvc_member', type: 'boolean' })
+  rvcMember: boolean;
+
+  @Column({ name: 'password_hash', type: 'text', select: false })
+  passwordHash: string;
+
+  @Column({ name: 'failed_login_count', type: 'integer' })
+  failedLoginCount: number;
+
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
+  @Column({ type: 'boolean' })
+  active: boolean;
+
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,79 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const STRATEGY_STATUSES = ['concept', 'consultatie', 'vastgesteld', 'afgesloten'] as const;
+export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
+
+@Entity('strategies')
+export class StrategyEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'region_id', type: 'uuid' })
+  regionId: string;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  motto: string;
+
+  @Column({ name: 'period_start', type: 'date' })
+  periodStart: string;
+
+  @Column({ name: 'period_end', type: 'date' })
+  periodEnd: string;
+
+  @Column({ type: 'text' })
+  status: StrategyStatus;
+
+  @Column({ name: 'adopted_on', type: 'date', nullable: true })
+  adoptedOn: string | null;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** A priority of the strategy (prioriteit / thema). */
+@Entity('themes')
+export class ThemeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'strategy_id', type: 'uuid' })
+  strategyId: string;
+
+  @Column({ type: 'integer' })
+  position: number;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  /** The undermining-crime theme's werkgroep includes the Belastingdienst. */
+  @Column({ name: 'requires_tax_authority', type: 'boolean' })
+  requiresTaxAuthority: boolean;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** A focus area of a theme (onderdeel). */
+@Entity('focus_areas')
+export class FocusAreaEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'theme_id', type: 'uuid' })
+  themeId: string;
+
+  @Column({ type: 'integer' })
+  position: number;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { FocusAreaEntity, StrategyEntity, ThemeEntity } from './strategy.entity';
+
+@Injectable()
+export class StrategyRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager) {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /** Koers serves one region per installation. */
+  async currentRegionId(): Promise<string | null> {
+    const rows: Array<{ id: string }> = await this.m().query('SELECT id FROM regions ORDER BY name LIMIT 1');
+    return rows[0]?.id ?? null;
+  }
+
+  listStrategies(): Promise<StrategyEntity[]> {
+    return this.m().getRepository(StrategyEntity).find({ order: { periodStart: 'DESC', title: 'ASC' } });
+  }
+
+  findStrategy(id: string, manager?: EntityManager): Promise<StrategyEntity | null> {
+    return this.m(manager).getRepository(StrategyEntity).findOneBy({ id });
+  }
+
+  themesOf(strategyIds: string[]): Promise<ThemeEntity[]> {
+    if (!strategyIds.length) return Promise.resolve([]);
+    return this.m().getRepository(ThemeEntity).find({ where: { strategyId: In(strategyIds) }, order: { position: 'ASC' } });
+  }
+
+  findThemes(ids: string[]): Promise<ThemeEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.m().getRepository(ThemeEntity).find({ where: { id: In(ids) }, order: { position: 'ASC' } });
+  }
+
+  focusAreasOf(themeIds: string[]): Promise<FocusAreaEntity[]> {
+    if (!themeIds.length) return Promise.resolve([]);
+    return this.m().getRepository(FocusAreaEntity).find({ where: { themeId: In(themeIds) }, order: { position: 'ASC' } });
+  }
+
+  findTheme(id: string, manager?: EntityManager): Promise<ThemeEntity | null> {
+    return this.m(manager).getRepository(ThemeEntity).findOneBy({ id });
+  }
+
+  findFocusArea(id: string, manager?: EntityManager): Promise<FocusAreaEntity | null> {
+    return this.m(manager).getRepository(FocusAreaEntity).findOneBy({ id });
+  }
+
+  async nextThemePosition(strategyId: string, manager: EntityManager): Promise<number> {
+    const rows: Array<{ next: number }> = await manager.query('SELECT coalesce(max(position), 0) + 1 AS next FROM themes WHERE strategy_id = $1', [strategyId]);
+    return rows[0].next;
+  }
+
+  async nextFocusAreaPosition(themeId: string, manager: EntityManager): Promise<number> {
+    const rows: Array<{ next: number }> = await manager.query('SELECT coalesce(max(position), 0) + 1 AS next FROM focus_areas WHERE theme_id = $1', [themeId]);
+    return rows[0].next;
+  }
+
+  async countThemes(strategyId: string, manager: EntityManager): Promise<number> {
+    const rows: Array<{ n: number }> = await manager.query('SELECT count(*) AS n FROM themes WHERE strategy_id = $1', [strategyId]);
+    return rows[0].n;
+  }
+
+  async themeHasWorkgroup(themeId: string, manager: EntityManager): Promise<boolean> {
+    const rows = await manager.query('SELECT 1 FROM workgroups WHERE theme_id = $1', [themeId]);
+    return rows.length > 0;
+  }
+
+  async insert<T extends StrategyEntity | ThemeEntity | FocusAreaEntity>(target: new () => T, values: Partial<T>, manager: EntityManager): Promise<T> {
+    const repo = manager.getRepository(target);
+    const saved = await repo.save(repo.create({ ...values, updatedAt: new Date() } as T));
+    return (await repo.findOneBy({ id: saved.id } as never)) as T;
+  }
+
+  async update<T extends StrategyEntity | ThemeEntity | FocusAreaEntity>(target: new () => T, id: string, values: Partial<T>, manager: EntityManager): Promise<T> {
+    const repo = manager.getRepository(target);
+    await repo.update(id, { ...values, updatedAt: new Date() } as never);
+    return (await repo.findOneBy({ id } as never)) as T;
+  }
+
+  async delete(target: new () => StrategyEntity | ThemeEntity | FocusAreaEntity, id: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(target).delete(id);
+  }
+}

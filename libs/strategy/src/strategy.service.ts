@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, AuthorizationService } from '@koers/access';
+import { AuditService, diffFields } from '@koers/audit';
+import { conflict, notFound, validationFailed } from '@koers/core';
+import { FocusAreaEntity, StrategyEntity, StrategyStatus, ThemeEntity } from './strategy.entity';
+import { StrategyRepository } from './strategy.repository';
+
+export interface StrategyInput {
+  title: string;
+  motto?: string;
+  periodStart: string;
+  periodEnd: string;
+  status?: StrategyStatus;
+  adoptedOn?: string | null;
+}
+export interface ThemeInput {
+  title: string;
+  description?: string;
+  requiresTaxAuthority?: boolean;
+  position?: number;
+}
+export interface FocusAreaInput {
+  title: string;
+  position?: number;
+}
+
+export type ThemeWithFocusAreas = ThemeEntity & { focusAreas: FocusAreaEntity[] };
+export type StrategyWithThemes = StrategyEntity & { themes: ThemeWithFocusAreas[] };
+
+/** The strategy and its priorities (themes) and focus areas: read by everyone signed in, managed by the secretariat. */
+@Injectable()
+export class StrategyService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: StrategyRepository,
+    private readonly authorization: AuthorizationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor): Promise<StrategyEntity[]> {
+    await this.authorization.assertInRegion(actor, 'region.read', 'strategy.list');
+    return this.repository.listStrategies();
+  }
+
+  async get(actor: Actor, id: string): Promise<StrategyWithThemes> {
+    await this.authorization.assertInRegion(actor, 'region.read', 'strategy.read');
+    const strategy = await this.repository.findStrategy(id);
+    if (!strategy) throw notFound('De strategie');
+    const themes = await this.repository.themesOf([strategy.id]);
+    const focusAreas = await this.repository.focusAreasOf(themes.map((t) => t.id));
+    return {
+      ...strategy,
+      themes: themes.map((theme) => ({ ...theme, focusAreas: focusAreas.filter((f) => f.themeId === theme.id) })),
+    };
+  }
+
+  /** Themes with their focus areas, for other areas (werkgroepen) that show which theme they serve. No permission check: callers check their own. */
+  async themesByIds(ids: string[]): Promise<ThemeWithFocusAreas[]> {
+    const themes = await this.repository.findThemes(ids);
+    const focusAreas = await this.repository.focusAreasOf(themes.map((t) => t.id));
+    return themes.map((theme) => ({ ...theme, focusAreas: focusAreas.filter((f) => f.themeId === theme.id) }));
+  }
+
+  async createStrategy(actor: Actor, input: StrategyInput): Promise<StrategyEntity> {
+    await this.authorization.assertInRegion(actor, 'region.manage', 'strategy.create');
+    const regionId = await this.repository.currentRegionId();
+    if (!regionId) throw conflict('Er is nog geen regio ingericht.');
+    assertPeriod(input.periodStart, input.periodEnd);
+    return this.change(actor, 'strategy.create', async (manager) => {
+      const created = await this.repository.insert<StrategyEntity>(StrategyEntity, { ...input, regionId, motto: input.motto ?? '', status: input.status ?? 'concept', adoptedOn: input.adoptedOn ?? null }, manager);
+      return { result: created, entityType: 'strategy', entityId: created.id, summary: { title: created.title } };
+    });
+  }
+
+  async updateStrategy(actor: Actor, id: string, input: Partial<StrategyInput>): Promise<StrategyEntity> {
+    await this.authorization.assertInRegion(actor, 'region.manage', 'strategy.update');
+    return this.change(actor, 'strategy.update', async (manager) => {
+      const before = await this.repository.findStrategy(id, manager);
+      if (!before) throw notFound('De strategie');
+      assertPeriod(input.periodStart ?? before.periodStart, input.periodEnd ?? before.periodEnd);
+      const updated = await this.repository.update<StrategyEntity>(StrategyEntity, id, input, manager);
+      return { result: updated, entityType: 'strategy', entityId: id, summary: { changes: diffFields(before, input) } };
+    });
+  }
+
+  async deleteStrategy(actor: Actor, id: string): Promise<void> {
+    await this.authorization.assertInRegion(actor, 'region.manage', 'strategy.delete');
+    await this.change(actor, 'strategy.delete', async (manager) => {
+      const existing = await this.repository.findStrategy(id, manager);
+      if (!existing) throw notFound('De strategie');
+      if ((await this.repository.countThemes(id, manager)) > 0) throw conflict('Deze strategie heeft nog prioriteiten. Verwijder die eerst.');
+      await this.repository.delete(StrategyEntity, id, manager);
+      return { result: undefined, entityType: 'strategy', entityId: id, summary: { title: existing.title } };
+    });
+  }
+
+  async createTheme(actor: Actor, strategyId: string, input: ThemeInput): Promise<ThemeEntity> {
+    await this.authorization.assertInRegion(actor, 'region.manage', 'theme.create');
+    return this.change(actor, 'theme.create', async (manager) => {
+      if (!(await this.repository.findStrategy(strategyId, manager))) throw notFound('De strategie');
+      const position = input.position ?? (await this.repository.nextThemePosition(strategyId, manager));
+      const created = await this.repository.insert<ThemeEntity>(ThemeEntity, { strategyId, title: input.title, description: input.description ?? '', requiresTaxAuthority: input.requiresTaxAuthority ?? false, position }, manager);
+      return { result: created, entityType: 'theme', entityId: created.id, summary: { title: created.title, strategyId } };
+    });
+  }
+
+  async updateTheme(actor: Actor, id: string, input: Partial<ThemeInput>): Promise<ThemeEntity> {
+    await this.authorization.assertInRegion(actor, 'region.manage', 'theme.update');
+    return this.change(actor, 'theme.update', async (manager) => {
+      const before = await this.repository.findTheme(id, manager);
+      if (!before) throw notFound('De prioriteit');
+      const updated = await this.repository.update<ThemeEntity>(ThemeEntity, id, input, manager);
+      return { result: updated, entityType: 'theme', entityId: id, summary: { changes: diffFields(before, input) } };
+    });
+  }
+
+  async deleteTheme(actor: Actor, id: string): Promise<void> {
+    await this.authorization.assertInRegion(actor, 'region.manage', 'theme.delete');
+    await this.change(actor, 'theme.delete', async (manager) => {
+      const existing = await this.repository.findTheme(id, manager);
+      if (!existing) throw notFound('De prioriteit');
+      if (await this.repository.themeHasWorkgroup(id, manager)) throw conflict('Deze prioriteit heeft een werkgroep. Verwijder de werkgroep eerst.');
+      await this.repository.delete(ThemeEntity, id, manager);
+      return { result: undefined, entityType: 'theme', entityId: id, summary: { title: existing.title } };
+    });
+  }
+
+  async createFocusArea(actor: Actor, themeId: string, input: FocusAreaInput): Promise<FocusAreaEntity> {
+    await this.authorization.assertInRegion(actor, 'region.manage', 'focus_area.create');
+    return this.change(actor, 'focus_area.create', async (manager) => {
+      if (!(await this.repository.findTheme(themeId, manager))) throw notFound('De prioriteit');
+      const position = input.position ?? (await this.repository.nextFocusAreaPosition(themeId, manager));
+      const created = await this.repository.insert<FocusAreaEntity>(FocusAreaEntity, { themeId, title: input.title, position }, manager);
+      return { result: created, entityType: 'focus_area', entityId: created.id, summary: { title: created.title, themeId } };
+    });
+  }
+
+  async updateFocusArea(actor: Actor, id: string, input: Partial<FocusAreaInput>): Promise<FocusAreaEntity> {
+    await this.authorization.assertInRegion(actor, 'region.manage', 'focus_area.update');
+    return this.change(actor, 'focus_area.update', async (manager) => {
+      const before = await this.repository.findFocusArea(id, manager);
+      if (!before) throw notFound('Het onderdeel');
+      const updated = await this.repository.update<FocusAreaEntity>(FocusAreaEntity, id, input, manager);
+      return { result: updated, entityType: 'focus_area', entityId: id, summary: { changes: diffFields(before, input) } };
+    });
+  }
+
+  async deleteFocusArea(actor: Actor, id: string): Promise<void> {
+    await this.authorization.assertInRegion(actor, 'region.manage', 'focus_area.delete');
+    await this.change(actor, 'focus_area.delete', async (manager) => {
+      const existing = await this.repository.findFocusArea(id, manager);
+      if (!existing) throw notFound('Het onderdeel');
+      await this.repository.delete(FocusAreaEntity, id, manager);
+      return { result: undefined, entityType: 'focus_area', entityId: id, summary: { title: existing.title } };
+    });
+  }
+
+  /** Runs a change and its audit entry in one transaction. */
+  private change<T>(
+    actor: Actor,
+    action: string,
+    work: (manager: EntityManager) => Promise<{ result: T; entityType: string; entityId: string; summary: Record<string, unknown> }>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const { result, entityType, entityId, summary } = await work(manager);
+      await this.audit.recordChange(actor, { action, entityType, entityId, summary }, manager);
+      return result;
+    });
+  }
+}
+
+function assertPeriod(start: string, end: string) {
+  if (end <= start) throw validationFailed([{ field: 'periodEnd', messages: ['De einddatum moet na de begindatum liggen.'] }]);
+}

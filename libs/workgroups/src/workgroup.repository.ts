@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { MembershipRole } from '@koers/access';
+import { WorkgroupEntity, WorkgroupMemberEntity } from './workgroup.entity';
+
+/** A member with what the page and the composition check show of them. */
+export interface MemberRow {
+  userId: string;
+  displayName: string;
+  email: string;
+  jobTitle: string;
+  function: string;
+  active: boolean;
+  organisationId: string;
+  organisationName: string;
+  organisationType: string;
+  districtId: string | null;
+  districtName: string | null;
+  role: MembershipRole;
+  addedAt: Date;
+}
+
+@Injectable()
+export class WorkgroupRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager) {
+    return manager ?? this.dataSource.manager;
+  }
+
+  list(ids: 'all' | string[]): Promise<WorkgroupEntity[]> {
+    if (ids !== 'all' && ids.length === 0) return Promise.resolve([]);
+    return this.m().getRepository(WorkgroupEntity).find({ where: ids === 'all' ? {} : { id: In(ids) }, order: { name: 'ASC' } });
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<WorkgroupEntity | null> {
+    return this.m(manager).getRepository(WorkgroupEntity).findOneBy({ id });
+  }
+
+  async memberCounts(ids: string[]): Promise<Map<string, number>> {
+    if (!ids.length) return new Map();
+    const rows: Array<{ workgroup_id: string; n: number }> = await this.m().query(
+      'SELECT workgroup_id, count(*) AS n FROM workgroup_members WHERE workgroup_id = ANY($1) GROUP BY workgroup_id',
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.workgroup_id, r.n]));
+  }
+
+  members(workgroupId: string, manager?: EntityManager): Promise<MemberRow[]> {
+    return this.m(manager).query(
+      `SELECT u.id AS "userId", u.display_name AS "displayName", u.email, u.job_title AS "jobTitle", u.function, u.active,
+              o.id AS "organisationId", o.name AS "organisationName", o.type AS "organisationType",
+              d.id AS "districtId", d.name AS "districtName", m.role, m.added_at AS "addedAt"
+         FROM workgroup_members m
+         JOIN users u ON u.id = m.user_id
+         JOIN organisations o ON o.id = u.organisation_id
+         LEFT JOIN districts d ON d.id = o.district_id
+        WHERE m.workgroup_id = $1
+        ORDER BY CASE m.role WHEN 'aanjager' THEN 1 WHEN 'lid' THEN 2 WHEN 'ambtelijk' THEN 3 WHEN 'gast' THEN 4 ELSE 5 END, u.display_name`,
+      [workgroupId],
+    );
+  }
+
+  async districtsOfRegion(): Promise<Array<{ id: string; name: string }>> {
+    return this.m().query('SELECT d.id, d.name FROM districts d JOIN regions r ON r.id = d.region_id ORDER BY d.name');
+  }
+
+  membershipsOf(userId: string): Promise<Array<{ workgroupId: string; workgroupName: string; themeId: string; role: MembershipRole }>> {
+    return this.m().query(
+      `SELECT w.id AS "workgroupId", w.name AS "workgroupName", w.theme_id AS "themeId", m.role
+         FROM workgroup_members m JOIN workgroups w ON w.id = m.workgroup_id
+        WHERE m.user_id = $1 ORDER BY w.name`,
+      [userId],
+    );
+  }
+
+  async insert(values: Pick<WorkgroupEntity, 'themeId' | 'name' | 'description'>, manager: EntityManager): Promise<WorkgroupEntity> {
+    const repo = manager.getRepository(WorkgroupEntity);
+    const saved = await repo.save(repo.create({ ...values, updatedAt: new Date() }));
+    return (await this.findById(saved.id, manager)) as WorkgroupEntity;
+  }
+
+  async update(id: string, values: Partial<Pick<WorkgroupEntity, 'name' | 'description'>>, manager: EntityManager): Promise<void> {
+    await manager.getRepository(WorkgroupEntity).update({ id }, { ...values, updatedAt: new Date() });
+  }
+
+  async delete(id: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(WorkgroupEntity).delete({ id });
+  }
+
+  findMember(workgroupId: string, userId: string, manager?: EntityManager): Promise<WorkgroupMemberEntity | null> {
+    return this.m(manager).getRepository(WorkgroupMemberEntity).findOneBy({ workgroupId, userId });
+  }
+
+  async insertMember(workgroupId: string, userId: string, role: MembershipRole, manager: EntityManager): Promise<void> {
+    await manager.getRepository(WorkgroupMemberEntity).insert({ workgroupId, userId, role });
+  }
+
+  async updateMemberRole(workgroupId: string, userId: string, role: MembershipRole, manager: EntityManager): Promise<void> {
+    await manager.getRepository(WorkgroupMemberEntity).update({ workgroupId, userId }, { role });
+  }
+
+  async deleteMember(workgroupId: string, userId: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(WorkgroupMemberEntity).delete({ workgroupId, userId });
+  }
+
+  async userExists(userId: string, manager: EntityManager): Promise<boolean> {
+    return (await manager.query('SELECT 1 FROM users WHERE id = $1', [userId])).length > 0;
+  }
+}

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, AuthorizationService, MembershipRole } from '@koers/access';
+import { AuditService, diffFields } from '@koers/audit';
+import { conflict, notFound, validationFailed } from '@koers/core';
+import { StrategyService } from '@koers/strategy';
+import { checkComposition } from './composition';
+import { WorkgroupRepository } from './workgroup.repository';
+
+export interface WorkgroupInput {
+  themeId: string;
+  name: string;
+  description?: string;
+}
+
+@Injectable()
+export class WorkgroupService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: WorkgroupRepository,
+    private readonly strategy: StrategyService,
+    private readonly authorization: AuthorizationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Only the werkgroepen the caller may see. */
+  async list(actor: Actor) {
+    const visible = await this.authorization.visibleWorkgroups(actor);
+    const workgroups = await this.repository.list(visible);
+    const ids = workgroups.map((w) => w.id);
+    const [themes, counts, memberships] = await Promise.all([
+      this.strategy.themesByIds(workgroups.map((w) => w.themeId)),
+      this.repository.memberCounts(ids),
+      this.repository.membershipsOf(actor.userId),
+    ]);
+    return workgroups.map((w) => {
+      const theme = themes.find((t) => t.id === w.themeId);
+      return {
+        id: w.id,
+        name: w.name,
+        description: w.description,
+        themeId: w.themeId,
+        themeTitle: theme?.title ?? '',
+        strategyId: theme?.strategyId ?? null,
+        memberCount: counts.get(w.id) ?? 0,
+        myRole: memberships.find((m) => m.workgroupId === w.id)?.role ?? null,
+      };
+    });
+  }
+
+  async get(actor: Actor, id: string) {
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.view', id, 'workgroup.read');
+    const workgroup = await this.repository.findById(id);
+    if (!workgroup) throw notFound('De werkgroep');
+    const [[theme], members, districts] = await Promise.all([
+      this.strategy.themesByIds([workgroup.themeId]),
+      this.repository.members(id),
+      this.repository.districtsOfRegion(),
+    ]);
+    const composition = checkComposition({ districts, requiresTaxAuthority: theme?.requiresTaxAuthority ?? false, members });
+    return {
+      ...workgroup,
+      theme: theme ?? null,
+      members,
+      composition,
+      myRole: members.find((m) => m.userId === actor.userId)?.role ?? null,
+    };
+  }
+
+  membershipsOf(actor: Actor) {
+    return this.repository.membershipsOf(actor.userId);
+  }
+
+  async create(actor: Actor, input: WorkgroupInput) {
+    await this.authorization.assertInRegion(actor, 'region.manage', 'workgroup.create');
+    const [theme] = await this.strategy.themesByIds([input.themeId]);
+    if (!theme) throw validationFailed([{ field: 'themeId', messages: ['Deze prioriteit bestaat niet.'] }]);
+    return this.change(actor, 'workgroup.create', null, async (manager) => {
+      const created = await this.repository.insert({ themeId: input.themeId, name: input.name, description: input.description ?? '' }, manager);
+      return { result: created, entityId: created.id, workgroupId: created.id, summary: { name: created.name, themeId: created.themeId } };
+    });
+  }
+
+  async update(actor: Actor, id: string, input: { name?: string; description?: string }) {
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.manage', id, 'workgroup.update');
+    return this.change(actor, 'workgroup.update', id, async (manager) => {
+      const before = await this.repository.findById(id, manager);
+      if (!before) throw notFound('De werkgroep');
+      await this.repository.update(id, input, manager);
+      return { result: await this.repository.findById(id, manager), entityId: id, workgroupId: id, summary: { changes: diffFields(before, input) } };
+    });
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.manage', id, 'workgroup.delete');
+    await this.change(actor, 'workgroup.delete', id, async (manager) => {
+      const existing = await this.repository.findById(id, manager);
+      if (!existing) throw notFound('De werkgroep');
+      await this.repository.delete(id, manager);
+      return { result: undefined, entityId: id, workgroupId: id, summary: { name: existing.name } };
+    });
+  }
+
+  async addMember(actor: Actor, workgroupId: string, userId: string, role: MembershipRole) {
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.manage', workgroupId, 'workgroup.member.add');
+    await this.change(actor, 'workgroup.member.add', workgroupId, async (manager) => {
+      if (!(await this.repository.findById(workgroupId, manager))) throw notFound('De werkgroep');
+      if (!(await this.repository.userExists(userId, manager))) throw validationFailed([{ field: 'userId', messages: ['Deze gebruiker bestaat niet.'] }]);
+      if (await this.repository.findMember(workgroupId, userId, manager)) throw conflict('Deze persoon is al lid van de werkgroep.');
+      await this.repository.insertMember(workgroupId, userId, role, manager);
+      return { result: undefined, entityId: userId, workgroupId, summary: { userId, role } };
+    });
+    return this.get(actor, workgroupId);
+  }
+
+  async changeMemberRole(actor: Actor, workgroupId: string, userId: string, role: MembershipRole) {
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.manage', workgroupId, 'workgroup.member.update');
+    await this.change(actor, 'workgroup.member.update', workgroupId, async (manager) => {
+      const member = await this.repository.findMember(workgroupId, userId, manager);
+      if (!member) throw notFound('Het lidmaatschap');
+      await this.repository.updateMemberRole(workgroupId, userId, role, manager);
+      return { result: undefined, entityId: userId, workgroupId, summary: { userId, role: { from: member.role, to: role } } };
+    });
+    return this.get(actor, workgroupId);
+  }
+
+  async removeMember(actor: Actor, workgroupId: string, userId: string) {
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.manage', workgroupId, 'workgroup.member.remove');
+    await this.change(actor, 'workgroup.member.remove', workgroupId, async (manager) => {
+      const member = await this.repository.findMember(workgroupId, userId, manager);
+      if (!member) throw notFound('Het lidmaatschap');
+      await this.repository.deleteMember(workgroupId, userId, manager);
+      return { result: undefined, entityId: userId, workgroupId, summary: { userId, role: member.role } };
+    });
+  }
+
+  /** Runs a change and its audit entry in one transaction. */
+  private change<T>(
+    actor: Actor,
+    action: string,
+    workgroupId: string | null,
+    work: (manager: EntityManager) => Promise<{ result: T; entityId: string; workgroupId: string; summary: Record<string, unknown> }>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const done = await work(manager);
+      const entityType = action.startsWith('workgroup.member') ? 'workgroup_member' : 'workgroup';
+      await this.audit.recordChange(actor, { action, entityType, entityId: done.entityId, workgroupId: done.workgroupId ?? workgroupId, summary: done.summary }, manager);
+      return done.result;
+    });
+  }
+}

@@ -1,0 +1,19 @@
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('GET /api/health', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reports the database as up without a login', async () => {
+    const response = await t.http().get('/api/health').expect(200);
+    expect(response.body).toEqual({ status: 'ok', database: { kind: t.config.database.kind, status: 'up' } });
+  });
+
+  it('answers unknown API routes with the shared error shape', async () => {
+    const response = await t.http().get('/api/does-not-exist').set('Authorization', `Bearer ${await t.login('secretariaat@demo.koers.nl')}`).expect(404);
+    expect(response.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+  });
+});
