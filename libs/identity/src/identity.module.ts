@@ -8,6 +8,7 @@ import { AuthSessionEntity } from './auth/auth-session.entity';
 import { AuthSessionRepository } from './auth/auth-session.repository';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { FirstAdminService } from './bootstrap/first-admin.service';
 import { DistrictEntity, OrganisationEntity, RegionEntity } from './organisations/organisation.entity';
 import { OrganisationRepository } from './organisations/organisation.repository';
 import { OrganisationService } from './organisations/organisation.service';
@@ -27,6 +28,7 @@ import { UserService } from './users/user.service';
     AuthSessionRepository,
     AuthService,
     AuthGuard,
+    FirstAdminService,
     // Every HTTP route requires a valid login unless marked @Public().
     { provide: APP_GUARD, useExisting: AuthGuard },
     OrganisationRepository, OrganisationService, UserRepository, UserService],

@@ -35,6 +35,8 @@ export interface AppConfig {
   auth: AuthConfig;
   http: HttpConfig;
   demo: boolean;
+  /** Creates the region and the first secretariat account on an empty database (production set-up). */
+  bootstrap: { regionName: string; adminEmail: string; adminPassword: string } | null;
   redisUrl: string | null;
 }
 
@@ -107,6 +109,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const redisUrl = env.REDIS_URL || null;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
 
+  let bootstrap: AppConfig['bootstrap'] = null;
+  if (env.KOERS_ADMIN_EMAIL || env.KOERS_ADMIN_PASSWORD) {
+    const adminEmail = env.KOERS_ADMIN_EMAIL ?? '';
+    const adminPassword = env.KOERS_ADMIN_PASSWORD ?? '';
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(adminEmail)) problems.push('KOERS_ADMIN_EMAIL must be an e-mail address');
+    if (adminPassword.length < 12) problems.push('KOERS_ADMIN_PASSWORD must be at least 12 characters');
+    bootstrap = { regionName: env.KOERS_REGION_NAME || 'Mijn regio', adminEmail, adminPassword };
+  }
+
   const config: AppConfig = {
     production,
     dataDir,
@@ -129,6 +140,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       loginRateLimitPerMinute: int('KOERS_LOGIN_RATE_LIMIT', 20, 1, 10_000),
     },
     demo: bool('KOERS_DEMO', !production),
+    bootstrap,
     redisUrl,
   };
   if (problems.length) throw new ConfigError(problems);
