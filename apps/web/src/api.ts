@@ -1,0 +1,348 @@
+/**
+ * The Koers API client. Authentication lives in httpOnly cookies set by the API (koers_access,
+ * koers_refresh): this module never sees or stores a token. On a 401 it refreshes the session once
+ * and retries; when that fails the registered handler sends the user to the login page.
+ */
+
+export type PlatformRole = 'secretariaat' | 'gebruiker';
+export type UserFunction =
+  | 'burgemeester'
+  | 'officier_van_justitie'
+  | 'sectorhoofd_politie'
+  | 'belastingdienst'
+  | 'ambtenaar'
+  | 'partner'
+  | 'secretariaat'
+  | 'overig';
+export type OrganisationType = 'gemeente' | 'openbaar_ministerie' | 'politie' | 'belastingdienst' | 'partner' | 'bureau';
+export type MembershipRole = 'aanjager' | 'lid' | 'ambtelijk' | 'gast' | 'waarnemer';
+export type StrategyStatus = 'concept' | 'consultatie' | 'vastgesteld' | 'afgesloten';
+export type AuditOutcome = 'success' | 'denied' | 'failed';
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  jobTitle: string | null;
+  function: UserFunction;
+  organisationId: string;
+  platformRole: PlatformRole;
+  rvcMember: boolean;
+  active: boolean;
+  locked: boolean;
+}
+
+export interface Organisation {
+  id: string;
+  regionId: string;
+  name: string;
+  type: OrganisationType;
+  districtId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface District {
+  id: string;
+  regionId: string;
+  name: string;
+}
+
+export interface Membership {
+  workgroupId: string;
+  workgroupName: string;
+  themeId: string;
+  role: MembershipRole;
+}
+
+export interface Me {
+  user: User;
+  organisation: Organisation | null;
+  memberships: Membership[];
+}
+
+export interface Strategy {
+  id: string;
+  regionId: string;
+  title: string;
+  motto: string | null;
+  periodStart: string;
+  periodEnd: string;
+  status: StrategyStatus;
+  adoptedOn: string | null;
+  updatedAt: string;
+}
+
+export interface FocusArea {
+  id: string;
+  themeId: string;
+  position: number;
+  title: string;
+}
+
+export interface Theme {
+  id: string;
+  strategyId: string;
+  position: number;
+  title: string;
+  description: string | null;
+  requiresTaxAuthority: boolean;
+  focusAreas: FocusArea[];
+}
+
+export interface StrategyDetail extends Strategy {
+  themes: Theme[];
+}
+
+export interface WorkgroupSummary {
+  id: string;
+  name: string;
+  description: string | null;
+  themeId: string;
+  themeTitle: string;
+  strategyId: string;
+  memberCount: number;
+  myRole: MembershipRole | null;
+}
+
+export interface WorkgroupMember {
+  userId: string;
+  displayName: string;
+  email: string;
+  jobTitle: string | null;
+  function: UserFunction;
+  active: boolean;
+  organisationId: string;
+  organisationName: string;
+  organisationType: OrganisationType;
+  districtId: string | null;
+  districtName: string | null;
+  role: MembershipRole;
+  addedAt: string;
+}
+
+export interface CompositionRequirement {
+  code: string;
+  label: string;
+  satisfied: boolean;
+  satisfiedBy: Array<{ userId: string; displayName: string }>;
+}
+
+export interface Composition {
+  complete: boolean;
+  requirements: CompositionRequirement[];
+  missing: string[];
+}
+
+export interface WorkgroupDetail {
+  id: string;
+  themeId: string;
+  name: string;
+  description: string | null;
+  updatedAt: string;
+  theme: Theme;
+  members: WorkgroupMember[];
+  composition: Composition;
+  myRole: MembershipRole | null;
+}
+
+export interface AuditEntry {
+  id: string;
+  occurredAt: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  workgroupId: string | null;
+  outcome: AuditOutcome;
+  summary: Record<string, unknown> | null;
+  ip: string | null;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+/** An error answer of the API (`{ error: { code, message, fields? } }`) or a network failure. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The messages for one form field, if the API refused it. */
+  fieldMessages(field: string): string[] {
+    return this.fields.find((f) => f.field === field)?.messages ?? [];
+  }
+}
+
+const FALLBACK_MESSAGES: Record<number, string> = {
+  400: 'De invoer is niet geldig. Controleer de velden.',
+  401: 'U bent niet (meer) ingelogd.',
+  403: 'U heeft geen toegang tot deze gegevens.',
+  404: 'Niet gevonden of geen toegang.',
+  409: 'Dit kan niet: de gegevens zijn in gebruik of bestaan al.',
+  423: 'Dit account is tijdelijk geblokkeerd. Probeer het later opnieuw.',
+  429: 'Te veel pogingen. Wacht even en probeer het opnieuw.',
+};
+
+let onUnauthenticated: () => void = () => undefined;
+
+/** Called when a request stays unauthenticated after a refresh attempt (the app then shows the login page). */
+export function setUnauthenticatedHandler(handler: () => void) {
+  onUnauthenticated = handler;
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** One refresh at a time: parallel 401s share the same attempt. */
+function refreshSession(): Promise<boolean> {
+  refreshing ??= fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then((response) => response.ok)
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let code = 'HTTP_' + response.status;
+  let message = FALLBACK_MESSAGES[response.status] ?? 'Er ging iets mis. Probeer het later opnieuw.';
+  let fields: FieldError[] = [];
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string; fields?: FieldError[] } };
+    if (body.error) {
+      code = body.error.code ?? code;
+      message = body.error.message || message;
+      fields = body.error.fields ?? [];
+    }
+  } catch {
+    // Not JSON (a proxy error page, say): keep the fallback message.
+  }
+  return new ApiError(response.status, code, message, fields);
+}
+
+interface RequestOptions {
+  /** Login and refresh themselves must not trigger a refresh. */
+  noRefresh?: boolean;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const send = () =>
+    fetch('/api' + path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  let response: Response;
+  try {
+    response = await send();
+    if (response.status === 401 && !options.noRefresh) {
+      if (await refreshSession()) {
+        response = await send();
+      }
+      if (response.status === 401) {
+        const error = await toApiError(response);
+        onUnauthenticated();
+        throw error;
+      }
+    }
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError(0, 'NETWORK', 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.');
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? '?' + text : '';
+}
+
+export interface UserInput {
+  email?: string;
+  displayName?: string;
+  jobTitle?: string;
+  function?: UserFunction;
+  organisationId?: string;
+  platformRole?: PlatformRole;
+  rvcMember?: boolean;
+  active?: boolean;
+  password?: string;
+}
+
+export interface OrganisationInput {
+  name?: string;
+  type?: OrganisationType;
+  districtId?: string | null;
+}
+
+export interface AuditFilters {
+  action?: string;
+  outcome?: string;
+  entityType?: string;
+  actorId?: string;
+  workgroupId?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export const api = {
+  login: (email: string, password: string) =>
+    request<{ accessToken: string; expiresIn: number; user: User }>('POST', '/auth/login', { email, password }, { noRefresh: true }),
+  logout: () => request<void>('POST', '/auth/logout'),
+  me: () => request<Me>('GET', '/me'),
+
+  districts: () => request<District[]>('GET', '/districts'),
+  organisations: (type?: string) => request<Organisation[]>('GET', '/organisations' + query({ type })),
+  createOrganisation: (input: OrganisationInput) => request<Organisation>('POST', '/organisations', input),
+  updateOrganisation: (id: string, input: OrganisationInput) => request<Organisation>('PATCH', `/organisations/${encodeURIComponent(id)}`, input),
+  deleteOrganisation: (id: string) => request<void>('DELETE', `/organisations/${encodeURIComponent(id)}`),
+
+  users: (q?: string, organisationId?: string) => request<User[]>('GET', '/users' + query({ q, organisationId })),
+  user: (id: string) => request<User>('GET', `/users/${encodeURIComponent(id)}`),
+  createUser: (input: UserInput) => request<User>('POST', '/users', input),
+  updateUser: (id: string, input: UserInput) => request<User>('PATCH', `/users/${encodeURIComponent(id)}`, input),
+
+  strategies: () => request<Strategy[]>('GET', '/strategies'),
+  strategy: (id: string) => request<StrategyDetail>('GET', `/strategies/${encodeURIComponent(id)}`),
+
+  workgroups: () => request<WorkgroupSummary[]>('GET', '/workgroups'),
+  workgroup: (id: string) => request<WorkgroupDetail>('GET', `/workgroups/${encodeURIComponent(id)}`),
+  createWorkgroup: (input: { themeId: string; name: string; description?: string }) => request<WorkgroupSummary>('POST', '/workgroups', input),
+  updateWorkgroup: (id: string, input: { name?: string; description?: string }) => request<unknown>('PATCH', `/workgroups/${encodeURIComponent(id)}`, input),
+  deleteWorkgroup: (id: string) => request<void>('DELETE', `/workgroups/${encodeURIComponent(id)}`),
+  addMember: (workgroupId: string, userId: string, role: MembershipRole) =>
+    request<unknown>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/members`, { userId, role }),
+  changeMemberRole: (workgroupId: string, userId: string, role: MembershipRole) =>
+    request<unknown>('PATCH', `/workgroups/${encodeURIComponent(workgroupId)}/members/${encodeURIComponent(userId)}`, { role }),
+  removeMember: (workgroupId: string, userId: string) =>
+    request<void>('DELETE', `/workgroups/${encodeURIComponent(workgroupId)}/members/${encodeURIComponent(userId)}`),
+
+  audit: (filters: AuditFilters) => request<AuditPage>('GET', '/audit' + query({ ...filters })),
+};

@@ -1,0 +1,73 @@
+import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { api, ApiError, Me, setUnauthenticatedHandler } from './api';
+
+interface AuthState {
+  /** undefined while the app asks GET /api/me for the first time; null when nobody is logged in. */
+  me: Me | null | undefined;
+  /** Set when GET /api/me failed for another reason than "not logged in". */
+  startError: ApiError | null;
+  login: (email: string, password: string) => Promise<Me>;
+  logout: () => Promise<void>;
+  reload: () => Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [startError, setStartError] = useState<ApiError | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setMe(await api.me());
+      setStartError(null);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) setMe(null);
+      else {
+        setStartError(err instanceof ApiError ? err : new ApiError(0, 'UNKNOWN', 'Er ging iets mis bij het starten van Koers.'));
+        setMe(null);
+      }
+    }
+  }, []);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => setMe(null));
+    void reload();
+  }, [reload]);
+
+  const login = useCallback(async (email: string, password: string) => {
+    await api.login(email, password);
+    const current = await api.me();
+    setMe(current);
+    setStartError(null);
+    return current;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.logout();
+    } finally {
+      setMe(null);
+    }
+  }, []);
+
+  const value = useMemo(() => ({ me, startError, login, logout, reload }), [me, startError, login, logout, reload]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth outside AuthProvider');
+  return value;
+}
+
+/** The logged-in user (only inside routes guarded by RequireAuth). */
+export function useMe(): Me {
+  const { me } = useAuth();
+  if (!me) throw new Error('useMe without a logged-in user');
+  return me;
+}
+
+export function isSecretariat(me: Me | null | undefined): boolean {
+  return me?.user.platformRole === 'secretariaat';
+}

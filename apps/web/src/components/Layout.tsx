@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { isSecretariat, useAuth } from '../auth';
+
+function SkipLink() {
+  return (
+    <a className="skip-link" href="#inhoud">
+      Naar de inhoud
+    </a>
+  );
+}
+
+/** The frame around every page of a logged-in user: header, navigation, main content, footer. */
+export function Layout() {
+  const { me, logout } = useAuth();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+
+  async function onLogout() {
+    setBusy(true);
+    try {
+      await logout();
+    } finally {
+      setBusy(false);
+      navigate('/inloggen', { replace: true, state: { loggedOut: true } });
+    }
+  }
+
+  return (
+    <>
+      <SkipLink />
+      <header className="site-header">
+        <div className="container header-inner">
+          <Link to="/" className="brand" aria-label="Koers, naar het overzicht">
+            <span className="brand-mark" aria-hidden="true">
+              ▲
+            </span>
+            Koers
+          </Link>
+          <nav aria-label="Hoofdmenu" className="main-nav">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  Overzicht
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/strategie">Strategie</NavLink>
+              </li>
+              {isSecretariat(me) && (
+                <li>
+                  <NavLink to="/beheer">Beheer</NavLink>
+                </li>
+              )}
+            </ul>
+          </nav>
+          {me && (
+            <div className="user-box">
+              <span className="user-name">
+                <span className="visually-hidden">Ingelogd als </span>
+                {me.user.displayName}
+              </span>
+              <button type="button" className="button button-secondary button-small" onClick={onLogout} disabled={busy}>
+                Uitloggen
+              </button>
+            </div>
+          )}
+        </div>
+      </header>
+      <main id="inhoud" className="container main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <Footer />
+    </>
+  );
+}
+
+function Footer() {
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        Koers – samenwerken aan de Regionale Veiligheidsstrategie. Demo-omgeving: personen en districtsindeling zijn fictief.
+      </div>
+    </footer>
+  );
+}
+
+/** The frame for the login page: no navigation. */
+export function PlainLayout() {
+  return (
+    <>
+      <SkipLink />
+      <header className="site-header">
+        <div className="container header-inner">
+          <span className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              ▲
+            </span>
+            Koers
+          </span>
+        </div>
+      </header>
+      <main id="inhoud" className="container main main-narrow" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <Footer />
+    </>
+  );
+}

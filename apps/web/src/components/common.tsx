@@ -1,0 +1,140 @@
+import { DependencyList, ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { ApiError } from '../api';
+
+/** Loads data for a page; `reload` fetches again after a change. */
+export function useApi<T>(load: () => Promise<T>, deps: DependencyList) {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(true);
+  const generation = useRef(0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const run = useCallback(load, deps);
+
+  const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    setLoading(true);
+    try {
+      const result = await run();
+      if (mine === generation.current) {
+        setData(result);
+        setError(null);
+      }
+    } catch (err) {
+      if (mine === generation.current) setError(asApiError(err));
+    } finally {
+      if (mine === generation.current) setLoading(false);
+    }
+  }, [run]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  return { data, error, loading, reload, setData };
+}
+
+export function asApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  return new ApiError(0, 'UNKNOWN', 'Er ging iets mis. Probeer het opnieuw.');
+}
+
+/** Sets the document title, and moves focus to the page heading after client-side navigation. */
+export function PageHeading({ children, title }: { children: ReactNode; title?: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  const text = title ?? (typeof children === 'string' ? children : undefined);
+  useEffect(() => {
+    if (text) document.title = `${text} – Koers`;
+  }, [text]);
+  useEffect(() => {
+    // Only after an in-app navigation (not on the first page load) so screen readers hear the new page.
+    if (document.body.dataset.navigated === 'true') ref.current?.focus();
+    document.body.dataset.navigated = 'true';
+  }, []);
+  return (
+    <h1 ref={ref} tabIndex={-1}>
+      {children}
+    </h1>
+  );
+}
+
+export function ErrorMessage({ error, title }: { error: ApiError | string | null | undefined; title?: string }) {
+  if (!error) return null;
+  const message = typeof error === 'string' ? error : error.message;
+  return (
+    <div className="alert alert-error" role="alert">
+      {title && <strong>{title} </strong>}
+      {message}
+    </div>
+  );
+}
+
+export function SuccessMessage({ message }: { message: string | null }) {
+  return (
+    <div role="status" aria-live="polite" className={message ? 'alert alert-success' : 'visually-hidden'}>
+      {message}
+    </div>
+  );
+}
+
+export function Loading({ what = 'Gegevens' }: { what?: string }) {
+  return (
+    <p role="status" className="loading">
+      {what} worden geladen…
+    </p>
+  );
+}
+
+interface FieldProps {
+  label: string;
+  error?: ApiError | null;
+  /** API field name for the validation messages. */
+  name: string;
+  hint?: string;
+  required?: boolean;
+  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean; required?: boolean; name: string }) => ReactNode;
+}
+
+/** A labelled form field with hint and the API's validation messages, wired with aria attributes. */
+export function Field({ label, error, name, hint, required, children }: FieldProps) {
+  const id = useId();
+  const messages = error?.fieldMessages(name) ?? [];
+  const describedBy = [hint ? id + '-hint' : '', messages.length ? id + '-error' : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={'field' + (messages.length ? ' field-invalid' : '')}>
+      <label htmlFor={id}>
+        {label}
+        {required && <span className="required"> (verplicht)</span>}
+      </label>
+      {hint && (
+        <p id={id + '-hint'} className="hint">
+          {hint}
+        </p>
+      )}
+      {messages.length > 0 && (
+        <p id={id + '-error'} className="field-error">
+          {messages.join(' ')}
+        </p>
+      )}
+      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': messages.length ? true : undefined, required, name })}
+    </div>
+  );
+}
+
+export function CheckboxField({ label, checked, onChange, name }: { label: string; checked: boolean; onChange: (value: boolean) => void; name: string }) {
+  const id = useId();
+  return (
+    <div className="field field-checkbox">
+      <input id={id} name={name} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}
+
+/** A horizontally scrollable table wrapper that keyboard users can scroll too. */
+export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}

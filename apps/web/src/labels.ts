@@ -1,0 +1,68 @@
+import type { AuditOutcome, MembershipRole, OrganisationType, PlatformRole, StrategyStatus, UserFunction } from './api';
+
+/** Dutch labels for the API's English codes. */
+export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
+  gemeente: 'Gemeente',
+  openbaar_ministerie: 'Openbaar Ministerie',
+  politie: 'Politie',
+  belastingdienst: 'Belastingdienst',
+  partner: 'Partner',
+  bureau: 'Bureau RVS',
+};
+
+export const FUNCTION_LABELS: Record<UserFunction, string> = {
+  burgemeester: 'Burgemeester',
+  officier_van_justitie: 'Officier van justitie',
+  sectorhoofd_politie: 'Sectorhoofd politie',
+  belastingdienst: 'Belastingdienst',
+  ambtenaar: 'Ambtenaar',
+  partner: 'Partner',
+  secretariaat: 'Secretariaat',
+  overig: 'Overig',
+};
+
+export const ROLE_LABELS: Record<MembershipRole, string> = {
+  aanjager: 'Aanjager',
+  lid: 'Lid',
+  ambtelijk: 'Ambtelijk (motorblok)',
+  gast: 'Gast',
+  waarnemer: 'Waarnemer',
+};
+
+export const PLATFORM_ROLE_LABELS: Record<PlatformRole, string> = {
+  secretariaat: 'Secretariaat',
+  gebruiker: 'Gebruiker',
+};
+
+export const STATUS_LABELS: Record<StrategyStatus, string> = {
+  concept: 'Concept',
+  consultatie: 'In consultatie',
+  vastgesteld: 'Vastgesteld',
+  afgesloten: 'Afgesloten',
+};
+
+export const OUTCOME_LABELS: Record<AuditOutcome, string> = {
+  success: 'Gelukt',
+  denied: 'Geweigerd',
+  failed: 'Mislukt',
+};
+
+export function options<K extends string>(labels: Record<K, string>): Array<[K, string]> {
+  return Object.entries(labels) as Array<[K, string]>;
+}
+
+/** A calendar date from the API ('2023-01-01') as '1 januari 2023'. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  if (!year || !month || !day) return value;
+  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(year, month - 1, day));
+}
+
+/** A moment ('2026-11-24T00:14:19.628Z') in local time, e.g. '24-11-2026 01:14:19'. */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return '—';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'medium' }).format(date);
+}

@@ -1,0 +1,97 @@
+import { FormEvent, useRef, useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { ApiError } from '../api';
+import { useAuth } from '../auth';
+import { asApiError, ErrorMessage, Field, PageHeading } from '../components/common';
+
+const DEMO_ACCOUNTS: Array<[string, string]> = [
+  ['secretariaat@demo.koers.nl', 'Secretariaat Bureau RVS (beheer)'],
+  ['aanjager.ondermijning@demo.koers.nl', 'Aanjager werkgroep Ondermijning'],
+  ['ovj.ondermijning@demo.koers.nl', 'Officier van justitie, Ondermijning'],
+  ['politie.ondermijning@demo.koers.nl', 'Sectorhoofd politie, Ondermijning'],
+  ['aanjager.cyber@demo.koers.nl', 'Aanjager werkgroep Digitale veiligheid'],
+  ['rvc@demo.koers.nl', 'Lid Regionaal Veiligheidscollege'],
+  ['waarnemer.onrust@demo.koers.nl', 'Waarnemer werkgroep Maatschappelijke onrust'],
+];
+
+export function LoginPage() {
+  const { me, login } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const state = location.state as { from?: string; loggedOut?: boolean } | null;
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+
+  if (me && !busy) return <Navigate to={state?.from ?? '/'} replace />;
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    if (!email.trim() || !password) {
+      setError(new ApiError(400, 'VALIDATION_FAILED', 'Vul uw e-mailadres en wachtwoord in.'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await login(email.trim(), password);
+      navigate(state?.from && state.from !== '/inloggen' ? state.from : '/', { replace: true });
+    } catch (err) {
+      const apiError = asApiError(err);
+      setError(apiError);
+      setPassword('');
+      setBusy(false);
+      emailRef.current?.focus();
+    }
+  }
+
+  return (
+    <>
+      <PageHeading title="Inloggen">Inloggen bij Koers</PageHeading>
+      <p className="lead">Het samenwerkingsplatform voor de bestuurlijke werkgroepen van de Regionale Veiligheidsstrategie.</p>
+      {state?.loggedOut && !error && (
+        <p className="alert alert-info" role="status">
+          U bent uitgelogd.
+        </p>
+      )}
+      <ErrorMessage error={error} title="Inloggen is niet gelukt." />
+      <form onSubmit={onSubmit} noValidate className="card form" aria-label="Inloggen">
+        <Field label="E-mailadres" name="email" error={error} required>
+          {(props) => (
+            <input
+              {...props}
+              ref={emailRef}
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Wachtwoord" name="password" error={error} required>
+          {(props) => (
+            <input {...props} type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
+          )}
+        </Field>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Bezig met inloggen…' : 'Inloggen'}
+        </button>
+      </form>
+      <section className="demo-note" aria-labelledby="demo-accounts">
+        <h2 id="demo-accounts">Demo-accounts</h2>
+        <p>
+          Dit is een demo-omgeving met fictieve personen. Alle accounts hebben het wachtwoord <code>koers-demo</code>.
+        </p>
+        <ul>
+          {DEMO_ACCOUNTS.map(([address, description]) => (
+            <li key={address}>
+              <code>{address}</code> – {description}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

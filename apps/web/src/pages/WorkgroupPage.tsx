@@ -1,0 +1,300 @@
+import { FormEvent, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api, ApiError, Composition, MembershipRole, WorkgroupDetail } from '../api';
+import { isSecretariat, useMe } from '../auth';
+import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi } from '../components/common';
+import { FUNCTION_LABELS, options, ROLE_LABELS } from '../labels';
+import { NotFoundPage } from './NotFoundPage';
+
+export function WorkgroupPage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const workgroup = useApi(() => api.workgroup(id), [id]);
+
+  if (workgroup.error) {
+    if (workgroup.error.status === 404 || workgroup.error.status === 403 || workgroup.error.status === 400) {
+      return (
+        <NotFoundPage
+          title="Werkgroep niet gevonden of geen toegang"
+          message="Deze werkgroep is niet gevonden of u heeft er geen toegang toe. Alleen leden van een werkgroep, het secretariaat en leden van het RVC kunnen een werkgroep inzien."
+        />
+      );
+    }
+    return <ErrorMessage error={workgroup.error} />;
+  }
+  if (!workgroup.data) return <Loading what="De werkgroep" />;
+  const w = workgroup.data;
+  const myRole = w.myRole ?? me.memberships.find((m) => m.workgroupId === w.id)?.role ?? null;
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/strategie/${w.theme.strategyId}`}>Strategie</Link> <span aria-hidden="true">›</span> Werkgroep
+      </p>
+      <PageHeading>{w.name}</PageHeading>
+      <dl className="facts">
+        <div>
+          <dt>Prioriteit</dt>
+          <dd>
+            {w.theme.position}. {w.theme.title}
+          </dd>
+        </div>
+        <div>
+          <dt>Mijn rol</dt>
+          <dd>{myRole ? ROLE_LABELS[myRole] : isSecretariat(me) ? 'Secretariaat (volgt)' : 'Geen lid (inzage)'}</dd>
+        </div>
+      </dl>
+      {w.description && <p className="lead">{w.description}</p>}
+      {w.theme.focusAreas.length > 0 && (
+        <details className="card">
+          <summary>Onderdelen van deze prioriteit ({w.theme.focusAreas.length})</summary>
+          <ol className="focus-areas">
+            {[...w.theme.focusAreas]
+              .sort((a, b) => a.position - b.position)
+              .map((area) => (
+                <li key={area.id}>{area.title}</li>
+              ))}
+          </ol>
+        </details>
+      )}
+
+      <CompositionCheck composition={w.composition} />
+
+      <section aria-labelledby="leden" className="section">
+        <h2 id="leden">Leden ({w.members.length})</h2>
+        <MembersTable workgroup={w} manage={isSecretariat(me)} onChanged={workgroup.reload} />
+      </section>
+
+      {isSecretariat(me) && <AddMemberForm workgroup={w} onAdded={workgroup.reload} />}
+    </>
+  );
+}
+
+export function CompositionCheck({ composition }: { composition: Composition }) {
+  return (
+    <section aria-labelledby="samenstelling" className="section">
+      <h2 id="samenstelling">Samenstelling</h2>
+      <p className={composition.complete ? 'composition-status ok' : 'composition-status incomplete'}>
+        <span aria-hidden="true" className="icon">
+          {composition.complete ? '✓' : '✗'}
+        </span>{' '}
+        {composition.complete ? 'De samenstelling is compleet.' : 'De samenstelling is niet compleet.'}
+      </p>
+      {!composition.complete && composition.missing.length > 0 && (
+        <div className="missing" aria-labelledby="ontbreekt">
+          <h3 id="ontbreekt">Ontbreekt:</h3>
+          <ul>
+            {composition.missing.map((label) => (
+              <li key={label}>{label}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ul className="requirements">
+        {composition.requirements.map((requirement) => (
+          <li key={requirement.code} className={requirement.satisfied ? 'ok' : 'not-ok'}>
+            <span aria-hidden="true" className="icon">
+              {requirement.satisfied ? '✓' : '✗'}
+            </span>
+            <span>
+              <span className="requirement-state">{requirement.satisfied ? 'Aanwezig' : 'Ontbreekt'}:</span> {requirement.label}
+              {requirement.satisfiedBy.length > 0 && (
+                <span className="muted"> ({requirement.satisfiedBy.map((person) => person.displayName).join(', ')})</span>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function MembersTable({ workgroup, manage, onChanged }: { workgroup: WorkgroupDetail; manage: boolean; onChanged: () => Promise<void> }) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [roles, setRoles] = useState<Record<string, MembershipRole>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function changeRole(userId: string, name: string) {
+    const role = roles[userId];
+    if (!role) return;
+    setBusy(userId);
+    setError(null);
+    setMessage(null);
+    try {
+      await api.changeMemberRole(workgroup.id, userId, role);
+      await onChanged();
+      setMessage(`De rol van ${name} is gewijzigd in ${ROLE_LABELS[role]}.`);
+      setRoles((current) => {
+        const next = { ...current };
+        delete next[userId];
+        return next;
+      });
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function remove(userId: string, name: string) {
+    if (!window.confirm(`${name} verwijderen uit ${workgroup.name}?`)) return;
+    setBusy(userId);
+    setError(null);
+    setMessage(null);
+    try {
+      await api.removeMember(workgroup.id, userId);
+      await onChanged();
+      setMessage(`${name} is uit de werkgroep verwijderd.`);
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  if (workgroup.members.length === 0) return <p>Deze werkgroep heeft nog geen leden.</p>;
+  return (
+    <>
+      <ErrorMessage error={error} />
+      <SuccessMessage message={message} />
+      <TableScroll label="Leden van de werkgroep">
+        <table>
+          <caption className="visually-hidden">Leden van {workgroup.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Naam</th>
+              <th scope="col">Functie</th>
+              <th scope="col">Organisatie</th>
+              <th scope="col">District</th>
+              <th scope="col">Rol in werkgroep</th>
+              {manage && <th scope="col">Beheer</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {workgroup.members.map((member) => (
+              <tr key={member.userId}>
+                <th scope="row">
+                  {member.displayName}
+                  {!member.active && <span className="badge badge-inactive"> inactief</span>}
+                </th>
+                <td>{member.jobTitle || FUNCTION_LABELS[member.function]}</td>
+                <td>{member.organisationName}</td>
+                <td>{member.districtName ?? '—'}</td>
+                <td>{ROLE_LABELS[member.role] ?? member.role}</td>
+                {manage && (
+                  <td className="actions">
+                    <label className="visually-hidden" htmlFor={`rol-${member.userId}`}>
+                      Nieuwe rol voor {member.displayName}
+                    </label>
+                    <select
+                      id={`rol-${member.userId}`}
+                      value={roles[member.userId] ?? member.role}
+                      onChange={(event) => setRoles({ ...roles, [member.userId]: event.target.value as MembershipRole })}
+                    >
+                      {options(ROLE_LABELS).map(([value, label]) => (
+                        <option key={value} value={value}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                    <button
+                      type="button"
+                      className="button button-small button-secondary"
+                      disabled={busy === member.userId || !roles[member.userId] || roles[member.userId] === member.role}
+                      onClick={() => changeRole(member.userId, member.displayName)}
+                    >
+                      Rol wijzigen<span className="visually-hidden"> van {member.displayName}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small button-danger"
+                      disabled={busy === member.userId}
+                      onClick={() => remove(member.userId, member.displayName)}
+                    >
+                      Verwijderen<span className="visually-hidden"> {member.displayName}</span>
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
+  );
+}
+
+function AddMemberForm({ workgroup, onAdded }: { workgroup: WorkgroupDetail; onAdded: () => Promise<void> }) {
+  const users = useApi(() => api.users(), []);
+  const [userId, setUserId] = useState('');
+  const [role, setRole] = useState<MembershipRole>('lid');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const candidates = useMemo(() => {
+    const memberIds = new Set(workgroup.members.map((m) => m.userId));
+    return (users.data ?? []).filter((u) => u.active && !memberIds.has(u.id)).sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
+  }, [users.data, workgroup.members]);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setMessage(null);
+    if (!userId) {
+      setError(new ApiError(400, 'VALIDATION_FAILED', 'Kies een persoon om toe te voegen.', [{ field: 'userId', messages: ['Kies een persoon.'] }]));
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.addMember(workgroup.id, userId, role);
+      const name = candidates.find((c) => c.id === userId)?.displayName ?? 'De persoon';
+      await onAdded();
+      setMessage(`${name} is toegevoegd als ${ROLE_LABELS[role]}.`);
+      setUserId('');
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="lid-toevoegen" className="section">
+      <h2 id="lid-toevoegen">Lid toevoegen</h2>
+      <ErrorMessage error={error || users.error} />
+      <SuccessMessage message={message} />
+      <form onSubmit={onSubmit} noValidate className="card form form-row">
+        <Field label="Persoon" name="userId" error={error} required>
+          {(props) => (
+            <select {...props} value={userId} onChange={(event) => setUserId(event.target.value)}>
+              <option value="">{users.loading ? 'Gebruikers worden geladen…' : 'Kies een persoon'}</option>
+              {candidates.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.displayName} ({u.email})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Rol in werkgroep" name="role" error={error} required>
+          {(props) => (
+            <select {...props} value={role} onChange={(event) => setRole(event.target.value as MembershipRole)}>
+              {options(ROLE_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={busy}>
+            Toevoegen
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

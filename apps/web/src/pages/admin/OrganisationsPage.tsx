@@ -1,0 +1,173 @@
+import { FormEvent, useMemo, useState } from 'react';
+import { api, ApiError, District, Organisation, OrganisationType } from '../../api';
+import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi } from '../../components/common';
+import { options, ORGANISATION_TYPE_LABELS } from '../../labels';
+
+export function OrganisationsPage() {
+  const [type, setType] = useState<string>('');
+  const organisations = useApi(() => api.organisations(type || undefined), [type]);
+  const districts = useApi(() => api.districts(), []);
+  const [editing, setEditing] = useState<Organisation | 'new' | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const districtName = useMemo(() => new Map((districts.data ?? []).map((d) => [d.id, d.name])), [districts.data]);
+  const sorted = useMemo(() => [...(organisations.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl')), [organisations.data]);
+
+  async function remove(organisation: Organisation) {
+    if (!window.confirm(`Organisatie “${organisation.name}” verwijderen?`)) return;
+    setError(null);
+    setMessage(null);
+    try {
+      await api.deleteOrganisation(organisation.id);
+      setMessage(`Organisatie ${organisation.name} is verwijderd.`);
+      await organisations.reload();
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+
+  return (
+    <>
+      <PageHeading>Organisaties</PageHeading>
+      <SuccessMessage message={message} />
+      <ErrorMessage error={error || organisations.error || districts.error} />
+      <div className="toolbar">
+        <label htmlFor="filter-type">Type</label>
+        <select id="filter-type" value={type} onChange={(event) => setType(event.target.value)}>
+          <option value="">Alle typen</option>
+          {options(ORGANISATION_TYPE_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="button" onClick={() => setEditing('new')} aria-expanded={editing === 'new'}>
+          Nieuwe organisatie
+        </button>
+      </div>
+      {editing && (
+        <OrganisationForm
+          key={editing === 'new' ? 'new' : editing.id}
+          organisation={editing === 'new' ? undefined : editing}
+          districts={districts.data ?? []}
+          onCancel={() => setEditing(null)}
+          onSaved={async (saved, created) => {
+            setEditing(null);
+            setMessage(created ? `Organisatie ${saved.name} is aangemaakt.` : `Organisatie ${saved.name} is opgeslagen.`);
+            await organisations.reload();
+          }}
+        />
+      )}
+      {organisations.loading && !organisations.data && <Loading what="Organisaties" />}
+      {organisations.data && (
+        <>
+          <p role="status">{sorted.length} organisaties</p>
+          <TableScroll label="Organisaties">
+            <table>
+              <caption className="visually-hidden">Organisaties</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Naam</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">District</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Acties</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map((organisation) => (
+                  <tr key={organisation.id}>
+                    <th scope="row">{organisation.name}</th>
+                    <td>{ORGANISATION_TYPE_LABELS[organisation.type] ?? organisation.type}</td>
+                    <td>{organisation.districtId ? (districtName.get(organisation.districtId) ?? '—') : '—'}</td>
+                    <td className="actions">
+                      <button type="button" className="button button-small button-secondary" onClick={() => setEditing(organisation)}>
+                        Bewerken<span className="visually-hidden"> {organisation.name}</span>
+                      </button>
+                      <button type="button" className="button button-small button-danger" onClick={() => remove(organisation)}>
+                        Verwijderen<span className="visually-hidden"> {organisation.name}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      )}
+    </>
+  );
+}
+
+interface OrganisationFormProps {
+  organisation?: Organisation;
+  districts: District[];
+  onSaved: (organisation: Organisation, created: boolean) => void | Promise<void>;
+  onCancel: () => void;
+}
+
+function OrganisationForm({ organisation, districts, onSaved, onCancel }: OrganisationFormProps) {
+  const [name, setName] = useState(organisation?.name ?? '');
+  const [type, setType] = useState<OrganisationType>(organisation?.type ?? 'gemeente');
+  const [districtId, setDistrictId] = useState(organisation?.districtId ?? '');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      const input = { name: name.trim(), type, districtId: districtId || null };
+      const saved = organisation ? await api.updateOrganisation(organisation.id, input) : await api.createOrganisation(input);
+      await onSaved(saved, !organisation);
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const heading = organisation ? `${organisation.name} bewerken` : 'Nieuwe organisatie';
+  return (
+    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="organisatie-form-kop">
+      <h2 id="organisatie-form-kop">{heading}</h2>
+      <ErrorMessage error={error} title="Opslaan is niet gelukt." />
+      <Field label="Naam" name="name" error={error} required>
+        {(props) => <input {...props} value={name} onChange={(event) => setName(event.target.value)} />}
+      </Field>
+      <Field label="Type" name="type" error={error} required>
+        {(props) => (
+          <select {...props} value={type} onChange={(event) => setType(event.target.value as OrganisationType)}>
+            {options(ORGANISATION_TYPE_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="District" name="districtId" error={error} hint="Voor gemeenten: het politiedistrict waar de gemeente onder valt.">
+        {(props) => (
+          <select {...props} value={districtId} onChange={(event) => setDistrictId(event.target.value)}>
+            <option value="">Geen district</option>
+            {districts.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy}>
+          Opslaan
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Annuleren
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,287 @@
+import { FormEvent, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api, ApiError, Organisation, PlatformRole, User, UserFunction, UserInput } from '../../api';
+import { asApiError, CheckboxField, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi } from '../../components/common';
+import { FUNCTION_LABELS, options, PLATFORM_ROLE_LABELS } from '../../labels';
+import { NotFoundPage } from '../NotFoundPage';
+
+export function UsersPage() {
+  const [q, setQ] = useState('');
+  const [search, setSearch] = useState('');
+  const users = useApi(() => api.users(search || undefined), [search]);
+  const organisations = useApi(() => api.organisations(), []);
+  const [showCreate, setShowCreate] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const orgName = useMemo(() => new Map((organisations.data ?? []).map((o) => [o.id, o.name])), [organisations.data]);
+
+  return (
+    <>
+      <PageHeading>Gebruikers</PageHeading>
+      <SuccessMessage message={message} />
+      <form
+        role="search"
+        className="toolbar"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSearch(q.trim());
+        }}
+      >
+        <label htmlFor="zoek-gebruiker">Zoek op naam of e-mailadres</label>
+        <input id="zoek-gebruiker" type="search" value={q} onChange={(event) => setQ(event.target.value)} />
+        <button type="submit" className="button button-secondary">
+          Zoeken
+        </button>
+        <button type="button" className="button" aria-expanded={showCreate} onClick={() => setShowCreate(!showCreate)}>
+          Nieuwe gebruiker
+        </button>
+      </form>
+      {showCreate && (
+        <UserForm
+          organisations={organisations.data ?? []}
+          onSaved={async (user) => {
+            setShowCreate(false);
+            setMessage(`Gebruiker ${user.displayName} is aangemaakt.`);
+            await users.reload();
+          }}
+          onCancel={() => setShowCreate(false)}
+        />
+      )}
+      <ErrorMessage error={users.error || organisations.error} />
+      {users.loading && !users.data && <Loading what="Gebruikers" />}
+      {users.data && (
+        <>
+          <p role="status">
+            {users.data.length} {users.data.length === 1 ? 'gebruiker' : 'gebruikers'}
+            {search && ` gevonden voor “${search}”`}
+          </p>
+          <TableScroll label="Gebruikers">
+            <table>
+              <caption className="visually-hidden">Gebruikers</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Naam</th>
+                  <th scope="col">E-mailadres</th>
+                  <th scope="col">Functie</th>
+                  <th scope="col">Organisatie</th>
+                  <th scope="col">Platformrol</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Acties</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.data.map((user) => (
+                  <tr key={user.id}>
+                    <th scope="row">
+                      {user.displayName}
+                      {user.rvcMember && <span className="badge"> RVC-lid</span>}
+                    </th>
+                    <td>{user.email}</td>
+                    <td>{FUNCTION_LABELS[user.function] ?? user.function}</td>
+                    <td>{orgName.get(user.organisationId) ?? '—'}</td>
+                    <td>{PLATFORM_ROLE_LABELS[user.platformRole]}</td>
+                    <td>{userStatus(user)}</td>
+                    <td>
+                      <Link to={`/beheer/gebruikers/${user.id}`}>
+                        Bewerken<span className="visually-hidden"> {user.displayName}</span>
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      )}
+    </>
+  );
+}
+
+function userStatus(user: User): string {
+  if (!user.active) return 'Inactief';
+  if (user.locked) return 'Geblokkeerd';
+  return 'Actief';
+}
+
+interface UserFormProps {
+  user?: User;
+  organisations: Organisation[];
+  onSaved: (user: User) => void | Promise<void>;
+  onCancel?: () => void;
+}
+
+/** Create (no `user`) or edit a user. */
+function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
+  const [email, setEmail] = useState(user?.email ?? '');
+  const [displayName, setDisplayName] = useState(user?.displayName ?? '');
+  const [jobTitle, setJobTitle] = useState(user?.jobTitle ?? '');
+  const [fn, setFn] = useState<UserFunction>(user?.function ?? 'ambtenaar');
+  const [organisationId, setOrganisationId] = useState(user?.organisationId ?? '');
+  const [platformRole, setPlatformRole] = useState<PlatformRole>(user?.platformRole ?? 'gebruiker');
+  const [rvcMember, setRvcMember] = useState(user?.rvcMember ?? false);
+  const [active, setActive] = useState(user?.active ?? true);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const sortedOrganisations = useMemo(() => [...organisations].sort((a, b) => a.name.localeCompare(b.name, 'nl')), [organisations]);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      const input: UserInput = { displayName: displayName.trim(), jobTitle: user || jobTitle.trim() ? jobTitle.trim() : undefined, function: fn, organisationId, platformRole, rvcMember };
+      const saved = user ? await api.updateUser(user.id, { ...input, active }) : await api.createUser({ ...input, email: email.trim(), password });
+      await onSaved(saved);
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby={user ? 'gegevens-kop' : 'nieuw-kop'}>
+      <h2 id={user ? 'gegevens-kop' : 'nieuw-kop'}>{user ? 'Gegevens' : 'Nieuwe gebruiker'}</h2>
+      <ErrorMessage error={error} title="Opslaan is niet gelukt." />
+      {!user && (
+        <Field label="E-mailadres" name="email" error={error} required>
+          {(props) => <input {...props} type="email" autoComplete="off" value={email} onChange={(event) => setEmail(event.target.value)} />}
+        </Field>
+      )}
+      <Field label="Naam" name="displayName" error={error} required>
+        {(props) => <input {...props} value={displayName} onChange={(event) => setDisplayName(event.target.value)} />}
+      </Field>
+      <Field label="Functietitel" name="jobTitle" error={error} hint="Bijvoorbeeld: Burgemeester van Houten">
+        {(props) => <input {...props} value={jobTitle} onChange={(event) => setJobTitle(event.target.value)} />}
+      </Field>
+      <Field label="Functie" name="function" error={error} required>
+        {(props) => (
+          <select {...props} value={fn} onChange={(event) => setFn(event.target.value as UserFunction)}>
+            {options(FUNCTION_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Organisatie" name="organisationId" error={error} required>
+        {(props) => (
+          <select {...props} value={organisationId} onChange={(event) => setOrganisationId(event.target.value)}>
+            <option value="">Kies een organisatie</option>
+            {sortedOrganisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Platformrol" name="platformRole" error={error} hint="Het secretariaat kan alles beheren en alle werkgroepen volgen.">
+        {(props) => (
+          <select {...props} value={platformRole} onChange={(event) => setPlatformRole(event.target.value as PlatformRole)}>
+            {options(PLATFORM_ROLE_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <CheckboxField name="rvcMember" label="Lid van het Regionaal Veiligheidscollege (RVC)" checked={rvcMember} onChange={setRvcMember} />
+      {user && <CheckboxField name="active" label="Actief (kan inloggen)" checked={active} onChange={setActive} />}
+      {!user && (
+        <Field label="Wachtwoord" name="password" error={error} required hint="Minstens 10 tekens.">
+          {(props) => <input {...props} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
+        </Field>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy}>
+          {user ? 'Opslaan' : 'Gebruiker aanmaken'}
+        </button>
+        {onCancel && (
+          <button type="button" className="button button-secondary" onClick={onCancel}>
+            Annuleren
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+export function UserEditPage() {
+  const { id = '' } = useParams();
+  const user = useApi(() => api.user(id), [id]);
+  const organisations = useApi(() => api.organisations(), []);
+  const [message, setMessage] = useState<string | null>(null);
+
+  if (user.error?.status === 404 || user.error?.status === 400) return <NotFoundPage title="Gebruiker niet gevonden" message="Deze gebruiker bestaat niet." />;
+  if (user.error) return <ErrorMessage error={user.error} />;
+  if (!user.data || !organisations.data) return <Loading what="De gebruiker" />;
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/beheer/gebruikers">Gebruikers</Link> <span aria-hidden="true">›</span> Bewerken
+      </p>
+      <PageHeading title={`Gebruiker ${user.data.displayName}`}>{user.data.displayName}</PageHeading>
+      <p className="muted">
+        {user.data.email} · {userStatus(user.data)}
+      </p>
+      <SuccessMessage message={message} />
+      <UserForm
+        key={user.data.id + user.data.displayName + String(user.data.active)}
+        user={user.data}
+        organisations={organisations.data}
+        onSaved={(saved) => {
+          user.setData(saved);
+          setMessage('De gegevens zijn opgeslagen.');
+        }}
+      />
+      <PasswordResetForm user={user.data} onDone={() => setMessage('Het wachtwoord is opnieuw ingesteld.')} />
+    </>
+  );
+}
+
+function PasswordResetForm({ user, onDone }: { user: User; onDone: () => void }) {
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    if (password.length < 10) {
+      setError(new ApiError(400, 'VALIDATION_FAILED', 'Het wachtwoord is te kort.', [{ field: 'password', messages: ['Een wachtwoord heeft minstens 10 tekens.'] }]));
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.updateUser(user.id, { password });
+      setPassword('');
+      onDone();
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="wachtwoord-kop">
+      <h2 id="wachtwoord-kop">Wachtwoord opnieuw instellen</h2>
+      <p>Stel een nieuw wachtwoord in en geef het via een veilige weg door aan {user.displayName}.</p>
+      <ErrorMessage error={error} />
+      <Field label="Nieuw wachtwoord" name="password" error={error} required hint="Minstens 10 tekens.">
+        {(props) => <input {...props} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy}>
+          Wachtwoord instellen
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,168 @@
+import { FormEvent, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, ApiError, StrategyDetail, WorkgroupSummary } from '../../api';
+import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi } from '../../components/common';
+
+async function loadStrategiesWithThemes(): Promise<StrategyDetail[]> {
+  const strategies = await api.strategies();
+  return Promise.all(strategies.map((s) => api.strategy(s.id)));
+}
+
+export function WorkgroupsAdminPage() {
+  const workgroups = useApi(() => api.workgroups(), []);
+  const strategies = useApi(loadStrategiesWithThemes, []);
+  const [editing, setEditing] = useState<WorkgroupSummary | 'new' | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function remove(group: WorkgroupSummary) {
+    if (!window.confirm(`Werkgroep “${group.name}” verwijderen? De leden verliezen hun toegang.`)) return;
+    setError(null);
+    setMessage(null);
+    try {
+      await api.deleteWorkgroup(group.id);
+      setMessage(`Werkgroep ${group.name} is verwijderd.`);
+      await workgroups.reload();
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+
+  return (
+    <>
+      <PageHeading>Werkgroepen en leden</PageHeading>
+      <p>Per prioriteit van de strategie is er een bestuurlijke werkgroep. Leden beheert u op de pagina van de werkgroep.</p>
+      <SuccessMessage message={message} />
+      <ErrorMessage error={error || workgroups.error || strategies.error} />
+      <div className="toolbar">
+        <button type="button" className="button" onClick={() => setEditing('new')} aria-expanded={editing === 'new'}>
+          Nieuwe werkgroep
+        </button>
+      </div>
+      {editing && (
+        <WorkgroupForm
+          key={editing === 'new' ? 'new' : editing.id}
+          workgroup={editing === 'new' ? undefined : editing}
+          strategies={strategies.data ?? []}
+          onCancel={() => setEditing(null)}
+          onSaved={async (name, created) => {
+            setEditing(null);
+            setMessage(created ? `Werkgroep ${name} is aangemaakt.` : `Werkgroep ${name} is opgeslagen.`);
+            await workgroups.reload();
+          }}
+        />
+      )}
+      {workgroups.loading && !workgroups.data && <Loading what="Werkgroepen" />}
+      {workgroups.data && (
+        <TableScroll label="Werkgroepen">
+          <table>
+            <caption className="visually-hidden">Werkgroepen</caption>
+            <thead>
+              <tr>
+                <th scope="col">Werkgroep</th>
+                <th scope="col">Prioriteit</th>
+                <th scope="col">Leden</th>
+                <th scope="col">
+                  <span className="visually-hidden">Acties</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {workgroups.data.map((group) => (
+                <tr key={group.id}>
+                  <th scope="row">
+                    <Link to={`/werkgroepen/${group.id}`}>{group.name}</Link>
+                  </th>
+                  <td>{group.themeTitle}</td>
+                  <td>{group.memberCount}</td>
+                  <td className="actions">
+                    <Link className="button button-small button-secondary" to={`/werkgroepen/${group.id}#leden`}>
+                      Leden beheren<span className="visually-hidden"> van {group.name}</span>
+                    </Link>
+                    <button type="button" className="button button-small button-secondary" onClick={() => setEditing(group)}>
+                      Bewerken<span className="visually-hidden"> {group.name}</span>
+                    </button>
+                    <button type="button" className="button button-small button-danger" onClick={() => remove(group)}>
+                      Verwijderen<span className="visually-hidden"> {group.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </>
+  );
+}
+
+interface WorkgroupFormProps {
+  workgroup?: WorkgroupSummary;
+  strategies: StrategyDetail[];
+  onSaved: (name: string, created: boolean) => void | Promise<void>;
+  onCancel: () => void;
+}
+
+function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFormProps) {
+  const [themeId, setThemeId] = useState(workgroup?.themeId ?? '');
+  const [name, setName] = useState(workgroup?.name ?? '');
+  const [description, setDescription] = useState(workgroup?.description ?? '');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      if (workgroup) await api.updateWorkgroup(workgroup.id, { name: name.trim(), description });
+      else await api.createWorkgroup({ themeId, name: name.trim(), ...(description.trim() ? { description: description.trim() } : {}) });
+      await onSaved(name.trim(), !workgroup);
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="werkgroep-form-kop">
+      <h2 id="werkgroep-form-kop">{workgroup ? `${workgroup.name} bewerken` : 'Nieuwe werkgroep'}</h2>
+      <ErrorMessage error={error} title="Opslaan is niet gelukt." />
+      {!workgroup && (
+        <Field label="Prioriteit (thema)" name="themeId" error={error} required>
+          {(props) => (
+            <select {...props} value={themeId} onChange={(event) => setThemeId(event.target.value)}>
+              <option value="">Kies een prioriteit</option>
+              {strategies.map((s) => (
+                <optgroup key={s.id} label={s.title}>
+                  {[...s.themes]
+                    .sort((a, b) => a.position - b.position)
+                    .map((t) => (
+                      <option key={t.id} value={t.id}>
+                        {t.position}. {t.title}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <Field label="Naam" name="name" error={error} required>
+        {(props) => <input {...props} value={name} onChange={(event) => setName(event.target.value)} />}
+      </Field>
+      <Field label="Omschrijving" name="description" error={error}>
+        {(props) => <textarea {...props} rows={4} value={description} onChange={(event) => setDescription(event.target.value)} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy}>
+          {workgroup ? 'Opslaan' : 'Werkgroep aanmaken'}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Annuleren
+        </button>
+      </div>
+    </form>
+  );
+}
