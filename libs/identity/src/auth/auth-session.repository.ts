@@ -38,7 +38,8 @@ export class AuthSessionRepository {
 
   /** Swaps a live refresh token for a new one (rotation); null when the old one is unknown or spent. */
   async rotate(oldHash: string, newHash: string): Promise<{ sessionId: string; userId: string } | null> {
-    const rows: Array<{ id: string; user_id: string }> = await this.dataSource.query(
+    // For UPDATE ... RETURNING, TypeORM's query() answers [rows, affectedCount], not the rows.
+    const [rows]: [Array<{ id: string; user_id: string }>, number] = await this.dataSource.query(
       `UPDATE auth_sessions s SET refresh_token_hash = $2
          FROM users u
         WHERE s.refresh_token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()

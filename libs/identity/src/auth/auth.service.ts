@@ -89,7 +89,8 @@ export class AuthService {
     } catch {
       throw unauthenticated();
     }
-    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw unauthenticated();
+    // Checked before the database sees them: a malformed id in a signed token is still only "not logged in".
+    if (!isUuid(claims.sub) || !isUuid(claims.sid)) throw unauthenticated();
     const principal = await this.sessions.findPrincipal(claims.sid, claims.sub);
     if (!principal) throw unauthenticated();
     return { ...principal, sessionId: claims.sid, ip };
@@ -107,6 +108,12 @@ export class AuthService {
     });
     return { accessToken, expiresIn };
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
 }
 
 function sha256(value: string): string {
