@@ -1,12 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessModule } from '@koers/access';
+import { ActionsModule } from '@koers/actions';
 import { AuditModule } from '@koers/audit';
 import { AppConfig, CoreModule } from '@koers/core';
 import { DemoModule } from '@koers/demo';
 import { IdentityModule } from '@koers/identity';
 import { StrategyModule } from '@koers/strategy';
 import { WorkgroupsModule } from '@koers/workgroups';
+import { ActionsController } from './http/actions.controller';
 import { AuditController } from './http/audit.controller';
 import { AuthController } from './http/auth.controller';
 import { HealthController } from './http/health.controller';
@@ -29,6 +31,7 @@ export class AppModule {
         IdentityModule,
         StrategyModule,
         WorkgroupsModule,
+        ActionsModule,
         ...(config.demo ? [DemoModule] : []),
       ],
       controllers: [
@@ -39,6 +42,7 @@ export class AppModule {
         UsersController,
         StrategiesController,
         WorkgroupsController,
+        ActionsController,
         AuditController,
       ],
     };

@@ -14,7 +14,8 @@ export type WorkgroupPermission =
   | 'workgroup.view' // name, theme, members, composition
   | 'workgroup.manage' // edit the werkgroep and its members: secretariat
   | 'workgroup.content.read' // working documents, actions, sessions, concept reports
-  | 'workgroup.content.write'
+  | 'workgroup.content.write' // contribute: edit documents, comment, update actions one owns
+  | 'workgroup.actions.manage' // create, edit and delete any action of the werkgroep
   | 'workgroup.report.submit'; // submit the progress report upward: the aanjager
 
 /** Which membership roles grant each werkgroep permission. The secretariat holds all but report.submit. */
@@ -23,6 +24,7 @@ export const ROLE_GRANTS: Record<WorkgroupPermission, readonly MembershipRole[]>
   'workgroup.manage': [],
   'workgroup.content.read': ['aanjager', 'lid', 'ambtelijk', 'gast', 'waarnemer'],
   'workgroup.content.write': ['aanjager', 'lid', 'ambtelijk', 'gast'],
+  'workgroup.actions.manage': ['aanjager', 'lid', 'ambtelijk'],
   'workgroup.report.submit': ['aanjager'],
 };
 
@@ -31,6 +33,7 @@ export const SECRETARIAT_WORKGROUP_GRANTS: readonly WorkgroupPermission[] = [
   'workgroup.manage',
   'workgroup.content.read',
   'workgroup.content.write',
+  'workgroup.actions.manage',
 ];
 
 /** RVC members read what is reported upward; of a werkgroep itself they only see its overview. */

@@ -1,10 +1,12 @@
 import { CreateOrganisationsAndUsers1763900000000 } from './1763900000000-create-organisations-and-users';
 import { CreateAppendOnlyAuditLog1763900000001 } from './1763900000001-create-append-only-audit-log';
 import { CreateStrategiesAndWorkgroups1763900000002 } from './1763900000002-create-strategies-and-workgroups';
+import { CreateActions1763900000003 } from './1763900000003-create-actions';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
   CreateOrganisationsAndUsers1763900000000,
   CreateAppendOnlyAuditLog1763900000001,
   CreateStrategiesAndWorkgroups1763900000002,
+  CreateActions1763900000003,
 ];
