@@ -1,0 +1,220 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createTestApp, TestApp } from '../support/test-app';
+
+/**
+ * The web client in a real (headless) Chromium against the real API: login through the form, the home,
+ * strategy, werkgroep and audit pages, each checked with axe-core; and a member of another werkgroep who
+ * must not see the ondermijning werkgroep. Screenshots go to test-artifacts/browser/.
+ */
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CHROMIUM = process.env.KOERS_CHROMIUM ?? '/usr/bin/chromium';
+const WEB_INDEX = path.join(ROOT, 'apps', 'web', 'dist', 'index.html');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'browser');
+const REQUIRE_BROWSER = process.env.KOERS_REQUIRE_BROWSER === '1';
+const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
+
+if (!HAS_CHROMIUM) {
+  const message = `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set KOERS_CHROMIUM.`;
+  if (REQUIRE_BROWSER) throw new Error(`${message} KOERS_REQUIRE_BROWSER=1, so the browser test may not be skipped.`);
+  // eslint-disable-next-line no-console
+  console.warn(`Skipping the browser tests (test/browser/web-shell.spec.ts). ${message}`);
+}
+
+const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
+
+interface AxeViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  helpUrl: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+describeBrowser('web client in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(WEB_INDEX)) {
+      throw new Error(`The web client is not built: ${path.relative(ROOT, WEB_INDEX)} is missing. Run \`npm run build:web\` first (npm test does this).`);
+    }
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const { chromium } = await import('playwright-core');
+    [t, browser] = await Promise.all([
+      createTestApp(),
+      chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      }),
+    ]);
+    if (!t.config.http.webDistDir) throw new Error('The API does not serve the web client (config.http.webDistDir is empty).');
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** A fresh browser profile (no cookies) at tablet-ish width. */
+  async function newPage(): Promise<{ page: Page; pageErrors: Error[] }> {
+    // bypassCSP: the API's Content-Security-Policy (rightly) forbids inline scripts, which is how the
+    // axe-core source is injected below. The app itself needs no exemption.
+    const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    return { page, pageErrors };
+  }
+
+  async function screenshot(page: Page, name: string) {
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  }
+
+  /** Runs axe-core on the current page; fails on serious or critical violations, listing them readably. */
+  async function expectAccessible(page: Page, name: string) {
+    await page.addScriptTag({ path: require.resolve('axe-core') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context?: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+      const results = await axe.run(document);
+      return results.violations;
+    });
+    const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const report = blocking
+      .map((v) => {
+        const nodes = v.nodes
+          .slice(0, 5)
+          .map((n) => `      at ${JSON.stringify(n.target)}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`)
+          .join('\n');
+        return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
+      })
+      .join('\n');
+    if (blocking.length) throw new Error(`axe-core found ${blocking.length} serious/critical accessibility violation(s) on the ${name} page:\n${report}`);
+  }
+
+  async function loginThroughForm(page: Page, email: string) {
+    await page.goto(t.url + '/');
+    await page.waitForURL('**/inloggen');
+    await page.getByRole('heading', { level: 1, name: 'Inloggen bij Koers' }).waitFor();
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill('koers-demo');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+  }
+
+  it('lets the secretariat log in and walk through strategy, werkgroep and audit log', async () => {
+    const { page, pageErrors } = await newPage();
+
+    // Inloggen: an unknown user is sent to the login page; a wrong password gives a Dutch error.
+    await page.goto(t.url + '/');
+    await page.waitForURL('**/inloggen');
+    await page.getByRole('heading', { level: 1, name: 'Inloggen bij Koers' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    await page.getByLabel('E-mailadres').fill('secretariaat@demo.koers.nl');
+    await page.getByLabel('Wachtwoord').fill('niet-het-wachtwoord');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Inloggen is niet gelukt/);
+    await screenshot(page, '01-inloggen-fout');
+    await expectAccessible(page, 'login');
+
+    await page.getByLabel('E-mailadres').fill('secretariaat@demo.koers.nl');
+    await page.getByLabel('Wachtwoord').fill('koers-demo');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+
+    // Home: greeting, the werkgroepen, the way to the strategy; Beheer in the navigation.
+    await page.getByRole('heading', { level: 1, name: /Secretaris Bureau RVS/ }).waitFor();
+    await page.getByRole('link', { name: 'Bestuurlijke werkgroep Maatschappelijke onrust' }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    expect(await nav.getByRole('link', { name: 'Beheer' }).count()).toBe(1);
+    await screenshot(page, '02-home');
+    await expectAccessible(page, 'home');
+
+    // Strategie: the three priorities in order, with their onderdelen.
+    await nav.getByRole('link', { name: 'Strategie' }).click();
+    await page.waitForURL(/\/strategie\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: 'Regionale Veiligheidsstrategie Midden-Nederland 2023-2026' }).waitFor();
+    const priorities = page.locator('ol.priorities > li');
+    await priorities.nth(2).waitFor();
+    expect(await priorities.count()).toBe(3);
+    const priorityHeadings = await priorities.locator('h3').allTextContents();
+    expect(priorityHeadings[0]).toMatch(/Georganiseerde ondermijnende \(drugs\)criminaliteit/);
+    expect(priorityHeadings[1]).toMatch(/Digitale veiligheid en cybercriminaliteit/);
+    expect(priorityHeadings[2]).toMatch(/Maatschappelijke onrust/);
+    expect(await priorities.nth(0).locator('ol.focus-areas > li').allTextContents()).toContain('Verstoren en terugdringen criminele geldstromen');
+    expect(await page.locator('main').textContent()).toMatch(/1 januari 2023 tot en met 31 december 2026/);
+    await screenshot(page, '03-strategie');
+    await expectAccessible(page, 'strategy');
+
+    // Werkgroep: members and the composition check naming what is missing.
+    await page.getByRole('link', { name: 'Bestuurlijke werkgroep Maatschappelijke onrust' }).click();
+    await page.waitForURL(/\/werkgroepen\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: 'Bestuurlijke werkgroep Maatschappelijke onrust' }).waitFor();
+    const membersTable = page.getByRole('table').first();
+    await membersTable.waitFor();
+    expect(await membersTable.textContent()).toMatch(/Burgemeester Lelystad \(demo\)/);
+    const missing = page.locator('.missing');
+    expect(await missing.textContent()).toMatch(/Ontbreekt:\s*Burgemeester als bestuurlijk aanjager uit District Gooi en Vechtstreek/);
+    expect(await page.locator('.requirements').textContent()).toMatch(/Ontbreekt:\s*Burgemeester als bestuurlijk aanjager uit District Gooi en Vechtstreek/);
+    await page.getByRole('heading', { level: 2, name: 'Lid toevoegen' }).waitFor();
+    await screenshot(page, '04-werkgroep');
+    await expectAccessible(page, 'werkgroep');
+
+    // Auditlog (Beheer): the login above is there.
+    await nav.getByRole('link', { name: 'Beheer' }).click();
+    await page.waitForURL('**/beheer/gebruikers');
+    await page.getByRole('navigation', { name: 'Beheer' }).getByRole('link', { name: 'Auditlog' }).click();
+    await page.waitForURL('**/beheer/auditlog');
+    await page.getByRole('heading', { level: 1, name: 'Auditlog' }).waitFor();
+    const auditTable = page.getByRole('table');
+    await auditTable.waitFor();
+    const loginRow = auditTable.locator('tbody tr', { hasText: 'auth.login' }).filter({ hasText: 'secretariaat@demo.koers.nl' }).filter({ hasText: 'Gelukt' });
+    expect(await loginRow.count()).toBeGreaterThanOrEqual(1);
+    expect(await auditTable.locator('tbody tr', { hasText: 'auth.login' }).filter({ hasText: 'Mislukt' }).count()).toBeGreaterThanOrEqual(1);
+    await screenshot(page, '05-auditlog');
+    await expectAccessible(page, 'audit log');
+
+    // Uitloggen: back at the login page, and the API no longer knows us.
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.waitForURL('**/inloggen');
+    await page.goto(t.url + '/beheer/auditlog');
+    await page.waitForURL('**/inloggen');
+
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('shows a member of another werkgroep "niet gevonden of geen toegang", not the members', async () => {
+    const token = await t.login('secretariaat@demo.koers.nl');
+    const list = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`).expect(200);
+    const ondermijning = (list.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Ondermijning');
+    expect(ondermijning).toBeDefined();
+
+    const { page, pageErrors } = await newPage();
+    await loginThroughForm(page, 'aanjager.cyber@demo.koers.nl');
+    // No Beheer for a non-secretariat user.
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).count()).toBe(0);
+
+    await page.goto(`${t.url}/werkgroepen/${ondermijning!.id}`);
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.waitFor();
+    expect(await heading.textContent()).toMatch(/niet gevonden of geen toegang/i);
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).not.toMatch(/ondermijning/i);
+    expect(await page.getByRole('table').count()).toBe(0);
+    await screenshot(page, '06-werkgroep-geen-toegang');
+
+    // The admin pages are not there for this user either.
+    await page.goto(`${t.url}/beheer/gebruikers`);
+    await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});
