@@ -1,0 +1,303 @@
+import { randomUUID } from 'node:crypto';
+import { Api, DEMO, expectStatus, unique, WORKGROUP_NAMES } from './support/api-helpers';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * Every route of apps/api/src/http/*.controller.ts against every kind of caller. The target werkgroep is a
+ * fresh one ("matrix werkgroep") with one demo person in each membership role; mutations run against fresh
+ * entities so that a 2xx is really possible for the caller who is allowed, and nothing else breaks.
+ */
+type Caller = 'secretariat' | 'aanjager' | 'lid' | 'ambtelijk' | 'gast' | 'waarnemer' | 'rvc' | 'otherWorkgroup' | 'anonymous';
+type Outcome = 'ok' | 401 | 403 | 404;
+
+const CALLERS: Record<Caller, string | null> = {
+  secretariat: DEMO.secretariaat,
+  aanjager: DEMO.aanjagerOnrust,
+  lid: DEMO.ovjOnrust,
+  ambtelijk: DEMO.ambtelijkOnrust,
+  gast: DEMO.riec,
+  waarnemer: DEMO.waarnemerOnrust,
+  rvc: DEMO.rvc,
+  otherWorkgroup: DEMO.aanjagerCyber,
+  anonymous: null,
+};
+const CALLER_KINDS = Object.keys(CALLERS) as Caller[];
+const MEMBER_ROLES: Record<'aanjager' | 'lid' | 'ambtelijk' | 'gast' | 'waarnemer', string> = {
+  aanjager: DEMO.aanjagerOnrust,
+  lid: DEMO.ovjOnrust,
+  ambtelijk: DEMO.ambtelijkOnrust,
+  gast: DEMO.riec,
+  waarnemer: DEMO.waarnemerOnrust,
+};
+
+/** Region-wide reads: everyone signed in. */
+const READ: Record<Caller, Outcome> = { secretariat: 'ok', aanjager: 'ok', lid: 'ok', ambtelijk: 'ok', gast: 'ok', waarnemer: 'ok', rvc: 'ok', otherWorkgroup: 'ok', anonymous: 401 };
+/** Region-wide changes, users and audit: the secretariat only. */
+const SECRETARIAT: Record<Caller, Outcome> = { secretariat: 'ok', aanjager: 403, lid: 403, ambtelijk: 403, gast: 403, waarnemer: 403, rvc: 403, otherWorkgroup: 403, anonymous: 401 };
+/** A werkgroep's overview: its members, the RVC and the secretariat; for anyone else it does not exist. */
+const WORKGROUP_VIEW: Record<Caller, Outcome> = { secretariat: 'ok', aanjager: 'ok', lid: 'ok', ambtelijk: 'ok', gast: 'ok', waarnemer: 'ok', rvc: 'ok', otherWorkgroup: 404, anonymous: 401 };
+/** Managing a werkgroep: the secretariat; those who see it get 403, the rest 404. */
+const WORKGROUP_MANAGE: Record<Caller, Outcome> = { secretariat: 'ok', aanjager: 403, lid: 403, ambtelijk: 403, gast: 403, waarnemer: 403, rvc: 403, otherWorkgroup: 404, anonymous: 401 };
+
+interface Fixtures {
+  strategyId: string;
+  organisationId: string;
+  userId: string;
+  themeId: string;
+  focusAreaId: string;
+  workgroupId: string;
+  workgroupName: string;
+  memberNames: string[];
+  /** Demo users moved in and out of the matrix werkgroep by the member routes. */
+  joiningUserId: string;
+  leavingUserId: string;
+}
+
+interface Route {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Route pattern as in the controller, for the test name. */
+  pattern: string;
+  expected: Record<Caller, Outcome>;
+  /** Builds the concrete path (and fresh targets) for one caller. */
+  path: (f: Fixtures, caller: Caller) => Promise<string> | string;
+  body?: (f: Fixtures) => object;
+}
+
+describe('permission matrix', () => {
+  let t: TestApp;
+  let api: Api;
+  let f: Fixtures;
+  const asSecretariat = <T = Record<string, unknown>>(method: 'POST' | 'PATCH' | 'DELETE' | 'GET', path: string, body?: object, status?: number) =>
+    api.request(DEMO.secretariaat, method, path, body).then((r) => expectStatus(r, status ?? (method === 'POST' ? 201 : method === 'DELETE' ? 204 : 200)).body as T);
+
+  const newOrganisation = async () => (await asSecretariat<{ id: string }>('POST', '/api/organisations', { name: unique('Matrix organisatie'), type: 'partner' })).id;
+  const newStrategy = async () =>
+    (await asSecretariat<{ id: string }>('POST', '/api/strategies', { title: unique('Matrix strategie'), periodStart: '2027-01-01', periodEnd: '2030-12-31' })).id;
+  const newTheme = async () => (await asSecretariat<{ id: string }>('POST', `/api/strategies/${f.strategyId}/themes`, { title: unique('Matrix thema') })).id;
+  const newFocusArea = async () => (await asSecretariat<{ id: string }>('POST', `/api/themes/${f.themeId}/focus-areas`, { title: unique('Matrix onderdeel') })).id;
+  const newWorkgroup = async () => (await asSecretariat<{ id: string }>('POST', '/api/workgroups', { themeId: await newTheme(), name: unique('Wegwerp werkgroep') })).id;
+  const memberIds = async () => (await asSecretariat<{ members: Array<{ userId: string }> }>('GET', `/api/workgroups/${f.workgroupId}`)).members.map((m) => m.userId);
+  const ensureMember = async (userId: string) => {
+    if (!(await memberIds()).includes(userId)) await asSecretariat('POST', `/api/workgroups/${f.workgroupId}/members`, { userId, role: 'lid' });
+  };
+  const ensureNotMember = async (userId: string) => {
+    if ((await memberIds()).includes(userId)) await asSecretariat('DELETE', `/api/workgroups/${f.workgroupId}/members/${userId}`);
+  };
+  /** The matrix werkgroep for those who may see or be refused it; a throwaway one for the secretariat. */
+  const workgroupTarget = async (caller: Caller) => (caller === 'secretariat' ? newWorkgroup() : f.workgroupId);
+
+  const ROUTES: Route[] = [
+    { method: 'GET', pattern: '/api/me', expected: READ, path: () => '/api/me' },
+    { method: 'GET', pattern: '/api/organisations', expected: READ, path: () => '/api/organisations' },
+    { method: 'POST', pattern: '/api/organisations', expected: SECRETARIAT, path: () => '/api/organisations', body: () => ({ name: unique('Nieuwe partner'), type: 'partner' }) },
+    { method: 'PATCH', pattern: '/api/organisations/:id', expected: SECRETARIAT, path: (x) => `/api/organisations/${x.organisationId}`, body: () => ({ name: unique('Hernoemde partner') }) },
+    { method: 'DELETE', pattern: '/api/organisations/:id', expected: SECRETARIAT, path: () => newOrganisation().then((id) => `/api/organisations/${id}`) },
+    { method: 'GET', pattern: '/api/districts', expected: READ, path: () => '/api/districts' },
+    { method: 'GET', pattern: '/api/users', expected: SECRETARIAT, path: () => '/api/users' },
+    { method: 'GET', pattern: '/api/users/:id', expected: SECRETARIAT, path: (x) => `/api/users/${x.userId}` },
+    {
+      method: 'POST',
+      pattern: '/api/users',
+      expected: SECRETARIAT,
+      path: () => '/api/users',
+      body: (x) => ({ email: `${unique('nieuw').replace(/\W+/g, '-')}@example.nl`, displayName: 'Nieuwe gebruiker', function: 'ambtenaar', organisationId: x.organisationId, password: 'een-lang-wachtwoord' }),
+    },
+    { method: 'PATCH', pattern: '/api/users/:id', expected: SECRETARIAT, path: (x) => `/api/users/${x.userId}`, body: () => ({ jobTitle: unique('Functie') }) },
+    { method: 'GET', pattern: '/api/strategies', expected: READ, path: () => '/api/strategies' },
+    { method: 'GET', pattern: '/api/strategies/:id', expected: READ, path: (x) => `/api/strategies/${x.strategyId}` },
+    { method: 'POST', pattern: '/api/strategies', expected: SECRETARIAT, path: () => '/api/strategies', body: () => ({ title: unique('Strategie'), periodStart: '2027-01-01', periodEnd: '2030-12-31' }) },
+    { method: 'PATCH', pattern: '/api/strategies/:id', expected: SECRETARIAT, path: () => newStrategy().then((id) => `/api/strategies/${id}`), body: () => ({ motto: 'Samen sterker' }) },
+    { method: 'DELETE', pattern: '/api/strategies/:id', expected: SECRETARIAT, path: () => newStrategy().then((id) => `/api/strategies/${id}`) },
+    { method: 'POST', pattern: '/api/strategies/:id/themes', expected: SECRETARIAT, path: (x) => `/api/strategies/${x.strategyId}/themes`, body: () => ({ title: unique('Nieuw thema') }) },
+    { method: 'PATCH', pattern: '/api/themes/:id', expected: SECRETARIAT, path: (x) => `/api/themes/${x.themeId}`, body: () => ({ description: unique('Toelichting') }) },
+    { method: 'DELETE', pattern: '/api/themes/:id', expected: SECRETARIAT, path: () => newTheme().then((id) => `/api/themes/${id}`) },
+    { method: 'POST', pattern: '/api/themes/:id/focus-areas', expected: SECRETARIAT, path: (x) => `/api/themes/${x.themeId}/focus-areas`, body: () => ({ title: unique('Nieuw onderdeel') }) },
+    { method: 'PATCH', pattern: '/api/focus-areas/:id', expected: SECRETARIAT, path: (x) => `/api/focus-areas/${x.focusAreaId}`, body: () => ({ title: unique('Hernoemd onderdeel') }) },
+    { method: 'DELETE', pattern: '/api/focus-areas/:id', expected: SECRETARIAT, path: () => newFocusArea().then((id) => `/api/focus-areas/${id}`) },
+    { method: 'GET', pattern: '/api/workgroups', expected: READ, path: () => '/api/workgroups' },
+    {
+      method: 'POST',
+      pattern: '/api/workgroups',
+      expected: SECRETARIAT,
+      path: () => '/api/workgroups',
+      // A theme without a werkgroep per attempt, so the allowed attempt can succeed.
+      body: () => ({ themeId: pendingThemeId, name: unique('Nieuwe werkgroep') }),
+    },
+    { method: 'GET', pattern: '/api/workgroups/:id', expected: WORKGROUP_VIEW, path: (x) => `/api/workgroups/${x.workgroupId}` },
+    { method: 'PATCH', pattern: '/api/workgroups/:id', expected: WORKGROUP_MANAGE, path: (x) => `/api/workgroups/${x.workgroupId}`, body: () => ({ description: unique('Omschrijving') }) },
+    { method: 'DELETE', pattern: '/api/workgroups/:id', expected: WORKGROUP_MANAGE, path: (_, caller) => workgroupTarget(caller).then((id) => `/api/workgroups/${id}`) },
+    {
+      method: 'POST',
+      pattern: '/api/workgroups/:id/members',
+      expected: WORKGROUP_MANAGE,
+      path: async (x) => {
+        await ensureNotMember(x.joiningUserId);
+        return `/api/workgroups/${x.workgroupId}/members`;
+      },
+      body: (x) => ({ userId: x.joiningUserId, role: 'gast' }),
+    },
+    {
+      method: 'PATCH',
+      pattern: '/api/workgroups/:id/members/:userId',
+      expected: WORKGROUP_MANAGE,
+      path: async (x) => {
+        await ensureMember(x.leavingUserId);
+        return `/api/workgroups/${x.workgroupId}/members/${x.leavingUserId}`;
+      },
+      body: () => ({ role: 'ambtelijk' }),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/api/workgroups/:id/members/:userId',
+      expected: WORKGROUP_MANAGE,
+      path: async (x) => {
+        await ensureMember(x.leavingUserId);
+        return `/api/workgroups/${x.workgroupId}/members/${x.leavingUserId}`;
+      },
+    },
+    { method: 'GET', pattern: '/api/audit', expected: SECRETARIAT, path: () => '/api/audit' },
+  ];
+  let pendingThemeId = '';
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    api = new Api(t);
+    const strategy = await api.strategy();
+    const organisationId = await newOrganisation();
+    const user = await asSecretariat<{ id: string }>('POST', '/api/users', {
+      email: 'matrix.gebruiker@example.nl',
+      displayName: 'Matrix gebruiker',
+      function: 'partner',
+      organisationId,
+      password: 'een-lang-wachtwoord',
+    });
+    f = { strategyId: strategy.id, organisationId, userId: user.id } as Fixtures;
+    f.themeId = await newTheme();
+    f.focusAreaId = await newFocusArea();
+    f.workgroupName = 'Geheime matrixwerkgroep Zwaluw';
+    f.workgroupId = (await asSecretariat<{ id: string }>('POST', '/api/workgroups', { themeId: await newTheme(), name: f.workgroupName })).id;
+    for (const [role, email] of Object.entries(MEMBER_ROLES)) {
+      await asSecretariat('POST', `/api/workgroups/${f.workgroupId}/members`, { userId: await api.userId(email), role });
+    }
+    f.joiningUserId = await api.userId(DEMO.ovjCyber);
+    f.leavingUserId = await api.userId(DEMO.politieCyber);
+    await ensureMember(f.leavingUserId);
+    const members = (await asSecretariat<{ members: Array<{ displayName: string; role: string }> }>('GET', `/api/workgroups/${f.workgroupId}`)).members;
+    expect(members.map((m) => m.role).sort()).toEqual(['aanjager', 'ambtelijk', 'gast', 'lid', 'lid', 'waarnemer']);
+    f.memberNames = members.map((m) => m.displayName);
+  });
+  afterAll(() => t.close());
+
+  async function deniedCount(email: string): Promise<number> {
+    return (await api.audit({ outcome: 'denied', actorId: await api.userId(email), limit: 1 })).total;
+  }
+
+  describe.each(ROUTES.map((route) => [`${route.method} ${route.pattern}`, route] as const))('%s', (_, route) => {
+    it.each(CALLER_KINDS.map((caller) => [caller, route.expected[caller]] as const))('as %s -> %s', async (caller, expected) => {
+      const email = CALLERS[caller];
+      const path = await route.path(f, caller);
+      if (route.pattern === '/api/workgroups' && route.method === 'POST') pendingThemeId = await newTheme();
+      const before = email && expected !== 'ok' ? await deniedCount(email) : 0;
+
+      const body = route.body?.(f) ?? (route.method === 'POST' || route.method === 'PATCH' ? {} : undefined);
+      const response = await api.request(email, route.method, path, body);
+
+      if (expected === 'ok') {
+        if (response.status < 200 || response.status >= 300) throw new Error(`${route.method} ${path} as ${caller}: expected 2xx, got ${response.status} ${JSON.stringify(response.body)}`);
+        return;
+      }
+      expect({ status: response.status, body: response.body }).toEqual({ status: expected, body: { error: { code: { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' }[expected], message: expect.any(String) } } });
+      if (expected === 404) {
+        const text = JSON.stringify(response.body);
+        expect(text).not.toContain(f.workgroupName);
+        for (const name of f.memberNames) expect(text).not.toContain(name);
+      }
+      if (email) {
+        // Every refusal of a signed-in caller is audited, with the attempted action.
+        expect(await deniedCount(email)).toBe(before + 1);
+        const [entry] = (await api.audit({ outcome: 'denied', actorId: await api.userId(email), limit: 1 })).items;
+        expect(entry).toMatchObject({ outcome: 'denied', actorEmail: email, action: expect.stringMatching(/^[a-z_]+\.[a-z_.]+$/) });
+        if (route.pattern.startsWith('/api/workgroups/:id')) expect(entry).toMatchObject({ entityType: 'workgroup', workgroupId: f.workgroupId });
+      }
+    });
+  });
+
+  describe('POST /api/auth/logout', () => {
+    it.each(CALLER_KINDS)('as %s', async (caller) => {
+      const email = CALLERS[caller];
+      if (!email) {
+        expect((await t.http().post('/api/auth/logout')).status).toBe(401);
+        return;
+      }
+      const token = await t.login(email);
+      expect((await t.http().post('/api/auth/logout').set('Authorization', `Bearer ${token}`)).status).toBe(204);
+    });
+  });
+
+  describe('public routes', () => {
+    it('health, login and refresh need no token', async () => {
+      expect((await t.http().get('/api/health')).status).toBe(200);
+      expect((await t.http().post('/api/auth/login').send({ email: DEMO.rvc, password: 'koers-demo' })).status).toBe(200);
+      expect((await t.http().post('/api/auth/refresh')).status).toBe(401);
+    });
+  });
+
+  describe('werkgroepen of others do not leak', () => {
+    const MEMBER_ROUTES: Array<[method: 'GET' | 'PATCH' | 'DELETE' | 'POST', suffix: string, body?: object]> = [
+      ['GET', ''],
+      ['PATCH', '', { description: 'Overgenomen' }],
+      ['DELETE', ''],
+      ['POST', '/members', { userId: '00000000-0000-4000-8000-000000000001', role: 'lid' }],
+      ['PATCH', '/members/00000000-0000-4000-8000-000000000001', { role: 'gast' }],
+      ['DELETE', '/members/00000000-0000-4000-8000-000000000001'],
+    ];
+
+    it('a member of another werkgroep gets the same 404 for a real id, a random UUID and a non-UUID, and the body names nothing', async () => {
+      const ondermijning = await api.workgroupId(WORKGROUP_NAMES.ondermijning);
+      const ondermijningMembers = (await asSecretariat<{ members: Array<{ displayName: string }> }>('GET', `/api/workgroups/${ondermijning}`)).members.map((m) => m.displayName);
+      const targets = [f.workgroupId, ondermijning, randomUUID(), 'abc', '1', 'null', "1' OR '1'='1", '%2e%2e', f.workgroupId.toUpperCase().replace(/-/g, '')];
+      const forbiddenText = [f.workgroupName, WORKGROUP_NAMES.ondermijning, ...f.memberNames, ...ondermijningMembers, 'Ondermijning', 'RIEC'];
+      const uuidBodies = new Set<string>();
+      for (const target of targets) {
+        for (const [method, suffix, body] of MEMBER_ROUTES) {
+          const path = `/api/workgroups/${encodeURIComponent(target).replace(/%25/g, '%')}${suffix}`;
+          const response = await api.request(DEMO.aanjagerCyber, method, path, body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}));
+          expect({ path, method, status: response.status }).toEqual({ path, method, status: 404 });
+          const text = JSON.stringify(response.body);
+          for (const name of forbiddenText) expect(text).not.toContain(name);
+          if (/^[0-9a-f-]{36}$/.test(target)) uuidBodies.add(`${method}${suffix} ${text}`);
+        }
+      }
+      // Not only no names: a real id of another werkgroep answers exactly like a made-up one, so ids cannot be probed.
+      expect(uuidBodies.size).toBe(MEMBER_ROUTES.length);
+    });
+
+    it('the werkgroep list of a member of another werkgroep does not mention the werkgroep', async () => {
+      const response = expectStatus(await api.get(DEMO.aanjagerCyber, '/api/workgroups'), 200);
+      expect(response.body.map((w: { name: string }) => w.name)).toEqual([WORKGROUP_NAMES.cyber]);
+      expect(JSON.stringify(response.body)).not.toContain(f.workgroupName);
+    });
+
+    it('non-UUID ids are 404 for every caller, the secretariat included', async () => {
+      for (const email of [DEMO.secretariaat, DEMO.rvc, DEMO.aanjagerOnrust]) {
+        for (const path of ['/api/workgroups/abc', '/api/strategies/abc', '/api/users/abc', '/api/themes/abc', '/api/focus-areas/abc']) {
+          const method = path.startsWith('/api/themes') || path.startsWith('/api/focus-areas') ? 'PATCH' : 'GET';
+          const response = await api.request(email, method, path, method === 'PATCH' ? { title: 'Een titel' } : undefined);
+          const expected = path.startsWith('/api/users') && email !== DEMO.secretariaat ? [403, 404] : [404];
+          expect(expected).toContain(response.status);
+        }
+      }
+    });
+
+    it('every denial by a signed-in caller is in the audit log as denied', async () => {
+      const denied = await api.audit({ outcome: 'denied', limit: 200 });
+      expect(denied.total).toBeGreaterThan(100);
+      expect(denied.items.every((e) => e.outcome === 'denied')).toBe(true);
+      const actors = new Set(denied.items.map((e) => e.actorEmail));
+      for (const email of [DEMO.aanjagerOnrust, DEMO.ovjOnrust, DEMO.ambtelijkOnrust, DEMO.riec, DEMO.waarnemerOnrust, DEMO.rvc, DEMO.aanjagerCyber]) {
+        expect(actors).toContain(email);
+      }
+      expect(actors).not.toContain(DEMO.secretariaat);
+    });
+  });
+});
