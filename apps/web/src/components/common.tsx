@@ -138,3 +138,19 @@ export function TableScroll({ label, children }: { label: string; children: Reac
     </div>
   );
 }
+
+/**
+ * Checks in the browser before sending, so the user gets Dutch messages at once.
+ * Each check: [API field name, is it valid, message]. Returns null when all pass.
+ */
+export function validate(checks: Array<[field: string, valid: boolean, message: string]>): ApiError | null {
+  const fields = checks.filter(([, valid]) => !valid).map(([field, , message]) => ({ field, messages: [message] }));
+  return fields.length ? new ApiError(400, 'VALIDATION_FAILED', 'Controleer de gemarkeerde velden.', fields) : null;
+}
+
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** After a failed submit: put the keyboard focus on the first field marked invalid. */
+export function focusFirstInvalid(form: HTMLFormElement | null) {
+  window.setTimeout(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+}

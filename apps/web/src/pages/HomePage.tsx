@@ -4,14 +4,6 @@ import { isSecretariat, useMe } from '../auth';
 import { ErrorMessage, Loading, PageHeading, useApi } from '../components/common';
 import { FUNCTION_LABELS, ORGANISATION_TYPE_LABELS, ROLE_LABELS } from '../labels';
 
-function greeting(now = new Date()): string {
-  const hour = now.getHours();
-  if (hour < 6) return 'Goedenacht';
-  if (hour < 12) return 'Goedemorgen';
-  if (hour < 18) return 'Goedemiddag';
-  return 'Goedenavond';
-}
-
 export function HomePage() {
   const me = useMe();
   const workgroups = useApi(() => api.workgroups(), []);
@@ -22,7 +14,7 @@ export function HomePage() {
   return (
     <>
       <PageHeading title="Overzicht">
-        {greeting()}, {me.user.displayName}
+        Welkom, {me.user.displayName}
       </PageHeading>
       <p className="lead">
         {me.user.jobTitle ?? FUNCTION_LABELS[me.user.function]}

@@ -168,7 +168,11 @@ function MembersTable({ workgroup, manage, onChanged }: { workgroup: WorkgroupDe
               <th scope="col">Organisatie</th>
               <th scope="col">District</th>
               <th scope="col">Rol in werkgroep</th>
-              {manage && <th scope="col">Beheer</th>}
+              {manage && (
+                <th scope="col">
+                  <span className="visually-hidden">Acties</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -181,11 +185,10 @@ function MembersTable({ workgroup, manage, onChanged }: { workgroup: WorkgroupDe
                 <td>{member.jobTitle || FUNCTION_LABELS[member.function]}</td>
                 <td>{member.organisationName}</td>
                 <td>{member.districtName ?? '—'}</td>
-                <td>{ROLE_LABELS[member.role] ?? member.role}</td>
-                {manage && (
-                  <td className="actions">
+                {manage ? (
+                  <td className="role-cell">
                     <label className="visually-hidden" htmlFor={`rol-${member.userId}`}>
-                      Nieuwe rol voor {member.displayName}
+                      Rol van {member.displayName}
                     </label>
                     <select
                       id={`rol-${member.userId}`}
@@ -198,14 +201,22 @@ function MembersTable({ workgroup, manage, onChanged }: { workgroup: WorkgroupDe
                         </option>
                       ))}
                     </select>
-                    <button
-                      type="button"
-                      className="button button-small button-secondary"
-                      disabled={busy === member.userId || !roles[member.userId] || roles[member.userId] === member.role}
-                      onClick={() => changeRole(member.userId, member.displayName)}
-                    >
-                      Rol wijzigen<span className="visually-hidden"> van {member.displayName}</span>
-                    </button>
+                    {roles[member.userId] && roles[member.userId] !== member.role && (
+                      <button
+                        type="button"
+                        className="button button-small"
+                        disabled={busy === member.userId}
+                        onClick={() => changeRole(member.userId, member.displayName)}
+                      >
+                        Opslaan<span className="visually-hidden"> rol van {member.displayName}</span>
+                      </button>
+                    )}
+                  </td>
+                ) : (
+                  <td>{ROLE_LABELS[member.role] ?? member.role}</td>
+                )}
+                {manage && (
+                  <td className="actions">
                     <button
                       type="button"
                       className="button button-small button-danger"

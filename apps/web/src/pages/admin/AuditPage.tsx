@@ -44,9 +44,8 @@ function dayBoundary(value: string, end: boolean): string | undefined {
   return date.toISOString();
 }
 
-function compactSummary(summary: AuditEntry['summary']): string {
-  if (!summary || Object.keys(summary).length === 0) return '—';
-  return JSON.stringify(summary);
+function hasSummary(summary: AuditEntry['summary']): boolean {
+  return Boolean(summary && Object.keys(summary).length > 0);
 }
 
 export function AuditPage() {
@@ -191,7 +190,7 @@ export function AuditPage() {
                         <OutcomeBadge outcome={entry.outcome} />
                       </td>
                       <td>
-                        <code className="summary">{compactSummary(entry.summary)}</code>
+                        {hasSummary(entry.summary) ? <code className="summary">{JSON.stringify(entry.summary)}</code> : <span className="muted">—</span>}
                       </td>
                     </tr>
                   ))}

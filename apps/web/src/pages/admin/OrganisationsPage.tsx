@@ -1,6 +1,6 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { api, ApiError, District, Organisation, OrganisationType } from '../../api';
-import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi } from '../../components/common';
+import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, validate, focusFirstInvalid } from '../../components/common';
 import { options, ORGANISATION_TYPE_LABELS } from '../../labels';
 
 export function OrganisationsPage() {
@@ -116,7 +116,10 @@ function OrganisationForm({ organisation, districts, onSaved, onCancel }: Organi
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
+    const form = event.currentTarget as HTMLFormElement;
+    const invalid = validate([['name', name.trim().length >= 2, 'Vul een naam in van minstens 2 tekens.']]);
+    setError(invalid);
+    if (invalid) return focusFirstInvalid(form);
     setBusy(true);
     try {
       const input = { name: name.trim(), type, districtId: districtId || null };
@@ -124,6 +127,7 @@ function OrganisationForm({ organisation, districts, onSaved, onCancel }: Organi
       await onSaved(saved, !organisation);
     } catch (err) {
       setError(asApiError(err));
+      focusFirstInvalid(form);
     } finally {
       setBusy(false);
     }

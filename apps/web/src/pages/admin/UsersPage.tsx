@@ -1,7 +1,7 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, Organisation, PlatformRole, User, UserFunction, UserInput } from '../../api';
-import { asApiError, CheckboxField, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi } from '../../components/common';
+import { asApiError, CheckboxField, EMAIL_PATTERN, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, validate, focusFirstInvalid } from '../../components/common';
 import { FUNCTION_LABELS, options, PLATFORM_ROLE_LABELS } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
 
@@ -128,7 +128,15 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
+    const form = event.currentTarget as HTMLFormElement;
+    const invalid = validate([
+      ['email', Boolean(user) || EMAIL_PATTERN.test(email.trim()), 'Vul een geldig e-mailadres in.'],
+      ['displayName', displayName.trim().length >= 2, 'Vul een naam in van minstens 2 tekens.'],
+      ['organisationId', Boolean(organisationId), 'Kies een organisatie.'],
+      ['password', Boolean(user) || password.length >= 10, 'Een wachtwoord heeft minstens 10 tekens.'],
+    ]);
+    setError(invalid);
+    if (invalid) return focusFirstInvalid(form);
     setBusy(true);
     try {
       const input: UserInput = { displayName: displayName.trim(), jobTitle: user || jobTitle.trim() ? jobTitle.trim() : undefined, function: fn, organisationId, platformRole, rvcMember };
@@ -136,6 +144,7 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
       await onSaved(saved);
     } catch (err) {
       setError(asApiError(err));
+      focusFirstInvalid(form);
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, StrategyDetail, WorkgroupSummary } from '../../api';
-import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi } from '../../components/common';
+import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, validate, focusFirstInvalid } from '../../components/common';
 
 async function loadStrategiesWithThemes(): Promise<StrategyDetail[]> {
   const strategies = await api.strategies();
@@ -112,7 +112,13 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
+    const form = event.currentTarget as HTMLFormElement;
+    const invalid = validate([
+      ['themeId', Boolean(workgroup) || Boolean(themeId), 'Kies een prioriteit.'],
+      ['name', name.trim().length >= 3, 'Vul een naam in van minstens 3 tekens.'],
+    ]);
+    setError(invalid);
+    if (invalid) return focusFirstInvalid(form);
     setBusy(true);
     try {
       if (workgroup) await api.updateWorkgroup(workgroup.id, { name: name.trim(), description });
@@ -120,6 +126,7 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
       await onSaved(name.trim(), !workgroup);
     } catch (err) {
       setError(asApiError(err));
+      focusFirstInvalid(form);
     } finally {
       setBusy(false);
     }
