@@ -58,10 +58,14 @@ export function PageHeading({ children, title }: { children: ReactNode; title?: 
 }
 
 export function ErrorMessage({ error, title }: { error: ApiError | string | null | undefined; title?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [error]);
   if (!error) return null;
   const message = typeof error === 'string' ? error : error.message;
   return (
-    <div className="alert alert-error" role="alert">
+    <div className="alert alert-error" role="alert" ref={ref}>
       {title && <strong>{title} </strong>}
       {message}
     </div>
@@ -153,4 +157,14 @@ export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** After a failed submit: put the keyboard focus on the first field marked invalid. */
 export function focusFirstInvalid(form: HTMLFormElement | null) {
   window.setTimeout(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+}
+
+/** Focuses (and scrolls to) the element once it appears, e.g. a form opened by a button further down. */
+export function useFocusOnMount<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'center' });
+    ref.current?.focus();
+  }, []);
+  return ref;
 }

@@ -1,6 +1,6 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { api, ApiError, District, Organisation, OrganisationType } from '../../api';
-import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, validate, focusFirstInvalid } from '../../components/common';
+import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, validate, focusFirstInvalid, useFocusOnMount } from '../../components/common';
 import { options, ORGANISATION_TYPE_LABELS } from '../../labels';
 
 export function OrganisationsPage() {
@@ -111,6 +111,7 @@ function OrganisationForm({ organisation, districts, onSaved, onCancel }: Organi
   const [name, setName] = useState(organisation?.name ?? '');
   const [type, setType] = useState<OrganisationType>(organisation?.type ?? 'gemeente');
   const [districtId, setDistrictId] = useState(organisation?.districtId ?? '');
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -136,7 +137,7 @@ function OrganisationForm({ organisation, districts, onSaved, onCancel }: Organi
   const heading = organisation ? `${organisation.name} bewerken` : 'Nieuwe organisatie';
   return (
     <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="organisatie-form-kop">
-      <h2 id="organisatie-form-kop">{heading}</h2>
+      <h2 id="organisatie-form-kop" ref={headingRef} tabIndex={-1}>{heading}</h2>
       <ErrorMessage error={error} title="Opslaan is niet gelukt." />
       <Field label="Naam" name="name" error={error} required>
         {(props) => <input {...props} value={name} onChange={(event) => setName(event.target.value)} />}

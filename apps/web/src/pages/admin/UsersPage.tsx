@@ -1,4 +1,4 @@
-import { FormEvent, useMemo, useState } from 'react';
+import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, Organisation, PlatformRole, User, UserFunction, UserInput } from '../../api';
 import { asApiError, CheckboxField, EMAIL_PATTERN, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, validate, focusFirstInvalid } from '../../components/common';
@@ -122,6 +122,15 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
   const [rvcMember, setRvcMember] = useState(user?.rvcMember ?? false);
   const [active, setActive] = useState(user?.active ?? true);
   const [password, setPassword] = useState('');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // A new-user form opens on a button press: take the user there.
+    if (!user) {
+      headingRef.current?.scrollIntoView?.({ block: 'center' });
+      headingRef.current?.focus();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const sortedOrganisations = useMemo(() => [...organisations].sort((a, b) => a.name.localeCompare(b.name, 'nl')), [organisations]);
@@ -152,7 +161,7 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby={user ? 'gegevens-kop' : 'nieuw-kop'}>
-      <h2 id={user ? 'gegevens-kop' : 'nieuw-kop'}>{user ? 'Gegevens' : 'Nieuwe gebruiker'}</h2>
+      <h2 id={user ? 'gegevens-kop' : 'nieuw-kop'} ref={headingRef} tabIndex={-1}>{user ? 'Gegevens' : 'Nieuwe gebruiker'}</h2>
       <ErrorMessage error={error} title="Opslaan is niet gelukt." />
       {!user && (
         <Field label="E-mailadres" name="email" error={error} required>

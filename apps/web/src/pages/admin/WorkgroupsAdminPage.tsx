@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, StrategyDetail, WorkgroupSummary } from '../../api';
-import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, validate, focusFirstInvalid } from '../../components/common';
+import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, validate, focusFirstInvalid, useFocusOnMount } from '../../components/common';
 
 async function loadStrategiesWithThemes(): Promise<StrategyDetail[]> {
   const strategies = await api.strategies();
@@ -107,6 +107,7 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
   const [themeId, setThemeId] = useState(workgroup?.themeId ?? '');
   const [name, setName] = useState(workgroup?.name ?? '');
   const [description, setDescription] = useState(workgroup?.description ?? '');
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -134,7 +135,7 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
 
   return (
     <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="werkgroep-form-kop">
-      <h2 id="werkgroep-form-kop">{workgroup ? `${workgroup.name} bewerken` : 'Nieuwe werkgroep'}</h2>
+      <h2 id="werkgroep-form-kop" ref={headingRef} tabIndex={-1}>{workgroup ? `${workgroup.name} bewerken` : 'Nieuwe werkgroep'}</h2>
       <ErrorMessage error={error} title="Opslaan is niet gelukt." />
       {!workgroup && (
         <Field label="Prioriteit (thema)" name="themeId" error={error} required>
