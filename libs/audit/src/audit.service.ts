@@ -77,7 +77,8 @@ export class AuditService {
 export function redact(value: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    if (SECRET_KEYS.test(key)) out[key] = '[verborgen]';
+    // A flag such as passwordReset: true says that something happened, not what: it stays readable.
+    if (SECRET_KEYS.test(key) && typeof inner !== 'boolean') out[key] = '[verborgen]';
     else if (inner && typeof inner === 'object' && !Array.isArray(inner) && !(inner instanceof Date)) out[key] = redact(inner as Record<string, unknown>);
     else out[key] = inner;
   }
