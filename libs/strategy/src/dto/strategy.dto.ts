@@ -1,8 +1,11 @@
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { STRATEGY_STATUSES, StrategyStatus } from '../strategy.entity';
 
-const DATE = { strict: true } as const;
 const dateMessage = { message: 'Gebruik een datum als 2026-01-31.' };
+
+/** A calendar day (YYYY-MM-DD) that exists: ISO 8601 alone would also accept a time and a zone. */
+const IsCalendarDay = () => applyDecorators(IsISO8601({ strict: true }, dateMessage), Matches(/^\d{4}-\d{2}-\d{2}$/, dateMessage));
 
 export class CreateStrategyDto {
   @IsString()
@@ -15,10 +18,10 @@ export class CreateStrategyDto {
   @MaxLength(300)
   motto?: string;
 
-  @IsISO8601(DATE, dateMessage)
+  @IsCalendarDay()
   periodStart: string;
 
-  @IsISO8601(DATE, dateMessage)
+  @IsCalendarDay()
   periodEnd: string;
 
   @IsOptional()
@@ -27,7 +30,7 @@ export class CreateStrategyDto {
 
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsISO8601(DATE, dateMessage)
+  @IsCalendarDay()
   adoptedOn?: string | null;
 }
 
@@ -44,11 +47,11 @@ export class UpdateStrategyDto {
   motto?: string;
 
   @IsOptional()
-  @IsISO8601(DATE, dateMessage)
+  @IsCalendarDay()
   periodStart?: string;
 
   @IsOptional()
-  @IsISO8601(DATE, dateMessage)
+  @IsCalendarDay()
   periodEnd?: string;
 
   @IsOptional()
@@ -57,7 +60,7 @@ export class UpdateStrategyDto {
 
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @IsISO8601(DATE, dateMessage)
+  @IsCalendarDay()
   adoptedOn?: string | null;
 }
 
