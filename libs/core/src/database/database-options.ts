@@ -5,6 +5,7 @@ import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { migrations } from './migrations';
 import { createPgliteDriver } from './pglite-driver';
+import { QueryLogger } from './query-logger';
 import { pgliteParsers, pgTypes } from './type-parsers';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -24,6 +25,7 @@ export async function buildDataSourceOptions(config: DatabaseConfig, entities: E
     synchronize: false,
     installExtensions: false,
     logging: ['error' as const, 'warn' as const, 'migration' as const],
+    logger: new QueryLogger(),
   };
   if (config.kind === 'postgres') {
     return { ...common, url: config.url, poolSize: config.poolSize, extra: { types: pgTypes() } };
