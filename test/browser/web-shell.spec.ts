@@ -61,7 +61,7 @@ describeBrowser('web client in a browser', () => {
   });
 
   /** A fresh browser profile (no cookies) at tablet-ish width. */
-  async function newPage(): Promise<{ page: Page; pageErrors: Error[] }> {
+  async function newPage(): Promise<{ page: Page; context: BrowserContext; pageErrors: Error[] }> {
     // bypassCSP: the API's Content-Security-Policy (rightly) forbids inline scripts, which is how the
     // axe-core source is injected below. The app itself needs no exemption.
     const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: true });
@@ -70,7 +70,7 @@ describeBrowser('web client in a browser', () => {
     page.setDefaultTimeout(10_000);
     const pageErrors: Error[] = [];
     page.on('pageerror', (error) => pageErrors.push(error));
-    return { page, pageErrors };
+    return { page, context, pageErrors };
   }
 
   async function screenshot(page: Page, name: string) {
@@ -109,7 +109,7 @@ describeBrowser('web client in a browser', () => {
   }
 
   it('lets the secretariat log in and walk through strategy, werkgroep and audit log', async () => {
-    const { page, pageErrors } = await newPage();
+    const { page, context, pageErrors } = await newPage();
 
     // Inloggen: an unknown user is sent to the login page; a wrong password gives a Dutch error.
     await page.goto(t.url + '/');
@@ -181,6 +181,13 @@ describeBrowser('web client in a browser', () => {
     expect(await auditTable.locator('tbody tr', { hasText: 'auth.login' }).filter({ hasText: 'Mislukt' }).count()).toBeGreaterThanOrEqual(1);
     await screenshot(page, '05-auditlog');
     await expectAccessible(page, 'audit log');
+
+    // An expired access cookie: the client refreshes the session (refresh cookie) and carries on.
+    await context.clearCookies({ name: 'koers_access' });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Auditlog' }).waitFor();
+    await page.getByRole('table').waitFor();
+    expect(page.url()).toMatch(/\/beheer\/auditlog$/);
 
     // Uitloggen: back at the login page, and the API no longer knows us.
     await page.getByRole('button', { name: 'Uitloggen' }).click();
