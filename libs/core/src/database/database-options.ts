@@ -30,24 +30,39 @@ export async function buildDataSourceOptions(config: DatabaseConfig, entities: E
   if (config.kind === 'postgres') {
     return { ...common, url: config.url, poolSize: config.poolSize, extra: { types: pgTypes() } };
   }
-  const db = await openPglite(config);
-  return { ...common, driver: createPgliteDriver(db) };
+  const { db, onClose } = await openPglite(config);
+  return { ...common, driver: createPgliteDriver(db, onClose) };
 }
 
-async function openPglite(config: Extract<DatabaseConfig, { kind: 'pglite' }>): Promise<PGlite> {
+async function openPglite(config: Extract<DatabaseConfig, { kind: 'pglite' }>): Promise<{ db: PGlite; onClose?: () => void }> {
   if (config.loadDumpFile) {
     const dump = new Blob([fs.readFileSync(config.loadDumpFile)]);
-    return PGlite.create({ loadDataDir: dump, parsers: pgliteParsers });
+    return { db: await PGlite.create({ loadDataDir: dump, parsers: pgliteParsers }) };
   }
-  if (!config.dataDir) return PGlite.create({ parsers: pgliteParsers });
+  if (!config.dataDir) return { db: await PGlite.create({ parsers: pgliteParsers }) };
   fs.mkdirSync(config.dataDir, { recursive: true });
-  claimDataDir(config.dataDir);
-  return PGlite.create({ dataDir: config.dataDir, parsers: pgliteParsers });
+  const release = claimDataDir(config.dataDir);
+  try {
+    return { db: await PGlite.create({ dataDir: config.dataDir, parsers: pgliteParsers }), onClose: release };
+  } catch (err) {
+    release();
+    throw err;
+  }
 }
 
-/** Only one process may open a PGlite directory: a second one would corrupt it. */
-function claimDataDir(dataDir: string): void {
-  const lockFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`);
+/** Data directories this process has open: PGlite must not open one twice, not even in one process. */
+const openDataDirs = new Set<string>();
+
+/**
+ * Only one process may open a PGlite directory: a second one would corrupt it. The lock file names the
+ * holder's pid; a lock left by a process that is gone is taken over. Returns the release, run on close.
+ */
+function claimDataDir(dataDir: string): () => void {
+  const key = path.resolve(dataDir);
+  if (openDataDirs.has(key)) {
+    throw new Error(`The embedded database in ${dataDir} is already open in this process. Close it first, or set KOERS_DATA_DIR to another directory.`);
+  }
+  const lockFile = path.join(path.dirname(key), `${path.basename(key)}.lock`);
   try {
     const holder = Number(fs.readFileSync(lockFile, 'utf8'));
     if (holder && holder !== process.pid && isAlive(holder)) {
@@ -57,20 +72,26 @@ function claimDataDir(dataDir: string): void {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   fs.writeFileSync(lockFile, String(process.pid));
-  process.once('exit', () => {
+  openDataDirs.add(key);
+  const release = () => {
+    process.removeListener('exit', release);
+    openDataDirs.delete(key);
     try {
       if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
     } catch {
       /* already gone */
     }
-  });
+  };
+  process.once('exit', release);
+  return release;
 }
 
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    // EPERM: the process exists but belongs to another user; it still holds the directory.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

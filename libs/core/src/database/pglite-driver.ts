@@ -8,8 +8,9 @@ import type { PGlite } from '@electric-sql/pglite';
  * shares the session between callers and silently mixes concurrent transactions; see stack-notes).
  *
  * Consequence for our code: never hold a QueryRunner and then query outside it; that waits forever here.
+ * `onClose` runs once the database is closed (it releases the data directory's lock).
  */
-export function createPgliteDriver(db: PGlite) {
+export function createPgliteDriver(db: PGlite, onClose?: () => void) {
   let busy = false;
   const waiting: Array<() => void> = [];
 
@@ -71,7 +72,10 @@ export function createPgliteDriver(db: PGlite) {
     end(callback?: (err?: Error) => void) {
       const closing = db.closed ? Promise.resolve() : db.close();
       return closing.then(
-        () => callback?.(),
+        () => {
+          onClose?.();
+          callback?.();
+        },
         (err: Error) => callback?.(err),
       );
     }
