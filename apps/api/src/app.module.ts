@@ -5,18 +5,21 @@ import { ActionsModule } from '@koers/actions';
 import { AuditModule } from '@koers/audit';
 import { AppConfig, CoreModule } from '@koers/core';
 import { DemoModule } from '@koers/demo';
+import { DocumentsModule } from '@koers/documents';
 import { IdentityModule } from '@koers/identity';
 import { StrategyModule } from '@koers/strategy';
 import { WorkgroupsModule } from '@koers/workgroups';
 import { ActionsController } from './http/actions.controller';
 import { AuditController } from './http/audit.controller';
 import { AuthController } from './http/auth.controller';
+import { DocumentsController } from './http/documents.controller';
 import { HealthController } from './http/health.controller';
 import { MeController } from './http/me.controller';
 import { OrganisationsController } from './http/organisations.controller';
 import { StrategiesController } from './http/strategies.controller';
 import { UsersController } from './http/users.controller';
 import { WorkgroupsController } from './http/workgroups.controller';
+import { CollabGateway } from './realtime/collab.gateway';
 
 @Module({})
 export class AppModule {
@@ -32,6 +35,7 @@ export class AppModule {
         StrategyModule,
         WorkgroupsModule,
         ActionsModule,
+        DocumentsModule,
         ...(config.demo ? [DemoModule] : []),
       ],
       controllers: [
@@ -43,8 +47,10 @@ export class AppModule {
         StrategiesController,
         WorkgroupsController,
         ActionsController,
+        DocumentsController,
         AuditController,
       ],
+      providers: [CollabGateway],
     };
   }
 }

@@ -9,6 +9,7 @@ import { AppConfig } from '@koers/core';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { createValidationPipe } from './http/validation';
+import { KoersIoAdapter } from './realtime/koers-io.adapter';
 
 export interface CreateAppOptions {
   /** Tests close open connections on shutdown so Jest can exit. */
@@ -32,6 +33,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
+  app.useWebSocketAdapter(new KoersIoAdapter(app, config));
   app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()

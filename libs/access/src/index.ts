@@ -2,3 +2,4 @@ export * from './access.module';
 export * from './actor';
 export * from './authorization.service';
 export * from './permissions';
+export * from './membership-changes';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, AuthorizationService, MembershipRole } from '@koers/access';
+import { Actor, AuthorizationService, MembershipChanges, MembershipRole } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
 import { conflict, notFound, validationFailed } from '@koers/core';
 import { StrategyService } from '@koers/strategy';
@@ -22,6 +22,7 @@ export class WorkgroupService {
     private readonly strategy: StrategyService,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
+    private readonly membershipChanges: MembershipChanges,
   ) {}
 
   /** Only the werkgroepen the caller may see. */
@@ -122,6 +123,7 @@ export class WorkgroupService {
       await this.repository.updateMemberRole(workgroupId, userId, role, manager);
       return { result: undefined, entityId: userId, workgroupId, summary: { userId, role: { from: member.role, to: role } } };
     });
+    this.membershipChanges.emit({ workgroupId, userId });
     return this.get(actor, workgroupId);
   }
 
@@ -133,6 +135,8 @@ export class WorkgroupService {
       await this.repository.deleteMember(workgroupId, userId, manager);
       return { result: undefined, entityId: userId, workgroupId, summary: { userId, role: member.role } };
     });
+    // Open documents and live lists of this person in this werkgroep close at once.
+    this.membershipChanges.emit({ workgroupId, userId });
   }
 
   /** Runs a change and its audit entry in one transaction. */

@@ -28,12 +28,26 @@ export interface HttpConfig {
   loginRateLimitPerMinute: number;
 }
 
+export interface CollabConfig {
+  /** Largest Yjs message a client may send; larger ones are refused with PAYLOAD_TOO_LARGE. */
+  maxMessageBytes: number;
+  /** Messages per second per connection (a burst of twice this is allowed). */
+  rateLimitPerSecond: number;
+  /** A document nobody has open is merged and dropped from memory after this long. */
+  unloadAfterMs: number;
+  /** Merge the update log into the snapshot after this many new updates. */
+  compactAfterUpdates: number;
+  /** A document that does not load within this time fails to open (never opens empty). */
+  loadTimeoutMs: number;
+}
+
 export interface AppConfig {
   production: boolean;
   dataDir: string;
   database: DatabaseConfig;
   auth: AuthConfig;
   http: HttpConfig;
+  collab: CollabConfig;
   demo: boolean;
   /** Creates the region and the first secretariat account on an empty database (production set-up). */
   bootstrap: { regionName: string; adminEmail: string; adminPassword: string } | null;
@@ -138,6 +152,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       allowedOrigins,
       webDistDir: fs.existsSync(path.join(webDistDir, 'index.html')) ? webDistDir : null,
       loginRateLimitPerMinute: int('KOERS_LOGIN_RATE_LIMIT', 20, 1, 10_000),
+    },
+    collab: {
+      maxMessageBytes: int('KOERS_COLLAB_MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+      rateLimitPerSecond: int('KOERS_COLLAB_RATE_LIMIT', 200, 1, 100_000),
+      unloadAfterMs: int('KOERS_COLLAB_UNLOAD_AFTER_MS', 30_000, 0, 3_600_000),
+      compactAfterUpdates: int('KOERS_COLLAB_COMPACT_AFTER', 500, 10, 1_000_000),
+      loadTimeoutMs: int('KOERS_COLLAB_LOAD_TIMEOUT_MS', 10_000, 100, 600_000),
     },
     demo: bool('KOERS_DEMO', !production),
     bootstrap,

@@ -2,6 +2,7 @@ import { CreateOrganisationsAndUsers1763900000000 } from './1763900000000-create
 import { CreateAppendOnlyAuditLog1763900000001 } from './1763900000001-create-append-only-audit-log';
 import { CreateStrategiesAndWorkgroups1763900000002 } from './1763900000002-create-strategies-and-workgroups';
 import { CreateActions1763900000003 } from './1763900000003-create-actions';
+import { CreateDocuments1763900000004 } from './1763900000004-create-documents';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateAppendOnlyAuditLog1763900000001,
   CreateStrategiesAndWorkgroups1763900000002,
   CreateActions1763900000003,
+  CreateDocuments1763900000004,
 ];

@@ -1,0 +1,139 @@
+import { Inject } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import type { Actor } from '@koers/access';
+import { APP_CONFIG, AppConfig, DomainError, ErrorCode, notFound, validationFailed } from '@koers/core';
+import { CollabService, CollabTransport } from '@koers/documents';
+import { ACCESS_COOKIE, AuthService } from '@koers/identity';
+import { respond } from './socket-errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const room = (documentId: string) => `doc:${documentId}`;
+
+interface SocketState {
+  actor: Actor;
+  tokens: number;
+  refilledAt: number;
+}
+
+/**
+ * The /collab namespace: Yjs document sync and awareness (see docs/protocol.md). Thin: authenticates the
+ * handshake, checks message shape and rate, and hands everything else to CollabService.
+ */
+@WebSocketGateway({ namespace: '/collab' })
+export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, CollabTransport {
+  @WebSocketServer()
+  private namespace: Namespace;
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly collab: CollabService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    // No valid token, no connection: the same check as every HTTP route (token or the session cookie).
+    namespace.use((socket, next) => {
+      const token = handshakeToken(socket);
+      this.auth
+        .authenticate(token, socket.handshake.address ?? null)
+        .then((actor) => {
+          const state: SocketState = { actor, tokens: this.config.collab.rateLimitPerSecond * 2, refilledAt: Date.now() };
+          socket.data = state;
+          next();
+        })
+        .catch(() => next(new Error('UNAUTHENTICATED')));
+    });
+    this.collab.attach(this);
+  }
+
+  handleDisconnect(socket: Socket): void {
+    this.collab.disconnect(socket.id);
+  }
+
+  @SubscribeMessage('join')
+  join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
+    return respond(async () => {
+      this.spend(socket);
+      const documentId = documentIdOf(body);
+      await socket.join(room(documentId));
+      try {
+        return await this.collab.join(socket.id, (socket.data as SocketState).actor, documentId);
+      } catch (err) {
+        await socket.leave(room(documentId));
+        throw err;
+      }
+    });
+  }
+
+  @SubscribeMessage('leave')
+  leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
+    return respond(async () => {
+      const documentId = documentIdOf(body);
+      this.collab.leave(socket.id, documentId);
+      await socket.leave(room(documentId));
+      return {};
+    });
+  }
+
+  /** (documentId, message): one y-protocols message. The ack comes once an update is stored. */
+  @SubscribeMessage('yjs')
+  yjs(@ConnectedSocket() socket: Socket, @MessageBody() args: unknown) {
+    return respond(async () => {
+      this.spend(socket);
+      if (!Array.isArray(args) || args.length !== 2 || typeof args[0] !== 'string') throw validationFailed([{ field: 'yjs', messages: ['Verwacht (documentId, bericht).'] }]);
+      const [documentId, raw] = args as [string, unknown];
+      if (!UUID.test(documentId)) throw notFound('Het document');
+      if (!(raw instanceof Uint8Array)) throw validationFailed([{ field: 'message', messages: ['Het bericht moet binair zijn.'] }]);
+      await this.collab.receive(socket.id, documentId, raw);
+      return {};
+    });
+  }
+
+  sendTo(connectionId: string, documentId: string, message: Uint8Array): void {
+    this.namespace.sockets.get(connectionId)?.emit('yjs', documentId, message);
+  }
+
+  broadcast(documentId: string, message: Uint8Array, exceptConnectionId?: string): void {
+    // Local only: other instances get the update through the collab bus and send it to their own clients.
+    const target = this.namespace.local.to(room(documentId));
+    (exceptConnectionId ? target.except(exceptConnectionId) : target).emit('yjs', documentId, message);
+  }
+
+  revoke(connectionId: string, documentId: string): void {
+    const socket = this.namespace.sockets.get(connectionId);
+    if (!socket) return;
+    void socket.leave(room(documentId));
+    socket.emit('revoked', { documentId, message: 'U heeft geen toegang meer tot dit document.' });
+  }
+
+  /** A token bucket per connection. */
+  private spend(socket: Socket) {
+    const state = socket.data as SocketState;
+    const rate = this.config.collab.rateLimitPerSecond;
+    const now = Date.now();
+    state.tokens = Math.min(rate * 2, state.tokens + ((now - state.refilledAt) / 1000) * rate);
+    state.refilledAt = now;
+    if (state.tokens < 1) throw new DomainError(ErrorCode.RateLimited, 'Te veel berichten. Even geduld.');
+    state.tokens -= 1;
+  }
+}
+
+function documentIdOf(body: unknown): string {
+  const id = (body as { documentId?: unknown } | null)?.documentId;
+  if (typeof id !== 'string') throw validationFailed([{ field: 'documentId', messages: ['Verwacht { documentId }.'] }]);
+  if (!UUID.test(id)) throw notFound('Het document');
+  return id;
+}
+
+/** From `auth: { token }` or the httpOnly session cookie; never from the URL. */
+function handshakeToken(socket: Socket): string | undefined {
+  const fromAuth = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+  if (typeof fromAuth === 'string' && fromAuth) return fromAuth;
+  const cookies = socket.handshake.headers.cookie ?? '';
+  for (const part of cookies.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === ACCESS_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}

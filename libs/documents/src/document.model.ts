@@ -1,0 +1,72 @@
+import * as Y from 'yjs';
+
+export const DOCUMENT_KINDS = ['plan_van_aanpak', 'verslag', 'notitie', 'voortgangsrapportage'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export interface DocumentMeta {
+  id: string;
+  workgroupId: string;
+  title: string;
+  kind: DocumentKind;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  archivedAt: Date | null;
+}
+
+/** The editor (Tiptap's Collaboration extension) keeps the ProseMirror document in this XML fragment. */
+export const EDITOR_FRAGMENT = 'default';
+
+type Block = { type: 'heading'; level: number; text: string } | { type: 'paragraph'; text: string };
+
+const TEMPLATES: Record<DocumentKind, Block[]> = {
+  plan_van_aanpak: [
+    { type: 'heading', level: 1, text: 'Plan van aanpak' },
+    { type: 'heading', level: 2, text: 'Aanleiding en doel' },
+    { type: 'paragraph', text: '' },
+    { type: 'heading', level: 2, text: 'Aanpak per onderdeel' },
+    { type: 'paragraph', text: '' },
+    { type: 'heading', level: 2, text: 'Betrokken partners en rolverdeling' },
+    { type: 'paragraph', text: '' },
+    { type: 'heading', level: 2, text: 'Planning en resultaten' },
+    { type: 'paragraph', text: '' },
+  ],
+  verslag: [
+    { type: 'heading', level: 1, text: 'Verslag' },
+    { type: 'heading', level: 2, text: 'Aanwezig' },
+    { type: 'paragraph', text: '' },
+    { type: 'heading', level: 2, text: 'Besproken' },
+    { type: 'paragraph', text: '' },
+    { type: 'heading', level: 2, text: 'Besluiten' },
+    { type: 'paragraph', text: '' },
+    { type: 'heading', level: 2, text: 'Acties' },
+    { type: 'paragraph', text: '' },
+  ],
+  notitie: [
+    { type: 'heading', level: 1, text: 'Notitie' },
+    { type: 'paragraph', text: '' },
+  ],
+  voortgangsrapportage: [
+    { type: 'heading', level: 1, text: 'Voortgangsrapportage' },
+    { type: 'heading', level: 2, text: 'Samenvatting' },
+    { type: 'paragraph', text: '' },
+    { type: 'heading', level: 2, text: 'Voortgang per onderdeel' },
+    { type: 'paragraph', text: '' },
+  ],
+};
+
+/** The first Yjs update of a new document: the template of its kind, in the editor's schema. */
+export function templateUpdate(kind: DocumentKind): Uint8Array {
+  const doc = new Y.Doc();
+  const fragment = doc.getXmlFragment(EDITOR_FRAGMENT);
+  const nodes = TEMPLATES[kind].map((block) => {
+    const element = new Y.XmlElement(block.type);
+    if (block.type === 'heading') element.setAttribute('level', block.level as unknown as string);
+    if (block.text) element.insert(0, [new Y.XmlText(block.text)]);
+    return element;
+  });
+  fragment.insert(0, nodes);
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}

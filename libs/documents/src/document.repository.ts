@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DocumentKind, DocumentMeta } from './document.model';
+
+const SELECT_META = `SELECT id, workgroup_id AS "workgroupId", title, kind, created_by AS "createdBy",
+  created_at AS "createdAt", updated_at AS "updatedAt", archived_at AS "archivedAt" FROM documents`;
+
+export interface PendingUpdate {
+  documentId: string;
+  data: Uint8Array;
+  userId: string | null;
+}
+
+/** bytea arrives as Buffer from pg and as Uint8Array from PGlite. */
+const bytes = (value: Buffer | Uint8Array): Uint8Array => (Buffer.isBuffer(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : value);
+
+@Injectable()
+export class DocumentRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager) {
+    return manager ?? this.dataSource.manager;
+  }
+
+  async findMeta(id: string): Promise<DocumentMeta | null> {
+    const rows: DocumentMeta[] = await this.m().query(`${SELECT_META} WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  list(workgroupId: string, includeArchived: boolean): Promise<DocumentMeta[]> {
+    return this.m().query(`${SELECT_META} WHERE workgroup_id = $1 ${includeArchived ? '' : 'AND archived_at IS NULL'} ORDER BY updated_at DESC, title`, [workgroupId]);
+  }
+
+  async insert(workgroupId: string, title: string, kind: DocumentKind, createdBy: string, manager: EntityManager): Promise<string> {
+    const rows: Array<{ id: string }> = await manager.query('INSERT INTO documents (workgroup_id, title, kind, created_by) VALUES ($1, $2, $3, $4) RETURNING id', [workgroupId, title, kind, createdBy]);
+    return rows[0].id;
+  }
+
+  async rename(id: string, title: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE documents SET title = $2, updated_at = now() WHERE id = $1', [id, title]);
+  }
+
+  async setArchived(id: string, archived: boolean, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE documents SET archived_at = ${archived ? 'now()' : 'NULL'}, updated_at = now() WHERE id = $1`, [id]);
+  }
+
+  /** Appends a batch of updates in one statement (group commit). Resolves once the rows are committed. */
+  async appendUpdates(batch: PendingUpdate[], manager?: EntityManager): Promise<void> {
+    if (!batch.length) return;
+    const values: string[] = [];
+    const params: unknown[] = [];
+    for (const update of batch) {
+      params.push(update.documentId, Buffer.from(update.data.buffer, update.data.byteOffset, update.data.byteLength), update.userId);
+      values.push(`($${params.length - 2}, $${params.length - 1}, $${params.length})`);
+    }
+    await this.m(manager).query(`INSERT INTO document_updates (document_id, data, user_id) VALUES ${values.join(', ')}`, params);
+    const ids = [...new Set(batch.map((u) => u.documentId))];
+    await this.m(manager).query('UPDATE documents SET updated_at = now() WHERE id = ANY($1)', [ids]);
+  }
+
+  /**
+   * The merged snapshot (if any) and every update not yet merged into it, in order. Not "updates with an id
+   * above the snapshot's": with several writers an update can commit after a later id was merged, so
+   * merged rows are deleted and everything left is the tail. (Applying an update twice is harmless in Yjs.)
+   */
+  async loadState(documentId: string): Promise<{ snapshot: Uint8Array | null; updates: Uint8Array[] }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const snapshots: Array<{ state: Buffer | Uint8Array }> = await manager.query('SELECT state FROM document_snapshots WHERE document_id = $1', [documentId]);
+      const rows: Array<{ data: Buffer | Uint8Array }> = await manager.query('SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId]);
+      return { snapshot: snapshots[0] ? bytes(snapshots[0].state) : null, updates: rows.map((r) => bytes(r.data)) };
+    });
+  }
+
+  async countPendingUpdates(documentId: string): Promise<number> {
+    const [{ n }] = await this.m().query('SELECT count(*) AS n FROM document_updates WHERE document_id = $1', [documentId]);
+    return n;
+  }
+
+  /** Documents with updates waiting to be merged (for the periodic sweep). */
+  async documentsWithPendingUpdates(minUpdates: number, limit: number): Promise<string[]> {
+    const rows: Array<{ document_id: string }> = await this.m().query(
+      'SELECT document_id FROM document_updates GROUP BY document_id HAVING count(*) >= $1 ORDER BY min(id) LIMIT $2',
+      [minUpdates, limit],
+    );
+    return rows.map((r) => r.document_id);
+  }
+
+  /**
+   * Folds the log into the snapshot under a per-document lock, deleting the merged rows in the same
+   * transaction. `merge` computes the new state from the old snapshot and the updates.
+   */
+  async compact(documentId: string, merge: (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('koers:doc:' || $1)) AS locked`, [documentId]);
+      if (!locked) return 0;
+      const snapshots: Array<{ state: Buffer | Uint8Array }> = await manager.query('SELECT state FROM document_snapshots WHERE document_id = $1 FOR UPDATE', [documentId]);
+      const rows: Array<{ id: number; data: Buffer | Uint8Array }> = await manager.query('SELECT id, data FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId]);
+      if (!rows.length) return 0;
+      const lastId = rows[rows.length - 1].id;
+      const state = merge(snapshots[0] ? bytes(snapshots[0].state) : null, rows.map((r) => bytes(r.data)));
+      await manager.query(
+        `INSERT INTO document_snapshots (document_id, state, last_update_id, updated_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now()`,
+        [documentId, Buffer.from(state.buffer, state.byteOffset, state.byteLength), lastId],
+      );
+      // Exactly the merged rows: one that commits late (a lower id from another instance) stays for next time.
+      await manager.query('DELETE FROM document_updates WHERE id = ANY($1)', [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+}

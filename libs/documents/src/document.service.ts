@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+import { Actor, AuthorizationService } from '@koers/access';
+import { AuditService } from '@koers/audit';
+import { notFound } from '@koers/core';
+import { exportDocument, ExportFormat } from './document-export';
+import { DocumentKind, DocumentMeta, templateUpdate } from './document.model';
+import { DocumentRepository } from './document.repository';
+
+/** Document metadata over REST (content only travels through Yjs), and server-side export. */
+@Injectable()
+export class DocumentService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: DocumentRepository,
+    private readonly authorization: AuthorizationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, workgroupId: string, includeArchived: boolean): Promise<DocumentMeta[]> {
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', workgroupId, 'document.list');
+    return this.repository.list(workgroupId, includeArchived);
+  }
+
+  async get(actor: Actor, id: string): Promise<DocumentMeta> {
+    return this.readable(actor, id, 'document.read');
+  }
+
+  /** A new document starts from the template of its kind, stored as its first update. */
+  async create(actor: Actor, workgroupId: string, title: string, kind: DocumentKind): Promise<DocumentMeta> {
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', workgroupId, 'document.create');
+    const id = await this.dataSource.transaction(async (manager) => {
+      const newId = await this.repository.insert(workgroupId, title, kind, actor.userId, manager);
+      await this.repository.appendUpdates([{ documentId: newId, data: templateUpdate(kind), userId: actor.userId }], manager);
+      await this.audit.recordChange(actor, { action: 'document.create', entityType: 'document', entityId: newId, workgroupId, summary: { title, kind } }, manager);
+      return newId;
+    });
+    return (await this.repository.findMeta(id)) as DocumentMeta;
+  }
+
+  async update(actor: Actor, id: string, changes: { title?: string; archived?: boolean }): Promise<DocumentMeta> {
+    const before = await this.readable(actor, id, 'document.update');
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', before.workgroupId, 'document.update');
+    await this.dataSource.transaction(async (manager) => {
+      if (changes.title !== undefined && changes.title !== before.title) await this.repository.rename(id, changes.title, manager);
+      if (changes.archived !== undefined && changes.archived !== (before.archivedAt !== null)) await this.repository.setArchived(id, changes.archived, manager);
+      await this.audit.recordChange(
+        actor,
+        { action: changes.archived === undefined ? 'document.rename' : changes.archived ? 'document.archive' : 'document.restore', entityType: 'document', entityId: id, workgroupId: before.workgroupId, summary: { title: { from: before.title, to: changes.title ?? before.title }, archived: changes.archived } },
+        manager,
+      );
+    });
+    return (await this.repository.findMeta(id)) as DocumentMeta;
+  }
+
+  /** The current content rendered on the server from the stored updates. */
+  async export(actor: Actor, id: string, format: ExportFormat): Promise<{ meta: DocumentMeta; body: string }> {
+    const meta = await this.readable(actor, id, 'document.export');
+    const { snapshot, updates } = await this.repository.loadState(id);
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      if (snapshot) Y.applyUpdate(doc, snapshot);
+      for (const update of updates) Y.applyUpdate(doc, update);
+    });
+    const body = exportDocument(doc, format);
+    doc.destroy();
+    return { meta, body };
+  }
+
+  private async readable(actor: Actor, id: string, attempted: string): Promise<DocumentMeta> {
+    const meta = await this.repository.findMeta(id);
+    if (!meta) throw notFound('Het document');
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', meta.workgroupId, attempted);
+    return meta;
+  }
+}

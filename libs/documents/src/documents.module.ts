@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '@koers/access';
+import { AuditModule } from '@koers/audit';
+import { CollabBus } from './collab/collab-bus';
+import { CollabService } from './collab/collab.service';
+import { UpdateLog } from './collab/update-log';
+import { DocumentRepository } from './document.repository';
+import { DocumentService } from './document.service';
+
+@Module({
+  imports: [AccessModule, AuditModule],
+  providers: [DocumentRepository, DocumentService, UpdateLog, CollabBus, CollabService],
+  exports: [DocumentService, CollabService],
+})
+export class DocumentsModule {}

@@ -1,0 +1,5 @@
+export * from './documents.module';
+export * from './document.service';
+export * from './document.model';
+export * from './collab/collab.service';
+export * from './dto/document.dto';
