@@ -24,8 +24,10 @@ export interface TestApp {
  * The real API on a real HTTP port, over a database of its own (PostgreSQL when TEST_DATABASE_URL is
  * set, PGlite otherwise), built by the same createApp() as main.ts.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase();
+export async function createTestApp(env: Record<string, string> = {}, options: { database?: TestDatabase } = {}): Promise<TestApp> {
+  // A shared database (several instances of one deployment) is dropped by whoever created it.
+  const database: TestDatabase = options.database ?? (await createTestDatabase());
+  const ownsDatabase = !options.database;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-app-'));
   const config: AppConfig = {
     ...loadConfig({ KOERS_DATA_DIR: dataDir, KOERS_JWT_SECRET: 'test-secret-'.padEnd(48, 'x'), KOERS_DEMO: 'true', KOERS_LOGIN_RATE_LIMIT: '1000', ...env }),
@@ -48,7 +50,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
     async close() {
       await app.close();
-      await database.drop();
+      if (ownsDatabase) await database.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
