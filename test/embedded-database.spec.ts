@@ -169,8 +169,8 @@ describe('embedded database (PGlite)', () => {
       expect(created.status).toBe(201);
       const usersBefore = (await first.http().get('/api/users').set(first.auth)).body.length;
       // While it runs, a second instance on the same directory is refused.
-      // (Through buildDataSourceOptions: a failing NestFactory.create would abort the test process.)
-      await expect(buildDataSourceOptions(config.database, [])).rejects.toThrow(/already open in this process/);
+      // createApp() throws (it does not abort the process), so main.ts can report it and exit.
+      await expect(createApp(config, { logger: false })).rejects.toThrow(/already open in this process/);
       await first.app.close();
 
       const second = await start();

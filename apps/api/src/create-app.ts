@@ -23,6 +23,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     forceCloseConnections: options.forceCloseConnections ?? false,
     logger: options.logger ?? ['log', 'error', 'warn'],
     bodyParser: true,
+    // A boot failure (database unreachable, data directory in use) is thrown to the caller, not process.abort().
+    abortOnError: false,
   });
   // Behind a load balancer the client's address comes from X-Forwarded-For (rate limits, audit).
   app.set('trust proxy', config.production ? 1 : 'loopback');

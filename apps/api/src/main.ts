@@ -14,8 +14,14 @@ async function main() {
     }
     throw err;
   }
-  const app = await createApp(config);
-  await app.listen(config.http.port, config.http.host);
+  let app;
+  try {
+    app = await createApp(config);
+    await app.listen(config.http.port, config.http.host);
+  } catch (err) {
+    console.error(`Koers could not start: ${(err as Error).message}`);
+    process.exit(1);
+  }
   const where = config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL';
   new Logger('Koers').log(`Koers is running on http://localhost:${config.http.port} (${where}${config.demo ? ', demo data' : ''})`);
   if (!config.http.webDistDir) new Logger('Koers').warn('The web client is not built (apps/web/dist): only the API is served. Run `npm run build`.');
