@@ -24,7 +24,7 @@ export interface TestApp {
  * The real API on a real HTTP port, over a database of its own (PostgreSQL when TEST_DATABASE_URL is
  * set, PGlite otherwise), built by the same createApp() as main.ts.
  */
-export async function createTestApp(env: Record<string, string> = {}, options: { database?: TestDatabase } = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { database?: TestDatabase; port?: number } = {}): Promise<TestApp> {
   // A shared database (several instances of one deployment) is dropped by whoever created it.
   const database: TestDatabase = options.database ?? (await createTestDatabase());
   const ownsDatabase = !options.database;
@@ -34,7 +34,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
   };
   config.database = database.config;
   const app = await createApp(config, { forceCloseConnections: true, logger: ['error'] });
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const http = () => request(app.getHttpServer());
