@@ -20,6 +20,7 @@ import { StrategiesController } from './http/strategies.controller';
 import { UsersController } from './http/users.controller';
 import { WorkgroupsController } from './http/workgroups.controller';
 import { CollabGateway } from './realtime/collab.gateway';
+import { LiveGateway } from './realtime/live.gateway';
 
 @Module({})
 export class AppModule {
@@ -50,7 +51,7 @@ export class AppModule {
         DocumentsController,
         AuditController,
       ],
-      providers: [CollabGateway],
+      providers: [CollabGateway, LiveGateway],
     };
   }
 }

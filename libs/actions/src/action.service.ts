@@ -5,6 +5,7 @@ import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
 import { FieldError, notFound, validationFailed } from '@koers/core';
 import { ActionFields, ActionFilter, ActionView, addDays, OPEN_STATUSES, STATUSES_WITH_REASON, todayInNetherlands } from './action.model';
+import { ActionEvents } from './action-events';
 import { ActionRepository } from './action.repository';
 
 export type ActionListView = 'alle' | 'mijn' | 'verlopen' | 'binnenkort';
@@ -23,6 +24,7 @@ export class ActionService {
     private readonly repository: ActionRepository,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
+    private readonly events: ActionEvents,
   ) {}
 
   async list(actor: Actor, workgroupId: string, query: ActionListQuery) {
@@ -69,7 +71,9 @@ export class ActionService {
       await this.audit.recordChange(actor, { action: 'action.create', entityType: 'action', entityId: newId, workgroupId, summary: { title: fields.title, ownerId: fields.ownerId, dueDate: fields.dueDate } }, manager);
       return newId;
     });
-    return this.view((await this.repository.findView(id))!);
+    const created = this.view((await this.repository.findView(id))!);
+    this.events.publish({ type: 'action.created', workgroupId, action: created });
+    return created;
   }
 
   async update(actor: Actor, id: string, input: Partial<ActionFields>): Promise<ActionView> {
@@ -96,7 +100,9 @@ export class ActionService {
       await this.repository.insertChange(id, actor.userId, diff, manager);
       await this.audit.recordChange(actor, { action: 'action.update', entityType: 'action', entityId: id, workgroupId: before.workgroupId, summary: { changes: diff } }, manager);
     });
-    return this.view((await this.repository.findView(id))!);
+    const updated = this.view((await this.repository.findView(id))!);
+    this.events.publish({ type: 'action.updated', workgroupId: updated.workgroupId, action: updated });
+    return updated;
   }
 
   async remove(actor: Actor, id: string): Promise<{ id: string; workgroupId: string }> {
@@ -106,6 +112,7 @@ export class ActionService {
       await this.repository.softDelete(id, manager);
       await this.audit.recordChange(actor, { action: 'action.delete', entityType: 'action', entityId: id, workgroupId: action.workgroupId, summary: { title: action.title } }, manager);
     });
+    this.events.publish({ type: 'action.deleted', workgroupId: action.workgroupId, action: { id, workgroupId: action.workgroupId } });
     return { id, workgroupId: action.workgroupId };
   }
 

@@ -1,19 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import type { Actor } from '@koers/access';
 import { APP_CONFIG, AppConfig, DomainError, ErrorCode, notFound, validationFailed } from '@koers/core';
 import { CollabService, CollabTransport } from '@koers/documents';
-import { ACCESS_COOKIE, AuthService } from '@koers/identity';
+import { AuthService } from '@koers/identity';
+import { actorOf, requireAuthentication } from './socket-auth';
 import { respond } from './socket-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const room = (documentId: string) => `doc:${documentId}`;
 
-interface SocketState {
-  actor: Actor;
-  tokens: number;
-  refilledAt: number;
+/** Per connection: a token bucket for the rate limit. */
+interface RateState {
+  tokens?: number;
+  refilledAt?: number;
 }
 
 /**
@@ -32,18 +32,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, Collab
   ) {}
 
   afterInit(namespace: Namespace): void {
-    // No valid token, no connection: the same check as every HTTP route (token or the session cookie).
-    namespace.use((socket, next) => {
-      const token = handshakeToken(socket);
-      this.auth
-        .authenticate(token, socket.handshake.address ?? null)
-        .then((actor) => {
-          const state: SocketState = { actor, tokens: this.config.collab.rateLimitPerSecond * 2, refilledAt: Date.now() };
-          socket.data = state;
-          next();
-        })
-        .catch(() => next(new Error('UNAUTHENTICATED')));
-    });
+    requireAuthentication(namespace, this.auth);
     this.collab.attach(this);
   }
 
@@ -58,7 +47,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, Collab
       const documentId = documentIdOf(body);
       await socket.join(room(documentId));
       try {
-        return await this.collab.join(socket.id, (socket.data as SocketState).actor, documentId);
+        return await this.collab.join(socket.id, actorOf(socket), documentId);
       } catch (err) {
         await socket.leave(room(documentId));
         throw err;
@@ -109,10 +98,10 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, Collab
 
   /** A token bucket per connection. */
   private spend(socket: Socket) {
-    const state = socket.data as SocketState;
+    const state = socket.data as RateState;
     const rate = this.config.collab.rateLimitPerSecond;
     const now = Date.now();
-    state.tokens = Math.min(rate * 2, state.tokens + ((now - state.refilledAt) / 1000) * rate);
+    state.tokens = Math.min(rate * 2, (state.tokens ?? rate * 2) + ((now - (state.refilledAt ?? now)) / 1000) * rate);
     state.refilledAt = now;
     if (state.tokens < 1) throw new DomainError(ErrorCode.RateLimited, 'Te veel berichten. Even geduld.');
     state.tokens -= 1;
@@ -124,16 +113,4 @@ function documentIdOf(body: unknown): string {
   if (typeof id !== 'string') throw validationFailed([{ field: 'documentId', messages: ['Verwacht { documentId }.'] }]);
   if (!UUID.test(id)) throw notFound('Het document');
   return id;
-}
-
-/** From `auth: { token }` or the httpOnly session cookie; never from the URL. */
-function handshakeToken(socket: Socket): string | undefined {
-  const fromAuth = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-  if (typeof fromAuth === 'string' && fromAuth) return fromAuth;
-  const cookies = socket.handshake.headers.cookie ?? '';
-  for (const part of cookies.split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === ACCESS_COOKIE) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
 }

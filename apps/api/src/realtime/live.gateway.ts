@@ -1,0 +1,71 @@
+import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { AuthorizationService, MembershipChanges } from '@koers/access';
+import { ActionEvents } from '@koers/actions';
+import { notFound, validationFailed } from '@koers/core';
+import { AuthService } from '@koers/identity';
+import { actorOf, AuthenticatedSocketData, requireAuthentication } from './socket-auth';
+import { respond } from './socket-errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const room = (workgroupId: string) => `workgroup:${workgroupId}`;
+
+/**
+ * The /live namespace: live updates of a werkgroep's lists (actions). `subscribe` is checked like reading
+ * the list over REST; events go to the werkgroep's room on every instance (Socket.IO Redis adapter).
+ */
+@WebSocketGateway({ namespace: '/live' })
+export class LiveGateway implements OnGatewayInit {
+  @WebSocketServer()
+  private namespace: Namespace;
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly authorization: AuthorizationService,
+    private readonly actionEvents: ActionEvents,
+    private readonly membershipChanges: MembershipChanges,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    requireAuthentication(namespace, this.auth);
+    this.actionEvents.onEvent((event) => namespace.to(room(event.workgroupId)).emit(event.type, event.action));
+    this.membershipChanges.onChange(({ workgroupId, userId }) => void this.recheck(workgroupId, userId));
+  }
+
+  @SubscribeMessage('subscribe')
+  subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
+    return respond(async () => {
+      const workgroupId = workgroupIdOf(body);
+      await this.authorization.assertInWorkgroup(actorOf(socket), 'workgroup.content.read', workgroupId, 'workgroup.subscribe');
+      await socket.join(room(workgroupId));
+      return {};
+    });
+  }
+
+  @SubscribeMessage('unsubscribe')
+  unsubscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
+    return respond(async () => {
+      await socket.leave(room(workgroupIdOf(body)));
+      return {};
+    });
+  }
+
+  /** A removed member stops receiving the werkgroep's events at once, on whichever instance they are. */
+  private async recheck(workgroupId: string, userId: string) {
+    const sockets = await this.namespace.in(room(workgroupId)).fetchSockets();
+    for (const socket of sockets) {
+      const actor = (socket.data as AuthenticatedSocketData).actor;
+      if (actor.userId !== userId) continue;
+      if (await this.authorization.canInWorkgroup(actor, 'workgroup.content.read', workgroupId)) continue;
+      socket.leave(room(workgroupId));
+      socket.emit('revoked', { workgroupId, message: 'U heeft geen toegang meer tot deze werkgroep.' });
+    }
+  }
+}
+
+function workgroupIdOf(body: unknown): string {
+  const id = (body as { workgroupId?: unknown } | null)?.workgroupId;
+  if (typeof id !== 'string') throw validationFailed([{ field: 'workgroupId', messages: ['Verwacht { workgroupId }.'] }]);
+  if (!UUID.test(id)) throw notFound('De werkgroep');
+  return id;
+}
