@@ -17,6 +17,8 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/api': { target: 'http://localhost:3000', changeOrigin: false },
+      // The /collab Socket.IO namespace (documents); add http://localhost:5173 to KOERS_ALLOWED_ORIGINS in dev.
+      '/socket.io': { target: 'http://localhost:3000', changeOrigin: false, ws: true },
     },
   },
 });

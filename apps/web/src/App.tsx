@@ -1,4 +1,4 @@
-import { ReactNode } from 'react';
+import { lazy, ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { isSecretariat, useAuth } from './auth';
 import { ErrorMessage, Loading } from './components/common';
@@ -13,6 +13,9 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { FirstStrategyRedirect, StrategyPage } from './pages/StrategyPage';
 import { WorkgroupPage } from './pages/WorkgroupPage';
+
+// The editor (Tiptap, Yjs, Socket.IO) is loaded only when a document is opened.
+const DocumentPage = lazy(() => import('./pages/DocumentPage').then((module) => ({ default: module.DocumentPage })));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, startError } = useAuth();
@@ -48,6 +51,14 @@ export function App() {
         <Route path="strategie" element={<FirstStrategyRedirect />} />
         <Route path="strategie/:id" element={<StrategyPage />} />
         <Route path="werkgroepen/:id" element={<WorkgroupPage />} />
+        <Route
+          path="documenten/:id"
+          element={
+            <Suspense fallback={<Loading what="De editor" />}>
+              <DocumentPage />
+            </Suspense>
+          }
+        />
         <Route
           path="beheer"
           element={

@@ -167,6 +167,22 @@ export interface AuditPage {
   offset: number;
 }
 
+export type DocumentKind = 'plan_van_aanpak' | 'verslag' | 'notitie' | 'voortgangsrapportage';
+
+/** A werkgroep document's metadata (the content itself travels over the /collab socket). */
+export interface DocumentMeta {
+  id: string;
+  workgroupId: string;
+  title: string;
+  kind: DocumentKind;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+}
+
+export type ExportFormat = 'html' | 'md' | 'text';
+
 export interface FieldError {
   field: string;
   messages: string[];
@@ -209,8 +225,8 @@ export function setUnauthenticatedHandler(handler: () => void) {
 
 let refreshing: Promise<boolean> | null = null;
 
-/** One refresh at a time: parallel 401s share the same attempt. */
-function refreshSession(): Promise<boolean> {
+/** One refresh at a time: parallel 401s share the same attempt (also used by the collab socket). */
+export function refreshSession(): Promise<boolean> {
   refreshing ??= fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' } })
     .then((response) => response.ok)
     .catch(() => false)
@@ -343,6 +359,15 @@ export const api = {
     request<unknown>('PATCH', `/workgroups/${encodeURIComponent(workgroupId)}/members/${encodeURIComponent(userId)}`, { role }),
   removeMember: (workgroupId: string, userId: string) =>
     request<void>('DELETE', `/workgroups/${encodeURIComponent(workgroupId)}/members/${encodeURIComponent(userId)}`),
+
+  documents: (workgroupId: string, archived = false) =>
+    request<DocumentMeta[]>('GET', `/workgroups/${encodeURIComponent(workgroupId)}/documents` + query({ archived: archived ? 'true' : undefined })),
+  createDocument: (workgroupId: string, input: { title: string; kind: DocumentKind }) =>
+    request<DocumentMeta>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/documents`, input),
+  document: (id: string) => request<DocumentMeta>('GET', `/documents/${encodeURIComponent(id)}`),
+  updateDocument: (id: string, input: { title?: string; archived?: boolean }) => request<DocumentMeta>('PATCH', `/documents/${encodeURIComponent(id)}`, input),
+  /** Where the server renders the current content for download. */
+  exportUrl: (id: string, format: ExportFormat) => `/api/documents/${encodeURIComponent(id)}/export?format=${format}`,
 
   audit: (filters: AuditFilters) => request<AuditPage>('GET', '/audit' + query({ ...filters })),
 };

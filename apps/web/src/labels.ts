@@ -1,4 +1,4 @@
-import type { AuditOutcome, MembershipRole, OrganisationType, PlatformRole, StrategyStatus, UserFunction } from './api';
+import type { AuditOutcome, DocumentKind, MembershipRole, OrganisationType, PlatformRole, StrategyStatus, UserFunction } from './api';
 
 /** Dutch labels for the API's English codes. */
 export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
@@ -45,6 +45,13 @@ export const OUTCOME_LABELS: Record<AuditOutcome, string> = {
   success: 'Gelukt',
   denied: 'Geweigerd',
   failed: 'Mislukt',
+};
+
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  plan_van_aanpak: 'Plan van aanpak',
+  verslag: 'Verslag',
+  notitie: 'Notitie',
+  voortgangsrapportage: 'Voortgangsrapportage',
 };
 
 export function options<K extends string>(labels: Record<K, string>): Array<[K, string]> {

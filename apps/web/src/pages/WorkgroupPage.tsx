@@ -5,6 +5,7 @@ import { isSecretariat, useMe } from '../auth';
 import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi } from '../components/common';
 import { FUNCTION_LABELS, options, ROLE_LABELS } from '../labels';
 import { NotFoundPage } from './NotFoundPage';
+import { WorkgroupDocuments } from './WorkgroupDocuments';
 
 export function WorkgroupPage() {
   const { id = '' } = useParams();
@@ -64,6 +65,8 @@ export function WorkgroupPage() {
         <h2 id="leden">Leden ({w.members.length})</h2>
         <MembersTable workgroup={w} manage={isSecretariat(me)} onChanged={workgroup.reload} />
       </section>
+
+      <WorkgroupDocuments workgroupId={w.id} workgroupName={w.name} mayWrite={isSecretariat(me) || (myRole !== null && myRole !== 'waarnemer')} />
 
       {isSecretariat(me) && <AddMemberForm workgroup={w} onAdded={workgroup.reload} />}
     </>

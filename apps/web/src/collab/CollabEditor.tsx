@@ -1,0 +1,275 @@
+import { Collaboration } from '@tiptap/extension-collaboration';
+import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import { TaskItem, TaskList } from '@tiptap/extension-list';
+import { TableKit } from '@tiptap/extension-table';
+import { Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { StarterKit } from '@tiptap/starter-kit';
+import { FormEvent, KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import type { CollabDocument } from './provider';
+
+/** The Y.XmlFragment the server's templates and export use (Tiptap's default). */
+const FRAGMENT = 'default';
+
+/** A remote caret: a coloured bar with the person's name (the server stamps name and colour). */
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const color = typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#44546a';
+  const caret = document.createElement('span');
+  caret.classList.add('collaboration-carets__caret');
+  caret.style.borderColor = color;
+  // Decoration only: screen readers should not hear names in the middle of the text.
+  caret.setAttribute('aria-hidden', 'true');
+  const label = document.createElement('span');
+  label.classList.add('collaboration-carets__label');
+  label.style.backgroundColor = color;
+  label.textContent = typeof user.name === 'string' ? user.name : 'Iemand';
+  caret.append(label);
+  return caret;
+}
+
+interface CollabEditorProps {
+  document: CollabDocument;
+  editable: boolean;
+  /** The local user's name for the awareness state; the server replaces it with the real identity. */
+  userName: string;
+  label: string;
+}
+
+/** Tiptap bound to the document's Y.Doc and awareness, with a toolbar. */
+export function CollabEditor({ document: collabDocument, editable, userName, label }: CollabEditorProps) {
+  const editor = useEditor(
+    {
+      editable,
+      shouldRerenderOnTransaction: false,
+      extensions: [
+        StarterKit.configure({
+          // Collaboration brings its own undo (only one's own changes are undone).
+          undoRedo: false,
+          heading: { levels: [1, 2, 3] },
+          link: { openOnClick: false, autolink: true, defaultProtocol: 'https', HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null } },
+        }),
+        TaskList,
+        TaskItem.configure({
+          nested: true,
+          a11y: { checkboxLabel: (node, checked) => `${checked ? 'Afgevinkt' : 'Niet afgevinkt'}: ${node.textContent || 'lege taak'}` },
+        }),
+        TableKit.configure({ table: { resizable: false } }),
+        Collaboration.configure({ document: collabDocument.doc, field: FRAGMENT }),
+        CollaborationCaret.configure({
+          provider: { awareness: collabDocument.awareness },
+          user: { name: userName },
+          render: renderCaret,
+        }),
+      ],
+      editorProps: {
+        attributes: {
+          class: 'editor-content',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': label,
+        },
+      },
+    },
+    [collabDocument],
+  );
+
+  useEffect(() => {
+    if (editor.isEditable !== editable) editor.setEditable(editable);
+    editor.view.dom.setAttribute('aria-readonly', editable ? 'false' : 'true');
+  }, [editor, editable]);
+
+  useEffect(() => {
+    editor.view.dom.setAttribute('aria-label', label);
+  }, [editor, label]);
+
+  return (
+    <div className="editor">
+      {editable && <Toolbar editor={editor} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+interface ToolButton {
+  key: string;
+  label: string;
+  /** Shown on the button; the label is its accessible name. */
+  text: string;
+  pressed?: boolean;
+  disabled?: boolean;
+  run: () => void;
+  /** Start of a new group (a visual separator before it). */
+  group?: boolean;
+}
+
+function Toolbar({ editor }: { editor: Editor }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      paragraph: e.isActive('paragraph'),
+      h1: e.isActive('heading', { level: 1 }),
+      h2: e.isActive('heading', { level: 2 }),
+      h3: e.isActive('heading', { level: 3 }),
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      taskList: e.isActive('taskList'),
+      link: e.isActive('link'),
+      inTable: e.isActive('table'),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+  const [linkOpen, setLinkOpen] = useState(false);
+  const chain = () => editor.chain().focus();
+
+  const buttons: ToolButton[] = [
+    { key: 'p', label: 'Gewone tekst', text: 'Tekst', pressed: state.paragraph, run: () => chain().setParagraph().run() },
+    { key: 'h1', label: 'Kop 1', text: 'K1', pressed: state.h1, run: () => chain().toggleHeading({ level: 1 }).run() },
+    { key: 'h2', label: 'Kop 2', text: 'K2', pressed: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
+    { key: 'h3', label: 'Kop 3', text: 'K3', pressed: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { key: 'bold', label: 'Vet', text: 'B', pressed: state.bold, run: () => chain().toggleBold().run(), group: true },
+    { key: 'italic', label: 'Cursief', text: 'I', pressed: state.italic, run: () => chain().toggleItalic().run() },
+    { key: 'link', label: state.link ? 'Link bewerken' : 'Link invoegen', text: 'Link', pressed: state.link, run: () => setLinkOpen(true) },
+    { key: 'ul', label: 'Opsomming', text: '• Lijst', pressed: state.bulletList, run: () => chain().toggleBulletList().run(), group: true },
+    { key: 'ol', label: 'Genummerde lijst', text: '1. Lijst', pressed: state.orderedList, run: () => chain().toggleOrderedList().run() },
+    { key: 'tasks', label: 'Checklist', text: '☑ Checklist', pressed: state.taskList, run: () => chain().toggleTaskList().run() },
+    { key: 'table', label: 'Tabel invoegen', text: 'Tabel', disabled: state.inTable, run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), group: true },
+    ...(state.inTable
+      ? [
+          { key: 'row', label: 'Rij toevoegen', text: '+ Rij', run: () => chain().addRowAfter().run() },
+          { key: 'col', label: 'Kolom toevoegen', text: '+ Kolom', run: () => chain().addColumnAfter().run() },
+          { key: 'delrow', label: 'Rij verwijderen', text: '− Rij', run: () => chain().deleteRow().run() },
+          { key: 'delcol', label: 'Kolom verwijderen', text: '− Kolom', run: () => chain().deleteColumn().run() },
+          { key: 'deltable', label: 'Tabel verwijderen', text: 'Tabel weg', run: () => chain().deleteTable().run() },
+        ]
+      : []),
+    { key: 'undo', label: 'Ongedaan maken', text: '↶', disabled: !state.canUndo, run: () => chain().undo().run(), group: true },
+    { key: 'redo', label: 'Opnieuw', text: '↷', disabled: !state.canRedo, run: () => chain().redo().run() },
+  ];
+
+  // Roving tabindex (WAI-ARIA toolbar): one Tab stop, arrow keys move between the buttons.
+  const [current, setCurrent] = useState('p');
+  const refs = useRef(new Map<string, HTMLButtonElement>());
+  const enabled = buttons.filter((b) => !b.disabled);
+  const focusKey = enabled.some((b) => b.key === current) ? current : enabled[0]?.key;
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const index = enabled.findIndex((b) => b.key === focusKey);
+    let next = -1;
+    if (event.key === 'ArrowRight') next = (index + 1) % enabled.length;
+    else if (event.key === 'ArrowLeft') next = (index - 1 + enabled.length) % enabled.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = enabled.length - 1;
+    if (next < 0) return;
+    event.preventDefault();
+    const key = enabled[next].key;
+    setCurrent(key);
+    refs.current.get(key)?.focus();
+  }
+
+  return (
+    <>
+      <div className="editor-toolbar" role="toolbar" aria-label="Opmaak" onKeyDown={onKeyDown}>
+        {buttons.map((button) => (
+          <button
+            key={button.key}
+            ref={(element) => {
+              if (element) refs.current.set(button.key, element);
+              else refs.current.delete(button.key);
+            }}
+            type="button"
+            className={'tool' + (button.group ? ' tool-group-start' : '')}
+            aria-label={button.label}
+            title={button.label}
+            aria-pressed={button.pressed === undefined ? undefined : button.pressed}
+            disabled={button.disabled}
+            tabIndex={button.key === focusKey ? 0 : -1}
+            onFocus={() => setCurrent(button.key)}
+            onClick={button.run}
+          >
+            <span aria-hidden="true">{button.text}</span>
+          </button>
+        ))}
+      </div>
+      {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+    </>
+  );
+}
+
+function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+  const id = useId();
+  const initial = (editor.getAttributes('link').href as string | undefined) ?? '';
+  const [href, setHref] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    const value = href.trim();
+    if (!value) {
+      setError('Vul een adres in, bijvoorbeeld https://www.example.nl.');
+      return;
+    }
+    const url = /^(https?:\/\/|mailto:)/i.test(value) ? value : `https://${value}`;
+    if (!/^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i.test(url)) {
+      setError('Dit is geen geldig webadres.');
+      return;
+    }
+    if (editor.state.selection.empty && !editor.isActive('link')) {
+      editor.chain().focus().insertContent({ type: 'text', text: value, marks: [{ type: 'link', attrs: { href: url } }] }).run();
+    } else {
+      editor.chain().focus().extendMarkRange('link').setLink({ href: url }).run();
+    }
+    onClose();
+  }
+
+  function remove() {
+    editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    onClose();
+  }
+
+  return (
+    <form className="link-form" onSubmit={apply} noValidate onKeyDown={(event) => event.key === 'Escape' && (onClose(), editor.commands.focus())}>
+      <div className={'field' + (error ? ' field-invalid' : '')}>
+        <label htmlFor={id}>Adres (URL) van de link</label>
+        {error && (
+          <p id={id + '-error'} className="field-error">
+            {error}
+          </p>
+        )}
+        <input
+          ref={input}
+          id={id}
+          type="url"
+          inputMode="url"
+          value={href}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? id + '-error' : undefined}
+          onChange={(event) => setHref(event.target.value)}
+        />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-small">
+          Link toepassen
+        </button>
+        {initial && (
+          <button type="button" className="button button-small button-secondary" onClick={remove}>
+            Link verwijderen
+          </button>
+        )}
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          onClick={() => {
+            onClose();
+            editor.commands.focus();
+          }}
+        >
+          Annuleren
+        </button>
+      </div>
+    </form>
+  );
+}

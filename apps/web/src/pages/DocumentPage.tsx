@@ -1,0 +1,240 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api, ApiError, DocumentMeta } from '../api';
+import { isSecretariat, useMe } from '../auth';
+import { CollabEditor } from '../collab/CollabEditor';
+import type { CollabSnapshot } from '../collab/provider';
+import { Participant, useCollabDocument, usePresence, useWarnBeforeUnload } from '../collab/useCollab';
+import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, useApi } from '../components/common';
+import { DOCUMENT_KIND_LABELS, formatDateTime } from '../labels';
+import { NotFoundPage } from './NotFoundPage';
+
+const NO_ACCESS_TITLE = 'Document niet gevonden of geen toegang';
+const NO_ACCESS_MESSAGE =
+  'Dit document is niet gevonden of u heeft er geen toegang toe. Alleen leden van de werkgroep en het secretariaat kunnen de documenten van een werkgroep openen.';
+
+export function DocumentPage() {
+  const { id = '' } = useParams();
+  const meta = useApi(() => api.document(id), [id]);
+
+  if (meta.error) {
+    if ([400, 403, 404].includes(meta.error.status)) return <NotFoundPage title={NO_ACCESS_TITLE} message={NO_ACCESS_MESSAGE} />;
+    return <ErrorMessage error={meta.error} />;
+  }
+  if (!meta.data) return <Loading what="Het document" />;
+  return <DocumentView meta={meta.data} onMeta={(next) => meta.setData(next)} />;
+}
+
+function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: DocumentMeta) => void }) {
+  const me = useMe();
+  const { document, snapshot } = useCollabDocument(meta.id);
+  const presence = usePresence(document, me.user.displayName);
+  useWarnBeforeUnload(snapshot.unacknowledged);
+
+  const archived = meta.archivedAt !== null;
+  const role = me.memberships.find((m) => m.workgroupId === meta.workgroupId)?.role ?? null;
+  // Metadata changes (rename, archive) follow the REST permission: writers and the secretariat.
+  const mayManage = isSecretariat(me) || (role !== null && role !== 'waarnemer');
+  const closed = ['revoked', 'not_found', 'forbidden', 'unauthenticated'].includes(snapshot.status);
+  const editable = snapshot.loaded && !snapshot.readOnly && !archived && !closed;
+
+  if (snapshot.status === 'not_found' || snapshot.status === 'forbidden') return <NotFoundPage title={NO_ACCESS_TITLE} message={NO_ACCESS_MESSAGE} />;
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/werkgroepen/${meta.workgroupId}`}>Werkgroep</Link> <span aria-hidden="true">›</span> Document
+      </p>
+      <PageHeading title={meta.title}>{meta.title}</PageHeading>
+      <dl className="facts">
+        <div>
+          <dt>Soort</dt>
+          <dd>{DOCUMENT_KIND_LABELS[meta.kind] ?? meta.kind}</dd>
+        </div>
+        <div>
+          <dt>Laatst gewijzigd</dt>
+          <dd>{formatDateTime(meta.updatedAt)}</dd>
+        </div>
+        {archived && (
+          <div>
+            <dt>Gearchiveerd</dt>
+            <dd>{formatDateTime(meta.archivedAt)}</dd>
+          </div>
+        )}
+      </dl>
+
+      {snapshot.status === 'revoked' && (
+        <div className="alert alert-error" role="alert">
+          <strong>Geen toegang meer.</strong> {snapshot.message} Bewerken is niet meer mogelijk.
+        </div>
+      )}
+      {snapshot.status === 'unauthenticated' && (
+        <div className="alert alert-error" role="alert">
+          {snapshot.message} <Link to="/inloggen">Opnieuw inloggen</Link>
+        </div>
+      )}
+      {snapshot.status !== 'revoked' && snapshot.message && snapshot.status !== 'unauthenticated' && (
+        <div className="alert alert-info" role="status">
+          {snapshot.message}
+        </div>
+      )}
+
+      <div className="editor-bar">
+        <SaveIndicator snapshot={snapshot} />
+        {(snapshot.readOnly || archived) && snapshot.status !== 'revoked' && (
+          <p className="read-only-notice">
+            <strong>Alleen lezen</strong>
+            {archived ? ': dit document is gearchiveerd.' : ': u kunt dit document volgen maar niet bewerken.'}
+          </p>
+        )}
+        <Presence participants={snapshot.status === 'online' ? presence : presence.filter((p) => p.self)} />
+      </div>
+
+      {document && snapshot.loaded && snapshot.status !== 'revoked' ? (
+        <CollabEditor document={document} editable={editable} userName={me.user.displayName} label={`Inhoud van ${meta.title}`} />
+      ) : snapshot.status === 'offline' ? (
+        <p className="alert alert-info">Het document kan niet worden geladen: er is geen verbinding en deze browser heeft nog geen kopie. Koers probeert opnieuw te verbinden…</p>
+      ) : snapshot.status !== 'revoked' ? (
+        <Loading what="De inhoud" />
+      ) : null}
+
+      <section aria-labelledby="exporteren" className="section">
+        <h2 id="exporteren">Exporteren</h2>
+        <ul className="export-links">
+          <li>
+            <a href={api.exportUrl(meta.id, 'html')} download>
+              Download als HTML
+            </a>
+          </li>
+          <li>
+            <a href={api.exportUrl(meta.id, 'md')} download>
+              Download als Markdown
+            </a>
+          </li>
+          <li>
+            <a href={api.exportUrl(meta.id, 'text')} download>
+              Download als tekst
+            </a>
+          </li>
+        </ul>
+        <p className="hint">De export bevat alle opgeslagen wijzigingen.</p>
+      </section>
+
+      {mayManage && !closed && <DocumentSettings meta={meta} onMeta={onMeta} onArchivedChanged={() => document?.rejoin()} />}
+    </>
+  );
+}
+
+/** Tells the truth: "Opgeslagen" only when every local change is acknowledged by the server. */
+function SaveIndicator({ snapshot }: { snapshot: CollabSnapshot }) {
+  let text: string;
+  let tone: string;
+  if (snapshot.status === 'revoked') {
+    text = 'Geen toegang meer';
+    tone = 'error';
+  } else if (snapshot.status === 'offline' || snapshot.status === 'unauthenticated') {
+    text = 'Offline: wijzigingen worden bewaard';
+    tone = 'offline';
+  } else if (snapshot.unacknowledged) {
+    text = 'Opslaan…';
+    tone = 'saving';
+  } else if (snapshot.status === 'online') {
+    text = 'Opgeslagen';
+    tone = 'saved';
+  } else {
+    text = 'Verbinden…';
+    tone = 'saving';
+  }
+  return (
+    <p className={`save-indicator save-${tone}`} role="status" aria-live="polite" data-testid="save-indicator">
+      <span className="save-dot" aria-hidden="true" />
+      {text}
+    </p>
+  );
+}
+
+function Presence({ participants }: { participants: Participant[] }) {
+  return (
+    <section className="presence" aria-labelledby="wie-is-er-nu">
+      <h2 id="wie-is-er-nu">Wie is er nu</h2>
+      <ul>
+        {participants.map((p) => (
+          <li key={p.clientId}>
+            <span className="presence-dot" aria-hidden="true" style={p.color ? { backgroundColor: p.color } : undefined} />
+            {p.name}
+            {p.self && <span className="muted"> (u)</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function DocumentSettings({ meta, onMeta, onArchivedChanged }: { meta: DocumentMeta; onMeta: (meta: DocumentMeta) => void; onArchivedChanged: () => void }) {
+  const [title, setTitle] = useState(meta.title);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setTitle(meta.title), [meta.title]);
+  const archived = meta.archivedAt !== null;
+
+  async function rename(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setMessage(null);
+    if (!title.trim()) {
+      setError(new ApiError(400, 'VALIDATION_FAILED', 'Controleer de gemarkeerde velden.', [{ field: 'title', messages: ['Geef het document een titel.'] }]));
+      return;
+    }
+    setBusy(true);
+    try {
+      const next = await api.updateDocument(meta.id, { title: title.trim() });
+      onMeta(next);
+      setMessage('De titel is gewijzigd.');
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function toggleArchive() {
+    setError(null);
+    setMessage(null);
+    if (!archived && !window.confirm(`"${meta.title}" archiveren? Het document wordt dan alleen-lezen voor iedereen.`)) return;
+    setBusy(true);
+    try {
+      const next = await api.updateDocument(meta.id, { archived: !archived });
+      onMeta(next);
+      onArchivedChanged();
+      setMessage(archived ? 'Het document is teruggezet uit het archief.' : 'Het document is gearchiveerd.');
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="documentbeheer" className="section">
+      <h2 id="documentbeheer">Titel en archief</h2>
+      <ErrorMessage error={error} />
+      <SuccessMessage message={message} />
+      <form onSubmit={rename} noValidate className="card form form-row">
+        <Field label="Titel" name="title" error={error} required>
+          {(props) => <input {...props} type="text" maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={busy || title.trim() === meta.title}>
+            Titel wijzigen
+          </button>
+        </div>
+      </form>
+      <p>
+        <button type="button" className="button button-secondary" disabled={busy} onClick={toggleArchive}>
+          {archived ? 'Terugzetten uit archief' : 'Archiveren'}
+        </button>
+      </p>
+    </section>
+  );
+}
