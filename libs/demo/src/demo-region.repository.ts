@@ -51,8 +51,19 @@ export class DemoRegionRepository {
     );
   }
 
-  async insertFocusArea(manager: EntityManager, themeId: string, position: number, title: string): Promise<void> {
-    await manager.query('INSERT INTO focus_areas (theme_id, position, title) VALUES ($1, $2, $3)', [themeId, position, title]);
+  async insertFocusArea(manager: EntityManager, themeId: string, position: number, title: string): Promise<string> {
+    return this.returningId(manager, 'INSERT INTO focus_areas (theme_id, position, title) VALUES ($1, $2, $3) RETURNING id', [themeId, position, title]);
+  }
+
+  async insertAction(
+    manager: EntityManager,
+    a: { workgroupId: string; focusAreaId: string | null; title: string; description: string; ownerId: string; dueDate: string | null; status: string; statusReason: string | null; priority: string; origin: string; originNote: string },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO actions (workgroup_id, focus_area_id, title, description, owner_id, owner_organisation_id, due_date, status, status_reason, priority, origin, origin_note, created_by, completed_at)
+       SELECT $1, $2, $3, $4, u.id, u.organisation_id, $6, $7, $8, $9, $10, $11, u.id, CASE WHEN $7 = 'afgerond' THEN now() END FROM users u WHERE u.id = $5`,
+      [a.workgroupId, a.focusAreaId, a.title, a.description, a.ownerId, a.dueDate, a.status, a.statusReason, a.priority, a.origin, a.originNote],
+    );
   }
 
   async insertWorkgroup(manager: EntityManager, themeId: string, name: string, description: string): Promise<string> {

@@ -1,9 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { addDays } from '@koers/actions';
 import { hashPassword } from '@koers/identity';
 import region from './data/midden-nederland-2023-2026.json';
 import { DEMO_DISTRICT_OF_GEMEENTE, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_THEME_INDEX, DEMO_WORKGROUP_NAMES, DemoThemeKey } from './demo-people';
+import { DEMO_ACTIONS } from './demo-actions';
 import { DemoRegionRepository } from './demo-region.repository';
 
 const PARTNER_TYPES: Record<string, string> = {
@@ -58,11 +60,14 @@ export class DemoSeederService implements OnApplicationBootstrap {
     const s = region.strategy;
     const strategyId = await repo.insertStrategy(manager, { regionId, title: s.title, motto: s.motto, periodStart: s.periodStart, periodEnd: s.periodEnd, adoptedOn: s.adoptedOn });
     const themeIds: string[] = [];
+    const focusAreaIds: string[][] = [];
     for (const [index, priority] of s.priorities.entries()) {
       const p = priority as { title: string; note?: string; extraPartner?: string; focusAreas: string[] };
       const themeId = await repo.insertTheme(manager, { strategyId, position: index + 1, title: p.title, description: p.note ?? '', requiresTaxAuthority: p.extraPartner === 'Belastingdienst' });
-      for (const [position, title] of p.focusAreas.entries()) await repo.insertFocusArea(manager, themeId, position + 1, title);
+      const ids: string[] = [];
+      for (const [position, title] of p.focusAreas.entries()) ids.push(await repo.insertFocusArea(manager, themeId, position + 1, title));
       themeIds.push(themeId);
+      focusAreaIds.push(ids);
     }
 
     const workgroupIds = new Map<DemoThemeKey, string>();
@@ -71,6 +76,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
       workgroupIds.set(key, await repo.insertWorkgroup(manager, themeIds[DEMO_THEME_INDEX[key]], DEMO_WORKGROUP_NAMES[key], `Bestuurlijke werkgroep voor de prioriteit "${theme.title}".`));
     }
 
+    const userIds = new Map<string, string>();
     for (const person of DEMO_PEOPLE) {
       const organisationId = organisationIds.get(person.organisation);
       if (!organisationId) throw new Error(`Demo person ${person.email} refers to unknown organisation ${person.organisation}`);
@@ -84,7 +90,25 @@ export class DemoSeederService implements OnApplicationBootstrap {
         rvcMember: person.rvcMember ?? false,
         passwordHash,
       });
+      userIds.set(person.email, userId);
       for (const membership of person.memberships) await repo.insertMember(manager, workgroupIds.get(membership.theme) as string, userId, membership.role);
+    }
+
+    const today = new Date().toISOString().slice(0, 10);
+    for (const action of DEMO_ACTIONS) {
+      await repo.insertAction(manager, {
+        workgroupId: workgroupIds.get(action.theme) as string,
+        focusAreaId: action.focusArea ? focusAreaIds[DEMO_THEME_INDEX[action.theme]][action.focusArea - 1] : null,
+        title: action.title,
+        description: action.description,
+        ownerId: userIds.get(action.owner) as string,
+        dueDate: action.dueInDays === null ? null : addDays(today, action.dueInDays),
+        status: action.status,
+        statusReason: action.statusReason ?? null,
+        priority: action.priority,
+        origin: action.origin,
+        originNote: action.originNote ?? '',
+      });
     }
     await repo.recordSeed(manager, { region: region.region, accounts: DEMO_PEOPLE.length, note: 'Demo data: district assignment and people are fictional.' });
   }
