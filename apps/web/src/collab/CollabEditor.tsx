@@ -92,8 +92,8 @@ export function CollabEditor({ document: collabDocument, editable, userName, lab
 interface ToolButton {
   key: string;
   label: string;
-  /** Shown on the button; the label is its accessible name. */
-  text: string;
+  /** Extra styling of the visible label (e.g. bold for "Vet"). */
+  className?: string;
   pressed?: boolean;
   disabled?: boolean;
   run: () => void;
@@ -124,28 +124,28 @@ function Toolbar({ editor }: { editor: Editor }) {
   const chain = () => editor.chain().focus();
 
   const buttons: ToolButton[] = [
-    { key: 'p', label: 'Gewone tekst', text: 'Tekst', pressed: state.paragraph, run: () => chain().setParagraph().run() },
-    { key: 'h1', label: 'Kop 1', text: 'K1', pressed: state.h1, run: () => chain().toggleHeading({ level: 1 }).run() },
-    { key: 'h2', label: 'Kop 2', text: 'K2', pressed: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
-    { key: 'h3', label: 'Kop 3', text: 'K3', pressed: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
-    { key: 'bold', label: 'Vet', text: 'B', pressed: state.bold, run: () => chain().toggleBold().run(), group: true },
-    { key: 'italic', label: 'Cursief', text: 'I', pressed: state.italic, run: () => chain().toggleItalic().run() },
-    { key: 'link', label: state.link ? 'Link bewerken' : 'Link invoegen', text: 'Link', pressed: state.link, run: () => setLinkOpen(true) },
-    { key: 'ul', label: 'Opsomming', text: '• Lijst', pressed: state.bulletList, run: () => chain().toggleBulletList().run(), group: true },
-    { key: 'ol', label: 'Genummerde lijst', text: '1. Lijst', pressed: state.orderedList, run: () => chain().toggleOrderedList().run() },
-    { key: 'tasks', label: 'Checklist', text: '☑ Checklist', pressed: state.taskList, run: () => chain().toggleTaskList().run() },
-    { key: 'table', label: 'Tabel invoegen', text: 'Tabel', disabled: state.inTable, run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), group: true },
+    { key: 'p', label: 'Gewone tekst', pressed: state.paragraph, run: () => chain().setParagraph().run() },
+    { key: 'h1', label: 'Kop 1', pressed: state.h1, run: () => chain().toggleHeading({ level: 1 }).run() },
+    { key: 'h2', label: 'Kop 2', pressed: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
+    { key: 'h3', label: 'Kop 3', pressed: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { key: 'bold', label: 'Vet', className: 'tool-bold', pressed: state.bold, run: () => chain().toggleBold().run(), group: true },
+    { key: 'italic', label: 'Cursief', className: 'tool-italic', pressed: state.italic, run: () => chain().toggleItalic().run() },
+    { key: 'link', label: state.link ? 'Link bewerken' : 'Link invoegen', pressed: state.link, run: () => setLinkOpen(true) },
+    { key: 'ul', label: 'Opsomming', pressed: state.bulletList, run: () => chain().toggleBulletList().run(), group: true },
+    { key: 'ol', label: 'Genummerde lijst', pressed: state.orderedList, run: () => chain().toggleOrderedList().run() },
+    { key: 'tasks', label: 'Checklist', pressed: state.taskList, run: () => chain().toggleTaskList().run() },
+    { key: 'table', label: 'Tabel invoegen', disabled: state.inTable, run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), group: true },
     ...(state.inTable
       ? [
-          { key: 'row', label: 'Rij toevoegen', text: '+ Rij', run: () => chain().addRowAfter().run() },
-          { key: 'col', label: 'Kolom toevoegen', text: '+ Kolom', run: () => chain().addColumnAfter().run() },
-          { key: 'delrow', label: 'Rij verwijderen', text: '− Rij', run: () => chain().deleteRow().run() },
-          { key: 'delcol', label: 'Kolom verwijderen', text: '− Kolom', run: () => chain().deleteColumn().run() },
-          { key: 'deltable', label: 'Tabel verwijderen', text: 'Tabel weg', run: () => chain().deleteTable().run() },
+          { key: 'row', label: 'Rij toevoegen', run: () => chain().addRowAfter().run() },
+          { key: 'col', label: 'Kolom toevoegen', run: () => chain().addColumnAfter().run() },
+          { key: 'delrow', label: 'Rij verwijderen', run: () => chain().deleteRow().run() },
+          { key: 'delcol', label: 'Kolom verwijderen', run: () => chain().deleteColumn().run() },
+          { key: 'deltable', label: 'Tabel verwijderen', run: () => chain().deleteTable().run() },
         ]
       : []),
-    { key: 'undo', label: 'Ongedaan maken', text: '↶', disabled: !state.canUndo, run: () => chain().undo().run(), group: true },
-    { key: 'redo', label: 'Opnieuw', text: '↷', disabled: !state.canRedo, run: () => chain().redo().run() },
+    { key: 'undo', label: 'Ongedaan maken', disabled: !state.canUndo, run: () => chain().undo().run(), group: true },
+    { key: 'redo', label: 'Opnieuw', disabled: !state.canRedo, run: () => chain().redo().run() },
   ];
 
   // Roving tabindex (WAI-ARIA toolbar): one Tab stop, arrow keys move between the buttons.
@@ -179,16 +179,14 @@ function Toolbar({ editor }: { editor: Editor }) {
               else refs.current.delete(button.key);
             }}
             type="button"
-            className={'tool' + (button.group ? ' tool-group-start' : '')}
-            aria-label={button.label}
-            title={button.label}
+            className={'tool' + (button.group ? ' tool-group-start' : '') + (button.className ? ' ' + button.className : '')}
             aria-pressed={button.pressed === undefined ? undefined : button.pressed}
             disabled={button.disabled}
             tabIndex={button.key === focusKey ? 0 : -1}
             onFocus={() => setCurrent(button.key)}
             onClick={button.run}
           >
-            <span aria-hidden="true">{button.text}</span>
+            {button.label}
           </button>
         ))}
       </div>

@@ -1,0 +1,232 @@
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createTestApp, TestApp } from '../support/test-app';
+
+/**
+ * The collaborative editor in a real (headless) Chromium against the real API and its /collab socket:
+ * two members of the Ondermijning werkgroep edit one document (created through the UI) at the same time,
+ * see each other's text and caret, and the save indicator reaches "Opgeslagen" (= acknowledged = stored,
+ * checked through the export). A member of another werkgroep cannot open it. axe-core on the editor page.
+ * Screenshots go to test-artifacts/browser/.
+ */
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CHROMIUM = process.env.KOERS_CHROMIUM ?? '/usr/bin/chromium';
+const WEB_INDEX = path.join(ROOT, 'apps', 'web', 'dist', 'index.html');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'browser');
+const REQUIRE_BROWSER = process.env.KOERS_REQUIRE_BROWSER === '1';
+const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
+
+if (!HAS_CHROMIUM) {
+  const message = `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set KOERS_CHROMIUM.`;
+  if (REQUIRE_BROWSER) throw new Error(`${message} KOERS_REQUIRE_BROWSER=1, so the browser test may not be skipped.`);
+  // eslint-disable-next-line no-console
+  console.warn(`Skipping the browser tests (test/browser/collab-editor.spec.ts). ${message}`);
+}
+
+const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
+
+interface AxeViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  helpUrl: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+/** A port that is free now: the socket's origin check needs the origin (with port) before the app starts. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const AANJAGER = 'aanjager.ondermijning@demo.koers.nl';
+const OVJ = 'ovj.ondermijning@demo.koers.nl';
+const OUTSIDER = 'aanjager.cyber@demo.koers.nl';
+
+describeBrowser('collaborative editor in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(WEB_INDEX)) {
+      throw new Error(`The web client is not built: ${path.relative(ROOT, WEB_INDEX)} is missing. Run \`npm run build:web\` first (npm test does this).`);
+    }
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const { chromium } = await import('playwright-core');
+    const port = await freePort();
+    [t, browser] = await Promise.all([
+      createTestApp({ KOERS_ALLOWED_ORIGINS: `http://127.0.0.1:${port}` }, { port }),
+      chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      }),
+    ]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function newPage(): Promise<{ page: Page; context: BrowserContext; pageErrors: Error[] }> {
+    // bypassCSP only for injecting axe-core (an inline script); the app itself needs no exemption.
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    return { page, context, pageErrors };
+  }
+
+  async function screenshot(page: Page, name: string) {
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  }
+
+  async function expectAccessible(page: Page, name: string) {
+    await page.addScriptTag({ path: require.resolve('axe-core') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context?: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+      return (await axe.run(document)).violations;
+    });
+    const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const report = blocking
+      .map((v) => `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes.slice(0, 5).map((n) => `      at ${JSON.stringify(n.target)}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`).join('\n')}`)
+      .join('\n');
+    if (blocking.length) throw new Error(`axe-core found ${blocking.length} serious/critical accessibility violation(s) on the ${name} page:\n${report}`);
+  }
+
+  async function login(page: Page, email: string) {
+    await page.goto(t.url + '/');
+    await page.waitForURL('**/inloggen');
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill('koers-demo');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+  }
+
+  async function displayName(email: string): Promise<string> {
+    const token = await t.login(email);
+    const me = await t.http().get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);
+    return (me.body as { user: { displayName: string } }).user.displayName;
+  }
+
+  const editorOf = (page: Page) => page.locator('.editor-content');
+  const saveIndicator = (page: Page) => page.locator('.save-indicator');
+
+  async function waitSaved(page: Page) {
+    await saveIndicator(page).filter({ hasText: /^Opgeslagen$/ }).waitFor();
+  }
+
+  /** Puts the cursor at the end of the last paragraph, starts a new one and types there. */
+  async function typeAtEnd(page: Page, text: string) {
+    await editorOf(page).locator(':scope > p').last().click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(text, { delay: 15 });
+  }
+
+  it('lets two members edit one document together, with carets, presence and a truthful save indicator', async () => {
+    const secretariat = await t.login('secretariaat@demo.koers.nl');
+    const workgroups = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${secretariat}`).expect(200);
+    const ondermijning = (workgroups.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Ondermijning')!;
+    expect(ondermijning).toBeDefined();
+    const [aanjagerName, ovjName] = await Promise.all([displayName(AANJAGER), displayName(OVJ)]);
+
+    // The aanjager creates a verslag through the werkgroep page and lands in the editor.
+    const a = await newPage();
+    await login(a.page, AANJAGER);
+    await a.page.goto(`${t.url}/werkgroepen/${ondermijning.id}`);
+    const documents = a.page.locator('section', { has: a.page.getByRole('heading', { level: 2, name: 'Documenten' }) });
+    await documents.waitFor();
+    await documents.getByLabel('Titel').fill('Verslag overleg ondermijning maart');
+    await documents.getByLabel('Soort document').selectOption({ label: 'Verslag' });
+    await documents.getByRole('button', { name: 'Document maken' }).click();
+    await a.page.waitForURL(/\/documenten\/[0-9a-f-]{36}$/);
+    const documentId = a.page.url().split('/').pop()!;
+    await a.page.getByRole('heading', { level: 1, name: 'Verslag overleg ondermijning maart' }).waitFor();
+    // The template of a verslag arrived over the socket.
+    await editorOf(a.page).locator('h2', { hasText: 'Besluiten' }).waitFor();
+    await waitSaved(a.page);
+    expect(await a.page.getByRole('toolbar', { name: 'Opmaak' }).getByRole('button', { name: 'Vet' }).getAttribute('aria-pressed')).toBe('false');
+
+    // The officier van justitie opens it from the werkgroep page.
+    const b = await newPage();
+    await login(b.page, OVJ);
+    await b.page.goto(`${t.url}/werkgroepen/${ondermijning.id}`);
+    const docRow = b.page.getByRole('row', { name: /Verslag overleg ondermijning maart/ });
+    await docRow.waitFor();
+    expect(await docRow.textContent()).toMatch(/Verslag/);
+    await docRow.getByRole('link', { name: 'Verslag overleg ondermijning maart' }).click();
+    await b.page.waitForURL(`**/documenten/${documentId}`);
+    await editorOf(b.page).locator('h2', { hasText: 'Besluiten' }).waitFor();
+    await waitSaved(b.page);
+
+    // Both type; each sees the other's text.
+    await typeAtEnd(a.page, 'Besluit van de aanjager: gezamenlijke controle in april.');
+    await typeAtEnd(b.page, 'Aanvulling van het OM: dossier ligt klaar.');
+    await editorOf(b.page).getByText('Besluit van de aanjager: gezamenlijke controle in april.').waitFor();
+    await editorOf(a.page).getByText('Aanvulling van het OM: dossier ligt klaar.').waitFor();
+
+    // Each sees the other's caret with the name the server stamped, and the other in "Wie is er nu".
+    await editorOf(a.page).locator('.collaboration-carets__label', { hasText: ovjName }).waitFor();
+    await editorOf(b.page).locator('.collaboration-carets__label', { hasText: aanjagerName }).waitFor();
+    await a.page.locator('.presence li', { hasText: ovjName }).waitFor();
+    await b.page.locator('.presence li', { hasText: aanjagerName }).waitFor();
+
+    // "Opgeslagen" means stored: the server's export has both texts.
+    await Promise.all([waitSaved(a.page), waitSaved(b.page)]);
+    const exported = await a.context.request.get(`${t.url}/api/documents/${documentId}/export?format=text`);
+    expect(exported.status()).toBe(200);
+    const text = await exported.text();
+    expect(text).toContain('Besluit van de aanjager: gezamenlijke controle in april.');
+    expect(text).toContain('Aanvulling van het OM: dossier ligt klaar.');
+
+    // Toolbar: a toggle reports its state, and bold text arrives at the other side.
+    await editorOf(a.page).locator(':scope > p').last().click();
+    await a.page.keyboard.press('End');
+    await a.page.keyboard.press('Enter');
+    const bold = a.page.getByRole('toolbar', { name: 'Opmaak' }).getByRole('button', { name: 'Vet' });
+    await bold.click();
+    expect(await bold.getAttribute('aria-pressed')).toBe('true');
+    await a.page.keyboard.type('Belangrijk', { delay: 15 });
+    await editorOf(b.page).locator('strong', { hasText: 'Belangrijk' }).waitFor();
+    await waitSaved(a.page);
+
+    await screenshot(a.page, '10-editor-aanjager');
+    await screenshot(b.page, '11-editor-ovj');
+    await expectAccessible(a.page, 'editor');
+
+    // After a reload the text is still there (from the server).
+    await b.page.reload();
+    await editorOf(b.page).getByText('Besluit van de aanjager: gezamenlijke controle in april.').waitFor();
+    await waitSaved(b.page);
+
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+
+    // A member of another werkgroep cannot open it: no content, a "no access" message.
+    const c = await newPage();
+    await login(c.page, OUTSIDER);
+    await c.page.goto(`${t.url}/documenten/${documentId}`);
+    const heading = c.page.getByRole('heading', { level: 1 });
+    await heading.waitFor();
+    expect(await heading.textContent()).toMatch(/niet gevonden of geen toegang/i);
+    const main = (await c.page.locator('main').textContent()) ?? '';
+    expect(main).not.toMatch(/aanjager|Besluit|ondermijning/i);
+    expect(await c.page.locator('.editor-content').count()).toBe(0);
+    await screenshot(c.page, '12-document-geen-toegang');
+    expect(c.pageErrors).toEqual([]);
+  }, 120_000);
+});
