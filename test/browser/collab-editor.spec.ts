@@ -76,6 +76,8 @@ describeBrowser('collaborative editor in a browser', () => {
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
     await browser?.close();
+    // Let the server handle the dropped connections before it shuts down.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     await t?.close();
   });
 
@@ -228,5 +230,46 @@ describeBrowser('collaborative editor in a browser', () => {
     expect(await c.page.locator('.editor-content').count()).toBe(0);
     await screenshot(c.page, '12-document-geen-toegang');
     expect(c.pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('shows a waarnemer "Alleen lezen", closes the document when the member is removed, and shows RVC members no documents', async () => {
+    const secretariat = await t.login('secretariaat@demo.koers.nl');
+    const auth = { Authorization: `Bearer ${secretariat}` };
+    const workgroups = await t.http().get('/api/workgroups').set(auth).expect(200);
+    const ondermijning = (workgroups.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Ondermijning')!;
+    const created = await t.http().post(`/api/workgroups/${ondermijning.id}/documents`).set(auth).send({ title: 'Notitie voor de waarnemer', kind: 'notitie' }).expect(201);
+    const documentId = (created.body as { id: string }).id;
+    const users = await t.http().get('/api/users').query({ q: OUTSIDER }).set(auth).expect(200);
+    const outsider = (users.body as Array<{ id: string; email: string }>).find((u) => u.email === OUTSIDER)!;
+    await t.http().post(`/api/workgroups/${ondermijning.id}/members`).set(auth).send({ userId: outsider.id, role: 'waarnemer' }).expect(201);
+
+    // As waarnemer: the content, but not editable, no toolbar, and a clear notice.
+    const w = await newPage();
+    await login(w.page, OUTSIDER);
+    await w.page.goto(`${t.url}/documenten/${documentId}`);
+    await editorOf(w.page).locator('h1', { hasText: 'Notitie' }).waitFor();
+    await w.page.locator('.read-only-notice', { hasText: 'Alleen lezen' }).waitFor();
+    expect(await editorOf(w.page).getAttribute('contenteditable')).toBe('false');
+    expect(await w.page.getByRole('toolbar', { name: 'Opmaak' }).count()).toBe(0);
+    expect(await w.page.getByRole('button', { name: 'Archiveren' }).count()).toBe(0);
+    await screenshot(w.page, '13-editor-alleen-lezen');
+    await expectAccessible(w.page, 'read-only editor');
+
+    // Removed from the werkgroep while the document is open: the server revokes, the page says so.
+    await t.http().delete(`/api/workgroups/${ondermijning.id}/members/${outsider.id}`).set(auth).expect((res) => expect([200, 204]).toContain(res.status));
+    await w.page.getByRole('alert').filter({ hasText: 'Geen toegang meer' }).waitFor();
+    expect(await w.page.locator('.editor-content').count()).toBe(0);
+    await screenshot(w.page, '14-editor-toegang-ingetrokken');
+    expect(w.pageErrors).toEqual([]);
+
+    // An RVC member sees the werkgroep, but no documents section.
+    const r = await newPage();
+    await login(r.page, 'rvc@demo.koers.nl');
+    await r.page.goto(`${t.url}/werkgroepen/${ondermijning.id}`);
+    await r.page.getByRole('heading', { level: 2, name: /^Leden/ }).waitFor();
+    await r.page.waitForLoadState('networkidle');
+    expect(await r.page.getByRole('heading', { level: 2, name: 'Documenten' }).count()).toBe(0);
+    expect((await r.page.locator('main').textContent()) ?? '').not.toContain('Notitie voor de waarnemer');
+    expect(r.pageErrors).toEqual([]);
   }, 120_000);
 });
