@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, AuthorizationService, WorkgroupPermission } from '@koers/access';
+import { notFound } from '@koers/core';
+import { SessionRow } from './session.model';
+import { SessionRepository } from './session.repository';
+
+/**
+ * Loads a session for a caller: "not found" unless they may read its werkgroep (so ids cannot be probed),
+ * then "forbidden" unless they also hold the permission the attempted change needs.
+ */
+@Injectable()
+export class SessionAccess {
+  constructor(
+    private readonly repository: SessionRepository,
+    private readonly authorization: AuthorizationService,
+  ) {}
+
+  async session(actor: Actor, id: string, permission: WorkgroupPermission, attempted: string): Promise<SessionRow> {
+    const session = await this.repository.findSession(id);
+    if (!session) throw notFound('De sessie');
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', session.workgroupId, attempted);
+    if (permission !== 'workgroup.content.read') await this.authorization.assertInWorkgroup(actor, permission, session.workgroupId, attempted);
+    return session;
+  }
+
+  can(actor: Actor, permission: WorkgroupPermission, workgroupId: string): Promise<boolean> {
+    return this.authorization.canInWorkgroup(actor, permission, workgroupId);
+  }
+
+  assert(actor: Actor, permission: WorkgroupPermission, workgroupId: string, attempted: string): Promise<void> {
+    return this.authorization.assertInWorkgroup(actor, permission, workgroupId, attempted);
+  }
+}

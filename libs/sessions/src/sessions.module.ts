@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '@koers/access';
+import { ActionsModule } from '@koers/actions';
+import { AuditModule } from '@koers/audit';
+import { DocumentsModule } from '@koers/documents';
+import { AgendaService } from './agenda.service';
+import { DecisionService } from './decision.service';
+import { SessionAccess } from './session-access';
+import { SessionRepository } from './session.repository';
+import { SessionService } from './session.service';
+
+@Module({
+  imports: [AccessModule, AuditModule, ActionsModule, DocumentsModule],
+  providers: [SessionRepository, SessionAccess, SessionService, AgendaService, DecisionService],
+  exports: [SessionService, AgendaService, DecisionService],
+})
+export class SessionsModule {}
