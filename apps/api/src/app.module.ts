@@ -7,6 +7,7 @@ import { AppConfig, CoreModule } from '@koers/core';
 import { DemoModule } from '@koers/demo';
 import { DocumentsModule } from '@koers/documents';
 import { IdentityModule } from '@koers/identity';
+import { SessionsModule } from '@koers/sessions';
 import { StrategyModule } from '@koers/strategy';
 import { WorkgroupsModule } from '@koers/workgroups';
 import { ActionsController } from './http/actions.controller';
@@ -14,6 +15,7 @@ import { AuditController } from './http/audit.controller';
 import { AuthController } from './http/auth.controller';
 import { DocumentsController } from './http/documents.controller';
 import { HealthController } from './http/health.controller';
+import { SessionsController } from './http/sessions.controller';
 import { MeController } from './http/me.controller';
 import { OrganisationsController } from './http/organisations.controller';
 import { StrategiesController } from './http/strategies.controller';
@@ -37,6 +39,7 @@ export class AppModule {
         WorkgroupsModule,
         ActionsModule,
         DocumentsModule,
+        SessionsModule,
         ...(config.demo ? [DemoModule] : []),
       ],
       controllers: [
@@ -50,6 +53,7 @@ export class AppModule {
         ActionsController,
         DocumentsController,
         AuditController,
+        SessionsController,
       ],
       providers: [CollabGateway, LiveGateway],
     };

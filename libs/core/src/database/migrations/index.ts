@@ -3,6 +3,7 @@ import { CreateAppendOnlyAuditLog1763900000001 } from './1763900000001-create-ap
 import { CreateStrategiesAndWorkgroups1763900000002 } from './1763900000002-create-strategies-and-workgroups';
 import { CreateActions1763900000003 } from './1763900000003-create-actions';
 import { CreateDocuments1763900000004 } from './1763900000004-create-documents';
+import { CreateSessions1763900000005 } from './1763900000005-create-sessions';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateStrategiesAndWorkgroups1763900000002,
   CreateActions1763900000003,
   CreateDocuments1763900000004,
+  CreateSessions1763900000005,
 ];

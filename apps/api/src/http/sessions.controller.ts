@@ -1,0 +1,157 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '@koers/access';
+import { CurrentActor } from '@koers/identity';
+import {
+  AgendaService,
+  CreateAgendaItemDto,
+  CreateDecisionActionsDto,
+  CreateDecisionDto,
+  CreateSessionDto,
+  DecisionService,
+  ReorderAgendaDto,
+  SessionExportQueryDto,
+  SessionListQueryDto,
+  SessionService,
+  UpdateAgendaItemDto,
+  UpdateAttendanceDto,
+  UpdateDecisionDto,
+  UpdateSessionDto,
+} from '@koers/sessions';
+import { UuidParamPipe } from './validation';
+
+const EXPORT_TYPES = { html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8' } as const;
+
+/** Werk- en kennissessies: agenda, attendance, minutes, decisions (besluitenlijst), invitation and export. */
+@ApiTags('sessions')
+@Controller()
+export class SessionsController {
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly agenda: AgendaService,
+    private readonly decisions: DecisionService,
+  ) {}
+
+  /** Upcoming sessions first; filter with state=concept,geagendeerd. */
+  @Get('workgroups/:id/sessions')
+  list(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string, @Query() query: SessionListQueryDto) {
+    return this.sessions.list(actor, workgroupId, query.state);
+  }
+
+  @Post('workgroups/:id/sessions')
+  create(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string, @Body() body: CreateSessionDto) {
+    return this.sessions.create(actor, workgroupId, body);
+  }
+
+  /** The session with its agenda, backlog, attendees and decisions. */
+  @Get('sessions/:id')
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.sessions.get(actor, id);
+  }
+
+  @Patch('sessions/:id')
+  update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateSessionDto) {
+    return this.sessions.update(actor, id, body);
+  }
+
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  async remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
+    await this.sessions.remove(actor, id);
+  }
+
+  @Post('sessions/:id/agenda')
+  addItem(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateAgendaItemDto) {
+    return this.agenda.add(actor, id, body);
+  }
+
+  /** The complete agenda in its new order. */
+  @Put('sessions/:id/agenda/order')
+  reorder(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: ReorderAgendaDto) {
+    return this.agenda.reorder(actor, id, body.itemIds);
+  }
+
+  @Patch('agenda-items/:id')
+  updateItem(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateAgendaItemDto) {
+    return this.agenda.update(actor, id, body);
+  }
+
+  @Delete('agenda-items/:id')
+  @HttpCode(204)
+  async removeItem(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
+    await this.agenda.remove(actor, id);
+  }
+
+  @Patch('sessions/:id/attendance')
+  attendance(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateAttendanceDto) {
+    return this.sessions.updateAttendance(actor, id, body);
+  }
+
+  /** Creates the minutes document (template "verslag") and links it to the session. */
+  @Post('sessions/:id/minutes')
+  minutes(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.sessions.createMinutes(actor, id);
+  }
+
+  @Get('sessions/:id/invite.ics')
+  async invitation(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Res() response: Response) {
+    const { session, body } = await this.sessions.invitation(actor, id);
+    response.setHeader('Content-Type', 'text/calendar; charset=utf-8; method=PUBLISH');
+    response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${fileName(session.title)}.ics`)}`);
+    response.send(body);
+  }
+
+  /** Agenda, attendance and decisions as Markdown or printable HTML. */
+  @Get('sessions/:id/export')
+  async export(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Query() query: SessionExportQueryDto, @Res() response: Response) {
+    const format = query.format ?? 'html';
+    const { session, body } = await this.sessions.export(actor, id, format);
+    response.setHeader('Content-Type', EXPORT_TYPES[format]);
+    response.setHeader('Content-Disposition', `${format === 'html' ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(`${fileName(session.title)}.${format}`)}`);
+    response.send(body);
+  }
+
+  @Get('sessions/:id/decisions')
+  listDecisions(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.decisions.list(actor, id);
+  }
+
+  /** Records a decision; optional `actions` drafts become actions in the same step. */
+  @Post('sessions/:id/decisions')
+  createDecision(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateDecisionDto) {
+    return this.decisions.create(actor, id, body);
+  }
+
+  /** One decision with its session and the actions it created. */
+  @Get('decisions/:id')
+  getDecision(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.decisions.get(actor, id);
+  }
+
+  @Patch('decisions/:id')
+  updateDecision(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateDecisionDto) {
+    return this.decisions.update(actor, id, body);
+  }
+
+  @Delete('decisions/:id')
+  @HttpCode(204)
+  async removeDecision(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
+    await this.decisions.remove(actor, id);
+  }
+
+  @Post('decisions/:id/actions')
+  createActions(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateDecisionActionsDto) {
+    return this.decisions.createActions(actor, id, body.actions);
+  }
+
+  /** The decision (and session) an action came from; 404 for an action that came from elsewhere. */
+  @Get('actions/:id/decision')
+  decisionOfAction(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) actionId: string) {
+    return this.decisions.ofAction(actor, actionId);
+  }
+}
+
+function fileName(title: string): string {
+  return title.replace(/[^\p{L}\p{N} _-]/gu, '').trim() || 'sessie';
+}
