@@ -57,6 +57,24 @@ export class DocumentRepository {
     await this.m(manager).query(`INSERT INTO document_updates (document_id, data, user_id) VALUES ${values.join(', ')}`, params);
     const ids = [...new Set(batch.map((u) => u.documentId))];
     await this.m(manager).query('UPDATE documents SET updated_at = now() WHERE id = ANY($1)', [ids]);
+    // Who wrote since the last version (for the version history's "who changed what").
+    const counts = new Map<string, { documentId: string; userId: string; n: number }>();
+    for (const u of batch) {
+      if (!u.userId) continue;
+      const key = `${u.documentId}:${u.userId}`;
+      const entry = counts.get(key) ?? { documentId: u.documentId, userId: u.userId, n: 0 };
+      entry.n++;
+      counts.set(key, entry);
+    }
+    if (counts.size) {
+      const rows = [...counts.values()];
+      await this.m(manager).query(
+        `INSERT INTO document_contributions (document_id, user_id, updates, last_at)
+         SELECT d, u, n, now() FROM unnest($1::uuid[], $2::uuid[], $3::int[]) AS t(d, u, n)
+         ON CONFLICT (document_id, user_id) DO UPDATE SET updates = document_contributions.updates + EXCLUDED.updates, last_at = now()`,
+        [rows.map((r) => r.documentId), rows.map((r) => r.userId), rows.map((r) => r.n)],
+      );
+    }
   }
 
   /**

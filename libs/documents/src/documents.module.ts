@@ -4,12 +4,14 @@ import { AuditModule } from '@koers/audit';
 import { CollabBus } from './collab/collab-bus';
 import { CollabService } from './collab/collab.service';
 import { UpdateLog } from './collab/update-log';
+import { DocumentHistoryRepository } from './document-history.repository';
+import { DocumentHistoryService } from './document-history.service';
 import { DocumentRepository } from './document.repository';
 import { DocumentService } from './document.service';
 
 @Module({
   imports: [AccessModule, AuditModule],
-  providers: [DocumentRepository, DocumentService, UpdateLog, CollabBus, CollabService],
-  exports: [DocumentService, CollabService],
+  providers: [DocumentRepository, DocumentService, DocumentHistoryRepository, DocumentHistoryService, UpdateLog, CollabBus, CollabService],
+  exports: [DocumentService, DocumentHistoryService, CollabService],
 })
 export class DocumentsModule {}

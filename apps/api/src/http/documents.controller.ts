@@ -1,8 +1,18 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@koers/access';
-import { CreateDocumentDto, DocumentListQueryDto, DocumentService, ExportQueryDto, UpdateDocumentDto } from '@koers/documents';
+import {
+  CommentBodyDto,
+  CreateCommentDto,
+  CreateDocumentDto,
+  CreateVersionDto,
+  DocumentHistoryService,
+  DocumentListQueryDto,
+  DocumentService,
+  ExportQueryDto,
+  UpdateDocumentDto,
+} from '@koers/documents';
 import { CurrentActor } from '@koers/identity';
 import { UuidParamPipe } from './validation';
 
@@ -12,7 +22,10 @@ const CONTENT_TYPES = { html: 'text/html; charset=utf-8', md: 'text/markdown; ch
 @ApiTags('documents')
 @Controller()
 export class DocumentsController {
-  constructor(private readonly documents: DocumentService) {}
+  constructor(
+    private readonly documents: DocumentService,
+    private readonly history: DocumentHistoryService,
+  ) {}
 
   @Get('workgroups/:id/documents')
   list(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string, @Query() query: DocumentListQueryDto) {
@@ -44,5 +57,72 @@ export class DocumentsController {
     response.setHeader('Content-Type', CONTENT_TYPES[format]);
     response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
     response.send(body);
+  }
+
+  @Get('documents/:id/versions')
+  versions(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.history.listVersions(actor, id);
+  }
+
+  /** A named version of the current content. */
+  @Post('documents/:id/versions')
+  createVersion(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateVersionDto) {
+    return this.history.createVersion(actor, id, body.name);
+  }
+
+  /** An old version, read-only, rendered as html, md or text. */
+  @Get('documents/:id/versions/:versionId')
+  async viewVersion(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('versionId', UuidParamPipe) versionId: string,
+    @Query() query: ExportQueryDto,
+    @Res() response: Response,
+  ) {
+    const format = query.format ?? 'html';
+    response.setHeader('Content-Type', CONTENT_TYPES[format]);
+    response.send(await this.history.viewVersion(actor, id, versionId, format));
+  }
+
+  /** Restores a version as a new change on top (the current state is kept as a version first). */
+  @Post('documents/:id/versions/:versionId/restore')
+  restore(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Param('versionId', UuidParamPipe) versionId: string) {
+    return this.history.restore(actor, id, versionId);
+  }
+
+  @Get('documents/:id/comments')
+  comments(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.history.listComments(actor, id);
+  }
+
+  /** A comment on a selection (anchors: Yjs relative positions, base64). Returns all threads. */
+  @Post('documents/:id/comments')
+  comment(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateCommentDto) {
+    return this.history.comment(actor, id, body);
+  }
+
+  @Post('comments/:id/replies')
+  reply(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CommentBodyDto) {
+    return this.history.reply(actor, id, body.body, body.mentions);
+  }
+
+  @Patch('comments/:id')
+  editComment(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CommentBodyDto) {
+    return this.history.edit(actor, id, body.body, body.mentions);
+  }
+
+  @Post('comments/:id/resolve')
+  resolve(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.history.setResolved(actor, id, true);
+  }
+
+  @Post('comments/:id/reopen')
+  reopen(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.history.setResolved(actor, id, false);
+  }
+
+  @Delete('comments/:id')
+  removeComment(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.history.remove(actor, id);
   }
 }

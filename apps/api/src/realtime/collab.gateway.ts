@@ -89,6 +89,10 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, Collab
     (exceptConnectionId ? target.except(exceptConnectionId) : target).emit('yjs', documentId, message);
   }
 
+  signal(documentId: string, event: string, payload: object): void {
+    this.namespace.local.to(room(documentId)).emit(event, payload);
+  }
+
   revoke(connectionId: string, documentId: string): void {
     const socket = this.namespace.sockets.get(connectionId);
     if (!socket) return;

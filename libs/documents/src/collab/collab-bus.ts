@@ -7,7 +7,8 @@ import { APP_CONFIG, AppConfig } from '@koers/core';
 export type CollabBusMessage =
   | { type: 'update'; documentId: string; update: Uint8Array }
   | { type: 'awareness'; documentId: string; update: Uint8Array }
-  | { type: 'membership'; workgroupId: string; userId: string };
+  | { type: 'membership'; workgroupId: string; userId: string }
+  | { type: 'signal'; documentId: string; event: string; payload: object };
 
 type Listener = (message: CollabBusMessage) => void;
 
@@ -61,7 +62,7 @@ export class CollabBus implements OnModuleDestroy {
       const header = JSON.parse(frame.subarray(4, 4 + length).toString()) as CollabBusMessage & { from: string };
       if (header.from === this.instanceId) return;
       const payload = new Uint8Array(frame.subarray(4 + length));
-      const message = header.type === 'membership' ? header : { ...header, update: payload };
+      const message = header.type === 'membership' || header.type === 'signal' ? header : { ...header, update: payload };
       for (const listener of this.listeners) listener(message as CollabBusMessage);
     } catch (err) {
       this.logger.error(`Unreadable bus message: ${(err as Error).message}`);

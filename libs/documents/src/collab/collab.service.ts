@@ -25,6 +25,8 @@ export interface CollabTransport {
   broadcast(documentId: string, message: Uint8Array, exceptConnectionId?: string): void;
   /** The connection lost access to the document. */
   revoke(connectionId: string, documentId: string): void;
+  /** A named event with a JSON payload to every connection of this instance in the document. */
+  signal(documentId: string, event: string, payload: object): void;
 }
 
 interface Participant {
@@ -55,6 +57,7 @@ export class CollabService implements OnModuleInit, OnApplicationShutdown {
   private readonly open = new Map<string, OpenDocument>();
   private readonly loading = new Map<string, Promise<OpenDocument>>();
   private transport: CollabTransport | null = null;
+  private readonly idleListeners: Array<(documentId: string) => void> = [];
   private sweepTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -85,6 +88,40 @@ export class CollabService implements OnModuleInit, OnApplicationShutdown {
 
   attach(transport: CollabTransport): void {
     this.transport = transport;
+  }
+
+  /** Called when nobody has a document open any more (e.g. to take an automatic version). */
+  onDocumentIdle(listener: (documentId: string) => void): void {
+    this.idleListeners.push(listener);
+  }
+
+  /**
+   * A change made by the server on someone's behalf (restoring a version): stored, then sent to every
+   * editor of the document on every instance, like an edit of their own.
+   */
+  async applyServerUpdate(documentId: string, update: Uint8Array, userId: string): Promise<void> {
+    const open = this.open.get(documentId);
+    if (open) {
+      Y.applyUpdate(open.doc, update, 'server');
+      this.queueBroadcast(documentId, open, update);
+    }
+    this.bus.publish({ type: 'update', documentId, update });
+    await this.updateLog.append({ documentId, data: update, userId });
+  }
+
+  /** The current content: from memory when the document is open here, else from the database. */
+  async currentState(documentId: string): Promise<Uint8Array> {
+    const open = this.open.get(documentId);
+    if (open) return Y.encodeStateAsUpdate(open.doc);
+    await this.updateLog.flush();
+    const { snapshot, updates } = await this.repository.loadState(documentId);
+    return mergeIntoSnapshot(snapshot, updates);
+  }
+
+  /** Tells every editor of the document (on all instances) that something beside the text changed. */
+  signal(documentId: string, event: string, payload: object): void {
+    this.transport?.signal(documentId, event, payload);
+    this.bus.publish({ type: 'signal', documentId, event, payload });
   }
 
   /** Opens a document for a connection. Read-only roles may join; their updates are refused. */
@@ -290,6 +327,7 @@ export class CollabService implements OnModuleInit, OnApplicationShutdown {
     this.open.delete(documentId);
     open.doc.destroy();
     void this.compact(documentId);
+    for (const listener of this.idleListeners) listener(documentId);
   }
 
   private async compact(documentId: string): Promise<void> {
@@ -330,6 +368,10 @@ export class CollabService implements OnModuleInit, OnApplicationShutdown {
   private onBusMessage(message: CollabBusMessage) {
     if (message.type === 'membership') {
       void this.recheckMember(message.workgroupId, message.userId);
+      return;
+    }
+    if (message.type === 'signal') {
+      this.transport?.signal(message.documentId, message.event, message.payload);
       return;
     }
     const open = this.open.get(message.documentId);

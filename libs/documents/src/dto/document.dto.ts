@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBase64, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { DOCUMENT_KINDS, DocumentKind } from '../document.model';
 
 export class CreateDocumentDto {
@@ -35,4 +35,52 @@ export class ExportQueryDto {
   @IsOptional()
   @IsIn(['html', 'md', 'text'])
   format?: 'html' | 'md' | 'text';
+}
+
+export class CreateVersionDto {
+  @IsString()
+  @MinLength(1, { message: 'Geef de versie een naam.' })
+  @MaxLength(120)
+  name: string;
+}
+
+export class CreateCommentDto {
+  @IsString()
+  @MinLength(1, { message: 'Een opmerking mag niet leeg zijn.' })
+  @MaxLength(4000)
+  body: string;
+
+  @IsOptional()
+  @IsBase64()
+  @MaxLength(400)
+  anchorStart?: string;
+
+  @IsOptional()
+  @IsBase64()
+  @MaxLength(400)
+  anchorEnd?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  quote?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  mentions?: string[];
+}
+
+export class CommentBodyDto {
+  @IsString()
+  @MinLength(1, { message: 'Een opmerking mag niet leeg zijn.' })
+  @MaxLength(4000)
+  body: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  mentions?: string[];
 }

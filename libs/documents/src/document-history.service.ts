@@ -1,0 +1,221 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+import { Actor, AuthorizationService, isSecretariat } from '@koers/access';
+import { AuditService } from '@koers/audit';
+import { forbidden, notFound, validationFailed } from '@koers/core';
+import { CollabService } from './collab/collab.service';
+import { exportDocument, ExportFormat } from './document-export';
+import { CommentRow, DocumentHistoryRepository } from './document-history.repository';
+import { DocumentMeta, EDITOR_FRAGMENT } from './document.model';
+import { DocumentRepository } from './document.repository';
+
+export interface NewComment {
+  body: string;
+  /** Yjs relative positions (base64 of Y.encodeRelativePosition) of the commented selection. */
+  anchorStart?: string;
+  anchorEnd?: string;
+  /** The selected text when the comment was made: stays readable if the text is deleted. */
+  quote?: string;
+  mentions?: string[];
+}
+
+export type CommentThread = CommentRow & { replies: CommentRow[] };
+
+/** Version history (named and automatic versions, view, restore as a new change) and comment threads. */
+@Injectable()
+export class DocumentHistoryService implements OnModuleInit {
+  private readonly logger = new Logger(DocumentHistoryService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly documents: DocumentRepository,
+    private readonly repository: DocumentHistoryRepository,
+    private readonly collab: CollabService,
+    private readonly authorization: AuthorizationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    // An automatic version when everyone has left a document they changed: a meaningful point.
+    this.collab.onDocumentIdle((documentId) => void this.autoVersion(documentId));
+  }
+
+  async listVersions(actor: Actor, documentId: string) {
+    await this.readable(actor, documentId, 'document.versions');
+    return this.repository.listVersions(documentId);
+  }
+
+  async createVersion(actor: Actor, documentId: string, name: string) {
+    const meta = await this.writable(actor, documentId, 'document.version.create');
+    const state = await this.collab.currentState(documentId);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const versionId = await this.repository.insertVersion(documentId, { name, kind: 'handmatig', state, createdBy: actor.userId }, manager);
+      await this.audit.recordChange(actor, { action: 'document.version.create', entityType: 'document', entityId: documentId, workgroupId: meta.workgroupId, summary: { versionId, name } }, manager);
+      return versionId;
+    });
+    this.collab.signal(documentId, 'versions', { documentId });
+    return (await this.repository.listVersions(documentId)).find((v) => v.id === id);
+  }
+
+  /** An old version, read-only, rendered like an export. */
+  async viewVersion(actor: Actor, documentId: string, versionId: string, format: ExportFormat): Promise<string> {
+    await this.readable(actor, documentId, 'document.version.read');
+    const state = await this.repository.versionState(documentId, versionId);
+    if (!state) throw notFound('De versie');
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    const body = exportDocument(doc, format);
+    doc.destroy();
+    return body;
+  }
+
+  /**
+   * Restoring is a new change on top of the current content, never a rewrite of history: the current state
+   * is kept as a version first, then the old content replaces the current one as an ordinary update.
+   */
+  async restore(actor: Actor, documentId: string, versionId: string) {
+    const meta = await this.writable(actor, documentId, 'document.version.restore');
+    const old = await this.repository.versionState(documentId, versionId);
+    if (!old) throw notFound('De versie');
+    const current = await this.collab.currentState(documentId);
+    const working = new Y.Doc();
+    Y.applyUpdate(working, current);
+    const before = Y.encodeStateVector(working);
+    const oldDoc = new Y.Doc();
+    Y.applyUpdate(oldDoc, old);
+    working.transact(() => {
+      const fragment = working.getXmlFragment(EDITOR_FRAGMENT);
+      fragment.delete(0, fragment.length);
+      fragment.insert(0, oldDoc.getXmlFragment(EDITOR_FRAGMENT).toArray().map((node) => (node as Y.XmlElement | Y.XmlText).clone()));
+    });
+    const change = Y.encodeStateAsUpdate(working, before);
+    working.destroy();
+    oldDoc.destroy();
+    await this.dataSource.transaction(async (manager) => {
+      await this.repository.insertVersion(documentId, { name: 'Voor herstel', kind: 'herstel', state: current, createdBy: actor.userId }, manager);
+      await this.audit.recordChange(actor, { action: 'document.version.restore', entityType: 'document', entityId: documentId, workgroupId: meta.workgroupId, summary: { versionId } }, manager);
+    });
+    await this.collab.applyServerUpdate(documentId, change, actor.userId);
+    this.collab.signal(documentId, 'versions', { documentId });
+    return this.repository.listVersions(documentId);
+  }
+
+  async listComments(actor: Actor, documentId: string): Promise<CommentThread[]> {
+    await this.readable(actor, documentId, 'document.comments');
+    return threads(await this.repository.listComments(documentId));
+  }
+
+  async comment(actor: Actor, documentId: string, input: NewComment): Promise<CommentThread[]> {
+    const meta = await this.writable(actor, documentId, 'document.comment.create');
+    const anchorStart = decodeAnchor(input.anchorStart, 'anchorStart');
+    const anchorEnd = decodeAnchor(input.anchorEnd, 'anchorEnd');
+    const mentions = await this.checkMentions(meta, input.mentions ?? []);
+    await this.dataSource.transaction(async (manager) => {
+      const id = await this.repository.insertComment({ documentId, parentId: null, authorId: actor.userId, body: input.body, anchorStart, anchorEnd, quote: input.quote ?? '', mentions }, manager);
+      await this.audit.recordChange(actor, { action: 'document.comment.create', entityType: 'document_comment', entityId: id, workgroupId: meta.workgroupId, summary: { documentId, mentions } }, manager);
+    });
+    return this.changedComments(documentId);
+  }
+
+  async reply(actor: Actor, commentId: string, body: string, mentionIds: string[] = []): Promise<CommentThread[]> {
+    const { comment, meta } = await this.commentFor(actor, commentId, 'document.comment.reply');
+    if (comment.parentId) throw validationFailed([{ field: 'commentId', messages: ['Reageer op het eerste bericht van de draad.'] }]);
+    const mentions = await this.checkMentions(meta, mentionIds);
+    await this.dataSource.transaction(async (manager) => {
+      const id = await this.repository.insertComment({ documentId: meta.id, parentId: commentId, authorId: actor.userId, body, anchorStart: null, anchorEnd: null, quote: '', mentions }, manager);
+      await this.audit.recordChange(actor, { action: 'document.comment.reply', entityType: 'document_comment', entityId: id, workgroupId: meta.workgroupId, summary: { documentId: meta.id, parentId: commentId, mentions } }, manager);
+    });
+    return this.changedComments(meta.id);
+  }
+
+  async setResolved(actor: Actor, commentId: string, resolved: boolean): Promise<CommentThread[]> {
+    const { comment, meta } = await this.commentFor(actor, commentId, resolved ? 'document.comment.resolve' : 'document.comment.reopen');
+    if (comment.parentId) throw validationFailed([{ field: 'commentId', messages: ['Alleen een hele draad kan worden afgerond.'] }]);
+    await this.dataSource.transaction(async (manager) => {
+      await this.repository.setResolved(commentId, resolved ? actor.userId : null, manager);
+      await this.audit.recordChange(actor, { action: resolved ? 'document.comment.resolve' : 'document.comment.reopen', entityType: 'document_comment', entityId: commentId, workgroupId: meta.workgroupId, summary: { documentId: meta.id } }, manager);
+    });
+    return this.changedComments(meta.id);
+  }
+
+  /** Only the author edits a comment; the author or the secretariat deletes one. */
+  async edit(actor: Actor, commentId: string, body: string, mentionIds: string[] = []): Promise<CommentThread[]> {
+    const { comment, meta } = await this.commentFor(actor, commentId, 'document.comment.edit');
+    if (comment.authorId !== actor.userId) throw forbidden('U kunt alleen uw eigen opmerkingen wijzigen.');
+    const mentions = await this.checkMentions(meta, mentionIds);
+    await this.dataSource.transaction(async (manager) => {
+      await this.repository.editComment(commentId, body, mentions, manager);
+      await this.audit.recordChange(actor, { action: 'document.comment.edit', entityType: 'document_comment', entityId: commentId, workgroupId: meta.workgroupId, summary: { documentId: meta.id } }, manager);
+    });
+    return this.changedComments(meta.id);
+  }
+
+  async remove(actor: Actor, commentId: string): Promise<CommentThread[]> {
+    const { comment, meta } = await this.commentFor(actor, commentId, 'document.comment.delete');
+    if (comment.authorId !== actor.userId && !isSecretariat(actor)) throw forbidden('U kunt alleen uw eigen opmerkingen verwijderen.');
+    await this.dataSource.transaction(async (manager) => {
+      await this.repository.deleteComment(commentId, manager);
+      await this.audit.recordChange(actor, { action: 'document.comment.delete', entityType: 'document_comment', entityId: commentId, workgroupId: meta.workgroupId, summary: { documentId: meta.id, body: comment.body.slice(0, 200) } }, manager);
+    });
+    return this.changedComments(meta.id);
+  }
+
+  private async autoVersion(documentId: string): Promise<void> {
+    try {
+      if (!(await this.repository.hasContributionsSinceLastVersion(documentId))) return;
+      const state = await this.collab.currentState(documentId);
+      await this.dataSource.transaction((manager) => this.repository.insertVersion(documentId, { name: null, kind: 'automatisch', state, createdBy: null }, manager));
+    } catch (err) {
+      this.logger.warn(`Automatic version of ${documentId} failed: ${(err as Error).message}`);
+    }
+  }
+
+  private async changedComments(documentId: string): Promise<CommentThread[]> {
+    this.collab.signal(documentId, 'comments', { documentId });
+    return threads(await this.repository.listComments(documentId));
+  }
+
+  private async checkMentions(meta: DocumentMeta, mentions: string[]): Promise<string[]> {
+    const unique = [...new Set(mentions)];
+    const members = await this.repository.membersAmong(meta.workgroupId, unique);
+    if (members.length !== unique.length) throw validationFailed([{ field: 'mentions', messages: ['U kunt alleen leden van de werkgroep noemen.'] }]);
+    return unique;
+  }
+
+  private async commentFor(actor: Actor, commentId: string, attempted: string) {
+    const comment = await this.repository.findComment(commentId);
+    if (!comment) throw notFound('De opmerking');
+    const meta = await this.writable(actor, comment.documentId, attempted);
+    return { comment, meta };
+  }
+
+  private async readable(actor: Actor, documentId: string, attempted: string): Promise<DocumentMeta> {
+    const meta = await this.documents.findMeta(documentId);
+    if (!meta) throw notFound('Het document');
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', meta.workgroupId, attempted);
+    return meta;
+  }
+
+  private async writable(actor: Actor, documentId: string, attempted: string): Promise<DocumentMeta> {
+    const meta = await this.readable(actor, documentId, attempted);
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', meta.workgroupId, attempted);
+    return meta;
+  }
+}
+
+function threads(rows: CommentRow[]): CommentThread[] {
+  return rows.filter((r) => !r.parentId).map((root) => ({ ...root, replies: rows.filter((r) => r.parentId === root.id) }));
+}
+
+function decodeAnchor(value: string | undefined, field: string): Uint8Array | null {
+  if (value === undefined) return null;
+  const bytes = new Uint8Array(Buffer.from(value, 'base64'));
+  try {
+    Y.decodeRelativePosition(bytes);
+  } catch {
+    throw validationFailed([{ field, messages: ['Geen geldige positie in het document.'] }]);
+  }
+  return bytes;
+}
