@@ -288,7 +288,7 @@ describe('sessions (werk- en kennissessies) and decisions', () => {
     expect(md.text).toContain('Punt met \\<script\\>alert(1)\\</script\\>');
     expect(md.text).toContain('uitkomst: Actie');
     expect(md.text).toContain('## Aanwezigheid');
-    expect(md.text).toContain(`| ${ovjName().replace(/\(/g, '(')} | Openbaar Ministerie Midden-Nederland | Aanwezig |`);
+    expect(md.text).toContain(`| ${ovjName()} | Openbaar Ministerie Midden-Nederland | Aanwezig |`);
     expect(md.text).toContain('## Besluiten');
     expect(md.text).toContain('Besluit: \\*integraal\\* aanpakken');
     expect(md.text).toContain('Actie: Plan van aanpak schrijven');
