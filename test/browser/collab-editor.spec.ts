@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CollabGateway } from '../../apps/api/src/realtime/collab.gateway';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -271,5 +272,56 @@ describeBrowser('collaborative editor in a browser', () => {
     expect(await r.page.getByRole('heading', { level: 2, name: 'Documenten' }).count()).toBe(0);
     expect((await r.page.locator('main').textContent()) ?? '').not.toContain('Notitie voor de waarnemer');
     expect(r.pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('keeps changes made offline, warns before leaving, and stores them after reconnecting', async () => {
+    const token = await t.login(AANJAGER);
+    const workgroups = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`).expect(200);
+    const ondermijning = (workgroups.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Ondermijning')!;
+    const created = await t.http().post(`/api/workgroups/${ondermijning.id}/documents`).set('Authorization', `Bearer ${token}`).send({ title: 'Offline notitie', kind: 'notitie' }).expect(201);
+    const documentId = (created.body as { id: string }).id;
+
+    const a = await newPage();
+    await login(a.page, AANJAGER);
+    await a.page.goto(`${t.url}/documenten/${documentId}`);
+    await editorOf(a.page).locator('h1', { hasText: 'Notitie' }).waitFor();
+    await waitSaved(a.page);
+
+    // The network goes away (the server drops the socket, and the browser cannot reconnect).
+    await a.context.setOffline(true);
+    const namespace = (t.app.get(CollabGateway, { strict: false }) as unknown as { namespace: { disconnectSockets: (close?: boolean) => void } }).namespace;
+    namespace.disconnectSockets(true);
+    await saveIndicator(a.page).filter({ hasText: 'Offline: wijzigingen worden bewaard' }).waitFor();
+    await typeAtEnd(a.page, 'Geschreven zonder verbinding.');
+    await screenshot(a.page, '15-editor-offline');
+    expect(await saveIndicator(a.page).textContent()).toBe('Offline: wijzigingen worden bewaard');
+
+    // Leaving now asks for confirmation (beforeunload), because the change is not stored yet.
+    const dialogs: string[] = [];
+    a.page.once('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await a.page.close({ runBeforeUnload: true });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(dialogs).toEqual(['beforeunload']);
+    expect(a.page.isClosed()).toBe(false);
+
+    // Back online: the change is sent again and acknowledged; the export (the server's copy) has it.
+    await a.context.setOffline(false);
+    await waitSaved(a.page);
+    const exported = await a.context.request.get(`${t.url}/api/documents/${documentId}/export?format=text`);
+    expect(await exported.text()).toContain('Geschreven zonder verbinding.');
+
+    // The access cookie has expired when the socket reconnects: UNAUTHENTICATED, refresh, connect again.
+    await a.context.clearCookies({ name: 'koers_access' });
+    namespace.disconnectSockets(true);
+    await typeAtEnd(a.page, 'Na het verversen van de sessie.');
+    await waitSaved(a.page);
+    // Only the socket's refresh can have set a new access cookie: this page made no other request.
+    expect((await a.context.cookies()).some((cookie) => cookie.name === 'koers_access')).toBe(true);
+    const again = await a.context.request.get(`${t.url}/api/documents/${documentId}/export?format=text`);
+    expect(await again.text()).toContain('Na het verversen van de sessie.');
+    expect(a.pageErrors).toEqual([]);
   }, 120_000);
 });
