@@ -7,6 +7,7 @@ import { AppConfig, CoreModule } from '@koers/core';
 import { DemoModule } from '@koers/demo';
 import { DocumentsModule } from '@koers/documents';
 import { IdentityModule } from '@koers/identity';
+import { KnowledgeModule } from '@koers/knowledge';
 import { SessionsModule } from '@koers/sessions';
 import { StrategyModule } from '@koers/strategy';
 import { WorkgroupsModule } from '@koers/workgroups';
@@ -15,6 +16,7 @@ import { AuditController } from './http/audit.controller';
 import { AuthController } from './http/auth.controller';
 import { DocumentsController } from './http/documents.controller';
 import { HealthController } from './http/health.controller';
+import { KnowledgeController } from './http/knowledge.controller';
 import { SessionsController } from './http/sessions.controller';
 import { MeController } from './http/me.controller';
 import { OrganisationsController } from './http/organisations.controller';
@@ -39,6 +41,7 @@ export class AppModule {
         WorkgroupsModule,
         ActionsModule,
         DocumentsModule,
+        KnowledgeModule,
         SessionsModule,
         ...(config.demo ? [DemoModule] : []),
       ],
@@ -53,6 +56,7 @@ export class AppModule {
         ActionsController,
         DocumentsController,
         AuditController,
+        KnowledgeController,
         SessionsController,
       ],
       providers: [CollabGateway, LiveGateway],

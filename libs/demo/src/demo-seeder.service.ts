@@ -6,6 +6,7 @@ import { hashPassword } from '@koers/identity';
 import region from './data/midden-nederland-2023-2026.json';
 import { DEMO_DISTRICT_OF_GEMEENTE, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_THEME_INDEX, DEMO_WORKGROUP_NAMES, DemoThemeKey } from './demo-people';
 import { DEMO_ACTIONS } from './demo-actions';
+import { seedDemoKnowledge } from './demo-knowledge';
 import { DemoRegionRepository } from './demo-region.repository';
 
 const PARTNER_TYPES: Record<string, string> = {
@@ -110,6 +111,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
         originNote: action.originNote ?? '',
       });
     }
+    await seedDemoKnowledge(manager, (theme) => themeIds[DEMO_THEME_INDEX[theme]], organisationIds);
     await repo.recordSeed(manager, { region: region.region, accounts: DEMO_PEOPLE.length, note: 'Demo data: district assignment and people are fictional.' });
   }
 }

@@ -4,6 +4,7 @@ import { CreateStrategiesAndWorkgroups1763900000002 } from './1763900000002-crea
 import { CreateActions1763900000003 } from './1763900000003-create-actions';
 import { CreateDocuments1763900000004 } from './1763900000004-create-documents';
 import { CreateSessions1763900000005 } from './1763900000005-create-sessions';
+import { CreateKnowledgeBase1763900000006 } from './1763900000006-create-knowledge-base';
 import { CreateDocumentCommentsAndVersions1763900000008 } from './1763900000008-create-document-comments-and-versions';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
@@ -14,5 +15,6 @@ export const migrations = [
   CreateActions1763900000003,
   CreateDocuments1763900000004,
   CreateSessions1763900000005,
+  CreateKnowledgeBase1763900000006,
   CreateDocumentCommentsAndVersions1763900000008,
 ];

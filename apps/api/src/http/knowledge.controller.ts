@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@koers/access';
+import { CurrentActor } from '@koers/identity';
+import { CreateKnowledgeItemDto, KnowledgeSearchQueryDto, KnowledgeService, UpdateKnowledgeItemDto } from '@koers/knowledge';
+import { UuidParamPipe } from './validation';
+
+/**
+ * The kennisbank of a theme (lerende omgeving). Readable by every werkgroep member and the secretariat
+ * (not by RVC-only accounts); changed by the theme's werkgroep (aanjager, lid, ambtelijk) and the secretariat.
+ */
+@ApiTags('knowledge')
+@Controller()
+export class KnowledgeController {
+  constructor(private readonly knowledge: KnowledgeService) {}
+
+  /** Search a theme's interventions and practices (Dutch full-text search on q; filters tag, status, gemeenteId). */
+  @Get('themes/:id/knowledge')
+  search(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) themeId: string, @Query() query: KnowledgeSearchQueryDto) {
+    return this.knowledge.search(actor, themeId, query);
+  }
+
+  @Post('themes/:id/knowledge')
+  create(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) themeId: string, @Body() body: CreateKnowledgeItemDto) {
+    return this.knowledge.create(actor, themeId, body);
+  }
+
+  @Get('knowledge/:id')
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.knowledge.get(actor, id);
+  }
+
+  @Patch('knowledge/:id')
+  update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateKnowledgeItemDto) {
+    return this.knowledge.update(actor, id, body);
+  }
+
+  @Delete('knowledge/:id')
+  @HttpCode(204)
+  async remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
+    await this.knowledge.remove(actor, id);
+  }
+}

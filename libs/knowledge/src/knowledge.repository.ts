@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { KnowledgeFields, KnowledgeFilter, KnowledgeItemView, KnowledgeSearchHit } from './knowledge.model';
+
+/** Private-use characters mark the matches in ts_headline output; the service turns them into <mark>. */
+export const MATCH_START = '\uE000';
+export const MATCH_STOP = '\uE001';
+const HEADLINE_TITLE = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, HighlightAll=true`;
+const HEADLINE_SNIPPET = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+const SELECT_VIEW = `
+  SELECT k.id, k.theme_id AS "themeId", t.title AS "themeTitle", k.title, k.description,
+         k.owner_organisation_id AS "ownerOrganisationId", o.name AS "ownerOrganisationName",
+         k.tags, k.links, k.status, k.created_by AS "createdBy", k.created_at AS "createdAt", k.updated_at AS "updatedAt",
+         (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name), '[]'::json)
+            FROM knowledge_item_gemeenten kg JOIN organisations g ON g.id = kg.organisation_id
+           WHERE kg.knowledge_item_id = k.id) AS gemeenten`;
+const FROM = `
+    FROM knowledge_items k
+    JOIN themes t ON t.id = k.theme_id
+    LEFT JOIN organisations o ON o.id = k.owner_organisation_id`;
+
+type SearchRow = KnowledgeItemView & { rank: number | null; titleHeadline: string | null; snippetHeadline: string | null };
+
+@Injectable()
+export class KnowledgeRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager) {
+    return manager ?? this.dataSource.manager;
+  }
+
+  async findView(id: string, manager?: EntityManager): Promise<KnowledgeItemView | null> {
+    const rows: KnowledgeItemView[] = await this.m(manager).query(`${SELECT_VIEW} ${FROM} WHERE k.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /**
+   * A theme's items. With a query: Dutch full-text search (stemmed, stop words dropped), ranked by
+   * ts_rank over the weighted vector (title A, tags B, description C), with highlighted fragments.
+   */
+  async search(themeId: string, filter: KnowledgeFilter): Promise<{ items: SearchRow[]; total: number }> {
+    const params: unknown[] = [themeId];
+    const where = ['k.theme_id = $1'];
+    const add = (sql: (p: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    let rank = 'NULL::real';
+    let headlines = 'NULL::text AS "titleHeadline", NULL::text AS "snippetHeadline"';
+    let order = 'lower(k.title), k.id';
+    let from = FROM;
+    if (filter.q) {
+      params.push(filter.q);
+      const q = `websearch_to_tsquery('dutch', $${params.length})`;
+      from = `${FROM} CROSS JOIN ${q} AS query`;
+      where.push('k.search_vector @@ query');
+      rank = 'ts_rank(k.search_vector, query)';
+      headlines = `ts_headline('dutch', k.title, query, '${HEADLINE_TITLE}') AS "titleHeadline",
+                   ts_headline('dutch', k.description, query, '${HEADLINE_SNIPPET}') AS "snippetHeadline"`;
+      order = 'rank DESC, lower(k.title), k.id';
+    }
+    if (filter.tag) add((p) => `${p} = ANY(k.tags)`, filter.tag);
+    if (filter.status) add((p) => `k.status = ${p}`, filter.status);
+    if (filter.gemeenteId) add((p) => `EXISTS (SELECT 1 FROM knowledge_item_gemeenten kg WHERE kg.knowledge_item_id = k.id AND kg.organisation_id = ${p})`, filter.gemeenteId);
+    const whereSql = where.join(' AND ');
+    const items: SearchRow[] = await this.m().query(
+      `${SELECT_VIEW}, ${rank} AS rank, ${headlines} ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+      params,
+    );
+    const [{ n }] = await this.m().query(`SELECT count(*) AS n ${from} WHERE ${whereSql}`, params);
+    return { items, total: n };
+  }
+
+  async insert(themeId: string, fields: KnowledgeFields, createdBy: string, manager: EntityManager): Promise<string> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `INSERT INTO knowledge_items (theme_id, title, description, owner_organisation_id, tags, links, status, created_by)
+       VALUES ($1, $2, $3, $4, $5::text[], $6::jsonb, $7, $8) RETURNING id`,
+      [themeId, fields.title, fields.description, fields.ownerOrganisationId, fields.tags, JSON.stringify(fields.links), fields.status, createdBy],
+    );
+    await this.replaceGemeenten(rows[0].id, fields.gemeenteIds, manager);
+    return rows[0].id;
+  }
+
+  async update(id: string, changes: Partial<KnowledgeFields>, manager: EntityManager): Promise<void> {
+    const sets = ['updated_at = now()'];
+    const params: unknown[] = [id];
+    const set = (column: string, value: unknown, cast = '') => {
+      params.push(value);
+      sets.push(`${column} = $${params.length}${cast}`);
+    };
+    if (changes.title !== undefined) set('title', changes.title);
+    if (changes.description !== undefined) set('description', changes.description);
+    if (changes.ownerOrganisationId !== undefined) set('owner_organisation_id', changes.ownerOrganisationId);
+    if (changes.tags !== undefined) set('tags', changes.tags, '::text[]');
+    if (changes.links !== undefined) set('links', JSON.stringify(changes.links), '::jsonb');
+    if (changes.status !== undefined) set('status', changes.status);
+    await manager.query(`UPDATE knowledge_items SET ${sets.join(', ')} WHERE id = $1`, params);
+    if (changes.gemeenteIds !== undefined) await this.replaceGemeenten(id, changes.gemeenteIds, manager);
+  }
+
+  async delete(id: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM knowledge_items WHERE id = $1', [id]);
+  }
+
+  private async replaceGemeenten(id: string, gemeenteIds: string[], manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM knowledge_item_gemeenten WHERE knowledge_item_id = $1', [id]);
+    if (gemeenteIds.length) {
+      await manager.query('INSERT INTO knowledge_item_gemeenten (knowledge_item_id, organisation_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [id, gemeenteIds]);
+    }
+  }
+
+  async themeExists(themeId: string): Promise<boolean> {
+    return (await this.m().query('SELECT 1 FROM themes WHERE id = $1', [themeId])).length > 0;
+  }
+
+  /** The werkgroep of a theme (one per theme), if it has one yet. */
+  async workgroupOfTheme(themeId: string): Promise<string | null> {
+    const rows: Array<{ id: string }> = await this.m().query('SELECT id FROM workgroups WHERE theme_id = $1', [themeId]);
+    return rows[0]?.id ?? null;
+  }
+
+  async hasAnyMembership(userId: string): Promise<boolean> {
+    return (await this.m().query('SELECT 1 FROM workgroup_members WHERE user_id = $1 LIMIT 1', [userId])).length > 0;
+  }
+
+  async organisationExists(id: string): Promise<boolean> {
+    return (await this.m().query('SELECT 1 FROM organisations WHERE id = $1', [id])).length > 0;
+  }
+
+  /** Of the given ids, those that are not organisations of type gemeente. */
+  async nonGemeenten(ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: Array<{ id: string }> = await this.m().query("SELECT id FROM organisations WHERE id = ANY($1::uuid[]) AND type = 'gemeente'", [ids]);
+    const found = new Set(rows.map((r) => r.id));
+    return ids.filter((id) => !found.has(id));
+  }
+}

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '@koers/access';
+import { AuditService, diffFields } from '@koers/audit';
+import { FieldError, notFound, validationFailed } from '@koers/core';
+import { KnowledgeFields, KnowledgeFilter, KnowledgeItemView, KnowledgeSearchHit, normaliseTags } from './knowledge.model';
+import { KnowledgePolicy } from './knowledge.policy';
+import { KnowledgeRepository, MATCH_START, MATCH_STOP } from './knowledge.repository';
+
+export type KnowledgeQuery = Partial<KnowledgeFilter>;
+
+/** The theme's kennisbank: search, read, and changes by the theme's werkgroep and the secretariat. */
+@Injectable()
+export class KnowledgeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: KnowledgeRepository,
+    private readonly policy: KnowledgePolicy,
+    private readonly audit: AuditService,
+  ) {}
+
+  async search(actor: Actor, themeId: string, query: KnowledgeQuery) {
+    await this.policy.assertRead(actor, 'knowledge.search', { type: 'theme', id: themeId });
+    if (!(await this.repository.themeExists(themeId))) throw notFound('De prioriteit');
+    const filter: KnowledgeFilter = {
+      q: query.q?.trim() || undefined,
+      tag: query.tag ? normaliseTags([query.tag])[0] : undefined,
+      status: query.status,
+      gemeenteId: query.gemeenteId,
+      limit: query.limit ?? 50,
+      offset: query.offset ?? 0,
+    };
+    const { items, total } = await this.repository.search(themeId, filter);
+    const hits: KnowledgeSearchHit[] = items.map(({ rank, titleHeadline, snippetHeadline, ...item }) => ({
+      ...item,
+      rank,
+      highlight: filter.q ? { title: markMatches(titleHeadline ?? item.title), snippet: markMatches(snippetHeadline ?? '') } : null,
+    }));
+    return { items: hits, total, limit: filter.limit, offset: filter.offset };
+  }
+
+  async get(actor: Actor, id: string): Promise<KnowledgeItemView> {
+    await this.policy.assertRead(actor, 'knowledge.read', { type: 'knowledge_item', id });
+    const item = await this.repository.findView(id);
+    if (!item) throw notFound('Het item');
+    return item;
+  }
+
+  async create(actor: Actor, themeId: string, input: Partial<KnowledgeFields> & { title: string }): Promise<KnowledgeItemView> {
+    if (!(await this.repository.themeExists(themeId))) {
+      await this.policy.assertRead(actor, 'knowledge.create', { type: 'theme', id: themeId });
+      throw notFound('De prioriteit');
+    }
+    await this.policy.assertChange(actor, themeId, 'knowledge.create', { type: 'theme', id: themeId });
+    const fields: KnowledgeFields = {
+      title: input.title.trim(),
+      description: input.description ?? '',
+      ownerOrganisationId: input.ownerOrganisationId ?? null,
+      tags: normaliseTags(input.tags ?? []),
+      links: input.links ?? [],
+      status: input.status ?? 'in_gebruik',
+      gemeenteIds: [...new Set(input.gemeenteIds ?? [])],
+    };
+    await this.validate(fields);
+    const workgroupId = await this.repository.workgroupOfTheme(themeId);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const newId = await this.repository.insert(themeId, fields, actor.userId, manager);
+      await this.audit.recordChange(actor, { action: 'knowledge.create', entityType: 'knowledge_item', entityId: newId, workgroupId, summary: { themeId, title: fields.title, status: fields.status } }, manager);
+      return newId;
+    });
+    return (await this.repository.findView(id))!;
+  }
+
+  async update(actor: Actor, id: string, input: Partial<KnowledgeFields>): Promise<KnowledgeItemView> {
+    const before = await this.get(actor, id);
+    await this.policy.assertChange(actor, before.themeId, 'knowledge.update', { type: 'knowledge_item', id });
+    const changes: Partial<KnowledgeFields> = { ...input };
+    if (changes.title !== undefined) changes.title = changes.title.trim();
+    if (changes.tags !== undefined) changes.tags = normaliseTags(changes.tags);
+    if (changes.gemeenteIds !== undefined) changes.gemeenteIds = [...new Set(changes.gemeenteIds)];
+    await this.validate(changes);
+    const comparable = { ...before, gemeenteIds: before.gemeenten.map((g) => g.id) } as unknown as KnowledgeFields;
+    const diff = diffFields(comparable, changes);
+    if (Object.keys(diff).length === 0) return before;
+    const workgroupId = await this.repository.workgroupOfTheme(before.themeId);
+    await this.dataSource.transaction(async (manager) => {
+      await this.repository.update(id, changes, manager);
+      await this.audit.recordChange(actor, { action: 'knowledge.update', entityType: 'knowledge_item', entityId: id, workgroupId, summary: { changes: Object.keys(diff) } }, manager);
+    });
+    return (await this.repository.findView(id))!;
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    const item = await this.get(actor, id);
+    await this.policy.assertChange(actor, item.themeId, 'knowledge.delete', { type: 'knowledge_item', id });
+    const workgroupId = await this.repository.workgroupOfTheme(item.themeId);
+    await this.dataSource.transaction(async (manager) => {
+      await this.repository.delete(id, manager);
+      await this.audit.recordChange(actor, { action: 'knowledge.delete', entityType: 'knowledge_item', entityId: id, workgroupId, summary: { themeId: item.themeId, title: item.title } }, manager);
+    });
+  }
+
+  private async validate(fields: Partial<KnowledgeFields>): Promise<void> {
+    const problems: FieldError[] = [];
+    if (fields.ownerOrganisationId && !(await this.repository.organisationExists(fields.ownerOrganisationId))) {
+      problems.push({ field: 'ownerOrganisationId', messages: ['Deze organisatie bestaat niet.'] });
+    }
+    if (fields.gemeenteIds?.length && (await this.repository.nonGemeenten(fields.gemeenteIds)).length) {
+      problems.push({ field: 'gemeenteIds', messages: ['Kies alleen gemeenten.'] });
+    }
+    if (fields.tags && fields.tags.some((tag) => tag.length > 50)) {
+      problems.push({ field: 'tags', messages: ['Een tag is hoogstens 50 tekens.'] });
+    }
+    if (problems.length) throw validationFailed(problems);
+  }
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Escapes the headline as HTML, then turns the match markers into <mark> tags (and nothing else).
+ * ts_headline drops markup-like tokens and leaves their spaces; runs of whitespace become one space.
+ */
+export function markMatches(headline: string): string {
+  const escaped = headline.replace(/\s+/g, ' ').trim().replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return escaped.split(MATCH_START).join('<mark>').split(MATCH_STOP).join('</mark>');
+}
