@@ -8,6 +8,7 @@ import { DemoModule } from '@koers/demo';
 import { DocumentsModule } from '@koers/documents';
 import { IdentityModule } from '@koers/identity';
 import { KnowledgeModule } from '@koers/knowledge';
+import { NotificationsModule } from '@koers/notifications';
 import { SessionsModule } from '@koers/sessions';
 import { StrategyModule } from '@koers/strategy';
 import { WorkgroupsModule } from '@koers/workgroups';
@@ -17,6 +18,7 @@ import { AuthController } from './http/auth.controller';
 import { DocumentsController } from './http/documents.controller';
 import { HealthController } from './http/health.controller';
 import { KnowledgeController } from './http/knowledge.controller';
+import { NotificationsController } from './http/notifications.controller';
 import { SessionsController } from './http/sessions.controller';
 import { MeController } from './http/me.controller';
 import { OrganisationsController } from './http/organisations.controller';
@@ -42,6 +44,7 @@ export class AppModule {
         ActionsModule,
         DocumentsModule,
         KnowledgeModule,
+        NotificationsModule,
         SessionsModule,
         ...(config.demo ? [DemoModule] : []),
       ],
@@ -57,6 +60,7 @@ export class AppModule {
         DocumentsController,
         AuditController,
         KnowledgeController,
+        NotificationsController,
         SessionsController,
       ],
       providers: [CollabGateway, LiveGateway],

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { ActionView } from './action.model';
 
+/**
+ * `actorId` (who made the change) and `previousOwnerId` (the owner before an update) serve notifications;
+ * they are optional so older publishers stay valid, and the socket relays only `action`.
+ */
 export type ActionEvent =
-  | { type: 'action.created'; workgroupId: string; action: ActionView }
-  | { type: 'action.updated'; workgroupId: string; action: ActionView }
+  | { type: 'action.created'; workgroupId: string; action: ActionView; actorId?: string }
+  | { type: 'action.updated'; workgroupId: string; action: ActionView; actorId?: string; previousOwnerId?: string | null }
   | { type: 'action.deleted'; workgroupId: string; action: { id: string; workgroupId: string } };
 
 /** Committed changes to actions, for live lists (the /live socket relays them to subscribers). */

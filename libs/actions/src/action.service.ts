@@ -72,7 +72,7 @@ export class ActionService {
       return newId;
     });
     const created = this.view((await this.repository.findView(id))!);
-    this.events.publish({ type: 'action.created', workgroupId, action: created });
+    this.events.publish({ type: 'action.created', workgroupId, action: created, actorId: actor.userId });
     return created;
   }
 
@@ -101,7 +101,7 @@ export class ActionService {
       await this.audit.recordChange(actor, { action: 'action.update', entityType: 'action', entityId: id, workgroupId: before.workgroupId, summary: { changes: diff } }, manager);
     });
     const updated = this.view((await this.repository.findView(id))!);
-    this.events.publish({ type: 'action.updated', workgroupId: updated.workgroupId, action: updated });
+    this.events.publish({ type: 'action.updated', workgroupId: updated.workgroupId, action: updated, actorId: actor.userId, previousOwnerId: before.ownerId });
     return updated;
   }
 

@@ -1,21 +1,24 @@
-import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { AuthorizationService, MembershipChanges } from '@koers/access';
 import { ActionEvents } from '@koers/actions';
 import { notFound, validationFailed } from '@koers/core';
 import { AuthService } from '@koers/identity';
+import { NotificationEvents } from '@koers/notifications';
 import { actorOf, AuthenticatedSocketData, requireAuthentication } from './socket-auth';
 import { respond } from './socket-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const room = (workgroupId: string) => `workgroup:${workgroupId}`;
+/** Every socket of a user joins their own room: notifications reach all their tabs, on any instance. */
+const userRoom = (userId: string) => `user:${userId}`;
 
 /**
  * The /live namespace: live updates of a werkgroep's lists (actions). `subscribe` is checked like reading
  * the list over REST; events go to the werkgroep's room on every instance (Socket.IO Redis adapter).
  */
 @WebSocketGateway({ namespace: '/live' })
-export class LiveGateway implements OnGatewayInit {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   @WebSocketServer()
   private namespace: Namespace;
 
@@ -24,12 +27,18 @@ export class LiveGateway implements OnGatewayInit {
     private readonly authorization: AuthorizationService,
     private readonly actionEvents: ActionEvents,
     private readonly membershipChanges: MembershipChanges,
+    private readonly notificationEvents: NotificationEvents,
   ) {}
 
   afterInit(namespace: Namespace): void {
     requireAuthentication(namespace, this.auth);
     this.actionEvents.onEvent((event) => namespace.to(room(event.workgroupId)).emit(event.type, event.action));
     this.membershipChanges.onChange(({ workgroupId, userId }) => void this.recheck(workgroupId, userId));
+    this.notificationEvents.onEvent(({ userId, type, ...payload }) => namespace.to(userRoom(userId)).emit(type, payload));
+  }
+
+  handleConnection(socket: Socket): void {
+    void socket.join(userRoom(actorOf(socket).userId));
   }
 
   @SubscribeMessage('subscribe')

@@ -41,6 +41,13 @@ export interface CollabConfig {
   loadTimeoutMs: number;
 }
 
+export interface ReminderConfig {
+  /** How often the reminder job looks for due and overdue actions; 0 turns the timer off. */
+  intervalMs: number;
+  /** An open action due within this many days counts as "binnenkort". */
+  dueSoonDays: number;
+}
+
 export interface AppConfig {
   production: boolean;
   dataDir: string;
@@ -48,6 +55,7 @@ export interface AppConfig {
   auth: AuthConfig;
   http: HttpConfig;
   collab: CollabConfig;
+  reminders: ReminderConfig;
   demo: boolean;
   /** Creates the region and the first secretariat account on an empty database (production set-up). */
   bootstrap: { regionName: string; adminEmail: string; adminPassword: string } | null;
@@ -159,6 +167,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       unloadAfterMs: int('KOERS_COLLAB_UNLOAD_AFTER_MS', 30_000, 0, 3_600_000),
       compactAfterUpdates: int('KOERS_COLLAB_COMPACT_AFTER', 500, 10, 1_000_000),
       loadTimeoutMs: int('KOERS_COLLAB_LOAD_TIMEOUT_MS', 10_000, 100, 600_000),
+    },
+    reminders: {
+      intervalMs: int('KOERS_REMINDER_INTERVAL_MS', 15 * 60_000, 0, 24 * 3_600_000),
+      dueSoonDays: int('KOERS_REMINDER_DUE_SOON_DAYS', 3, 1, 30),
     },
     demo: bool('KOERS_DEMO', !production),
     bootstrap,

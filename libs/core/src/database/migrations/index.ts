@@ -5,6 +5,7 @@ import { CreateActions1763900000003 } from './1763900000003-create-actions';
 import { CreateDocuments1763900000004 } from './1763900000004-create-documents';
 import { CreateSessions1763900000005 } from './1763900000005-create-sessions';
 import { CreateKnowledgeBase1763900000006 } from './1763900000006-create-knowledge-base';
+import { CreateNotifications1763900000007 } from './1763900000007-create-notifications';
 import { CreateDocumentCommentsAndVersions1763900000008 } from './1763900000008-create-document-comments-and-versions';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
@@ -16,5 +17,6 @@ export const migrations = [
   CreateDocuments1763900000004,
   CreateSessions1763900000005,
   CreateKnowledgeBase1763900000006,
+  CreateNotifications1763900000007,
   CreateDocumentCommentsAndVersions1763900000008,
 ];

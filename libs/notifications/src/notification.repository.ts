@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AttentionAction, NewNotification, NotificationView } from './notification.model';
+
+const COLUMNS = `id, kind, title, entity_type AS "entityType", entity_id AS "entityId", workgroup_id AS "workgroupId",
+                 link, created_at AS "createdAt", read_at AS "readAt"`;
+const OPEN_STATUSES = ['open', 'in_uitvoering', 'geblokkeerd'];
+
+export type InsertedNotification = NotificationView & { userId: string };
+
+@Injectable()
+export class NotificationRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager) {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /** Inserts one notification; null when its dedupe key was already used for this person. */
+  async insert(n: NewNotification, manager?: EntityManager): Promise<InsertedNotification | null> {
+    const rows: InsertedNotification[] = await this.m(manager).query(
+      `INSERT INTO notifications (user_id, kind, title, entity_type, entity_id, workgroup_id, link, dedupe_key)
+       VALUES ($1, $2, left($3, 500), $4, $5, $6, $7, $8)
+       ON CONFLICT ON CONSTRAINT notifications_dedupe_key DO NOTHING
+       RETURNING user_id AS "userId", ${COLUMNS}`,
+      [n.userId, n.kind, n.title, n.entityType ?? null, n.entityId ?? null, n.workgroupId ?? null, n.link ?? null, n.dedupeKey ?? null],
+    );
+    return rows[0] ?? null;
+  }
+
+  async page(userId: string, unreadOnly: boolean, limit: number, offset: number): Promise<{ items: NotificationView[]; total: number }> {
+    const where = `user_id = $1${unreadOnly ? ' AND read_at IS NULL' : ''}`;
+    const items: NotificationView[] = await this.m().query(`SELECT ${COLUMNS} FROM notifications WHERE ${where} ORDER BY created_at DESC, id LIMIT ${limit} OFFSET ${offset}`, [userId]);
+    const [{ n }] = await this.m().query(`SELECT count(*) AS n FROM notifications WHERE ${where}`, [userId]);
+    return { items, total: n };
+  }
+
+  async unreadCount(userId: string): Promise<number> {
+    const [{ n }] = await this.m().query('SELECT count(*) AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]);
+    return n;
+  }
+
+  /** Marks one of the user's own notifications read; false when it is not theirs or does not exist. */
+  async markRead(userId: string, id: string): Promise<boolean> {
+    // A CTE, because TypeORM shapes the result of a bare UPDATE as [rows, count].
+    const rows = await this.m().query('WITH marked AS (UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id) SELECT id FROM marked', [id, userId]);
+    return rows.length > 0;
+  }
+
+  async markAllRead(userId: string): Promise<number> {
+    const [{ n }] = await this.m().query('WITH marked AS (UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id) SELECT count(*) AS n FROM marked', [userId]);
+    return n;
+  }
+
+  /**
+   * One reminder per open action whose owner is an active member of its werkgroep and whose due date
+   * is past (verlopen) or within the window (binnenkort), keyed by (action, kind, due date): inserted with
+   * ON CONFLICT DO NOTHING, so only reminders not sent before come back.
+   */
+  async insertDueReminders(today: string, soonUntil: string, manager: EntityManager): Promise<InsertedNotification[]> {
+    return manager.query(
+      `WITH due AS (
+         SELECT a.id, a.title, a.workgroup_id, a.owner_id, a.due_date,
+                CASE WHEN a.due_date < $1::date THEN 'verlopen' ELSE 'binnenkort' END AS kind
+           FROM actions a
+           JOIN users u ON u.id = a.owner_id AND u.active
+          WHERE a.deleted_at IS NULL
+            AND a.status = ANY($3)
+            AND a.due_date <= $2::date
+            AND EXISTS (SELECT 1 FROM workgroup_members m WHERE m.workgroup_id = a.workgroup_id AND m.user_id = a.owner_id)
+       )
+       INSERT INTO notifications (user_id, kind, title, entity_type, entity_id, workgroup_id, link, dedupe_key)
+       SELECT owner_id, kind,
+              left(CASE kind WHEN 'verlopen' THEN 'Deadline verstreken (' ELSE 'Deadline nadert (' END
+                   || to_char(due_date, 'DD-MM-YYYY') || '): ' || title, 500),
+              'action', id, workgroup_id, '/werkgroepen/' || workgroup_id || '?actie=' || id,
+              'reminder:' || id || ':' || kind || ':' || to_char(due_date, 'YYYY-MM-DD')
+         FROM due
+        ORDER BY due_date, id
+       ON CONFLICT ON CONSTRAINT notifications_dedupe_key DO NOTHING
+       RETURNING user_id AS "userId", ${COLUMNS}`,
+      [today, soonUntil, OPEN_STATUSES],
+    );
+  }
+
+  /** The user's open actions due on or before `until`, in werkgroepen they are still a member of. */
+  attentionActions(userId: string, until: string): Promise<AttentionAction[]> {
+    return this.m().query(
+      `SELECT a.id, a.title, a.workgroup_id AS "workgroupId", w.name AS "workgroupName", a.due_date AS "dueDate",
+              a.status, a.priority, '/werkgroepen/' || a.workgroup_id || '?actie=' || a.id AS link
+         FROM actions a
+         JOIN workgroups w ON w.id = a.workgroup_id
+         JOIN workgroup_members m ON m.workgroup_id = a.workgroup_id AND m.user_id = a.owner_id
+        WHERE a.owner_id = $1 AND a.deleted_at IS NULL AND a.status = ANY($3) AND a.due_date <= $2::date
+        ORDER BY a.due_date, CASE a.priority WHEN 'hoog' THEN 1 WHEN 'normaal' THEN 2 ELSE 3 END, a.id`,
+      [userId, until, OPEN_STATUSES],
+    );
+  }
+
+  /** Of the given user ids, the active accounts (a decision is only announced to people who can sign in). */
+  async activeUsers(userIds: string[]): Promise<string[]> {
+    if (!userIds.length) return [];
+    const rows: Array<{ id: string }> = await this.m().query('SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active', [userIds]);
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { addDays, todayInNetherlands } from '@koers/actions';
+import { APP_CONFIG, AppConfig } from '@koers/core';
+import { NotificationRepository } from './notification.repository';
+import { NotificationService } from './notification.service';
+
+/** The advisory lock every instance competes for (an arbitrary constant, unique to this job). */
+export const REMINDER_LOCK_KEY = 7_263_900_007;
+
+export interface ReminderRun {
+  /** False when another instance held the lock: that one does the work. */
+  ran: boolean;
+  /** Reminders created by this run (each is sent once, ever). */
+  created: number;
+}
+
+/**
+ * Reminders for actions due soon (binnenkort) and overdue (verlopen), once, however many instances run:
+ * a run takes a transaction-scoped advisory lock (pg_try_advisory_xact_lock) and gives up at once when
+ * another instance holds it; each reminder has a dedupe key per (action, kind, due date) under a unique
+ * constraint, so consecutive runs (on any instance) never send it twice. A changed due date is a new key,
+ * so the owner is reminded of the new date.
+ */
+@Injectable()
+export class ReminderJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ReminderJob');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<ReminderRun> | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: NotificationRepository,
+    private readonly notifications: NotificationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { intervalMs } = this.config.reminders;
+    if (intervalMs === 0) return;
+    this.timer = setInterval(() => void this.tick(), intervalMs);
+    // The timer alone must never keep the process alive.
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One run; tests call it directly. `now` fixes "today" (Europe/Amsterdam calendar day). */
+  async runOnce(now = new Date()): Promise<ReminderRun> {
+    const today = todayInNetherlands(now);
+    const soonUntil = addDays(today, this.config.reminders.dueSoonDays);
+    const inserted = await this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(${REMINDER_LOCK_KEY}) AS locked`);
+      if (!locked) return null;
+      return this.repository.insertDueReminders(today, soonUntil, manager);
+    });
+    if (inserted === null) return { ran: false, created: 0 };
+    // Pushed only after the commit: a reminder that is announced also exists.
+    if (inserted.length) await this.notifications.announce(inserted);
+    return { ran: true, created: inserted.length };
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = this.runOnce();
+    try {
+      const run = await this.running;
+      if (run.created) this.logger.log(`Sent ${run.created} reminder(s)`);
+    } catch (err) {
+      this.logger.error(`Reminder run failed: ${(err as Error).message}`);
+    } finally {
+      this.running = null;
+    }
+  }
+}
