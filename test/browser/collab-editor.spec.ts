@@ -207,6 +207,30 @@ describeBrowser('collaborative editor in a browser', () => {
     await editorOf(b.page).locator('strong', { hasText: 'Belangrijk' }).waitFor();
     await waitSaved(a.page);
 
+    // A checklist and a table, made with the toolbar, arrive at the other side too.
+    const toolbar = a.page.getByRole('toolbar', { name: 'Opmaak' });
+    await a.page.keyboard.press('Enter');
+    await bold.click();
+    await toolbar.getByRole('button', { name: 'Checklist' }).click();
+    await a.page.keyboard.type('Uitnodiging versturen', { delay: 15 });
+    await editorOf(b.page).locator('ul[data-type="taskList"] li', { hasText: 'Uitnodiging versturen' }).waitFor();
+    // Enter on an empty task item ends the checklist.
+    await a.page.keyboard.press('Enter');
+    await a.page.keyboard.press('Enter');
+    await toolbar.getByRole('button', { name: 'Tabel invoegen' }).click();
+    await a.page.keyboard.type('Partner', { delay: 15 });
+    await editorOf(b.page).locator('table th', { hasText: 'Partner' }).waitFor();
+    await toolbar.getByRole('button', { name: 'Rij toevoegen' }).waitFor();
+    // The toolbar is one Tab stop with arrow keys inside; Esc leaves the text (no keyboard trap in tables).
+    await toolbar.getByRole('button', { name: 'Kop 1' }).focus();
+    await a.page.keyboard.press('ArrowRight');
+    expect(await a.page.evaluate(() => document.activeElement?.textContent)).toBe('Kop 2');
+    expect(await toolbar.locator('button[tabindex="0"]').count()).toBe(1);
+    await editorOf(a.page).locator('table th').first().click();
+    await a.page.keyboard.press('Escape');
+    expect(await a.page.evaluate(() => document.activeElement?.classList.contains('editor-hint'))).toBe(true);
+    await waitSaved(a.page);
+
     await screenshot(a.page, '10-editor-aanjager');
     await screenshot(b.page, '11-editor-ovj');
     await expectAccessible(a.page, 'editor');
@@ -215,6 +239,12 @@ describeBrowser('collaborative editor in a browser', () => {
     await b.page.reload();
     await editorOf(b.page).getByText('Besluit van de aanjager: gezamenlijke controle in april.').waitFor();
     await waitSaved(b.page);
+
+    // Logging out deletes the local copies (IndexedDB) of the documents.
+    expect(await b.page.evaluate(async () => (await indexedDB.databases()).filter((db) => db.name?.startsWith('koers-document-')).length)).toBeGreaterThan(0);
+    await b.page.getByRole('button', { name: 'Uitloggen' }).click();
+    await b.page.waitForURL('**/inloggen');
+    await b.page.waitForFunction(async () => (await indexedDB.databases()).every((db) => !db.name?.startsWith('koers-document-')));
 
     expect(a.pageErrors).toEqual([]);
     expect(b.pageErrors).toEqual([]);

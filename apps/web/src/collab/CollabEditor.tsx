@@ -2,7 +2,7 @@ import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import { TableKit } from '@tiptap/extension-table';
-import { Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { Editor, EditorContent, Extension, useEditor, useEditorState } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
 import { FormEvent, KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import type { CollabDocument } from './provider';
@@ -36,6 +36,8 @@ interface CollabEditorProps {
 
 /** Tiptap bound to the document's Y.Doc and awareness, with a toolbar. */
 export function CollabEditor({ document: collabDocument, editable, userName, label }: CollabEditorProps) {
+  const hintId = useId();
+  const hint = useRef<HTMLParagraphElement>(null);
   const editor = useEditor(
     {
       editable,
@@ -54,6 +56,16 @@ export function CollabEditor({ document: collabDocument, editable, userName, lab
         }),
         TableKit.configure({ table: { resizable: false } }),
         Collaboration.configure({ document: collabDocument.doc, field: FRAGMENT }),
+        // No keyboard trap (Tab moves between table cells and indents lists): Esc leaves the text.
+        Extension.create({
+          name: 'leaveWithEscape',
+          addKeyboardShortcuts: () => ({
+            Escape: () => {
+              hint.current?.focus();
+              return true;
+            },
+          }),
+        }),
         CollaborationCaret.configure({
           provider: { awareness: collabDocument.awareness },
           user: { name: userName },
@@ -66,6 +78,7 @@ export function CollabEditor({ document: collabDocument, editable, userName, lab
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-label': label,
+          'aria-describedby': hintId,
         },
       },
     },
@@ -85,6 +98,9 @@ export function CollabEditor({ document: collabDocument, editable, userName, lab
     <div className="editor">
       {editable && <Toolbar editor={editor} />}
       <EditorContent editor={editor} />
+      <p id={hintId} ref={hint} tabIndex={-1} className="hint editor-hint">
+        Met Esc verlaat u de tekst; met Tab gaat u daarna verder naar de rest van de pagina.
+      </p>
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { refreshSession } from '../api';
+import { LOCAL_COPY_PREFIX, registerOpenDocuments } from './session';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -83,6 +84,7 @@ export class CollabDocument {
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
   private changedAwareness = new Set<number>();
   refCount = 0;
+  private destroyed = false;
   closeTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -111,13 +113,15 @@ export class CollabDocument {
 
   /** Loads the local copy (IndexedDB), then joins over the socket. */
   async start() {
+    if (this.destroyed) return;
     try {
-      this.persistence = new IndexeddbPersistence(`koers-document-${this.id}`, this.doc);
+      this.persistence = new IndexeddbPersistence(LOCAL_COPY_PREFIX + this.id, this.doc);
       await Promise.race([this.persistence.whenSynced, new Promise((resolve) => setTimeout(resolve, 3_000))]);
     } catch {
       // No IndexedDB (private mode, say): work without the local copy.
       this.persistence = null;
     }
+    if (this.destroyed) return;
     this.localReady = true;
     // A local copy with content is enough to show (and edit) while offline.
     if (this.doc.getXmlFragment('default').length > 0 && !this.snapshot.loaded) this.update({ loaded: true });
@@ -330,6 +334,8 @@ export class CollabDocument {
 
   /** Leaves the document and frees it (the local copy stays in IndexedDB). */
   destroy() {
+    if (this.destroyed) return;
+    this.destroyed = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.epoch++;
@@ -415,11 +421,25 @@ export class CollabConnection {
     document.closeTimer = setTimeout(() => {
       void document.settled(CLOSE_GRACE_MS).then(() => {
         if (document.refCount > 0) return;
-        this.documents.delete(document.id);
+        if (this.documents.get(document.id) === document) this.documents.delete(document.id);
         document.destroy();
         if (this.documents.size === 0) this.socket?.disconnect();
       });
     }, 0);
+  }
+
+  hasUnacknowledged(): boolean {
+    return [...this.documents.values()].some((document) => document.getSnapshot().unacknowledged);
+  }
+
+  /** At logout: every document closes at once and the socket goes. */
+  closeAll() {
+    for (const document of this.documents.values()) {
+      if (document.closeTimer) clearTimeout(document.closeTimer);
+      document.destroy();
+    }
+    this.documents.clear();
+    this.socket?.disconnect();
   }
 
   joinWhenConnected(document: CollabDocument) {
@@ -431,3 +451,4 @@ export class CollabConnection {
 }
 
 export const collab = new CollabConnection();
+registerOpenDocuments({ hasUnacknowledged: () => collab.hasUnacknowledged(), closeAll: () => collab.closeAll() });

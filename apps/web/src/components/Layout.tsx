@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { isSecretariat, useAuth } from '../auth';
+import { forgetLocalCopies, hasUnacknowledgedChanges } from '../collab/session';
 
 function SkipLink() {
   return (
@@ -17,10 +18,13 @@ export function Layout() {
   const [busy, setBusy] = useState(false);
 
   async function onLogout() {
+    if (hasUnacknowledgedChanges() && !window.confirm('Niet al uw wijzigingen zijn opgeslagen. Als u nu uitlogt, gaan ze verloren. Toch uitloggen?')) return;
     setBusy(true);
     try {
       await logout();
     } finally {
+      // Document content kept in this browser (for offline editing) goes with the session.
+      await forgetLocalCopies();
       setBusy(false);
       navigate('/inloggen', { replace: true, state: { loggedOut: true } });
     }
