@@ -160,4 +160,18 @@ describe('real-time documents over /collab', () => {
     expect(prosecutor.acks[prosecutor.acks.length - 1]).toMatchObject({ ok: false });
     await t.http().post(`/api/workgroups/${ids.ondermijning}/members`).set(as('secretariaat')).send({ userId: me.body.user.id, role: 'lid' }).expect(201);
   });
+
+  it('makes an archived document read-only at once, also for editors who have it open', async () => {
+    const created = await t.http().post(`/api/workgroups/${ids.ondermijning}/documents`).set(as('aanjager.ondermijning')).send({ title: 'Wordt gearchiveerd', kind: 'notitie' }).expect(201);
+    const { client: editor } = await open('ovj.ondermijning', created.body.id);
+    editor.type('voor archivering');
+    expect((await editor.settled()).slice(-1)[0]).toEqual({ ok: true });
+    await t.http().patch(`/api/documents/${created.body.id}`).set(as('aanjager.ondermijning')).send({ archived: true }).expect(200);
+    editor.type(' en erna');
+    await editor.settled();
+    expect(editor.acks[editor.acks.length - 1]).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const reader = await open('aanjager.ondermijning', created.body.id);
+    expect(reader.join).toEqual({ ok: true, readOnly: true });
+    await eventually(() => expect(reader.client.text()).toBe('voor archivering'));
+  });
 });

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService } from '@koers/audit';
 import { notFound } from '@koers/core';
+import { CollabService } from './collab/collab.service';
 import { exportDocument, ExportFormat } from './document-export';
 import { DocumentKind, DocumentMeta, templateUpdate } from './document.model';
 import { DocumentRepository } from './document.repository';
@@ -17,6 +18,7 @@ export class DocumentService {
     private readonly repository: DocumentRepository,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
+    private readonly collab: CollabService,
   ) {}
 
   async list(actor: Actor, workgroupId: string, includeArchived: boolean): Promise<DocumentMeta[]> {
@@ -52,6 +54,8 @@ export class DocumentService {
         manager,
       );
     });
+    // Archived documents are read-only: editors who have it open find out on their next edit.
+    if (changes.archived !== undefined) this.collab.expirePermissions(id);
     return (await this.repository.findMeta(id)) as DocumentMeta;
   }
 

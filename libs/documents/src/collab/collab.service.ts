@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
@@ -52,13 +52,14 @@ interface OpenDocument {
  * write, that every update is stored before it is acknowledged, that awareness carries the real identity.
  */
 @Injectable()
-export class CollabService implements OnModuleInit, OnApplicationShutdown {
+export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(CollabService.name);
   private readonly open = new Map<string, OpenDocument>();
   private readonly loading = new Map<string, Promise<OpenDocument>>();
   private transport: CollabTransport | null = null;
   private readonly idleListeners: Array<(documentId: string) => void> = [];
   private sweepTimer: NodeJS.Timeout | null = null;
+  private closing = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -80,10 +81,26 @@ export class CollabService implements OnModuleInit, OnApplicationShutdown {
     this.sweepTimer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the database closes: store every pending update, then drop the documents from memory. Merging
+   * and automatic versions are left to the next start's sweep (the log holds everything).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     await this.updateLog.flush();
-    for (const [id, open] of this.open) this.unload(id, open);
+    for (const [id, open] of this.open) {
+      if (open.unloadTimer) clearTimeout(open.unloadTimer);
+      open.doc.destroy();
+      this.open.delete(id);
+    }
+  }
+
+  /** Forces a fresh permission check on the next write of everyone in the document (e.g. after archiving). */
+  expirePermissions(documentId: string): void {
+    const open = this.open.get(documentId);
+    if (!open) return;
+    for (const participant of open.participants.values()) participant.checkedAt = 0;
   }
 
   attach(transport: CollabTransport): void {
@@ -213,7 +230,7 @@ export class CollabService implements OnModuleInit, OnApplicationShutdown {
     }
     const empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
     if (empty) return;
-    if (!(await this.mayWrite(open, participant))) throw readOnly();
+    if (!(await this.mayWrite(documentId, open, participant))) throw readOnly();
     try {
       Y.applyUpdate(open.doc, update, connectionId);
     } catch {
@@ -279,9 +296,10 @@ export class CollabService implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  private async mayWrite(open: OpenDocument, participant: Participant): Promise<boolean> {
+  private async mayWrite(documentId: string, open: OpenDocument, participant: Participant): Promise<boolean> {
     if (Date.now() - participant.checkedAt > PERMISSION_TTL_MS) {
-      participant.canWrite = await this.authorization.canInWorkgroup(participant.actor, 'workgroup.content.write', open.workgroupId);
+      const meta = await this.repository.findMeta(documentId);
+      participant.canWrite = Boolean(meta && meta.archivedAt === null) && (await this.authorization.canInWorkgroup(participant.actor, 'workgroup.content.write', open.workgroupId));
       participant.checkedAt = Date.now();
     }
     return participant.canWrite;
@@ -314,6 +332,7 @@ export class CollabService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private scheduleUnload(documentId: string, open: OpenDocument) {
+    if (this.closing) return;
     if (open.unloadTimer) clearTimeout(open.unloadTimer);
     open.unloadTimer = setTimeout(() => {
       if (open.participants.size === 0) this.unload(documentId, open);
@@ -331,6 +350,7 @@ export class CollabService implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async compact(documentId: string): Promise<void> {
+    if (this.closing) return;
     try {
       await this.updateLog.flush();
       await this.repository.compact(documentId, mergeIntoSnapshot);

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DocumentRepository, PendingUpdate } from '../document.repository';
 
 interface Waiting extends PendingUpdate {
@@ -12,7 +12,7 @@ interface Waiting extends PendingUpdate {
  * once its row is committed: that is when the client gets its ack.
  */
 @Injectable()
-export class UpdateLog implements OnApplicationShutdown {
+export class UpdateLog implements BeforeApplicationShutdown {
   private readonly logger = new Logger(UpdateLog.name);
   private queue: Waiting[] = [];
   private writing: Promise<void> | null = null;
@@ -35,7 +35,7 @@ export class UpdateLog implements OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.flush();
   }
 
