@@ -5,6 +5,7 @@ import { Actor } from '@koers/access';
 import { ActionService } from '@koers/actions';
 import { AuditService, diffFields } from '@koers/audit';
 import { conflict, FieldError, notFound, validationFailed } from '@koers/core';
+import { NotificationService } from '@koers/notifications';
 import { SessionAccess } from './session-access';
 import { ActionDraft, DecisionView, formatDutchDate, SESSION_TYPE_LABELS, SessionRow } from './session.model';
 import { SessionRepository } from './session.repository';
@@ -35,6 +36,7 @@ export class DecisionService {
     private readonly access: SessionAccess,
     private readonly audit: AuditService,
     private readonly actions: ActionService,
+    private readonly notifications: NotificationService,
   ) {}
 
   async list(actor: Actor, sessionId: string): Promise<DecisionView[]> {
@@ -72,6 +74,10 @@ export class DecisionService {
       return newId;
     });
     if (drafts.length) await this.createActionsFor(actor, session, (await this.repository.findDecision(id))!, drafts);
+    // A decision concerns the people invited to the session (except who recorded it; owners of its
+    // actions are told separately when the actions are assigned).
+    const concerned = (await this.repository.attendees(sessionId)).filter((a) => a.status !== 'afgemeld').map((a) => a.userId);
+    await this.notifications.notifyDecision(concerned, { id, title: input.text.trim().slice(0, 120), workgroupId: session.workgroupId, decidedBy: actor.userId });
     return withSession((await this.repository.findDecision(id))!, session);
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '@koers/notifications';
 import { AccessModule } from '@koers/access';
 import { ActionsModule } from '@koers/actions';
 import { AuditModule } from '@koers/audit';
@@ -10,7 +11,7 @@ import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
 
 @Module({
-  imports: [AccessModule, AuditModule, ActionsModule, DocumentsModule],
+  imports: [AccessModule, AuditModule, ActionsModule, DocumentsModule, NotificationsModule],
   providers: [SessionRepository, SessionAccess, SessionService, AgendaService, DecisionService],
   exports: [SessionService, AgendaService, DecisionService],
 })
