@@ -180,7 +180,8 @@ async function runOne(target, scenario, database) {
         }
       });
     });
-    return { ...result, peakRssMiB: round(peakRss), loadAverage: loadAvg };
+    const errors = server.output.split('\n').filter((l) => /ERROR|WARN/.test(l)).slice(-5);
+    return { ...result, peakRssMiB: round(peakRss), loadAverage: loadAvg, serverErrors: errors };
   } finally {
     clearTimeout(timeout);
     clearInterval(rssTimer);
@@ -211,6 +212,7 @@ function printResult(name, target, r) {
       `${r.lateJoinerMatches === null || r.lateJoinerMatches === undefined ? '' : ` late-joiner ${r.lateJoinerMatches}`} | server CPU ${fmt(s.cpuPct)}%${s.pgCpuPct !== null && s.pgCpuPct !== undefined ? ` (+pg ${s.pgCpuPct}%)` : ''} RSS ${fmt(s.rssMiB)} MiB (peak ${r.peakRssMiB}) | loadgen CPU ${lg.cpuPct}% loop p99 ${lg.loopDelayP99Ms} ms${lg.saturated ? ` LOADGEN ${lg.saturated}` : ''} | load ${r.loadAverage}`,
   );
   if (r.ackFailed) console.log(`    ${r.ackFailed} acks failed (last: ${r.lastError})`);
+  for (const line of r.serverErrors ?? []) console.log(`    server: ${line.slice(0, 300)}`);
 }
 
 async function main() {

@@ -43,6 +43,10 @@ interface OpenDocument {
   awareness: Map<number, AwarenessEntry>;
   participants: Map<string, Participant>;
   pendingBroadcast: Uint8Array[];
+  /** The connections whose updates are in pendingBroadcast (null: the server's own or another instance's). */
+  pendingOrigins: Set<string | null>;
+  /** Set while an update waits for a permission re-check: later updates queue behind it (arrival order). */
+  ordering: Promise<void> | null;
   updatesSinceCompaction: number;
   unloadTimer: NodeJS.Timeout | null;
 }
@@ -120,7 +124,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     const open = this.open.get(documentId);
     if (open) {
       Y.applyUpdate(open.doc, update, 'server');
-      this.queueBroadcast(documentId, open, update);
+      this.queueBroadcast(documentId, open, update, null);
     }
     this.bus.publish({ type: 'update', documentId, update });
     await this.updateLog.append({ documentId, data: update, userId });
@@ -230,20 +234,47 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     }
     const empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
     if (empty) return;
-    if (!(await this.mayWrite(documentId, open, participant))) throw readOnly();
-    try {
-      Y.applyUpdate(open.doc, update, connectionId);
-    } catch {
-      throw malformed('the update does not fit the document');
+    let stored: Promise<void>;
+    if (!open.ordering && Date.now() - participant.checkedAt <= PERMISSION_TTL_MS) {
+      // The cached permission is fresh: apply in this turn, in arrival order.
+      if (!participant.canWrite) throw readOnly();
+      stored = this.integrate(connectionId, documentId, open, participant, update);
+    } else {
+      // The permission is re-checked in the database. Updates of this document that arrive meanwhile wait
+      // their turn: one that overtook the update it builds on would sit in Yjs's pending structs (on the
+      // server and at every receiver) and reach the log before its dependency.
+      const turn = (open.ordering ?? Promise.resolve()).then(async () => {
+        if (!(await this.mayWrite(documentId, open, participant))) throw readOnly();
+        return { stored: this.integrate(connectionId, documentId, open, participant, update) };
+      });
+      const done = turn.then(
+        () => undefined,
+        () => undefined,
+      );
+      open.ordering = done;
+      void done.then(() => {
+        if (open.ordering === done) open.ordering = null;
+      });
+      stored = (await turn).stored;
     }
-    this.queueBroadcast(documentId, open, update);
-    this.bus.publish({ type: 'update', documentId, update });
-    await this.updateLog.append({ documentId, data: update, userId: participant.actor.userId });
+    await stored;
     open.updatesSinceCompaction++;
     if (open.updatesSinceCompaction >= this.config.collab.compactAfterUpdates) {
       open.updatesSinceCompaction = 0;
       void this.compact(documentId);
     }
+  }
+
+  /** Applies an allowed update, queues its broadcast, and resolves once it is stored. */
+  private integrate(connectionId: string, documentId: string, open: OpenDocument, participant: Participant, update: Uint8Array): Promise<void> {
+    try {
+      Y.applyUpdate(open.doc, update, connectionId);
+    } catch {
+      throw malformed('the update does not fit the document');
+    }
+    this.queueBroadcast(documentId, open, update, connectionId);
+    this.bus.publish({ type: 'update', documentId, update });
+    return this.updateLog.append({ documentId, data: update, userId: participant.actor.userId });
   }
 
   private applyAwareness(connectionId: string, documentId: string, open: OpenDocument, participant: Participant, update: Uint8Array) {
@@ -281,18 +312,24 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /** Updates that arrive in one event-loop turn go out as one merged message (fewer, larger sends). */
-  private queueBroadcast(documentId: string, open: OpenDocument, update: Uint8Array) {
+  private queueBroadcast(documentId: string, open: OpenDocument, update: Uint8Array, origin: string | null) {
     open.pendingBroadcast.push(update);
+    open.pendingOrigins.add(origin);
     if (open.pendingBroadcast.length > 1) return;
     setImmediate(() => {
       const updates = open.pendingBroadcast;
+      const origins = open.pendingOrigins;
       open.pendingBroadcast = [];
+      open.pendingOrigins = new Set();
+      // All from one connection: it has them already, so it is not sent its own update back.
+      const [only] = origins;
+      const except = origins.size === 1 && only !== null ? only : undefined;
       const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       encoding.writeVarUint(encoder, SYNC_UPDATE);
       encoding.writeVarUint8Array(encoder, merged);
-      this.transport?.broadcast(documentId, encoding.toUint8Array(encoder));
+      this.transport?.broadcast(documentId, encoding.toUint8Array(encoder), except);
     });
   }
 
@@ -318,7 +355,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
           if (snapshot) Y.applyUpdate(doc, snapshot);
           for (const update of updates) Y.applyUpdate(doc, update);
         });
-        const open: OpenDocument = { workgroupId, doc, awareness: new Map(), participants: new Map(), pendingBroadcast: [], updatesSinceCompaction: updates.length, unloadTimer: null };
+        const open: OpenDocument = { workgroupId, doc, awareness: new Map(), participants: new Map(), pendingBroadcast: [], pendingOrigins: new Set(), ordering: null, updatesSinceCompaction: updates.length, unloadTimer: null };
         this.open.set(documentId, open);
         return open;
       })
@@ -398,7 +435,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     if (!open) return;
     if (message.type === 'update') {
       Y.applyUpdate(open.doc, message.update, 'remote');
-      this.queueBroadcast(message.documentId, open, message.update);
+      this.queueBroadcast(message.documentId, open, message.update, null);
       return;
     }
     const entries = decodeAwarenessUpdate(message.update);
