@@ -58,12 +58,51 @@ export class DemoRegionRepository {
   async insertAction(
     manager: EntityManager,
     a: { workgroupId: string; focusAreaId: string | null; title: string; description: string; ownerId: string; dueDate: string | null; status: string; statusReason: string | null; priority: string; origin: string; originNote: string },
-  ): Promise<void> {
-    await manager.query(
+  ): Promise<string> {
+    return this.returningId(
+      manager,
       `INSERT INTO actions (workgroup_id, focus_area_id, title, description, owner_id, owner_organisation_id, due_date, status, status_reason, priority, origin, origin_note, created_by, completed_at)
-       SELECT $1, $2, $3, $4, u.id, u.organisation_id, $6, $7, $8, $9, $10, $11, u.id, CASE WHEN $7 = 'afgerond' THEN now() END FROM users u WHERE u.id = $5`,
+       SELECT $1, $2, $3, $4, u.id, u.organisation_id, $6, $7, $8, $9, $10, $11, u.id, CASE WHEN $7 = 'afgerond' THEN now() END FROM users u WHERE u.id = $5 RETURNING id`,
       [a.workgroupId, a.focusAreaId, a.title, a.description, a.ownerId, a.dueDate, a.status, a.statusReason, a.priority, a.origin, a.originNote],
     );
+  }
+
+  async insertSession(
+    manager: EntityManager,
+    s: { workgroupId: string; type: string; state: string; title: string; startsAt: Date; endsAt: Date; location: string; createdBy: string },
+  ): Promise<string> {
+    return this.returningId(
+      manager,
+      `INSERT INTO workgroup_sessions (workgroup_id, type, state, title, starts_at, ends_at, location, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [s.workgroupId, s.type, s.state, s.title, s.startsAt, s.endsAt, s.location, s.createdBy],
+    );
+  }
+
+  async insertAgendaItem(
+    manager: EntityManager,
+    i: { sessionId: string; placement: 'agenda' | 'backlog'; position: number; title: string; presenterId: string | null; minutes: number; outcome: string; proposedBy: string },
+  ): Promise<string> {
+    return this.returningId(
+      manager,
+      `INSERT INTO session_agenda_items (session_id, placement, position, title, presenter_id, minutes_allotted, outcome, proposed_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [i.sessionId, i.placement, i.position, i.title, i.presenterId, i.minutes, i.outcome, i.proposedBy],
+    );
+  }
+
+  async insertAttendee(manager: EntityManager, sessionId: string, userId: string, status: string): Promise<void> {
+    await manager.query('INSERT INTO session_attendees (session_id, user_id, status) VALUES ($1, $2, $3)', [sessionId, userId, status]);
+  }
+
+  async insertDecision(manager: EntityManager, d: { sessionId: string; agendaItemId: string | null; text: string; decidedAt: Date; createdBy: string }): Promise<string> {
+    return this.returningId(
+      manager,
+      'INSERT INTO session_decisions (session_id, agenda_item_id, text, decided_at, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [d.sessionId, d.agendaItemId, d.text, d.decidedAt, d.createdBy],
+    );
+  }
+
+  async linkDecisionAction(manager: EntityManager, decisionId: string, actionId: string): Promise<void> {
+    await manager.query('INSERT INTO decision_actions (decision_id, action_id) VALUES ($1, $2)', [decisionId, actionId]);
   }
 
   async insertWorkgroup(manager: EntityManager, themeId: string, name: string, description: string): Promise<string> {

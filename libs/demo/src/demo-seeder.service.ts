@@ -6,6 +6,7 @@ import { hashPassword } from '@koers/identity';
 import region from './data/midden-nederland-2023-2026.json';
 import { DEMO_DISTRICT_OF_GEMEENTE, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_THEME_INDEX, DEMO_WORKGROUP_NAMES, DemoThemeKey } from './demo-people';
 import { DEMO_ACTIONS } from './demo-actions';
+import { DEMO_SESSIONS } from './demo-sessions';
 import { seedDemoKnowledge } from './demo-knowledge';
 import { DemoRegionRepository } from './demo-region.repository';
 
@@ -96,8 +97,9 @@ export class DemoSeederService implements OnApplicationBootstrap {
     }
 
     const today = new Date().toISOString().slice(0, 10);
+    const decidedActions = new Map<DemoThemeKey, string[]>();
     for (const action of DEMO_ACTIONS) {
-      await repo.insertAction(manager, {
+      const actionId = await repo.insertAction(manager, {
         workgroupId: workgroupIds.get(action.theme) as string,
         focusAreaId: action.focusArea ? focusAreaIds[DEMO_THEME_INDEX[action.theme]][action.focusArea - 1] : null,
         title: action.title,
@@ -110,8 +112,46 @@ export class DemoSeederService implements OnApplicationBootstrap {
         origin: action.origin,
         originNote: action.originNote ?? '',
       });
+      if (action.origin === 'sessiebesluit') decidedActions.set(action.theme, [...(decidedActions.get(action.theme) ?? []), actionId]);
     }
+    await this.seedSessions(manager, workgroupIds, userIds, decidedActions);
     await seedDemoKnowledge(manager, (theme) => themeIds[DEMO_THEME_INDEX[theme]], organisationIds);
     await repo.recordSeed(manager, { region: region.region, accounts: DEMO_PEOPLE.length, note: 'Demo data: district assignment and people are fictional.' });
+  }
+
+  private async seedSessions(manager: EntityManager, workgroupIds: Map<DemoThemeKey, string>, userIds: Map<string, string>, decidedActions: Map<DemoThemeKey, string[]>) {
+    const repo = this.repository;
+    const aanjager = (theme: DemoThemeKey) => userIds.get(DEMO_PEOPLE.find((p) => p.memberships.some((m) => m.theme === theme && m.role === 'aanjager') && p.email.startsWith('aanjager.'))!.email)!;
+    for (const demo of DEMO_SESSIONS) {
+      const past = demo.daysFromSeed < 0;
+      const startsAt = new Date();
+      startsAt.setUTCDate(startsAt.getUTCDate() + demo.daysFromSeed);
+      startsAt.setUTCHours(8, 30, 0, 0);
+      const endsAt = new Date(startsAt.getTime() + 2 * 3_600_000);
+      const createdBy = aanjager(demo.theme);
+      const sessionId = await repo.insertSession(manager, { workgroupId: workgroupIds.get(demo.theme)!, type: demo.type, state: past ? 'afgerond' : 'geagendeerd', title: demo.title, startsAt, endsAt, location: demo.location, createdBy });
+      const itemIds: string[] = [];
+      let agendaPosition = 0;
+      let backlogPosition = 0;
+      for (const item of demo.agenda) {
+        const placement = item.backlog ? 'backlog' : 'agenda';
+        const position = item.backlog ? ++backlogPosition : ++agendaPosition;
+        itemIds.push(await repo.insertAgendaItem(manager, { sessionId, placement, position, title: item.title, presenterId: item.presenter ? (userIds.get(item.presenter) ?? null) : null, minutes: item.minutes, outcome: item.outcome, proposedBy: createdBy }));
+      }
+      const members = DEMO_PEOPLE.filter((p) => p.memberships.some((m) => m.theme === demo.theme && m.role !== 'waarnemer'));
+      for (const [index, person] of members.entries()) {
+        // In a past session most were present and one sent regrets; for an upcoming one everyone is invited.
+        const status = !past ? 'uitgenodigd' : index === members.length - 1 ? 'afgemeld' : 'aanwezig';
+        await repo.insertAttendee(manager, sessionId, userIds.get(person.email)!, status);
+      }
+      for (const [index, text] of demo.decisions.entries()) {
+        const besluitItem = demo.agenda.findIndex((item) => item.outcome === 'besluit');
+        const decisionId = await repo.insertDecision(manager, { sessionId, agendaItemId: besluitItem >= 0 ? itemIds[besluitItem] : null, text, decidedAt: endsAt, createdBy });
+        // The theme's n-th action from a session decision came from the n-th decision (the rest from the last).
+        const fromDecisions = decidedActions.get(demo.theme) ?? [];
+        const mine = index === demo.decisions.length - 1 ? fromDecisions.slice(index) : fromDecisions.slice(index, index + 1);
+        for (const actionId of mine) await repo.linkDecisionAction(manager, decisionId, actionId);
+      }
+    }
   }
 }
