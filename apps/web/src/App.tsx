@@ -12,7 +12,10 @@ import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { FirstStrategyRedirect, StrategyPage } from './pages/StrategyPage';
-import { WorkgroupPage } from './pages/WorkgroupPage';
+import { WorkgroupOverview, WorkgroupPage } from './pages/WorkgroupPage';
+import { ActionsTab } from './pages/work/ActionsTab';
+import { SessionsTab, SessionPage } from './pages/work/SessionsTab';
+import { KnowledgeTab } from './pages/work/KnowledgeTab';
 
 // The editor (Tiptap, Yjs, Socket.IO) is loaded only when a document is opened.
 const DocumentPage = lazy(() => import('./pages/DocumentPage').then((module) => ({ default: module.DocumentPage })));
@@ -50,7 +53,13 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="strategie" element={<FirstStrategyRedirect />} />
         <Route path="strategie/:id" element={<StrategyPage />} />
-        <Route path="werkgroepen/:id" element={<WorkgroupPage />} />
+        <Route path="werkgroepen/:id" element={<WorkgroupPage />}>
+          <Route index element={<WorkgroupOverview />} />
+          <Route path="acties" element={<ActionsTab />} />
+          <Route path="sessies" element={<SessionsTab />} />
+          <Route path="sessies/:sessionId" element={<SessionPage />} />
+          <Route path="kennisbank" element={<KnowledgeTab />} />
+        </Route>
         <Route
           path="documenten/:id"
           element={

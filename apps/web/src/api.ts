@@ -181,6 +181,252 @@ export interface DocumentMeta {
   archivedAt: string | null;
 }
 
+export type ActionStatus = 'open' | 'in_uitvoering' | 'geblokkeerd' | 'afgerond' | 'vervallen';
+export type ActionPriority = 'hoog' | 'normaal' | 'laag';
+export type ActionOrigin = 'sessiebesluit' | 'document' | 'rvc_verzoek' | 'vrij';
+export type ActionView = 'alle' | 'mijn' | 'verlopen' | 'binnenkort';
+export type ActionSort = 'due_date' | 'priority' | 'updated_at' | 'title' | 'status';
+
+export interface Action {
+  id: string;
+  workgroupId: string;
+  workgroupName: string;
+  focusAreaId: string | null;
+  focusAreaTitle: string | null;
+  title: string;
+  description: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  ownerOrganisationId: string | null;
+  ownerOrganisationName: string | null;
+  dueDate: string | null;
+  status: ActionStatus;
+  statusReason: string | null;
+  priority: ActionPriority;
+  origin: ActionOrigin;
+  originNote: string;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+  overdue: boolean;
+}
+
+export interface ActionComment {
+  id: string;
+  authorId: string | null;
+  authorName: string | null;
+  body: string;
+  createdAt: string;
+}
+
+export interface ActionHistoryEntry {
+  changedAt: string;
+  changedBy: string | null;
+  changedByName: string | null;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
+
+export interface ActionDetail extends Action {
+  history: ActionHistoryEntry[];
+  comments: ActionComment[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface ActionFilters {
+  view?: ActionView;
+  status?: string;
+  focusAreaId?: string;
+  organisationId?: string;
+  ownerId?: string;
+  sort?: ActionSort;
+  order?: 'asc' | 'desc';
+  limit?: number;
+}
+
+export interface ActionInput {
+  title?: string;
+  description?: string;
+  focusAreaId?: string | null;
+  ownerId?: string | null;
+  ownerOrganisationId?: string | null;
+  dueDate?: string | null;
+  status?: ActionStatus;
+  statusReason?: string | null;
+  priority?: ActionPriority;
+  origin?: ActionOrigin;
+  originNote?: string;
+}
+
+export type SessionType = 'werksessie' | 'kennissessie' | 'bestuurlijk_overleg';
+export type SessionState = 'concept' | 'geagendeerd' | 'afgerond';
+export type AgendaPlacement = 'agenda' | 'backlog';
+export type AgendaOutcome = 'informatie' | 'besluit' | 'actie';
+export type AttendanceStatus = 'uitgenodigd' | 'aanwezig' | 'afwezig' | 'afgemeld';
+
+export interface SessionSummary {
+  id: string;
+  workgroupId: string;
+  workgroupName: string;
+  type: SessionType;
+  state: SessionState;
+  title: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  location: string | null;
+  onlineUrl: string | null;
+  minutesDocumentId: string | null;
+  minutesDocumentTitle: string | null;
+  sequence: number;
+  createdAt: string;
+  updatedAt: string;
+  agendaItemCount?: number;
+  decisionCount?: number;
+  upcoming?: boolean;
+}
+
+export interface AgendaItem {
+  id: string;
+  sessionId: string;
+  placement: AgendaPlacement;
+  position: number;
+  title: string;
+  description: string;
+  presenterId: string | null;
+  presenterName: string | null;
+  minutesAllotted: number | null;
+  outcome: AgendaOutcome | null;
+  proposedBy: string | null;
+  proposedByName: string | null;
+}
+
+export interface Attendee {
+  userId: string;
+  displayName: string;
+  organisationName: string | null;
+  role: string | null;
+  status: AttendanceStatus;
+}
+
+export interface Decision {
+  id: string;
+  sessionId: string;
+  agendaItemId: string | null;
+  agendaItemTitle: string | null;
+  text: string;
+  decidedAt: string;
+  actions: Array<{ id: string; title: string; ownerName: string | null; dueDate: string | null; status: string }>;
+}
+
+export interface SessionDetail extends SessionSummary {
+  agenda: AgendaItem[];
+  backlog: AgendaItem[];
+  totalMinutes: number;
+  attendees: Attendee[];
+  decisions: Decision[];
+}
+
+export interface SessionInput {
+  type?: SessionType;
+  state?: SessionState;
+  title?: string;
+  description?: string;
+  startsAt?: string;
+  endsAt?: string;
+  location?: string | null;
+  onlineUrl?: string | null;
+  inviteeIds?: string[];
+}
+
+export interface AgendaItemInput {
+  title?: string;
+  description?: string;
+  placement?: AgendaPlacement;
+  presenterId?: string | null;
+  presenterName?: string | null;
+  minutesAllotted?: number | null;
+  outcome?: AgendaOutcome | null;
+}
+
+export interface ActionDraft {
+  title: string;
+  ownerId?: string | null;
+  dueDate?: string | null;
+  focusAreaId?: string | null;
+}
+
+export type KnowledgeStatus = 'in_gebruik' | 'pilot' | 'afgerond';
+
+export interface KnowledgeItem {
+  id: string;
+  themeId: string;
+  themeTitle: string;
+  title: string;
+  description: string;
+  ownerOrganisationId: string | null;
+  ownerOrganisationName: string | null;
+  tags: string[];
+  links: Array<{ label: string; url: string }>;
+  status: KnowledgeStatus;
+  gemeenten: Array<{ id: string; name: string }>;
+  createdAt: string;
+  updatedAt: string;
+  rank?: number | null;
+  /** Escaped HTML on the server with only <mark> tags (still sanitised again in the client). */
+  highlight?: { title: string; snippet: string } | null;
+}
+
+export interface KnowledgeInput {
+  title?: string;
+  description?: string;
+  ownerOrganisationId?: string | null;
+  tags?: string[];
+  links?: Array<{ label: string; url: string }>;
+  status?: KnowledgeStatus;
+  gemeenteIds?: string[];
+}
+
+export type NotificationKind = 'toegewezen' | 'binnenkort' | 'verlopen' | 'besluit' | string;
+
+export interface Notification {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  entityType: string | null;
+  entityId: string | null;
+  workgroupId: string | null;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface AttentionAction {
+  id: string;
+  title: string;
+  workgroupId: string;
+  workgroupName: string;
+  dueDate: string;
+  status: string;
+  priority: string;
+  link: string;
+}
+
+export interface Attention {
+  today: string;
+  dueSoonUntil: string;
+  overdue: AttentionAction[];
+  dueSoon: AttentionAction[];
+  notifications: { unreadCount: number; items: Notification[] };
+  total: number;
+}
+
 export type ExportFormat = 'html' | 'md' | 'text';
 
 export interface FieldError {
@@ -368,6 +614,48 @@ export const api = {
   updateDocument: (id: string, input: { title?: string; archived?: boolean }) => request<DocumentMeta>('PATCH', `/documents/${encodeURIComponent(id)}`, input),
   /** Where the server renders the current content for download. */
   exportUrl: (id: string, format: ExportFormat) => `/api/documents/${encodeURIComponent(id)}/export?format=${format}`,
+
+  workgroupActions: (workgroupId: string, filters: ActionFilters = {}) =>
+    request<Page<Action>>('GET', `/workgroups/${encodeURIComponent(workgroupId)}/actions` + query({ ...filters })),
+  myActions: () => request<Page<Action>>('GET', '/me/actions'),
+  action: (id: string) => request<ActionDetail>('GET', `/actions/${encodeURIComponent(id)}`),
+  createAction: (workgroupId: string, input: ActionInput & { title: string }) =>
+    request<Action>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/actions`, input),
+  updateAction: (id: string, input: ActionInput) => request<Action>('PATCH', `/actions/${encodeURIComponent(id)}`, input),
+  deleteAction: (id: string) => request<void>('DELETE', `/actions/${encodeURIComponent(id)}`),
+  commentAction: (id: string, body: string) => request<ActionComment[]>('POST', `/actions/${encodeURIComponent(id)}/comments`, { body }),
+
+  sessions: (workgroupId: string, state?: string) =>
+    request<SessionSummary[]>('GET', `/workgroups/${encodeURIComponent(workgroupId)}/sessions` + query({ state })),
+  session: (id: string) => request<SessionDetail>('GET', `/sessions/${encodeURIComponent(id)}`),
+  createSession: (workgroupId: string, input: SessionInput) => request<SessionSummary>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/sessions`, input),
+  updateSession: (id: string, input: SessionInput) => request<SessionSummary>('PATCH', `/sessions/${encodeURIComponent(id)}`, input),
+  deleteSession: (id: string) => request<void>('DELETE', `/sessions/${encodeURIComponent(id)}`),
+  addAgendaItem: (sessionId: string, input: AgendaItemInput & { title: string }) => request<unknown>('POST', `/sessions/${encodeURIComponent(sessionId)}/agenda`, input),
+  updateAgendaItem: (id: string, input: AgendaItemInput) => request<unknown>('PATCH', `/agenda-items/${encodeURIComponent(id)}`, input),
+  deleteAgendaItem: (id: string) => request<void>('DELETE', `/agenda-items/${encodeURIComponent(id)}`),
+  reorderAgenda: (sessionId: string, itemIds: string[]) => request<unknown>('PUT', `/sessions/${encodeURIComponent(sessionId)}/agenda/order`, { itemIds }),
+  updateAttendance: (sessionId: string, input: { attendees?: Array<{ userId: string; status?: AttendanceStatus }>; removeUserIds?: string[] }) =>
+    request<unknown>('PATCH', `/sessions/${encodeURIComponent(sessionId)}/attendance`, input),
+  createMinutes: (sessionId: string) => request<unknown>('POST', `/sessions/${encodeURIComponent(sessionId)}/minutes`),
+  createDecision: (sessionId: string, input: { text: string; agendaItemId?: string | null; actions?: ActionDraft[] }) =>
+    request<Decision>('POST', `/sessions/${encodeURIComponent(sessionId)}/decisions`, input),
+  deleteDecision: (id: string) => request<void>('DELETE', `/decisions/${encodeURIComponent(id)}`),
+  createDecisionActions: (decisionId: string, actions: ActionDraft[]) => request<Decision>('POST', `/decisions/${encodeURIComponent(decisionId)}/actions`, { actions }),
+  sessionIcsUrl: (id: string) => `/api/sessions/${encodeURIComponent(id)}/invite.ics`,
+  sessionExportUrl: (id: string, format: 'html' | 'md') => `/api/sessions/${encodeURIComponent(id)}/export?format=${format}`,
+
+  knowledge: (themeId: string, filters: { q?: string; tag?: string; status?: string; gemeenteId?: string; limit?: number }) =>
+    request<Page<KnowledgeItem>>('GET', `/themes/${encodeURIComponent(themeId)}/knowledge` + query({ ...filters })),
+  createKnowledge: (themeId: string, input: KnowledgeInput) => request<KnowledgeItem>('POST', `/themes/${encodeURIComponent(themeId)}/knowledge`, input),
+  updateKnowledge: (id: string, input: KnowledgeInput) => request<KnowledgeItem>('PATCH', `/knowledge/${encodeURIComponent(id)}`, input),
+  deleteKnowledge: (id: string) => request<void>('DELETE', `/knowledge/${encodeURIComponent(id)}`),
+
+  notifications: (unread = false) =>
+    request<Page<Notification> & { unreadCount: number }>('GET', '/me/notifications' + query({ unread: unread ? 'true' : undefined, limit: 30 })),
+  markNotificationRead: (id: string) => request<{ unreadCount: number }>('POST', `/me/notifications/${encodeURIComponent(id)}/read`),
+  markAllNotificationsRead: () => request<{ marked: number; unreadCount: number }>('POST', '/me/notifications/read-all'),
+  attention: () => request<Attention>('GET', '/me/attention'),
 
   audit: (filters: AuditFilters) => request<AuditPage>('GET', '/audit' + query({ ...filters })),
 };

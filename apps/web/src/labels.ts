@@ -1,4 +1,4 @@
-import type { AuditOutcome, DocumentKind, MembershipRole, OrganisationType, PlatformRole, StrategyStatus, UserFunction } from './api';
+import type { ActionPriority, ActionStatus, AgendaOutcome, AttendanceStatus, KnowledgeStatus, SessionState, SessionType, ActionOrigin, AuditOutcome, DocumentKind, MembershipRole, OrganisationType, PlatformRole, StrategyStatus, UserFunction } from './api';
 
 /** Dutch labels for the API's English codes. */
 export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
@@ -72,4 +72,77 @@ export function formatDateTime(value: string | null | undefined): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   return new Intl.DateTimeFormat('nl-NL', { dateStyle: 'short', timeStyle: 'medium' }).format(date);
+}
+
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  open: 'Open',
+  in_uitvoering: 'In uitvoering',
+  geblokkeerd: 'Geblokkeerd',
+  afgerond: 'Afgerond',
+  vervallen: 'Vervallen',
+};
+
+export const ACTION_PRIORITY_LABELS: Record<ActionPriority, string> = { hoog: 'Hoog', normaal: 'Normaal', laag: 'Laag' };
+
+export const ACTION_ORIGIN_LABELS: Record<ActionOrigin, string> = {
+  sessiebesluit: 'Besluit in een sessie',
+  document: 'Document',
+  rvc_verzoek: 'Verzoek van het RVC',
+  vrij: 'Vrij',
+};
+
+/** Statuses that need a reason (geblokkeerd, vervallen). */
+export const STATUSES_WITH_REASON: ActionStatus[] = ['geblokkeerd', 'vervallen'];
+
+export const ACTION_FIELD_LABELS: Record<string, string> = {
+  title: 'Titel',
+  description: 'Omschrijving',
+  focusAreaId: 'Onderdeel',
+  ownerId: 'Eigenaar',
+  ownerOrganisationId: 'Organisatie',
+  dueDate: 'Deadline',
+  status: 'Status',
+  statusReason: 'Reden',
+  priority: 'Prioriteit',
+  origin: 'Herkomst',
+  originNote: 'Toelichting herkomst',
+};
+
+export const SESSION_TYPE_LABELS: Record<SessionType, string> = {
+  werksessie: 'Werksessie',
+  kennissessie: 'Kennissessie',
+  bestuurlijk_overleg: 'Bestuurlijk overleg',
+};
+
+export const SESSION_STATE_LABELS: Record<SessionState, string> = { concept: 'Concept', geagendeerd: 'Geagendeerd', afgerond: 'Afgerond' };
+
+export const AGENDA_OUTCOME_LABELS: Record<AgendaOutcome, string> = { informatie: 'Informatie', besluit: 'Besluit', actie: 'Actie' };
+
+export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
+  uitgenodigd: 'Uitgenodigd',
+  aanwezig: 'Aanwezig',
+  afwezig: 'Afwezig',
+  afgemeld: 'Afgemeld',
+};
+
+export const KNOWLEDGE_STATUS_LABELS: Record<KnowledgeStatus, string> = { in_gebruik: 'In gebruik', pilot: 'Pilot', afgerond: 'Afgerond' };
+
+export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
+  toegewezen: 'Aan u toegewezen',
+  binnenkort: 'Deadline nadert',
+  verlopen: 'Deadline verlopen',
+  besluit: 'Besluit',
+};
+
+/** A moment as 'dinsdag 12 maart 2026 09:30' in Dutch time. */
+export function formatMoment(value: string | null | undefined): string {
+  if (!value) return '—';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'full', timeStyle: 'short' }).format(date);
+}
+
+/** Today in the Netherlands as 'YYYY-MM-DD'. */
+export function todayIso(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }

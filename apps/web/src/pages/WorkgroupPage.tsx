@@ -1,12 +1,28 @@
 import { FormEvent, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
-import { api, ApiError, Composition, MembershipRole, WorkgroupDetail } from '../api';
+import { Link, Navigate, NavLink, Outlet, useLocation, useOutletContext, useParams } from 'react-router-dom';
+import { api, ApiError, Composition, Me, MembershipRole, WorkgroupDetail } from '../api';
 import { isSecretariat, useMe } from '../auth';
 import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi } from '../components/common';
 import { FUNCTION_LABELS, options, ROLE_LABELS } from '../labels';
 import { NotFoundPage } from './NotFoundPage';
 import { WorkgroupDocuments } from './WorkgroupDocuments';
 
+export interface WorkgroupContext {
+  workgroup: WorkgroupDetail;
+  myRole: MembershipRole | null;
+  /** aanjager, lid, ambtelijk and the secretariat manage actions and sessions. */
+  canManage: boolean;
+  /** Everyone but waarnemers (and non-members) may comment and propose. */
+  canWrite: boolean;
+  reload: () => Promise<void>;
+  me: Me;
+}
+
+export function useWorkgroup() {
+  return useOutletContext<WorkgroupContext>();
+}
+
+/** The werkgroep frame: heading, facts and the tabs (sub-routes) Overzicht, Acties, Sessies, Kennisbank. */
 export function WorkgroupPage() {
   const { id = '' } = useParams();
   const me = useMe();
@@ -26,6 +42,15 @@ export function WorkgroupPage() {
   if (!workgroup.data) return <Loading what="De werkgroep" />;
   const w = workgroup.data;
   const myRole = w.myRole ?? me.memberships.find((m) => m.workgroupId === w.id)?.role ?? null;
+  const secretariat = isSecretariat(me);
+  const context: WorkgroupContext = {
+    workgroup: w,
+    myRole,
+    canManage: secretariat || myRole === 'aanjager' || myRole === 'lid' || myRole === 'ambtelijk',
+    canWrite: secretariat || (myRole !== null && myRole !== 'waarnemer'),
+    reload: workgroup.reload,
+    me,
+  };
 
   return (
     <>
@@ -42,9 +67,42 @@ export function WorkgroupPage() {
         </div>
         <div>
           <dt>Mijn rol</dt>
-          <dd>{myRole ? ROLE_LABELS[myRole] : isSecretariat(me) ? 'Secretariaat (volgt)' : 'Geen lid (inzage)'}</dd>
+          <dd>{myRole ? ROLE_LABELS[myRole] : secretariat ? 'Secretariaat (volgt)' : 'Geen lid (inzage)'}</dd>
         </div>
       </dl>
+      <nav aria-label="Onderdelen van de werkgroep" className="tabs">
+        <ul>
+          <li>
+            <NavLink to={`/werkgroepen/${w.id}`} end>
+              Overzicht
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`/werkgroepen/${w.id}/acties`}>Acties</NavLink>
+          </li>
+          <li>
+            <NavLink to={`/werkgroepen/${w.id}/sessies`}>Sessies</NavLink>
+          </li>
+          <li>
+            <NavLink to={`/werkgroepen/${w.id}/kennisbank`}>Kennisbank</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <Outlet context={context} />
+    </>
+  );
+}
+
+/** The Overzicht tab: description, onderdelen, composition, members, documents. */
+export function WorkgroupOverview() {
+  const { workgroup: w, canWrite, reload, me } = useWorkgroup();
+  const location = useLocation();
+  // Notification links point at /werkgroepen/<id>?actie=<id>: open the action in the Acties tab.
+  const actionId = new URLSearchParams(location.search).get('actie');
+  if (actionId) return <Navigate to={`/werkgroepen/${w.id}/acties?actie=${encodeURIComponent(actionId)}`} replace />;
+
+  return (
+    <>
       {w.description && <p className="lead">{w.description}</p>}
       {w.theme.focusAreas.length > 0 && (
         <details className="card">
@@ -63,12 +121,12 @@ export function WorkgroupPage() {
 
       <section aria-labelledby="leden" className="section">
         <h2 id="leden">Leden ({w.members.length})</h2>
-        <MembersTable workgroup={w} manage={isSecretariat(me)} onChanged={workgroup.reload} />
+        <MembersTable workgroup={w} manage={isSecretariat(me)} onChanged={reload} />
       </section>
 
-      <WorkgroupDocuments workgroupId={w.id} workgroupName={w.name} mayWrite={isSecretariat(me) || (myRole !== null && myRole !== 'waarnemer')} />
+      <WorkgroupDocuments workgroupId={w.id} workgroupName={w.name} mayWrite={canWrite} />
 
-      {isSecretariat(me) && <AddMemberForm workgroup={w} onAdded={workgroup.reload} />}
+      {isSecretariat(me) && <AddMemberForm workgroup={w} onAdded={reload} />}
     </>
   );
 }

