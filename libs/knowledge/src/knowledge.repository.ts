@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { KnowledgeFields, KnowledgeFilter, KnowledgeItemView, KnowledgeSearchHit } from './knowledge.model';
+import { KnowledgeFields, KnowledgeFilter, KnowledgeItemView } from './knowledge.model';
 
 /** Private-use characters mark the matches in ts_headline output; the service turns them into <mark>. */
 export const MATCH_START = '\uE000';

@@ -1,3 +1,4 @@
+import { PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { ACTION_ORIGINS, ACTION_PRIORITIES, ACTION_SORTS, ACTION_STATUSES, ActionOrigin, ActionPriority, ActionSort, ActionStatus } from '../action.model';
@@ -60,61 +61,8 @@ export class CreateActionDto {
   originNote?: string;
 }
 
-export class UpdateActionDto {
-  @IsOptional()
-  @IsString()
-  @MinLength(3, { message: 'Een actie heeft een titel van minstens 3 tekens.' })
-  @MaxLength(300)
-  title?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
-  description?: string;
-
-  @IsOptional()
-  @ValidateIf(nullable)
-  @IsUUID()
-  focusAreaId?: string | null;
-
-  @IsOptional()
-  @ValidateIf(nullable)
-  @IsUUID()
-  ownerId?: string | null;
-
-  @IsOptional()
-  @ValidateIf(nullable)
-  @IsUUID()
-  ownerOrganisationId?: string | null;
-
-  @IsOptional()
-  @ValidateIf(nullable)
-  @IsISO8601({ strict: true }, dateMessage)
-  dueDate?: string | null;
-
-  @IsOptional()
-  @IsIn(ACTION_STATUSES)
-  status?: ActionStatus;
-
-  @IsOptional()
-  @ValidateIf(nullable)
-  @IsString()
-  @MaxLength(2000)
-  statusReason?: string | null;
-
-  @IsOptional()
-  @IsIn(ACTION_PRIORITIES)
-  priority?: ActionPriority;
-
-  @IsOptional()
-  @IsIn(ACTION_ORIGINS)
-  origin?: ActionOrigin;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  originNote?: string;
-}
+/** Every field of an action may be changed; none is required. */
+export class UpdateActionDto extends PartialType(CreateActionDto) {}
 
 const LIST_VIEWS = ['alle', 'mijn', 'verlopen', 'binnenkort'] as const;
 

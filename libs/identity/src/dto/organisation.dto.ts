@@ -1,3 +1,4 @@
+import { PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { ORGANISATION_TYPES, OrganisationType } from '../organisations/organisation.entity';
 
@@ -16,22 +17,7 @@ export class CreateOrganisationDto {
   districtId?: string | null;
 }
 
-export class UpdateOrganisationDto {
-  @IsOptional()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
-  name?: string;
-
-  @IsOptional()
-  @IsIn(ORGANISATION_TYPES)
-  type?: OrganisationType;
-
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsUUID()
-  districtId?: string | null;
-}
+export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {}
 
 export class OrganisationListQueryDto {
   @IsOptional()

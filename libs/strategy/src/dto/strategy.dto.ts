@@ -1,3 +1,4 @@
+import { PartialType } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { STRATEGY_STATUSES, StrategyStatus } from '../strategy.entity';
@@ -34,35 +35,7 @@ export class CreateStrategyDto {
   adoptedOn?: string | null;
 }
 
-export class UpdateStrategyDto {
-  @IsOptional()
-  @IsString()
-  @MinLength(3)
-  @MaxLength(200)
-  title?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  motto?: string;
-
-  @IsOptional()
-  @IsCalendarDay()
-  periodStart?: string;
-
-  @IsOptional()
-  @IsCalendarDay()
-  periodEnd?: string;
-
-  @IsOptional()
-  @IsIn(STRATEGY_STATUSES)
-  status?: StrategyStatus;
-
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsCalendarDay()
-  adoptedOn?: string | null;
-}
+export class UpdateStrategyDto extends PartialType(CreateStrategyDto) {}
 
 export class CreateThemeDto {
   @IsString()
@@ -86,28 +59,7 @@ export class CreateThemeDto {
   position?: number;
 }
 
-export class UpdateThemeDto {
-  @IsOptional()
-  @IsString()
-  @MinLength(3)
-  @MaxLength(300)
-  title?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
-  description?: string;
-
-  @IsOptional()
-  @IsBoolean()
-  requiresTaxAuthority?: boolean;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  position?: number;
-}
+export class UpdateThemeDto extends PartialType(CreateThemeDto) {}
 
 export class CreateFocusAreaDto {
   @IsString()
@@ -122,16 +74,4 @@ export class CreateFocusAreaDto {
   position?: number;
 }
 
-export class UpdateFocusAreaDto {
-  @IsOptional()
-  @IsString()
-  @MinLength(3)
-  @MaxLength(300)
-  title?: string;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  position?: number;
-}
+export class UpdateFocusAreaDto extends PartialType(CreateFocusAreaDto) {}

@@ -1,3 +1,4 @@
+import { OmitType, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { MEMBERSHIP_ROLES, MembershipRole } from '@koers/access';
 
@@ -16,18 +17,8 @@ export class CreateWorkgroupDto {
   description?: string;
 }
 
-export class UpdateWorkgroupDto {
-  @IsOptional()
-  @IsString()
-  @MinLength(3)
-  @MaxLength(200)
-  name?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
-  description?: string;
-}
+/** The theme of a werkgroep does not change. */
+export class UpdateWorkgroupDto extends PartialType(OmitType(CreateWorkgroupDto, ['themeId'] as const)) {}
 
 export class AddMemberDto {
   @IsUUID()
