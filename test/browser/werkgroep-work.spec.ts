@@ -192,4 +192,48 @@ describeBrowser('the werkgroep at work in a browser', () => {
     expect(a.pageErrors).toEqual([]);
     expect(b.pageErrors).toEqual([]);
   }, 90_000);
+  it('shows my actions, what needs my attention and a live notifications bell on the home page', async () => {
+    const ovjToken = await t.login(OVJ);
+    const ovjMe = await t.http().get('/api/me').set('Authorization', `Bearer ${ovjToken}`).expect(200);
+    const ovjId = (ovjMe.body as { user: { id: string } }).user.id;
+
+    const { page, pageErrors } = await newPage();
+    await login(page, OVJ);
+    await page.getByRole('heading', { level: 2, name: 'Mijn acties' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Vraagt uw aandacht' }).waitFor();
+    await page.getByRole('table', { name: /Mijn openstaande acties/ }).locator('tbody tr').first().waitFor();
+    const bell = page.getByRole('button', { name: /^Meldingen.*ongelezen$/ });
+    await bell.waitFor();
+    const before = Number(await bell.getAttribute('data-unread'));
+
+    // The aanjager hands the OvJ a new action: the bell counts up live, without reload.
+    const title = `Bestuurlijke rapportage aanleveren ${Date.now()}`;
+    const aanjager = await t.login(AANJAGER);
+    await t.http().post(`/api/workgroups/${ondermijningId}/actions`).set('Authorization', `Bearer ${aanjager}`).send({ title, ownerId: ovjId, dueDate: '2030-01-31' }).expect(201);
+    await page.waitForFunction(
+      (expected) => Number(document.querySelector('.bell-button')?.getAttribute('data-unread')) >= expected,
+      before + 1,
+    );
+    await bell.click();
+    const panel = page.getByRole('region', { name: 'Meldingen' });
+    await panel.getByRole('link', { name: title }).waitFor();
+    await screenshot(page, '30-home-meldingen');
+    await expectAccessible(page, 'Home (meldingen open)');
+    await panel.getByRole('button', { name: 'Alles als gelezen markeren' }).click();
+    await page.getByRole('button', { name: /^Meldingen.*geen ongelezen$/ }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(await panel.isHidden()).toBe(true);
+
+    // The new action is among my actions after a reload, and the link opens it in the Acties tab.
+    await page.reload();
+    const mine = page.getByRole('table', { name: /Mijn openstaande acties/ });
+    await mine.getByRole('link', { name: title }).click();
+    await page.waitForURL(/\/acties\?actie=/);
+    await page.getByRole('heading', { name: `Actie: ${title}` }).waitFor();
+    await page.goto(t.url + '/');
+    await page.getByRole('heading', { level: 2, name: 'Mijn acties' }).waitFor();
+    await screenshot(page, '31-home');
+    await expectAccessible(page, 'Home');
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
 });

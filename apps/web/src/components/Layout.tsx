@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { isSecretariat, useAuth } from '../auth';
 import { forgetLocalCopies, hasUnacknowledgedChanges } from '../collab/session';
+import { closeLive } from '../live';
+import { NotificationBell } from './NotificationBell';
 
 function SkipLink() {
   return (
@@ -25,6 +27,7 @@ export function Layout() {
     } finally {
       // Document content kept in this browser (for offline editing) goes with the session.
       await forgetLocalCopies();
+      closeLive();
       setBusy(false);
       navigate('/inloggen', { replace: true, state: { loggedOut: true } });
     }
@@ -60,6 +63,7 @@ export function Layout() {
           </nav>
           {me && (
             <div className="user-box">
+              <NotificationBell />
               <span className="user-name">
                 <span className="visually-hidden">Ingelogd als </span>
                 {me.user.displayName}

@@ -1,8 +1,19 @@
 import { Link } from 'react-router-dom';
-import { api } from '../api';
+import { ActionStatus, api, Me, SessionSummary } from '../api';
 import { isSecretariat, useMe } from '../auth';
-import { ErrorMessage, Loading, PageHeading, useApi } from '../components/common';
-import { FUNCTION_LABELS, ORGANISATION_TYPE_LABELS, ROLE_LABELS } from '../labels';
+import { ErrorMessage, Loading, PageHeading, TableScroll, useApi } from '../components/common';
+import {
+  ACTION_STATUS_LABELS,
+  formatDate,
+  formatDateTime,
+  formatMoment,
+  FUNCTION_LABELS,
+  NOTIFICATION_KIND_LABELS,
+  ORGANISATION_TYPE_LABELS,
+  ROLE_LABELS,
+  SESSION_TYPE_LABELS,
+} from '../labels';
+import { useLive } from '../live';
 
 export function HomePage() {
   const me = useMe();
@@ -26,6 +37,10 @@ export function HomePage() {
         )}
         {me.user.rvcMember && <> · Lid van het Regionaal Veiligheidscollege</>}
       </p>
+
+      <AttentionSection />
+      <MyActionsSection />
+      <UpcomingSessionsSection me={me} />
 
       <section aria-labelledby="mijn-werkgroepen" className="section">
         <h2 id="mijn-werkgroepen">{secretariat || me.user.rvcMember ? 'Werkgroepen' : 'Mijn werkgroepen'}</h2>
@@ -73,5 +88,150 @@ export function HomePage() {
         )}
       </section>
     </>
+  );
+}
+
+/** "Vraagt uw aandacht": my overdue and nearly due actions and unread notifications. */
+function AttentionSection() {
+  const attention = useApi(() => api.attention(), []);
+  useLive({ notification: () => void attention.reload(), 'notifications.read': () => void attention.reload() });
+  const a = attention.data;
+  return (
+    <section aria-labelledby="aandacht" className="section">
+      <h2 id="aandacht">Vraagt uw aandacht</h2>
+      <ErrorMessage error={attention.error} />
+      {attention.loading && !a && <Loading what="Wat uw aandacht vraagt" />}
+      {a && a.total === 0 && <p>Niets dat op u wacht. Geen verlopen of bijna verlopen acties en geen ongelezen meldingen.</p>}
+      {a && a.total > 0 && (
+        <div className="card">
+          {a.overdue.length > 0 && (
+            <>
+              <h3>
+                <span aria-hidden="true">⚠ </span>Verlopen ({a.overdue.length})
+              </h3>
+              <ul>
+                {a.overdue.map((item) => (
+                  <li key={item.id}>
+                    <Link to={item.link}>{item.title}</Link> – deadline {formatDate(item.dueDate)} (verlopen) · {item.workgroupName}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {a.dueSoon.length > 0 && (
+            <>
+              <h3>Deadline tot en met {formatDate(a.dueSoonUntil)} ({a.dueSoon.length})</h3>
+              <ul>
+                {a.dueSoon.map((item) => (
+                  <li key={item.id}>
+                    <Link to={item.link}>{item.title}</Link> – deadline {formatDate(item.dueDate)} · {item.workgroupName}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {a.notifications.unreadCount > 0 && (
+            <>
+              <h3>Ongelezen meldingen ({a.notifications.unreadCount})</h3>
+              <ul>
+                {a.notifications.items.map((n) => (
+                  <li key={n.id}>
+                    {NOTIFICATION_KIND_LABELS[n.kind] ?? n.kind}: {n.link ? <Link to={n.link}>{n.title}</Link> : n.title}{' '}
+                    <span className="muted small">({formatDateTime(n.createdAt)})</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function MyActionsSection() {
+  const actions = useApi(() => api.myActions(), []);
+  const items = actions.data?.items ?? [];
+  return (
+    <section aria-labelledby="mijn-acties" className="section">
+      <h2 id="mijn-acties">Mijn acties</h2>
+      <ErrorMessage error={actions.error} />
+      {actions.loading && !actions.data && <Loading what="Uw acties" />}
+      {actions.data && items.length === 0 && <p>U heeft geen openstaande acties.</p>}
+      {items.length > 0 && (
+        <TableScroll label="Mijn acties">
+          <table>
+            <caption className="visually-hidden">Mijn openstaande acties</caption>
+            <thead>
+              <tr>
+                <th scope="col">Actie</th>
+                <th scope="col">Werkgroep</th>
+                <th scope="col">Status</th>
+                <th scope="col">Deadline</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((action) => (
+                <tr key={action.id}>
+                  <th scope="row">
+                    <Link to={`/werkgroepen/${action.workgroupId}/acties?actie=${action.id}`}>{action.title}</Link>
+                  </th>
+                  <td>{action.workgroupName}</td>
+                  <td>{ACTION_STATUS_LABELS[action.status as ActionStatus] ?? action.status}</td>
+                  <td>
+                    {formatDate(action.dueDate)}
+                    {action.overdue && (
+                      <span className="badge badge-overdue">
+                        <span aria-hidden="true">⚠ </span>Verlopen
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </section>
+  );
+}
+
+/** The coming sessions of the werkgroepen I am a member of. */
+function UpcomingSessionsSection({ me }: { me: Me }) {
+  const ids = me.memberships.map((m) => m.workgroupId);
+  const sessions = useApi(async () => {
+    const lists = await Promise.all(ids.map((id) => api.sessions(id, 'concept,geagendeerd').catch(() => [] as SessionSummary[])));
+    const now = Date.now();
+    return lists
+      .flat()
+      .filter((s) => new Date(s.endsAt).getTime() >= now)
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+      .slice(0, 8);
+  }, [ids.join(',')]);
+  if (ids.length === 0) return null;
+  return (
+    <section aria-labelledby="komende-sessies" className="section">
+      <h2 id="komende-sessies">Komende sessies</h2>
+      <ErrorMessage error={sessions.error} />
+      {sessions.loading && !sessions.data && <Loading what="Sessies" />}
+      {sessions.data && sessions.data.length === 0 && <p>Er zijn geen sessies gepland in uw werkgroepen.</p>}
+      {sessions.data && sessions.data.length > 0 && (
+        <ul className="card-list">
+          {sessions.data.map((s) => (
+            <li key={s.id} className="card">
+              <h3>
+                <Link to={`/werkgroepen/${s.workgroupId}/sessies/${s.id}`}>{s.title}</Link>
+              </h3>
+              <p className="small">
+                {SESSION_TYPE_LABELS[s.type]} · {formatMoment(s.startsAt)}
+                <br />
+                {s.workgroupName}
+                {s.location && <> · {s.location}</>}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
