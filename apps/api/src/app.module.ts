@@ -12,6 +12,7 @@ import { NotificationsModule } from '@koers/notifications';
 import { SessionsModule } from '@koers/sessions';
 import { StrategyModule } from '@koers/strategy';
 import { WorkgroupsModule } from '@koers/workgroups';
+import { ReportingModule } from '@koers/reporting';
 import { ActionsController } from './http/actions.controller';
 import { AuditController } from './http/audit.controller';
 import { AuthController } from './http/auth.controller';
@@ -27,6 +28,10 @@ import { UsersController } from './http/users.controller';
 import { WorkgroupsController } from './http/workgroups.controller';
 import { CollabGateway } from './realtime/collab.gateway';
 import { LiveGateway } from './realtime/live.gateway';
+import { DashboardController } from './http/dashboard.controller';
+import { ReportingCyclesController } from './http/reporting-cycles.controller';
+import { ReportingIndicatorsController } from './http/reporting-indicators.controller';
+import { ReportingProgressReportsController } from './http/reporting-progress-reports.controller';
 
 @Module({})
 export class AppModule {
@@ -46,6 +51,7 @@ export class AppModule {
         KnowledgeModule,
         NotificationsModule,
         SessionsModule,
+        ReportingModule,
         ...(config.demo ? [DemoModule] : []),
       ],
       controllers: [
@@ -62,6 +68,10 @@ export class AppModule {
         KnowledgeController,
         NotificationsController,
         SessionsController,
+        ReportingCyclesController,
+        ReportingIndicatorsController,
+        ReportingProgressReportsController,
+        DashboardController,
       ],
       providers: [CollabGateway, LiveGateway],
     };

@@ -7,6 +7,7 @@ import { CreateSessions1763900000005 } from './1763900000005-create-sessions';
 import { CreateKnowledgeBase1763900000006 } from './1763900000006-create-knowledge-base';
 import { CreateNotifications1763900000007 } from './1763900000007-create-notifications';
 import { CreateDocumentCommentsAndVersions1763900000008 } from './1763900000008-create-document-comments-and-versions';
+import { CreateReporting1763900000009 } from './1763900000009-create-reporting';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CreateKnowledgeBase1763900000006,
   CreateNotifications1763900000007,
   CreateDocumentCommentsAndVersions1763900000008,
+  CreateReporting1763900000009,
 ];

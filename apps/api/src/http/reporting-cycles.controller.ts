@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@koers/access';
+import { CurrentActor } from '@koers/identity';
+import { CreateReportingCycleDto, ReportingCycleQueryDto, ReportingCycleService, UpdateReportingCycleDto } from '@koers/reporting';
+import { UuidParamPipe } from './validation';
+
+/** Reporting cycles (rapportagecycli), each tied to an RVC meeting. */
+@ApiTags('reporting')
+@Controller('reporting-cycles')
+export class ReportingCyclesController {
+  constructor(private readonly cycles: ReportingCycleService) {}
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @Query() query: ReportingCycleQueryDto) {
+    return this.cycles.list(actor, query.strategyId);
+  }
+
+  @Post()
+  create(@CurrentActor() actor: Actor, @Body() body: CreateReportingCycleDto) {
+    return this.cycles.create(actor, body);
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.cycles.get(actor, id);
+  }
+
+  @Patch(':id')
+  update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateReportingCycleDto) {
+    return this.cycles.update(actor, id, body);
+  }
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@koers/access';
+import { CurrentActor } from '@koers/identity';
+import { CreateIndicatorDto, CreateMeasurementDto, IndicatorService, UpdateIndicatorDto } from '@koers/reporting';
+import { UuidParamPipe } from './validation';
+
+/** Indicators per focus area with their measurements. */
+@ApiTags('reporting')
+@Controller()
+export class ReportingIndicatorsController {
+  constructor(private readonly indicators: IndicatorService) {}
+
+  @Get('workgroups/:id/indicators')
+  list(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string) {
+    return this.indicators.list(actor, workgroupId);
+  }
+
+  @Post('workgroups/:id/indicators')
+  create(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string, @Body() body: CreateIndicatorDto) {
+    return this.indicators.create(actor, workgroupId, body);
+  }
+
+  @Get('indicators/:id')
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.indicators.get(actor, id);
+  }
+
+  @Patch('indicators/:id')
+  update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateIndicatorDto) {
+    return this.indicators.update(actor, id, body);
+  }
+
+  @Delete('indicators/:id')
+  @HttpCode(204)
+  async remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
+    await this.indicators.remove(actor, id);
+  }
+
+  @Post('indicators/:id/measurements')
+  measure(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateMeasurementDto) {
+    return this.indicators.addMeasurement(actor, id, body);
+  }
+
+  @Delete('measurements/:id')
+  @HttpCode(204)
+  async removeMeasurement(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
+    await this.indicators.removeMeasurement(actor, id);
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ReportContent, ReportFigures, ReportStatus } from './reporting.model';
+
+export interface ReportRow {
+  id: string;
+  workgroupId: string;
+  workgroupName: string;
+  cycleId: string;
+  cycleTitle: string;
+  periodStart: string;
+  periodEnd: string;
+  status: ReportStatus;
+  summary: string;
+  focusAreas: ReportContent['focusAreas'];
+  currentVersion: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface VersionRow {
+  id: string;
+  reportId: string;
+  version: number;
+  content: ReportContent;
+  figures: ReportFigures;
+  contentHash: string;
+  submittedBy: string | null;
+  submittedByName: string | null;
+  submittedAt: Date;
+  reviewOutcome: 'geaccepteerd' | 'teruggestuurd' | null;
+  reviewComment: string | null;
+  reviewedBy: string | null;
+  reviewedAt: Date | null;
+}
+
+const REPORT = `SELECT r.id, r.workgroup_id AS "workgroupId", w.name AS "workgroupName", r.cycle_id AS "cycleId", c.title AS "cycleTitle",
+                       c.period_start AS "periodStart", c.period_end AS "periodEnd", r.status, r.summary, r.focus_areas AS "focusAreas",
+                       r.current_version AS "currentVersion", r.created_at AS "createdAt", r.updated_at AS "updatedAt"
+                  FROM progress_reports r JOIN workgroups w ON w.id = r.workgroup_id JOIN reporting_cycles c ON c.id = r.cycle_id`;
+
+const VERSION = `SELECT v.id, v.report_id AS "reportId", v.version, v.content, v.figures, v.content_hash AS "contentHash",
+                        v.submitted_by AS "submittedBy", u.display_name AS "submittedByName", v.submitted_at AS "submittedAt",
+                        rv.outcome AS "reviewOutcome", rv.comment AS "reviewComment", rv.reviewed_by AS "reviewedBy", rv.reviewed_at AS "reviewedAt"
+                   FROM progress_report_versions v
+                   LEFT JOIN users u ON u.id = v.submitted_by
+                   LEFT JOIN progress_report_reviews rv ON rv.version_id = v.id`;
+
+/** Progress reports, their frozen versions (insert only) and the secretariat's reviews (insert only). */
+@Injectable()
+export class ProgressReportRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager) {
+    return manager ?? this.dataSource.manager;
+  }
+
+  async find(id: string, manager?: EntityManager, lock = false): Promise<ReportRow | null> {
+    const rows: ReportRow[] = await this.m(manager).query(`${REPORT} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`, [id]);
+    return rows[0] ?? null;
+  }
+
+  listOfWorkgroup(workgroupId: string): Promise<ReportRow[]> {
+    return this.m().query(`${REPORT} WHERE r.workgroup_id = $1 ORDER BY c.meeting_date DESC`, [workgroupId]);
+  }
+
+  focusAreasOf(workgroupId: string): Promise<Array<{ id: string; title: string }>> {
+    return this.m().query('SELECT f.id, f.title FROM workgroups w JOIN focus_areas f ON f.theme_id = w.theme_id WHERE w.id = $1 ORDER BY f.position', [workgroupId]);
+  }
+
+  async workgroupStrategy(workgroupId: string): Promise<string | null> {
+    const rows: Array<{ strategyId: string }> = await this.m().query('SELECT t.strategy_id AS "strategyId" FROM workgroups w JOIN themes t ON t.id = w.theme_id WHERE w.id = $1', [workgroupId]);
+    return rows[0]?.strategyId ?? null;
+  }
+
+  /** Inserts the report unless one exists for this werkgroep and cycle; returns null then. */
+  async insert(workgroupId: string, cycleId: string, content: ReportContent, createdBy: string, manager: EntityManager): Promise<string | null> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `INSERT INTO progress_reports (workgroup_id, cycle_id, summary, focus_areas, created_by) VALUES ($1, $2, $3, $4::jsonb, $5)
+       ON CONFLICT (workgroup_id, cycle_id) DO NOTHING RETURNING id`,
+      [workgroupId, cycleId, content.summary, JSON.stringify(content.focusAreas), createdBy],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async updateContent(id: string, content: ReportContent, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE progress_reports SET summary = $2, focus_areas = $3::jsonb, updated_at = now() WHERE id = $1', [id, content.summary, JSON.stringify(content.focusAreas)]);
+  }
+
+  async setStatus(id: string, status: ReportStatus, currentVersion: number | null, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE progress_reports SET status = $2, current_version = coalesce($3, current_version), updated_at = now() WHERE id = $1', [id, status, currentVersion]);
+  }
+
+  async insertVersion(v: { reportId: string; version: number; content: ReportContent; figures: ReportFigures; contentHash: string; submittedBy: string }, manager: EntityManager): Promise<string> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `INSERT INTO progress_report_versions (report_id, version, content, figures, content_hash, submitted_by) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6) RETURNING id`,
+      [v.reportId, v.version, JSON.stringify(v.content), JSON.stringify(v.figures), v.contentHash, v.submittedBy],
+    );
+    return rows[0].id;
+  }
+
+  async insertReview(versionId: string, outcome: 'geaccepteerd' | 'teruggestuurd', comment: string, reviewedBy: string, manager: EntityManager): Promise<void> {
+    await manager.query('INSERT INTO progress_report_reviews (version_id, outcome, comment, reviewed_by) VALUES ($1, $2, $3, $4)', [versionId, outcome, comment, reviewedBy]);
+  }
+
+  /** Every version, oldest first; `upwardOnly` leaves out the versions the secretariat returned. */
+  versions(reportId: string, upwardOnly = false, manager?: EntityManager): Promise<VersionRow[]> {
+    return this.m(manager).query(`${VERSION} WHERE v.report_id = $1${upwardOnly ? " AND (rv.outcome IS NULL OR rv.outcome = 'geaccepteerd')" : ''} ORDER BY v.version`, [reportId]);
+  }
+
+  async version(reportId: string, version: number, manager?: EntityManager): Promise<VersionRow | null> {
+    const rows: VersionRow[] = await this.m(manager).query(`${VERSION} WHERE v.report_id = $1 AND v.version = $2`, [reportId, version]);
+    return rows[0] ?? null;
+  }
+}

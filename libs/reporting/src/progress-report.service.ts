@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, AuthorizationService } from '@koers/access';
+import { AuditService } from '@koers/audit';
+import { conflict, FieldError, notFound, validationFailed } from '@koers/core';
+import { versionContentHash } from './content-hash';
+import { ProgressReportRepository, ReportRow, VersionRow } from './progress-report.repository';
+import { ReportFiguresRepository } from './report-figures.repository';
+import { ReportingRepository } from './reporting.repository';
+import { EDITABLE_REPORT_STATUSES, FocusAreaStatus, ReportContent } from './reporting.model';
+
+export interface ReportChanges {
+  summary?: string;
+  focusAreas?: Array<{ focusAreaId: string; status?: FocusAreaStatus; narrative?: string }>;
+}
+
+/** How a frozen version is shown: its words, figures and hash, and the secretariat's verdict on it. */
+export function versionView(v: VersionRow) {
+  return {
+    id: v.id,
+    version: v.version,
+    content: v.content,
+    figures: v.figures,
+    contentHash: v.contentHash,
+    hashVerified: versionContentHash({ reportId: v.reportId, version: v.version, content: v.content, figures: v.figures }) === v.contentHash,
+    submittedBy: v.submittedBy,
+    submittedByName: v.submittedByName,
+    submittedAt: v.submittedAt,
+    review: v.reviewOutcome ? { outcome: v.reviewOutcome, comment: v.reviewComment, reviewedBy: v.reviewedBy, reviewedAt: v.reviewedAt } : null,
+  };
+}
+
+/**
+ * The progress report of a werkgroep for one reporting cycle: written as a concept, submitted by the
+ * aanjager (which freezes content and figures into an immutable, hashed version), then accepted or
+ * returned by the secretariat. RVC members only ever see frozen versions that were not returned.
+ */
+@Injectable()
+export class ProgressReportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ProgressReportRepository,
+    private readonly cycles: ReportingRepository,
+    private readonly figures: ReportFiguresRepository,
+    private readonly authorization: AuthorizationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async listOfWorkgroup(actor: Actor, workgroupId: string) {
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', workgroupId, 'progress_report.list');
+    const reports = await this.repository.listOfWorkgroup(workgroupId);
+    return reports.map((r) => ({ id: r.id, cycleId: r.cycleId, cycleTitle: r.cycleTitle, status: r.status, currentVersion: r.currentVersion, updatedAt: r.updatedAt }));
+  }
+
+  async create(actor: Actor, workgroupId: string, cycleId: string) {
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', workgroupId, 'progress_report.create');
+    const strategyId = await this.repository.workgroupStrategy(workgroupId);
+    if (!strategyId) throw notFound('De werkgroep');
+    const cycle = await this.cycles.findCycle(cycleId);
+    if (!cycle || cycle.strategyId !== strategyId) throw validationFailed([{ field: 'cycleId', messages: ['Deze rapportagecyclus bestaat niet voor de strategie van deze werkgroep.'] }]);
+    const focusAreas = await this.repository.focusAreasOf(workgroupId);
+    const content: ReportContent = { summary: '', focusAreas: focusAreas.map((f) => ({ focusAreaId: f.id, title: f.title, status: 'nog_niet_gestart', narrative: '' })) };
+    const id = await this.dataSource.transaction(async (manager) => {
+      const newId = await this.repository.insert(workgroupId, cycleId, content, actor.userId, manager);
+      if (!newId) return null;
+      await this.audit.recordChange(actor, { action: 'progress_report.create', entityType: 'progress_report', entityId: newId, workgroupId, summary: { cycleId } }, manager);
+      return newId;
+    });
+    if (!id) throw conflict('Deze werkgroep heeft al een voortgangsrapportage voor deze cyclus.');
+    return this.get(actor, id);
+  }
+
+  /** Members and the secretariat see the working report with live figures; RVC members the latest upward version. */
+  async get(actor: Actor, id: string) {
+    const { report, upwardOnly } = await this.readable(actor, id, 'progress_report.read');
+    if (upwardOnly) {
+      const latest = (await this.repository.versions(id, true)).at(-1)!;
+      return {
+        id: report.id, workgroupId: report.workgroupId, workgroupName: report.workgroupName, cycleId: report.cycleId, cycleTitle: report.cycleTitle,
+        status: latest.reviewOutcome ?? 'ingediend',
+        version: versionView(latest),
+      };
+    }
+    const editable = EDITABLE_REPORT_STATUSES.includes(report.status);
+    const current = report.currentVersion > 0 ? await this.repository.version(id, report.currentVersion) : null;
+    return {
+      id: report.id, workgroupId: report.workgroupId, workgroupName: report.workgroupName, cycleId: report.cycleId, cycleTitle: report.cycleTitle,
+      status: report.status,
+      currentVersion: report.currentVersion,
+      content: { summary: report.summary, focusAreas: report.focusAreas },
+      // While the werkgroep still writes, the figures are live; once submitted they are the frozen ones.
+      figures: editable || !current ? await this.figures.compute(report.workgroupId, { start: report.periodStart, end: report.periodEnd }) : current.figures,
+      figuresFrozen: !editable && Boolean(current),
+      latestVersion: current ? versionView(current) : null,
+      createdAt: report.createdAt,
+      updatedAt: report.updatedAt,
+    };
+  }
+
+  async versions(actor: Actor, id: string) {
+    const { upwardOnly } = await this.readable(actor, id, 'progress_report.versions');
+    return (await this.repository.versions(id, upwardOnly)).map(versionView);
+  }
+
+  async update(actor: Actor, id: string, changes: ReportChanges) {
+    const { report } = await this.readable(actor, id, 'progress_report.update', true);
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', report.workgroupId, 'progress_report.update');
+    await this.dataSource.transaction(async (manager) => {
+      const locked = (await this.repository.find(id, manager, true))!;
+      this.assertEditable(locked);
+      const next = this.apply(locked, changes);
+      await this.repository.updateContent(id, next, manager);
+      await this.audit.recordChange(actor, {
+        action: 'progress_report.update', entityType: 'progress_report', entityId: id, workgroupId: report.workgroupId,
+        summary: { summaryChanged: changes.summary !== undefined, focusAreas: (changes.focusAreas ?? []).map((f) => ({ focusAreaId: f.focusAreaId, status: f.status })) },
+      }, manager);
+    });
+    return this.get(actor, id);
+  }
+
+  async submit(actor: Actor, id: string) {
+    const { report } = await this.readable(actor, id, 'progress_report.submit', true);
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.report.submit', report.workgroupId, 'progress_report.submit');
+    await this.dataSource.transaction(async (manager) => {
+      const locked = (await this.repository.find(id, manager, true))!;
+      this.assertEditable(locked);
+      if (!locked.summary.trim()) throw validationFailed([{ field: 'summary', messages: ['Schrijf een samenvatting voordat u de rapportage indient.'] }]);
+      await this.freeze(actor, locked, manager);
+    });
+    return this.get(actor, id);
+  }
+
+  async accept(actor: Actor, id: string) {
+    return this.review(actor, id, 'geaccepteerd', '');
+  }
+
+  async returnToWorkgroup(actor: Actor, id: string, comment: string) {
+    return this.review(actor, id, 'teruggestuurd', comment.trim());
+  }
+
+  private async review(actor: Actor, id: string, outcome: 'geaccepteerd' | 'teruggestuurd', comment: string) {
+    const attempted = outcome === 'geaccepteerd' ? 'progress_report.accept' : 'progress_report.return';
+    const { report } = await this.readable(actor, id, attempted, true);
+    await this.authorization.assertInRegion(actor, 'region.manage', attempted);
+    if (outcome === 'teruggestuurd' && !comment) throw validationFailed([{ field: 'comment', messages: ['Geef aan waarom de rapportage wordt teruggestuurd.'] }]);
+    await this.dataSource.transaction(async (manager) => {
+      const locked = (await this.repository.find(id, manager, true))!;
+      if (locked.status !== 'ingediend') throw conflict('Alleen een ingediende rapportage kan worden geaccepteerd of teruggestuurd.');
+      const version = (await this.repository.version(id, locked.currentVersion, manager))!;
+      await this.repository.insertReview(version.id, outcome, comment, actor.userId, manager);
+      await this.repository.setStatus(id, outcome, null, manager);
+      await this.audit.recordChange(actor, { action: attempted, entityType: 'progress_report', entityId: id, workgroupId: report.workgroupId, summary: { version: version.version, comment } }, manager);
+    });
+    return this.get(actor, id);
+  }
+
+  /** Freezes the report's current words and freshly computed figures into the next version. */
+  private async freeze(actor: Actor, report: ReportRow, manager: EntityManager): Promise<void> {
+    const version = report.currentVersion + 1;
+    const content: ReportContent = { summary: report.summary, focusAreas: report.focusAreas };
+    const figures = await this.figures.compute(report.workgroupId, { start: report.periodStart, end: report.periodEnd }, manager);
+    const contentHash = versionContentHash({ reportId: report.id, version, content, figures });
+    await this.repository.insertVersion({ reportId: report.id, version, content, figures, contentHash, submittedBy: actor.userId }, manager);
+    await this.repository.setStatus(report.id, 'ingediend', version, manager);
+    await this.audit.recordChange(actor, { action: 'progress_report.submit', entityType: 'progress_report', entityId: report.id, workgroupId: report.workgroupId, summary: { version, sha256: contentHash } }, manager);
+  }
+
+  private assertEditable(report: ReportRow): void {
+    if (!EDITABLE_REPORT_STATUSES.includes(report.status)) throw conflict('Deze rapportage is ingediend en kan niet meer worden gewijzigd.');
+  }
+
+  private apply(report: ReportRow, changes: ReportChanges): ReportContent {
+    const problems: FieldError[] = [];
+    const focusAreas = report.focusAreas.map((f) => ({ ...f }));
+    for (const [index, change] of (changes.focusAreas ?? []).entries()) {
+      const target = focusAreas.find((f) => f.focusAreaId === change.focusAreaId);
+      if (!target) {
+        problems.push({ field: `focusAreas.${index}.focusAreaId`, messages: ['Dit onderdeel hoort niet bij deze rapportage.'] });
+        continue;
+      }
+      if (change.status !== undefined) target.status = change.status;
+      if (change.narrative !== undefined) target.narrative = change.narrative;
+    }
+    if (problems.length) throw validationFailed(problems);
+    return { summary: changes.summary ?? report.summary, focusAreas };
+  }
+
+  /**
+   * The report if the caller may read it. Members (concepts too) and the secretariat read everything;
+   * an RVC member only frozen versions that went upward (`upwardOnly`), and nothing while there is none:
+   * "forbidden", since the werkgroep itself is visible to them. Outsiders get "not found".
+   */
+  private async readable(actor: Actor, id: string, attempted: string, write = false): Promise<{ report: ReportRow; upwardOnly: boolean }> {
+    const report = await this.repository.find(id);
+    if (!report) throw notFound('De voortgangsrapportage');
+    if (await this.authorization.canInWorkgroup(actor, 'workgroup.content.read', report.workgroupId)) return { report, upwardOnly: false };
+    if (actor.rvcMember && !write && (await this.repository.versions(id, true)).length > 0) return { report, upwardOnly: true };
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', report.workgroupId, attempted);
+    return { report, upwardOnly: false };
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '@koers/access';
+import { AuditModule } from '@koers/audit';
+import { DashboardRepository } from './dashboard.repository';
+import { DashboardService } from './dashboard.service';
+import { IndicatorService } from './indicator.service';
+import { ProgressReportRepository } from './progress-report.repository';
+import { ProgressReportService } from './progress-report.service';
+import { ReportFiguresRepository } from './report-figures.repository';
+import { ReportingCycleService } from './reporting-cycle.service';
+import { ReportingRepository } from './reporting.repository';
+
+@Module({
+  imports: [AccessModule, AuditModule],
+  providers: [ReportingRepository, ProgressReportRepository, ReportFiguresRepository, DashboardRepository, ReportingCycleService, IndicatorService, ProgressReportService, DashboardService],
+  exports: [ReportingCycleService, IndicatorService, ProgressReportService, DashboardService],
+})
+export class ReportingModule {}
