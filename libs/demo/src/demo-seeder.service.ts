@@ -8,6 +8,7 @@ import { DEMO_DISTRICT_OF_GEMEENTE, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_THEME_INDEX
 import { DEMO_ACTIONS } from './demo-actions';
 import { DEMO_SESSIONS } from './demo-sessions';
 import { seedDemoKnowledge } from './demo-knowledge';
+import { seedDemoReporting } from './demo-reporting';
 import { DemoRegionRepository } from './demo-region.repository';
 
 const PARTNER_TYPES: Record<string, string> = {
@@ -117,6 +118,14 @@ export class DemoSeederService implements OnApplicationBootstrap {
     await this.seedSessions(manager, workgroupIds, userIds, decidedActions);
     await seedDemoKnowledge(manager, (theme) => themeIds[DEMO_THEME_INDEX[theme]], organisationIds);
     await repo.recordSeed(manager, { region: region.region, accounts: DEMO_PEOPLE.length, note: 'Demo data: district assignment and people are fictional.' });
+    await seedDemoReporting(manager, {
+      strategyId,
+      workgroupIds,
+      focusAreaIds: (theme) => focusAreaIds[DEMO_THEME_INDEX[theme]],
+      focusAreaTitles: (theme) => s.priorities[DEMO_THEME_INDEX[theme]].focusAreas,
+      aanjagerId: (theme) => userIds.get(`aanjager.${theme}@demo.koers.nl`)!,
+      secretariatId: userIds.get('secretariaat@demo.koers.nl')!,
+    });
   }
 
   private async seedSessions(manager: EntityManager, workgroupIds: Map<DemoThemeKey, string>, userIds: Map<string, string>, decidedActions: Map<DemoThemeKey, string[]>) {
