@@ -236,4 +236,83 @@ describeBrowser('the werkgroep at work in a browser', () => {
     await expectAccessible(page, 'Home');
     expect(pageErrors).toEqual([]);
   }, 90_000);
+  it('plans a session agenda and turns a decision into actions that show in the Acties list', async () => {
+    const { page, context, pageErrors } = await newPage();
+    await login(page, AANJAGER);
+    await page.goto(`${t.url}/werkgroepen/${ondermijningId}/sessies`);
+    const list = page.getByRole('table').filter({ has: page.locator('caption', { hasText: 'Sessies van' }) });
+    await list.locator('tbody tr').first().waitFor();
+    await screenshot(page, '40-sessies');
+    await expectAccessible(page, 'Sessies');
+
+    // Plan a new session through the form; it opens on its own page.
+    await page.getByRole('button', { name: 'Sessie plannen' }).click();
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'Sessie plannen' }) });
+    const title = `Werksessie witwassen ${Date.now()}`;
+    await form.getByLabel('Titel').fill(title);
+    await form.getByLabel('Soort').selectOption({ label: 'Werksessie' });
+    await form.getByLabel('Datum').fill('2030-03-12');
+    await form.getByLabel('Begintijd').fill('09:30');
+    await form.getByLabel('Eindtijd').fill('11:00');
+    await form.getByLabel('Locatie').fill('Stadhuis Utrecht');
+    await form.getByRole('button', { name: 'Sessie opslaan' }).click();
+    await page.waitForURL(/\/sessies\/[0-9a-f-]{36}$/);
+    const sessionId = page.url().split('/').pop()!;
+    await page.getByRole('heading', { level: 2, name: title }).waitFor();
+    expect(await page.locator('main').textContent()).toMatch(/12 maart 2030 om 09:30/);
+
+    // Agenda: two items, the second moved up with the keyboard-usable button.
+    const agendaForm = page.locator('form', { has: page.getByRole('heading', { name: 'Agendapunt toevoegen' }) });
+    await agendaForm.getByLabel('Titel agendapunt').fill('Opening en mededelingen');
+    await agendaForm.getByLabel('Minuten').fill('10');
+    await agendaForm.getByRole('button', { name: 'Toevoegen' }).click();
+    await page.getByRole('status').filter({ hasText: '“Opening en mededelingen” staat op de agenda.' }).waitFor();
+    await agendaForm.getByLabel('Titel agendapunt').fill('Aanpak witwassen via vastgoed');
+    await agendaForm.getByLabel('Minuten').fill('45');
+    await agendaForm.getByLabel('Uitkomst').selectOption({ label: 'Besluit' });
+    await agendaForm.getByRole('button', { name: 'Toevoegen' }).click();
+    const agenda = page.locator('section', { has: page.getByRole('heading', { name: /^Agenda/ }) }).locator('ol.agenda-list > li');
+    await agenda.nth(1).waitFor();
+    await page.getByRole('button', { name: /^Omhoog\W+Aanpak witwassen via vastgoed$/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'naar plaats 1' }).waitFor();
+    expect(await agenda.locator('strong').allTextContents()).toEqual(['Aanpak witwassen via vastgoed', 'Opening en mededelingen']);
+
+    // A decision, then "Maak acties" with two drafts.
+    await page.getByRole('textbox', { name: /^Besluit/ }).fill('De werkgroep start een gezamenlijke aanpak van witwassen via vastgoed.');
+    await page.getByLabel('Bij agendapunt').selectOption({ label: 'Aanpak witwassen via vastgoed' });
+    await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Het besluit is vastgelegd.' }).waitFor();
+    await page.getByRole('button', { name: /^Maak acties/ }).click();
+    const actionOne = `Vastgoedtransacties analyseren ${Date.now()}`;
+    const actionTwo = `Casusoverleg plannen ${Date.now()}`;
+    await page.getByLabel('Titel actie 1').fill(actionOne);
+    await page.getByLabel('Deadline actie 1').fill('2030-04-30');
+    await page.getByRole('button', { name: 'Nog een actie' }).click();
+    await page.getByLabel('Titel actie 2').fill(actionTwo);
+    await page.getByRole('button', { name: 'Acties aanmaken' }).click();
+    await page.getByRole('status').filter({ hasText: '2 acties zijn gemaakt.' }).waitFor();
+    const decisions = page.locator('ol.decisions');
+    await decisions.getByRole('link', { name: actionOne }).waitFor();
+    await decisions.getByRole('link', { name: actionTwo }).waitFor();
+    await screenshot(page, '41-sessie');
+    await expectAccessible(page, 'Sessie');
+
+    // The invitation and the export are there.
+    const ics = await context.request.get(`${t.url}/api/sessions/${sessionId}/invite.ics`);
+    expect(ics.status()).toBe(200);
+    expect(await ics.text()).toContain('BEGIN:VCALENDAR');
+    expect(await page.getByRole('link', { name: /Uitnodiging downloaden/ }).getAttribute('href')).toBe(`/api/sessions/${sessionId}/invite.ics`);
+
+    // The link opens the action in the Acties tab; both actions are in the list, from the decision.
+    await decisions.getByRole('link', { name: actionOne }).click();
+    await page.waitForURL(/\/acties\?actie=/);
+    const panel = page.locator('section.detail-panel');
+    await panel.getByRole('heading', { name: `Actie: ${actionOne}` }).waitFor();
+    expect(await panel.textContent()).toMatch(/Besluit in een sessie/);
+    const table = page.getByRole('table').filter({ has: page.locator('caption', { hasText: 'Acties van' }) });
+    await table.getByRole('button', { name: actionOne }).waitFor();
+    await table.getByRole('button', { name: actionTwo }).waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
 });

@@ -1,6 +1,749 @@
+import { FormEvent, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ActionDraft, AgendaItem, AgendaOutcome, api, ApiError, AttendanceStatus, SessionDetail, SessionState, SessionType } from '../../api';
+import { asApiError, CheckboxField, ErrorMessage, Field, focusFirstInvalid, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount, validate } from '../../components/common';
+import {
+  ACTION_STATUS_LABELS,
+  AGENDA_OUTCOME_LABELS,
+  ATTENDANCE_LABELS,
+  formatDate,
+  formatMoment,
+  options,
+  SESSION_STATE_LABELS,
+  SESSION_TYPE_LABELS,
+} from '../../labels';
+import { useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
+import { possibleOwners } from './ActionsTab';
+
+/** Sessions of the werkgroep: upcoming first, then past; plan a new one. */
 export function SessionsTab() {
-  return <p>Sessies volgen.</p>;
+  const ctx = useWorkgroup();
+  const { workgroup } = ctx;
+  const sessions = useApi(() => api.sessions(workgroup.id), [workgroup.id]);
+  const [creating, setCreating] = useState(false);
+  const navigate = useNavigate();
+
+  return (
+    <section aria-labelledby="sessies-kop" className="section">
+      <h2 id="sessies-kop">Sessies</h2>
+      {ctx.canManage && !creating && (
+        <p>
+          <button type="button" className="button" onClick={() => setCreating(true)}>
+            Sessie plannen
+          </button>
+        </p>
+      )}
+      {creating && (
+        <CreateSessionForm
+          ctx={ctx}
+          onCancel={() => setCreating(false)}
+          onCreated={(id) => navigate(`/werkgroepen/${workgroup.id}/sessies/${id}`)}
+        />
+      )}
+      <ErrorMessage error={sessions.error} />
+      {sessions.loading && !sessions.data && <Loading what="Sessies" />}
+      {sessions.data && sessions.data.length === 0 && <p>Er zijn nog geen sessies.</p>}
+      {sessions.data && sessions.data.length > 0 && (
+        <TableScroll label="Sessies">
+          <table>
+            <caption className="visually-hidden">Sessies van {workgroup.name}, komende eerst</caption>
+            <thead>
+              <tr>
+                <th scope="col">Sessie</th>
+                <th scope="col">Wanneer</th>
+                <th scope="col">Soort</th>
+                <th scope="col">Status</th>
+                <th scope="col">Agendapunten</th>
+                <th scope="col">Besluiten</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.data.map((s) => {
+                const upcoming = s.upcoming ?? new Date(s.endsAt).getTime() >= Date.now();
+                return (
+                  <tr key={s.id}>
+                    <th scope="row">
+                      <Link to={`/werkgroepen/${workgroup.id}/sessies/${s.id}`}>{s.title}</Link>
+                    </th>
+                    <td>
+                      {formatMoment(s.startsAt)}
+                      <div className="small">{upcoming ? 'Komend' : 'Geweest'}</div>
+                    </td>
+                    <td>{SESSION_TYPE_LABELS[s.type]}</td>
+                    <td>{SESSION_STATE_LABELS[s.state]}</td>
+                    <td>{s.agendaItemCount ?? '—'}</td>
+                    <td>{s.decisionCount ?? '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </section>
+  );
 }
+
+/** 'YYYY-MM-DD' + 'HH:MM' in the browser's time zone as an ISO moment (with Z). */
+function moment(date: string, time: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  return new Date(y, m - 1, d, hh, mm).toISOString();
+}
+
+function CreateSessionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext; onCancel: () => void; onCreated: (id: string) => void }) {
+  const [input, setInput] = useState({
+    type: 'werksessie' as SessionType,
+    state: 'geagendeerd' as SessionState,
+    title: '',
+    description: '',
+    date: '',
+    start: '09:30',
+    end: '11:00',
+    location: '',
+    onlineUrl: '',
+    inviteAll: true,
+  });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const titleRef = useFocusOnMount<HTMLInputElement>();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problem = validate([
+      ['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.'],
+      ['startsAt', /^\d{4}-\d{2}-\d{2}$/.test(input.date) && /^\d{2}:\d{2}$/.test(input.start), 'Kies een datum en begintijd.'],
+      ['endsAt', /^\d{2}:\d{2}$/.test(input.end) && input.end > input.start, 'De eindtijd ligt na de begintijd.'],
+    ]);
+    if (problem) {
+      setError(problem);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const session = await api.createSession(ctx.workgroup.id, {
+        type: input.type,
+        state: input.state,
+        title: input.title.trim(),
+        description: input.description.trim() || undefined,
+        startsAt: moment(input.date, input.start),
+        endsAt: moment(input.date, input.end),
+        location: input.location.trim() || null,
+        onlineUrl: input.onlineUrl.trim() || null,
+        inviteeIds: input.inviteAll ? ctx.workgroup.members.filter((m) => m.active).map((m) => m.userId) : undefined,
+      });
+      onCreated(session.id);
+    } catch (err) {
+      setError(asApiError(err));
+      focusFirstInvalid(formRef.current);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="card form" aria-labelledby="sessie-plannen-kop">
+      <h3 id="sessie-plannen-kop">Sessie plannen</h3>
+      <ErrorMessage error={error} />
+      <Field label="Titel" name="title" error={error} required>
+        {(props) => <input {...props} ref={titleRef} value={input.title} onChange={(e) => setInput({ ...input, title: e.target.value })} />}
+      </Field>
+      <div className="form-row">
+        <Field label="Soort" name="type" error={error}>
+          {(props) => (
+            <select {...props} value={input.type} onChange={(e) => setInput({ ...input, type: e.target.value as SessionType })}>
+              {options(SESSION_TYPE_LABELS).map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Status" name="state" error={error}>
+          {(props) => (
+            <select {...props} value={input.state} onChange={(e) => setInput({ ...input, state: e.target.value as SessionState })}>
+              {options(SESSION_STATE_LABELS).map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Datum" name="startsAt" error={error} required>
+          {(props) => <input {...props} type="date" value={input.date} onChange={(e) => setInput({ ...input, date: e.target.value })} />}
+        </Field>
+        <Field label="Begintijd" name="start" error={error} required>
+          {(props) => <input {...props} type="time" value={input.start} onChange={(e) => setInput({ ...input, start: e.target.value })} />}
+        </Field>
+        <Field label="Eindtijd" name="endsAt" error={error} required>
+          {(props) => <input {...props} type="time" value={input.end} onChange={(e) => setInput({ ...input, end: e.target.value })} />}
+        </Field>
+      </div>
+      <div className="form-row">
+        <Field label="Locatie" name="location" error={error}>
+          {(props) => <input {...props} value={input.location} onChange={(e) => setInput({ ...input, location: e.target.value })} />}
+        </Field>
+        <Field label="Online link" name="onlineUrl" error={error} hint="Een https-link, bijvoorbeeld van Teams.">
+          {(props) => <input {...props} type="url" value={input.onlineUrl} onChange={(e) => setInput({ ...input, onlineUrl: e.target.value })} />}
+        </Field>
+      </div>
+      <Field label="Toelichting" name="description" error={error}>
+        {(props) => <textarea {...props} rows={3} value={input.description} onChange={(e) => setInput({ ...input, description: e.target.value })} />}
+      </Field>
+      <CheckboxField label="Alle leden van de werkgroep uitnodigen" name="inviteAll" checked={input.inviteAll} onChange={(v) => setInput({ ...input, inviteAll: v })} />
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy}>
+          Sessie opslaan
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Annuleren
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** One session: agenda (ordered), backlog, attendance, decisions -> actions, minutes, .ics and export. */
 export function SessionPage() {
-  return <p>Sessie volgt.</p>;
+  const ctx = useWorkgroup();
+  const { sessionId = '' } = useParams();
+  const session = useApi(() => api.session(sessionId), [sessionId]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  if (session.error) return <ErrorMessage error={session.error} />;
+  if (!session.data) return <Loading what="De sessie" />;
+  const s = session.data;
+
+  async function run(work: () => Promise<unknown>, done: string) {
+    setError(null);
+    setMessage(null);
+    try {
+      await work();
+      await session.reload();
+      setMessage(done);
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+
+  return (
+    <section aria-labelledby="sessie-kop" className="section">
+      <p className="breadcrumb">
+        <Link to={`/werkgroepen/${ctx.workgroup.id}/sessies`}>Alle sessies</Link> <span aria-hidden="true">›</span> Sessie
+      </p>
+      <h2 id="sessie-kop">{s.title}</h2>
+      <ErrorMessage error={error} />
+      <SuccessMessage message={message} />
+      <dl className="facts">
+        <div>
+          <dt>Soort</dt>
+          <dd>{SESSION_TYPE_LABELS[s.type]}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>{SESSION_STATE_LABELS[s.state]}</dd>
+        </div>
+        <div>
+          <dt>Wanneer</dt>
+          <dd>
+            {formatMoment(s.startsAt)} tot {new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', timeStyle: 'short' }).format(new Date(s.endsAt))}
+          </dd>
+        </div>
+        <div>
+          <dt>Locatie</dt>
+          <dd>{s.location ?? '—'}</dd>
+        </div>
+        {s.onlineUrl && (
+          <div>
+            <dt>Online</dt>
+            <dd>
+              <a href={s.onlineUrl} rel="noopener noreferrer" target="_blank">
+                Online deelnemen<span className="visually-hidden"> (opent in een nieuw venster)</span>
+              </a>
+            </dd>
+          </div>
+        )}
+      </dl>
+      {s.description && <p className="pre-wrap">{s.description}</p>}
+      <ul className="link-list">
+        <li>
+          <a href={api.sessionIcsUrl(s.id)} download>
+            Uitnodiging downloaden (.ics, voor uw agenda)
+          </a>
+        </li>
+        <li>
+          <a href={api.sessionExportUrl(s.id, 'html')} target="_blank" rel="noopener">
+            Agenda, aanwezigheid en besluiten afdrukken<span className="visually-hidden"> (opent in een nieuw venster)</span>
+          </a>
+        </li>
+        <li>
+          <a href={api.sessionExportUrl(s.id, 'md')} download>
+            Exporteren als Markdown
+          </a>
+        </li>
+        <li>
+          {s.minutesDocumentId ? (
+            <Link to={`/documenten/${s.minutesDocumentId}`}>Verslag openen: {s.minutesDocumentTitle ?? 'verslag'}</Link>
+          ) : ctx.canManage ? (
+            <button type="button" className="button button-secondary button-small" onClick={() => run(() => api.createMinutes(s.id), 'Het verslag is gemaakt.')}>
+              Verslag maken
+            </button>
+          ) : (
+            <span className="muted">Nog geen verslag.</span>
+          )}
+        </li>
+      </ul>
+
+      <Agenda ctx={ctx} session={s} run={run} />
+      <Attendance ctx={ctx} session={s} run={run} />
+      <Decisions ctx={ctx} session={s} run={run} />
+    </section>
+  );
+}
+
+type Run = (work: () => Promise<unknown>, done: string) => Promise<void>;
+
+function presenter(item: AgendaItem, ctx: WorkgroupContext): string | null {
+  if (item.presenterId) return ctx.workgroup.members.find((m) => m.userId === item.presenterId)?.displayName ?? null;
+  return item.presenterName;
+}
+
+function Agenda({ ctx, session, run }: { ctx: WorkgroupContext; session: SessionDetail; run: Run }) {
+  const agenda = session.agenda;
+  function move(index: number, delta: number) {
+    const ids = agenda.map((item) => item.id);
+    const [moved] = ids.splice(index, 1);
+    ids.splice(index + delta, 0, moved);
+    const item = agenda[index];
+    return run(() => api.reorderAgenda(session.id, ids), `“${item.title}” is ${delta < 0 ? 'omhoog' : 'omlaag'} verplaatst naar plaats ${index + delta + 1}.`);
+  }
+  return (
+    <>
+      <section aria-labelledby="agenda-kop" className="section">
+        <h3 id="agenda-kop">
+          Agenda <span className="muted small">({session.totalMinutes} minuten)</span>
+        </h3>
+        {agenda.length === 0 ? (
+          <p>Er staan nog geen punten op de agenda.</p>
+        ) : (
+          <ol className="agenda-list">
+            {agenda.map((item, index) => (
+              <li key={item.id}>
+                <strong>{item.title}</strong>
+                <div className="small">
+                  {[presenter(item, ctx) && `Inleider: ${presenter(item, ctx)}`, item.minutesAllotted && `${item.minutesAllotted} minuten`, item.outcome && `Uitkomst: ${AGENDA_OUTCOME_LABELS[item.outcome]}`]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </div>
+                {item.description && <p className="pre-wrap small">{item.description}</p>}
+                {ctx.canManage && (
+                  <div className="button-group">
+                    <button type="button" className="button button-secondary button-small" disabled={index === 0} onClick={() => move(index, -1)}>
+                      Omhoog<span className="visually-hidden">: {item.title}</span>
+                    </button>
+                    <button type="button" className="button button-secondary button-small" disabled={index === agenda.length - 1} onClick={() => move(index, 1)}>
+                      Omlaag<span className="visually-hidden">: {item.title}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      onClick={() => run(() => api.updateAgendaItem(item.id, { placement: 'backlog' }), `“${item.title}” staat nu bij de voorstellen.`)}
+                    >
+                      Naar voorstellen<span className="visually-hidden">: {item.title}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-danger button-small"
+                      onClick={() => window.confirm(`Agendapunt “${item.title}” verwijderen?`) && run(() => api.deleteAgendaItem(item.id), `“${item.title}” is verwijderd.`)}
+                    >
+                      Verwijderen<span className="visually-hidden">: {item.title}</span>
+                    </button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section aria-labelledby="backlog-kop" className="section">
+        <h3 id="backlog-kop">Voorstellen voor de agenda ({session.backlog.length})</h3>
+        {session.backlog.length === 0 ? (
+          <p>Geen voorstellen.</p>
+        ) : (
+          <ul className="agenda-list">
+            {session.backlog.map((item) => (
+              <li key={item.id}>
+                <strong>{item.title}</strong>
+                <div className="small">{item.proposedByName && `Voorgesteld door ${item.proposedByName}`}</div>
+                {ctx.canManage && (
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    onClick={() => run(() => api.updateAgendaItem(item.id, { placement: 'agenda' }), `“${item.title}” staat nu op de agenda.`)}
+                  >
+                    Op de agenda zetten<span className="visually-hidden">: {item.title}</span>
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {ctx.canWrite && <AgendaItemForm ctx={ctx} session={session} run={run} />}
+    </>
+  );
+}
+
+function AgendaItemForm({ ctx, session, run }: { ctx: WorkgroupContext; session: SessionDetail; run: Run }) {
+  const [input, setInput] = useState({ title: '', presenterId: '', minutes: '', outcome: '' as AgendaOutcome | '', placement: ctx.canManage ? 'agenda' : 'backlog' });
+  const [error, setError] = useState<ApiError | null>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const minutes = input.minutes ? Number(input.minutes) : null;
+    const problem = validate([
+      ['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.'],
+      ['minutesAllotted', minutes === null || (Number.isInteger(minutes) && minutes >= 1 && minutes <= 480), 'Tussen 1 en 480 minuten.'],
+    ]);
+    if (problem) return setError(problem);
+    setError(null);
+    await run(
+      () =>
+        api.addAgendaItem(session.id, {
+          title: input.title.trim(),
+          presenterId: input.presenterId || null,
+          minutesAllotted: minutes,
+          outcome: input.outcome || null,
+          placement: input.placement as 'agenda' | 'backlog',
+        }),
+      input.placement === 'agenda' ? `“${input.title.trim()}” staat op de agenda.` : `“${input.title.trim()}” is voorgesteld.`,
+    );
+    setInput({ ...input, title: '', minutes: '', presenterId: '', outcome: '' });
+  }
+  return (
+    <form onSubmit={submit} noValidate className="card form" aria-labelledby="agendapunt-kop">
+      <h3 id="agendapunt-kop">{ctx.canManage ? 'Agendapunt toevoegen' : 'Agendapunt voorstellen'}</h3>
+      <ErrorMessage error={error} />
+      <Field label="Titel agendapunt" name="title" error={error} required>
+        {(props) => <input {...props} value={input.title} onChange={(e) => setInput({ ...input, title: e.target.value })} />}
+      </Field>
+      <div className="form-row">
+        <Field label="Inleider" name="presenterId" error={error}>
+          {(props) => (
+            <select {...props} value={input.presenterId} onChange={(e) => setInput({ ...input, presenterId: e.target.value })}>
+              <option value="">Geen</option>
+              {ctx.workgroup.members.map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.displayName}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Minuten" name="minutesAllotted" error={error}>
+          {(props) => <input {...props} type="number" min={1} max={480} value={input.minutes} onChange={(e) => setInput({ ...input, minutes: e.target.value })} />}
+        </Field>
+        {ctx.canManage && (
+          <>
+            <Field label="Uitkomst" name="outcome" error={error}>
+              {(props) => (
+                <select {...props} value={input.outcome} onChange={(e) => setInput({ ...input, outcome: e.target.value as AgendaOutcome | '' })}>
+                  <option value="">Nog niet bekend</option>
+                  {options(AGENDA_OUTCOME_LABELS).map(([v, l]) => (
+                    <option key={v} value={v}>
+                      {l}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Plaats" name="placement" error={error}>
+              {(props) => (
+                <select {...props} value={input.placement} onChange={(e) => setInput({ ...input, placement: e.target.value })}>
+                  <option value="agenda">Op de agenda</option>
+                  <option value="backlog">Bij de voorstellen</option>
+                </select>
+              )}
+            </Field>
+          </>
+        )}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button">
+          {ctx.canManage ? 'Toevoegen' : 'Voorstellen'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Attendance({ ctx, session, run }: { ctx: WorkgroupContext; session: SessionDetail; run: Run }) {
+  const [invitee, setInvitee] = useState('');
+  const invited = new Set(session.attendees.map((a) => a.userId));
+  const candidates = ctx.workgroup.members.filter((m) => m.active && !invited.has(m.userId));
+  const meId = ctx.me.user.id;
+  return (
+    <section aria-labelledby="aanwezigheid-kop" className="section">
+      <h3 id="aanwezigheid-kop">Aanwezigheid ({session.attendees.length} genodigden)</h3>
+      {session.attendees.length === 0 ? (
+        <p>Nog niemand uitgenodigd.</p>
+      ) : (
+        <TableScroll label="Aanwezigheid">
+          <table>
+            <caption className="visually-hidden">Genodigden en aanwezigheid</caption>
+            <thead>
+              <tr>
+                <th scope="col">Naam</th>
+                <th scope="col">Organisatie</th>
+                <th scope="col">Aanwezigheid</th>
+              </tr>
+            </thead>
+            <tbody>
+              {session.attendees.map((a) => (
+                <tr key={a.userId}>
+                  <th scope="row">{a.displayName}</th>
+                  <td>{a.organisationName ?? '—'}</td>
+                  <td>
+                    {ctx.canManage ? (
+                      <select
+                        aria-label={`Aanwezigheid van ${a.displayName}`}
+                        value={a.status}
+                        onChange={(e) =>
+                          run(
+                            () => api.updateAttendance(session.id, { attendees: [{ userId: a.userId, status: e.target.value as AttendanceStatus }] }),
+                            `${a.displayName}: ${ATTENDANCE_LABELS[e.target.value as AttendanceStatus]}.`,
+                          )
+                        }
+                      >
+                        {options(ATTENDANCE_LABELS).map(([v, l]) => (
+                          <option key={v} value={v}>
+                            {l}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      <>
+                        {ATTENDANCE_LABELS[a.status]}
+                        {a.userId === meId && ctx.canWrite && (a.status === 'uitgenodigd' || a.status === 'afgemeld') && (
+                          <>
+                            {' '}
+                            <button
+                              type="button"
+                              className="button button-secondary button-small"
+                              onClick={() =>
+                                run(
+                                  () => api.updateAttendance(session.id, { attendees: [{ userId: meId, status: a.status === 'afgemeld' ? 'uitgenodigd' : 'afgemeld' }] }),
+                                  a.status === 'afgemeld' ? 'U bent weer aangemeld.' : 'U bent afgemeld.',
+                                )
+                              }
+                            >
+                              {a.status === 'afgemeld' ? 'Toch aanmelden' : 'Afmelden'}
+                            </button>
+                          </>
+                        )}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+      {ctx.canManage && candidates.length > 0 && (
+        <form
+          className="form form-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (invitee) void run(() => api.updateAttendance(session.id, { attendees: [{ userId: invitee }] }), 'De genodigde is toegevoegd.').then(() => setInvitee(''));
+          }}
+        >
+          <Field label="Lid uitnodigen" name="invitee">
+            {(props) => (
+              <select {...props} value={invitee} onChange={(e) => setInvitee(e.target.value)}>
+                <option value="">Kies een lid</option>
+                {candidates.map((m) => (
+                  <option key={m.userId} value={m.userId}>
+                    {m.displayName}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="form-actions">
+            <button type="submit" className="button button-secondary">
+              Uitnodigen
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function Decisions({ ctx, session, run }: { ctx: WorkgroupContext; session: SessionDetail; run: Run }) {
+  const [text, setText] = useState('');
+  const [agendaItemId, setAgendaItemId] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [draftsFor, setDraftsFor] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problem = validate([['text', text.trim().length >= 3, 'Beschrijf het besluit (minstens 3 tekens).']]);
+    if (problem) return setError(problem);
+    setError(null);
+    await run(() => api.createDecision(session.id, { text: text.trim(), agendaItemId: agendaItemId || null }), 'Het besluit is vastgelegd.');
+    setText('');
+    setAgendaItemId('');
+  }
+
+  return (
+    <section aria-labelledby="besluiten-kop" className="section">
+      <h3 id="besluiten-kop">Besluiten ({session.decisions.length})</h3>
+      {session.decisions.length === 0 ? (
+        <p>Nog geen besluiten.</p>
+      ) : (
+        <ol className="agenda-list decisions">
+          {session.decisions.map((d) => (
+            <li key={d.id} className="card">
+              <p className="pre-wrap">
+                <strong>{d.text}</strong>
+              </p>
+              <p className="small muted">
+                {formatDate(d.decidedAt)}
+                {d.agendaItemTitle && <> · bij agendapunt “{d.agendaItemTitle}”</>}
+              </p>
+              {d.actions.length > 0 && (
+                <>
+                  <p className="small">Acties uit dit besluit:</p>
+                  <ul>
+                    {d.actions.map((a) => (
+                      <li key={a.id}>
+                        <Link to={`/werkgroepen/${ctx.workgroup.id}/acties?actie=${a.id}`}>{a.title}</Link> –{' '}
+                        {ACTION_STATUS_LABELS[a.status as keyof typeof ACTION_STATUS_LABELS] ?? a.status}
+                        {a.ownerName && <>, {a.ownerName}</>}
+                        {a.dueDate && <>, deadline {formatDate(a.dueDate)}</>}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {ctx.canManage && draftsFor !== d.id && (
+                <button type="button" className="button button-secondary button-small" onClick={() => setDraftsFor(d.id)}>
+                  Maak acties<span className="visually-hidden"> uit besluit: {d.text.slice(0, 60)}</span>
+                </button>
+              )}
+              {draftsFor === d.id && (
+                <DecisionActionsForm
+                  ctx={ctx}
+                  onCancel={() => setDraftsFor(null)}
+                  onSubmit={async (drafts) => {
+                    await run(() => api.createDecisionActions(d.id, drafts), drafts.length === 1 ? 'De actie is gemaakt.' : `${drafts.length} acties zijn gemaakt.`);
+                    setDraftsFor(null);
+                  }}
+                />
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {ctx.canManage && (
+        <form onSubmit={submit} noValidate className="card form" aria-labelledby="besluit-kop">
+          <h4 id="besluit-kop">Besluit vastleggen</h4>
+          <ErrorMessage error={error} />
+          <Field label="Besluit" name="text" error={error} required>
+            {(props) => <textarea {...props} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
+          </Field>
+          <Field label="Bij agendapunt" name="agendaItemId" error={error}>
+            {(props) => (
+              <select {...props} value={agendaItemId} onChange={(e) => setAgendaItemId(e.target.value)}>
+                <option value="">Geen</option>
+                {session.agenda.map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {item.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="form-actions">
+            <button type="submit" className="button">
+              Besluit vastleggen
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function DecisionActionsForm({ ctx, onCancel, onSubmit }: { ctx: WorkgroupContext; onCancel: () => void; onSubmit: (drafts: ActionDraft[]) => Promise<void> }) {
+  const [drafts, setDrafts] = useState([{ title: '', ownerId: '', dueDate: '' }]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const owners = possibleOwners(ctx.workgroup.members);
+  const firstRef = useFocusOnMount<HTMLInputElement>();
+
+  function update(index: number, patch: Partial<(typeof drafts)[number]>) {
+    setDrafts(drafts.map((d, i) => (i === index ? { ...d, ...patch } : d)));
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problem = validate(drafts.map((d, i) => [`actions.${i}.title`, d.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.']));
+    if (problem) return setError(problem);
+    setError(null);
+    await onSubmit(drafts.map((d) => ({ title: d.title.trim(), ownerId: d.ownerId || null, dueDate: d.dueDate || null })));
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="form" aria-label="Acties maken uit dit besluit">
+      <ErrorMessage error={error} />
+      {drafts.map((d, i) => (
+        <fieldset key={i} className="card">
+          <legend>Actie {i + 1}</legend>
+          <div className="form-row">
+            <Field label={`Titel actie ${i + 1}`} name={`actions.${i}.title`} error={error} required>
+              {(props) => <input {...props} ref={i === 0 ? firstRef : undefined} value={d.title} onChange={(e) => update(i, { title: e.target.value })} />}
+            </Field>
+            <Field label={`Eigenaar actie ${i + 1}`} name={`actions.${i}.ownerId`} error={error}>
+              {(props) => (
+                <select {...props} value={d.ownerId} onChange={(e) => update(i, { ownerId: e.target.value })}>
+                  <option value="">Geen eigenaar</option>
+                  {owners.map((m) => (
+                    <option key={m.userId} value={m.userId}>
+                      {m.displayName}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={`Deadline actie ${i + 1}`} name={`actions.${i}.dueDate`} error={error}>
+              {(props) => <input {...props} type="date" value={d.dueDate} onChange={(e) => update(i, { dueDate: e.target.value })} />}
+            </Field>
+          </div>
+          {drafts.length > 1 && (
+            <button type="button" className="button button-secondary button-small" onClick={() => setDrafts(drafts.filter((_, j) => j !== i))}>
+              Actie {i + 1} weghalen
+            </button>
+          )}
+        </fieldset>
+      ))}
+      <div className="form-actions">
+        <button type="button" className="button button-secondary" onClick={() => setDrafts([...drafts, { title: '', ownerId: '', dueDate: '' }])} disabled={drafts.length >= 20}>
+          Nog een actie
+        </button>
+        <button type="submit" className="button">
+          Acties aanmaken
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Annuleren
+        </button>
+      </div>
+    </form>
+  );
 }
