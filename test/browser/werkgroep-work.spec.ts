@@ -315,4 +315,48 @@ describeBrowser('the werkgroep at work in a browser', () => {
     await table.getByRole('button', { name: actionTwo }).waitFor();
     expect(pageErrors).toEqual([]);
   }, 90_000);
+  it('searches the kennisbank with highlighted, safely rendered snippets and lets a member add an item', async () => {
+    const { page, pageErrors } = await newPage();
+    await login(page, AANJAGER);
+    await page.goto(`${t.url}/werkgroepen/${ondermijningId}/kennisbank`);
+    await page.getByRole('heading', { level: 2, name: /^Kennisbank/ }).waitFor();
+    const results = page.locator('ul.search-results > li');
+    await results.first().waitFor();
+
+    // Full-text search: "mensenhandel" finds the signaaltafel, with the match marked.
+    const search = page.getByRole('search', { name: 'Kennisbank doorzoeken' });
+    await search.getByRole('searchbox', { name: /Zoeken/ }).fill('mensenhandel');
+    await search.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('status').filter({ hasText: /resultaten? voor “mensenhandel”/ }).waitFor();
+    await results.locator('mark').first().waitFor();
+    expect((await results.locator('mark').first().textContent())?.toLowerCase()).toContain('mensenhandel');
+    expect(await page.locator('main').textContent()).not.toContain('<mark>');
+    await screenshot(page, '50-kennisbank-zoeken');
+    await expectAccessible(page, 'Kennisbank');
+
+    // A member adds an item whose title looks like markup: it stays text when found.
+    const title = `Buurtpreventie <b>ondermijning</b> ${Date.now()}`;
+    await page.getByRole('button', { name: 'Interventie toevoegen' }).click();
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'Interventie toevoegen' }) });
+    await form.getByLabel(/^Titel/).fill(title);
+    await form.getByLabel('Omschrijving').fill('Bewoners signaleren ondermijning in hun wijk en melden via een vaste contactpersoon.');
+    await form.getByLabel('Trefwoorden').fill('wijk, signalering');
+    await form.getByLabel('Status').selectOption({ label: 'Pilot' });
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'is toegevoegd aan de kennisbank' }).waitFor();
+    await search.getByRole('searchbox', { name: /Zoeken/ }).fill('buurtpreventie');
+    await search.getByRole('button', { name: 'Zoeken' }).click();
+    const hit = results.filter({ hasText: 'Buurtpreventie' });
+    await hit.first().waitFor();
+    expect(await hit.first().locator('h3').textContent()).toContain('<b>ondermijning</b>');
+    expect(await hit.first().locator('h3 b').count()).toBe(0);
+    await hit.first().locator('h3 mark').first().waitFor();
+
+    // Filter by status.
+    await search.getByRole('searchbox', { name: /Zoeken/ }).fill('');
+    await page.getByLabel('Status').first().selectOption({ label: 'Pilot' });
+    await hit.first().waitFor();
+    for (const text of await results.locator('p.small').filter({ hasText: 'Status:' }).allTextContents()) expect(text).toMatch(/Status: Pilot/);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
 });

@@ -1,3 +1,348 @@
+import { FormEvent, Fragment, ReactNode, useMemo, useRef, useState } from 'react';
+import { api, ApiError, KnowledgeItem, KnowledgeStatus, Organisation } from '../../api';
+import { asApiError, ErrorMessage, Field, focusFirstInvalid, Loading, SuccessMessage, useApi, useFocusOnMount, validate } from '../../components/common';
+import { formatDate, KNOWLEDGE_STATUS_LABELS, options } from '../../labels';
+import { useWorkgroup } from '../WorkgroupPage';
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&apos;': "'" };
+
+function unescape(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39|#x27|apos);/g, (entity) => ENTITIES[entity] ?? entity);
+}
+
+/**
+ * Renders the server's highlighted snippet (escaped text with <mark>…</mark>) as React elements: only the
+ * mark tags become elements; everything else is text, so nothing from the content can become markup.
+ */
+export function Highlighted({ html }: { html: string }) {
+  const parts: ReactNode[] = [];
+  const pattern = /<mark>([\s\S]*?)<\/mark>/g;
+  let last = 0;
+  let match: RegExpExecArray | null;
+  let key = 0;
+  while ((match = pattern.exec(html))) {
+    if (match.index > last) parts.push(<Fragment key={key++}>{unescape(html.slice(last, match.index).replace(/<[^>]*>/g, ''))}</Fragment>);
+    parts.push(<mark key={key++}>{unescape(match[1].replace(/<[^>]*>/g, ''))}</mark>);
+    last = pattern.lastIndex;
+  }
+  if (last < html.length) parts.push(<Fragment key={key++}>{unescape(html.slice(last).replace(/<[^>]*>/g, ''))}</Fragment>);
+  return <>{parts}</>;
+}
+
+interface Filters {
+  q: string;
+  tag: string;
+  status: string;
+  gemeenteId: string;
+}
+
+/** The theme's kennisbank (lerende omgeving): full-text search with filters; create and edit for the werkgroep. */
 export function KnowledgeTab() {
-  return <p>Kennisbank volgt.</p>;
+  const ctx = useWorkgroup();
+  const themeId = ctx.workgroup.themeId;
+  const [draft, setDraft] = useState<Filters>({ q: '', tag: '', status: '', gemeenteId: '' });
+  const [filters, setFilters] = useState<Filters>(draft);
+  const results = useApi(() => api.knowledge(themeId, { ...filters, limit: 100 }), [themeId, JSON.stringify(filters)]);
+  // Everything (without filters) for the tag and gemeente choices.
+  const all = useApi(() => api.knowledge(themeId, { limit: 100 }), [themeId]);
+  const organisations = useApi(() => api.organisations().catch(() => [] as Organisation[]), []);
+  const [editing, setEditing] = useState<KnowledgeItem | 'new' | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const tags = useMemo(() => [...new Set((all.data?.items ?? []).flatMap((i) => i.tags))].sort((a, b) => a.localeCompare(b, 'nl')), [all.data]);
+  const gemeenten = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const item of all.data?.items ?? []) for (const g of item.gemeenten) seen.set(g.id, g.name);
+    for (const o of organisations.data ?? []) if (o.type === 'gemeente') seen.set(o.id, o.name);
+    return [...seen.entries()].sort((a, b) => a[1].localeCompare(b[1], 'nl'));
+  }, [all.data, organisations.data]);
+
+  function search(event?: FormEvent) {
+    event?.preventDefault();
+    setFilters({ ...draft, q: draft.q.trim() });
+  }
+
+  function setFilter(key: keyof Filters, value: string) {
+    const next = { ...draft, [key]: value };
+    setDraft(next);
+    setFilters({ ...next, q: next.q.trim() });
+  }
+
+  async function remove(item: KnowledgeItem) {
+    if (!window.confirm(`“${item.title}” uit de kennisbank verwijderen?`)) return;
+    try {
+      await api.deleteKnowledge(item.id);
+      setMessage(`“${item.title}” is verwijderd.`);
+      await Promise.all([results.reload(), all.reload()]);
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+
+  const items = results.data?.items ?? [];
+  return (
+    <section aria-labelledby="kennisbank-kop" className="section">
+      <h2 id="kennisbank-kop">Kennisbank: {ctx.workgroup.theme.title}</h2>
+      <p>Interventies en werkwijzen die werken, om van elkaar te leren. Zoeken gaat op woorden in titel, trefwoorden en omschrijving.</p>
+      <ErrorMessage error={error} />
+      <SuccessMessage message={message} />
+      <form role="search" aria-label="Kennisbank doorzoeken" className="card form" onSubmit={search}>
+        <div className="form-row">
+          <Field label="Zoeken" name="q" hint='Bijvoorbeeld: jongeren, "digitale weerbaarheid" of mensenhandel -pilot'>
+            {(props) => <input {...props} type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />}
+          </Field>
+          <div className="form-actions">
+            <button type="submit" className="button">
+              Zoeken
+            </button>
+          </div>
+        </div>
+        <div className="form-row">
+          <Field label="Trefwoord" name="tag">
+            {(props) => (
+              <select {...props} value={draft.tag} onChange={(e) => setFilter('tag', e.target.value)}>
+                <option value="">Alle trefwoorden</option>
+                {tags.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Status" name="status">
+            {(props) => (
+              <select {...props} value={draft.status} onChange={(e) => setFilter('status', e.target.value)}>
+                <option value="">Alle statussen</option>
+                {options(KNOWLEDGE_STATUS_LABELS).map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Gemeente" name="gemeenteId">
+            {(props) => (
+              <select {...props} value={draft.gemeenteId} onChange={(e) => setFilter('gemeenteId', e.target.value)}>
+                <option value="">Alle gemeenten</option>
+                {gemeenten.map(([id, name]) => (
+                  <option key={id} value={id}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      </form>
+
+      {ctx.canManage && editing === null && (
+        <p>
+          <button type="button" className="button" onClick={() => setEditing('new')}>
+            Interventie toevoegen
+          </button>
+        </p>
+      )}
+      {editing !== null && (
+        <KnowledgeForm
+          themeId={themeId}
+          item={editing === 'new' ? null : editing}
+          organisations={organisations.data ?? []}
+          onCancel={() => setEditing(null)}
+          onSaved={async (saved, created) => {
+            setEditing(null);
+            setMessage(created ? `“${saved.title}” is toegevoegd aan de kennisbank.` : `“${saved.title}” is opgeslagen.`);
+            await Promise.all([results.reload(), all.reload()]);
+          }}
+        />
+      )}
+
+      <ErrorMessage error={results.error} />
+      {results.loading && !results.data && <Loading what="De kennisbank" />}
+      <p role="status" aria-live="polite" className="muted">
+        {results.data && (results.data.total === 1 ? '1 resultaat' : `${results.data.total} resultaten`)}
+        {results.data && filters.q && <> voor “{filters.q}”</>}
+      </p>
+      {results.data && items.length === 0 && <p>Niets gevonden. Probeer andere woorden of minder filters.</p>}
+      <ul className="card-list search-results">
+        {items.map((item) => (
+          <li key={item.id} className="card">
+            <h3>{item.highlight ? <Highlighted html={item.highlight.title} /> : item.title}</h3>
+            <p className="small">
+              Status: {KNOWLEDGE_STATUS_LABELS[item.status]}
+              {item.ownerOrganisationName && <> · Eigenaar: {item.ownerOrganisationName}</>}
+            </p>
+            <p className={item.highlight ? 'highlight' : 'pre-wrap'}>{item.highlight ? <Highlighted html={item.highlight.snippet} /> : item.description}</p>
+            {item.tags.length > 0 && (
+              <>
+                <span className="visually-hidden">Trefwoorden:</span>
+                <ul className="tag-list">
+                  {item.tags.map((t) => (
+                    <li key={t} className="badge">
+                      {t}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {item.gemeenten.length > 0 && <p className="small">In gebruik bij: {item.gemeenten.map((g) => g.name).join(', ')}</p>}
+            {item.links.length > 0 && (
+              <ul className="small">
+                {item.links.map((l) => (
+                  <li key={l.url}>
+                    <a href={l.url} rel="noopener noreferrer" target="_blank">
+                      {l.label}
+                      <span className="visually-hidden"> (opent in een nieuw venster)</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="small muted">Bijgewerkt {formatDate(item.updatedAt)}</p>
+            {ctx.canManage && (
+              <div className="button-group">
+                <button type="button" className="button button-secondary button-small" onClick={() => setEditing(item)}>
+                  Bewerken<span className="visually-hidden">: {item.title}</span>
+                </button>
+                <button type="button" className="button button-danger button-small" onClick={() => remove(item)}>
+                  Verwijderen<span className="visually-hidden">: {item.title}</span>
+                </button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function KnowledgeForm({
+  themeId,
+  item,
+  organisations,
+  onCancel,
+  onSaved,
+}: {
+  themeId: string;
+  item: KnowledgeItem | null;
+  organisations: Organisation[];
+  onCancel: () => void;
+  onSaved: (item: KnowledgeItem, created: boolean) => Promise<void>;
+}) {
+  const [input, setInput] = useState({
+    title: item?.title ?? '',
+    description: item?.description ?? '',
+    status: (item?.status ?? 'in_gebruik') as KnowledgeStatus,
+    tags: item?.tags.join(', ') ?? '',
+    ownerOrganisationId: item?.ownerOrganisationId ?? '',
+    gemeenteIds: item?.gemeenten.map((g) => g.id) ?? [],
+  });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const titleRef = useFocusOnMount<HTMLInputElement>();
+  const gemeenten = organisations.filter((o) => o.type === 'gemeente').sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problem = validate([['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.']]);
+    if (problem) {
+      setError(problem);
+      focusFirstInvalid(formRef.current);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const body = {
+      title: input.title.trim(),
+      description: input.description.trim(),
+      status: input.status,
+      tags: input.tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+      ownerOrganisationId: input.ownerOrganisationId || null,
+      gemeenteIds: input.gemeenteIds,
+    };
+    try {
+      const saved = item ? await api.updateKnowledge(item.id, body) : await api.createKnowledge(themeId, body);
+      await onSaved(saved, !item);
+    } catch (err) {
+      setError(asApiError(err));
+      focusFirstInvalid(formRef.current);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="card form" aria-labelledby="kennis-form-kop">
+      <h3 id="kennis-form-kop">{item ? `Bewerken: ${item.title}` : 'Interventie toevoegen'}</h3>
+      <ErrorMessage error={error} />
+      <Field label="Titel" name="title" error={error} required>
+        {(props) => <input {...props} ref={titleRef} value={input.title} onChange={(e) => setInput({ ...input, title: e.target.value })} />}
+      </Field>
+      <Field label="Omschrijving" name="description" error={error}>
+        {(props) => <textarea {...props} rows={4} value={input.description} onChange={(e) => setInput({ ...input, description: e.target.value })} />}
+      </Field>
+      <div className="form-row">
+        <Field label="Status" name="status" error={error}>
+          {(props) => (
+            <select {...props} value={input.status} onChange={(e) => setInput({ ...input, status: e.target.value as KnowledgeStatus })}>
+              {options(KNOWLEDGE_STATUS_LABELS).map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Trefwoorden" name="tags" error={error} hint="Gescheiden door komma's.">
+          {(props) => <input {...props} value={input.tags} onChange={(e) => setInput({ ...input, tags: e.target.value })} />}
+        </Field>
+        <Field label="Eigenaar (organisatie)" name="ownerOrganisationId" error={error}>
+          {(props) => (
+            <select {...props} value={input.ownerOrganisationId} onChange={(e) => setInput({ ...input, ownerOrganisationId: e.target.value })}>
+              <option value="">Geen</option>
+              {[...organisations]
+                .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+                .map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {gemeenten.length > 0 && (
+        <fieldset className="checkbox-group">
+          <legend>In gebruik bij gemeenten</legend>
+          {error?.fieldMessages('gemeenteIds').length ? <p className="field-error">{error.fieldMessages('gemeenteIds').join(' ')}</p> : null}
+          {gemeenten.map((g) => (
+            <label key={g.id} className="checkbox-inline">
+              <input
+                type="checkbox"
+                checked={input.gemeenteIds.includes(g.id)}
+                onChange={(e) =>
+                  setInput({ ...input, gemeenteIds: e.target.checked ? [...input.gemeenteIds, g.id] : input.gemeenteIds.filter((id) => id !== g.id) })
+                }
+              />{' '}
+              {g.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy}>
+          Opslaan
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Annuleren
+        </button>
+      </div>
+    </form>
+  );
 }
