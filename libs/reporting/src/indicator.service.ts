@@ -30,7 +30,8 @@ export class IndicatorService {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', workgroupId, 'indicator.list');
     if (!(await this.repository.workgroupExists(workgroupId))) throw notFound('De werkgroep');
     const indicators = await this.repository.listIndicators(workgroupId);
-    return Promise.all(indicators.map(async (i) => ({ ...i, measurements: await this.repository.measurements(i.id) })));
+    const measurements = await this.repository.measurementsOf(indicators.map((i) => i.id));
+    return indicators.map((i) => ({ ...i, measurements: measurements.filter((m) => m.indicatorId === i.id) }));
   }
 
   async get(actor: Actor, id: string) {
