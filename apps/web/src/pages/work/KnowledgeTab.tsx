@@ -87,7 +87,7 @@ export function KnowledgeTab() {
       <p>Interventies en werkwijzen die werken, om van elkaar te leren. Zoeken gaat op woorden in titel, trefwoorden en omschrijving.</p>
       <ErrorMessage error={error} />
       <SuccessMessage message={message} />
-      <form role="search" aria-label="Kennisbank doorzoeken" className="card form" onSubmit={search}>
+      <form role="search" aria-label="Kennisbank doorzoeken" className="card form search-form" onSubmit={search}>
         <div className="form-row">
           <Field label="Zoeken" name="q" hint='Bijvoorbeeld: jongeren, "digitale weerbaarheid" of mensenhandel -pilot'>
             {(props) => <input {...props} type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />}
