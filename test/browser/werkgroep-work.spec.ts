@@ -359,4 +359,28 @@ describeBrowser('the werkgroep at work in a browser', () => {
     for (const text of await results.locator('p.small').filter({ hasText: 'Status:' }).allTextContents()) expect(text).toMatch(/Status: Pilot/);
     expect(pageErrors).toEqual([]);
   }, 90_000);
+  it('gives a waarnemer a read-only action list and an RVC member no working content', async () => {
+    const token = await t.login('secretariaat@demo.koers.nl');
+    const workgroups = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`).expect(200);
+    const onrustId = (workgroups.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Maatschappelijke onrust')!.id;
+
+    const w = await newPage();
+    await login(w.page, 'waarnemer.onrust@demo.koers.nl');
+    await w.page.goto(`${t.url}/werkgroepen/${onrustId}/acties`);
+    const table = actionsTable(w.page);
+    await table.locator('tbody tr').first().waitFor();
+    expect(await w.page.getByRole('button', { name: 'Nieuwe actie' }).count()).toBe(0);
+    expect(await table.locator('select, input').count()).toBe(0);
+    await w.page.goto(`${t.url}/werkgroepen/${onrustId}/sessies`);
+    await w.page.getByRole('heading', { level: 2, name: 'Sessies' }).waitFor();
+    expect(await w.page.getByRole('button', { name: 'Sessie plannen' }).count()).toBe(0);
+
+    const r = await newPage();
+    await login(r.page, 'rvc@demo.koers.nl');
+    await r.page.goto(`${t.url}/werkgroepen/${ondermijningId}/acties`);
+    await r.page.getByRole('alert').filter({ hasText: /geen toegang/i }).waitFor();
+    expect(await r.page.getByRole('table').count()).toBe(0);
+    expect(w.pageErrors).toEqual([]);
+    expect(r.pageErrors).toEqual([]);
+  }, 60_000);
 });

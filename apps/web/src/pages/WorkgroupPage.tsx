@@ -18,6 +18,13 @@ export interface WorkgroupContext {
   me: Me;
 }
 
+/** A tab's load error; a 403 (RVC members, people without a membership) explained in plain Dutch. */
+export function TabError({ error, what }: { error: ApiError | null; what: string }) {
+  if (error?.status === 403)
+    return <ErrorMessage error={`U heeft geen toegang tot ${what} van deze werkgroep. Die werkinhoud is alleen voor de leden van de werkgroep en het secretariaat.`} />;
+  return <ErrorMessage error={error} />;
+}
+
 export function useWorkgroup() {
   return useOutletContext<WorkgroupContext>();
 }

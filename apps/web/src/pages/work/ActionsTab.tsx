@@ -13,7 +13,7 @@ import {
   STATUSES_WITH_REASON,
 } from '../../labels';
 import { useLive } from '../../live';
-import { useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
+import { TabError, useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
 
 const STATUSES = options(ACTION_STATUS_LABELS);
 
@@ -200,7 +200,7 @@ export function ActionsTab() {
         />
       )}
 
-      <ErrorMessage error={list.error} />
+      <TabError error={list.error} what="de acties" />
       {list.loading && !list.data && <Loading what="Acties" />}
       {list.data && (
         <p className="muted" aria-live="polite">

@@ -2,7 +2,7 @@ import { FormEvent, Fragment, ReactNode, useMemo, useRef, useState } from 'react
 import { api, ApiError, KnowledgeItem, KnowledgeStatus, Organisation } from '../../api';
 import { asApiError, ErrorMessage, Field, focusFirstInvalid, Loading, SuccessMessage, useApi, useFocusOnMount, validate } from '../../components/common';
 import { formatDate, KNOWLEDGE_STATUS_LABELS, options } from '../../labels';
-import { useWorkgroup } from '../WorkgroupPage';
+import { TabError, useWorkgroup } from '../WorkgroupPage';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&apos;': "'" };
 
@@ -159,7 +159,7 @@ export function KnowledgeTab() {
         />
       )}
 
-      <ErrorMessage error={results.error} />
+      <TabError error={results.error} what="de kennisbank" />
       {results.loading && !results.data && <Loading what="De kennisbank" />}
       <p role="status" aria-live="polite" className="muted">
         {results.data && (results.data.total === 1 ? '1 resultaat' : `${results.data.total} resultaten`)}

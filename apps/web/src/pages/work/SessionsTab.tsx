@@ -12,7 +12,7 @@ import {
   SESSION_STATE_LABELS,
   SESSION_TYPE_LABELS,
 } from '../../labels';
-import { useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
+import { TabError, useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
 import { possibleOwners } from './ActionsTab';
 
 /** Sessions of the werkgroep: upcoming first, then past; plan a new one. */
@@ -40,7 +40,7 @@ export function SessionsTab() {
           onCreated={(id) => navigate(`/werkgroepen/${workgroup.id}/sessies/${id}`)}
         />
       )}
-      <ErrorMessage error={sessions.error} />
+      <TabError error={sessions.error} what="de sessies" />
       {sessions.loading && !sessions.data && <Loading what="Sessies" />}
       {sessions.data && sessions.data.length === 0 && <p>Er zijn nog geen sessies.</p>}
       {sessions.data && sessions.data.length > 0 && (
