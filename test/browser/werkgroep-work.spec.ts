@@ -167,7 +167,7 @@ describeBrowser('the werkgroep at work in a browser', () => {
     await b.page.getByRole('button', { name: 'Bord per status' }).click();
     const board = b.page.getByRole('region', { name: 'Bord per status' });
     await board.waitFor();
-    await board.getByLabel(`Verplaats naar: ${title}`).selectOption({ label: 'Geblokkeerd' });
+    await board.getByLabel(new RegExp(`^Verplaats naar\\W+${title}$`)).selectOption({ label: 'Geblokkeerd' });
     const dialog = b.page.getByRole('dialog');
     await dialog.waitFor();
     await dialog.getByLabel(/Reden/).fill('Wacht op gegevens van de Belastingdienst.');

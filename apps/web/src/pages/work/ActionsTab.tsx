@@ -1,4 +1,4 @@
-import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Action, ActionDetail, ActionFilters, ActionInput, ActionPriority, ActionSort, ActionStatus, api, ApiError, WorkgroupMember } from '../../api';
 import { asApiError, ErrorMessage, Field, focusFirstInvalid, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount, validate } from '../../components/common';
@@ -353,11 +353,13 @@ function SelectField({
 
 type SaveFn = (action: Action, input: ActionInput, what: string) => Promise<void>;
 
-function StatusControl({ ctx, action, onSave, label = 'Status' }: { ctx: WorkgroupContext; action: Action; onSave: SaveFn; label?: string }) {
+function StatusControl({ ctx, action, onSave, label }: { ctx: WorkgroupContext; action: Action; onSave: SaveFn; label?: string }) {
+  const id = useId();
   if (!mayEdit(ctx, action)) return <span className={`status status-${action.status}`}>{ACTION_STATUS_LABELS[action.status]}</span>;
-  return (
+  const select = (
     <select
-      aria-label={`${label}: ${action.title}`}
+      id={id}
+      aria-label={label ? undefined : `Status: ${action.title}`}
       value={action.status}
       onChange={(e) => void onSave(action, { status: e.target.value as ActionStatus }, 'De status')}
     >
@@ -367,6 +369,17 @@ function StatusControl({ ctx, action, onSave, label = 'Status' }: { ctx: Workgro
         </option>
       ))}
     </select>
+  );
+  if (!label) return select;
+  // On the board the control has a visible label ("Verplaats naar"), completed for screen readers.
+  return (
+    <div className="board-move">
+      <label htmlFor={id} className="small">
+        {label}
+        <span className="visually-hidden">: {action.title}</span>
+      </label>{' '}
+      {select}
+    </div>
   );
 }
 
