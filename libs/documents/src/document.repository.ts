@@ -48,6 +48,8 @@ export class DocumentRepository {
   /** Appends a batch of updates in one statement (group commit). Resolves once the rows are committed. */
   async appendUpdates(batch: PendingUpdate[], manager?: EntityManager): Promise<void> {
     if (!batch.length) return;
+    // One transaction: the updates, the documents' timestamps and the contributions cost one commit.
+    if (!manager) return this.dataSource.transaction((inner) => this.appendUpdates(batch, inner));
     const values: string[] = [];
     const params: unknown[] = [];
     for (const update of batch) {

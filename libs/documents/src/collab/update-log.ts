@@ -1,6 +1,8 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DocumentRepository, PendingUpdate } from '../document.repository';
 
+const MAX_BATCH = 5_000;
+
 interface Waiting extends PendingUpdate {
   resolve: () => void;
   reject: (err: Error) => void;
@@ -51,8 +53,8 @@ export class UpdateLog implements BeforeApplicationShutdown {
 
   private async writeBatch(): Promise<void> {
     if (this.writing || !this.queue.length) return;
-    const batch = this.queue;
-    this.queue = [];
+    // Bounded: one INSERT carries 3 parameters per update and PostgreSQL allows 65,535 parameters.
+    const batch = this.queue.splice(0, MAX_BATCH);
     this.writing = this.repository.appendUpdates(batch).then(
       () => batch.forEach((u) => u.resolve()),
       (err: Error) => {
