@@ -213,6 +213,7 @@ export function SessionPage() {
   const ctx = useWorkgroup();
   const { sessionId = '' } = useParams();
   const session = useApi(() => api.session(sessionId), [sessionId]);
+  const navigate = useNavigate();
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -232,6 +233,16 @@ export function SessionPage() {
     }
   }
 
+  async function removeSession() {
+    if (!window.confirm(`Sessie “${s.title}” verwijderen?`)) return;
+    try {
+      await api.deleteSession(s.id);
+      navigate(`/werkgroepen/${ctx.workgroup.id}/sessies`);
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+
   return (
     <section aria-labelledby="sessie-kop" className="section">
       <p className="breadcrumb">
@@ -246,8 +257,24 @@ export function SessionPage() {
           <dd>{SESSION_TYPE_LABELS[s.type]}</dd>
         </div>
         <div>
-          <dt>Status</dt>
-          <dd>{SESSION_STATE_LABELS[s.state]}</dd>
+          <dt>{ctx.canManage ? <label htmlFor="sessie-status">Status</label> : 'Status'}</dt>
+          <dd>
+            {ctx.canManage ? (
+              <select
+                id="sessie-status"
+                value={s.state}
+                onChange={(e) => run(() => api.updateSession(s.id, { state: e.target.value as SessionState }), `De status is nu ${SESSION_STATE_LABELS[e.target.value as SessionState]}.`)}
+              >
+                {options(SESSION_STATE_LABELS).map(([v, l]) => (
+                  <option key={v} value={v}>
+                    {l}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              SESSION_STATE_LABELS[s.state]
+            )}
+          </dd>
         </div>
         <div>
           <dt>Wanneer</dt>
@@ -303,6 +330,13 @@ export function SessionPage() {
       <Agenda ctx={ctx} session={s} run={run} />
       <Attendance ctx={ctx} session={s} run={run} />
       <Decisions ctx={ctx} session={s} run={run} />
+      {ctx.canManage && s.decisions.length === 0 && (
+        <p>
+          <button type="button" className="button button-danger button-small" onClick={removeSession}>
+            Sessie verwijderen
+          </button>
+        </p>
+      )}
     </section>
   );
 }
