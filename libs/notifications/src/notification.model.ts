@@ -44,3 +44,15 @@ export const actionLink = (workgroupId: string, actionId: string) => `/werkgroep
 
 /** 'YYYY-MM-DD' as Dutch readers write it. */
 export const dutchDate = (date: string) => `${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)}`;
+
+/** A progress report that waits on someone: to submit (aanjager) or to accept/return (secretariat). */
+export interface AttentionReport {
+  task: 'indienen' | 'beoordelen';
+  workgroupId: string;
+  workgroupName: string;
+  cycleId: string;
+  cycleTitle: string;
+  deadline: string;
+  status: 'niet_gestart' | 'concept' | 'teruggestuurd' | 'ingediend';
+  reportId: string | null;
+}

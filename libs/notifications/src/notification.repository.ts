@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AttentionAction, NewNotification, NotificationView } from './notification.model';
+import { AttentionAction, AttentionReport, NewNotification, NotificationView } from './notification.model';
 
 const COLUMNS = `id, kind, title, entity_type AS "entityType", entity_id AS "entityId", workgroup_id AS "workgroupId",
                  link, created_at AS "createdAt", read_at AS "readAt"`;
@@ -95,6 +95,32 @@ export class NotificationRepository {
         WHERE a.owner_id = $1 AND a.deleted_at IS NULL AND a.status = ANY($3) AND a.due_date <= $2::date
         ORDER BY a.due_date, CASE a.priority WHEN 'hoog' THEN 1 WHEN 'normaal' THEN 2 ELSE 3 END, a.id`,
       [userId, until, OPEN_STATUSES],
+    );
+  }
+
+  /**
+   * Progress reports that wait on the user: for an aanjager the reports of their werkgroepen still to be
+   * submitted for a cycle whose RVC meeting has not passed; for the secretariat the submitted reports to
+   * accept or return.
+   */
+  attentionReports(userId: string, today: string, isSecretariat: boolean): Promise<AttentionReport[]> {
+    return this.m().query(
+      `SELECT 'indienen' AS task, w.id AS "workgroupId", w.name AS "workgroupName", c.id AS "cycleId", c.title AS "cycleTitle",
+              c.report_deadline AS deadline, coalesce(r.status, 'niet_gestart') AS status, r.id AS "reportId"
+         FROM workgroup_members m
+         JOIN workgroups w ON w.id = m.workgroup_id
+         JOIN themes t ON t.id = w.theme_id
+         JOIN reporting_cycles c ON c.strategy_id = t.strategy_id AND c.meeting_date >= $2::date
+         LEFT JOIN progress_reports r ON r.workgroup_id = w.id AND r.cycle_id = c.id
+        WHERE m.user_id = $1 AND m.role = 'aanjager' AND (r.id IS NULL OR r.status IN ('concept', 'teruggestuurd'))
+       UNION ALL
+       SELECT 'beoordelen', w.id, w.name, c.id, c.title, c.report_deadline, r.status, r.id
+         FROM progress_reports r
+         JOIN workgroups w ON w.id = r.workgroup_id
+         JOIN reporting_cycles c ON c.id = r.cycle_id
+        WHERE $3::boolean AND r.status = 'ingediend'
+        ORDER BY deadline, "workgroupName"`,
+      [userId, today, isSecretariat],
     );
   }
 

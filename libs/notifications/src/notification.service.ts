@@ -74,12 +74,17 @@ export class NotificationService {
 
   /**
    * "Needs your attention": what waits on the caller now. My open actions that are overdue or due within
-   * the reminder window, and my unread notifications (the latest ten, with the count).
+   * the reminder window, progress reports to submit (aanjager) or to review (secretariat), and my unread
+   * notifications (the latest ten, with the count; decisions that concern me arrive as notifications).
    */
   async attention(actor: Actor) {
     const today = todayInNetherlands();
     const soonUntil = addDays(today, this.config.reminders.dueSoonDays);
-    const [actions, unread] = await Promise.all([this.repository.attentionActions(actor.userId, soonUntil), this.repository.page(actor.userId, true, 10, 0)]);
+    const [actions, reports, unread] = await Promise.all([
+      this.repository.attentionActions(actor.userId, soonUntil),
+      this.repository.attentionReports(actor.userId, today, actor.platformRole === 'secretariaat'),
+      this.repository.page(actor.userId, true, 10, 0),
+    ]);
     const overdue: AttentionAction[] = actions.filter((a) => a.dueDate < today);
     const dueSoon: AttentionAction[] = actions.filter((a) => a.dueDate >= today);
     return {
@@ -87,8 +92,9 @@ export class NotificationService {
       dueSoonUntil: soonUntil,
       overdue,
       dueSoon,
+      reports,
       notifications: { unreadCount: unread.total, items: unread.items },
-      total: overdue.length + dueSoon.length + unread.total,
+      total: overdue.length + dueSoon.length + reports.length + unread.total,
     };
   }
 
