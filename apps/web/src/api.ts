@@ -418,11 +418,24 @@ export interface AttentionAction {
   link: string;
 }
 
+/** A progress report that waits on the user: to submit (aanjager) or to review (secretariat). */
+export interface AttentionReport {
+  task: 'indienen' | 'beoordelen';
+  workgroupId: string;
+  workgroupName: string;
+  cycleId: string;
+  cycleTitle: string;
+  deadline: string;
+  status: string;
+  reportId: string | null;
+}
+
 export interface Attention {
   today: string;
   dueSoonUntil: string;
   overdue: AttentionAction[];
   dueSoon: AttentionAction[];
+  reports: AttentionReport[];
   notifications: { unreadCount: number; items: Notification[] };
   total: number;
 }

@@ -92,6 +92,13 @@ export function HomePage() {
 }
 
 /** "Vraagt uw aandacht": my overdue and nearly due actions and unread notifications. */
+const REPORT_STATUS_LABELS: Record<string, string> = {
+  niet_gestart: 'nog niet begonnen',
+  concept: 'concept',
+  teruggestuurd: 'teruggestuurd, graag aanpassen',
+  ingediend: 'ingediend',
+};
+
 function AttentionSection() {
   const attention = useApi(() => api.attention(), []);
   useLive({ notification: () => void attention.reload(), 'notifications.read': () => void attention.reload() });
@@ -101,7 +108,7 @@ function AttentionSection() {
       <h2 id="aandacht">Vraagt uw aandacht</h2>
       <ErrorMessage error={attention.error} />
       {attention.loading && !a && <Loading what="Wat uw aandacht vraagt" />}
-      {a && a.total === 0 && <p>Niets dat op u wacht. Geen verlopen of bijna verlopen acties en geen ongelezen meldingen.</p>}
+      {a && a.total === 0 && <p>Niets dat op u wacht. Geen verlopen of bijna verlopen acties, geen rapportages en geen ongelezen meldingen.</p>}
       {a && a.total > 0 && (
         <div className="card">
           {a.overdue.length > 0 && (
@@ -125,6 +132,19 @@ function AttentionSection() {
                 {a.dueSoon.map((item) => (
                   <li key={item.id}>
                     <Link to={item.link}>{item.title}</Link> – deadline {formatDate(item.dueDate)} · {item.workgroupName}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {a.reports.length > 0 && (
+            <>
+              <h3>Voortgangsrapportages ({a.reports.length})</h3>
+              <ul>
+                {a.reports.map((report) => (
+                  <li key={`${report.task}-${report.workgroupId}-${report.cycleId}`}>
+                    {report.task === 'indienen' ? 'Indienen' : 'Beoordelen'}: {report.cycleTitle} – <Link to={`/werkgroepen/${report.workgroupId}`}>{report.workgroupName}</Link>
+                    {report.task === 'indienen' ? ` (uiterlijk ${formatDate(report.deadline)}; ${REPORT_STATUS_LABELS[report.status] ?? report.status})` : ' (ingediend)'}
                   </li>
                 ))}
               </ul>
