@@ -1,3 +1,4 @@
+import { PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { KNOWLEDGE_STATUSES, KnowledgeStatus } from '../knowledge.model';
@@ -59,48 +60,7 @@ export class CreateKnowledgeItemDto {
   gemeenteIds?: string[];
 }
 
-export class UpdateKnowledgeItemDto {
-  @IsOptional()
-  @IsString()
-  @MinLength(3, titleMessage)
-  @MaxLength(200, titleMessage)
-  title?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(20_000)
-  description?: string;
-
-  @IsOptional()
-  @ValidateIf(nullable)
-  @IsUUID()
-  ownerOrganisationId?: string | null;
-
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MinLength(1, { each: true, message: 'Een tag mag niet leeg zijn.' })
-  @MaxLength(50, { each: true, message: 'Een tag is hoogstens 50 tekens.' })
-  tags?: string[];
-
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => KnowledgeLinkDto)
-  links?: KnowledgeLinkDto[];
-
-  @IsOptional()
-  @IsIn(KNOWLEDGE_STATUSES, { message: 'Kies in_gebruik, pilot of afgerond.' })
-  status?: KnowledgeStatus;
-
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsUUID('all', { each: true })
-  gemeenteIds?: string[];
-}
+export class UpdateKnowledgeItemDto extends PartialType(CreateKnowledgeItemDto) {}
 
 export class KnowledgeSearchQueryDto {
   /** Search words, Dutch (web search syntax: "exacte woorden", OR, -uitsluiten). */

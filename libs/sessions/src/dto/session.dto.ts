@@ -1,3 +1,4 @@
+import { PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -186,46 +187,7 @@ export class CreateAgendaItemDto {
   outcome?: AgendaOutcome | null;
 }
 
-export class UpdateAgendaItemDto {
-  @IsOptional()
-  @IsString()
-  @MinLength(3, { message: 'Een agendapunt heeft een titel van minstens 3 tekens.' })
-  @MaxLength(200, { message: 'Een titel is hoogstens 200 tekens.' })
-  title?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000, { message: 'Een toelichting is hoogstens 4000 tekens.' })
-  description?: string;
-
-  @IsOptional()
-  @IsIn(AGENDA_PLACEMENTS, { message: 'Kies agenda of backlog.' })
-  placement?: AgendaPlacement;
-
-  @IsOptional()
-  @ValidateIf(nullable)
-  @IsUUID('all', uuidMessage)
-  presenterId?: string | null;
-
-  @IsOptional()
-  @ValidateIf(nullable)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200, { message: 'Een naam is hoogstens 200 tekens.' })
-  presenterName?: string | null;
-
-  @IsOptional()
-  @ValidateIf(nullable)
-  @IsInt({ message: 'Geef het aantal minuten als heel getal.' })
-  @Min(1, { message: 'Een agendapunt duurt minstens 1 minuut.' })
-  @Max(480, { message: 'Een agendapunt duurt hoogstens 480 minuten.' })
-  minutesAllotted?: number | null;
-
-  @IsOptional()
-  @ValidateIf(nullable)
-  @IsIn(AGENDA_OUTCOMES, { message: 'Kies informatie, besluit of actie.' })
-  outcome?: AgendaOutcome | null;
-}
+export class UpdateAgendaItemDto extends PartialType(CreateAgendaItemDto) {}
 
 export class ReorderAgendaDto {
   /** Every item on the agenda, in the new order. */
