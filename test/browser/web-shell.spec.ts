@@ -1,7 +1,6 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestApp, TestApp } from '../support/test-app';
+import { describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
 
 /**
  * The web client in a real (headless) Chromium against the real API: login through the form, the home,
@@ -9,47 +8,15 @@ import { createTestApp, TestApp } from '../support/test-app';
  * must not see the ondermijning werkgroep. Screenshots go to test-artifacts/browser/.
  */
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const CHROMIUM = process.env.KOERS_CHROMIUM ?? '/usr/bin/chromium';
-const WEB_INDEX = path.join(ROOT, 'apps', 'web', 'dist', 'index.html');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'browser');
-const REQUIRE_BROWSER = process.env.KOERS_REQUIRE_BROWSER === '1';
-const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
-
-if (!HAS_CHROMIUM) {
-  const message = `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set KOERS_CHROMIUM.`;
-  if (REQUIRE_BROWSER) throw new Error(`${message} KOERS_REQUIRE_BROWSER=1, so the browser test may not be skipped.`);
-  // eslint-disable-next-line no-console
-  console.warn(`Skipping the browser tests (test/browser/web-shell.spec.ts). ${message}`);
-}
-
-const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
-
-interface AxeViolation {
-  id: string;
-  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
-  help: string;
-  helpUrl: string;
-  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
-}
-
-describeBrowser('web client in a browser', () => {
+describeWithBrowser('test/browser/web-shell.spec.ts')('web client in a browser', () => {
   let t: TestApp;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(WEB_INDEX)) {
-      throw new Error(`The web client is not built: ${path.relative(ROOT, WEB_INDEX)} is missing. Run \`npm run build:web\` first (npm test does this).`);
-    }
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const { chromium } = await import('playwright-core');
     [t, browser] = await Promise.all([
       createTestApp(),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      }),
+      launchChromium(),
     ]);
     if (!t.config.http.webDistDir) throw new Error('The API does not serve the web client (config.http.webDistDir is empty).');
   }, 60_000);
@@ -71,31 +38,6 @@ describeBrowser('web client in a browser', () => {
     const pageErrors: Error[] = [];
     page.on('pageerror', (error) => pageErrors.push(error));
     return { page, context, pageErrors };
-  }
-
-  async function screenshot(page: Page, name: string) {
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  }
-
-  /** Runs axe-core on the current page; fails on serious or critical violations, listing them readably. */
-  async function expectAccessible(page: Page, name: string) {
-    await page.addScriptTag({ path: require.resolve('axe-core') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context?: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-      const results = await axe.run(document);
-      return results.violations;
-    });
-    const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    const report = blocking
-      .map((v) => {
-        const nodes = v.nodes
-          .slice(0, 5)
-          .map((n) => `      at ${JSON.stringify(n.target)}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`)
-          .join('\n');
-        return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
-      })
-      .join('\n');
-    if (blocking.length) throw new Error(`axe-core found ${blocking.length} serious/critical accessibility violation(s) on the ${name} page:\n${report}`);
   }
 
   async function loginThroughForm(page: Page, email: string) {

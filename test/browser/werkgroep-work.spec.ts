@@ -1,8 +1,7 @@
-import * as fs from 'node:fs';
-import * as net from 'node:net';
-import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { freePort } from '../support/server-process';
 import { createTestApp, TestApp } from '../support/test-app';
+import { describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
 
 /**
  * The werkgroep at work in a real (headless) Chromium against the real API and its /live socket: a member
@@ -12,64 +11,20 @@ import { createTestApp, TestApp } from '../support/test-app';
  * Screenshots go to test-artifacts/browser/.
  */
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const CHROMIUM = process.env.KOERS_CHROMIUM ?? '/usr/bin/chromium';
-const WEB_INDEX = path.join(ROOT, 'apps', 'web', 'dist', 'index.html');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'browser');
-const REQUIRE_BROWSER = process.env.KOERS_REQUIRE_BROWSER === '1';
-const HAS_CHROMIUM = fs.existsSync(CHROMIUM);
-
-if (!HAS_CHROMIUM) {
-  const message = `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set KOERS_CHROMIUM.`;
-  if (REQUIRE_BROWSER) throw new Error(`${message} KOERS_REQUIRE_BROWSER=1, so the browser test may not be skipped.`);
-  // eslint-disable-next-line no-console
-  console.warn(`Skipping the browser tests (test/browser/werkgroep-work.spec.ts). ${message}`);
-}
-
-const describeBrowser = HAS_CHROMIUM ? describe : describe.skip;
-
-interface AxeViolation {
-  id: string;
-  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
-  help: string;
-  helpUrl: string;
-  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
-}
-
-/** A port that is free now: the socket's origin check needs the origin (with port) before the app starts. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 const AANJAGER = 'aanjager.ondermijning@demo.koers.nl';
 const OVJ = 'ovj.ondermijning@demo.koers.nl';
 
-describeBrowser('the werkgroep at work in a browser', () => {
+describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at work in a browser', () => {
   let t: TestApp;
   let browser: Browser;
   let ondermijningId: string;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(WEB_INDEX)) {
-      throw new Error(`The web client is not built: ${path.relative(ROOT, WEB_INDEX)} is missing. Run \`npm run build:web\` first (npm test does this).`);
-    }
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const { chromium } = await import('playwright-core');
     const port = await freePort();
     [t, browser] = await Promise.all([
       createTestApp({ KOERS_ALLOWED_ORIGINS: `http://127.0.0.1:${port}` }, { port }),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      }),
+      launchChromium(),
     ]);
     const token = await t.login('secretariaat@demo.koers.nl');
     const workgroups = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`).expect(200);
@@ -93,23 +48,6 @@ describeBrowser('the werkgroep at work in a browser', () => {
     const pageErrors: Error[] = [];
     page.on('pageerror', (error) => pageErrors.push(error));
     return { page, context, pageErrors };
-  }
-
-  async function screenshot(page: Page, name: string) {
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  }
-
-  async function expectAccessible(page: Page, name: string) {
-    await page.addScriptTag({ path: require.resolve('axe-core') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context?: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-      return (await axe.run(document)).violations;
-    });
-    const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    const report = blocking
-      .map((v) => `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes.slice(0, 5).map((n) => `      at ${JSON.stringify(n.target)}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`).join('\n')}`)
-      .join('\n');
-    if (blocking.length) throw new Error(`axe-core found ${blocking.length} serious/critical accessibility violation(s) on the ${name} page:\n${report}`);
   }
 
   async function login(page: Page, email: string) {

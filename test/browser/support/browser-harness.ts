@@ -1,0 +1,71 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+
+/**
+ * What every browser test shares: Debian's Chromium via playwright-core (skipped when it is missing,
+ * unless KOERS_REQUIRE_BROWSER=1), the built web client, screenshots in test-artifacts/browser/, and
+ * axe-core failing on serious or critical violations.
+ */
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CHROMIUM = process.env.KOERS_CHROMIUM ?? '/usr/bin/chromium';
+const WEB_INDEX = path.join(ROOT, 'apps', 'web', 'dist', 'index.html');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'browser');
+
+/** `describe`, or `describe.skip` with a warning when Chromium is missing (an error if it is required). */
+export function describeWithBrowser(specFile: string): jest.Describe {
+  if (fs.existsSync(CHROMIUM)) return describe;
+  const message = `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set KOERS_CHROMIUM.`;
+  if (process.env.KOERS_REQUIRE_BROWSER === '1') throw new Error(`${message} KOERS_REQUIRE_BROWSER=1, so the browser test may not be skipped.`);
+  console.warn(`Skipping the browser tests (${specFile}). ${message}`);
+  return describe.skip;
+}
+
+/** A headless Chromium, after checking that the web client is built. */
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(WEB_INDEX)) {
+    throw new Error(`The web client is not built: ${path.relative(ROOT, WEB_INDEX)} is missing. Run \`npm run build:web\` first (npm test does this).`);
+  }
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+interface AxeViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  helpUrl: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+/**
+ * Runs axe-core on the current page and fails on serious or critical violations, listing them readably.
+ * The page's context needs `bypassCSP: true`: axe is injected as an inline script, which the API's
+ * Content-Security-Policy (rightly) forbids; the app itself needs no exemption.
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await page.addScriptTag({ path: require.resolve('axe-core') });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context?: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  });
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = blocking
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map((n) => `      at ${JSON.stringify(n.target)}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`)
+        .join('\n');
+      return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
+    })
+    .join('\n');
+  if (blocking.length) throw new Error(`axe-core found ${blocking.length} serious/critical accessibility violation(s) on the ${name} page:\n${report}`);
+}
