@@ -1,4 +1,6 @@
+import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
+import { CollabService } from '@koers/documents';
 import { CollabTestClient, eventually } from './support/collab-client';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -39,7 +41,16 @@ describe('document comments and version history', () => {
     workgroupId = workgroups.find((w) => w.name.includes('Ondermijning'))!.id;
     documentId = (await t.http().post(`/api/workgroups/${workgroupId}/documents`).set(as('aanjager.ondermijning')).send({ title: 'Plan met opmerkingen', kind: 'notitie' }).expect(201)).body.id;
   });
-  afterEach(() => clients.splice(0).forEach((c) => c.close()));
+  // Each test starts when the previous one's editors have left and its automatic version is taken, so the
+  // contributions a test sees are its own.
+  afterEach(async () => {
+    clients.splice(0).forEach((c) => c.close());
+    await eventually(() => expect(t.app.get(CollabService).openDocumentCount()).toBe(0));
+    await eventually(async () => {
+      const [{ n }] = await t.app.get(DataSource).query('SELECT count(*) AS n FROM document_contributions WHERE document_id = $1', [documentId]);
+      expect(n).toBe(0);
+    });
+  });
   afterAll(() => t.close());
 
   it('anchors a comment to text with Yjs relative positions that follow later edits, keeps threads, resolve and reopen', async () => {
