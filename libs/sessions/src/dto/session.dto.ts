@@ -1,4 +1,4 @@
-import { PartialType } from '@nestjs/swagger';
+import { OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -89,47 +89,8 @@ export class CreateSessionDto {
   inviteeIds?: string[];
 }
 
-export class UpdateSessionDto {
-  @IsOptional()
-  @IsIn(SESSION_TYPES, typeMessage)
-  type?: SessionType;
-
-  @IsOptional()
-  @IsIn(SESSION_STATES, stateMessage)
-  state?: SessionState;
-
-  @IsOptional()
-  @IsString()
-  @MinLength(3, { message: 'Een sessie heeft een titel van minstens 3 tekens.' })
-  @MaxLength(190, { message: 'Een titel is hoogstens 190 tekens.' })
-  title?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000, { message: 'Een toelichting is hoogstens 10.000 tekens.' })
-  description?: string;
-
-  @IsOptional()
-  @Matches(MOMENT, momentMessage)
-  startsAt?: string;
-
-  @IsOptional()
-  @Matches(MOMENT, momentMessage)
-  endsAt?: string;
-
-  @IsOptional()
-  @ValidateIf(nullable)
-  @IsString()
-  @MinLength(2, { message: 'Een locatie is minstens 2 tekens.' })
-  @MaxLength(300, { message: 'Een locatie is hoogstens 300 tekens.' })
-  location?: string | null;
-
-  @IsOptional()
-  @ValidateIf(nullable)
-  @MaxLength(2000, urlMessage)
-  @IsUrl(HTTPS_URL, urlMessage)
-  onlineUrl?: string | null;
-}
+/** Everything but the invitees (attendance has its own route) may change; nothing is required. */
+export class UpdateSessionDto extends PartialType(OmitType(CreateSessionDto, ['inviteeIds'] as const)) {}
 
 export class SessionListQueryDto {
   /** Comma-separated, e.g. state=concept,geagendeerd */
