@@ -46,20 +46,18 @@ export class DocumentRepository {
   }
 
   /** Appends a batch of updates in one statement (group commit). Resolves once the rows are committed. */
+  /**
+   * Appends updates, touches the documents' timestamps and counts who wrote since the last version (for the
+   * version history's "who changed what"), in ONE statement: one round trip and one commit per group-commit
+   * batch, since the ack waits for it.
+   */
   async appendUpdates(batch: PendingUpdate[], manager?: EntityManager): Promise<void> {
     if (!batch.length) return;
-    // One transaction: the updates, the documents' timestamps and the contributions cost one commit.
-    if (!manager) return this.dataSource.transaction((inner) => this.appendUpdates(batch, inner));
-    const values: string[] = [];
     const params: unknown[] = [];
-    for (const update of batch) {
+    const values = batch.map((update) => {
       params.push(update.documentId, Buffer.from(update.data.buffer, update.data.byteOffset, update.data.byteLength), update.userId);
-      values.push(`($${params.length - 2}, $${params.length - 1}, $${params.length})`);
-    }
-    await this.m(manager).query(`INSERT INTO document_updates (document_id, data, user_id) VALUES ${values.join(', ')}`, params);
-    const ids = [...new Set(batch.map((u) => u.documentId))];
-    await this.m(manager).query('UPDATE documents SET updated_at = now() WHERE id = ANY($1)', [ids]);
-    // Who wrote since the last version (for the version history's "who changed what").
+      return `($${params.length - 2}::uuid, $${params.length - 1}::bytea, $${params.length}::uuid)`;
+    });
     const counts = new Map<string, { documentId: string; userId: string; n: number }>();
     for (const u of batch) {
       if (!u.userId) continue;
@@ -68,15 +66,24 @@ export class DocumentRepository {
       entry.n++;
       counts.set(key, entry);
     }
-    if (counts.size) {
-      const rows = [...counts.values()];
-      await this.m(manager).query(
-        `INSERT INTO document_contributions (document_id, user_id, updates, last_at)
-         SELECT d, u, n, now() FROM unnest($1::uuid[], $2::uuid[], $3::int[]) AS t(d, u, n)
-         ON CONFLICT (document_id, user_id) DO UPDATE SET updates = document_contributions.updates + EXCLUDED.updates, last_at = now()`,
-        [rows.map((r) => r.documentId), rows.map((r) => r.userId), rows.map((r) => r.n)],
-      );
-    }
+    const contributions = [...counts.values()];
+    params.push(
+      [...new Set(batch.map((u) => u.documentId))],
+      contributions.map((c) => c.documentId),
+      contributions.map((c) => c.userId),
+      contributions.map((c) => c.n),
+    );
+    const n = params.length;
+    await this.m(manager).query(
+      `WITH appended AS (INSERT INTO document_updates (document_id, data, user_id) VALUES ${values.join(', ')}),
+            touched AS (UPDATE documents SET updated_at = now() WHERE id = ANY($${n - 3}::uuid[])),
+            counted AS (
+              INSERT INTO document_contributions (document_id, user_id, updates, last_at)
+              SELECT d, u, c, now() FROM unnest($${n - 2}::uuid[], $${n - 1}::uuid[], $${n}::int[]) AS t(d, u, c)
+              ON CONFLICT (document_id, user_id) DO UPDATE SET updates = document_contributions.updates + EXCLUDED.updates, last_at = now())
+       SELECT 1`,
+      params,
+    );
   }
 
   /**
