@@ -103,9 +103,10 @@ describe('strategy, werkgroepen and audit', () => {
       const response = await api.post(S, '/api/strategies', { title: unique('Strategie'), periodStart: '2027-01-01', periodEnd: '2030-12-31', regionId: randomUUID() });
       expect(response.status).toBe(400);
       expect(response.body.error.fields).toEqual([{ field: 'regionId', messages: [expect.any(String)] }]);
-      const user = await api.patch(S, `/api/users/${secretariaatId}`, { passwordHash: 'x', failedLoginCount: 0 });
+      // The e-mail address is the login name: it is set on creation and never changed.
+      const user = await api.patch(S, `/api/users/${secretariaatId}`, { passwordHash: 'x', failedLoginCount: 0, email: 'ander@example.nl' });
       expect(user.status).toBe(400);
-      expect(fieldsOf(user.body)).toEqual(['failedLoginCount', 'passwordHash']);
+      expect(fieldsOf(user.body)).toEqual(['email', 'failedLoginCount', 'passwordHash']);
     });
 
     it('refuses nested objects and arrays where a string is expected', async () => {

@@ -1,3 +1,4 @@
+import { OmitType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { PlatformRole } from '@koers/access';
 import { USER_FUNCTIONS, UserEntity, UserFunction } from '../users/user.entity';
@@ -39,43 +40,11 @@ export class CreateUserDto {
   password: string;
 }
 
-export class UpdateUserDto {
-  @IsOptional()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(120)
-  displayName?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(160)
-  jobTitle?: string;
-
-  @IsOptional()
-  @IsIn(USER_FUNCTIONS)
-  function?: UserFunction;
-
-  @IsOptional()
-  @IsUUID()
-  organisationId?: string;
-
-  @IsOptional()
-  @IsIn(PLATFORM_ROLES)
-  platformRole?: PlatformRole;
-
-  @IsOptional()
-  @IsBoolean()
-  rvcMember?: boolean;
-
+/** Every field of a new user except the e-mail address (the login name stays), and whether the account is active. */
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const)) {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
-
-  @IsOptional()
-  @IsString()
-  @MinLength(10, { message: 'Een wachtwoord heeft minstens 10 tekens.' })
-  @MaxLength(200)
-  password?: string;
 }
 
 export class UserListQueryDto {
