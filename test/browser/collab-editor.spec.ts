@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CollabGateway } from '../../apps/api/src/realtime/collab.gateway';
 import { freePort } from '../support/server-process';
 import { createTestApp, TestApp } from '../support/test-app';
-import { describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
+import { BrowserPages, describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
 
 /**
  * The collaborative editor in a real (headless) Chromium against the real API and its /collab socket:
@@ -18,44 +18,24 @@ const OUTSIDER = 'aanjager.cyber@demo.koers.nl';
 
 describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor in a browser', () => {
   let t: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let pages: BrowserPages;
 
   beforeAll(async () => {
     const port = await freePort();
-    [t, browser] = await Promise.all([
+    const [app, browser] = await Promise.all([
       createTestApp({ KOERS_ALLOWED_ORIGINS: `http://127.0.0.1:${port}` }, { port }),
       launchChromium(),
     ]);
+    t = app;
+    pages = new BrowserPages(browser, t.url);
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-    await browser?.close();
+    await pages?.closeAll();
     // Let the server handle the dropped connections before it shuts down.
     await new Promise((resolve) => setTimeout(resolve, 500));
     await t?.close();
   });
-
-  async function newPage(): Promise<{ page: Page; context: BrowserContext; pageErrors: Error[] }> {
-    // bypassCSP only for injecting axe-core (an inline script); the app itself needs no exemption.
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const pageErrors: Error[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error));
-    return { page, context, pageErrors };
-  }
-
-  async function login(page: Page, email: string) {
-    await page.goto(t.url + '/');
-    await page.waitForURL('**/inloggen');
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill('koers-demo');
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
-  }
 
   async function displayName(email: string): Promise<string> {
     const token = await t.login(email);
@@ -86,8 +66,8 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
     const [aanjagerName, ovjName] = await Promise.all([displayName(AANJAGER), displayName(OVJ)]);
 
     // The aanjager creates a verslag through the werkgroep page and lands in the editor.
-    const a = await newPage();
-    await login(a.page, AANJAGER);
+    const a = await pages.newPage();
+    await pages.login(a.page, AANJAGER);
     await a.page.goto(`${t.url}/werkgroepen/${ondermijning.id}`);
     const documents = a.page.locator('section', { has: a.page.getByRole('heading', { level: 2, name: 'Documenten' }) });
     await documents.waitFor();
@@ -103,8 +83,8 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
     expect(await a.page.getByRole('toolbar', { name: 'Opmaak' }).getByRole('button', { name: 'Vet' }).getAttribute('aria-pressed')).toBe('false');
 
     // The officier van justitie opens it from the werkgroep page.
-    const b = await newPage();
-    await login(b.page, OVJ);
+    const b = await pages.newPage();
+    await pages.login(b.page, OVJ);
     await b.page.goto(`${t.url}/werkgroepen/${ondermijning.id}`);
     const docRow = b.page.getByRole('row', { name: /Verslag overleg ondermijning maart/ });
     await docRow.waitFor();
@@ -188,8 +168,8 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
     expect(b.pageErrors).toEqual([]);
 
     // A member of another werkgroep cannot open it: no content, a "no access" message.
-    const c = await newPage();
-    await login(c.page, OUTSIDER);
+    const c = await pages.newPage();
+    await pages.login(c.page, OUTSIDER);
     await c.page.goto(`${t.url}/documenten/${documentId}`);
     const heading = c.page.getByRole('heading', { level: 1 });
     await heading.waitFor();
@@ -213,8 +193,8 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
     await t.http().post(`/api/workgroups/${ondermijning.id}/members`).set(auth).send({ userId: outsider.id, role: 'waarnemer' }).expect(201);
 
     // As waarnemer: the content, but not editable, no toolbar, and a clear notice.
-    const w = await newPage();
-    await login(w.page, OUTSIDER);
+    const w = await pages.newPage();
+    await pages.login(w.page, OUTSIDER);
     await w.page.goto(`${t.url}/documenten/${documentId}`);
     await editorOf(w.page).locator('h1', { hasText: 'Notitie' }).waitFor();
     await w.page.locator('.read-only-notice', { hasText: 'Alleen lezen' }).waitFor();
@@ -232,8 +212,8 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
     expect(w.pageErrors).toEqual([]);
 
     // An RVC member sees the werkgroep, but no documents section.
-    const r = await newPage();
-    await login(r.page, 'rvc@demo.koers.nl');
+    const r = await pages.newPage();
+    await pages.login(r.page, 'rvc@demo.koers.nl');
     await r.page.goto(`${t.url}/werkgroepen/${ondermijning.id}`);
     await r.page.getByRole('heading', { level: 2, name: /^Leden/ }).waitFor();
     await r.page.waitForLoadState('networkidle');
@@ -249,8 +229,8 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
     const created = await t.http().post(`/api/workgroups/${ondermijning.id}/documents`).set('Authorization', `Bearer ${token}`).send({ title: 'Offline notitie', kind: 'notitie' }).expect(201);
     const documentId = (created.body as { id: string }).id;
 
-    const a = await newPage();
-    await login(a.page, AANJAGER);
+    const a = await pages.newPage();
+    await pages.login(a.page, AANJAGER);
     await a.page.goto(`${t.url}/documenten/${documentId}`);
     await editorOf(a.page).locator('h1', { hasText: 'Notitie' }).waitFor();
     await waitSaved(a.page);

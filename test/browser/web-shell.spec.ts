@@ -1,6 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestApp, TestApp } from '../support/test-app';
-import { describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
+import { BrowserPages, describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
 
 /**
  * The web client in a real (headless) Chromium against the real API: login through the form, the home,
@@ -10,48 +9,25 @@ import { describeWithBrowser, expectAccessible, launchChromium, screenshot } fro
 
 describeWithBrowser('test/browser/web-shell.spec.ts')('web client in a browser', () => {
   let t: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let pages: BrowserPages;
 
   beforeAll(async () => {
-    [t, browser] = await Promise.all([
+    const [app, browser] = await Promise.all([
       createTestApp(),
       launchChromium(),
     ]);
+    t = app;
+    pages = new BrowserPages(browser, t.url, { width: 1024, height: 800 });
     if (!t.config.http.webDistDir) throw new Error('The API does not serve the web client (config.http.webDistDir is empty).');
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-    await browser?.close();
+    await pages?.closeAll();
     await t?.close();
   });
 
-  /** A fresh browser profile (no cookies) at tablet-ish width. */
-  async function newPage(): Promise<{ page: Page; context: BrowserContext; pageErrors: Error[] }> {
-    // bypassCSP: the API's Content-Security-Policy (rightly) forbids inline scripts, which is how the
-    // axe-core source is injected below. The app itself needs no exemption.
-    const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    const pageErrors: Error[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error));
-    return { page, context, pageErrors };
-  }
-
-  async function loginThroughForm(page: Page, email: string) {
-    await page.goto(t.url + '/');
-    await page.waitForURL('**/inloggen');
-    await page.getByRole('heading', { level: 1, name: 'Inloggen bij Koers' }).waitFor();
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill('koers-demo');
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
-  }
-
   it('lets the secretariat log in and walk through strategy, werkgroep and audit log', async () => {
-    const { page, context, pageErrors } = await newPage();
+    const { page, context, pageErrors } = await pages.newPage();
 
     // Inloggen: an unknown user is sent to the login page; a wrong password gives a Dutch error.
     await page.goto(t.url + '/');
@@ -146,8 +122,8 @@ describeWithBrowser('test/browser/web-shell.spec.ts')('web client in a browser',
     const ondermijning = (list.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Ondermijning');
     expect(ondermijning).toBeDefined();
 
-    const { page, pageErrors } = await newPage();
-    await loginThroughForm(page, 'aanjager.cyber@demo.koers.nl');
+    const { page, pageErrors } = await pages.newPage();
+    await pages.login(page, 'aanjager.cyber@demo.koers.nl');
     // No Beheer for a non-secretariat user.
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).count()).toBe(0);

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { freePort } from '../support/server-process';
 import { createTestApp, TestApp } from '../support/test-app';
-import { describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
+import { BrowserPages, describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
 
 /**
  * The werkgroep at work in a real (headless) Chromium against the real API and its /live socket: a member
@@ -16,16 +16,17 @@ const OVJ = 'ovj.ondermijning@demo.koers.nl';
 
 describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at work in a browser', () => {
   let t: TestApp;
-  let browser: Browser;
+  let pages: BrowserPages;
   let ondermijningId: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     const port = await freePort();
-    [t, browser] = await Promise.all([
+    const [app, browser] = await Promise.all([
       createTestApp({ KOERS_ALLOWED_ORIGINS: `http://127.0.0.1:${port}` }, { port }),
       launchChromium(),
     ]);
+    t = app;
+    pages = new BrowserPages(browser, t.url, { width: 1200, height: 900 });
     const token = await t.login('secretariaat@demo.koers.nl');
     const workgroups = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`).expect(200);
     ondermijningId = (workgroups.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Ondermijning')!.id;
@@ -33,38 +34,17 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-    await browser?.close();
+    await pages?.closeAll();
     await new Promise((resolve) => setTimeout(resolve, 500));
     await t?.close();
   });
 
-  async function newPage(): Promise<{ page: Page; context: BrowserContext; pageErrors: Error[] }> {
-    // bypassCSP only for injecting axe-core (an inline script); the app itself needs no exemption.
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const pageErrors: Error[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error));
-    return { page, context, pageErrors };
-  }
-
-  async function login(page: Page, email: string) {
-    await page.goto(t.url + '/');
-    await page.waitForURL('**/inloggen');
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill('koers-demo');
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
-  }
-
   const actionsTable = (page: Page) => page.getByRole('table').filter({ has: page.locator('caption', { hasText: 'Acties van' }) });
 
   it('shows a new action to a second member live, without reload, and moves it on the board', async () => {
-    const a = await newPage();
-    const b = await newPage();
-    await Promise.all([login(a.page, AANJAGER), login(b.page, OVJ)]);
+    const a = await pages.newPage();
+    const b = await pages.newPage();
+    await Promise.all([pages.login(a.page, AANJAGER), pages.login(b.page, OVJ)]);
 
     // Both open the Acties tab of the werkgroep (the OvJ through the tab link).
     await a.page.goto(`${t.url}/werkgroepen/${ondermijningId}/acties`);
@@ -135,8 +115,8 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     const ovjMe = await t.http().get('/api/me').set('Authorization', `Bearer ${ovjToken}`).expect(200);
     const ovjId = (ovjMe.body as { user: { id: string } }).user.id;
 
-    const { page, pageErrors } = await newPage();
-    await login(page, OVJ);
+    const { page, pageErrors } = await pages.newPage();
+    await pages.login(page, OVJ);
     await page.getByRole('heading', { level: 2, name: 'Mijn acties' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Vraagt uw aandacht' }).waitFor();
     await page.getByRole('table', { name: /Mijn openstaande acties/ }).locator('tbody tr').first().waitFor();
@@ -175,8 +155,8 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     expect(pageErrors).toEqual([]);
   }, 90_000);
   it('plans a session agenda and turns a decision into actions that show in the Acties list', async () => {
-    const { page, context, pageErrors } = await newPage();
-    await login(page, AANJAGER);
+    const { page, context, pageErrors } = await pages.newPage();
+    await pages.login(page, AANJAGER);
     await page.goto(`${t.url}/werkgroepen/${ondermijningId}/sessies`);
     const list = page.getByRole('table').filter({ has: page.locator('caption', { hasText: 'Sessies van' }) });
     await list.locator('tbody tr').first().waitFor();
@@ -254,8 +234,8 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     expect(pageErrors).toEqual([]);
   }, 90_000);
   it('searches the kennisbank with highlighted, safely rendered snippets and lets a member add an item', async () => {
-    const { page, pageErrors } = await newPage();
-    await login(page, AANJAGER);
+    const { page, pageErrors } = await pages.newPage();
+    await pages.login(page, AANJAGER);
     await page.goto(`${t.url}/werkgroepen/${ondermijningId}/kennisbank`);
     await page.getByRole('heading', { level: 2, name: /^Kennisbank/ }).waitFor();
     const results = page.locator('ul.search-results > li');
@@ -302,8 +282,8 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     const workgroups = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`).expect(200);
     const onrustId = (workgroups.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Maatschappelijke onrust')!.id;
 
-    const w = await newPage();
-    await login(w.page, 'waarnemer.onrust@demo.koers.nl');
+    const w = await pages.newPage();
+    await pages.login(w.page, 'waarnemer.onrust@demo.koers.nl');
     await w.page.goto(`${t.url}/werkgroepen/${onrustId}/acties`);
     const table = actionsTable(w.page);
     await table.locator('tbody tr').first().waitFor();
@@ -313,8 +293,8 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     await w.page.getByRole('heading', { level: 2, name: 'Sessies' }).waitFor();
     expect(await w.page.getByRole('button', { name: 'Sessie plannen' }).count()).toBe(0);
 
-    const r = await newPage();
-    await login(r.page, 'rvc@demo.koers.nl');
+    const r = await pages.newPage();
+    await pages.login(r.page, 'rvc@demo.koers.nl');
     await r.page.goto(`${t.url}/werkgroepen/${ondermijningId}/acties`);
     await r.page.getByRole('alert').filter({ hasText: /geen toegang/i }).waitFor();
     expect(await r.page.getByRole('table').count()).toBe(0);

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 /**
  * What every browser test shares: Debian's Chromium via playwright-core (skipped when it is missing,
@@ -32,6 +32,53 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** A page in a fresh browser profile (no cookies), with the errors the page threw. */
+export interface TestPage {
+  page: Page;
+  context: BrowserContext;
+  pageErrors: Error[];
+}
+
+/**
+ * The pages of one browser test file: each in its own profile (a separate user), Dutch locale and time
+ * zone, all closed at the end. Every browser test logs in through the real form.
+ */
+export class BrowserPages {
+  private readonly contexts: BrowserContext[] = [];
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly baseUrl: string,
+    private readonly viewport = { width: 1100, height: 900 },
+  ) {}
+
+  async newPage(viewport = this.viewport): Promise<TestPage> {
+    // bypassCSP only for injecting axe-core (an inline script, see expectAccessible); the app itself needs no exemption.
+    const context = await this.browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: true, acceptDownloads: true });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const pageErrors: Error[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    return { page, context, pageErrors };
+  }
+
+  /** Logs in through the login form (the demo password unless given) and waits for the home page. */
+  async login(page: Page, email: string, password = 'koers-demo'): Promise<void> {
+    await page.goto(this.baseUrl + '/');
+    await page.waitForURL('**/inloggen');
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill(password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(this.contexts.map((c) => c.close().catch(() => undefined)));
+    await this.browser.close();
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
