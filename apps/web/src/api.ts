@@ -393,7 +393,7 @@ export interface KnowledgeInput {
   gemeenteIds?: string[];
 }
 
-export type NotificationKind = 'toegewezen' | 'binnenkort' | 'verlopen' | 'besluit' | string;
+export type NotificationKind = 'toegewezen' | 'binnenkort' | 'verlopen' | 'besluit' | 'vermelding' | string;
 
 export interface Notification {
   id: string;
