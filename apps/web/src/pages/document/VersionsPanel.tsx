@@ -65,7 +65,7 @@ export function VersionsPanel({ documentId, collab, canWrite, open, onToggle }: 
     setMessage(null);
     try {
       setVersions(await api.restoreVersion(documentId, version.id));
-      setViewing(null);
+      if (viewing) closeView();
       setMessage(`Versie "${label}" is hersteld. De tekst van daarvoor staat als "Voor herstel" in de lijst.`);
     } catch (err) {
       setError(asApiError(err));
