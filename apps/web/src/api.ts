@@ -393,7 +393,7 @@ export interface KnowledgeInput {
   gemeenteIds?: string[];
 }
 
-export type NotificationKind = 'toegewezen' | 'binnenkort' | 'verlopen' | 'besluit' | string;
+export type NotificationKind = 'toegewezen' | 'binnenkort' | 'verlopen' | 'besluit' | 'vermelding' | string;
 
 export interface Notification {
   id: string;
@@ -441,6 +441,51 @@ export interface Attention {
 }
 
 export type ExportFormat = 'html' | 'md' | 'text';
+
+/** A comment on a document; `anchorStart`/`anchorEnd` are Yjs relative positions (base64) of the commented text. */
+export interface DocumentComment {
+  id: string;
+  documentId: string;
+  parentId: string | null;
+  authorId: string | null;
+  authorName: string | null;
+  body: string;
+  anchorStart: string | null;
+  anchorEnd: string | null;
+  /** The commented text as it was: stays readable when the text is deleted. */
+  quote: string;
+  mentions: string[];
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  createdAt: string;
+  editedAt: string | null;
+}
+
+export interface CommentThread extends DocumentComment {
+  replies: DocumentComment[];
+}
+
+export interface CommentInput {
+  body: string;
+  anchorStart?: string;
+  anchorEnd?: string;
+  quote?: string;
+  mentions?: string[];
+}
+
+export type VersionKind = 'handmatig' | 'automatisch' | 'herstel';
+
+export interface DocumentVersion {
+  id: string;
+  documentId: string;
+  name: string | null;
+  kind: VersionKind;
+  /** Who changed the document since the previous version ("wie wijzigde wat"). */
+  contributors: Array<{ userId: string; displayName: string; updates: number; lastAt: string }>;
+  createdBy: string | null;
+  createdByName: string | null;
+  createdAt: string;
+}
 
 export interface FieldError {
   field: string;
@@ -515,6 +560,8 @@ async function toApiError(response: Response): Promise<ApiError> {
 interface RequestOptions {
   /** Login and refresh themselves must not trigger a refresh. */
   noRefresh?: boolean;
+  /** The answer is text (rendered HTML, say), not JSON. */
+  text?: boolean;
 }
 
 async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
@@ -545,6 +592,7 @@ async function request<T>(method: string, path: string, body?: unknown, options:
   if (!response.ok) throw await toApiError(response);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
+  if (options.text) return text as T;
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
@@ -627,6 +675,17 @@ export const api = {
   updateDocument: (id: string, input: { title?: string; archived?: boolean }) => request<DocumentMeta>('PATCH', `/documents/${encodeURIComponent(id)}`, input),
   /** Where the server renders the current content for download. */
   exportUrl: (id: string, format: ExportFormat) => `/api/documents/${encodeURIComponent(id)}/export?format=${format}`,
+  comments: (documentId: string) => request<CommentThread[]>('GET', `/documents/${encodeURIComponent(documentId)}/comments`),
+  createComment: (documentId: string, input: CommentInput) => request<CommentThread[]>('POST', `/documents/${encodeURIComponent(documentId)}/comments`, input),
+  replyToComment: (commentId: string, input: { body: string; mentions?: string[] }) => request<CommentThread[]>('POST', `/comments/${encodeURIComponent(commentId)}/replies`, input),
+  setCommentResolved: (commentId: string, resolved: boolean) => request<CommentThread[]>('POST', `/comments/${encodeURIComponent(commentId)}/${resolved ? 'resolve' : 'reopen'}`),
+  deleteComment: (commentId: string) => request<CommentThread[]>('DELETE', `/comments/${encodeURIComponent(commentId)}`),
+  versions: (documentId: string) => request<DocumentVersion[]>('GET', `/documents/${encodeURIComponent(documentId)}/versions`),
+  createVersion: (documentId: string, name: string) => request<DocumentVersion>('POST', `/documents/${encodeURIComponent(documentId)}/versions`, { name }),
+  /** An old version rendered as HTML (the editor's schema), to show read-only. */
+  versionHtml: (documentId: string, versionId: string) =>
+    request<string>('GET', `/documents/${encodeURIComponent(documentId)}/versions/${encodeURIComponent(versionId)}?format=html`, undefined, { text: true }),
+  restoreVersion: (documentId: string, versionId: string) => request<DocumentVersion[]>('POST', `/documents/${encodeURIComponent(documentId)}/versions/${encodeURIComponent(versionId)}/restore`),
 
   workgroupActions: (workgroupId: string, filters: ActionFilters = {}) =>
     request<Page<Action>>('GET', `/workgroups/${encodeURIComponent(workgroupId)}/actions` + query({ ...filters })),

@@ -132,6 +132,7 @@ export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   binnenkort: 'Deadline nadert',
   verlopen: 'Deadline verlopen',
   besluit: 'Besluit',
+  vermelding: 'U bent genoemd',
 };
 
 /** A moment as 'dinsdag 12 maart 2026 09:30' in Dutch time. */

@@ -117,6 +117,13 @@ export class DocumentHistoryRepository {
     await manager.query('DELETE FROM document_comments WHERE id = $1', [id]);
   }
 
+  /** Which of these users still have an active account (only they are notified), read in the caller's transaction. */
+  async activeUsersAmong(userIds: string[], manager: EntityManager): Promise<string[]> {
+    if (!userIds.length) return [];
+    const rows: Array<{ id: string }> = await manager.query('SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active', [userIds]);
+    return rows.map((r) => r.id);
+  }
+
   /** Which of these users are members of the werkgroep (only they can be mentioned). */
   async membersAmong(workgroupId: string, userIds: string[]): Promise<string[]> {
     if (!userIds.length) return [];

@@ -1,10 +1,11 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { Actor, AuthorizationService, isSecretariat } from '@koers/access';
 import { AuditService } from '@koers/audit';
 import { forbidden, notFound, validationFailed } from '@koers/core';
+import { commentLink, InsertedNotification, NotificationService } from '@koers/notifications';
 import { CollabService } from './collab/collab.service';
 import { exportDocument, ExportFormat } from './document-export';
 import { CommentRow, DocumentHistoryRepository } from './document-history.repository';
@@ -35,6 +36,7 @@ export class DocumentHistoryService implements OnModuleInit {
     private readonly collab: CollabService,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationService,
   ) {}
 
   onModuleInit(): void {
@@ -112,10 +114,12 @@ export class DocumentHistoryService implements OnModuleInit {
     const anchorStart = decodeAnchor(input.anchorStart, 'anchorStart');
     const anchorEnd = decodeAnchor(input.anchorEnd, 'anchorEnd');
     const mentions = await this.checkMentions(meta, input.mentions ?? []);
-    await this.dataSource.transaction(async (manager) => {
+    const mentioned = await this.dataSource.transaction(async (manager) => {
       const id = await this.repository.insertComment({ documentId, parentId: null, authorId: actor.userId, body: input.body, anchorStart, anchorEnd, quote: input.quote ?? '', mentions }, manager);
       await this.audit.recordChange(actor, { action: 'document.comment.create', entityType: 'document_comment', entityId: id, workgroupId: meta.workgroupId, summary: { documentId, mentions } }, manager);
+      return this.notifyMentions(actor, meta, id, mentions, manager);
     });
+    await this.notifications.announce(mentioned);
     return this.changedComments(documentId);
   }
 
@@ -123,10 +127,12 @@ export class DocumentHistoryService implements OnModuleInit {
     const { comment, meta } = await this.commentFor(actor, commentId, 'document.comment.reply');
     if (comment.parentId) throw validationFailed([{ field: 'commentId', messages: ['Reageer op het eerste bericht van de draad.'] }]);
     const mentions = await this.checkMentions(meta, mentionIds);
-    await this.dataSource.transaction(async (manager) => {
+    const mentioned = await this.dataSource.transaction(async (manager) => {
       const id = await this.repository.insertComment({ documentId: meta.id, parentId: commentId, authorId: actor.userId, body, anchorStart: null, anchorEnd: null, quote: '', mentions }, manager);
       await this.audit.recordChange(actor, { action: 'document.comment.reply', entityType: 'document_comment', entityId: id, workgroupId: meta.workgroupId, summary: { documentId: meta.id, parentId: commentId, mentions } }, manager);
+      return this.notifyMentions(actor, meta, id, mentions, manager);
     });
+    await this.notifications.announce(mentioned);
     return this.changedComments(meta.id);
   }
 
@@ -145,10 +151,12 @@ export class DocumentHistoryService implements OnModuleInit {
     const { comment, meta } = await this.commentFor(actor, commentId, 'document.comment.edit');
     if (comment.authorId !== actor.userId) throw forbidden('U kunt alleen uw eigen opmerkingen wijzigen.');
     const mentions = await this.checkMentions(meta, mentionIds);
-    await this.dataSource.transaction(async (manager) => {
+    const mentioned = await this.dataSource.transaction(async (manager) => {
       await this.repository.editComment(commentId, body, mentions, manager);
       await this.audit.recordChange(actor, { action: 'document.comment.edit', entityType: 'document_comment', entityId: commentId, workgroupId: meta.workgroupId, summary: { documentId: meta.id } }, manager);
+      return this.notifyMentions(actor, meta, commentId, mentions, manager);
     });
+    await this.notifications.announce(mentioned);
     return this.changedComments(meta.id);
   }
 
@@ -170,6 +178,30 @@ export class DocumentHistoryService implements OnModuleInit {
     } catch (err) {
       this.logger.warn(`Automatic version of ${documentId} failed: ${(err as Error).message}`);
     }
+  }
+
+  /**
+   * "Vermelding": tells each mentioned member (not the author, not inactive accounts) in the comment's own
+   * transaction. Keyed per comment, so editing a comment only notifies the people it newly mentions.
+   */
+  private async notifyMentions(actor: Actor, meta: DocumentMeta, commentId: string, mentions: string[], manager: EntityManager): Promise<InsertedNotification[]> {
+    const recipients = await this.repository.activeUsersAmong(
+      mentions.filter((id) => id !== actor.userId),
+      manager,
+    );
+    return this.notifications.insertWithin(
+      manager,
+      recipients.map((userId) => ({
+        userId,
+        kind: 'vermelding' as const,
+        title: `${actor.displayName} noemde u in een reactie op ${meta.title}`,
+        entityType: 'document_comment',
+        entityId: commentId,
+        workgroupId: meta.workgroupId,
+        link: commentLink(meta.id, commentId),
+        dedupeKey: `mention:${commentId}`,
+      })),
+    );
   }
 
   private async changedComments(documentId: string): Promise<CommentThread[]> {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@koers/access';
 import { AuditModule } from '@koers/audit';
+import { NotificationsModule } from '@koers/notifications';
 import { CollabBus } from './collab/collab-bus';
 import { CollabService } from './collab/collab.service';
 import { UpdateLog } from './collab/update-log';
@@ -10,7 +11,7 @@ import { DocumentRepository } from './document.repository';
 import { DocumentService } from './document.service';
 
 @Module({
-  imports: [AccessModule, AuditModule],
+  imports: [AccessModule, AuditModule, NotificationsModule],
   providers: [DocumentRepository, DocumentService, DocumentHistoryRepository, DocumentHistoryService, UpdateLog, CollabBus, CollabService],
   exports: [DocumentService, DocumentHistoryService, CollabService],
 })

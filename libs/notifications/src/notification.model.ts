@@ -1,5 +1,8 @@
-export const NOTIFICATION_KINDS = ['toegewezen', 'binnenkort', 'verlopen', 'besluit'] as const;
-/** toegewezen: an action was assigned to me; binnenkort: my action is due soon; verlopen: overdue; besluit: a decision concerns me. */
+export const NOTIFICATION_KINDS = ['toegewezen', 'binnenkort', 'verlopen', 'besluit', 'vermelding'] as const;
+/**
+ * toegewezen: an action was assigned to me; binnenkort: my action is due soon; verlopen: overdue; besluit: a decision concerns me;
+ * vermelding: someone mentioned me (@) in a comment on a document.
+ */
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationView {
@@ -41,6 +44,9 @@ export interface AttentionAction {
 
 /** The client path of an action (the werkgroep page opens it). */
 export const actionLink = (workgroupId: string, actionId: string) => `/werkgroepen/${workgroupId}?actie=${actionId}`;
+
+/** The client path of a comment thread in a document (the document page opens the thread). */
+export const commentLink = (documentId: string, commentId: string) => `/documenten/${documentId}?reactie=${commentId}`;
 
 /** 'YYYY-MM-DD' as Dutch readers write it. */
 export const dutchDate = (date: string) => `${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)}`;

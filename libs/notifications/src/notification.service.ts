@@ -2,9 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@koers/access';
 import { addDays, todayInNetherlands } from '@koers/actions';
 import { APP_CONFIG, AppConfig, notFound } from '@koers/core';
+import type { EntityManager } from 'typeorm';
 import { NotificationEvents } from './notification-events';
 import { AttentionAction, NewNotification, NotificationView } from './notification.model';
 import { InsertedNotification, NotificationRepository } from './notification.repository';
+
+export type { InsertedNotification };
 
 /** The bell: one's own notifications, read marks, and creating notifications (with a live push). */
 @Injectable()
@@ -43,6 +46,19 @@ export class NotificationService {
     const inserted = await this.repository.insert(input);
     if (inserted) await this.announce([inserted]);
     return inserted ? strip(inserted) : null;
+  }
+
+  /**
+   * Writes notifications inside the caller's transaction (with what caused them); pass the result to
+   * `announce` after the commit, so nobody is told about something that was rolled back.
+   */
+  async insertWithin(manager: EntityManager, notifications: NewNotification[]): Promise<InsertedNotification[]> {
+    const inserted: InsertedNotification[] = [];
+    for (const input of notifications) {
+      const row = await this.repository.insert(input, manager);
+      if (row) inserted.push(row);
+    }
+    return inserted;
   }
 
   /**

@@ -1,11 +1,10 @@
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
-import { TaskItem, TaskList } from '@tiptap/extension-list';
-import { TableKit } from '@tiptap/extension-table';
 import { Editor, EditorContent, Extension, useEditor, useEditorState } from '@tiptap/react';
-import { StarterKit } from '@tiptap/starter-kit';
 import { FormEvent, KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { CommentAnchors } from './comment-anchors';
 import type { CollabDocument } from './provider';
+import { documentSchema } from './schema';
 
 /** The Y.XmlFragment the server's templates and export use (Tiptap's default). */
 const FRAGMENT = 'default';
@@ -32,36 +31,42 @@ interface CollabEditorProps {
   /** The local user's name for the awareness state; the server replaces it with the real identity. */
   userName: string;
   label: string;
+  /** The editor, once created (for the comments panel: anchors, selection). */
+  onReady?: (editor: Editor | null) => void;
+  /** Starts a comment on the selection: a "Reageren" toolbar button and Ctrl+Alt+M. Absent: no commenting. */
+  onComment?: () => void;
+  /** A comment highlight in the text was clicked. */
+  onCommentActivated?: (commentId: string) => void;
 }
 
 /** Tiptap bound to the document's Y.Doc and awareness, with a toolbar. */
-export function CollabEditor({ document: collabDocument, editable, userName, label }: CollabEditorProps) {
+export function CollabEditor({ document: collabDocument, editable, userName, label, onReady, onComment, onCommentActivated }: CollabEditorProps) {
   const hintId = useId();
   const hint = useRef<HTMLParagraphElement>(null);
+  // The editor is created once per document; callbacks are read through refs so they may change.
+  const commentRef = useRef(onComment);
+  commentRef.current = onComment;
+  const activatedRef = useRef(onCommentActivated);
+  activatedRef.current = onCommentActivated;
   const editor = useEditor(
     {
       editable,
       shouldRerenderOnTransaction: false,
       extensions: [
-        StarterKit.configure({
-          // Collaboration brings its own undo (only one's own changes are undone).
-          undoRedo: false,
-          heading: { levels: [1, 2, 3] },
-          link: { openOnClick: false, autolink: true, defaultProtocol: 'https', HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null } },
-        }),
-        TaskList,
-        TaskItem.configure({
-          nested: true,
-          a11y: { checkboxLabel: (node, checked) => `${checked ? 'Afgevinkt' : 'Niet afgevinkt'}: ${node.textContent || 'lege taak'}` },
-        }),
-        TableKit.configure({ table: { resizable: false } }),
+        ...documentSchema(),
         Collaboration.configure({ document: collabDocument.doc, field: FRAGMENT }),
+        CommentAnchors.configure({ onActivate: (id) => activatedRef.current?.(id) }),
         // No keyboard trap (Tab moves between table cells and indents lists): Esc leaves the text.
         Extension.create({
           name: 'leaveWithEscape',
           addKeyboardShortcuts: () => ({
             Escape: () => {
               hint.current?.focus();
+              return true;
+            },
+            'Mod-Alt-m': () => {
+              if (!commentRef.current) return false;
+              commentRef.current();
               return true;
             },
           }),
@@ -94,12 +99,18 @@ export function CollabEditor({ document: collabDocument, editable, userName, lab
     editor.view.dom.setAttribute('aria-label', label);
   }, [editor, label]);
 
+  useEffect(() => {
+    onReady?.(editor);
+    return () => onReady?.(null);
+  }, [editor, onReady]);
+
   return (
     <div className="editor">
-      {editable && <Toolbar editor={editor} />}
+      {editable && <Toolbar editor={editor} onComment={onComment} />}
       <EditorContent editor={editor} />
       <p id={hintId} ref={hint} tabIndex={-1} className="hint editor-hint">
         Met Esc verlaat u de tekst; met Tab gaat u daarna verder naar de rest van de pagina.
+        {onComment && ' Met Ctrl+Alt+M reageert u op de geselecteerde tekst.'}
       </p>
     </div>
   );
@@ -115,9 +126,11 @@ interface ToolButton {
   run: () => void;
   /** Start of a new group (a visual separator before it). */
   group?: boolean;
+  /** Its keyboard shortcut (aria-keyshortcuts syntax), also shown as a tooltip. */
+  shortcut?: string;
 }
 
-function Toolbar({ editor }: { editor: Editor }) {
+function Toolbar({ editor, onComment }: { editor: Editor; onComment?: () => void }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -160,6 +173,7 @@ function Toolbar({ editor }: { editor: Editor }) {
           { key: 'deltable', label: 'Tabel verwijderen', run: () => chain().deleteTable().run() },
         ]
       : []),
+    ...(onComment ? [{ key: 'comment', label: 'Reageren', shortcut: 'Control+Alt+M', run: onComment, group: true }] : []),
     { key: 'undo', label: 'Ongedaan maken', disabled: !state.canUndo, run: () => chain().undo().run(), group: true },
     { key: 'redo', label: 'Opnieuw', disabled: !state.canRedo, run: () => chain().redo().run() },
   ];
@@ -197,6 +211,8 @@ function Toolbar({ editor }: { editor: Editor }) {
             type="button"
             className={'tool' + (button.group ? ' tool-group-start' : '') + (button.className ? ' ' + button.className : '')}
             aria-pressed={button.pressed === undefined ? undefined : button.pressed}
+            title={button.shortcut && button.shortcut.replace('Control', 'Ctrl')}
+            aria-keyshortcuts={button.shortcut}
             disabled={button.disabled}
             tabIndex={button.key === focusKey ? 0 : -1}
             onFocus={() => setCurrent(button.key)}

@@ -60,6 +60,10 @@ export interface CollabSnapshot {
   message: string | null;
 }
 
+/** Signals the server sends when something beside the text changed (docs/protocol.md). */
+export type CollabSignal = 'comments' | 'versions';
+const SIGNALS: CollabSignal[] = ['comments', 'versions'];
+
 /** The remote origin marker: changes that came from the server are not sent back. */
 const REMOTE = Symbol('remote');
 
@@ -68,6 +72,7 @@ export class CollabDocument {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   private persistence: IndexeddbPersistence | null = null;
   private listeners = new Set<() => void>();
+  private signalListeners = new Set<(signal: CollabSignal) => void>();
   private snapshot: CollabSnapshot = { status: 'connecting', readOnly: false, loaded: false, unacknowledged: false, message: null };
 
   /** Local updates not yet sent. */
@@ -102,6 +107,16 @@ export class CollabDocument {
   };
 
   getSnapshot = () => this.snapshot;
+
+  /** The server's `comments` and `versions` signals for this document: something to fetch again. */
+  onSignal(listener: (signal: CollabSignal) => void): () => void {
+    this.signalListeners.add(listener);
+    return () => this.signalListeners.delete(listener);
+  }
+
+  signal(name: CollabSignal) {
+    for (const listener of this.signalListeners) listener(name);
+  }
 
   private update(changes: Partial<CollabSnapshot>) {
     const next = { ...this.snapshot, ...changes, unacknowledged: this.unsent.length + this.inflight.size > 0 };
@@ -348,6 +363,7 @@ export class CollabDocument {
     void this.persistence?.destroy();
     this.doc.destroy();
     this.listeners.clear();
+    this.signalListeners.clear();
   }
 }
 
@@ -396,6 +412,11 @@ export class CollabConnection {
     socket.on('revoked', (payload: { documentId: string; message?: string }) => {
       this.documents.get(payload.documentId)?.revoked(payload.message ?? '');
     });
+    for (const name of SIGNALS) {
+      socket.on(name, (payload: { documentId?: string }) => {
+        if (payload?.documentId) this.documents.get(payload.documentId)?.signal(name);
+      });
+    }
     this.socket = socket;
     return socket;
   }

@@ -1,12 +1,17 @@
-import { FormEvent, useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import type { Editor } from '@tiptap/react';
+import { FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiError, DocumentMeta } from '../api';
 import { isSecretariat, useMe } from '../auth';
 import { CollabEditor } from '../collab/CollabEditor';
+import { selectionAnchor } from '../collab/comment-anchors';
 import type { CollabSnapshot } from '../collab/provider';
 import { Participant, useCollabDocument, usePresence, useWarnBeforeUnload } from '../collab/useCollab';
 import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, useApi } from '../components/common';
 import { DOCUMENT_KIND_LABELS, formatDateTime } from '../labels';
+import { CommentsPanel, CommentStart } from './document/CommentsPanel';
+import './document/document-panels.css';
+import { VersionsPanel } from './document/VersionsPanel';
 import { NotFoundPage } from './NotFoundPage';
 
 const NO_ACCESS_TITLE = 'Document niet gevonden of geen toegang';
@@ -37,6 +42,26 @@ function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: Doc
   const mayManage = isSecretariat(me) || (role !== null && role !== 'waarnemer');
   const closed = ['revoked', 'not_found', 'forbidden', 'unauthenticated'].includes(snapshot.status);
   const editable = snapshot.loaded && !snapshot.readOnly && !archived && !closed;
+
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [searchParams] = useSearchParams();
+  const [commentStart, setCommentStart] = useState<CommentStart | null>(null);
+  const [activeThread, setActiveThread] = useState<string | null>(null);
+  // Wide screens show both panels beside the text; on a tablet they sit below it, closed until needed.
+  const wide = useMemo(() => window.matchMedia?.('(min-width: 64rem)').matches ?? true, []);
+  const [commentsOpen, setCommentsOpen] = useState(wide || searchParams.has('reactie'));
+  const [versionsOpen, setVersionsOpen] = useState(wide);
+  const workgroup = useApi(() => api.workgroup(meta.workgroupId), [meta.workgroupId]);
+  const members = useMemo(() => (workgroup.data?.members ?? []).map((m) => ({ userId: m.userId, displayName: m.displayName })), [workgroup.data]);
+
+  const startComment = useCallback(() => {
+    setCommentStart({ anchor: editor ? selectionAnchor(editor) : null, key: Date.now() });
+    setCommentsOpen(true);
+  }, [editor]);
+  const activateThread = useCallback((id: string | null) => {
+    setActiveThread(id);
+    if (id) setCommentsOpen(true);
+  }, []);
 
   if (snapshot.status === 'not_found' || snapshot.status === 'forbidden') return <NotFoundPage title={NO_ACCESS_TITLE} message={NO_ACCESS_MESSAGE} />;
 
@@ -91,7 +116,39 @@ function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: Doc
       </div>
 
       {document && snapshot.loaded && snapshot.status !== 'revoked' ? (
-        <CollabEditor document={document} editable={editable} userName={me.user.displayName} label={`Inhoud van ${meta.title}`} />
+        <div className="document-workspace">
+          <div className="document-text">
+            <CollabEditor
+              document={document}
+              editable={editable}
+              userName={me.user.displayName}
+              label={`Inhoud van ${meta.title}`}
+              onReady={setEditor}
+              onComment={editable ? startComment : undefined}
+              onCommentActivated={activateThread}
+            />
+          </div>
+          <div className="document-panels">
+            <CommentsPanel
+              documentId={meta.id}
+              collab={document}
+              editor={editor}
+              canComment={editable}
+              meId={me.user.id}
+              mayDeleteAny={isSecretariat(me)}
+              members={members}
+              start={commentStart}
+              onStartDone={() => setCommentStart(null)}
+              onStartComment={startComment}
+              activeId={activeThread}
+              onActivate={activateThread}
+              openId={searchParams.get('reactie')}
+              open={commentsOpen}
+              onToggle={setCommentsOpen}
+            />
+            <VersionsPanel documentId={meta.id} collab={document} canWrite={editable} open={versionsOpen} onToggle={setVersionsOpen} />
+          </div>
+        </div>
       ) : snapshot.status === 'offline' ? (
         <p className="alert alert-info">Het document kan niet worden geladen: er is geen verbinding en deze browser heeft nog geen kopie. Koers probeert opnieuw te verbinden…</p>
       ) : snapshot.status !== 'revoked' ? (
