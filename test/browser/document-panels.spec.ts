@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { freePort } from '../support/server-process';
 import { createTestApp, TestApp } from '../support/test-app';
-import { describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
+import { BrowserPages, describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
 
 /**
  * The editor's comments and version history panels in a real Chromium, with two members of Ondermijning on
@@ -19,34 +19,24 @@ const SENTENCE = 'Wij pakken drugslabs in het buitengebied samen aan.';
 
 describeWithBrowser('test/browser/document-panels.spec.ts')('comments and version history panels in a browser', () => {
   let t: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let pages: BrowserPages;
 
   beforeAll(async () => {
     const port = await freePort();
-    [t, browser] = await Promise.all([createTestApp({ KOERS_ALLOWED_ORIGINS: `http://127.0.0.1:${port}` }, { port }), launchChromium()]);
+    const [app, browser] = await Promise.all([createTestApp({ KOERS_ALLOWED_ORIGINS: `http://127.0.0.1:${port}` }, { port }), launchChromium()]);
+    t = app;
+    pages = new BrowserPages(browser, t.url, { width: 1280, height: 900 });
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-    await browser?.close();
+    await pages?.closeAll();
     await new Promise((resolve) => setTimeout(resolve, 500));
     await t?.close();
   });
 
   async function openAs(email: string, path: string): Promise<{ page: Page; pageErrors: Error[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const pageErrors: Error[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error));
-    await page.goto(t.url + '/');
-    await page.waitForURL('**/inloggen');
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill('koers-demo');
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    const { page, pageErrors } = await pages.newPage();
+    await pages.login(page, email);
     await page.goto(t.url + path);
     return { page, pageErrors };
   }
