@@ -93,6 +93,9 @@ export function WorkgroupPage() {
           <li>
             <NavLink to={`/werkgroepen/${w.id}/kennisbank`}>Kennisbank</NavLink>
           </li>
+          <li>
+            <NavLink to={`/werkgroepen/${w.id}/voortgang`}>Voortgang</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet context={context} />
