@@ -1,5 +1,9 @@
+import * as fs from 'node:fs';
 import { Api, DEMO, expectStatus, StrategyView, WORKGROUP_NAMES } from './support/api-helpers';
 import { createTestApp, TestApp } from './support/test-app';
+
+/** Collapses whitespace, since text extraction from a PDF breaks lines where the layout wrapped them. */
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -105,13 +109,43 @@ describe('the RVC bundle: accepted reports of a cycle as JSON and PDF', () => {
     expect(JSON.stringify(body)).not.toContain('nog niet beoordeeld');
   });
 
+  it('renders the bundle as an A4 PDF on the server: cover, matrix, every werkgroep with its summary, figures and hash, page numbers', async () => {
+    const json = await bundle(DEMO.rvc, pastCycleId);
+    const response = expectStatus(await t.http().get(`/api/reporting-cycles/${pastCycleId}/bundle.pdf`).set('Authorization', `Bearer ${await api.token(DEMO.rvc)}`).responseType('blob'), 200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="rvc-bundel-${json.cycle.meetingDate}.pdf"`);
+    const pdf = response.body as Buffer;
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    if (process.env.KOERS_KEEP_BUNDLE_PDF) fs.writeFileSync(process.env.KOERS_KEEP_BUNDLE_PDF, pdf);
+    const { extractText, getDocumentProxy } = require('unpdf');
+    const document = await getDocumentProxy(new Uint8Array(pdf));
+    const { totalPages, text } = (await extractText(document, { mergePages: false })) as { totalPages: number; text: string[] };
+    // Cover, matrix, one page or more per werkgroep.
+    expect(totalPages).toBeGreaterThanOrEqual(2 + json.workgroups.length);
+    const all = flat(text.join('\n'));
+    expect(all).toContain(flat(json.strategy.name));
+    expect(all).toContain(flat(json.cycle.title));
+    for (const w of json.workgroups) {
+      expect(all).toContain(flat(w.name));
+      expect(all).toContain(flat(w.report!.content.summary));
+      expect(all).toContain(w.report!.contentHash);
+      for (const f of w.report!.content.focusAreas) expect(all).toContain(flat(f.title));
+    }
+    // The matrix writes each status out.
+    expect(flat(text[1])).toMatch(/Op koers/);
+    text.forEach((page, i) => expect(flat(page)).toContain(`Pagina ${i + 1} van ${totalPages}`));
+  });
+
   it('is open to exactly those who may read the dashboard: secretariat and RVC; werkgroep members get 403, an unknown cycle 404', async () => {
-    for (const path of [`/api/reporting-cycles/${pastCycleId}/bundle`]) {
+    for (const path of [`/api/reporting-cycles/${pastCycleId}/bundle`, `/api/reporting-cycles/${pastCycleId}/bundle.pdf`]) {
       expectStatus(await api.get(DEMO.secretariaat, path), 200);
       expectStatus(await api.get(DEMO.rvc, path), 200);
       for (const who of [DEMO.aanjagerOndermijning, DEMO.ovjOndermijning, DEMO.riec, DEMO.waarnemerOnrust]) expectStatus(await api.get(who, path), 403);
     }
-    for (const who of [DEMO.secretariaat, DEMO.rvc]) expectStatus(await api.get(who, '/api/reporting-cycles/00000000-0000-4000-8000-000000000000/bundle'), 404);
+    for (const who of [DEMO.secretariaat, DEMO.rvc]) {
+      expectStatus(await api.get(who, '/api/reporting-cycles/00000000-0000-4000-8000-000000000000/bundle'), 404);
+      expectStatus(await api.get(who, '/api/reporting-cycles/00000000-0000-4000-8000-000000000000/bundle.pdf'), 404);
+    }
     expectStatus(await api.get(DEMO.secretariaat, '/api/reporting-cycles/niet-een-id/bundle'), 404);
     expectStatus(await t.http().get(`/api/reporting-cycles/${pastCycleId}/bundle`), 401);
     const denied = await api.audit({ outcome: 'denied', action: 'reporting_cycle.bundle' });

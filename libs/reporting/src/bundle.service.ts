@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuthorizationService } from '@koers/access';
 import { notFound } from '@koers/core';
+import { renderBundlePdf } from './bundle-pdf';
 import { BundleRepository } from './bundle.repository';
 import { versionContentHash } from './content-hash';
 import { ReportingRepository } from './reporting.repository';
@@ -48,5 +49,11 @@ export class BundleService {
               },
       })),
     };
+  }
+
+  /** The same bundle as a printable A4 PDF, with its download name. */
+  async pdf(actor: Actor, cycleId: string): Promise<{ filename: string; data: Buffer }> {
+    const bundle = await this.bundle(actor, cycleId);
+    return { filename: `rvc-bundel-${bundle.cycle.meetingDate}.pdf`, data: await renderBundlePdf(bundle) };
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
 import { CurrentActor } from '@koers/identity';
@@ -33,6 +33,13 @@ export class ReportingCyclesController {
   @Get(':id/bundle')
   bundle(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     return this.bundles.bundle(actor, id);
+  }
+
+  /** The same bundle as a printable A4 PDF, generated on the server. */
+  @Get(':id/bundle.pdf')
+  async bundlePdf(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    const { filename, data } = await this.bundles.pdf(actor, id);
+    return new StreamableFile(data, { type: 'application/pdf', disposition: `attachment; filename="${filename}"`, length: data.length });
   }
 
   @Patch(':id')
