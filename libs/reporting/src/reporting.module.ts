@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@koers/access';
 import { AuditModule } from '@koers/audit';
+import { BundleRepository } from './bundle.repository';
+import { BundleService } from './bundle.service';
 import { DashboardRepository } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
 import { IndicatorService } from './indicator.service';
@@ -12,7 +14,7 @@ import { ReportingRepository } from './reporting.repository';
 
 @Module({
   imports: [AccessModule, AuditModule],
-  providers: [ReportingRepository, ProgressReportRepository, ReportFiguresRepository, DashboardRepository, ReportingCycleService, IndicatorService, ProgressReportService, DashboardService],
-  exports: [ReportingCycleService, IndicatorService, ProgressReportService, DashboardService],
+  providers: [ReportingRepository, ProgressReportRepository, ReportFiguresRepository, DashboardRepository, BundleRepository, ReportingCycleService, IndicatorService, ProgressReportService, DashboardService, BundleService],
+  exports: [ReportingCycleService, IndicatorService, ProgressReportService, DashboardService, BundleService],
 })
 export class ReportingModule {}
