@@ -67,7 +67,7 @@ export function BundlePrintPage() {
             {b.workgroups.map((w) => (
               <li key={w.workgroupId}>
                 <a href={`#werkgroep-${w.workgroupId}`}>{w.name}</a> –{' '}
-                {w.report ? <ReportStatusBadge status={w.report.acceptedAt ? 'geaccepteerd' : 'ingediend'} /> : <ReportStatusBadge status="niet_ingediend" />}
+                {w.report ? <ReportStatusBadge status="geaccepteerd" /> : <span className="muted">geen geaccepteerde rapportage</span>}
               </li>
             ))}
           </ol>
@@ -81,18 +81,16 @@ export function BundlePrintPage() {
             <>
               <p>
                 Versie {w.report.version}, ingediend op {formatDateTime(w.report.submittedAt)}
-                {w.report.submittedByName && ` door ${w.report.submittedByName}`}.{' '}
-                {w.report.acceptedAt
-                  ? `Geaccepteerd door ${w.report.acceptedByName ?? 'het secretariaat'} op ${formatDateTime(w.report.acceptedAt)}.`
-                  : 'Nog niet beoordeeld door het secretariaat.'}
+                {w.report.submittedByName && ` door ${w.report.submittedByName}`}; geaccepteerd door {w.report.acceptedByName ?? 'het secretariaat'} op{' '}
+                {formatDateTime(w.report.acceptedAt)}.
               </p>
               <HashCheck version={w.report} />
-              <ReportContentView content={w.report.content} level={3} narrative={w.report.content.narrative?.text} />
+              <ReportContentView content={w.report.content} level={3} />
               <h3>Cijfers</h3>
               <ReportFiguresView figures={w.report.figures} level={4} label={w.name} />
             </>
           ) : (
-            <p>Deze werkgroep heeft voor deze vergadering geen rapportage ingediend.</p>
+            <p>Voor deze vergadering is er (nog) geen door het secretariaat geaccepteerde rapportage van deze werkgroep.</p>
           )}
         </section>
       ))}

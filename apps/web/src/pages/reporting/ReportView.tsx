@@ -12,8 +12,9 @@ function Heading({ level, children, id }: { level: Level; children: ReactNode; i
   return <Tag id={id}>{children}</Tag>;
 }
 
-/** The werkgroep's words: the summary and per focus area the status and narrative. */
-export function ReportContentView({ content, level, narrative }: { content: ReportContent; level: Level; narrative?: string | null }) {
+/** The werkgroep's words: the summary, per focus area the status and narrative, and the narrative document (frozen versions). */
+export function ReportContentView({ content, level }: { content: ReportContent; level: Level }) {
+  const narrative = content.narrative?.text;
   return (
     <div className="report-content">
       <Heading level={level}>Samenvatting</Heading>

@@ -59,7 +59,7 @@ export function TrendChart({ trend }: { trend: Dashboard['trend'] }) {
             <XAxis dataKey="title" tick={{ fill: '#3d3d3d', fontSize: 12 }} />
             <YAxis allowDecimals={false} tick={{ fill: '#3d3d3d', fontSize: 12 }} width={36} />
             <Tooltip formatter={(value, name) => [String(value), FOCUS_AREA_STATUS_LABELS[name as FocusAreaStatus] ?? String(name)]} />
-            <Legend formatter={(value: string) => `${FOCUS_STATUS_ICONS[value as FocusAreaStatus] ?? ''} ${FOCUS_AREA_STATUS_LABELS[value as FocusAreaStatus] ?? value}`} />
+            <Legend itemSorter={null} formatter={(value: string) => `${FOCUS_STATUS_ICONS[value as FocusAreaStatus] ?? ''} ${FOCUS_AREA_STATUS_LABELS[value as FocusAreaStatus] ?? value}`} />
             {FOCUS_STATUS_ORDER.map((status) => (
               <Bar key={status} dataKey={status} name={status} stackId="status" fill={`url(#trend-${status})`} stroke={FILLS[status].colour} strokeWidth={1} isAnimationActive={false} />
             ))}

@@ -72,6 +72,8 @@ export interface IndicatorInput {
 export interface ReportContent {
   summary: string;
   focusAreas: Array<{ focusAreaId: string; title: string; status: FocusAreaStatus; narrative: string }>;
+  /** A frozen version holds the collaborative narrative document as it was at submit (older versions: absent). */
+  narrative?: { text: string; html: string } | null;
 }
 
 export interface ReportFigures {
@@ -177,7 +179,7 @@ export interface Dashboard {
   notYetSubmitted: Array<{ workgroupId: string; workgroupName: string }>;
 }
 
-/** The RVC bundle of one cycle: every werkgroep with its accepted (or submitted) version, or none. */
+/** The RVC bundle of one cycle: every werkgroep in strategy order with its accepted version, or none. */
 export interface Bundle {
   cycle: ReportingCycle;
   strategy: { id: string; name: string };
@@ -191,11 +193,11 @@ export interface Bundle {
       version: number;
       submittedAt: string;
       submittedByName: string | null;
-      acceptedAt: string | null;
+      acceptedAt: string;
       acceptedByName: string | null;
       contentHash: string;
       hashVerified: boolean;
-      content: ReportContent & { narrative?: { text: string; html: string } | null };
+      content: ReportContent;
       figures: ReportFigures;
     };
   }>;
