@@ -67,6 +67,12 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     await page.waitForURL((url) => url.pathname === '/');
   }
 
+  /** Picks a reporting cycle by its title in the "Rapportagecyclus" select (options also show the meeting date). */
+  async function chooseCycle(page: Page, title: string) {
+    const select = page.getByLabel('Rapportagecyclus');
+    await select.selectOption((await select.locator('option', { hasText: title }).getAttribute('value'))!);
+  }
+
   /** The status an API call from inside the page (with the user's session cookie) answers. */
   async function statusFromPage(page: Page, path: string): Promise<number> {
     return page.evaluate(async (url) => (await fetch(url, { credentials: 'same-origin' })).status, path);
@@ -203,5 +209,99 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     expect(aanjager.pageErrors).toEqual([]);
     expect(secretariat.pageErrors).toEqual([]);
     expect(rvc.pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('secretariat plans a cycle and returns a report with a comment; the aanjager sees why, measures and adds an indicator', async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const cycleTitle = `RVC-vergadering test ${Date.now()}`;
+
+    // --- The secretariat plans a new cycle on the RVC page; the form checks the deadline lies before the meeting.
+    const secretariat = await newPage();
+    await login(secretariat.page, SECRETARIAAT);
+    await secretariat.page.goto(t.url + '/rvc');
+    await secretariat.page.getByRole('button', { name: 'Nieuwe rapportagecyclus' }).click();
+    const cycleForm = secretariat.page.getByRole('form', { name: 'Nieuwe rapportagecyclus' });
+    await cycleForm.getByLabel('Titel').fill(cycleTitle);
+    await cycleForm.getByLabel('Datum vergadering').fill(day(200));
+    await cycleForm.getByLabel('Deadline werkgroepen').fill(day(210));
+    await cycleForm.getByRole('button', { name: 'Cyclus aanmaken' }).click();
+    await cycleForm.getByText('De deadline voor de werkgroepen ligt vóór de vergadering van het RVC.').waitFor();
+    expect(await cycleForm.getByLabel('Deadline werkgroepen').getAttribute('aria-invalid')).toBe('true');
+    await cycleForm.getByLabel('Deadline werkgroepen').fill(day(180));
+    await cycleForm.getByRole('button', { name: 'Cyclus aanmaken' }).click();
+    await secretariat.page.getByRole('status').filter({ hasText: `Rapportagecyclus “${cycleTitle}” is aangemaakt.` }).waitFor();
+    await secretariat.page.getByRole('heading', { level: 2, name: cycleTitle }).waitFor();
+
+    // --- The aanjager writes and submits a report for that cycle.
+    const aanjager = await newPage();
+    await login(aanjager.page, AANJAGER);
+    await aanjager.page.goto(`${t.url}/werkgroepen/${workgroupId}/voortgang`);
+    await chooseCycle(aanjager.page, cycleTitle);
+    await aanjager.page.getByRole('button', { name: 'Rapportage aanmaken' }).click();
+    const form = aanjager.page.getByRole('form', { name: 'Rapportage bewerken' });
+    await form.getByLabel('Samenvatting').fill('Eerste versie voor de testcyclus.');
+    // Submitting with unsaved edits saves them first.
+    await aanjager.page.getByRole('button', { name: 'Indienen', exact: true }).click();
+    const confirm = aanjager.page.getByRole('dialog', { name: 'Rapportage indienen?' });
+    await confirm.getByText('Uw niet-opgeslagen wijzigingen worden eerst opgeslagen.').waitFor();
+    await confirm.getByRole('button', { name: 'Ja, indienen' }).click();
+    await aanjager.page.getByRole('status').filter({ hasText: 'De rapportage is ingediend als versie 1.' }).waitFor();
+
+    // --- The secretariat chooses that cycle on the Dashboard and returns the report; a comment is required.
+    await secretariat.page.goto(t.url + '/dashboard');
+    await chooseCycle(secretariat.page, cycleTitle);
+    await secretariat.page.getByRole('heading', { level: 2, name: `Indieningen: ${cycleTitle}` }).waitFor();
+    const row = secretariat.page
+      .getByRole('table', { name: /Stand van de rapportages voor/ })
+      .getByRole('row')
+      .filter({ has: secretariat.page.getByRole('link', { name: WORKGROUP, exact: true }) });
+    await row.getByRole('button', { name: `Terugsturen rapportage ${WORKGROUP}` }).click();
+    const dialog = secretariat.page.getByRole('dialog', { name: `Rapportage van ${WORKGROUP} terugsturen?` });
+    await dialog.getByRole('button', { name: 'Terugsturen' }).click();
+    await dialog.getByText('Geef aan waarom de rapportage wordt teruggestuurd.').first().waitFor();
+    await dialog.getByLabel('Toelichting voor de werkgroep').fill('Graag de cijfers over witwassen toelichten.');
+    await dialog.getByRole('button', { name: 'Terugsturen' }).click();
+    await secretariat.page.getByRole('status').filter({ hasText: `De rapportage van ${WORKGROUP} is teruggestuurd.` }).waitFor();
+    await row.getByText('Teruggestuurd').waitFor();
+
+    // --- The aanjager sees the comment, can edit again, and the returned version stays in the history.
+    await aanjager.page.reload();
+    await chooseCycle(aanjager.page, cycleTitle);
+    await aanjager.page.getByRole('note').filter({ hasText: 'Graag de cijfers over witwassen toelichten.' }).waitFor();
+    await aanjager.page.getByRole('form', { name: 'Rapportage bewerken' }).waitFor();
+    expect(await aanjager.page.getByRole('button', { name: 'Indienen', exact: true }).count()).toBe(1);
+    await aanjager.page.locator('.version-list').getByText(/Versie 1, ingediend op/).waitFor();
+    expect(await aanjager.page.locator('.version-list').textContent()).toContain('Teruggestuurd');
+
+    // --- A measurement and a new indicator.
+    const card = aanjager.page.locator('.indicator-card').first();
+    const indicatorTitle = (await card.getByRole('heading', { level: 4 }).textContent())!;
+    await card.getByRole('button', { name: `Meting toevoegen voor ${indicatorTitle}` }).click();
+    await card.getByLabel(/^Waarde/).fill('-5');
+    await card.getByRole('button', { name: 'Meting opslaan' }).click();
+    await card.getByText('Een waarde kan niet negatief zijn.').waitFor();
+    await card.getByLabel(/^Waarde/).fill('512');
+    await card.getByLabel('Bron').fill('Opgave gemeenten (test)');
+    await card.getByRole('button', { name: 'Meting opslaan' }).click();
+    await aanjager.page.getByRole('status').filter({ hasText: `Meting voor “${indicatorTitle}” is toegevoegd.` }).waitFor();
+    await card.getByText('Metingen als tabel').click();
+    expect(await card.getByRole('table').locator('tbody tr').count()).toBe(4);
+    expect(await card.locator('.indicator-facts').textContent()).toContain('512');
+
+    await aanjager.page.getByRole('button', { name: 'Indicator toevoegen' }).click();
+    const indicatorForm = aanjager.page.getByRole('form', { name: 'Indicator toevoegen' });
+    await indicatorForm.getByLabel('Onderdeel').selectOption({ index: 1 });
+    await indicatorForm.getByLabel('Titel').fill('Afgepakt crimineel vermogen');
+    await indicatorForm.getByLabel('Eenheid').selectOption({ label: 'Euro' });
+    await indicatorForm.getByLabel('Nulmeting').fill('100000');
+    await indicatorForm.getByLabel('Doel').fill('250000');
+    await indicatorForm.getByRole('button', { name: 'Indicator opslaan' }).click();
+    await aanjager.page.getByRole('status').filter({ hasText: 'Indicator “Afgepakt crimineel vermogen” is toegevoegd.' }).waitFor();
+    const created = aanjager.page.locator('.indicator-card').filter({ has: aanjager.page.getByRole('heading', { level: 4, name: 'Afgepakt crimineel vermogen' }) });
+    expect(await created.locator('.indicator-facts').textContent()).toContain('€ 250.000');
+    await created.getByText('Nog geen metingen.').waitFor();
+
+    expect(aanjager.pageErrors).toEqual([]);
+    expect(secretariat.pageErrors).toEqual([]);
   }, 180_000);
 });
