@@ -20,7 +20,7 @@ export function IndicatorChart({ indicator }: { indicator: Indicator }) {
   return (
     <div className="indicator-chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height={190}>
-        <LineChart data={data} margin={{ top: 16, right: 56, bottom: 4, left: 4 }} accessibilityLayer={false}>
+        <LineChart data={data} margin={{ top: 16, right: 76, bottom: 4, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#dde2e8" strokeDasharray="2 4" />
           <XAxis dataKey="date" tickFormatter={shortDate} tick={{ fill: '#3d3d3d', fontSize: 12 }} />
           <YAxis domain={[0, indicator.unit === 'percentage' ? 100 : Math.ceil(top * 1.1)]} tick={{ fill: '#3d3d3d', fontSize: 12 }} width={48} />

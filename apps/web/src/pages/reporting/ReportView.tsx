@@ -132,7 +132,7 @@ export function ReportFiguresView({ figures, level, label }: { figures: ReportFi
 export function VersionHistory({ versions, level }: { versions: ReportVersion[]; level: Level }) {
   if (versions.length === 0) return <p className="muted">Nog niet ingediend.</p>;
   return (
-    <ol className="version-list" reversed>
+    <ul className="version-list">
       {[...versions].reverse().map((v) => (
         <li key={v.id}>
           <details>
@@ -166,7 +166,7 @@ export function VersionHistory({ versions, level }: { versions: ReportVersion[];
           </details>
         </li>
       ))}
-    </ol>
+    </ul>
   );
 }
 
