@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@koers/access';
 import { AuditModule } from '@koers/audit';
+import { DocumentsModule } from '@koers/documents';
 import { BundleRepository } from './bundle.repository';
 import { BundleService } from './bundle.service';
 import { DashboardRepository } from './dashboard.repository';
@@ -13,7 +14,7 @@ import { ReportingCycleService } from './reporting-cycle.service';
 import { ReportingRepository } from './reporting.repository';
 
 @Module({
-  imports: [AccessModule, AuditModule],
+  imports: [AccessModule, AuditModule, DocumentsModule],
   providers: [ReportingRepository, ProgressReportRepository, ReportFiguresRepository, DashboardRepository, BundleRepository, ReportingCycleService, IndicatorService, ProgressReportService, DashboardService, BundleService],
   exports: [ReportingCycleService, IndicatorService, ProgressReportService, DashboardService, BundleService],
 })
