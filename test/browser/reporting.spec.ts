@@ -105,6 +105,8 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     await form.waitFor();
     expect(await aanjager.page.locator('.report-state').textContent()).toContain('Concept');
     await aanjager.page.getByRole('heading', { name: 'Cijfers (actueel, nog niet bevroren)' }).waitFor();
+    // The report's collaborative narrative document is one link away.
+    expect(await aanjager.page.getByRole('link', { name: 'Toelichting samen schrijven' }).getAttribute('href')).toMatch(/^\/documenten\/[0-9a-f-]{36}$/);
     await form.getByLabel('Samenvatting').fill(summary);
     const statuses = form.getByLabel(/^Status: /);
     expect(await statuses.count()).toBeGreaterThanOrEqual(2);
