@@ -19,6 +19,14 @@ import { KnowledgeTab } from './pages/work/KnowledgeTab';
 
 // The editor (Tiptap, Yjs, Socket.IO) is loaded only when a document is opened.
 const DocumentPage = lazy(() => import('./pages/DocumentPage').then((module) => ({ default: module.DocumentPage })));
+// The reporting screens (and their charting library) load on first use.
+const reporting = () => import('./pages/reporting');
+const ProgressTab = lazy(() => reporting().then((module) => ({ default: module.ProgressTab })));
+const DashboardPage = lazy(() => reporting().then((module) => ({ default: module.DashboardPage })));
+const RvcPage = lazy(() => reporting().then((module) => ({ default: module.RvcPage })));
+const BundlePrintPage = lazy(() => reporting().then((module) => ({ default: module.BundlePrintPage })));
+const ReportPage = lazy(() => reporting().then((module) => ({ default: module.ReportPage })));
+const loadingReporting = <Loading what="De voortgang" />;
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, startError } = useAuth();
@@ -59,6 +67,7 @@ export function App() {
           <Route path="sessies" element={<SessionsTab />} />
           <Route path="sessies/:sessionId" element={<SessionPage />} />
           <Route path="kennisbank" element={<KnowledgeTab />} />
+          <Route path="voortgang" element={<Suspense fallback={loadingReporting}><ProgressTab /></Suspense>} />
         </Route>
         <Route
           path="documenten/:id"
@@ -68,6 +77,10 @@ export function App() {
             </Suspense>
           }
         />
+        <Route path="dashboard" element={<Suspense fallback={loadingReporting}><DashboardPage /></Suspense>} />
+        <Route path="rvc" element={<Suspense fallback={loadingReporting}><RvcPage /></Suspense>} />
+        <Route path="rvc/bundel/:cycleId" element={<Suspense fallback={loadingReporting}><BundlePrintPage /></Suspense>} />
+        <Route path="rapportages/:id" element={<Suspense fallback={loadingReporting}><ReportPage /></Suspense>} />
         <Route
           path="beheer"
           element={

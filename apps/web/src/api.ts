@@ -564,7 +564,7 @@ interface RequestOptions {
   text?: boolean;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const send = () =>
     fetch('/api' + path, {
       method,
@@ -596,7 +596,7 @@ async function request<T>(method: string, path: string, body?: unknown, options:
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-function query(params: Record<string, string | number | undefined | null>): string {
+export function query(params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));

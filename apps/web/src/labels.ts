@@ -1,4 +1,5 @@
 import type { ActionPriority, ActionStatus, AgendaOutcome, AttendanceStatus, KnowledgeStatus, SessionState, SessionType, ActionOrigin, AuditOutcome, DocumentKind, MembershipRole, OrganisationType, PlatformRole, StrategyStatus, UserFunction } from './api';
+import type { FocusAreaStatus, IndicatorDirection, IndicatorUnit, SubmissionStatus } from './pages/reporting/reporting-api';
 
 /** Dutch labels for the API's English codes. */
 export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
@@ -146,4 +147,35 @@ export function formatMoment(value: string | null | undefined): string {
 /** Today in the Netherlands as 'YYYY-MM-DD'. */
 export function todayIso(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+export const FOCUS_AREA_STATUS_LABELS: Record<FocusAreaStatus, string> = {
+  op_koers: 'Op koers',
+  aandacht_nodig: 'Aandacht nodig',
+  achterstand: 'Achterstand',
+  afgerond: 'Afgerond',
+  nog_niet_gestart: 'Nog niet gestart',
+};
+
+export const REPORT_STATUS_LABELS: Record<SubmissionStatus, string> = {
+  concept: 'Concept',
+  ingediend: 'Ingediend',
+  geaccepteerd: 'Geaccepteerd',
+  teruggestuurd: 'Teruggestuurd',
+  geen_rapportage: 'Nog geen rapportage',
+  niet_ingediend: 'Niet ingediend',
+};
+
+export const INDICATOR_UNIT_LABELS: Record<IndicatorUnit, string> = { aantal: 'Aantal', percentage: 'Percentage', euro: 'Euro', dagen: 'Dagen' };
+
+export const INDICATOR_DIRECTION_LABELS: Record<IndicatorDirection, string> = { hoger_is_beter: 'Hoger is beter', lager_is_beter: 'Lager is beter' };
+
+/** A value in its unit, Dutch style: '1.250', '66%', '€ 12.500', '27 dagen'. */
+export function formatValue(value: number | null | undefined, unit: IndicatorUnit): string {
+  if (value === null || value === undefined) return '—';
+  const number = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(value);
+  if (unit === 'percentage') return `${number}%`;
+  if (unit === 'euro') return `€ ${number}`;
+  if (unit === 'dagen') return `${number} ${value === 1 ? 'dag' : 'dagen'}`;
+  return number;
 }

@@ -27,6 +27,7 @@ export class AuthorizationService {
 
   canInRegion(actor: Actor, permission: RegionPermission): boolean {
     if (permission === 'region.read') return true;
+    if (permission === 'reporting.read') return isSecretariat(actor) || actor.rvcMember;
     return isSecretariat(actor);
   }
 

@@ -8,6 +8,7 @@ export type RegionPermission =
   | 'region.read' // strategy, themes, focus areas, organisations, districts: readable by every signed-in user
   | 'region.manage' // create/update/delete strategy, themes, organisations, werkgroepen: secretariat
   | 'users.manage'
+  | 'reporting.read' // the dashboard and the RVC bundle: the secretariat and RVC members
   | 'audit.read';
 
 export type WorkgroupPermission =

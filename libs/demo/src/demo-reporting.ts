@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { blocksUpdate, DocumentBlock, exportState } from '@koers/documents';
 import { computeReportFigures, FocusAreaStatus, IndicatorDirection, IndicatorUnit, ReportContent, versionContentHash } from '@koers/reporting';
 import type { DemoThemeKey } from './demo-people';
 
@@ -22,6 +23,8 @@ interface DemoIndicator {
 interface DemoReport {
   summary: string;
   focusAreas: Array<{ status: FocusAreaStatus; narrative: string }>;
+  /** The paragraphs of the collaborative narrative document. */
+  narrative: string[];
 }
 
 const INDICATORS: Record<DemoThemeKey, DemoIndicator[]> = {
@@ -48,6 +51,10 @@ const REPORTS: Record<DemoThemeKey, DemoReport> = {
       { status: 'op_koers', narrative: 'Branchebeeld recreatieparken wordt geactualiseerd.' },
       { status: 'achterstand', narrative: 'Uitbreiding signaaltafel wacht op afspraken over gegevensdeling.' },
     ],
+    narrative: [
+      'In deze periode zijn de preventieprojecten in alle districten gestart; de gemeenten leveren de bereikcijfers per kwartaal aan.',
+      'Voor de aanpak van geldstromen vraagt de werkgroep het RVC om steun bij het convenant gegevensdeling met de Belastingdienst en het RIEC.',
+    ],
   },
   cyber: {
     summary: 'Het gebruik van beschikbare interventies groeit; inzicht in dader- en slachtofferschap blijft achter.',
@@ -55,6 +62,10 @@ const REPORTS: Record<DemoThemeKey, DemoReport> = {
       { status: 'op_koers', narrative: 'HackShield is op 84 basisscholen in gebruik.' },
       { status: 'aandacht_nodig', narrative: 'Registratie van slachtofferschap verschilt per gemeente.' },
       { status: 'op_koers', narrative: 'Handreiking bestuurlijke bevoegdheden is verspreid; doorlooptijd daalt.' },
+    ],
+    narrative: [
+      'HackShield groeit sneller dan gepland; de werkgroep richt zich nu op de scholen in de kleinere gemeenten.',
+      'Het beeld van slachtofferschap blijft onvolledig zolang gemeenten verschillend registreren; een gezamenlijke registratie wordt voorbereid.',
     ],
   },
   onrust: {
@@ -65,8 +76,14 @@ const REPORTS: Record<DemoThemeKey, DemoReport> = {
       { status: 'aandacht_nodig', narrative: '61% van de gemeenten heeft een draaiboek ordeverstoringen.' },
       { status: 'op_koers', narrative: 'Kennissessie over bronoorzaken van polarisatie gehouden.' },
     ],
+    narrative: [
+      'De wijkgesprekken met sleutelfiguren worden goed bezocht en leveren vroegsignalen op die met de districten worden gedeeld.',
+      'Voor online monitoring wacht de werkgroep op het juridisch kader; tot die tijd volgt zij de landelijke handreiking.',
+    ],
   },
 };
+
+const PAST_CYCLE_TITLE = 'RVC-vergadering vorige periode (demo)';
 
 const dayFromSeed = (days: number) => {
   const d = new Date();
@@ -91,7 +108,7 @@ export async function seedDemoReporting(
       [demo.strategyId, title, dayFromSeed(meeting), dayFromSeed(deadline), dayFromSeed(start), dayFromSeed(end), demo.secretariatId],
     )) as Array<{ id: string }>)[0].id;
   const pastPeriod = { start: dayFromSeed(-200), end: dayFromSeed(-21) };
-  const pastCycleId = await insertCycle('RVC-vergadering vorige periode (demo)', -14, -21, -200, -21);
+  const pastCycleId = await insertCycle(PAST_CYCLE_TITLE, -14, -21, -200, -21);
   await insertCycle('RVC-vergadering komende periode (demo)', 90, 75, -20, 75);
 
   for (const [theme, workgroupId] of demo.workgroupIds) {
@@ -113,10 +130,24 @@ export async function seedDemoReporting(
       summary: report.summary,
       focusAreas: focusAreaIds.map((focusAreaId, i) => ({ focusAreaId, title: titles[i], status: report.focusAreas[i]?.status ?? 'nog_niet_gestart', narrative: report.focusAreas[i]?.narrative ?? '' })),
     };
+    // The narrative document the werkgroep wrote together, frozen into the version as it was at submit.
+    const narrativeBlocks: DocumentBlock[] = [
+      { type: 'heading', level: 1, text: 'Voortgangsrapportage' },
+      { type: 'heading', level: 2, text: 'Toelichting' },
+      ...report.narrative.map((text): DocumentBlock => ({ type: 'paragraph', text })),
+    ];
+    const narrativeState = blocksUpdate(narrativeBlocks);
+    const [{ id: documentId }] = await manager.query(
+      `INSERT INTO documents (workgroup_id, title, kind, created_by) VALUES ($1, $2, 'voortgangsrapportage', $3) RETURNING id`,
+      [workgroupId, `Voortgangsrapportage ${PAST_CYCLE_TITLE}`, aanjagerId],
+    );
+    await manager.query('INSERT INTO document_updates (document_id, data, user_id) VALUES ($1, $2, $3)', [documentId, Buffer.from(narrativeState), aanjagerId]);
+    content.narrative = exportState(narrativeState);
     const submittedAt = new Date(`${dayFromSeed(-23)}T10:00:00Z`);
     const [{ id: reportId }] = await manager.query(
-      `INSERT INTO progress_reports (workgroup_id, cycle_id, status, summary, focus_areas, current_version, created_by) VALUES ($1, $2, 'geaccepteerd', $3, $4::jsonb, 1, $5) RETURNING id`,
-      [workgroupId, pastCycleId, content.summary, JSON.stringify(content.focusAreas), aanjagerId],
+      `INSERT INTO progress_reports (workgroup_id, cycle_id, status, summary, focus_areas, current_version, narrative_document_id, created_by)
+       VALUES ($1, $2, 'geaccepteerd', $3, $4::jsonb, 1, $5, $6) RETURNING id`,
+      [workgroupId, pastCycleId, content.summary, JSON.stringify(content.focusAreas), documentId, aanjagerId],
     );
     const figures = await computeReportFigures(manager, workgroupId, pastPeriod, submittedAt);
     const contentHash = versionContentHash({ reportId, version: 1, content, figures });

@@ -20,6 +20,15 @@ export function exportDocument(doc: Y.Doc, format: ExportFormat): string {
   return blocks.map(text).join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
 }
 
+/** Plain text and HTML of a document's whole state (e.g. to freeze it into a progress report's version). */
+export function exportState(state: Uint8Array): { text: string; html: string } {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const result = { text: exportDocument(doc, 'text'), html: exportDocument(doc, 'html') };
+  doc.destroy();
+  return result;
+}
+
 function children(node: Y.XmlElement | Y.XmlFragment): Array<Y.XmlElement | Y.XmlText> {
   return node.toArray() as Array<Y.XmlElement | Y.XmlText>;
 }

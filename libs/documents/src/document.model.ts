@@ -17,9 +17,9 @@ export interface DocumentMeta {
 /** The editor (Tiptap's Collaboration extension) keeps the ProseMirror document in this XML fragment. */
 export const EDITOR_FRAGMENT = 'default';
 
-type Block = { type: 'heading'; level: number; text: string } | { type: 'paragraph'; text: string };
+export type DocumentBlock = { type: 'heading'; level: number; text: string } | { type: 'paragraph'; text: string };
 
-const TEMPLATES: Record<DocumentKind, Block[]> = {
+const TEMPLATES: Record<DocumentKind, DocumentBlock[]> = {
   plan_van_aanpak: [
     { type: 'heading', level: 1, text: 'Plan van aanpak' },
     { type: 'heading', level: 2, text: 'Aanleiding en doel' },
@@ -57,9 +57,14 @@ const TEMPLATES: Record<DocumentKind, Block[]> = {
 
 /** The first Yjs update of a new document: the template of its kind, in the editor's schema. */
 export function templateUpdate(kind: DocumentKind): Uint8Array {
+  return blocksUpdate(TEMPLATES[kind]);
+}
+
+/** A Yjs update that writes headings and paragraphs in the editor's schema (templates, demo content). */
+export function blocksUpdate(blocks: DocumentBlock[]): Uint8Array {
   const doc = new Y.Doc();
   const fragment = doc.getXmlFragment(EDITOR_FRAGMENT);
-  const nodes = TEMPLATES[kind].map((block) => {
+  const nodes = blocks.map((block) => {
     const element = new Y.XmlElement(block.type);
     if (block.type === 'heading') element.setAttribute('level', block.level as unknown as string);
     if (block.text) element.insert(0, [new Y.XmlText(block.text)]);

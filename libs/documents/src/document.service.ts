@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService } from '@koers/audit';
 import { notFound } from '@koers/core';
 import { CollabService } from './collab/collab.service';
-import { exportDocument, ExportFormat } from './document-export';
+import { exportDocument, ExportFormat, exportState } from './document-export';
 import { DocumentKind, DocumentMeta, templateUpdate } from './document.model';
 import { DocumentRepository } from './document.repository';
 
@@ -33,13 +33,27 @@ export class DocumentService {
   /** A new document starts from the template of its kind, stored as its first update. */
   async create(actor: Actor, workgroupId: string, title: string, kind: DocumentKind): Promise<DocumentMeta> {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', workgroupId, 'document.create');
-    const id = await this.dataSource.transaction(async (manager) => {
-      const newId = await this.repository.insert(workgroupId, title, kind, actor.userId, manager);
-      await this.repository.appendUpdates([{ documentId: newId, data: templateUpdate(kind), userId: actor.userId }], manager);
-      await this.audit.recordChange(actor, { action: 'document.create', entityType: 'document', entityId: newId, workgroupId, summary: { title, kind } }, manager);
-      return newId;
-    });
+    const id = await this.dataSource.transaction((manager) => this.createWithin(actor, workgroupId, title, kind, manager));
     return (await this.repository.findMeta(id)) as DocumentMeta;
+  }
+
+  /**
+   * Creates a document inside the caller's transaction, for a service that has already checked that the
+   * actor may write in the werkgroep (a progress report creates its narrative document this way).
+   */
+  async createWithin(actor: Actor, workgroupId: string, title: string, kind: DocumentKind, manager: EntityManager): Promise<string> {
+    const id = await this.repository.insert(workgroupId, title, kind, actor.userId, manager);
+    await this.repository.appendUpdates([{ documentId: id, data: templateUpdate(kind), userId: actor.userId }], manager);
+    await this.audit.recordChange(actor, { action: 'document.create', entityType: 'document', entityId: id, workgroupId, summary: { title, kind } }, manager);
+    return id;
+  }
+
+  /**
+   * The current content as plain text and HTML, including edits open editors made on this instance, for
+   * a service that has already checked access (freezing a progress report's narrative on submit).
+   */
+  async currentContent(id: string): Promise<{ text: string; html: string }> {
+    return exportState(await this.collab.currentState(id));
   }
 
   async update(actor: Actor, id: string, changes: { title?: string; archived?: boolean }): Promise<DocumentMeta> {

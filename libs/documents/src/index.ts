@@ -2,5 +2,6 @@ export * from './documents.module';
 export * from './document.service';
 export * from './document-history.service';
 export * from './document.model';
+export { exportState } from './document-export';
 export * from './collab/collab.service';
 export * from './dto/document.dto';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, isSecretariat } from '@koers/access';
-import { AuditService } from '@koers/audit';
-import { forbidden, notFound, validationFailed } from '@koers/core';
+import { Actor, AuthorizationService, isSecretariat } from '@koers/access';
+import { notFound, validationFailed } from '@koers/core';
 import { DashboardRepository } from './dashboard.repository';
 import { todayInNetherlands } from './reporting.model';
 
@@ -13,15 +12,12 @@ import { todayInNetherlands } from './reporting.model';
 export class DashboardService {
   constructor(
     private readonly repository: DashboardRepository,
-    private readonly audit: AuditService,
+    private readonly authorization: AuthorizationService,
   ) {}
 
   async dashboard(actor: Actor, strategyId: string, cycleId?: string) {
+    await this.authorization.assertInRegion(actor, 'reporting.read', 'dashboard.read');
     const secretariat = isSecretariat(actor);
-    if (!secretariat && !actor.rvcMember) {
-      await this.audit.recordDenied(actor, { action: 'dashboard.read', entityType: 'strategy', entityId: strategyId });
-      throw forbidden();
-    }
     if (!(await this.repository.strategyExists(strategyId))) throw notFound('De strategie');
     const today = todayInNetherlands();
     const [structure, cycles, statuses, trendRows, overdueRows] = await Promise.all([

@@ -4,6 +4,7 @@ export * from './reporting-cycle.service';
 export * from './indicator.service';
 export * from './progress-report.service';
 export * from './dashboard.service';
+export * from './bundle.service';
 export * from './dto/reporting.dto';
 export { canonicalJson, versionContentHash } from './content-hash';
 export { computeReportFigures } from './report-figures.repository';

@@ -15,6 +15,8 @@ export interface ReportRow {
   summary: string;
   focusAreas: ReportContent['focusAreas'];
   currentVersion: number;
+  /** The collaborative narrative document (null for reports from before it existed). */
+  narrativeDocumentId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -37,7 +39,7 @@ export interface VersionRow {
 
 const REPORT = `SELECT r.id, r.workgroup_id AS "workgroupId", w.name AS "workgroupName", r.cycle_id AS "cycleId", c.title AS "cycleTitle",
                        c.period_start AS "periodStart", c.period_end AS "periodEnd", r.status, r.summary, r.focus_areas AS "focusAreas",
-                       r.current_version AS "currentVersion", r.created_at AS "createdAt", r.updated_at AS "updatedAt"
+                       r.current_version AS "currentVersion", r.narrative_document_id AS "narrativeDocumentId", r.created_at AS "createdAt", r.updated_at AS "updatedAt"
                   FROM progress_reports r JOIN workgroups w ON w.id = r.workgroup_id JOIN reporting_cycles c ON c.id = r.cycle_id`;
 
 const VERSION = `SELECT v.id, v.report_id AS "reportId", v.version, v.content, v.figures, v.content_hash AS "contentHash",
@@ -82,6 +84,10 @@ export class ProgressReportRepository {
       [workgroupId, cycleId, content.summary, JSON.stringify(content.focusAreas), createdBy],
     );
     return rows[0]?.id ?? null;
+  }
+
+  async setNarrativeDocument(id: string, documentId: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE progress_reports SET narrative_document_id = $2 WHERE id = $1', [id, documentId]);
   }
 
   async updateContent(id: string, content: ReportContent, manager: EntityManager): Promise<void> {

@@ -4,11 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService } from '@koers/audit';
 import { conflict, FieldError, notFound, validationFailed } from '@koers/core';
+import { DocumentService } from '@koers/documents';
 import { versionContentHash } from './content-hash';
 import { ProgressReportRepository, ReportRow, VersionRow } from './progress-report.repository';
 import { ReportFiguresRepository } from './report-figures.repository';
 import { ReportingRepository } from './reporting.repository';
-import { EDITABLE_REPORT_STATUSES, FocusAreaStatus, ReportContent } from './reporting.model';
+import { EDITABLE_REPORT_STATUSES, FocusAreaStatus, ReportContent, ReportNarrative } from './reporting.model';
 
 export interface ReportChanges {
   summary?: string;
@@ -45,12 +46,13 @@ export class ProgressReportService {
     private readonly figures: ReportFiguresRepository,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
+    private readonly documents: DocumentService,
   ) {}
 
   async listOfWorkgroup(actor: Actor, workgroupId: string) {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', workgroupId, 'progress_report.list');
     const reports = await this.repository.listOfWorkgroup(workgroupId);
-    return reports.map((r) => ({ id: r.id, cycleId: r.cycleId, cycleTitle: r.cycleTitle, status: r.status, currentVersion: r.currentVersion, updatedAt: r.updatedAt }));
+    return reports.map((r) => ({ id: r.id, cycleId: r.cycleId, cycleTitle: r.cycleTitle, status: r.status, currentVersion: r.currentVersion, narrativeDocumentId: r.narrativeDocumentId, updatedAt: r.updatedAt }));
   }
 
   async create(actor: Actor, workgroupId: string, cycleId: string) {
@@ -64,7 +66,10 @@ export class ProgressReportService {
     const id = await this.dataSource.transaction(async (manager) => {
       const newId = await this.repository.insert(workgroupId, cycleId, content, actor.userId, manager);
       if (!newId) return null;
-      await this.audit.recordChange(actor, { action: 'progress_report.create', entityType: 'progress_report', entityId: newId, workgroupId, summary: { cycleId } }, manager);
+      // The narrative is written together in the editor; its content is frozen into each version on submit.
+      const documentId = await this.documents.createWithin(actor, workgroupId, `Voortgangsrapportage ${cycle.title}`.slice(0, 200), 'voortgangsrapportage', manager);
+      await this.repository.setNarrativeDocument(newId, documentId, manager);
+      await this.audit.recordChange(actor, { action: 'progress_report.create', entityType: 'progress_report', entityId: newId, workgroupId, summary: { cycleId, narrativeDocumentId: documentId } }, manager);
       return newId;
     });
     if (!id) throw conflict('Deze werkgroep heeft al een voortgangsrapportage voor deze cyclus.');
@@ -88,6 +93,7 @@ export class ProgressReportService {
       id: report.id, workgroupId: report.workgroupId, workgroupName: report.workgroupName, cycleId: report.cycleId, cycleTitle: report.cycleTitle,
       status: report.status,
       currentVersion: report.currentVersion,
+      narrativeDocumentId: report.narrativeDocumentId,
       content: { summary: report.summary, focusAreas: report.focusAreas },
       // While the werkgroep still writes, the figures are live; once submitted they are the frozen ones.
       figures: editable || !current ? await this.figures.compute(report.workgroupId, { start: report.periodStart, end: report.periodEnd }) : current.figures,
@@ -122,11 +128,13 @@ export class ProgressReportService {
   async submit(actor: Actor, id: string) {
     const { report } = await this.readable(actor, id, 'progress_report.submit', true);
     await this.authorization.assertInWorkgroup(actor, 'workgroup.report.submit', report.workgroupId, 'progress_report.submit');
+    // Read before the transaction: the document's state may come from the collaboration server's memory.
+    const narrative = report.narrativeDocumentId ? await this.documents.currentContent(report.narrativeDocumentId) : null;
     await this.dataSource.transaction(async (manager) => {
       const locked = (await this.repository.find(id, manager, true))!;
       this.assertEditable(locked);
       if (!locked.summary.trim()) throw validationFailed([{ field: 'summary', messages: ['Schrijf een samenvatting voordat u de rapportage indient.'] }]);
-      await this.freeze(actor, locked, manager);
+      await this.freeze(actor, locked, narrative, manager);
     });
     return this.get(actor, id);
   }
@@ -155,10 +163,10 @@ export class ProgressReportService {
     return this.get(actor, id);
   }
 
-  /** Freezes the report's current words and freshly computed figures into the next version. */
-  private async freeze(actor: Actor, report: ReportRow, manager: EntityManager): Promise<void> {
+  /** Freezes the report's current words, its narrative document and freshly computed figures into the next version. */
+  private async freeze(actor: Actor, report: ReportRow, narrative: ReportNarrative | null, manager: EntityManager): Promise<void> {
     const version = report.currentVersion + 1;
-    const content: ReportContent = { summary: report.summary, focusAreas: report.focusAreas };
+    const content: ReportContent = { summary: report.summary, focusAreas: report.focusAreas, narrative };
     const figures = await this.figures.compute(report.workgroupId, { start: report.periodStart, end: report.periodEnd }, manager);
     const contentHash = versionContentHash({ reportId: report.id, version, content, figures });
     await this.repository.insertVersion({ reportId: report.id, version, content, figures, contentHash, submittedBy: actor.userId }, manager);

@@ -50,10 +50,20 @@ export interface MeasurementView {
   createdAt: Date;
 }
 
-/** The werkgroep's own words in a report: per focus area a status and a narrative, and a summary. */
+/** The collaborative narrative document as exported at submit (plain text and HTML). */
+export interface ReportNarrative {
+  text: string;
+  html: string;
+}
+
+/**
+ * The werkgroep's own words in a report: per focus area a status and a narrative, and a summary. A frozen
+ * version also holds the collaborative narrative document as it was at submit (absent in older versions).
+ */
 export interface ReportContent {
   summary: string;
   focusAreas: Array<{ focusAreaId: string; title: string; status: FocusAreaStatus; narrative: string }>;
+  narrative?: ReportNarrative | null;
 }
 
 /** What the report's figures say, computed from the werkgroep's data at one moment. */
@@ -82,6 +92,40 @@ export interface ReportFigures {
   }>;
   sessionsHeld: number;
 }
+
+/** The RVC bundle of one cycle: every werkgroep in strategy order, with its accepted report (or null). */
+export interface RvcBundle {
+  cycle: ReportingCycleView;
+  strategy: { id: string; name: string };
+  generatedAt: string;
+  workgroups: RvcBundleWorkgroup[];
+}
+
+export interface RvcBundleWorkgroup {
+  workgroupId: string;
+  name: string;
+  priorityTitle: string;
+  report: null | {
+    reportId: string;
+    version: number;
+    submittedAt: string;
+    submittedByName: string | null;
+    acceptedAt: string;
+    acceptedByName: string | null;
+    contentHash: string;
+    hashVerified: boolean;
+    content: ReportContent;
+    figures: ReportFigures;
+  };
+}
+
+export const FOCUS_AREA_STATUS_LABELS: Record<FocusAreaStatus, string> = {
+  op_koers: 'Op koers',
+  aandacht_nodig: 'Aandacht nodig',
+  achterstand: 'Achterstand',
+  afgerond: 'Afgerond',
+  nog_niet_gestart: 'Nog niet gestart',
+};
 
 export function targetReached(direction: IndicatorDirection, value: number | null, target: number | null): boolean | null {
   if (value === null || target === null) return null;

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@koers/access';
 import { AuditModule } from '@koers/audit';
+import { DocumentsModule } from '@koers/documents';
+import { BundleRepository } from './bundle.repository';
+import { BundleService } from './bundle.service';
 import { DashboardRepository } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
 import { IndicatorService } from './indicator.service';
@@ -11,8 +14,8 @@ import { ReportingCycleService } from './reporting-cycle.service';
 import { ReportingRepository } from './reporting.repository';
 
 @Module({
-  imports: [AccessModule, AuditModule],
-  providers: [ReportingRepository, ProgressReportRepository, ReportFiguresRepository, DashboardRepository, ReportingCycleService, IndicatorService, ProgressReportService, DashboardService],
-  exports: [ReportingCycleService, IndicatorService, ProgressReportService, DashboardService],
+  imports: [AccessModule, AuditModule, DocumentsModule],
+  providers: [ReportingRepository, ProgressReportRepository, ReportFiguresRepository, DashboardRepository, BundleRepository, ReportingCycleService, IndicatorService, ProgressReportService, DashboardService, BundleService],
+  exports: [ReportingCycleService, IndicatorService, ProgressReportService, DashboardService, BundleService],
 })
 export class ReportingModule {}

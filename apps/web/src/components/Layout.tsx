@@ -54,6 +54,16 @@ export function Layout() {
               <li>
                 <NavLink to="/strategie">Strategie</NavLink>
               </li>
+              {(isSecretariat(me) || me?.user.rvcMember) && (
+                <>
+                  <li>
+                    <NavLink to="/dashboard">Dashboard</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/rvc">RVC</NavLink>
+                  </li>
+                </>
+              )}
               {isSecretariat(me) && (
                 <li>
                   <NavLink to="/beheer">Beheer</NavLink>

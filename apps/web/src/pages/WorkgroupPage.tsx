@@ -29,7 +29,7 @@ export function useWorkgroup() {
   return useOutletContext<WorkgroupContext>();
 }
 
-/** The werkgroep frame: heading, facts and the tabs (sub-routes) Overzicht, Acties, Sessies, Kennisbank. */
+/** The werkgroep frame: heading, facts and the tabs (sub-routes) Overzicht, Acties, Sessies, Kennisbank, Voortgang. */
 export function WorkgroupPage() {
   const { id = '' } = useParams();
   const me = useMe();
@@ -92,6 +92,9 @@ export function WorkgroupPage() {
           </li>
           <li>
             <NavLink to={`/werkgroepen/${w.id}/kennisbank`}>Kennisbank</NavLink>
+          </li>
+          <li>
+            <NavLink to={`/werkgroepen/${w.id}/voortgang`}>Voortgang</NavLink>
           </li>
         </ul>
       </nav>

@@ -8,6 +8,7 @@ import { CreateKnowledgeBase1763900000006 } from './1763900000006-create-knowled
 import { CreateNotifications1763900000007 } from './1763900000007-create-notifications';
 import { CreateDocumentCommentsAndVersions1763900000008 } from './1763900000008-create-document-comments-and-versions';
 import { CreateReporting1763900000009 } from './1763900000009-create-reporting';
+import { AddProgressReportNarrativeDocument1763900000010 } from './1763900000010-add-progress-report-narrative-document';
 import { AllowMentionNotifications1763900000011 } from './1763900000011-allow-mention-notifications';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
@@ -22,5 +23,6 @@ export const migrations = [
   CreateNotifications1763900000007,
   CreateDocumentCommentsAndVersions1763900000008,
   CreateReporting1763900000009,
+  AddProgressReportNarrativeDocument1763900000010,
   AllowMentionNotifications1763900000011,
 ];

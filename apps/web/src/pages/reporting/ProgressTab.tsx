@@ -1,0 +1,30 @@
+import { Link } from 'react-router-dom';
+import { isSecretariat } from '../../auth';
+import { useWorkgroup } from '../WorkgroupPage';
+import { IndicatorsSection } from './IndicatorsSection';
+import { ReportSection } from './ReportSection';
+import './reporting.css';
+
+/** The werkgroep tab Voortgang: the progress report for the current cycle, and the indicators with their charts. */
+export function ProgressTab() {
+  const ctx = useWorkgroup();
+  const { workgroup, myRole, me, canManage } = ctx;
+  if (!myRole && !isSecretariat(me)) {
+    // RVC members see a werkgroep, but not its indicators or concept reports: only what went upward.
+    return (
+      <div className="alert alert-info">
+        <p>
+          De voortgang van een werkgroep is werkinhoud van de werkgroep. Als lid van het RVC ziet u een rapportage zodra de werkgroep haar heeft ingediend: zie
+          het <Link to="/dashboard">Dashboard</Link> en de <Link to="/rvc">RVC-pagina</Link> met de bundel per vergadering.
+        </p>
+      </div>
+    );
+  }
+  const focusAreas = [...workgroup.theme.focusAreas].sort((a, b) => a.position - b.position);
+  return (
+    <>
+      <ReportSection ctx={ctx} />
+      <IndicatorsSection workgroupId={workgroup.id} focusAreas={focusAreas} canManage={canManage} />
+    </>
+  );
+}

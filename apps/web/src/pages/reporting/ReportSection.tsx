@@ -1,0 +1,262 @@
+import { FormEvent, useEffect, useId, useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ApiError } from '../../api';
+import { asApiError, ErrorMessage, Field, Loading, SuccessMessage, useApi } from '../../components/common';
+import { FOCUS_AREA_STATUS_LABELS, formatDate, formatDateTime, options, todayIso } from '../../labels';
+import { TabError, WorkgroupContext } from '../WorkgroupPage';
+import { ConfirmDialog } from './ConfirmDialog';
+import { currentCycle, FocusAreaStatus, isWorkingReport, ReportContent, reportingApi, ReportingCycle, WorkingReport } from './reporting-api';
+import { ReportContentView, ReportFiguresView, VersionHistory } from './ReportView';
+import { ReportStatusBadge } from './status';
+
+const EDITABLE = ['concept', 'teruggestuurd'];
+
+/** The werkgroep's progress report for a chosen reporting cycle (by default the current one). */
+export function ReportSection({ ctx }: { ctx: WorkgroupContext }) {
+  const { workgroup, canWrite } = ctx;
+  const cycles = useApi(() => reportingApi.cycles(workgroup.theme.strategyId), [workgroup.theme.strategyId]);
+  const reports = useApi(() => reportingApi.reports(workgroup.id), [workgroup.id]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const selectId = useId();
+
+  const sorted = useMemo(() => [...(cycles.data ?? [])].sort((a, b) => b.meetingDate.localeCompare(a.meetingDate)), [cycles.data]);
+  const cycle: ReportingCycle | null = sorted.find((c) => c.id === chosen) ?? currentCycle(sorted, todayIso());
+  const item = cycle ? reports.data?.find((r) => r.cycleId === cycle.id) : undefined;
+
+  async function create() {
+    if (!cycle) return;
+    setCreating(true);
+    setError(null);
+    try {
+      await reportingApi.createReport(workgroup.id, cycle.id);
+      await reports.reload();
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setCreating(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="rapportage" className="section">
+      <h2 id="rapportage">Voortgangsrapportage</h2>
+      {(cycles.error || reports.error) && <TabError error={cycles.error ?? reports.error} what="de voortgangsrapportages" />}
+      {(!cycles.data || !reports.data) && !cycles.error && !reports.error && <Loading what="De rapportage" />}
+      {cycles.data && reports.data && !cycle && <p>Het secretariaat heeft nog geen rapportagecyclus (RVC-vergadering) aangemaakt.</p>}
+      {cycles.data && reports.data && cycle && (
+        <>
+          <div className="field cycle-select">
+            <label htmlFor={selectId}>Rapportagecyclus</label>
+            <select id={selectId} value={cycle.id} onChange={(e) => setChosen(e.target.value)}>
+              {sorted.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title} (RVC {formatDate(c.meetingDate)})
+                </option>
+              ))}
+            </select>
+          </div>
+          <dl className="facts">
+            <div>
+              <dt>RVC-vergadering</dt>
+              <dd>{formatDate(cycle.meetingDate)}</dd>
+            </div>
+            <div>
+              <dt>Indienen uiterlijk</dt>
+              <dd>{formatDate(cycle.reportDeadline)}</dd>
+            </div>
+            <div>
+              <dt>Verslagperiode</dt>
+              <dd>
+                {formatDate(cycle.periodStart)} – {formatDate(cycle.periodEnd)}
+              </dd>
+            </div>
+          </dl>
+          <ErrorMessage error={error} />
+          {item ? (
+            <ReportEditor key={item.id} reportId={item.id} ctx={ctx} onChanged={reports.reload} />
+          ) : (
+            <div className="card">
+              <p>Er is nog geen rapportage van deze werkgroep voor deze cyclus.</p>
+              {canWrite ? (
+                <button type="button" className="button" onClick={create} disabled={creating}>
+                  Rapportage aanmaken
+                </button>
+              ) : (
+                <p className="muted">De leden van de werkgroep schrijven de rapportage; de aanjager dient haar in.</p>
+              )}
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+type Draft = { summary: string; focusAreas: Record<string, { status: FocusAreaStatus; narrative: string }> };
+
+function draftOf(content: ReportContent): Draft {
+  return { summary: content.summary, focusAreas: Object.fromEntries(content.focusAreas.map((f) => [f.focusAreaId, { status: f.status, narrative: f.narrative }])) };
+}
+
+function ReportEditor({ reportId, ctx, onChanged }: { reportId: string; ctx: WorkgroupContext; onChanged: () => Promise<void> }) {
+  const report = useApi(() => reportingApi.report(reportId), [reportId]);
+  const versions = useApi(() => reportingApi.versions(reportId), [reportId]);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+
+  const data = report.data && isWorkingReport(report.data) ? report.data : null;
+  useEffect(() => {
+    if (data) setDraft(draftOf(data.content));
+  }, [data?.updatedAt]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (report.error) return <TabError error={report.error} what="deze rapportage" />;
+  if (!data || !draft) return <Loading what="De rapportage" />;
+
+  const editable = EDITABLE.includes(data.status) && ctx.canWrite;
+  const maySubmit = EDITABLE.includes(data.status) && ctx.myRole === 'aanjager';
+  const original = draftOf(data.content);
+  const dirty = JSON.stringify(original) !== JSON.stringify(draft);
+  const returned = data.status === 'teruggestuurd' ? data.latestVersion?.review : null;
+
+  function changes() {
+    return {
+      summary: draft!.summary,
+      focusAreas: Object.entries(draft!.focusAreas).map(([focusAreaId, f]) => ({ focusAreaId, status: f.status, narrative: f.narrative })),
+    };
+  }
+
+  async function apply(next: WorkingReport, text: string) {
+    report.setData(next);
+    setMessage(text);
+    await Promise.all([versions.reload(), onChanged()]);
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      await apply(await reportingApi.updateReport(reportId, changes()), 'De rapportage is opgeslagen.');
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function submit() {
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      // Unsaved edits go with the submission: what the aanjager sees is what is frozen.
+      if (dirty) await reportingApi.updateReport(reportId, changes());
+      const submitted = await reportingApi.submitReport(reportId);
+      setConfirming(false);
+      await apply(submitted, `De rapportage is ingediend als versie ${submitted.currentVersion}. Het secretariaat beoordeelt haar.`);
+    } catch (err) {
+      setConfirming(false);
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="report-editor">
+      <p className="report-state">
+        Status: <ReportStatusBadge status={data.status} />
+        {data.currentVersion > 0 && <span className="muted"> – laatst ingediende versie: {data.currentVersion}</span>}
+      </p>
+      {returned && (
+        <div className="alert alert-info" role="note">
+          <strong>Teruggestuurd door het secretariaat</strong> op {formatDateTime(returned.reviewedAt)}: <q>{returned.comment}</q>
+          <br />
+          Pas de rapportage aan en dien haar opnieuw in; er komt dan een nieuwe versie bij.
+        </div>
+      )}
+      {data.status === 'ingediend' && <p className="alert alert-info">Ingediend; het secretariaat beoordeelt deze versie. Wijzigen kan niet meer, tenzij zij wordt teruggestuurd.</p>}
+      <SuccessMessage message={message} />
+      <ErrorMessage error={error} />
+      {data.narrativeDocumentId && (
+        <p>
+          <Link to={`/documenten/${data.narrativeDocumentId}`}>Toelichting samen schrijven</Link>
+        </p>
+      )}
+
+      {editable ? (
+        <form onSubmit={save} noValidate className="card form report-form" aria-label="Rapportage bewerken">
+          <Field label="Samenvatting" name="summary" error={error} required hint="Voor het RVC: de kern van de voortgang in deze periode.">
+            {(props) => <textarea {...props} rows={5} maxLength={20000} value={draft.summary} onChange={(e) => setDraft({ ...draft, summary: e.target.value })} />}
+          </Field>
+          {data.content.focusAreas.map((area, index) => {
+            const value = draft.focusAreas[area.focusAreaId];
+            const set = (patch: Partial<{ status: FocusAreaStatus; narrative: string }>) =>
+              setDraft({ ...draft, focusAreas: { ...draft.focusAreas, [area.focusAreaId]: { ...value, ...patch } } });
+            return (
+              <fieldset key={area.focusAreaId} className="focus-fieldset">
+                <legend>{area.title}</legend>
+                <Field label={`Status: ${area.title}`} name={`focusAreas.${index}.status`} error={error}>
+                  {(props) => (
+                    <select {...props} value={value.status} onChange={(e) => set({ status: e.target.value as FocusAreaStatus })}>
+                      {options(FOCUS_AREA_STATUS_LABELS).map(([code, label]) => (
+                        <option key={code} value={code}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <Field label={`Toelichting: ${area.title}`} name={`focusAreas.${index}.narrative`} error={error}>
+                  {(props) => <textarea {...props} rows={3} maxLength={20000} value={value.narrative} onChange={(e) => set({ narrative: e.target.value })} />}
+                </Field>
+              </fieldset>
+            );
+          })}
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={busy || !dirty}>
+              Opslaan
+            </button>
+            {dirty && <span className="muted">Er zijn niet-opgeslagen wijzigingen.</span>}
+          </div>
+        </form>
+      ) : (
+        <div className="card">
+          <ReportContentView content={data.content} level={3} />
+        </div>
+      )}
+
+      {maySubmit ? (
+        <div className="card submit-box">
+          <p>Klaar? Als aanjager dient u de rapportage in bij het secretariaat. Dat kan tot en met de deadline.</p>
+          <button type="button" className="button" onClick={() => setConfirming(true)} disabled={busy}>
+            Indienen
+          </button>
+        </div>
+      ) : (
+        EDITABLE.includes(data.status) && <p className="muted">Alleen de aanjager van de werkgroep kan de rapportage indienen.</p>
+      )}
+      {confirming && (
+        <ConfirmDialog title="Rapportage indienen?" confirmLabel="Ja, indienen" busy={busy} onCancel={() => setConfirming(false)} onConfirm={() => void submit()}>
+          <p>
+            Bij het indienen wordt deze versie bevroren: de tekst en de cijfers van vandaag worden vastgelegd met een digitale vingerafdruk en gaan naar het
+            secretariaat. Daarna kunt u niets meer wijzigen, tenzij het secretariaat de rapportage terugstuurt.
+          </p>
+          {dirty && <p>Uw niet-opgeslagen wijzigingen worden eerst opgeslagen.</p>}
+        </ConfirmDialog>
+      )}
+
+      <h3>{data.figuresFrozen ? `Cijfers bij indiening (versie ${data.currentVersion})` : 'Cijfers (actueel, nog niet bevroren)'}</h3>
+      <ReportFiguresView figures={data.figures} level={4} label={data.figuresFrozen ? 'bij indiening' : 'actueel'} />
+
+      <h3>Versies</h3>
+      {versions.error ? <ErrorMessage error={versions.error} /> : versions.data ? <VersionHistory versions={versions.data} level={4} /> : <Loading what="De versies" />}
+    </div>
+  );
+}

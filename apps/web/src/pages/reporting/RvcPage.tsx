@@ -1,0 +1,168 @@
+import { FormEvent, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, ApiError } from '../../api';
+import { isSecretariat, useMe } from '../../auth';
+import { asApiError, ErrorMessage, Field, focusFirstInvalid, Loading, PageHeading, SuccessMessage, useApi, useFocusOnMount, validate } from '../../components/common';
+import { formatDate, todayIso } from '../../labels';
+import { NotFoundPage } from '../NotFoundPage';
+import { currentCycle, reportingApi, ReportingCycle } from './reporting-api';
+import './reporting.css';
+
+/** `/rvc`: per RVC meeting (reporting cycle) the bundle of the werkgroepen's reports, as PDF and as print view. */
+export function RvcPage() {
+  const me = useMe();
+  const secretariat = isSecretariat(me);
+  const allowed = secretariat || me.user.rvcMember;
+  const strategies = useApi(() => (allowed ? api.strategies() : Promise.resolve([])), [allowed]);
+  const strategyId = strategies.data?.[0]?.id;
+  const cycles = useApi(() => (strategyId ? reportingApi.cycles(strategyId) : Promise.resolve(undefined)), [strategyId]);
+  const [creating, setCreating] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  if (!allowed) return <NotFoundPage title="Geen toegang" message="Deze pagina is er voor de leden van het RVC en het secretariaat." />;
+
+  const list = [...(cycles.data ?? [])].sort((a, b) => b.meetingDate.localeCompare(a.meetingDate));
+  const next = currentCycle(list, todayIso());
+  return (
+    <>
+      <PageHeading>RVC</PageHeading>
+      <p className="lead">Per vergadering van het RVC de bundel met de voortgangsrapportages van de werkgroepen: als PDF of om af te drukken.</p>
+      <ErrorMessage error={strategies.error ?? cycles.error} />
+      <SuccessMessage message={message} />
+      {secretariat && strategyId && (
+        <div className="section">
+          {creating ? (
+            <CycleForm
+              strategyId={strategyId}
+              onCancel={() => setCreating(false)}
+              onCreated={async (cycle) => {
+                setCreating(false);
+                await cycles.reload();
+                setMessage(`Rapportagecyclus “${cycle.title}” is aangemaakt.`);
+              }}
+            />
+          ) : (
+            <button type="button" className="button" onClick={() => setCreating(true)}>
+              Nieuwe rapportagecyclus
+            </button>
+          )}
+        </div>
+      )}
+      {!cycles.data && !cycles.error && !strategies.error && <Loading what="De vergaderingen" />}
+      {cycles.data && list.length === 0 && <p>Er zijn nog geen rapportagecycli (RVC-vergaderingen).</p>}
+      {list.length > 0 && (
+        <ul className="cycle-list">
+          {list.map((cycle) => (
+            <li key={cycle.id} className="card" aria-labelledby={`cyclus-${cycle.id}`}>
+              <h2 id={`cyclus-${cycle.id}`}>
+                {cycle.title}
+                {cycle.id === next?.id && <span className="badge cycle-next"> Komende vergadering</span>}
+              </h2>
+              <dl className="facts">
+                <div>
+                  <dt>Vergadering</dt>
+                  <dd>{formatDate(cycle.meetingDate)}</dd>
+                </div>
+                <div>
+                  <dt>Indienen uiterlijk</dt>
+                  <dd>{formatDate(cycle.reportDeadline)}</dd>
+                </div>
+                <div>
+                  <dt>Verslagperiode</dt>
+                  <dd>
+                    {formatDate(cycle.periodStart)} – {formatDate(cycle.periodEnd)}
+                  </dd>
+                </div>
+              </dl>
+              <p className="button-group">
+                <a className="button" href={reportingApi.bundlePdfUrl(cycle.id)} download>
+                  PDF downloaden<span className="visually-hidden">: {cycle.title}</span>
+                </a>
+                <Link className="button button-secondary" to={`/rvc/bundel/${cycle.id}`}>
+                  Afdrukweergave<span className="visually-hidden">: {cycle.title}</span>
+                </Link>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function CycleForm({ strategyId, onCancel, onCreated }: { strategyId: string; onCancel: () => void; onCreated: (cycle: ReportingCycle) => Promise<void> }) {
+  const [title, setTitle] = useState('');
+  const [meetingDate, setMeetingDate] = useState('');
+  const [reportDeadline, setReportDeadline] = useState('');
+  const [periodStart, setPeriodStart] = useState('');
+  const [periodEnd, setPeriodEnd] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problem = validate([
+      ['title', title.trim().length >= 3, 'Een cyclus heeft een titel van minstens 3 tekens.'],
+      ['meetingDate', Boolean(meetingDate), 'Kies de datum van de vergadering.'],
+      ['reportDeadline', Boolean(reportDeadline), 'Kies de deadline voor de werkgroepen.'],
+      ['reportDeadline', !reportDeadline || !meetingDate || reportDeadline < meetingDate, 'De deadline voor de werkgroepen ligt vóór de vergadering van het RVC.'],
+    ]);
+    setError(problem);
+    if (problem) return focusFirstInvalid(form.current);
+    setBusy(true);
+    try {
+      const cycle = await reportingApi.createCycle({
+        strategyId,
+        title: title.trim(),
+        meetingDate,
+        reportDeadline,
+        periodStart: periodStart || undefined,
+        periodEnd: periodEnd || undefined,
+      });
+      await onCreated(cycle);
+    } catch (err) {
+      setError(asApiError(err));
+      focusFirstInvalid(form.current);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={form} onSubmit={submit} noValidate className="card form" aria-labelledby="cyclus-nieuw">
+      <h2 id="cyclus-nieuw" ref={heading} tabIndex={-1}>
+        Nieuwe rapportagecyclus
+      </h2>
+      <ErrorMessage error={error} />
+      <Field label="Titel" name="title" error={error} required hint="Bijvoorbeeld: RVC-vergadering juni 2027">
+        {(props) => <input {...props} type="text" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />}
+      </Field>
+      <div className="form-row">
+        <Field label="Datum vergadering" name="meetingDate" error={error} required>
+          {(props) => <input {...props} type="date" value={meetingDate} onChange={(e) => setMeetingDate(e.target.value)} />}
+        </Field>
+        <Field label="Deadline werkgroepen" name="reportDeadline" error={error} required>
+          {(props) => <input {...props} type="date" value={reportDeadline} onChange={(e) => setReportDeadline(e.target.value)} />}
+        </Field>
+      </div>
+      <div className="form-row">
+        <Field label="Verslagperiode vanaf" name="periodStart" error={error} hint="Leeg: een half jaar vóór het einde.">
+          {(props) => <input {...props} type="date" value={periodStart} onChange={(e) => setPeriodStart(e.target.value)} />}
+        </Field>
+        <Field label="Verslagperiode tot en met" name="periodEnd" error={error} hint="Leeg: de deadline.">
+          {(props) => <input {...props} type="date" value={periodEnd} onChange={(e) => setPeriodEnd(e.target.value)} />}
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy}>
+          Cyclus aanmaken
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Annuleren
+        </button>
+      </div>
+    </form>
+  );
+}

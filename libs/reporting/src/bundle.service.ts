@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, AuthorizationService } from '@koers/access';
+import { notFound } from '@koers/core';
+import { renderBundlePdf } from './bundle-pdf';
+import { BundleRepository } from './bundle.repository';
+import { versionContentHash } from './content-hash';
+import { ReportingRepository } from './reporting.repository';
+import { RvcBundle } from './reporting.model';
+
+/**
+ * The RVC bundle of a reporting cycle: every werkgroep's accepted report, compiled in the strategy's
+ * priority order, for the RVC meeting. Readable by exactly those who may read the dashboard.
+ */
+@Injectable()
+export class BundleService {
+  constructor(
+    private readonly repository: BundleRepository,
+    private readonly cycles: ReportingRepository,
+    private readonly authorization: AuthorizationService,
+  ) {}
+
+  async bundle(actor: Actor, cycleId: string, now = new Date()): Promise<RvcBundle> {
+    await this.authorization.assertInRegion(actor, 'reporting.read', 'reporting_cycle.bundle');
+    const cycle = await this.cycles.findCycle(cycleId);
+    if (!cycle) throw notFound('De rapportagecyclus');
+    const [strategyName, rows] = await Promise.all([this.repository.strategyName(cycle.strategyId), this.repository.workgroupsWithAcceptedVersion(cycle.strategyId, cycle.id)]);
+    return {
+      cycle,
+      strategy: { id: cycle.strategyId, name: strategyName ?? '' },
+      generatedAt: now.toISOString(),
+      workgroups: rows.map((row) => ({
+        workgroupId: row.workgroupId,
+        name: row.name,
+        priorityTitle: row.priorityTitle,
+        report:
+          row.reportId === null || row.version === null
+            ? null
+            : {
+                reportId: row.reportId,
+                version: row.version,
+                submittedAt: new Date(row.submittedAt!).toISOString(),
+                submittedByName: row.submittedByName,
+                acceptedAt: new Date(row.acceptedAt!).toISOString(),
+                acceptedByName: row.acceptedByName,
+                contentHash: row.contentHash!,
+                hashVerified: versionContentHash({ reportId: row.reportId, version: row.version, content: row.content, figures: row.figures }) === row.contentHash,
+                content: row.content!,
+                figures: row.figures!,
+              },
+      })),
+    };
+  }
+
+  /** The same bundle as a printable A4 PDF, with its download name. */
+  async pdf(actor: Actor, cycleId: string): Promise<{ filename: string; data: Buffer }> {
+    const bundle = await this.bundle(actor, cycleId);
+    return { filename: `rvc-bundel-${bundle.cycle.meetingDate}.pdf`, data: await renderBundlePdf(bundle) };
+  }
+}
