@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { freePort } from '../support/server-process';
 import { createTestApp, TestApp } from '../support/test-app';
-import { describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
+import { BrowserPages, describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
 
 // unpdf is an ES module with a CommonJS build; required like this it works under Jest.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,13 +27,14 @@ const OPEN_CYCLE = 'RVC-vergadering komende periode (demo)';
 
 describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a browser', () => {
   let t: TestApp;
-  let browser: Browser;
+  let pages: BrowserPages;
   let workgroupId: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     const port = await freePort();
-    [t, browser] = await Promise.all([createTestApp({ KOERS_ALLOWED_ORIGINS: `http://127.0.0.1:${port}` }, { port }), launchChromium()]);
+    const [app, browser] = await Promise.all([createTestApp({ KOERS_ALLOWED_ORIGINS: `http://127.0.0.1:${port}` }, { port }), launchChromium()]);
+    t = app;
+    pages = new BrowserPages(browser, t.url, { width: 1200, height: 900 });
     const token = await t.login(SECRETARIAAT);
     const workgroups = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`).expect(200);
     workgroupId = (workgroups.body as Array<{ id: string; name: string }>).find((w) => w.name === WORKGROUP)!.id;
@@ -41,31 +42,10 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-    await browser?.close();
+    await pages?.closeAll();
     await new Promise((resolve) => setTimeout(resolve, 500));
     await t?.close();
   });
-
-  async function newPage(): Promise<{ page: Page; pageErrors: Error[] }> {
-    // bypassCSP only for injecting axe-core (an inline script); the app itself needs no exemption.
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: true, acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const pageErrors: Error[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error));
-    return { page, pageErrors };
-  }
-
-  async function login(page: Page, email: string) {
-    await page.goto(t.url + '/');
-    await page.waitForURL('**/inloggen');
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill('koers-demo');
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
-  }
 
   /** Picks a reporting cycle by its title in the "Rapportagecyclus" select (options also show the meeting date). */
   async function chooseCycle(page: Page, title: string) {
@@ -83,8 +63,8 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     const marker = summary.split(':')[0];
 
     // --- The aanjager opens Voortgang through the tab and creates the report for the open cycle.
-    const aanjager = await newPage();
-    await login(aanjager.page, AANJAGER);
+    const aanjager = await pages.newPage();
+    await pages.login(aanjager.page, AANJAGER);
     await aanjager.page.goto(`${t.url}/werkgroepen/${workgroupId}`);
     await aanjager.page.getByRole('navigation', { name: 'Onderdelen van de werkgroep' }).getByRole('link', { name: 'Voortgang' }).click();
     await aanjager.page.waitForURL(`**/werkgroepen/${workgroupId}/voortgang`);
@@ -124,8 +104,8 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     expect(report.status).toBe('concept');
 
     // --- The RVC member cannot open the concept report, nor the werkgroep's actions (UI and API).
-    const rvc = await newPage();
-    await login(rvc.page, RVC);
+    const rvc = await pages.newPage();
+    await pages.login(rvc.page, RVC);
     await rvc.page.goto(`${t.url}/rapportages/${report.id}`);
     await rvc.page.getByRole('heading', { level: 1, name: 'Geen toegang tot deze rapportage' }).waitFor();
     expect(await rvc.page.locator('main').textContent()).not.toContain(marker);
@@ -150,8 +130,8 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     await screenshot(aanjager.page, '51-voortgang-ingediend');
 
     // --- The secretariat sees it submitted on the Dashboard and accepts it.
-    const secretariat = await newPage();
-    await login(secretariat.page, SECRETARIAAT);
+    const secretariat = await pages.newPage();
+    await pages.login(secretariat.page, SECRETARIAAT);
     await secretariat.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dashboard' }).click();
     await secretariat.page.waitForURL('**/dashboard');
     const submissions = secretariat.page.getByRole('table', { name: /Stand van de rapportages voor/ });
@@ -218,8 +198,8 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     const cycleTitle = `RVC-vergadering test ${Date.now()}`;
 
     // --- The secretariat plans a new cycle on the RVC page; the form checks the deadline lies before the meeting.
-    const secretariat = await newPage();
-    await login(secretariat.page, SECRETARIAAT);
+    const secretariat = await pages.newPage();
+    await pages.login(secretariat.page, SECRETARIAAT);
     await secretariat.page.goto(t.url + '/rvc');
     await secretariat.page.getByRole('button', { name: 'Nieuwe rapportagecyclus' }).click();
     const cycleForm = secretariat.page.getByRole('form', { name: 'Nieuwe rapportagecyclus' });
@@ -235,8 +215,8 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     await secretariat.page.getByRole('heading', { level: 2, name: cycleTitle }).waitFor();
 
     // --- The aanjager writes and submits a report for that cycle.
-    const aanjager = await newPage();
-    await login(aanjager.page, AANJAGER);
+    const aanjager = await pages.newPage();
+    await pages.login(aanjager.page, AANJAGER);
     await aanjager.page.goto(`${t.url}/werkgroepen/${workgroupId}/voortgang`);
     await chooseCycle(aanjager.page, cycleTitle);
     await aanjager.page.getByRole('button', { name: 'Rapportage aanmaken' }).click();
