@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { FOCUS_AREA_STATUS_LABELS, FocusAreaStatus, IndicatorUnit, ReportFigures, RvcBundle, RvcBundleWorkgroup } from './reporting.model';
+import { FOCUS_AREA_STATUS_LABELS, FocusAreaStatus, IndicatorUnit, ReportFigures, ReportNarrative, RvcBundle, RvcBundleWorkgroup } from './reporting.model';
 
 /**
  * The RVC bundle as a printable A4 PDF, drawn with pdfkit's standard fonts (no browser at run time):
@@ -213,10 +213,14 @@ function workgroupSection(doc: Doc, w: RvcBundleWorkgroup): void {
     doc.moveDown(0.4);
   }
 
-  const narrative = report.content.narrative?.text.trim();
-  if (narrative) {
+  const narrative = report.content.narrative ? narrativeBlocks(report.content.narrative) : [];
+  if (narrative.length) {
     heading(doc, 'Toelichting van de werkgroep', 13);
-    paragraph(doc, narrative);
+    for (const block of narrative) {
+      if (block.heading) ensureSpace(doc, 40);
+      paragraph(doc, block.text, block.heading ? { font: BOLD, size: 11 } : {});
+      doc.moveDown(0.3);
+    }
   }
 
   figures(doc, report.figures);
@@ -231,6 +235,29 @@ function workgroupSection(doc: Doc, w: RvcBundleWorkgroup): void {
     size: 9.5,
     colour: report.hashVerified ? MUTED : STATUS_COLOURS.achterstand,
   });
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const inlineText = (html: string) => html.replace(/<br>/g, '\n').replace(/<[^>]+>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]).trim();
+
+/**
+ * The narrative's headings and paragraphs (list items with a bullet), from the HTML the server's document
+ * export produced (libs/documents/src/document-export.ts); the plain text when there is no HTML.
+ */
+function narrativeBlocks(narrative: ReportNarrative): Array<{ heading: boolean; text: string }> {
+  const blocks: Array<{ heading: boolean; text: string }> = [];
+  let bullet = false;
+  for (const match of narrative.html.matchAll(/<li>|<(h[1-6]|p|th|td)>([\s\S]*?)<\/\1>/g)) {
+    if (match[0] === '<li>') {
+      bullet = true;
+      continue;
+    }
+    const text = inlineText(match[2]);
+    if (text) blocks.push({ heading: match[1].startsWith('h'), text: bullet ? `• ${text}` : text });
+    bullet = false;
+  }
+  if (blocks.length || !narrative.text.trim()) return blocks;
+  return narrative.text.split(/\n{2,}/).map((text) => ({ heading: false, text: text.trim() })).filter((b) => b.text);
 }
 
 function figures(doc: Doc, figures: ReportFigures): void {
@@ -250,7 +277,10 @@ function figures(doc: Doc, figures: ReportFigures): void {
   labelled(doc, 'Bijeenkomsten gehouden in de verslagperiode', String(figures.sessionsHeld));
 
   if (figures.indicators.length) {
-    heading(doc, 'Indicatoren: laatste meting tegen het doel', 12);
+    // Keep the heading with its first chart.
+    doc.moveDown(0.6);
+    ensureSpace(doc, 110);
+    heading(doc, 'Indicatoren: laatste meting tegen het doel', 12, 0);
     for (const indicator of figures.indicators) indicatorChart(doc, indicator);
   }
 }
