@@ -83,10 +83,12 @@ function html(node: Y.XmlElement | Y.XmlText): string {
       return `<ol>${inner()}</ol>`;
     case 'listItem':
       return `<li>${inner()}</li>`;
+    // The data attributes are the editor's own (Tiptap's task list), so an exported version opens in the
+    // editor's schema with its ticks; the disabled checkbox shows them in any browser.
     case 'taskList':
-      return `<ul class="checklist">${inner()}</ul>`;
+      return `<ul data-type="taskList" class="checklist">${inner()}</ul>`;
     case 'taskItem':
-      return `<li><input type="checkbox" disabled${isChecked(node) ? ' checked' : ''}> ${inner()}</li>`;
+      return `<li data-type="taskItem" data-checked="${isChecked(node)}"><input type="checkbox" disabled${isChecked(node) ? ' checked' : ''}> ${inner()}</li>`;
     case 'blockquote':
       return `<blockquote>${inner()}</blockquote>`;
     case 'codeBlock':
