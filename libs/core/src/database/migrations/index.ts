@@ -8,6 +8,7 @@ import { CreateKnowledgeBase1763900000006 } from './1763900000006-create-knowled
 import { CreateNotifications1763900000007 } from './1763900000007-create-notifications';
 import { CreateDocumentCommentsAndVersions1763900000008 } from './1763900000008-create-document-comments-and-versions';
 import { CreateReporting1763900000009 } from './1763900000009-create-reporting';
+import { CreateUserPreferencesAndDigestDeliveries1763900000012 } from './1763900000012-create-user-preferences-and-digest-deliveries';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CreateNotifications1763900000007,
   CreateDocumentCommentsAndVersions1763900000008,
   CreateReporting1763900000009,
+  CreateUserPreferencesAndDigestDeliveries1763900000012,
 ];
