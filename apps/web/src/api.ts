@@ -575,6 +575,12 @@ export interface OrganisationInput {
   districtId?: string | null;
 }
 
+export interface Preferences {
+  weeklyDigest: boolean;
+  /** Whether this installation sends e-mail at all. */
+  emailEnabled: boolean;
+}
+
 export interface AuditFilters {
   action?: string;
   outcome?: string;
@@ -669,6 +675,8 @@ export const api = {
   markNotificationRead: (id: string) => request<{ unreadCount: number }>('POST', `/me/notifications/${encodeURIComponent(id)}/read`),
   markAllNotificationsRead: () => request<{ marked: number; unreadCount: number }>('POST', '/me/notifications/read-all'),
   attention: () => request<Attention>('GET', '/me/attention'),
+  preferences: () => request<Preferences>('GET', '/me/preferences'),
+  updatePreferences: (input: { weeklyDigest: boolean }) => request<Preferences>('PATCH', '/me/preferences', input),
 
   audit: (filters: AuditFilters) => request<AuditPage>('GET', '/audit' + query({ ...filters })),
 };

@@ -54,6 +54,9 @@ export function Layout() {
               <li>
                 <NavLink to="/strategie">Strategie</NavLink>
               </li>
+              <li>
+                <NavLink to="/instellingen">Mijn instellingen</NavLink>
+              </li>
               {isSecretariat(me) && (
                 <li>
                   <NavLink to="/beheer">Beheer</NavLink>
