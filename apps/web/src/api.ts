@@ -248,6 +248,7 @@ export interface ActionFilters {
   sort?: ActionSort;
   order?: 'asc' | 'desc';
   limit?: number;
+  offset?: number;
 }
 
 export interface ActionInput {
@@ -636,7 +637,7 @@ export const api = {
 
   workgroupActions: (workgroupId: string, filters: ActionFilters = {}) =>
     request<Page<Action>>('GET', `/workgroups/${encodeURIComponent(workgroupId)}/actions` + query({ ...filters })),
-  myActions: () => request<Page<Action>>('GET', '/me/actions'),
+  myActions: (paging: { limit?: number; offset?: number } = {}) => request<Page<Action>>('GET', '/me/actions' + query({ ...paging })),
   action: (id: string) => request<ActionDetail>('GET', `/actions/${encodeURIComponent(id)}`),
   createAction: (workgroupId: string, input: ActionInput & { title: string }) =>
     request<Action>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/actions`, input),
@@ -664,7 +665,7 @@ export const api = {
   sessionIcsUrl: (id: string) => `/api/sessions/${encodeURIComponent(id)}/invite.ics`,
   sessionExportUrl: (id: string, format: 'html' | 'md') => `/api/sessions/${encodeURIComponent(id)}/export?format=${format}`,
 
-  knowledge: (themeId: string, filters: { q?: string; tag?: string; status?: string; gemeenteId?: string; limit?: number }) =>
+  knowledge: (themeId: string, filters: { q?: string; tag?: string; status?: string; gemeenteId?: string; limit?: number; offset?: number }) =>
     request<Page<KnowledgeItem>>('GET', `/themes/${encodeURIComponent(themeId)}/knowledge` + query({ ...filters })),
   createKnowledge: (themeId: string, input: KnowledgeInput) => request<KnowledgeItem>('POST', `/themes/${encodeURIComponent(themeId)}/knowledge`, input),
   updateKnowledge: (id: string, input: KnowledgeInput) => request<KnowledgeItem>('PATCH', `/knowledge/${encodeURIComponent(id)}`, input),

@@ -2,6 +2,7 @@ import { FormEvent, Fragment, ReactNode, useEffect, useMemo, useRef, useState } 
 import { api, ApiError, KnowledgeItem, KnowledgeStatus, Organisation } from '../../api';
 import { asApiError, ErrorMessage, Field, focusFirstInvalid, Loading, SuccessMessage, useApi, useFocusOnMount, validate } from '../../components/common';
 import { formatDate, KNOWLEDGE_STATUS_LABELS, options } from '../../labels';
+import { LoadMore, readAll, usePagedList } from '../../components/paging';
 import { TabError, useWorkgroup } from '../WorkgroupPage';
 import './KnowledgeTab.css';
 
@@ -29,6 +30,9 @@ export function Highlighted({ html }: { html: string }) {
   if (last < html.length) parts.push(<Fragment key={key++}>{unescape(html.slice(last).replace(/<[^>]*>/g, ''))}</Fragment>);
   return <>{parts}</>;
 }
+
+/** Items per page; "Meer laden" reads the next. */
+const PAGE_SIZE = 50;
 
 /** The API keeps at most 20 links per item. */
 const MAX_LINKS = 20;
@@ -66,18 +70,18 @@ export function KnowledgeTab() {
   const themeId = ctx.workgroup.themeId;
   const [draft, setDraft] = useState<Filters>({ q: '', tag: '', status: '', gemeenteId: '' });
   const [filters, setFilters] = useState<Filters>(draft);
-  const results = useApi(() => api.knowledge(themeId, { ...filters, limit: 100 }), [themeId, JSON.stringify(filters)]);
+  const results = usePagedList((limit, offset) => api.knowledge(themeId, { ...filters, limit, offset }), [themeId, JSON.stringify(filters)], PAGE_SIZE, 200);
   // Everything (without filters) for the tag and gemeente choices.
-  const all = useApi(() => api.knowledge(themeId, { limit: 100 }), [themeId]);
+  const all = useApi(() => readAll((limit, offset) => api.knowledge(themeId, { limit, offset }), 200), [themeId]);
   const organisations = useApi(() => api.organisations().catch(() => [] as Organisation[]), []);
   const [editing, setEditing] = useState<KnowledgeItem | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
-  const tags = useMemo(() => [...new Set((all.data?.items ?? []).flatMap((i) => i.tags))].sort((a, b) => a.localeCompare(b, 'nl')), [all.data]);
+  const tags = useMemo(() => [...new Set((all.data ?? []).flatMap((i) => i.tags))].sort((a, b) => a.localeCompare(b, 'nl')), [all.data]);
   const gemeenten = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const item of all.data?.items ?? []) for (const g of item.gemeenten) seen.set(g.id, g.name);
+    for (const item of all.data ?? []) for (const g of item.gemeenten) seen.set(g.id, g.name);
     for (const o of organisations.data ?? []) if (o.type === 'gemeente') seen.set(o.id, o.name);
     return [...seen.entries()].sort((a, b) => a[1].localeCompare(b[1], 'nl'));
   }, [all.data, organisations.data]);
@@ -238,6 +242,9 @@ export function KnowledgeTab() {
           </li>
         ))}
       </ul>
+      {results.data && (
+        <LoadMore shown={items.length} total={results.data.total} what="resultaten" busy={results.loadingMore} error={results.moreError} onLoadMore={results.loadMore} />
+      )}
     </section>
   );
 }
