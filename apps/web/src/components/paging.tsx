@@ -1,4 +1,4 @@
-import { DependencyList, useRef, useState } from 'react';
+import { DependencyList, useEffect, useRef, useState } from 'react';
 import { ApiError, Page } from '../api';
 import { asApiError, ErrorMessage, useApi } from './common';
 
@@ -52,13 +52,14 @@ export function usePagedList<T extends { id: string }>(load: (limit: number, off
  */
 export function LoadMore({ shown, total, what, busy, error, onLoadMore }: { shown: number; total: number; what: string; busy: boolean; error: ApiError | null; onLoadMore: () => Promise<void> }) {
   const statusRef = useRef<HTMLParagraphElement>(null);
+  const requested = useRef(false);
+  useEffect(() => {
+    if (requested.current && shown >= total) {
+      requested.current = false;
+      statusRef.current?.focus();
+    }
+  }, [shown, total]);
   if (total === 0) return null;
-  async function more() {
-    await onLoadMore();
-    window.setTimeout(() => {
-      if (!document.activeElement || document.activeElement === document.body) statusRef.current?.focus();
-    }, 0);
-  }
   return (
     <div className="load-more">
       <ErrorMessage error={error} />
@@ -66,7 +67,15 @@ export function LoadMore({ shown, total, what, busy, error, onLoadMore }: { show
         {shown} van {total} {what} getoond
       </p>
       {shown < total && (
-        <button type="button" className="button button-secondary" onClick={() => void more()} aria-disabled={busy}>
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-disabled={busy}
+          onClick={() => {
+            requested.current = true;
+            void onLoadMore();
+          }}
+        >
           {busy ? 'Bezig met laden…' : 'Meer laden'}
         </button>
       )}
