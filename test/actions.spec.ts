@@ -109,6 +109,42 @@ describe('actions (actielijst)', () => {
     await t.http().get(`/api/workgroups/${ondermijning.id}/actions?status=klaar`).set(as('ovj.ondermijning')).expect(400);
   });
 
+  it('pages the werkgroep list and my own list in a stable order with a total: the pages together are the whole list, once each', async () => {
+    const me = (await t.http().get('/api/me').set(as('aanjager.onrust')).expect(200)).body.user.id as string;
+    // Equal due dates and priorities: only the tie-break keeps the order stable across pages.
+    for (let i = 0; i < 7; i++) await create('aanjager.onrust', { title: `Gepagineerde actie ${i}`, ownerId: me, dueDate: '2027-02-01', priority: 'normaal' }, onrustId).expect(201);
+    const readPages = async (path: string, query: string, limit: number) => {
+      const ids: string[] = [];
+      let total = -1;
+      for (let offset = 0; total < 0 || offset < total; offset += limit) {
+        const page = (await t.http().get(`${path}?${query}&limit=${limit}&offset=${offset}`).set(as('aanjager.onrust')).expect(200)).body;
+        expect(page).toMatchObject({ limit, offset });
+        expect(page.items.length).toBe(Math.min(limit, page.total - offset));
+        if (total >= 0) expect(page.total).toBe(total);
+        total = page.total;
+        ids.push(...page.items.map((a: { id: string }) => a.id));
+      }
+      return { ids, total };
+    };
+    for (const [path, query] of [
+      [`/api/workgroups/${onrustId}/actions`, 'sort=due_date&order=asc'],
+      [`/api/workgroups/${onrustId}/actions`, 'sort=priority&order=desc'],
+      [`/api/workgroups/${onrustId}/actions`, 'sort=title&order=asc'],
+      ['/api/me/actions', 'sort=due_date&order=asc'],
+    ]) {
+      const whole = (await t.http().get(`${path}?${query}&limit=500`).set(as('aanjager.onrust')).expect(200)).body;
+      expect(whole.total).toBeGreaterThanOrEqual(7);
+      const paged = await readPages(path, query, 3);
+      expect(paged.total).toBe(whole.total);
+      expect(paged.ids).toEqual(whole.items.map((a: { id: string }) => a.id));
+      expect(new Set(paged.ids).size).toBe(paged.ids.length);
+    }
+    for (const bad of ['limit=0', 'limit=501', 'offset=-1', 'limit=abc']) {
+      await t.http().get(`/api/workgroups/${onrustId}/actions?${bad}`).set(as('aanjager.onrust')).expect(400);
+      await t.http().get(`/api/me/actions?${bad}`).set(as('aanjager.onrust')).expect(400);
+    }
+  });
+
   it('lets a guest update only an action they own, and never create or reassign', async () => {
     const riecId = member('RIEC').userId;
     const own = (await create('aanjager.ondermijning', { title: 'Casus aanleveren voor signaaltafel', ownerId: riecId })).body;

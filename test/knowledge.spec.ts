@@ -92,6 +92,22 @@ describe('kennisbank (lerende omgeving)', () => {
     expectStatus(await api.get(DEMO.aanjagerCyber, `/api/themes/${theme.cyber}/knowledge?status=klaar`), 400);
   });
 
+  it('pages with and without a query in a stable order: the pages together are the whole result, once each', async () => {
+    const queries: Array<Record<string, string>> = [{}, { q: 'jongeren OR geld OR digitaal' }, { status: 'in_gebruik' }];
+    for (const query of queries) {
+      const whole = await search(DEMO.aanjagerCyber, theme.cyber, { ...query, limit: '200' });
+      expect(whole.total).toBeGreaterThan(2);
+      const ids: string[] = [];
+      for (let offset = 0; offset < whole.total; offset += 2) {
+        const page = await search(DEMO.aanjagerCyber, theme.cyber, { ...query, limit: '2', offset: String(offset) });
+        expect(page.total).toBe(whole.total);
+        ids.push(...page.items.map((h) => h.id));
+      }
+      expect(ids).toEqual(whole.items.map((h) => h.id));
+    }
+    for (const bad of ['limit=0', 'limit=201', 'offset=-1']) expectStatus(await api.get(DEMO.aanjagerCyber, `/api/themes/${theme.cyber}/knowledge?${bad}`), 400);
+  });
+
   it('lets every werkgroep member read every theme (the regional apothekerskast), but not RVC-only accounts', async () => {
     for (const who of [DEMO.aanjagerOnrust, DEMO.waarnemerOnrust, DEMO.riec, DEMO.secretariaat]) {
       expect(titles(await search(who, theme.cyber))).toContain('HackShield');

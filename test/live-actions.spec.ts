@@ -1,20 +1,10 @@
-import { io, Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { createTestDatabase, TestDatabase } from '@koers/testing';
 import { eventually } from './support/collab-client';
+import { liveSocket } from './support/live-client';
 import { createTestApp, TestApp } from './support/test-app';
 
-type Received = Array<{ event: string; payload: { id: string; title?: string; status?: string } }>;
-
-async function liveSocket(url: string, token: string): Promise<{ socket: Socket; received: Received }> {
-  const socket = io(`${url}/live`, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
-  const received: Received = [];
-  socket.onAny((event: string, payload) => received.push({ event, payload }));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return { socket, received };
-}
+type Received = { id: string; title?: string; status?: string };
 
 describe('live action lists over /live', () => {
   let t: TestApp;
@@ -35,7 +25,7 @@ describe('live action lists over /live', () => {
   });
 
   it('delivers created, updated and deleted actions to every subscriber of the werkgroep', async () => {
-    const { socket, received } = await liveSocket(t.url, tokens['ovj.ondermijning']);
+    const { socket, received } = await liveSocket<Received>(t.url, tokens['ovj.ondermijning']);
     sockets.push(socket);
     expect(await socket.emitWithAck('subscribe', { workgroupId })).toEqual({ ok: true });
     const created = (await t.http().post(`/api/workgroups/${workgroupId}/actions`).set(as('aanjager.ondermijning')).send({ title: 'Live zichtbare actie' }).expect(201)).body;
@@ -51,8 +41,8 @@ describe('live action lists over /live', () => {
   });
 
   it('refuses subscriptions of outsiders and RVC members, who receive nothing', async () => {
-    const outsider = await liveSocket(t.url, tokens['aanjager.cyber']);
-    const rvc = await liveSocket(t.url, tokens['rvc']);
+    const outsider = await liveSocket<Received>(t.url, tokens['aanjager.cyber']);
+    const rvc = await liveSocket<Received>(t.url, tokens['rvc']);
     sockets.push(outsider.socket, rvc.socket);
     expect(await outsider.socket.emitWithAck('subscribe', { workgroupId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await rvc.socket.emitWithAck('subscribe', { workgroupId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -62,11 +52,11 @@ describe('live action lists over /live', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(outsider.received).toEqual([]);
     expect(rvc.received).toEqual([]);
-    await expect(liveSocket(t.url, 'not-a-token')).rejects.toThrow('UNAUTHENTICATED');
+    await expect(liveSocket<Received>(t.url, 'not-a-token')).rejects.toThrow('UNAUTHENTICATED');
   });
 
   it('stops the events for a member who is removed, at once', async () => {
-    const { socket, received } = await liveSocket(t.url, tokens['politie.ondermijning']);
+    const { socket, received } = await liveSocket<Received>(t.url, tokens['politie.ondermijning']);
     sockets.push(socket);
     expect(await socket.emitWithAck('subscribe', { workgroupId })).toEqual({ ok: true });
     const me = (await t.http().get('/api/me').set(as('politie.ondermijning'))).body.user.id as string;
@@ -103,7 +93,7 @@ withPostgres('live action lists across instances (Redis)', () => {
     const token = await one.login('aanjager.ondermijning@demo.koers.nl');
     const workgroups = (await one.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`)).body as Array<{ id: string; name: string }>;
     const workgroupId = workgroups.find((w) => w.name.includes('Ondermijning'))!.id;
-    const live = await liveSocket(two.url, await two.login('ovj.ondermijning@demo.koers.nl'));
+    const live = await liveSocket<Received>(two.url, await two.login('ovj.ondermijning@demo.koers.nl'));
     socket = live.socket;
     expect(await socket.emitWithAck('subscribe', { workgroupId })).toEqual({ ok: true });
     const created = (await one.http().post(`/api/workgroups/${workgroupId}/actions`).set('Authorization', `Bearer ${token}`).send({ title: 'Over de instanties heen' }).expect(201)).body;

@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { eventually } from '../support/collab-client';
 import { freePort } from '../support/server-process';
 import { createTestApp, TestApp } from '../support/test-app';
 import { BrowserPages, describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
@@ -7,7 +8,9 @@ import { BrowserPages, describeWithBrowser, expectAccessible, launchChromium, sc
  * The werkgroep at work in a real (headless) Chromium against the real API and its /live socket: a member
  * creates an action and a second browser context on the same werkgroep sees it appear without reload (and
  * a status change through the board); a session decision becomes an action that shows in the Acties list;
- * the kennisbank search; the notifications bell. axe-core on the Acties, Sessies, Kennisbank and Home pages.
+ * the kennisbank search and links; sessions that appear live; "Meer laden" under the action list; the
+ * weekly e-mail setting; the notifications bell. axe-core on the Acties, Sessies, Kennisbank, Mijn
+ * instellingen and Home pages.
  * Screenshots go to test-artifacts/browser/.
  */
 
@@ -39,6 +42,8 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     await t?.close();
   });
 
+  /** Waits until the element has the keyboard focus. */
+  const focused = (locator: Locator) => eventually(async () => expect(await locator.evaluate((el) => el === document.activeElement)).toBe(true));
   const actionsTable = (page: Page) => page.getByRole('table').filter({ has: page.locator('caption', { hasText: 'Acties van' }) });
 
   it('shows a new action to a second member live, without reload, and moves it on the board', async () => {
@@ -277,6 +282,102 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     for (const text of await results.locator('p.small').filter({ hasText: 'Status:' }).allTextContents()) expect(text).toMatch(/Status: Pilot/);
     expect(pageErrors).toEqual([]);
   }, 90_000);
+  it('follows sessions live, adds links to a kennisbank item, loads more actions and keeps the weekly e-mail setting', async () => {
+    const aanjagerToken = await t.login(AANJAGER);
+    const as = { Authorization: `Bearer ${aanjagerToken}` };
+    const a = await pages.newPage();
+    const b = await pages.newPage();
+    await Promise.all([pages.login(a.page, AANJAGER), pages.login(b.page, OVJ)]);
+
+    // Sessies: a session planned and removed elsewhere appears and disappears without reload.
+    await b.page.goto(`${t.url}/werkgroepen/${ondermijningId}/sessies`);
+    await b.page.getByRole('heading', { level: 2, name: 'Sessies' }).waitFor();
+    let navigations = 0;
+    b.page.on('framenavigated', (frame) => {
+      if (frame === b.page.mainFrame()) navigations += 1;
+    });
+    const startsAt = new Date(Date.now() + 9 * 86_400_000);
+    const session = (
+      await t
+        .http()
+        .post(`/api/workgroups/${ondermijningId}/sessions`)
+        .set(as)
+        .send({ type: 'kennissessie', title: 'Live verschenen kennissessie', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString() })
+        .expect(201)
+    ).body as { id: string };
+    const row = b.page.getByRole('row').filter({ hasText: 'Live verschenen kennissessie' });
+    await row.waitFor();
+    await t.http().post(`/api/sessions/${session.id}/agenda`).set(as).send({ title: 'Opening' }).expect(201);
+    await row.getByRole('cell').nth(3).filter({ hasText: '1' }).waitFor();
+    await t.http().delete(`/api/sessions/${session.id}`).set(as).expect(204);
+    await row.waitFor({ state: 'detached' });
+    expect(navigations).toBe(0);
+
+    // Kennisbank: link rows with a description and an https address, refused in the browser when not https.
+    await a.page.goto(`${t.url}/werkgroepen/${ondermijningId}/kennisbank`);
+    await a.page.getByRole('button', { name: 'Interventie toevoegen' }).click();
+    const form = a.page.locator('form', { has: a.page.getByRole('heading', { name: 'Interventie toevoegen' }) });
+    const title = `Integriteitsscan vastgoed ${Date.now()}`;
+    await form.getByLabel(/^Titel/).fill(title);
+    await form.getByRole('button', { name: 'Link toevoegen' }).click();
+    await focused(form.getByLabel('Omschrijving link 1'));
+    await form.getByLabel('Omschrijving link 1').fill('Handreiking');
+    await form.getByLabel(/^Adres link 1/).fill('http://onveilig.example.nl');
+    await form.getByRole('button', { name: 'Link toevoegen' }).click();
+    await form.getByLabel('Omschrijving link 2').fill('Wordt weer verwijderd');
+    await form.getByRole('button', { name: /^Verwijderen\s*: link 2$/ }).click();
+    expect(await form.getByLabel('Omschrijving link 2').count()).toBe(0);
+    await expectAccessible(a.page, 'Kennisbank-formulier met links');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByText('Gebruik een volledige https-link').waitFor();
+    await focused(form.getByLabel(/^Adres link 1/));
+    await form.getByLabel(/^Adres link 1/).fill('https://www.example.nl/handreiking');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await a.page.getByRole('status').filter({ hasText: 'is toegevoegd aan de kennisbank' }).waitFor();
+    const item = a.page.locator('ul.search-results > li').filter({ hasText: title });
+    const link = item.getByRole('link', { name: /Handreiking/ });
+    expect(await link.getAttribute('href')).toBe('https://www.example.nl/handreiking');
+    await screenshot(a.page, '55-kennisbank-links');
+
+    // Acties: the first 100, then "Meer laden" brings the rest.
+    const token = await t.login('secretariaat@demo.koers.nl');
+    const workgroups = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`).expect(200);
+    const cyberId = (workgroups.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Digitale veiligheid')!.id;
+    const cyberToken = await t.login('aanjager.cyber@demo.koers.nl');
+    for (let i = 0; i < 101; i++) {
+      await t.http().post(`/api/workgroups/${cyberId}/actions`).set('Authorization', `Bearer ${cyberToken}`).send({ title: `Actie om te pagineren ${i}` }).expect(201);
+    }
+    const c = await pages.newPage();
+    await pages.login(c.page, 'aanjager.cyber@demo.koers.nl');
+    await c.page.goto(`${t.url}/werkgroepen/${cyberId}/acties`);
+    const count = c.page.getByText(/^\d+ van \d+ acties getoond$/);
+    await count.waitFor();
+    const [, shown, total] = /^(\d+) van (\d+)/.exec((await count.textContent())!)!.map(Number);
+    expect(shown).toBe(100);
+    expect(total).toBeGreaterThan(101);
+    expect(await actionsTable(c.page).locator('tbody tr').count()).toBe(100);
+    await c.page.getByRole('button', { name: 'Meer laden' }).click();
+    await c.page.getByText(`${total} van ${total} acties getoond`).waitFor();
+    expect(await actionsTable(c.page).locator('tbody tr').count()).toBe(total);
+    expect(await c.page.getByRole('button', { name: 'Meer laden' }).count()).toBe(0);
+    await focused(c.page.getByText(`${total} van ${total} acties getoond`));
+
+    // Mijn instellingen: the weekly e-mail, off and saved (this test server sends no e-mail and says so).
+    await a.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn instellingen' }).click();
+    await a.page.getByRole('heading', { level: 1, name: 'Mijn instellingen' }).waitFor();
+    const checkbox = a.page.getByRole('checkbox', { name: 'Stuur mij de wekelijkse e-mail' });
+    expect(await checkbox.isChecked()).toBe(true);
+    await a.page.getByText('verstuurt (nog) geen e-mail').waitFor();
+    await expectAccessible(a.page, 'Mijn instellingen');
+    await checkbox.uncheck();
+    await a.page.getByRole('button', { name: 'Opslaan' }).click();
+    await a.page.getByRole('status').filter({ hasText: 'u krijgt geen wekelijkse e-mail meer' }).waitFor();
+    await a.page.reload();
+    await a.page.getByRole('heading', { level: 1, name: 'Mijn instellingen' }).waitFor();
+    expect(await a.page.getByRole('checkbox', { name: 'Stuur mij de wekelijkse e-mail' }).isChecked()).toBe(false);
+    expect([...a.pageErrors, ...b.pageErrors, ...c.pageErrors]).toEqual([]);
+  }, 120_000);
+
   it('gives a waarnemer a read-only action list and an RVC member no working content', async () => {
     const token = await t.login('secretariaat@demo.koers.nl');
     const workgroups = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`).expect(200);

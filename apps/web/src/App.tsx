@@ -11,6 +11,7 @@ import { WorkgroupsAdminPage } from './pages/admin/WorkgroupsAdminPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { FirstStrategyRedirect, StrategyPage } from './pages/StrategyPage';
 import { WorkgroupOverview, WorkgroupPage } from './pages/WorkgroupPage';
 import { ActionsTab } from './pages/work/ActionsTab';
@@ -61,6 +62,7 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="strategie" element={<FirstStrategyRedirect />} />
         <Route path="strategie/:id" element={<StrategyPage />} />
+        <Route path="instellingen" element={<SettingsPage />} />
         <Route path="werkgroepen/:id" element={<WorkgroupPage />}>
           <Route index element={<WorkgroupOverview />} />
           <Route path="acties" element={<ActionsTab />} />

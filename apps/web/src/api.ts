@@ -248,6 +248,7 @@ export interface ActionFilters {
   sort?: ActionSort;
   order?: 'asc' | 'desc';
   limit?: number;
+  offset?: number;
 }
 
 export interface ActionInput {
@@ -623,6 +624,12 @@ export interface OrganisationInput {
   districtId?: string | null;
 }
 
+export interface Preferences {
+  weeklyDigest: boolean;
+  /** Whether this installation sends e-mail at all. */
+  emailEnabled: boolean;
+}
+
 export interface AuditFilters {
   action?: string;
   outcome?: string;
@@ -689,7 +696,7 @@ export const api = {
 
   workgroupActions: (workgroupId: string, filters: ActionFilters = {}) =>
     request<Page<Action>>('GET', `/workgroups/${encodeURIComponent(workgroupId)}/actions` + query({ ...filters })),
-  myActions: () => request<Page<Action>>('GET', '/me/actions'),
+  myActions: (paging: { limit?: number; offset?: number } = {}) => request<Page<Action>>('GET', '/me/actions' + query({ ...paging })),
   action: (id: string) => request<ActionDetail>('GET', `/actions/${encodeURIComponent(id)}`),
   createAction: (workgroupId: string, input: ActionInput & { title: string }) =>
     request<Action>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/actions`, input),
@@ -717,7 +724,7 @@ export const api = {
   sessionIcsUrl: (id: string) => `/api/sessions/${encodeURIComponent(id)}/invite.ics`,
   sessionExportUrl: (id: string, format: 'html' | 'md') => `/api/sessions/${encodeURIComponent(id)}/export?format=${format}`,
 
-  knowledge: (themeId: string, filters: { q?: string; tag?: string; status?: string; gemeenteId?: string; limit?: number }) =>
+  knowledge: (themeId: string, filters: { q?: string; tag?: string; status?: string; gemeenteId?: string; limit?: number; offset?: number }) =>
     request<Page<KnowledgeItem>>('GET', `/themes/${encodeURIComponent(themeId)}/knowledge` + query({ ...filters })),
   createKnowledge: (themeId: string, input: KnowledgeInput) => request<KnowledgeItem>('POST', `/themes/${encodeURIComponent(themeId)}/knowledge`, input),
   updateKnowledge: (id: string, input: KnowledgeInput) => request<KnowledgeItem>('PATCH', `/knowledge/${encodeURIComponent(id)}`, input),
@@ -728,6 +735,8 @@ export const api = {
   markNotificationRead: (id: string) => request<{ unreadCount: number }>('POST', `/me/notifications/${encodeURIComponent(id)}/read`),
   markAllNotificationsRead: () => request<{ marked: number; unreadCount: number }>('POST', '/me/notifications/read-all'),
   attention: () => request<Attention>('GET', '/me/attention'),
+  preferences: () => request<Preferences>('GET', '/me/preferences'),
+  updatePreferences: (input: { weeklyDigest: boolean }) => request<Preferences>('PATCH', '/me/preferences', input),
 
   audit: (filters: AuditFilters) => request<AuditPage>('GET', '/audit' + query({ ...filters })),
 };

@@ -5,3 +5,8 @@ export * from './notification-events';
 export * from './reminder.job';
 export * from './action-assignment.notifier';
 export * from './dto/notification.dto';
+export * from './dto/preferences.dto';
+export * from './digest.job';
+export * from './digest-content';
+export * from './digest-schedule';
+export * from './preferences.service';

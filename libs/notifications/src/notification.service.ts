@@ -93,7 +93,7 @@ export class NotificationService {
    * the reminder window, progress reports to submit (aanjager) or to review (secretariat), and my unread
    * notifications (the latest ten, with the count; decisions that concern me arrive as notifications).
    */
-  async attention(actor: Actor) {
+  async attention(actor: Pick<Actor, 'userId' | 'platformRole'>) {
     const today = todayInNetherlands();
     const soonUntil = addDays(today, this.config.reminders.dueSoonDays);
     const [actions, reports, unread] = await Promise.all([

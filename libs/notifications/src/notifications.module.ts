@@ -1,15 +1,20 @@
 import { Module } from '@nestjs/common';
 import { ActionsModule } from '@koers/actions';
+import { AuditModule } from '@koers/audit';
+import { DigestJob } from './digest.job';
+import { DigestRepository } from './digest.repository';
+import { Mailer } from './mailer';
+import { PreferencesService } from './preferences.service';
 import { ActionAssignmentNotifier } from './action-assignment.notifier';
 import { NotificationEvents } from './notification-events';
 import { NotificationRepository } from './notification.repository';
 import { NotificationService } from './notification.service';
 import { ReminderJob } from './reminder.job';
 
-/** In-app notifications, the assignment notifier, the reminder job and the attention view. */
+/** In-app notifications, the assignment notifier, the reminder job, the attention view and its weekly e-mail digest. */
 @Module({
-  imports: [ActionsModule],
-  providers: [NotificationRepository, NotificationEvents, NotificationService, ActionAssignmentNotifier, ReminderJob],
-  exports: [NotificationService, NotificationEvents, ReminderJob, ActionAssignmentNotifier],
+  imports: [ActionsModule, AuditModule],
+  providers: [NotificationRepository, NotificationEvents, NotificationService, ActionAssignmentNotifier, ReminderJob, DigestRepository, Mailer, DigestJob, PreferencesService],
+  exports: [NotificationService, NotificationEvents, ReminderJob, ActionAssignmentNotifier, DigestJob, PreferencesService],
 })
 export class NotificationsModule {}

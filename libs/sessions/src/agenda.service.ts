@@ -5,6 +5,7 @@ import { Actor } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
 import { FieldError, notFound, validationFailed } from '@koers/core';
 import { SessionAccess } from './session-access';
+import { SessionEvents } from './session-events';
 import { AgendaItemFields, AgendaItemView, SessionRow } from './session.model';
 import { SessionRepository } from './session.repository';
 
@@ -22,6 +23,7 @@ export class AgendaService {
     private readonly repository: SessionRepository,
     private readonly access: SessionAccess,
     private readonly audit: AuditService,
+    private readonly events: SessionEvents,
   ) {}
 
   async add(actor: Actor, sessionId: string, input: AgendaItemInput): Promise<AgendaItemView> {
@@ -49,6 +51,7 @@ export class AgendaService {
       );
       return newId;
     });
+    await this.events.changed('session.updated', sessionId);
     return (await this.repository.findItem(id))!;
   }
 
@@ -76,6 +79,7 @@ export class AgendaService {
       await this.repository.touchSession(session.id, manager);
       await this.audit.recordChange(actor, { action: 'session.agenda.update', entityType: 'session', entityId: session.id, workgroupId: session.workgroupId, summary: { itemId, changes: diff } }, manager);
     });
+    await this.events.changed('session.updated', session.id);
     return (await this.repository.findItem(itemId))!;
   }
 
@@ -86,6 +90,7 @@ export class AgendaService {
       await this.repository.touchSession(session.id, manager);
       await this.audit.recordChange(actor, { action: 'session.agenda.delete', entityType: 'session', entityId: session.id, workgroupId: session.workgroupId, summary: { itemId, title: item.title, placement: item.placement } }, manager);
     });
+    await this.events.changed('session.updated', session.id);
   }
 
   /** Puts the agenda in the given order; the list must hold every agenda item exactly once. */
@@ -100,6 +105,7 @@ export class AgendaService {
       await this.repository.touchSession(sessionId, manager);
       await this.audit.recordChange(actor, { action: 'session.agenda.reorder', entityType: 'session', entityId: sessionId, workgroupId: session.workgroupId, summary: { from: current, to: itemIds } }, manager);
     });
+    await this.events.changed('session.updated', sessionId);
     return (await this.repository.items(sessionId)).filter((i) => i.placement === 'agenda');
   }
 

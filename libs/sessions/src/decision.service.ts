@@ -7,6 +7,7 @@ import { AuditService, diffFields } from '@koers/audit';
 import { conflict, FieldError, notFound, validationFailed } from '@koers/core';
 import { NotificationService } from '@koers/notifications';
 import { SessionAccess } from './session-access';
+import { SessionEvents } from './session-events';
 import { ActionDraft, DecisionView, formatDutchDate, SESSION_TYPE_LABELS, SessionRow } from './session.model';
 import { SessionRepository } from './session.repository';
 
@@ -37,6 +38,7 @@ export class DecisionService {
     private readonly audit: AuditService,
     private readonly actions: ActionService,
     private readonly notifications: NotificationService,
+    private readonly events: SessionEvents,
   ) {}
 
   async list(actor: Actor, sessionId: string): Promise<DecisionView[]> {
@@ -78,6 +80,7 @@ export class DecisionService {
     // actions are told separately when the actions are assigned).
     const concerned = (await this.repository.attendees(sessionId)).filter((a) => a.status !== 'afgemeld').map((a) => a.userId);
     await this.notifications.notifyDecision(concerned, { id, title: input.text.trim().slice(0, 120), workgroupId: session.workgroupId, decidedBy: actor.userId });
+    await this.events.changed('session.updated', sessionId);
     return withSession((await this.repository.findDecision(id))!, session);
   }
 
@@ -100,6 +103,7 @@ export class DecisionService {
       await this.repository.updateDecision(id, changes, manager);
       await this.audit.recordChange(actor, { action: 'decision.update', entityType: 'decision', entityId: id, workgroupId: session.workgroupId, summary: { sessionId: session.id, changes: diff } }, manager);
     });
+    await this.events.changed('session.updated', session.id);
     return withSession((await this.repository.findDecision(id))!, session);
   }
 
@@ -111,6 +115,7 @@ export class DecisionService {
       await this.repository.deleteDecision(id, manager);
       await this.audit.recordChange(actor, { action: 'decision.delete', entityType: 'decision', entityId: id, workgroupId: session.workgroupId, summary: { sessionId: session.id, text: decision.text.slice(0, 200) } }, manager);
     });
+    await this.events.changed('session.updated', session.id);
   }
 
   async createActions(actor: Actor, id: string, drafts: ActionDraft[]): Promise<DecisionWithSession> {
@@ -118,6 +123,7 @@ export class DecisionService {
     const problems = await this.checkDrafts(session.workgroupId, drafts);
     if (problems.length) throw validationFailed(problems);
     await this.createActionsFor(actor, session, decision, drafts);
+    await this.events.changed('session.updated', session.id);
     return withSession((await this.repository.findDecision(id))!, session);
   }
 

@@ -65,6 +65,14 @@ const ITEM_COLUMN: Record<keyof AgendaItemFields, string> = {
 
 type DecisionRow = Omit<DecisionView, 'actions'>;
 
+/** A session with its counts for lists; `now` (a parameter) decides whether it is upcoming: until it has ended. */
+function selectSummary(now: string): string {
+  return `SELECT ${SESSION_COLUMNS}, s.ends_at >= ${now} AS upcoming,
+                 (SELECT count(*) FROM session_agenda_items i WHERE i.session_id = s.id AND i.placement = 'agenda') AS "agendaItemCount",
+                 (SELECT count(*) FROM session_decisions x WHERE x.session_id = s.id) AS "decisionCount"
+            ${SESSION_FROM}`;
+}
+
 /** Every query of sessions, agenda, attendance and decisions. */
 @Injectable()
 export class SessionRepository {
@@ -89,12 +97,8 @@ export class SessionRepository {
       params.push(states);
       stateSql = 'AND s.state = ANY($3)';
     }
-    // A session counts as upcoming until it has ended.
     return this.m().query(
-      `SELECT ${SESSION_COLUMNS}, s.ends_at >= $2 AS upcoming,
-              (SELECT count(*) FROM session_agenda_items i WHERE i.session_id = s.id AND i.placement = 'agenda') AS "agendaItemCount",
-              (SELECT count(*) FROM session_decisions x WHERE x.session_id = s.id) AS "decisionCount"
-         ${SESSION_FROM}
+      `${selectSummary('$2')}
         WHERE s.workgroup_id = $1 AND s.deleted_at IS NULL ${stateSql}
         ORDER BY s.ends_at >= $2 DESC,
                  CASE WHEN s.ends_at >= $2 THEN s.starts_at END ASC,
@@ -102,6 +106,12 @@ export class SessionRepository {
                  s.id`,
       params,
     );
+  }
+
+  /** One session as the list shows it (for live events). */
+  async findSummary(id: string, now: Date): Promise<SessionSummary | null> {
+    const rows: SessionSummary[] = await this.m().query(`${selectSummary('$2')} WHERE s.id = $1 AND s.deleted_at IS NULL`, [id, now.toISOString()]);
+    return rows[0] ?? null;
   }
 
   async insertSession(workgroupId: string, fields: SessionFields, createdBy: string, manager: EntityManager): Promise<string> {

@@ -6,6 +6,7 @@ import { AuditService, diffFields } from '@koers/audit';
 import { conflict, FieldError, notFound, validationFailed } from '@koers/core';
 import { DocumentMeta, DocumentService } from '@koers/documents';
 import { SessionAccess } from './session-access';
+import { SessionEvents } from './session-events';
 import { sessionToICalendar } from './session-calendar';
 import { exportSession, SessionExportFormat } from './session-export';
 import { AttendanceStatus, SessionDetail, SessionFields, SessionRow, SessionState, SessionSummary } from './session.model';
@@ -42,6 +43,7 @@ export class SessionService {
     private readonly access: SessionAccess,
     private readonly audit: AuditService,
     private readonly documents: DocumentService,
+    private readonly events: SessionEvents,
   ) {}
 
   async list(actor: Actor, workgroupId: string, states?: SessionState[]): Promise<SessionSummary[]> {
@@ -83,6 +85,7 @@ export class SessionService {
       );
       return newId;
     });
+    await this.events.changed('session.created', id);
     return this.detail(id);
   }
 
@@ -107,6 +110,7 @@ export class SessionService {
       await this.repository.updateSession(id, changes, manager);
       await this.audit.recordChange(actor, { action: 'session.update', entityType: 'session', entityId: id, workgroupId: before.workgroupId, summary: { changes: diff } }, manager);
     });
+    await this.events.changed('session.updated', id);
     return this.detail(id);
   }
 
@@ -120,6 +124,7 @@ export class SessionService {
       await this.repository.softDeleteSession(id, manager);
       await this.audit.recordChange(actor, { action: 'session.delete', entityType: 'session', entityId: id, workgroupId: session.workgroupId, summary: { title: session.title } }, manager);
     });
+    this.events.deleted(session);
   }
 
   /**
@@ -160,6 +165,7 @@ export class SessionService {
         manager,
       );
     });
+    await this.events.changed('session.updated', id);
     return this.detail(id);
   }
 
@@ -179,6 +185,7 @@ export class SessionService {
       return true;
     });
     if (!linked) throw conflict('Deze sessie heeft al een verslag.');
+    await this.events.changed('session.updated', id);
     return document;
   }
 

@@ -7,12 +7,13 @@ import { DocumentsModule } from '@koers/documents';
 import { AgendaService } from './agenda.service';
 import { DecisionService } from './decision.service';
 import { SessionAccess } from './session-access';
+import { SessionEvents } from './session-events';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
 
 @Module({
   imports: [AccessModule, AuditModule, ActionsModule, DocumentsModule, NotificationsModule],
-  providers: [SessionRepository, SessionAccess, SessionService, AgendaService, DecisionService],
-  exports: [SessionService, AgendaService, DecisionService],
+  providers: [SessionRepository, SessionAccess, SessionEvents, SessionService, AgendaService, DecisionService],
+  exports: [SessionService, AgendaService, DecisionService, SessionEvents],
 })
 export class SessionsModule {}

@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
 import { CurrentActor, toUserDto, UserService } from '@koers/identity';
+import { PreferencesService, UpdatePreferencesDto } from '@koers/notifications';
 import { WorkgroupService } from '@koers/workgroups';
 
 @ApiTags('me')
@@ -10,6 +11,7 @@ export class MeController {
   constructor(
     private readonly users: UserService,
     private readonly workgroups: WorkgroupService,
+    private readonly preferences: PreferencesService,
   ) {}
 
   /** Who am I: user, organisation and werkgroep memberships. */
@@ -17,5 +19,17 @@ export class MeController {
   async me(@CurrentActor() actor: Actor) {
     const [{ user, organisation }, memberships] = await Promise.all([this.users.profile(actor), this.workgroups.membershipsOf(actor)]);
     return { user: toUserDto(user), organisation, memberships };
+  }
+
+  /** My own settings: the weekly e-mail digest (and whether this installation sends e-mail at all). */
+  @Get('preferences')
+  getPreferences(@CurrentActor() actor: Actor) {
+    return this.preferences.get(actor);
+  }
+
+  /** Changes my own settings (audited). */
+  @Patch('preferences')
+  updatePreferences(@CurrentActor() actor: Actor, @Body() body: UpdatePreferencesDto) {
+    return this.preferences.update(actor, body);
   }
 }

@@ -5,6 +5,7 @@ import { ActionEvents } from '@koers/actions';
 import { notFound, validationFailed } from '@koers/core';
 import { AuthService } from '@koers/identity';
 import { NotificationEvents } from '@koers/notifications';
+import { SessionEvents } from '@koers/sessions';
 import { actorOf, AuthenticatedSocketData, requireAuthentication } from './socket-auth';
 import { respond } from './socket-errors';
 
@@ -14,7 +15,7 @@ const room = (workgroupId: string) => `workgroup:${workgroupId}`;
 const userRoom = (userId: string) => `user:${userId}`;
 
 /**
- * The /live namespace: live updates of a werkgroep's lists (actions). `subscribe` is checked like reading
+ * The /live namespace: live updates of a werkgroep's lists (actions, sessions). `subscribe` is checked like reading
  * the list over REST; events go to the werkgroep's room on every instance (Socket.IO Redis adapter).
  */
 @WebSocketGateway({ namespace: '/live' })
@@ -28,11 +29,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly actionEvents: ActionEvents,
     private readonly membershipChanges: MembershipChanges,
     private readonly notificationEvents: NotificationEvents,
+    private readonly sessionEvents: SessionEvents,
   ) {}
 
   afterInit(namespace: Namespace): void {
     requireAuthentication(namespace, this.auth);
     this.actionEvents.onEvent((event) => namespace.to(room(event.workgroupId)).emit(event.type, event.action));
+    this.sessionEvents.onEvent((event) => namespace.to(room(event.workgroupId)).emit(event.type, event.session));
     this.membershipChanges.onChange(({ workgroupId, userId }) => void this.recheck(workgroupId, userId));
     this.notificationEvents.onEvent(({ userId, type, ...payload }) => namespace.to(userRoom(userId)).emit(type, payload));
   }

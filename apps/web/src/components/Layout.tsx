@@ -64,6 +64,9 @@ export function Layout() {
                   </li>
                 </>
               )}
+              <li>
+                <NavLink to="/instellingen">Mijn instellingen</NavLink>
+              </li>
               {isSecretariat(me) && (
                 <li>
                   <NavLink to="/beheer">Beheer</NavLink>

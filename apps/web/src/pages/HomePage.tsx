@@ -13,6 +13,7 @@ import {
   ROLE_LABELS,
   SESSION_TYPE_LABELS,
 } from '../labels';
+import { LoadMore, usePagedList } from '../components/paging';
 import { useLive } from '../live';
 
 export function HomePage() {
@@ -170,7 +171,7 @@ function AttentionSection() {
 }
 
 function MyActionsSection() {
-  const actions = useApi(() => api.myActions(), []);
+  const actions = usePagedList((limit, offset) => api.myActions({ limit, offset }), [], 50, 500);
   const items = actions.data?.items ?? [];
   return (
     <section aria-labelledby="mijn-acties" className="section">
@@ -212,6 +213,7 @@ function MyActionsSection() {
           </table>
         </TableScroll>
       )}
+      {actions.data && <LoadMore shown={items.length} total={actions.data.total} what="acties" busy={actions.loadingMore} error={actions.moreError} onLoadMore={actions.loadMore} />}
     </section>
   );
 }

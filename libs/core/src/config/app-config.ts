@@ -48,6 +48,22 @@ export interface ReminderConfig {
   dueSoonDays: number;
 }
 
+/** Where the weekly digest is sent through: one SMTP URL, or host and port with optional credentials. */
+export type SmtpConfig = { url: string } | { host: string; port: number; secure: boolean; user: string | null; pass: string | null };
+
+export interface MailConfig {
+  smtp: SmtpConfig;
+  /** The From address, e.g. "Koers <koers@veiligheidsregio.nl>". */
+  from: string;
+  /** Where people open Koers, for the links in a mail (no trailing slash). */
+  publicUrl: string;
+  /** When the weekly digest goes out, in Europe/Amsterdam: ISO weekday (1 = Monday) and time. */
+  digestWeekday: number;
+  digestTime: { hour: number; minute: number };
+  /** How often an instance checks whether the week's digest is due; 0 turns the timer off. */
+  digestCheckIntervalMs: number;
+}
+
 export interface AppConfig {
   production: boolean;
   dataDir: string;
@@ -56,6 +72,8 @@ export interface AppConfig {
   http: HttpConfig;
   collab: CollabConfig;
   reminders: ReminderConfig;
+  /** E-mail (the weekly digest): null unless SMTP is configured, and then no mail is sent at all. */
+  mail: MailConfig | null;
   demo: boolean;
   /** Creates the region and the first secretariat account on an empty database (production set-up). */
   bootstrap: { regionName: string; adminEmail: string; adminPassword: string } | null;
@@ -140,6 +158,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     bootstrap = { regionName: env.KOERS_REGION_NAME || 'Mijn regio', adminEmail, adminPassword };
   }
 
+  const mail = loadMailConfig(env, problems, int);
+
   const config: AppConfig = {
     production,
     dataDir,
@@ -172,12 +192,58 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       intervalMs: int('KOERS_REMINDER_INTERVAL_MS', 15 * 60_000, 0, 24 * 3_600_000),
       dueSoonDays: int('KOERS_REMINDER_DUE_SOON_DAYS', 3, 1, 30),
     },
+    mail,
     demo: bool('KOERS_DEMO', !production),
     bootstrap,
     redisUrl,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * SMTP for the weekly digest: KOERS_SMTP_URL (smtp:// or smtps://, credentials in the URL), or
+ * KOERS_SMTP_HOST with KOERS_SMTP_PORT/_SECURE/_USER/_PASS. With either, KOERS_MAIL_FROM and
+ * KOERS_PUBLIC_URL are required. Without both, there is no e-mail and the other settings are ignored.
+ */
+function loadMailConfig(env: Env, problems: string[], int: (name: string, fallback: number, min: number, max: number) => number): MailConfig | null {
+  const url = env.KOERS_SMTP_URL?.trim();
+  const host = env.KOERS_SMTP_HOST?.trim();
+  if (!url && !host) return null;
+  let smtp: SmtpConfig;
+  if (url) {
+    if (host) problems.push('Set KOERS_SMTP_URL or KOERS_SMTP_HOST, not both');
+    if (!/^smtps?:\/\/[^/\s]+/.test(url)) problems.push('KOERS_SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.nl:587');
+    smtp = { url };
+  } else {
+    const port = int('KOERS_SMTP_PORT', 587, 1, 65535);
+    const rawSecure = env.KOERS_SMTP_SECURE?.trim().toLowerCase();
+    let secure = port === 465;
+    if (rawSecure) {
+      if (['1', 'true', 'on', 'yes'].includes(rawSecure)) secure = true;
+      else if (['0', 'false', 'off', 'no'].includes(rawSecure)) secure = false;
+      else problems.push(`KOERS_SMTP_SECURE must be true or false (got "${env.KOERS_SMTP_SECURE}")`);
+    }
+    const user = env.KOERS_SMTP_USER || null;
+    const pass = env.KOERS_SMTP_PASS || null;
+    if (Boolean(user) !== Boolean(pass)) problems.push('KOERS_SMTP_USER and KOERS_SMTP_PASS go together');
+    smtp = { host: host!, port, secure, user, pass };
+  }
+  const from = env.KOERS_MAIL_FROM?.trim() ?? '';
+  if (!/^([^<>]*<)?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$/.test(from)) problems.push('KOERS_MAIL_FROM must be an e-mail address (optionally "Name <address>") when SMTP is set');
+  const publicUrl = (env.KOERS_PUBLIC_URL?.trim() ?? '').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl)) problems.push('KOERS_PUBLIC_URL must be the http(s) address where people open Koers when SMTP is set, e.g. https://koers.example.nl');
+  const time = /^(\d{1,2}):(\d{2})$/.exec(env.KOERS_DIGEST_TIME?.trim() || '07:00');
+  const digestTime = time && Number(time[1]) < 24 && Number(time[2]) < 60 ? { hour: Number(time[1]), minute: Number(time[2]) } : null;
+  if (!digestTime) problems.push(`KOERS_DIGEST_TIME must be a time like 07:00 (got "${env.KOERS_DIGEST_TIME}")`);
+  return {
+    smtp,
+    from,
+    publicUrl,
+    digestWeekday: int('KOERS_DIGEST_WEEKDAY', 1, 1, 7),
+    digestTime: digestTime ?? { hour: 7, minute: 0 },
+    digestCheckIntervalMs: int('KOERS_DIGEST_CHECK_INTERVAL_MS', 10 * 60_000, 0, 24 * 3_600_000),
+  };
 }
 
 /** Outside production a signing secret is generated once and kept in the data directory. */

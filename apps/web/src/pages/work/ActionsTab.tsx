@@ -12,10 +12,13 @@ import {
   options,
   STATUSES_WITH_REASON,
 } from '../../labels';
+import { LoadMore, usePagedList } from '../../components/paging';
 import { useLive } from '../../live';
 import { TabError, useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
 
 const STATUSES = options(ACTION_STATUS_LABELS);
+/** Actions per page; "Meer laden" reads the next. */
+const PAGE_SIZE = 100;
 
 const VIEWS: Array<[NonNullable<ActionFilters['view']>, string]> = [
   ['alle', 'Alle'],
@@ -54,7 +57,7 @@ export function ActionsTab() {
   const [liveMessage, setLiveMessage] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [reasonFor, setReasonFor] = useState<{ action: Action; status: ActionStatus } | null>(null);
-  const list = useApi(() => api.workgroupActions(workgroup.id, { ...filters, limit: 500 }), [workgroup.id, JSON.stringify(filters)]);
+  const list = usePagedList((limit, offset) => api.workgroupActions(workgroup.id, { ...filters, limit, offset }), [workgroup.id, JSON.stringify(filters)], PAGE_SIZE, 500);
   const selectedId = searchParams.get('actie');
   const [detailVersion, setDetailVersion] = useState(0);
 
@@ -279,6 +282,10 @@ export function ActionsTab() {
             );
           })}
         </div>
+      )}
+
+      {list.data && (
+        <LoadMore shown={items.length} total={list.data.total} what="acties" busy={list.loadingMore} error={list.moreError} onLoadMore={list.loadMore} />
       )}
 
       {selectedId && (

@@ -1,8 +1,10 @@
-import { FormEvent, Fragment, ReactNode, useMemo, useRef, useState } from 'react';
+import { FormEvent, Fragment, ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, KnowledgeItem, KnowledgeStatus, Organisation } from '../../api';
 import { asApiError, ErrorMessage, Field, focusFirstInvalid, Loading, SuccessMessage, useApi, useFocusOnMount, validate } from '../../components/common';
 import { formatDate, KNOWLEDGE_STATUS_LABELS, options } from '../../labels';
+import { LoadMore, readAll, usePagedList } from '../../components/paging';
 import { TabError, useWorkgroup } from '../WorkgroupPage';
+import './KnowledgeTab.css';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&apos;': "'" };
 
@@ -29,6 +31,32 @@ export function Highlighted({ html }: { html: string }) {
   return <>{parts}</>;
 }
 
+/** Items per page; "Meer laden" reads the next. */
+const PAGE_SIZE = 50;
+
+/** The API keeps at most 20 links per item. */
+const MAX_LINKS = 20;
+
+interface LinkRow {
+  label: string;
+  url: string;
+  /** A stable React key while rows are added and removed. */
+  key: number;
+}
+
+let linkKeys = 0;
+const nextLinkKey = () => ++linkKeys;
+
+/** What the API accepts: an absolute https URL with a host name that has a dot. */
+export function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.includes('.') && !/\s/.test(value);
+  } catch {
+    return false;
+  }
+}
+
 interface Filters {
   q: string;
   tag: string;
@@ -42,18 +70,18 @@ export function KnowledgeTab() {
   const themeId = ctx.workgroup.themeId;
   const [draft, setDraft] = useState<Filters>({ q: '', tag: '', status: '', gemeenteId: '' });
   const [filters, setFilters] = useState<Filters>(draft);
-  const results = useApi(() => api.knowledge(themeId, { ...filters, limit: 100 }), [themeId, JSON.stringify(filters)]);
+  const results = usePagedList((limit, offset) => api.knowledge(themeId, { ...filters, limit, offset }), [themeId, JSON.stringify(filters)], PAGE_SIZE, 200);
   // Everything (without filters) for the tag and gemeente choices.
-  const all = useApi(() => api.knowledge(themeId, { limit: 100 }), [themeId]);
+  const all = useApi(() => readAll((limit, offset) => api.knowledge(themeId, { limit, offset }), 200), [themeId]);
   const organisations = useApi(() => api.organisations().catch(() => [] as Organisation[]), []);
   const [editing, setEditing] = useState<KnowledgeItem | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
-  const tags = useMemo(() => [...new Set((all.data?.items ?? []).flatMap((i) => i.tags))].sort((a, b) => a.localeCompare(b, 'nl')), [all.data]);
+  const tags = useMemo(() => [...new Set((all.data ?? []).flatMap((i) => i.tags))].sort((a, b) => a.localeCompare(b, 'nl')), [all.data]);
   const gemeenten = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const item of all.data?.items ?? []) for (const g of item.gemeenten) seen.set(g.id, g.name);
+    for (const item of all.data ?? []) for (const g of item.gemeenten) seen.set(g.id, g.name);
     for (const o of organisations.data ?? []) if (o.type === 'gemeente') seen.set(o.id, o.name);
     return [...seen.entries()].sort((a, b) => a[1].localeCompare(b[1], 'nl'));
   }, [all.data, organisations.data]);
@@ -189,9 +217,9 @@ export function KnowledgeTab() {
             )}
             {item.gemeenten.length > 0 && <p className="small">In gebruik bij: {item.gemeenten.map((g) => g.name).join(', ')}</p>}
             {item.links.length > 0 && (
-              <ul className="small">
-                {item.links.map((l) => (
-                  <li key={l.url}>
+              <ul className="small" aria-label="Links">
+                {item.links.map((l, index) => (
+                  <li key={index}>
                     <a href={l.url} rel="noopener noreferrer" target="_blank">
                       {l.label}
                       <span className="visually-hidden"> (opent in een nieuw venster)</span>
@@ -214,6 +242,9 @@ export function KnowledgeTab() {
           </li>
         ))}
       </ul>
+      {results.data && (
+        <LoadMore shown={items.length} total={results.data.total} what="resultaten" busy={results.loadingMore} error={results.moreError} onLoadMore={results.loadMore} />
+      )}
     </section>
   );
 }
@@ -239,6 +270,16 @@ function KnowledgeForm({
     ownerOrganisationId: item?.ownerOrganisationId ?? '',
     gemeenteIds: item?.gemeenten.map((g) => g.id) ?? [],
   });
+  const [links, setLinks] = useState<LinkRow[]>(() => (item?.links ?? []).map((l) => ({ ...l, key: nextLinkKey() })));
+  const addLinkRef = useRef<HTMLButtonElement>(null);
+  const linksRef = useRef<HTMLFieldSetElement>(null);
+  const [focusLink, setFocusLink] = useState<number | null>(null);
+  // A new link row gets the keyboard focus on its first field.
+  useEffect(() => {
+    if (focusLink === null) return;
+    linksRef.current?.querySelectorAll<HTMLInputElement>('input[data-link-label]')[focusLink]?.focus();
+    setFocusLink(null);
+  }, [focusLink]);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -247,7 +288,15 @@ function KnowledgeForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = validate([['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.']]);
+    const filled = links.map((l) => ({ label: l.label.trim(), url: l.url.trim() })).filter((l) => l.label || l.url);
+    const problem = validate([
+      ['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.'],
+      ...filled.flatMap((l, i): Array<[string, boolean, string]> => [
+        [`links.${i}.label`, l.label.length > 0, 'Geef de link een omschrijving.'],
+        [`links.${i}.url`, isHttpsUrl(l.url), 'Gebruik een volledige https-link, zoals https://www.example.nl/pagina.'],
+      ]),
+    ]);
+    if (filled.length !== links.length) setLinks(links.filter((l) => l.label.trim() || l.url.trim()));
     if (problem) {
       setError(problem);
       focusFirstInvalid(formRef.current);
@@ -265,6 +314,7 @@ function KnowledgeForm({
         .filter(Boolean),
       ownerOrganisationId: input.ownerOrganisationId || null,
       gemeenteIds: input.gemeenteIds,
+      links: filled,
     };
     try {
       const saved = item ? await api.updateKnowledge(item.id, body) : await api.createKnowledge(themeId, body);
@@ -317,6 +367,55 @@ function KnowledgeForm({
           )}
         </Field>
       </div>
+      <fieldset className="link-rows" ref={linksRef}>
+        <legend>Links naar meer informatie</legend>
+        {links.length === 0 && <p className="hint">Nog geen links. Alleen https-links, met een omschrijving die zegt waar de link heen gaat.</p>}
+        {links.map((link, index) => (
+          <div key={link.key} className="form-row">
+            <Field label={`Omschrijving link ${index + 1}`} name={`links.${index}.label`} error={error}>
+              {(props) => (
+                <input
+                  {...props}
+                  data-link-label
+                  value={link.label}
+                  onChange={(e) => setLinks(links.map((l, i) => (i === index ? { ...l, label: e.target.value } : l)))}
+                />
+              )}
+            </Field>
+            <Field label={`Adres link ${index + 1}`} name={`links.${index}.url`} error={error} hint="Begint met https://">
+              {(props) => (
+                <input {...props} type="url" inputMode="url" value={link.url} onChange={(e) => setLinks(links.map((l, i) => (i === index ? { ...l, url: e.target.value } : l)))} />
+              )}
+            </Field>
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                onClick={() => {
+                  setLinks(links.filter((_, i) => i !== index));
+                  setError(null);
+                  addLinkRef.current?.focus();
+                }}
+              >
+                Verwijderen<span className="visually-hidden">: link {index + 1}</span>
+              </button>
+            </div>
+          </div>
+        ))}
+        {links.length < MAX_LINKS && (
+          <button
+            ref={addLinkRef}
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => {
+              setLinks([...links, { label: '', url: '', key: nextLinkKey() }]);
+              setFocusLink(links.length);
+            }}
+          >
+            Link toevoegen
+          </button>
+        )}
+      </fieldset>
       {gemeenten.length > 0 && (
         <fieldset className="checkbox-group">
           <legend>In gebruik bij gemeenten</legend>

@@ -1,6 +1,6 @@
-import { FormEvent, useRef, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ActionDraft, AgendaItem, AgendaOutcome, api, ApiError, AttendanceStatus, SessionDetail, SessionState, SessionType } from '../../api';
+import { ActionDraft, AgendaItem, AgendaOutcome, api, ApiError, AttendanceStatus, SessionDetail, SessionState, SessionSummary, SessionType } from '../../api';
 import { asApiError, CheckboxField, ErrorMessage, Field, focusFirstInvalid, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount, validate } from '../../components/common';
 import {
   ACTION_STATUS_LABELS,
@@ -12,6 +12,7 @@ import {
   SESSION_STATE_LABELS,
   SESSION_TYPE_LABELS,
 } from '../../labels';
+import { useLive } from '../../live';
 import { TabError, useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
 import { possibleOwners } from './ActionsTab';
 
@@ -21,11 +22,48 @@ export function SessionsTab() {
   const { workgroup } = ctx;
   const sessions = useApi(() => api.sessions(workgroup.id), [workgroup.id]);
   const [creating, setCreating] = useState(false);
+  const [liveMessage, setLiveMessage] = useState('');
   const navigate = useNavigate();
+
+  // Live: apply the werkgroep's session events at once, then re-read the list quietly (its order).
+  const refetch = useRef<number | undefined>(undefined);
+  function scheduleRefetch() {
+    window.clearTimeout(refetch.current);
+    refetch.current = window.setTimeout(() => void sessions.reload(), 300);
+  }
+  useEffect(() => () => window.clearTimeout(refetch.current), []);
+  useLive(
+    {
+      'session.created': (payload) => {
+        const session = payload as SessionSummary;
+        if (session.workgroupId !== workgroup.id) return;
+        sessions.setData((list) => (list && !list.some((s) => s.id === session.id) ? [...list, session] : list));
+        setLiveMessage(`Nieuwe sessie: ${session.title}`);
+        scheduleRefetch();
+      },
+      'session.updated': (payload) => {
+        const session = payload as SessionSummary;
+        if (session.workgroupId !== workgroup.id) return;
+        sessions.setData((list) => list?.map((s) => (s.id === session.id ? session : s)));
+        setLiveMessage(`Sessie bijgewerkt: ${session.title}`);
+        scheduleRefetch();
+      },
+      'session.deleted': (payload) => {
+        const { id, workgroupId } = payload as { id: string; workgroupId: string };
+        if (workgroupId !== workgroup.id) return;
+        sessions.setData((list) => list?.filter((s) => s.id !== id));
+        setLiveMessage('Een sessie is verwijderd.');
+      },
+    },
+    workgroup.id,
+  );
 
   return (
     <section aria-labelledby="sessies-kop" className="section">
       <h2 id="sessies-kop">Sessies</h2>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {liveMessage}
+      </div>
       {ctx.canManage && !creating && (
         <p>
           <button type="button" className="button" onClick={() => setCreating(true)}>
@@ -216,7 +254,31 @@ export function SessionPage() {
   const navigate = useNavigate();
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [removedElsewhere, setRemovedElsewhere] = useState(false);
+  // Live: someone else changed this session (agenda, attendance, decisions): read it again.
+  const refetch = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(refetch.current), []);
+  useLive(
+    {
+      'session.updated': (payload) => {
+        if ((payload as { id: string }).id !== sessionId) return;
+        window.clearTimeout(refetch.current);
+        refetch.current = window.setTimeout(() => void session.reload(), 300);
+      },
+      'session.deleted': (payload) => {
+        if ((payload as { id: string }).id === sessionId) setRemovedElsewhere(true);
+      },
+    },
+    ctx.workgroup.id,
+  );
 
+  if (removedElsewhere) {
+    return (
+      <div className="alert alert-error" role="alert">
+        Deze sessie is zojuist verwijderd. <Link to={`/werkgroepen/${ctx.workgroup.id}/sessies`}>Naar alle sessies</Link>
+      </div>
+    );
+  }
   if (session.error) return <ErrorMessage error={session.error} />;
   if (!session.data) return <Loading what="De sessie" />;
   const s = session.data;

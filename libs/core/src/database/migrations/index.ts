@@ -10,6 +10,7 @@ import { CreateDocumentCommentsAndVersions1763900000008 } from './1763900000008-
 import { CreateReporting1763900000009 } from './1763900000009-create-reporting';
 import { AddProgressReportNarrativeDocument1763900000010 } from './1763900000010-add-progress-report-narrative-document';
 import { AllowMentionNotifications1763900000011 } from './1763900000011-allow-mention-notifications';
+import { CreateUserPreferencesAndDigestDeliveries1763900000012 } from './1763900000012-create-user-preferences-and-digest-deliveries';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CreateReporting1763900000009,
   AddProgressReportNarrativeDocument1763900000010,
   AllowMentionNotifications1763900000011,
+  CreateUserPreferencesAndDigestDeliveries1763900000012,
 ];

@@ -1,0 +1,58 @@
+import { FormEvent, useState } from 'react';
+import { api, ApiError, Preferences } from '../api';
+import { asApiError, CheckboxField, ErrorMessage, Loading, PageHeading, SuccessMessage, useApi } from '../components/common';
+
+/** The person's own settings: for now, the weekly e-mail of what waits on them. */
+export function SettingsPage() {
+  const preferences = useApi(() => api.preferences(), []);
+  return (
+    <>
+      <PageHeading>Mijn instellingen</PageHeading>
+      <ErrorMessage error={preferences.error} />
+      {preferences.loading && !preferences.data && <Loading what="Uw instellingen" />}
+      {preferences.data && <EmailSettings saved={preferences.data} />}
+    </>
+  );
+}
+
+function EmailSettings({ saved }: { saved: Preferences }) {
+  const [weeklyDigest, setWeeklyDigest] = useState(saved.weeklyDigest);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      const result = await api.updatePreferences({ weeklyDigest });
+      setWeeklyDigest(result.weeklyDigest);
+      setMessage(result.weeklyDigest ? 'Opgeslagen: u krijgt de wekelijkse e-mail.' : 'Opgeslagen: u krijgt geen wekelijkse e-mail meer.');
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card form" aria-labelledby="email-kop" onSubmit={save}>
+      <h2 id="email-kop">E-mail</h2>
+      <ErrorMessage error={error} />
+      <SuccessMessage message={message} />
+      <p>
+        Eens per week een e-mail met wat op u wacht: verlopen acties en acties met een deadline binnenkort, rapportages om in te dienen of te beoordelen, en
+        ongelezen meldingen. Alleen titels, data en links naar Koers; geen inhoud. U krijgt de e-mail alleen als er iets op u wacht.
+      </p>
+      {!saved.emailEnabled && <p className="alert alert-info">Deze installatie van Koers verstuurt (nog) geen e-mail. Uw keuze wordt bewaard voor als dat verandert.</p>}
+      <CheckboxField label="Stuur mij de wekelijkse e-mail" name="weeklyDigest" checked={weeklyDigest} onChange={setWeeklyDigest} />
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy}>
+          Opslaan
+        </button>
+      </div>
+    </form>
+  );
+}

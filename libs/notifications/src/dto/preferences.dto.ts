@@ -1,0 +1,7 @@
+import { IsBoolean } from 'class-validator';
+
+export class UpdatePreferencesDto {
+  /** Receive the weekly e-mail of what waits on me. */
+  @IsBoolean({ message: 'Gebruik true of false.' })
+  weeklyDigest: boolean;
+}

@@ -1,0 +1,45 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import { APP_CONFIG, AppConfig, MailConfig } from '@koers/core';
+
+export interface OutgoingMail {
+  to: { name: string; address: string };
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * Sends e-mail over the configured SMTP server (nodemailer). Exists only in spirit without SMTP settings:
+ * `enabled` is false and `send` refuses, so callers check first. Timeouts are short: a hanging server
+ * fails one send, which is retried later, instead of holding a run.
+ */
+@Injectable()
+export class Mailer implements OnApplicationShutdown {
+  private transport: Transporter | null = null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get enabled(): boolean {
+    return this.config.mail !== null;
+  }
+
+  async send(mail: OutgoingMail): Promise<void> {
+    const config = this.config.mail;
+    if (!config) throw new Error('No SMTP server is configured');
+    this.transport ??= createTransport(transportOptions(config));
+    await this.transport.sendMail({ from: config.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+  }
+
+  onApplicationShutdown(): void {
+    this.transport?.close();
+    this.transport = null;
+  }
+}
+
+function transportOptions(config: MailConfig) {
+  const timeouts = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
+  const { smtp } = config;
+  if ('url' in smtp) return { url: smtp.url, ...timeouts };
+  return { host: smtp.host, port: smtp.port, secure: smtp.secure, auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined, ...timeouts };
+}
