@@ -169,6 +169,16 @@ describe('sessions (werk- en kennissessies) and decisions', () => {
     await t.http().post(`/api/sessions/${session.id}/minutes`).set(as('riec')).expect(403);
   });
 
+  it('creates the minutes once when two members ask at the same moment, leaving no stray document', async () => {
+    const session = await plan({ title: 'Werksessie met gelijktijdig verslag' });
+    const create = () => t.http().post(`/api/sessions/${session.id}/minutes`).set(as('ovj.ondermijning'));
+    const statuses = (await Promise.all([create(), create(), create()])).map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 409, 409]);
+    const documents = await t.http().get(`/api/workgroups/${ondermijning.id}/documents`).set(as('ovj.ondermijning')).expect(200);
+    const titles = (documents.body as Array<{ title: string }>).map((d) => d.title);
+    expect(titles.filter((title) => title === 'Verslag Werksessie met gelijktijdig verslag')).toHaveLength(1);
+  });
+
   it('records decisions; a decision creates two actions in one step that appear in the action list and remember it', async () => {
     const session = await plan({ title: 'Bestuurlijk overleg geldstromen', type: 'bestuurlijk_overleg', startsAt: at(-2, 9), endsAt: at(-2, 11), state: 'afgerond' });
     const item = (await addItem('aanjager.ondermijning', session.id, { title: 'Aanpak witwassen vastgoed', outcome: 'besluit' }).expect(201)).body;

@@ -135,8 +135,9 @@ export class SessionRepository {
 
   /** Links the minutes document unless another request was first; false if one was already linked. */
   async linkMinutes(id: string, documentId: string, manager: EntityManager): Promise<boolean> {
+    // A CTE, because TypeORM shapes the result of a bare UPDATE ... RETURNING as [rows, count] (always 2 long).
     const rows: Array<{ id: string }> = await manager.query(
-      'UPDATE workgroup_sessions SET minutes_document_id = $2, updated_at = now() WHERE id = $1 AND minutes_document_id IS NULL RETURNING id',
+      'WITH linked AS (UPDATE workgroup_sessions SET minutes_document_id = $2, updated_at = now() WHERE id = $1 AND minutes_document_id IS NULL RETURNING id) SELECT id FROM linked',
       [id, documentId],
     );
     return rows.length > 0;

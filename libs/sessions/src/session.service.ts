@@ -173,18 +173,20 @@ export class SessionService {
   async createMinutes(actor: Actor, id: string): Promise<DocumentMeta> {
     const session = await this.access.session(actor, id, 'workgroup.actions.manage', 'session.minutes.create');
     if (session.minutesDocumentId) throw conflict('Deze sessie heeft al een verslag.');
-    // DocumentService runs its own transaction; ours follows it (never nest: PGlite has one connection).
-    const document = await this.documents.create(actor, session.workgroupId, `Verslag ${session.title}`, 'verslag');
-    const linked = await this.dataSource.transaction(async (manager) => {
-      if (!(await this.repository.linkMinutes(id, document.id, manager))) return false;
+    // One transaction: when a concurrent request linked its minutes first, this document is rolled back with
+    // the failed link (no unlinked document is left behind). Who may manage actions may write documents.
+    const title = `Verslag ${session.title}`;
+    const documentId = await this.dataSource.transaction(async (manager) => {
+      const created = await this.documents.createWithin(actor, session.workgroupId, title, 'verslag', manager);
+      if (!(await this.repository.linkMinutes(id, created, manager))) throw conflict('Deze sessie heeft al een verslag.');
       await this.audit.recordChange(
         actor,
-        { action: 'session.minutes.create', entityType: 'session', entityId: id, workgroupId: session.workgroupId, summary: { documentId: document.id, title: document.title } },
+        { action: 'session.minutes.create', entityType: 'session', entityId: id, workgroupId: session.workgroupId, summary: { documentId: created, title } },
         manager,
       );
-      return true;
+      return created;
     });
-    if (!linked) throw conflict('Deze sessie heeft al een verslag.');
+    const document = await this.documents.get(actor, documentId);
     await this.events.changed('session.updated', id);
     return document;
   }
