@@ -38,13 +38,15 @@ export class AuthSessionRepository {
 
   /** Swaps a live refresh token for a new one (rotation); null when the old one is unknown or spent. */
   async rotate(oldHash: string, newHash: string): Promise<{ sessionId: string; userId: string } | null> {
-    // For UPDATE ... RETURNING, TypeORM's query() answers [rows, affectedCount], not the rows.
-    const [rows]: [Array<{ id: string; user_id: string }>, number] = await this.dataSource.query(
-      `UPDATE auth_sessions s SET refresh_token_hash = $2
-         FROM users u
-        WHERE s.refresh_token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
-          AND u.id = s.user_id AND u.active
-        RETURNING s.id, s.user_id`,
+    // A CTE, because TypeORM shapes the result of a bare UPDATE ... RETURNING as [rows, count].
+    const rows: Array<{ id: string; user_id: string }> = await this.dataSource.query(
+      `WITH rotated AS (
+         UPDATE auth_sessions s SET refresh_token_hash = $2
+           FROM users u
+          WHERE s.refresh_token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
+            AND u.id = s.user_id AND u.active
+          RETURNING s.id, s.user_id)
+       SELECT id, user_id FROM rotated`,
       [oldHash, newHash],
     );
     return rows[0] ? { sessionId: rows[0].id, userId: rows[0].user_id } : null;

@@ -51,13 +51,15 @@ export class UserRepository {
 
   /** Counts a failed login; locks the account when the limit is reached. Returns the lock, if any. */
   async registerFailedLogin(id: string, maxFailures: number, lockMinutes: number): Promise<Date | null> {
-    // For UPDATE ... RETURNING, TypeORM's query() answers [rows, affectedCount], not the rows.
-    const [rows]: [Array<{ locked_until: Date | null }>, number] = await this.dataSource.query(
-      `UPDATE users SET
-         failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
-         locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-       WHERE id = $1
-       RETURNING locked_until`,
+    // A CTE, because TypeORM shapes the result of a bare UPDATE ... RETURNING as [rows, count].
+    const rows: Array<{ locked_until: Date | null }> = await this.dataSource.query(
+      `WITH counted AS (
+         UPDATE users SET
+           failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
+           locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+         WHERE id = $1
+         RETURNING locked_until)
+       SELECT locked_until FROM counted`,
       [id, maxFailures, lockMinutes],
     );
     const lockedUntil = rows[0]?.locked_until ?? null;
