@@ -126,7 +126,8 @@ describeWithBrowser('test/browser/document-panels.spec.ts')('comments and versio
     await option.waitFor();
     expect(await option.getAttribute('aria-selected')).toBe('true');
     await a.page.keyboard.press('Enter');
-    await a.page.keyboard.type('wat vind jij?', { delay: 10 });
+    // Typed straight on, without a pause: the caret must already stand behind the inserted name.
+    await a.page.keyboard.type('wat vind jij?');
     expect(await body.inputValue()).toBe(`Graag jouw blik hierop @${OVJ_NAME} wat vind jij?`);
     await comments(a.page).getByRole('button', { name: 'Reactie plaatsen' }).click();
     const threadA = threadBy(a.page, AANJAGER_NAME);

@@ -1,4 +1,4 @@
-import { KeyboardEvent, RefObject, useId, useMemo, useState } from 'react';
+import { KeyboardEvent, RefObject, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 
 export interface Member {
   userId: string;
@@ -49,6 +49,16 @@ export function MentionField({ id, draft, onChange, members, describedBy, invali
   const [caret, setCaret] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const [index, setIndex] = useState(0);
+  // Where the caret goes after a pick. Placed in the commit of the new text (a layout effect), before the
+  // browser handles the next key: placing it later would move it behind what a fast typist already typed.
+  const pendingCaret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const position = pendingCaret.current;
+    if (position === null) return;
+    pendingCaret.current = null;
+    inputRef?.current?.focus();
+    inputRef?.current?.setSelectionRange(position, position);
+  });
 
   const query = mentionQuery(draft.text, caret);
   const typed = query?.query.toLowerCase() ?? null;
@@ -68,11 +78,7 @@ export function MentionField({ id, draft, onChange, members, describedBy, invali
     onChange({ text, picked: [...draft.picked.filter((m) => m.userId !== member.userId), member] });
     setCaret(position);
     setIndex(0);
-    requestAnimationFrame(() => {
-      const input = inputRef?.current;
-      input?.focus();
-      input?.setSelectionRange(position, position);
-    });
+    pendingCaret.current = position;
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
