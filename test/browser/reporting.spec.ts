@@ -65,6 +65,9 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     // --- The aanjager opens Voortgang through the tab and creates the report for the open cycle.
     const aanjager = await pages.newPage();
     await pages.login(aanjager.page, AANJAGER);
+    // Home lists the report waiting to be submitted; its link opens the Voortgang tab at that cycle.
+    const toSubmit = aanjager.page.getByRole('listitem').filter({ hasText: `Indienen: ${OPEN_CYCLE}` });
+    expect(await toSubmit.getByRole('link', { name: WORKGROUP }).getAttribute('href')).toMatch(new RegExp(`^/werkgroepen/${workgroupId}/voortgang\\?cyclus=[0-9a-f-]{36}$`));
     await aanjager.page.goto(`${t.url}/werkgroepen/${workgroupId}`);
     await aanjager.page.getByRole('navigation', { name: 'Onderdelen van de werkgroep' }).getByRole('link', { name: 'Voortgang' }).click();
     await aanjager.page.waitForURL(`**/werkgroepen/${workgroupId}/voortgang`);

@@ -144,7 +144,8 @@ function AttentionSection() {
               <ul>
                 {a.reports.map((report) => (
                   <li key={`${report.task}-${report.workgroupId}-${report.cycleId}`}>
-                    {report.task === 'indienen' ? 'Indienen' : 'Beoordelen'}: {report.cycleTitle} – <Link to={`/werkgroepen/${report.workgroupId}`}>{report.workgroupName}</Link>
+                    {report.task === 'indienen' ? 'Indienen' : 'Beoordelen'}: {report.cycleTitle} –{' '}
+                    <Link to={report.task === 'beoordelen' && report.reportId ? `/rapportages/${report.reportId}` : `/werkgroepen/${report.workgroupId}/voortgang?cyclus=${report.cycleId}`}>{report.workgroupName}</Link>
                     {report.task === 'indienen' ? ` (uiterlijk ${formatDate(report.deadline)}; ${REPORT_STATUS_LABELS[report.status] ?? report.status})` : ' (ingediend)'}
                   </li>
                 ))}

@@ -1,5 +1,5 @@
 import { FormEvent, useEffect, useId, useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api';
 import { asApiError, ErrorMessage, Field, Loading, SuccessMessage, useApi } from '../../components/common';
 import { FOCUS_AREA_STATUS_LABELS, formatDate, formatDateTime, options, todayIso } from '../../labels';
@@ -16,7 +16,9 @@ export function ReportSection({ ctx }: { ctx: WorkgroupContext }) {
   const { workgroup, canWrite } = ctx;
   const cycles = useApi(() => reportingApi.cycles(workgroup.theme.strategyId), [workgroup.theme.strategyId]);
   const reports = useApi(() => reportingApi.reports(workgroup.id), [workgroup.id]);
-  const [chosen, setChosen] = useState<string | null>(null);
+  // The cycle is in the address (?cyclus=), so a link can open the report of a given cycle.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const chosen = searchParams.get('cyclus');
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const selectId = useId();
@@ -49,7 +51,7 @@ export function ReportSection({ ctx }: { ctx: WorkgroupContext }) {
         <>
           <div className="field cycle-select">
             <label htmlFor={selectId}>Rapportagecyclus</label>
-            <select id={selectId} value={cycle.id} onChange={(e) => setChosen(e.target.value)}>
+            <select id={selectId} value={cycle.id} onChange={(e) => setSearchParams({ cyclus: e.target.value }, { replace: true })}>
               {sorted.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.title} (RVC {formatDate(c.meetingDate)})
