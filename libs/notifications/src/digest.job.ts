@@ -7,6 +7,7 @@ import { amsterdamClock, digestDue } from './digest-schedule';
 import { DigestRecipient, DigestRepository } from './digest.repository';
 import { Mailer } from './mailer';
 import { NotificationService } from './notification.service';
+import { RepeatingRun } from './repeating-run';
 
 /** The advisory lock instances compete for while claiming (an arbitrary constant, unique to this job). */
 export const DIGEST_LOCK_KEY = 7_263_900_012;
@@ -41,8 +42,9 @@ export interface DigestRun {
 @Injectable()
 export class DigestJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DigestJob');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<DigestRun> | null = null;
+  private readonly schedule = new RepeatingRun(this.logger, 'Weekly digest run', () => this.runOnce(), (run) =>
+    run.sent || run.failed ? `Weekly digest ${run.isoWeek}: ${run.sent} sent, ${run.failed} failed` : null,
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -53,17 +55,11 @@ export class DigestJob implements OnApplicationBootstrap, OnApplicationShutdown 
   ) {}
 
   onApplicationBootstrap(): void {
-    const intervalMs = this.config.mail?.digestCheckIntervalMs ?? 0;
-    if (intervalMs === 0) return;
-    this.timer = setInterval(() => void this.tick(), intervalMs);
-    // The timer alone must never keep the process alive.
-    this.timer.unref();
+    this.schedule.start(this.config.mail?.digestCheckIntervalMs ?? 0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
+  onApplicationShutdown(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** One run; tests call it directly. `now` decides the week and whether its moment has come. */
@@ -107,19 +103,6 @@ export class DigestJob implements OnApplicationBootstrap, OnApplicationShutdown 
       this.logger.error(`Weekly digest ${isoWeek} for user ${person.userId} failed (retried by a later run): ${error}`);
       await this.repository.finish(person.userId, isoWeek, { status: 'failed', error }).catch((e: Error) => this.logger.error(`Could not record the failure: ${e.message}`));
       return 'failed';
-    }
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.runOnce();
-    try {
-      const run = await this.running;
-      if (run.sent || run.failed) this.logger.log(`Weekly digest ${run.isoWeek}: ${run.sent} sent, ${run.failed} failed`);
-    } catch (err) {
-      this.logger.error(`Weekly digest run failed: ${(err as Error).message}`);
-    } finally {
-      this.running = null;
     }
   }
 }

@@ -5,6 +5,7 @@ import { addDays, todayInNetherlands } from '@koers/actions';
 import { APP_CONFIG, AppConfig } from '@koers/core';
 import { NotificationRepository } from './notification.repository';
 import { NotificationService } from './notification.service';
+import { RepeatingRun } from './repeating-run';
 
 /** The advisory lock every instance competes for (an arbitrary constant, unique to this job). */
 export const REMINDER_LOCK_KEY = 7_263_900_007;
@@ -25,9 +26,7 @@ export interface ReminderRun {
  */
 @Injectable()
 export class ReminderJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ReminderJob');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<ReminderRun> | null = null;
+  private readonly schedule = new RepeatingRun(new Logger('ReminderJob'), 'Reminder run', () => this.runOnce(), (run) => (run.created ? `Sent ${run.created} reminder(s)` : null));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -37,17 +36,11 @@ export class ReminderJob implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    const { intervalMs } = this.config.reminders;
-    if (intervalMs === 0) return;
-    this.timer = setInterval(() => void this.tick(), intervalMs);
-    // The timer alone must never keep the process alive.
-    this.timer.unref();
+    this.schedule.start(this.config.reminders.intervalMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
+  onApplicationShutdown(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** One run; tests call it directly. `now` fixes "today" (Europe/Amsterdam calendar day). */
@@ -63,18 +56,5 @@ export class ReminderJob implements OnApplicationBootstrap, OnApplicationShutdow
     // Pushed only after the commit: a reminder that is announced also exists.
     if (inserted.length) await this.notifications.announce(inserted);
     return { ran: true, created: inserted.length };
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.runOnce();
-    try {
-      const run = await this.running;
-      if (run.created) this.logger.log(`Sent ${run.created} reminder(s)`);
-    } catch (err) {
-      this.logger.error(`Reminder run failed: ${(err as Error).message}`);
-    } finally {
-      this.running = null;
-    }
   }
 }
