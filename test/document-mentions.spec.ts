@@ -1,7 +1,11 @@
-import { io, Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { Api, DEMO, expectStatus } from './support/api-helpers';
 import { eventually } from './support/collab-client';
+import { liveSocket } from './support/live-client';
 import { createTestApp, TestApp } from './support/test-app';
+
+/** What the bell's live events carry. */
+type LivePayload = { notification?: Notification; unreadCount?: number };
 
 interface Notification {
   id: string;
@@ -17,18 +21,6 @@ interface Thread {
   id: string;
   body: string;
   replies: Array<{ id: string; body: string }>;
-}
-
-/** A /live socket of one user that records every event it receives. */
-async function liveSocket(url: string, token: string) {
-  const socket = io(`${url}/live`, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
-  const received: Array<{ event: string; payload: { notification?: Notification; unreadCount?: number } }> = [];
-  socket.onAny((event: string, payload) => received.push({ event, payload }));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return { socket, received };
 }
 
 describe('@mentions in document comments', () => {
@@ -56,9 +48,9 @@ describe('@mentions in document comments', () => {
 
   it('notifies the mentioned member only, live and with a link to the thread, never the author', async () => {
     const [ovj, politie, author] = await Promise.all([
-      liveSocket(t.url, await api.token(DEMO.ovjOndermijning)),
-      liveSocket(t.url, await api.token(DEMO.politieOndermijning)),
-      liveSocket(t.url, await api.token(DEMO.aanjagerOndermijning)),
+      liveSocket<LivePayload>(t.url, await api.token(DEMO.ovjOndermijning)),
+      liveSocket<LivePayload>(t.url, await api.token(DEMO.politieOndermijning)),
+      liveSocket<LivePayload>(t.url, await api.token(DEMO.aanjagerOndermijning)),
     ]);
     sockets.push(ovj.socket, politie.socket, author.socket);
     const unreadBefore = (expectStatus(await api.get(DEMO.ovjOndermijning, '/api/me/notifications'), 200).body as { unreadCount: number }).unreadCount;

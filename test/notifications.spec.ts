@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { io, Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { addDays, todayInNetherlands } from '@koers/actions';
 import { ConfigError, loadConfig } from '@koers/core';
@@ -7,7 +7,11 @@ import { ActionAssignmentNotifier, NotificationService, REMINDER_LOCK_KEY, Remin
 import { createTestDatabase, TestDatabase } from '@koers/testing';
 import { Api, DEMO, expectStatus, unique } from './support/api-helpers';
 import { eventually } from './support/collab-client';
+import { liveSocket } from './support/live-client';
 import { createTestApp, TestApp } from './support/test-app';
+
+/** What the bell's live events carry. */
+type LivePayload = { notification?: Notification; unreadCount?: number };
 
 interface Notification {
   id: string;
@@ -23,17 +27,6 @@ interface NotificationPage {
   items: Notification[];
   total: number;
   unreadCount: number;
-}
-
-async function liveSocket(url: string, token: string) {
-  const socket = io(`${url}/live`, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
-  const received: Array<{ event: string; payload: { notification?: Notification; unreadCount?: number } }> = [];
-  socket.onAny((event: string, payload) => received.push({ event, payload }));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return { socket, received };
 }
 
 const today = () => todayInNetherlands();
@@ -83,9 +76,9 @@ describe('notifications, reminders and the attention view', () => {
   });
 
   it('pushes the notification with the unread count to the owner\'s own sockets only', async () => {
-    const mine = await liveSocket(t.url, await api.token(DEMO.politieOndermijning));
-    const outsider = await liveSocket(t.url, await api.token(DEMO.aanjagerCyber));
-    const colleague = await liveSocket(t.url, await api.token(DEMO.ovjOndermijning));
+    const mine = await liveSocket<LivePayload>(t.url, await api.token(DEMO.politieOndermijning));
+    const outsider = await liveSocket<LivePayload>(t.url, await api.token(DEMO.aanjagerCyber));
+    const colleague = await liveSocket<LivePayload>(t.url, await api.token(DEMO.ovjOndermijning));
     sockets.push(mine.socket, outsider.socket, colleague.socket);
     // The colleague even subscribes to the werkgroep: they see the action, not the notification.
     expect(await colleague.socket.emitWithAck('subscribe', { workgroupId })).toEqual({ ok: true });
