@@ -219,19 +219,20 @@ export class DocumentHistoryService implements OnModuleInit {
   private async commentFor(actor: Actor, commentId: string, attempted: string) {
     const comment = await this.repository.findComment(commentId);
     if (!comment) throw notFound('De opmerking');
-    const meta = await this.writable(actor, comment.documentId, attempted);
+    const meta = await this.writable(actor, comment.documentId, attempted, 'De opmerking');
     return { comment, meta };
   }
 
-  private async readable(actor: Actor, documentId: string, attempted: string): Promise<DocumentMeta> {
+  /** `asked` names what was asked for when it is reached through the document (a comment). */
+  private async readable(actor: Actor, documentId: string, attempted: string, asked = 'Het document'): Promise<DocumentMeta> {
     const meta = await this.documents.findMeta(documentId);
-    if (!meta) throw notFound('Het document');
-    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', meta.workgroupId, attempted);
+    if (!meta) throw notFound(asked);
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', meta.workgroupId, attempted, asked);
     return meta;
   }
 
-  private async writable(actor: Actor, documentId: string, attempted: string): Promise<DocumentMeta> {
-    const meta = await this.readable(actor, documentId, attempted);
+  private async writable(actor: Actor, documentId: string, attempted: string, asked?: string): Promise<DocumentMeta> {
+    const meta = await this.readable(actor, documentId, attempted, asked);
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', meta.workgroupId, attempted);
     return meta;
   }
