@@ -1,5 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Api, DEMO, expectStatus, unique, WORKGROUP_NAMES } from './support/api-helpers';
+import {
+  Caller,
+  CALLER_KINDS,
+  CALLERS,
+  createMatrixWorkgroup,
+  deniedCount,
+  expectDenialAudited,
+  expectOutcome,
+  Outcome,
+  READ,
+  SECRETARIAT,
+  WORKGROUP_MANAGE,
+  WORKGROUP_VIEW,
+} from './support/permission-matrix';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -7,38 +21,6 @@ import { createTestApp, TestApp } from './support/test-app';
  * fresh one ("matrix werkgroep") with one demo person in each membership role; mutations run against fresh
  * entities so that a 2xx is really possible for the caller who is allowed, and nothing else breaks.
  */
-type Caller = 'secretariat' | 'aanjager' | 'lid' | 'ambtelijk' | 'gast' | 'waarnemer' | 'rvc' | 'otherWorkgroup' | 'anonymous';
-type Outcome = 'ok' | 401 | 403 | 404;
-
-const CALLERS: Record<Caller, string | null> = {
-  secretariat: DEMO.secretariaat,
-  aanjager: DEMO.aanjagerOnrust,
-  lid: DEMO.ovjOnrust,
-  ambtelijk: DEMO.ambtelijkOnrust,
-  gast: DEMO.riec,
-  waarnemer: DEMO.waarnemerOnrust,
-  rvc: DEMO.rvc,
-  otherWorkgroup: DEMO.aanjagerCyber,
-  anonymous: null,
-};
-const CALLER_KINDS = Object.keys(CALLERS) as Caller[];
-const MEMBER_ROLES: Record<'aanjager' | 'lid' | 'ambtelijk' | 'gast' | 'waarnemer', string> = {
-  aanjager: DEMO.aanjagerOnrust,
-  lid: DEMO.ovjOnrust,
-  ambtelijk: DEMO.ambtelijkOnrust,
-  gast: DEMO.riec,
-  waarnemer: DEMO.waarnemerOnrust,
-};
-
-/** Region-wide reads: everyone signed in. */
-const READ: Record<Caller, Outcome> = { secretariat: 'ok', aanjager: 'ok', lid: 'ok', ambtelijk: 'ok', gast: 'ok', waarnemer: 'ok', rvc: 'ok', otherWorkgroup: 'ok', anonymous: 401 };
-/** Region-wide changes, users and audit: the secretariat only. */
-const SECRETARIAT: Record<Caller, Outcome> = { secretariat: 'ok', aanjager: 403, lid: 403, ambtelijk: 403, gast: 403, waarnemer: 403, rvc: 403, otherWorkgroup: 403, anonymous: 401 };
-/** A werkgroep's overview: its members, the RVC and the secretariat; for anyone else it does not exist. */
-const WORKGROUP_VIEW: Record<Caller, Outcome> = { secretariat: 'ok', aanjager: 'ok', lid: 'ok', ambtelijk: 'ok', gast: 'ok', waarnemer: 'ok', rvc: 'ok', otherWorkgroup: 404, anonymous: 401 };
-/** Managing a werkgroep: the secretariat; those who see it get 403, the rest 404. */
-const WORKGROUP_MANAGE: Record<Caller, Outcome> = { secretariat: 'ok', aanjager: 403, lid: 403, ambtelijk: 403, gast: 403, waarnemer: 403, rvc: 403, otherWorkgroup: 404, anonymous: 401 };
-
 interface Fixtures {
   strategyId: string;
   organisationId: string;
@@ -175,10 +157,7 @@ describe('permission matrix', () => {
     f.themeId = await newTheme();
     f.focusAreaId = await newFocusArea();
     f.workgroupName = 'Geheime matrixwerkgroep Zwaluw';
-    f.workgroupId = (await asSecretariat<{ id: string }>('POST', '/api/workgroups', { themeId: await newTheme(), name: f.workgroupName })).id;
-    for (const [role, email] of Object.entries(MEMBER_ROLES)) {
-      await asSecretariat('POST', `/api/workgroups/${f.workgroupId}/members`, { userId: await api.userId(email), role });
-    }
+    f.workgroupId = await createMatrixWorkgroup(api, await newTheme(), f.workgroupName);
     f.joiningUserId = await api.userId(DEMO.ovjCyber);
     f.leavingUserId = await api.userId(DEMO.politieCyber);
     await ensureMember(f.leavingUserId);
@@ -188,36 +167,19 @@ describe('permission matrix', () => {
   });
   afterAll(() => t.close());
 
-  async function deniedCount(email: string): Promise<number> {
-    return (await api.audit({ outcome: 'denied', actorId: await api.userId(email), limit: 1 })).total;
-  }
-
   describe.each(ROUTES.map((route) => [`${route.method} ${route.pattern}`, route] as const))('%s', (_, route) => {
     it.each(CALLER_KINDS.map((caller) => [caller, route.expected[caller]] as const))('as %s -> %s', async (caller, expected) => {
       const email = CALLERS[caller];
       const path = await route.path(f, caller);
       if (route.pattern === '/api/workgroups' && route.method === 'POST') pendingThemeId = await newTheme();
-      const before = email && expected !== 'ok' ? await deniedCount(email) : 0;
+      const before = email && expected !== 'ok' ? await deniedCount(api, email) : 0;
 
       const body = route.body?.(f) ?? (route.method === 'POST' || route.method === 'PATCH' ? {} : undefined);
       const response = await api.request(email, route.method, path, body);
 
-      if (expected === 'ok') {
-        if (response.status < 200 || response.status >= 300) throw new Error(`${route.method} ${path} as ${caller}: expected 2xx, got ${response.status} ${JSON.stringify(response.body)}`);
-        return;
-      }
-      expect({ status: response.status, body: response.body }).toEqual({ status: expected, body: { error: { code: { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' }[expected], message: expect.any(String) } } });
-      if (expected === 404) {
-        const text = JSON.stringify(response.body);
-        expect(text).not.toContain(f.workgroupName);
-        for (const name of f.memberNames) expect(text).not.toContain(name);
-      }
-      if (email) {
-        // Every refusal of a signed-in caller is audited, with the attempted action.
-        expect(await deniedCount(email)).toBe(before + 1);
-        const [entry] = (await api.audit({ outcome: 'denied', actorId: await api.userId(email), limit: 1 })).items;
-        expect(entry).toMatchObject({ outcome: 'denied', actorEmail: email, action: expect.stringMatching(/^[a-z_]+\.[a-z_.]+$/) });
-        if (route.pattern.startsWith('/api/workgroups/:id')) expect(entry).toMatchObject({ entityType: 'workgroup', workgroupId: f.workgroupId });
+      expectOutcome(`${route.method} ${path} as ${caller}`, response, expected, [f.workgroupName, ...f.memberNames]);
+      if (email && expected !== 'ok') {
+        await expectDenialAudited(api, email, before, route.pattern.startsWith('/api/workgroups/:id') ? { entityType: 'workgroup', workgroupId: f.workgroupId } : {});
       }
     });
   });

@@ -78,8 +78,8 @@ export class Api {
     return this.t.http().delete(path).set('Authorization', `Bearer ${await this.token(email)}`);
   }
 
-  async request(email: string | null, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: object) {
-    const verb = method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+  async request(email: string | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: object) {
+    const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     let req = this.t.http()[verb](path);
     if (email) req = req.set('Authorization', `Bearer ${await this.token(email)}`);
     return body === undefined ? req : req.send(body);

@@ -45,7 +45,11 @@ export class AuthorizationService {
     return actor.rvcMember && RVC_WORKGROUP_GRANTS.includes(permission);
   }
 
-  async assertInWorkgroup(actor: Actor, permission: WorkgroupPermission, workgroupId: string, attempted: string): Promise<void> {
+  /**
+   * `asked` names what the caller asked for in the "not found" answer ("Het document"): a route that loads
+   * a thing by id must refuse an outsider with the very words it uses for an id that does not exist.
+   */
+  async assertInWorkgroup(actor: Actor, permission: WorkgroupPermission, workgroupId: string, attempted: string, asked = 'De werkgroep'): Promise<void> {
     if (await this.canInWorkgroup(actor, permission, workgroupId)) return;
     const mayView = permission !== 'workgroup.view' && (await this.canInWorkgroup(actor, 'workgroup.view', workgroupId));
     await this.audit.recordDenied(actor, {
@@ -55,7 +59,7 @@ export class AuthorizationService {
       workgroupId: UUID.test(workgroupId) ? workgroupId : null,
       summary: { permission },
     });
-    throw mayView ? forbidden() : notFound('De werkgroep');
+    throw mayView ? forbidden() : notFound(asked);
   }
 
   /** The werkgroepen whose overview the caller may see: all of them, or a list of ids. */

@@ -130,7 +130,7 @@ export class ActionService {
   private async readable(actor: Actor, id: string, attempted: string): Promise<ActionView> {
     const row = await this.repository.findView(id);
     if (!row) throw notFound('De actie');
-    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', row.workgroupId, attempted);
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', row.workgroupId, attempted, 'De actie');
     return this.view(row);
   }
 

@@ -149,7 +149,7 @@ export class DocumentHistoryService implements OnModuleInit {
   /** Only the author edits a comment; the author or the secretariat deletes one. */
   async edit(actor: Actor, commentId: string, body: string, mentionIds: string[] = []): Promise<CommentThread[]> {
     const { comment, meta } = await this.commentFor(actor, commentId, 'document.comment.edit');
-    if (comment.authorId !== actor.userId) throw forbidden('U kunt alleen uw eigen opmerkingen wijzigen.');
+    if (comment.authorId !== actor.userId) await this.refuse(actor, 'document.comment.edit', commentId, meta, 'U kunt alleen uw eigen opmerkingen wijzigen.');
     const mentions = await this.checkMentions(meta, mentionIds);
     const mentioned = await this.dataSource.transaction(async (manager) => {
       await this.repository.editComment(commentId, body, mentions, manager);
@@ -162,7 +162,7 @@ export class DocumentHistoryService implements OnModuleInit {
 
   async remove(actor: Actor, commentId: string): Promise<CommentThread[]> {
     const { comment, meta } = await this.commentFor(actor, commentId, 'document.comment.delete');
-    if (comment.authorId !== actor.userId && !isSecretariat(actor)) throw forbidden('U kunt alleen uw eigen opmerkingen verwijderen.');
+    if (comment.authorId !== actor.userId && !isSecretariat(actor)) await this.refuse(actor, 'document.comment.delete', commentId, meta, 'U kunt alleen uw eigen opmerkingen verwijderen.');
     await this.dataSource.transaction(async (manager) => {
       await this.repository.deleteComment(commentId, manager);
       await this.audit.recordChange(actor, { action: 'document.comment.delete', entityType: 'document_comment', entityId: commentId, workgroupId: meta.workgroupId, summary: { documentId: meta.id, body: comment.body.slice(0, 200) } }, manager);
@@ -216,22 +216,29 @@ export class DocumentHistoryService implements OnModuleInit {
     return unique;
   }
 
+  /** A refusal on someone else's comment is audited like every other refusal. */
+  private async refuse(actor: Actor, attempted: string, commentId: string, meta: DocumentMeta, message: string): Promise<never> {
+    await this.audit.recordDenied(actor, { action: attempted, entityType: 'document_comment', entityId: commentId, workgroupId: meta.workgroupId, summary: { documentId: meta.id, reason: 'not_author' } });
+    throw forbidden(message);
+  }
+
   private async commentFor(actor: Actor, commentId: string, attempted: string) {
     const comment = await this.repository.findComment(commentId);
     if (!comment) throw notFound('De opmerking');
-    const meta = await this.writable(actor, comment.documentId, attempted);
+    const meta = await this.writable(actor, comment.documentId, attempted, 'De opmerking');
     return { comment, meta };
   }
 
-  private async readable(actor: Actor, documentId: string, attempted: string): Promise<DocumentMeta> {
+  /** `asked` names what was asked for when it is reached through the document (a comment). */
+  private async readable(actor: Actor, documentId: string, attempted: string, asked = 'Het document'): Promise<DocumentMeta> {
     const meta = await this.documents.findMeta(documentId);
-    if (!meta) throw notFound('Het document');
-    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', meta.workgroupId, attempted);
+    if (!meta) throw notFound(asked);
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', meta.workgroupId, attempted, asked);
     return meta;
   }
 
-  private async writable(actor: Actor, documentId: string, attempted: string): Promise<DocumentMeta> {
-    const meta = await this.readable(actor, documentId, attempted);
+  private async writable(actor: Actor, documentId: string, attempted: string, asked?: string): Promise<DocumentMeta> {
+    const meta = await this.readable(actor, documentId, attempted, asked);
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', meta.workgroupId, attempted);
     return meta;
   }

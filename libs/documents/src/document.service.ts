@@ -90,7 +90,7 @@ export class DocumentService {
   private async readable(actor: Actor, id: string, attempted: string): Promise<DocumentMeta> {
     const meta = await this.repository.findMeta(id);
     if (!meta) throw notFound('Het document');
-    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', meta.workgroupId, attempted);
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', meta.workgroupId, attempted, 'Het document');
     return meta;
   }
 }

@@ -97,7 +97,7 @@ export class IndicatorService {
   async removeMeasurement(actor: Actor, measurementId: string): Promise<void> {
     const measurement = await this.repository.findMeasurement(measurementId);
     if (!measurement) throw notFound('De meting');
-    const indicator = await this.readable(actor, measurement.indicatorId, 'indicator.measurement.delete');
+    const indicator = await this.readable(actor, measurement.indicatorId, 'indicator.measurement.delete', 'De meting');
     await this.authorization.assertInWorkgroup(actor, 'workgroup.actions.manage', indicator.workgroupId, 'indicator.measurement.delete');
     await this.dataSource.transaction(async (manager) => {
       await this.repository.softDeleteMeasurement(measurementId, manager);
@@ -105,10 +105,11 @@ export class IndicatorService {
     });
   }
 
-  private async readable(actor: Actor, id: string, attempted: string): Promise<IndicatorView> {
+  /** `asked` names what was asked for when it is reached through the indicator (a measurement). */
+  private async readable(actor: Actor, id: string, attempted: string, asked = 'De indicator'): Promise<IndicatorView> {
     const indicator = await this.repository.findIndicator(id);
-    if (!indicator) throw notFound('De indicator');
-    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', indicator.workgroupId, attempted);
+    if (!indicator) throw notFound(asked);
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', indicator.workgroupId, attempted, asked);
     return indicator;
   }
 

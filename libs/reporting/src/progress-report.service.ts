@@ -204,7 +204,7 @@ export class ProgressReportService {
     if (!report) throw notFound('De voortgangsrapportage');
     if (await this.authorization.canInWorkgroup(actor, 'workgroup.content.read', report.workgroupId)) return { report, upwardOnly: false };
     if (actor.rvcMember && !write && (await this.repository.versions(id, true)).length > 0) return { report, upwardOnly: true };
-    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', report.workgroupId, attempted);
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', report.workgroupId, attempted, 'De voortgangsrapportage');
     return { report, upwardOnly: false };
   }
 }

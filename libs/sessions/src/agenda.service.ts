@@ -116,7 +116,7 @@ export class AgendaService {
   private async changeable(actor: Actor, itemId: string, input: Partial<AgendaItemFields>, attempted: string) {
     const item = await this.repository.findItem(itemId);
     if (!item) throw notFound('Het agendapunt');
-    const session = await this.access.session(actor, item.sessionId, 'workgroup.content.read', attempted);
+    const session = await this.access.session(actor, item.sessionId, 'workgroup.content.read', attempted, 'Het agendapunt');
     if (!(await this.access.can(actor, 'workgroup.actions.manage', session.workgroupId))) {
       const ownProposal = item.placement === 'backlog' && item.proposedBy === actor.userId && (input.placement ?? 'backlog') === 'backlog';
       await this.access.assert(actor, ownProposal ? 'workgroup.content.write' : 'workgroup.actions.manage', session.workgroupId, attempted);

@@ -55,7 +55,7 @@ export class DecisionService {
   async ofAction(actor: Actor, actionId: string): Promise<DecisionWithSession> {
     const link = await this.repository.decisionOfAction(actionId);
     if (!link) throw notFound('Het besluit bij deze actie');
-    await this.access.assert(actor, 'workgroup.content.read', link.workgroupId, 'decision.read');
+    await this.access.assert(actor, 'workgroup.content.read', link.workgroupId, 'decision.read', 'Het besluit bij deze actie');
     return this.get(actor, link.decisionId);
   }
 
@@ -164,7 +164,7 @@ export class DecisionService {
   private async load(actor: Actor, id: string, permission: 'workgroup.content.read' | 'workgroup.actions.manage', attempted: string) {
     const decision = await this.repository.findDecision(id);
     if (!decision) throw notFound('Het besluit');
-    const session = await this.access.session(actor, decision.sessionId, permission, attempted);
+    const session = await this.access.session(actor, decision.sessionId, permission, attempted, 'Het besluit');
     return { decision, session };
   }
 

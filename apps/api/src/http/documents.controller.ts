@@ -80,8 +80,10 @@ export class DocumentsController {
     @Res() response: Response,
   ) {
     const format = query.format ?? 'html';
+    // The type is set only once the version is there: a refusal must go out as the usual JSON error.
+    const body = await this.history.viewVersion(actor, id, versionId, format);
     response.setHeader('Content-Type', CONTENT_TYPES[format]);
-    response.send(await this.history.viewVersion(actor, id, versionId, format));
+    response.send(body);
   }
 
   /** Restores a version as a new change on top (the current state is kept as a version first). */

@@ -149,7 +149,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
   async join(connectionId: string, actor: Actor, documentId: string): Promise<{ readOnly: boolean }> {
     const meta = await this.repository.findMeta(documentId);
     if (!meta) throw notFound('Het document');
-    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', meta.workgroupId, 'document.join');
+    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', meta.workgroupId, 'document.join', 'Het document');
     const canWrite = meta.archivedAt === null && (await this.authorization.canInWorkgroup(actor, 'workgroup.content.write', meta.workgroupId));
     const open = await this.load(documentId, meta.workgroupId);
     if (open.unloadTimer) clearTimeout(open.unloadTimer);
