@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RequestMethod, Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { Type } from '@nestjs/common';
 import { NotificationService } from '@koers/notifications';
 import { AppModule } from '../apps/api/src/app.module';
 import { ActionsController } from '../apps/api/src/http/actions.controller';
@@ -28,6 +27,7 @@ import {
   MEMBER_CALLERS,
   OutcomeTable,
   READ,
+  routesOf,
   SECRETARIAT,
 } from './support/permission-matrix';
 import { createTestApp, TestApp } from './support/test-app';
@@ -486,19 +486,6 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
   });
 
   describe('the matrix is complete', () => {
-    /** "METHOD /api/path" of every route of a controller, from Nest's route metadata. */
-    function routesOf(controller: Type<unknown>): string[] {
-      const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
-      const prototype = controller.prototype as Record<string, object>;
-      return Object.getOwnPropertyNames(prototype).flatMap((name) => {
-        const handler = prototype[name];
-        const path = name === 'constructor' ? undefined : (Reflect.getMetadata(PATH_METADATA, handler) as string | undefined);
-        if (path === undefined) return [];
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        return [`${method} ${`/api/${base}/${path}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1')}`];
-      });
-    }
-
     it('lists every route of the controllers it covers, and no other', () => {
       const inControllers = [...new Set(WORK_CONTROLLERS.flatMap(routesOf))].sort();
       const inMatrix = [...new Set(ROUTES.map((r) => `${r.method} ${r.pattern}`))].sort();

@@ -10,10 +10,19 @@ import {
   expectOutcome,
   Outcome,
   READ,
+  routesOf,
   SECRETARIAT,
   WORKGROUP_MANAGE,
   WORKGROUP_VIEW,
 } from './support/permission-matrix';
+import { AuditController } from '../apps/api/src/http/audit.controller';
+import { AuthController } from '../apps/api/src/http/auth.controller';
+import { HealthController } from '../apps/api/src/http/health.controller';
+import { MeController } from '../apps/api/src/http/me.controller';
+import { OrganisationsController } from '../apps/api/src/http/organisations.controller';
+import { StrategiesController } from '../apps/api/src/http/strategies.controller';
+import { UsersController } from '../apps/api/src/http/users.controller';
+import { WorkgroupsController } from '../apps/api/src/http/workgroups.controller';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -70,6 +79,8 @@ describe('permission matrix', () => {
 
   const ROUTES: Route[] = [
     { method: 'GET', pattern: '/api/me', expected: READ, path: () => '/api/me' },
+    { method: 'GET', pattern: '/api/me/preferences', expected: READ, path: () => '/api/me/preferences' },
+    { method: 'PATCH', pattern: '/api/me/preferences', expected: READ, path: () => '/api/me/preferences', body: () => ({ weeklyDigest: false }) },
     { method: 'GET', pattern: '/api/organisations', expected: READ, path: () => '/api/organisations' },
     { method: 'POST', pattern: '/api/organisations', expected: SECRETARIAT, path: () => '/api/organisations', body: () => ({ name: unique('Nieuwe partner'), type: 'partner' }) },
     { method: 'PATCH', pattern: '/api/organisations/:id', expected: SECRETARIAT, path: (x) => `/api/organisations/${x.organisationId}`, body: () => ({ name: unique('Hernoemde partner') }) },
@@ -181,6 +192,18 @@ describe('permission matrix', () => {
       if (email && expected !== 'ok') {
         await expectDenialAudited(api, email, before, route.pattern.startsWith('/api/workgroups/:id') ? { entityType: 'workgroup', workgroupId: f.workgroupId } : {});
       }
+    });
+  });
+
+  describe('the matrix is complete', () => {
+    /** Tested below on their own: they need no token, or end the session. */
+    const TESTED_APART = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/refresh'];
+    const FOUNDATION = [HealthController, AuthController, MeController, OrganisationsController, UsersController, StrategiesController, WorkgroupsController, AuditController];
+
+    it('lists every route of the foundation controllers (test/permission-matrix-work.spec.ts checks the rest)', () => {
+      const inControllers = [...new Set(FOUNDATION.flatMap(routesOf))].sort();
+      const inMatrix = [...new Set([...ROUTES.map((r) => `${r.method} ${r.pattern}`), ...TESTED_APART])].sort();
+      expect(inMatrix).toEqual(inControllers);
     });
   });
 

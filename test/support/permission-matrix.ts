@@ -1,3 +1,5 @@
+import { RequestMethod, Type } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { Api, AuditEntry, DEMO } from './api-helpers';
 
 /**
@@ -94,4 +96,17 @@ export async function expectDenialAudited(api: Api, email: string, before: numbe
   const page = await api.audit({ outcome: 'denied', actorId: await api.userId(email), limit: 1 });
   expect(page.total).toBe(before + 1);
   expect(page.items[0]).toMatchObject({ outcome: 'denied', actorEmail: email, action: expect.stringMatching(/^[a-z_]+\.[a-z_.]+$/), ...entry });
+}
+
+/** "METHOD /api/path" of every route of a controller, from Nest's route metadata (for the completeness checks). */
+export function routesOf(controller: Type<unknown>): string[] {
+  const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
+  const prototype = controller.prototype as Record<string, object>;
+  return Object.getOwnPropertyNames(prototype).flatMap((name) => {
+    const handler = prototype[name];
+    const path = name === 'constructor' ? undefined : (Reflect.getMetadata(PATH_METADATA, handler) as string | undefined);
+    if (path === undefined) return [];
+    const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+    return [`${method} ${`/api/${base}/${path}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1')}`];
+  });
 }
