@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { CollabGateway } from '../../apps/api/src/realtime/collab.gateway';
 import { freePort } from '../support/server-process';
 import { createTestApp, TestApp } from '../support/test-app';
-import { BrowserPages, describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
+import { BrowserPages, caretToEndOf, describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
 
 /**
  * The collaborative editor in a real (headless) Chromium against the real API and its /collab socket:
@@ -51,9 +51,20 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
   }
 
   /** Puts the cursor at the end of the last paragraph, starts a new one and types there. */
+  /** Waits for the text in the editor; on a timeout says what the editor showed instead. */
+  async function waitForText(page: Page, text: string) {
+    try {
+      await editorOf(page).getByText(text).waitFor();
+    } catch (err) {
+      const shown = await editorOf(page).innerText().catch(() => '(unreadable)');
+      const status = await saveIndicator(page).innerText().catch(() => '(none)');
+      const main = await page.locator('main').innerText().catch(() => '(none)');
+      throw new Error(`${(err as Error).message}\nThe editor shows: ${JSON.stringify(shown)}\nSave indicator: ${status}\nThe page shows: ${JSON.stringify(main.slice(0, 600))}`);
+    }
+  }
+
   async function typeAtEnd(page: Page, text: string) {
-    await editorOf(page).locator(':scope > p').last().click();
-    await page.keyboard.press('End');
+    await caretToEndOf(editorOf(page).locator(':scope > p').last());
     await page.keyboard.press('Enter');
     await page.keyboard.type(text, { delay: 15 });
   }
@@ -94,11 +105,13 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
     await editorOf(b.page).locator('h2', { hasText: 'Besluiten' }).waitFor();
     await waitSaved(b.page);
 
-    // Both type; each sees the other's text.
+    // Both type, in different places (typing at one and the same spot at once would splice the two texts,
+    // correctly but unpredictably); each sees the other's text.
     await typeAtEnd(a.page, 'Besluit van de aanjager: gezamenlijke controle in april.');
-    await typeAtEnd(b.page, 'Aanvulling van het OM: dossier ligt klaar.');
-    await editorOf(b.page).getByText('Besluit van de aanjager: gezamenlijke controle in april.').waitFor();
-    await editorOf(a.page).getByText('Aanvulling van het OM: dossier ligt klaar.').waitFor();
+    await caretToEndOf(editorOf(b.page).locator(':scope > p').first());
+    await b.page.keyboard.type('Aanvulling van het OM: dossier ligt klaar.', { delay: 15 });
+    await waitForText(b.page, 'Besluit van de aanjager: gezamenlijke controle in april.');
+    await waitForText(a.page, 'Aanvulling van het OM: dossier ligt klaar.');
 
     // Each sees the other's caret with the name the server stamped, and the other in "Wie is er nu".
     await editorOf(a.page).locator('.collaboration-carets__label', { hasText: ovjName }).waitFor();
@@ -115,8 +128,7 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
     expect(text).toContain('Aanvulling van het OM: dossier ligt klaar.');
 
     // Toolbar: a toggle reports its state, and bold text arrives at the other side.
-    await editorOf(a.page).locator(':scope > p').last().click();
-    await a.page.keyboard.press('End');
+    await caretToEndOf(editorOf(a.page).locator(':scope > p').last());
     await a.page.keyboard.press('Enter');
     const bold = a.page.getByRole('toolbar', { name: 'Opmaak' }).getByRole('button', { name: 'Vet' });
     await bold.click();
@@ -155,7 +167,7 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
 
     // After a reload the text is still there (from the server).
     await b.page.reload();
-    await editorOf(b.page).getByText('Besluit van de aanjager: gezamenlijke controle in april.').waitFor();
+    await waitForText(b.page, 'Besluit van de aanjager: gezamenlijke controle in april.');
     await waitSaved(b.page);
 
     // Logging out deletes the local copies (IndexedDB) of the documents.

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { freePort } from '../support/server-process';
 import { createTestApp, TestApp } from '../support/test-app';
-import { BrowserPages, describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
+import { BrowserPages, caretToEndOf, describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
 
 /**
  * The editor's comments and version history panels in a real Chromium, with two members of Ondermijning on
@@ -192,8 +192,7 @@ describeWithBrowser('test/browser/document-panels.spec.ts')('comments and versio
     await versions(a.page).getByLabel('Naam van de versie').fill('Na de eerste reacties');
     await versions(a.page).getByRole('button', { name: 'Versie opslaan' }).click();
     await versions(b.page).getByRole('heading', { name: 'Na de eerste reacties' }).waitFor();
-    await editorOf(a.page).locator('p', { hasText: 'Samengevat' }).click();
-    await a.page.keyboard.press('End');
+    await caretToEndOf(editorOf(a.page).locator('p', { hasText: 'Samengevat' }));
     await a.page.keyboard.press('Enter');
     await a.page.keyboard.type('Deze zin verdwijnt weer.', { delay: 10 });
     await waitForText(b.page, 'Deze zin verdwijnt weer.');

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 /**
  * What every browser test shares: Debian's Chromium via playwright-core (skipped when it is missing,
@@ -79,6 +79,24 @@ export class BrowserPages {
     await Promise.all(this.contexts.map((c) => c.close().catch(() => undefined)));
     await this.browser.close();
   }
+}
+
+/**
+ * Clicks into a block of the editor and puts the caret at its end. Not the End key: in a paragraph that
+ * wraps, End goes to the end of the visual line, and text typed there splits the paragraph mid-sentence.
+ */
+export async function caretToEndOf(block: Locator): Promise<void> {
+  await block.click();
+  await block.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    range.collapse(false);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    // The editor reads the new selection in its selectionchange handler, a task queued before this one.
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
