@@ -2,6 +2,7 @@ import { FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, ApiError, DocumentKind } from '../api';
 import { asApiError, CheckboxField, ErrorMessage, Field, focusFirstInvalid, Loading, TableScroll, useApi, validate } from '../components/common';
+import { FormActions, SelectField } from '../components/forms';
 import { DOCUMENT_KIND_LABELS, formatDateTime, options } from '../labels';
 
 /**
@@ -91,22 +92,8 @@ function CreateDocumentForm({ workgroupId }: { workgroupId: string }) {
         <Field label="Titel" name="title" error={error} required>
           {(props) => <input {...props} type="text" maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />}
         </Field>
-        <Field label="Soort document" name="kind" error={error} required>
-          {(props) => (
-            <select {...props} value={kind} onChange={(event) => setKind(event.target.value as DocumentKind)}>
-              {options(DOCUMENT_KIND_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>
-            Document maken
-          </button>
-        </div>
+        <SelectField label="Soort document" name="kind" error={error} required value={kind} onChange={setKind} choices={options(DOCUMENT_KIND_LABELS)} />
+        <FormActions submit="Document maken" busy={busy} />
       </form>
     </>
   );

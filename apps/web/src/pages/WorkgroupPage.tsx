@@ -2,7 +2,8 @@ import { FormEvent, useMemo, useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useOutletContext, useParams } from 'react-router-dom';
 import { api, ApiError, Composition, Me, MembershipRole, WorkgroupDetail } from '../api';
 import { isSecretariat, useMe } from '../auth';
-import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi } from '../components/common';
+import { asApiError, ErrorMessage, Loading, PageHeading, SuccessMessage, TableScroll, useApi } from '../components/common';
+import { FormActions, Options, SelectField } from '../components/forms';
 import { FUNCTION_LABELS, options, ROLE_LABELS } from '../labels';
 import { NotFoundPage } from './NotFoundPage';
 import { WorkgroupDocuments } from './WorkgroupDocuments';
@@ -266,11 +267,7 @@ function MembersTable({ workgroup, manage, onChanged }: { workgroup: WorkgroupDe
                       value={roles[member.userId] ?? member.role}
                       onChange={(event) => setRoles({ ...roles, [member.userId]: event.target.value as MembershipRole })}
                     >
-                      {options(ROLE_LABELS).map(([value, label]) => (
-                        <option key={value} value={value}>
-                          {label}
-                        </option>
-                      ))}
+                      <Options choices={options(ROLE_LABELS)} />
                     </select>
                     {roles[member.userId] && roles[member.userId] !== member.role && (
                       <button
@@ -348,34 +345,18 @@ function AddMemberForm({ workgroup, onAdded }: { workgroup: WorkgroupDetail; onA
       <ErrorMessage error={error || users.error} />
       <SuccessMessage message={message} />
       <form onSubmit={onSubmit} noValidate className="card form form-row">
-        <Field label="Persoon" name="userId" error={error} required>
-          {(props) => (
-            <select {...props} value={userId} onChange={(event) => setUserId(event.target.value)}>
-              <option value="">{users.loading ? 'Gebruikers worden geladen…' : 'Kies een persoon'}</option>
-              {candidates.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.displayName} ({u.email})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Rol in werkgroep" name="role" error={error} required>
-          {(props) => (
-            <select {...props} value={role} onChange={(event) => setRole(event.target.value as MembershipRole)}>
-              {options(ROLE_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>
-            Toevoegen
-          </button>
-        </div>
+        <SelectField
+          label="Persoon"
+          name="userId"
+          error={error}
+          required
+          value={userId}
+          onChange={setUserId}
+          choices={candidates.map((u) => [u.id, `${u.displayName} (${u.email})`])}
+          empty={users.loading ? 'Gebruikers worden geladen…' : 'Kies een persoon'}
+        />
+        <SelectField label="Rol in werkgroep" name="role" error={error} required value={role} onChange={setRole} choices={options(ROLE_LABELS)} />
+        <FormActions submit="Toevoegen" busy={busy} />
       </form>
     </section>
   );

@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, AuditEntry, AuditOutcome } from '../../api';
 import { ErrorMessage, Loading, PageHeading, TableScroll, useApi } from '../../components/common';
+import { Options } from '../../components/forms';
 import { formatDateTime, options, OUTCOME_LABELS } from '../../labels';
 
 const PAGE_SIZE = 50;
@@ -113,12 +114,7 @@ export function AuditPage() {
           <div className="field">
             <label htmlFor="f-outcome">Uitkomst</label>
             <select id="f-outcome" value={draft.outcome} onChange={set('outcome')}>
-              <option value="">Alle uitkomsten</option>
-              {options(OUTCOME_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <Options choices={options(OUTCOME_LABELS)} empty="Alle uitkomsten" />
             </select>
           </div>
           <div className="field">

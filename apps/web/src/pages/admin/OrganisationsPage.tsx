@@ -1,6 +1,7 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { api, ApiError, District, Organisation, OrganisationType } from '../../api';
 import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, validate, focusFirstInvalid, useFocusOnMount } from '../../components/common';
+import { FormActions, Options, SelectField } from '../../components/forms';
 import { options, ORGANISATION_TYPE_LABELS } from '../../labels';
 
 export function OrganisationsPage() {
@@ -34,12 +35,7 @@ export function OrganisationsPage() {
       <div className="toolbar">
         <label htmlFor="filter-type">Type</label>
         <select id="filter-type" value={type} onChange={(event) => setType(event.target.value)}>
-          <option value="">Alle typen</option>
-          {options(ORGANISATION_TYPE_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <Options choices={options(ORGANISATION_TYPE_LABELS)} empty="Alle typen" />
         </select>
         <button type="button" className="button" onClick={() => setEditing('new')} aria-expanded={editing === 'new'}>
           Nieuwe organisatie
@@ -142,37 +138,18 @@ function OrganisationForm({ organisation, districts, onSaved, onCancel }: Organi
       <Field label="Naam" name="name" error={error} required>
         {(props) => <input {...props} value={name} onChange={(event) => setName(event.target.value)} />}
       </Field>
-      <Field label="Type" name="type" error={error} required>
-        {(props) => (
-          <select {...props} value={type} onChange={(event) => setType(event.target.value as OrganisationType)}>
-            {options(ORGANISATION_TYPE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="District" name="districtId" error={error} hint="Voor gemeenten: het politiedistrict waar de gemeente onder valt.">
-        {(props) => (
-          <select {...props} value={districtId} onChange={(event) => setDistrictId(event.target.value)}>
-            <option value="">Geen district</option>
-            {districts.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Opslaan
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <SelectField label="Type" name="type" error={error} required value={type} onChange={setType} choices={options(ORGANISATION_TYPE_LABELS)} />
+      <SelectField
+        label="District"
+        name="districtId"
+        error={error}
+        hint="Voor gemeenten: het politiedistrict waar de gemeente onder valt."
+        value={districtId}
+        onChange={setDistrictId}
+        choices={districts.map((d) => [d.id, d.name])}
+        empty="Geen district"
+      />
+      <FormActions submit="Opslaan" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

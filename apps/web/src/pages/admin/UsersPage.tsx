@@ -2,6 +2,7 @@ import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, Organisation, PlatformRole, User, UserFunction, UserInput } from '../../api';
 import { asApiError, CheckboxField, EMAIL_PATTERN, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, validate, focusFirstInvalid } from '../../components/common';
+import { FormActions, SelectField } from '../../components/forms';
 import { FUNCTION_LABELS, options, PLATFORM_ROLE_LABELS } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
 
@@ -174,40 +175,26 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
       <Field label="Functietitel" name="jobTitle" error={error} hint="Bijvoorbeeld: Burgemeester van Houten">
         {(props) => <input {...props} value={jobTitle} onChange={(event) => setJobTitle(event.target.value)} />}
       </Field>
-      <Field label="Functie" name="function" error={error} required>
-        {(props) => (
-          <select {...props} value={fn} onChange={(event) => setFn(event.target.value as UserFunction)}>
-            {options(FUNCTION_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Organisatie" name="organisationId" error={error} required>
-        {(props) => (
-          <select {...props} value={organisationId} onChange={(event) => setOrganisationId(event.target.value)}>
-            <option value="">Kies een organisatie</option>
-            {sortedOrganisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Platformrol" name="platformRole" error={error} hint="Het secretariaat kan alles beheren en alle werkgroepen volgen.">
-        {(props) => (
-          <select {...props} value={platformRole} onChange={(event) => setPlatformRole(event.target.value as PlatformRole)}>
-            {options(PLATFORM_ROLE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField label="Functie" name="function" error={error} required value={fn} onChange={setFn} choices={options(FUNCTION_LABELS)} />
+      <SelectField
+        label="Organisatie"
+        name="organisationId"
+        error={error}
+        required
+        value={organisationId}
+        onChange={setOrganisationId}
+        choices={sortedOrganisations.map((o) => [o.id, o.name])}
+        empty="Kies een organisatie"
+      />
+      <SelectField
+        label="Platformrol"
+        name="platformRole"
+        error={error}
+        hint="Het secretariaat kan alles beheren en alle werkgroepen volgen."
+        value={platformRole}
+        onChange={setPlatformRole}
+        choices={options(PLATFORM_ROLE_LABELS)}
+      />
       <CheckboxField name="rvcMember" label="Lid van het Regionaal Veiligheidscollege (RVC)" checked={rvcMember} onChange={setRvcMember} />
       {user && <CheckboxField name="active" label="Actief (kan inloggen)" checked={active} onChange={setActive} />}
       {!user && (
@@ -215,16 +202,7 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
           {(props) => <input {...props} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
         </Field>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {user ? 'Opslaan' : 'Gebruiker aanmaken'}
-        </button>
-        {onCancel && (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            Annuleren
-          </button>
-        )}
-      </div>
+      <FormActions submit={user ? 'Opslaan' : 'Gebruiker aanmaken'} busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -295,11 +273,7 @@ function PasswordResetForm({ user, onDone }: { user: User; onDone: () => void })
       <Field label="Nieuw wachtwoord" name="password" error={error} required hint="Minstens 10 tekens.">
         {(props) => <input {...props} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Wachtwoord instellen
-        </button>
-      </div>
+      <FormActions submit="Wachtwoord instellen" busy={busy} />
     </form>
   );
 }

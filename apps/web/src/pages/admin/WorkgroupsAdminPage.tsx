@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, StrategyDetail, WorkgroupSummary } from '../../api';
 import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, validate, focusFirstInvalid, useFocusOnMount } from '../../components/common';
+import { FormActions } from '../../components/forms';
 
 async function loadStrategiesWithThemes(): Promise<StrategyDetail[]> {
   const strategies = await api.strategies();
@@ -163,14 +164,7 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
       <Field label="Omschrijving" name="description" error={error}>
         {(props) => <textarea {...props} rows={4} value={description} onChange={(event) => setDescription(event.target.value)} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {workgroup ? 'Opslaan' : 'Werkgroep aanmaken'}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit={workgroup ? 'Opslaan' : 'Werkgroep aanmaken'} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { api, ApiError, CommentInput, CommentThread, DocumentComment } from '../
 import { AnchorRange, resolveCommentAnchor, setCommentAnchors } from '../../collab/comment-anchors';
 import type { CollabDocument } from '../../collab/provider';
 import { asApiError, ErrorMessage, validate } from '../../components/common';
+import { FormActions } from '../../components/forms';
 import { formatDateTime } from '../../labels';
 import { EMPTY_DRAFT, Member, MentionDraft, MentionField, mentionIds } from './MentionField';
 import { Panel } from './Panel';
@@ -263,14 +264,7 @@ function NewCommentForm({ documentId, start, members, onDone, onSaved }: { docum
           invalid={messages.length > 0 || mentionMessages.length > 0}
         />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-small" disabled={busy}>
-          Reactie plaatsen
-        </button>
-        <button type="button" className="button button-small button-secondary" onClick={onDone}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit="Reactie plaatsen" busy={busy} onCancel={onDone} small />
     </form>
   );
 }
@@ -407,14 +401,7 @@ function ReplyForm({ thread, members, onDone, onSaved }: { thread: CommentThread
         )}
         <MentionField id={id} inputRef={input} draft={draft} onChange={setDraft} members={members} rows={2} describedBy={messages.length ? id + '-error' : undefined} invalid={messages.length > 0} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-small" disabled={busy}>
-          Antwoord plaatsen
-        </button>
-        <button type="button" className="button button-small button-secondary" onClick={onDone}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit="Antwoord plaatsen" busy={busy} onCancel={onDone} small />
     </form>
   );
 }

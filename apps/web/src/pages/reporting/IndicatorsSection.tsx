@@ -1,6 +1,7 @@
 import { FormEvent, useRef, useState } from 'react';
 import { ApiError, FocusArea } from '../../api';
 import { asApiError, ErrorMessage, Field, focusFirstInvalid, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount, validate } from '../../components/common';
+import { FormActions, SelectField } from '../../components/forms';
 import { formatDate, formatValue, INDICATOR_DIRECTION_LABELS, INDICATOR_UNIT_LABELS, options, todayIso } from '../../labels';
 import { TabError } from '../WorkgroupPage';
 import { IndicatorChart, TargetVerdict, targetReached } from './IndicatorChart';
@@ -213,14 +214,7 @@ function MeasurementForm({ indicator, onCancel, onAdded }: { indicator: Indicato
           {(props) => <input {...props} type="text" maxLength={500} value={source} onChange={(e) => setSource(e.target.value)} />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Meting opslaan
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit="Meting opslaan" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -271,17 +265,7 @@ function IndicatorForm({ workgroupId, focusAreas, onCancel, onCreated }: { workg
         Indicator toevoegen
       </h3>
       <ErrorMessage error={error} />
-      <Field label="Onderdeel" name="focusAreaId" error={error} required>
-        {(props) => (
-          <select {...props} value={focusAreaId} onChange={(e) => setFocusAreaId(e.target.value)}>
-            {focusAreas.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.title}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField label="Onderdeel" name="focusAreaId" error={error} required value={focusAreaId} onChange={setFocusAreaId} choices={focusAreas.map((f) => [f.id, f.title])} />
       <Field label="Titel" name="title" error={error} required>
         {(props) => <input {...props} type="text" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
@@ -289,28 +273,8 @@ function IndicatorForm({ workgroupId, focusAreas, onCancel, onCreated }: { workg
         {(props) => <textarea {...props} rows={2} maxLength={4000} value={description} onChange={(e) => setDescription(e.target.value)} />}
       </Field>
       <div className="form-row">
-        <Field label="Eenheid" name="unit" error={error} required>
-          {(props) => (
-            <select {...props} value={unit} onChange={(e) => setUnit(e.target.value as IndicatorUnit)}>
-              {options(INDICATOR_UNIT_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Richting" name="direction" error={error} required>
-          {(props) => (
-            <select {...props} value={direction} onChange={(e) => setDirection(e.target.value as IndicatorDirection)}>
-              {options(INDICATOR_DIRECTION_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Eenheid" name="unit" error={error} required value={unit} onChange={setUnit} choices={options(INDICATOR_UNIT_LABELS)} />
+        <SelectField label="Richting" name="direction" error={error} required value={direction} onChange={setDirection} choices={options(INDICATOR_DIRECTION_LABELS)} />
         <Field label="Nulmeting" name="baseline" error={error}>
           {(props) => <input {...props} type="text" inputMode="decimal" value={baseline} onChange={(e) => setBaseline(e.target.value)} />}
         </Field>
@@ -318,14 +282,7 @@ function IndicatorForm({ workgroupId, focusAreas, onCancel, onCreated }: { workg
           {(props) => <input {...props} type="text" inputMode="decimal" value={target} onChange={(e) => setTarget(e.target.value)} />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Indicator opslaan
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit="Indicator opslaan" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { api, ApiError } from '../../api';
 import { isSecretariat, useMe } from '../../auth';
 import { asApiError, ErrorMessage, Field, focusFirstInvalid, Loading, PageHeading, SuccessMessage, useApi, useFocusOnMount, validate } from '../../components/common';
+import { FormActions } from '../../components/forms';
 import { formatDate, todayIso } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
 import { currentCycle, reportingApi, ReportingCycle } from './reporting-api';
@@ -155,14 +156,7 @@ function CycleForm({ strategyId, onCancel, onCreated }: { strategyId: string; on
           {(props) => <input {...props} type="date" value={periodEnd} onChange={(e) => setPeriodEnd(e.target.value)} />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Cyclus aanmaken
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit="Cyclus aanmaken" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -12,6 +12,7 @@ import {
   options,
   STATUSES_WITH_REASON,
 } from '../../labels';
+import { Choice, FormActions, Options, SelectField } from '../../components/forms';
 import { LoadMore, usePagedList } from '../../components/paging';
 import { useLive } from '../../live';
 import { TabError, useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
@@ -27,7 +28,12 @@ const VIEWS: Array<[NonNullable<ActionFilters['view']>, string]> = [
   ['binnenkort', 'Binnenkort (14 dagen)'],
 ];
 
-const SORTS: Array<[ActionSort, string]> = [
+const ORDERS: Array<Choice<'asc' | 'desc'>> = [
+  ['asc', 'Oplopend'],
+  ['desc', 'Aflopend'],
+];
+
+const SORTS: Array<Choice<ActionSort>> = [
   ['due_date', 'Deadline'],
   ['priority', 'Prioriteit'],
   ['status', 'Status'],
@@ -152,25 +158,25 @@ export function ActionsTab() {
           ))}
         </fieldset>
         <div className="form-row">
-          <SelectField label="Status" value={filters.status ?? ''} onChange={(v) => setFilter('status', v)} empty="Alle statussen" options={STATUSES} />
+          <SelectField label="Status" name="Status" value={filters.status ?? ''} onChange={(v) => setFilter('status', v)} empty="Alle statussen" choices={STATUSES} />
           <SelectField
             label="Onderdeel"
+            name="Onderdeel"
             value={filters.focusAreaId ?? ''}
             onChange={(v) => setFilter('focusAreaId', v)}
             empty="Alle onderdelen"
-            options={focusAreas.map((f) => [f.id, f.title])}
+            choices={focusAreas.map((f) => [f.id, f.title])}
           />
-          <SelectField label="Organisatie" value={filters.organisationId ?? ''} onChange={(v) => setFilter('organisationId', v)} empty="Alle organisaties" options={organisations} />
-          <SelectField label="Sorteer op" value={filters.sort ?? 'due_date'} onChange={(v) => setFilter('sort', v as ActionSort)} options={SORTS} />
           <SelectField
-            label="Volgorde"
-            value={filters.order ?? 'asc'}
-            onChange={(v) => setFilter('order', v as 'asc' | 'desc')}
-            options={[
-              ['asc', 'Oplopend'],
-              ['desc', 'Aflopend'],
-            ]}
+            label="Organisatie"
+            name="Organisatie"
+            value={filters.organisationId ?? ''}
+            onChange={(v) => setFilter('organisationId', v)}
+            empty="Alle organisaties"
+            choices={organisations}
           />
+          <SelectField label="Sorteer op" name="Sorteer op" value={filters.sort ?? 'due_date'} onChange={(v) => setFilter('sort', v)} choices={SORTS} />
+          <SelectField label="Volgorde" name="Volgorde" value={filters.order ?? 'asc'} onChange={(v) => setFilter('order', v)} choices={ORDERS} />
         </div>
       </form>
 
@@ -329,35 +335,6 @@ export function OverdueMarker() {
   );
 }
 
-function SelectField({
-  label,
-  value,
-  onChange,
-  options: choices,
-  empty,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: Array<[string, string]>;
-  empty?: string;
-}) {
-  return (
-    <Field label={label} name={label}>
-      {(props) => (
-        <select {...props} value={value} onChange={(e) => onChange(e.target.value)}>
-          {empty !== undefined && <option value="">{empty}</option>}
-          {choices.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
-
 type SaveFn = (action: Action, input: ActionInput, what: string) => Promise<void>;
 
 function StatusControl({ ctx, action, onSave, label }: { ctx: WorkgroupContext; action: Action; onSave: SaveFn; label?: string }) {
@@ -370,11 +347,7 @@ function StatusControl({ ctx, action, onSave, label }: { ctx: WorkgroupContext; 
       value={action.status}
       onChange={(e) => void onSave(action, { status: e.target.value as ActionStatus }, 'De status')}
     >
-      {STATUSES.map(([v, l]) => (
-        <option key={v} value={v}>
-          {l}
-        </option>
-      ))}
+      <Options choices={STATUSES} />
     </select>
   );
   if (!label) return select;
@@ -405,12 +378,7 @@ function OwnerControl({ ctx, action, owners, onSave }: { ctx: WorkgroupContext; 
         value={action.ownerId ?? ''}
         onChange={(e) => void onSave(action, { ownerId: e.target.value || null, ownerOrganisationId: null }, 'De eigenaar')}
       >
-        <option value="">Geen eigenaar</option>
-        {owners.map((m) => (
-          <option key={m.userId} value={m.userId}>
-            {m.displayName}
-          </option>
-        ))}
+        <Options choices={owners.map((m) => [m.userId, m.displayName])} empty="Geen eigenaar" />
         {action.ownerId && !owners.some((m) => m.userId === action.ownerId) && <option value={action.ownerId}>{action.ownerName ?? 'Onbekend'}</option>}
       </select>
       {action.ownerOrganisationName && <div className="muted small">{action.ownerOrganisationName}</div>}
@@ -538,55 +506,30 @@ function CreateActionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext;
         {(props) => <textarea {...props} rows={3} value={input.description} onChange={(e) => setInput({ ...input, description: e.target.value })} />}
       </Field>
       <div className="form-row">
-        <Field label="Eigenaar" name="ownerId" error={error}>
-          {(props) => (
-            <select {...props} value={input.ownerId} onChange={(e) => setInput({ ...input, ownerId: e.target.value })}>
-              <option value="">Geen eigenaar</option>
-              {owners.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.displayName} ({m.organisationName})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Eigenaar"
+          name="ownerId"
+          error={error}
+          value={input.ownerId}
+          onChange={(ownerId) => setInput({ ...input, ownerId })}
+          choices={owners.map((m) => [m.userId, `${m.displayName} (${m.organisationName})`])}
+          empty="Geen eigenaar"
+        />
         <Field label="Deadline" name="dueDate" error={error}>
           {(props) => <input {...props} type="date" value={input.dueDate} onChange={(e) => setInput({ ...input, dueDate: e.target.value })} />}
         </Field>
-        <Field label="Prioriteit" name="priority" error={error}>
-          {(props) => (
-            <select {...props} value={input.priority} onChange={(e) => setInput({ ...input, priority: e.target.value as ActionPriority })}>
-              {options(ACTION_PRIORITY_LABELS).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Onderdeel" name="focusAreaId" error={error}>
-          {(props) => (
-            <select {...props} value={input.focusAreaId} onChange={(e) => setInput({ ...input, focusAreaId: e.target.value })}>
-              <option value="">Geen onderdeel</option>
-              {[...workgroup.theme.focusAreas]
-                .sort((a, b) => a.position - b.position)
-                .map((f) => (
-                  <option key={f.id} value={f.id}>
-                    {f.title}
-                  </option>
-                ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Prioriteit" name="priority" error={error} value={input.priority} onChange={(priority) => setInput({ ...input, priority })} choices={options(ACTION_PRIORITY_LABELS)} />
+        <SelectField
+          label="Onderdeel"
+          name="focusAreaId"
+          error={error}
+          value={input.focusAreaId}
+          onChange={(focusAreaId) => setInput({ ...input, focusAreaId })}
+          choices={[...workgroup.theme.focusAreas].sort((a, b) => a.position - b.position).map((f) => [f.id, f.title])}
+          empty="Geen onderdeel"
+        />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Actie aanmaken
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit="Actie aanmaken" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -750,11 +693,7 @@ function ActionDetailPanel({
           <Field label="Reactie" name="body" error={error}>
             {(props) => <textarea {...props} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
           </Field>
-          <div className="form-actions">
-            <button type="submit" className="button button-small">
-              Reactie plaatsen
-            </button>
-          </div>
+          <FormActions submit="Reactie plaatsen" small />
         </form>
       )}
 
@@ -848,17 +787,7 @@ function EditActionForm({
         {(props) => <textarea {...props} rows={3} value={input.description} onChange={(e) => setInput({ ...input, description: e.target.value })} />}
       </Field>
       <div className="form-row">
-        <Field label="Status" name="status" error={error}>
-          {(props) => (
-            <select {...props} value={input.status} onChange={(e) => setInput({ ...input, status: e.target.value as ActionStatus })}>
-              {STATUSES.map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Status" name="status" error={error} value={input.status} onChange={(status) => setInput({ ...input, status })} choices={STATUSES} />
         {needsReason && (
           <Field label="Reden" name="statusReason" error={error} required>
             {(props) => <input {...props} value={input.statusReason} onChange={(e) => setInput({ ...input, statusReason: e.target.value })} />}
@@ -867,54 +796,31 @@ function EditActionForm({
         <Field label="Deadline" name="dueDate" error={error}>
           {(props) => <input {...props} type="date" value={input.dueDate} onChange={(e) => setInput({ ...input, dueDate: e.target.value })} />}
         </Field>
-        <Field label="Prioriteit" name="priority" error={error}>
-          {(props) => (
-            <select {...props} value={input.priority} onChange={(e) => setInput({ ...input, priority: e.target.value as ActionPriority })}>
-              {options(ACTION_PRIORITY_LABELS).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Prioriteit" name="priority" error={error} value={input.priority} onChange={(priority) => setInput({ ...input, priority })} choices={options(ACTION_PRIORITY_LABELS)} />
         {ctx.canManage && (
           <>
-            <Field label="Eigenaar" name="ownerId" error={error}>
-              {(props) => (
-                <select {...props} value={input.ownerId} onChange={(e) => setInput({ ...input, ownerId: e.target.value })}>
-                  <option value="">Geen eigenaar</option>
-                  {owners.map((m) => (
-                    <option key={m.userId} value={m.userId}>
-                      {m.displayName}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Onderdeel" name="focusAreaId" error={error}>
-              {(props) => (
-                <select {...props} value={input.focusAreaId} onChange={(e) => setInput({ ...input, focusAreaId: e.target.value })}>
-                  <option value="">Geen onderdeel</option>
-                  {ctx.workgroup.theme.focusAreas.map((f) => (
-                    <option key={f.id} value={f.id}>
-                      {f.title}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label="Eigenaar"
+              name="ownerId"
+              error={error}
+              value={input.ownerId}
+              onChange={(ownerId) => setInput({ ...input, ownerId })}
+              choices={owners.map((m) => [m.userId, m.displayName])}
+              empty="Geen eigenaar"
+            />
+            <SelectField
+              label="Onderdeel"
+              name="focusAreaId"
+              error={error}
+              value={input.focusAreaId}
+              onChange={(focusAreaId) => setInput({ ...input, focusAreaId })}
+              choices={ctx.workgroup.theme.focusAreas.map((f) => [f.id, f.title])}
+              empty="Geen onderdeel"
+            />
           </>
         )}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button">
-          Opslaan
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit="Opslaan" onCancel={onCancel} />
     </form>
   );
 }

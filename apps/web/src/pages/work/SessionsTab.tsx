@@ -12,6 +12,7 @@ import {
   SESSION_STATE_LABELS,
   SESSION_TYPE_LABELS,
 } from '../../labels';
+import { Choice, FormActions, Options, SelectField } from '../../components/forms';
 import { useLive } from '../../live';
 import { TabError, useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
 import { possibleOwners } from './ActionsTab';
@@ -122,6 +123,11 @@ export function SessionsTab() {
   );
 }
 
+const PLACEMENTS: Array<Choice<'agenda' | 'backlog'>> = [
+  ['agenda', 'Op de agenda'],
+  ['backlog', 'Bij de voorstellen'],
+];
+
 /** 'YYYY-MM-DD' + 'HH:MM' in the browser's time zone as an ISO moment (with Z). */
 function moment(date: string, time: string): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -190,28 +196,8 @@ function CreateSessionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext
         {(props) => <input {...props} ref={titleRef} value={input.title} onChange={(e) => setInput({ ...input, title: e.target.value })} />}
       </Field>
       <div className="form-row">
-        <Field label="Soort" name="type" error={error}>
-          {(props) => (
-            <select {...props} value={input.type} onChange={(e) => setInput({ ...input, type: e.target.value as SessionType })}>
-              {options(SESSION_TYPE_LABELS).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Status" name="state" error={error}>
-          {(props) => (
-            <select {...props} value={input.state} onChange={(e) => setInput({ ...input, state: e.target.value as SessionState })}>
-              {options(SESSION_STATE_LABELS).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Soort" name="type" error={error} value={input.type} onChange={(type) => setInput({ ...input, type })} choices={options(SESSION_TYPE_LABELS)} />
+        <SelectField label="Status" name="state" error={error} value={input.state} onChange={(state) => setInput({ ...input, state })} choices={options(SESSION_STATE_LABELS)} />
         <Field label="Datum" name="startsAt" error={error} required>
           {(props) => <input {...props} type="date" value={input.date} onChange={(e) => setInput({ ...input, date: e.target.value })} />}
         </Field>
@@ -234,14 +220,7 @@ function CreateSessionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext
         {(props) => <textarea {...props} rows={3} value={input.description} onChange={(e) => setInput({ ...input, description: e.target.value })} />}
       </Field>
       <CheckboxField label="Alle leden van de werkgroep uitnodigen" name="inviteAll" checked={input.inviteAll} onChange={(v) => setInput({ ...input, inviteAll: v })} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Sessie opslaan
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit="Sessie opslaan" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -327,11 +306,7 @@ export function SessionPage() {
                 value={s.state}
                 onChange={(e) => run(() => api.updateSession(s.id, { state: e.target.value as SessionState }), `De status is nu ${SESSION_STATE_LABELS[e.target.value as SessionState]}.`)}
               >
-                {options(SESSION_STATE_LABELS).map(([v, l]) => (
-                  <option key={v} value={v}>
-                    {l}
-                  </option>
-                ))}
+                <Options choices={options(SESSION_STATE_LABELS)} />
               </select>
             ) : (
               SESSION_STATE_LABELS[s.state]
@@ -497,7 +472,7 @@ function Agenda({ ctx, session, run }: { ctx: WorkgroupContext; session: Session
 }
 
 function AgendaItemForm({ ctx, session, run }: { ctx: WorkgroupContext; session: SessionDetail; run: Run }) {
-  const [input, setInput] = useState({ title: '', presenterId: '', minutes: '', outcome: '' as AgendaOutcome | '', placement: ctx.canManage ? 'agenda' : 'backlog' });
+  const [input, setInput] = useState({ title: '', presenterId: '', minutes: '', outcome: '' as AgendaOutcome | '', placement: (ctx.canManage ? 'agenda' : 'backlog') as 'agenda' | 'backlog' });
   const [error, setError] = useState<ApiError | null>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -515,7 +490,7 @@ function AgendaItemForm({ ctx, session, run }: { ctx: WorkgroupContext; session:
           presenterId: input.presenterId || null,
           minutesAllotted: minutes,
           outcome: input.outcome || null,
-          placement: input.placement as 'agenda' | 'backlog',
+          placement: input.placement,
         }),
       input.placement === 'agenda' ? `“${input.title.trim()}” staat op de agenda.` : `“${input.title.trim()}” is voorgesteld.`,
     );
@@ -529,51 +504,34 @@ function AgendaItemForm({ ctx, session, run }: { ctx: WorkgroupContext; session:
         {(props) => <input {...props} value={input.title} onChange={(e) => setInput({ ...input, title: e.target.value })} />}
       </Field>
       <div className="form-row">
-        <Field label="Inleider" name="presenterId" error={error}>
-          {(props) => (
-            <select {...props} value={input.presenterId} onChange={(e) => setInput({ ...input, presenterId: e.target.value })}>
-              <option value="">Geen</option>
-              {ctx.workgroup.members.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.displayName}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Inleider"
+          name="presenterId"
+          error={error}
+          value={input.presenterId}
+          onChange={(presenterId) => setInput({ ...input, presenterId })}
+          choices={ctx.workgroup.members.map((m) => [m.userId, m.displayName])}
+          empty="Geen"
+        />
         <Field label="Minuten" name="minutesAllotted" error={error}>
           {(props) => <input {...props} type="number" min={1} max={480} value={input.minutes} onChange={(e) => setInput({ ...input, minutes: e.target.value })} />}
         </Field>
         {ctx.canManage && (
           <>
-            <Field label="Uitkomst" name="outcome" error={error}>
-              {(props) => (
-                <select {...props} value={input.outcome} onChange={(e) => setInput({ ...input, outcome: e.target.value as AgendaOutcome | '' })}>
-                  <option value="">Nog niet bekend</option>
-                  {options(AGENDA_OUTCOME_LABELS).map(([v, l]) => (
-                    <option key={v} value={v}>
-                      {l}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Plaats" name="placement" error={error}>
-              {(props) => (
-                <select {...props} value={input.placement} onChange={(e) => setInput({ ...input, placement: e.target.value })}>
-                  <option value="agenda">Op de agenda</option>
-                  <option value="backlog">Bij de voorstellen</option>
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label="Uitkomst"
+              name="outcome"
+              error={error}
+              value={input.outcome}
+              onChange={(outcome) => setInput({ ...input, outcome })}
+              choices={options(AGENDA_OUTCOME_LABELS)}
+              empty="Nog niet bekend"
+            />
+            <SelectField label="Plaats" name="placement" error={error} value={input.placement} onChange={(placement) => setInput({ ...input, placement })} choices={PLACEMENTS} />
           </>
         )}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button">
-          {ctx.canManage ? 'Toevoegen' : 'Voorstellen'}
-        </button>
-      </div>
+      <FormActions submit={ctx.canManage ? 'Toevoegen' : 'Voorstellen'} />
     </form>
   );
 }
@@ -616,11 +574,7 @@ function Attendance({ ctx, session, run }: { ctx: WorkgroupContext; session: Ses
                           )
                         }
                       >
-                        {options(ATTENDANCE_LABELS).map(([v, l]) => (
-                          <option key={v} value={v}>
-                            {l}
-                          </option>
-                        ))}
+                        <Options choices={options(ATTENDANCE_LABELS)} />
                       </select>
                     ) : (
                       <>
@@ -659,18 +613,7 @@ function Attendance({ ctx, session, run }: { ctx: WorkgroupContext; session: Ses
             if (invitee) void run(() => api.updateAttendance(session.id, { attendees: [{ userId: invitee }] }), 'De genodigde is toegevoegd.').then(() => setInvitee(''));
           }}
         >
-          <Field label="Lid uitnodigen" name="invitee">
-            {(props) => (
-              <select {...props} value={invitee} onChange={(e) => setInvitee(e.target.value)}>
-                <option value="">Kies een lid</option>
-                {candidates.map((m) => (
-                  <option key={m.userId} value={m.userId}>
-                    {m.displayName}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label="Lid uitnodigen" name="invitee" value={invitee} onChange={setInvitee} choices={candidates.map((m) => [m.userId, m.displayName])} empty="Kies een lid" />
           <div className="form-actions">
             <button type="submit" className="button button-secondary">
               Uitnodigen
@@ -755,23 +698,16 @@ function Decisions({ ctx, session, run }: { ctx: WorkgroupContext; session: Sess
           <Field label="Besluit" name="text" error={error} required>
             {(props) => <textarea {...props} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
           </Field>
-          <Field label="Bij agendapunt" name="agendaItemId" error={error}>
-            {(props) => (
-              <select {...props} value={agendaItemId} onChange={(e) => setAgendaItemId(e.target.value)}>
-                <option value="">Geen</option>
-                {session.agenda.map((item) => (
-                  <option key={item.id} value={item.id}>
-                    {item.title}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <div className="form-actions">
-            <button type="submit" className="button">
-              Besluit vastleggen
-            </button>
-          </div>
+          <SelectField
+            label="Bij agendapunt"
+            name="agendaItemId"
+            error={error}
+            value={agendaItemId}
+            onChange={setAgendaItemId}
+            choices={session.agenda.map((item) => [item.id, item.title])}
+            empty="Geen"
+          />
+          <FormActions submit="Besluit vastleggen" />
         </form>
       )}
     </section>
@@ -806,18 +742,15 @@ function DecisionActionsForm({ ctx, onCancel, onSubmit }: { ctx: WorkgroupContex
             <Field label={`Titel actie ${i + 1}`} name={`actions.${i}.title`} error={error} required>
               {(props) => <input {...props} ref={i === 0 ? firstRef : undefined} value={d.title} onChange={(e) => update(i, { title: e.target.value })} />}
             </Field>
-            <Field label={`Eigenaar actie ${i + 1}`} name={`actions.${i}.ownerId`} error={error}>
-              {(props) => (
-                <select {...props} value={d.ownerId} onChange={(e) => update(i, { ownerId: e.target.value })}>
-                  <option value="">Geen eigenaar</option>
-                  {owners.map((m) => (
-                    <option key={m.userId} value={m.userId}>
-                      {m.displayName}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label={`Eigenaar actie ${i + 1}`}
+              name={`actions.${i}.ownerId`}
+              error={error}
+              value={d.ownerId}
+              onChange={(ownerId) => update(i, { ownerId })}
+              choices={owners.map((m) => [m.userId, m.displayName])}
+              empty="Geen eigenaar"
+            />
             <Field label={`Deadline actie ${i + 1}`} name={`actions.${i}.dueDate`} error={error}>
               {(props) => <input {...props} type="date" value={d.dueDate} onChange={(e) => update(i, { dueDate: e.target.value })} />}
             </Field>
@@ -829,17 +762,15 @@ function DecisionActionsForm({ ctx, onCancel, onSubmit }: { ctx: WorkgroupContex
           )}
         </fieldset>
       ))}
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={() => setDrafts([...drafts, { title: '', ownerId: '', dueDate: '' }])} disabled={drafts.length >= 20}>
-          Nog een actie
-        </button>
-        <button type="submit" className="button">
-          Acties aanmaken
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions
+        submit="Acties aanmaken"
+        onCancel={onCancel}
+        before={
+          <button type="button" className="button button-secondary" onClick={() => setDrafts([...drafts, { title: '', ownerId: '', dueDate: '' }])} disabled={drafts.length >= 20}>
+            Nog een actie
+          </button>
+        }
+      />
     </form>
   );
 }
