@@ -143,11 +143,14 @@ export function TableScroll({ label, children }: { label: string; children: Reac
   );
 }
 
+/** A check in the browser: [API field name, is it valid, message]. */
+export type Check = [field: string, valid: boolean, message: string];
+
 /**
  * Checks in the browser before sending, so the user gets Dutch messages at once.
- * Each check: [API field name, is it valid, message]. Returns null when all pass.
+ * Returns null when all pass.
  */
-export function validate(checks: Array<[field: string, valid: boolean, message: string]>): ApiError | null {
+export function validate(checks: Check[]): ApiError | null {
   const fields = checks.filter(([, valid]) => !valid).map(([field, , message]) => ({ field, messages: [message] }));
   return fields.length ? new ApiError(400, 'VALIDATION_FAILED', 'Controleer de gemarkeerde velden.', fields) : null;
 }

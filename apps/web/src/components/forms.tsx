@@ -1,6 +1,35 @@
-import { ReactNode } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import { ApiError } from '../api';
-import { Field } from './common';
+import { asApiError, Check, Field, focusFirstInvalid, validate } from './common';
+
+/**
+ * The submit of a form that checks in the browser, then sends: `submit(event, checks, send)` shows what
+ * fails (the checks, or the API's answer) as `error` and puts the focus on the first invalid field; while
+ * sending, `busy` is true.
+ */
+export function useSubmit() {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>, checks: Check[], send: () => Promise<unknown>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const invalid = validate(checks);
+    setError(invalid);
+    if (invalid) return focusFirstInvalid(form);
+    setBusy(true);
+    try {
+      await send();
+    } catch (err) {
+      setError(asApiError(err));
+      focusFirstInvalid(form);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { error, setError, busy, submit };
+}
 
 /** A choice of a select: the value sent and the text shown. */
 export type Choice<T extends string = string> = readonly [value: T, label: string];

@@ -1,8 +1,8 @@
-import { FormEvent, useRef, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, ApiError, DocumentKind } from '../api';
-import { asApiError, CheckboxField, ErrorMessage, Field, focusFirstInvalid, Loading, TableScroll, useApi, validate } from '../components/common';
-import { FormActions, SelectField } from '../components/forms';
+import { api, DocumentKind } from '../api';
+import { CheckboxField, ErrorMessage, Field, Loading, TableScroll, useApi } from '../components/common';
+import { FormActions, SelectField, useSubmit } from '../components/forms';
 import { DOCUMENT_KIND_LABELS, formatDateTime, options } from '../labels';
 
 /**
@@ -58,37 +58,22 @@ export function WorkgroupDocuments({ workgroupId, workgroupName, mayWrite }: { w
 
 function CreateDocumentForm({ workgroupId }: { workgroupId: string }) {
   const navigate = useNavigate();
-  const form = useRef<HTMLFormElement>(null);
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<DocumentKind>('verslag');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit } = useSubmit();
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const invalid = validate([['title', title.trim().length > 0, 'Geef het document een titel.']]);
-    setError(invalid);
-    if (invalid) {
-      focusFirstInvalid(form.current);
-      return;
-    }
-    setBusy(true);
-    try {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    return submit(event, [['title', title.trim().length > 0, 'Geef het document een titel.']], async () => {
       const created = await api.createDocument(workgroupId, { title: title.trim(), kind });
       navigate(`/documenten/${created.id}`);
-    } catch (err) {
-      const apiError = asApiError(err);
-      setError(apiError);
-      focusFirstInvalid(form.current);
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <>
       <h3 id="document-maken">Nieuw document</h3>
       <ErrorMessage error={error} />
-      <form ref={form} onSubmit={onSubmit} noValidate className="card form form-row" aria-labelledby="document-maken">
+      <form onSubmit={onSubmit} noValidate className="card form form-row" aria-labelledby="document-maken">
         <Field label="Titel" name="title" error={error} required>
           {(props) => <input {...props} type="text" maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />}
         </Field>

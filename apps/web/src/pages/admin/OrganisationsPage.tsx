@@ -1,7 +1,7 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { api, ApiError, District, Organisation, OrganisationType } from '../../api';
-import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, validate, focusFirstInvalid, useFocusOnMount } from '../../components/common';
-import { FormActions, Options, SelectField } from '../../components/forms';
+import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, useFocusOnMount } from '../../components/common';
+import { FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { options, ORGANISATION_TYPE_LABELS } from '../../labels';
 
 export function OrganisationsPage() {
@@ -108,26 +108,14 @@ function OrganisationForm({ organisation, districts, onSaved, onCancel }: Organi
   const [type, setType] = useState<OrganisationType>(organisation?.type ?? 'gemeente');
   const [districtId, setDistrictId] = useState(organisation?.districtId ?? '');
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit } = useSubmit();
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const invalid = validate([['name', name.trim().length >= 2, 'Vul een naam in van minstens 2 tekens.']]);
-    setError(invalid);
-    if (invalid) return focusFirstInvalid(form);
-    setBusy(true);
-    try {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    return submit(event, [['name', name.trim().length >= 2, 'Vul een naam in van minstens 2 tekens.']], async () => {
       const input = { name: name.trim(), type, districtId: districtId || null };
       const saved = organisation ? await api.updateOrganisation(organisation.id, input) : await api.createOrganisation(input);
       await onSaved(saved, !organisation);
-    } catch (err) {
-      setError(asApiError(err));
-      focusFirstInvalid(form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const heading = organisation ? `${organisation.name} bewerken` : 'Nieuwe organisatie';

@@ -1,8 +1,8 @@
 import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, Organisation, PlatformRole, User, UserFunction, UserInput } from '../../api';
-import { asApiError, CheckboxField, EMAIL_PATTERN, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, validate, focusFirstInvalid } from '../../components/common';
-import { FormActions, SelectField } from '../../components/forms';
+import { asApiError, Check, CheckboxField, EMAIL_PATTERN, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi } from '../../components/common';
+import { FormActions, SelectField, useSubmit } from '../../components/forms';
 import { FUNCTION_LABELS, options, PLATFORM_ROLE_LABELS } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
 
@@ -132,32 +132,21 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit } = useSubmit();
   const sortedOrganisations = useMemo(() => [...organisations].sort((a, b) => a.name.localeCompare(b.name, 'nl')), [organisations]);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const invalid = validate([
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const checks: Check[] = [
       ['email', Boolean(user) || EMAIL_PATTERN.test(email.trim()), 'Vul een geldig e-mailadres in.'],
       ['displayName', displayName.trim().length >= 2, 'Vul een naam in van minstens 2 tekens.'],
       ['organisationId', Boolean(organisationId), 'Kies een organisatie.'],
       ['password', Boolean(user) || password.length >= 10, 'Een wachtwoord heeft minstens 10 tekens.'],
-    ]);
-    setError(invalid);
-    if (invalid) return focusFirstInvalid(form);
-    setBusy(true);
-    try {
+    ];
+    return submit(event, checks, async () => {
       const input: UserInput = { displayName: displayName.trim(), jobTitle: user || jobTitle.trim() ? jobTitle.trim() : undefined, function: fn, organisationId, platformRole, rvcMember };
       const saved = user ? await api.updateUser(user.id, { ...input, active }) : await api.createUser({ ...input, email: email.trim(), password });
       await onSaved(saved);
-    } catch (err) {
-      setError(asApiError(err));
-      focusFirstInvalid(form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,8 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, StrategyDetail, WorkgroupSummary } from '../../api';
-import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, validate, focusFirstInvalid, useFocusOnMount } from '../../components/common';
-import { FormActions } from '../../components/forms';
+import { asApiError, Check, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, useFocusOnMount } from '../../components/common';
+import { FormActions, useSubmit } from '../../components/forms';
 
 async function loadStrategiesWithThemes(): Promise<StrategyDetail[]> {
   const strategies = await api.strategies();
@@ -109,29 +109,18 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
   const [name, setName] = useState(workgroup?.name ?? '');
   const [description, setDescription] = useState(workgroup?.description ?? '');
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit } = useSubmit();
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const invalid = validate([
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const checks: Check[] = [
       ['themeId', Boolean(workgroup) || Boolean(themeId), 'Kies een prioriteit.'],
       ['name', name.trim().length >= 3, 'Vul een naam in van minstens 3 tekens.'],
-    ]);
-    setError(invalid);
-    if (invalid) return focusFirstInvalid(form);
-    setBusy(true);
-    try {
+    ];
+    return submit(event, checks, async () => {
       if (workgroup) await api.updateWorkgroup(workgroup.id, { name: name.trim(), description });
       else await api.createWorkgroup({ themeId, name: name.trim(), ...(description.trim() ? { description: description.trim() } : {}) });
       await onSaved(name.trim(), !workgroup);
-    } catch (err) {
-      setError(asApiError(err));
-      focusFirstInvalid(form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,7 +1,7 @@
-import { FormEvent, useRef, useState } from 'react';
-import { ApiError, FocusArea } from '../../api';
-import { asApiError, ErrorMessage, Field, focusFirstInvalid, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount, validate } from '../../components/common';
-import { FormActions, SelectField } from '../../components/forms';
+import { FormEvent, useState } from 'react';
+import { FocusArea } from '../../api';
+import { Check, ErrorMessage, Field, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount } from '../../components/common';
+import { FormActions, SelectField, useSubmit } from '../../components/forms';
 import { formatDate, formatValue, INDICATOR_DIRECTION_LABELS, INDICATOR_UNIT_LABELS, options, todayIso } from '../../labels';
 import { TabError } from '../WorkgroupPage';
 import { IndicatorChart, TargetVerdict, targetReached } from './IndicatorChart';
@@ -169,36 +169,25 @@ function MeasurementForm({ indicator, onCancel, onAdded }: { indicator: Indicato
   const [measuredOn, setMeasuredOn] = useState(todayIso());
   const [value, setValue] = useState('');
   const [source, setSource] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { error, busy, submit } = useSubmit();
   const first = useFocusOnMount<HTMLHeadingElement>();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     const number = parseNumber(value);
-    const problem = validate([
+    const checks: Check[] = [
       ['measuredOn', /^\d{4}-\d{2}-\d{2}$/.test(measuredOn), 'Kies een datum.'],
       ['measuredOn', measuredOn <= todayIso(), 'Een meting kan niet in de toekomst liggen.'],
       ['value', number !== null && !Number.isNaN(number), 'Geef een getal, bijvoorbeeld 12 of 12,5.'],
       ['value', number === null || Number.isNaN(number) || number >= 0, 'Een waarde kan niet negatief zijn.'],
-    ]);
-    setError(problem);
-    if (problem) return focusFirstInvalid(form.current);
-    setBusy(true);
-    try {
+    ];
+    return submit(event, checks, async () => {
       await reportingApi.addMeasurement(indicator.id, { measuredOn, value: number!, source: source.trim() || undefined });
       await onAdded();
-    } catch (err) {
-      setError(asApiError(err));
-      focusFirstInvalid(form.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form ref={form} onSubmit={submit} noValidate className="form subform" aria-labelledby={`meting-${indicator.id}`}>
+    <form onSubmit={onSubmit} noValidate className="form subform" aria-labelledby={`meting-${indicator.id}`}>
       <h5 id={`meting-${indicator.id}`} ref={first} tabIndex={-1} className="subform-title">
         Meting toevoegen: {indicator.title}
       </h5>
@@ -227,40 +216,29 @@ function IndicatorForm({ workgroupId, focusAreas, onCancel, onCreated }: { workg
   const [direction, setDirection] = useState<IndicatorDirection>('hoger_is_beter');
   const [baseline, setBaseline] = useState('');
   const [target, setTarget] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { error, busy, submit } = useSubmit();
   const heading = useFocusOnMount<HTMLHeadingElement>();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     const base = parseNumber(baseline);
     const goal = parseNumber(target);
     const inRange = (n: number | null) => n === null || Number.isNaN(n) || (n >= 0 && (unit !== 'percentage' || n <= 100));
-    const problem = validate([
+    const checks: Check[] = [
       ['focusAreaId', Boolean(focusAreaId), 'Kies een onderdeel.'],
       ['title', title.trim().length >= 3, 'Een indicator heeft een titel van minstens 3 tekens.'],
       ['baseline', !Number.isNaN(base), 'Geef een getal of laat leeg.'],
       ['baseline', inRange(base), unit === 'percentage' ? 'Een percentage ligt tussen 0 en 100.' : 'Een waarde kan niet negatief zijn.'],
       ['target', !Number.isNaN(goal), 'Geef een getal of laat leeg.'],
       ['target', inRange(goal), unit === 'percentage' ? 'Een percentage ligt tussen 0 en 100.' : 'Een waarde kan niet negatief zijn.'],
-    ]);
-    setError(problem);
-    if (problem) return focusFirstInvalid(form.current);
-    setBusy(true);
-    try {
+    ];
+    return submit(event, checks, async () => {
       const created = await reportingApi.createIndicator(workgroupId, { focusAreaId, title: title.trim(), description: description.trim() || undefined, unit, direction, baseline: base, target: goal });
       await onCreated(created);
-    } catch (err) {
-      setError(asApiError(err));
-      focusFirstInvalid(form.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form ref={form} onSubmit={submit} noValidate className="card form" aria-labelledby="indicator-nieuw">
+    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="indicator-nieuw">
       <h3 id="indicator-nieuw" ref={heading} tabIndex={-1}>
         Indicator toevoegen
       </h3>

@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Action, ActionDetail, ActionFilters, ActionInput, ActionPriority, ActionSort, ActionStatus, api, ApiError, WorkgroupMember } from '../../api';
-import { asApiError, ErrorMessage, Field, focusFirstInvalid, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount, validate } from '../../components/common';
+import { asApiError, ErrorMessage, Field, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount, validate } from '../../components/common';
 import {
   ACTION_FIELD_LABELS,
   ACTION_ORIGIN_LABELS,
@@ -12,7 +12,7 @@ import {
   options,
   STATUSES_WITH_REASON,
 } from '../../labels';
-import { Choice, FormActions, Options, SelectField } from '../../components/forms';
+import { Choice, FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { LoadMore, usePagedList } from '../../components/paging';
 import { useLive } from '../../live';
 import { TabError, useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
@@ -461,23 +461,12 @@ function CreateActionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext;
     dueDate: '',
     priority: 'normaal',
   });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { error, busy, submit } = useSubmit();
   const titleRef = useFocusOnMount<HTMLInputElement>();
   const owners = possibleOwners(workgroup.members);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problem = validate([['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.']]);
-    if (problem) {
-      setError(problem);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    return submit(event, [['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.']], async () => {
       const action = await api.createAction(workgroup.id, {
         title: input.title.trim(),
         description: input.description.trim() || undefined,
@@ -487,16 +476,11 @@ function CreateActionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext;
         priority: input.priority,
       });
       onCreated(action);
-    } catch (err) {
-      setError(asApiError(err));
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="card form" aria-labelledby="nieuwe-actie-kop">
+    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="nieuwe-actie-kop">
       <h3 id="nieuwe-actie-kop">Nieuwe actie</h3>
       <ErrorMessage error={error} />
       <Field label="Titel" name="title" error={error} required>

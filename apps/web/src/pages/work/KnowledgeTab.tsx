@@ -1,8 +1,8 @@
 import { FormEvent, Fragment, ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, KnowledgeItem, KnowledgeStatus, Organisation } from '../../api';
-import { asApiError, ErrorMessage, Field, focusFirstInvalid, Loading, SuccessMessage, useApi, useFocusOnMount, validate } from '../../components/common';
+import { asApiError, Check, ErrorMessage, Field, Loading, SuccessMessage, useApi, useFocusOnMount } from '../../components/common';
 import { formatDate, KNOWLEDGE_STATUS_LABELS, options } from '../../labels';
-import { FormActions, SelectField } from '../../components/forms';
+import { FormActions, SelectField, useSubmit } from '../../components/forms';
 import { LoadMore, readAll, usePagedList } from '../../components/paging';
 import { TabError, useWorkgroup } from '../WorkgroupPage';
 import './KnowledgeTab.css';
@@ -244,55 +244,40 @@ function KnowledgeForm({
     linksRef.current?.querySelectorAll<HTMLInputElement>('input[data-link-label]')[focusLink]?.focus();
     setFocusLink(null);
   }, [focusLink]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { error, setError, busy, submit } = useSubmit();
   const titleRef = useFocusOnMount<HTMLInputElement>();
   const gemeenten = organisations.filter((o) => o.type === 'gemeente').sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     const filled = links.map((l) => ({ label: l.label.trim(), url: l.url.trim() })).filter((l) => l.label || l.url);
-    const problem = validate([
+    const checks: Check[] = [
       ['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.'],
-      ...filled.flatMap((l, i): Array<[string, boolean, string]> => [
+      ...filled.flatMap((l, i): Check[] => [
         [`links.${i}.label`, l.label.length > 0, 'Geef de link een omschrijving.'],
         [`links.${i}.url`, isHttpsUrl(l.url), 'Gebruik een volledige https-link, zoals https://www.example.nl/pagina.'],
       ]),
-    ]);
+    ];
     if (filled.length !== links.length) setLinks(links.filter((l) => l.label.trim() || l.url.trim()));
-    if (problem) {
-      setError(problem);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const body = {
-      title: input.title.trim(),
-      description: input.description.trim(),
-      status: input.status,
-      tags: input.tags
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean),
-      ownerOrganisationId: input.ownerOrganisationId || null,
-      gemeenteIds: input.gemeenteIds,
-      links: filled,
-    };
-    try {
+    return submit(event, checks, async () => {
+      const body = {
+        title: input.title.trim(),
+        description: input.description.trim(),
+        status: input.status,
+        tags: input.tags
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+        ownerOrganisationId: input.ownerOrganisationId || null,
+        gemeenteIds: input.gemeenteIds,
+        links: filled,
+      };
       const saved = item ? await api.updateKnowledge(item.id, body) : await api.createKnowledge(themeId, body);
       await onSaved(saved, !item);
-    } catch (err) {
-      setError(asApiError(err));
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="card form" aria-labelledby="kennis-form-kop">
+    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="kennis-form-kop">
       <h3 id="kennis-form-kop">{item ? `Bewerken: ${item.title}` : 'Interventie toevoegen'}</h3>
       <ErrorMessage error={error} />
       <Field label="Titel" name="title" error={error} required>

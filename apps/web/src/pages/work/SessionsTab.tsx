@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ActionDraft, AgendaItem, AgendaOutcome, api, ApiError, AttendanceStatus, SessionDetail, SessionState, SessionSummary, SessionType } from '../../api';
-import { asApiError, CheckboxField, ErrorMessage, Field, focusFirstInvalid, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount, validate } from '../../components/common';
+import { asApiError, Check, CheckboxField, ErrorMessage, Field, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount, validate } from '../../components/common';
 import {
   ACTION_STATUS_LABELS,
   AGENDA_OUTCOME_LABELS,
@@ -12,7 +12,7 @@ import {
   SESSION_STATE_LABELS,
   SESSION_TYPE_LABELS,
 } from '../../labels';
-import { Choice, FormActions, Options, SelectField } from '../../components/forms';
+import { Choice, FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { useLive } from '../../live';
 import { TabError, useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
 import { possibleOwners } from './ActionsTab';
@@ -148,26 +148,16 @@ function CreateSessionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext
     onlineUrl: '',
     inviteAll: true,
   });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { error, busy, submit } = useSubmit();
   const titleRef = useFocusOnMount<HTMLInputElement>();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problem = validate([
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const checks: Check[] = [
       ['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.'],
       ['startsAt', /^\d{4}-\d{2}-\d{2}$/.test(input.date) && /^\d{2}:\d{2}$/.test(input.start), 'Kies een datum en begintijd.'],
       ['endsAt', /^\d{2}:\d{2}$/.test(input.end) && input.end > input.start, 'De eindtijd ligt na de begintijd.'],
-    ]);
-    if (problem) {
-      setError(problem);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+    ];
+    return submit(event, checks, async () => {
       const session = await api.createSession(ctx.workgroup.id, {
         type: input.type,
         state: input.state,
@@ -180,16 +170,11 @@ function CreateSessionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext
         inviteeIds: input.inviteAll ? ctx.workgroup.members.filter((m) => m.active).map((m) => m.userId) : undefined,
       });
       onCreated(session.id);
-    } catch (err) {
-      setError(asApiError(err));
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="card form" aria-labelledby="sessie-plannen-kop">
+    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="sessie-plannen-kop">
       <h3 id="sessie-plannen-kop">Sessie plannen</h3>
       <ErrorMessage error={error} />
       <Field label="Titel" name="title" error={error} required>
