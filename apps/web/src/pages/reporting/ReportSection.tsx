@@ -5,7 +5,7 @@ import { asApiError, ErrorMessage, Field, Loading, SuccessMessage, useApi } from
 import { SelectField } from '../../components/forms';
 import { FOCUS_AREA_STATUS_LABELS, formatDate, formatDateTime, options, todayIso } from '../../labels';
 import { TabError, WorkgroupContext } from '../WorkgroupPage';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/dialog';
 import { currentCycle, FocusAreaStatus, isWorkingReport, ReportContent, reportingApi, ReportingCycle, WorkingReport } from './reporting-api';
 import { ReportContentView, ReportFiguresView, VersionHistory } from './ReportView';
 import { ReportStatusBadge } from './status';

@@ -12,6 +12,7 @@ import {
   options,
   STATUSES_WITH_REASON,
 } from '../../labels';
+import { ConfirmDialog } from '../../components/dialog';
 import { Choice, FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { LoadMore, usePagedList } from '../../components/paging';
 import { useLive } from '../../live';
@@ -312,16 +313,19 @@ export function ActionsTab() {
       )}
 
       {reasonFor && (
-        <ReasonDialog
-          action={reasonFor.action}
-          status={reasonFor.status}
+        <ConfirmDialog
+          title={`Reden voor “${ACTION_STATUS_LABELS[reasonFor.status]}”`}
+          confirmLabel="Status wijzigen"
+          comment={REASON}
           onCancel={() => setReasonFor(null)}
           onConfirm={(reason) => {
             const { action, status } = reasonFor;
             setReasonFor(null);
             void save(action, { status, statusReason: reason }, 'De status');
           }}
-        />
+        >
+          <p>Actie: {reasonFor.action.title}</p>
+        </ConfirmDialog>
       )}
     </section>
   );
@@ -410,46 +414,8 @@ function DueDateControl({ ctx, action, onSave }: { ctx: WorkgroupContext; action
   );
 }
 
-/** Asks the reason for blocking or cancelling (a modal dialog: focus inside, Esc cancels). */
-function ReasonDialog({ action, status, onCancel, onConfirm }: { action: Action; status: ActionStatus; onCancel: () => void; onConfirm: (reason: string) => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal?.();
-    return () => dialog?.close?.();
-  }, []);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const problem = validate([['statusReason', reason.trim().length > 0, 'Geef een reden.']]);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    onConfirm(reason.trim());
-  }
-  return (
-    <dialog ref={ref} className="dialog" aria-labelledby="reden-kop" onCancel={(e) => (e.preventDefault(), onCancel())}>
-      <form onSubmit={submit} noValidate className="form">
-        <h2 id="reden-kop">Reden voor “{ACTION_STATUS_LABELS[status]}”</h2>
-        <p>Actie: {action.title}</p>
-        <ErrorMessage error={error} />
-        <Field label="Reden" name="statusReason" error={error} required hint="Waarom is de actie geblokkeerd of vervallen?">
-          {(props) => <textarea {...props} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="button">
-            Status wijzigen
-          </button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            Annuleren
-          </button>
-        </div>
-      </form>
-    </dialog>
-  );
-}
+/** The reason for blocking or cancelling an action, asked before the status changes. */
+const REASON = { label: 'Reden', hint: 'Waarom is de actie geblokkeerd of vervallen?', message: 'Geef een reden.', minLength: 1 };
 
 function CreateActionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext; onCancel: () => void; onCreated: (action: Action) => void }) {
   const { workgroup } = ctx;
