@@ -7,7 +7,7 @@ import { asApiError, ErrorMessage, validate } from '../../components/common';
 import { FormActions } from '../../components/forms';
 import { formatDateTime } from '../../labels';
 import { EMPTY_DRAFT, Member, MentionDraft, MentionField, mentionIds } from './MentionField';
-import { Panel } from './Panel';
+import { Panel, useSignalledLoad } from './Panel';
 
 /** A comment about to be written: on the selected text (anchor) or on the whole document. */
 export interface CommentStart {
@@ -55,22 +55,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
       setLoadError(asApiError(err));
     }
   }, [documentId]);
-
-  useEffect(() => {
-    void load();
-    const offSignal = collab.onSignal((signal) => signal === 'comments' && void load());
-    // After a reconnect signals may have been missed: load again when the document is back online.
-    let online = collab.getSnapshot().status === 'online';
-    const offSnapshot = collab.subscribe(() => {
-      const now = collab.getSnapshot().status === 'online';
-      if (now && !online) void load();
-      online = now;
-    });
-    return () => {
-      offSignal();
-      offSnapshot();
-    };
-  }, [collab, load]);
+  useSignalledLoad(collab, 'comments', load);
 
   // Highlights: open threads (and the active one) with an anchor.
   useEffect(() => {

@@ -6,7 +6,7 @@ import { documentSchema } from '../../collab/schema';
 import { asApiError, ErrorMessage, Field, SuccessMessage, validate } from '../../components/common';
 import { formatDateTime } from '../../labels';
 import { useModalDialog } from '../../components/dialog';
-import { Panel } from './Panel';
+import { Panel, useSignalledLoad } from './Panel';
 
 const KIND_LABELS: Record<VersionKind, string> = { handmatig: 'Opgeslagen versie', automatisch: 'Automatische versie', herstel: 'Voor herstel' };
 
@@ -42,21 +42,7 @@ export function VersionsPanel({ documentId, collab, canWrite, open, onToggle }: 
       setError(asApiError(err));
     }
   }, [documentId]);
-
-  useEffect(() => {
-    void load();
-    const offSignal = collab.onSignal((signal) => signal === 'versions' && void load());
-    let online = collab.getSnapshot().status === 'online';
-    const offSnapshot = collab.subscribe(() => {
-      const now = collab.getSnapshot().status === 'online';
-      if (now && !online) void load();
-      online = now;
-    });
-    return () => {
-      offSignal();
-      offSnapshot();
-    };
-  }, [collab, load]);
+  useSignalledLoad(collab, 'versions', load);
 
   async function restore(version: DocumentVersion) {
     const label = versionLabel(version);
