@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, DocumentKind } from '../api';
-import { CheckboxField, ErrorMessage, Field, Loading, TableScroll, useApi } from '../components/common';
+import { CheckboxField, ErrorMessage, Field, Loading, Table, useApi } from '../components/common';
 import { FormActions, SelectField, useSubmit } from '../components/forms';
 import { DOCUMENT_KIND_LABELS, formatDateTime, options } from '../labels';
 
@@ -26,30 +26,18 @@ export function WorkgroupDocuments({ workgroupId, workgroupName, mayWrite }: { w
       ) : list.length === 0 ? (
         <p>Deze werkgroep heeft nog geen documenten{showArchived ? '' : ' (buiten het archief)'}.</p>
       ) : (
-        <TableScroll label="Documenten van de werkgroep">
-          <table>
-            <caption className="visually-hidden">Documenten van {workgroupName}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Titel</th>
-                <th scope="col">Soort</th>
-                <th scope="col">Laatst gewijzigd</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((doc) => (
-                <tr key={doc.id}>
-                  <th scope="row">
-                    <Link to={`/documenten/${doc.id}`}>{doc.title}</Link>
-                    {doc.archivedAt && <span className="badge badge-inactive"> gearchiveerd</span>}
-                  </th>
-                  <td>{DOCUMENT_KIND_LABELS[doc.kind] ?? doc.kind}</td>
-                  <td className="nowrap">{formatDateTime(doc.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <Table label="Documenten van de werkgroep" caption={`Documenten van ${workgroupName}`} columns={['Titel', 'Soort', 'Laatst gewijzigd']}>
+          {list.map((doc) => (
+            <tr key={doc.id}>
+              <th scope="row">
+                <Link to={`/documenten/${doc.id}`}>{doc.title}</Link>
+                {doc.archivedAt && <span className="badge badge-inactive"> gearchiveerd</span>}
+              </th>
+              <td>{DOCUMENT_KIND_LABELS[doc.kind] ?? doc.kind}</td>
+              <td className="nowrap">{formatDateTime(doc.updatedAt)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       {mayWrite && <CreateDocumentForm workgroupId={workgroupId} />}
     </section>

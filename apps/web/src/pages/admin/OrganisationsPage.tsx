@@ -1,6 +1,6 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { api, ApiError, District, Organisation, OrganisationType } from '../../api';
-import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, useFocusOnMount } from '../../components/common';
+import { asApiError, ErrorMessage, Field, Loading, PageHeading, ROW_ACTIONS, SuccessMessage, Table, useApi, useFocusOnMount } from '../../components/common';
 import { FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { options, ORGANISATION_TYPE_LABELS } from '../../labels';
 
@@ -58,38 +58,23 @@ export function OrganisationsPage() {
       {organisations.data && (
         <>
           <p role="status">{sorted.length} organisaties</p>
-          <TableScroll label="Organisaties">
-            <table>
-              <caption className="visually-hidden">Organisaties</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Naam</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">District</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Acties</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((organisation) => (
-                  <tr key={organisation.id}>
-                    <th scope="row">{organisation.name}</th>
-                    <td>{ORGANISATION_TYPE_LABELS[organisation.type] ?? organisation.type}</td>
-                    <td>{organisation.districtId ? (districtName.get(organisation.districtId) ?? '—') : '—'}</td>
-                    <td className="actions">
-                      <button type="button" className="button button-small button-secondary" onClick={() => setEditing(organisation)}>
-                        Bewerken<span className="visually-hidden"> {organisation.name}</span>
-                      </button>
-                      <button type="button" className="button button-small button-danger" onClick={() => remove(organisation)}>
-                        Verwijderen<span className="visually-hidden"> {organisation.name}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <Table label="Organisaties" caption="Organisaties" columns={['Naam', 'Type', 'District', ROW_ACTIONS]}>
+            {sorted.map((organisation) => (
+              <tr key={organisation.id}>
+                <th scope="row">{organisation.name}</th>
+                <td>{ORGANISATION_TYPE_LABELS[organisation.type] ?? organisation.type}</td>
+                <td>{organisation.districtId ? (districtName.get(organisation.districtId) ?? '—') : '—'}</td>
+                <td className="actions">
+                  <button type="button" className="button button-small button-secondary" onClick={() => setEditing(organisation)}>
+                    Bewerken<span className="visually-hidden"> {organisation.name}</span>
+                  </button>
+                  <button type="button" className="button button-small button-danger" onClick={() => remove(organisation)}>
+                    Verwijderen<span className="visually-hidden"> {organisation.name}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </Table>
         </>
       )}
     </>

@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, Organisation, PlatformRole, User, UserFunction, UserInput } from '../../api';
-import { asApiError, Check, CheckboxField, EMAIL_PATTERN, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi } from '../../components/common';
+import { asApiError, Check, CheckboxField, EMAIL_PATTERN, ErrorMessage, Field, Loading, PageHeading, ROW_ACTIONS, SuccessMessage, Table, useApi } from '../../components/common';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
 import { FUNCTION_LABELS, options, PLATFORM_ROLE_LABELS } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
@@ -55,44 +55,26 @@ export function UsersPage() {
             {users.data.length} {users.data.length === 1 ? 'gebruiker' : 'gebruikers'}
             {search && ` gevonden voor “${search}”`}
           </p>
-          <TableScroll label="Gebruikers">
-            <table>
-              <caption className="visually-hidden">Gebruikers</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Naam</th>
-                  <th scope="col">E-mailadres</th>
-                  <th scope="col">Functie</th>
-                  <th scope="col">Organisatie</th>
-                  <th scope="col">Platformrol</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Acties</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.map((user) => (
-                  <tr key={user.id}>
-                    <th scope="row">
-                      {user.displayName}
-                      {user.rvcMember && <span className="badge"> RVC-lid</span>}
-                    </th>
-                    <td>{user.email}</td>
-                    <td>{FUNCTION_LABELS[user.function] ?? user.function}</td>
-                    <td>{orgName.get(user.organisationId) ?? '—'}</td>
-                    <td>{PLATFORM_ROLE_LABELS[user.platformRole]}</td>
-                    <td>{userStatus(user)}</td>
-                    <td>
-                      <Link to={`/beheer/gebruikers/${user.id}`}>
-                        Bewerken<span className="visually-hidden"> {user.displayName}</span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <Table label="Gebruikers" caption="Gebruikers" columns={['Naam', 'E-mailadres', 'Functie', 'Organisatie', 'Platformrol', 'Status', ROW_ACTIONS]}>
+            {users.data.map((user) => (
+              <tr key={user.id}>
+                <th scope="row">
+                  {user.displayName}
+                  {user.rvcMember && <span className="badge"> RVC-lid</span>}
+                </th>
+                <td>{user.email}</td>
+                <td>{FUNCTION_LABELS[user.function] ?? user.function}</td>
+                <td>{orgName.get(user.organisationId) ?? '—'}</td>
+                <td>{PLATFORM_ROLE_LABELS[user.platformRole]}</td>
+                <td>{userStatus(user)}</td>
+                <td>
+                  <Link to={`/beheer/gebruikers/${user.id}`}>
+                    Bewerken<span className="visually-hidden"> {user.displayName}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </Table>
         </>
       )}
     </>

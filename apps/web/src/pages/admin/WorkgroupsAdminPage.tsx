@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, StrategyDetail, WorkgroupSummary } from '../../api';
-import { asApiError, Check, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, useFocusOnMount } from '../../components/common';
+import { asApiError, Check, ErrorMessage, Field, Loading, PageHeading, ROW_ACTIONS, SuccessMessage, Table, useApi, useFocusOnMount } from '../../components/common';
 import { FormActions, useSubmit } from '../../components/forms';
 
 async function loadStrategiesWithThemes(): Promise<StrategyDetail[]> {
@@ -55,43 +55,28 @@ export function WorkgroupsAdminPage() {
       )}
       {workgroups.loading && !workgroups.data && <Loading what="Werkgroepen" />}
       {workgroups.data && (
-        <TableScroll label="Werkgroepen">
-          <table>
-            <caption className="visually-hidden">Werkgroepen</caption>
-            <thead>
-              <tr>
-                <th scope="col">Werkgroep</th>
-                <th scope="col">Prioriteit</th>
-                <th scope="col">Leden</th>
-                <th scope="col">
-                  <span className="visually-hidden">Acties</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {workgroups.data.map((group) => (
-                <tr key={group.id}>
-                  <th scope="row">
-                    <Link to={`/werkgroepen/${group.id}`}>{group.name}</Link>
-                  </th>
-                  <td>{group.themeTitle}</td>
-                  <td>{group.memberCount}</td>
-                  <td className="actions">
-                    <Link className="button button-small button-secondary" to={`/werkgroepen/${group.id}#leden`}>
-                      Leden beheren<span className="visually-hidden"> van {group.name}</span>
-                    </Link>
-                    <button type="button" className="button button-small button-secondary" onClick={() => setEditing(group)}>
-                      Bewerken<span className="visually-hidden"> {group.name}</span>
-                    </button>
-                    <button type="button" className="button button-small button-danger" onClick={() => remove(group)}>
-                      Verwijderen<span className="visually-hidden"> {group.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <Table label="Werkgroepen" caption="Werkgroepen" columns={['Werkgroep', 'Prioriteit', 'Leden', ROW_ACTIONS]}>
+          {workgroups.data.map((group) => (
+            <tr key={group.id}>
+              <th scope="row">
+                <Link to={`/werkgroepen/${group.id}`}>{group.name}</Link>
+              </th>
+              <td>{group.themeTitle}</td>
+              <td>{group.memberCount}</td>
+              <td className="actions">
+                <Link className="button button-small button-secondary" to={`/werkgroepen/${group.id}#leden`}>
+                  Leden beheren<span className="visually-hidden"> van {group.name}</span>
+                </Link>
+                <button type="button" className="button button-small button-secondary" onClick={() => setEditing(group)}>
+                  Bewerken<span className="visually-hidden"> {group.name}</span>
+                </button>
+                <button type="button" className="button button-small button-danger" onClick={() => remove(group)}>
+                  Verwijderen<span className="visually-hidden"> {group.name}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </>
   );

@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Action, ActionDetail, ActionFilters, ActionInput, ActionPriority, ActionSort, ActionStatus, api, ApiError, WorkgroupMember } from '../../api';
-import { asApiError, ErrorMessage, Field, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount, validate } from '../../components/common';
+import { asApiError, ErrorMessage, Field, Loading, SuccessMessage, Table, useApi, useFocusOnMount, validate } from '../../components/common';
 import {
   ACTION_FIELD_LABELS,
   ACTION_ORIGIN_LABELS,
@@ -219,45 +219,30 @@ export function ActionsTab() {
       )}
       {list.data && items.length === 0 && <p>Geen acties met deze filters.</p>}
       {items.length > 0 && mode === 'lijst' && (
-        <TableScroll label="Actielijst">
-          <table className="actions-table">
-            <caption className="visually-hidden">Acties van {workgroup.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Actie</th>
-                <th scope="col">Status</th>
-                <th scope="col">Eigenaar</th>
-                <th scope="col">Deadline</th>
-                <th scope="col">Prioriteit</th>
-                <th scope="col">Onderdeel</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((action) => (
-                <tr key={action.id} className={action.overdue ? 'row-overdue' : undefined}>
-                  <th scope="row">
-                    <button type="button" className="link-button" onClick={() => openDetail(action.id)} aria-expanded={selectedId === action.id}>
-                      {action.title}
-                    </button>
-                    {action.statusReason && STATUSES_WITH_REASON.includes(action.status) && <div className="muted small">Reden: {action.statusReason}</div>}
-                  </th>
-                  <td>
-                    <StatusControl ctx={ctx} action={action} onSave={save} />
-                  </td>
-                  <td>
-                    <OwnerControl ctx={ctx} action={action} owners={owners} onSave={save} />
-                  </td>
-                  <td>
-                    <DueDateControl ctx={ctx} action={action} onSave={save} />
-                    {action.overdue && <OverdueMarker />}
-                  </td>
-                  <td>{ACTION_PRIORITY_LABELS[action.priority]}</td>
-                  <td>{action.focusAreaTitle ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <Table label="Actielijst" caption={`Acties van ${workgroup.name}`} className="actions-table" columns={['Actie', 'Status', 'Eigenaar', 'Deadline', 'Prioriteit', 'Onderdeel']}>
+          {items.map((action) => (
+            <tr key={action.id} className={action.overdue ? 'row-overdue' : undefined}>
+              <th scope="row">
+                <button type="button" className="link-button" onClick={() => openDetail(action.id)} aria-expanded={selectedId === action.id}>
+                  {action.title}
+                </button>
+                {action.statusReason && STATUSES_WITH_REASON.includes(action.status) && <div className="muted small">Reden: {action.statusReason}</div>}
+              </th>
+              <td>
+                <StatusControl ctx={ctx} action={action} onSave={save} />
+              </td>
+              <td>
+                <OwnerControl ctx={ctx} action={action} owners={owners} onSave={save} />
+              </td>
+              <td>
+                <DueDateControl ctx={ctx} action={action} onSave={save} />
+                {action.overdue && <OverdueMarker />}
+              </td>
+              <td>{ACTION_PRIORITY_LABELS[action.priority]}</td>
+              <td>{action.focusAreaTitle ?? '—'}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       {items.length > 0 && mode === 'bord' && (
         <div className="board" aria-label="Bord per status" role="region">

@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ActionDraft, AgendaItem, AgendaOutcome, api, ApiError, AttendanceStatus, SessionDetail, SessionState, SessionSummary, SessionType } from '../../api';
-import { asApiError, Check, CheckboxField, ErrorMessage, Field, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount, validate } from '../../components/common';
+import { asApiError, Check, CheckboxField, ErrorMessage, Field, Loading, SuccessMessage, Table, useApi, useFocusOnMount, validate } from '../../components/common';
 import {
   ACTION_STATUS_LABELS,
   AGENDA_OUTCOME_LABELS,
@@ -83,41 +83,26 @@ export function SessionsTab() {
       {sessions.loading && !sessions.data && <Loading what="Sessies" />}
       {sessions.data && sessions.data.length === 0 && <p>Er zijn nog geen sessies.</p>}
       {sessions.data && sessions.data.length > 0 && (
-        <TableScroll label="Sessies">
-          <table>
-            <caption className="visually-hidden">Sessies van {workgroup.name}, komende eerst</caption>
-            <thead>
-              <tr>
-                <th scope="col">Sessie</th>
-                <th scope="col">Wanneer</th>
-                <th scope="col">Soort</th>
-                <th scope="col">Status</th>
-                <th scope="col">Agendapunten</th>
-                <th scope="col">Besluiten</th>
+        <Table label="Sessies" caption={`Sessies van ${workgroup.name}, komende eerst`} columns={['Sessie', 'Wanneer', 'Soort', 'Status', 'Agendapunten', 'Besluiten']}>
+          {sessions.data.map((s) => {
+            const upcoming = s.upcoming ?? new Date(s.endsAt).getTime() >= Date.now();
+            return (
+              <tr key={s.id}>
+                <th scope="row">
+                  <Link to={`/werkgroepen/${workgroup.id}/sessies/${s.id}`}>{s.title}</Link>
+                </th>
+                <td>
+                  {formatMoment(s.startsAt)}
+                  <div className="small">{upcoming ? 'Komend' : 'Geweest'}</div>
+                </td>
+                <td>{SESSION_TYPE_LABELS[s.type]}</td>
+                <td>{SESSION_STATE_LABELS[s.state]}</td>
+                <td>{s.agendaItemCount ?? '—'}</td>
+                <td>{s.decisionCount ?? '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {sessions.data.map((s) => {
-                const upcoming = s.upcoming ?? new Date(s.endsAt).getTime() >= Date.now();
-                return (
-                  <tr key={s.id}>
-                    <th scope="row">
-                      <Link to={`/werkgroepen/${workgroup.id}/sessies/${s.id}`}>{s.title}</Link>
-                    </th>
-                    <td>
-                      {formatMoment(s.startsAt)}
-                      <div className="small">{upcoming ? 'Komend' : 'Geweest'}</div>
-                    </td>
-                    <td>{SESSION_TYPE_LABELS[s.type]}</td>
-                    <td>{SESSION_STATE_LABELS[s.state]}</td>
-                    <td>{s.agendaItemCount ?? '—'}</td>
-                    <td>{s.decisionCount ?? '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+            );
+          })}
+        </Table>
       )}
     </section>
   );
@@ -532,63 +517,51 @@ function Attendance({ ctx, session, run }: { ctx: WorkgroupContext; session: Ses
       {session.attendees.length === 0 ? (
         <p>Nog niemand uitgenodigd.</p>
       ) : (
-        <TableScroll label="Aanwezigheid">
-          <table>
-            <caption className="visually-hidden">Genodigden en aanwezigheid</caption>
-            <thead>
-              <tr>
-                <th scope="col">Naam</th>
-                <th scope="col">Organisatie</th>
-                <th scope="col">Aanwezigheid</th>
-              </tr>
-            </thead>
-            <tbody>
-              {session.attendees.map((a) => (
-                <tr key={a.userId}>
-                  <th scope="row">{a.displayName}</th>
-                  <td>{a.organisationName ?? '—'}</td>
-                  <td>
-                    {ctx.canManage ? (
-                      <select
-                        aria-label={`Aanwezigheid van ${a.displayName}`}
-                        value={a.status}
-                        onChange={(e) =>
-                          run(
-                            () => api.updateAttendance(session.id, { attendees: [{ userId: a.userId, status: e.target.value as AttendanceStatus }] }),
-                            `${a.displayName}: ${ATTENDANCE_LABELS[e.target.value as AttendanceStatus]}.`,
-                          )
-                        }
-                      >
-                        <Options choices={options(ATTENDANCE_LABELS)} />
-                      </select>
-                    ) : (
+        <Table label="Aanwezigheid" caption="Genodigden en aanwezigheid" columns={['Naam', 'Organisatie', 'Aanwezigheid']}>
+          {session.attendees.map((a) => (
+            <tr key={a.userId}>
+              <th scope="row">{a.displayName}</th>
+              <td>{a.organisationName ?? '—'}</td>
+              <td>
+                {ctx.canManage ? (
+                  <select
+                    aria-label={`Aanwezigheid van ${a.displayName}`}
+                    value={a.status}
+                    onChange={(e) =>
+                      run(
+                        () => api.updateAttendance(session.id, { attendees: [{ userId: a.userId, status: e.target.value as AttendanceStatus }] }),
+                        `${a.displayName}: ${ATTENDANCE_LABELS[e.target.value as AttendanceStatus]}.`,
+                      )
+                    }
+                  >
+                    <Options choices={options(ATTENDANCE_LABELS)} />
+                  </select>
+                ) : (
+                  <>
+                    {ATTENDANCE_LABELS[a.status]}
+                    {a.userId === meId && ctx.canWrite && (a.status === 'uitgenodigd' || a.status === 'afgemeld') && (
                       <>
-                        {ATTENDANCE_LABELS[a.status]}
-                        {a.userId === meId && ctx.canWrite && (a.status === 'uitgenodigd' || a.status === 'afgemeld') && (
-                          <>
-                            {' '}
-                            <button
-                              type="button"
-                              className="button button-secondary button-small"
-                              onClick={() =>
-                                run(
-                                  () => api.updateAttendance(session.id, { attendees: [{ userId: meId, status: a.status === 'afgemeld' ? 'uitgenodigd' : 'afgemeld' }] }),
-                                  a.status === 'afgemeld' ? 'U bent weer aangemeld.' : 'U bent afgemeld.',
-                                )
-                              }
-                            >
-                              {a.status === 'afgemeld' ? 'Toch aanmelden' : 'Afmelden'}
-                            </button>
-                          </>
-                        )}
+                        {' '}
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          onClick={() =>
+                            run(
+                              () => api.updateAttendance(session.id, { attendees: [{ userId: meId, status: a.status === 'afgemeld' ? 'uitgenodigd' : 'afgemeld' }] }),
+                              a.status === 'afgemeld' ? 'U bent weer aangemeld.' : 'U bent afgemeld.',
+                            )
+                          }
+                        >
+                          {a.status === 'afgemeld' ? 'Toch aanmelden' : 'Afmelden'}
+                        </button>
                       </>
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       {ctx.canManage && candidates.length > 0 && (
         <form
