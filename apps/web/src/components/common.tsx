@@ -143,11 +143,44 @@ export function TableScroll({ label, children }: { label: string; children: Reac
   );
 }
 
+/** A check in the browser: [API field name, is it valid, message]. */
+export type Check = [field: string, valid: boolean, message: string];
+
+/** The header of a column of row buttons (Bewerken, Verwijderen): named for screen readers only. */
+export const ROW_ACTIONS = <span className="visually-hidden">Acties</span>;
+
+/**
+ * A data table in a TableScroll: a caption for screen readers and a row of column headers (a `false`
+ * column is left out); the rows (`<tr>`) go in as children.
+ */
+export function Table({ label, caption, columns, className, children }: { label: string; caption: ReactNode; columns: Array<ReactNode | false>; className?: string; children: ReactNode }) {
+  return (
+    <TableScroll label={label}>
+      <table className={className}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map(
+              (column, index) =>
+                column !== false && (
+                  <th key={index} scope="col">
+                    {column}
+                  </th>
+                ),
+            )}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
 /**
  * Checks in the browser before sending, so the user gets Dutch messages at once.
- * Each check: [API field name, is it valid, message]. Returns null when all pass.
+ * Returns null when all pass.
  */
-export function validate(checks: Array<[field: string, valid: boolean, message: string]>): ApiError | null {
+export function validate(checks: Check[]): ApiError | null {
   const fields = checks.filter(([, valid]) => !valid).map(([field, , message]) => ({ field, messages: [message] }));
   return fields.length ? new ApiError(400, 'VALIDATION_FAILED', 'Controleer de gemarkeerde velden.', fields) : null;
 }

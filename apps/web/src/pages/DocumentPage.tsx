@@ -8,6 +8,7 @@ import { selectionAnchor } from '../collab/comment-anchors';
 import type { CollabSnapshot } from '../collab/provider';
 import { Participant, useCollabDocument, usePresence, useWarnBeforeUnload } from '../collab/useCollab';
 import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, useApi } from '../components/common';
+import { FormActions } from '../components/forms';
 import { DOCUMENT_KIND_LABELS, formatDateTime } from '../labels';
 import { CommentsPanel, CommentStart } from './document/CommentsPanel';
 import './document/document-panels.css';
@@ -281,11 +282,7 @@ function DocumentSettings({ meta, onMeta, onArchivedChanged }: { meta: DocumentM
         <Field label="Titel" name="title" error={error} required>
           {(props) => <input {...props} type="text" maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />}
         </Field>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={busy || title.trim() === meta.title}>
-            Titel wijzigen
-          </button>
-        </div>
+        <FormActions submit="Titel wijzigen" busy={busy || title.trim() === meta.title} />
       </form>
       <p>
         <button type="button" className="button button-secondary" disabled={busy} onClick={toggleArchive}>

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { ActionStatus, api, Me, SessionSummary } from '../api';
 import { isSecretariat, useMe } from '../auth';
-import { ErrorMessage, Loading, PageHeading, TableScroll, useApi } from '../components/common';
+import { ErrorMessage, Loading, PageHeading, Table, useApi } from '../components/common';
 import {
   ACTION_STATUS_LABELS,
   formatDate,
@@ -14,6 +14,7 @@ import {
   SESSION_TYPE_LABELS,
 } from '../labels';
 import { LoadMore, usePagedList } from '../components/paging';
+import { OverdueMarker } from './work/ActionsTab';
 import { useLive } from '../live';
 
 export function HomePage() {
@@ -181,38 +182,21 @@ function MyActionsSection() {
       {actions.loading && !actions.data && <Loading what="Uw acties" />}
       {actions.data && items.length === 0 && <p>U heeft geen openstaande acties.</p>}
       {items.length > 0 && (
-        <TableScroll label="Mijn acties">
-          <table>
-            <caption className="visually-hidden">Mijn openstaande acties</caption>
-            <thead>
-              <tr>
-                <th scope="col">Actie</th>
-                <th scope="col">Werkgroep</th>
-                <th scope="col">Status</th>
-                <th scope="col">Deadline</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((action) => (
-                <tr key={action.id}>
-                  <th scope="row">
-                    <Link to={`/werkgroepen/${action.workgroupId}/acties?actie=${action.id}`}>{action.title}</Link>
-                  </th>
-                  <td>{action.workgroupName}</td>
-                  <td>{ACTION_STATUS_LABELS[action.status as ActionStatus] ?? action.status}</td>
-                  <td>
-                    {formatDate(action.dueDate)}
-                    {action.overdue && (
-                      <span className="badge badge-overdue">
-                        <span aria-hidden="true">⚠ </span>Verlopen
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <Table label="Mijn acties" caption="Mijn openstaande acties" columns={['Actie', 'Werkgroep', 'Status', 'Deadline']}>
+          {items.map((action) => (
+            <tr key={action.id}>
+              <th scope="row">
+                <Link to={`/werkgroepen/${action.workgroupId}/acties?actie=${action.id}`}>{action.title}</Link>
+              </th>
+              <td>{action.workgroupName}</td>
+              <td>{ACTION_STATUS_LABELS[action.status as ActionStatus] ?? action.status}</td>
+              <td>
+                {formatDate(action.dueDate)}
+                {action.overdue && <OverdueMarker />}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       {actions.data && <LoadMore shown={items.length} total={actions.data.total} what="acties" busy={actions.loadingMore} error={actions.moreError} onLoadMore={actions.loadMore} />}
     </section>

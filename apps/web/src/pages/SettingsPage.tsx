@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { api, ApiError, Preferences } from '../api';
 import { asApiError, CheckboxField, ErrorMessage, Loading, PageHeading, SuccessMessage, useApi } from '../components/common';
+import { FormActions } from '../components/forms';
 
 /** The person's own settings: for now, the weekly e-mail of what waits on them. */
 export function SettingsPage() {
@@ -48,11 +49,7 @@ function EmailSettings({ saved }: { saved: Preferences }) {
       </p>
       {!saved.emailEnabled && <p className="alert alert-info">Deze installatie van Koers verstuurt (nog) geen e-mail. Uw keuze wordt bewaard voor als dat verandert.</p>}
       <CheckboxField label="Stuur mij de wekelijkse e-mail" name="weeklyDigest" checked={weeklyDigest} onChange={setWeeklyDigest} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Opslaan
-        </button>
-      </div>
+      <FormActions submit="Opslaan" busy={busy} />
     </form>
   );
 }

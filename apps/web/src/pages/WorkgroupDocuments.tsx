@@ -1,7 +1,8 @@
-import { FormEvent, useRef, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, ApiError, DocumentKind } from '../api';
-import { asApiError, CheckboxField, ErrorMessage, Field, focusFirstInvalid, Loading, TableScroll, useApi, validate } from '../components/common';
+import { api, DocumentKind } from '../api';
+import { CheckboxField, ErrorMessage, Field, Loading, Table, useApi } from '../components/common';
+import { FormActions, SelectField, useSubmit } from '../components/forms';
 import { DOCUMENT_KIND_LABELS, formatDateTime, options } from '../labels';
 
 /**
@@ -25,30 +26,18 @@ export function WorkgroupDocuments({ workgroupId, workgroupName, mayWrite }: { w
       ) : list.length === 0 ? (
         <p>Deze werkgroep heeft nog geen documenten{showArchived ? '' : ' (buiten het archief)'}.</p>
       ) : (
-        <TableScroll label="Documenten van de werkgroep">
-          <table>
-            <caption className="visually-hidden">Documenten van {workgroupName}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Titel</th>
-                <th scope="col">Soort</th>
-                <th scope="col">Laatst gewijzigd</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((doc) => (
-                <tr key={doc.id}>
-                  <th scope="row">
-                    <Link to={`/documenten/${doc.id}`}>{doc.title}</Link>
-                    {doc.archivedAt && <span className="badge badge-inactive"> gearchiveerd</span>}
-                  </th>
-                  <td>{DOCUMENT_KIND_LABELS[doc.kind] ?? doc.kind}</td>
-                  <td className="nowrap">{formatDateTime(doc.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <Table label="Documenten van de werkgroep" caption={`Documenten van ${workgroupName}`} columns={['Titel', 'Soort', 'Laatst gewijzigd']}>
+          {list.map((doc) => (
+            <tr key={doc.id}>
+              <th scope="row">
+                <Link to={`/documenten/${doc.id}`}>{doc.title}</Link>
+                {doc.archivedAt && <span className="badge badge-inactive"> gearchiveerd</span>}
+              </th>
+              <td>{DOCUMENT_KIND_LABELS[doc.kind] ?? doc.kind}</td>
+              <td className="nowrap">{formatDateTime(doc.updatedAt)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       {mayWrite && <CreateDocumentForm workgroupId={workgroupId} />}
     </section>
@@ -57,56 +46,27 @@ export function WorkgroupDocuments({ workgroupId, workgroupName, mayWrite }: { w
 
 function CreateDocumentForm({ workgroupId }: { workgroupId: string }) {
   const navigate = useNavigate();
-  const form = useRef<HTMLFormElement>(null);
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<DocumentKind>('verslag');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit } = useSubmit();
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const invalid = validate([['title', title.trim().length > 0, 'Geef het document een titel.']]);
-    setError(invalid);
-    if (invalid) {
-      focusFirstInvalid(form.current);
-      return;
-    }
-    setBusy(true);
-    try {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    return submit(event, [['title', title.trim().length > 0, 'Geef het document een titel.']], async () => {
       const created = await api.createDocument(workgroupId, { title: title.trim(), kind });
       navigate(`/documenten/${created.id}`);
-    } catch (err) {
-      const apiError = asApiError(err);
-      setError(apiError);
-      focusFirstInvalid(form.current);
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <>
       <h3 id="document-maken">Nieuw document</h3>
       <ErrorMessage error={error} />
-      <form ref={form} onSubmit={onSubmit} noValidate className="card form form-row" aria-labelledby="document-maken">
+      <form onSubmit={onSubmit} noValidate className="card form form-row" aria-labelledby="document-maken">
         <Field label="Titel" name="title" error={error} required>
           {(props) => <input {...props} type="text" maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />}
         </Field>
-        <Field label="Soort document" name="kind" error={error} required>
-          {(props) => (
-            <select {...props} value={kind} onChange={(event) => setKind(event.target.value as DocumentKind)}>
-              {options(DOCUMENT_KIND_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>
-            Document maken
-          </button>
-        </div>
+        <SelectField label="Soort document" name="kind" error={error} required value={kind} onChange={setKind} choices={options(DOCUMENT_KIND_LABELS)} />
+        <FormActions submit="Document maken" busy={busy} />
       </form>
     </>
   );

@@ -2,7 +2,8 @@ import { FormEvent, useMemo, useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useOutletContext, useParams } from 'react-router-dom';
 import { api, ApiError, Composition, Me, MembershipRole, WorkgroupDetail } from '../api';
 import { isSecretariat, useMe } from '../auth';
-import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi } from '../components/common';
+import { asApiError, ErrorMessage, Loading, PageHeading, ROW_ACTIONS, SuccessMessage, Table, useApi } from '../components/common';
+import { FormActions, Options, SelectField } from '../components/forms';
 import { FUNCTION_LABELS, options, ROLE_LABELS } from '../labels';
 import { NotFoundPage } from './NotFoundPage';
 import { WorkgroupDocuments } from './WorkgroupDocuments';
@@ -229,80 +230,57 @@ function MembersTable({ workgroup, manage, onChanged }: { workgroup: WorkgroupDe
     <>
       <ErrorMessage error={error} />
       <SuccessMessage message={message} />
-      <TableScroll label="Leden van de werkgroep">
-        <table>
-          <caption className="visually-hidden">Leden van {workgroup.name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Naam</th>
-              <th scope="col">Functie</th>
-              <th scope="col">Organisatie</th>
-              <th scope="col">District</th>
-              <th scope="col">Rol in werkgroep</th>
-              {manage && (
-                <th scope="col">
-                  <span className="visually-hidden">Acties</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {workgroup.members.map((member) => (
-              <tr key={member.userId}>
-                <th scope="row">
-                  {member.displayName}
-                  {!member.active && <span className="badge badge-inactive"> inactief</span>}
-                </th>
-                <td>{member.jobTitle || FUNCTION_LABELS[member.function]}</td>
-                <td>{member.organisationName}</td>
-                <td>{member.districtName ?? '—'}</td>
-                {manage ? (
-                  <td className="role-cell">
-                    <label className="visually-hidden" htmlFor={`rol-${member.userId}`}>
-                      Rol van {member.displayName}
-                    </label>
-                    <select
-                      id={`rol-${member.userId}`}
-                      value={roles[member.userId] ?? member.role}
-                      onChange={(event) => setRoles({ ...roles, [member.userId]: event.target.value as MembershipRole })}
-                    >
-                      {options(ROLE_LABELS).map(([value, label]) => (
-                        <option key={value} value={value}>
-                          {label}
-                        </option>
-                      ))}
-                    </select>
-                    {roles[member.userId] && roles[member.userId] !== member.role && (
-                      <button
-                        type="button"
-                        className="button button-small"
-                        disabled={busy === member.userId}
-                        onClick={() => changeRole(member.userId, member.displayName)}
-                      >
-                        Opslaan<span className="visually-hidden"> rol van {member.displayName}</span>
-                      </button>
-                    )}
-                  </td>
-                ) : (
-                  <td>{ROLE_LABELS[member.role] ?? member.role}</td>
+      <Table label="Leden van de werkgroep" caption={`Leden van ${workgroup.name}`} columns={['Naam', 'Functie', 'Organisatie', 'District', 'Rol in werkgroep', manage && ROW_ACTIONS]}>
+        {workgroup.members.map((member) => (
+          <tr key={member.userId}>
+            <th scope="row">
+              {member.displayName}
+              {!member.active && <span className="badge badge-inactive"> inactief</span>}
+            </th>
+            <td>{member.jobTitle || FUNCTION_LABELS[member.function]}</td>
+            <td>{member.organisationName}</td>
+            <td>{member.districtName ?? '—'}</td>
+            {manage ? (
+              <td className="role-cell">
+                <label className="visually-hidden" htmlFor={`rol-${member.userId}`}>
+                  Rol van {member.displayName}
+                </label>
+                <select
+                  id={`rol-${member.userId}`}
+                  value={roles[member.userId] ?? member.role}
+                  onChange={(event) => setRoles({ ...roles, [member.userId]: event.target.value as MembershipRole })}
+                >
+                  <Options choices={options(ROLE_LABELS)} />
+                </select>
+                {roles[member.userId] && roles[member.userId] !== member.role && (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    disabled={busy === member.userId}
+                    onClick={() => changeRole(member.userId, member.displayName)}
+                  >
+                    Opslaan<span className="visually-hidden"> rol van {member.displayName}</span>
+                  </button>
                 )}
-                {manage && (
-                  <td className="actions">
-                    <button
-                      type="button"
-                      className="button button-small button-danger"
-                      disabled={busy === member.userId}
-                      onClick={() => remove(member.userId, member.displayName)}
-                    >
-                      Verwijderen<span className="visually-hidden"> {member.displayName}</span>
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+              </td>
+            ) : (
+              <td>{ROLE_LABELS[member.role] ?? member.role}</td>
+            )}
+            {manage && (
+              <td className="actions">
+                <button
+                  type="button"
+                  className="button button-small button-danger"
+                  disabled={busy === member.userId}
+                  onClick={() => remove(member.userId, member.displayName)}
+                >
+                  Verwijderen<span className="visually-hidden"> {member.displayName}</span>
+                </button>
+              </td>
+            )}
+          </tr>
+        ))}
+      </Table>
     </>
   );
 }
@@ -348,34 +326,18 @@ function AddMemberForm({ workgroup, onAdded }: { workgroup: WorkgroupDetail; onA
       <ErrorMessage error={error || users.error} />
       <SuccessMessage message={message} />
       <form onSubmit={onSubmit} noValidate className="card form form-row">
-        <Field label="Persoon" name="userId" error={error} required>
-          {(props) => (
-            <select {...props} value={userId} onChange={(event) => setUserId(event.target.value)}>
-              <option value="">{users.loading ? 'Gebruikers worden geladen…' : 'Kies een persoon'}</option>
-              {candidates.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.displayName} ({u.email})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Rol in werkgroep" name="role" error={error} required>
-          {(props) => (
-            <select {...props} value={role} onChange={(event) => setRole(event.target.value as MembershipRole)}>
-              {options(ROLE_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={busy}>
-            Toevoegen
-          </button>
-        </div>
+        <SelectField
+          label="Persoon"
+          name="userId"
+          error={error}
+          required
+          value={userId}
+          onChange={setUserId}
+          choices={candidates.map((u) => [u.id, `${u.displayName} (${u.email})`])}
+          empty={users.loading ? 'Gebruikers worden geladen…' : 'Kies een persoon'}
+        />
+        <SelectField label="Rol in werkgroep" name="role" error={error} required value={role} onChange={setRole} choices={options(ROLE_LABELS)} />
+        <FormActions submit="Toevoegen" busy={busy} />
       </form>
     </section>
   );

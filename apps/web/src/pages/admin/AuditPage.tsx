@@ -1,7 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, AuditEntry, AuditOutcome } from '../../api';
-import { ErrorMessage, Loading, PageHeading, TableScroll, useApi } from '../../components/common';
+import { ErrorMessage, Loading, PageHeading, Table, useApi } from '../../components/common';
+import { Options } from '../../components/forms';
 import { formatDateTime, options, OUTCOME_LABELS } from '../../labels';
 
 const PAGE_SIZE = 50;
@@ -113,12 +114,7 @@ export function AuditPage() {
           <div className="field">
             <label htmlFor="f-outcome">Uitkomst</label>
             <select id="f-outcome" value={draft.outcome} onChange={set('outcome')}>
-              <option value="">Alle uitkomsten</option>
-              {options(OUTCOME_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
+              <Options choices={options(OUTCOME_LABELS)} empty="Alle uitkomsten" />
             </select>
           </div>
           <div className="field">
@@ -159,44 +155,29 @@ export function AuditPage() {
               : `${total} ${total === 1 ? 'regel' : 'regels'}, pagina ${page} van ${pages} (regel ${(page - 1) * PAGE_SIZE + 1}–${Math.min(page * PAGE_SIZE, total)}).`}
           </p>
           {audit.data.items.length > 0 && (
-            <TableScroll label="Auditregels">
-              <table className="audit-table">
-                <caption className="visually-hidden">Auditlog, pagina {page}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Tijdstip</th>
-                    <th scope="col">Wie</th>
-                    <th scope="col">Actie</th>
-                    <th scope="col">Entiteit</th>
-                    <th scope="col">Uitkomst</th>
-                    <th scope="col">Samenvatting</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {audit.data.items.map((entry) => (
-                    <tr key={entry.id}>
-                      <td className="nowrap">
-                        <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time>
-                      </td>
-                      <td>{entry.actorEmail ?? <span className="muted">systeem / onbekend</span>}</td>
-                      <td>
-                        <code>{entry.action}</code>
-                      </td>
-                      <td>
-                        {entry.entityType}
-                        {entry.entityId && <span className="muted id"> {entry.entityId.slice(0, 8)}</span>}
-                      </td>
-                      <td>
-                        <OutcomeBadge outcome={entry.outcome} />
-                      </td>
-                      <td>
-                        {hasSummary(entry.summary) ? <code className="summary">{JSON.stringify(entry.summary)}</code> : <span className="muted">—</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <Table label="Auditregels" caption={`Auditlog, pagina ${page}`} className="audit-table" columns={['Tijdstip', 'Wie', 'Actie', 'Entiteit', 'Uitkomst', 'Samenvatting']}>
+              {audit.data.items.map((entry) => (
+                <tr key={entry.id}>
+                  <td className="nowrap">
+                    <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time>
+                  </td>
+                  <td>{entry.actorEmail ?? <span className="muted">systeem / onbekend</span>}</td>
+                  <td>
+                    <code>{entry.action}</code>
+                  </td>
+                  <td>
+                    {entry.entityType}
+                    {entry.entityId && <span className="muted id"> {entry.entityId.slice(0, 8)}</span>}
+                  </td>
+                  <td>
+                    <OutcomeBadge outcome={entry.outcome} />
+                  </td>
+                  <td>
+                    {hasSummary(entry.summary) ? <code className="summary">{JSON.stringify(entry.summary)}</code> : <span className="muted">—</span>}
+                  </td>
+                </tr>
+              ))}
+            </Table>
           )}
           {pages > 1 && (
             <nav aria-label="Paginering auditlog" className="pager">

@@ -1,6 +1,7 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { api, ApiError, District, Organisation, OrganisationType } from '../../api';
-import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, validate, focusFirstInvalid, useFocusOnMount } from '../../components/common';
+import { asApiError, ErrorMessage, Field, Loading, PageHeading, ROW_ACTIONS, SuccessMessage, Table, useApi, useFocusOnMount } from '../../components/common';
+import { FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { options, ORGANISATION_TYPE_LABELS } from '../../labels';
 
 export function OrganisationsPage() {
@@ -34,12 +35,7 @@ export function OrganisationsPage() {
       <div className="toolbar">
         <label htmlFor="filter-type">Type</label>
         <select id="filter-type" value={type} onChange={(event) => setType(event.target.value)}>
-          <option value="">Alle typen</option>
-          {options(ORGANISATION_TYPE_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
+          <Options choices={options(ORGANISATION_TYPE_LABELS)} empty="Alle typen" />
         </select>
         <button type="button" className="button" onClick={() => setEditing('new')} aria-expanded={editing === 'new'}>
           Nieuwe organisatie
@@ -62,38 +58,23 @@ export function OrganisationsPage() {
       {organisations.data && (
         <>
           <p role="status">{sorted.length} organisaties</p>
-          <TableScroll label="Organisaties">
-            <table>
-              <caption className="visually-hidden">Organisaties</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Naam</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">District</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Acties</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((organisation) => (
-                  <tr key={organisation.id}>
-                    <th scope="row">{organisation.name}</th>
-                    <td>{ORGANISATION_TYPE_LABELS[organisation.type] ?? organisation.type}</td>
-                    <td>{organisation.districtId ? (districtName.get(organisation.districtId) ?? '—') : '—'}</td>
-                    <td className="actions">
-                      <button type="button" className="button button-small button-secondary" onClick={() => setEditing(organisation)}>
-                        Bewerken<span className="visually-hidden"> {organisation.name}</span>
-                      </button>
-                      <button type="button" className="button button-small button-danger" onClick={() => remove(organisation)}>
-                        Verwijderen<span className="visually-hidden"> {organisation.name}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <Table label="Organisaties" caption="Organisaties" columns={['Naam', 'Type', 'District', ROW_ACTIONS]}>
+            {sorted.map((organisation) => (
+              <tr key={organisation.id}>
+                <th scope="row">{organisation.name}</th>
+                <td>{ORGANISATION_TYPE_LABELS[organisation.type] ?? organisation.type}</td>
+                <td>{organisation.districtId ? (districtName.get(organisation.districtId) ?? '—') : '—'}</td>
+                <td className="actions">
+                  <button type="button" className="button button-small button-secondary" onClick={() => setEditing(organisation)}>
+                    Bewerken<span className="visually-hidden"> {organisation.name}</span>
+                  </button>
+                  <button type="button" className="button button-small button-danger" onClick={() => remove(organisation)}>
+                    Verwijderen<span className="visually-hidden"> {organisation.name}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </Table>
         </>
       )}
     </>
@@ -112,26 +93,14 @@ function OrganisationForm({ organisation, districts, onSaved, onCancel }: Organi
   const [type, setType] = useState<OrganisationType>(organisation?.type ?? 'gemeente');
   const [districtId, setDistrictId] = useState(organisation?.districtId ?? '');
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit } = useSubmit();
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const invalid = validate([['name', name.trim().length >= 2, 'Vul een naam in van minstens 2 tekens.']]);
-    setError(invalid);
-    if (invalid) return focusFirstInvalid(form);
-    setBusy(true);
-    try {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    return submit(event, [['name', name.trim().length >= 2, 'Vul een naam in van minstens 2 tekens.']], async () => {
       const input = { name: name.trim(), type, districtId: districtId || null };
       const saved = organisation ? await api.updateOrganisation(organisation.id, input) : await api.createOrganisation(input);
       await onSaved(saved, !organisation);
-    } catch (err) {
-      setError(asApiError(err));
-      focusFirstInvalid(form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const heading = organisation ? `${organisation.name} bewerken` : 'Nieuwe organisatie';
@@ -142,37 +111,18 @@ function OrganisationForm({ organisation, districts, onSaved, onCancel }: Organi
       <Field label="Naam" name="name" error={error} required>
         {(props) => <input {...props} value={name} onChange={(event) => setName(event.target.value)} />}
       </Field>
-      <Field label="Type" name="type" error={error} required>
-        {(props) => (
-          <select {...props} value={type} onChange={(event) => setType(event.target.value as OrganisationType)}>
-            {options(ORGANISATION_TYPE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="District" name="districtId" error={error} hint="Voor gemeenten: het politiedistrict waar de gemeente onder valt.">
-        {(props) => (
-          <select {...props} value={districtId} onChange={(event) => setDistrictId(event.target.value)}>
-            <option value="">Geen district</option>
-            {districts.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Opslaan
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <SelectField label="Type" name="type" error={error} required value={type} onChange={setType} choices={options(ORGANISATION_TYPE_LABELS)} />
+      <SelectField
+        label="District"
+        name="districtId"
+        error={error}
+        hint="Voor gemeenten: het politiedistrict waar de gemeente onder valt."
+        value={districtId}
+        onChange={setDistrictId}
+        choices={districts.map((d) => [d.id, d.name])}
+        empty="Geen district"
+      />
+      <FormActions submit="Opslaan" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, Organisation, PlatformRole, User, UserFunction, UserInput } from '../../api';
-import { asApiError, CheckboxField, EMAIL_PATTERN, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, validate, focusFirstInvalid } from '../../components/common';
+import { asApiError, Check, CheckboxField, EMAIL_PATTERN, ErrorMessage, Field, Loading, PageHeading, ROW_ACTIONS, SuccessMessage, Table, useApi } from '../../components/common';
+import { FormActions, SelectField, useSubmit } from '../../components/forms';
 import { FUNCTION_LABELS, options, PLATFORM_ROLE_LABELS } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
 
@@ -54,44 +55,26 @@ export function UsersPage() {
             {users.data.length} {users.data.length === 1 ? 'gebruiker' : 'gebruikers'}
             {search && ` gevonden voor “${search}”`}
           </p>
-          <TableScroll label="Gebruikers">
-            <table>
-              <caption className="visually-hidden">Gebruikers</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Naam</th>
-                  <th scope="col">E-mailadres</th>
-                  <th scope="col">Functie</th>
-                  <th scope="col">Organisatie</th>
-                  <th scope="col">Platformrol</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Acties</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.data.map((user) => (
-                  <tr key={user.id}>
-                    <th scope="row">
-                      {user.displayName}
-                      {user.rvcMember && <span className="badge"> RVC-lid</span>}
-                    </th>
-                    <td>{user.email}</td>
-                    <td>{FUNCTION_LABELS[user.function] ?? user.function}</td>
-                    <td>{orgName.get(user.organisationId) ?? '—'}</td>
-                    <td>{PLATFORM_ROLE_LABELS[user.platformRole]}</td>
-                    <td>{userStatus(user)}</td>
-                    <td>
-                      <Link to={`/beheer/gebruikers/${user.id}`}>
-                        Bewerken<span className="visually-hidden"> {user.displayName}</span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <Table label="Gebruikers" caption="Gebruikers" columns={['Naam', 'E-mailadres', 'Functie', 'Organisatie', 'Platformrol', 'Status', ROW_ACTIONS]}>
+            {users.data.map((user) => (
+              <tr key={user.id}>
+                <th scope="row">
+                  {user.displayName}
+                  {user.rvcMember && <span className="badge"> RVC-lid</span>}
+                </th>
+                <td>{user.email}</td>
+                <td>{FUNCTION_LABELS[user.function] ?? user.function}</td>
+                <td>{orgName.get(user.organisationId) ?? '—'}</td>
+                <td>{PLATFORM_ROLE_LABELS[user.platformRole]}</td>
+                <td>{userStatus(user)}</td>
+                <td>
+                  <Link to={`/beheer/gebruikers/${user.id}`}>
+                    Bewerken<span className="visually-hidden"> {user.displayName}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </Table>
         </>
       )}
     </>
@@ -131,32 +114,21 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit } = useSubmit();
   const sortedOrganisations = useMemo(() => [...organisations].sort((a, b) => a.name.localeCompare(b.name, 'nl')), [organisations]);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const invalid = validate([
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const checks: Check[] = [
       ['email', Boolean(user) || EMAIL_PATTERN.test(email.trim()), 'Vul een geldig e-mailadres in.'],
       ['displayName', displayName.trim().length >= 2, 'Vul een naam in van minstens 2 tekens.'],
       ['organisationId', Boolean(organisationId), 'Kies een organisatie.'],
       ['password', Boolean(user) || password.length >= 10, 'Een wachtwoord heeft minstens 10 tekens.'],
-    ]);
-    setError(invalid);
-    if (invalid) return focusFirstInvalid(form);
-    setBusy(true);
-    try {
+    ];
+    return submit(event, checks, async () => {
       const input: UserInput = { displayName: displayName.trim(), jobTitle: user || jobTitle.trim() ? jobTitle.trim() : undefined, function: fn, organisationId, platformRole, rvcMember };
       const saved = user ? await api.updateUser(user.id, { ...input, active }) : await api.createUser({ ...input, email: email.trim(), password });
       await onSaved(saved);
-    } catch (err) {
-      setError(asApiError(err));
-      focusFirstInvalid(form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -174,40 +146,26 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
       <Field label="Functietitel" name="jobTitle" error={error} hint="Bijvoorbeeld: Burgemeester van Houten">
         {(props) => <input {...props} value={jobTitle} onChange={(event) => setJobTitle(event.target.value)} />}
       </Field>
-      <Field label="Functie" name="function" error={error} required>
-        {(props) => (
-          <select {...props} value={fn} onChange={(event) => setFn(event.target.value as UserFunction)}>
-            {options(FUNCTION_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Organisatie" name="organisationId" error={error} required>
-        {(props) => (
-          <select {...props} value={organisationId} onChange={(event) => setOrganisationId(event.target.value)}>
-            <option value="">Kies een organisatie</option>
-            {sortedOrganisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Platformrol" name="platformRole" error={error} hint="Het secretariaat kan alles beheren en alle werkgroepen volgen.">
-        {(props) => (
-          <select {...props} value={platformRole} onChange={(event) => setPlatformRole(event.target.value as PlatformRole)}>
-            {options(PLATFORM_ROLE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField label="Functie" name="function" error={error} required value={fn} onChange={setFn} choices={options(FUNCTION_LABELS)} />
+      <SelectField
+        label="Organisatie"
+        name="organisationId"
+        error={error}
+        required
+        value={organisationId}
+        onChange={setOrganisationId}
+        choices={sortedOrganisations.map((o) => [o.id, o.name])}
+        empty="Kies een organisatie"
+      />
+      <SelectField
+        label="Platformrol"
+        name="platformRole"
+        error={error}
+        hint="Het secretariaat kan alles beheren en alle werkgroepen volgen."
+        value={platformRole}
+        onChange={setPlatformRole}
+        choices={options(PLATFORM_ROLE_LABELS)}
+      />
       <CheckboxField name="rvcMember" label="Lid van het Regionaal Veiligheidscollege (RVC)" checked={rvcMember} onChange={setRvcMember} />
       {user && <CheckboxField name="active" label="Actief (kan inloggen)" checked={active} onChange={setActive} />}
       {!user && (
@@ -215,16 +173,7 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
           {(props) => <input {...props} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
         </Field>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {user ? 'Opslaan' : 'Gebruiker aanmaken'}
-        </button>
-        {onCancel && (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            Annuleren
-          </button>
-        )}
-      </div>
+      <FormActions submit={user ? 'Opslaan' : 'Gebruiker aanmaken'} busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -295,11 +244,7 @@ function PasswordResetForm({ user, onDone }: { user: User; onDone: () => void })
       <Field label="Nieuw wachtwoord" name="password" error={error} required hint="Minstens 10 tekens.">
         {(props) => <input {...props} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Wachtwoord instellen
-        </button>
-      </div>
+      <FormActions submit="Wachtwoord instellen" busy={busy} />
     </form>
   );
 }

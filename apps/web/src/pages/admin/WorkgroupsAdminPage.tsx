@@ -1,7 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, StrategyDetail, WorkgroupSummary } from '../../api';
-import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, TableScroll, useApi, validate, focusFirstInvalid, useFocusOnMount } from '../../components/common';
+import { asApiError, Check, ErrorMessage, Field, Loading, PageHeading, ROW_ACTIONS, SuccessMessage, Table, useApi, useFocusOnMount } from '../../components/common';
+import { FormActions, useSubmit } from '../../components/forms';
 
 async function loadStrategiesWithThemes(): Promise<StrategyDetail[]> {
   const strategies = await api.strategies();
@@ -54,43 +55,28 @@ export function WorkgroupsAdminPage() {
       )}
       {workgroups.loading && !workgroups.data && <Loading what="Werkgroepen" />}
       {workgroups.data && (
-        <TableScroll label="Werkgroepen">
-          <table>
-            <caption className="visually-hidden">Werkgroepen</caption>
-            <thead>
-              <tr>
-                <th scope="col">Werkgroep</th>
-                <th scope="col">Prioriteit</th>
-                <th scope="col">Leden</th>
-                <th scope="col">
-                  <span className="visually-hidden">Acties</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {workgroups.data.map((group) => (
-                <tr key={group.id}>
-                  <th scope="row">
-                    <Link to={`/werkgroepen/${group.id}`}>{group.name}</Link>
-                  </th>
-                  <td>{group.themeTitle}</td>
-                  <td>{group.memberCount}</td>
-                  <td className="actions">
-                    <Link className="button button-small button-secondary" to={`/werkgroepen/${group.id}#leden`}>
-                      Leden beheren<span className="visually-hidden"> van {group.name}</span>
-                    </Link>
-                    <button type="button" className="button button-small button-secondary" onClick={() => setEditing(group)}>
-                      Bewerken<span className="visually-hidden"> {group.name}</span>
-                    </button>
-                    <button type="button" className="button button-small button-danger" onClick={() => remove(group)}>
-                      Verwijderen<span className="visually-hidden"> {group.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <Table label="Werkgroepen" caption="Werkgroepen" columns={['Werkgroep', 'Prioriteit', 'Leden', ROW_ACTIONS]}>
+          {workgroups.data.map((group) => (
+            <tr key={group.id}>
+              <th scope="row">
+                <Link to={`/werkgroepen/${group.id}`}>{group.name}</Link>
+              </th>
+              <td>{group.themeTitle}</td>
+              <td>{group.memberCount}</td>
+              <td className="actions">
+                <Link className="button button-small button-secondary" to={`/werkgroepen/${group.id}#leden`}>
+                  Leden beheren<span className="visually-hidden"> van {group.name}</span>
+                </Link>
+                <button type="button" className="button button-small button-secondary" onClick={() => setEditing(group)}>
+                  Bewerken<span className="visually-hidden"> {group.name}</span>
+                </button>
+                <button type="button" className="button button-small button-danger" onClick={() => remove(group)}>
+                  Verwijderen<span className="visually-hidden"> {group.name}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </>
   );
@@ -108,29 +94,18 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
   const [name, setName] = useState(workgroup?.name ?? '');
   const [description, setDescription] = useState(workgroup?.description ?? '');
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, submit } = useSubmit();
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const invalid = validate([
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const checks: Check[] = [
       ['themeId', Boolean(workgroup) || Boolean(themeId), 'Kies een prioriteit.'],
       ['name', name.trim().length >= 3, 'Vul een naam in van minstens 3 tekens.'],
-    ]);
-    setError(invalid);
-    if (invalid) return focusFirstInvalid(form);
-    setBusy(true);
-    try {
+    ];
+    return submit(event, checks, async () => {
       if (workgroup) await api.updateWorkgroup(workgroup.id, { name: name.trim(), description });
       else await api.createWorkgroup({ themeId, name: name.trim(), ...(description.trim() ? { description: description.trim() } : {}) });
       await onSaved(name.trim(), !workgroup);
-    } catch (err) {
-      setError(asApiError(err));
-      focusFirstInvalid(form);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -163,14 +138,7 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
       <Field label="Omschrijving" name="description" error={error}>
         {(props) => <textarea {...props} rows={4} value={description} onChange={(event) => setDescription(event.target.value)} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {workgroup ? 'Opslaan' : 'Werkgroep aanmaken'}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit={workgroup ? 'Opslaan' : 'Werkgroep aanmaken'} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -4,9 +4,10 @@ import { api, ApiError, CommentInput, CommentThread, DocumentComment } from '../
 import { AnchorRange, resolveCommentAnchor, setCommentAnchors } from '../../collab/comment-anchors';
 import type { CollabDocument } from '../../collab/provider';
 import { asApiError, ErrorMessage, validate } from '../../components/common';
+import { FormActions } from '../../components/forms';
 import { formatDateTime } from '../../labels';
 import { EMPTY_DRAFT, Member, MentionDraft, MentionField, mentionIds } from './MentionField';
-import { Panel } from './Panel';
+import { Panel, useSignalledLoad } from './Panel';
 
 /** A comment about to be written: on the selected text (anchor) or on the whole document. */
 export interface CommentStart {
@@ -54,22 +55,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
       setLoadError(asApiError(err));
     }
   }, [documentId]);
-
-  useEffect(() => {
-    void load();
-    const offSignal = collab.onSignal((signal) => signal === 'comments' && void load());
-    // After a reconnect signals may have been missed: load again when the document is back online.
-    let online = collab.getSnapshot().status === 'online';
-    const offSnapshot = collab.subscribe(() => {
-      const now = collab.getSnapshot().status === 'online';
-      if (now && !online) void load();
-      online = now;
-    });
-    return () => {
-      offSignal();
-      offSnapshot();
-    };
-  }, [collab, load]);
+  useSignalledLoad(collab, 'comments', load);
 
   // Highlights: open threads (and the active one) with an anchor.
   useEffect(() => {
@@ -263,14 +249,7 @@ function NewCommentForm({ documentId, start, members, onDone, onSaved }: { docum
           invalid={messages.length > 0 || mentionMessages.length > 0}
         />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-small" disabled={busy}>
-          Reactie plaatsen
-        </button>
-        <button type="button" className="button button-small button-secondary" onClick={onDone}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit="Reactie plaatsen" busy={busy} onCancel={onDone} small />
     </form>
   );
 }
@@ -407,14 +386,7 @@ function ReplyForm({ thread, members, onDone, onSaved }: { thread: CommentThread
         )}
         <MentionField id={id} inputRef={input} draft={draft} onChange={setDraft} members={members} rows={2} describedBy={messages.length ? id + '-error' : undefined} invalid={messages.length > 0} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button-small" disabled={busy}>
-          Antwoord plaatsen
-        </button>
-        <button type="button" className="button button-small button-secondary" onClick={onDone}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit="Antwoord plaatsen" busy={busy} onCancel={onDone} small />
     </form>
   );
 }

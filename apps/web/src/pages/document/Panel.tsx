@@ -1,4 +1,5 @@
-import { ReactNode } from 'react';
+import { ReactNode, useEffect } from 'react';
+import type { CollabDocument, CollabSignal } from '../../collab/provider';
 
 /**
  * A side panel of the editor: a region with a heading whose button shows or hides the contents
@@ -21,4 +22,25 @@ export function Panel({ id, title, summary, open, onToggle, children }: { id: st
       </div>
     </section>
   );
+}
+
+/**
+ * Runs a panel's `load` now, whenever the server signals `signal` for the document, and when the document
+ * is back online after a reconnect (signals may have been missed meanwhile).
+ */
+export function useSignalledLoad(collab: CollabDocument, signal: CollabSignal, load: () => Promise<void>) {
+  useEffect(() => {
+    void load();
+    const offSignal = collab.onSignal((received) => received === signal && void load());
+    let online = collab.getSnapshot().status === 'online';
+    const offSnapshot = collab.subscribe(() => {
+      const now = collab.getSnapshot().status === 'online';
+      if (now && !online) void load();
+      online = now;
+    });
+    return () => {
+      offSignal();
+      offSnapshot();
+    };
+  }, [collab, signal, load]);
 }

@@ -5,7 +5,8 @@ import type { CollabDocument } from '../../collab/provider';
 import { documentSchema } from '../../collab/schema';
 import { asApiError, ErrorMessage, Field, SuccessMessage, validate } from '../../components/common';
 import { formatDateTime } from '../../labels';
-import { Panel } from './Panel';
+import { useModalDialog } from '../../components/dialog';
+import { Panel, useSignalledLoad } from './Panel';
 
 const KIND_LABELS: Record<VersionKind, string> = { handmatig: 'Opgeslagen versie', automatisch: 'Automatische versie', herstel: 'Voor herstel' };
 
@@ -41,21 +42,7 @@ export function VersionsPanel({ documentId, collab, canWrite, open, onToggle }: 
       setError(asApiError(err));
     }
   }, [documentId]);
-
-  useEffect(() => {
-    void load();
-    const offSignal = collab.onSignal((signal) => signal === 'versions' && void load());
-    let online = collab.getSnapshot().status === 'online';
-    const offSnapshot = collab.subscribe(() => {
-      const now = collab.getSnapshot().status === 'online';
-      if (now && !online) void load();
-      online = now;
-    });
-    return () => {
-      offSignal();
-      offSnapshot();
-    };
-  }, [collab, load]);
+  useSignalledLoad(collab, 'versions', load);
 
   async function restore(version: DocumentVersion) {
     const label = versionLabel(version);
@@ -164,18 +151,13 @@ function SaveVersionForm({ documentId, onSaved }: { documentId: string; onSaved:
 
 /** An old version, read-only, rendered with the editor's own schema, in a modal dialog. */
 function VersionDialog({ documentId, version, canWrite, busy, onRestore, onClose }: { documentId: string; version: DocumentVersion; canWrite: boolean; busy: boolean; onRestore: () => void; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const modal = useModalDialog(onClose);
   const headingId = useId();
   const [html, setHtml] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const editor = useEditor({ editable: false, extensions: documentSchema(), content: '', editorProps: { attributes: { class: 'editor-content version-content', role: 'document', 'aria-label': `Inhoud van de versie ${versionLabel(version)}` } } });
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal?.();
-    dialog?.querySelector<HTMLElement>('h2')?.focus();
-    return () => dialog?.close?.();
-  }, []);
+  useEffect(() => modal.ref.current?.querySelector<HTMLElement>('h2')?.focus(), [modal.ref]);
 
   useEffect(() => {
     let current = true;
@@ -193,7 +175,7 @@ function VersionDialog({ documentId, version, canWrite, busy, onRestore, onClose
   }, [editor, html]);
 
   return (
-    <dialog ref={ref} className="dialog version-dialog" aria-labelledby={headingId} onCancel={(event) => (event.preventDefault(), onClose())}>
+    <dialog {...modal} className="dialog version-dialog" aria-labelledby={headingId}>
       <h2 id={headingId} tabIndex={-1}>
         {versionLabel(version)}
       </h2>

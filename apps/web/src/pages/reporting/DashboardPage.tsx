@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api';
 import { isSecretariat, useMe } from '../../auth';
-import { ErrorMessage, Loading, PageHeading, SuccessMessage, TableScroll, useApi } from '../../components/common';
+import { ErrorMessage, Loading, PageHeading, SuccessMessage, Table, TableScroll, useApi } from '../../components/common';
 import { formatDate } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
 import { Dashboard, reportingApi } from './reporting-api';
@@ -117,43 +117,30 @@ function Submissions({ dashboard, secretariat, onReviewed }: { dashboard: Dashbo
       <p>
         RVC-vergadering {formatDate(cycle.meetingDate)}; indienen uiterlijk {formatDate(cycle.reportDeadline)}.
       </p>
-      <TableScroll label="Indieningen per werkgroep">
-        <table>
-          <caption className="visually-hidden">Stand van de rapportages voor {cycle.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Werkgroep</th>
-              <th scope="col">Status</th>
-              <th scope="col">Rapportage</th>
-              {secretariat && <th scope="col">Beoordelen</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {dashboard.submissions.map((s) => (
-              <tr key={s.workgroupId}>
-                <th scope="row">
-                  <Link to={`/werkgroepen/${s.workgroupId}`}>{s.workgroupName}</Link>
-                </th>
-                <td>
-                  <ReportStatusBadge status={s.status} />
-                </td>
-                <td>
-                  {s.reportId && ['ingediend', 'geaccepteerd', 'teruggestuurd'].includes(s.status) ? (
-                    <Link to={`/rapportages/${s.reportId}`}>
-                      Lezen<span className="visually-hidden"> rapportage {s.workgroupName}</span>
-                    </Link>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
-                {secretariat && (
-                  <td>{s.status === 'ingediend' && s.reportId ? <ReviewControls reportId={s.reportId} workgroupName={s.workgroupName} onReviewed={onReviewed} /> : <span className="muted">—</span>}</td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <Table label="Indieningen per werkgroep" caption={`Stand van de rapportages voor ${cycle.title}`} columns={['Werkgroep', 'Status', 'Rapportage', secretariat && 'Beoordelen']}>
+        {dashboard.submissions.map((s) => (
+          <tr key={s.workgroupId}>
+            <th scope="row">
+              <Link to={`/werkgroepen/${s.workgroupId}`}>{s.workgroupName}</Link>
+            </th>
+            <td>
+              <ReportStatusBadge status={s.status} />
+            </td>
+            <td>
+              {s.reportId && ['ingediend', 'geaccepteerd', 'teruggestuurd'].includes(s.status) ? (
+                <Link to={`/rapportages/${s.reportId}`}>
+                  Lezen<span className="visually-hidden"> rapportage {s.workgroupName}</span>
+                </Link>
+              ) : (
+                <span className="muted">—</span>
+              )}
+            </td>
+            {secretariat && (
+              <td>{s.status === 'ingediend' && s.reportId ? <ReviewControls reportId={s.reportId} workgroupName={s.workgroupName} onReviewed={onReviewed} /> : <span className="muted">—</span>}</td>
+            )}
+          </tr>
+        ))}
+      </Table>
       <h3 id="niet-ingediend">Nog niet ingediend ({dashboard.notYetSubmitted.length})</h3>
       {dashboard.notYetSubmitted.length === 0 ? (
         <p>Alle werkgroepen hebben ingediend.</p>

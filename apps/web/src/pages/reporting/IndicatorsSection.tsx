@@ -1,6 +1,7 @@
-import { FormEvent, useRef, useState } from 'react';
-import { ApiError, FocusArea } from '../../api';
-import { asApiError, ErrorMessage, Field, focusFirstInvalid, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount, validate } from '../../components/common';
+import { FormEvent, useState } from 'react';
+import { FocusArea } from '../../api';
+import { Check, ErrorMessage, Field, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount } from '../../components/common';
+import { FormActions, SelectField, useSubmit } from '../../components/forms';
 import { formatDate, formatValue, INDICATOR_DIRECTION_LABELS, INDICATOR_UNIT_LABELS, options, todayIso } from '../../labels';
 import { TabError } from '../WorkgroupPage';
 import { IndicatorChart, TargetVerdict, targetReached } from './IndicatorChart';
@@ -168,36 +169,25 @@ function MeasurementForm({ indicator, onCancel, onAdded }: { indicator: Indicato
   const [measuredOn, setMeasuredOn] = useState(todayIso());
   const [value, setValue] = useState('');
   const [source, setSource] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { error, busy, submit } = useSubmit();
   const first = useFocusOnMount<HTMLHeadingElement>();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     const number = parseNumber(value);
-    const problem = validate([
+    const checks: Check[] = [
       ['measuredOn', /^\d{4}-\d{2}-\d{2}$/.test(measuredOn), 'Kies een datum.'],
       ['measuredOn', measuredOn <= todayIso(), 'Een meting kan niet in de toekomst liggen.'],
       ['value', number !== null && !Number.isNaN(number), 'Geef een getal, bijvoorbeeld 12 of 12,5.'],
       ['value', number === null || Number.isNaN(number) || number >= 0, 'Een waarde kan niet negatief zijn.'],
-    ]);
-    setError(problem);
-    if (problem) return focusFirstInvalid(form.current);
-    setBusy(true);
-    try {
+    ];
+    return submit(event, checks, async () => {
       await reportingApi.addMeasurement(indicator.id, { measuredOn, value: number!, source: source.trim() || undefined });
       await onAdded();
-    } catch (err) {
-      setError(asApiError(err));
-      focusFirstInvalid(form.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form ref={form} onSubmit={submit} noValidate className="form subform" aria-labelledby={`meting-${indicator.id}`}>
+    <form onSubmit={onSubmit} noValidate className="form subform" aria-labelledby={`meting-${indicator.id}`}>
       <h5 id={`meting-${indicator.id}`} ref={first} tabIndex={-1} className="subform-title">
         Meting toevoegen: {indicator.title}
       </h5>
@@ -213,14 +203,7 @@ function MeasurementForm({ indicator, onCancel, onAdded }: { indicator: Indicato
           {(props) => <input {...props} type="text" maxLength={500} value={source} onChange={(e) => setSource(e.target.value)} />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Meting opslaan
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit="Meting opslaan" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -233,55 +216,34 @@ function IndicatorForm({ workgroupId, focusAreas, onCancel, onCreated }: { workg
   const [direction, setDirection] = useState<IndicatorDirection>('hoger_is_beter');
   const [baseline, setBaseline] = useState('');
   const [target, setTarget] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { error, busy, submit } = useSubmit();
   const heading = useFocusOnMount<HTMLHeadingElement>();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     const base = parseNumber(baseline);
     const goal = parseNumber(target);
     const inRange = (n: number | null) => n === null || Number.isNaN(n) || (n >= 0 && (unit !== 'percentage' || n <= 100));
-    const problem = validate([
+    const checks: Check[] = [
       ['focusAreaId', Boolean(focusAreaId), 'Kies een onderdeel.'],
       ['title', title.trim().length >= 3, 'Een indicator heeft een titel van minstens 3 tekens.'],
       ['baseline', !Number.isNaN(base), 'Geef een getal of laat leeg.'],
       ['baseline', inRange(base), unit === 'percentage' ? 'Een percentage ligt tussen 0 en 100.' : 'Een waarde kan niet negatief zijn.'],
       ['target', !Number.isNaN(goal), 'Geef een getal of laat leeg.'],
       ['target', inRange(goal), unit === 'percentage' ? 'Een percentage ligt tussen 0 en 100.' : 'Een waarde kan niet negatief zijn.'],
-    ]);
-    setError(problem);
-    if (problem) return focusFirstInvalid(form.current);
-    setBusy(true);
-    try {
+    ];
+    return submit(event, checks, async () => {
       const created = await reportingApi.createIndicator(workgroupId, { focusAreaId, title: title.trim(), description: description.trim() || undefined, unit, direction, baseline: base, target: goal });
       await onCreated(created);
-    } catch (err) {
-      setError(asApiError(err));
-      focusFirstInvalid(form.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form ref={form} onSubmit={submit} noValidate className="card form" aria-labelledby="indicator-nieuw">
+    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="indicator-nieuw">
       <h3 id="indicator-nieuw" ref={heading} tabIndex={-1}>
         Indicator toevoegen
       </h3>
       <ErrorMessage error={error} />
-      <Field label="Onderdeel" name="focusAreaId" error={error} required>
-        {(props) => (
-          <select {...props} value={focusAreaId} onChange={(e) => setFocusAreaId(e.target.value)}>
-            {focusAreas.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.title}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField label="Onderdeel" name="focusAreaId" error={error} required value={focusAreaId} onChange={setFocusAreaId} choices={focusAreas.map((f) => [f.id, f.title])} />
       <Field label="Titel" name="title" error={error} required>
         {(props) => <input {...props} type="text" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
@@ -289,28 +251,8 @@ function IndicatorForm({ workgroupId, focusAreas, onCancel, onCreated }: { workg
         {(props) => <textarea {...props} rows={2} maxLength={4000} value={description} onChange={(e) => setDescription(e.target.value)} />}
       </Field>
       <div className="form-row">
-        <Field label="Eenheid" name="unit" error={error} required>
-          {(props) => (
-            <select {...props} value={unit} onChange={(e) => setUnit(e.target.value as IndicatorUnit)}>
-              {options(INDICATOR_UNIT_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Richting" name="direction" error={error} required>
-          {(props) => (
-            <select {...props} value={direction} onChange={(e) => setDirection(e.target.value as IndicatorDirection)}>
-              {options(INDICATOR_DIRECTION_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Eenheid" name="unit" error={error} required value={unit} onChange={setUnit} choices={options(INDICATOR_UNIT_LABELS)} />
+        <SelectField label="Richting" name="direction" error={error} required value={direction} onChange={setDirection} choices={options(INDICATOR_DIRECTION_LABELS)} />
         <Field label="Nulmeting" name="baseline" error={error}>
           {(props) => <input {...props} type="text" inputMode="decimal" value={baseline} onChange={(e) => setBaseline(e.target.value)} />}
         </Field>
@@ -318,14 +260,7 @@ function IndicatorForm({ workgroupId, focusAreas, onCancel, onCreated }: { workg
           {(props) => <input {...props} type="text" inputMode="decimal" value={target} onChange={(e) => setTarget(e.target.value)} />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Indicator opslaan
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit="Indicator opslaan" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

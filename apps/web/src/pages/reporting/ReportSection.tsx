@@ -2,9 +2,10 @@ import { FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api';
 import { asApiError, ErrorMessage, Field, Loading, SuccessMessage, useApi } from '../../components/common';
+import { SelectField } from '../../components/forms';
 import { FOCUS_AREA_STATUS_LABELS, formatDate, formatDateTime, options, todayIso } from '../../labels';
 import { TabError, WorkgroupContext } from '../WorkgroupPage';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/dialog';
 import { currentCycle, FocusAreaStatus, isWorkingReport, ReportContent, reportingApi, ReportingCycle, WorkingReport } from './reporting-api';
 import { ReportContentView, ReportFiguresView, VersionHistory } from './ReportView';
 import { ReportStatusBadge } from './status';
@@ -204,17 +205,14 @@ function ReportEditor({ reportId, ctx, onChanged }: { reportId: string; ctx: Wor
             return (
               <fieldset key={area.focusAreaId} className="focus-fieldset">
                 <legend>{area.title}</legend>
-                <Field label={`Status: ${area.title}`} name={`focusAreas.${index}.status`} error={error}>
-                  {(props) => (
-                    <select {...props} value={value.status} onChange={(e) => set({ status: e.target.value as FocusAreaStatus })}>
-                      {options(FOCUS_AREA_STATUS_LABELS).map(([code, label]) => (
-                        <option key={code} value={code}>
-                          {label}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
+                <SelectField
+                  label={`Status: ${area.title}`}
+                  name={`focusAreas.${index}.status`}
+                  error={error}
+                  value={value.status}
+                  onChange={(status) => set({ status })}
+                  choices={options(FOCUS_AREA_STATUS_LABELS)}
+                />
                 <Field label={`Toelichting: ${area.title}`} name={`focusAreas.${index}.narrative`} error={error}>
                   {(props) => <textarea {...props} rows={3} maxLength={20000} value={value.narrative} onChange={(e) => set({ narrative: e.target.value })} />}
                 </Field>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ApiError } from '../../api';
 import { asApiError, ErrorMessage } from '../../components/common';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/dialog';
 import { reportingApi } from './reporting-api';
 
 /** The secretariat's verdict on a submitted report: accept it, or return it with a required comment. */

@@ -1,8 +1,9 @@
-import { FormEvent, useRef, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError } from '../../api';
+import { api } from '../../api';
 import { isSecretariat, useMe } from '../../auth';
-import { asApiError, ErrorMessage, Field, focusFirstInvalid, Loading, PageHeading, SuccessMessage, useApi, useFocusOnMount, validate } from '../../components/common';
+import { Check, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, useApi, useFocusOnMount } from '../../components/common';
+import { FormActions, useSubmit } from '../../components/forms';
 import { formatDate, todayIso } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
 import { currentCycle, reportingApi, ReportingCycle } from './reporting-api';
@@ -96,23 +97,17 @@ function CycleForm({ strategyId, onCancel, onCreated }: { strategyId: string; on
   const [reportDeadline, setReportDeadline] = useState('');
   const [periodStart, setPeriodStart] = useState('');
   const [periodEnd, setPeriodEnd] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { error, busy, submit } = useSubmit();
   const heading = useFocusOnMount<HTMLHeadingElement>();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problem = validate([
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const checks: Check[] = [
       ['title', title.trim().length >= 3, 'Een cyclus heeft een titel van minstens 3 tekens.'],
       ['meetingDate', Boolean(meetingDate), 'Kies de datum van de vergadering.'],
       ['reportDeadline', Boolean(reportDeadline), 'Kies de deadline voor de werkgroepen.'],
       ['reportDeadline', !reportDeadline || !meetingDate || reportDeadline < meetingDate, 'De deadline voor de werkgroepen ligt vóór de vergadering van het RVC.'],
-    ]);
-    setError(problem);
-    if (problem) return focusFirstInvalid(form.current);
-    setBusy(true);
-    try {
+    ];
+    return submit(event, checks, async () => {
       const cycle = await reportingApi.createCycle({
         strategyId,
         title: title.trim(),
@@ -122,16 +117,11 @@ function CycleForm({ strategyId, onCancel, onCreated }: { strategyId: string; on
         periodEnd: periodEnd || undefined,
       });
       await onCreated(cycle);
-    } catch (err) {
-      setError(asApiError(err));
-      focusFirstInvalid(form.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form ref={form} onSubmit={submit} noValidate className="card form" aria-labelledby="cyclus-nieuw">
+    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="cyclus-nieuw">
       <h2 id="cyclus-nieuw" ref={heading} tabIndex={-1}>
         Nieuwe rapportagecyclus
       </h2>
@@ -155,14 +145,7 @@ function CycleForm({ strategyId, onCancel, onCreated }: { strategyId: string; on
           {(props) => <input {...props} type="date" value={periodEnd} onChange={(e) => setPeriodEnd(e.target.value)} />}
         </Field>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Cyclus aanmaken
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit="Cyclus aanmaken" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Action, ActionDetail, ActionFilters, ActionInput, ActionPriority, ActionSort, ActionStatus, api, ApiError, WorkgroupMember } from '../../api';
-import { asApiError, ErrorMessage, Field, focusFirstInvalid, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount, validate } from '../../components/common';
+import { asApiError, ErrorMessage, Field, Loading, SuccessMessage, Table, useApi, useFocusOnMount, validate } from '../../components/common';
 import {
   ACTION_FIELD_LABELS,
   ACTION_ORIGIN_LABELS,
@@ -12,6 +12,8 @@ import {
   options,
   STATUSES_WITH_REASON,
 } from '../../labels';
+import { ConfirmDialog } from '../../components/dialog';
+import { Choice, FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { LoadMore, usePagedList } from '../../components/paging';
 import { useLive } from '../../live';
 import { TabError, useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
@@ -27,7 +29,12 @@ const VIEWS: Array<[NonNullable<ActionFilters['view']>, string]> = [
   ['binnenkort', 'Binnenkort (14 dagen)'],
 ];
 
-const SORTS: Array<[ActionSort, string]> = [
+const ORDERS: Array<Choice<'asc' | 'desc'>> = [
+  ['asc', 'Oplopend'],
+  ['desc', 'Aflopend'],
+];
+
+const SORTS: Array<Choice<ActionSort>> = [
   ['due_date', 'Deadline'],
   ['priority', 'Prioriteit'],
   ['status', 'Status'],
@@ -152,25 +159,25 @@ export function ActionsTab() {
           ))}
         </fieldset>
         <div className="form-row">
-          <SelectField label="Status" value={filters.status ?? ''} onChange={(v) => setFilter('status', v)} empty="Alle statussen" options={STATUSES} />
+          <SelectField label="Status" name="Status" value={filters.status ?? ''} onChange={(v) => setFilter('status', v)} empty="Alle statussen" choices={STATUSES} />
           <SelectField
             label="Onderdeel"
+            name="Onderdeel"
             value={filters.focusAreaId ?? ''}
             onChange={(v) => setFilter('focusAreaId', v)}
             empty="Alle onderdelen"
-            options={focusAreas.map((f) => [f.id, f.title])}
+            choices={focusAreas.map((f) => [f.id, f.title])}
           />
-          <SelectField label="Organisatie" value={filters.organisationId ?? ''} onChange={(v) => setFilter('organisationId', v)} empty="Alle organisaties" options={organisations} />
-          <SelectField label="Sorteer op" value={filters.sort ?? 'due_date'} onChange={(v) => setFilter('sort', v as ActionSort)} options={SORTS} />
           <SelectField
-            label="Volgorde"
-            value={filters.order ?? 'asc'}
-            onChange={(v) => setFilter('order', v as 'asc' | 'desc')}
-            options={[
-              ['asc', 'Oplopend'],
-              ['desc', 'Aflopend'],
-            ]}
+            label="Organisatie"
+            name="Organisatie"
+            value={filters.organisationId ?? ''}
+            onChange={(v) => setFilter('organisationId', v)}
+            empty="Alle organisaties"
+            choices={organisations}
           />
+          <SelectField label="Sorteer op" name="Sorteer op" value={filters.sort ?? 'due_date'} onChange={(v) => setFilter('sort', v)} choices={SORTS} />
+          <SelectField label="Volgorde" name="Volgorde" value={filters.order ?? 'asc'} onChange={(v) => setFilter('order', v)} choices={ORDERS} />
         </div>
       </form>
 
@@ -212,45 +219,30 @@ export function ActionsTab() {
       )}
       {list.data && items.length === 0 && <p>Geen acties met deze filters.</p>}
       {items.length > 0 && mode === 'lijst' && (
-        <TableScroll label="Actielijst">
-          <table className="actions-table">
-            <caption className="visually-hidden">Acties van {workgroup.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Actie</th>
-                <th scope="col">Status</th>
-                <th scope="col">Eigenaar</th>
-                <th scope="col">Deadline</th>
-                <th scope="col">Prioriteit</th>
-                <th scope="col">Onderdeel</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((action) => (
-                <tr key={action.id} className={action.overdue ? 'row-overdue' : undefined}>
-                  <th scope="row">
-                    <button type="button" className="link-button" onClick={() => openDetail(action.id)} aria-expanded={selectedId === action.id}>
-                      {action.title}
-                    </button>
-                    {action.statusReason && STATUSES_WITH_REASON.includes(action.status) && <div className="muted small">Reden: {action.statusReason}</div>}
-                  </th>
-                  <td>
-                    <StatusControl ctx={ctx} action={action} onSave={save} />
-                  </td>
-                  <td>
-                    <OwnerControl ctx={ctx} action={action} owners={owners} onSave={save} />
-                  </td>
-                  <td>
-                    <DueDateControl ctx={ctx} action={action} onSave={save} />
-                    {action.overdue && <OverdueMarker />}
-                  </td>
-                  <td>{ACTION_PRIORITY_LABELS[action.priority]}</td>
-                  <td>{action.focusAreaTitle ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <Table label="Actielijst" caption={`Acties van ${workgroup.name}`} className="actions-table" columns={['Actie', 'Status', 'Eigenaar', 'Deadline', 'Prioriteit', 'Onderdeel']}>
+          {items.map((action) => (
+            <tr key={action.id} className={action.overdue ? 'row-overdue' : undefined}>
+              <th scope="row">
+                <button type="button" className="link-button" onClick={() => openDetail(action.id)} aria-expanded={selectedId === action.id}>
+                  {action.title}
+                </button>
+                {action.statusReason && STATUSES_WITH_REASON.includes(action.status) && <div className="muted small">Reden: {action.statusReason}</div>}
+              </th>
+              <td>
+                <StatusControl ctx={ctx} action={action} onSave={save} />
+              </td>
+              <td>
+                <OwnerControl ctx={ctx} action={action} owners={owners} onSave={save} />
+              </td>
+              <td>
+                <DueDateControl ctx={ctx} action={action} onSave={save} />
+                {action.overdue && <OverdueMarker />}
+              </td>
+              <td>{ACTION_PRIORITY_LABELS[action.priority]}</td>
+              <td>{action.focusAreaTitle ?? '—'}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       {items.length > 0 && mode === 'bord' && (
         <div className="board" aria-label="Bord per status" role="region">
@@ -306,16 +298,19 @@ export function ActionsTab() {
       )}
 
       {reasonFor && (
-        <ReasonDialog
-          action={reasonFor.action}
-          status={reasonFor.status}
+        <ConfirmDialog
+          title={`Reden voor “${ACTION_STATUS_LABELS[reasonFor.status]}”`}
+          confirmLabel="Status wijzigen"
+          comment={REASON}
           onCancel={() => setReasonFor(null)}
           onConfirm={(reason) => {
             const { action, status } = reasonFor;
             setReasonFor(null);
             void save(action, { status, statusReason: reason }, 'De status');
           }}
-        />
+        >
+          <p>Actie: {reasonFor.action.title}</p>
+        </ConfirmDialog>
       )}
     </section>
   );
@@ -326,35 +321,6 @@ export function OverdueMarker() {
     <span className="badge badge-overdue">
       <span aria-hidden="true">⚠ </span>Verlopen
     </span>
-  );
-}
-
-function SelectField({
-  label,
-  value,
-  onChange,
-  options: choices,
-  empty,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: Array<[string, string]>;
-  empty?: string;
-}) {
-  return (
-    <Field label={label} name={label}>
-      {(props) => (
-        <select {...props} value={value} onChange={(e) => onChange(e.target.value)}>
-          {empty !== undefined && <option value="">{empty}</option>}
-          {choices.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
   );
 }
 
@@ -370,11 +336,7 @@ function StatusControl({ ctx, action, onSave, label }: { ctx: WorkgroupContext; 
       value={action.status}
       onChange={(e) => void onSave(action, { status: e.target.value as ActionStatus }, 'De status')}
     >
-      {STATUSES.map(([v, l]) => (
-        <option key={v} value={v}>
-          {l}
-        </option>
-      ))}
+      <Options choices={STATUSES} />
     </select>
   );
   if (!label) return select;
@@ -405,12 +367,7 @@ function OwnerControl({ ctx, action, owners, onSave }: { ctx: WorkgroupContext; 
         value={action.ownerId ?? ''}
         onChange={(e) => void onSave(action, { ownerId: e.target.value || null, ownerOrganisationId: null }, 'De eigenaar')}
       >
-        <option value="">Geen eigenaar</option>
-        {owners.map((m) => (
-          <option key={m.userId} value={m.userId}>
-            {m.displayName}
-          </option>
-        ))}
+        <Options choices={owners.map((m) => [m.userId, m.displayName])} empty="Geen eigenaar" />
         {action.ownerId && !owners.some((m) => m.userId === action.ownerId) && <option value={action.ownerId}>{action.ownerName ?? 'Onbekend'}</option>}
       </select>
       {action.ownerOrganisationName && <div className="muted small">{action.ownerOrganisationName}</div>}
@@ -442,46 +399,8 @@ function DueDateControl({ ctx, action, onSave }: { ctx: WorkgroupContext; action
   );
 }
 
-/** Asks the reason for blocking or cancelling (a modal dialog: focus inside, Esc cancels). */
-function ReasonDialog({ action, status, onCancel, onConfirm }: { action: Action; status: ActionStatus; onCancel: () => void; onConfirm: (reason: string) => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal?.();
-    return () => dialog?.close?.();
-  }, []);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const problem = validate([['statusReason', reason.trim().length > 0, 'Geef een reden.']]);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    onConfirm(reason.trim());
-  }
-  return (
-    <dialog ref={ref} className="dialog" aria-labelledby="reden-kop" onCancel={(e) => (e.preventDefault(), onCancel())}>
-      <form onSubmit={submit} noValidate className="form">
-        <h2 id="reden-kop">Reden voor “{ACTION_STATUS_LABELS[status]}”</h2>
-        <p>Actie: {action.title}</p>
-        <ErrorMessage error={error} />
-        <Field label="Reden" name="statusReason" error={error} required hint="Waarom is de actie geblokkeerd of vervallen?">
-          {(props) => <textarea {...props} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="button">
-            Status wijzigen
-          </button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            Annuleren
-          </button>
-        </div>
-      </form>
-    </dialog>
-  );
-}
+/** The reason for blocking or cancelling an action, asked before the status changes. */
+const REASON = { label: 'Reden', hint: 'Waarom is de actie geblokkeerd of vervallen?', message: 'Geef een reden.', minLength: 1 };
 
 function CreateActionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext; onCancel: () => void; onCreated: (action: Action) => void }) {
   const { workgroup } = ctx;
@@ -493,23 +412,12 @@ function CreateActionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext;
     dueDate: '',
     priority: 'normaal',
   });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { error, busy, submit } = useSubmit();
   const titleRef = useFocusOnMount<HTMLInputElement>();
   const owners = possibleOwners(workgroup.members);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problem = validate([['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.']]);
-    if (problem) {
-      setError(problem);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    return submit(event, [['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.']], async () => {
       const action = await api.createAction(workgroup.id, {
         title: input.title.trim(),
         description: input.description.trim() || undefined,
@@ -519,16 +427,11 @@ function CreateActionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext;
         priority: input.priority,
       });
       onCreated(action);
-    } catch (err) {
-      setError(asApiError(err));
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="card form" aria-labelledby="nieuwe-actie-kop">
+    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="nieuwe-actie-kop">
       <h3 id="nieuwe-actie-kop">Nieuwe actie</h3>
       <ErrorMessage error={error} />
       <Field label="Titel" name="title" error={error} required>
@@ -538,55 +441,30 @@ function CreateActionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext;
         {(props) => <textarea {...props} rows={3} value={input.description} onChange={(e) => setInput({ ...input, description: e.target.value })} />}
       </Field>
       <div className="form-row">
-        <Field label="Eigenaar" name="ownerId" error={error}>
-          {(props) => (
-            <select {...props} value={input.ownerId} onChange={(e) => setInput({ ...input, ownerId: e.target.value })}>
-              <option value="">Geen eigenaar</option>
-              {owners.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.displayName} ({m.organisationName})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Eigenaar"
+          name="ownerId"
+          error={error}
+          value={input.ownerId}
+          onChange={(ownerId) => setInput({ ...input, ownerId })}
+          choices={owners.map((m) => [m.userId, `${m.displayName} (${m.organisationName})`])}
+          empty="Geen eigenaar"
+        />
         <Field label="Deadline" name="dueDate" error={error}>
           {(props) => <input {...props} type="date" value={input.dueDate} onChange={(e) => setInput({ ...input, dueDate: e.target.value })} />}
         </Field>
-        <Field label="Prioriteit" name="priority" error={error}>
-          {(props) => (
-            <select {...props} value={input.priority} onChange={(e) => setInput({ ...input, priority: e.target.value as ActionPriority })}>
-              {options(ACTION_PRIORITY_LABELS).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Onderdeel" name="focusAreaId" error={error}>
-          {(props) => (
-            <select {...props} value={input.focusAreaId} onChange={(e) => setInput({ ...input, focusAreaId: e.target.value })}>
-              <option value="">Geen onderdeel</option>
-              {[...workgroup.theme.focusAreas]
-                .sort((a, b) => a.position - b.position)
-                .map((f) => (
-                  <option key={f.id} value={f.id}>
-                    {f.title}
-                  </option>
-                ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Prioriteit" name="priority" error={error} value={input.priority} onChange={(priority) => setInput({ ...input, priority })} choices={options(ACTION_PRIORITY_LABELS)} />
+        <SelectField
+          label="Onderdeel"
+          name="focusAreaId"
+          error={error}
+          value={input.focusAreaId}
+          onChange={(focusAreaId) => setInput({ ...input, focusAreaId })}
+          choices={[...workgroup.theme.focusAreas].sort((a, b) => a.position - b.position).map((f) => [f.id, f.title])}
+          empty="Geen onderdeel"
+        />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Actie aanmaken
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit="Actie aanmaken" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -750,11 +628,7 @@ function ActionDetailPanel({
           <Field label="Reactie" name="body" error={error}>
             {(props) => <textarea {...props} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
           </Field>
-          <div className="form-actions">
-            <button type="submit" className="button button-small">
-              Reactie plaatsen
-            </button>
-          </div>
+          <FormActions submit="Reactie plaatsen" small />
         </form>
       )}
 
@@ -848,17 +722,7 @@ function EditActionForm({
         {(props) => <textarea {...props} rows={3} value={input.description} onChange={(e) => setInput({ ...input, description: e.target.value })} />}
       </Field>
       <div className="form-row">
-        <Field label="Status" name="status" error={error}>
-          {(props) => (
-            <select {...props} value={input.status} onChange={(e) => setInput({ ...input, status: e.target.value as ActionStatus })}>
-              {STATUSES.map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Status" name="status" error={error} value={input.status} onChange={(status) => setInput({ ...input, status })} choices={STATUSES} />
         {needsReason && (
           <Field label="Reden" name="statusReason" error={error} required>
             {(props) => <input {...props} value={input.statusReason} onChange={(e) => setInput({ ...input, statusReason: e.target.value })} />}
@@ -867,54 +731,31 @@ function EditActionForm({
         <Field label="Deadline" name="dueDate" error={error}>
           {(props) => <input {...props} type="date" value={input.dueDate} onChange={(e) => setInput({ ...input, dueDate: e.target.value })} />}
         </Field>
-        <Field label="Prioriteit" name="priority" error={error}>
-          {(props) => (
-            <select {...props} value={input.priority} onChange={(e) => setInput({ ...input, priority: e.target.value as ActionPriority })}>
-              {options(ACTION_PRIORITY_LABELS).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Prioriteit" name="priority" error={error} value={input.priority} onChange={(priority) => setInput({ ...input, priority })} choices={options(ACTION_PRIORITY_LABELS)} />
         {ctx.canManage && (
           <>
-            <Field label="Eigenaar" name="ownerId" error={error}>
-              {(props) => (
-                <select {...props} value={input.ownerId} onChange={(e) => setInput({ ...input, ownerId: e.target.value })}>
-                  <option value="">Geen eigenaar</option>
-                  {owners.map((m) => (
-                    <option key={m.userId} value={m.userId}>
-                      {m.displayName}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Onderdeel" name="focusAreaId" error={error}>
-              {(props) => (
-                <select {...props} value={input.focusAreaId} onChange={(e) => setInput({ ...input, focusAreaId: e.target.value })}>
-                  <option value="">Geen onderdeel</option>
-                  {ctx.workgroup.theme.focusAreas.map((f) => (
-                    <option key={f.id} value={f.id}>
-                      {f.title}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label="Eigenaar"
+              name="ownerId"
+              error={error}
+              value={input.ownerId}
+              onChange={(ownerId) => setInput({ ...input, ownerId })}
+              choices={owners.map((m) => [m.userId, m.displayName])}
+              empty="Geen eigenaar"
+            />
+            <SelectField
+              label="Onderdeel"
+              name="focusAreaId"
+              error={error}
+              value={input.focusAreaId}
+              onChange={(focusAreaId) => setInput({ ...input, focusAreaId })}
+              choices={ctx.workgroup.theme.focusAreas.map((f) => [f.id, f.title])}
+              empty="Geen onderdeel"
+            />
           </>
         )}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button">
-          Opslaan
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit="Opslaan" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import { FormEvent, Fragment, ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, KnowledgeItem, KnowledgeStatus, Organisation } from '../../api';
-import { asApiError, ErrorMessage, Field, focusFirstInvalid, Loading, SuccessMessage, useApi, useFocusOnMount, validate } from '../../components/common';
+import { asApiError, Check, ErrorMessage, Field, Loading, SuccessMessage, useApi, useFocusOnMount } from '../../components/common';
 import { formatDate, KNOWLEDGE_STATUS_LABELS, options } from '../../labels';
+import { FormActions, SelectField, useSubmit } from '../../components/forms';
 import { LoadMore, readAll, usePagedList } from '../../components/paging';
 import { TabError, useWorkgroup } from '../WorkgroupPage';
 import './KnowledgeTab.css';
@@ -120,49 +121,12 @@ export function KnowledgeTab() {
           <Field label="Zoeken" name="q" hint='Bijvoorbeeld: jongeren, "digitale weerbaarheid" of mensenhandel -pilot'>
             {(props) => <input {...props} type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />}
           </Field>
-          <div className="form-actions">
-            <button type="submit" className="button">
-              Zoeken
-            </button>
-          </div>
+          <FormActions submit="Zoeken" />
         </div>
         <div className="form-row">
-          <Field label="Trefwoord" name="tag">
-            {(props) => (
-              <select {...props} value={draft.tag} onChange={(e) => setFilter('tag', e.target.value)}>
-                <option value="">Alle trefwoorden</option>
-                {tags.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Status" name="status">
-            {(props) => (
-              <select {...props} value={draft.status} onChange={(e) => setFilter('status', e.target.value)}>
-                <option value="">Alle statussen</option>
-                {options(KNOWLEDGE_STATUS_LABELS).map(([v, l]) => (
-                  <option key={v} value={v}>
-                    {l}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Gemeente" name="gemeenteId">
-            {(props) => (
-              <select {...props} value={draft.gemeenteId} onChange={(e) => setFilter('gemeenteId', e.target.value)}>
-                <option value="">Alle gemeenten</option>
-                {gemeenten.map(([id, name]) => (
-                  <option key={id} value={id}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label="Trefwoord" name="tag" value={draft.tag} onChange={(v) => setFilter('tag', v)} choices={tags.map((t) => [t, t])} empty="Alle trefwoorden" />
+          <SelectField label="Status" name="status" value={draft.status} onChange={(v) => setFilter('status', v)} choices={options(KNOWLEDGE_STATUS_LABELS)} empty="Alle statussen" />
+          <SelectField label="Gemeente" name="gemeenteId" value={draft.gemeenteId} onChange={(v) => setFilter('gemeenteId', v)} choices={gemeenten} empty="Alle gemeenten" />
         </div>
       </form>
 
@@ -280,55 +244,40 @@ function KnowledgeForm({
     linksRef.current?.querySelectorAll<HTMLInputElement>('input[data-link-label]')[focusLink]?.focus();
     setFocusLink(null);
   }, [focusLink]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { error, setError, busy, submit } = useSubmit();
   const titleRef = useFocusOnMount<HTMLInputElement>();
   const gemeenten = organisations.filter((o) => o.type === 'gemeente').sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     const filled = links.map((l) => ({ label: l.label.trim(), url: l.url.trim() })).filter((l) => l.label || l.url);
-    const problem = validate([
+    const checks: Check[] = [
       ['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.'],
-      ...filled.flatMap((l, i): Array<[string, boolean, string]> => [
+      ...filled.flatMap((l, i): Check[] => [
         [`links.${i}.label`, l.label.length > 0, 'Geef de link een omschrijving.'],
         [`links.${i}.url`, isHttpsUrl(l.url), 'Gebruik een volledige https-link, zoals https://www.example.nl/pagina.'],
       ]),
-    ]);
+    ];
     if (filled.length !== links.length) setLinks(links.filter((l) => l.label.trim() || l.url.trim()));
-    if (problem) {
-      setError(problem);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const body = {
-      title: input.title.trim(),
-      description: input.description.trim(),
-      status: input.status,
-      tags: input.tags
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean),
-      ownerOrganisationId: input.ownerOrganisationId || null,
-      gemeenteIds: input.gemeenteIds,
-      links: filled,
-    };
-    try {
+    return submit(event, checks, async () => {
+      const body = {
+        title: input.title.trim(),
+        description: input.description.trim(),
+        status: input.status,
+        tags: input.tags
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+        ownerOrganisationId: input.ownerOrganisationId || null,
+        gemeenteIds: input.gemeenteIds,
+        links: filled,
+      };
       const saved = item ? await api.updateKnowledge(item.id, body) : await api.createKnowledge(themeId, body);
       await onSaved(saved, !item);
-    } catch (err) {
-      setError(asApiError(err));
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="card form" aria-labelledby="kennis-form-kop">
+    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="kennis-form-kop">
       <h3 id="kennis-form-kop">{item ? `Bewerken: ${item.title}` : 'Interventie toevoegen'}</h3>
       <ErrorMessage error={error} />
       <Field label="Titel" name="title" error={error} required>
@@ -338,34 +287,19 @@ function KnowledgeForm({
         {(props) => <textarea {...props} rows={4} value={input.description} onChange={(e) => setInput({ ...input, description: e.target.value })} />}
       </Field>
       <div className="form-row">
-        <Field label="Status" name="status" error={error}>
-          {(props) => (
-            <select {...props} value={input.status} onChange={(e) => setInput({ ...input, status: e.target.value as KnowledgeStatus })}>
-              {options(KNOWLEDGE_STATUS_LABELS).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Status" name="status" error={error} value={input.status} onChange={(status) => setInput({ ...input, status })} choices={options(KNOWLEDGE_STATUS_LABELS)} />
         <Field label="Trefwoorden" name="tags" error={error} hint="Gescheiden door komma's.">
           {(props) => <input {...props} value={input.tags} onChange={(e) => setInput({ ...input, tags: e.target.value })} />}
         </Field>
-        <Field label="Eigenaar (organisatie)" name="ownerOrganisationId" error={error}>
-          {(props) => (
-            <select {...props} value={input.ownerOrganisationId} onChange={(e) => setInput({ ...input, ownerOrganisationId: e.target.value })}>
-              <option value="">Geen</option>
-              {[...organisations]
-                .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
-                .map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Eigenaar (organisatie)"
+          name="ownerOrganisationId"
+          error={error}
+          value={input.ownerOrganisationId}
+          onChange={(ownerOrganisationId) => setInput({ ...input, ownerOrganisationId })}
+          choices={[...organisations].sort((a, b) => a.name.localeCompare(b.name, 'nl')).map((o) => [o.id, o.name])}
+          empty="Geen"
+        />
       </div>
       <fieldset className="link-rows" ref={linksRef}>
         <legend>Links naar meer informatie</legend>
@@ -434,14 +368,7 @@ function KnowledgeForm({
           ))}
         </fieldset>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Opslaan
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit="Opslaan" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ActionDraft, AgendaItem, AgendaOutcome, api, ApiError, AttendanceStatus, SessionDetail, SessionState, SessionSummary, SessionType } from '../../api';
-import { asApiError, CheckboxField, ErrorMessage, Field, focusFirstInvalid, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount, validate } from '../../components/common';
+import { asApiError, Check, CheckboxField, ErrorMessage, Field, Loading, SuccessMessage, Table, useApi, useFocusOnMount, validate } from '../../components/common';
 import {
   ACTION_STATUS_LABELS,
   AGENDA_OUTCOME_LABELS,
@@ -12,6 +12,7 @@ import {
   SESSION_STATE_LABELS,
   SESSION_TYPE_LABELS,
 } from '../../labels';
+import { Choice, FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { useLive } from '../../live';
 import { TabError, useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
 import { possibleOwners } from './ActionsTab';
@@ -82,45 +83,35 @@ export function SessionsTab() {
       {sessions.loading && !sessions.data && <Loading what="Sessies" />}
       {sessions.data && sessions.data.length === 0 && <p>Er zijn nog geen sessies.</p>}
       {sessions.data && sessions.data.length > 0 && (
-        <TableScroll label="Sessies">
-          <table>
-            <caption className="visually-hidden">Sessies van {workgroup.name}, komende eerst</caption>
-            <thead>
-              <tr>
-                <th scope="col">Sessie</th>
-                <th scope="col">Wanneer</th>
-                <th scope="col">Soort</th>
-                <th scope="col">Status</th>
-                <th scope="col">Agendapunten</th>
-                <th scope="col">Besluiten</th>
+        <Table label="Sessies" caption={`Sessies van ${workgroup.name}, komende eerst`} columns={['Sessie', 'Wanneer', 'Soort', 'Status', 'Agendapunten', 'Besluiten']}>
+          {sessions.data.map((s) => {
+            const upcoming = s.upcoming ?? new Date(s.endsAt).getTime() >= Date.now();
+            return (
+              <tr key={s.id}>
+                <th scope="row">
+                  <Link to={`/werkgroepen/${workgroup.id}/sessies/${s.id}`}>{s.title}</Link>
+                </th>
+                <td>
+                  {formatMoment(s.startsAt)}
+                  <div className="small">{upcoming ? 'Komend' : 'Geweest'}</div>
+                </td>
+                <td>{SESSION_TYPE_LABELS[s.type]}</td>
+                <td>{SESSION_STATE_LABELS[s.state]}</td>
+                <td>{s.agendaItemCount ?? '—'}</td>
+                <td>{s.decisionCount ?? '—'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {sessions.data.map((s) => {
-                const upcoming = s.upcoming ?? new Date(s.endsAt).getTime() >= Date.now();
-                return (
-                  <tr key={s.id}>
-                    <th scope="row">
-                      <Link to={`/werkgroepen/${workgroup.id}/sessies/${s.id}`}>{s.title}</Link>
-                    </th>
-                    <td>
-                      {formatMoment(s.startsAt)}
-                      <div className="small">{upcoming ? 'Komend' : 'Geweest'}</div>
-                    </td>
-                    <td>{SESSION_TYPE_LABELS[s.type]}</td>
-                    <td>{SESSION_STATE_LABELS[s.state]}</td>
-                    <td>{s.agendaItemCount ?? '—'}</td>
-                    <td>{s.decisionCount ?? '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+            );
+          })}
+        </Table>
       )}
     </section>
   );
 }
+
+const PLACEMENTS: Array<Choice<'agenda' | 'backlog'>> = [
+  ['agenda', 'Op de agenda'],
+  ['backlog', 'Bij de voorstellen'],
+];
 
 /** 'YYYY-MM-DD' + 'HH:MM' in the browser's time zone as an ISO moment (with Z). */
 function moment(date: string, time: string): string {
@@ -142,26 +133,16 @@ function CreateSessionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext
     onlineUrl: '',
     inviteAll: true,
   });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { error, busy, submit } = useSubmit();
   const titleRef = useFocusOnMount<HTMLInputElement>();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problem = validate([
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const checks: Check[] = [
       ['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.'],
       ['startsAt', /^\d{4}-\d{2}-\d{2}$/.test(input.date) && /^\d{2}:\d{2}$/.test(input.start), 'Kies een datum en begintijd.'],
       ['endsAt', /^\d{2}:\d{2}$/.test(input.end) && input.end > input.start, 'De eindtijd ligt na de begintijd.'],
-    ]);
-    if (problem) {
-      setError(problem);
-      focusFirstInvalid(formRef.current);
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+    ];
+    return submit(event, checks, async () => {
       const session = await api.createSession(ctx.workgroup.id, {
         type: input.type,
         state: input.state,
@@ -174,44 +155,19 @@ function CreateSessionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext
         inviteeIds: input.inviteAll ? ctx.workgroup.members.filter((m) => m.active).map((m) => m.userId) : undefined,
       });
       onCreated(session.id);
-    } catch (err) {
-      setError(asApiError(err));
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="card form" aria-labelledby="sessie-plannen-kop">
+    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="sessie-plannen-kop">
       <h3 id="sessie-plannen-kop">Sessie plannen</h3>
       <ErrorMessage error={error} />
       <Field label="Titel" name="title" error={error} required>
         {(props) => <input {...props} ref={titleRef} value={input.title} onChange={(e) => setInput({ ...input, title: e.target.value })} />}
       </Field>
       <div className="form-row">
-        <Field label="Soort" name="type" error={error}>
-          {(props) => (
-            <select {...props} value={input.type} onChange={(e) => setInput({ ...input, type: e.target.value as SessionType })}>
-              {options(SESSION_TYPE_LABELS).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Status" name="state" error={error}>
-          {(props) => (
-            <select {...props} value={input.state} onChange={(e) => setInput({ ...input, state: e.target.value as SessionState })}>
-              {options(SESSION_STATE_LABELS).map(([v, l]) => (
-                <option key={v} value={v}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Soort" name="type" error={error} value={input.type} onChange={(type) => setInput({ ...input, type })} choices={options(SESSION_TYPE_LABELS)} />
+        <SelectField label="Status" name="state" error={error} value={input.state} onChange={(state) => setInput({ ...input, state })} choices={options(SESSION_STATE_LABELS)} />
         <Field label="Datum" name="startsAt" error={error} required>
           {(props) => <input {...props} type="date" value={input.date} onChange={(e) => setInput({ ...input, date: e.target.value })} />}
         </Field>
@@ -234,14 +190,7 @@ function CreateSessionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext
         {(props) => <textarea {...props} rows={3} value={input.description} onChange={(e) => setInput({ ...input, description: e.target.value })} />}
       </Field>
       <CheckboxField label="Alle leden van de werkgroep uitnodigen" name="inviteAll" checked={input.inviteAll} onChange={(v) => setInput({ ...input, inviteAll: v })} />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Sessie opslaan
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions submit="Sessie opslaan" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -327,11 +276,7 @@ export function SessionPage() {
                 value={s.state}
                 onChange={(e) => run(() => api.updateSession(s.id, { state: e.target.value as SessionState }), `De status is nu ${SESSION_STATE_LABELS[e.target.value as SessionState]}.`)}
               >
-                {options(SESSION_STATE_LABELS).map(([v, l]) => (
-                  <option key={v} value={v}>
-                    {l}
-                  </option>
-                ))}
+                <Options choices={options(SESSION_STATE_LABELS)} />
               </select>
             ) : (
               SESSION_STATE_LABELS[s.state]
@@ -497,7 +442,7 @@ function Agenda({ ctx, session, run }: { ctx: WorkgroupContext; session: Session
 }
 
 function AgendaItemForm({ ctx, session, run }: { ctx: WorkgroupContext; session: SessionDetail; run: Run }) {
-  const [input, setInput] = useState({ title: '', presenterId: '', minutes: '', outcome: '' as AgendaOutcome | '', placement: ctx.canManage ? 'agenda' : 'backlog' });
+  const [input, setInput] = useState({ title: '', presenterId: '', minutes: '', outcome: '' as AgendaOutcome | '', placement: (ctx.canManage ? 'agenda' : 'backlog') as 'agenda' | 'backlog' });
   const [error, setError] = useState<ApiError | null>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -515,7 +460,7 @@ function AgendaItemForm({ ctx, session, run }: { ctx: WorkgroupContext; session:
           presenterId: input.presenterId || null,
           minutesAllotted: minutes,
           outcome: input.outcome || null,
-          placement: input.placement as 'agenda' | 'backlog',
+          placement: input.placement,
         }),
       input.placement === 'agenda' ? `“${input.title.trim()}” staat op de agenda.` : `“${input.title.trim()}” is voorgesteld.`,
     );
@@ -529,51 +474,34 @@ function AgendaItemForm({ ctx, session, run }: { ctx: WorkgroupContext; session:
         {(props) => <input {...props} value={input.title} onChange={(e) => setInput({ ...input, title: e.target.value })} />}
       </Field>
       <div className="form-row">
-        <Field label="Inleider" name="presenterId" error={error}>
-          {(props) => (
-            <select {...props} value={input.presenterId} onChange={(e) => setInput({ ...input, presenterId: e.target.value })}>
-              <option value="">Geen</option>
-              {ctx.workgroup.members.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.displayName}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Inleider"
+          name="presenterId"
+          error={error}
+          value={input.presenterId}
+          onChange={(presenterId) => setInput({ ...input, presenterId })}
+          choices={ctx.workgroup.members.map((m) => [m.userId, m.displayName])}
+          empty="Geen"
+        />
         <Field label="Minuten" name="minutesAllotted" error={error}>
           {(props) => <input {...props} type="number" min={1} max={480} value={input.minutes} onChange={(e) => setInput({ ...input, minutes: e.target.value })} />}
         </Field>
         {ctx.canManage && (
           <>
-            <Field label="Uitkomst" name="outcome" error={error}>
-              {(props) => (
-                <select {...props} value={input.outcome} onChange={(e) => setInput({ ...input, outcome: e.target.value as AgendaOutcome | '' })}>
-                  <option value="">Nog niet bekend</option>
-                  {options(AGENDA_OUTCOME_LABELS).map(([v, l]) => (
-                    <option key={v} value={v}>
-                      {l}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Plaats" name="placement" error={error}>
-              {(props) => (
-                <select {...props} value={input.placement} onChange={(e) => setInput({ ...input, placement: e.target.value })}>
-                  <option value="agenda">Op de agenda</option>
-                  <option value="backlog">Bij de voorstellen</option>
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label="Uitkomst"
+              name="outcome"
+              error={error}
+              value={input.outcome}
+              onChange={(outcome) => setInput({ ...input, outcome })}
+              choices={options(AGENDA_OUTCOME_LABELS)}
+              empty="Nog niet bekend"
+            />
+            <SelectField label="Plaats" name="placement" error={error} value={input.placement} onChange={(placement) => setInput({ ...input, placement })} choices={PLACEMENTS} />
           </>
         )}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button">
-          {ctx.canManage ? 'Toevoegen' : 'Voorstellen'}
-        </button>
-      </div>
+      <FormActions submit={ctx.canManage ? 'Toevoegen' : 'Voorstellen'} />
     </form>
   );
 }
@@ -589,67 +517,51 @@ function Attendance({ ctx, session, run }: { ctx: WorkgroupContext; session: Ses
       {session.attendees.length === 0 ? (
         <p>Nog niemand uitgenodigd.</p>
       ) : (
-        <TableScroll label="Aanwezigheid">
-          <table>
-            <caption className="visually-hidden">Genodigden en aanwezigheid</caption>
-            <thead>
-              <tr>
-                <th scope="col">Naam</th>
-                <th scope="col">Organisatie</th>
-                <th scope="col">Aanwezigheid</th>
-              </tr>
-            </thead>
-            <tbody>
-              {session.attendees.map((a) => (
-                <tr key={a.userId}>
-                  <th scope="row">{a.displayName}</th>
-                  <td>{a.organisationName ?? '—'}</td>
-                  <td>
-                    {ctx.canManage ? (
-                      <select
-                        aria-label={`Aanwezigheid van ${a.displayName}`}
-                        value={a.status}
-                        onChange={(e) =>
-                          run(
-                            () => api.updateAttendance(session.id, { attendees: [{ userId: a.userId, status: e.target.value as AttendanceStatus }] }),
-                            `${a.displayName}: ${ATTENDANCE_LABELS[e.target.value as AttendanceStatus]}.`,
-                          )
-                        }
-                      >
-                        {options(ATTENDANCE_LABELS).map(([v, l]) => (
-                          <option key={v} value={v}>
-                            {l}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
+        <Table label="Aanwezigheid" caption="Genodigden en aanwezigheid" columns={['Naam', 'Organisatie', 'Aanwezigheid']}>
+          {session.attendees.map((a) => (
+            <tr key={a.userId}>
+              <th scope="row">{a.displayName}</th>
+              <td>{a.organisationName ?? '—'}</td>
+              <td>
+                {ctx.canManage ? (
+                  <select
+                    aria-label={`Aanwezigheid van ${a.displayName}`}
+                    value={a.status}
+                    onChange={(e) =>
+                      run(
+                        () => api.updateAttendance(session.id, { attendees: [{ userId: a.userId, status: e.target.value as AttendanceStatus }] }),
+                        `${a.displayName}: ${ATTENDANCE_LABELS[e.target.value as AttendanceStatus]}.`,
+                      )
+                    }
+                  >
+                    <Options choices={options(ATTENDANCE_LABELS)} />
+                  </select>
+                ) : (
+                  <>
+                    {ATTENDANCE_LABELS[a.status]}
+                    {a.userId === meId && ctx.canWrite && (a.status === 'uitgenodigd' || a.status === 'afgemeld') && (
                       <>
-                        {ATTENDANCE_LABELS[a.status]}
-                        {a.userId === meId && ctx.canWrite && (a.status === 'uitgenodigd' || a.status === 'afgemeld') && (
-                          <>
-                            {' '}
-                            <button
-                              type="button"
-                              className="button button-secondary button-small"
-                              onClick={() =>
-                                run(
-                                  () => api.updateAttendance(session.id, { attendees: [{ userId: meId, status: a.status === 'afgemeld' ? 'uitgenodigd' : 'afgemeld' }] }),
-                                  a.status === 'afgemeld' ? 'U bent weer aangemeld.' : 'U bent afgemeld.',
-                                )
-                              }
-                            >
-                              {a.status === 'afgemeld' ? 'Toch aanmelden' : 'Afmelden'}
-                            </button>
-                          </>
-                        )}
+                        {' '}
+                        <button
+                          type="button"
+                          className="button button-secondary button-small"
+                          onClick={() =>
+                            run(
+                              () => api.updateAttendance(session.id, { attendees: [{ userId: meId, status: a.status === 'afgemeld' ? 'uitgenodigd' : 'afgemeld' }] }),
+                              a.status === 'afgemeld' ? 'U bent weer aangemeld.' : 'U bent afgemeld.',
+                            )
+                          }
+                        >
+                          {a.status === 'afgemeld' ? 'Toch aanmelden' : 'Afmelden'}
+                        </button>
                       </>
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       {ctx.canManage && candidates.length > 0 && (
         <form
@@ -659,18 +571,7 @@ function Attendance({ ctx, session, run }: { ctx: WorkgroupContext; session: Ses
             if (invitee) void run(() => api.updateAttendance(session.id, { attendees: [{ userId: invitee }] }), 'De genodigde is toegevoegd.').then(() => setInvitee(''));
           }}
         >
-          <Field label="Lid uitnodigen" name="invitee">
-            {(props) => (
-              <select {...props} value={invitee} onChange={(e) => setInvitee(e.target.value)}>
-                <option value="">Kies een lid</option>
-                {candidates.map((m) => (
-                  <option key={m.userId} value={m.userId}>
-                    {m.displayName}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label="Lid uitnodigen" name="invitee" value={invitee} onChange={setInvitee} choices={candidates.map((m) => [m.userId, m.displayName])} empty="Kies een lid" />
           <div className="form-actions">
             <button type="submit" className="button button-secondary">
               Uitnodigen
@@ -755,23 +656,16 @@ function Decisions({ ctx, session, run }: { ctx: WorkgroupContext; session: Sess
           <Field label="Besluit" name="text" error={error} required>
             {(props) => <textarea {...props} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
           </Field>
-          <Field label="Bij agendapunt" name="agendaItemId" error={error}>
-            {(props) => (
-              <select {...props} value={agendaItemId} onChange={(e) => setAgendaItemId(e.target.value)}>
-                <option value="">Geen</option>
-                {session.agenda.map((item) => (
-                  <option key={item.id} value={item.id}>
-                    {item.title}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <div className="form-actions">
-            <button type="submit" className="button">
-              Besluit vastleggen
-            </button>
-          </div>
+          <SelectField
+            label="Bij agendapunt"
+            name="agendaItemId"
+            error={error}
+            value={agendaItemId}
+            onChange={setAgendaItemId}
+            choices={session.agenda.map((item) => [item.id, item.title])}
+            empty="Geen"
+          />
+          <FormActions submit="Besluit vastleggen" />
         </form>
       )}
     </section>
@@ -806,18 +700,15 @@ function DecisionActionsForm({ ctx, onCancel, onSubmit }: { ctx: WorkgroupContex
             <Field label={`Titel actie ${i + 1}`} name={`actions.${i}.title`} error={error} required>
               {(props) => <input {...props} ref={i === 0 ? firstRef : undefined} value={d.title} onChange={(e) => update(i, { title: e.target.value })} />}
             </Field>
-            <Field label={`Eigenaar actie ${i + 1}`} name={`actions.${i}.ownerId`} error={error}>
-              {(props) => (
-                <select {...props} value={d.ownerId} onChange={(e) => update(i, { ownerId: e.target.value })}>
-                  <option value="">Geen eigenaar</option>
-                  {owners.map((m) => (
-                    <option key={m.userId} value={m.userId}>
-                      {m.displayName}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label={`Eigenaar actie ${i + 1}`}
+              name={`actions.${i}.ownerId`}
+              error={error}
+              value={d.ownerId}
+              onChange={(ownerId) => update(i, { ownerId })}
+              choices={owners.map((m) => [m.userId, m.displayName])}
+              empty="Geen eigenaar"
+            />
             <Field label={`Deadline actie ${i + 1}`} name={`actions.${i}.dueDate`} error={error}>
               {(props) => <input {...props} type="date" value={d.dueDate} onChange={(e) => update(i, { dueDate: e.target.value })} />}
             </Field>
@@ -829,17 +720,15 @@ function DecisionActionsForm({ ctx, onCancel, onSubmit }: { ctx: WorkgroupContex
           )}
         </fieldset>
       ))}
-      <div className="form-actions">
-        <button type="button" className="button button-secondary" onClick={() => setDrafts([...drafts, { title: '', ownerId: '', dueDate: '' }])} disabled={drafts.length >= 20}>
-          Nog een actie
-        </button>
-        <button type="submit" className="button">
-          Acties aanmaken
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions
+        submit="Acties aanmaken"
+        onCancel={onCancel}
+        before={
+          <button type="button" className="button button-secondary" onClick={() => setDrafts([...drafts, { title: '', ownerId: '', dueDate: '' }])} disabled={drafts.length >= 20}>
+            Nog een actie
+          </button>
+        }
+      />
     </form>
   );
 }
