@@ -7,14 +7,13 @@
 // Creates a fresh PostgreSQL database (BENCH_PG_ADMIN_URL, default postgres://root@127.0.0.1:5432/postgres),
 // starts the built API on it without demo data (so the migrations run and a first secretariat account is
 // bootstrapped), generates the region with SQL, measures, and drops the database. See docs/benchmarks.md.
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { freePort, Histogram, loadAverage, round, sleep } from './lib.mjs';
+import { Histogram, loadAverage, round, ServerChild, sleep } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -60,49 +59,26 @@ async function adminQuery(sql) {
   }
 }
 
+/** The built API on the generated region's database, without demo data; bootstraps the secretariat account. */
 async function startApi(databaseUrl) {
-  if (!fs.existsSync(koersMain)) throw new Error(`${koersMain} is missing: build the API first (npm run build:api)`);
-  const port = await freePort();
-  const env = {
-    PATH: process.env.PATH ?? '',
-    NODE_ENV: 'development',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_URL: databaseUrl,
-    KOERS_JWT_SECRET: 'bench-secret-'.padEnd(48, 'x'),
-    KOERS_DEMO: 'false',
-    KOERS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'koers-bench-dashboard-')),
-    KOERS_LOGIN_RATE_LIMIT: '10000',
-    KOERS_ADMIN_EMAIL: ADMIN.email,
-    KOERS_ADMIN_PASSWORD: ADMIN.password,
-    KOERS_REGION_NAME: 'Benchregio',
-  };
-  const child = spawn(process.execPath, [koersMain], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const keep = (chunk) => (output = (output + chunk.toString()).slice(-20_000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The API exited with ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { child, url, output: () => output };
-    } catch {
-      /* not yet */
-    }
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`The API did not start:\n${output}`);
-}
-
-async function stopApi(api) {
-  if (api.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => api.child.once('exit', resolve));
-  api.child.kill('SIGTERM');
-  await Promise.race([exited, sleep(10_000)]);
-  if (api.child.exitCode === null) api.child.kill('SIGKILL');
+  const api = new ServerChild(
+    'koers',
+    {
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      KOERS_JWT_SECRET: 'bench-secret-'.padEnd(48, 'x'),
+      KOERS_DEMO: 'false',
+      KOERS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'koers-bench-dashboard-')),
+      KOERS_LOGIN_RATE_LIMIT: '10000',
+      KOERS_ADMIN_EMAIL: ADMIN.email,
+      KOERS_ADMIN_PASSWORD: ADMIN.password,
+      KOERS_REGION_NAME: 'Benchregio',
+    },
+    { root, entry: koersMain },
+  );
+  await api.start();
+  return api;
 }
 
 async function waitForAdmin(db) {
@@ -361,7 +337,7 @@ async function main() {
     }
   } finally {
     await db.end().catch(() => {});
-    if (api) await stopApi(api);
+    if (api) await api.stop();
     if (KEEP) console.log(`Kept database ${name}; drop it with: psql ${pgAdmin} -c 'DROP DATABASE ${name}'`);
     else await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }

@@ -5,13 +5,13 @@
 //   node bench/run.mjs [--koers] [--hocuspocus] [--relay] [--s1] [--s2] [--s3] [--s4] [--quick] [--json FILE]
 //
 // No target flag = all three; no scenario flag = all four. See docs/benchmarks.md.
-import { spawn, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { freePort, loadAverage, procCpuSeconds, procRssMiB, round, sleep } from './lib.mjs';
+import { createDatabase, dropDatabase, loadAverage, procCpuSeconds, procRssMiB, round, ServerChild, sleep } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -45,71 +45,7 @@ const S = quick
 
 const koersMain = path.join(root, 'dist/apps/api/src/main.js');
 
-class ServerChild {
-  constructor(target, env) {
-    this.target = target;
-    this.env = env;
-    this.output = '';
-  }
-  async start(extraEnv = {}) {
-    this.port ??= await freePort(); // a restart keeps the port: the load generator reconnects to it
-    const env = { PATH: process.env.PATH ?? '', PORT: String(this.port), ...this.env, ...extraEnv };
-    const entry = this.target === 'koers' ? koersMain : path.join(here, 'servers', `${this.target}.mjs`);
-    if (!fs.existsSync(entry)) throw new Error(`${entry} is missing${this.target === 'koers' ? ': build the API first (npm run build:api)' : ''}`);
-    this.child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const keep = (chunk) => (this.output = (this.output + chunk.toString()).slice(-20_000));
-    this.child.stdout.on('data', keep);
-    this.child.stderr.on('data', keep);
-    const deadline = Date.now() + 90_000;
-    while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`${this.target} exited with ${this.child.exitCode}:\n${this.output}`);
-      if (this.target === 'koers') {
-        try {
-          if ((await fetch(`${this.url}/api/health`)).ok) return;
-        } catch {
-          /* not yet */
-        }
-      } else if (/LISTENING \d+/.test(this.output)) return;
-      await sleep(100);
-    }
-    throw new Error(`${this.target} did not start:\n${this.output}`);
-  }
-  get url() {
-    return `http://127.0.0.1:${this.port}`;
-  }
-  get pid() {
-    return this.child.pid;
-  }
-  async stop(signal = 'SIGTERM') {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill(signal);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    await exited;
-    clearTimeout(timer);
-  }
-}
-
 // ---------------------------------------------------------------- PostgreSQL (Koers only)
-
-async function createDatabase() {
-  const name = `koers_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgAdmin });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(pgAdmin);
-  url.pathname = `/${name}`;
-  return { name, url: url.toString() };
-}
-
-async function dropDatabase(name) {
-  const admin = new pg.Client({ connectionString: pgAdmin });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-}
 
 /** CPU seconds of the PostgreSQL backends serving the bench database (they do part of Koers's work). */
 async function pgBackendCpu(dbName) {
@@ -139,7 +75,7 @@ async function runOne(target, scenario, database) {
           ...(scenario.kind === 'history' ? { KOERS_COLLAB_COMPACT_AFTER: '1000000', KOERS_COLLAB_UNLOAD_AFTER_MS: '3600000' } : {}),
         }
       : {};
-  const server = new ServerChild(target, env);
+  const server = new ServerChild(target, env, { root, entry: target === 'koers' ? koersMain : path.join(here, 'servers', `${target}.mjs`) });
   await server.start();
   const rss0 = procRssMiB(server.pid);
   let window = null;
@@ -218,7 +154,7 @@ function printResult(name, target, r) {
 async function main() {
   console.log(`Koers collaboration benchmark ${quick ? '(quick)' : ''} — ${new Date().toISOString()}`);
   console.log(`node ${process.version}, ${os.cpus().length} cpus (${os.cpus()[0]?.model}), ${round(os.totalmem() / 2 ** 30)} GiB, load ${loadAverage()}`);
-  const database = targets.includes('koers') ? await createDatabase() : null;
+  const database = targets.includes('koers') ? await createDatabase(pgAdmin, `koers_bench_${process.pid}`) : null;
   const results = [];
   try {
     for (const s of scenarioNames) {
@@ -242,7 +178,7 @@ async function main() {
       }
     }
   } finally {
-    if (database) await dropDatabase(database.name).catch((err) => console.error(`dropping ${database.name}: ${err.message}`));
+    if (database) await dropDatabase(pgAdmin, database.name).catch((err) => console.error(`dropping ${database.name}: ${err.message}`));
   }
   console.log(`\nload at the end: ${loadAverage()}`);
   if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, results }, null, 2));
