@@ -120,17 +120,24 @@ describe('the RVC bundle: accepted reports of a cycle as JSON and PDF', () => {
 
     expectStatus(await api.post(DEMO.secretariaat, `/api/progress-reports/${ondermijning}/return`, { comment: 'Graag concreter.' }), 200);
     expect((await bundle(DEMO.secretariaat, cycleId)).workgroups.every((w) => w.report === null)).toBe(true);
-    expectStatus(await api.patch(DEMO.aanjagerOndermijning, `/api/progress-reports/${ondermijning}`, { summary: 'Ondermijning: geaccepteerde versie.' }), 200);
+    // Names beyond WinAnsi (the standard PDF fonts' only character set) must reach the PDF unharmed.
+    const accepted = 'Ondermijning: geaccepteerde versie, met wethouder Şahin en de partnerstad Łódź.';
+    expectStatus(await api.patch(DEMO.aanjagerOndermijning, `/api/progress-reports/${ondermijning}`, { summary: accepted }), 200);
     expectStatus(await api.post(DEMO.aanjagerOndermijning, `/api/progress-reports/${ondermijning}/submit`), 200);
     expectStatus(await api.post(DEMO.secretariaat, `/api/progress-reports/${ondermijning}/accept`), 200);
 
     body = await bundle(DEMO.rvc, cycleId);
     const byId = new Map(body.workgroups.map((w) => [w.workgroupId, w]));
-    expect(byId.get(workgroupIds.ondermijning)!.report).toMatchObject({ reportId: ondermijning, version: 2, hashVerified: true, content: { summary: 'Ondermijning: geaccepteerde versie.' } });
+    expect(byId.get(workgroupIds.ondermijning)!.report).toMatchObject({ reportId: ondermijning, version: 2, hashVerified: true, content: { summary: accepted } });
     expect(byId.get(workgroupIds.cyber)!.report).toBeNull();
     expect(byId.get(workgroupIds.onrust)!.report).toBeNull();
     expect(JSON.stringify(body)).not.toContain('eerste versie');
     expect(JSON.stringify(body)).not.toContain('nog niet beoordeeld');
+
+    const response = expectStatus(await t.http().get(`/api/reporting-cycles/${cycleId}/bundle.pdf`).set('Authorization', `Bearer ${await api.token(DEMO.rvc)}`).responseType('blob'), 200);
+    const pdfText = flat((await pdfPages(response.body as Buffer)).join('\n'));
+    expect(pdfText).toContain(flat(accepted));
+    expect(pdfText).not.toContain('eerste versie');
   });
 
   it('renders the bundle as an A4 PDF on the server: cover, matrix, every werkgroep with its summary, figures and hash, page numbers', async () => {

@@ -1,16 +1,23 @@
+import * as path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { FOCUS_AREA_STATUS_LABELS, FocusAreaStatus, IndicatorUnit, ReportFigures, ReportNarrative, RvcBundle, RvcBundleWorkgroup } from './reporting.model';
 
 /**
- * The RVC bundle as a printable A4 PDF, drawn with pdfkit's standard fonts (no browser at run time):
+ * The RVC bundle as a printable A4 PDF, drawn with pdfkit and the embedded DejaVu fonts (no browser at run time):
  * a cover, the summary matrix, then per werkgroep its accepted report with figures and a bar chart per
  * indicator. Statuses are always written out; colour only repeats them. Page numbers in the footer.
  */
 
 const MARGIN = 56;
 const FOOTER_HEIGHT = 28;
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+/**
+ * DejaVu (embedded, subset): names and places in this region are not all in WinAnsi, the only character set
+ * of PDF's standard fonts (Şahin, Łódź, Ğ, ...). The fonts come with the dejavu-fonts-ttf package.
+ */
+const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONT = 'body';
+const BOLD = 'body-bold';
+const MONO = 'mono';
 const INK = '#1a1a1a';
 const MUTED = '#4d4d4d';
 const RULE = '#b3b3b3';
@@ -26,17 +33,9 @@ const STATUS_COLOURS: Record<FocusAreaStatus, string> = {
 
 type Doc = PDFKit.PDFDocument;
 
-/** The characters pdfkit's standard fonts can show (WinAnsi); anything else becomes "?" instead of garbage. */
-const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+/** Text as the PDF shows it: composed (NFC), tabs as spaces, no other control characters. */
 function printable(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFC')) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.includes(ch)) out += ch;
-    else if (ch === '\t') out += ' ';
-    else if (ch !== '\r') out += '?';
-  }
-  return out;
+  return text.normalize('NFC').replace(/\t/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
 const longDate = (date: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date.slice(0, 10)}T12:00:00Z`));
@@ -67,6 +66,9 @@ export function renderBundlePdf(bundle: RvcBundle): Promise<Buffer> {
     lang: 'nl-NL',
     displayTitle: true,
   });
+  doc.registerFont(FONT, path.join(FONT_DIR, 'DejaVuSans.ttf'));
+  doc.registerFont(BOLD, path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
+  doc.registerFont(MONO, path.join(FONT_DIR, 'DejaVuSansMono.ttf'));
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -230,7 +232,7 @@ function workgroupSection(doc: Doc, w: RvcBundleWorkgroup): void {
   ensureSpace(doc, 70);
   heading(doc, 'Verantwoording', 13, 0);
   paragraph(doc, `Inhoudshash (SHA-256) van versie ${report.version}:`, { size: 9.5, colour: MUTED });
-  paragraph(doc, report.contentHash, { size: 9, font: 'Courier' });
+  paragraph(doc, report.contentHash, { size: 9, font: MONO });
   paragraph(doc, report.hashVerified ? 'De hash is bij het samenstellen opnieuw berekend en klopt: de inhoud is sinds indienen niet gewijzigd.' : 'Let op: de opnieuw berekende hash wijkt af van de opgeslagen hash.', {
     size: 9.5,
     colour: report.hashVerified ? MUTED : STATUS_COLOURS.achterstand,
