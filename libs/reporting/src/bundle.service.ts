@@ -3,7 +3,7 @@ import { Actor, AuthorizationService } from '@koers/access';
 import { notFound } from '@koers/core';
 import { renderBundlePdf } from './bundle-pdf';
 import { BundleRepository } from './bundle.repository';
-import { versionContentHash } from './content-hash';
+import { hashVerified } from './content-hash';
 import { ReportingRepository } from './reporting.repository';
 import { RvcBundle } from './reporting.model';
 
@@ -43,7 +43,7 @@ export class BundleService {
                 acceptedAt: new Date(row.acceptedAt!).toISOString(),
                 acceptedByName: row.acceptedByName,
                 contentHash: row.contentHash!,
-                hashVerified: versionContentHash({ reportId: row.reportId, version: row.version, content: row.content, figures: row.figures }) === row.contentHash,
+                hashVerified: hashVerified({ reportId: row.reportId, version: row.version, content: row.content, figures: row.figures, contentHash: row.contentHash! }),
                 content: row.content!,
                 figures: row.figures!,
               },

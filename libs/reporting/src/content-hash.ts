@@ -31,3 +31,8 @@ export function versionContentHash(version: HashedVersion): string {
     .update(canonicalJson({ reportId: version.reportId, version: version.version, content: version.content, figures: version.figures }), 'utf8')
     .digest('hex');
 }
+
+/** Whether a stored version still matches the hash frozen with it (recomputed on every read). */
+export function hashVerified(version: HashedVersion & { contentHash: string }): boolean {
+  return versionContentHash(version) === version.contentHash;
+}

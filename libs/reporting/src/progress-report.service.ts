@@ -5,7 +5,7 @@ import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService } from '@koers/audit';
 import { conflict, FieldError, notFound, validationFailed } from '@koers/core';
 import { DocumentService } from '@koers/documents';
-import { versionContentHash } from './content-hash';
+import { hashVerified, versionContentHash } from './content-hash';
 import { ProgressReportRepository, ReportRow, VersionRow } from './progress-report.repository';
 import { ReportFiguresRepository } from './report-figures.repository';
 import { ReportingRepository } from './reporting.repository';
@@ -24,7 +24,7 @@ export function versionView(v: VersionRow) {
     content: v.content,
     figures: v.figures,
     contentHash: v.contentHash,
-    hashVerified: versionContentHash({ reportId: v.reportId, version: v.version, content: v.content, figures: v.figures }) === v.contentHash,
+    hashVerified: hashVerified(v),
     submittedBy: v.submittedBy,
     submittedByName: v.submittedByName,
     submittedAt: v.submittedAt,
