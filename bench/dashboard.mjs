@@ -13,7 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { Histogram, loadAverage, round, ServerChild, sleep } from './lib.mjs';
+import { createDatabase, dropDatabase, Histogram, loadAverage, round, ServerChild, sleep } from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -48,16 +48,6 @@ const dayOffset = (days) => new Date(Date.now() + days * 86_400_000).toISOString
 const { versionContentHash } = createRequire(import.meta.url)(path.join(root, 'dist/libs/reporting/src/content-hash.js'));
 
 // ---------------------------------------------------------------- database and server
-
-async function adminQuery(sql) {
-  const admin = new pg.Client({ connectionString: pgAdmin });
-  await admin.connect();
-  try {
-    return await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
 
 /** The built API on the generated region's database, without demo data; bootstraps the secretariat account. */
 async function startApi(databaseUrl) {
@@ -297,12 +287,7 @@ async function measure(url, variants) {
 
 async function main() {
   const name = `koers_bench_dashboard_${process.pid}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const databaseUrl = (() => {
-    const u = new URL(pgAdmin);
-    u.pathname = `/${name}`;
-    return u.toString();
-  })();
+  const { url: databaseUrl } = await createDatabase(pgAdmin, name);
   let api = null;
   const db = new pg.Client({ connectionString: databaseUrl });
   try {
@@ -339,7 +324,7 @@ async function main() {
     await db.end().catch(() => {});
     if (api) await api.stop();
     if (KEEP) console.log(`Kept database ${name}; drop it with: psql ${pgAdmin} -c 'DROP DATABASE ${name}'`);
-    else await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    else await dropDatabase(pgAdmin, name);
   }
 }
 
