@@ -11,6 +11,8 @@ const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** The text of each page of a PDF (unpdf, as a reader's copy-paste would give it). */
 async function pdfPages(pdf: Buffer): Promise<string[]> {
+  // unpdf is an ES module; Jest's CommonJS transform loads it through require().
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { extractText, getDocumentProxy } = require('unpdf');
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });
   return text as string[];

@@ -59,7 +59,6 @@ export function escapeText(value: string): string {
 }
 
 function stripControl(value: string): string {
-  // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 

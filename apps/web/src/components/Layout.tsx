@@ -29,7 +29,7 @@ export function Layout() {
       await forgetLocalCopies();
       closeLive();
       setBusy(false);
-      navigate('/inloggen', { replace: true, state: { loggedOut: true } });
+      void navigate('/inloggen', { replace: true, state: { loggedOut: true } });
     }
   }
 

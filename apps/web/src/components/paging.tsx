@@ -17,7 +17,6 @@ export function usePagedList<T extends { id: string }>(load: (limit: number, off
       size.current = pageSize;
     }
     return load(Math.min(size.current, maxLimit), 0);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<ApiError | null>(null);

@@ -37,7 +37,7 @@ export function LoginPage() {
     setBusy(true);
     try {
       await login(email.trim(), password);
-      navigate(state?.from && state.from !== '/inloggen' ? state.from : '/', { replace: true });
+      void navigate(state?.from && state.from !== '/inloggen' ? state.from : '/', { replace: true });
     } catch (err) {
       const apiError = asApiError(err);
       setError(apiError);

@@ -53,7 +53,7 @@ function CreateDocumentForm({ workgroupId }: { workgroupId: string }) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     return submit(event, [['title', title.trim().length > 0, 'Geef het document een titel.']], async () => {
       const created = await api.createDocument(workgroupId, { title: title.trim(), kind });
-      navigate(`/documenten/${created.id}`);
+      void navigate(`/documenten/${created.id}`);
     });
   }
 

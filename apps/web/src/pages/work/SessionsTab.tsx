@@ -248,7 +248,7 @@ export function SessionPage() {
     if (!window.confirm(`Sessie “${s.title}” verwijderen?`)) return;
     try {
       await api.deleteSession(s.id);
-      navigate(`/werkgroepen/${ctx.workgroup.id}/sessies`);
+      void navigate(`/werkgroepen/${ctx.workgroup.id}/sessies`);
     } catch (err) {
       setError(asApiError(err));
     }
