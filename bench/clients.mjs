@@ -107,7 +107,12 @@ export class SocketIoClient extends BaseClient {
     });
   }
   async connect() {
-    this.socket = io(`${this.url}/collab`, { transports: ['websocket'], auth: this.token ? { token: this.token } : {}, reconnection: false, forceNew: true });
+    this.socket = io(`${this.url}/collab`, {
+      transports: ['websocket'],
+      auth: this.token ? { token: this.token } : {},
+      reconnection: false,
+      forceNew: true,
+    });
     await new Promise((resolve, reject) => {
       this.socket.once('connect', resolve);
       this.socket.once('connect_error', reject);

@@ -29,7 +29,16 @@ const KEEP = process.argv.includes('--keep');
 const pgAdmin = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 const koersMain = path.join(root, 'dist/apps/api/src/main.js');
 
-const SIZE = { themes: 5, focusAreasPerTheme: [4, 3, 5, 4, 3], organisations: 40, users: 160, membersPerWorkgroup: 14, actions: 5000, cycles: 10, measurements: 500 };
+const SIZE = {
+  themes: 5,
+  focusAreasPerTheme: [4, 3, 5, 4, 3],
+  organisations: 40,
+  users: 160,
+  membersPerWorkgroup: 14,
+  actions: 5000,
+  cycles: 10,
+  measurements: 500,
+};
 const ADMIN = { email: 'secretariaat@bench.koers.nl', password: 'bench-wachtwoord-2026' };
 const RVC_EMAIL = 'rvc@bench.koers.nl';
 const STATUSES = ['op_koers', 'aandacht_nodig', 'achterstand', 'afgerond', 'nog_niet_gestart'];
@@ -45,7 +54,9 @@ const between = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
 const dayOffset = (days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The application's own version hash (from the build), so the generated versions verify like real ones. */
-const { versionContentHash } = createRequire(import.meta.url)(path.join(root, 'dist/libs/reporting/src/content-hash.js'));
+const { versionContentHash } = createRequire(import.meta.url)(
+  path.join(root, 'dist/libs/reporting/src/content-hash.js'),
+);
 
 // ---------------------------------------------------------------- database and server
 
@@ -73,7 +84,9 @@ async function startApi(databaseUrl) {
 
 async function waitForAdmin(db) {
   for (let i = 0; i < 100; i++) {
-    const { rows } = await db.query('SELECT id, organisation_id, password_hash FROM users WHERE email = $1', [ADMIN.email]);
+    const { rows } = await db.query('SELECT id, organisation_id, password_hash FROM users WHERE email = $1', [
+      ADMIN.email,
+    ]);
     if (rows.length) return rows[0];
     await sleep(100);
   }
@@ -86,10 +99,15 @@ async function insertRows(db, table, columns, rows, casts = {}) {
   for (let start = 0; start < rows.length; start += 1000) {
     const chunk = rows.slice(start, start + 1000);
     const params = [];
-    const values = chunk.map((row) => `(${columns.map((c) => {
-      params.push(row[c]);
-      return `$${params.length}${casts[c] ?? ''}`;
-    }).join(', ')})`);
+    const values = chunk.map(
+      (row) =>
+        `(${columns
+          .map((c) => {
+            params.push(row[c]);
+            return `$${params.length}${casts[c] ?? ''}`;
+          })
+          .join(', ')})`,
+    );
     await db.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values.join(', ')}`, params);
   }
 }
@@ -97,7 +115,9 @@ async function insertRows(db, table, columns, rows, casts = {}) {
 async function generateRegion(db, admin) {
   const counts = {};
   await db.query('BEGIN');
-  const [{ region_id: regionId }] = (await db.query('SELECT region_id FROM organisations WHERE id = $1', [admin.organisation_id])).rows;
+  const [{ region_id: regionId }] = (
+    await db.query('SELECT region_id FROM organisations WHERE id = $1', [admin.organisation_id])
+  ).rows;
   const [{ id: strategyId }] = (
     await db.query(
       `INSERT INTO strategies (region_id, title, motto, period_start, period_end, status, adopted_on) VALUES ($1, 'Regionale Veiligheidsstrategie Benchregio 2023-2027', 'Samen sterker', $2, $3, 'vastgesteld', $2) RETURNING id`,
@@ -110,7 +130,10 @@ async function generateRegion(db, admin) {
   const organisations = [{ id: admin.organisation_id }];
   for (let i = 1; i < SIZE.organisations; i++) {
     const type = i <= orgTypes.length ? orgTypes[i - 1] : 'gemeente';
-    const { rows } = await db.query('INSERT INTO organisations (region_id, name, type) VALUES ($1, $2, $3) RETURNING id', [regionId, type === 'gemeente' ? `Gemeente Bench ${i}` : `Partner ${type} ${i}`, type]);
+    const { rows } = await db.query(
+      'INSERT INTO organisations (region_id, name, type) VALUES ($1, $2, $3) RETURNING id',
+      [regionId, type === 'gemeente' ? `Gemeente Bench ${i}` : `Partner ${type} ${i}`, type],
+    );
     organisations.push({ id: rows[0].id });
   }
 
@@ -118,24 +141,62 @@ async function generateRegion(db, admin) {
   const users = [];
   const userRows = [];
   for (let i = 0; i < SIZE.users; i++) {
-    userRows.push({ email: `gebruiker${i}@bench.koers.nl`, display_name: `Gebruiker ${i}`, function: pick(['burgemeester', 'officier_van_justitie', 'sectorhoofd_politie', 'ambtenaar', 'partner']), organisation_id: organisations[1 + (i % (organisations.length - 1))].id, password_hash: admin.password_hash });
+    userRows.push({
+      email: `gebruiker${i}@bench.koers.nl`,
+      display_name: `Gebruiker ${i}`,
+      function: pick(['burgemeester', 'officier_van_justitie', 'sectorhoofd_politie', 'ambtenaar', 'partner']),
+      organisation_id: organisations[1 + (i % (organisations.length - 1))].id,
+      password_hash: admin.password_hash,
+    });
   }
   await insertRows(db, 'users', ['email', 'display_name', 'function', 'organisation_id', 'password_hash'], userRows);
-  users.push(...(await db.query(`SELECT id, organisation_id FROM users WHERE email LIKE 'gebruiker%@bench.koers.nl' ORDER BY email`)).rows);
-  await db.query(`INSERT INTO users (email, display_name, function, organisation_id, rvc_member, password_hash) VALUES ($1, 'Lid RVC (bench)', 'burgemeester', $2, true, $3)`, [RVC_EMAIL, organisations[6].id, admin.password_hash]);
+  users.push(
+    ...(
+      await db.query(
+        `SELECT id, organisation_id FROM users WHERE email LIKE 'gebruiker%@bench.koers.nl' ORDER BY email`,
+      )
+    ).rows,
+  );
+  await db.query(
+    `INSERT INTO users (email, display_name, function, organisation_id, rvc_member, password_hash) VALUES ($1, 'Lid RVC (bench)', 'burgemeester', $2, true, $3)`,
+    [RVC_EMAIL, organisations[6].id, admin.password_hash],
+  );
 
   // Themes with focus areas, one werkgroep each, with members.
   const workgroups = [];
   for (let t = 0; t < SIZE.themes; t++) {
-    const [{ id: themeId }] = (await db.query('INSERT INTO themes (strategy_id, position, title) VALUES ($1, $2, $3) RETURNING id', [strategyId, t + 1, `Prioriteit ${t + 1}`])).rows;
+    const [{ id: themeId }] = (
+      await db.query('INSERT INTO themes (strategy_id, position, title) VALUES ($1, $2, $3) RETURNING id', [
+        strategyId,
+        t + 1,
+        `Prioriteit ${t + 1}`,
+      ])
+    ).rows;
     const focusAreas = [];
     for (let f = 0; f < SIZE.focusAreasPerTheme[t]; f++) {
-      const { rows } = await db.query('INSERT INTO focus_areas (theme_id, position, title) VALUES ($1, $2, $3) RETURNING id, title', [themeId, f + 1, `Onderdeel ${t + 1}.${f + 1}`]);
+      const { rows } = await db.query(
+        'INSERT INTO focus_areas (theme_id, position, title) VALUES ($1, $2, $3) RETURNING id, title',
+        [themeId, f + 1, `Onderdeel ${t + 1}.${f + 1}`],
+      );
       focusAreas.push(rows[0]);
     }
-    const [{ id }] = (await db.query('INSERT INTO workgroups (theme_id, name) VALUES ($1, $2) RETURNING id', [themeId, `Bestuurlijke werkgroep ${t + 1}`])).rows;
+    const [{ id }] = (
+      await db.query('INSERT INTO workgroups (theme_id, name) VALUES ($1, $2) RETURNING id', [
+        themeId,
+        `Bestuurlijke werkgroep ${t + 1}`,
+      ])
+    ).rows;
     const members = users.slice(t * SIZE.membersPerWorkgroup, (t + 1) * SIZE.membersPerWorkgroup);
-    await insertRows(db, 'workgroup_members', ['workgroup_id', 'user_id', 'role'], members.map((u, i) => ({ workgroup_id: id, user_id: u.id, role: i === 0 ? 'aanjager' : pick(['lid', 'lid', 'ambtelijk', 'gast', 'waarnemer']) })));
+    await insertRows(
+      db,
+      'workgroup_members',
+      ['workgroup_id', 'user_id', 'role'],
+      members.map((u, i) => ({
+        workgroup_id: id,
+        user_id: u.id,
+        role: i === 0 ? 'aanjager' : pick(['lid', 'lid', 'ambtelijk', 'gast', 'waarnemer']),
+      })),
+    );
     workgroups.push({ id, focusAreas, members });
   }
 
@@ -145,7 +206,8 @@ async function generateRegion(db, admin) {
     const w = pick(workgroups);
     const owner = pick(w.members);
     const r = random();
-    const status = r < 0.4 ? 'afgerond' : r < 0.65 ? 'open' : r < 0.85 ? 'in_uitvoering' : r < 0.92 ? 'geblokkeerd' : 'vervallen';
+    const status =
+      r < 0.4 ? 'afgerond' : r < 0.65 ? 'open' : r < 0.85 ? 'in_uitvoering' : r < 0.92 ? 'geblokkeerd' : 'vervallen';
     actions.push({
       workgroup_id: w.id,
       focus_area_id: random() < 0.9 ? pick(w.focusAreas).id : null,
@@ -158,7 +220,22 @@ async function generateRegion(db, admin) {
       deleted_at: random() < 0.02 ? new Date() : null,
     });
   }
-  await insertRows(db, 'actions', ['workgroup_id', 'focus_area_id', 'title', 'owner_id', 'owner_organisation_id', 'due_date', 'status', 'status_reason', 'deleted_at'], actions);
+  await insertRows(
+    db,
+    'actions',
+    [
+      'workgroup_id',
+      'focus_area_id',
+      'title',
+      'owner_id',
+      'owner_organisation_id',
+      'due_date',
+      'status',
+      'status_reason',
+      'deleted_at',
+    ],
+    actions,
+  );
   counts.actions = actions.length;
 
   // Indicators per focus area and 500 measurements over them.
@@ -172,7 +249,17 @@ async function generateRegion(db, admin) {
       indicators.push(rows[0].id);
     }
   }
-  await insertRows(db, 'indicator_measurements', ['indicator_id', 'measured_on', 'value', 'source'], Array.from({ length: SIZE.measurements }, () => ({ indicator_id: pick(indicators), measured_on: dayOffset(-between(1, 5 * 365)), value: between(0, 220), source: 'Generated' })));
+  await insertRows(
+    db,
+    'indicator_measurements',
+    ['indicator_id', 'measured_on', 'value', 'source'],
+    Array.from({ length: SIZE.measurements }, () => ({
+      indicator_id: pick(indicators),
+      measured_on: dayOffset(-between(1, 5 * 365)),
+      value: between(0, 220),
+      source: 'Generated',
+    })),
+  );
   counts.indicators = indicators.length;
   counts.measurements = SIZE.measurements;
 
@@ -185,7 +272,15 @@ async function generateRegion(db, admin) {
     const [{ id: cycleId }] = (
       await db.query(
         `INSERT INTO reporting_cycles (strategy_id, title, meeting_date, report_deadline, period_start, period_end, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [strategyId, `RVC-vergadering ${c + 1}`, dayOffset(meeting), dayOffset(meeting - 14), dayOffset(meeting - 14 - 182), dayOffset(meeting - 14), admin.id],
+        [
+          strategyId,
+          `RVC-vergadering ${c + 1}`,
+          dayOffset(meeting),
+          dayOffset(meeting - 14),
+          dayOffset(meeting - 14 - 182),
+          dayOffset(meeting - 14),
+          admin.id,
+        ],
       )
     ).rows;
     const upcoming = meeting > 0;
@@ -198,7 +293,12 @@ async function generateRegion(db, admin) {
       const nVersions = upcoming ? 0 : returnedFirst ? 2 : 1;
       const content = () => ({
         summary: `Samenvatting werkgroep ${w.id.slice(0, 4)} cyclus ${c + 1}.`,
-        focusAreas: w.focusAreas.map((f) => ({ focusAreaId: f.id, title: f.title, status: pick(STATUSES), narrative: 'Voortgang volgens plan, met enkele aandachtspunten.' })),
+        focusAreas: w.focusAreas.map((f) => ({
+          focusAreaId: f.id,
+          title: f.title,
+          status: pick(STATUSES),
+          narrative: 'Voortgang volgens plan, met enkele aandachtspunten.',
+        })),
         narrative: { text: 'Toelichting\n', html: '<p>Toelichting</p>' },
       });
       const last = content();
@@ -215,9 +315,19 @@ async function generateRegion(db, admin) {
           referenceDate: dayOffset(meeting - 20),
           period: { start: dayOffset(meeting - 14 - 182), end: dayOffset(meeting - 14) },
           actions: {
-            perFocusArea: w.focusAreas.map((f) => ({ focusAreaId: f.id, title: f.title, done: between(0, 40), open: between(0, 30), overdue: between(0, 8) })),
+            perFocusArea: w.focusAreas.map((f) => ({
+              focusAreaId: f.id,
+              title: f.title,
+              done: between(0, 40),
+              open: between(0, 30),
+              overdue: between(0, 8),
+            })),
             totals: { done: between(50, 200), open: between(20, 120), overdue: between(0, 30) },
-            overdueByOrganisation: Array.from({ length: 6 }, (_, i) => ({ organisationId: organisations[1 + ((i * 7 + c) % (organisations.length - 1))].id, organisationName: `Organisatie ${i}`, overdue: between(0, 6) })),
+            overdueByOrganisation: Array.from({ length: 6 }, (_, i) => ({
+              organisationId: organisations[1 + ((i * 7 + c) % (organisations.length - 1))].id,
+              organisationName: `Organisatie ${i}`,
+              overdue: between(0, 6),
+            })),
           },
           indicators: [],
           sessionsHeld: between(1, 6),
@@ -231,8 +341,16 @@ async function generateRegion(db, admin) {
           )
         ).rows;
         versions++;
-        if (v < nVersions) await db.query(`INSERT INTO progress_report_reviews (version_id, outcome, comment, reviewed_by) VALUES ($1, 'teruggestuurd', 'Graag aanvullen.', $2)`, [versionId, admin.id]);
-        else if (status === 'geaccepteerd') await db.query(`INSERT INTO progress_report_reviews (version_id, outcome, reviewed_by) VALUES ($1, 'geaccepteerd', $2)`, [versionId, admin.id]);
+        if (v < nVersions)
+          await db.query(
+            `INSERT INTO progress_report_reviews (version_id, outcome, comment, reviewed_by) VALUES ($1, 'teruggestuurd', 'Graag aanvullen.', $2)`,
+            [versionId, admin.id],
+          );
+        else if (status === 'geaccepteerd')
+          await db.query(
+            `INSERT INTO progress_report_reviews (version_id, outcome, reviewed_by) VALUES ($1, 'geaccepteerd', $2)`,
+            [versionId, admin.id],
+          );
       }
     }
   }
@@ -250,7 +368,11 @@ async function generateRegion(db, admin) {
 // ---------------------------------------------------------------- measuring
 
 async function login(url, email) {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: ADMIN.password }) });
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: ADMIN.password }),
+  });
   if (!response.ok) throw new Error(`Login of ${email} failed: ${response.status} ${await response.text()}`);
   return (await response.json()).accessToken;
 }
@@ -281,7 +403,16 @@ async function measure(url, variants) {
   }
   return variants.map((v, k) => {
     const h = stats[k].histogram;
-    return { role: v.role, query: v.label, n: h.n, p50: round(h.percentile(50), 2), p95: round(h.percentile(95), 2), p99: round(h.percentile(99), 2), max: round(h.max, 2), bytes: stats[k].bytes };
+    return {
+      role: v.role,
+      query: v.label,
+      n: h.n,
+      p50: round(h.percentile(50), 2),
+      p95: round(h.percentile(95), 2),
+      p99: round(h.percentile(99), 2),
+      max: round(h.max, 2),
+      bytes: stats[k].bytes,
+    };
   });
 }
 
@@ -297,14 +428,22 @@ async function main() {
     const generatedAt = performance.now();
     const { strategyId, counts } = await generateRegion(db, admin);
     console.log(`Generated region in ${round((performance.now() - generatedAt) / 1000, 1)} s:`, JSON.stringify(counts));
-    const { rows: cycles } = await db.query('SELECT id FROM reporting_cycles WHERE strategy_id = $1 AND meeting_date < current_date ORDER BY meeting_date DESC LIMIT 1', [strategyId]);
+    const { rows: cycles } = await db.query(
+      'SELECT id FROM reporting_cycles WHERE strategy_id = $1 AND meeting_date < current_date ORDER BY meeting_date DESC LIMIT 1',
+      [strategyId],
+    );
 
     const tokens = { secretariaat: await login(api.url, ADMIN.email), rvc: await login(api.url, RVC_EMAIL) };
     const loadBefore = loadAverage();
     const variants = [];
     for (const role of ['secretariaat', 'rvc']) {
       variants.push({ role, label: 'strategyId', token: tokens[role], query: `strategyId=${strategyId}` });
-      variants.push({ role, label: 'strategyId&cycleId', token: tokens[role], query: `strategyId=${strategyId}&cycleId=${cycles[0].id}` });
+      variants.push({
+        role,
+        label: 'strategyId&cycleId',
+        token: tokens[role],
+        query: `strategyId=${strategyId}&cycleId=${cycles[0].id}`,
+      });
     }
     const results = await measure(api.url, variants);
     const loadAfter = loadAverage();
@@ -312,9 +451,18 @@ async function main() {
     console.log('');
     console.log(`| role | query | requests | p50 ms | p95 ms | p99 ms | max ms | response |`);
     console.log(`| --- | --- | --- | --- | --- | --- | --- | --- |`);
-    for (const r of results) console.log(`| ${r.role} | ${r.query} | ${r.n} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${round(r.bytes / 1024, 1)} KiB |`);
-    console.log(`\nMachine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? '?'}, ${round(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}; load average before ${loadBefore}, after ${loadAfter}; ${new Date().toISOString()}`);
-    if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify({ counts, results, loadBefore, loadAfter, at: new Date().toISOString() }, null, 2));
+    for (const r of results)
+      console.log(
+        `| ${r.role} | ${r.query} | ${r.n} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${round(r.bytes / 1024, 1)} KiB |`,
+      );
+    console.log(
+      `\nMachine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? '?'}, ${round(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}; load average before ${loadBefore}, after ${loadAfter}; ${new Date().toISOString()}`,
+    );
+    if (jsonOut)
+      fs.writeFileSync(
+        jsonOut,
+        JSON.stringify({ counts, results, loadBefore, loadAfter, at: new Date().toISOString() }, null, 2),
+      );
     const worst = Math.max(...results.map((r) => r.p95));
     if (worst >= 50) {
       console.log(`p95 ${worst} ms is above the 50 ms budget`);

@@ -40,7 +40,9 @@ function contentUpdate() {
   const paragraphs = [];
   for (let written = 0; written < CHARS; written += 400) {
     const paragraph = new Y.XmlElement('paragraph');
-    paragraph.insert(0, [new Y.XmlText('De werkgroep pakt ondermijning samen aan met gemeenten, politie en OM. '.repeat(6).slice(0, 400))]);
+    paragraph.insert(0, [
+      new Y.XmlText('De werkgroep pakt ondermijning samen aan met gemeenten, politie en OM. '.repeat(6).slice(0, 400)),
+    ]);
     paragraphs.push(paragraph);
   }
   doc.getXmlFragment('default').insert(0, paragraphs);
@@ -56,13 +58,22 @@ const syncMessage = (step, payload) => {
 };
 
 async function login(url) {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: 'koers-demo' }) });
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: EMAIL, password: 'koers-demo' }),
+  });
   if (!response.ok) throw new Error(`login failed: ${response.status}`);
   return (await response.json()).accessToken;
 }
 
 async function connect(url, token) {
-  const socket = io(`${url}/collab`, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
+  const socket = io(`${url}/collab`, {
+    transports: ['websocket'],
+    auth: { token },
+    reconnection: false,
+    forceNew: true,
+  });
   await new Promise((resolve, reject) => {
     socket.once('connect', resolve);
     socket.once('connect_error', reject);
@@ -120,7 +131,9 @@ async function main() {
     // 1. The documents and their text.
     await server.start();
     let token = await login(server.url);
-    const workgroups = await (await fetch(`${server.url}/api/workgroups`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const workgroups = await (
+      await fetch(`${server.url}/api/workgroups`, { headers: { authorization: `Bearer ${token}` } })
+    ).json();
     const workgroup = workgroups.find((w) => w.name === 'Bestuurlijke werkgroep Ondermijning');
     const ids = [];
     for (let i = 0; i < DOCUMENTS; i++) {
@@ -129,7 +142,8 @@ async function main() {
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ title: `Geheugentest ${i + 1}`, kind: 'notitie' }),
       });
-      if (response.status !== 201) throw new Error(`creating a document failed: ${response.status} ${await response.text()}`);
+      if (response.status !== 201)
+        throw new Error(`creating a document failed: ${response.status} ${await response.text()}`);
       ids.push((await response.json()).id);
     }
     const update = syncMessage(2, contentUpdate());
@@ -161,12 +175,16 @@ async function main() {
     socket.close();
 
     const perDocumentKiB = ((open - before) * 1024) / DOCUMENTS;
-    console.log(`| documents | text per document | RSS before | RSS with all open | per open document | RSS after unload | open+sync all |`);
+    console.log(
+      `| documents | text per document | RSS before | RSS with all open | per open document | RSS after unload | open+sync all |`,
+    );
     console.log(`| --- | --- | --- | --- | --- | --- | --- |`);
     console.log(
       `| ${DOCUMENTS} | ${CHARS.toLocaleString('en')} characters (${round(update.byteLength / 1024, 1)} KiB update) | ${round(before)} MiB | ${round(open)} MiB | ${round(perDocumentKiB)} KiB | ${round(unloaded)} MiB | ${round(openMs / 1000, 2)} s |`,
     );
-    console.log(`\nMachine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}; load average ${loadAverage()}; ${new Date().toISOString()}`);
+    console.log(
+      `\nMachine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}; load average ${loadAverage()}; ${new Date().toISOString()}`,
+    );
   } finally {
     await server.stop();
     await dropDatabase(pgAdmin, database.name);

@@ -32,7 +32,13 @@ export class Histogram {
     return this.max;
   }
   summary() {
-    return { n: this.n, p50: round(this.percentile(50)), p99: round(this.percentile(99)), max: round(this.max), mean: this.n ? round(this.sum / this.n) : null };
+    return {
+      n: this.n,
+      p50: round(this.percentile(50)),
+      p99: round(this.percentile(99)),
+      max: round(this.max),
+      mean: this.n ? round(this.sum / this.n) : null,
+    };
   }
 }
 
@@ -98,14 +104,22 @@ export class ServerChild {
   async start(extraEnv = {}) {
     this.port ??= await freePort();
     const env = { PATH: process.env.PATH ?? '', PORT: String(this.port), ...this.env, ...extraEnv };
-    if (!fs.existsSync(this.entry)) throw new Error(`${this.entry} is missing${this.target === 'koers' ? ': build the API first (npm run build:api)' : ''}`);
-    this.child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), this.entry], { cwd: this.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (!fs.existsSync(this.entry))
+      throw new Error(
+        `${this.entry} is missing${this.target === 'koers' ? ': build the API first (npm run build:api)' : ''}`,
+      );
+    this.child = spawn(
+      process.execPath,
+      [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), this.entry],
+      { cwd: this.root, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const keep = (chunk) => (this.output = (this.output + chunk.toString()).slice(-20_000));
     this.child.stdout.on('data', keep);
     this.child.stderr.on('data', keep);
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`${this.target} exited with ${this.child.exitCode}:\n${this.output}`);
+      if (this.child.exitCode !== null)
+        throw new Error(`${this.target} exited with ${this.child.exitCode}:\n${this.output}`);
       if (this.target === 'koers') {
         try {
           if ((await fetch(`${this.url}/api/health`)).ok) return;

@@ -20,13 +20,21 @@ const ask = (message) =>
 
 async function koersTarget(url) {
   const login = async (email) => {
-    const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'koers-demo' }) });
+    const response = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'koers-demo' }),
+    });
     if (!response.ok) throw new Error(`login ${email}: ${response.status} ${await response.text()}`);
     return (await response.json()).accessToken;
   };
   const tokens = [await login('aanjager.ondermijning@demo.koers.nl'), await login('ovj.ondermijning@demo.koers.nl')];
   const api = async (method, route, body) => {
-    const response = await fetch(`${url}${route}`, { method, headers: { authorization: `Bearer ${tokens[0]}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+    const response = await fetch(`${url}${route}`, {
+      method,
+      headers: { authorization: `Bearer ${tokens[0]}`, 'content-type': 'application/json' },
+      body: body && JSON.stringify(body),
+    });
     if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
     return response.json();
   };
@@ -36,20 +44,26 @@ async function koersTarget(url) {
     async createDocs(n) {
       const ids = [];
       for (let i = 0; i < n; i += 10) {
-        const batch = await Promise.all(Array.from({ length: Math.min(10, n - i) }, (_, j) => api('POST', `/api/workgroups/${workgroupId}/documents`, { title: `Bench ${i + j}`, kind: 'notitie' })));
+        const batch = await Promise.all(
+          Array.from({ length: Math.min(10, n - i) }, (_, j) =>
+            api('POST', `/api/workgroups/${workgroupId}/documents`, { title: `Bench ${i + j}`, kind: 'notitie' }),
+          ),
+        );
         ids.push(...batch.map((d) => d.id));
       }
       return ids;
     },
     // Editors alternate between two werkgroep members; editors of one user share its access token.
-    client: (documentId, i, probe, ackHist) => new SocketIoClient({ url, token: tokens[i % 2], documentId, sync: true, probe, ackHist }),
+    client: (documentId, i, probe, ackHist) =>
+      new SocketIoClient({ url, token: tokens[i % 2], documentId, sync: true, probe, ackHist }),
   };
 }
 
 function relayTarget(url) {
   return {
     createDocs: async (n) => Array.from({ length: n }, (_, i) => `doc-${process.pid}-${Date.now()}-${i}`),
-    client: (documentId, i, probe, ackHist) => new SocketIoClient({ url, token: null, documentId, sync: false, probe, ackHist }),
+    client: (documentId, i, probe, ackHist) =>
+      new SocketIoClient({ url, token: null, documentId, sync: false, probe, ackHist }),
   };
 }
 
@@ -61,12 +75,17 @@ function hocuspocusTarget(wsUrl) {
 }
 
 const makeTarget = () =>
-  cfg.target === 'koers' ? koersTarget(cfg.url) : cfg.target === 'relay' ? relayTarget(cfg.url) : hocuspocusTarget(cfg.url.replace(/^http/, 'ws'));
+  cfg.target === 'koers'
+    ? koersTarget(cfg.url)
+    : cfg.target === 'relay'
+      ? relayTarget(cfg.url)
+      : hocuspocusTarget(cfg.url.replace(/^http/, 'ws'));
 
 // ---------------------------------------------------------------- measuring helpers
 
 async function openAll(clients, concurrency = 50) {
-  for (let i = 0; i < clients.length; i += concurrency) await Promise.all(clients.slice(i, i + concurrency).map((c) => c.open()));
+  for (let i = 0; i < clients.length; i += concurrency)
+    await Promise.all(clients.slice(i, i + concurrency).map((c) => c.open()));
 }
 
 /** Load generator health: its own CPU (one core = 100 %) and event-loop delay over a window. */
@@ -81,7 +100,11 @@ function selfMeter() {
     const wall = performance.now() - t0;
     const cpuPct = ((cpu.user + cpu.system) / 1000 / wall) * 100;
     const delay = loop.percentile(99) / 1e6;
-    return { cpuPct: round(cpuPct), loopDelayP99Ms: round(delay), saturated: cpuPct > 85 ? 'cpu-bound' : delay > 50 ? 'lagging (CPU taken by others)' : false };
+    return {
+      cpuPct: round(cpuPct),
+      loopDelayP99Ms: round(delay),
+      saturated: cpuPct > 85 ? 'cpu-bound' : delay > 50 ? 'lagging (CPU taken by others)' : false,
+    };
   };
 }
 
@@ -98,7 +121,9 @@ async function converge(groups, expected, timeoutMs) {
     }
     if (ok) return { converged: true, afterMs: round(performance.now() - t0) };
     if (Date.now() > deadline) {
-      const lengths = groups.slice(0, 3).map((g, i) => ({ expected: expected[i], lengths: [...new Set(g.map((c) => c.text().length))] }));
+      const lengths = groups
+        .slice(0, 3)
+        .map((g, i) => ({ expected: expected[i], lengths: [...new Set(g.map((c) => c.text().length))] }));
       return { converged: false, afterMs: round(performance.now() - t0), sample: lengths };
     }
     await sleep(100);
@@ -114,13 +139,15 @@ async function typing({ docs: docCount, editors, rate, durationMs, lateJoiner })
   const acks = new Histogram();
   const probe = new Probe(e2e);
   const docIds = await target.createDocs(docCount);
-  const groups = docIds.map((id, d) => Array.from({ length: editors }, (_, i) => target.client(id, d * editors + i, probe, acks)));
+  const groups = docIds.map((id, d) =>
+    Array.from({ length: editors }, (_, i) => target.client(id, d * editors + i, probe, acks)),
+  );
   const all = groups.flat();
   const tOpen = performance.now();
   await openAll(all);
   const openMs = performance.now() - tOpen;
   await sleep(500);
-  acks.counts.fill(0), (acks.n = 0), (acks.sum = 0), (acks.max = 0); // the join/sync messages are not keystrokes
+  (acks.counts.fill(0), (acks.n = 0), (acks.sum = 0), (acks.max = 0)); // the join/sync messages are not keystrokes
 
   await ask({ type: 'mark', name: 'start' });
   const meter = selfMeter();
@@ -191,7 +218,7 @@ async function flood({ editors, durationMs }) {
   const clients = Array.from({ length: editors }, (_, i) => target.client(docId, i, probe, acks));
   await openAll(clients);
   await sleep(500);
-  acks.counts.fill(0), (acks.n = 0), (acks.sum = 0), (acks.max = 0);
+  (acks.counts.fill(0), (acks.n = 0), (acks.sum = 0), (acks.max = 0));
   await ask({ type: 'mark', name: 'start' });
   const meter = selfMeter();
   let stop = false;
@@ -250,7 +277,15 @@ async function history({ updates, writers }) {
   const failed = ws.reduce((n, c) => n + c.failed, 0);
   const convergence = await converge([ws], [updates], 20_000);
   const reference = ws[0].text();
-  const result = { updates, writers, writeMs: round(writeMs), writeFailed: failed, textLength: reference.length, convergence, loads: [] };
+  const result = {
+    updates,
+    writers,
+    writeMs: round(writeMs),
+    writeFailed: failed,
+    textLength: reference.length,
+    convergence,
+    loads: [],
+  };
 
   const measureJoin = async (label, extra = {}) => {
     const c = target.client(docId, 0, null, null);
@@ -274,8 +309,11 @@ async function history({ updates, writers }) {
   const db = new pg.Client({ connectionString: cfg.databaseUrl });
   await db.connect();
   const dbState = async () => {
-    const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1', [docId])).rows;
-    const snap = (await db.query('SELECT length(state) AS bytes FROM document_snapshots WHERE document_id = $1', [docId])).rows[0];
+    const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM document_updates WHERE document_id = $1', [docId]))
+      .rows;
+    const snap = (
+      await db.query('SELECT length(state) AS bytes FROM document_snapshots WHERE document_id = $1', [docId])
+    ).rows[0];
     return { logRows: n, snapshotBytes: snap ? Number(snap.bytes) : 0 };
   };
   try {
@@ -284,19 +322,37 @@ async function history({ updates, writers }) {
     //    and the server is killed (SIGKILL) after every update was acknowledged, so nothing merges the log.
     await ask({ type: 'restart', signal: 'SIGKILL' });
     let state = await dbState();
-    await measureJoin(`cold after SIGKILL (${state.snapshotBytes ? 'snapshot + ' : 'no snapshot, '}${state.logRows} log rows)`, { db: state });
+    await measureJoin(
+      `cold after SIGKILL (${state.snapshotBytes ? 'snapshot + ' : 'no snapshot, '}${state.logRows} log rows)`,
+      { db: state },
+    );
     // 2. A graceful stop (SIGTERM), as in a deploy: shutdown may merge the log of the open document.
     await ask({ type: 'restart', signal: 'SIGTERM' });
     state = await dbState();
-    await measureJoin(`cold after SIGTERM (${state.snapshotBytes ? `${state.snapshotBytes} B snapshot + ` : 'no snapshot, '}${state.logRows} log rows)`, { db: state });
+    await measureJoin(
+      `cold after SIGTERM (${state.snapshotBytes ? `${state.snapshotBytes} B snapshot + ` : 'no snapshot, '}${state.logRows} log rows)`,
+      { db: state },
+    );
     // 3. Compacted: unload quickly after the last editor leaves, which merges the log into a snapshot.
-    await ask({ type: 'restart', signal: 'SIGTERM', env: { KOERS_COLLAB_UNLOAD_AFTER_MS: '200', KOERS_COLLAB_COMPACT_AFTER: '500' } });
+    await ask({
+      type: 'restart',
+      signal: 'SIGTERM',
+      env: { KOERS_COLLAB_UNLOAD_AFTER_MS: '200', KOERS_COLLAB_COMPACT_AFTER: '500' },
+    });
     await measureJoin('cold again (second restart)', { db: await dbState() });
     for (let i = 0; i < 100 && (await dbState()).logRows > 0; i++) await sleep(200);
-    await ask({ type: 'restart', signal: 'SIGTERM', env: { KOERS_COLLAB_UNLOAD_AFTER_MS: '200', KOERS_COLLAB_COMPACT_AFTER: '500' } });
+    await ask({
+      type: 'restart',
+      signal: 'SIGTERM',
+      env: { KOERS_COLLAB_UNLOAD_AFTER_MS: '200', KOERS_COLLAB_COMPACT_AFTER: '500' },
+    });
     state = await dbState();
     await measureJoin(`cold, compacted (${state.snapshotBytes} B snapshot + ${state.logRows} log rows)`, { db: state });
-    await ask({ type: 'restart', signal: 'SIGTERM', env: { KOERS_COLLAB_UNLOAD_AFTER_MS: '200', KOERS_COLLAB_COMPACT_AFTER: '500' } });
+    await ask({
+      type: 'restart',
+      signal: 'SIGTERM',
+      env: { KOERS_COLLAB_UNLOAD_AFTER_MS: '200', KOERS_COLLAB_COMPACT_AFTER: '500' },
+    });
     await measureJoin('cold, compacted (repeat)', { db: await dbState() });
   } finally {
     await db.end();

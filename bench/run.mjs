@@ -11,7 +11,16 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { createDatabase, dropDatabase, loadAverage, procCpuSeconds, procRssMiB, round, ServerChild, sleep } from './lib.mjs';
+import {
+  createDatabase,
+  dropDatabase,
+  loadAverage,
+  procCpuSeconds,
+  procRssMiB,
+  round,
+  ServerChild,
+  sleep,
+} from './lib.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -29,14 +38,30 @@ const pgAdmin = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://root@127.0.0.1:543
 
 const S = quick
   ? {
-      s1: [10, 50].map((editors) => ({ name: `S1 ${editors} editors`, kind: 'typing', params: { docs: 1, editors, rate: 5, durationMs: 4000, lateJoiner: true } })),
-      s2: [{ name: 'S2 50 docs x 4 editors', kind: 'typing', params: { docs: 50, editors: 4, rate: 1, durationMs: 4000 } }],
+      s1: [10, 50].map((editors) => ({
+        name: `S1 ${editors} editors`,
+        kind: 'typing',
+        params: { docs: 1, editors, rate: 5, durationMs: 4000, lateJoiner: true },
+      })),
+      s2: [
+        { name: 'S2 50 docs x 4 editors', kind: 'typing', params: { docs: 50, editors: 4, rate: 1, durationMs: 4000 } },
+      ],
       s3: [{ name: 'S3 2,000-update history', kind: 'history', params: { updates: 2000, writers: 4 } }],
       s4: [{ name: 'S4 20 editors, ack-paced', kind: 'flood', params: { editors: 20, durationMs: 4000 } }],
     }
   : {
-      s1: [10, 50, 200].map((editors) => ({ name: `S1 ${editors} editors`, kind: 'typing', params: { docs: 1, editors, rate: 5, durationMs: 10_000, lateJoiner: true } })),
-      s2: [{ name: 'S2 500 docs x 4 editors', kind: 'typing', params: { docs: 500, editors: 4, rate: 1, durationMs: 15_000 } }],
+      s1: [10, 50, 200].map((editors) => ({
+        name: `S1 ${editors} editors`,
+        kind: 'typing',
+        params: { docs: 1, editors, rate: 5, durationMs: 10_000, lateJoiner: true },
+      })),
+      s2: [
+        {
+          name: 'S2 500 docs x 4 editors',
+          kind: 'typing',
+          params: { docs: 500, editors: 4, rate: 1, durationMs: 15_000 },
+        },
+      ],
       s3: [{ name: 'S3 20,000-update history', kind: 'history', params: { updates: 20_000, writers: 4 } }],
       s4: [{ name: 'S4 20 editors, ack-paced', kind: 'flood', params: { editors: 20, durationMs: 10_000 } }],
     };
@@ -72,10 +97,15 @@ async function runOne(target, scenario, database) {
           // Raised for the load runs: S4 sends as fast as acks come back (the default is 200 messages/s).
           KOERS_COLLAB_RATE_LIMIT: '100000',
           KOERS_LOGIN_RATE_LIMIT: '1000',
-          ...(scenario.kind === 'history' ? { KOERS_COLLAB_COMPACT_AFTER: '1000000', KOERS_COLLAB_UNLOAD_AFTER_MS: '3600000' } : {}),
+          ...(scenario.kind === 'history'
+            ? { KOERS_COLLAB_COMPACT_AFTER: '1000000', KOERS_COLLAB_UNLOAD_AFTER_MS: '3600000' }
+            : {}),
         }
       : {};
-  const server = new ServerChild(target, env, { root, entry: target === 'koers' ? koersMain : path.join(here, 'servers', `${target}.mjs`) });
+  const server = new ServerChild(target, env, {
+    root,
+    entry: target === 'koers' ? koersMain : path.join(here, 'servers', `${target}.mjs`),
+  });
   await server.start();
   const rss0 = procRssMiB(server.pid);
   let window = null;
@@ -87,7 +117,16 @@ async function runOne(target, scenario, database) {
   const loadAvg = loadAverage();
   const child = fork(path.join(here, 'loadgen.mjs'), [], {
     cwd: root,
-    env: { ...process.env, BENCH_CONFIG: JSON.stringify({ target, url: server.url, kind: scenario.kind, params: scenario.params, databaseUrl: database?.url }) },
+    env: {
+      ...process.env,
+      BENCH_CONFIG: JSON.stringify({
+        target,
+        url: server.url,
+        kind: scenario.kind,
+        params: scenario.params,
+        databaseUrl: database?.url,
+      }),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const timeout = setTimeout(() => child.kill('SIGKILL'), 240_000);
@@ -106,9 +145,16 @@ async function runOne(target, scenario, database) {
           let pgCpuPct = null;
           if (database) {
             const pg1 = await pgBackendCpu(database.name);
-            pgCpuPct = round((Object.entries(pg1).reduce((s, [pid, c]) => s + c - (window.pg0[pid] ?? 0), 0) / wall) * 100);
+            pgCpuPct = round(
+              (Object.entries(pg1).reduce((s, [pid, c]) => s + c - (window.pg0[pid] ?? 0), 0) / wall) * 100,
+            );
           }
-          child.send({ cpuPct: round((cpu / wall) * 100), rssMiB: round(procRssMiB(server.pid)), rssAtStartMiB: round(rss0), pgCpuPct });
+          child.send({
+            cpuPct: round((cpu / wall) * 100),
+            rssMiB: round(procRssMiB(server.pid)),
+            rssAtStartMiB: round(rss0),
+            pgCpuPct,
+          });
         } else if (message.type === 'restart') {
           await server.stop(message.signal);
           await server.start(message.env ?? {});
@@ -116,7 +162,10 @@ async function runOne(target, scenario, database) {
         }
       });
     });
-    const errors = server.output.split('\n').filter((l) => /ERROR|WARN/.test(l)).slice(-5);
+    const errors = server.output
+      .split('\n')
+      .filter((l) => /ERROR|WARN/.test(l))
+      .slice(-5);
     return { ...result, peakRssMiB: round(peakRss), loadAverage: loadAvg, serverErrors: errors };
   } finally {
     clearTimeout(timeout);
@@ -136,13 +185,21 @@ function printResult(name, target, r) {
   if (r.skipped) return console.log(`  ${target.padEnd(10)} n/a: ${r.skipped}`);
   if (r.error) return console.log(`  ${target.padEnd(10)} ERROR ${r.error.split('\n')[0]}`);
   if (r.loads) {
-    console.log(`  ${target.padEnd(10)} wrote ${r.updates} updates in ${r.writeMs} ms (failed ${r.writeFailed}), text ${r.textLength} chars${r.dbAfterWrite ? `, db: ${JSON.stringify(r.dbAfterWrite)}` : ''}`);
-    for (const l of r.loads) console.log(`    ${l.label}: join+sync ${fmt(l.joinSyncMs)} ms, connect+join+sync ${l.connectJoinSyncMs} ms, complete=${l.complete}`);
+    console.log(
+      `  ${target.padEnd(10)} wrote ${r.updates} updates in ${r.writeMs} ms (failed ${r.writeFailed}), text ${r.textLength} chars${r.dbAfterWrite ? `, db: ${JSON.stringify(r.dbAfterWrite)}` : ''}`,
+    );
+    for (const l of r.loads)
+      console.log(
+        `    ${l.label}: join+sync ${fmt(l.joinSyncMs)} ms, connect+join+sync ${l.connectJoinSyncMs} ms, complete=${l.complete}`,
+      );
     return;
   }
   const s = r.server ?? {};
   const lg = r.loadgen ?? {};
-  const tput = r.ackedPerS !== undefined ? ` acked/s ${r.ackedPerS} delivered/s ${r.deliveredPerS}` : ` sent/s ${r.sendRatePerS}/${r.intendedRatePerS}`;
+  const tput =
+    r.ackedPerS !== undefined
+      ? ` acked/s ${r.ackedPerS} delivered/s ${r.deliveredPerS}`
+      : ` sent/s ${r.sendRatePerS}/${r.intendedRatePerS}`;
   console.log(
     `  ${target.padEnd(10)} e2e p50 ${fmt(r.e2e.p50)} p99 ${fmt(r.e2e.p99)} ms (n=${r.e2e.n}) | ack p50 ${fmt(r.ack.p50)} p99 ${fmt(r.ack.p99)} ms |${tput} | converged ${r.convergence.converged}` +
       `${r.lateJoinerMatches === null || r.lateJoinerMatches === undefined ? '' : ` late-joiner ${r.lateJoinerMatches}`} | server CPU ${fmt(s.cpuPct)}%${s.pgCpuPct !== null && s.pgCpuPct !== undefined ? ` (+pg ${s.pgCpuPct}%)` : ''} RSS ${fmt(s.rssMiB)} MiB (peak ${r.peakRssMiB}) | loadgen CPU ${lg.cpuPct}% loop p99 ${lg.loopDelayP99Ms} ms${lg.saturated ? ` LOADGEN ${lg.saturated}` : ''} | load ${r.loadAverage}`,
@@ -153,7 +210,9 @@ function printResult(name, target, r) {
 
 async function main() {
   console.log(`Koers collaboration benchmark ${quick ? '(quick)' : ''} — ${new Date().toISOString()}`);
-  console.log(`node ${process.version}, ${os.cpus().length} cpus (${os.cpus()[0]?.model}), ${round(os.totalmem() / 2 ** 30)} GiB, load ${loadAverage()}`);
+  console.log(
+    `node ${process.version}, ${os.cpus().length} cpus (${os.cpus()[0]?.model}), ${round(os.totalmem() / 2 ** 30)} GiB, load ${loadAverage()}`,
+  );
   const database = targets.includes('koers') ? await createDatabase(pgAdmin, `koers_bench_${process.pid}`) : null;
   const results = [];
   try {
@@ -173,15 +232,25 @@ async function main() {
         }
         const k = row.results.koers;
         const h = row.results.hocuspocus;
-        if (k?.e2e && h?.e2e) console.log(`  koers/hocuspocus: e2e p99 ${ratio(k.e2e.p99, h.e2e.p99)}, server RSS ${ratio(k.server?.rssMiB, h.server?.rssMiB)}, server CPU ${ratio(k.server?.cpuPct, h.server?.cpuPct)}${k.ackedPerS ? `, acked/s ${ratio(k.ackedPerS, h.ackedPerS)}, delivered/s ${ratio(k.deliveredPerS, h.deliveredPerS)}` : ''}`);
+        if (k?.e2e && h?.e2e)
+          console.log(
+            `  koers/hocuspocus: e2e p99 ${ratio(k.e2e.p99, h.e2e.p99)}, server RSS ${ratio(k.server?.rssMiB, h.server?.rssMiB)}, server CPU ${ratio(k.server?.cpuPct, h.server?.cpuPct)}${k.ackedPerS ? `, acked/s ${ratio(k.ackedPerS, h.ackedPerS)}, delivered/s ${ratio(k.deliveredPerS, h.deliveredPerS)}` : ''}`,
+          );
         results.push(row);
       }
     }
   } finally {
-    if (database) await dropDatabase(pgAdmin, database.name).catch((err) => console.error(`dropping ${database.name}: ${err.message}`));
+    if (database)
+      await dropDatabase(pgAdmin, database.name).catch((err) =>
+        console.error(`dropping ${database.name}: ${err.message}`),
+      );
   }
   console.log(`\nload at the end: ${loadAverage()}`);
-  if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, results }, null, 2));
+  if (jsonOut)
+    fs.writeFileSync(
+      jsonOut,
+      JSON.stringify({ date: new Date().toISOString(), node: process.version, quick, results }, null, 2),
+    );
 }
 
 await main();

@@ -12,7 +12,10 @@ const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
 const allowlist = require(path.join(__dirname, '..', 'audit-allowlist.json')).allowed;
-const run = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const run = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], {
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+});
 let report;
 try {
   report = JSON.parse(run.stdout);
@@ -31,7 +34,9 @@ const severe = Object.values(report.vulnerabilities).filter((v) => v.severity ==
 const advisoriesOf = (v) => v.via.filter((via) => typeof via === 'object').map((via) => via.url || via.source);
 const unexplained = severe.filter((v) => {
   const ids = advisoriesOf(v);
-  return !allowlist.some((a) => a.package === v.name && (ids.length === 0 || ids.some((id) => String(id).includes(a.advisory))));
+  return !allowlist.some(
+    (a) => a.package === v.name && (ids.length === 0 || ids.some((id) => String(id).includes(a.advisory))),
+  );
 });
 
 for (const v of severe) {
@@ -39,7 +44,9 @@ for (const v of severe) {
   console.log(`${allowed ? 'allowed ' : 'FINDING '} ${v.severity.padEnd(8)} ${v.name} ${advisoriesOf(v).join(' ')}`);
 }
 if (unexplained.length) {
-  console.error(`npm audit: ${unexplained.length} high/critical finding(s) in production dependencies not in audit-allowlist.json.`);
+  console.error(
+    `npm audit: ${unexplained.length} high/critical finding(s) in production dependencies not in audit-allowlist.json.`,
+  );
   process.exit(1);
 }
 console.log(`npm audit: no unexplained high/critical findings (${severe.length} allowed).`);

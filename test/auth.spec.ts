@@ -56,7 +56,11 @@ function cookiesOf(response: { headers: Record<string, unknown> }): Map<string, 
       if (eq < 0) attributes[attribute.toLowerCase()] = true;
       else attributes[attribute.slice(0, eq).toLowerCase()] = attribute.slice(eq + 1);
     }
-    cookies.set(pair.slice(0, index), { name: pair.slice(0, index), value: decodeURIComponent(pair.slice(index + 1)), attributes });
+    cookies.set(pair.slice(0, index), {
+      name: pair.slice(0, index),
+      value: decodeURIComponent(pair.slice(index + 1)),
+      attributes,
+    });
   }
   return cookies;
 }
@@ -94,10 +98,22 @@ describe('authentication', () => {
       expect(response.body).toEqual({
         accessToken: expect.any(String),
         expiresIn: t.config.auth.accessTokenTtlSeconds,
-        user: expect.objectContaining({ email: DEMO.secretariaat, platformRole: 'secretariaat', active: true, locked: false }),
+        user: expect.objectContaining({
+          email: DEMO.secretariaat,
+          platformRole: 'secretariaat',
+          active: true,
+          locked: false,
+        }),
       });
       const user = response.body.user as Record<string, unknown>;
-      for (const hidden of ['passwordHash', 'password_hash', 'failedLoginCount', 'failed_login_count', 'lockedUntil', 'locked_until']) {
+      for (const hidden of [
+        'passwordHash',
+        'password_hash',
+        'failedLoginCount',
+        'failed_login_count',
+        'lockedUntil',
+        'locked_until',
+      ]) {
         expect(user).not.toHaveProperty(hidden);
       }
       expect(JSON.stringify(response.body)).not.toContain('argon2');
@@ -157,7 +173,9 @@ describe('authentication', () => {
       expect(right.body.error.code).toBe('ACCOUNT_LOCKED');
       expect(right.headers['set-cookie']).toBeUndefined();
 
-      const user = await api.get(DEMO.secretariaat, `/api/users/${await api.userId(DEMO.politieCyber)}`).then((r) => r.body);
+      const user = await api
+        .get(DEMO.secretariaat, `/api/users/${await api.userId(DEMO.politieCyber)}`)
+        .then((r) => r.body);
       expect(user.locked).toBe(true);
     });
 
@@ -182,10 +200,21 @@ describe('authentication', () => {
 
     it('answers 429 RATE_LIMITED after KOERS_LOGIN_RATE_LIMIT attempts in a minute, also for valid logins', async () => {
       expect(limited.config.http.loginRateLimitPerMinute).toBe(3);
-      expect((await limited.http().post('/api/auth/login').send({ email: DEMO.secretariaat, password: 'wrong-wrong' })).status).toBe(401);
-      expect((await limited.http().post('/api/auth/login').send({ email: DEMO.rvc, password: 'wrong-wrong' })).status).toBe(401);
-      expect((await limited.http().post('/api/auth/login').send({ email: DEMO.secretariaat, password: DEMO_PASSWORD })).status).toBe(200);
-      const refused = await limited.http().post('/api/auth/login').send({ email: DEMO.secretariaat, password: DEMO_PASSWORD });
+      expect(
+        (await limited.http().post('/api/auth/login').send({ email: DEMO.secretariaat, password: 'wrong-wrong' }))
+          .status,
+      ).toBe(401);
+      expect(
+        (await limited.http().post('/api/auth/login').send({ email: DEMO.rvc, password: 'wrong-wrong' })).status,
+      ).toBe(401);
+      expect(
+        (await limited.http().post('/api/auth/login').send({ email: DEMO.secretariaat, password: DEMO_PASSWORD }))
+          .status,
+      ).toBe(200);
+      const refused = await limited
+        .http()
+        .post('/api/auth/login')
+        .send({ email: DEMO.secretariaat, password: DEMO_PASSWORD });
       expect(refused.status).toBe(429);
       expect(refused.body).toEqual({ error: { code: 'RATE_LIMITED', message: expect.any(String) } });
       expect(refused.headers['set-cookie']).toBeUndefined();
@@ -193,14 +222,27 @@ describe('authentication', () => {
   });
 
   describe('protected routes', () => {
-    it.each(PROTECTED_ROUTES)('%s %s without a token is 401 UNAUTHENTICATED in the shared error shape', async (method, path) => {
-      const response = await api.request(null, method, path, method === 'GET' || method === 'DELETE' ? undefined : {});
-      expect(response.status).toBe(401);
-      expect(response.body).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
-    });
+    it.each(PROTECTED_ROUTES)(
+      '%s %s without a token is 401 UNAUTHENTICATED in the shared error shape',
+      async (method, path) => {
+        const response = await api.request(
+          null,
+          method,
+          path,
+          method === 'GET' || method === 'DELETE' ? undefined : {},
+        );
+        expect(response.status).toBe(401);
+        expect(response.body).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
+      },
+    );
 
     it('a malformed Authorization header is 401', async () => {
-      for (const header of ['Bearer', 'Bearer not.a.jwt', 'Basic c2VjcmV0YXJpYWF0OmtvZXJz', `Token ${await api.token(DEMO.rvc)}`]) {
+      for (const header of [
+        'Bearer',
+        'Bearer not.a.jwt',
+        'Basic c2VjcmV0YXJpYWF0OmtvZXJz',
+        `Token ${await api.token(DEMO.rvc)}`,
+      ]) {
         const response = await t.http().get('/api/me').set('Authorization', header);
         expect(response.status).toBe(401);
         expect(response.body).toEqual(errorBody('UNAUTHENTICATED'));
@@ -210,7 +252,8 @@ describe('authentication', () => {
 
   describe('access token checks', () => {
     let claims: { sub: string; sid: string };
-    const sign = (payload: object, secret: string, options: jwt.SignOptions) => jwt.sign(payload, secret, { algorithm: 'HS256', ...options });
+    const sign = (payload: object, secret: string, options: jwt.SignOptions) =>
+      jwt.sign(payload, secret, { algorithm: 'HS256', ...options });
     const valid = () => ({ issuer: t.config.auth.jwtIssuer, audience: t.config.auth.jwtAudience, expiresIn: 300 });
 
     beforeAll(async () => {
@@ -236,7 +279,14 @@ describe('authentication', () => {
 
     it('refuses an unsigned token (alg none)', async () => {
       const now = Math.floor(Date.now() / 1000);
-      const payload = { sid: claims.sid, sub: claims.sub, iss: t.config.auth.jwtIssuer, aud: t.config.auth.jwtAudience, iat: now, exp: now + 300 };
+      const payload = {
+        sid: claims.sid,
+        sub: claims.sub,
+        iss: t.config.auth.jwtIssuer,
+        aud: t.config.auth.jwtAudience,
+        iat: now,
+        exp: now + 300,
+      };
       for (const alg of ['none', 'None', 'NONE']) {
         const token = `${base64url({ alg, typ: 'JWT' })}.${base64url(payload)}.`;
         const response = await me(token);
@@ -246,14 +296,25 @@ describe('authentication', () => {
     });
 
     it('refuses a token signed with another HMAC algorithm', async () => {
-      const token = jwt.sign({ sid: claims.sid }, t.config.auth.jwtSecret, { algorithm: 'HS512', ...valid(), subject: claims.sub });
+      const token = jwt.sign({ sid: claims.sid }, t.config.auth.jwtSecret, {
+        algorithm: 'HS512',
+        ...valid(),
+        subject: claims.sub,
+      });
       expect((await me(token)).status).toBe(401);
     });
 
     it('refuses an expired token', async () => {
       const now = Math.floor(Date.now() / 1000);
       const token = sign(
-        { sid: claims.sid, sub: claims.sub, iss: t.config.auth.jwtIssuer, aud: t.config.auth.jwtAudience, iat: now - 3600, exp: now - 60 },
+        {
+          sid: claims.sid,
+          sub: claims.sub,
+          iss: t.config.auth.jwtIssuer,
+          aud: t.config.auth.jwtAudience,
+          iat: now - 3600,
+          exp: now - 60,
+        },
         t.config.auth.jwtSecret,
         {},
       );
@@ -263,12 +324,20 @@ describe('authentication', () => {
     });
 
     it('refuses a token of another issuer', async () => {
-      const token = sign({ sid: claims.sid }, t.config.auth.jwtSecret, { ...valid(), issuer: 'someone-else', subject: claims.sub });
+      const token = sign({ sid: claims.sid }, t.config.auth.jwtSecret, {
+        ...valid(),
+        issuer: 'someone-else',
+        subject: claims.sub,
+      });
       expect((await me(token)).status).toBe(401);
     });
 
     it('refuses a token for another audience', async () => {
-      const token = sign({ sid: claims.sid }, t.config.auth.jwtSecret, { ...valid(), audience: 'another-api', subject: claims.sub });
+      const token = sign({ sid: claims.sid }, t.config.auth.jwtSecret, {
+        ...valid(),
+        audience: 'another-api',
+        subject: claims.sub,
+      });
       expect((await me(token)).status).toBe(401);
     });
 
@@ -281,7 +350,9 @@ describe('authentication', () => {
     it('refuses a validly signed token without session or subject claims', async () => {
       expect((await me(sign({}, t.config.auth.jwtSecret, { ...valid(), subject: claims.sub }))).status).toBe(401);
       expect((await me(sign({ sid: claims.sid }, t.config.auth.jwtSecret, valid()))).status).toBe(401);
-      expect((await me(sign({ sid: 'not-a-uuid' }, t.config.auth.jwtSecret, { ...valid(), subject: claims.sub }))).status).toBe(401);
+      expect(
+        (await me(sign({ sid: 'not-a-uuid' }, t.config.auth.jwtSecret, { ...valid(), subject: claims.sub }))).status,
+      ).toBe(401);
     });
   });
 
@@ -300,7 +371,11 @@ describe('authentication', () => {
 
       const refreshed = await t.http().post('/api/auth/refresh').set('Cookie', `koers_refresh=${oldRefresh}`);
       expect(refreshed.status).toBe(200);
-      expect(refreshed.body).toEqual({ accessToken: expect.any(String), expiresIn: expect.any(Number), user: expect.objectContaining({ email: DEMO.ovjOnrust }) });
+      expect(refreshed.body).toEqual({
+        accessToken: expect.any(String),
+        expiresIn: expect.any(Number),
+        user: expect.objectContaining({ email: DEMO.ovjOnrust }),
+      });
       secrets.add(refreshed.body.accessToken);
       const newRefresh = cookiesOf(refreshed).get('koers_refresh');
       expect(newRefresh?.value).toEqual(expect.any(String));
@@ -347,7 +422,7 @@ describe('authentication', () => {
       expect((await t.http().post('/api/auth/refresh').set('Cookie', `koers_refresh=${refresh}`)).status).toBe(401);
     });
 
-    it('logout ends only that session, not the user\'s other sessions', async () => {
+    it("logout ends only that session, not the user's other sessions", async () => {
       const a = (await login(DEMO.ambtelijkOnrust)).body.accessToken as string;
       const b = (await login(DEMO.ambtelijkOnrust)).body.accessToken as string;
       await t.http().post('/api/auth/logout').set('Authorization', `Bearer ${a}`).expect(204);
@@ -373,15 +448,19 @@ describe('authentication', () => {
       expect(again.body.error.code).toBe('INVALID_CREDENTIALS');
 
       // Reactivated, the account can log in again (its old sessions stay ended).
-      await api.patch(DEMO.secretariaat, `/api/users/${userId}`, { active: true }).then((r) => expect(r.status).toBe(200));
+      await api
+        .patch(DEMO.secretariaat, `/api/users/${userId}`, { active: true })
+        .then((r) => expect(r.status).toBe(200));
       expect((await t.http().get('/api/me').set('Authorization', `Bearer ${token}`)).status).toBe(401);
       expect((await login(DEMO.pvo)).status).toBe(200);
     });
 
-    it('a password reset by the secretariat ends the user\'s sessions and the new password works', async () => {
+    it("a password reset by the secretariat ends the user's sessions and the new password works", async () => {
       const token = (await login(DEMO.ovjCyber)).body.accessToken as string;
       const userId = await api.userId(DEMO.ovjCyber);
-      await api.patch(DEMO.secretariaat, `/api/users/${userId}`, { password: 'een-nieuw-wachtwoord' }).then((r) => expect(r.status).toBe(200));
+      await api
+        .patch(DEMO.secretariaat, `/api/users/${userId}`, { password: 'een-nieuw-wachtwoord' })
+        .then((r) => expect(r.status).toBe(200));
       secrets.add('een-nieuw-wachtwoord');
       expect((await t.http().get('/api/me').set('Authorization', `Bearer ${token}`)).status).toBe(401);
       expect((await login(DEMO.ovjCyber)).status).toBe(401);
@@ -396,14 +475,26 @@ describe('authentication', () => {
       const wrongPassword = failed.items.filter((e) => e.actorEmail === DEMO.politieCyber);
       expect(wrongPassword.length).toBe(t.config.auth.loginMaxFailures);
       for (const entry of wrongPassword) {
-        expect(entry).toMatchObject({ action: 'auth.login', outcome: 'failed', entityType: 'user', entityId: politieCyberId, actorId: politieCyberId, summary: expect.objectContaining({ reason: 'wrong_password' }) });
+        expect(entry).toMatchObject({
+          action: 'auth.login',
+          outcome: 'failed',
+          entityType: 'user',
+          entityId: politieCyberId,
+          actorId: politieCyberId,
+          summary: expect.objectContaining({ reason: 'wrong_password' }),
+        });
         expect(entry.ip).toEqual(expect.any(String));
       }
       expect(wrongPassword.filter((e) => e.summary.locked === true)).toHaveLength(1);
-      expect(failed.items.find((e) => e.actorEmail === 'niemand@demo.koers.nl')).toMatchObject({ actorId: null, summary: { reason: 'unknown_email' } });
+      expect(failed.items.find((e) => e.actorEmail === 'niemand@demo.koers.nl')).toMatchObject({
+        actorId: null,
+        summary: { reason: 'unknown_email' },
+      });
 
       const locked = await api.audit({ action: 'auth.login', outcome: 'denied' });
-      expect(locked.items.find((e) => e.actorEmail === DEMO.politieCyber)).toMatchObject({ summary: { reason: 'locked' } });
+      expect(locked.items.find((e) => e.actorEmail === DEMO.politieCyber)).toMatchObject({
+        summary: { reason: 'locked' },
+      });
 
       const succeeded = await api.audit({ action: 'auth.login', outcome: 'success' });
       const secretariaatId = await api.userId(DEMO.secretariaat);
@@ -423,7 +514,8 @@ describe('authentication', () => {
       const all = await api.audit({ limit: 200 });
       expect(all.total).toBeLessThanOrEqual(1000);
       const entries = [...all.items];
-      for (let offset = 200; offset < all.total; offset += 200) entries.push(...(await api.audit({ limit: 200, offset })).items);
+      for (let offset = 200; offset < all.total; offset += 200)
+        entries.push(...(await api.audit({ limit: 200, offset })).items);
       expect(entries).toHaveLength(all.total);
       const text = JSON.stringify(entries);
       expect(secrets.size).toBeGreaterThan(10);

@@ -17,7 +17,11 @@ describe('durability of acknowledged edits', () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-durable-'));
-    const env: Record<string, string> = { KOERS_DATA_DIR: dataDir, KOERS_JWT_SECRET: 'durability-test-secret-'.padEnd(48, 'x'), KOERS_DEMO: 'true' };
+    const env: Record<string, string> = {
+      KOERS_DATA_DIR: dataDir,
+      KOERS_JWT_SECRET: 'durability-test-secret-'.padEnd(48, 'x'),
+      KOERS_DEMO: 'true',
+    };
     if (process.env.TEST_DATABASE_URL) {
       database = await createTestDatabase();
       if (database.config.kind === 'postgres') env.DATABASE_URL = database.config.url;
@@ -44,7 +48,10 @@ describe('durability of acknowledged edits', () => {
     const token = await server.login('aanjager.ondermijning@demo.koers.nl');
     const workgroups = await server.api<Array<{ id: string; name: string }>>('GET', '/api/workgroups', token);
     const workgroupId = workgroups.find((w) => w.name.includes('Ondermijning'))!.id;
-    const document = await server.api<{ id: string }>('POST', `/api/workgroups/${workgroupId}/documents`, token, { title: 'Crashtest', kind: 'notitie' });
+    const document = await server.api<{ id: string }>('POST', `/api/workgroups/${workgroupId}/documents`, token, {
+      title: 'Crashtest',
+      kind: 'notitie',
+    });
 
     const writer = await open(token, document.id);
     const words = Array.from({ length: 50 }, (_, i) => `woord${i} `);

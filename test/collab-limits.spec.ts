@@ -11,9 +11,19 @@ describe('collaboration under pressure: rate limit and a failing load', () => {
   beforeAll(async () => {
     t = await createTestApp({ KOERS_COLLAB_RATE_LIMIT: '5', KOERS_COLLAB_UNLOAD_AFTER_MS: '0' });
     token = await t.login('aanjager.ondermijning@demo.koers.nl');
-    const workgroups = (await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`)).body as Array<{ id: string; name: string }>;
+    const workgroups = (await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`)).body as Array<{
+      id: string;
+      name: string;
+    }>;
     const workgroupId = workgroups.find((w) => w.name.includes('Ondermijning'))!.id;
-    documentId = (await t.http().post(`/api/workgroups/${workgroupId}/documents`).set('Authorization', `Bearer ${token}`).send({ title: 'Onder druk', kind: 'notitie' }).expect(201)).body.id;
+    documentId = (
+      await t
+        .http()
+        .post(`/api/workgroups/${workgroupId}/documents`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ title: 'Onder druk', kind: 'notitie' })
+        .expect(201)
+    ).body.id;
   });
   afterEach(() => clients.splice(0).forEach((c) => c.close()));
   afterAll(() => t.close());
@@ -40,7 +50,9 @@ describe('collaboration under pressure: rate limit and a failing load', () => {
     first.client.close();
     const db = t.app.get(DataSource);
     await eventually(async () => {
-      const [{ n }] = await db.query('SELECT count(*) AS n FROM document_snapshots WHERE document_id = $1', [documentId]);
+      const [{ n }] = await db.query('SELECT count(*) AS n FROM document_snapshots WHERE document_id = $1', [
+        documentId,
+      ]);
       expect(n).toBe(1);
     });
 

@@ -7,7 +7,12 @@ import { createTestApp, TestApp } from './support/test-app';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 async function redisAvailable(): Promise<boolean> {
-  const client = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   try {
     await client.connect();
     return (await client.ping()) === 'PONG';
@@ -32,7 +37,8 @@ suite('several instances behind a load balancer (Redis)', () => {
   beforeAll(async () => {
     available = await redisAvailable();
     if (!available) {
-      if (process.env.KOERS_REQUIRE_REDIS === '1') throw new Error(`Redis is required (KOERS_REQUIRE_REDIS=1) but not reachable at ${REDIS_URL}`);
+      if (process.env.KOERS_REQUIRE_REDIS === '1')
+        throw new Error(`Redis is required (KOERS_REQUIRE_REDIS=1) but not reachable at ${REDIS_URL}`);
       console.warn(`Skipping the multi-instance tests: no Redis at ${REDIS_URL}`);
       return;
     }
@@ -52,9 +58,17 @@ suite('several instances behind a load balancer (Redis)', () => {
     if (!available) return;
     const mayorToken = await one.login('aanjager.ondermijning@demo.koers.nl');
     const prosecutorToken = await two.login('ovj.ondermijning@demo.koers.nl');
-    const workgroups = (await one.http().get('/api/workgroups').set('Authorization', `Bearer ${mayorToken}`)).body as Array<{ id: string; name: string }>;
+    const workgroups = (await one.http().get('/api/workgroups').set('Authorization', `Bearer ${mayorToken}`))
+      .body as Array<{ id: string; name: string }>;
     const workgroupId = workgroups.find((w) => w.name.includes('Ondermijning'))!.id;
-    const document = (await one.http().post(`/api/workgroups/${workgroupId}/documents`).set('Authorization', `Bearer ${mayorToken}`).send({ title: 'Gedeeld over instanties', kind: 'notitie' }).expect(201)).body;
+    const document = (
+      await one
+        .http()
+        .post(`/api/workgroups/${workgroupId}/documents`)
+        .set('Authorization', `Bearer ${mayorToken}`)
+        .send({ title: 'Gedeeld over instanties', kind: 'notitie' })
+        .expect(201)
+    ).body;
 
     const { client: onOne } = await CollabTestClient.open(one.url, mayorToken, document.id);
     const { client: onTwo } = await CollabTestClient.open(two.url, prosecutorToken, document.id);
@@ -75,7 +89,11 @@ suite('several instances behind a load balancer (Redis)', () => {
       expect(seen?.user?.name).toBe('Officier van justitie ondermijning (demo)');
     });
 
-    const writers: Array<{ user_id: string }> = await one.app.get(DataSource).query('SELECT DISTINCT user_id FROM document_updates WHERE document_id = $1 AND user_id IS NOT NULL', [document.id]);
+    const writers: Array<{ user_id: string }> = await one.app
+      .get(DataSource)
+      .query('SELECT DISTINCT user_id FROM document_updates WHERE document_id = $1 AND user_id IS NOT NULL', [
+        document.id,
+      ]);
     expect(writers.length).toBe(2);
 
     // A third client joining on either instance gets the same state.

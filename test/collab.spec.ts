@@ -18,30 +18,68 @@ describe('real-time documents over /collab', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ KOERS_COLLAB_MAX_MESSAGE_BYTES: '4096', KOERS_COLLAB_UNLOAD_AFTER_MS: '200' });
-    for (const who of ['secretariaat', 'aanjager.ondermijning', 'ovj.ondermijning', 'aanjager.cyber', 'waarnemer.onrust', 'aanjager.onrust', 'rvc']) {
+    for (const who of [
+      'secretariaat',
+      'aanjager.ondermijning',
+      'ovj.ondermijning',
+      'aanjager.cyber',
+      'waarnemer.onrust',
+      'aanjager.onrust',
+      'rvc',
+    ]) {
       tokens[who] = await t.login(`${who}@demo.koers.nl`);
     }
-    const workgroups = (await t.http().get('/api/workgroups').set(as('secretariaat'))).body as Array<{ id: string; name: string }>;
+    const workgroups = (await t.http().get('/api/workgroups').set(as('secretariaat'))).body as Array<{
+      id: string;
+      name: string;
+    }>;
     ids.ondermijning = workgroups.find((w) => w.name.includes('Ondermijning'))!.id;
     ids.onrust = workgroups.find((w) => w.name.includes('onrust'))!.id;
-    const plan = await t.http().post(`/api/workgroups/${ids.ondermijning}/documents`).set(as('aanjager.ondermijning')).send({ title: 'Plan van aanpak geldstromen', kind: 'plan_van_aanpak' }).expect(201);
+    const plan = await t
+      .http()
+      .post(`/api/workgroups/${ids.ondermijning}/documents`)
+      .set(as('aanjager.ondermijning'))
+      .send({ title: 'Plan van aanpak geldstromen', kind: 'plan_van_aanpak' })
+      .expect(201);
     ids.plan = plan.body.id;
-    const minutes = await t.http().post(`/api/workgroups/${ids.onrust}/documents`).set(as('aanjager.onrust')).send({ title: 'Verslag werksessie', kind: 'verslag' }).expect(201);
+    const minutes = await t
+      .http()
+      .post(`/api/workgroups/${ids.onrust}/documents`)
+      .set(as('aanjager.onrust'))
+      .send({ title: 'Verslag werksessie', kind: 'verslag' })
+      .expect(201);
     ids.minutes = minutes.body.id;
   });
   afterEach(() => clients.splice(0).forEach((c) => c.close()));
   afterAll(() => t.close());
 
   it('creates documents from the template of their kind and exports them from the server', async () => {
-    const html = await t.http().get(`/api/documents/${ids.plan}/export?format=html`).set(as('ovj.ondermijning')).expect(200);
+    const html = await t
+      .http()
+      .get(`/api/documents/${ids.plan}/export?format=html`)
+      .set(as('ovj.ondermijning'))
+      .expect(200);
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.text).toContain('<h1>Plan van aanpak</h1>');
     expect(html.text).toContain('<h2>Aanpak per onderdeel</h2>');
-    const md = await t.http().get(`/api/documents/${ids.minutes}/export?format=md`).set(as('aanjager.onrust')).expect(200);
+    const md = await t
+      .http()
+      .get(`/api/documents/${ids.minutes}/export?format=md`)
+      .set(as('aanjager.onrust'))
+      .expect(200);
     expect(md.text).toContain('## Besluiten');
-    const list = await t.http().get(`/api/workgroups/${ids.ondermijning}/documents`).set(as('ovj.ondermijning')).expect(200);
+    const list = await t
+      .http()
+      .get(`/api/workgroups/${ids.ondermijning}/documents`)
+      .set(as('ovj.ondermijning'))
+      .expect(200);
     expect(list.body.map((d: { title: string }) => d.title)).toContain('Plan van aanpak geldstromen');
-    await t.http().post(`/api/workgroups/${ids.ondermijning}/documents`).set(as('aanjager.ondermijning')).send({ title: 'x', kind: 'roman' }).expect(400);
+    await t
+      .http()
+      .post(`/api/workgroups/${ids.ondermijning}/documents`)
+      .set(as('aanjager.ondermijning'))
+      .send({ title: 'x', kind: 'roman' })
+      .expect(400);
   });
 
   it('lets two members co-edit: both converge, every update is acknowledged after it is stored', async () => {
@@ -66,9 +104,15 @@ describe('real-time documents over /collab', () => {
   });
 
   it('keeps other werkgroepen, RVC members and anonymous sockets out', async () => {
-    expect((await open('aanjager.cyber', ids.plan)).join).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: expect.any(String) } });
+    expect((await open('aanjager.cyber', ids.plan)).join).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.any(String) },
+    });
     expect((await open('rvc', ids.plan)).join).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect((await open('aanjager.ondermijning', '00000000-0000-4000-8000-000000000000')).join).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await open('aanjager.ondermijning', '00000000-0000-4000-8000-000000000000')).join).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     await expect(open(null, ids.plan)).rejects.toThrow('UNAUTHENTICATED');
     await expect(CollabTestClient.open(t.url, 'not-a-token', ids.plan)).rejects.toThrow('UNAUTHENTICATED');
     await expect(open('aanjager.ondermijning', ids.plan, { origin: 'https://evil.example' })).rejects.toThrow();
@@ -106,11 +150,20 @@ describe('real-time documents over /collab', () => {
     ];
     for (const message of bad) {
       const ack = await a.send(message);
-      expect(ack).toMatchObject({ ok: false, error: { code: expect.stringMatching(/VALIDATION_FAILED|PAYLOAD_TOO_LARGE/) } });
+      expect(ack).toMatchObject({
+        ok: false,
+        error: { code: expect.stringMatching(/VALIDATION_FAILED|PAYLOAD_TOO_LARGE/) },
+      });
     }
-    expect(await a.socket.timeout(5000).emitWithAck('yjs', ids.plan, 'text')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await a.socket.timeout(5000).emitWithAck('yjs', ids.plan, 'text')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
     expect(await a.socket.timeout(5000).emitWithAck('yjs', { documentId: ids.plan })).toMatchObject({ ok: false });
-    expect(await a.socket.timeout(5000).emitWithAck('join', 'nonsense')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await a.socket.timeout(5000).emitWithAck('join', 'nonsense')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
     // Still connected, document unchanged, and a valid edit still goes through to the other editor.
     a.type('!');
     await eventually(() => expect(b.text()).toBe(`${before}!`));
@@ -123,7 +176,8 @@ describe('real-time documents over /collab', () => {
     a.awareness.setLocalStateField('user', { name: 'Iemand anders', color: '#000' });
     a.awareness.setLocalStateField('cursor', { anchor: 1 });
     await eventually(() => {
-      const seen = b.awareness.getStates().get(a.doc.clientID) as { user?: { name: string }; cursor?: unknown } | undefined;
+      const seen = b.awareness.getStates().get(a.doc.clientID) as
+        { user?: { name: string }; cursor?: unknown } | undefined;
       expect(seen?.user?.name).toBe('Burgemeester Nieuwegein (demo)');
       expect(seen?.cursor).toEqual({ anchor: 1 });
     });
@@ -142,7 +196,10 @@ describe('real-time documents over /collab', () => {
     const db = t.app.get(DataSource);
     let counts: { updates: number; snapshots: number } = { updates: -1, snapshots: -1 };
     await eventually(async () => {
-      [counts] = await db.query('SELECT (SELECT count(*) FROM document_updates WHERE document_id = $1) AS updates, (SELECT count(*) FROM document_snapshots WHERE document_id = $1) AS snapshots', [ids.plan]);
+      [counts] = await db.query(
+        'SELECT (SELECT count(*) FROM document_updates WHERE document_id = $1) AS updates, (SELECT count(*) FROM document_snapshots WHERE document_id = $1) AS snapshots',
+        [ids.plan],
+      );
       expect(counts).toEqual({ updates: 0, snapshots: 1 });
     });
     const { client: again } = await open('ovj.ondermijning', ids.plan);
@@ -153,20 +210,39 @@ describe('real-time documents over /collab', () => {
     const { client: prosecutor } = await open('ovj.ondermijning', ids.plan);
     await prosecutor.settled();
     const me = await t.http().get('/api/me').set(as('ovj.ondermijning')).expect(200);
-    await t.http().delete(`/api/workgroups/${ids.ondermijning}/members/${me.body.user.id}`).set(as('secretariaat')).expect(204);
+    await t
+      .http()
+      .delete(`/api/workgroups/${ids.ondermijning}/members/${me.body.user.id}`)
+      .set(as('secretariaat'))
+      .expect(204);
     await eventually(() => expect(prosecutor.revoked).toEqual([ids.plan]));
     prosecutor.type('na verwijdering');
     await prosecutor.settled();
     expect(prosecutor.acks[prosecutor.acks.length - 1]).toMatchObject({ ok: false });
-    await t.http().post(`/api/workgroups/${ids.ondermijning}/members`).set(as('secretariaat')).send({ userId: me.body.user.id, role: 'lid' }).expect(201);
+    await t
+      .http()
+      .post(`/api/workgroups/${ids.ondermijning}/members`)
+      .set(as('secretariaat'))
+      .send({ userId: me.body.user.id, role: 'lid' })
+      .expect(201);
   });
 
   it('makes an archived document read-only at once, also for editors who have it open', async () => {
-    const created = await t.http().post(`/api/workgroups/${ids.ondermijning}/documents`).set(as('aanjager.ondermijning')).send({ title: 'Wordt gearchiveerd', kind: 'notitie' }).expect(201);
+    const created = await t
+      .http()
+      .post(`/api/workgroups/${ids.ondermijning}/documents`)
+      .set(as('aanjager.ondermijning'))
+      .send({ title: 'Wordt gearchiveerd', kind: 'notitie' })
+      .expect(201);
     const { client: editor } = await open('ovj.ondermijning', created.body.id);
     editor.type('voor archivering');
     expect((await editor.settled()).slice(-1)[0]).toEqual({ ok: true });
-    await t.http().patch(`/api/documents/${created.body.id}`).set(as('aanjager.ondermijning')).send({ archived: true }).expect(200);
+    await t
+      .http()
+      .patch(`/api/documents/${created.body.id}`)
+      .set(as('aanjager.ondermijning'))
+      .send({ archived: true })
+      .expect(200);
     editor.type(' en erna');
     await editor.settled();
     expect(editor.acks[editor.acks.length - 1]).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

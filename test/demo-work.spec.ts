@@ -13,10 +13,15 @@ describe('demo werkgroepen at work', () => {
   afterAll(() => t.close());
 
   it('gives every werkgroep one past session with decisions and attendance, and one upcoming session with an agenda', async () => {
-    const workgroups = (await t.http().get('/api/workgroups').set(as()).expect(200)).body as Array<{ id: string; name: string }>;
+    const workgroups = (await t.http().get('/api/workgroups').set(as()).expect(200)).body as Array<{
+      id: string;
+      name: string;
+    }>;
     expect(workgroups).toHaveLength(3);
     for (const workgroup of workgroups) {
-      const sessions = (await t.http().get(`/api/workgroups/${workgroup.id}/sessions`).set(as()).expect(200)).body as Array<{ id: string; state: string; startsAt: string }> | { items: Array<{ id: string; state: string; startsAt: string }> };
+      const sessions = (await t.http().get(`/api/workgroups/${workgroup.id}/sessions`).set(as()).expect(200)).body as
+        | Array<{ id: string; state: string; startsAt: string }>
+        | { items: Array<{ id: string; state: string; startsAt: string }> };
       const list = Array.isArray(sessions) ? sessions : sessions.items;
       const past = list.filter((s) => s.state === 'afgerond' && new Date(s.startsAt) < new Date());
       const upcoming = list.filter((s) => s.state === 'geagendeerd' && new Date(s.startsAt) > new Date());
@@ -33,7 +38,8 @@ describe('demo werkgroepen at work', () => {
   it('links the actions that came from a session decision to that decision', async () => {
     const workgroups = (await t.http().get('/api/workgroups').set(as())).body as Array<{ id: string; name: string }>;
     const ondermijning = workgroups.find((w) => w.name.includes('Ondermijning'))!;
-    const actions = (await t.http().get(`/api/workgroups/${ondermijning.id}/actions?limit=500`).set(as()).expect(200)).body.items as Array<{ id: string; origin: string }>;
+    const actions = (await t.http().get(`/api/workgroups/${ondermijning.id}/actions?limit=500`).set(as()).expect(200))
+      .body.items as Array<{ id: string; origin: string }>;
     const fromDecisions = actions.filter((a) => a.origin === 'sessiebesluit');
     expect(fromDecisions.length).toBeGreaterThan(0);
     for (const action of fromDecisions) {

@@ -24,7 +24,8 @@ const WEEK_11_EARLY = new Date('2026-03-09T05:30:00Z');
 /** Monday 16 March 2026 09:00 in Amsterdam: week 12. */
 const WEEK_12 = new Date('2026-03-16T08:00:00Z');
 
-const ofWeek = (mails: ParsedMail[], week: number) => mails.filter((m) => m.subject?.startsWith(`Koers, week ${week}:`));
+const ofWeek = (mails: ParsedMail[], week: number) =>
+  mails.filter((m) => m.subject?.startsWith(`Koers, week ${week}:`));
 const recipients = (mails: ParsedMail[]) => mails.map(recipientOf).sort();
 
 describe('the weekly e-mail digest', () => {
@@ -41,8 +42,17 @@ describe('the weekly e-mail digest', () => {
     workgroupId = await api.workgroupId(WORKGROUP_NAMES.ondermijning);
     const action = async (key: string, owner: string, dueInDays: number) => {
       const title = unique(key);
-      const body = { title, description: 'VERTROUWELIJK-DETAIL', ownerId: await api.userId(owner), dueDate: addDays(todayInNetherlands(), dueInDays) };
-      created[key] = { id: expectStatus(await api.post(DEMO.aanjagerOndermijning, `/api/workgroups/${workgroupId}/actions`, body), 201).body.id, title };
+      const body = {
+        title,
+        description: 'VERTROUWELIJK-DETAIL',
+        ownerId: await api.userId(owner),
+        dueDate: addDays(todayInNetherlands(), dueInDays),
+      };
+      created[key] = {
+        id: expectStatus(await api.post(DEMO.aanjagerOndermijning, `/api/workgroups/${workgroupId}/actions`, body), 201)
+          .body.id,
+        title,
+      };
     };
     await action('Verlopen actie OvJ', DEMO.ovjOndermijning, -2);
     await action('Bijna verlopen actie OvJ', DEMO.ovjOndermijning, 1);
@@ -54,18 +64,37 @@ describe('the weekly e-mail digest', () => {
   });
 
   it('lets each person read and change their own setting: on by default, off is audited', async () => {
-    expect(expectStatus(await api.get(DEMO.belastingdienstOndermijning, '/api/me/preferences'), 200).body).toEqual({ weeklyDigest: true, emailEnabled: true });
-    expect(expectStatus(await api.patch(DEMO.belastingdienstOndermijning, '/api/me/preferences', { weeklyDigest: false }), 200).body).toEqual({ weeklyDigest: false, emailEnabled: true });
-    expect(expectStatus(await api.get(DEMO.belastingdienstOndermijning, '/api/me/preferences'), 200).body.weeklyDigest).toBe(false);
+    expect(expectStatus(await api.get(DEMO.belastingdienstOndermijning, '/api/me/preferences'), 200).body).toEqual({
+      weeklyDigest: true,
+      emailEnabled: true,
+    });
+    expect(
+      expectStatus(
+        await api.patch(DEMO.belastingdienstOndermijning, '/api/me/preferences', { weeklyDigest: false }),
+        200,
+      ).body,
+    ).toEqual({ weeklyDigest: false, emailEnabled: true });
+    expect(
+      expectStatus(await api.get(DEMO.belastingdienstOndermijning, '/api/me/preferences'), 200).body.weeklyDigest,
+    ).toBe(false);
     // Someone else's setting is untouched.
     expect(expectStatus(await api.get(DEMO.ovjOndermijning, '/api/me/preferences'), 200).body.weeklyDigest).toBe(true);
     const userId = await api.userId(DEMO.belastingdienstOndermijning);
     const audit = await api.audit({ action: 'preferences.update' });
     expect(audit.items).toEqual([
-      expect.objectContaining({ actorId: userId, entityType: 'user', entityId: userId, outcome: 'success', summary: { changes: { weeklyDigest: { from: true, to: false } } } }),
+      expect.objectContaining({
+        actorId: userId,
+        entityType: 'user',
+        entityId: userId,
+        outcome: 'success',
+        summary: { changes: { weeklyDigest: { from: true, to: false } } },
+      }),
     ]);
     // Setting the same value again changes nothing and records nothing.
-    expectStatus(await api.patch(DEMO.belastingdienstOndermijning, '/api/me/preferences', { weeklyDigest: false }), 200);
+    expectStatus(
+      await api.patch(DEMO.belastingdienstOndermijning, '/api/me/preferences', { weeklyDigest: false }),
+      200,
+    );
     expect((await api.audit({ action: 'preferences.update' })).items).toHaveLength(1);
     for (const body of [{}, { weeklyDigest: 'nee' }, { weeklyDigest: true, other: 1 }]) {
       const refused = expectStatus(await api.patch(DEMO.belastingdienstOndermijning, '/api/me/preferences', body), 400);
@@ -74,7 +103,7 @@ describe('the weekly e-mail digest', () => {
     expectStatus(await t.http().get('/api/me/preferences'), 401);
   });
 
-  it('sends the week\'s digest to exactly those with something waiting who did not turn it off', async () => {
+  it("sends the week's digest to exactly those with something waiting who did not turn it off", async () => {
     const job = t.app.get(DigestJob);
     expect(await job.runOnce(WEEK_11_EARLY)).toEqual({ ran: false, isoWeek: '2026-W11', sent: 0, empty: 0, failed: 0 });
     expect(sink.mails).toEqual([]);
@@ -84,7 +113,10 @@ describe('the weekly e-mail digest', () => {
     expect(sink.mails).toHaveLength(run.sent);
 
     // Who should get it: every active account whose attention view holds something, minus who opted out.
-    const users = expectStatus(await api.get(DEMO.secretariaat, '/api/users'), 200).body as Array<{ email: string; active: boolean }>;
+    const users = expectStatus(await api.get(DEMO.secretariaat, '/api/users'), 200).body as Array<{
+      email: string;
+      active: boolean;
+    }>;
     const expected: string[] = [];
     let nothingWaits = 0;
     for (const user of users.filter((u) => u.active)) {
@@ -105,14 +137,18 @@ describe('the weekly e-mail digest', () => {
     const link = (key: string) => `${PUBLIC_URL}/werkgroepen/${workgroupId}?actie=${created[key].id}`;
     const due = (days: number) => addDays(todayInNetherlands(), days).split('-').reverse().join('-');
     expect(mail.text).toContain(`Verlopen acties`);
-    expect(mail.text).toContain(`- ${created['Verlopen actie OvJ'].title} – deadline ${due(-2)} – ${WORKGROUP_NAMES.ondermijning}\n  ${link('Verlopen actie OvJ')}`);
+    expect(mail.text).toContain(
+      `- ${created['Verlopen actie OvJ'].title} – deadline ${due(-2)} – ${WORKGROUP_NAMES.ondermijning}\n  ${link('Verlopen actie OvJ')}`,
+    );
     expect(mail.text).toContain(`- ${created['Bijna verlopen actie OvJ'].title} – deadline ${due(1)}`);
     expect(mail.text).toContain(`${PUBLIC_URL}/instellingen`);
     const html = mail.html as string;
     expect(html).toContain('<html lang="nl">');
     expect(html).toMatch(/<h1[^>]*>Wat op u wacht in Koers \(week 10\)<\/h1>/);
     expect(html).toMatch(/<h2[^>]*>Verlopen acties \(\d+\)<\/h2>\n<ul>/);
-    expect(html).toContain(`<a href="${link('Verlopen actie OvJ')}" style="color: #0b4f8a;">${created['Verlopen actie OvJ'].title}</a>`);
+    expect(html).toContain(
+      `<a href="${link('Verlopen actie OvJ')}" style="color: #0b4f8a;">${created['Verlopen actie OvJ'].title}</a>`,
+    );
     expect(html).toContain(`href="${PUBLIC_URL}/instellingen"`);
     for (const m of sink.mails) {
       expect(m.text).not.toContain('VERTROUWELIJK-DETAIL');
@@ -148,7 +184,14 @@ describe('the weekly e-mail digest', () => {
     const base = { KOERS_DATA_DIR: '/tmp/koers-config-test', KOERS_JWT_SECRET: 'x'.repeat(48) };
     expect(loadConfig(base).mail).toBeNull();
     expect(loadConfig({ ...base, KOERS_DIGEST_TIME: 'nonsense' }).mail).toBeNull();
-    expect(loadConfig({ ...base, KOERS_SMTP_HOST: 'mail.example.nl', KOERS_MAIL_FROM: 'koers@example.nl', KOERS_PUBLIC_URL: 'https://koers.example.nl/' }).mail).toEqual({
+    expect(
+      loadConfig({
+        ...base,
+        KOERS_SMTP_HOST: 'mail.example.nl',
+        KOERS_MAIL_FROM: 'koers@example.nl',
+        KOERS_PUBLIC_URL: 'https://koers.example.nl/',
+      }).mail,
+    ).toEqual({
       smtp: { host: 'mail.example.nl', port: 587, secure: false, user: null, pass: null },
       from: 'koers@example.nl',
       publicUrl: 'https://koers.example.nl',
@@ -156,7 +199,15 @@ describe('the weekly e-mail digest', () => {
       digestTime: { hour: 7, minute: 0 },
       digestCheckIntervalMs: 600_000,
     });
-    expect(loadConfig({ ...base, KOERS_SMTP_HOST: 'mail.example.nl', KOERS_SMTP_PORT: '465', KOERS_MAIL_FROM: 'a@b.nl', KOERS_PUBLIC_URL: 'https://k.nl' }).mail?.smtp).toMatchObject({ port: 465, secure: true });
+    expect(
+      loadConfig({
+        ...base,
+        KOERS_SMTP_HOST: 'mail.example.nl',
+        KOERS_SMTP_PORT: '465',
+        KOERS_MAIL_FROM: 'a@b.nl',
+        KOERS_PUBLIC_URL: 'https://k.nl',
+      }).mail?.smtp,
+    ).toMatchObject({ port: 465, secure: true });
     const problems = (env: Record<string, string>) => {
       try {
         loadConfig({ ...base, ...env });
@@ -170,13 +221,23 @@ describe('the weekly e-mail digest', () => {
       expect.stringContaining('KOERS_MAIL_FROM'),
       expect.stringContaining('KOERS_PUBLIC_URL'),
     ]);
-    expect(problems({ KOERS_SMTP_URL: 'smtp://mail.example.nl', KOERS_MAIL_FROM: 'koers@example.nl', KOERS_PUBLIC_URL: 'https://k.nl', KOERS_DIGEST_TIME: '25:00', KOERS_DIGEST_WEEKDAY: '8' })).toEqual([
-      expect.stringContaining('KOERS_DIGEST_TIME'),
-      expect.stringContaining('KOERS_DIGEST_WEEKDAY'),
-    ]);
-    expect(problems({ KOERS_SMTP_HOST: 'mail.example.nl', KOERS_SMTP_USER: 'koers', KOERS_MAIL_FROM: 'koers@example.nl', KOERS_PUBLIC_URL: 'https://k.nl' })).toEqual([
-      expect.stringContaining('KOERS_SMTP_USER and KOERS_SMTP_PASS'),
-    ]);
+    expect(
+      problems({
+        KOERS_SMTP_URL: 'smtp://mail.example.nl',
+        KOERS_MAIL_FROM: 'koers@example.nl',
+        KOERS_PUBLIC_URL: 'https://k.nl',
+        KOERS_DIGEST_TIME: '25:00',
+        KOERS_DIGEST_WEEKDAY: '8',
+      }),
+    ).toEqual([expect.stringContaining('KOERS_DIGEST_TIME'), expect.stringContaining('KOERS_DIGEST_WEEKDAY')]);
+    expect(
+      problems({
+        KOERS_SMTP_HOST: 'mail.example.nl',
+        KOERS_SMTP_USER: 'koers',
+        KOERS_MAIL_FROM: 'koers@example.nl',
+        KOERS_PUBLIC_URL: 'https://k.nl',
+      }),
+    ).toEqual([expect.stringContaining('KOERS_SMTP_USER and KOERS_SMTP_PASS')]);
   });
 });
 
@@ -187,7 +248,11 @@ describe('the weekly digest without SMTP settings', () => {
   beforeAll(async () => {
     sink = await startSmtpSink();
     // Only the digest's other settings: without an SMTP server they mean nothing.
-    t = await createTestApp({ KOERS_MAIL_FROM: 'koers@example.nl', KOERS_PUBLIC_URL: PUBLIC_URL, KOERS_DIGEST_CHECK_INTERVAL_MS: '50' });
+    t = await createTestApp({
+      KOERS_MAIL_FROM: 'koers@example.nl',
+      KOERS_PUBLIC_URL: PUBLIC_URL,
+      KOERS_DIGEST_CHECK_INTERVAL_MS: '50',
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -196,8 +261,17 @@ describe('the weekly digest without SMTP settings', () => {
 
   it('sends nothing, and says so to the person', async () => {
     const api = new Api(t);
-    expect(await t.app.get(DigestJob).runOnce(WEEK_10)).toEqual({ ran: false, isoWeek: '2026-W10', sent: 0, empty: 0, failed: 0 });
-    expect(expectStatus(await api.get(DEMO.ovjOndermijning, '/api/me/preferences'), 200).body).toEqual({ weeklyDigest: true, emailEnabled: false });
+    expect(await t.app.get(DigestJob).runOnce(WEEK_10)).toEqual({
+      ran: false,
+      isoWeek: '2026-W10',
+      sent: 0,
+      empty: 0,
+      failed: 0,
+    });
+    expect(expectStatus(await api.get(DEMO.ovjOndermijning, '/api/me/preferences'), 200).body).toEqual({
+      weeklyDigest: true,
+      emailEnabled: false,
+    });
     expect(sink.mails).toEqual([]);
   });
 });
@@ -220,7 +294,7 @@ withPostgres('the weekly digest across instances (PostgreSQL)', () => {
     await sink?.close();
   });
 
-  it('sends each person the week\'s digest once while both instances run it at the same time, again and again', async () => {
+  it("sends each person the week's digest once while both instances run it at the same time, again and again", async () => {
     const jobs = apps.map((app) => app.app.get(DigestJob));
     const runs = await Promise.all(Array.from({ length: 8 }, (_, i) => jobs[i % 2].runOnce(WEEK_10)));
     const mails = ofWeek(sink.mails, 10);
@@ -233,8 +307,12 @@ withPostgres('the weekly digest across instances (PostgreSQL)', () => {
   it('runs on its own timer on every instance and still sends once', async () => {
     // Due at any moment of the week, checked every 50 ms by two more instances.
     const timed = [
-      await createTestApp(mailEnv(sink, { KOERS_DIGEST_TIME: '00:00', KOERS_DIGEST_CHECK_INTERVAL_MS: '50' }), { database }),
-      await createTestApp(mailEnv(sink, { KOERS_DIGEST_TIME: '00:00', KOERS_DIGEST_CHECK_INTERVAL_MS: '50' }), { database }),
+      await createTestApp(mailEnv(sink, { KOERS_DIGEST_TIME: '00:00', KOERS_DIGEST_CHECK_INTERVAL_MS: '50' }), {
+        database,
+      }),
+      await createTestApp(mailEnv(sink, { KOERS_DIGEST_TIME: '00:00', KOERS_DIGEST_CHECK_INTERVAL_MS: '50' }), {
+        database,
+      }),
     ];
     try {
       const week = Number(amsterdamClock(new Date()).isoWeek.slice(6));

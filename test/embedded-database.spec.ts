@@ -51,16 +51,22 @@ describe('embedded database (PGlite)', () => {
       );
       expect(results.filter((r) => r.status === 'rejected')).toHaveLength(5);
       for (const [tx, result] of results.entries()) {
-        if (tx % 2 === 1) expect(result).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: `transaction ${tx} fails after inserting` }) });
+        if (tx % 2 === 1)
+          expect(result).toMatchObject({
+            status: 'rejected',
+            reason: expect.objectContaining({ message: `transaction ${tx} fails after inserting` }),
+          });
         else expect(result.status).toBe('fulfilled');
       }
       const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM probe');
       expect(n).toBe(10);
-      const committed: Array<{ tx: number; rows: number }> = await dataSource.query('SELECT tx, count(*)::int AS rows FROM probe GROUP BY tx ORDER BY tx');
+      const committed: Array<{ tx: number; rows: number }> = await dataSource.query(
+        'SELECT tx, count(*)::int AS rows FROM probe GROUP BY tx ORDER BY tx',
+      );
       expect(committed).toEqual([0, 2, 4, 6, 8].map((tx) => ({ tx, rows: 2 })));
     });
 
-    it('does not show a transaction\'s rows to other callers before it commits', async () => {
+    it("does not show a transaction's rows to other callers before it commits", async () => {
       let seenInside = -1;
       let seenOutside = -1;
       let insideInserted!: () => void;
@@ -74,7 +80,9 @@ describe('embedded database (PGlite)', () => {
       });
       await inserted;
       // Queued behind the open transaction: it runs after the rollback, never inside the transaction.
-      const reader = dataSource.query('SELECT count(*)::int AS n FROM probe WHERE tx = 100').then(([row]) => (seenOutside = row.n));
+      const reader = dataSource
+        .query('SELECT count(*)::int AS n FROM probe WHERE tx = 100')
+        .then(([row]) => (seenOutside = row.n));
       await expect(writer).rejects.toThrow('roll back');
       await reader;
       expect(seenInside).toBe(1);
@@ -82,7 +90,9 @@ describe('embedded database (PGlite)', () => {
     });
 
     it('keeps working after a failed statement inside a transaction', async () => {
-      await expect(dataSource.transaction((manager) => manager.query('INSERT INTO probe (tx) VALUES (1)'))).rejects.toThrow(/label/);
+      await expect(
+        dataSource.transaction((manager) => manager.query('INSERT INTO probe (tx) VALUES (1)')),
+      ).rejects.toThrow(/label/);
       const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM probe');
       expect(n).toBe(10);
     });
@@ -108,7 +118,9 @@ describe('embedded database (PGlite)', () => {
       const dataDir = path.join(tempDir(), 'pglite');
       const first = await openDataSource(dataDir);
       expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
-      await expect(buildDataSourceOptions({ kind: 'pglite', dataDir }, [])).rejects.toThrow(/already open in this process/);
+      await expect(buildDataSourceOptions({ kind: 'pglite', dataDir }, [])).rejects.toThrow(
+        /already open in this process/,
+      );
       await first.query('SELECT 1');
       await first.destroy();
       // Closing releases the lock: the directory can be opened again.
@@ -131,7 +143,9 @@ describe('embedded database (PGlite)', () => {
         const dataDir = path.join(tempDir(), 'pglite');
         fs.mkdirSync(dataDir, { recursive: true });
         fs.writeFileSync(`${dataDir}.lock`, String(holder.pid));
-        await expect(buildDataSourceOptions({ kind: 'pglite', dataDir }, [])).rejects.toThrow(`in use by process ${holder.pid}`);
+        await expect(buildDataSourceOptions({ kind: 'pglite', dataDir }, [])).rejects.toThrow(
+          `in use by process ${holder.pid}`,
+        );
         expect(fs.readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(holder.pid));
       });
 
@@ -151,7 +165,11 @@ describe('embedded database (PGlite)', () => {
   describe('the app on a data directory of its own (no DATABASE_URL)', () => {
     it('keeps its data across a restart and seeds the demo region only once', async () => {
       const dataDir = tempDir();
-      const config = loadConfig({ KOERS_DATA_DIR: dataDir, KOERS_JWT_SECRET: 'embedded-secret-'.padEnd(48, 'z'), KOERS_DEMO: 'true' });
+      const config = loadConfig({
+        KOERS_DATA_DIR: dataDir,
+        KOERS_JWT_SECRET: 'embedded-secret-'.padEnd(48, 'z'),
+        KOERS_DEMO: 'true',
+      });
       expect(config.database).toEqual({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
 
       const start = async () => {
@@ -165,7 +183,11 @@ describe('embedded database (PGlite)', () => {
       };
 
       const first = await start();
-      const created = await first.http().post('/api/organisations').set(first.auth).send({ name: 'Organisatie die een herstart overleeft', type: 'partner' });
+      const created = await first
+        .http()
+        .post('/api/organisations')
+        .set(first.auth)
+        .send({ name: 'Organisatie die een herstart overleeft', type: 'partner' });
       expect(created.status).toBe(201);
       const usersBefore = (await first.http().get('/api/users').set(first.auth)).body.length;
       // While it runs, a second instance on the same directory is refused.
@@ -174,7 +196,10 @@ describe('embedded database (PGlite)', () => {
       await first.app.close();
 
       const second = await start();
-      const organisations = (await second.http().get('/api/organisations').set(second.auth)).body as Array<{ id: string; name: string }>;
+      const organisations = (await second.http().get('/api/organisations').set(second.auth)).body as Array<{
+        id: string;
+        name: string;
+      }>;
       expect(organisations.find((o) => o.name === 'Organisatie die een herstart overleeft')?.id).toBe(created.body.id);
       expect((await second.http().get('/api/users').set(second.auth)).body.length).toBe(usersBefore);
       const strategies = (await second.http().get('/api/strategies').set(second.auth)).body as unknown[];

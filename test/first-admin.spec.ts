@@ -6,7 +6,12 @@ describe('first secretariat account on a new installation without demo data', ()
   const password = 'een-lang-eerste-wachtwoord';
 
   beforeAll(async () => {
-    t = await createTestApp({ KOERS_DEMO: 'false', KOERS_ADMIN_EMAIL: email, KOERS_ADMIN_PASSWORD: password, KOERS_REGION_NAME: 'Testregio' });
+    t = await createTestApp({
+      KOERS_DEMO: 'false',
+      KOERS_ADMIN_EMAIL: email,
+      KOERS_ADMIN_PASSWORD: password,
+      KOERS_REGION_NAME: 'Testregio',
+    });
   });
   afterAll(() => t.close());
 
@@ -14,13 +19,19 @@ describe('first secretariat account on a new installation without demo data', ()
     const token = await t.login(email, password);
     const me = await t.http().get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);
     expect(me.body.user).toMatchObject({ email, platformRole: 'secretariaat' });
-    expect(me.body.organisation).toMatchObject({ name: 'Bureau Regionale Veiligheidsstrategie Testregio', type: 'bureau' });
+    expect(me.body.organisation).toMatchObject({
+      name: 'Bureau Regionale Veiligheidsstrategie Testregio',
+      type: 'bureau',
+    });
     const organisations = await t.http().get('/api/organisations').set('Authorization', `Bearer ${token}`).expect(200);
     expect(organisations.body).toHaveLength(1);
   });
 
   it('seeds no demo data', async () => {
-    const response = await t.http().post('/api/auth/login').send({ email: 'secretariaat@demo.koers.nl', password: 'koers-demo' });
+    const response = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'secretariaat@demo.koers.nl', password: 'koers-demo' });
     expect(response.status).toBe(401);
   });
 

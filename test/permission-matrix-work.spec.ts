@@ -55,7 +55,16 @@ const WORK_CONTROLLERS: Array<Type<unknown>> = [
   DashboardController,
 ];
 /** Controllers covered by test/permission-matrix.spec.ts. */
-const FOUNDATION_CONTROLLERS = ['HealthController', 'AuthController', 'MeController', 'OrganisationsController', 'UsersController', 'StrategiesController', 'WorkgroupsController', 'AuditController'];
+const FOUNDATION_CONTROLLERS = [
+  'HealthController',
+  'AuthController',
+  'MeController',
+  'OrganisationsController',
+  'UsersController',
+  'StrategiesController',
+  'WorkgroupsController',
+  'AuditController',
+];
 
 /** The kennisbank is shared across the region: every werkgroep member and the secretariat read it (docs/knowledge-and-notifications.md). */
 const KNOWLEDGE_READ: OutcomeTable = { ...READ, rvc: 403 };
@@ -64,13 +73,35 @@ const KNOWLEDGE_CHANGE: OutcomeTable = { ...ACTIONS_MANAGE, rvc: 403, otherWorkg
 /** The dashboard and the RVC bundle: the secretariat and RVC members (`reporting.read`). */
 const REPORTING_READ: OutcomeTable = { ...SECRETARIAT, rvc: 'ok' };
 /** Submitting the progress report upward: the aanjager only, not even the secretariat. */
-const REPORT_SUBMIT: OutcomeTable = { ...CONTENT_READ, secretariat: 403, lid: 403, ambtelijk: 403, gast: 403, waarnemer: 403 };
+const REPORT_SUBMIT: OutcomeTable = {
+  ...CONTENT_READ,
+  secretariat: 403,
+  lid: 403,
+  ambtelijk: 403,
+  gast: 403,
+  waarnemer: 403,
+};
 /** Accepting or returning a submitted report: the secretariat. */
-const REPORT_REVIEW: OutcomeTable = { ...CONTENT_READ, aanjager: 403, lid: 403, ambtelijk: 403, gast: 403, waarnemer: 403 };
+const REPORT_REVIEW: OutcomeTable = {
+  ...CONTENT_READ,
+  aanjager: 403,
+  lid: 403,
+  ambtelijk: 403,
+  gast: 403,
+  waarnemer: 403,
+};
 /** A version that went upward (submitted, not returned) is readable by RVC members too. */
 const UPWARD_READ: OutcomeTable = { ...CONTENT_READ, rvc: 'ok' };
 /** Someone else's comment: only its author edits it, so nobody here may. */
-const NOT_AUTHOR_EDIT: OutcomeTable = { ...CONTENT_READ, secretariat: 403, aanjager: 403, lid: 403, ambtelijk: 403, gast: 403, waarnemer: 403 };
+const NOT_AUTHOR_EDIT: OutcomeTable = {
+  ...CONTENT_READ,
+  secretariat: 403,
+  aanjager: 403,
+  lid: 403,
+  ambtelijk: 403,
+  gast: 403,
+  waarnemer: 403,
+};
 /** Someone else's comment: its author or the secretariat deletes it. */
 const NOT_AUTHOR_DELETE: OutcomeTable = { ...NOT_AUTHOR_EDIT, secretariat: 'ok' };
 
@@ -127,7 +158,13 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
   let f: Fixtures;
 
   /** A call that must succeed (setting up targets); returns the body. */
-  const as = async <T = Record<string, unknown>>(email: string, method: Method, path: string, body?: object, status?: number): Promise<T> => {
+  const as = async <T = Record<string, unknown>>(
+    email: string,
+    method: Method,
+    path: string,
+    body?: object,
+    status?: number,
+  ): Promise<T> => {
     const response = await api.request(email, method, path, body);
     return expectStatus(response, status ?? (method === 'POST' ? 201 : method === 'DELETE' ? 204 : 200)).body as T;
   };
@@ -135,33 +172,94 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
   const sec: string = DEMO.secretariaat;
   const aanjager = CALLERS.aanjager!;
 
-  const newAction = (ownerId?: string) => as<{ id: string }>(sec, 'POST', `/api/workgroups/${f.workgroupId}/actions`, { title: unique('Matrixactie'), ownerId }).then(idOf);
+  const newAction = (ownerId?: string) =>
+    as<{ id: string }>(sec, 'POST', `/api/workgroups/${f.workgroupId}/actions`, {
+      title: unique('Matrixactie'),
+      ownerId,
+    }).then(idOf);
   const newSession = (inviteeIds: string[] = []) =>
-    as<{ id: string }>(sec, 'POST', `/api/workgroups/${f.workgroupId}/sessions`, { type: 'werksessie', title: unique('Matrixsessie'), startsAt: '2030-03-01T09:00:00Z', endsAt: '2030-03-01T11:00:00Z', inviteeIds }).then(idOf);
-  const newAgendaItem = (sessionId: string, placement: 'agenda' | 'backlog', email = sec) => as<{ id: string }>(email, 'POST', `/api/sessions/${sessionId}/agenda`, { title: unique('Matrixpunt'), placement }).then(idOf);
-  const newDecision = (sessionId: string) => as<{ id: string }>(sec, 'POST', `/api/sessions/${sessionId}/decisions`, { text: unique('Matrixbesluit') }).then(idOf);
-  const newKnowledge = () => as<{ id: string }>(sec, 'POST', `/api/themes/${f.themeId}/knowledge`, { title: unique('Matrixpraktijk') }).then(idOf);
-  const newDocument = () => as<{ id: string }>(sec, 'POST', `/api/workgroups/${f.workgroupId}/documents`, { title: unique('Matrixdocument'), kind: 'notitie' }).then(idOf);
-  const newVersion = (documentId: string) => as<{ id: string }>(sec, 'POST', `/api/documents/${documentId}/versions`, { name: unique('Matrixversie') }).then(idOf);
+    as<{ id: string }>(sec, 'POST', `/api/workgroups/${f.workgroupId}/sessions`, {
+      type: 'werksessie',
+      title: unique('Matrixsessie'),
+      startsAt: '2030-03-01T09:00:00Z',
+      endsAt: '2030-03-01T11:00:00Z',
+      inviteeIds,
+    }).then(idOf);
+  const newAgendaItem = (sessionId: string, placement: 'agenda' | 'backlog', email = sec) =>
+    as<{ id: string }>(email, 'POST', `/api/sessions/${sessionId}/agenda`, {
+      title: unique('Matrixpunt'),
+      placement,
+    }).then(idOf);
+  const newDecision = (sessionId: string) =>
+    as<{ id: string }>(sec, 'POST', `/api/sessions/${sessionId}/decisions`, { text: unique('Matrixbesluit') }).then(
+      idOf,
+    );
+  const newKnowledge = () =>
+    as<{ id: string }>(sec, 'POST', `/api/themes/${f.themeId}/knowledge`, { title: unique('Matrixpraktijk') }).then(
+      idOf,
+    );
+  const newDocument = () =>
+    as<{ id: string }>(sec, 'POST', `/api/workgroups/${f.workgroupId}/documents`, {
+      title: unique('Matrixdocument'),
+      kind: 'notitie',
+    }).then(idOf);
+  const newVersion = (documentId: string) =>
+    as<{ id: string }>(sec, 'POST', `/api/documents/${documentId}/versions`, { name: unique('Matrixversie') }).then(
+      idOf,
+    );
   const newComment = async (documentId: string, email: string) => {
     const body = unique('Matrixopmerking');
-    const threads = await as<Array<{ id: string; body: string }>>(email, 'POST', `/api/documents/${documentId}/comments`, { body });
+    const threads = await as<Array<{ id: string; body: string }>>(
+      email,
+      'POST',
+      `/api/documents/${documentId}/comments`,
+      { body },
+    );
     return threads.find((c) => c.body === body)!.id;
   };
   const newIndicator = () =>
-    as<{ id: string }>(sec, 'POST', `/api/workgroups/${f.workgroupId}/indicators`, { focusAreaId: f.focusAreaId, title: unique('Matrixindicator'), unit: 'aantal', direction: 'hoger_is_beter' }).then(idOf);
-  const newMeasurement = (indicatorId: string) => as<{ id: string }>(sec, 'POST', `/api/indicators/${indicatorId}/measurements`, { measuredOn: '2025-01-15', value: 12 }).then(idOf);
+    as<{ id: string }>(sec, 'POST', `/api/workgroups/${f.workgroupId}/indicators`, {
+      focusAreaId: f.focusAreaId,
+      title: unique('Matrixindicator'),
+      unit: 'aantal',
+      direction: 'hoger_is_beter',
+    }).then(idOf);
+  const newMeasurement = (indicatorId: string) =>
+    as<{ id: string }>(sec, 'POST', `/api/indicators/${indicatorId}/measurements`, {
+      measuredOn: '2025-01-15',
+      value: 12,
+    }).then(idOf);
   const newCycle = () =>
-    as<{ id: string }>(sec, 'POST', '/api/reporting-cycles', { strategyId: f.strategyId, title: unique('Matrixcyclus'), meetingDate: '2030-06-30', reportDeadline: '2030-06-01' }).then(idOf);
+    as<{ id: string }>(sec, 'POST', '/api/reporting-cycles', {
+      strategyId: f.strategyId,
+      title: unique('Matrixcyclus'),
+      meetingDate: '2030-06-30',
+      reportDeadline: '2030-06-01',
+    }).then(idOf);
   /** A progress report of the matrix werkgroep (for a cycle of its own) in the given state. */
-  const newReport = async (state: 'concept' | 'ready' | 'ingediend' | 'geaccepteerd' | 'teruggestuurd', cycleId?: string) => {
-    const report = await as<{ id: string; narrativeDocumentId: string }>(aanjager, 'POST', `/api/workgroups/${f.workgroupId}/progress-reports`, { cycleId: cycleId ?? (await newCycle()) });
+  const newReport = async (
+    state: 'concept' | 'ready' | 'ingediend' | 'geaccepteerd' | 'teruggestuurd',
+    cycleId?: string,
+  ) => {
+    const report = await as<{ id: string; narrativeDocumentId: string }>(
+      aanjager,
+      'POST',
+      `/api/workgroups/${f.workgroupId}/progress-reports`,
+      { cycleId: cycleId ?? (await newCycle()) },
+    );
     if (state === 'concept') return report;
     await as(aanjager, 'PATCH', `/api/progress-reports/${report.id}`, { summary: 'Op koers; de aanpak loopt.' });
     if (state === 'ready') return report;
     await as(aanjager, 'POST', `/api/progress-reports/${report.id}/submit`, {}, 200);
     if (state === 'geaccepteerd') await as(sec, 'POST', `/api/progress-reports/${report.id}/accept`, {}, 200);
-    if (state === 'teruggestuurd') await as(sec, 'POST', `/api/progress-reports/${report.id}/return`, { comment: 'Graag de cijfers toelichten.' }, 200);
+    if (state === 'teruggestuurd')
+      await as(
+        sec,
+        'POST',
+        `/api/progress-reports/${report.id}/return`,
+        { comment: 'Graag de cijfers toelichten.' },
+        200,
+      );
     return report;
   };
   /** Writers author their own comment or proposal; the others get one of the aanjager's. */
@@ -169,43 +267,121 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
   const authorFor = (caller: Caller) => (writers.includes(caller) ? CALLERS[caller]! : aanjager);
   const otherAuthorFor = (caller: Caller) => (caller === 'aanjager' ? CALLERS.lid! : aanjager);
   /** Seated members (not the waarnemer) can own an action; the rest try one owned by nobody. */
-  const ownActionOwner = (caller: Caller) => (isMember(caller) && caller !== 'waarnemer' ? f.userIds[caller] : undefined);
+  const ownActionOwner = (caller: Caller) =>
+    isMember(caller) && caller !== 'waarnemer' ? f.userIds[caller] : undefined;
 
   const ROUTES: Route[] = [
     // --- actions.controller.ts
-    { method: 'GET', pattern: '/api/workgroups/:id/actions', expected: CONTENT_READ, target: () => ({ path: `/api/workgroups/${f.workgroupId}/actions` }) },
-    { method: 'POST', pattern: '/api/workgroups/:id/actions', expected: ACTIONS_MANAGE, target: () => ({ path: `/api/workgroups/${f.workgroupId}/actions`, body: { title: unique('Nieuwe actie') } }) },
-    { method: 'GET', pattern: '/api/me/actions', expected: READ, audit: 'caller', target: () => ({ path: '/api/me/actions' }) },
-    { method: 'GET', pattern: '/api/actions/:id', expected: CONTENT_READ, target: () => ({ path: `/api/actions/${f.actionId}` }) },
-    { method: 'PATCH', pattern: '/api/actions/:id', variant: 'an action of someone else', expected: ACTIONS_MANAGE, target: () => ({ path: `/api/actions/${f.actionId}`, body: { description: unique('Toelichting') } }) },
+    {
+      method: 'GET',
+      pattern: '/api/workgroups/:id/actions',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/workgroups/${f.workgroupId}/actions` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/workgroups/:id/actions',
+      expected: ACTIONS_MANAGE,
+      target: () => ({ path: `/api/workgroups/${f.workgroupId}/actions`, body: { title: unique('Nieuwe actie') } }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/me/actions',
+      expected: READ,
+      audit: 'caller',
+      target: () => ({ path: '/api/me/actions' }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/actions/:id',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/actions/${f.actionId}` }),
+    },
+    {
+      method: 'PATCH',
+      pattern: '/api/actions/:id',
+      variant: 'an action of someone else',
+      expected: ACTIONS_MANAGE,
+      target: () => ({ path: `/api/actions/${f.actionId}`, body: { description: unique('Toelichting') } }),
+    },
     {
       method: 'PATCH',
       pattern: '/api/actions/:id',
       variant: 'one’s own action',
       expected: CONTENT_WRITE,
-      target: async (caller) => ({ path: `/api/actions/${await newAction(ownActionOwner(caller))}`, body: { status: 'in_uitvoering' } }),
+      target: async (caller) => ({
+        path: `/api/actions/${await newAction(ownActionOwner(caller))}`,
+        body: { status: 'in_uitvoering' },
+      }),
     },
-    { method: 'DELETE', pattern: '/api/actions/:id', expected: ACTIONS_MANAGE, target: async () => ({ path: `/api/actions/${await newAction()}` }) },
-    { method: 'POST', pattern: '/api/actions/:id/comments', expected: CONTENT_WRITE, target: () => ({ path: `/api/actions/${f.actionId}/comments`, body: { body: 'Loopt volgens plan.' } }) },
+    {
+      method: 'DELETE',
+      pattern: '/api/actions/:id',
+      expected: ACTIONS_MANAGE,
+      target: async () => ({ path: `/api/actions/${await newAction()}` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/actions/:id/comments',
+      expected: CONTENT_WRITE,
+      target: () => ({ path: `/api/actions/${f.actionId}/comments`, body: { body: 'Loopt volgens plan.' } }),
+    },
 
     // --- sessions.controller.ts
-    { method: 'GET', pattern: '/api/workgroups/:id/sessions', expected: CONTENT_READ, target: () => ({ path: `/api/workgroups/${f.workgroupId}/sessions` }) },
+    {
+      method: 'GET',
+      pattern: '/api/workgroups/:id/sessions',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/workgroups/${f.workgroupId}/sessions` }),
+    },
     {
       method: 'POST',
       pattern: '/api/workgroups/:id/sessions',
       expected: ACTIONS_MANAGE,
-      target: () => ({ path: `/api/workgroups/${f.workgroupId}/sessions`, body: { type: 'kennissessie', title: unique('Nieuwe sessie'), startsAt: '2030-04-01T13:00:00Z', endsAt: '2030-04-01T15:00:00Z' } }),
+      target: () => ({
+        path: `/api/workgroups/${f.workgroupId}/sessions`,
+        body: {
+          type: 'kennissessie',
+          title: unique('Nieuwe sessie'),
+          startsAt: '2030-04-01T13:00:00Z',
+          endsAt: '2030-04-01T15:00:00Z',
+        },
+      }),
     },
-    { method: 'GET', pattern: '/api/sessions/:id', expected: CONTENT_READ, target: () => ({ path: `/api/sessions/${f.sessionId}` }) },
-    { method: 'PATCH', pattern: '/api/sessions/:id', expected: ACTIONS_MANAGE, target: () => ({ path: `/api/sessions/${f.sessionId}`, body: { description: unique('Toelichting') } }) },
-    { method: 'DELETE', pattern: '/api/sessions/:id', expected: ACTIONS_MANAGE, target: async () => ({ path: `/api/sessions/${await newSession()}` }) },
-    { method: 'POST', pattern: '/api/sessions/:id/agenda', variant: 'a proposal', expected: CONTENT_WRITE, target: () => ({ path: `/api/sessions/${f.sessionId}/agenda`, body: { title: unique('Voorstel') } }) },
+    {
+      method: 'GET',
+      pattern: '/api/sessions/:id',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/sessions/${f.sessionId}` }),
+    },
+    {
+      method: 'PATCH',
+      pattern: '/api/sessions/:id',
+      expected: ACTIONS_MANAGE,
+      target: () => ({ path: `/api/sessions/${f.sessionId}`, body: { description: unique('Toelichting') } }),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/api/sessions/:id',
+      expected: ACTIONS_MANAGE,
+      target: async () => ({ path: `/api/sessions/${await newSession()}` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/sessions/:id/agenda',
+      variant: 'a proposal',
+      expected: CONTENT_WRITE,
+      target: () => ({ path: `/api/sessions/${f.sessionId}/agenda`, body: { title: unique('Voorstel') } }),
+    },
     {
       method: 'POST',
       pattern: '/api/sessions/:id/agenda',
       variant: 'on the agenda',
       expected: ACTIONS_MANAGE,
-      target: () => ({ path: `/api/sessions/${f.sessionId}/agenda`, body: { title: unique('Agendapunt'), placement: 'agenda' } }),
+      target: () => ({
+        path: `/api/sessions/${f.sessionId}/agenda`,
+        body: { title: unique('Agendapunt'), placement: 'agenda' },
+      }),
     },
     {
       method: 'PUT',
@@ -218,28 +394,48 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
         return { path: `/api/sessions/${sessionId}/agenda/order`, body: { itemIds: [second, first] } };
       },
     },
-    { method: 'PATCH', pattern: '/api/agenda-items/:id', variant: 'an agenda item', expected: ACTIONS_MANAGE, target: () => ({ path: `/api/agenda-items/${f.agendaItemId}`, body: { description: unique('Toelichting') } }) },
+    {
+      method: 'PATCH',
+      pattern: '/api/agenda-items/:id',
+      variant: 'an agenda item',
+      expected: ACTIONS_MANAGE,
+      target: () => ({ path: `/api/agenda-items/${f.agendaItemId}`, body: { description: unique('Toelichting') } }),
+    },
     {
       method: 'PATCH',
       pattern: '/api/agenda-items/:id',
       variant: 'one’s own proposal in the backlog',
       expected: CONTENT_WRITE,
-      target: async (caller) => ({ path: `/api/agenda-items/${await newAgendaItem(f.sessionId, 'backlog', authorFor(caller))}`, body: { description: unique('Toelichting') } }),
+      target: async (caller) => ({
+        path: `/api/agenda-items/${await newAgendaItem(f.sessionId, 'backlog', authorFor(caller))}`,
+        body: { description: unique('Toelichting') },
+      }),
     },
-    { method: 'DELETE', pattern: '/api/agenda-items/:id', variant: 'an agenda item', expected: ACTIONS_MANAGE, target: async () => ({ path: `/api/agenda-items/${await newAgendaItem(f.sessionId, 'agenda')}` }) },
+    {
+      method: 'DELETE',
+      pattern: '/api/agenda-items/:id',
+      variant: 'an agenda item',
+      expected: ACTIONS_MANAGE,
+      target: async () => ({ path: `/api/agenda-items/${await newAgendaItem(f.sessionId, 'agenda')}` }),
+    },
     {
       method: 'DELETE',
       pattern: '/api/agenda-items/:id',
       variant: 'one’s own proposal in the backlog',
       expected: CONTENT_WRITE,
-      target: async (caller) => ({ path: `/api/agenda-items/${await newAgendaItem(f.sessionId, 'backlog', authorFor(caller))}` }),
+      target: async (caller) => ({
+        path: `/api/agenda-items/${await newAgendaItem(f.sessionId, 'backlog', authorFor(caller))}`,
+      }),
     },
     {
       method: 'PATCH',
       pattern: '/api/sessions/:id/attendance',
       variant: 'someone’s presence',
       expected: ACTIONS_MANAGE,
-      target: () => ({ path: `/api/sessions/${f.invitedSessionId}/attendance`, body: { attendees: [{ userId: f.userIds.lid, status: 'aanwezig' }] } }),
+      target: () => ({
+        path: `/api/sessions/${f.invitedSessionId}/attendance`,
+        body: { attendees: [{ userId: f.userIds.lid, status: 'aanwezig' }] },
+      }),
     },
     {
       method: 'PATCH',
@@ -247,36 +443,172 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
       variant: 'an invitee sends regrets',
       expected: CONTENT_WRITE,
       // Members send their own regrets; the others try the aanjager's.
-      target: (caller) => ({ path: `/api/sessions/${f.invitedSessionId}/attendance`, body: { attendees: [{ userId: isMember(caller) ? f.userIds[caller] : f.userIds.aanjager, status: 'afgemeld' }] } }),
+      target: (caller) => ({
+        path: `/api/sessions/${f.invitedSessionId}/attendance`,
+        body: {
+          attendees: [{ userId: isMember(caller) ? f.userIds[caller] : f.userIds.aanjager, status: 'afgemeld' }],
+        },
+      }),
     },
-    { method: 'POST', pattern: '/api/sessions/:id/minutes', expected: ACTIONS_MANAGE, target: async () => ({ path: `/api/sessions/${await newSession()}/minutes` }) },
-    { method: 'GET', pattern: '/api/sessions/:id/invite.ics', expected: CONTENT_READ, target: () => ({ path: `/api/sessions/${f.sessionId}/invite.ics` }) },
-    { method: 'GET', pattern: '/api/sessions/:id/export', expected: CONTENT_READ, target: () => ({ path: `/api/sessions/${f.sessionId}/export?format=md` }) },
-    { method: 'GET', pattern: '/api/sessions/:id/decisions', expected: CONTENT_READ, target: () => ({ path: `/api/sessions/${f.sessionId}/decisions` }) },
-    { method: 'POST', pattern: '/api/sessions/:id/decisions', expected: ACTIONS_MANAGE, target: () => ({ path: `/api/sessions/${f.sessionId}/decisions`, body: { text: unique('Besluit') } }) },
-    { method: 'GET', pattern: '/api/decisions/:id', expected: CONTENT_READ, target: () => ({ path: `/api/decisions/${f.decisionId}` }) },
-    { method: 'PATCH', pattern: '/api/decisions/:id', expected: ACTIONS_MANAGE, target: () => ({ path: `/api/decisions/${f.decisionId}`, body: { text: unique('Aangepast besluit') } }) },
-    { method: 'DELETE', pattern: '/api/decisions/:id', expected: ACTIONS_MANAGE, target: async () => ({ path: `/api/decisions/${await newDecision(f.sessionId)}` }) },
-    { method: 'POST', pattern: '/api/decisions/:id/actions', expected: ACTIONS_MANAGE, target: () => ({ path: `/api/decisions/${f.decisionId}/actions`, body: { actions: [{ title: unique('Vervolgactie') }] } }) },
-    { method: 'GET', pattern: '/api/actions/:id/decision', expected: CONTENT_READ, target: () => ({ path: `/api/actions/${f.decisionActionId}/decision` }) },
+    {
+      method: 'POST',
+      pattern: '/api/sessions/:id/minutes',
+      expected: ACTIONS_MANAGE,
+      target: async () => ({ path: `/api/sessions/${await newSession()}/minutes` }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/sessions/:id/invite.ics',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/sessions/${f.sessionId}/invite.ics` }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/sessions/:id/export',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/sessions/${f.sessionId}/export?format=md` }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/sessions/:id/decisions',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/sessions/${f.sessionId}/decisions` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/sessions/:id/decisions',
+      expected: ACTIONS_MANAGE,
+      target: () => ({ path: `/api/sessions/${f.sessionId}/decisions`, body: { text: unique('Besluit') } }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/decisions/:id',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/decisions/${f.decisionId}` }),
+    },
+    {
+      method: 'PATCH',
+      pattern: '/api/decisions/:id',
+      expected: ACTIONS_MANAGE,
+      target: () => ({ path: `/api/decisions/${f.decisionId}`, body: { text: unique('Aangepast besluit') } }),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/api/decisions/:id',
+      expected: ACTIONS_MANAGE,
+      target: async () => ({ path: `/api/decisions/${await newDecision(f.sessionId)}` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/decisions/:id/actions',
+      expected: ACTIONS_MANAGE,
+      target: () => ({
+        path: `/api/decisions/${f.decisionId}/actions`,
+        body: { actions: [{ title: unique('Vervolgactie') }] },
+      }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/actions/:id/decision',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/actions/${f.decisionActionId}/decision` }),
+    },
 
     // --- knowledge.controller.ts (the kennisbank of the matrix werkgroep's theme)
-    { method: 'GET', pattern: '/api/themes/:id/knowledge', expected: KNOWLEDGE_READ, audit: 'caller', target: () => ({ path: `/api/themes/${f.themeId}/knowledge?q=aanpak` }) },
-    { method: 'POST', pattern: '/api/themes/:id/knowledge', expected: KNOWLEDGE_CHANGE, target: () => ({ path: `/api/themes/${f.themeId}/knowledge`, body: { title: unique('Nieuwe praktijk') } }) },
-    { method: 'GET', pattern: '/api/knowledge/:id', expected: KNOWLEDGE_READ, audit: 'caller', target: () => ({ path: `/api/knowledge/${f.knowledgeId}` }) },
-    { method: 'PATCH', pattern: '/api/knowledge/:id', expected: KNOWLEDGE_CHANGE, audit: 'caller', target: () => ({ path: `/api/knowledge/${f.knowledgeId}`, body: { description: unique('Beschrijving') } }) },
-    { method: 'DELETE', pattern: '/api/knowledge/:id', expected: KNOWLEDGE_CHANGE, audit: 'caller', target: async () => ({ path: `/api/knowledge/${await newKnowledge()}` }) },
+    {
+      method: 'GET',
+      pattern: '/api/themes/:id/knowledge',
+      expected: KNOWLEDGE_READ,
+      audit: 'caller',
+      target: () => ({ path: `/api/themes/${f.themeId}/knowledge?q=aanpak` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/themes/:id/knowledge',
+      expected: KNOWLEDGE_CHANGE,
+      target: () => ({ path: `/api/themes/${f.themeId}/knowledge`, body: { title: unique('Nieuwe praktijk') } }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/knowledge/:id',
+      expected: KNOWLEDGE_READ,
+      audit: 'caller',
+      target: () => ({ path: `/api/knowledge/${f.knowledgeId}` }),
+    },
+    {
+      method: 'PATCH',
+      pattern: '/api/knowledge/:id',
+      expected: KNOWLEDGE_CHANGE,
+      audit: 'caller',
+      target: () => ({ path: `/api/knowledge/${f.knowledgeId}`, body: { description: unique('Beschrijving') } }),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/api/knowledge/:id',
+      expected: KNOWLEDGE_CHANGE,
+      audit: 'caller',
+      target: async () => ({ path: `/api/knowledge/${await newKnowledge()}` }),
+    },
 
     // --- documents.controller.ts
-    { method: 'GET', pattern: '/api/workgroups/:id/documents', expected: CONTENT_READ, target: () => ({ path: `/api/workgroups/${f.workgroupId}/documents` }) },
-    { method: 'POST', pattern: '/api/workgroups/:id/documents', expected: CONTENT_WRITE, target: () => ({ path: `/api/workgroups/${f.workgroupId}/documents`, body: { title: unique('Nieuw document'), kind: 'notitie' } }) },
-    { method: 'GET', pattern: '/api/documents/:id', expected: CONTENT_READ, target: () => ({ path: `/api/documents/${f.documentId}` }) },
-    { method: 'GET', pattern: '/api/documents/:id', variant: 'the narrative of a submitted report', expected: CONTENT_READ, target: () => ({ path: `/api/documents/${f.submittedNarrativeId}` }) },
-    { method: 'PATCH', pattern: '/api/documents/:id', expected: CONTENT_WRITE, target: () => ({ path: `/api/documents/${f.documentId}`, body: { title: unique('Hernoemd document') } }) },
-    { method: 'GET', pattern: '/api/documents/:id/export', expected: CONTENT_READ, target: () => ({ path: `/api/documents/${f.documentId}/export?format=md` }) },
-    { method: 'GET', pattern: '/api/documents/:id/versions', expected: CONTENT_READ, target: () => ({ path: `/api/documents/${f.documentId}/versions` }) },
-    { method: 'POST', pattern: '/api/documents/:id/versions', expected: CONTENT_WRITE, target: () => ({ path: `/api/documents/${f.documentId}/versions`, body: { name: unique('Versie') } }) },
-    { method: 'GET', pattern: '/api/documents/:id/versions/:versionId', expected: CONTENT_READ, target: () => ({ path: `/api/documents/${f.documentId}/versions/${f.versionId}?format=text` }) },
+    {
+      method: 'GET',
+      pattern: '/api/workgroups/:id/documents',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/workgroups/${f.workgroupId}/documents` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/workgroups/:id/documents',
+      expected: CONTENT_WRITE,
+      target: () => ({
+        path: `/api/workgroups/${f.workgroupId}/documents`,
+        body: { title: unique('Nieuw document'), kind: 'notitie' },
+      }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/documents/:id',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/documents/${f.documentId}` }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/documents/:id',
+      variant: 'the narrative of a submitted report',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/documents/${f.submittedNarrativeId}` }),
+    },
+    {
+      method: 'PATCH',
+      pattern: '/api/documents/:id',
+      expected: CONTENT_WRITE,
+      target: () => ({ path: `/api/documents/${f.documentId}`, body: { title: unique('Hernoemd document') } }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/documents/:id/export',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/documents/${f.documentId}/export?format=md` }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/documents/:id/versions',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/documents/${f.documentId}/versions` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/documents/:id/versions',
+      expected: CONTENT_WRITE,
+      target: () => ({ path: `/api/documents/${f.documentId}/versions`, body: { name: unique('Versie') } }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/documents/:id/versions/:versionId',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/documents/${f.documentId}/versions/${f.versionId}?format=text` }),
+    },
     {
       method: 'POST',
       pattern: '/api/documents/:id/versions/:versionId/restore',
@@ -286,25 +618,56 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
         return { path: `/api/documents/${documentId}/versions/${await newVersion(documentId)}/restore` };
       },
     },
-    { method: 'GET', pattern: '/api/documents/:id/comments', expected: CONTENT_READ, target: () => ({ path: `/api/documents/${f.documentId}/comments` }) },
-    { method: 'POST', pattern: '/api/documents/:id/comments', expected: CONTENT_WRITE, target: () => ({ path: `/api/documents/${f.documentId}/comments`, body: { body: unique('Opmerking') } }) },
-    { method: 'POST', pattern: '/api/comments/:id/replies', expected: CONTENT_WRITE, target: () => ({ path: `/api/comments/${f.threadId}/replies`, body: { body: unique('Antwoord') } }) },
+    {
+      method: 'GET',
+      pattern: '/api/documents/:id/comments',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/documents/${f.documentId}/comments` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/documents/:id/comments',
+      expected: CONTENT_WRITE,
+      target: () => ({ path: `/api/documents/${f.documentId}/comments`, body: { body: unique('Opmerking') } }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/comments/:id/replies',
+      expected: CONTENT_WRITE,
+      target: () => ({ path: `/api/comments/${f.threadId}/replies`, body: { body: unique('Antwoord') } }),
+    },
     {
       method: 'PATCH',
       pattern: '/api/comments/:id',
       variant: 'one’s own comment',
       expected: CONTENT_WRITE,
-      target: async (caller) => ({ path: `/api/comments/${await newComment(f.documentId, authorFor(caller))}`, body: { body: unique('Verbeterd') } }),
+      target: async (caller) => ({
+        path: `/api/comments/${await newComment(f.documentId, authorFor(caller))}`,
+        body: { body: unique('Verbeterd') },
+      }),
     },
     {
       method: 'PATCH',
       pattern: '/api/comments/:id',
       variant: 'someone else’s comment',
       expected: NOT_AUTHOR_EDIT,
-      target: async (caller) => ({ path: `/api/comments/${await newComment(f.documentId, otherAuthorFor(caller))}`, body: { body: unique('Overgenomen') } }),
+      target: async (caller) => ({
+        path: `/api/comments/${await newComment(f.documentId, otherAuthorFor(caller))}`,
+        body: { body: unique('Overgenomen') },
+      }),
     },
-    { method: 'POST', pattern: '/api/comments/:id/resolve', expected: CONTENT_WRITE, target: () => ({ path: `/api/comments/${f.threadId}/resolve` }) },
-    { method: 'POST', pattern: '/api/comments/:id/reopen', expected: CONTENT_WRITE, target: () => ({ path: `/api/comments/${f.threadId}/reopen` }) },
+    {
+      method: 'POST',
+      pattern: '/api/comments/:id/resolve',
+      expected: CONTENT_WRITE,
+      target: () => ({ path: `/api/comments/${f.threadId}/resolve` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/comments/:id/reopen',
+      expected: CONTENT_WRITE,
+      target: () => ({ path: `/api/comments/${f.threadId}/reopen` }),
+    },
     {
       method: 'DELETE',
       pattern: '/api/comments/:id',
@@ -321,73 +684,248 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
     },
 
     // --- notifications.controller.ts (one's own only)
-    { method: 'GET', pattern: '/api/me/notifications', expected: READ, audit: 'caller', target: () => ({ path: '/api/me/notifications' }) },
-    { method: 'POST', pattern: '/api/me/notifications/read-all', expected: READ, audit: 'caller', target: () => ({ path: '/api/me/notifications/read-all' }) },
+    {
+      method: 'GET',
+      pattern: '/api/me/notifications',
+      expected: READ,
+      audit: 'caller',
+      target: () => ({ path: '/api/me/notifications' }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/me/notifications/read-all',
+      expected: READ,
+      audit: 'caller',
+      target: () => ({ path: '/api/me/notifications/read-all' }),
+    },
     {
       method: 'POST',
       pattern: '/api/me/notifications/:id/read',
       variant: 'one’s own',
       expected: READ,
       audit: 'caller',
-      target: async (caller) => ({ path: `/api/me/notifications/${caller === 'anonymous' ? randomUUID() : await notificationFor(f.userIds[caller])}/read` }),
+      target: async (caller) => ({
+        path: `/api/me/notifications/${caller === 'anonymous' ? randomUUID() : await notificationFor(f.userIds[caller])}/read`,
+      }),
     },
-    { method: 'GET', pattern: '/api/me/attention', expected: READ, audit: 'caller', target: () => ({ path: '/api/me/attention' }) },
+    {
+      method: 'GET',
+      pattern: '/api/me/attention',
+      expected: READ,
+      audit: 'caller',
+      target: () => ({ path: '/api/me/attention' }),
+    },
 
     // --- reporting-cycles.controller.ts
-    { method: 'GET', pattern: '/api/reporting-cycles', expected: READ, audit: 'region', target: () => ({ path: `/api/reporting-cycles?strategyId=${f.strategyId}` }) },
+    {
+      method: 'GET',
+      pattern: '/api/reporting-cycles',
+      expected: READ,
+      audit: 'region',
+      target: () => ({ path: `/api/reporting-cycles?strategyId=${f.strategyId}` }),
+    },
     {
       method: 'POST',
       pattern: '/api/reporting-cycles',
       expected: SECRETARIAT,
       audit: 'region',
-      target: () => ({ path: '/api/reporting-cycles', body: { strategyId: f.strategyId, title: unique('Nieuwe cyclus'), meetingDate: '2031-06-30', reportDeadline: '2031-06-01' } }),
+      target: () => ({
+        path: '/api/reporting-cycles',
+        body: {
+          strategyId: f.strategyId,
+          title: unique('Nieuwe cyclus'),
+          meetingDate: '2031-06-30',
+          reportDeadline: '2031-06-01',
+        },
+      }),
     },
-    { method: 'GET', pattern: '/api/reporting-cycles/:id', expected: READ, audit: 'region', target: () => ({ path: `/api/reporting-cycles/${f.cycleId}` }) },
-    { method: 'GET', pattern: '/api/reporting-cycles/:id/bundle', expected: REPORTING_READ, audit: 'region', target: () => ({ path: `/api/reporting-cycles/${f.cycleId}/bundle` }) },
-    { method: 'GET', pattern: '/api/reporting-cycles/:id/bundle.pdf', expected: REPORTING_READ, audit: 'region', target: () => ({ path: `/api/reporting-cycles/${f.cycleId}/bundle.pdf` }) },
-    { method: 'PATCH', pattern: '/api/reporting-cycles/:id', expected: SECRETARIAT, audit: 'region', target: () => ({ path: `/api/reporting-cycles/${f.cycleId}`, body: { title: unique('Hernoemde cyclus') } }) },
+    {
+      method: 'GET',
+      pattern: '/api/reporting-cycles/:id',
+      expected: READ,
+      audit: 'region',
+      target: () => ({ path: `/api/reporting-cycles/${f.cycleId}` }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/reporting-cycles/:id/bundle',
+      expected: REPORTING_READ,
+      audit: 'region',
+      target: () => ({ path: `/api/reporting-cycles/${f.cycleId}/bundle` }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/reporting-cycles/:id/bundle.pdf',
+      expected: REPORTING_READ,
+      audit: 'region',
+      target: () => ({ path: `/api/reporting-cycles/${f.cycleId}/bundle.pdf` }),
+    },
+    {
+      method: 'PATCH',
+      pattern: '/api/reporting-cycles/:id',
+      expected: SECRETARIAT,
+      audit: 'region',
+      target: () => ({ path: `/api/reporting-cycles/${f.cycleId}`, body: { title: unique('Hernoemde cyclus') } }),
+    },
 
     // --- reporting-indicators.controller.ts
-    { method: 'GET', pattern: '/api/workgroups/:id/indicators', expected: CONTENT_READ, target: () => ({ path: `/api/workgroups/${f.workgroupId}/indicators` }) },
+    {
+      method: 'GET',
+      pattern: '/api/workgroups/:id/indicators',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/workgroups/${f.workgroupId}/indicators` }),
+    },
     {
       method: 'POST',
       pattern: '/api/workgroups/:id/indicators',
       expected: ACTIONS_MANAGE,
-      target: () => ({ path: `/api/workgroups/${f.workgroupId}/indicators`, body: { focusAreaId: f.focusAreaId, title: unique('Nieuwe indicator'), unit: 'percentage', direction: 'hoger_is_beter' } }),
+      target: () => ({
+        path: `/api/workgroups/${f.workgroupId}/indicators`,
+        body: {
+          focusAreaId: f.focusAreaId,
+          title: unique('Nieuwe indicator'),
+          unit: 'percentage',
+          direction: 'hoger_is_beter',
+        },
+      }),
     },
-    { method: 'GET', pattern: '/api/indicators/:id', expected: CONTENT_READ, target: () => ({ path: `/api/indicators/${f.indicatorId}` }) },
-    { method: 'PATCH', pattern: '/api/indicators/:id', expected: ACTIONS_MANAGE, target: () => ({ path: `/api/indicators/${f.indicatorId}`, body: { title: unique('Hernoemde indicator') } }) },
-    { method: 'DELETE', pattern: '/api/indicators/:id', expected: ACTIONS_MANAGE, target: async () => ({ path: `/api/indicators/${await newIndicator()}` }) },
-    { method: 'POST', pattern: '/api/indicators/:id/measurements', expected: ACTIONS_MANAGE, target: () => ({ path: `/api/indicators/${f.indicatorId}/measurements`, body: { measuredOn: '2025-02-01', value: 14 } }) },
-    { method: 'DELETE', pattern: '/api/measurements/:id', expected: ACTIONS_MANAGE, target: async () => ({ path: `/api/measurements/${await newMeasurement(f.indicatorId)}` }) },
+    {
+      method: 'GET',
+      pattern: '/api/indicators/:id',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/indicators/${f.indicatorId}` }),
+    },
+    {
+      method: 'PATCH',
+      pattern: '/api/indicators/:id',
+      expected: ACTIONS_MANAGE,
+      target: () => ({ path: `/api/indicators/${f.indicatorId}`, body: { title: unique('Hernoemde indicator') } }),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/api/indicators/:id',
+      expected: ACTIONS_MANAGE,
+      target: async () => ({ path: `/api/indicators/${await newIndicator()}` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/indicators/:id/measurements',
+      expected: ACTIONS_MANAGE,
+      target: () => ({
+        path: `/api/indicators/${f.indicatorId}/measurements`,
+        body: { measuredOn: '2025-02-01', value: 14 },
+      }),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/api/measurements/:id',
+      expected: ACTIONS_MANAGE,
+      target: async () => ({ path: `/api/measurements/${await newMeasurement(f.indicatorId)}` }),
+    },
 
     // --- reporting-progress-reports.controller.ts
-    { method: 'GET', pattern: '/api/workgroups/:id/progress-reports', expected: CONTENT_READ, target: () => ({ path: `/api/workgroups/${f.workgroupId}/progress-reports` }) },
-    { method: 'POST', pattern: '/api/workgroups/:id/progress-reports', expected: CONTENT_WRITE, target: async () => ({ path: `/api/workgroups/${f.workgroupId}/progress-reports`, body: { cycleId: await newCycle() } }) },
-    { method: 'GET', pattern: '/api/progress-reports/:id', variant: 'a concept', expected: CONTENT_READ, target: () => ({ path: `/api/progress-reports/${f.conceptReportId}` }) },
-    { method: 'GET', pattern: '/api/progress-reports/:id', variant: 'submitted', expected: UPWARD_READ, target: () => ({ path: `/api/progress-reports/${f.submittedReportId}` }) },
-    { method: 'GET', pattern: '/api/progress-reports/:id', variant: 'returned', expected: CONTENT_READ, target: () => ({ path: `/api/progress-reports/${f.returnedReportId}` }) },
-    { method: 'PATCH', pattern: '/api/progress-reports/:id', expected: CONTENT_WRITE, target: () => ({ path: `/api/progress-reports/${f.conceptReportId}`, body: { summary: unique('Samenvatting') } }) },
-    { method: 'GET', pattern: '/api/progress-reports/:id/versions', variant: 'a concept', expected: CONTENT_READ, target: () => ({ path: `/api/progress-reports/${f.conceptReportId}/versions` }) },
-    { method: 'GET', pattern: '/api/progress-reports/:id/versions', variant: 'submitted', expected: UPWARD_READ, target: () => ({ path: `/api/progress-reports/${f.submittedReportId}/versions` }) },
-    { method: 'GET', pattern: '/api/progress-reports/:id/versions', variant: 'returned', expected: CONTENT_READ, target: () => ({ path: `/api/progress-reports/${f.returnedReportId}/versions` }) },
-    { method: 'POST', pattern: '/api/progress-reports/:id/submit', expected: REPORT_SUBMIT, target: async () => ({ path: `/api/progress-reports/${(await newReport('ready')).id}/submit` }) },
+    {
+      method: 'GET',
+      pattern: '/api/workgroups/:id/progress-reports',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/workgroups/${f.workgroupId}/progress-reports` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/workgroups/:id/progress-reports',
+      expected: CONTENT_WRITE,
+      target: async () => ({
+        path: `/api/workgroups/${f.workgroupId}/progress-reports`,
+        body: { cycleId: await newCycle() },
+      }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/progress-reports/:id',
+      variant: 'a concept',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/progress-reports/${f.conceptReportId}` }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/progress-reports/:id',
+      variant: 'submitted',
+      expected: UPWARD_READ,
+      target: () => ({ path: `/api/progress-reports/${f.submittedReportId}` }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/progress-reports/:id',
+      variant: 'returned',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/progress-reports/${f.returnedReportId}` }),
+    },
+    {
+      method: 'PATCH',
+      pattern: '/api/progress-reports/:id',
+      expected: CONTENT_WRITE,
+      target: () => ({ path: `/api/progress-reports/${f.conceptReportId}`, body: { summary: unique('Samenvatting') } }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/progress-reports/:id/versions',
+      variant: 'a concept',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/progress-reports/${f.conceptReportId}/versions` }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/progress-reports/:id/versions',
+      variant: 'submitted',
+      expected: UPWARD_READ,
+      target: () => ({ path: `/api/progress-reports/${f.submittedReportId}/versions` }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/progress-reports/:id/versions',
+      variant: 'returned',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/progress-reports/${f.returnedReportId}/versions` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/progress-reports/:id/submit',
+      expected: REPORT_SUBMIT,
+      target: async () => ({ path: `/api/progress-reports/${(await newReport('ready')).id}/submit` }),
+    },
     // Members who see the report but may not review it are refused region-wide (`region.manage`), outsiders in the werkgroep.
-    { method: 'POST', pattern: '/api/progress-reports/:id/accept', expected: REPORT_REVIEW, audit: 'caller', target: async () => ({ path: `/api/progress-reports/${(await newReport('ingediend')).id}/accept` }) },
+    {
+      method: 'POST',
+      pattern: '/api/progress-reports/:id/accept',
+      expected: REPORT_REVIEW,
+      audit: 'caller',
+      target: async () => ({ path: `/api/progress-reports/${(await newReport('ingediend')).id}/accept` }),
+    },
     {
       method: 'POST',
       pattern: '/api/progress-reports/:id/return',
       expected: REPORT_REVIEW,
       audit: 'caller',
-      target: async () => ({ path: `/api/progress-reports/${(await newReport('ingediend')).id}/return`, body: { comment: 'Graag de cijfers toelichten.' } }),
+      target: async () => ({
+        path: `/api/progress-reports/${(await newReport('ingediend')).id}/return`,
+        body: { comment: 'Graag de cijfers toelichten.' },
+      }),
     },
 
     // --- dashboard.controller.ts
-    { method: 'GET', pattern: '/api/dashboard', expected: REPORTING_READ, audit: 'region', target: () => ({ path: `/api/dashboard?strategyId=${f.strategyId}` }) },
+    {
+      method: 'GET',
+      pattern: '/api/dashboard',
+      expected: REPORTING_READ,
+      audit: 'region',
+      target: () => ({ path: `/api/dashboard?strategyId=${f.strategyId}` }),
+    },
   ];
 
   async function notificationFor(userId: string): Promise<string> {
-    const created = await t.app.get(NotificationService).notify({ userId, kind: 'besluit', title: unique('Matrixmelding'), workgroupId: f.workgroupId });
+    const created = await t.app
+      .get(NotificationService)
+      .notify({ userId, kind: 'besluit', title: unique('Matrixmelding'), workgroupId: f.workgroupId });
     return created!.id;
   }
 
@@ -398,14 +936,32 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
     await Promise.all(Object.values(CALLERS).map((email) => email && api.token(email)));
     const strategy = await api.strategy();
     const userIds = Object.fromEntries(
-      await Promise.all(CALLER_KINDS.filter((c) => c !== 'anonymous').map(async (c) => [c, await api.userId(CALLERS[c]!)] as const)),
+      await Promise.all(
+        CALLER_KINDS.filter((c) => c !== 'anonymous').map(async (c) => [c, await api.userId(CALLERS[c]!)] as const),
+      ),
     ) as Fixtures['userIds'];
-    const themeId = (await as<{ id: string }>(sec, 'POST', `/api/strategies/${strategy.id}/themes`, { title: unique('Matrixthema werk') })).id;
-    const focusAreaId = (await as<{ id: string }>(sec, 'POST', `/api/themes/${themeId}/focus-areas`, { title: unique('Matrixonderdeel') })).id;
+    const themeId = (
+      await as<{ id: string }>(sec, 'POST', `/api/strategies/${strategy.id}/themes`, {
+        title: unique('Matrixthema werk'),
+      })
+    ).id;
+    const focusAreaId = (
+      await as<{ id: string }>(sec, 'POST', `/api/themes/${themeId}/focus-areas`, { title: unique('Matrixonderdeel') })
+    ).id;
     const workgroupName = 'Geheime matrixwerkgroep Kievit';
     const workgroupId = await createMatrixWorkgroup(api, themeId, workgroupName);
-    const members = (await as<{ members: Array<{ displayName: string }> }>(sec, 'GET', `/api/workgroups/${workgroupId}`)).members;
-    f = { strategyId: strategy.id, themeId, focusAreaId, workgroupId, workgroupName, memberNames: members.map((m) => m.displayName), userIds } as Fixtures;
+    const members = (
+      await as<{ members: Array<{ displayName: string }> }>(sec, 'GET', `/api/workgroups/${workgroupId}`)
+    ).members;
+    f = {
+      strategyId: strategy.id,
+      themeId,
+      focusAreaId,
+      workgroupId,
+      workgroupName,
+      memberNames: members.map((m) => m.displayName),
+      userIds,
+    } as Fixtures;
 
     const memberIds = MEMBER_CALLERS.map((c) => userIds[c]);
     const [actionId, sessionId, invitedSessionId, knowledgeId, documentId, indicatorId, cycleId] = await Promise.all([
@@ -429,7 +985,9 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
       newReport('teruggestuurd'),
       newReport('geaccepteerd', cycleId),
     ]);
-    const decision = await as<{ actions: Array<{ id: string }> }>(sec, 'POST', `/api/decisions/${decisionId}/actions`, { actions: [{ title: unique('Actie uit besluit') }] });
+    const decision = await as<{ actions: Array<{ id: string }> }>(sec, 'POST', `/api/decisions/${decisionId}/actions`, {
+      actions: [{ title: unique('Actie uit besluit') }],
+    });
     Object.assign(f, {
       agendaItemId,
       decisionId,
@@ -447,30 +1005,64 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
   const title = (route: Route) => `${route.method} ${route.pattern}${route.variant ? ` (${route.variant})` : ''}`;
 
   describe.each(ROUTES.map((route) => [title(route), route] as const))('%s', (_, route) => {
-    const sent = new Map<Caller, { target: Target; response: { status: number; body: unknown }; deniedBefore: number }>();
+    const sent = new Map<
+      Caller,
+      { target: Target; response: { status: number; body: unknown }; deniedBefore: number }
+    >();
 
     beforeAll(async () => {
       const targets = await Promise.all(CALLER_KINDS.map((caller) => route.target(caller)));
-      const before = await Promise.all(CALLER_KINDS.map((caller) => (CALLERS[caller] && route.expected[caller] !== 'ok' ? deniedCount(api, CALLERS[caller]!) : 0)));
-      const responses = await Promise.all(CALLER_KINDS.map((caller, i) => api.request(CALLERS[caller], route.method, targets[i].path, targets[i].body ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {}))));
-      CALLER_KINDS.forEach((caller, i) => sent.set(caller, { target: targets[i], response: responses[i], deniedBefore: before[i] }));
+      const before = await Promise.all(
+        CALLER_KINDS.map((caller) =>
+          CALLERS[caller] && route.expected[caller] !== 'ok' ? deniedCount(api, CALLERS[caller]!) : 0,
+        ),
+      );
+      const responses = await Promise.all(
+        CALLER_KINDS.map((caller, i) =>
+          api.request(
+            CALLERS[caller],
+            route.method,
+            targets[i].path,
+            targets[i].body ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {}),
+          ),
+        ),
+      );
+      CALLER_KINDS.forEach((caller, i) =>
+        sent.set(caller, { target: targets[i], response: responses[i], deniedBefore: before[i] }),
+      );
     });
 
-    it.each(CALLER_KINDS.map((caller) => [caller, route.expected[caller]] as const))('as %s -> %s', async (caller, expected) => {
-      const { target, response, deniedBefore } = sent.get(caller)!;
-      expectOutcome(`${route.method} ${target.path} as ${caller}`, response, expected, [f.workgroupName, ...f.memberNames]);
-      const email = CALLERS[caller];
-      if (email && expected !== 'ok') {
-        const audit = route.audit ?? 'workgroup';
-        await expectDenialAudited(api, email, deniedBefore, audit === 'workgroup' ? { workgroupId: f.workgroupId } : audit === 'region' ? { entityType: 'region' } : {});
-      }
-    });
+    it.each(CALLER_KINDS.map((caller) => [caller, route.expected[caller]] as const))(
+      'as %s -> %s',
+      async (caller, expected) => {
+        const { target, response, deniedBefore } = sent.get(caller)!;
+        expectOutcome(`${route.method} ${target.path} as ${caller}`, response, expected, [
+          f.workgroupName,
+          ...f.memberNames,
+        ]);
+        const email = CALLERS[caller];
+        if (email && expected !== 'ok') {
+          const audit = route.audit ?? 'workgroup';
+          await expectDenialAudited(
+            api,
+            email,
+            deniedBefore,
+            audit === 'workgroup' ? { workgroupId: f.workgroupId } : audit === 'region' ? { entityType: 'region' } : {},
+          );
+        }
+      },
+    );
 
     if (route.pattern.includes('/:id')) {
       it('a malformed id is 404, also for the secretariat', async () => {
         const { target } = sent.get('secretariat')!;
         const malformed = target.path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i, 'abc');
-        const response = await api.request(CALLERS.secretariat, route.method, malformed, target.body ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {}));
+        const response = await api.request(
+          CALLERS.secretariat,
+          route.method,
+          malformed,
+          target.body ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {}),
+        );
         expectOutcome(`${route.method} ${malformed} as secretariat`, response, 404, []);
       });
     }
@@ -478,8 +1070,15 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
     if (route.expected.otherWorkgroup === 404) {
       it('as otherWorkgroup, a made-up id gets the very same answer', async () => {
         const { target, response } = sent.get('otherWorkgroup')!;
-        const madeUp = target.path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, () => randomUUID());
-        const probe = await api.request(CALLERS.otherWorkgroup, route.method, madeUp, target.body ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {}));
+        const madeUp = target.path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, () =>
+          randomUUID(),
+        );
+        const probe = await api.request(
+          CALLERS.otherWorkgroup,
+          route.method,
+          madeUp,
+          target.body ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {}),
+        );
         expect({ status: probe.status, body: probe.body }).toEqual({ status: response.status, body: response.body });
       });
     }
@@ -503,9 +1102,15 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
     it('marking someone else’s notification as read is 404, and leaves it unread', async () => {
       const theirs = await notificationFor(f.userIds.lid);
       for (const email of [DEMO.secretariaat, CALLERS.aanjager!, DEMO.rvc, DEMO.aanjagerCyber]) {
-        expectOutcome(`mark another's notification as ${email}`, await api.post(email, `/api/me/notifications/${theirs}/read`), 404, []);
+        expectOutcome(
+          `mark another's notification as ${email}`,
+          await api.post(email, `/api/me/notifications/${theirs}/read`),
+          404,
+          [],
+        );
       }
-      const list = expectStatus(await api.get(CALLERS.lid!, '/api/me/notifications?unread=true&limit=100'), 200).body as { items: Array<{ id: string }> };
+      const list = expectStatus(await api.get(CALLERS.lid!, '/api/me/notifications?unread=true&limit=100'), 200)
+        .body as { items: Array<{ id: string }> };
       expect(list.items.map((n) => n.id)).toContain(theirs);
     });
 

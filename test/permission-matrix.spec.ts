@@ -58,21 +58,61 @@ describe('permission matrix', () => {
   let t: TestApp;
   let api: Api;
   let f: Fixtures;
-  const asSecretariat = <T = Record<string, unknown>>(method: 'POST' | 'PATCH' | 'DELETE' | 'GET', path: string, body?: object, status?: number) =>
-    api.request(DEMO.secretariaat, method, path, body).then((r) => expectStatus(r, status ?? (method === 'POST' ? 201 : method === 'DELETE' ? 204 : 200)).body as T);
+  const asSecretariat = <T = Record<string, unknown>>(
+    method: 'POST' | 'PATCH' | 'DELETE' | 'GET',
+    path: string,
+    body?: object,
+    status?: number,
+  ) =>
+    api
+      .request(DEMO.secretariaat, method, path, body)
+      .then((r) => expectStatus(r, status ?? (method === 'POST' ? 201 : method === 'DELETE' ? 204 : 200)).body as T);
 
-  const newOrganisation = async () => (await asSecretariat<{ id: string }>('POST', '/api/organisations', { name: unique('Matrix organisatie'), type: 'partner' })).id;
+  const newOrganisation = async () =>
+    (
+      await asSecretariat<{ id: string }>('POST', '/api/organisations', {
+        name: unique('Matrix organisatie'),
+        type: 'partner',
+      })
+    ).id;
   const newStrategy = async () =>
-    (await asSecretariat<{ id: string }>('POST', '/api/strategies', { title: unique('Matrix strategie'), periodStart: '2027-01-01', periodEnd: '2030-12-31' })).id;
-  const newTheme = async () => (await asSecretariat<{ id: string }>('POST', `/api/strategies/${f.strategyId}/themes`, { title: unique('Matrix thema') })).id;
-  const newFocusArea = async () => (await asSecretariat<{ id: string }>('POST', `/api/themes/${f.themeId}/focus-areas`, { title: unique('Matrix onderdeel') })).id;
-  const newWorkgroup = async () => (await asSecretariat<{ id: string }>('POST', '/api/workgroups', { themeId: await newTheme(), name: unique('Wegwerp werkgroep') })).id;
-  const memberIds = async () => (await asSecretariat<{ members: Array<{ userId: string }> }>('GET', `/api/workgroups/${f.workgroupId}`)).members.map((m) => m.userId);
+    (
+      await asSecretariat<{ id: string }>('POST', '/api/strategies', {
+        title: unique('Matrix strategie'),
+        periodStart: '2027-01-01',
+        periodEnd: '2030-12-31',
+      })
+    ).id;
+  const newTheme = async () =>
+    (
+      await asSecretariat<{ id: string }>('POST', `/api/strategies/${f.strategyId}/themes`, {
+        title: unique('Matrix thema'),
+      })
+    ).id;
+  const newFocusArea = async () =>
+    (
+      await asSecretariat<{ id: string }>('POST', `/api/themes/${f.themeId}/focus-areas`, {
+        title: unique('Matrix onderdeel'),
+      })
+    ).id;
+  const newWorkgroup = async () =>
+    (
+      await asSecretariat<{ id: string }>('POST', '/api/workgroups', {
+        themeId: await newTheme(),
+        name: unique('Wegwerp werkgroep'),
+      })
+    ).id;
+  const memberIds = async () =>
+    (
+      await asSecretariat<{ members: Array<{ userId: string }> }>('GET', `/api/workgroups/${f.workgroupId}`)
+    ).members.map((m) => m.userId);
   const ensureMember = async (userId: string) => {
-    if (!(await memberIds()).includes(userId)) await asSecretariat('POST', `/api/workgroups/${f.workgroupId}/members`, { userId, role: 'lid' });
+    if (!(await memberIds()).includes(userId))
+      await asSecretariat('POST', `/api/workgroups/${f.workgroupId}/members`, { userId, role: 'lid' });
   };
   const ensureNotMember = async (userId: string) => {
-    if ((await memberIds()).includes(userId)) await asSecretariat('DELETE', `/api/workgroups/${f.workgroupId}/members/${userId}`);
+    if ((await memberIds()).includes(userId))
+      await asSecretariat('DELETE', `/api/workgroups/${f.workgroupId}/members/${userId}`);
   };
   /** The matrix werkgroep for those who may see or be refused it; a throwaway one for the secretariat. */
   const workgroupTarget = async (caller: Caller) => (caller === 'secretariat' ? newWorkgroup() : f.workgroupId);
@@ -80,11 +120,34 @@ describe('permission matrix', () => {
   const ROUTES: Route[] = [
     { method: 'GET', pattern: '/api/me', expected: READ, path: () => '/api/me' },
     { method: 'GET', pattern: '/api/me/preferences', expected: READ, path: () => '/api/me/preferences' },
-    { method: 'PATCH', pattern: '/api/me/preferences', expected: READ, path: () => '/api/me/preferences', body: () => ({ weeklyDigest: false }) },
+    {
+      method: 'PATCH',
+      pattern: '/api/me/preferences',
+      expected: READ,
+      path: () => '/api/me/preferences',
+      body: () => ({ weeklyDigest: false }),
+    },
     { method: 'GET', pattern: '/api/organisations', expected: READ, path: () => '/api/organisations' },
-    { method: 'POST', pattern: '/api/organisations', expected: SECRETARIAT, path: () => '/api/organisations', body: () => ({ name: unique('Nieuwe partner'), type: 'partner' }) },
-    { method: 'PATCH', pattern: '/api/organisations/:id', expected: SECRETARIAT, path: (x) => `/api/organisations/${x.organisationId}`, body: () => ({ name: unique('Hernoemde partner') }) },
-    { method: 'DELETE', pattern: '/api/organisations/:id', expected: SECRETARIAT, path: () => newOrganisation().then((id) => `/api/organisations/${id}`) },
+    {
+      method: 'POST',
+      pattern: '/api/organisations',
+      expected: SECRETARIAT,
+      path: () => '/api/organisations',
+      body: () => ({ name: unique('Nieuwe partner'), type: 'partner' }),
+    },
+    {
+      method: 'PATCH',
+      pattern: '/api/organisations/:id',
+      expected: SECRETARIAT,
+      path: (x) => `/api/organisations/${x.organisationId}`,
+      body: () => ({ name: unique('Hernoemde partner') }),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/api/organisations/:id',
+      expected: SECRETARIAT,
+      path: () => newOrganisation().then((id) => `/api/organisations/${id}`),
+    },
     { method: 'GET', pattern: '/api/districts', expected: READ, path: () => '/api/districts' },
     { method: 'GET', pattern: '/api/users', expected: SECRETARIAT, path: () => '/api/users' },
     { method: 'GET', pattern: '/api/users/:id', expected: SECRETARIAT, path: (x) => `/api/users/${x.userId}` },
@@ -93,20 +156,83 @@ describe('permission matrix', () => {
       pattern: '/api/users',
       expected: SECRETARIAT,
       path: () => '/api/users',
-      body: (x) => ({ email: `${unique('nieuw').replace(/\W+/g, '-')}@example.nl`, displayName: 'Nieuwe gebruiker', function: 'ambtenaar', organisationId: x.organisationId, password: 'een-lang-wachtwoord' }),
+      body: (x) => ({
+        email: `${unique('nieuw').replace(/\W+/g, '-')}@example.nl`,
+        displayName: 'Nieuwe gebruiker',
+        function: 'ambtenaar',
+        organisationId: x.organisationId,
+        password: 'een-lang-wachtwoord',
+      }),
     },
-    { method: 'PATCH', pattern: '/api/users/:id', expected: SECRETARIAT, path: (x) => `/api/users/${x.userId}`, body: () => ({ jobTitle: unique('Functie') }) },
+    {
+      method: 'PATCH',
+      pattern: '/api/users/:id',
+      expected: SECRETARIAT,
+      path: (x) => `/api/users/${x.userId}`,
+      body: () => ({ jobTitle: unique('Functie') }),
+    },
     { method: 'GET', pattern: '/api/strategies', expected: READ, path: () => '/api/strategies' },
     { method: 'GET', pattern: '/api/strategies/:id', expected: READ, path: (x) => `/api/strategies/${x.strategyId}` },
-    { method: 'POST', pattern: '/api/strategies', expected: SECRETARIAT, path: () => '/api/strategies', body: () => ({ title: unique('Strategie'), periodStart: '2027-01-01', periodEnd: '2030-12-31' }) },
-    { method: 'PATCH', pattern: '/api/strategies/:id', expected: SECRETARIAT, path: () => newStrategy().then((id) => `/api/strategies/${id}`), body: () => ({ motto: 'Samen sterker' }) },
-    { method: 'DELETE', pattern: '/api/strategies/:id', expected: SECRETARIAT, path: () => newStrategy().then((id) => `/api/strategies/${id}`) },
-    { method: 'POST', pattern: '/api/strategies/:id/themes', expected: SECRETARIAT, path: (x) => `/api/strategies/${x.strategyId}/themes`, body: () => ({ title: unique('Nieuw thema') }) },
-    { method: 'PATCH', pattern: '/api/themes/:id', expected: SECRETARIAT, path: (x) => `/api/themes/${x.themeId}`, body: () => ({ description: unique('Toelichting') }) },
-    { method: 'DELETE', pattern: '/api/themes/:id', expected: SECRETARIAT, path: () => newTheme().then((id) => `/api/themes/${id}`) },
-    { method: 'POST', pattern: '/api/themes/:id/focus-areas', expected: SECRETARIAT, path: (x) => `/api/themes/${x.themeId}/focus-areas`, body: () => ({ title: unique('Nieuw onderdeel') }) },
-    { method: 'PATCH', pattern: '/api/focus-areas/:id', expected: SECRETARIAT, path: (x) => `/api/focus-areas/${x.focusAreaId}`, body: () => ({ title: unique('Hernoemd onderdeel') }) },
-    { method: 'DELETE', pattern: '/api/focus-areas/:id', expected: SECRETARIAT, path: () => newFocusArea().then((id) => `/api/focus-areas/${id}`) },
+    {
+      method: 'POST',
+      pattern: '/api/strategies',
+      expected: SECRETARIAT,
+      path: () => '/api/strategies',
+      body: () => ({ title: unique('Strategie'), periodStart: '2027-01-01', periodEnd: '2030-12-31' }),
+    },
+    {
+      method: 'PATCH',
+      pattern: '/api/strategies/:id',
+      expected: SECRETARIAT,
+      path: () => newStrategy().then((id) => `/api/strategies/${id}`),
+      body: () => ({ motto: 'Samen sterker' }),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/api/strategies/:id',
+      expected: SECRETARIAT,
+      path: () => newStrategy().then((id) => `/api/strategies/${id}`),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/strategies/:id/themes',
+      expected: SECRETARIAT,
+      path: (x) => `/api/strategies/${x.strategyId}/themes`,
+      body: () => ({ title: unique('Nieuw thema') }),
+    },
+    {
+      method: 'PATCH',
+      pattern: '/api/themes/:id',
+      expected: SECRETARIAT,
+      path: (x) => `/api/themes/${x.themeId}`,
+      body: () => ({ description: unique('Toelichting') }),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/api/themes/:id',
+      expected: SECRETARIAT,
+      path: () => newTheme().then((id) => `/api/themes/${id}`),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/themes/:id/focus-areas',
+      expected: SECRETARIAT,
+      path: (x) => `/api/themes/${x.themeId}/focus-areas`,
+      body: () => ({ title: unique('Nieuw onderdeel') }),
+    },
+    {
+      method: 'PATCH',
+      pattern: '/api/focus-areas/:id',
+      expected: SECRETARIAT,
+      path: (x) => `/api/focus-areas/${x.focusAreaId}`,
+      body: () => ({ title: unique('Hernoemd onderdeel') }),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/api/focus-areas/:id',
+      expected: SECRETARIAT,
+      path: () => newFocusArea().then((id) => `/api/focus-areas/${id}`),
+    },
     { method: 'GET', pattern: '/api/workgroups', expected: READ, path: () => '/api/workgroups' },
     {
       method: 'POST',
@@ -116,9 +242,25 @@ describe('permission matrix', () => {
       // A theme without a werkgroep per attempt, so the allowed attempt can succeed.
       body: () => ({ themeId: pendingThemeId, name: unique('Nieuwe werkgroep') }),
     },
-    { method: 'GET', pattern: '/api/workgroups/:id', expected: WORKGROUP_VIEW, path: (x) => `/api/workgroups/${x.workgroupId}` },
-    { method: 'PATCH', pattern: '/api/workgroups/:id', expected: WORKGROUP_MANAGE, path: (x) => `/api/workgroups/${x.workgroupId}`, body: () => ({ description: unique('Omschrijving') }) },
-    { method: 'DELETE', pattern: '/api/workgroups/:id', expected: WORKGROUP_MANAGE, path: (_, caller) => workgroupTarget(caller).then((id) => `/api/workgroups/${id}`) },
+    {
+      method: 'GET',
+      pattern: '/api/workgroups/:id',
+      expected: WORKGROUP_VIEW,
+      path: (x) => `/api/workgroups/${x.workgroupId}`,
+    },
+    {
+      method: 'PATCH',
+      pattern: '/api/workgroups/:id',
+      expected: WORKGROUP_MANAGE,
+      path: (x) => `/api/workgroups/${x.workgroupId}`,
+      body: () => ({ description: unique('Omschrijving') }),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/api/workgroups/:id',
+      expected: WORKGROUP_MANAGE,
+      path: (_, caller) => workgroupTarget(caller).then((id) => `/api/workgroups/${id}`),
+    },
     {
       method: 'POST',
       pattern: '/api/workgroups/:id/members',
@@ -172,33 +314,57 @@ describe('permission matrix', () => {
     f.joiningUserId = await api.userId(DEMO.ovjCyber);
     f.leavingUserId = await api.userId(DEMO.politieCyber);
     await ensureMember(f.leavingUserId);
-    const members = (await asSecretariat<{ members: Array<{ displayName: string; role: string }> }>('GET', `/api/workgroups/${f.workgroupId}`)).members;
+    const members = (
+      await asSecretariat<{ members: Array<{ displayName: string; role: string }> }>(
+        'GET',
+        `/api/workgroups/${f.workgroupId}`,
+      )
+    ).members;
     expect(members.map((m) => m.role).sort()).toEqual(['aanjager', 'ambtelijk', 'gast', 'lid', 'lid', 'waarnemer']);
     f.memberNames = members.map((m) => m.displayName);
   });
   afterAll(() => t.close());
 
   describe.each(ROUTES.map((route) => [`${route.method} ${route.pattern}`, route] as const))('%s', (_, route) => {
-    it.each(CALLER_KINDS.map((caller) => [caller, route.expected[caller]] as const))('as %s -> %s', async (caller, expected) => {
-      const email = CALLERS[caller];
-      const path = await route.path(f, caller);
-      if (route.pattern === '/api/workgroups' && route.method === 'POST') pendingThemeId = await newTheme();
-      const before = email && expected !== 'ok' ? await deniedCount(api, email) : 0;
+    it.each(CALLER_KINDS.map((caller) => [caller, route.expected[caller]] as const))(
+      'as %s -> %s',
+      async (caller, expected) => {
+        const email = CALLERS[caller];
+        const path = await route.path(f, caller);
+        if (route.pattern === '/api/workgroups' && route.method === 'POST') pendingThemeId = await newTheme();
+        const before = email && expected !== 'ok' ? await deniedCount(api, email) : 0;
 
-      const body = route.body?.(f) ?? (route.method === 'POST' || route.method === 'PATCH' ? {} : undefined);
-      const response = await api.request(email, route.method, path, body);
+        const body = route.body?.(f) ?? (route.method === 'POST' || route.method === 'PATCH' ? {} : undefined);
+        const response = await api.request(email, route.method, path, body);
 
-      expectOutcome(`${route.method} ${path} as ${caller}`, response, expected, [f.workgroupName, ...f.memberNames]);
-      if (email && expected !== 'ok') {
-        await expectDenialAudited(api, email, before, route.pattern.startsWith('/api/workgroups/:id') ? { entityType: 'workgroup', workgroupId: f.workgroupId } : {});
-      }
-    });
+        expectOutcome(`${route.method} ${path} as ${caller}`, response, expected, [f.workgroupName, ...f.memberNames]);
+        if (email && expected !== 'ok') {
+          await expectDenialAudited(
+            api,
+            email,
+            before,
+            route.pattern.startsWith('/api/workgroups/:id')
+              ? { entityType: 'workgroup', workgroupId: f.workgroupId }
+              : {},
+          );
+        }
+      },
+    );
   });
 
   describe('the matrix is complete', () => {
     /** Tested below on their own: they need no token, or end the session. */
     const TESTED_APART = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/refresh'];
-    const FOUNDATION = [HealthController, AuthController, MeController, OrganisationsController, UsersController, StrategiesController, WorkgroupsController, AuditController];
+    const FOUNDATION = [
+      HealthController,
+      AuthController,
+      MeController,
+      OrganisationsController,
+      UsersController,
+      StrategiesController,
+      WorkgroupsController,
+      AuditController,
+    ];
 
     it('lists every route of the foundation controllers (test/permission-matrix-work.spec.ts checks the rest)', () => {
       const inControllers = [...new Set(FOUNDATION.flatMap(routesOf))].sort();
@@ -222,7 +388,9 @@ describe('permission matrix', () => {
   describe('public routes', () => {
     it('health, login and refresh need no token', async () => {
       expect((await t.http().get('/api/health')).status).toBe(200);
-      expect((await t.http().post('/api/auth/login').send({ email: DEMO.rvc, password: 'koers-demo' })).status).toBe(200);
+      expect((await t.http().post('/api/auth/login').send({ email: DEMO.rvc, password: 'koers-demo' })).status).toBe(
+        200,
+      );
       expect((await t.http().post('/api/auth/refresh')).status).toBe(401);
     });
   });
@@ -239,14 +407,38 @@ describe('permission matrix', () => {
 
     it('a member of another werkgroep gets the same 404 for a real id, a random UUID and a non-UUID, and the body names nothing', async () => {
       const ondermijning = await api.workgroupId(WORKGROUP_NAMES.ondermijning);
-      const ondermijningMembers = (await asSecretariat<{ members: Array<{ displayName: string }> }>('GET', `/api/workgroups/${ondermijning}`)).members.map((m) => m.displayName);
-      const targets = [f.workgroupId, ondermijning, randomUUID(), 'abc', '1', 'null', "1' OR '1'='1", '%2e%2e', f.workgroupId.toUpperCase().replace(/-/g, '')];
-      const forbiddenText = [f.workgroupName, WORKGROUP_NAMES.ondermijning, ...f.memberNames, ...ondermijningMembers, 'Ondermijning', 'RIEC'];
+      const ondermijningMembers = (
+        await asSecretariat<{ members: Array<{ displayName: string }> }>('GET', `/api/workgroups/${ondermijning}`)
+      ).members.map((m) => m.displayName);
+      const targets = [
+        f.workgroupId,
+        ondermijning,
+        randomUUID(),
+        'abc',
+        '1',
+        'null',
+        "1' OR '1'='1",
+        '%2e%2e',
+        f.workgroupId.toUpperCase().replace(/-/g, ''),
+      ];
+      const forbiddenText = [
+        f.workgroupName,
+        WORKGROUP_NAMES.ondermijning,
+        ...f.memberNames,
+        ...ondermijningMembers,
+        'Ondermijning',
+        'RIEC',
+      ];
       const uuidBodies = new Set<string>();
       for (const target of targets) {
         for (const [method, suffix, body] of MEMBER_ROUTES) {
           const path = `/api/workgroups/${encodeURIComponent(target).replace(/%25/g, '%')}${suffix}`;
-          const response = await api.request(DEMO.aanjagerCyber, method, path, body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}));
+          const response = await api.request(
+            DEMO.aanjagerCyber,
+            method,
+            path,
+            body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}),
+          );
           expect({ path, method, status: response.status }).toEqual({ path, method, status: 404 });
           const text = JSON.stringify(response.body);
           for (const name of forbiddenText) expect(text).not.toContain(name);
@@ -265,9 +457,20 @@ describe('permission matrix', () => {
 
     it('non-UUID ids are 404 for every caller, the secretariat included', async () => {
       for (const email of [DEMO.secretariaat, DEMO.rvc, DEMO.aanjagerOnrust]) {
-        for (const path of ['/api/workgroups/abc', '/api/strategies/abc', '/api/users/abc', '/api/themes/abc', '/api/focus-areas/abc']) {
+        for (const path of [
+          '/api/workgroups/abc',
+          '/api/strategies/abc',
+          '/api/users/abc',
+          '/api/themes/abc',
+          '/api/focus-areas/abc',
+        ]) {
           const method = path.startsWith('/api/themes') || path.startsWith('/api/focus-areas') ? 'PATCH' : 'GET';
-          const response = await api.request(email, method, path, method === 'PATCH' ? { title: 'Een titel' } : undefined);
+          const response = await api.request(
+            email,
+            method,
+            path,
+            method === 'PATCH' ? { title: 'Een titel' } : undefined,
+          );
           const expected = path.startsWith('/api/users') && email !== DEMO.secretariaat ? [403, 404] : [404];
           expect(expected).toContain(response.status);
         }
@@ -279,7 +482,15 @@ describe('permission matrix', () => {
       expect(denied.total).toBeGreaterThan(100);
       expect(denied.items.every((e) => e.outcome === 'denied')).toBe(true);
       const actors = new Set(denied.items.map((e) => e.actorEmail));
-      for (const email of [DEMO.aanjagerOnrust, DEMO.ovjOnrust, DEMO.ambtelijkOnrust, DEMO.riec, DEMO.waarnemerOnrust, DEMO.rvc, DEMO.aanjagerCyber]) {
+      for (const email of [
+        DEMO.aanjagerOnrust,
+        DEMO.ovjOnrust,
+        DEMO.ambtelijkOnrust,
+        DEMO.riec,
+        DEMO.waarnemerOnrust,
+        DEMO.rvc,
+        DEMO.aanjagerCyber,
+      ]) {
         expect(actors).toContain(email);
       }
       expect(actors).not.toContain(DEMO.secretariaat);

@@ -45,7 +45,11 @@ interface BundleView {
       acceptedByName: string | null;
       contentHash: string;
       hashVerified: boolean;
-      content: { summary: string; focusAreas: Array<{ title: string; status: string }>; narrative?: { text: string; html: string } | null };
+      content: {
+        summary: string;
+        focusAreas: Array<{ title: string; status: string }>;
+        narrative?: { text: string; html: string } | null;
+      };
       figures: { actions: { totals: { done: number; open: number; overdue: number } } };
     };
   }>;
@@ -63,17 +67,29 @@ describe('the RVC bundle: accepted reports of a cycle as JSON and PDF', () => {
     t = await createTestApp();
     api = new Api(t);
     strategy = await api.strategy();
-    for (const key of Object.keys(WORKGROUP_NAMES) as Array<keyof typeof WORKGROUP_NAMES>) workgroupIds[key] = await api.workgroupId(WORKGROUP_NAMES[key]);
-    const cycles = expectStatus(await api.get(DEMO.secretariaat, `/api/reporting-cycles?strategyId=${strategy.id}`), 200).body as Array<{ id: string; meetingDate: string }>;
+    for (const key of Object.keys(WORKGROUP_NAMES) as Array<keyof typeof WORKGROUP_NAMES>)
+      workgroupIds[key] = await api.workgroupId(WORKGROUP_NAMES[key]);
+    const cycles = expectStatus(
+      await api.get(DEMO.secretariaat, `/api/reporting-cycles?strategyId=${strategy.id}`),
+      200,
+    ).body as Array<{ id: string; meetingDate: string }>;
     pastCycleId = cycles.find((c) => c.meetingDate < day(0))!.id;
     cycleId = expectStatus(
-      await api.post(DEMO.secretariaat, '/api/reporting-cycles', { strategyId: strategy.id, title: 'RVC-vergadering bundeltest', meetingDate: day(30), reportDeadline: day(20), periodStart: day(-150), periodEnd: day(20) }),
+      await api.post(DEMO.secretariaat, '/api/reporting-cycles', {
+        strategyId: strategy.id,
+        title: 'RVC-vergadering bundeltest',
+        meetingDate: day(30),
+        reportDeadline: day(20),
+        periodStart: day(-150),
+        periodEnd: day(20),
+      }),
       201,
     ).body.id;
   });
   afterAll(() => t.close());
 
-  const bundle = async (who: string, id: string) => expectStatus(await api.get(who, `/api/reporting-cycles/${id}/bundle`), 200).body as BundleView;
+  const bundle = async (who: string, id: string) =>
+    expectStatus(await api.get(who, `/api/reporting-cycles/${id}/bundle`), 200).body as BundleView;
 
   it('compiles the demo past cycle: the cycle, the strategy, every werkgroep in priority order with its accepted, verified report', async () => {
     const body = await bundle(DEMO.rvc, pastCycleId);
@@ -95,48 +111,100 @@ describe('the RVC bundle: accepted reports of a cycle as JSON and PDF', () => {
         content: { summary: expect.any(String) },
         figures: { actions: { totals: expect.any(Object) } },
       });
-      expect(Object.keys(w.report!).sort()).toEqual(['acceptedAt', 'acceptedByName', 'content', 'contentHash', 'figures', 'hashVerified', 'reportId', 'submittedAt', 'submittedByName', 'version']);
+      expect(Object.keys(w.report!).sort()).toEqual([
+        'acceptedAt',
+        'acceptedByName',
+        'content',
+        'contentHash',
+        'figures',
+        'hashVerified',
+        'reportId',
+        'submittedAt',
+        'submittedByName',
+        'version',
+      ]);
       expect(Date.parse(w.report!.acceptedAt)).toBeGreaterThan(Date.parse(w.report!.submittedAt));
       // The demo narrative document, frozen into the version exactly as the server exports it.
       expect(w.report!.content.narrative!.text).toContain('Toelichting');
-      const working = expectStatus(await api.get(DEMO.secretariaat, `/api/progress-reports/${w.report!.reportId}`), 200).body;
-      const exported = expectStatus(await api.get(DEMO.secretariaat, `/api/documents/${working.narrativeDocumentId}/export?format=text`), 200).text;
+      const working = expectStatus(
+        await api.get(DEMO.secretariaat, `/api/progress-reports/${w.report!.reportId}`),
+        200,
+      ).body;
+      const exported = expectStatus(
+        await api.get(DEMO.secretariaat, `/api/documents/${working.narrativeDocumentId}/export?format=text`),
+        200,
+      ).text;
       expect(exported).toBe(w.report!.content.narrative!.text);
       // The same version as the report's own version list.
-      const versions = expectStatus(await api.get(DEMO.rvc, `/api/progress-reports/${w.report!.reportId}/versions`), 200).body;
+      const versions = expectStatus(
+        await api.get(DEMO.rvc, `/api/progress-reports/${w.report!.reportId}/versions`),
+        200,
+      ).body;
       expect(versions.at(-1)).toMatchObject({ version: w.report!.version, contentHash: w.report!.contentHash });
     }
   });
 
   it('holds only accepted versions: a submitted, a returned and a missing report are null; a resubmitted and accepted one is version 2', async () => {
-    const reportOf = async (who: string, workgroupId: string) => expectStatus(await api.post(who, `/api/workgroups/${workgroupId}/progress-reports`, { cycleId }), 201).body.id as string;
+    const reportOf = async (who: string, workgroupId: string) =>
+      expectStatus(await api.post(who, `/api/workgroups/${workgroupId}/progress-reports`, { cycleId }), 201).body
+        .id as string;
     const ondermijning = await reportOf(DEMO.aanjagerOndermijning, workgroupIds.ondermijning);
     const cyber = await reportOf(DEMO.aanjagerCyber, workgroupIds.cyber);
-    expectStatus(await api.patch(DEMO.aanjagerOndermijning, `/api/progress-reports/${ondermijning}`, { summary: 'Ondermijning: eerste versie.' }), 200);
+    expectStatus(
+      await api.patch(DEMO.aanjagerOndermijning, `/api/progress-reports/${ondermijning}`, {
+        summary: 'Ondermijning: eerste versie.',
+      }),
+      200,
+    );
     expectStatus(await api.post(DEMO.aanjagerOndermijning, `/api/progress-reports/${ondermijning}/submit`), 200);
-    expectStatus(await api.patch(DEMO.aanjagerCyber, `/api/progress-reports/${cyber}`, { summary: 'Cyber: ingediend, nog niet beoordeeld.' }), 200);
+    expectStatus(
+      await api.patch(DEMO.aanjagerCyber, `/api/progress-reports/${cyber}`, {
+        summary: 'Cyber: ingediend, nog niet beoordeeld.',
+      }),
+      200,
+    );
     expectStatus(await api.post(DEMO.aanjagerCyber, `/api/progress-reports/${cyber}/submit`), 200);
 
     let body = await bundle(DEMO.secretariaat, cycleId);
     expect(body.workgroups.map((w) => w.report)).toEqual([null, null, null]);
 
-    expectStatus(await api.post(DEMO.secretariaat, `/api/progress-reports/${ondermijning}/return`, { comment: 'Graag concreter.' }), 200);
+    expectStatus(
+      await api.post(DEMO.secretariaat, `/api/progress-reports/${ondermijning}/return`, {
+        comment: 'Graag concreter.',
+      }),
+      200,
+    );
     expect((await bundle(DEMO.secretariaat, cycleId)).workgroups.every((w) => w.report === null)).toBe(true);
     // Names beyond WinAnsi (the standard PDF fonts' only character set) must reach the PDF unharmed.
     const accepted = 'Ondermijning: geaccepteerde versie, met wethouder Şahin en de partnerstad Łódź.';
-    expectStatus(await api.patch(DEMO.aanjagerOndermijning, `/api/progress-reports/${ondermijning}`, { summary: accepted }), 200);
+    expectStatus(
+      await api.patch(DEMO.aanjagerOndermijning, `/api/progress-reports/${ondermijning}`, { summary: accepted }),
+      200,
+    );
     expectStatus(await api.post(DEMO.aanjagerOndermijning, `/api/progress-reports/${ondermijning}/submit`), 200);
     expectStatus(await api.post(DEMO.secretariaat, `/api/progress-reports/${ondermijning}/accept`), 200);
 
     body = await bundle(DEMO.rvc, cycleId);
     const byId = new Map(body.workgroups.map((w) => [w.workgroupId, w]));
-    expect(byId.get(workgroupIds.ondermijning)!.report).toMatchObject({ reportId: ondermijning, version: 2, hashVerified: true, content: { summary: accepted } });
+    expect(byId.get(workgroupIds.ondermijning)!.report).toMatchObject({
+      reportId: ondermijning,
+      version: 2,
+      hashVerified: true,
+      content: { summary: accepted },
+    });
     expect(byId.get(workgroupIds.cyber)!.report).toBeNull();
     expect(byId.get(workgroupIds.onrust)!.report).toBeNull();
     expect(JSON.stringify(body)).not.toContain('eerste versie');
     expect(JSON.stringify(body)).not.toContain('nog niet beoordeeld');
 
-    const response = expectStatus(await t.http().get(`/api/reporting-cycles/${cycleId}/bundle.pdf`).set('Authorization', `Bearer ${await api.token(DEMO.rvc)}`).responseType('blob'), 200);
+    const response = expectStatus(
+      await t
+        .http()
+        .get(`/api/reporting-cycles/${cycleId}/bundle.pdf`)
+        .set('Authorization', `Bearer ${await api.token(DEMO.rvc)}`)
+        .responseType('blob'),
+      200,
+    );
     const pdfText = flat((await pdfPages(response.body as Buffer)).join('\n'));
     expect(pdfText).toContain(flat(accepted));
     expect(pdfText).not.toContain('eerste versie');
@@ -144,9 +212,18 @@ describe('the RVC bundle: accepted reports of a cycle as JSON and PDF', () => {
 
   it('renders the bundle as an A4 PDF on the server: cover, matrix, every werkgroep with its summary, figures and hash, page numbers', async () => {
     const json = await bundle(DEMO.rvc, pastCycleId);
-    const response = expectStatus(await t.http().get(`/api/reporting-cycles/${pastCycleId}/bundle.pdf`).set('Authorization', `Bearer ${await api.token(DEMO.rvc)}`).responseType('blob'), 200);
+    const response = expectStatus(
+      await t
+        .http()
+        .get(`/api/reporting-cycles/${pastCycleId}/bundle.pdf`)
+        .set('Authorization', `Bearer ${await api.token(DEMO.rvc)}`)
+        .responseType('blob'),
+      200,
+    );
     expect(response.headers['content-type']).toBe('application/pdf');
-    expect(response.headers['content-disposition']).toBe(`attachment; filename="rvc-bundel-${json.cycle.meetingDate}.pdf"`);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="rvc-bundel-${json.cycle.meetingDate}.pdf"`,
+    );
     const pdf = response.body as Buffer;
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     if (process.env.KOERS_KEEP_BUNDLE_PDF) fs.writeFileSync(process.env.KOERS_KEEP_BUNDLE_PDF, pdf);
@@ -169,12 +246,23 @@ describe('the RVC bundle: accepted reports of a cycle as JSON and PDF', () => {
   });
 
   it('gives each report a collaborative narrative document, frozen into the version on submit and never open to RVC members', async () => {
-    const created = expectStatus(await api.post(DEMO.aanjagerOnrust, `/api/workgroups/${workgroupIds.onrust}/progress-reports`, { cycleId }), 201).body;
+    const created = expectStatus(
+      await api.post(DEMO.aanjagerOnrust, `/api/workgroups/${workgroupIds.onrust}/progress-reports`, { cycleId }),
+      201,
+    ).body;
     const documentId = created.narrativeDocumentId as string;
     expect(documentId).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/));
     const meta = expectStatus(await api.get(DEMO.ovjOnrust, `/api/documents/${documentId}`), 200).body;
-    expect(meta).toMatchObject({ workgroupId: workgroupIds.onrust, kind: 'voortgangsrapportage', title: 'Voortgangsrapportage RVC-vergadering bundeltest', archivedAt: null });
-    const list = expectStatus(await api.get(DEMO.aanjagerOnrust, `/api/workgroups/${workgroupIds.onrust}/progress-reports`), 200).body as Array<{ id: string; narrativeDocumentId: string }>;
+    expect(meta).toMatchObject({
+      workgroupId: workgroupIds.onrust,
+      kind: 'voortgangsrapportage',
+      title: 'Voortgangsrapportage RVC-vergadering bundeltest',
+      archivedAt: null,
+    });
+    const list = expectStatus(
+      await api.get(DEMO.aanjagerOnrust, `/api/workgroups/${workgroupIds.onrust}/progress-reports`),
+      200,
+    ).body as Array<{ id: string; narrativeDocumentId: string }>;
     expect(list.find((r) => r.id === created.id)!.narrativeDocumentId).toBe(documentId);
 
     // Two members write the narrative together in the editor's schema.
@@ -188,8 +276,16 @@ describe('the RVC bundle: accepted reports of a cycle as JSON and PDF', () => {
       expect((await writer.settled()).every((a) => a.ok)).toBe(true);
       expect((await colleague.settled()).every((a) => a.ok)).toBe(true);
 
-      expectStatus(await api.patch(DEMO.aanjagerOnrust, `/api/progress-reports/${created.id}`, { summary: 'Onrust: samen geschreven.' }), 200);
-      const submitted = expectStatus(await api.post(DEMO.aanjagerOnrust, `/api/progress-reports/${created.id}/submit`), 200).body;
+      expectStatus(
+        await api.patch(DEMO.aanjagerOnrust, `/api/progress-reports/${created.id}`, {
+          summary: 'Onrust: samen geschreven.',
+        }),
+        200,
+      );
+      const submitted = expectStatus(
+        await api.post(DEMO.aanjagerOnrust, `/api/progress-reports/${created.id}/submit`),
+        200,
+      ).body;
       const narrative = submitted.latestVersion.content.narrative;
       expect(narrative.text).toContain('Wijkgesprekken & sleutelfiguren: 37 gevoerd.');
       expect(narrative.text).toContain('Het draaiboek ordeverstoringen is in 61% van de gemeenten vastgesteld.');
@@ -197,15 +293,32 @@ describe('the RVC bundle: accepted reports of a cycle as JSON and PDF', () => {
       expect(narrative.html).toContain('<p>Wijkgesprekken &amp; sleutelfiguren: 37 gevoerd.</p>');
       expect(submitted.latestVersion.hashVerified).toBe(true);
       // The hash covers the narrative: the stored content is what was hashed, and another narrative gives another hash.
-      const [row] = await t.app.get(DataSource).query('SELECT content, figures, content_hash FROM progress_report_versions WHERE report_id = $1 AND version = 1', [created.id]);
+      const [row] = await t.app
+        .get(DataSource)
+        .query(
+          'SELECT content, figures, content_hash FROM progress_report_versions WHERE report_id = $1 AND version = 1',
+          [created.id],
+        );
       expect(row.content.narrative).toEqual(narrative);
-      expect(versionContentHash({ reportId: created.id, version: 1, content: row.content, figures: row.figures })).toBe(row.content_hash);
-      expect(versionContentHash({ reportId: created.id, version: 1, content: { ...row.content, narrative: { ...narrative, text: 'anders' } }, figures: row.figures })).not.toBe(row.content_hash);
+      expect(versionContentHash({ reportId: created.id, version: 1, content: row.content, figures: row.figures })).toBe(
+        row.content_hash,
+      );
+      expect(
+        versionContentHash({
+          reportId: created.id,
+          version: 1,
+          content: { ...row.content, narrative: { ...narrative, text: 'anders' } },
+          figures: row.figures,
+        }),
+      ).not.toBe(row.content_hash);
 
       // Writing on after submit does not change the frozen version.
       appendParagraph(writer, 'Na indienen toegevoegd.');
       await writer.settled();
-      const versions = expectStatus(await api.get(DEMO.aanjagerOnrust, `/api/progress-reports/${created.id}/versions`), 200).body;
+      const versions = expectStatus(
+        await api.get(DEMO.aanjagerOnrust, `/api/progress-reports/${created.id}/versions`),
+        200,
+      ).body;
       expect(versions[0].content.narrative.text).not.toContain('Na indienen toegevoegd.');
     } finally {
       writer.close();
@@ -215,7 +328,14 @@ describe('the RVC bundle: accepted reports of a cycle as JSON and PDF', () => {
     const inBundle = (await bundle(DEMO.rvc, cycleId)).workgroups.find((w) => w.workgroupId === workgroupIds.onrust)!;
     expect(inBundle.report!.content.narrative!.text).toContain('Wijkgesprekken & sleutelfiguren: 37 gevoerd.');
     expect(inBundle.report!.content.narrative!.text).not.toContain('Na indienen toegevoegd.');
-    const pdf = expectStatus(await t.http().get(`/api/reporting-cycles/${cycleId}/bundle.pdf`).set('Authorization', `Bearer ${await api.token(DEMO.secretariaat)}`).responseType('blob'), 200).body as Buffer;
+    const pdf = expectStatus(
+      await t
+        .http()
+        .get(`/api/reporting-cycles/${cycleId}/bundle.pdf`)
+        .set('Authorization', `Bearer ${await api.token(DEMO.secretariaat)}`)
+        .responseType('blob'),
+      200,
+    ).body as Buffer;
     expect(flat((await pdfPages(pdf)).join(' '))).toContain('Wijkgesprekken & sleutelfiguren: 37 gevoerd.');
 
     // RVC members read the accepted version, but never the working document: not over REST, not over /collab.
@@ -237,10 +357,14 @@ describe('the RVC bundle: accepted reports of a cycle as JSON and PDF', () => {
   });
 
   it('is open to exactly those who may read the dashboard: secretariat and RVC; werkgroep members get 403, an unknown cycle 404', async () => {
-    for (const path of [`/api/reporting-cycles/${pastCycleId}/bundle`, `/api/reporting-cycles/${pastCycleId}/bundle.pdf`]) {
+    for (const path of [
+      `/api/reporting-cycles/${pastCycleId}/bundle`,
+      `/api/reporting-cycles/${pastCycleId}/bundle.pdf`,
+    ]) {
       expectStatus(await api.get(DEMO.secretariaat, path), 200);
       expectStatus(await api.get(DEMO.rvc, path), 200);
-      for (const who of [DEMO.aanjagerOndermijning, DEMO.ovjOndermijning, DEMO.riec, DEMO.waarnemerOnrust]) expectStatus(await api.get(who, path), 403);
+      for (const who of [DEMO.aanjagerOndermijning, DEMO.ovjOndermijning, DEMO.riec, DEMO.waarnemerOnrust])
+        expectStatus(await api.get(who, path), 403);
     }
     for (const who of [DEMO.secretariaat, DEMO.rvc]) {
       expectStatus(await api.get(who, '/api/reporting-cycles/00000000-0000-4000-8000-000000000000/bundle'), 404);

@@ -2,7 +2,14 @@ import type { Page } from 'playwright-core';
 import { CollabGateway } from '../../apps/api/src/realtime/collab.gateway';
 import { freePort } from '../support/server-process';
 import { createTestApp, TestApp } from '../support/test-app';
-import { BrowserPages, caretToEndOf, describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
+import {
+  BrowserPages,
+  caretToEndOf,
+  describeWithBrowser,
+  expectAccessible,
+  launchChromium,
+  screenshot,
+} from './support/browser-harness';
 
 /**
  * The collaborative editor in a real (headless) Chromium against the real API and its /collab socket:
@@ -47,7 +54,9 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
   const saveIndicator = (page: Page) => page.locator('.save-indicator');
 
   async function waitSaved(page: Page) {
-    await saveIndicator(page).filter({ hasText: /^Opgeslagen$/ }).waitFor();
+    await saveIndicator(page)
+      .filter({ hasText: /^Opgeslagen$/ })
+      .waitFor();
   }
 
   /** Puts the cursor at the end of the last paragraph, starts a new one and types there. */
@@ -56,10 +65,19 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
     try {
       await editorOf(page).getByText(text).waitFor();
     } catch (err) {
-      const shown = await editorOf(page).innerText().catch(() => '(unreadable)');
-      const status = await saveIndicator(page).innerText().catch(() => '(none)');
-      const main = await page.locator('main').innerText().catch(() => '(none)');
-      throw new Error(`${(err as Error).message}\nThe editor shows: ${JSON.stringify(shown)}\nSave indicator: ${status}\nThe page shows: ${JSON.stringify(main.slice(0, 600))}`);
+      const shown = await editorOf(page)
+        .innerText()
+        .catch(() => '(unreadable)');
+      const status = await saveIndicator(page)
+        .innerText()
+        .catch(() => '(none)');
+      const main = await page
+        .locator('main')
+        .innerText()
+        .catch(() => '(none)');
+      throw new Error(
+        `${(err as Error).message}\nThe editor shows: ${JSON.stringify(shown)}\nSave indicator: ${status}\nThe page shows: ${JSON.stringify(main.slice(0, 600))}`,
+      );
     }
   }
 
@@ -72,7 +90,9 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
   it('lets two members edit one document together, with carets, presence and a truthful save indicator', async () => {
     const secretariat = await t.login('secretariaat@demo.koers.nl');
     const workgroups = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${secretariat}`).expect(200);
-    const ondermijning = (workgroups.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Ondermijning')!;
+    const ondermijning = (workgroups.body as Array<{ id: string; name: string }>).find(
+      (w) => w.name === 'Bestuurlijke werkgroep Ondermijning',
+    )!;
     expect(ondermijning).toBeDefined();
     const [aanjagerName, ovjName] = await Promise.all([displayName(AANJAGER), displayName(OVJ)]);
 
@@ -91,7 +111,12 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
     // The template of a verslag arrived over the socket.
     await editorOf(a.page).locator('h2', { hasText: 'Besluiten' }).waitFor();
     await waitSaved(a.page);
-    expect(await a.page.getByRole('toolbar', { name: 'Opmaak' }).getByRole('button', { name: 'Vet' }).getAttribute('aria-pressed')).toBe('false');
+    expect(
+      await a.page
+        .getByRole('toolbar', { name: 'Opmaak' })
+        .getByRole('button', { name: 'Vet' })
+        .getAttribute('aria-pressed'),
+    ).toBe('false');
 
     // The officier van justitie opens it from the werkgroep page.
     const b = await pages.newPage();
@@ -171,10 +196,16 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
     await waitSaved(b.page);
 
     // Logging out deletes the local copies (IndexedDB) of the documents.
-    expect(await b.page.evaluate(async () => (await indexedDB.databases()).filter((db) => db.name?.startsWith('koers-document-')).length)).toBeGreaterThan(0);
+    expect(
+      await b.page.evaluate(
+        async () => (await indexedDB.databases()).filter((db) => db.name?.startsWith('koers-document-')).length,
+      ),
+    ).toBeGreaterThan(0);
     await b.page.getByRole('button', { name: 'Uitloggen' }).click();
     await b.page.waitForURL('**/inloggen');
-    await b.page.waitForFunction(async () => (await indexedDB.databases()).every((db) => !db.name?.startsWith('koers-document-')));
+    await b.page.waitForFunction(async () =>
+      (await indexedDB.databases()).every((db) => !db.name?.startsWith('koers-document-')),
+    );
 
     expect(a.pageErrors).toEqual([]);
     expect(b.pageErrors).toEqual([]);
@@ -197,12 +228,24 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
     const secretariat = await t.login('secretariaat@demo.koers.nl');
     const auth = { Authorization: `Bearer ${secretariat}` };
     const workgroups = await t.http().get('/api/workgroups').set(auth).expect(200);
-    const ondermijning = (workgroups.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Ondermijning')!;
-    const created = await t.http().post(`/api/workgroups/${ondermijning.id}/documents`).set(auth).send({ title: 'Notitie voor de waarnemer', kind: 'notitie' }).expect(201);
+    const ondermijning = (workgroups.body as Array<{ id: string; name: string }>).find(
+      (w) => w.name === 'Bestuurlijke werkgroep Ondermijning',
+    )!;
+    const created = await t
+      .http()
+      .post(`/api/workgroups/${ondermijning.id}/documents`)
+      .set(auth)
+      .send({ title: 'Notitie voor de waarnemer', kind: 'notitie' })
+      .expect(201);
     const documentId = (created.body as { id: string }).id;
     const users = await t.http().get('/api/users').query({ q: OUTSIDER }).set(auth).expect(200);
     const outsider = (users.body as Array<{ id: string; email: string }>).find((u) => u.email === OUTSIDER)!;
-    await t.http().post(`/api/workgroups/${ondermijning.id}/members`).set(auth).send({ userId: outsider.id, role: 'waarnemer' }).expect(201);
+    await t
+      .http()
+      .post(`/api/workgroups/${ondermijning.id}/members`)
+      .set(auth)
+      .send({ userId: outsider.id, role: 'waarnemer' })
+      .expect(201);
 
     // As waarnemer: the content, but not editable, no toolbar, and a clear notice.
     const w = await pages.newPage();
@@ -217,7 +260,11 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
     await expectAccessible(w.page, 'read-only editor');
 
     // Removed from the werkgroep while the document is open: the server revokes, the page says so.
-    await t.http().delete(`/api/workgroups/${ondermijning.id}/members/${outsider.id}`).set(auth).expect((res) => expect([200, 204]).toContain(res.status));
+    await t
+      .http()
+      .delete(`/api/workgroups/${ondermijning.id}/members/${outsider.id}`)
+      .set(auth)
+      .expect((res) => expect([200, 204]).toContain(res.status));
     await w.page.getByRole('alert').filter({ hasText: 'Geen toegang meer' }).waitFor();
     expect(await w.page.locator('.editor-content').count()).toBe(0);
     await screenshot(w.page, '14-editor-toegang-ingetrokken');
@@ -237,8 +284,15 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
   it('keeps changes made offline, warns before leaving, and stores them after reconnecting', async () => {
     const token = await t.login(AANJAGER);
     const workgroups = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`).expect(200);
-    const ondermijning = (workgroups.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Ondermijning')!;
-    const created = await t.http().post(`/api/workgroups/${ondermijning.id}/documents`).set('Authorization', `Bearer ${token}`).send({ title: 'Offline notitie', kind: 'notitie' }).expect(201);
+    const ondermijning = (workgroups.body as Array<{ id: string; name: string }>).find(
+      (w) => w.name === 'Bestuurlijke werkgroep Ondermijning',
+    )!;
+    const created = await t
+      .http()
+      .post(`/api/workgroups/${ondermijning.id}/documents`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ title: 'Offline notitie', kind: 'notitie' })
+      .expect(201);
     const documentId = (created.body as { id: string }).id;
 
     const a = await pages.newPage();
@@ -249,7 +303,11 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
 
     // The network goes away (the server drops the socket, and the browser cannot reconnect).
     await a.context.setOffline(true);
-    const namespace = (t.app.get(CollabGateway, { strict: false }) as unknown as { namespace: { disconnectSockets: (close?: boolean) => void } }).namespace;
+    const namespace = (
+      t.app.get(CollabGateway, { strict: false }) as unknown as {
+        namespace: { disconnectSockets: (close?: boolean) => void };
+      }
+    ).namespace;
     namespace.disconnectSockets(true);
     await saveIndicator(a.page).filter({ hasText: 'Offline: wijzigingen worden bewaard' }).waitFor();
     await typeAtEnd(a.page, 'Geschreven zonder verbinding.');

@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { freePort } from '../support/server-process';
 import { createTestApp, TestApp } from '../support/test-app';
-import { BrowserPages, caretToEndOf, describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
+import {
+  BrowserPages,
+  caretToEndOf,
+  describeWithBrowser,
+  expectAccessible,
+  launchChromium,
+  screenshot,
+} from './support/browser-harness';
 
 /**
  * The editor's comments and version history panels in a real Chromium, with two members of Ondermijning on
@@ -23,7 +30,10 @@ describeWithBrowser('test/browser/document-panels.spec.ts')('comments and versio
 
   beforeAll(async () => {
     const port = await freePort();
-    const [app, browser] = await Promise.all([createTestApp({ KOERS_ALLOWED_ORIGINS: `http://127.0.0.1:${port}` }, { port }), launchChromium()]);
+    const [app, browser] = await Promise.all([
+      createTestApp({ KOERS_ALLOWED_ORIGINS: `http://127.0.0.1:${port}` }, { port }),
+      launchChromium(),
+    ]);
     t = app;
     pages = new BrowserPages(browser, t.url, { width: 1280, height: 900 });
   }, 60_000);
@@ -44,9 +54,14 @@ describeWithBrowser('test/browser/document-panels.spec.ts')('comments and versio
   const editorOf = (page: Page) => page.locator('.editor-content').first();
   const comments = (page: Page) => page.getByRole('region', { name: /^Reacties/ });
   const versions = (page: Page) => page.getByRole('region', { name: /^Versiegeschiedenis/ });
-  const threadBy = (page: Page, author: string) => comments(page).getByRole('article', { name: `Reactie van ${author}` });
+  const threadBy = (page: Page, author: string) =>
+    comments(page).getByRole('article', { name: `Reactie van ${author}` });
   const highlight = (page: Page) => editorOf(page).locator('.comment-anchor');
-  const waitSaved = (page: Page) => page.locator('.save-indicator').filter({ hasText: /^Opgeslagen$/ }).waitFor();
+  const waitSaved = (page: Page) =>
+    page
+      .locator('.save-indicator')
+      .filter({ hasText: /^Opgeslagen$/ })
+      .waitFor();
 
   /** The editor's text without the other people's caret labels. */
   const textOf = (page: Page) =>
@@ -72,14 +87,16 @@ describeWithBrowser('test/browser/document-panels.spec.ts')('comments and versio
       // The words may span several text nodes (a highlight splits them); carets are not text.
       const nodes: Text[] = [];
       const walker = document.createTreeWalker(document.querySelector('.editor-content')!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!node.parentElement?.closest('.collaboration-carets__caret')) nodes.push(node as Text);
+      for (let node = walker.nextNode(); node; node = walker.nextNode())
+        if (!node.parentElement?.closest('.collaboration-carets__caret')) nodes.push(node as Text);
       const text = nodes.map((n) => n.data).join('');
       const index = text.indexOf(target);
       if (index < 0) throw new Error(`"${target}" is not in the editor`);
       const at = (offset: number, end: boolean): [Text, number] => {
         let passed = 0;
         for (const node of nodes) {
-          if (offset < passed + node.data.length || (end && offset === passed + node.data.length)) return [node, offset - passed];
+          if (offset < passed + node.data.length || (end && offset === passed + node.data.length))
+            return [node, offset - passed];
           passed += node.data.length;
         }
         throw new Error('offset outside the text');
@@ -97,9 +114,16 @@ describeWithBrowser('test/browser/document-panels.spec.ts')('comments and versio
   it('comments with a mention, replies, resolves, follows the text, and restores a named version live', async () => {
     const secretariat = await t.login('secretariaat@demo.koers.nl');
     const workgroups = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${secretariat}`).expect(200);
-    const ondermijning = (workgroups.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Ondermijning')!;
+    const ondermijning = (workgroups.body as Array<{ id: string; name: string }>).find(
+      (w) => w.name === 'Bestuurlijke werkgroep Ondermijning',
+    )!;
     const aanjagerToken = await t.login(AANJAGER);
-    const created = await t.http().post(`/api/workgroups/${ondermijning.id}/documents`).set('Authorization', `Bearer ${aanjagerToken}`).send({ title: 'Aanpak drugslabs', kind: 'notitie' }).expect(201);
+    const created = await t
+      .http()
+      .post(`/api/workgroups/${ondermijning.id}/documents`)
+      .set('Authorization', `Bearer ${aanjagerToken}`)
+      .send({ title: 'Aanpak drugslabs', kind: 'notitie' })
+      .expect(201);
     const documentId = created.body.id as string;
 
     const a = await openAs(AANJAGER, `/documenten/${documentId}`);
@@ -122,7 +146,9 @@ describeWithBrowser('test/browser/document-panels.spec.ts')('comments and versio
     expect(await body.evaluate((element) => element === document.activeElement)).toBe(true);
     await comments(a.page).getByText('drugslabs', { exact: true }).waitFor();
     await body.type('Graag jouw blik hierop @offi', { delay: 10 });
-    const option = a.page.getByRole('listbox', { name: 'Leden van de werkgroep' }).getByRole('option', { name: OVJ_NAME });
+    const option = a.page
+      .getByRole('listbox', { name: 'Leden van de werkgroep' })
+      .getByRole('option', { name: OVJ_NAME });
     await option.waitFor();
     expect(await option.getAttribute('aria-selected')).toBe('true');
     await a.page.keyboard.press('Enter');
@@ -141,14 +167,21 @@ describeWithBrowser('test/browser/document-panels.spec.ts')('comments and versio
     await threadB.getByText(`Graag jouw blik hierop @${OVJ_NAME} wat vind jij?`).waitFor();
     await highlight(b.page).waitFor();
     expect(await highlight(b.page).textContent()).toBe('drugslabs');
-    await b.page.waitForFunction((expected) => Number(document.querySelector('.bell-button')?.getAttribute('data-unread')) >= expected, unreadBefore + 1);
+    await b.page.waitForFunction(
+      (expected) => Number(document.querySelector('.bell-button')?.getAttribute('data-unread')) >= expected,
+      unreadBefore + 1,
+    );
     await bell.click();
-    const notification = b.page.getByRole('link', { name: `${AANJAGER_NAME} noemde u in een reactie op Aanpak drugslabs` });
+    const notification = b.page.getByRole('link', {
+      name: `${AANJAGER_NAME} noemde u in een reactie op Aanpak drugslabs`,
+    });
     await notification.waitFor();
     // The notification opens the document at the thread.
     await notification.click();
     await b.page.waitForURL(`**/documenten/${documentId}?reactie=*`);
-    await b.page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Reactie van Burgemeester Nieuwegein (demo)');
+    await b.page.waitForFunction(
+      () => document.activeElement?.getAttribute('aria-label') === 'Reactie van Burgemeester Nieuwegein (demo)',
+    );
     expect(await threadB.getAttribute('aria-current')).toBe('true');
 
     // B replies; A sees the reply live.
@@ -159,8 +192,14 @@ describeWithBrowser('test/browser/document-panels.spec.ts')('comments and versio
 
     // A resolves: the thread moves to "Afgehandeld" on both sides; then reopens it.
     await threadA.getByRole('button', { name: /^Afhandelen/ }).click();
-    await comments(a.page).locator('.threads-resolved').getByRole('article', { name: `Reactie van ${AANJAGER_NAME}` }).waitFor();
-    await comments(b.page).locator('.threads-resolved').getByRole('article', { name: `Reactie van ${AANJAGER_NAME}` }).waitFor();
+    await comments(a.page)
+      .locator('.threads-resolved')
+      .getByRole('article', { name: `Reactie van ${AANJAGER_NAME}` })
+      .waitFor();
+    await comments(b.page)
+      .locator('.threads-resolved')
+      .getByRole('article', { name: `Reactie van ${AANJAGER_NAME}` })
+      .waitFor();
     await comments(a.page).getByRole('heading', { name: 'Afgehandeld (1)' }).waitFor();
     await threadA.getByRole('button', { name: /^Heropenen/ }).click();
     await comments(b.page).getByRole('heading', { name: 'Open (1)' }).waitFor();
@@ -199,7 +238,9 @@ describeWithBrowser('test/browser/document-panels.spec.ts')('comments and versio
     await waitSaved(a.page);
 
     a.page.once('dialog', (dialog) => void dialog.accept());
-    await versions(a.page).getByRole('button', { name: /^Herstellen.*Na de eerste reacties/ }).click();
+    await versions(a.page)
+      .getByRole('button', { name: /^Herstellen.*Na de eerste reacties/ })
+      .click();
     await versions(a.page).getByText('Versie "Na de eerste reacties" is hersteld.', { exact: false }).waitFor();
     await waitForText(b.page, 'Deze zin verdwijnt weer.', false);
     await waitForText(a.page, 'Deze zin verdwijnt weer.', false);
@@ -209,10 +250,15 @@ describeWithBrowser('test/browser/document-panels.spec.ts')('comments and versio
       await versions(page).getByRole('heading', { name: 'Voor herstel' }).waitFor();
       await versions(page).getByRole('heading', { name: 'Na de eerste reacties' }).waitFor();
     }
-    expect(await versions(b.page).locator('.version', { hasText: 'Voor herstel' }).first().textContent()).toContain(`Gewijzigd door: ${AANJAGER_NAME}`);
+    expect(await versions(b.page).locator('.version', { hasText: 'Voor herstel' }).first().textContent()).toContain(
+      `Gewijzigd door: ${AANJAGER_NAME}`,
+    );
 
     // The copy before the restore can be viewed read-only; closing returns the focus to its button.
-    const viewButton = versions(b.page).locator('.version', { hasText: 'Voor herstel' }).first().getByRole('button', { name: /^Bekijken/ });
+    const viewButton = versions(b.page)
+      .locator('.version', { hasText: 'Voor herstel' })
+      .first()
+      .getByRole('button', { name: /^Bekijken/ });
     await viewButton.click();
     const dialog = b.page.getByRole('dialog', { name: 'Voor herstel' });
     await dialog.getByText('Deze zin verdwijnt weer.').waitFor();
@@ -230,15 +276,35 @@ describeWithBrowser('test/browser/document-panels.spec.ts')('comments and versio
   it('lets a reader follow the comments without the controls to add them', async () => {
     const token = await t.login('aanjager.onrust@demo.koers.nl');
     const workgroups = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`).expect(200);
-    const onrust = (workgroups.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Maatschappelijke onrust')!;
-    const doc = await t.http().post(`/api/workgroups/${onrust.id}/documents`).set('Authorization', `Bearer ${token}`).send({ title: 'Notitie onrust', kind: 'notitie' }).expect(201);
-    await t.http().post(`/api/documents/${doc.body.id}/comments`).set('Authorization', `Bearer ${token}`).send({ body: 'Een algemene opmerking' }).expect(201);
+    const onrust = (workgroups.body as Array<{ id: string; name: string }>).find(
+      (w) => w.name === 'Bestuurlijke werkgroep Maatschappelijke onrust',
+    )!;
+    const doc = await t
+      .http()
+      .post(`/api/workgroups/${onrust.id}/documents`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ title: 'Notitie onrust', kind: 'notitie' })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/documents/${doc.body.id}/comments`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ body: 'Een algemene opmerking' })
+      .expect(201);
 
     const reader = await openAs('waarnemer.onrust@demo.koers.nl', `/documenten/${doc.body.id}`);
     await comments(reader.page).getByText('Een algemene opmerking').waitFor();
     await reader.page.getByText('U kunt de reacties lezen, maar niet reageren.').waitFor();
-    expect(await comments(reader.page).getByRole('button', { name: /Reageren|Antwoorden|Afhandelen/ }).count()).toBe(0);
-    expect(await versions(reader.page).getByRole('button', { name: /Versie opslaan|Herstellen/ }).count()).toBe(0);
+    expect(
+      await comments(reader.page)
+        .getByRole('button', { name: /Reageren|Antwoorden|Afhandelen/ })
+        .count(),
+    ).toBe(0);
+    expect(
+      await versions(reader.page)
+        .getByRole('button', { name: /Versie opslaan|Herstellen/ })
+        .count(),
+    ).toBe(0);
     expect(reader.pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -2,7 +2,13 @@ import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { freePort } from '../support/server-process';
 import { createTestApp, TestApp } from '../support/test-app';
-import { BrowserPages, describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
+import {
+  BrowserPages,
+  describeWithBrowser,
+  expectAccessible,
+  launchChromium,
+  screenshot,
+} from './support/browser-harness';
 
 // unpdf is an ES module with a CommonJS build; required like this it works under Jest.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -32,7 +38,10 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
 
   beforeAll(async () => {
     const port = await freePort();
-    const [app, browser] = await Promise.all([createTestApp({ KOERS_ALLOWED_ORIGINS: `http://127.0.0.1:${port}` }, { port }), launchChromium()]);
+    const [app, browser] = await Promise.all([
+      createTestApp({ KOERS_ALLOWED_ORIGINS: `http://127.0.0.1:${port}` }, { port }),
+      launchChromium(),
+    ]);
     t = app;
     pages = new BrowserPages(browser, t.url, { width: 1200, height: 900 });
     const token = await t.login(SECRETARIAAT);
@@ -67,9 +76,14 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     await pages.login(aanjager.page, AANJAGER);
     // Home lists the report waiting to be submitted; its link opens the Voortgang tab at that cycle.
     const toSubmit = aanjager.page.getByRole('listitem').filter({ hasText: `Indienen: ${OPEN_CYCLE}` });
-    expect(await toSubmit.getByRole('link', { name: WORKGROUP }).getAttribute('href')).toMatch(new RegExp(`^/werkgroepen/${workgroupId}/voortgang\\?cyclus=[0-9a-f-]{36}$`));
+    expect(await toSubmit.getByRole('link', { name: WORKGROUP }).getAttribute('href')).toMatch(
+      new RegExp(`^/werkgroepen/${workgroupId}/voortgang\\?cyclus=[0-9a-f-]{36}$`),
+    );
     await aanjager.page.goto(`${t.url}/werkgroepen/${workgroupId}`);
-    await aanjager.page.getByRole('navigation', { name: 'Onderdelen van de werkgroep' }).getByRole('link', { name: 'Voortgang' }).click();
+    await aanjager.page
+      .getByRole('navigation', { name: 'Onderdelen van de werkgroep' })
+      .getByRole('link', { name: 'Voortgang' })
+      .click();
     await aanjager.page.waitForURL(`**/werkgroepen/${workgroupId}/voortgang`);
     await aanjager.page.getByRole('heading', { level: 2, name: 'Voortgangsrapportage' }).waitFor();
     const cycleSelect = aanjager.page.getByLabel('Rapportagecyclus');
@@ -89,21 +103,32 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     expect(await aanjager.page.locator('.report-state').textContent()).toContain('Concept');
     await aanjager.page.getByRole('heading', { name: 'Cijfers (actueel, nog niet bevroren)' }).waitFor();
     // The report's collaborative narrative document is one link away.
-    expect(await aanjager.page.getByRole('link', { name: 'Toelichting samen schrijven' }).getAttribute('href')).toMatch(/^\/documenten\/[0-9a-f-]{36}$/);
+    expect(await aanjager.page.getByRole('link', { name: 'Toelichting samen schrijven' }).getAttribute('href')).toMatch(
+      /^\/documenten\/[0-9a-f-]{36}$/,
+    );
     await form.getByLabel('Samenvatting').fill(summary);
     const statuses = form.getByLabel(/^Status: /);
     expect(await statuses.count()).toBeGreaterThanOrEqual(2);
     await statuses.nth(0).selectOption({ label: 'Op koers' });
     await statuses.nth(1).selectOption({ label: 'Aandacht nodig' });
-    await form.getByLabel(/^Toelichting: /).first().fill('Zes integrale controles uitgevoerd.');
+    await form
+      .getByLabel(/^Toelichting: /)
+      .first()
+      .fill('Zes integrale controles uitgevoerd.');
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await aanjager.page.getByRole('status').filter({ hasText: 'De rapportage is opgeslagen.' }).waitFor();
     await screenshot(aanjager.page, '50-voortgang-concept');
     await expectAccessible(aanjager.page, 'Voortgang');
 
     const aanjagerToken = await t.login(AANJAGER);
-    const reports = await t.http().get(`/api/workgroups/${workgroupId}/progress-reports`).set('Authorization', `Bearer ${aanjagerToken}`).expect(200);
-    const report = (reports.body as Array<{ id: string; cycleTitle: string; status: string }>).find((r) => r.cycleTitle === OPEN_CYCLE)!;
+    const reports = await t
+      .http()
+      .get(`/api/workgroups/${workgroupId}/progress-reports`)
+      .set('Authorization', `Bearer ${aanjagerToken}`)
+      .expect(200);
+    const report = (reports.body as Array<{ id: string; cycleTitle: string; status: string }>).find(
+      (r) => r.cycleTitle === OPEN_CYCLE,
+    )!;
     expect(report.status).toBe('concept');
 
     // --- The RVC member cannot open the concept report, nor the werkgroep's actions (UI and API).
@@ -117,7 +142,9 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     await rvc.page.getByText(/U heeft geen toegang tot de acties van deze werkgroep/).waitFor();
     expect(await statusFromPage(rvc.page, `/api/workgroups/${workgroupId}/actions`)).toBe(403);
     await rvc.page.goto(`${t.url}/werkgroepen/${workgroupId}/voortgang`);
-    await rvc.page.getByText(/Als lid van het RVC ziet u een rapportage zodra de werkgroep haar heeft ingediend/).waitFor();
+    await rvc.page
+      .getByText(/Als lid van het RVC ziet u een rapportage zodra de werkgroep haar heeft ingediend/)
+      .waitFor();
     expect(await rvc.page.getByRole('button', { name: 'Rapportage aanmaken' }).count()).toBe(0);
 
     // --- The aanjager submits (confirm dialog: the version is frozen).
@@ -135,12 +162,19 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     // --- The secretariat sees it submitted on the Dashboard and accepts it.
     const secretariat = await pages.newPage();
     await pages.login(secretariat.page, SECRETARIAAT);
-    await secretariat.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dashboard' }).click();
+    await secretariat.page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Dashboard' })
+      .click();
     await secretariat.page.waitForURL('**/dashboard');
     const submissions = secretariat.page.getByRole('table', { name: /Stand van de rapportages voor/ });
-    const row = submissions.getByRole('row').filter({ has: secretariat.page.getByRole('link', { name: WORKGROUP, exact: true }) });
+    const row = submissions
+      .getByRole('row')
+      .filter({ has: secretariat.page.getByRole('link', { name: WORKGROUP, exact: true }) });
     await row.getByText('Ingediend').waitFor();
-    expect(await secretariat.page.getByRole('heading', { level: 2, name: `Indieningen: ${OPEN_CYCLE}` }).count()).toBe(1);
+    expect(await secretariat.page.getByRole('heading', { level: 2, name: `Indieningen: ${OPEN_CYCLE}` }).count()).toBe(
+      1,
+    );
     // The werkgroepen that have not submitted are listed; Ondermijning no longer is.
     const notYet = secretariat.page.getByRole('list', { name: /Nog niet ingediend/ });
     expect(await notYet.getByRole('listitem').count()).toBeGreaterThan(0);
@@ -151,7 +185,10 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     await row.getByRole('button', { name: `Accepteren rapportage ${WORKGROUP}` }).click();
     const accept = secretariat.page.getByRole('dialog', { name: `Rapportage van ${WORKGROUP} accepteren?` });
     await accept.getByRole('button', { name: 'Accepteren' }).click();
-    await secretariat.page.getByRole('status').filter({ hasText: `De rapportage van ${WORKGROUP} is geaccepteerd.` }).waitFor();
+    await secretariat.page
+      .getByRole('status')
+      .filter({ hasText: `De rapportage van ${WORKGROUP} is geaccepteerd.` })
+      .waitFor();
     await row.getByText('Geaccepteerd').waitFor();
     expect(await row.getByRole('button', { name: /Accepteren/ }).count()).toBe(0);
 
@@ -159,12 +196,17 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     await rvc.page.goto(t.url + '/');
     await rvc.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'RVC' }).click();
     await rvc.page.waitForURL('**/rvc');
-    const cycleCard = rvc.page.getByRole('listitem').filter({ has: rvc.page.getByRole('heading', { level: 2, name: new RegExp(OPEN_CYCLE.replace(/[()]/g, '\\$&')) }) });
+    const cycleCard = rvc.page.getByRole('listitem').filter({
+      has: rvc.page.getByRole('heading', { level: 2, name: new RegExp(OPEN_CYCLE.replace(/[()]/g, '\\$&')) }),
+    });
     await cycleCard.waitFor();
     expect(await rvc.page.getByRole('button', { name: 'Nieuwe rapportagecyclus' }).count()).toBe(0);
     await screenshot(rvc.page, '53-rvc');
     await expectAccessible(rvc.page, 'RVC');
-    const [download] = await Promise.all([rvc.page.waitForEvent('download'), cycleCard.getByRole('link', { name: /^PDF downloaden/ }).click()]);
+    const [download] = await Promise.all([
+      rvc.page.waitForEvent('download'),
+      cycleCard.getByRole('link', { name: /^PDF downloaden/ }).click(),
+    ]);
     const pdf = fs.readFileSync((await download.path())!);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
@@ -214,7 +256,10 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     expect(await cycleForm.getByLabel('Deadline werkgroepen').getAttribute('aria-invalid')).toBe('true');
     await cycleForm.getByLabel('Deadline werkgroepen').fill(day(180));
     await cycleForm.getByRole('button', { name: 'Cyclus aanmaken' }).click();
-    await secretariat.page.getByRole('status').filter({ hasText: `Rapportagecyclus “${cycleTitle}” is aangemaakt.` }).waitFor();
+    await secretariat.page
+      .getByRole('status')
+      .filter({ hasText: `Rapportagecyclus “${cycleTitle}” is aangemaakt.` })
+      .waitFor();
     await secretariat.page.getByRole('heading', { level: 2, name: cycleTitle }).waitFor();
 
     // --- The aanjager writes and submits a report for that cycle.
@@ -246,7 +291,10 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     await dialog.getByText('Geef aan waarom de rapportage wordt teruggestuurd.').first().waitFor();
     await dialog.getByLabel('Toelichting voor de werkgroep').fill('Graag de cijfers over witwassen toelichten.');
     await dialog.getByRole('button', { name: 'Terugsturen' }).click();
-    await secretariat.page.getByRole('status').filter({ hasText: `De rapportage van ${WORKGROUP} is teruggestuurd.` }).waitFor();
+    await secretariat.page
+      .getByRole('status')
+      .filter({ hasText: `De rapportage van ${WORKGROUP} is teruggestuurd.` })
+      .waitFor();
     await row.getByText('Teruggestuurd').waitFor();
 
     // --- The aanjager sees the comment, can edit again, and the returned version stays in the history.
@@ -255,7 +303,10 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     await aanjager.page.getByRole('note').filter({ hasText: 'Graag de cijfers over witwassen toelichten.' }).waitFor();
     await aanjager.page.getByRole('form', { name: 'Rapportage bewerken' }).waitFor();
     expect(await aanjager.page.getByRole('button', { name: 'Indienen', exact: true }).count()).toBe(1);
-    await aanjager.page.locator('.version-list').getByText(/Versie 1, ingediend op/).waitFor();
+    await aanjager.page
+      .locator('.version-list')
+      .getByText(/Versie 1, ingediend op/)
+      .waitFor();
     expect(await aanjager.page.locator('.version-list').textContent()).toContain('Teruggestuurd');
 
     // --- A measurement and a new indicator.
@@ -268,7 +319,10 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     await card.getByLabel(/^Waarde/).fill('512');
     await card.getByLabel('Bron').fill('Opgave gemeenten (test)');
     await card.getByRole('button', { name: 'Meting opslaan' }).click();
-    await aanjager.page.getByRole('status').filter({ hasText: `Meting voor “${indicatorTitle}” is toegevoegd.` }).waitFor();
+    await aanjager.page
+      .getByRole('status')
+      .filter({ hasText: `Meting voor “${indicatorTitle}” is toegevoegd.` })
+      .waitFor();
     await card.getByText('Metingen als tabel').click();
     expect(await card.getByRole('table').locator('tbody tr').count()).toBe(4);
     expect(await card.locator('.indicator-facts').textContent()).toContain('512');
@@ -281,8 +335,13 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     await indicatorForm.getByLabel('Nulmeting').fill('100000');
     await indicatorForm.getByLabel('Doel').fill('250000');
     await indicatorForm.getByRole('button', { name: 'Indicator opslaan' }).click();
-    await aanjager.page.getByRole('status').filter({ hasText: 'Indicator “Afgepakt crimineel vermogen” is toegevoegd.' }).waitFor();
-    const created = aanjager.page.locator('.indicator-card').filter({ has: aanjager.page.getByRole('heading', { level: 4, name: 'Afgepakt crimineel vermogen' }) });
+    await aanjager.page
+      .getByRole('status')
+      .filter({ hasText: 'Indicator “Afgepakt crimineel vermogen” is toegevoegd.' })
+      .waitFor();
+    const created = aanjager.page
+      .locator('.indicator-card')
+      .filter({ has: aanjager.page.getByRole('heading', { level: 4, name: 'Afgepakt crimineel vermogen' }) });
     expect(await created.locator('.indicator-facts').textContent()).toContain('€ 250.000');
     await created.getByText('Nog geen metingen.').waitFor();
 

@@ -1,5 +1,11 @@
 import { createTestApp, TestApp } from '../support/test-app';
-import { BrowserPages, describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
+import {
+  BrowserPages,
+  describeWithBrowser,
+  expectAccessible,
+  launchChromium,
+  screenshot,
+} from './support/browser-harness';
 
 /**
  * The web client in a real (headless) Chromium against the real API: login through the form, the home,
@@ -12,13 +18,11 @@ describeWithBrowser('test/browser/web-shell.spec.ts')('web client in a browser',
   let pages: BrowserPages;
 
   beforeAll(async () => {
-    const [app, browser] = await Promise.all([
-      createTestApp(),
-      launchChromium(),
-    ]);
+    const [app, browser] = await Promise.all([createTestApp(), launchChromium()]);
     t = app;
     pages = new BrowserPages(browser, t.url, { width: 1024, height: 800 });
-    if (!t.config.http.webDistDir) throw new Error('The API does not serve the web client (config.http.webDistDir is empty).');
+    if (!t.config.http.webDistDir)
+      throw new Error('The API does not serve the web client (config.http.webDistDir is empty).');
   }, 60_000);
 
   afterAll(async () => {
@@ -59,7 +63,9 @@ describeWithBrowser('test/browser/web-shell.spec.ts')('web client in a browser',
     // Strategie: the three priorities in order, with their onderdelen.
     await nav.getByRole('link', { name: 'Strategie' }).click();
     await page.waitForURL(/\/strategie\/[0-9a-f-]{36}$/);
-    await page.getByRole('heading', { level: 1, name: 'Regionale Veiligheidsstrategie Midden-Nederland 2023-2026' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Regionale Veiligheidsstrategie Midden-Nederland 2023-2026' })
+      .waitFor();
     const priorities = page.locator('ol.priorities > li');
     await priorities.nth(2).waitFor();
     expect(await priorities.count()).toBe(3);
@@ -67,7 +73,9 @@ describeWithBrowser('test/browser/web-shell.spec.ts')('web client in a browser',
     expect(priorityHeadings[0]).toMatch(/Georganiseerde ondermijnende \(drugs\)criminaliteit/);
     expect(priorityHeadings[1]).toMatch(/Digitale veiligheid en cybercriminaliteit/);
     expect(priorityHeadings[2]).toMatch(/Maatschappelijke onrust/);
-    expect(await priorities.nth(0).locator('ol.focus-areas > li').allTextContents()).toContain('Verstoren en terugdringen criminele geldstromen');
+    expect(await priorities.nth(0).locator('ol.focus-areas > li').allTextContents()).toContain(
+      'Verstoren en terugdringen criminele geldstromen',
+    );
     expect(await page.locator('main').textContent()).toMatch(/1 januari 2023 tot en met 31 december 2026/);
     await screenshot(page, '03-strategie');
     await expectAccessible(page, 'strategy');
@@ -80,8 +88,12 @@ describeWithBrowser('test/browser/web-shell.spec.ts')('web client in a browser',
     await membersTable.waitFor();
     expect(await membersTable.textContent()).toMatch(/Burgemeester Lelystad \(demo\)/);
     const missing = page.locator('.missing');
-    expect(await missing.textContent()).toMatch(/Ontbreekt:\s*Burgemeester als bestuurlijk aanjager uit District Gooi en Vechtstreek/);
-    expect(await page.locator('.requirements').textContent()).toMatch(/Ontbreekt:\s*Burgemeester als bestuurlijk aanjager uit District Gooi en Vechtstreek/);
+    expect(await missing.textContent()).toMatch(
+      /Ontbreekt:\s*Burgemeester als bestuurlijk aanjager uit District Gooi en Vechtstreek/,
+    );
+    expect(await page.locator('.requirements').textContent()).toMatch(
+      /Ontbreekt:\s*Burgemeester als bestuurlijk aanjager uit District Gooi en Vechtstreek/,
+    );
     await page.getByRole('heading', { level: 2, name: 'Lid toevoegen' }).waitFor();
     await screenshot(page, '04-werkgroep');
     await expectAccessible(page, 'werkgroep');
@@ -94,9 +106,14 @@ describeWithBrowser('test/browser/web-shell.spec.ts')('web client in a browser',
     await page.getByRole('heading', { level: 1, name: 'Auditlog' }).waitFor();
     const auditTable = page.getByRole('table');
     await auditTable.waitFor();
-    const loginRow = auditTable.locator('tbody tr', { hasText: 'auth.login' }).filter({ hasText: 'secretariaat@demo.koers.nl' }).filter({ hasText: 'Gelukt' });
+    const loginRow = auditTable
+      .locator('tbody tr', { hasText: 'auth.login' })
+      .filter({ hasText: 'secretariaat@demo.koers.nl' })
+      .filter({ hasText: 'Gelukt' });
     expect(await loginRow.count()).toBeGreaterThanOrEqual(1);
-    expect(await auditTable.locator('tbody tr', { hasText: 'auth.login' }).filter({ hasText: 'Mislukt' }).count()).toBeGreaterThanOrEqual(1);
+    expect(
+      await auditTable.locator('tbody tr', { hasText: 'auth.login' }).filter({ hasText: 'Mislukt' }).count(),
+    ).toBeGreaterThanOrEqual(1);
     await screenshot(page, '05-auditlog');
     await expectAccessible(page, 'audit log');
 
@@ -119,14 +136,18 @@ describeWithBrowser('test/browser/web-shell.spec.ts')('web client in a browser',
   it('shows a member of another werkgroep "niet gevonden of geen toegang", not the members', async () => {
     const token = await t.login('secretariaat@demo.koers.nl');
     const list = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`).expect(200);
-    const ondermijning = (list.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Ondermijning');
+    const ondermijning = (list.body as Array<{ id: string; name: string }>).find(
+      (w) => w.name === 'Bestuurlijke werkgroep Ondermijning',
+    );
     expect(ondermijning).toBeDefined();
 
     const { page, pageErrors } = await pages.newPage();
     await pages.login(page, 'aanjager.cyber@demo.koers.nl');
     // No Beheer for a non-secretariat user.
     await page.getByRole('heading', { level: 1 }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).count()).toBe(0);
+    expect(
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).count(),
+    ).toBe(0);
 
     await page.goto(`${t.url}/werkgroepen/${ondermijning!.id}`);
     const heading = page.getByRole('heading', { level: 1 });

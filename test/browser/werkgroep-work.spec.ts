@@ -2,7 +2,13 @@ import type { Locator, Page } from 'playwright-core';
 import { eventually } from '../support/collab-client';
 import { freePort } from '../support/server-process';
 import { createTestApp, TestApp } from '../support/test-app';
-import { BrowserPages, describeWithBrowser, expectAccessible, launchChromium, screenshot } from './support/browser-harness';
+import {
+  BrowserPages,
+  describeWithBrowser,
+  expectAccessible,
+  launchChromium,
+  screenshot,
+} from './support/browser-harness';
 
 /**
  * The werkgroep at work in a real (headless) Chromium against the real API and its /live socket: a member
@@ -32,7 +38,9 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     pages = new BrowserPages(browser, t.url, { width: 1200, height: 900 });
     const token = await t.login('secretariaat@demo.koers.nl');
     const workgroups = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`).expect(200);
-    ondermijningId = (workgroups.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Ondermijning')!.id;
+    ondermijningId = (workgroups.body as Array<{ id: string; name: string }>).find(
+      (w) => w.name === 'Bestuurlijke werkgroep Ondermijning',
+    )!.id;
     expect(ondermijningId).toBeDefined();
   }, 60_000);
 
@@ -43,8 +51,10 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
   });
 
   /** Waits until the element has the keyboard focus. */
-  const focused = (locator: Locator) => eventually(async () => expect(await locator.evaluate((el) => el === document.activeElement)).toBe(true));
-  const actionsTable = (page: Page) => page.getByRole('table').filter({ has: page.locator('caption', { hasText: 'Acties van' }) });
+  const focused = (locator: Locator) =>
+    eventually(async () => expect(await locator.evaluate((el) => el === document.activeElement)).toBe(true));
+  const actionsTable = (page: Page) =>
+    page.getByRole('table').filter({ has: page.locator('caption', { hasText: 'Acties van' }) });
 
   it('shows a new action to a second member live, without reload, and moves it on the board', async () => {
     const a = await pages.newPage();
@@ -54,7 +64,10 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     // Both open the Acties tab of the werkgroep (the OvJ through the tab link).
     await a.page.goto(`${t.url}/werkgroepen/${ondermijningId}/acties`);
     await b.page.goto(`${t.url}/werkgroepen/${ondermijningId}`);
-    await b.page.getByRole('navigation', { name: 'Onderdelen van de werkgroep' }).getByRole('link', { name: 'Acties' }).click();
+    await b.page
+      .getByRole('navigation', { name: 'Onderdelen van de werkgroep' })
+      .getByRole('link', { name: 'Acties' })
+      .click();
     await b.page.waitForURL(`**/werkgroepen/${ondermijningId}/acties`);
     await actionsTable(a.page).locator('tbody tr').first().waitFor();
     await actionsTable(b.page).locator('tbody tr').first().waitFor();
@@ -77,7 +90,10 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     await form.getByLabel('Deadline').fill('2030-06-30');
     await form.getByLabel('Prioriteit').selectOption({ label: 'Hoog' });
     await form.getByRole('button', { name: 'Actie aanmaken' }).click();
-    await a.page.getByRole('status').filter({ hasText: `Actie “${title}” is aangemaakt.` }).waitFor();
+    await a.page
+      .getByRole('status')
+      .filter({ hasText: `Actie “${title}” is aangemaakt.` })
+      .waitFor();
     await actionsTable(a.page).getByRole('button', { name: title }).waitFor();
 
     // The OvJ sees it appear without a reload.
@@ -95,10 +111,15 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     await dialog.waitFor();
     await dialog.getByLabel(/Reden/).fill('Wacht op gegevens van de Belastingdienst.');
     await dialog.getByRole('button', { name: 'Status wijzigen' }).click();
-    await board.locator('section', { has: b.page.getByRole('heading', { name: /^Geblokkeerd/ }) }).getByRole('button', { name: title }).waitFor();
+    await board
+      .locator('section', { has: b.page.getByRole('heading', { name: /^Geblokkeerd/ }) })
+      .getByRole('button', { name: title })
+      .waitFor();
     await screenshot(b.page, '22-acties-bord');
     await expectAccessible(b.page, 'Acties (bord)');
-    const rowA = actionsTable(a.page).getByRole('row').filter({ has: a.page.getByRole('button', { name: title }) });
+    const rowA = actionsTable(a.page)
+      .getByRole('row')
+      .filter({ has: a.page.getByRole('button', { name: title }) });
     await rowA.getByText('Reden: Wacht op gegevens van de Belastingdienst.').waitFor();
     expect(await rowA.getByLabel(`Status: ${title}`).inputValue()).toBe('geblokkeerd');
 
@@ -124,7 +145,11 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     await pages.login(page, OVJ);
     await page.getByRole('heading', { level: 2, name: 'Mijn acties' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Vraagt uw aandacht' }).waitFor();
-    await page.getByRole('table', { name: /Mijn openstaande acties/ }).locator('tbody tr').first().waitFor();
+    await page
+      .getByRole('table', { name: /Mijn openstaande acties/ })
+      .locator('tbody tr')
+      .first()
+      .waitFor();
     const bell = page.getByRole('button', { name: /^Meldingen.*ongelezen$/ });
     await bell.waitFor();
     const before = Number(await bell.getAttribute('data-unread'));
@@ -132,7 +157,12 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     // The aanjager hands the OvJ a new action: the bell counts up live, without reload.
     const title = `Bestuurlijke rapportage aanleveren ${Date.now()}`;
     const aanjager = await t.login(AANJAGER);
-    await t.http().post(`/api/workgroups/${ondermijningId}/actions`).set('Authorization', `Bearer ${aanjager}`).send({ title, ownerId: ovjId, dueDate: '2030-01-31' }).expect(201);
+    await t
+      .http()
+      .post(`/api/workgroups/${ondermijningId}/actions`)
+      .set('Authorization', `Bearer ${aanjager}`)
+      .send({ title, ownerId: ovjId, dueDate: '2030-01-31' })
+      .expect(201);
     await page.waitForFunction(
       (expected) => Number(document.querySelector('.bell-button')?.getAttribute('data-unread')) >= expected,
       before + 1,
@@ -194,15 +224,22 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     await agendaForm.getByLabel('Minuten').fill('45');
     await agendaForm.getByLabel('Uitkomst').selectOption({ label: 'Besluit' });
     await agendaForm.getByRole('button', { name: 'Toevoegen' }).click();
-    const agenda = page.locator('section', { has: page.getByRole('heading', { name: /^Agenda/ }) }).locator('ol.agenda-list > li');
+    const agenda = page
+      .locator('section', { has: page.getByRole('heading', { name: /^Agenda/ }) })
+      .locator('ol.agenda-list > li');
     await agenda.nth(1).waitFor();
     await page.getByRole('button', { name: /^Omhoog\W+Aanpak witwassen via vastgoed$/ }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'naar plaats 1' }).waitFor();
-    expect(await agenda.locator('strong').allTextContents()).toEqual(['Aanpak witwassen via vastgoed', 'Opening en mededelingen']);
+    expect(await agenda.locator('strong').allTextContents()).toEqual([
+      'Aanpak witwassen via vastgoed',
+      'Opening en mededelingen',
+    ]);
 
     // A decision, then "Maak acties" with two drafts.
-    await page.getByRole('textbox', { name: /^Besluit/ }).fill('De werkgroep start een gezamenlijke aanpak van witwassen via vastgoed.');
+    await page
+      .getByRole('textbox', { name: /^Besluit/ })
+      .fill('De werkgroep start een gezamenlijke aanpak van witwassen via vastgoed.');
     await page.getByLabel('Bij agendapunt').selectOption({ label: 'Aanpak witwassen via vastgoed' });
     await page.getByRole('button', { name: 'Besluit vastleggen' }).click();
     await page.getByRole('status').filter({ hasText: 'Het besluit is vastgelegd.' }).waitFor();
@@ -225,7 +262,9 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     const ics = await context.request.get(`${t.url}/api/sessions/${sessionId}/invite.ics`);
     expect(ics.status()).toBe(200);
     expect(await ics.text()).toContain('BEGIN:VCALENDAR');
-    expect(await page.getByRole('link', { name: /Uitnodiging downloaden/ }).getAttribute('href')).toBe(`/api/sessions/${sessionId}/invite.ics`);
+    expect(await page.getByRole('link', { name: /Uitnodiging downloaden/ }).getAttribute('href')).toBe(
+      `/api/sessions/${sessionId}/invite.ics`,
+    );
 
     // The link opens the action in the Acties tab; both actions are in the list, from the decision.
     await decisions.getByRole('link', { name: actionOne }).click();
@@ -250,7 +289,10 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     const search = page.getByRole('search', { name: 'Kennisbank doorzoeken' });
     await search.getByRole('searchbox', { name: /Zoeken/ }).fill('mensenhandel');
     await search.getByRole('button', { name: 'Zoeken' }).click();
-    await page.getByRole('status').filter({ hasText: /resultaten? voor “mensenhandel”/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /resultaten? voor “mensenhandel”/ })
+      .waitFor();
     await results.locator('mark').first().waitFor();
     expect((await results.locator('mark').first().textContent())?.toLowerCase()).toContain('mensenhandel');
     expect(await page.locator('main').textContent()).not.toContain('<mark>');
@@ -262,7 +304,9 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     await page.getByRole('button', { name: 'Interventie toevoegen' }).click();
     const form = page.locator('form', { has: page.getByRole('heading', { name: 'Interventie toevoegen' }) });
     await form.getByLabel(/^Titel/).fill(title);
-    await form.getByLabel('Omschrijving').fill('Bewoners signaleren ondermijning in hun wijk en melden via een vaste contactpersoon.');
+    await form
+      .getByLabel('Omschrijving')
+      .fill('Bewoners signaleren ondermijning in hun wijk en melden via een vaste contactpersoon.');
     await form.getByLabel('Trefwoorden').fill('wijk, signalering');
     await form.getByLabel('Status').selectOption({ label: 'Pilot' });
     await form.getByRole('button', { name: 'Opslaan' }).click();
@@ -279,7 +323,8 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     await search.getByRole('searchbox', { name: /Zoeken/ }).fill('');
     await page.getByLabel('Status').first().selectOption({ label: 'Pilot' });
     await hit.first().waitFor();
-    for (const text of await results.locator('p.small').filter({ hasText: 'Status:' }).allTextContents()) expect(text).toMatch(/Status: Pilot/);
+    for (const text of await results.locator('p.small').filter({ hasText: 'Status:' }).allTextContents())
+      expect(text).toMatch(/Status: Pilot/);
     expect(pageErrors).toEqual([]);
   }, 90_000);
   it('follows sessions live, adds links to a kennisbank item, loads more actions and keeps the weekly e-mail setting', async () => {
@@ -302,7 +347,12 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
         .http()
         .post(`/api/workgroups/${ondermijningId}/sessions`)
         .set(as)
-        .send({ type: 'kennissessie', title: 'Live verschenen kennissessie', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString() })
+        .send({
+          type: 'kennissessie',
+          title: 'Live verschenen kennissessie',
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+        })
         .expect(201)
     ).body as { id: string };
     const row = b.page.getByRole('row').filter({ hasText: 'Live verschenen kennissessie' });
@@ -342,10 +392,17 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     // Acties: the first 100, then "Meer laden" brings the rest.
     const token = await t.login('secretariaat@demo.koers.nl');
     const workgroups = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`).expect(200);
-    const cyberId = (workgroups.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Digitale veiligheid')!.id;
+    const cyberId = (workgroups.body as Array<{ id: string; name: string }>).find(
+      (w) => w.name === 'Bestuurlijke werkgroep Digitale veiligheid',
+    )!.id;
     const cyberToken = await t.login('aanjager.cyber@demo.koers.nl');
     for (let i = 0; i < 101; i++) {
-      await t.http().post(`/api/workgroups/${cyberId}/actions`).set('Authorization', `Bearer ${cyberToken}`).send({ title: `Actie om te pagineren ${i}` }).expect(201);
+      await t
+        .http()
+        .post(`/api/workgroups/${cyberId}/actions`)
+        .set('Authorization', `Bearer ${cyberToken}`)
+        .send({ title: `Actie om te pagineren ${i}` })
+        .expect(201);
     }
     const c = await pages.newPage();
     await pages.login(c.page, 'aanjager.cyber@demo.koers.nl');
@@ -363,7 +420,10 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     await focused(c.page.getByText(`${total} van ${total} acties getoond`));
 
     // Mijn instellingen: the weekly e-mail, off and saved (this test server sends no e-mail and says so).
-    await a.page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn instellingen' }).click();
+    await a.page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Mijn instellingen' })
+      .click();
     await a.page.getByRole('heading', { level: 1, name: 'Mijn instellingen' }).waitFor();
     const checkbox = a.page.getByRole('checkbox', { name: 'Stuur mij de wekelijkse e-mail' });
     expect(await checkbox.isChecked()).toBe(true);
@@ -381,7 +441,9 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
   it('gives a waarnemer a read-only action list and an RVC member no working content', async () => {
     const token = await t.login('secretariaat@demo.koers.nl');
     const workgroups = await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`).expect(200);
-    const onrustId = (workgroups.body as Array<{ id: string; name: string }>).find((w) => w.name === 'Bestuurlijke werkgroep Maatschappelijke onrust')!.id;
+    const onrustId = (workgroups.body as Array<{ id: string; name: string }>).find(
+      (w) => w.name === 'Bestuurlijke werkgroep Maatschappelijke onrust',
+    )!.id;
 
     const w = await pages.newPage();
     await pages.login(w.page, 'waarnemer.onrust@demo.koers.nl');
@@ -397,7 +459,10 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     const r = await pages.newPage();
     await pages.login(r.page, 'rvc@demo.koers.nl');
     await r.page.goto(`${t.url}/werkgroepen/${ondermijningId}/acties`);
-    await r.page.getByRole('alert').filter({ hasText: /geen toegang/i }).waitFor();
+    await r.page
+      .getByRole('alert')
+      .filter({ hasText: /geen toegang/i })
+      .waitFor();
     expect(await r.page.getByRole('table').count()).toBe(0);
     expect(w.pageErrors).toEqual([]);
     expect(r.pageErrors).toEqual([]);

@@ -38,7 +38,8 @@ export function errorBody(code: string) {
 
 /** Fails with the response body in the message, which a bare status assertion would not show. */
 export function expectStatus<R extends { status: number; body: unknown }>(response: R, status: number): R {
-  if (response.status !== status) throw new Error(`Expected ${status}, got ${response.status}: ${JSON.stringify(response.body)}`);
+  if (response.status !== status)
+    throw new Error(`Expected ${status}, got ${response.status}: ${JSON.stringify(response.body)}`);
   return response;
 }
 
@@ -63,22 +64,41 @@ export class Api {
   }
 
   async get(email: string, path: string) {
-    return this.t.http().get(path).set('Authorization', `Bearer ${await this.token(email)}`);
+    return this.t
+      .http()
+      .get(path)
+      .set('Authorization', `Bearer ${await this.token(email)}`);
   }
 
   async post(email: string, path: string, body: object = {}) {
-    return this.t.http().post(path).set('Authorization', `Bearer ${await this.token(email)}`).send(body);
+    return this.t
+      .http()
+      .post(path)
+      .set('Authorization', `Bearer ${await this.token(email)}`)
+      .send(body);
   }
 
   async patch(email: string, path: string, body: object = {}) {
-    return this.t.http().patch(path).set('Authorization', `Bearer ${await this.token(email)}`).send(body);
+    return this.t
+      .http()
+      .patch(path)
+      .set('Authorization', `Bearer ${await this.token(email)}`)
+      .send(body);
   }
 
   async delete(email: string, path: string) {
-    return this.t.http().delete(path).set('Authorization', `Bearer ${await this.token(email)}`);
+    return this.t
+      .http()
+      .delete(path)
+      .set('Authorization', `Bearer ${await this.token(email)}`);
   }
 
-  async request(email: string | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: object) {
+  async request(
+    email: string | null,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: object,
+  ) {
     const verb = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     let req = this.t.http()[verb](path);
     if (email) req = req.set('Authorization', `Bearer ${await this.token(email)}`);
@@ -131,7 +151,13 @@ export interface StrategyView {
   title: string;
   periodStart: string;
   periodEnd: string;
-  themes: Array<{ id: string; title: string; position: number; requiresTaxAuthority: boolean; focusAreas: Array<{ id: string; title: string; position: number }> }>;
+  themes: Array<{
+    id: string;
+    title: string;
+    position: number;
+    requiresTaxAuthority: boolean;
+    focusAreas: Array<{ id: string; title: string; position: number }>;
+  }>;
 }
 
 export interface AuditEntry {

@@ -43,18 +43,26 @@ export class CollabTestClient {
       syncProtocol.writeUpdate(encoder, update);
       void this.send(encoding.toUint8Array(encoder));
     });
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      if (origin === 'server') return;
-      const changed = [...added, ...updated, ...removed];
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, 1);
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-      void this.send(encoding.toUint8Array(encoder));
-    });
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        if (origin === 'server') return;
+        const changed = [...added, ...updated, ...removed];
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, 1);
+        encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+        void this.send(encoding.toUint8Array(encoder));
+      },
+    );
   }
 
   /** Connects and joins; resolves with the join ack (the client is returned either way). */
-  static async open(url: string, token: string | null, documentId: string, options: { origin?: string } = {}): Promise<{ client: CollabTestClient; join: Ack }> {
+  static async open(
+    url: string,
+    token: string | null,
+    documentId: string,
+    options: { origin?: string } = {},
+  ): Promise<{ client: CollabTestClient; join: Ack }> {
     const socket = io(`${url}/collab`, {
       transports: ['websocket'],
       auth: token ? { token } : {},

@@ -17,7 +17,9 @@ export default async function globalSetup(): Promise<void> {
       await client.query(`DROP DATABASE IF EXISTS ${template}`);
       await client.query(`CREATE DATABASE ${template}`);
     });
-    await migrate(await buildDataSourceOptions({ kind: 'postgres', url: databaseUrl(adminUrl, template), poolSize: 1 }, []));
+    await migrate(
+      await buildDataSourceOptions({ kind: 'postgres', url: databaseUrl(adminUrl, template), poolSize: 1 }, []),
+    );
     process.env[TEMPLATE_DB_ENV] = template;
     return;
   }
@@ -34,7 +36,10 @@ export default async function globalSetup(): Promise<void> {
   process.env[PGLITE_DUMP_ENV] = dumpFile;
 }
 
-async function migrate(options: Awaited<ReturnType<typeof buildDataSourceOptions>>, afterMigrations?: () => Promise<void>) {
+async function migrate(
+  options: Awaited<ReturnType<typeof buildDataSourceOptions>>,
+  afterMigrations?: () => Promise<void>,
+) {
   const dataSource = new DataSource({ ...options, migrationsRun: false, logging: ['error'] });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });

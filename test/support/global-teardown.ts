@@ -5,7 +5,8 @@ import { PGLITE_DUMP_ENV, TEMPLATE_DB_ENV, withAdmin } from '../../libs/testing/
 export default async function globalTeardown(): Promise<void> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   const template = process.env[TEMPLATE_DB_ENV];
-  if (adminUrl && template) await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`));
+  if (adminUrl && template)
+    await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`));
   const dump = process.env[PGLITE_DUMP_ENV];
   if (dump) fs.rmSync(path.dirname(dump), { recursive: true, force: true });
 }

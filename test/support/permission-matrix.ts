@@ -7,7 +7,8 @@ import { Api, AuditEntry, DEMO } from './api-helpers';
  * demo person per kind of caller, checked against a fresh "matrix werkgroep" in which each membership role
  * is held by one of them. The tables follow docs/access.md.
  */
-export type Caller = 'secretariat' | 'aanjager' | 'lid' | 'ambtelijk' | 'gast' | 'waarnemer' | 'rvc' | 'otherWorkgroup' | 'anonymous';
+export type Caller =
+  'secretariat' | 'aanjager' | 'lid' | 'ambtelijk' | 'gast' | 'waarnemer' | 'rvc' | 'otherWorkgroup' | 'anonymous';
 export type MemberCaller = 'aanjager' | 'lid' | 'ambtelijk' | 'gast' | 'waarnemer';
 export type Outcome = 'ok' | 401 | 403 | 404;
 export type OutcomeTable = Record<Caller, Outcome>;
@@ -36,15 +37,65 @@ export function isMember(caller: Caller): caller is MemberCaller {
 }
 
 /** Region-wide reads, and one's own things (/api/me/...): everyone signed in. */
-export const READ: OutcomeTable = { secretariat: 'ok', aanjager: 'ok', lid: 'ok', ambtelijk: 'ok', gast: 'ok', waarnemer: 'ok', rvc: 'ok', otherWorkgroup: 'ok', anonymous: 401 };
+export const READ: OutcomeTable = {
+  secretariat: 'ok',
+  aanjager: 'ok',
+  lid: 'ok',
+  ambtelijk: 'ok',
+  gast: 'ok',
+  waarnemer: 'ok',
+  rvc: 'ok',
+  otherWorkgroup: 'ok',
+  anonymous: 401,
+};
 /** Region-wide changes, users and audit: the secretariat only. */
-export const SECRETARIAT: OutcomeTable = { secretariat: 'ok', aanjager: 403, lid: 403, ambtelijk: 403, gast: 403, waarnemer: 403, rvc: 403, otherWorkgroup: 403, anonymous: 401 };
+export const SECRETARIAT: OutcomeTable = {
+  secretariat: 'ok',
+  aanjager: 403,
+  lid: 403,
+  ambtelijk: 403,
+  gast: 403,
+  waarnemer: 403,
+  rvc: 403,
+  otherWorkgroup: 403,
+  anonymous: 401,
+};
 /** A werkgroep's overview: its members, the RVC and the secretariat; for anyone else it does not exist. */
-export const WORKGROUP_VIEW: OutcomeTable = { secretariat: 'ok', aanjager: 'ok', lid: 'ok', ambtelijk: 'ok', gast: 'ok', waarnemer: 'ok', rvc: 'ok', otherWorkgroup: 404, anonymous: 401 };
+export const WORKGROUP_VIEW: OutcomeTable = {
+  secretariat: 'ok',
+  aanjager: 'ok',
+  lid: 'ok',
+  ambtelijk: 'ok',
+  gast: 'ok',
+  waarnemer: 'ok',
+  rvc: 'ok',
+  otherWorkgroup: 404,
+  anonymous: 401,
+};
 /** Managing a werkgroep: the secretariat; those who see it get 403, the rest 404. */
-export const WORKGROUP_MANAGE: OutcomeTable = { secretariat: 'ok', aanjager: 403, lid: 403, ambtelijk: 403, gast: 403, waarnemer: 403, rvc: 403, otherWorkgroup: 404, anonymous: 401 };
+export const WORKGROUP_MANAGE: OutcomeTable = {
+  secretariat: 'ok',
+  aanjager: 403,
+  lid: 403,
+  ambtelijk: 403,
+  gast: 403,
+  waarnemer: 403,
+  rvc: 403,
+  otherWorkgroup: 404,
+  anonymous: 401,
+};
 /** `workgroup.content.read`: working material is for members and the secretariat; the RVC sees only the overview. */
-export const CONTENT_READ: OutcomeTable = { secretariat: 'ok', aanjager: 'ok', lid: 'ok', ambtelijk: 'ok', gast: 'ok', waarnemer: 'ok', rvc: 403, otherWorkgroup: 404, anonymous: 401 };
+export const CONTENT_READ: OutcomeTable = {
+  secretariat: 'ok',
+  aanjager: 'ok',
+  lid: 'ok',
+  ambtelijk: 'ok',
+  gast: 'ok',
+  waarnemer: 'ok',
+  rvc: 403,
+  otherWorkgroup: 404,
+  anonymous: 401,
+};
 /** `workgroup.content.write`: every member but the waarnemer, and the secretariat. */
 export const CONTENT_WRITE: OutcomeTable = { ...CONTENT_READ, waarnemer: 403 };
 /** `workgroup.actions.manage`: aanjager, lid, ambtelijk and the secretariat; not the gast. */
@@ -56,10 +107,14 @@ export const ACTIONS_MANAGE: OutcomeTable = { ...CONTENT_WRITE, gast: 403 };
  */
 export async function createMatrixWorkgroup(api: Api, themeId: string, name: string): Promise<string> {
   const created = await api.post(DEMO.secretariaat, '/api/workgroups', { themeId, name });
-  if (created.status !== 201) throw new Error(`Creating the matrix werkgroep failed: ${created.status} ${JSON.stringify(created.body)}`);
+  if (created.status !== 201)
+    throw new Error(`Creating the matrix werkgroep failed: ${created.status} ${JSON.stringify(created.body)}`);
   const workgroupId = created.body.id as string;
   for (const [role, email] of Object.entries(MEMBER_ROLES)) {
-    const added = await api.post(DEMO.secretariaat, `/api/workgroups/${workgroupId}/members`, { userId: await api.userId(email), role });
+    const added = await api.post(DEMO.secretariaat, `/api/workgroups/${workgroupId}/members`, {
+      userId: await api.userId(email),
+      role,
+    });
     if (added.status !== 201) throw new Error(`Adding ${email} failed: ${added.status} ${JSON.stringify(added.body)}`);
   }
   return workgroupId;
@@ -76,12 +131,22 @@ const ERROR_CODES = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND'
  * A 2xx for 'ok'; otherwise exactly the shared error shape with the expected status. A 404 must not name
  * any of `secrets` (the werkgroep, its members): for the caller the thing does not exist.
  */
-export function expectOutcome(label: string, response: { status: number; body: unknown }, expected: Outcome, secrets: string[]): void {
+export function expectOutcome(
+  label: string,
+  response: { status: number; body: unknown },
+  expected: Outcome,
+  secrets: string[],
+): void {
   if (expected === 'ok') {
-    if (response.status < 200 || response.status >= 300) throw new Error(`${label}: expected 2xx, got ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status < 200 || response.status >= 300)
+      throw new Error(`${label}: expected 2xx, got ${response.status} ${JSON.stringify(response.body)}`);
     return;
   }
-  expect({ label, status: response.status, body: response.body }).toEqual({ label, status: expected, body: { error: { code: ERROR_CODES[expected], message: expect.any(String) } } });
+  expect({ label, status: response.status, body: response.body }).toEqual({
+    label,
+    status: expected,
+    body: { error: { code: ERROR_CODES[expected], message: expect.any(String) } },
+  });
   if (expected === 404) {
     const text = JSON.stringify(response.body);
     for (const secret of secrets) expect(text).not.toContain(secret);
@@ -92,10 +157,20 @@ export function expectOutcome(label: string, response: { status: number; body: u
  * Every refusal of a signed-in caller is audited, with the attempted action: one more denied entry than
  * `before`, the newest naming the caller (and matching `entry`, e.g. the werkgroep, when given).
  */
-export async function expectDenialAudited(api: Api, email: string, before: number, entry: Partial<AuditEntry> = {}): Promise<void> {
+export async function expectDenialAudited(
+  api: Api,
+  email: string,
+  before: number,
+  entry: Partial<AuditEntry> = {},
+): Promise<void> {
   const page = await api.audit({ outcome: 'denied', actorId: await api.userId(email), limit: 1 });
   expect(page.total).toBe(before + 1);
-  expect(page.items[0]).toMatchObject({ outcome: 'denied', actorEmail: email, action: expect.stringMatching(/^[a-z_]+\.[a-z_.]+$/), ...entry });
+  expect(page.items[0]).toMatchObject({
+    outcome: 'denied',
+    actorEmail: email,
+    action: expect.stringMatching(/^[a-z_]+\.[a-z_.]+$/),
+    ...entry,
+  });
 }
 
 /** "METHOD /api/path" of every route of a controller, from Nest's route metadata (for the completeness checks). */
@@ -104,7 +179,8 @@ export function routesOf(controller: Type<unknown>): string[] {
   const prototype = controller.prototype as Record<string, object>;
   return Object.getOwnPropertyNames(prototype).flatMap((name) => {
     const handler = prototype[name];
-    const path = name === 'constructor' ? undefined : (Reflect.getMetadata(PATH_METADATA, handler) as string | undefined);
+    const path =
+      name === 'constructor' ? undefined : (Reflect.getMetadata(PATH_METADATA, handler) as string | undefined);
     if (path === undefined) return [];
     const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
     return [`${method} ${`/api/${base}/${path}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1')}`];

@@ -35,9 +35,16 @@ export class ServerProcess {
   }
 
   async start(): Promise<void> {
-    if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the API first (npm run build:api; npm test does).`);
+    if (!fs.existsSync(MAIN))
+      throw new Error(`${MAIN} is missing: build the API first (npm run build:api; npm test does).`);
     const child = spawn(process.execPath, [MAIN], {
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', PORT: String(this.port), HOST: '127.0.0.1', ...this.env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'development',
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        ...this.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -69,7 +76,11 @@ export class ServerProcess {
   }
 
   async login(email: string, password = 'koers-demo'): Promise<string> {
-    const response = await fetch(`${this.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const response = await fetch(`${this.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     if (!response.ok) throw new Error(`Login failed: ${response.status}`);
     return ((await response.json()) as { accessToken: string }).accessToken;
   }

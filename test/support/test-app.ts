@@ -24,13 +24,22 @@ export interface TestApp {
  * The real API on a real HTTP port, over a database of its own (PostgreSQL when TEST_DATABASE_URL is
  * set, PGlite otherwise), built by the same createApp() as main.ts.
  */
-export async function createTestApp(env: Record<string, string> = {}, options: { database?: TestDatabase; port?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { database?: TestDatabase; port?: number } = {},
+): Promise<TestApp> {
   // A shared database (several instances of one deployment) is dropped by whoever created it.
   const database: TestDatabase = options.database ?? (await createTestDatabase());
   const ownsDatabase = !options.database;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-app-'));
   const config: AppConfig = {
-    ...loadConfig({ KOERS_DATA_DIR: dataDir, KOERS_JWT_SECRET: 'test-secret-'.padEnd(48, 'x'), KOERS_DEMO: 'true', KOERS_LOGIN_RATE_LIMIT: '1000', ...env }),
+    ...loadConfig({
+      KOERS_DATA_DIR: dataDir,
+      KOERS_JWT_SECRET: 'test-secret-'.padEnd(48, 'x'),
+      KOERS_DEMO: 'true',
+      KOERS_LOGIN_RATE_LIMIT: '1000',
+      ...env,
+    }),
   };
   config.database = database.config;
   const app = await createApp(config, { forceCloseConnections: true, logger: ['error'] });
@@ -45,7 +54,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: {
     http,
     async login(email, password = DEMO_PASSWORD) {
       const response = await http().post('/api/auth/login').send({ email, password });
-      if (response.status !== 200) throw new Error(`Login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 200)
+        throw new Error(`Login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body.accessToken as string;
     },
     async close() {

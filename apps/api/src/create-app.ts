@@ -28,7 +28,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   // Behind a load balancer the client's address comes from X-Forwarded-For (rate limits, audit).
   app.set('trust proxy', config.production ? 1 : 'loopback');
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'connect-src': ["'self'", ...config.http.allowedOrigins] } } }));
+  app.use(
+    helmet({ contentSecurityPolicy: { directives: { 'connect-src': ["'self'", ...config.http.allowedOrigins] } } }),
+  );
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '256kb' });
   app.enableCors({ origin: config.http.allowedOrigins, credentials: true });

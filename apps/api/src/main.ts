@@ -23,8 +23,13 @@ async function main() {
     process.exit(1);
   }
   const where = config.database.kind === 'pglite' ? `embedded database in ${config.database.dataDir}` : 'PostgreSQL';
-  new Logger('Koers').log(`Koers is running on http://localhost:${config.http.port} (${where}${config.demo ? ', demo data' : ''})`);
-  if (!config.http.webDistDir) new Logger('Koers').warn('The web client is not built (apps/web/dist): only the API is served. Run `npm run build`.');
+  new Logger('Koers').log(
+    `Koers is running on http://localhost:${config.http.port} (${where}${config.demo ? ', demo data' : ''})`,
+  );
+  if (!config.http.webDistDir)
+    new Logger('Koers').warn(
+      'The web client is not built (apps/web/dist): only the API is served. Run `npm run build`.',
+    );
 }
 
 void main();

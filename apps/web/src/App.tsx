@@ -69,7 +69,14 @@ export function App() {
           <Route path="sessies" element={<SessionsTab />} />
           <Route path="sessies/:sessionId" element={<SessionPage />} />
           <Route path="kennisbank" element={<KnowledgeTab />} />
-          <Route path="voortgang" element={<Suspense fallback={loadingReporting}><ProgressTab /></Suspense>} />
+          <Route
+            path="voortgang"
+            element={
+              <Suspense fallback={loadingReporting}>
+                <ProgressTab />
+              </Suspense>
+            }
+          />
         </Route>
         <Route
           path="documenten/:id"
@@ -79,10 +86,38 @@ export function App() {
             </Suspense>
           }
         />
-        <Route path="dashboard" element={<Suspense fallback={loadingReporting}><DashboardPage /></Suspense>} />
-        <Route path="rvc" element={<Suspense fallback={loadingReporting}><RvcPage /></Suspense>} />
-        <Route path="rvc/bundel/:cycleId" element={<Suspense fallback={loadingReporting}><BundlePrintPage /></Suspense>} />
-        <Route path="rapportages/:id" element={<Suspense fallback={loadingReporting}><ReportPage /></Suspense>} />
+        <Route
+          path="dashboard"
+          element={
+            <Suspense fallback={loadingReporting}>
+              <DashboardPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="rvc"
+          element={
+            <Suspense fallback={loadingReporting}>
+              <RvcPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="rvc/bundel/:cycleId"
+          element={
+            <Suspense fallback={loadingReporting}>
+              <BundlePrintPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="rapportages/:id"
+          element={
+            <Suspense fallback={loadingReporting}>
+              <ReportPage />
+            </Suspense>
+          }
+        />
         <Route
           path="beheer"
           element={

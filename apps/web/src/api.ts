@@ -14,7 +14,8 @@ export type UserFunction =
   | 'partner'
   | 'secretariaat'
   | 'overig';
-export type OrganisationType = 'gemeente' | 'openbaar_ministerie' | 'politie' | 'belastingdienst' | 'partner' | 'bureau';
+export type OrganisationType =
+  'gemeente' | 'openbaar_ministerie' | 'politie' | 'belastingdienst' | 'partner' | 'bureau';
 export type MembershipRole = 'aanjager' | 'lid' | 'ambtelijk' | 'gast' | 'waarnemer';
 export type StrategyStatus = 'concept' | 'consultatie' | 'vastgesteld' | 'afgesloten';
 export type AuditOutcome = 'success' | 'denied' | 'failed';
@@ -532,7 +533,11 @@ let refreshing: Promise<boolean> | null = null;
 
 /** One refresh at a time: parallel 401s share the same attempt (also used by the collab socket). */
 export function refreshSession(): Promise<boolean> {
-  refreshing ??= fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' } })
+  refreshing ??= fetch('/api/auth/refresh', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  })
     .then((response) => response.ok)
     .catch(() => false)
     .finally(() => {
@@ -565,12 +570,20 @@ interface RequestOptions {
   text?: boolean;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const send = () =>
     fetch('/api' + path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers:
+        body === undefined
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   let response: Response;
@@ -644,14 +657,20 @@ export interface AuditFilters {
 
 export const api = {
   login: (email: string, password: string) =>
-    request<{ accessToken: string; expiresIn: number; user: User }>('POST', '/auth/login', { email, password }, { noRefresh: true }),
+    request<{ accessToken: string; expiresIn: number; user: User }>(
+      'POST',
+      '/auth/login',
+      { email, password },
+      { noRefresh: true },
+    ),
   logout: () => request<void>('POST', '/auth/logout'),
   me: () => request<Me>('GET', '/me'),
 
   districts: () => request<District[]>('GET', '/districts'),
   organisations: (type?: string) => request<Organisation[]>('GET', '/organisations' + query({ type })),
   createOrganisation: (input: OrganisationInput) => request<Organisation>('POST', '/organisations', input),
-  updateOrganisation: (id: string, input: OrganisationInput) => request<Organisation>('PATCH', `/organisations/${encodeURIComponent(id)}`, input),
+  updateOrganisation: (id: string, input: OrganisationInput) =>
+    request<Organisation>('PATCH', `/organisations/${encodeURIComponent(id)}`, input),
   deleteOrganisation: (id: string) => request<void>('DELETE', `/organisations/${encodeURIComponent(id)}`),
 
   users: (q?: string, organisationId?: string) => request<User[]>('GET', '/users' + query({ q, organisationId })),
@@ -664,76 +683,121 @@ export const api = {
 
   workgroups: () => request<WorkgroupSummary[]>('GET', '/workgroups'),
   workgroup: (id: string) => request<WorkgroupDetail>('GET', `/workgroups/${encodeURIComponent(id)}`),
-  createWorkgroup: (input: { themeId: string; name: string; description?: string }) => request<WorkgroupSummary>('POST', '/workgroups', input),
-  updateWorkgroup: (id: string, input: { name?: string; description?: string }) => request<unknown>('PATCH', `/workgroups/${encodeURIComponent(id)}`, input),
+  createWorkgroup: (input: { themeId: string; name: string; description?: string }) =>
+    request<WorkgroupSummary>('POST', '/workgroups', input),
+  updateWorkgroup: (id: string, input: { name?: string; description?: string }) =>
+    request<unknown>('PATCH', `/workgroups/${encodeURIComponent(id)}`, input),
   deleteWorkgroup: (id: string) => request<void>('DELETE', `/workgroups/${encodeURIComponent(id)}`),
   addMember: (workgroupId: string, userId: string, role: MembershipRole) =>
     request<unknown>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/members`, { userId, role }),
   changeMemberRole: (workgroupId: string, userId: string, role: MembershipRole) =>
-    request<unknown>('PATCH', `/workgroups/${encodeURIComponent(workgroupId)}/members/${encodeURIComponent(userId)}`, { role }),
+    request<unknown>('PATCH', `/workgroups/${encodeURIComponent(workgroupId)}/members/${encodeURIComponent(userId)}`, {
+      role,
+    }),
   removeMember: (workgroupId: string, userId: string) =>
     request<void>('DELETE', `/workgroups/${encodeURIComponent(workgroupId)}/members/${encodeURIComponent(userId)}`),
 
   documents: (workgroupId: string, archived = false) =>
-    request<DocumentMeta[]>('GET', `/workgroups/${encodeURIComponent(workgroupId)}/documents` + query({ archived: archived ? 'true' : undefined })),
+    request<DocumentMeta[]>(
+      'GET',
+      `/workgroups/${encodeURIComponent(workgroupId)}/documents` + query({ archived: archived ? 'true' : undefined }),
+    ),
   createDocument: (workgroupId: string, input: { title: string; kind: DocumentKind }) =>
     request<DocumentMeta>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/documents`, input),
   document: (id: string) => request<DocumentMeta>('GET', `/documents/${encodeURIComponent(id)}`),
-  updateDocument: (id: string, input: { title?: string; archived?: boolean }) => request<DocumentMeta>('PATCH', `/documents/${encodeURIComponent(id)}`, input),
+  updateDocument: (id: string, input: { title?: string; archived?: boolean }) =>
+    request<DocumentMeta>('PATCH', `/documents/${encodeURIComponent(id)}`, input),
   /** Where the server renders the current content for download. */
   exportUrl: (id: string, format: ExportFormat) => `/api/documents/${encodeURIComponent(id)}/export?format=${format}`,
-  comments: (documentId: string) => request<CommentThread[]>('GET', `/documents/${encodeURIComponent(documentId)}/comments`),
-  createComment: (documentId: string, input: CommentInput) => request<CommentThread[]>('POST', `/documents/${encodeURIComponent(documentId)}/comments`, input),
-  replyToComment: (commentId: string, input: { body: string; mentions?: string[] }) => request<CommentThread[]>('POST', `/comments/${encodeURIComponent(commentId)}/replies`, input),
-  setCommentResolved: (commentId: string, resolved: boolean) => request<CommentThread[]>('POST', `/comments/${encodeURIComponent(commentId)}/${resolved ? 'resolve' : 'reopen'}`),
-  deleteComment: (commentId: string) => request<CommentThread[]>('DELETE', `/comments/${encodeURIComponent(commentId)}`),
-  versions: (documentId: string) => request<DocumentVersion[]>('GET', `/documents/${encodeURIComponent(documentId)}/versions`),
-  createVersion: (documentId: string, name: string) => request<DocumentVersion>('POST', `/documents/${encodeURIComponent(documentId)}/versions`, { name }),
+  comments: (documentId: string) =>
+    request<CommentThread[]>('GET', `/documents/${encodeURIComponent(documentId)}/comments`),
+  createComment: (documentId: string, input: CommentInput) =>
+    request<CommentThread[]>('POST', `/documents/${encodeURIComponent(documentId)}/comments`, input),
+  replyToComment: (commentId: string, input: { body: string; mentions?: string[] }) =>
+    request<CommentThread[]>('POST', `/comments/${encodeURIComponent(commentId)}/replies`, input),
+  setCommentResolved: (commentId: string, resolved: boolean) =>
+    request<CommentThread[]>('POST', `/comments/${encodeURIComponent(commentId)}/${resolved ? 'resolve' : 'reopen'}`),
+  deleteComment: (commentId: string) =>
+    request<CommentThread[]>('DELETE', `/comments/${encodeURIComponent(commentId)}`),
+  versions: (documentId: string) =>
+    request<DocumentVersion[]>('GET', `/documents/${encodeURIComponent(documentId)}/versions`),
+  createVersion: (documentId: string, name: string) =>
+    request<DocumentVersion>('POST', `/documents/${encodeURIComponent(documentId)}/versions`, { name }),
   /** An old version rendered as HTML (the editor's schema), to show read-only. */
   versionHtml: (documentId: string, versionId: string) =>
-    request<string>('GET', `/documents/${encodeURIComponent(documentId)}/versions/${encodeURIComponent(versionId)}?format=html`, undefined, { text: true }),
-  restoreVersion: (documentId: string, versionId: string) => request<DocumentVersion[]>('POST', `/documents/${encodeURIComponent(documentId)}/versions/${encodeURIComponent(versionId)}/restore`),
+    request<string>(
+      'GET',
+      `/documents/${encodeURIComponent(documentId)}/versions/${encodeURIComponent(versionId)}?format=html`,
+      undefined,
+      { text: true },
+    ),
+  restoreVersion: (documentId: string, versionId: string) =>
+    request<DocumentVersion[]>(
+      'POST',
+      `/documents/${encodeURIComponent(documentId)}/versions/${encodeURIComponent(versionId)}/restore`,
+    ),
 
   workgroupActions: (workgroupId: string, filters: ActionFilters = {}) =>
     request<Page<Action>>('GET', `/workgroups/${encodeURIComponent(workgroupId)}/actions` + query({ ...filters })),
-  myActions: (paging: { limit?: number; offset?: number } = {}) => request<Page<Action>>('GET', '/me/actions' + query({ ...paging })),
+  myActions: (paging: { limit?: number; offset?: number } = {}) =>
+    request<Page<Action>>('GET', '/me/actions' + query({ ...paging })),
   action: (id: string) => request<ActionDetail>('GET', `/actions/${encodeURIComponent(id)}`),
   createAction: (workgroupId: string, input: ActionInput & { title: string }) =>
     request<Action>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/actions`, input),
-  updateAction: (id: string, input: ActionInput) => request<Action>('PATCH', `/actions/${encodeURIComponent(id)}`, input),
+  updateAction: (id: string, input: ActionInput) =>
+    request<Action>('PATCH', `/actions/${encodeURIComponent(id)}`, input),
   deleteAction: (id: string) => request<void>('DELETE', `/actions/${encodeURIComponent(id)}`),
-  commentAction: (id: string, body: string) => request<ActionComment[]>('POST', `/actions/${encodeURIComponent(id)}/comments`, { body }),
+  commentAction: (id: string, body: string) =>
+    request<ActionComment[]>('POST', `/actions/${encodeURIComponent(id)}/comments`, { body }),
 
   sessions: (workgroupId: string, state?: string) =>
     request<SessionSummary[]>('GET', `/workgroups/${encodeURIComponent(workgroupId)}/sessions` + query({ state })),
   session: (id: string) => request<SessionDetail>('GET', `/sessions/${encodeURIComponent(id)}`),
-  createSession: (workgroupId: string, input: SessionInput) => request<SessionSummary>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/sessions`, input),
-  updateSession: (id: string, input: SessionInput) => request<SessionSummary>('PATCH', `/sessions/${encodeURIComponent(id)}`, input),
+  createSession: (workgroupId: string, input: SessionInput) =>
+    request<SessionSummary>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/sessions`, input),
+  updateSession: (id: string, input: SessionInput) =>
+    request<SessionSummary>('PATCH', `/sessions/${encodeURIComponent(id)}`, input),
   deleteSession: (id: string) => request<void>('DELETE', `/sessions/${encodeURIComponent(id)}`),
-  addAgendaItem: (sessionId: string, input: AgendaItemInput & { title: string }) => request<unknown>('POST', `/sessions/${encodeURIComponent(sessionId)}/agenda`, input),
-  updateAgendaItem: (id: string, input: AgendaItemInput) => request<unknown>('PATCH', `/agenda-items/${encodeURIComponent(id)}`, input),
+  addAgendaItem: (sessionId: string, input: AgendaItemInput & { title: string }) =>
+    request<unknown>('POST', `/sessions/${encodeURIComponent(sessionId)}/agenda`, input),
+  updateAgendaItem: (id: string, input: AgendaItemInput) =>
+    request<unknown>('PATCH', `/agenda-items/${encodeURIComponent(id)}`, input),
   deleteAgendaItem: (id: string) => request<void>('DELETE', `/agenda-items/${encodeURIComponent(id)}`),
-  reorderAgenda: (sessionId: string, itemIds: string[]) => request<unknown>('PUT', `/sessions/${encodeURIComponent(sessionId)}/agenda/order`, { itemIds }),
-  updateAttendance: (sessionId: string, input: { attendees?: Array<{ userId: string; status?: AttendanceStatus }>; removeUserIds?: string[] }) =>
-    request<unknown>('PATCH', `/sessions/${encodeURIComponent(sessionId)}/attendance`, input),
+  reorderAgenda: (sessionId: string, itemIds: string[]) =>
+    request<unknown>('PUT', `/sessions/${encodeURIComponent(sessionId)}/agenda/order`, { itemIds }),
+  updateAttendance: (
+    sessionId: string,
+    input: { attendees?: Array<{ userId: string; status?: AttendanceStatus }>; removeUserIds?: string[] },
+  ) => request<unknown>('PATCH', `/sessions/${encodeURIComponent(sessionId)}/attendance`, input),
   createMinutes: (sessionId: string) => request<unknown>('POST', `/sessions/${encodeURIComponent(sessionId)}/minutes`),
   createDecision: (sessionId: string, input: { text: string; agendaItemId?: string | null; actions?: ActionDraft[] }) =>
     request<Decision>('POST', `/sessions/${encodeURIComponent(sessionId)}/decisions`, input),
   deleteDecision: (id: string) => request<void>('DELETE', `/decisions/${encodeURIComponent(id)}`),
-  createDecisionActions: (decisionId: string, actions: ActionDraft[]) => request<Decision>('POST', `/decisions/${encodeURIComponent(decisionId)}/actions`, { actions }),
+  createDecisionActions: (decisionId: string, actions: ActionDraft[]) =>
+    request<Decision>('POST', `/decisions/${encodeURIComponent(decisionId)}/actions`, { actions }),
   sessionIcsUrl: (id: string) => `/api/sessions/${encodeURIComponent(id)}/invite.ics`,
-  sessionExportUrl: (id: string, format: 'html' | 'md') => `/api/sessions/${encodeURIComponent(id)}/export?format=${format}`,
+  sessionExportUrl: (id: string, format: 'html' | 'md') =>
+    `/api/sessions/${encodeURIComponent(id)}/export?format=${format}`,
 
-  knowledge: (themeId: string, filters: { q?: string; tag?: string; status?: string; gemeenteId?: string; limit?: number; offset?: number }) =>
-    request<Page<KnowledgeItem>>('GET', `/themes/${encodeURIComponent(themeId)}/knowledge` + query({ ...filters })),
-  createKnowledge: (themeId: string, input: KnowledgeInput) => request<KnowledgeItem>('POST', `/themes/${encodeURIComponent(themeId)}/knowledge`, input),
-  updateKnowledge: (id: string, input: KnowledgeInput) => request<KnowledgeItem>('PATCH', `/knowledge/${encodeURIComponent(id)}`, input),
+  knowledge: (
+    themeId: string,
+    filters: { q?: string; tag?: string; status?: string; gemeenteId?: string; limit?: number; offset?: number },
+  ) => request<Page<KnowledgeItem>>('GET', `/themes/${encodeURIComponent(themeId)}/knowledge` + query({ ...filters })),
+  createKnowledge: (themeId: string, input: KnowledgeInput) =>
+    request<KnowledgeItem>('POST', `/themes/${encodeURIComponent(themeId)}/knowledge`, input),
+  updateKnowledge: (id: string, input: KnowledgeInput) =>
+    request<KnowledgeItem>('PATCH', `/knowledge/${encodeURIComponent(id)}`, input),
   deleteKnowledge: (id: string) => request<void>('DELETE', `/knowledge/${encodeURIComponent(id)}`),
 
   notifications: (unread = false) =>
-    request<Page<Notification> & { unreadCount: number }>('GET', '/me/notifications' + query({ unread: unread ? 'true' : undefined, limit: 30 })),
-  markNotificationRead: (id: string) => request<{ unreadCount: number }>('POST', `/me/notifications/${encodeURIComponent(id)}/read`),
-  markAllNotificationsRead: () => request<{ marked: number; unreadCount: number }>('POST', '/me/notifications/read-all'),
+    request<Page<Notification> & { unreadCount: number }>(
+      'GET',
+      '/me/notifications' + query({ unread: unread ? 'true' : undefined, limit: 30 }),
+    ),
+  markNotificationRead: (id: string) =>
+    request<{ unreadCount: number }>('POST', `/me/notifications/${encodeURIComponent(id)}/read`),
+  markAllNotificationsRead: () =>
+    request<{ marked: number; unreadCount: number }>('POST', '/me/notifications/read-all'),
   attention: () => request<Attention>('GET', '/me/attention'),
   preferences: () => request<Preferences>('GET', '/me/preferences'),
   updatePreferences: (input: { weeklyDigest: boolean }) => request<Preferences>('PATCH', '/me/preferences', input),

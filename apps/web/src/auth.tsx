@@ -24,7 +24,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setMe(null);
       else {
-        setStartError(err instanceof ApiError ? err : new ApiError(0, 'UNKNOWN', 'Er ging iets mis bij het starten van Koers.'));
+        setStartError(
+          err instanceof ApiError ? err : new ApiError(0, 'UNKNOWN', 'Er ging iets mis bij het starten van Koers.'),
+        );
         setMe(null);
       }
     }

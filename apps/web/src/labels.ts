@@ -1,5 +1,26 @@
-import type { ActionPriority, ActionStatus, AgendaOutcome, AttendanceStatus, KnowledgeStatus, SessionState, SessionType, ActionOrigin, AuditOutcome, DocumentKind, MembershipRole, OrganisationType, PlatformRole, StrategyStatus, UserFunction } from './api';
-import type { FocusAreaStatus, IndicatorDirection, IndicatorUnit, SubmissionStatus } from './pages/reporting/reporting-api';
+import type {
+  ActionPriority,
+  ActionStatus,
+  AgendaOutcome,
+  AttendanceStatus,
+  KnowledgeStatus,
+  SessionState,
+  SessionType,
+  ActionOrigin,
+  AuditOutcome,
+  DocumentKind,
+  MembershipRole,
+  OrganisationType,
+  PlatformRole,
+  StrategyStatus,
+  UserFunction,
+} from './api';
+import type {
+  FocusAreaStatus,
+  IndicatorDirection,
+  IndicatorUnit,
+  SubmissionStatus,
+} from './pages/reporting/reporting-api';
 
 /** Dutch labels for the API's English codes. */
 export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
@@ -64,7 +85,9 @@ export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
   const [year, month, day] = value.slice(0, 10).split('-').map(Number);
   if (!year || !month || !day) return value;
-  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(year, month - 1, day));
+  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(year, month - 1, day),
+  );
 }
 
 /** A moment ('2026-11-24T00:14:19.628Z') in local time, e.g. '24-11-2026 01:14:19'. */
@@ -83,7 +106,11 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   vervallen: 'Vervallen',
 };
 
-export const ACTION_PRIORITY_LABELS: Record<ActionPriority, string> = { hoog: 'Hoog', normaal: 'Normaal', laag: 'Laag' };
+export const ACTION_PRIORITY_LABELS: Record<ActionPriority, string> = {
+  hoog: 'Hoog',
+  normaal: 'Normaal',
+  laag: 'Laag',
+};
 
 export const ACTION_ORIGIN_LABELS: Record<ActionOrigin, string> = {
   sessiebesluit: 'Besluit in een sessie',
@@ -115,9 +142,17 @@ export const SESSION_TYPE_LABELS: Record<SessionType, string> = {
   bestuurlijk_overleg: 'Bestuurlijk overleg',
 };
 
-export const SESSION_STATE_LABELS: Record<SessionState, string> = { concept: 'Concept', geagendeerd: 'Geagendeerd', afgerond: 'Afgerond' };
+export const SESSION_STATE_LABELS: Record<SessionState, string> = {
+  concept: 'Concept',
+  geagendeerd: 'Geagendeerd',
+  afgerond: 'Afgerond',
+};
 
-export const AGENDA_OUTCOME_LABELS: Record<AgendaOutcome, string> = { informatie: 'Informatie', besluit: 'Besluit', actie: 'Actie' };
+export const AGENDA_OUTCOME_LABELS: Record<AgendaOutcome, string> = {
+  informatie: 'Informatie',
+  besluit: 'Besluit',
+  actie: 'Actie',
+};
 
 export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
   uitgenodigd: 'Uitgenodigd',
@@ -126,7 +161,11 @@ export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
   afgemeld: 'Afgemeld',
 };
 
-export const KNOWLEDGE_STATUS_LABELS: Record<KnowledgeStatus, string> = { in_gebruik: 'In gebruik', pilot: 'Pilot', afgerond: 'Afgerond' };
+export const KNOWLEDGE_STATUS_LABELS: Record<KnowledgeStatus, string> = {
+  in_gebruik: 'In gebruik',
+  pilot: 'Pilot',
+  afgerond: 'Afgerond',
+};
 
 export const NOTIFICATION_KIND_LABELS: Record<string, string> = {
   toegewezen: 'Aan u toegewezen',
@@ -141,12 +180,21 @@ export function formatMoment(value: string | null | undefined): string {
   if (!value) return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'full', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(date);
 }
 
 /** Today in the Netherlands as 'YYYY-MM-DD'. */
 export function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 export const FOCUS_AREA_STATUS_LABELS: Record<FocusAreaStatus, string> = {
@@ -166,9 +214,17 @@ export const REPORT_STATUS_LABELS: Record<SubmissionStatus, string> = {
   niet_ingediend: 'Niet ingediend',
 };
 
-export const INDICATOR_UNIT_LABELS: Record<IndicatorUnit, string> = { aantal: 'Aantal', percentage: 'Percentage', euro: 'Euro', dagen: 'Dagen' };
+export const INDICATOR_UNIT_LABELS: Record<IndicatorUnit, string> = {
+  aantal: 'Aantal',
+  percentage: 'Percentage',
+  euro: 'Euro',
+  dagen: 'Dagen',
+};
 
-export const INDICATOR_DIRECTION_LABELS: Record<IndicatorDirection, string> = { hoger_is_beter: 'Hoger is beter', lager_is_beter: 'Lager is beter' };
+export const INDICATOR_DIRECTION_LABELS: Record<IndicatorDirection, string> = {
+  hoger_is_beter: 'Hoger is beter',
+  lager_is_beter: 'Lager is beter',
+};
 
 /** A value in its unit, Dutch style: '1.250', '66%', '€ 12.500', '27 dagen'. */
 export function formatValue(value: number | null | undefined, unit: IndicatorUnit): string {

@@ -49,9 +49,16 @@ export class AuthorizationService {
    * `asked` names what the caller asked for in the "not found" answer ("Het document"): a route that loads
    * a thing by id must refuse an outsider with the very words it uses for an id that does not exist.
    */
-  async assertInWorkgroup(actor: Actor, permission: WorkgroupPermission, workgroupId: string, attempted: string, asked = 'De werkgroep'): Promise<void> {
+  async assertInWorkgroup(
+    actor: Actor,
+    permission: WorkgroupPermission,
+    workgroupId: string,
+    attempted: string,
+    asked = 'De werkgroep',
+  ): Promise<void> {
     if (await this.canInWorkgroup(actor, permission, workgroupId)) return;
-    const mayView = permission !== 'workgroup.view' && (await this.canInWorkgroup(actor, 'workgroup.view', workgroupId));
+    const mayView =
+      permission !== 'workgroup.view' && (await this.canInWorkgroup(actor, 'workgroup.view', workgroupId));
     await this.audit.recordDenied(actor, {
       action: attempted,
       entityType: 'workgroup',

@@ -7,7 +7,13 @@ import type { ActionView } from './action.model';
  */
 export type ActionEvent =
   | { type: 'action.created'; workgroupId: string; action: ActionView; actorId?: string }
-  | { type: 'action.updated'; workgroupId: string; action: ActionView; actorId?: string; previousOwnerId?: string | null }
+  | {
+      type: 'action.updated';
+      workgroupId: string;
+      action: ActionView;
+      actorId?: string;
+      previousOwnerId?: string | null;
+    }
   | { type: 'action.deleted'; workgroupId: string; action: { id: string; workgroupId: string } };
 
 /** Committed changes to actions, for live lists (the /live socket relays them to subscribers). */

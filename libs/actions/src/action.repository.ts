@@ -22,7 +22,8 @@ const ORDER_BY: Record<ActionFilter['sort'], string> = {
   priority: "CASE a.priority WHEN 'hoog' THEN 1 WHEN 'normaal' THEN 2 ELSE 3 END",
   updated_at: 'a.updated_at',
   title: 'lower(a.title)',
-  status: "CASE a.status WHEN 'geblokkeerd' THEN 1 WHEN 'open' THEN 2 WHEN 'in_uitvoering' THEN 3 WHEN 'afgerond' THEN 4 ELSE 5 END",
+  status:
+    "CASE a.status WHEN 'geblokkeerd' THEN 1 WHEN 'open' THEN 2 WHEN 'in_uitvoering' THEN 3 WHEN 'afgerond' THEN 4 ELSE 5 END",
 };
 
 type Row = Omit<ActionView, 'overdue'>;
@@ -77,7 +78,10 @@ export class ActionRepository {
     }
     const whereSql = where.join(' AND ');
     const order = `${ORDER_BY[filter.sort]} ${filter.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, a.created_at, a.id`;
-    const items: Row[] = await this.m().query(`${SELECT_VIEW} WHERE ${whereSql} ORDER BY ${order} LIMIT ${filter.limit} OFFSET ${filter.offset}`, params);
+    const items: Row[] = await this.m().query(
+      `${SELECT_VIEW} WHERE ${whereSql} ORDER BY ${order} LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+      params,
+    );
     const [{ n }] = await this.m().query(`SELECT count(*) AS n FROM actions a WHERE ${whereSql}`, params);
     return { items, total: n };
   }
@@ -86,7 +90,21 @@ export class ActionRepository {
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO actions (workgroup_id, title, description, focus_area_id, owner_id, owner_organisation_id, due_date, status, status_reason, priority, origin, origin_note, created_by, completed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $8 = 'afgerond' THEN now() END) RETURNING id`,
-      [workgroupId, fields.title, fields.description, fields.focusAreaId, fields.ownerId, fields.ownerOrganisationId, fields.dueDate, fields.status, fields.statusReason, fields.priority, fields.origin, fields.originNote, createdBy],
+      [
+        workgroupId,
+        fields.title,
+        fields.description,
+        fields.focusAreaId,
+        fields.ownerId,
+        fields.ownerOrganisationId,
+        fields.dueDate,
+        fields.status,
+        fields.statusReason,
+        fields.priority,
+        fields.origin,
+        fields.originNote,
+        createdBy,
+      ],
     );
     return rows[0].id;
   }
@@ -100,7 +118,9 @@ export class ActionRepository {
       sets.push(`${COLUMN[key]} = $${params.length}`);
       if (key === 'status') {
         // Completing stamps the moment once; reopening clears it.
-        sets.push(`completed_at = CASE WHEN $${params.length}::text = 'afgerond' THEN coalesce(completed_at, now()) ELSE NULL END`);
+        sets.push(
+          `completed_at = CASE WHEN $${params.length}::text = 'afgerond' THEN coalesce(completed_at, now()) ELSE NULL END`,
+        );
       }
     }
     await manager.query(`UPDATE actions SET ${sets.join(', ')} WHERE id = $1`, params);
@@ -110,11 +130,27 @@ export class ActionRepository {
     await manager.query('UPDATE actions SET deleted_at = now(), updated_at = now() WHERE id = $1', [id]);
   }
 
-  async insertChange(actionId: string, changedBy: string, changes: Record<string, unknown>, manager: EntityManager): Promise<void> {
-    await manager.query('INSERT INTO action_changes (action_id, changed_by, changes) VALUES ($1, $2, $3::jsonb)', [actionId, changedBy, JSON.stringify(changes)]);
+  async insertChange(
+    actionId: string,
+    changedBy: string,
+    changes: Record<string, unknown>,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query('INSERT INTO action_changes (action_id, changed_by, changes) VALUES ($1, $2, $3::jsonb)', [
+      actionId,
+      changedBy,
+      JSON.stringify(changes),
+    ]);
   }
 
-  history(actionId: string): Promise<Array<{ changedAt: Date; changedBy: string | null; changedByName: string | null; changes: Record<string, { from: unknown; to: unknown }> }>> {
+  history(actionId: string): Promise<
+    Array<{
+      changedAt: Date;
+      changedBy: string | null;
+      changedByName: string | null;
+      changes: Record<string, { from: unknown; to: unknown }>;
+    }>
+  > {
     return this.m().query(
       `SELECT c.changed_at AS "changedAt", c.changed_by AS "changedBy", u.display_name AS "changedByName", c.changes
          FROM action_changes c LEFT JOIN users u ON u.id = c.changed_by
@@ -123,7 +159,9 @@ export class ActionRepository {
     );
   }
 
-  comments(actionId: string): Promise<Array<{ id: string; authorId: string | null; authorName: string | null; body: string; createdAt: Date }>> {
+  comments(
+    actionId: string,
+  ): Promise<Array<{ id: string; authorId: string | null; authorName: string | null; body: string; createdAt: Date }>> {
     return this.m().query(
       `SELECT c.id, c.author_id AS "authorId", u.display_name AS "authorName", c.body, c.created_at AS "createdAt"
          FROM action_comments c LEFT JOIN users u ON u.id = c.author_id
@@ -133,12 +171,19 @@ export class ActionRepository {
   }
 
   async insertComment(actionId: string, authorId: string, body: string, manager: EntityManager): Promise<string> {
-    const rows: Array<{ id: string }> = await manager.query('INSERT INTO action_comments (action_id, author_id, body) VALUES ($1, $2, $3) RETURNING id', [actionId, authorId, body]);
+    const rows: Array<{ id: string }> = await manager.query(
+      'INSERT INTO action_comments (action_id, author_id, body) VALUES ($1, $2, $3) RETURNING id',
+      [actionId, authorId, body],
+    );
     return rows[0].id;
   }
 
   /** Whether the user is a seated member (not an observer) of the werkgroep: only they can own its actions. */
-  async isSeatedMember(workgroupId: string, userId: string, manager?: EntityManager): Promise<{ organisationId: string } | null> {
+  async isSeatedMember(
+    workgroupId: string,
+    userId: string,
+    manager?: EntityManager,
+  ): Promise<{ organisationId: string } | null> {
     const rows: Array<{ organisation_id: string }> = await this.m(manager).query(
       `SELECT u.organisation_id FROM workgroup_members m JOIN users u ON u.id = m.user_id
         WHERE m.workgroup_id = $1 AND m.user_id = $2 AND m.role <> 'waarnemer' AND u.active`,
@@ -148,7 +193,10 @@ export class ActionRepository {
   }
 
   async focusAreaBelongsTo(workgroupId: string, focusAreaId: string, manager?: EntityManager): Promise<boolean> {
-    const rows = await this.m(manager).query('SELECT 1 FROM focus_areas f JOIN workgroups w ON w.theme_id = f.theme_id WHERE w.id = $1 AND f.id = $2', [workgroupId, focusAreaId]);
+    const rows = await this.m(manager).query(
+      'SELECT 1 FROM focus_areas f JOIN workgroups w ON w.theme_id = f.theme_id WHERE w.id = $1 AND f.id = $2',
+      [workgroupId, focusAreaId],
+    );
     return rows.length > 0;
   }
 
@@ -157,7 +205,10 @@ export class ActionRepository {
   }
 
   async workgroupIdsOfMember(userId: string): Promise<string[]> {
-    const rows: Array<{ workgroup_id: string }> = await this.m().query('SELECT workgroup_id FROM workgroup_members WHERE user_id = $1', [userId]);
+    const rows: Array<{ workgroup_id: string }> = await this.m().query(
+      'SELECT workgroup_id FROM workgroup_members WHERE user_id = $1',
+      [userId],
+    );
     return rows.map((r) => r.workgroup_id);
   }
 

@@ -4,7 +4,15 @@ import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
 import { FieldError, notFound, validationFailed } from '@koers/core';
-import { ActionFields, ActionFilter, ActionView, addDays, OPEN_STATUSES, STATUSES_WITH_REASON, todayInNetherlands } from './action.model';
+import {
+  ActionFields,
+  ActionFilter,
+  ActionView,
+  addDays,
+  OPEN_STATUSES,
+  STATUSES_WITH_REASON,
+  todayInNetherlands,
+} from './action.model';
 import { ActionEvents } from './action-events';
 import { ActionRepository } from './action.repository';
 
@@ -45,7 +53,11 @@ export class ActionService {
     return { ...action, history, comments };
   }
 
-  async create(actor: Actor, workgroupId: string, input: Partial<ActionFields> & { title: string }): Promise<ActionView> {
+  async create(
+    actor: Actor,
+    workgroupId: string,
+    input: Partial<ActionFields> & { title: string },
+  ): Promise<ActionView> {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.actions.manage', workgroupId, 'action.create');
     if (!(await this.repository.workgroupExists(workgroupId))) throw notFound('De werkgroep');
     const fields: ActionFields = {
@@ -63,12 +75,23 @@ export class ActionService {
     };
     await this.validate(workgroupId, fields, fields);
     if (fields.ownerId && !fields.ownerOrganisationId) {
-      fields.ownerOrganisationId = (await this.repository.isSeatedMember(workgroupId, fields.ownerId))?.organisationId ?? null;
+      fields.ownerOrganisationId =
+        (await this.repository.isSeatedMember(workgroupId, fields.ownerId))?.organisationId ?? null;
     }
     const id = await this.dataSource.transaction(async (manager) => {
       const newId = await this.repository.insert(workgroupId, fields, actor.userId, manager);
       await this.repository.insertChange(newId, actor.userId, { created: { from: null, to: fields.title } }, manager);
-      await this.audit.recordChange(actor, { action: 'action.create', entityType: 'action', entityId: newId, workgroupId, summary: { title: fields.title, ownerId: fields.ownerId, dueDate: fields.dueDate } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'action.create',
+          entityType: 'action',
+          entityId: newId,
+          workgroupId,
+          summary: { title: fields.title, ownerId: fields.ownerId, dueDate: fields.dueDate },
+        },
+        manager,
+      );
       return newId;
     });
     const created = this.view((await this.repository.findView(id))!);
@@ -83,10 +106,16 @@ export class ActionService {
     if (!(await this.authorization.canInWorkgroup(actor, 'workgroup.actions.manage', before.workgroupId))) {
       const ownsIt = before.ownerId === actor.userId;
       const reassigning = input.ownerId !== undefined && input.ownerId !== before.ownerId;
-      await this.authorization.assertInWorkgroup(actor, ownsIt && !reassigning ? 'workgroup.content.write' : 'workgroup.actions.manage', before.workgroupId, 'action.update');
+      await this.authorization.assertInWorkgroup(
+        actor,
+        ownsIt && !reassigning ? 'workgroup.content.write' : 'workgroup.actions.manage',
+        before.workgroupId,
+        'action.update',
+      );
     }
     const changes: Partial<ActionFields> = { ...input };
-    if (changes.status && !STATUSES_WITH_REASON.includes(changes.status) && changes.statusReason === undefined) changes.statusReason = null;
+    if (changes.status && !STATUSES_WITH_REASON.includes(changes.status) && changes.statusReason === undefined)
+      changes.statusReason = null;
     if (changes.ownerId && changes.ownerOrganisationId === undefined) {
       const seat = await this.repository.isSeatedMember(before.workgroupId, changes.ownerId);
       if (seat) changes.ownerOrganisationId = seat.organisationId;
@@ -98,10 +127,26 @@ export class ActionService {
     await this.dataSource.transaction(async (manager) => {
       await this.repository.update(id, changes, manager);
       await this.repository.insertChange(id, actor.userId, diff, manager);
-      await this.audit.recordChange(actor, { action: 'action.update', entityType: 'action', entityId: id, workgroupId: before.workgroupId, summary: { changes: diff } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'action.update',
+          entityType: 'action',
+          entityId: id,
+          workgroupId: before.workgroupId,
+          summary: { changes: diff },
+        },
+        manager,
+      );
     });
     const updated = this.view((await this.repository.findView(id))!);
-    this.events.publish({ type: 'action.updated', workgroupId: updated.workgroupId, action: updated, actorId: actor.userId, previousOwnerId: before.ownerId });
+    this.events.publish({
+      type: 'action.updated',
+      workgroupId: updated.workgroupId,
+      action: updated,
+      actorId: actor.userId,
+      previousOwnerId: before.ownerId,
+    });
     return updated;
   }
 
@@ -110,9 +155,23 @@ export class ActionService {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.actions.manage', action.workgroupId, 'action.delete');
     await this.dataSource.transaction(async (manager) => {
       await this.repository.softDelete(id, manager);
-      await this.audit.recordChange(actor, { action: 'action.delete', entityType: 'action', entityId: id, workgroupId: action.workgroupId, summary: { title: action.title } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'action.delete',
+          entityType: 'action',
+          entityId: id,
+          workgroupId: action.workgroupId,
+          summary: { title: action.title },
+        },
+        manager,
+      );
     });
-    this.events.publish({ type: 'action.deleted', workgroupId: action.workgroupId, action: { id, workgroupId: action.workgroupId } });
+    this.events.publish({
+      type: 'action.deleted',
+      workgroupId: action.workgroupId,
+      action: { id, workgroupId: action.workgroupId },
+    });
     return { id, workgroupId: action.workgroupId };
   }
 
@@ -121,7 +180,17 @@ export class ActionService {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', action.workgroupId, 'action.comment');
     await this.dataSource.transaction(async (manager) => {
       const commentId = await this.repository.insertComment(id, actor.userId, body, manager);
-      await this.audit.recordChange(actor, { action: 'action.comment', entityType: 'action', entityId: id, workgroupId: action.workgroupId, summary: { commentId, length: body.length } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'action.comment',
+          entityType: 'action',
+          entityId: id,
+          workgroupId: action.workgroupId,
+          summary: { commentId, length: body.length },
+        },
+        manager,
+      );
     });
     return this.repository.comments(id);
   }
@@ -142,13 +211,16 @@ export class ActionService {
       ownerId: query.view === 'mijn' ? actor.userId : query.ownerId,
       organisationId: query.organisationId,
       overdueOn: query.view === 'verlopen' ? today : undefined,
-      dueBetween: query.view === 'binnenkort' ? { from: today, to: addDays(today, query.dueWithinDays ?? 14) } : undefined,
+      dueBetween:
+        query.view === 'binnenkort' ? { from: today, to: addDays(today, query.dueWithinDays ?? 14) } : undefined,
       sort: query.sort ?? 'due_date',
       order: query.order ?? 'asc',
       limit: query.limit ?? 100,
       offset: query.offset ?? 0,
     };
-    const { items, total } = workgroupIds.length ? await this.repository.list({ workgroupIds }, filter) : { items: [], total: 0 };
+    const { items, total } = workgroupIds.length
+      ? await this.repository.list({ workgroupIds }, filter)
+      : { items: [], total: 0 };
     return { items: items.map((row) => this.view(row, today)), total, limit: filter.limit, offset: filter.offset };
   }
 
@@ -165,7 +237,10 @@ export class ActionService {
       problems.push({ field: 'ownerId', messages: ['De eigenaar moet lid zijn van de werkgroep.'] });
     }
     if (changed.focusAreaId && !(await this.repository.focusAreaBelongsTo(workgroupId, changed.focusAreaId))) {
-      problems.push({ field: 'focusAreaId', messages: ['Dit onderdeel hoort niet bij de prioriteit van deze werkgroep.'] });
+      problems.push({
+        field: 'focusAreaId',
+        messages: ['Dit onderdeel hoort niet bij de prioriteit van deze werkgroep.'],
+      });
     }
     if (changed.ownerOrganisationId && !(await this.repository.organisationExists(changed.ownerOrganisationId))) {
       problems.push({ field: 'ownerOrganisationId', messages: ['Deze organisatie bestaat niet.'] });

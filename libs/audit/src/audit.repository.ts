@@ -37,7 +37,17 @@ export class AuditRepository {
     await manager.query(
       `INSERT INTO audit_log (actor_id, actor_email, action, entity_type, entity_id, workgroup_id, outcome, summary, ip)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
-      [entry.actorId, entry.actorEmail, entry.action, entry.entityType, entry.entityId, entry.workgroupId, entry.outcome, JSON.stringify(entry.summary), entry.ip],
+      [
+        entry.actorId,
+        entry.actorEmail,
+        entry.action,
+        entry.entityType,
+        entry.entityId,
+        entry.workgroupId,
+        entry.outcome,
+        JSON.stringify(entry.summary),
+        entry.ip,
+      ],
     );
   }
 

@@ -79,14 +79,18 @@ export function redact(value: Record<string, unknown>): Record<string, unknown> 
   for (const [key, inner] of Object.entries(value)) {
     // A flag such as passwordReset: true says that something happened, not what: it stays readable.
     if (SECRET_KEYS.test(key) && typeof inner !== 'boolean') out[key] = '[verborgen]';
-    else if (inner && typeof inner === 'object' && !Array.isArray(inner) && !(inner instanceof Date)) out[key] = redact(inner as Record<string, unknown>);
+    else if (inner && typeof inner === 'object' && !Array.isArray(inner) && !(inner instanceof Date))
+      out[key] = redact(inner as Record<string, unknown>);
     else out[key] = inner;
   }
   return out;
 }
 
 /** The fields that differ between two versions of a record, as { field: { from, to } }. */
-export function diffFields<T extends object>(before: T, after: Partial<T>): Record<string, { from: unknown; to: unknown }> {
+export function diffFields<T extends object>(
+  before: T,
+  after: Partial<T>,
+): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of Object.keys(after) as Array<keyof T>) {
     const from = before[key];

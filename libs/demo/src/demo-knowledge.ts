@@ -86,7 +86,7 @@ export const DEMO_KNOWLEDGE: DemoKnowledgeItem[] = [
     theme: 'cyber',
     title: 'EchtNep-campagne (leren van regio Rotterdam)',
     description:
-      'Bewustwordingscampagne uit de regio Rotterdam die inwoners leert echte van valse berichten te onderscheiden. De werkgroep verkent wat we ervan kunnen overnemen; een voorbeeld van leren van beproefde aanpakken uit andere regio\'s.',
+      "Bewustwordingscampagne uit de regio Rotterdam die inwoners leert echte van valse berichten te onderscheiden. De werkgroep verkent wat we ervan kunnen overnemen; een voorbeeld van leren van beproefde aanpakken uit andere regio's.",
     owner: null,
     tags: ['phishing', 'bewustwording', 'campagne', 'andere regio'],
     status: 'pilot',
@@ -132,7 +132,8 @@ export async function seedDemoKnowledge(
 ): Promise<number> {
   for (const item of DEMO_KNOWLEDGE) {
     const ownerId = item.owner ? organisationIds.get(item.owner) : null;
-    if (ownerId === undefined) throw new Error(`Demo knowledge item ${item.title} refers to unknown organisation ${item.owner}`);
+    if (ownerId === undefined)
+      throw new Error(`Demo knowledge item ${item.title} refers to unknown organisation ${item.owner}`);
     const [{ id }] = await manager.query(
       `INSERT INTO knowledge_items (theme_id, title, description, owner_organisation_id, tags, status)
        VALUES ($1, $2, $3, $4, $5::text[], $6) RETURNING id`,
@@ -141,7 +142,10 @@ export async function seedDemoKnowledge(
     for (const gemeente of item.gemeenten) {
       const organisationId = organisationIds.get(`Gemeente ${gemeente}`);
       if (!organisationId) throw new Error(`Demo knowledge item ${item.title} refers to unknown gemeente ${gemeente}`);
-      await manager.query('INSERT INTO knowledge_item_gemeenten (knowledge_item_id, organisation_id) VALUES ($1, $2)', [id, organisationId]);
+      await manager.query('INSERT INTO knowledge_item_gemeenten (knowledge_item_id, organisation_id) VALUES ($1, $2)', [
+        id,
+        organisationId,
+      ]);
     }
   }
   return DEMO_KNOWLEDGE.length;

@@ -16,26 +16,60 @@ export class DemoRegionRepository {
   }
 
   async insertDistrict(manager: EntityManager, regionId: string, name: string): Promise<string> {
-    return this.returningId(manager, 'INSERT INTO districts (region_id, name) VALUES ($1, $2) RETURNING id', [regionId, name]);
+    return this.returningId(manager, 'INSERT INTO districts (region_id, name) VALUES ($1, $2) RETURNING id', [
+      regionId,
+      name,
+    ]);
   }
 
-  async insertOrganisation(manager: EntityManager, regionId: string, name: string, type: string, districtId: string | null): Promise<string> {
-    return this.returningId(manager, 'INSERT INTO organisations (region_id, name, type, district_id) VALUES ($1, $2, $3, $4) RETURNING id', [regionId, name, type, districtId]);
+  async insertOrganisation(
+    manager: EntityManager,
+    regionId: string,
+    name: string,
+    type: string,
+    districtId: string | null,
+  ): Promise<string> {
+    return this.returningId(
+      manager,
+      'INSERT INTO organisations (region_id, name, type, district_id) VALUES ($1, $2, $3, $4) RETURNING id',
+      [regionId, name, type, districtId],
+    );
   }
 
   async insertUser(
     manager: EntityManager,
-    user: { email: string; displayName: string; jobTitle: string; function: string; organisationId: string; platformRole: string; rvcMember: boolean; passwordHash: string },
+    user: {
+      email: string;
+      displayName: string;
+      jobTitle: string;
+      function: string;
+      organisationId: string;
+      platformRole: string;
+      rvcMember: boolean;
+      passwordHash: string;
+    },
   ): Promise<string> {
     return this.returningId(
       manager,
       `INSERT INTO users (email, display_name, job_title, function, organisation_id, platform_role, rvc_member, password_hash)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [user.email, user.displayName, user.jobTitle, user.function, user.organisationId, user.platformRole, user.rvcMember, user.passwordHash],
+      [
+        user.email,
+        user.displayName,
+        user.jobTitle,
+        user.function,
+        user.organisationId,
+        user.platformRole,
+        user.rvcMember,
+        user.passwordHash,
+      ],
     );
   }
 
-  async insertStrategy(manager: EntityManager, s: { regionId: string; title: string; motto: string; periodStart: string; periodEnd: string; adoptedOn: string }): Promise<string> {
+  async insertStrategy(
+    manager: EntityManager,
+    s: { regionId: string; title: string; motto: string; periodStart: string; periodEnd: string; adoptedOn: string },
+  ): Promise<string> {
     return this.returningId(
       manager,
       `INSERT INTO strategies (region_id, title, motto, period_start, period_end, status, adopted_on) VALUES ($1, $2, $3, $4, $5, 'vastgesteld', $6) RETURNING id`,
@@ -43,7 +77,10 @@ export class DemoRegionRepository {
     );
   }
 
-  async insertTheme(manager: EntityManager, t: { strategyId: string; position: number; title: string; description: string; requiresTaxAuthority: boolean }): Promise<string> {
+  async insertTheme(
+    manager: EntityManager,
+    t: { strategyId: string; position: number; title: string; description: string; requiresTaxAuthority: boolean },
+  ): Promise<string> {
     return this.returningId(
       manager,
       'INSERT INTO themes (strategy_id, position, title, description, requires_tax_authority) VALUES ($1, $2, $3, $4, $5) RETURNING id',
@@ -52,24 +89,61 @@ export class DemoRegionRepository {
   }
 
   async insertFocusArea(manager: EntityManager, themeId: string, position: number, title: string): Promise<string> {
-    return this.returningId(manager, 'INSERT INTO focus_areas (theme_id, position, title) VALUES ($1, $2, $3) RETURNING id', [themeId, position, title]);
+    return this.returningId(
+      manager,
+      'INSERT INTO focus_areas (theme_id, position, title) VALUES ($1, $2, $3) RETURNING id',
+      [themeId, position, title],
+    );
   }
 
   async insertAction(
     manager: EntityManager,
-    a: { workgroupId: string; focusAreaId: string | null; title: string; description: string; ownerId: string; dueDate: string | null; status: string; statusReason: string | null; priority: string; origin: string; originNote: string },
+    a: {
+      workgroupId: string;
+      focusAreaId: string | null;
+      title: string;
+      description: string;
+      ownerId: string;
+      dueDate: string | null;
+      status: string;
+      statusReason: string | null;
+      priority: string;
+      origin: string;
+      originNote: string;
+    },
   ): Promise<string> {
     return this.returningId(
       manager,
       `INSERT INTO actions (workgroup_id, focus_area_id, title, description, owner_id, owner_organisation_id, due_date, status, status_reason, priority, origin, origin_note, created_by, completed_at)
        SELECT $1, $2, $3, $4, u.id, u.organisation_id, $6, $7, $8, $9, $10, $11, u.id, CASE WHEN $7 = 'afgerond' THEN now() END FROM users u WHERE u.id = $5 RETURNING id`,
-      [a.workgroupId, a.focusAreaId, a.title, a.description, a.ownerId, a.dueDate, a.status, a.statusReason, a.priority, a.origin, a.originNote],
+      [
+        a.workgroupId,
+        a.focusAreaId,
+        a.title,
+        a.description,
+        a.ownerId,
+        a.dueDate,
+        a.status,
+        a.statusReason,
+        a.priority,
+        a.origin,
+        a.originNote,
+      ],
     );
   }
 
   async insertSession(
     manager: EntityManager,
-    s: { workgroupId: string; type: string; state: string; title: string; startsAt: Date; endsAt: Date; location: string; createdBy: string },
+    s: {
+      workgroupId: string;
+      type: string;
+      state: string;
+      title: string;
+      startsAt: Date;
+      endsAt: Date;
+      location: string;
+      createdBy: string;
+    },
   ): Promise<string> {
     return this.returningId(
       manager,
@@ -80,7 +154,16 @@ export class DemoRegionRepository {
 
   async insertAgendaItem(
     manager: EntityManager,
-    i: { sessionId: string; placement: 'agenda' | 'backlog'; position: number; title: string; presenterId: string | null; minutes: number; outcome: string; proposedBy: string },
+    i: {
+      sessionId: string;
+      placement: 'agenda' | 'backlog';
+      position: number;
+      title: string;
+      presenterId: string | null;
+      minutes: number;
+      outcome: string;
+      proposedBy: string;
+    },
   ): Promise<string> {
     return this.returningId(
       manager,
@@ -90,10 +173,17 @@ export class DemoRegionRepository {
   }
 
   async insertAttendee(manager: EntityManager, sessionId: string, userId: string, status: string): Promise<void> {
-    await manager.query('INSERT INTO session_attendees (session_id, user_id, status) VALUES ($1, $2, $3)', [sessionId, userId, status]);
+    await manager.query('INSERT INTO session_attendees (session_id, user_id, status) VALUES ($1, $2, $3)', [
+      sessionId,
+      userId,
+      status,
+    ]);
   }
 
-  async insertDecision(manager: EntityManager, d: { sessionId: string; agendaItemId: string | null; text: string; decidedAt: Date; createdBy: string }): Promise<string> {
+  async insertDecision(
+    manager: EntityManager,
+    d: { sessionId: string; agendaItemId: string | null; text: string; decidedAt: Date; createdBy: string },
+  ): Promise<string> {
     return this.returningId(
       manager,
       'INSERT INTO session_decisions (session_id, agenda_item_id, text, decided_at, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
@@ -102,15 +192,26 @@ export class DemoRegionRepository {
   }
 
   async linkDecisionAction(manager: EntityManager, decisionId: string, actionId: string): Promise<void> {
-    await manager.query('INSERT INTO decision_actions (decision_id, action_id) VALUES ($1, $2)', [decisionId, actionId]);
+    await manager.query('INSERT INTO decision_actions (decision_id, action_id) VALUES ($1, $2)', [
+      decisionId,
+      actionId,
+    ]);
   }
 
   async insertWorkgroup(manager: EntityManager, themeId: string, name: string, description: string): Promise<string> {
-    return this.returningId(manager, 'INSERT INTO workgroups (theme_id, name, description) VALUES ($1, $2, $3) RETURNING id', [themeId, name, description]);
+    return this.returningId(
+      manager,
+      'INSERT INTO workgroups (theme_id, name, description) VALUES ($1, $2, $3) RETURNING id',
+      [themeId, name, description],
+    );
   }
 
   async insertMember(manager: EntityManager, workgroupId: string, userId: string, role: string): Promise<void> {
-    await manager.query('INSERT INTO workgroup_members (workgroup_id, user_id, role) VALUES ($1, $2, $3)', [workgroupId, userId, role]);
+    await manager.query('INSERT INTO workgroup_members (workgroup_id, user_id, role) VALUES ($1, $2, $3)', [
+      workgroupId,
+      userId,
+      role,
+    ]);
   }
 
   async recordSeed(manager: EntityManager, summary: Record<string, unknown>): Promise<void> {

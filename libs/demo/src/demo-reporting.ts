@@ -1,6 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { blocksUpdate, DocumentBlock, exportState } from '@koers/documents';
-import { computeReportFigures, FocusAreaStatus, IndicatorDirection, IndicatorUnit, ReportContent, versionContentHash } from '@koers/reporting';
+import {
+  computeReportFigures,
+  FocusAreaStatus,
+  IndicatorDirection,
+  IndicatorUnit,
+  ReportContent,
+  versionContentHash,
+} from '@koers/reporting';
 import type { DemoThemeKey } from './demo-people';
 
 /**
@@ -29,25 +36,107 @@ interface DemoReport {
 
 const INDICATORS: Record<DemoThemeKey, DemoIndicator[]> = {
   ondermijning: [
-    { focusArea: 1, title: 'Jongeren bereikt met preventieprojecten', unit: 'aantal', baseline: 250, target: 600, direction: 'hoger_is_beter', measurements: [[-200, 260], [-110, 390], [-30, 470]], source: 'Opgave gemeenten (demo)' },
-    { focusArea: 4, title: 'Gemeenten op bestuurlijk basisniveau mensenhandel', unit: 'percentage', baseline: 35, target: 90, direction: 'hoger_is_beter', measurements: [[-190, 40], [-100, 58], [-35, 66]], source: 'Nulmeting RIEC (demo)' },
+    {
+      focusArea: 1,
+      title: 'Jongeren bereikt met preventieprojecten',
+      unit: 'aantal',
+      baseline: 250,
+      target: 600,
+      direction: 'hoger_is_beter',
+      measurements: [
+        [-200, 260],
+        [-110, 390],
+        [-30, 470],
+      ],
+      source: 'Opgave gemeenten (demo)',
+    },
+    {
+      focusArea: 4,
+      title: 'Gemeenten op bestuurlijk basisniveau mensenhandel',
+      unit: 'percentage',
+      baseline: 35,
+      target: 90,
+      direction: 'hoger_is_beter',
+      measurements: [
+        [-190, 40],
+        [-100, 58],
+        [-35, 66],
+      ],
+      source: 'Nulmeting RIEC (demo)',
+    },
   ],
   cyber: [
-    { focusArea: 1, title: 'Basisscholen met HackShield', unit: 'aantal', baseline: 20, target: 120, direction: 'hoger_is_beter', measurements: [[-180, 28], [-95, 61], [-30, 84]], source: 'Opgave Amersfoort en regio (demo)' },
-    { focusArea: 3, title: 'Doorlooptijd bestuurlijke cyberinterventie', unit: 'dagen', baseline: 45, target: 20, direction: 'lager_is_beter', measurements: [[-170, 41], [-90, 33], [-25, 27]], source: 'Registratie Bureau RVS (demo)' },
+    {
+      focusArea: 1,
+      title: 'Basisscholen met HackShield',
+      unit: 'aantal',
+      baseline: 20,
+      target: 120,
+      direction: 'hoger_is_beter',
+      measurements: [
+        [-180, 28],
+        [-95, 61],
+        [-30, 84],
+      ],
+      source: 'Opgave Amersfoort en regio (demo)',
+    },
+    {
+      focusArea: 3,
+      title: 'Doorlooptijd bestuurlijke cyberinterventie',
+      unit: 'dagen',
+      baseline: 45,
+      target: 20,
+      direction: 'lager_is_beter',
+      measurements: [
+        [-170, 41],
+        [-90, 33],
+        [-25, 27],
+      ],
+      source: 'Registratie Bureau RVS (demo)',
+    },
   ],
   onrust: [
-    { focusArea: 1, title: 'Wijkgesprekken met sleutelfiguren', unit: 'aantal', baseline: 10, target: 40, direction: 'hoger_is_beter', measurements: [[-185, 12], [-100, 24], [-28, 37]], source: 'Opgave gemeenten (demo)' },
-    { focusArea: 3, title: 'Gemeenten met draaiboek ordeverstoringen', unit: 'percentage', baseline: 30, target: 80, direction: 'hoger_is_beter', measurements: [[-175, 34], [-92, 47], [-26, 61]], source: 'Uitvraag Bureau RVS (demo)' },
+    {
+      focusArea: 1,
+      title: 'Wijkgesprekken met sleutelfiguren',
+      unit: 'aantal',
+      baseline: 10,
+      target: 40,
+      direction: 'hoger_is_beter',
+      measurements: [
+        [-185, 12],
+        [-100, 24],
+        [-28, 37],
+      ],
+      source: 'Opgave gemeenten (demo)',
+    },
+    {
+      focusArea: 3,
+      title: 'Gemeenten met draaiboek ordeverstoringen',
+      unit: 'percentage',
+      baseline: 30,
+      target: 80,
+      direction: 'hoger_is_beter',
+      measurements: [
+        [-175, 34],
+        [-92, 47],
+        [-26, 61],
+      ],
+      source: 'Uitvraag Bureau RVS (demo)',
+    },
   ],
 };
 
 const REPORTS: Record<DemoThemeKey, DemoReport> = {
   ondermijning: {
-    summary: 'De werkgroep ligt op koers bij preventie en mensenhandel; de aanpak van geldstromen vraagt aandacht door afhankelijkheid van gegevensdeling.',
+    summary:
+      'De werkgroep ligt op koers bij preventie en mensenhandel; de aanpak van geldstromen vraagt aandacht door afhankelijkheid van gegevensdeling.',
     focusAreas: [
       { status: 'op_koers', narrative: 'Preventieprojecten bereiken bijna 500 jongeren; alle districten doen mee.' },
-      { status: 'aandacht_nodig', narrative: 'Verkenning witwassen via vastgoed loopt; convenant gegevensdeling is nog niet rond.' },
+      {
+        status: 'aandacht_nodig',
+        narrative: 'Verkenning witwassen via vastgoed loopt; convenant gegevensdeling is nog niet rond.',
+      },
       { status: 'op_koers', narrative: 'Branchebeeld recreatieparken wordt geactualiseerd.' },
       { status: 'achterstand', narrative: 'Uitbreiding signaaltafel wacht op afspraken over gegevensdeling.' },
     ],
@@ -72,7 +161,10 @@ const REPORTS: Record<DemoThemeKey, DemoReport> = {
     summary: 'De verbinding met de samenleving is versterkt; de online informatiepositie wordt nog opgebouwd.',
     focusAreas: [
       { status: 'op_koers', narrative: '37 wijkgesprekken met sleutelfiguren gevoerd.' },
-      { status: 'nog_niet_gestart', narrative: 'Start na vaststelling van het juridisch kader voor online monitoring.' },
+      {
+        status: 'nog_niet_gestart',
+        narrative: 'Start na vaststelling van het juridisch kader voor online monitoring.',
+      },
       { status: 'aandacht_nodig', narrative: '61% van de gemeenten heeft een draaiboek ordeverstoringen.' },
       { status: 'op_koers', narrative: 'Kennissessie over bronoorzaken van polarisatie gehouden.' },
     ],
@@ -103,10 +195,20 @@ export async function seedDemoReporting(
   },
 ): Promise<void> {
   const insertCycle = async (title: string, meeting: number, deadline: number, start: number, end: number) =>
-    ((await manager.query(
-      `INSERT INTO reporting_cycles (strategy_id, title, meeting_date, report_deadline, period_start, period_end, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [demo.strategyId, title, dayFromSeed(meeting), dayFromSeed(deadline), dayFromSeed(start), dayFromSeed(end), demo.secretariatId],
-    )) as Array<{ id: string }>)[0].id;
+    (
+      (await manager.query(
+        `INSERT INTO reporting_cycles (strategy_id, title, meeting_date, report_deadline, period_start, period_end, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [
+          demo.strategyId,
+          title,
+          dayFromSeed(meeting),
+          dayFromSeed(deadline),
+          dayFromSeed(start),
+          dayFromSeed(end),
+          demo.secretariatId,
+        ],
+      )) as Array<{ id: string }>
+    )[0].id;
   const pastPeriod = { start: dayFromSeed(-200), end: dayFromSeed(-21) };
   const pastCycleId = await insertCycle(PAST_CYCLE_TITLE, -14, -21, -200, -21);
   await insertCycle('RVC-vergadering komende periode (demo)', 90, 75, -20, 75);
@@ -117,10 +219,22 @@ export async function seedDemoReporting(
     for (const indicator of INDICATORS[theme]) {
       const [{ id }] = await manager.query(
         `INSERT INTO indicators (workgroup_id, focus_area_id, title, unit, baseline, target, direction, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [workgroupId, focusAreaIds[indicator.focusArea - 1], indicator.title, indicator.unit, indicator.baseline, indicator.target, indicator.direction, aanjagerId],
+        [
+          workgroupId,
+          focusAreaIds[indicator.focusArea - 1],
+          indicator.title,
+          indicator.unit,
+          indicator.baseline,
+          indicator.target,
+          indicator.direction,
+          aanjagerId,
+        ],
       );
       for (const [days, value] of indicator.measurements) {
-        await manager.query('INSERT INTO indicator_measurements (indicator_id, measured_on, value, source, entered_by) VALUES ($1, $2, $3, $4, $5)', [id, dayFromSeed(days), value, indicator.source, aanjagerId]);
+        await manager.query(
+          'INSERT INTO indicator_measurements (indicator_id, measured_on, value, source, entered_by) VALUES ($1, $2, $3, $4, $5)',
+          [id, dayFromSeed(days), value, indicator.source, aanjagerId],
+        );
       }
     }
 
@@ -128,7 +242,12 @@ export async function seedDemoReporting(
     const report = REPORTS[theme];
     const content: ReportContent = {
       summary: report.summary,
-      focusAreas: focusAreaIds.map((focusAreaId, i) => ({ focusAreaId, title: titles[i], status: report.focusAreas[i]?.status ?? 'nog_niet_gestart', narrative: report.focusAreas[i]?.narrative ?? '' })),
+      focusAreas: focusAreaIds.map((focusAreaId, i) => ({
+        focusAreaId,
+        title: titles[i],
+        status: report.focusAreas[i]?.status ?? 'nog_niet_gestart',
+        narrative: report.focusAreas[i]?.narrative ?? '',
+      })),
     };
     // The narrative document the werkgroep wrote together, frozen into the version as it was at submit.
     const narrativeBlocks: DocumentBlock[] = [
@@ -141,7 +260,11 @@ export async function seedDemoReporting(
       `INSERT INTO documents (workgroup_id, title, kind, created_by) VALUES ($1, $2, 'voortgangsrapportage', $3) RETURNING id`,
       [workgroupId, `Voortgangsrapportage ${PAST_CYCLE_TITLE}`, aanjagerId],
     );
-    await manager.query('INSERT INTO document_updates (document_id, data, user_id) VALUES ($1, $2, $3)', [documentId, Buffer.from(narrativeState), aanjagerId]);
+    await manager.query('INSERT INTO document_updates (document_id, data, user_id) VALUES ($1, $2, $3)', [
+      documentId,
+      Buffer.from(narrativeState),
+      aanjagerId,
+    ]);
     content.narrative = exportState(narrativeState);
     const submittedAt = new Date(`${dayFromSeed(-23)}T10:00:00Z`);
     const [{ id: reportId }] = await manager.query(
@@ -155,6 +278,9 @@ export async function seedDemoReporting(
       `INSERT INTO progress_report_versions (report_id, version, content, figures, content_hash, submitted_by, submitted_at) VALUES ($1, 1, $2::jsonb, $3::jsonb, $4, $5, $6) RETURNING id`,
       [reportId, JSON.stringify(content), JSON.stringify(figures), contentHash, aanjagerId, submittedAt],
     );
-    await manager.query(`INSERT INTO progress_report_reviews (version_id, outcome, reviewed_by, reviewed_at) VALUES ($1, 'geaccepteerd', $2, $3)`, [versionId, demo.secretariatId, new Date(submittedAt.getTime() + 2 * 86_400_000)]);
+    await manager.query(
+      `INSERT INTO progress_report_reviews (version_id, outcome, reviewed_by, reviewed_at) VALUES ($1, 'geaccepteerd', $2, $3)`,
+      [versionId, demo.secretariatId, new Date(submittedAt.getTime() + 2 * 86_400_000)],
+    );
   }
 }

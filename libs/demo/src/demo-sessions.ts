@@ -11,7 +11,13 @@ export interface DemoSession {
   title: string;
   daysFromSeed: number;
   location: string;
-  agenda: Array<{ title: string; minutes: number; outcome: 'informatie' | 'besluit' | 'actie'; presenter?: string; backlog?: boolean }>;
+  agenda: Array<{
+    title: string;
+    minutes: number;
+    outcome: 'informatie' | 'besluit' | 'actie';
+    presenter?: string;
+    backlog?: boolean;
+  }>;
   decisions: string[];
 }
 
@@ -23,11 +29,29 @@ export const DEMO_SESSIONS: DemoSession[] = [
     daysFromSeed: -28,
     location: 'Stadhuis Nieuwegein, raadszaal',
     agenda: [
-      { title: 'Opening en vaststellen agenda', minutes: 10, outcome: 'informatie', presenter: 'aanjager.ondermijning@demo.koers.nl' },
-      { title: 'Beeld jonge aanwas per district', minutes: 40, outcome: 'actie', presenter: 'ambtelijk.ondermijning@demo.koers.nl' },
-      { title: 'Signaaltafel mensenhandel: voorstel uitbreiding', minutes: 30, outcome: 'besluit', presenter: 'ovj.ondermijning@demo.koers.nl' },
+      {
+        title: 'Opening en vaststellen agenda',
+        minutes: 10,
+        outcome: 'informatie',
+        presenter: 'aanjager.ondermijning@demo.koers.nl',
+      },
+      {
+        title: 'Beeld jonge aanwas per district',
+        minutes: 40,
+        outcome: 'actie',
+        presenter: 'ambtelijk.ondermijning@demo.koers.nl',
+      },
+      {
+        title: 'Signaaltafel mensenhandel: voorstel uitbreiding',
+        minutes: 30,
+        outcome: 'besluit',
+        presenter: 'ovj.ondermijning@demo.koers.nl',
+      },
     ],
-    decisions: ['Er komt een overzicht van preventieprojecten voor jonge aanwas per district.', 'De signaaltafel mensenhandel wordt uitgebreid naar alle districten, zodra het convenant is aangepast.'],
+    decisions: [
+      'Er komt een overzicht van preventieprojecten voor jonge aanwas per district.',
+      'De signaaltafel mensenhandel wordt uitgebreid naar alle districten, zodra het convenant is aangepast.',
+    ],
   },
   {
     theme: 'ondermijning',
@@ -36,10 +60,30 @@ export const DEMO_SESSIONS: DemoSession[] = [
     daysFromSeed: 16,
     location: 'Politiebureau Utrecht, vergaderzaal 3',
     agenda: [
-      { title: 'Voortgang acties', minutes: 20, outcome: 'informatie', presenter: 'ambtelijk.ondermijning@demo.koers.nl' },
-      { title: 'Aanpak witwassen via vastgoed', minutes: 45, outcome: 'besluit', presenter: 'belastingdienst.ondermijning@demo.koers.nl' },
-      { title: 'Voorbereiding voortgangsrapportage RVC', minutes: 25, outcome: 'actie', presenter: 'aanjager.ondermijning@demo.koers.nl' },
-      { title: 'Ervaringen met de bestuurlijke aanpak recreatieparken', minutes: 20, outcome: 'informatie', backlog: true },
+      {
+        title: 'Voortgang acties',
+        minutes: 20,
+        outcome: 'informatie',
+        presenter: 'ambtelijk.ondermijning@demo.koers.nl',
+      },
+      {
+        title: 'Aanpak witwassen via vastgoed',
+        minutes: 45,
+        outcome: 'besluit',
+        presenter: 'belastingdienst.ondermijning@demo.koers.nl',
+      },
+      {
+        title: 'Voorbereiding voortgangsrapportage RVC',
+        minutes: 25,
+        outcome: 'actie',
+        presenter: 'aanjager.ondermijning@demo.koers.nl',
+      },
+      {
+        title: 'Ervaringen met de bestuurlijke aanpak recreatieparken',
+        minutes: 20,
+        outcome: 'informatie',
+        backlog: true,
+      },
     ],
     decisions: [],
   },
@@ -50,7 +94,12 @@ export const DEMO_SESSIONS: DemoSession[] = [
     daysFromSeed: -35,
     location: 'Online en in Amersfoort, stadhuis',
     agenda: [
-      { title: 'Wat werkt: HackShield en Rebootcamp', minutes: 45, outcome: 'informatie', presenter: 'ambtelijk.cyber@demo.koers.nl' },
+      {
+        title: 'Wat werkt: HackShield en Rebootcamp',
+        minutes: 45,
+        outcome: 'informatie',
+        presenter: 'ambtelijk.cyber@demo.koers.nl',
+      },
       { title: 'Uitrol naar basisscholen', minutes: 30, outcome: 'besluit', presenter: 'aanjager.cyber@demo.koers.nl' },
     ],
     decisions: ['HackShield wordt aangeboden aan alle basisscholen in Amersfoort, als voorbeeld voor de regio.'],
@@ -62,8 +111,18 @@ export const DEMO_SESSIONS: DemoSession[] = [
     daysFromSeed: 9,
     location: 'Politie Midden-Nederland, Utrecht',
     agenda: [
-      { title: 'Analyse aangiften online fraude', minutes: 40, outcome: 'informatie', presenter: 'politie.cyber@demo.koers.nl' },
-      { title: 'Bestuurlijke bevoegdheden: kennissessie plannen', minutes: 20, outcome: 'actie', presenter: 'ovj.cyber@demo.koers.nl' },
+      {
+        title: 'Analyse aangiften online fraude',
+        minutes: 40,
+        outcome: 'informatie',
+        presenter: 'politie.cyber@demo.koers.nl',
+      },
+      {
+        title: 'Bestuurlijke bevoegdheden: kennissessie plannen',
+        minutes: 20,
+        outcome: 'actie',
+        presenter: 'ovj.cyber@demo.koers.nl',
+      },
     ],
     decisions: [],
   },
@@ -74,8 +133,18 @@ export const DEMO_SESSIONS: DemoSession[] = [
     daysFromSeed: -21,
     location: 'Stadhuis Lelystad',
     agenda: [
-      { title: 'Sleutelfiguren en netwerken per gemeente', minutes: 40, outcome: 'actie', presenter: 'ambtelijk.onrust@demo.koers.nl' },
-      { title: 'Online informatiepositie: kaders', minutes: 30, outcome: 'besluit', presenter: 'politie.onrust@demo.koers.nl' },
+      {
+        title: 'Sleutelfiguren en netwerken per gemeente',
+        minutes: 40,
+        outcome: 'actie',
+        presenter: 'ambtelijk.onrust@demo.koers.nl',
+      },
+      {
+        title: 'Online informatiepositie: kaders',
+        minutes: 30,
+        outcome: 'besluit',
+        presenter: 'politie.onrust@demo.koers.nl',
+      },
     ],
     decisions: ['Elke gemeente brengt haar netwerk van sleutelfiguren in kaart, met een gezamenlijke werkwijze.'],
   },
@@ -86,8 +155,18 @@ export const DEMO_SESSIONS: DemoSession[] = [
     daysFromSeed: 23,
     location: 'Stadhuis Utrecht',
     agenda: [
-      { title: 'Draaiboek duiding online aangejaagde ordeverstoringen', minutes: 45, outcome: 'besluit', presenter: 'aanjager.onrust@demo.koers.nl' },
-      { title: 'Bronoorzaken polarisatie: wat weten we?', minutes: 30, outcome: 'informatie', presenter: 'ovj.onrust@demo.koers.nl' },
+      {
+        title: 'Draaiboek duiding online aangejaagde ordeverstoringen',
+        minutes: 45,
+        outcome: 'besluit',
+        presenter: 'aanjager.onrust@demo.koers.nl',
+      },
+      {
+        title: 'Bronoorzaken polarisatie: wat weten we?',
+        minutes: 30,
+        outcome: 'informatie',
+        presenter: 'ovj.onrust@demo.koers.nl',
+      },
     ],
     decisions: [],
   },

@@ -27,8 +27,12 @@ describe('document export of a checklist', () => {
     const doc = docWithChecklist();
     const html = exportDocument(doc, 'html');
     expect(html).toContain('<ul data-type="taskList" class="checklist">');
-    expect(html).toContain('<li data-type="taskItem" data-checked="true"><input type="checkbox" disabled checked> <p>Convenant ondertekend</p></li>');
-    expect(html).toContain('<li data-type="taskItem" data-checked="false"><input type="checkbox" disabled> <p>Signaaltafel ingericht</p></li>');
+    expect(html).toContain(
+      '<li data-type="taskItem" data-checked="true"><input type="checkbox" disabled checked> <p>Convenant ondertekend</p></li>',
+    );
+    expect(html).toContain(
+      '<li data-type="taskItem" data-checked="false"><input type="checkbox" disabled> <p>Signaaltafel ingericht</p></li>',
+    );
     const markdown = exportDocument(doc, 'md');
     expect(markdown).toContain('- [x] Convenant ondertekend');
     expect(markdown).toContain('- [ ] Signaaltafel ingericht');

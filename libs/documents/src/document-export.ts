@@ -3,9 +3,13 @@ import { EDITOR_FRAGMENT } from './document.model';
 
 export type ExportFormat = 'html' | 'md' | 'text';
 
-type Delta = Array<{ insert: string | object; attributes?: Record<string, Record<string, unknown> | boolean | undefined> }>;
+type Delta = Array<{
+  insert: string | object;
+  attributes?: Record<string, Record<string, unknown> | boolean | undefined>;
+}>;
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 const safeHref = (href: unknown) => (typeof href === 'string' && /^(https?:|mailto:)/i.test(href) ? href : null);
 
 /**
@@ -16,8 +20,21 @@ export function exportDocument(doc: Y.Doc, format: ExportFormat): string {
   const fragment = doc.getXmlFragment(EDITOR_FRAGMENT);
   const blocks = children(fragment);
   if (format === 'html') return blocks.map(html).join('\n');
-  if (format === 'md') return blocks.map((node) => markdown(node, '')).join('\n\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
-  return blocks.map(text).join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  if (format === 'md')
+    return (
+      blocks
+        .map((node) => markdown(node, ''))
+        .join('\n\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim() + '\n'
+    );
+  return (
+    blocks
+      .map(text)
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }
 
 /** Plain text and HTML of a document's whole state (e.g. to freeze it into a progress report's version). */
@@ -112,7 +129,10 @@ function html(node: Y.XmlElement | Y.XmlText): string {
 
 function markdown(node: Y.XmlElement | Y.XmlText, indent: string): string {
   if (node instanceof Y.XmlText) return inlineMarkdown(node);
-  const inline = () => children(node).map((c) => markdown(c, indent)).join('');
+  const inline = () =>
+    children(node)
+      .map((c) => markdown(c, indent))
+      .join('');
   switch (node.nodeName) {
     case 'paragraph':
       return inline();
@@ -123,21 +143,44 @@ function markdown(node: Y.XmlElement | Y.XmlText, indent: string): string {
     case 'taskList':
       return children(node)
         .map((item, i) => {
-          const marker = node.nodeName === 'orderedList' ? `${i + 1}.` : node.nodeName === 'taskList' ? `- [${isChecked(item as Y.XmlElement) ? 'x' : ' '}]` : '-';
-          const body = children(item as Y.XmlElement).map((c) => markdown(c, `${indent}  `)).join(`\n${indent}  `);
+          const marker =
+            node.nodeName === 'orderedList'
+              ? `${i + 1}.`
+              : node.nodeName === 'taskList'
+                ? `- [${isChecked(item as Y.XmlElement) ? 'x' : ' '}]`
+                : '-';
+          const body = children(item as Y.XmlElement)
+            .map((c) => markdown(c, `${indent}  `))
+            .join(`\n${indent}  `);
           return `${indent}${marker} ${body}`;
         })
         .join('\n');
     case 'blockquote':
-      return children(node).map((c) => `> ${markdown(c, indent)}`).join('\n>\n');
+      return children(node)
+        .map((c) => `> ${markdown(c, indent)}`)
+        .join('\n>\n');
     case 'codeBlock':
-      return '```\n' + node.toArray().map((c) => (c instanceof Y.XmlText ? c.toString() : '')).join('') + '\n```';
+      return (
+        '```\n' +
+        node
+          .toArray()
+          .map((c) => (c instanceof Y.XmlText ? c.toString() : ''))
+          .join('') +
+        '\n```'
+      );
     case 'horizontalRule':
       return '---';
     case 'hardBreak':
       return '  \n';
     case 'table': {
-      const rows = children(node).map((row) => children(row as Y.XmlElement).map((cell) => children(cell as Y.XmlElement).map((c) => markdown(c, '')).join(' ').replace(/\|/g, '\\|')));
+      const rows = children(node).map((row) =>
+        children(row as Y.XmlElement).map((cell) =>
+          children(cell as Y.XmlElement)
+            .map((c) => markdown(c, ''))
+            .join(' ')
+            .replace(/\|/g, '\\|'),
+        ),
+      );
       if (!rows.length) return '';
       const header = `| ${rows[0].join(' | ')} |`;
       const rule = `| ${rows[0].map(() => '---').join(' | ')} |`;
@@ -149,9 +192,12 @@ function markdown(node: Y.XmlElement | Y.XmlText, indent: string): string {
 }
 
 function text(node: Y.XmlElement | Y.XmlText): string {
-  if (node instanceof Y.XmlText) return (node.toDelta() as Delta).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+  if (node instanceof Y.XmlText)
+    return (node.toDelta() as Delta).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
   const parts = children(node).map(text);
-  const block = ['paragraph', 'heading', 'listItem', 'taskItem', 'tableRow', 'blockquote', 'codeBlock'].includes(node.nodeName);
+  const block = ['paragraph', 'heading', 'listItem', 'taskItem', 'tableRow', 'blockquote', 'codeBlock'].includes(
+    node.nodeName,
+  );
   const joiner = node.nodeName === 'tableRow' ? '\t' : block ? '' : '\n';
   const out = parts.join(joiner);
   return block ? `${out}\n` : out;

@@ -32,7 +32,8 @@ export interface CommentRow {
   editedAt: Date | null;
 }
 
-const bytes = (value: Buffer | Uint8Array): Uint8Array => (Buffer.isBuffer(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : value);
+const bytes = (value: Buffer | Uint8Array): Uint8Array =>
+  Buffer.isBuffer(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : value;
 const toBuffer = (value: Uint8Array) => Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 
 const SELECT_COMMENT = `
@@ -61,16 +62,26 @@ export class DocumentHistoryRepository {
   }
 
   async versionState(documentId: string, versionId: string): Promise<Uint8Array | null> {
-    const rows: Array<{ state: Buffer | Uint8Array }> = await this.m().query('SELECT state FROM document_versions WHERE id = $1 AND document_id = $2', [versionId, documentId]);
+    const rows: Array<{ state: Buffer | Uint8Array }> = await this.m().query(
+      'SELECT state FROM document_versions WHERE id = $1 AND document_id = $2',
+      [versionId, documentId],
+    );
     return rows[0] ? bytes(rows[0].state) : null;
   }
 
   async hasContributionsSinceLastVersion(documentId: string): Promise<boolean> {
-    return (await this.m().query('SELECT 1 FROM document_contributions WHERE document_id = $1 LIMIT 1', [documentId])).length > 0;
+    return (
+      (await this.m().query('SELECT 1 FROM document_contributions WHERE document_id = $1 LIMIT 1', [documentId]))
+        .length > 0
+    );
   }
 
   /** Stores a version with the contributions since the previous one, and starts counting afresh. */
-  async insertVersion(documentId: string, values: { name: string | null; kind: VersionKind; state: Uint8Array; createdBy: string | null }, manager: EntityManager): Promise<string> {
+  async insertVersion(
+    documentId: string,
+    values: { name: string | null; kind: VersionKind; state: Uint8Array; createdBy: string | null },
+    manager: EntityManager,
+  ): Promise<string> {
     const contributors = await manager.query(
       `SELECT c.user_id AS "userId", u.display_name AS "displayName", c.updates, c.last_at AS "lastAt"
          FROM document_contributions c JOIN users u ON u.id = c.user_id WHERE c.document_id = $1 ORDER BY c.updates DESC`,
@@ -94,23 +105,47 @@ export class DocumentHistoryRepository {
   }
 
   async insertComment(
-    values: { documentId: string; parentId: string | null; authorId: string; body: string; anchorStart: Uint8Array | null; anchorEnd: Uint8Array | null; quote: string; mentions: string[] },
+    values: {
+      documentId: string;
+      parentId: string | null;
+      authorId: string;
+      body: string;
+      anchorStart: Uint8Array | null;
+      anchorEnd: Uint8Array | null;
+      quote: string;
+      mentions: string[];
+    },
     manager: EntityManager,
   ): Promise<string> {
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO document_comments (document_id, parent_id, author_id, body, anchor_start, anchor_end, quote, mentions)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[]) RETURNING id`,
-      [values.documentId, values.parentId, values.authorId, values.body, values.anchorStart && toBuffer(values.anchorStart), values.anchorEnd && toBuffer(values.anchorEnd), values.quote, values.mentions],
+      [
+        values.documentId,
+        values.parentId,
+        values.authorId,
+        values.body,
+        values.anchorStart && toBuffer(values.anchorStart),
+        values.anchorEnd && toBuffer(values.anchorEnd),
+        values.quote,
+        values.mentions,
+      ],
     );
     return rows[0].id;
   }
 
   async editComment(id: string, body: string, mentions: string[], manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE document_comments SET body = $2, mentions = $3::uuid[], edited_at = now() WHERE id = $1', [id, body, mentions]);
+    await manager.query(
+      'UPDATE document_comments SET body = $2, mentions = $3::uuid[], edited_at = now() WHERE id = $1',
+      [id, body, mentions],
+    );
   }
 
   async setResolved(id: string, resolvedBy: string | null, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE document_comments SET resolved_at = ${resolvedBy ? 'now()' : 'NULL'}, resolved_by = $2 WHERE id = $1`, [id, resolvedBy]);
+    await manager.query(
+      `UPDATE document_comments SET resolved_at = ${resolvedBy ? 'now()' : 'NULL'}, resolved_by = $2 WHERE id = $1`,
+      [id, resolvedBy],
+    );
   }
 
   async deleteComment(id: string, manager: EntityManager): Promise<void> {
@@ -120,14 +155,20 @@ export class DocumentHistoryRepository {
   /** Which of these users still have an active account (only they are notified), read in the caller's transaction. */
   async activeUsersAmong(userIds: string[], manager: EntityManager): Promise<string[]> {
     if (!userIds.length) return [];
-    const rows: Array<{ id: string }> = await manager.query('SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active', [userIds]);
+    const rows: Array<{ id: string }> = await manager.query(
+      'SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active',
+      [userIds],
+    );
     return rows.map((r) => r.id);
   }
 
   /** Which of these users are members of the werkgroep (only they can be mentioned). */
   async membersAmong(workgroupId: string, userIds: string[]): Promise<string[]> {
     if (!userIds.length) return [];
-    const rows: Array<{ user_id: string }> = await this.m().query('SELECT user_id FROM workgroup_members WHERE workgroup_id = $1 AND user_id = ANY($2::uuid[])', [workgroupId, userIds]);
+    const rows: Array<{ user_id: string }> = await this.m().query(
+      'SELECT user_id FROM workgroup_members WHERE workgroup_id = $1 AND user_id = ANY($2::uuid[])',
+      [workgroupId, userIds],
+    );
     return rows.map((r) => r.user_id);
   }
 }

@@ -53,8 +53,22 @@ export class DocumentHistoryService implements OnModuleInit {
     const meta = await this.writable(actor, documentId, 'document.version.create');
     const state = await this.collab.currentState(documentId);
     const id = await this.dataSource.transaction(async (manager) => {
-      const versionId = await this.repository.insertVersion(documentId, { name, kind: 'handmatig', state, createdBy: actor.userId }, manager);
-      await this.audit.recordChange(actor, { action: 'document.version.create', entityType: 'document', entityId: documentId, workgroupId: meta.workgroupId, summary: { versionId, name } }, manager);
+      const versionId = await this.repository.insertVersion(
+        documentId,
+        { name, kind: 'handmatig', state, createdBy: actor.userId },
+        manager,
+      );
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'document.version.create',
+          entityType: 'document',
+          entityId: documentId,
+          workgroupId: meta.workgroupId,
+          summary: { versionId, name },
+        },
+        manager,
+      );
       return versionId;
     });
     this.collab.signal(documentId, 'versions', { documentId });
@@ -90,14 +104,34 @@ export class DocumentHistoryService implements OnModuleInit {
     working.transact(() => {
       const fragment = working.getXmlFragment(EDITOR_FRAGMENT);
       fragment.delete(0, fragment.length);
-      fragment.insert(0, oldDoc.getXmlFragment(EDITOR_FRAGMENT).toArray().map((node) => (node as Y.XmlElement | Y.XmlText).clone()));
+      fragment.insert(
+        0,
+        oldDoc
+          .getXmlFragment(EDITOR_FRAGMENT)
+          .toArray()
+          .map((node) => (node as Y.XmlElement | Y.XmlText).clone()),
+      );
     });
     const change = Y.encodeStateAsUpdate(working, before);
     working.destroy();
     oldDoc.destroy();
     await this.dataSource.transaction(async (manager) => {
-      await this.repository.insertVersion(documentId, { name: 'Voor herstel', kind: 'herstel', state: current, createdBy: actor.userId }, manager);
-      await this.audit.recordChange(actor, { action: 'document.version.restore', entityType: 'document', entityId: documentId, workgroupId: meta.workgroupId, summary: { versionId } }, manager);
+      await this.repository.insertVersion(
+        documentId,
+        { name: 'Voor herstel', kind: 'herstel', state: current, createdBy: actor.userId },
+        manager,
+      );
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'document.version.restore',
+          entityType: 'document',
+          entityId: documentId,
+          workgroupId: meta.workgroupId,
+          summary: { versionId },
+        },
+        manager,
+      );
     });
     await this.collab.applyServerUpdate(documentId, change, actor.userId);
     this.collab.signal(documentId, 'versions', { documentId });
@@ -115,8 +149,30 @@ export class DocumentHistoryService implements OnModuleInit {
     const anchorEnd = decodeAnchor(input.anchorEnd, 'anchorEnd');
     const mentions = await this.checkMentions(meta, input.mentions ?? []);
     const mentioned = await this.dataSource.transaction(async (manager) => {
-      const id = await this.repository.insertComment({ documentId, parentId: null, authorId: actor.userId, body: input.body, anchorStart, anchorEnd, quote: input.quote ?? '', mentions }, manager);
-      await this.audit.recordChange(actor, { action: 'document.comment.create', entityType: 'document_comment', entityId: id, workgroupId: meta.workgroupId, summary: { documentId, mentions } }, manager);
+      const id = await this.repository.insertComment(
+        {
+          documentId,
+          parentId: null,
+          authorId: actor.userId,
+          body: input.body,
+          anchorStart,
+          anchorEnd,
+          quote: input.quote ?? '',
+          mentions,
+        },
+        manager,
+      );
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'document.comment.create',
+          entityType: 'document_comment',
+          entityId: id,
+          workgroupId: meta.workgroupId,
+          summary: { documentId, mentions },
+        },
+        manager,
+      );
       return this.notifyMentions(actor, meta, id, mentions, manager);
     });
     await this.notifications.announce(mentioned);
@@ -125,11 +181,34 @@ export class DocumentHistoryService implements OnModuleInit {
 
   async reply(actor: Actor, commentId: string, body: string, mentionIds: string[] = []): Promise<CommentThread[]> {
     const { comment, meta } = await this.commentFor(actor, commentId, 'document.comment.reply');
-    if (comment.parentId) throw validationFailed([{ field: 'commentId', messages: ['Reageer op het eerste bericht van de draad.'] }]);
+    if (comment.parentId)
+      throw validationFailed([{ field: 'commentId', messages: ['Reageer op het eerste bericht van de draad.'] }]);
     const mentions = await this.checkMentions(meta, mentionIds);
     const mentioned = await this.dataSource.transaction(async (manager) => {
-      const id = await this.repository.insertComment({ documentId: meta.id, parentId: commentId, authorId: actor.userId, body, anchorStart: null, anchorEnd: null, quote: '', mentions }, manager);
-      await this.audit.recordChange(actor, { action: 'document.comment.reply', entityType: 'document_comment', entityId: id, workgroupId: meta.workgroupId, summary: { documentId: meta.id, parentId: commentId, mentions } }, manager);
+      const id = await this.repository.insertComment(
+        {
+          documentId: meta.id,
+          parentId: commentId,
+          authorId: actor.userId,
+          body,
+          anchorStart: null,
+          anchorEnd: null,
+          quote: '',
+          mentions,
+        },
+        manager,
+      );
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'document.comment.reply',
+          entityType: 'document_comment',
+          entityId: id,
+          workgroupId: meta.workgroupId,
+          summary: { documentId: meta.id, parentId: commentId, mentions },
+        },
+        manager,
+      );
       return this.notifyMentions(actor, meta, id, mentions, manager);
     });
     await this.notifications.announce(mentioned);
@@ -137,11 +216,26 @@ export class DocumentHistoryService implements OnModuleInit {
   }
 
   async setResolved(actor: Actor, commentId: string, resolved: boolean): Promise<CommentThread[]> {
-    const { comment, meta } = await this.commentFor(actor, commentId, resolved ? 'document.comment.resolve' : 'document.comment.reopen');
-    if (comment.parentId) throw validationFailed([{ field: 'commentId', messages: ['Alleen een hele draad kan worden afgerond.'] }]);
+    const { comment, meta } = await this.commentFor(
+      actor,
+      commentId,
+      resolved ? 'document.comment.resolve' : 'document.comment.reopen',
+    );
+    if (comment.parentId)
+      throw validationFailed([{ field: 'commentId', messages: ['Alleen een hele draad kan worden afgerond.'] }]);
     await this.dataSource.transaction(async (manager) => {
       await this.repository.setResolved(commentId, resolved ? actor.userId : null, manager);
-      await this.audit.recordChange(actor, { action: resolved ? 'document.comment.resolve' : 'document.comment.reopen', entityType: 'document_comment', entityId: commentId, workgroupId: meta.workgroupId, summary: { documentId: meta.id } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: resolved ? 'document.comment.resolve' : 'document.comment.reopen',
+          entityType: 'document_comment',
+          entityId: commentId,
+          workgroupId: meta.workgroupId,
+          summary: { documentId: meta.id },
+        },
+        manager,
+      );
     });
     return this.changedComments(meta.id);
   }
@@ -149,11 +243,28 @@ export class DocumentHistoryService implements OnModuleInit {
   /** Only the author edits a comment; the author or the secretariat deletes one. */
   async edit(actor: Actor, commentId: string, body: string, mentionIds: string[] = []): Promise<CommentThread[]> {
     const { comment, meta } = await this.commentFor(actor, commentId, 'document.comment.edit');
-    if (comment.authorId !== actor.userId) await this.refuse(actor, 'document.comment.edit', commentId, meta, 'U kunt alleen uw eigen opmerkingen wijzigen.');
+    if (comment.authorId !== actor.userId)
+      await this.refuse(
+        actor,
+        'document.comment.edit',
+        commentId,
+        meta,
+        'U kunt alleen uw eigen opmerkingen wijzigen.',
+      );
     const mentions = await this.checkMentions(meta, mentionIds);
     const mentioned = await this.dataSource.transaction(async (manager) => {
       await this.repository.editComment(commentId, body, mentions, manager);
-      await this.audit.recordChange(actor, { action: 'document.comment.edit', entityType: 'document_comment', entityId: commentId, workgroupId: meta.workgroupId, summary: { documentId: meta.id } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'document.comment.edit',
+          entityType: 'document_comment',
+          entityId: commentId,
+          workgroupId: meta.workgroupId,
+          summary: { documentId: meta.id },
+        },
+        manager,
+      );
       return this.notifyMentions(actor, meta, commentId, mentions, manager);
     });
     await this.notifications.announce(mentioned);
@@ -162,10 +273,27 @@ export class DocumentHistoryService implements OnModuleInit {
 
   async remove(actor: Actor, commentId: string): Promise<CommentThread[]> {
     const { comment, meta } = await this.commentFor(actor, commentId, 'document.comment.delete');
-    if (comment.authorId !== actor.userId && !isSecretariat(actor)) await this.refuse(actor, 'document.comment.delete', commentId, meta, 'U kunt alleen uw eigen opmerkingen verwijderen.');
+    if (comment.authorId !== actor.userId && !isSecretariat(actor))
+      await this.refuse(
+        actor,
+        'document.comment.delete',
+        commentId,
+        meta,
+        'U kunt alleen uw eigen opmerkingen verwijderen.',
+      );
     await this.dataSource.transaction(async (manager) => {
       await this.repository.deleteComment(commentId, manager);
-      await this.audit.recordChange(actor, { action: 'document.comment.delete', entityType: 'document_comment', entityId: commentId, workgroupId: meta.workgroupId, summary: { documentId: meta.id, body: comment.body.slice(0, 200) } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'document.comment.delete',
+          entityType: 'document_comment',
+          entityId: commentId,
+          workgroupId: meta.workgroupId,
+          summary: { documentId: meta.id, body: comment.body.slice(0, 200) },
+        },
+        manager,
+      );
     });
     return this.changedComments(meta.id);
   }
@@ -174,7 +302,9 @@ export class DocumentHistoryService implements OnModuleInit {
     try {
       if (!(await this.repository.hasContributionsSinceLastVersion(documentId))) return;
       const state = await this.collab.currentState(documentId);
-      await this.dataSource.transaction((manager) => this.repository.insertVersion(documentId, { name: null, kind: 'automatisch', state, createdBy: null }, manager));
+      await this.dataSource.transaction((manager) =>
+        this.repository.insertVersion(documentId, { name: null, kind: 'automatisch', state, createdBy: null }, manager),
+      );
     } catch (err) {
       this.logger.warn(`Automatic version of ${documentId} failed: ${(err as Error).message}`);
     }
@@ -184,7 +314,13 @@ export class DocumentHistoryService implements OnModuleInit {
    * "Vermelding": tells each mentioned member (not the author, not inactive accounts) in the comment's own
    * transaction. Keyed per comment, so editing a comment only notifies the people it newly mentions.
    */
-  private async notifyMentions(actor: Actor, meta: DocumentMeta, commentId: string, mentions: string[], manager: EntityManager): Promise<InsertedNotification[]> {
+  private async notifyMentions(
+    actor: Actor,
+    meta: DocumentMeta,
+    commentId: string,
+    mentions: string[],
+    manager: EntityManager,
+  ): Promise<InsertedNotification[]> {
     const recipients = await this.repository.activeUsersAmong(
       mentions.filter((id) => id !== actor.userId),
       manager,
@@ -212,13 +348,26 @@ export class DocumentHistoryService implements OnModuleInit {
   private async checkMentions(meta: DocumentMeta, mentions: string[]): Promise<string[]> {
     const unique = [...new Set(mentions)];
     const members = await this.repository.membersAmong(meta.workgroupId, unique);
-    if (members.length !== unique.length) throw validationFailed([{ field: 'mentions', messages: ['U kunt alleen leden van de werkgroep noemen.'] }]);
+    if (members.length !== unique.length)
+      throw validationFailed([{ field: 'mentions', messages: ['U kunt alleen leden van de werkgroep noemen.'] }]);
     return unique;
   }
 
   /** A refusal on someone else's comment is audited like every other refusal. */
-  private async refuse(actor: Actor, attempted: string, commentId: string, meta: DocumentMeta, message: string): Promise<never> {
-    await this.audit.recordDenied(actor, { action: attempted, entityType: 'document_comment', entityId: commentId, workgroupId: meta.workgroupId, summary: { documentId: meta.id, reason: 'not_author' } });
+  private async refuse(
+    actor: Actor,
+    attempted: string,
+    commentId: string,
+    meta: DocumentMeta,
+    message: string,
+  ): Promise<never> {
+    await this.audit.recordDenied(actor, {
+      action: attempted,
+      entityType: 'document_comment',
+      entityId: commentId,
+      workgroupId: meta.workgroupId,
+      summary: { documentId: meta.id, reason: 'not_author' },
+    });
     throw forbidden(message);
   }
 
@@ -230,7 +379,12 @@ export class DocumentHistoryService implements OnModuleInit {
   }
 
   /** `asked` names what was asked for when it is reached through the document (a comment). */
-  private async readable(actor: Actor, documentId: string, attempted: string, asked = 'Het document'): Promise<DocumentMeta> {
+  private async readable(
+    actor: Actor,
+    documentId: string,
+    attempted: string,
+    asked = 'Het document',
+  ): Promise<DocumentMeta> {
     const meta = await this.documents.findMeta(documentId);
     if (!meta) throw notFound(asked);
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', meta.workgroupId, attempted, asked);
@@ -245,7 +399,9 @@ export class DocumentHistoryService implements OnModuleInit {
 }
 
 function threads(rows: CommentRow[]): CommentThread[] {
-  return rows.filter((r) => !r.parentId).map((root) => ({ ...root, replies: rows.filter((r) => r.parentId === root.id) }));
+  return rows
+    .filter((r) => !r.parentId)
+    .map((root) => ({ ...root, replies: rows.filter((r) => r.parentId === root.id) }));
 }
 
 function decodeAnchor(value: string | undefined, field: string): Uint8Array | null {

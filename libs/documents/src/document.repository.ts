@@ -13,7 +13,8 @@ export interface PendingUpdate {
 }
 
 /** bytea arrives as Buffer from pg and as Uint8Array from PGlite. */
-const bytes = (value: Buffer | Uint8Array): Uint8Array => (Buffer.isBuffer(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : value);
+const bytes = (value: Buffer | Uint8Array): Uint8Array =>
+  Buffer.isBuffer(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : value;
 
 @Injectable()
 export class DocumentRepository {
@@ -29,11 +30,23 @@ export class DocumentRepository {
   }
 
   list(workgroupId: string, includeArchived: boolean): Promise<DocumentMeta[]> {
-    return this.m().query(`${SELECT_META} WHERE workgroup_id = $1 ${includeArchived ? '' : 'AND archived_at IS NULL'} ORDER BY updated_at DESC, title`, [workgroupId]);
+    return this.m().query(
+      `${SELECT_META} WHERE workgroup_id = $1 ${includeArchived ? '' : 'AND archived_at IS NULL'} ORDER BY updated_at DESC, title`,
+      [workgroupId],
+    );
   }
 
-  async insert(workgroupId: string, title: string, kind: DocumentKind, createdBy: string, manager: EntityManager): Promise<string> {
-    const rows: Array<{ id: string }> = await manager.query('INSERT INTO documents (workgroup_id, title, kind, created_by) VALUES ($1, $2, $3, $4) RETURNING id', [workgroupId, title, kind, createdBy]);
+  async insert(
+    workgroupId: string,
+    title: string,
+    kind: DocumentKind,
+    createdBy: string,
+    manager: EntityManager,
+  ): Promise<string> {
+    const rows: Array<{ id: string }> = await manager.query(
+      'INSERT INTO documents (workgroup_id, title, kind, created_by) VALUES ($1, $2, $3, $4) RETURNING id',
+      [workgroupId, title, kind, createdBy],
+    );
     return rows[0].id;
   }
 
@@ -42,7 +55,10 @@ export class DocumentRepository {
   }
 
   async setArchived(id: string, archived: boolean, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE documents SET archived_at = ${archived ? 'now()' : 'NULL'}, updated_at = now() WHERE id = $1`, [id]);
+    await manager.query(
+      `UPDATE documents SET archived_at = ${archived ? 'now()' : 'NULL'}, updated_at = now() WHERE id = $1`,
+      [id],
+    );
   }
 
   /** Appends a batch of updates in one statement (group commit). Resolves once the rows are committed. */
@@ -55,7 +71,11 @@ export class DocumentRepository {
     if (!batch.length) return;
     const params: unknown[] = [];
     const values = batch.map((update) => {
-      params.push(update.documentId, Buffer.from(update.data.buffer, update.data.byteOffset, update.data.byteLength), update.userId);
+      params.push(
+        update.documentId,
+        Buffer.from(update.data.buffer, update.data.byteOffset, update.data.byteLength),
+        update.userId,
+      );
       return `($${params.length - 2}::uuid, $${params.length - 1}::bytea, $${params.length}::uuid)`;
     });
     const counts = new Map<string, { documentId: string; userId: string; n: number }>();
@@ -93,14 +113,22 @@ export class DocumentRepository {
    */
   async loadState(documentId: string): Promise<{ snapshot: Uint8Array | null; updates: Uint8Array[] }> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const snapshots: Array<{ state: Buffer | Uint8Array }> = await manager.query('SELECT state FROM document_snapshots WHERE document_id = $1', [documentId]);
-      const rows: Array<{ data: Buffer | Uint8Array }> = await manager.query('SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId]);
+      const snapshots: Array<{ state: Buffer | Uint8Array }> = await manager.query(
+        'SELECT state FROM document_snapshots WHERE document_id = $1',
+        [documentId],
+      );
+      const rows: Array<{ data: Buffer | Uint8Array }> = await manager.query(
+        'SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id',
+        [documentId],
+      );
       return { snapshot: snapshots[0] ? bytes(snapshots[0].state) : null, updates: rows.map((r) => bytes(r.data)) };
     });
   }
 
   async countPendingUpdates(documentId: string): Promise<number> {
-    const [{ n }] = await this.m().query('SELECT count(*) AS n FROM document_updates WHERE document_id = $1', [documentId]);
+    const [{ n }] = await this.m().query('SELECT count(*) AS n FROM document_updates WHERE document_id = $1', [
+      documentId,
+    ]);
     return n;
   }
 
@@ -117,15 +145,30 @@ export class DocumentRepository {
    * Folds the log into the snapshot under a per-document lock, deleting the merged rows in the same
    * transaction. `merge` computes the new state from the old snapshot and the updates.
    */
-  async compact(documentId: string, merge: (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array): Promise<number> {
+  async compact(
+    documentId: string,
+    merge: (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array,
+  ): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext('koers:doc:' || $1)) AS locked`, [documentId]);
+      const [{ locked }] = await manager.query(
+        `SELECT pg_try_advisory_xact_lock(hashtext('koers:doc:' || $1)) AS locked`,
+        [documentId],
+      );
       if (!locked) return 0;
-      const snapshots: Array<{ state: Buffer | Uint8Array }> = await manager.query('SELECT state FROM document_snapshots WHERE document_id = $1 FOR UPDATE', [documentId]);
-      const rows: Array<{ id: number; data: Buffer | Uint8Array }> = await manager.query('SELECT id, data FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId]);
+      const snapshots: Array<{ state: Buffer | Uint8Array }> = await manager.query(
+        'SELECT state FROM document_snapshots WHERE document_id = $1 FOR UPDATE',
+        [documentId],
+      );
+      const rows: Array<{ id: number; data: Buffer | Uint8Array }> = await manager.query(
+        'SELECT id, data FROM document_updates WHERE document_id = $1 ORDER BY id',
+        [documentId],
+      );
       if (!rows.length) return 0;
       const lastId = rows[rows.length - 1].id;
-      const state = merge(snapshots[0] ? bytes(snapshots[0].state) : null, rows.map((r) => bytes(r.data)));
+      const state = merge(
+        snapshots[0] ? bytes(snapshots[0].state) : null,
+        rows.map((r) => bytes(r.data)),
+      );
       await manager.query(
         `INSERT INTO document_snapshots (document_id, state, last_update_id, updated_at) VALUES ($1, $2, $3, now())
          ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now()`,

@@ -33,7 +33,9 @@ export class DocumentService {
   /** A new document starts from the template of its kind, stored as its first update. */
   async create(actor: Actor, workgroupId: string, title: string, kind: DocumentKind): Promise<DocumentMeta> {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', workgroupId, 'document.create');
-    const id = await this.dataSource.transaction((manager) => this.createWithin(actor, workgroupId, title, kind, manager));
+    const id = await this.dataSource.transaction((manager) =>
+      this.createWithin(actor, workgroupId, title, kind, manager),
+    );
     return (await this.repository.findMeta(id)) as DocumentMeta;
   }
 
@@ -41,10 +43,23 @@ export class DocumentService {
    * Creates a document inside the caller's transaction, for a service that has already checked that the
    * actor may write in the werkgroep (a progress report creates its narrative document this way).
    */
-  async createWithin(actor: Actor, workgroupId: string, title: string, kind: DocumentKind, manager: EntityManager): Promise<string> {
+  async createWithin(
+    actor: Actor,
+    workgroupId: string,
+    title: string,
+    kind: DocumentKind,
+    manager: EntityManager,
+  ): Promise<string> {
     const id = await this.repository.insert(workgroupId, title, kind, actor.userId, manager);
-    await this.repository.appendUpdates([{ documentId: id, data: templateUpdate(kind), userId: actor.userId }], manager);
-    await this.audit.recordChange(actor, { action: 'document.create', entityType: 'document', entityId: id, workgroupId, summary: { title, kind } }, manager);
+    await this.repository.appendUpdates(
+      [{ documentId: id, data: templateUpdate(kind), userId: actor.userId }],
+      manager,
+    );
+    await this.audit.recordChange(
+      actor,
+      { action: 'document.create', entityType: 'document', entityId: id, workgroupId, summary: { title, kind } },
+      manager,
+    );
     return id;
   }
 
@@ -60,11 +75,24 @@ export class DocumentService {
     const before = await this.readable(actor, id, 'document.update');
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', before.workgroupId, 'document.update');
     await this.dataSource.transaction(async (manager) => {
-      if (changes.title !== undefined && changes.title !== before.title) await this.repository.rename(id, changes.title, manager);
-      if (changes.archived !== undefined && changes.archived !== (before.archivedAt !== null)) await this.repository.setArchived(id, changes.archived, manager);
+      if (changes.title !== undefined && changes.title !== before.title)
+        await this.repository.rename(id, changes.title, manager);
+      if (changes.archived !== undefined && changes.archived !== (before.archivedAt !== null))
+        await this.repository.setArchived(id, changes.archived, manager);
       await this.audit.recordChange(
         actor,
-        { action: changes.archived === undefined ? 'document.rename' : changes.archived ? 'document.archive' : 'document.restore', entityType: 'document', entityId: id, workgroupId: before.workgroupId, summary: { title: { from: before.title, to: changes.title ?? before.title }, archived: changes.archived } },
+        {
+          action:
+            changes.archived === undefined
+              ? 'document.rename'
+              : changes.archived
+                ? 'document.archive'
+                : 'document.restore',
+          entityType: 'document',
+          entityId: id,
+          workgroupId: before.workgroupId,
+          summary: { title: { from: before.title, to: changes.title ?? before.title }, archived: changes.archived },
+        },
         manager,
       );
     });
@@ -90,7 +118,13 @@ export class DocumentService {
   private async readable(actor: Actor, id: string, attempted: string): Promise<DocumentMeta> {
     const meta = await this.repository.findMeta(id);
     if (!meta) throw notFound('Het document');
-    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', meta.workgroupId, attempted, 'Het document');
+    await this.authorization.assertInWorkgroup(
+      actor,
+      'workgroup.content.read',
+      meta.workgroupId,
+      attempted,
+      'Het document',
+    );
     return meta;
   }
 }

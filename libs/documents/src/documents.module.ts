@@ -12,7 +12,15 @@ import { DocumentService } from './document.service';
 
 @Module({
   imports: [AccessModule, AuditModule, NotificationsModule],
-  providers: [DocumentRepository, DocumentService, DocumentHistoryRepository, DocumentHistoryService, UpdateLog, CollabBus, CollabService],
+  providers: [
+    DocumentRepository,
+    DocumentService,
+    DocumentHistoryRepository,
+    DocumentHistoryService,
+    UpdateLog,
+    CollabBus,
+    CollabService,
+  ],
   exports: [DocumentService, DocumentHistoryService, CollabService],
 })
 export class DocumentsModule {}

@@ -31,7 +31,11 @@ import { UserService } from './users/user.service';
     FirstAdminService,
     // Every HTTP route requires a valid login unless marked @Public().
     { provide: APP_GUARD, useExisting: AuthGuard },
-    OrganisationRepository, OrganisationService, UserRepository, UserService],
+    OrganisationRepository,
+    OrganisationService,
+    UserRepository,
+    UserService,
+  ],
   exports: [AuthService, AuthGuard, OrganisationService, UserService],
 })
 export class IdentityModule {}

@@ -32,16 +32,28 @@ export class KnowledgePolicy {
   async canChange(actor: Actor, themeId: string): Promise<boolean> {
     if (isSecretariat(actor)) return true;
     const workgroupId = await this.repository.workgroupOfTheme(themeId);
-    return workgroupId !== null && (await this.authorization.canInWorkgroup(actor, 'workgroup.actions.manage', workgroupId));
+    return (
+      workgroupId !== null && (await this.authorization.canInWorkgroup(actor, 'workgroup.actions.manage', workgroupId))
+    );
   }
 
   async assertRead(actor: Actor, attempted: string, entity: { type: string; id: string | null }): Promise<void> {
     if (await this.canRead(actor)) return;
-    await this.audit.recordDenied(actor, { action: attempted, entityType: entity.type, entityId: entity.id, summary: { permission: 'knowledge.read' } });
+    await this.audit.recordDenied(actor, {
+      action: attempted,
+      entityType: entity.type,
+      entityId: entity.id,
+      summary: { permission: 'knowledge.read' },
+    });
     throw forbidden('Alleen leden van een werkgroep en het secretariaat raadplegen de kennisbank.');
   }
 
-  async assertChange(actor: Actor, themeId: string, attempted: string, entity: { type: string; id: string | null }): Promise<void> {
+  async assertChange(
+    actor: Actor,
+    themeId: string,
+    attempted: string,
+    entity: { type: string; id: string | null },
+  ): Promise<void> {
     if (await this.canChange(actor, themeId)) return;
     await this.audit.recordDenied(actor, {
       action: attempted,

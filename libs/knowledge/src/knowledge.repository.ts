@@ -21,7 +21,11 @@ const FROM = `
     JOIN themes t ON t.id = k.theme_id
     LEFT JOIN organisations o ON o.id = k.owner_organisation_id`;
 
-type SearchRow = KnowledgeItemView & { rank: number | null; titleHeadline: string | null; snippetHeadline: string | null };
+type SearchRow = KnowledgeItemView & {
+  rank: number | null;
+  titleHeadline: string | null;
+  snippetHeadline: string | null;
+};
 
 @Injectable()
 export class KnowledgeRepository {
@@ -63,7 +67,12 @@ export class KnowledgeRepository {
     }
     if (filter.tag) add((p) => `${p} = ANY(k.tags)`, filter.tag);
     if (filter.status) add((p) => `k.status = ${p}`, filter.status);
-    if (filter.gemeenteId) add((p) => `EXISTS (SELECT 1 FROM knowledge_item_gemeenten kg WHERE kg.knowledge_item_id = k.id AND kg.organisation_id = ${p})`, filter.gemeenteId);
+    if (filter.gemeenteId)
+      add(
+        (p) =>
+          `EXISTS (SELECT 1 FROM knowledge_item_gemeenten kg WHERE kg.knowledge_item_id = k.id AND kg.organisation_id = ${p})`,
+        filter.gemeenteId,
+      );
     const whereSql = where.join(' AND ');
     const items: SearchRow[] = await this.m().query(
       `${SELECT_VIEW}, ${rank} AS rank, ${headlines} ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${filter.limit} OFFSET ${filter.offset}`,
@@ -77,7 +86,16 @@ export class KnowledgeRepository {
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO knowledge_items (theme_id, title, description, owner_organisation_id, tags, links, status, created_by)
        VALUES ($1, $2, $3, $4, $5::text[], $6::jsonb, $7, $8) RETURNING id`,
-      [themeId, fields.title, fields.description, fields.ownerOrganisationId, fields.tags, JSON.stringify(fields.links), fields.status, createdBy],
+      [
+        themeId,
+        fields.title,
+        fields.description,
+        fields.ownerOrganisationId,
+        fields.tags,
+        JSON.stringify(fields.links),
+        fields.status,
+        createdBy,
+      ],
     );
     await this.replaceGemeenten(rows[0].id, fields.gemeenteIds, manager);
     return rows[0].id;
@@ -107,7 +125,10 @@ export class KnowledgeRepository {
   private async replaceGemeenten(id: string, gemeenteIds: string[], manager: EntityManager): Promise<void> {
     await manager.query('DELETE FROM knowledge_item_gemeenten WHERE knowledge_item_id = $1', [id]);
     if (gemeenteIds.length) {
-      await manager.query('INSERT INTO knowledge_item_gemeenten (knowledge_item_id, organisation_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [id, gemeenteIds]);
+      await manager.query(
+        'INSERT INTO knowledge_item_gemeenten (knowledge_item_id, organisation_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING',
+        [id, gemeenteIds],
+      );
     }
   }
 
@@ -117,7 +138,9 @@ export class KnowledgeRepository {
 
   /** The werkgroep of a theme (one per theme), if it has one yet. */
   async workgroupOfTheme(themeId: string): Promise<string | null> {
-    const rows: Array<{ id: string }> = await this.m().query('SELECT id FROM workgroups WHERE theme_id = $1', [themeId]);
+    const rows: Array<{ id: string }> = await this.m().query('SELECT id FROM workgroups WHERE theme_id = $1', [
+      themeId,
+    ]);
     return rows[0]?.id ?? null;
   }
 
@@ -132,7 +155,10 @@ export class KnowledgeRepository {
   /** Of the given ids, those that are not organisations of type gemeente. */
   async nonGemeenten(ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
-    const rows: Array<{ id: string }> = await this.m().query("SELECT id FROM organisations WHERE id = ANY($1::uuid[]) AND type = 'gemeente'", [ids]);
+    const rows: Array<{ id: string }> = await this.m().query(
+      "SELECT id FROM organisations WHERE id = ANY($1::uuid[]) AND type = 'gemeente'",
+      [ids],
+    );
     const found = new Set(rows.map((r) => r.id));
     return ids.filter((id) => !found.has(id));
   }

@@ -4,7 +4,13 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
 import { FieldError, notFound, validationFailed } from '@koers/core';
-import { KnowledgeFields, KnowledgeFilter, KnowledgeItemView, KnowledgeSearchHit, normaliseTags } from './knowledge.model';
+import {
+  KnowledgeFields,
+  KnowledgeFilter,
+  KnowledgeItemView,
+  KnowledgeSearchHit,
+  normaliseTags,
+} from './knowledge.model';
 import { KnowledgePolicy } from './knowledge.policy';
 import { KnowledgeRepository, MATCH_START, MATCH_STOP } from './knowledge.repository';
 
@@ -35,7 +41,9 @@ export class KnowledgeService {
     const hits: KnowledgeSearchHit[] = items.map(({ rank, titleHeadline, snippetHeadline, ...item }) => ({
       ...item,
       rank,
-      highlight: filter.q ? { title: markMatches(titleHeadline ?? item.title), snippet: markMatches(snippetHeadline ?? '') } : null,
+      highlight: filter.q
+        ? { title: markMatches(titleHeadline ?? item.title), snippet: markMatches(snippetHeadline ?? '') }
+        : null,
     }));
     return { items: hits, total, limit: filter.limit, offset: filter.offset };
   }
@@ -47,7 +55,11 @@ export class KnowledgeService {
     return item;
   }
 
-  async create(actor: Actor, themeId: string, input: Partial<KnowledgeFields> & { title: string }): Promise<KnowledgeItemView> {
+  async create(
+    actor: Actor,
+    themeId: string,
+    input: Partial<KnowledgeFields> & { title: string },
+  ): Promise<KnowledgeItemView> {
     if (!(await this.repository.themeExists(themeId))) {
       await this.policy.assertRead(actor, 'knowledge.create', { type: 'theme', id: themeId });
       throw notFound('De prioriteit');
@@ -66,7 +78,17 @@ export class KnowledgeService {
     const workgroupId = await this.repository.workgroupOfTheme(themeId);
     const id = await this.dataSource.transaction(async (manager) => {
       const newId = await this.repository.insert(themeId, fields, actor.userId, manager);
-      await this.audit.recordChange(actor, { action: 'knowledge.create', entityType: 'knowledge_item', entityId: newId, workgroupId, summary: { themeId, title: fields.title, status: fields.status } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'knowledge.create',
+          entityType: 'knowledge_item',
+          entityId: newId,
+          workgroupId,
+          summary: { themeId, title: fields.title, status: fields.status },
+        },
+        manager,
+      );
       return newId;
     });
     return (await this.repository.findView(id))!;
@@ -86,7 +108,17 @@ export class KnowledgeService {
     const workgroupId = await this.repository.workgroupOfTheme(before.themeId);
     await this.dataSource.transaction(async (manager) => {
       await this.repository.update(id, changes, manager);
-      await this.audit.recordChange(actor, { action: 'knowledge.update', entityType: 'knowledge_item', entityId: id, workgroupId, summary: { changes: Object.keys(diff) } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'knowledge.update',
+          entityType: 'knowledge_item',
+          entityId: id,
+          workgroupId,
+          summary: { changes: Object.keys(diff) },
+        },
+        manager,
+      );
     });
     return (await this.repository.findView(id))!;
   }
@@ -97,7 +129,17 @@ export class KnowledgeService {
     const workgroupId = await this.repository.workgroupOfTheme(item.themeId);
     await this.dataSource.transaction(async (manager) => {
       await this.repository.delete(id, manager);
-      await this.audit.recordChange(actor, { action: 'knowledge.delete', entityType: 'knowledge_item', entityId: id, workgroupId, summary: { themeId: item.themeId, title: item.title } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'knowledge.delete',
+          entityType: 'knowledge_item',
+          entityId: id,
+          workgroupId,
+          summary: { themeId: item.themeId, title: item.title },
+        },
+        manager,
+      );
     });
   }
 
@@ -123,6 +165,9 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
  * ts_headline drops markup-like tokens and leaves their spaces; runs of whitespace become one space.
  */
 export function markMatches(headline: string): string {
-  const escaped = headline.replace(/\s+/g, ' ').trim().replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  const escaped = headline
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[&<>"']/g, (c) => ESCAPES[c]);
   return escaped.split(MATCH_START).join('<mark>').split(MATCH_STOP).join('</mark>');
 }

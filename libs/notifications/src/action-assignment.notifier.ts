@@ -19,7 +19,9 @@ export class ActionAssignmentNotifier implements OnModuleInit {
 
   onModuleInit(): void {
     this.actionEvents.onEvent((event) => {
-      const work = this.handle(event).catch((err: Error) => this.logger.error(`Could not notify an assignment: ${err.message}`));
+      const work = this.handle(event).catch((err: Error) =>
+        this.logger.error(`Could not notify an assignment: ${err.message}`),
+      );
       this.pending.add(work);
       void work.finally(() => this.pending.delete(work));
     });
@@ -35,7 +37,8 @@ export class ActionAssignmentNotifier implements OnModuleInit {
     const { action } = event;
     const ownerId = action.ownerId;
     if (!ownerId || ownerId === event.actorId) return;
-    if (event.type === 'action.updated' && (event.previousOwnerId === undefined || event.previousOwnerId === ownerId)) return;
+    if (event.type === 'action.updated' && (event.previousOwnerId === undefined || event.previousOwnerId === ownerId))
+      return;
     const due = action.dueDate ? ` (deadline ${dutchDate(action.dueDate)})` : '';
     await this.notifications.notify({
       userId: ownerId,

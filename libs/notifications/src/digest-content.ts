@@ -39,13 +39,26 @@ export const PREFERENCES_PATH = '/instellingen';
  * of item, lists, real links). Only titles, names of werkgroepen and dates: never descriptions, since the
  * working material is confidential and mail leaves our hands.
  */
-export function composeDigest(person: { displayName: string }, attention: DigestAttention, publicUrl: string, isoWeek: string): DigestMail {
+export function composeDigest(
+  person: { displayName: string },
+  attention: DigestAttention,
+  publicUrl: string,
+  isoWeek: string,
+): DigestMail {
   const url = (path: string) => `${publicUrl}${path}`;
-  const action = (a: AttentionAction): Entry => ({ linkText: a.title, text: ` – deadline ${dutchDate(a.dueDate)} – ${a.workgroupName}`, href: url(a.link) });
+  const action = (a: AttentionAction): Entry => ({
+    linkText: a.title,
+    text: ` – deadline ${dutchDate(a.dueDate)} – ${a.workgroupName}`,
+    href: url(a.link),
+  });
   const sections: Section[] = [];
-  if (attention.overdue.length) sections.push({ heading: `Verlopen acties (${attention.overdue.length})`, entries: attention.overdue.map(action) });
+  if (attention.overdue.length)
+    sections.push({ heading: `Verlopen acties (${attention.overdue.length})`, entries: attention.overdue.map(action) });
   if (attention.dueSoon.length) {
-    sections.push({ heading: `Deadline tot en met ${dutchDate(attention.dueSoonUntil)} (${attention.dueSoon.length})`, entries: attention.dueSoon.map(action) });
+    sections.push({
+      heading: `Deadline tot en met ${dutchDate(attention.dueSoonUntil)} (${attention.dueSoon.length})`,
+      entries: attention.dueSoon.map(action),
+    });
   }
   if (attention.reports.length) {
     sections.push({
@@ -62,7 +75,11 @@ export function composeDigest(person: { displayName: string }, attention: Digest
     const rest = unread.unreadCount - unread.items.length;
     sections.push({
       heading: `Ongelezen meldingen (${unread.unreadCount})`,
-      entries: unread.items.map((n) => ({ linkText: n.title, text: ` (${dutchDate(todayInNetherlands(new Date(n.createdAt)))})`, href: url(n.link ?? '/') })),
+      entries: unread.items.map((n) => ({
+        linkText: n.title,
+        text: ` (${dutchDate(todayInNetherlands(new Date(n.createdAt)))})`,
+        href: url(n.link ?? '/'),
+      })),
       more: rest > 0 ? `En nog ${rest} ${rest === 1 ? 'melding' : 'meldingen'} in Koers.` : undefined,
     });
   }
@@ -77,7 +94,12 @@ export function composeDigest(person: { displayName: string }, attention: Digest
     `Beste ${person.displayName},`,
     '',
     intro,
-    ...sections.flatMap((s) => ['', s.heading, ...s.entries.flatMap((e) => [`- ${e.linkText}${e.text}`, `  ${e.href}`]), ...(s.more ? [s.more] : [])]),
+    ...sections.flatMap((s) => [
+      '',
+      s.heading,
+      ...s.entries.flatMap((e) => [`- ${e.linkText}${e.text}`, `  ${e.href}`]),
+      ...(s.more ? [s.more] : []),
+    ]),
     '',
     `Open Koers: ${url('/')}`,
     '',
@@ -99,7 +121,10 @@ export function composeDigest(person: { displayName: string }, attention: Digest
     ...sections.flatMap((s) => [
       `<h2 style="font-size: 1.15em;">${escapeHtml(s.heading)}</h2>`,
       '<ul>',
-      ...s.entries.map((e) => `<li><a href="${escapeHtml(e.href)}" style="color: #0b4f8a;">${escapeHtml(e.linkText)}</a>${escapeHtml(e.text)}</li>`),
+      ...s.entries.map(
+        (e) =>
+          `<li><a href="${escapeHtml(e.href)}" style="color: #0b4f8a;">${escapeHtml(e.linkText)}</a>${escapeHtml(e.text)}</li>`,
+      ),
       '</ul>',
       ...(s.more ? [`<p>${escapeHtml(s.more)}</p>`] : []),
     ]),

@@ -42,8 +42,11 @@ export interface DigestRun {
 @Injectable()
 export class DigestJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DigestJob');
-  private readonly schedule = new RepeatingRun(this.logger, 'Weekly digest run', () => this.runOnce(), (run) =>
-    run.sent || run.failed ? `Weekly digest ${run.isoWeek}: ${run.sent} sent, ${run.failed} failed` : null,
+  private readonly schedule = new RepeatingRun(
+    this.logger,
+    'Weekly digest run',
+    () => this.runOnce(),
+    (run) => (run.sent || run.failed ? `Weekly digest ${run.isoWeek}: ${run.sent} sent, ${run.failed} failed` : null),
   );
 
   constructor(
@@ -72,10 +75,16 @@ export class DigestJob implements OnApplicationBootstrap, OnApplicationShutdown 
     let runStartedAt: Date | null = null;
     for (;;) {
       const claimed = await this.dataSource.transaction(async (manager) => {
-        const [{ locked, now: dbNow }] = await manager.query(`SELECT pg_try_advisory_xact_lock(${DIGEST_LOCK_KEY}) AS locked, now() AS now`);
+        const [{ locked, now: dbNow }] = await manager.query(
+          `SELECT pg_try_advisory_xact_lock(${DIGEST_LOCK_KEY}) AS locked, now() AS now`,
+        );
         if (!locked) return null;
         runStartedAt ??= new Date(dbNow);
-        return this.repository.claim(clock.isoWeek, { runStartedAt, staleAfterMs: STALE_AFTER_MS, maxAttempts: MAX_ATTEMPTS, limit: BATCH }, manager);
+        return this.repository.claim(
+          clock.isoWeek,
+          { runStartedAt, staleAfterMs: STALE_AFTER_MS, maxAttempts: MAX_ATTEMPTS, limit: BATCH },
+          manager,
+        );
       });
       if (claimed === null) return run;
       run.ran = true;
@@ -87,9 +96,16 @@ export class DigestJob implements OnApplicationBootstrap, OnApplicationShutdown 
     }
   }
 
-  private async deliver(person: DigestRecipient, isoWeek: string, publicUrl: string): Promise<'sent' | 'empty' | 'failed'> {
+  private async deliver(
+    person: DigestRecipient,
+    isoWeek: string,
+    publicUrl: string,
+  ): Promise<'sent' | 'empty' | 'failed'> {
     try {
-      const attention = await this.notifications.attention({ userId: person.userId, platformRole: person.platformRole });
+      const attention = await this.notifications.attention({
+        userId: person.userId,
+        platformRole: person.platformRole,
+      });
       if (attention.total === 0) {
         await this.repository.finish(person.userId, isoWeek, { status: 'empty' });
         return 'empty';
@@ -101,7 +117,9 @@ export class DigestJob implements OnApplicationBootstrap, OnApplicationShutdown 
     } catch (err) {
       const error = (err as Error).message;
       this.logger.error(`Weekly digest ${isoWeek} for user ${person.userId} failed (retried by a later run): ${error}`);
-      await this.repository.finish(person.userId, isoWeek, { status: 'failed', error }).catch((e: Error) => this.logger.error(`Could not record the failure: ${e.message}`));
+      await this.repository
+        .finish(person.userId, isoWeek, { status: 'failed', error })
+        .catch((e: Error) => this.logger.error(`Could not record the failure: ${e.message}`));
       return 'failed';
     }
   }

@@ -21,7 +21,10 @@ export class DigestRepository {
 
   /** The user's choice; on unless they turned it off. */
   async weeklyDigest(userId: string, manager?: EntityManager): Promise<boolean> {
-    const rows: Array<{ weekly_digest: boolean }> = await this.m(manager).query('SELECT weekly_digest FROM user_preferences WHERE user_id = $1', [userId]);
+    const rows: Array<{ weekly_digest: boolean }> = await this.m(manager).query(
+      'SELECT weekly_digest FROM user_preferences WHERE user_id = $1',
+      [userId],
+    );
     return rows[0]?.weekly_digest ?? true;
   }
 
@@ -39,7 +42,11 @@ export class DigestRepository {
    * `maxAttempts` times), or whose claim went stale (an instance stopped while sending). Race-safe: the
    * conflict clause repeats the condition, so of two concurrent claims of one row only one returns it.
    */
-  async claim(isoWeek: string, options: { runStartedAt: Date; staleAfterMs: number; maxAttempts: number; limit: number }, manager: EntityManager): Promise<string[]> {
+  async claim(
+    isoWeek: string,
+    options: { runStartedAt: Date; staleAfterMs: number; maxAttempts: number; limit: number },
+    manager: EntityManager,
+  ): Promise<string[]> {
     const claimable = (d: string) =>
       `((${d}.status = 'failed' AND ${d}.attempts < $4 AND ${d}.claimed_at < $2) OR (${d}.status = 'sending' AND ${d}.claimed_at < now() - make_interval(secs => $3)))`;
     const rows: Array<{ user_id: string }> = await manager.query(
@@ -69,7 +76,11 @@ export class DigestRepository {
   }
 
   /** The outcome of a claimed delivery: sent, nothing to send, or failed (a later run tries again). */
-  async finish(userId: string, isoWeek: string, outcome: { status: 'sent' | 'empty' } | { status: 'failed'; error: string }): Promise<void> {
+  async finish(
+    userId: string,
+    isoWeek: string,
+    outcome: { status: 'sent' | 'empty' } | { status: 'failed'; error: string },
+  ): Promise<void> {
     await this.m().query(
       `UPDATE digest_deliveries
           SET status = $3, sent_at = CASE WHEN $3 = 'sent' THEN now() END, last_error = $4

@@ -28,7 +28,13 @@ export class Mailer implements OnApplicationShutdown {
     const config = this.config.mail;
     if (!config) throw new Error('No SMTP server is configured');
     this.transport ??= createTransport(transportOptions(config));
-    await this.transport.sendMail({ from: config.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    await this.transport.sendMail({
+      from: config.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+    });
   }
 
   onApplicationShutdown(): void {
@@ -41,5 +47,11 @@ function transportOptions(config: MailConfig) {
   const timeouts = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
   const { smtp } = config;
   if ('url' in smtp) return { url: smtp.url, ...timeouts };
-  return { host: smtp.host, port: smtp.port, secure: smtp.secure, auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined, ...timeouts };
+  return {
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
+    ...timeouts,
+  };
 }

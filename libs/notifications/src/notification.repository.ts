@@ -24,32 +24,58 @@ export class NotificationRepository {
        VALUES ($1, $2, left($3, 500), $4, $5, $6, $7, $8)
        ON CONFLICT ON CONSTRAINT notifications_dedupe_key DO NOTHING
        RETURNING user_id AS "userId", ${COLUMNS}`,
-      [n.userId, n.kind, n.title, n.entityType ?? null, n.entityId ?? null, n.workgroupId ?? null, n.link ?? null, n.dedupeKey ?? null],
+      [
+        n.userId,
+        n.kind,
+        n.title,
+        n.entityType ?? null,
+        n.entityId ?? null,
+        n.workgroupId ?? null,
+        n.link ?? null,
+        n.dedupeKey ?? null,
+      ],
     );
     return rows[0] ?? null;
   }
 
-  async page(userId: string, unreadOnly: boolean, limit: number, offset: number): Promise<{ items: NotificationView[]; total: number }> {
+  async page(
+    userId: string,
+    unreadOnly: boolean,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: NotificationView[]; total: number }> {
     const where = `user_id = $1${unreadOnly ? ' AND read_at IS NULL' : ''}`;
-    const items: NotificationView[] = await this.m().query(`SELECT ${COLUMNS} FROM notifications WHERE ${where} ORDER BY created_at DESC, id LIMIT ${limit} OFFSET ${offset}`, [userId]);
+    const items: NotificationView[] = await this.m().query(
+      `SELECT ${COLUMNS} FROM notifications WHERE ${where} ORDER BY created_at DESC, id LIMIT ${limit} OFFSET ${offset}`,
+      [userId],
+    );
     const [{ n }] = await this.m().query(`SELECT count(*) AS n FROM notifications WHERE ${where}`, [userId]);
     return { items, total: n };
   }
 
   async unreadCount(userId: string): Promise<number> {
-    const [{ n }] = await this.m().query('SELECT count(*) AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]);
+    const [{ n }] = await this.m().query(
+      'SELECT count(*) AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
+      [userId],
+    );
     return n;
   }
 
   /** Marks one of the user's own notifications read; false when it is not theirs or does not exist. */
   async markRead(userId: string, id: string): Promise<boolean> {
     // A CTE, because TypeORM shapes the result of a bare UPDATE as [rows, count].
-    const rows = await this.m().query('WITH marked AS (UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id) SELECT id FROM marked', [id, userId]);
+    const rows = await this.m().query(
+      'WITH marked AS (UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id) SELECT id FROM marked',
+      [id, userId],
+    );
     return rows.length > 0;
   }
 
   async markAllRead(userId: string): Promise<number> {
-    const [{ n }] = await this.m().query('WITH marked AS (UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id) SELECT count(*) AS n FROM marked', [userId]);
+    const [{ n }] = await this.m().query(
+      'WITH marked AS (UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id) SELECT count(*) AS n FROM marked',
+      [userId],
+    );
     return n;
   }
 
@@ -127,7 +153,10 @@ export class NotificationRepository {
   /** Of the given user ids, the active accounts (a decision is only announced to people who can sign in). */
   async activeUsers(userIds: string[]): Promise<string[]> {
     if (!userIds.length) return [];
-    const rows: Array<{ id: string }> = await this.m().query('SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active', [userIds]);
+    const rows: Array<{ id: string }> = await this.m().query(
+      'SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active',
+      [userIds],
+    );
     return rows.map((r) => r.id);
   }
 }

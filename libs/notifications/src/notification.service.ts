@@ -22,7 +22,10 @@ export class NotificationService {
   async list(actor: Actor, query: { unread?: boolean; limit?: number; offset?: number }) {
     const limit = query.limit ?? 20;
     const offset = query.offset ?? 0;
-    const [{ items, total }, unreadCount] = await Promise.all([this.repository.page(actor.userId, query.unread === true, limit, offset), this.repository.unreadCount(actor.userId)]);
+    const [{ items, total }, unreadCount] = await Promise.all([
+      this.repository.page(actor.userId, query.unread === true, limit, offset),
+      this.repository.unreadCount(actor.userId),
+    ]);
     return { items, total, unreadCount, limit, offset };
   }
 
@@ -70,7 +73,9 @@ export class NotificationService {
     userIds: string[],
     decision: { id: string; title: string; workgroupId: string; link?: string; decidedBy?: string | null },
   ): Promise<NotificationView[]> {
-    const recipients = await this.repository.activeUsers([...new Set(userIds)].filter((id) => id !== decision.decidedBy));
+    const recipients = await this.repository.activeUsers(
+      [...new Set(userIds)].filter((id) => id !== decision.decidedBy),
+    );
     const created: NotificationView[] = [];
     for (const userId of recipients) {
       const notification = await this.notify({
@@ -117,8 +122,15 @@ export class NotificationService {
   /** Pushes new notifications live, with each recipient's unread count. */
   async announce(notifications: InsertedNotification[]): Promise<void> {
     const counts = new Map<string, number>();
-    for (const userId of new Set(notifications.map((n) => n.userId))) counts.set(userId, await this.repository.unreadCount(userId));
-    for (const n of notifications) this.events.publish({ type: 'notification', userId: n.userId, notification: strip(n), unreadCount: counts.get(n.userId)! });
+    for (const userId of new Set(notifications.map((n) => n.userId)))
+      counts.set(userId, await this.repository.unreadCount(userId));
+    for (const n of notifications)
+      this.events.publish({
+        type: 'notification',
+        userId: n.userId,
+        notification: strip(n),
+        unreadCount: counts.get(n.userId)!,
+      });
   }
 }
 

@@ -14,7 +14,24 @@ import { ReminderJob } from './reminder.job';
 /** In-app notifications, the assignment notifier, the reminder job, the attention view and its weekly e-mail digest. */
 @Module({
   imports: [ActionsModule, AuditModule],
-  providers: [NotificationRepository, NotificationEvents, NotificationService, ActionAssignmentNotifier, ReminderJob, DigestRepository, Mailer, DigestJob, PreferencesService],
-  exports: [NotificationService, NotificationEvents, ReminderJob, ActionAssignmentNotifier, DigestJob, PreferencesService],
+  providers: [
+    NotificationRepository,
+    NotificationEvents,
+    NotificationService,
+    ActionAssignmentNotifier,
+    ReminderJob,
+    DigestRepository,
+    Mailer,
+    DigestJob,
+    PreferencesService,
+  ],
+  exports: [
+    NotificationService,
+    NotificationEvents,
+    ReminderJob,
+    ActionAssignmentNotifier,
+    DigestJob,
+    PreferencesService,
+  ],
 })
 export class NotificationsModule {}

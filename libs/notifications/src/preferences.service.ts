@@ -35,7 +35,12 @@ export class PreferencesService {
         await this.repository.setWeeklyDigest(actor.userId, weeklyDigest, manager);
         await this.audit.recordChange(
           actor,
-          { action: 'preferences.update', entityType: 'user', entityId: actor.userId, summary: { changes: { weeklyDigest: { from: before, to: weeklyDigest } } } },
+          {
+            action: 'preferences.update',
+            entityType: 'user',
+            entityId: actor.userId,
+            summary: { changes: { weeklyDigest: { from: before, to: weeklyDigest } } },
+          },
           manager,
         );
       });

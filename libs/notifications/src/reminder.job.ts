@@ -26,7 +26,12 @@ export interface ReminderRun {
  */
 @Injectable()
 export class ReminderJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly schedule = new RepeatingRun(new Logger('ReminderJob'), 'Reminder run', () => this.runOnce(), (run) => (run.created ? `Sent ${run.created} reminder(s)` : null));
+  private readonly schedule = new RepeatingRun(
+    new Logger('ReminderJob'),
+    'Reminder run',
+    () => this.runOnce(),
+    (run) => (run.created ? `Sent ${run.created} reminder(s)` : null),
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,

@@ -1,6 +1,14 @@
 import * as path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { FOCUS_AREA_STATUS_LABELS, FocusAreaStatus, IndicatorUnit, ReportFigures, ReportNarrative, RvcBundle, RvcBundleWorkgroup } from './reporting.model';
+import {
+  FOCUS_AREA_STATUS_LABELS,
+  FocusAreaStatus,
+  IndicatorUnit,
+  ReportFigures,
+  ReportNarrative,
+  RvcBundle,
+  RvcBundleWorkgroup,
+} from './reporting.model';
 
 /**
  * The RVC bundle as a printable A4 PDF, drawn with pdfkit and the embedded DejaVu fonts (no browser at run time):
@@ -35,12 +43,25 @@ type Doc = PDFKit.PDFDocument;
 
 /** Text as the PDF shows it: composed (NFC), tabs as spaces, no other control characters. */
 function printable(text: string): string {
-  return text.normalize('NFC').replace(/\t/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return text
+    .normalize('NFC')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
-const longDate = (date: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date.slice(0, 10)}T12:00:00Z`));
+const longDate = (date: string) =>
+  new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date.slice(0, 10)}T12:00:00Z`),
+  );
 const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+  new Intl.DateTimeFormat('nl-NL', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(iso));
 const number = (value: number) => new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(value);
 
 function withUnit(value: number | null, unit: IndicatorUnit): string {
@@ -62,7 +83,11 @@ export function renderBundlePdf(bundle: RvcBundle): Promise<Buffer> {
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },
     bufferPages: true,
-    info: { Title: printable(`RVC-bundel ${bundle.cycle.title}`), Author: 'Koers', Subject: printable(bundle.strategy.name) },
+    info: {
+      Title: printable(`RVC-bundel ${bundle.cycle.title}`),
+      Author: 'Koers',
+      Subject: printable(bundle.strategy.name),
+    },
     lang: 'nl-NL',
     displayTitle: true,
   });
@@ -99,18 +124,29 @@ function ensureSpace(doc: Doc, height: number): void {
 function heading(doc: Doc, text: string, size: number, gapBefore = 0.6): void {
   doc.moveDown(gapBefore);
   ensureSpace(doc, size * 3);
-  doc.font(BOLD).fontSize(size).fillColor(ACCENT).text(printable(text), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  doc
+    .font(BOLD)
+    .fontSize(size)
+    .fillColor(ACCENT)
+    .text(printable(text), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   doc.fillColor(INK).moveDown(0.3);
 }
 
 function paragraph(doc: Doc, text: string, options: { size?: number; colour?: string; font?: string } = {}): void {
-  doc.font(options.font ?? FONT).fontSize(options.size ?? 10.5).fillColor(options.colour ?? INK);
+  doc
+    .font(options.font ?? FONT)
+    .fontSize(options.size ?? 10.5)
+    .fillColor(options.colour ?? INK);
   doc.text(printable(text), doc.page.margins.left, doc.y, { width: contentWidth(doc), lineGap: 2 });
   doc.fillColor(INK);
 }
 
 function labelled(doc: Doc, label: string, value: string): void {
-  doc.font(BOLD).fontSize(10.5).fillColor(INK).text(`${printable(label)}: `, doc.page.margins.left, doc.y, { continued: true, width: contentWidth(doc) });
+  doc
+    .font(BOLD)
+    .fontSize(10.5)
+    .fillColor(INK)
+    .text(`${printable(label)}: `, doc.page.margins.left, doc.y, { continued: true, width: contentWidth(doc) });
   doc.font(FONT).text(printable(value), { lineGap: 2 });
 }
 
@@ -120,20 +156,37 @@ function cover(doc: Doc, bundle: RvcBundle): void {
   doc.y = 150;
   paragraph(doc, bundle.strategy.name, { size: 13, colour: MUTED });
   doc.moveDown(0.6);
-  doc.font(BOLD).fontSize(26).fillColor(ACCENT).text('Bundel voortgangsrapportages', { width: contentWidth(doc) });
-  doc.font(FONT).fontSize(16).fillColor(INK).text('voor het Regionaal Veiligheidscollege (RVC)', { width: contentWidth(doc) });
+  doc
+    .font(BOLD)
+    .fontSize(26)
+    .fillColor(ACCENT)
+    .text('Bundel voortgangsrapportages', { width: contentWidth(doc) });
+  doc
+    .font(FONT)
+    .fontSize(16)
+    .fillColor(INK)
+    .text('voor het Regionaal Veiligheidscollege (RVC)', { width: contentWidth(doc) });
   doc.moveDown(1.5);
-  doc.font(BOLD).fontSize(15).text(printable(bundle.cycle.title), { width: contentWidth(doc) });
+  doc
+    .font(BOLD)
+    .fontSize(15)
+    .text(printable(bundle.cycle.title), { width: contentWidth(doc) });
   doc.moveDown(0.8);
   labelled(doc, 'Vergadering RVC', longDate(bundle.cycle.meetingDate));
-  labelled(doc, 'Verslagperiode', `${longDate(bundle.cycle.periodStart)} tot en met ${longDate(bundle.cycle.periodEnd)}`);
+  labelled(
+    doc,
+    'Verslagperiode',
+    `${longDate(bundle.cycle.periodStart)} tot en met ${longDate(bundle.cycle.periodEnd)}`,
+  );
   labelled(doc, 'Deadline rapportages', longDate(bundle.cycle.reportDeadline));
   labelled(doc, 'Geaccepteerde rapportages', `${accepted} van ${bundle.workgroups.length} werkgroepen`);
   labelled(doc, 'Samengesteld op', dateTime(bundle.generatedAt));
   doc.moveDown(2);
   heading(doc, 'Inhoud', 13, 0);
   paragraph(doc, '1. Overzicht: status per werkgroep en onderdeel');
-  bundle.workgroups.forEach((w, i) => paragraph(doc, `${i + 2}. ${w.name}${w.report ? '' : ' (geen geaccepteerde rapportage)'}`));
+  bundle.workgroups.forEach((w, i) =>
+    paragraph(doc, `${i + 2}. ${w.name}${w.report ? '' : ' (geen geaccepteerde rapportage)'}`),
+  );
   doc.moveDown(2);
   paragraph(
     doc,
@@ -166,32 +219,63 @@ function summaryMatrix(doc: Doc, bundle: RvcBundle): void {
   drawHeader();
   for (const w of bundle.workgroups) {
     const rows: Array<{ title: string; status: string; colour: string | null }> = w.report
-      ? w.report.content.focusAreas.map((f) => ({ title: f.title, status: FOCUS_AREA_STATUS_LABELS[f.status] ?? f.status, colour: STATUS_COLOURS[f.status] ?? null }))
+      ? w.report.content.focusAreas.map((f) => ({
+          title: f.title,
+          status: FOCUS_AREA_STATUS_LABELS[f.status] ?? f.status,
+          colour: STATUS_COLOURS[f.status] ?? null,
+        }))
       : [{ title: '-', status: 'Geen geaccepteerde rapportage', colour: null }];
     rows.forEach((row, index) => {
       doc.font(FONT).fontSize(9.5);
       const nameHeight = index === 0 ? doc.heightOfString(printable(w.name), { width: columns[0] - 8 }) : 0;
-      const height = Math.max(nameHeight, doc.heightOfString(printable(row.title), { width: columns[1] - 8 }), doc.heightOfString(row.status, { width: columns[2] - 20 })) + 8;
+      const height =
+        Math.max(
+          nameHeight,
+          doc.heightOfString(printable(row.title), { width: columns[1] - 8 }),
+          doc.heightOfString(row.status, { width: columns[2] - 20 }),
+        ) + 8;
       if (doc.y + height > bottom(doc)) {
         doc.addPage();
         drawHeader();
       }
       const y = doc.y;
-      if (index === 0) doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.8).strokeColor(RULE).stroke();
-      if (index === 0) doc.font(BOLD).fillColor(INK).text(printable(w.name), left + 4, y + 4, { width: columns[0] - 8 });
-      doc.font(FONT).fillColor(INK).text(printable(row.title), left + columns[0] + 4, y + 4, { width: columns[1] - 8 });
+      if (index === 0)
+        doc
+          .moveTo(left, y)
+          .lineTo(left + width, y)
+          .lineWidth(0.8)
+          .strokeColor(RULE)
+          .stroke();
+      if (index === 0)
+        doc
+          .font(BOLD)
+          .fillColor(INK)
+          .text(printable(w.name), left + 4, y + 4, { width: columns[0] - 8 });
+      doc
+        .font(FONT)
+        .fillColor(INK)
+        .text(printable(row.title), left + columns[0] + 4, y + 4, { width: columns[1] - 8 });
       const statusX = left + columns[0] + columns[1] + 4;
       if (row.colour) doc.rect(statusX, y + 6, 8, 8).fill(row.colour);
       doc.fillColor(INK).text(row.status, statusX + (row.colour ? 12 : 0), y + 4, { width: columns[2] - 20 });
       doc.y = y + height;
     });
   }
-  doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.8).strokeColor(RULE).stroke();
+  doc
+    .moveTo(left, doc.y)
+    .lineTo(left + width, doc.y)
+    .lineWidth(0.8)
+    .strokeColor(RULE)
+    .stroke();
   doc.x = left;
 }
 
 function workgroupSection(doc: Doc, w: RvcBundleWorkgroup): void {
-  doc.font(FONT).fontSize(10).fillColor(MUTED).text(printable(w.priorityTitle), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  doc
+    .font(FONT)
+    .fontSize(10)
+    .fillColor(MUTED)
+    .text(printable(w.priorityTitle), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   heading(doc, w.name, 18, 0.1);
   const report = w.report;
   if (!report) {
@@ -208,8 +292,15 @@ function workgroupSection(doc: Doc, w: RvcBundleWorkgroup): void {
   heading(doc, 'Voortgang per onderdeel', 13);
   for (const f of report.content.focusAreas) {
     ensureSpace(doc, 40);
-    doc.font(BOLD).fontSize(10.5).fillColor(INK).text(printable(f.title), doc.page.margins.left, doc.y, { width: contentWidth(doc), continued: true });
-    doc.font(FONT).fillColor(STATUS_COLOURS[f.status] ?? INK).text(`  Status: ${FOCUS_AREA_STATUS_LABELS[f.status] ?? f.status}`);
+    doc
+      .font(BOLD)
+      .fontSize(10.5)
+      .fillColor(INK)
+      .text(printable(f.title), doc.page.margins.left, doc.y, { width: contentWidth(doc), continued: true });
+    doc
+      .font(FONT)
+      .fillColor(STATUS_COLOURS[f.status] ?? INK)
+      .text(`  Status: ${FOCUS_AREA_STATUS_LABELS[f.status] ?? f.status}`);
     doc.fillColor(INK);
     if (f.narrative.trim()) paragraph(doc, f.narrative);
     doc.moveDown(0.4);
@@ -233,14 +324,25 @@ function workgroupSection(doc: Doc, w: RvcBundleWorkgroup): void {
   heading(doc, 'Verantwoording', 13, 0);
   paragraph(doc, `Inhoudshash (SHA-256) van versie ${report.version}:`, { size: 9.5, colour: MUTED });
   paragraph(doc, report.contentHash, { size: 9, font: MONO });
-  paragraph(doc, report.hashVerified ? 'De hash is bij het samenstellen opnieuw berekend en klopt: de inhoud is sinds indienen niet gewijzigd.' : 'Let op: de opnieuw berekende hash wijkt af van de opgeslagen hash.', {
-    size: 9.5,
-    colour: report.hashVerified ? MUTED : STATUS_COLOURS.achterstand,
-  });
+  paragraph(
+    doc,
+    report.hashVerified
+      ? 'De hash is bij het samenstellen opnieuw berekend en klopt: de inhoud is sinds indienen niet gewijzigd.'
+      : 'Let op: de opnieuw berekende hash wijkt af van de opgeslagen hash.',
+    {
+      size: 9.5,
+      colour: report.hashVerified ? MUTED : STATUS_COLOURS.achterstand,
+    },
+  );
 }
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
-const inlineText = (html: string) => html.replace(/<br>/g, '\n').replace(/<[^>]+>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]).trim();
+const inlineText = (html: string) =>
+  html
+    .replace(/<br>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e])
+    .trim();
 
 /**
  * The narrative's headings and paragraphs (list items with a bullet), from the HTML the server's document
@@ -259,20 +361,38 @@ function narrativeBlocks(narrative: ReportNarrative): Array<{ heading: boolean; 
     bullet = false;
   }
   if (blocks.length || !narrative.text.trim()) return blocks;
-  return narrative.text.split(/\n{2,}/).map((text) => ({ heading: false, text: text.trim() })).filter((b) => b.text);
+  return narrative.text
+    .split(/\n{2,}/)
+    .map((text) => ({ heading: false, text: text.trim() }))
+    .filter((b) => b.text);
 }
 
 function figures(doc: Doc, figures: ReportFigures): void {
   heading(doc, 'Cijfers', 13);
-  paragraph(doc, `Stand van ${longDate(figures.referenceDate)}; verslagperiode ${longDate(figures.period.start)} tot en met ${longDate(figures.period.end)}.`, { size: 9.5, colour: MUTED });
+  paragraph(
+    doc,
+    `Stand van ${longDate(figures.referenceDate)}; verslagperiode ${longDate(figures.period.start)} tot en met ${longDate(figures.period.end)}.`,
+    { size: 9.5, colour: MUTED },
+  );
   doc.moveDown(0.4);
   const rows = figures.actions.perFocusArea.map((f) => [f.title, String(f.done), String(f.open), String(f.overdue)]);
-  rows.push(['Totaal', String(figures.actions.totals.done), String(figures.actions.totals.open), String(figures.actions.totals.overdue)]);
+  rows.push([
+    'Totaal',
+    String(figures.actions.totals.done),
+    String(figures.actions.totals.open),
+    String(figures.actions.totals.overdue),
+  ]);
   table(doc, 'Acties per onderdeel', ['Onderdeel', 'Afgerond', 'Open', 'Te laat'], [0.55, 0.15, 0.15, 0.15], rows);
 
   if (figures.actions.overdueByOrganisation.length) {
     doc.moveDown(0.6);
-    table(doc, 'Te late acties per eigenaar', ['Organisatie', 'Te laat'], [0.8, 0.2], figures.actions.overdueByOrganisation.map((o) => [o.organisationName, String(o.overdue)]));
+    table(
+      doc,
+      'Te late acties per eigenaar',
+      ['Organisatie', 'Te laat'],
+      [0.8, 0.2],
+      figures.actions.overdueByOrganisation.map((o) => [o.organisationName, String(o.overdue)]),
+    );
   }
 
   doc.moveDown(0.6);
@@ -292,7 +412,8 @@ function table(doc: Doc, caption: string, header: string[], fractions: number[],
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
   const widths = fractions.map((f) => f * width);
-  const rowHeight = (cells: string[]) => Math.max(...cells.map((c, i) => doc.heightOfString(printable(c), { width: widths[i] - 8 }))) + 8;
+  const rowHeight = (cells: string[]) =>
+    Math.max(...cells.map((c, i) => doc.heightOfString(printable(c), { width: widths[i] - 8 }))) + 8;
   ensureSpace(doc, 60);
   doc.font(BOLD).fontSize(10.5).fillColor(INK).text(printable(caption), left, doc.y, { width });
   doc.moveDown(0.2);
@@ -308,7 +429,12 @@ function table(doc: Doc, caption: string, header: string[], fractions: number[],
       doc.text(printable(cell), x + 4, y + 4, { width: widths[i] - 8, align: i === 0 ? 'left' : 'right' });
       x += widths[i];
     });
-    doc.moveTo(left, y + height).lineTo(left + width, y + height).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc
+      .moveTo(left, y + height)
+      .lineTo(left + width, y + height)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
     doc.y = y + height;
   };
   draw(header, true, true);
@@ -329,22 +455,42 @@ function indicatorChart(doc: Doc, indicator: ReportFigures['indicators'][number]
   ];
   const scale = Math.max(1, ...bars.map((b) => b.value ?? 0));
   const verdict =
-    indicator.targetReached === null ? 'doel of meting ontbreekt' : indicator.targetReached ? 'doel behaald' : 'doel nog niet behaald';
+    indicator.targetReached === null
+      ? 'doel of meting ontbreekt'
+      : indicator.targetReached
+        ? 'doel behaald'
+        : 'doel nog niet behaald';
   const direction = indicator.direction === 'hoger_is_beter' ? 'hoger is beter' : 'lager is beter';
   doc.font(BOLD).fontSize(10);
   const titleHeight = doc.heightOfString(printable(indicator.title), { width: contentWidth(doc) });
   ensureSpace(doc, titleHeight + 18 + bars.length * 16 + 10);
   doc.fillColor(INK).text(printable(indicator.title), left, doc.y, { width: contentWidth(doc) });
-  const measured = indicator.latestMeasuredOn ? `gemeten op ${longDate(indicator.latestMeasuredOn)}` : 'nog niet gemeten';
-  doc.font(FONT).fontSize(9).fillColor(MUTED).text(`${direction}; ${measured}; ${verdict}`, left, doc.y, { width: contentWidth(doc) });
+  const measured = indicator.latestMeasuredOn
+    ? `gemeten op ${longDate(indicator.latestMeasuredOn)}`
+    : 'nog niet gemeten';
+  doc
+    .font(FONT)
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(`${direction}; ${measured}; ${verdict}`, left, doc.y, { width: contentWidth(doc) });
   let y = doc.y + 4;
   doc.fontSize(9);
   for (const bar of bars) {
     doc.fillColor(INK).text(bar.label, left, y + 1, { width: labelWidth - 6, align: 'right' });
     const length = bar.value === null ? 0 : Math.max(1, (bar.value / scale) * barMax);
     if (length > 0) doc.rect(left + labelWidth, y, length, 11).fill(bar.colour);
-    else doc.rect(left + labelWidth, y, barMax, 11).lineWidth(0.5).dash(2, { space: 2 }).strokeColor(RULE).stroke().undash();
-    doc.fillColor(INK).text(withUnit(bar.value, indicator.unit), left + labelWidth + length + 6, y + 1, { width: valueWidth, lineBreak: false });
+    else
+      doc
+        .rect(left + labelWidth, y, barMax, 11)
+        .lineWidth(0.5)
+        .dash(2, { space: 2 })
+        .strokeColor(RULE)
+        .stroke()
+        .undash();
+    doc.fillColor(INK).text(withUnit(bar.value, indicator.unit), left + labelWidth + length + 6, y + 1, {
+      width: valueWidth,
+      lineBreak: false,
+    });
     y += 16;
   }
   doc.y = y + 6;
@@ -360,10 +506,22 @@ function footers(doc: Doc, bundle: RvcBundle): void {
     doc.page.margins.bottom = 0;
     const y = doc.page.height - MARGIN + 8;
     const width = contentWidth(doc);
-    doc.moveTo(doc.page.margins.left, y - 6).lineTo(doc.page.margins.left + width, y - 6).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc
+      .moveTo(doc.page.margins.left, y - 6)
+      .lineTo(doc.page.margins.left + width, y - 6)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
     doc.font(FONT).fontSize(8.5).fillColor(MUTED);
-    doc.text(printable(`RVC-bundel ${bundle.cycle.title}`), doc.page.margins.left, y, { width: width * 0.7, lineBreak: false });
-    doc.text(`Pagina ${i - range.start + 1} van ${range.count}`, doc.page.margins.left + width * 0.7, y, { width: width * 0.3, align: 'right', lineBreak: false });
+    doc.text(printable(`RVC-bundel ${bundle.cycle.title}`), doc.page.margins.left, y, {
+      width: width * 0.7,
+      lineBreak: false,
+    });
+    doc.text(`Pagina ${i - range.start + 1} van ${range.count}`, doc.page.margins.left + width * 0.7, y, {
+      width: width * 0.3,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = savedBottom;
   }
   doc.fillColor(INK);

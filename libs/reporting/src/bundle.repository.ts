@@ -24,7 +24,9 @@ export class BundleRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async strategyName(strategyId: string): Promise<string | null> {
-    const rows: Array<{ title: string }> = await this.dataSource.query('SELECT title FROM strategies WHERE id = $1', [strategyId]);
+    const rows: Array<{ title: string }> = await this.dataSource.query('SELECT title FROM strategies WHERE id = $1', [
+      strategyId,
+    ]);
     return rows[0]?.title ?? null;
   }
 

@@ -23,7 +23,10 @@ export class BundleService {
     await this.authorization.assertInRegion(actor, 'reporting.read', 'reporting_cycle.bundle');
     const cycle = await this.cycles.findCycle(cycleId);
     if (!cycle) throw notFound('De rapportagecyclus');
-    const [strategyName, rows] = await Promise.all([this.repository.strategyName(cycle.strategyId), this.repository.workgroupsWithAcceptedVersion(cycle.strategyId, cycle.id)]);
+    const [strategyName, rows] = await Promise.all([
+      this.repository.strategyName(cycle.strategyId),
+      this.repository.workgroupsWithAcceptedVersion(cycle.strategyId, cycle.id),
+    ]);
     return {
       cycle,
       strategy: { id: cycle.strategyId, name: strategyName ?? '' },
@@ -43,7 +46,13 @@ export class BundleService {
                 acceptedAt: new Date(row.acceptedAt!).toISOString(),
                 acceptedByName: row.acceptedByName,
                 contentHash: row.contentHash!,
-                hashVerified: hashVerified({ reportId: row.reportId, version: row.version, content: row.content, figures: row.figures, contentHash: row.contentHash! }),
+                hashVerified: hashVerified({
+                  reportId: row.reportId,
+                  version: row.version,
+                  content: row.content,
+                  figures: row.figures,
+                  contentHash: row.contentHash!,
+                }),
                 content: row.content!,
                 figures: row.figures!,
               },

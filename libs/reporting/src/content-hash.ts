@@ -10,7 +10,8 @@ export function canonicalJson(value: unknown): string {
     return JSON.stringify(value ?? null);
   }
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -28,7 +29,15 @@ export interface HashedVersion {
 /** sha256 (hex) over the canonical JSON of a version. */
 export function versionContentHash(version: HashedVersion): string {
   return createHash('sha256')
-    .update(canonicalJson({ reportId: version.reportId, version: version.version, content: version.content, figures: version.figures }), 'utf8')
+    .update(
+      canonicalJson({
+        reportId: version.reportId,
+        version: version.version,
+        content: version.content,
+        figures: version.figures,
+      }),
+      'utf8',
+    )
     .digest('hex');
 }
 

@@ -30,7 +30,9 @@ export class DashboardRepository {
   }
 
   /** Werkgroepen with their focus areas, in strategy order. */
-  structure(strategyId: string): Promise<Array<{ workgroupId: string; workgroupName: string; focusAreaId: string; focusAreaTitle: string }>> {
+  structure(
+    strategyId: string,
+  ): Promise<Array<{ workgroupId: string; workgroupName: string; focusAreaId: string; focusAreaTitle: string }>> {
     return this.dataSource.query(
       `SELECT w.id AS "workgroupId", w.name AS "workgroupName", f.id AS "focusAreaId", f.title AS "focusAreaTitle"
          FROM workgroups w JOIN themes t ON t.id = w.theme_id JOIN focus_areas f ON f.theme_id = t.id
@@ -39,7 +41,9 @@ export class DashboardRepository {
     );
   }
 
-  cycles(strategyId: string): Promise<Array<{ id: string; title: string; meetingDate: string; reportDeadline: string }>> {
+  cycles(
+    strategyId: string,
+  ): Promise<Array<{ id: string; title: string; meetingDate: string; reportDeadline: string }>> {
     return this.dataSource.query(
       `SELECT id, title, meeting_date AS "meetingDate", report_deadline AS "reportDeadline" FROM reporting_cycles WHERE strategy_id = $1 ORDER BY meeting_date, id`,
       [strategyId],
@@ -47,7 +51,11 @@ export class DashboardRepository {
   }
 
   /** Per werkgroep and focus area the status in the latest upward version. */
-  latestStatuses(strategyId: string): Promise<Array<{ workgroupId: string; cycleId: string; version: number; state: string; focusAreaId: string; status: string }>> {
+  latestStatuses(
+    strategyId: string,
+  ): Promise<
+    Array<{ workgroupId: string; cycleId: string; version: number; state: string; focusAreaId: string; status: string }>
+  > {
     return this.dataSource.query(
       `SELECT l.workgroup_id AS "workgroupId", l.cycle_id AS "cycleId", l.version, l.state,
               fa->>'focusAreaId' AS "focusAreaId", fa->>'status' AS status
@@ -67,7 +75,18 @@ export class DashboardRepository {
   }
 
   /** Live overdue open actions, per werkgroep and per owner organisation (secretariat). */
-  liveOverdue(strategyId: string, today: string): Promise<Array<{ workgroupId: string | null; organisationId: string | null; organisationName: string | null; byWorkgroup: boolean; overdue: number }>> {
+  liveOverdue(
+    strategyId: string,
+    today: string,
+  ): Promise<
+    Array<{
+      workgroupId: string | null;
+      organisationId: string | null;
+      organisationName: string | null;
+      byWorkgroup: boolean;
+      overdue: number;
+    }>
+  > {
     return this.dataSource.query(
       `SELECT a.workgroup_id AS "workgroupId", a.owner_organisation_id AS "organisationId", o.name AS "organisationName",
               GROUPING(a.owner_organisation_id) = 1 AS "byWorkgroup", count(*)::int AS overdue
@@ -80,7 +99,15 @@ export class DashboardRepository {
   }
 
   /** Overdue actions as the latest upward versions reported them (RVC). */
-  reportedOverdue(strategyId: string): Promise<Array<{ workgroupId: string | null; organisationId: string | null; organisationName: string | null; byWorkgroup: boolean; overdue: number }>> {
+  reportedOverdue(strategyId: string): Promise<
+    Array<{
+      workgroupId: string | null;
+      organisationId: string | null;
+      organisationName: string | null;
+      byWorkgroup: boolean;
+      overdue: number;
+    }>
+  > {
     return this.dataSource.query(
       `WITH l AS (${LATEST_UPWARD_PER_WORKGROUP})
        SELECT l.workgroup_id AS "workgroupId", NULL AS "organisationId", NULL AS "organisationName", true AS "byWorkgroup",
@@ -95,7 +122,10 @@ export class DashboardRepository {
   }
 
   /** Every werkgroep of the strategy with the state of its report for one cycle (null: none yet). */
-  submissions(strategyId: string, cycleId: string): Promise<Array<{ workgroupId: string; workgroupName: string; reportId: string | null; status: string | null }>> {
+  submissions(
+    strategyId: string,
+    cycleId: string,
+  ): Promise<Array<{ workgroupId: string; workgroupName: string; reportId: string | null; status: string | null }>> {
     return this.dataSource.query(
       `SELECT w.id AS "workgroupId", w.name AS "workgroupName", r.id AS "reportId", r.status
          FROM workgroups w JOIN themes t ON t.id = w.theme_id

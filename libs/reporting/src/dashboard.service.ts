@@ -27,12 +27,17 @@ export class DashboardService {
       this.repository.trend(strategyId),
       secretariat ? this.repository.liveOverdue(strategyId, today) : this.repository.reportedOverdue(strategyId),
     ]);
-    if (cycleId && !cycles.some((c) => c.id === cycleId)) throw validationFailed([{ field: 'cycleId', messages: ['Deze cyclus hoort niet bij de strategie.'] }]);
+    if (cycleId && !cycles.some((c) => c.id === cycleId))
+      throw validationFailed([{ field: 'cycleId', messages: ['Deze cyclus hoort niet bij de strategie.'] }]);
     // The current cycle: the one asked for, else the first whose RVC meeting is still ahead, else the last.
-    const current = cycles.find((c) => c.id === cycleId) ?? cycles.find((c) => c.meetingDate >= today) ?? cycles.at(-1) ?? null;
+    const current =
+      cycles.find((c) => c.id === cycleId) ?? cycles.find((c) => c.meetingDate >= today) ?? cycles.at(-1) ?? null;
     const submissions = current ? await this.repository.submissions(strategyId, current.id) : [];
 
-    const workgroups = new Map<string, { id: string; name: string; focusAreas: Array<{ id: string; title: string }> }>();
+    const workgroups = new Map<
+      string,
+      { id: string; name: string; focusAreas: Array<{ id: string; title: string }> }
+    >();
     for (const row of structure) {
       const w = workgroups.get(row.workgroupId) ?? { id: row.workgroupId, name: row.workgroupName, focusAreas: [] };
       w.focusAreas.push({ id: row.focusAreaId, title: row.focusAreaTitle });
@@ -44,7 +49,13 @@ export class DashboardService {
       workgroupName: w.name,
       focusAreas: w.focusAreas.map((f) => {
         const s = statusOf.get(`${w.id}:${f.id}`);
-        return { focusAreaId: f.id, title: f.title, status: s?.status ?? null, cycleId: s?.cycleId ?? null, version: s?.version ?? null };
+        return {
+          focusAreaId: f.id,
+          title: f.title,
+          status: s?.status ?? null,
+          cycleId: s?.cycleId ?? null,
+          version: s?.version ?? null,
+        };
       }),
     }));
     const trend = cycles.map((c) => ({
@@ -53,13 +64,23 @@ export class DashboardService {
       meetingDate: c.meetingDate,
       workgroups: [...workgroups.values()].map((w) => ({
         workgroupId: w.id,
-        statusCounts: Object.fromEntries(trendRows.filter((t) => t.cycleId === c.id && t.workgroupId === w.id).map((t) => [t.status, t.count])),
+        statusCounts: Object.fromEntries(
+          trendRows.filter((t) => t.cycleId === c.id && t.workgroupId === w.id).map((t) => [t.status, t.count]),
+        ),
       })),
     }));
-    const overduePerWorkgroup = [...workgroups.values()].map((w) => ({ workgroupId: w.id, workgroupName: w.name, overdue: overdueRows.find((o) => o.byWorkgroup && o.workgroupId === w.id)?.overdue ?? 0 }));
+    const overduePerWorkgroup = [...workgroups.values()].map((w) => ({
+      workgroupId: w.id,
+      workgroupName: w.name,
+      overdue: overdueRows.find((o) => o.byWorkgroup && o.workgroupId === w.id)?.overdue ?? 0,
+    }));
     const overduePerOrganisation = overdueRows
       .filter((o) => !o.byWorkgroup)
-      .map((o) => ({ organisationId: o.organisationId, organisationName: o.organisationName ?? 'Onbekend', overdue: o.overdue }))
+      .map((o) => ({
+        organisationId: o.organisationId,
+        organisationName: o.organisationName ?? 'Onbekend',
+        overdue: o.overdue,
+      }))
       .sort((a, b) => b.overdue - a.overdue || a.organisationName.localeCompare(b.organisationName, 'nl'));
     const submitted = (status: string | null) => status === 'ingediend' || status === 'geaccepteerd';
     return {
@@ -77,7 +98,9 @@ export class DashboardService {
         status: secretariat ? (s.status ?? 'geen_rapportage') : submitted(s.status) ? s.status : 'niet_ingediend',
         reportId: secretariat || submitted(s.status) ? s.reportId : null,
       })),
-      notYetSubmitted: submissions.filter((s) => !submitted(s.status)).map((s) => ({ workgroupId: s.workgroupId, workgroupName: s.workgroupName })),
+      notYetSubmitted: submissions
+        .filter((s) => !submitted(s.status))
+        .map((s) => ({ workgroupId: s.workgroupId, workgroupName: s.workgroupName })),
     };
   }
 }

@@ -39,14 +39,34 @@ export class IndicatorService {
     return { ...indicator, measurements: await this.repository.measurements(id) };
   }
 
-  async create(actor: Actor, workgroupId: string, input: Omit<IndicatorFields, 'description' | 'baseline' | 'target'> & Partial<IndicatorFields>) {
+  async create(
+    actor: Actor,
+    workgroupId: string,
+    input: Omit<IndicatorFields, 'description' | 'baseline' | 'target'> & Partial<IndicatorFields>,
+  ) {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.actions.manage', workgroupId, 'indicator.create');
     if (!(await this.repository.workgroupExists(workgroupId))) throw notFound('De werkgroep');
-    const fields: IndicatorFields = { ...input, title: input.title.trim(), description: input.description ?? '', baseline: input.baseline ?? null, target: input.target ?? null };
+    const fields: IndicatorFields = {
+      ...input,
+      title: input.title.trim(),
+      description: input.description ?? '',
+      baseline: input.baseline ?? null,
+      target: input.target ?? null,
+    };
     await this.validate(workgroupId, fields, fields);
     const id = await this.dataSource.transaction(async (manager) => {
       const newId = await this.repository.insertIndicator(workgroupId, fields, actor.userId, manager);
-      await this.audit.recordChange(actor, { action: 'indicator.create', entityType: 'indicator', entityId: newId, workgroupId, summary: { title: fields.title, unit: fields.unit } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'indicator.create',
+          entityType: 'indicator',
+          entityId: newId,
+          workgroupId,
+          summary: { title: fields.title, unit: fields.unit },
+        },
+        manager,
+      );
       return newId;
     });
     return this.get(actor, id);
@@ -54,41 +74,98 @@ export class IndicatorService {
 
   async update(actor: Actor, id: string, changes: Partial<IndicatorFields>) {
     const before = await this.readable(actor, id, 'indicator.update');
-    await this.authorization.assertInWorkgroup(actor, 'workgroup.actions.manage', before.workgroupId, 'indicator.update');
-    const next = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as IndicatorFields;
+    await this.authorization.assertInWorkgroup(
+      actor,
+      'workgroup.actions.manage',
+      before.workgroupId,
+      'indicator.update',
+    );
+    const next = {
+      ...before,
+      ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+    } as IndicatorFields;
     await this.validate(before.workgroupId, next, changes);
     if (next.unit === 'percentage' && changes.unit === 'percentage') {
       const outOfRange = (await this.repository.measurements(id)).some((m) => m.value > 100);
-      if (outOfRange) throw validationFailed([{ field: 'unit', messages: ['Er zijn metingen boven 100; dat past niet bij een percentage.'] }]);
+      if (outOfRange)
+        throw validationFailed([
+          { field: 'unit', messages: ['Er zijn metingen boven 100; dat past niet bij een percentage.'] },
+        ]);
     }
     const diff = diffFields(before as unknown as IndicatorFields, changes);
     if (Object.keys(diff).length === 0) return this.get(actor, id);
     await this.dataSource.transaction(async (manager) => {
       await this.repository.updateIndicator(id, changes, manager);
-      await this.audit.recordChange(actor, { action: 'indicator.update', entityType: 'indicator', entityId: id, workgroupId: before.workgroupId, summary: { changes: diff } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'indicator.update',
+          entityType: 'indicator',
+          entityId: id,
+          workgroupId: before.workgroupId,
+          summary: { changes: diff },
+        },
+        manager,
+      );
     });
     return this.get(actor, id);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
     const indicator = await this.readable(actor, id, 'indicator.delete');
-    await this.authorization.assertInWorkgroup(actor, 'workgroup.actions.manage', indicator.workgroupId, 'indicator.delete');
+    await this.authorization.assertInWorkgroup(
+      actor,
+      'workgroup.actions.manage',
+      indicator.workgroupId,
+      'indicator.delete',
+    );
     await this.dataSource.transaction(async (manager) => {
       await this.repository.softDeleteIndicator(id, manager);
-      await this.audit.recordChange(actor, { action: 'indicator.delete', entityType: 'indicator', entityId: id, workgroupId: indicator.workgroupId, summary: { title: indicator.title } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'indicator.delete',
+          entityType: 'indicator',
+          entityId: id,
+          workgroupId: indicator.workgroupId,
+          summary: { title: indicator.title },
+        },
+        manager,
+      );
     });
   }
 
   async addMeasurement(actor: Actor, indicatorId: string, input: MeasurementInput): Promise<MeasurementView> {
     const indicator = await this.readable(actor, indicatorId, 'indicator.measure');
-    await this.authorization.assertInWorkgroup(actor, 'workgroup.actions.manage', indicator.workgroupId, 'indicator.measure');
+    await this.authorization.assertInWorkgroup(
+      actor,
+      'workgroup.actions.manage',
+      indicator.workgroupId,
+      'indicator.measure',
+    );
     const problems: FieldError[] = [];
-    if (input.measuredOn > todayInNetherlands()) problems.push({ field: 'measuredOn', messages: ['Een meting kan niet in de toekomst liggen.'] });
+    if (input.measuredOn > todayInNetherlands())
+      problems.push({ field: 'measuredOn', messages: ['Een meting kan niet in de toekomst liggen.'] });
     problems.push(...this.valueProblems('value', indicator.unit, input.value));
     if (problems.length) throw validationFailed(problems);
     const id = await this.dataSource.transaction(async (manager) => {
-      const newId = await this.repository.insertMeasurement(indicatorId, { measuredOn: input.measuredOn, value: input.value, source: input.source?.trim() ?? '' }, actor.userId, manager);
-      await this.audit.recordChange(actor, { action: 'indicator.measurement.create', entityType: 'indicator', entityId: indicatorId, workgroupId: indicator.workgroupId, summary: { measurementId: newId, measuredOn: input.measuredOn, value: input.value } }, manager);
+      const newId = await this.repository.insertMeasurement(
+        indicatorId,
+        { measuredOn: input.measuredOn, value: input.value, source: input.source?.trim() ?? '' },
+        actor.userId,
+        manager,
+      );
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'indicator.measurement.create',
+          entityType: 'indicator',
+          entityId: indicatorId,
+          workgroupId: indicator.workgroupId,
+          summary: { measurementId: newId, measuredOn: input.measuredOn, value: input.value },
+        },
+        manager,
+      );
       return newId;
     });
     return (await this.repository.measurements(indicatorId)).find((m) => m.id === id)!;
@@ -98,10 +175,25 @@ export class IndicatorService {
     const measurement = await this.repository.findMeasurement(measurementId);
     if (!measurement) throw notFound('De meting');
     const indicator = await this.readable(actor, measurement.indicatorId, 'indicator.measurement.delete', 'De meting');
-    await this.authorization.assertInWorkgroup(actor, 'workgroup.actions.manage', indicator.workgroupId, 'indicator.measurement.delete');
+    await this.authorization.assertInWorkgroup(
+      actor,
+      'workgroup.actions.manage',
+      indicator.workgroupId,
+      'indicator.measurement.delete',
+    );
     await this.dataSource.transaction(async (manager) => {
       await this.repository.softDeleteMeasurement(measurementId, manager);
-      await this.audit.recordChange(actor, { action: 'indicator.measurement.delete', entityType: 'indicator', entityId: indicator.id, workgroupId: indicator.workgroupId, summary: { measurementId } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'indicator.measurement.delete',
+          entityType: 'indicator',
+          entityId: indicator.id,
+          workgroupId: indicator.workgroupId,
+          summary: { measurementId },
+        },
+        manager,
+      );
     });
   }
 
@@ -109,7 +201,13 @@ export class IndicatorService {
   private async readable(actor: Actor, id: string, attempted: string, asked = 'De indicator'): Promise<IndicatorView> {
     const indicator = await this.repository.findIndicator(id);
     if (!indicator) throw notFound(asked);
-    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', indicator.workgroupId, attempted, asked);
+    await this.authorization.assertInWorkgroup(
+      actor,
+      'workgroup.content.read',
+      indicator.workgroupId,
+      attempted,
+      asked,
+    );
     return indicator;
   }
 
@@ -122,10 +220,17 @@ export class IndicatorService {
 
   private async validate(workgroupId: string, next: IndicatorFields, changed: Partial<IndicatorFields>): Promise<void> {
     const problems: FieldError[] = [];
-    if (next.title.trim().length < 3) problems.push({ field: 'title', messages: ['Een indicator heeft een titel van minstens 3 tekens.'] });
-    problems.push(...this.valueProblems('baseline', next.unit, next.baseline), ...this.valueProblems('target', next.unit, next.target));
+    if (next.title.trim().length < 3)
+      problems.push({ field: 'title', messages: ['Een indicator heeft een titel van minstens 3 tekens.'] });
+    problems.push(
+      ...this.valueProblems('baseline', next.unit, next.baseline),
+      ...this.valueProblems('target', next.unit, next.target),
+    );
     if (changed.focusAreaId && !(await this.repository.focusAreaBelongsTo(workgroupId, changed.focusAreaId))) {
-      problems.push({ field: 'focusAreaId', messages: ['Dit onderdeel hoort niet bij de prioriteit van deze werkgroep.'] });
+      problems.push({
+        field: 'focusAreaId',
+        messages: ['Dit onderdeel hoort niet bij de prioriteit van deze werkgroep.'],
+      });
     }
     if (problems.length) throw validationFailed(problems);
   }

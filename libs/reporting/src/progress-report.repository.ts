@@ -59,7 +59,10 @@ export class ProgressReportRepository {
   }
 
   async find(id: string, manager?: EntityManager, lock = false): Promise<ReportRow | null> {
-    const rows: ReportRow[] = await this.m(manager).query(`${REPORT} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`, [id]);
+    const rows: ReportRow[] = await this.m(manager).query(
+      `${REPORT} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
@@ -68,16 +71,28 @@ export class ProgressReportRepository {
   }
 
   focusAreasOf(workgroupId: string): Promise<Array<{ id: string; title: string }>> {
-    return this.m().query('SELECT f.id, f.title FROM workgroups w JOIN focus_areas f ON f.theme_id = w.theme_id WHERE w.id = $1 ORDER BY f.position', [workgroupId]);
+    return this.m().query(
+      'SELECT f.id, f.title FROM workgroups w JOIN focus_areas f ON f.theme_id = w.theme_id WHERE w.id = $1 ORDER BY f.position',
+      [workgroupId],
+    );
   }
 
   async workgroupStrategy(workgroupId: string): Promise<string | null> {
-    const rows: Array<{ strategyId: string }> = await this.m().query('SELECT t.strategy_id AS "strategyId" FROM workgroups w JOIN themes t ON t.id = w.theme_id WHERE w.id = $1', [workgroupId]);
+    const rows: Array<{ strategyId: string }> = await this.m().query(
+      'SELECT t.strategy_id AS "strategyId" FROM workgroups w JOIN themes t ON t.id = w.theme_id WHERE w.id = $1',
+      [workgroupId],
+    );
     return rows[0]?.strategyId ?? null;
   }
 
   /** Inserts the report unless one exists for this werkgroep and cycle; returns null then. */
-  async insert(workgroupId: string, cycleId: string, content: ReportContent, createdBy: string, manager: EntityManager): Promise<string | null> {
+  async insert(
+    workgroupId: string,
+    cycleId: string,
+    content: ReportContent,
+    createdBy: string,
+    manager: EntityManager,
+  ): Promise<string | null> {
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO progress_reports (workgroup_id, cycle_id, summary, focus_areas, created_by) VALUES ($1, $2, $3, $4::jsonb, $5)
        ON CONFLICT (workgroup_id, cycle_id) DO NOTHING RETURNING id`,
@@ -91,14 +106,35 @@ export class ProgressReportRepository {
   }
 
   async updateContent(id: string, content: ReportContent, manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE progress_reports SET summary = $2, focus_areas = $3::jsonb, updated_at = now() WHERE id = $1', [id, content.summary, JSON.stringify(content.focusAreas)]);
+    await manager.query(
+      'UPDATE progress_reports SET summary = $2, focus_areas = $3::jsonb, updated_at = now() WHERE id = $1',
+      [id, content.summary, JSON.stringify(content.focusAreas)],
+    );
   }
 
-  async setStatus(id: string, status: ReportStatus, currentVersion: number | null, manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE progress_reports SET status = $2, current_version = coalesce($3, current_version), updated_at = now() WHERE id = $1', [id, status, currentVersion]);
+  async setStatus(
+    id: string,
+    status: ReportStatus,
+    currentVersion: number | null,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      'UPDATE progress_reports SET status = $2, current_version = coalesce($3, current_version), updated_at = now() WHERE id = $1',
+      [id, status, currentVersion],
+    );
   }
 
-  async insertVersion(v: { reportId: string; version: number; content: ReportContent; figures: ReportFigures; contentHash: string; submittedBy: string }, manager: EntityManager): Promise<string> {
+  async insertVersion(
+    v: {
+      reportId: string;
+      version: number;
+      content: ReportContent;
+      figures: ReportFigures;
+      contentHash: string;
+      submittedBy: string;
+    },
+    manager: EntityManager,
+  ): Promise<string> {
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO progress_report_versions (report_id, version, content, figures, content_hash, submitted_by) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6) RETURNING id`,
       [v.reportId, v.version, JSON.stringify(v.content), JSON.stringify(v.figures), v.contentHash, v.submittedBy],
@@ -106,17 +142,32 @@ export class ProgressReportRepository {
     return rows[0].id;
   }
 
-  async insertReview(versionId: string, outcome: 'geaccepteerd' | 'teruggestuurd', comment: string, reviewedBy: string, manager: EntityManager): Promise<void> {
-    await manager.query('INSERT INTO progress_report_reviews (version_id, outcome, comment, reviewed_by) VALUES ($1, $2, $3, $4)', [versionId, outcome, comment, reviewedBy]);
+  async insertReview(
+    versionId: string,
+    outcome: 'geaccepteerd' | 'teruggestuurd',
+    comment: string,
+    reviewedBy: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      'INSERT INTO progress_report_reviews (version_id, outcome, comment, reviewed_by) VALUES ($1, $2, $3, $4)',
+      [versionId, outcome, comment, reviewedBy],
+    );
   }
 
   /** Every version, oldest first; `upwardOnly` leaves out the versions the secretariat returned. */
   versions(reportId: string, upwardOnly = false, manager?: EntityManager): Promise<VersionRow[]> {
-    return this.m(manager).query(`${VERSION} WHERE v.report_id = $1${upwardOnly ? " AND (rv.outcome IS NULL OR rv.outcome = 'geaccepteerd')" : ''} ORDER BY v.version`, [reportId]);
+    return this.m(manager).query(
+      `${VERSION} WHERE v.report_id = $1${upwardOnly ? " AND (rv.outcome IS NULL OR rv.outcome = 'geaccepteerd')" : ''} ORDER BY v.version`,
+      [reportId],
+    );
   }
 
   async version(reportId: string, version: number, manager?: EntityManager): Promise<VersionRow | null> {
-    const rows: VersionRow[] = await this.m(manager).query(`${VERSION} WHERE v.report_id = $1 AND v.version = $2`, [reportId, version]);
+    const rows: VersionRow[] = await this.m(manager).query(`${VERSION} WHERE v.report_id = $1 AND v.version = $2`, [
+      reportId,
+      version,
+    ]);
     return rows[0] ?? null;
   }
 }

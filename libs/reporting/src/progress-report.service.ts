@@ -28,7 +28,9 @@ export function versionView(v: VersionRow) {
     submittedBy: v.submittedBy,
     submittedByName: v.submittedByName,
     submittedAt: v.submittedAt,
-    review: v.reviewOutcome ? { outcome: v.reviewOutcome, comment: v.reviewComment, reviewedBy: v.reviewedBy, reviewedAt: v.reviewedAt } : null,
+    review: v.reviewOutcome
+      ? { outcome: v.reviewOutcome, comment: v.reviewComment, reviewedBy: v.reviewedBy, reviewedAt: v.reviewedAt }
+      : null,
   };
 }
 
@@ -52,7 +54,15 @@ export class ProgressReportService {
   async listOfWorkgroup(actor: Actor, workgroupId: string) {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', workgroupId, 'progress_report.list');
     const reports = await this.repository.listOfWorkgroup(workgroupId);
-    return reports.map((r) => ({ id: r.id, cycleId: r.cycleId, cycleTitle: r.cycleTitle, status: r.status, currentVersion: r.currentVersion, narrativeDocumentId: r.narrativeDocumentId, updatedAt: r.updatedAt }));
+    return reports.map((r) => ({
+      id: r.id,
+      cycleId: r.cycleId,
+      cycleTitle: r.cycleTitle,
+      status: r.status,
+      currentVersion: r.currentVersion,
+      narrativeDocumentId: r.narrativeDocumentId,
+      updatedAt: r.updatedAt,
+    }));
   }
 
   async create(actor: Actor, workgroupId: string, cycleId: string) {
@@ -60,16 +70,43 @@ export class ProgressReportService {
     const strategyId = await this.repository.workgroupStrategy(workgroupId);
     if (!strategyId) throw notFound('De werkgroep');
     const cycle = await this.cycles.findCycle(cycleId);
-    if (!cycle || cycle.strategyId !== strategyId) throw validationFailed([{ field: 'cycleId', messages: ['Deze rapportagecyclus bestaat niet voor de strategie van deze werkgroep.'] }]);
+    if (!cycle || cycle.strategyId !== strategyId)
+      throw validationFailed([
+        { field: 'cycleId', messages: ['Deze rapportagecyclus bestaat niet voor de strategie van deze werkgroep.'] },
+      ]);
     const focusAreas = await this.repository.focusAreasOf(workgroupId);
-    const content: ReportContent = { summary: '', focusAreas: focusAreas.map((f) => ({ focusAreaId: f.id, title: f.title, status: 'nog_niet_gestart', narrative: '' })) };
+    const content: ReportContent = {
+      summary: '',
+      focusAreas: focusAreas.map((f) => ({
+        focusAreaId: f.id,
+        title: f.title,
+        status: 'nog_niet_gestart',
+        narrative: '',
+      })),
+    };
     const id = await this.dataSource.transaction(async (manager) => {
       const newId = await this.repository.insert(workgroupId, cycleId, content, actor.userId, manager);
       if (!newId) return null;
       // The narrative is written together in the editor; its content is frozen into each version on submit.
-      const documentId = await this.documents.createWithin(actor, workgroupId, `Voortgangsrapportage ${cycle.title}`.slice(0, 200), 'voortgangsrapportage', manager);
+      const documentId = await this.documents.createWithin(
+        actor,
+        workgroupId,
+        `Voortgangsrapportage ${cycle.title}`.slice(0, 200),
+        'voortgangsrapportage',
+        manager,
+      );
       await this.repository.setNarrativeDocument(newId, documentId, manager);
-      await this.audit.recordChange(actor, { action: 'progress_report.create', entityType: 'progress_report', entityId: newId, workgroupId, summary: { cycleId, narrativeDocumentId: documentId } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'progress_report.create',
+          entityType: 'progress_report',
+          entityId: newId,
+          workgroupId,
+          summary: { cycleId, narrativeDocumentId: documentId },
+        },
+        manager,
+      );
       return newId;
     });
     if (!id) throw conflict('Deze werkgroep heeft al een voortgangsrapportage voor deze cyclus.');
@@ -82,7 +119,11 @@ export class ProgressReportService {
     if (upwardOnly) {
       const latest = (await this.repository.versions(id, true)).at(-1)!;
       return {
-        id: report.id, workgroupId: report.workgroupId, workgroupName: report.workgroupName, cycleId: report.cycleId, cycleTitle: report.cycleTitle,
+        id: report.id,
+        workgroupId: report.workgroupId,
+        workgroupName: report.workgroupName,
+        cycleId: report.cycleId,
+        cycleTitle: report.cycleTitle,
         status: latest.reviewOutcome ?? 'ingediend',
         version: versionView(latest),
       };
@@ -90,13 +131,20 @@ export class ProgressReportService {
     const editable = EDITABLE_REPORT_STATUSES.includes(report.status);
     const current = report.currentVersion > 0 ? await this.repository.version(id, report.currentVersion) : null;
     return {
-      id: report.id, workgroupId: report.workgroupId, workgroupName: report.workgroupName, cycleId: report.cycleId, cycleTitle: report.cycleTitle,
+      id: report.id,
+      workgroupId: report.workgroupId,
+      workgroupName: report.workgroupName,
+      cycleId: report.cycleId,
+      cycleTitle: report.cycleTitle,
       status: report.status,
       currentVersion: report.currentVersion,
       narrativeDocumentId: report.narrativeDocumentId,
       content: { summary: report.summary, focusAreas: report.focusAreas },
       // While the werkgroep still writes, the figures are live; once submitted they are the frozen ones.
-      figures: editable || !current ? await this.figures.compute(report.workgroupId, { start: report.periodStart, end: report.periodEnd }) : current.figures,
+      figures:
+        editable || !current
+          ? await this.figures.compute(report.workgroupId, { start: report.periodStart, end: report.periodEnd })
+          : current.figures,
       figuresFrozen: !editable && Boolean(current),
       latestVersion: current ? versionView(current) : null,
       createdAt: report.createdAt,
@@ -111,29 +159,54 @@ export class ProgressReportService {
 
   async update(actor: Actor, id: string, changes: ReportChanges) {
     const { report } = await this.readable(actor, id, 'progress_report.update', true);
-    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', report.workgroupId, 'progress_report.update');
+    await this.authorization.assertInWorkgroup(
+      actor,
+      'workgroup.content.write',
+      report.workgroupId,
+      'progress_report.update',
+    );
     await this.dataSource.transaction(async (manager) => {
       const locked = (await this.repository.find(id, manager, true))!;
       this.assertEditable(locked);
       const next = this.apply(locked, changes);
       await this.repository.updateContent(id, next, manager);
-      await this.audit.recordChange(actor, {
-        action: 'progress_report.update', entityType: 'progress_report', entityId: id, workgroupId: report.workgroupId,
-        summary: { summaryChanged: changes.summary !== undefined, focusAreas: (changes.focusAreas ?? []).map((f) => ({ focusAreaId: f.focusAreaId, status: f.status })) },
-      }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'progress_report.update',
+          entityType: 'progress_report',
+          entityId: id,
+          workgroupId: report.workgroupId,
+          summary: {
+            summaryChanged: changes.summary !== undefined,
+            focusAreas: (changes.focusAreas ?? []).map((f) => ({ focusAreaId: f.focusAreaId, status: f.status })),
+          },
+        },
+        manager,
+      );
     });
     return this.get(actor, id);
   }
 
   async submit(actor: Actor, id: string) {
     const { report } = await this.readable(actor, id, 'progress_report.submit', true);
-    await this.authorization.assertInWorkgroup(actor, 'workgroup.report.submit', report.workgroupId, 'progress_report.submit');
+    await this.authorization.assertInWorkgroup(
+      actor,
+      'workgroup.report.submit',
+      report.workgroupId,
+      'progress_report.submit',
+    );
     // Read before the transaction: the document's state may come from the collaboration server's memory.
-    const narrative = report.narrativeDocumentId ? await this.documents.currentContent(report.narrativeDocumentId) : null;
+    const narrative = report.narrativeDocumentId
+      ? await this.documents.currentContent(report.narrativeDocumentId)
+      : null;
     await this.dataSource.transaction(async (manager) => {
       const locked = (await this.repository.find(id, manager, true))!;
       this.assertEditable(locked);
-      if (!locked.summary.trim()) throw validationFailed([{ field: 'summary', messages: ['Schrijf een samenvatting voordat u de rapportage indient.'] }]);
+      if (!locked.summary.trim())
+        throw validationFailed([
+          { field: 'summary', messages: ['Schrijf een samenvatting voordat u de rapportage indient.'] },
+        ]);
       await this.freeze(actor, locked, narrative, manager);
     });
     return this.get(actor, id);
@@ -151,31 +224,66 @@ export class ProgressReportService {
     const attempted = outcome === 'geaccepteerd' ? 'progress_report.accept' : 'progress_report.return';
     const { report } = await this.readable(actor, id, attempted, true);
     await this.authorization.assertInRegion(actor, 'region.manage', attempted);
-    if (outcome === 'teruggestuurd' && !comment) throw validationFailed([{ field: 'comment', messages: ['Geef aan waarom de rapportage wordt teruggestuurd.'] }]);
+    if (outcome === 'teruggestuurd' && !comment)
+      throw validationFailed([{ field: 'comment', messages: ['Geef aan waarom de rapportage wordt teruggestuurd.'] }]);
     await this.dataSource.transaction(async (manager) => {
       const locked = (await this.repository.find(id, manager, true))!;
-      if (locked.status !== 'ingediend') throw conflict('Alleen een ingediende rapportage kan worden geaccepteerd of teruggestuurd.');
+      if (locked.status !== 'ingediend')
+        throw conflict('Alleen een ingediende rapportage kan worden geaccepteerd of teruggestuurd.');
       const version = (await this.repository.version(id, locked.currentVersion, manager))!;
       await this.repository.insertReview(version.id, outcome, comment, actor.userId, manager);
       await this.repository.setStatus(id, outcome, null, manager);
-      await this.audit.recordChange(actor, { action: attempted, entityType: 'progress_report', entityId: id, workgroupId: report.workgroupId, summary: { version: version.version, comment } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: attempted,
+          entityType: 'progress_report',
+          entityId: id,
+          workgroupId: report.workgroupId,
+          summary: { version: version.version, comment },
+        },
+        manager,
+      );
     });
     return this.get(actor, id);
   }
 
   /** Freezes the report's current words, its narrative document and freshly computed figures into the next version. */
-  private async freeze(actor: Actor, report: ReportRow, narrative: ReportNarrative | null, manager: EntityManager): Promise<void> {
+  private async freeze(
+    actor: Actor,
+    report: ReportRow,
+    narrative: ReportNarrative | null,
+    manager: EntityManager,
+  ): Promise<void> {
     const version = report.currentVersion + 1;
     const content: ReportContent = { summary: report.summary, focusAreas: report.focusAreas, narrative };
-    const figures = await this.figures.compute(report.workgroupId, { start: report.periodStart, end: report.periodEnd }, manager);
+    const figures = await this.figures.compute(
+      report.workgroupId,
+      { start: report.periodStart, end: report.periodEnd },
+      manager,
+    );
     const contentHash = versionContentHash({ reportId: report.id, version, content, figures });
-    await this.repository.insertVersion({ reportId: report.id, version, content, figures, contentHash, submittedBy: actor.userId }, manager);
+    await this.repository.insertVersion(
+      { reportId: report.id, version, content, figures, contentHash, submittedBy: actor.userId },
+      manager,
+    );
     await this.repository.setStatus(report.id, 'ingediend', version, manager);
-    await this.audit.recordChange(actor, { action: 'progress_report.submit', entityType: 'progress_report', entityId: report.id, workgroupId: report.workgroupId, summary: { version, sha256: contentHash } }, manager);
+    await this.audit.recordChange(
+      actor,
+      {
+        action: 'progress_report.submit',
+        entityType: 'progress_report',
+        entityId: report.id,
+        workgroupId: report.workgroupId,
+        summary: { version, sha256: contentHash },
+      },
+      manager,
+    );
   }
 
   private assertEditable(report: ReportRow): void {
-    if (!EDITABLE_REPORT_STATUSES.includes(report.status)) throw conflict('Deze rapportage is ingediend en kan niet meer worden gewijzigd.');
+    if (!EDITABLE_REPORT_STATUSES.includes(report.status))
+      throw conflict('Deze rapportage is ingediend en kan niet meer worden gewijzigd.');
   }
 
   private apply(report: ReportRow, changes: ReportChanges): ReportContent {
@@ -184,7 +292,10 @@ export class ProgressReportService {
     for (const [index, change] of (changes.focusAreas ?? []).entries()) {
       const target = focusAreas.find((f) => f.focusAreaId === change.focusAreaId);
       if (!target) {
-        problems.push({ field: `focusAreas.${index}.focusAreaId`, messages: ['Dit onderdeel hoort niet bij deze rapportage.'] });
+        problems.push({
+          field: `focusAreas.${index}.focusAreaId`,
+          messages: ['Dit onderdeel hoort niet bij deze rapportage.'],
+        });
         continue;
       }
       if (change.status !== undefined) target.status = change.status;
@@ -199,12 +310,25 @@ export class ProgressReportService {
    * an RVC member only frozen versions that went upward (`upwardOnly`), and nothing while there is none:
    * "forbidden", since the werkgroep itself is visible to them. Outsiders get "not found".
    */
-  private async readable(actor: Actor, id: string, attempted: string, write = false): Promise<{ report: ReportRow; upwardOnly: boolean }> {
+  private async readable(
+    actor: Actor,
+    id: string,
+    attempted: string,
+    write = false,
+  ): Promise<{ report: ReportRow; upwardOnly: boolean }> {
     const report = await this.repository.find(id);
     if (!report) throw notFound('De voortgangsrapportage');
-    if (await this.authorization.canInWorkgroup(actor, 'workgroup.content.read', report.workgroupId)) return { report, upwardOnly: false };
-    if (actor.rvcMember && !write && (await this.repository.versions(id, true)).length > 0) return { report, upwardOnly: true };
-    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', report.workgroupId, attempted, 'De voortgangsrapportage');
+    if (await this.authorization.canInWorkgroup(actor, 'workgroup.content.read', report.workgroupId))
+      return { report, upwardOnly: false };
+    if (actor.rvcMember && !write && (await this.repository.versions(id, true)).length > 0)
+      return { report, upwardOnly: true };
+    await this.authorization.assertInWorkgroup(
+      actor,
+      'workgroup.content.read',
+      report.workgroupId,
+      attempted,
+      'De voortgangsrapportage',
+    );
     return { report, upwardOnly: false };
   }
 }

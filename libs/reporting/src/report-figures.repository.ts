@@ -17,7 +17,13 @@ export async function computeReportFigures(
   now = new Date(),
 ): Promise<ReportFigures> {
   const today = todayInNetherlands(now);
-  const perFocusArea: Array<{ focusAreaId: string | null; title: string; done: number; open: number; overdue: number }> = await manager.query(
+  const perFocusArea: Array<{
+    focusAreaId: string | null;
+    title: string;
+    done: number;
+    open: number;
+    overdue: number;
+  }> = await manager.query(
     `WITH counts AS (
        SELECT a.focus_area_id,
               count(*) FILTER (WHERE a.status = 'afgerond') AS done,
@@ -34,17 +40,27 @@ export async function computeReportFigures(
      ORDER BY position`,
     [workgroupId, today],
   );
-  const overdueByOrganisation: Array<{ organisationId: string | null; organisationName: string; overdue: number }> = await manager.query(
-    `SELECT a.owner_organisation_id AS "organisationId", coalesce(o.name, 'Onbekend') AS "organisationName", count(*)::int AS overdue
+  const overdueByOrganisation: Array<{ organisationId: string | null; organisationName: string; overdue: number }> =
+    await manager.query(
+      `SELECT a.owner_organisation_id AS "organisationId", coalesce(o.name, 'Onbekend') AS "organisationName", count(*)::int AS overdue
        FROM actions a LEFT JOIN organisations o ON o.id = a.owner_organisation_id
       WHERE a.workgroup_id = $1 AND a.deleted_at IS NULL AND ${OPEN} AND a.due_date < $2::date
       GROUP BY a.owner_organisation_id, o.name
       ORDER BY overdue DESC, "organisationName"`,
-    [workgroupId, today],
-  );
-  const indicators: Array<{ indicatorId: string; focusAreaId: string; title: string; unit: string; direction: string; baseline: string | null; target: string | null; latestValue: string | null; latestMeasuredOn: string | null }> =
-    await manager.query(
-      `SELECT i.id AS "indicatorId", i.focus_area_id AS "focusAreaId", i.title, i.unit, i.direction, i.baseline, i.target,
+      [workgroupId, today],
+    );
+  const indicators: Array<{
+    indicatorId: string;
+    focusAreaId: string;
+    title: string;
+    unit: string;
+    direction: string;
+    baseline: string | null;
+    target: string | null;
+    latestValue: string | null;
+    latestMeasuredOn: string | null;
+  }> = await manager.query(
+    `SELECT i.id AS "indicatorId", i.focus_area_id AS "focusAreaId", i.title, i.unit, i.direction, i.baseline, i.target,
               m.value AS "latestValue", m.measured_on AS "latestMeasuredOn"
          FROM indicators i
          JOIN focus_areas f ON f.id = i.focus_area_id
@@ -54,8 +70,8 @@ export async function computeReportFigures(
             ORDER BY measured_on DESC, created_at DESC LIMIT 1) m ON true
         WHERE i.workgroup_id = $1 AND i.deleted_at IS NULL
         ORDER BY f.position, i.title, i.id`,
-      [workgroupId, today],
-    );
+    [workgroupId, today],
+  );
   const [{ held }]: Array<{ held: number }> = await manager.query(
     `SELECT count(*)::int AS held FROM workgroup_sessions s
       WHERE s.workgroup_id = $1 AND s.deleted_at IS NULL AND s.state = 'afgerond'
@@ -63,13 +79,22 @@ export async function computeReportFigures(
     [workgroupId, period.start, period.end],
   );
   const num = (v: string | null) => (v === null ? null : Number(v));
-  const totals = perFocusArea.reduce((t, r) => ({ done: t.done + r.done, open: t.open + r.open, overdue: t.overdue + r.overdue }), { done: 0, open: 0, overdue: 0 });
+  const totals = perFocusArea.reduce(
+    (t, r) => ({ done: t.done + r.done, open: t.open + r.open, overdue: t.overdue + r.overdue }),
+    { done: 0, open: 0, overdue: 0 },
+  );
   return {
     computedAt: now.toISOString(),
     referenceDate: today,
     period,
     actions: {
-      perFocusArea: perFocusArea.map(({ focusAreaId, title, done, open, overdue }) => ({ focusAreaId, title, done, open, overdue })),
+      perFocusArea: perFocusArea.map(({ focusAreaId, title, done, open, overdue }) => ({
+        focusAreaId,
+        title,
+        done,
+        open,
+        overdue,
+      })),
       totals,
       overdueByOrganisation,
     },
@@ -97,7 +122,11 @@ export async function computeReportFigures(
 export class ReportFiguresRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  compute(workgroupId: string, period: { start: string; end: string }, manager?: EntityManager): Promise<ReportFigures> {
+  compute(
+    workgroupId: string,
+    period: { start: string; end: string },
+    manager?: EntityManager,
+  ): Promise<ReportFigures> {
     return computeReportFigures(manager ?? this.dataSource.manager, workgroupId, period);
   }
 }

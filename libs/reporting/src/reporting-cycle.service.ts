@@ -46,14 +46,30 @@ export class ReportingCycleService {
 
   async create(actor: Actor, input: CreateCycleInput): Promise<ReportingCycleView> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'reporting_cycle.create');
-    if (!(await this.repository.strategyExists(input.strategyId))) throw validationFailed([{ field: 'strategyId', messages: ['Deze strategie bestaat niet.'] }]);
+    if (!(await this.repository.strategyExists(input.strategyId)))
+      throw validationFailed([{ field: 'strategyId', messages: ['Deze strategie bestaat niet.'] }]);
     // The period a report covers defaults to the half year up to the deadline (the RVC meets twice a year).
     const periodEnd = input.periodEnd ?? input.reportDeadline;
-    const fields: CycleFields = { title: input.title.trim(), meetingDate: input.meetingDate, reportDeadline: input.reportDeadline, periodEnd, periodStart: input.periodStart ?? minusMonths(periodEnd, 6) };
+    const fields: CycleFields = {
+      title: input.title.trim(),
+      meetingDate: input.meetingDate,
+      reportDeadline: input.reportDeadline,
+      periodEnd,
+      periodStart: input.periodStart ?? minusMonths(periodEnd, 6),
+    };
     this.validate(fields);
     const id = await this.dataSource.transaction(async (manager) => {
       const newId = await this.repository.insertCycle(input.strategyId, fields, actor.userId, manager);
-      await this.audit.recordChange(actor, { action: 'reporting_cycle.create', entityType: 'reporting_cycle', entityId: newId, summary: { strategyId: input.strategyId, ...fields } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'reporting_cycle.create',
+          entityType: 'reporting_cycle',
+          entityId: newId,
+          summary: { strategyId: input.strategyId, ...fields },
+        },
+        manager,
+      );
       return newId;
     });
     return (await this.repository.findCycle(id))!;
@@ -64,23 +80,37 @@ export class ReportingCycleService {
     const before = await this.repository.findCycle(id);
     if (!before) throw notFound('De rapportagecyclus');
     if (changes.title !== undefined) changes.title = changes.title.trim();
-    const next: CycleFields = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
+    const next: CycleFields = {
+      ...before,
+      ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+    };
     this.validate(next);
     const diff = diffFields(before as unknown as CycleFields, changes);
     if (Object.keys(diff).length === 0) return before;
     await this.dataSource.transaction(async (manager) => {
       await this.repository.updateCycle(id, changes, manager);
-      await this.audit.recordChange(actor, { action: 'reporting_cycle.update', entityType: 'reporting_cycle', entityId: id, summary: { changes: diff } }, manager);
+      await this.audit.recordChange(
+        actor,
+        { action: 'reporting_cycle.update', entityType: 'reporting_cycle', entityId: id, summary: { changes: diff } },
+        manager,
+      );
     });
     return (await this.repository.findCycle(id))!;
   }
 
   private validate(f: CycleFields): void {
     const problems: FieldError[] = [];
-    if (f.title.length < 3) problems.push({ field: 'title', messages: ['Een cyclus heeft een titel van minstens 3 tekens.'] });
-    if (f.reportDeadline >= f.meetingDate) problems.push({ field: 'reportDeadline', messages: ['De deadline voor de werkgroepen ligt vóór de vergadering van het RVC.'] });
-    if (f.periodStart >= f.periodEnd) problems.push({ field: 'periodStart', messages: ['De verslagperiode begint vóór het einde.'] });
-    if (f.periodEnd > f.meetingDate) problems.push({ field: 'periodEnd', messages: ['De verslagperiode eindigt uiterlijk op de vergaderdatum.'] });
+    if (f.title.length < 3)
+      problems.push({ field: 'title', messages: ['Een cyclus heeft een titel van minstens 3 tekens.'] });
+    if (f.reportDeadline >= f.meetingDate)
+      problems.push({
+        field: 'reportDeadline',
+        messages: ['De deadline voor de werkgroepen ligt vóór de vergadering van het RVC.'],
+      });
+    if (f.periodStart >= f.periodEnd)
+      problems.push({ field: 'periodStart', messages: ['De verslagperiode begint vóór het einde.'] });
+    if (f.periodEnd > f.meetingDate)
+      problems.push({ field: 'periodEnd', messages: ['De verslagperiode eindigt uiterlijk op de vergaderdatum.'] });
     if (problems.length) throw validationFailed(problems);
   }
 }

@@ -4,7 +4,13 @@ export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 export const INDICATOR_DIRECTIONS = ['hoger_is_beter', 'lager_is_beter'] as const;
 export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
 
-export const FOCUS_AREA_STATUSES = ['op_koers', 'aandacht_nodig', 'achterstand', 'afgerond', 'nog_niet_gestart'] as const;
+export const FOCUS_AREA_STATUSES = [
+  'op_koers',
+  'aandacht_nodig',
+  'achterstand',
+  'afgerond',
+  'nog_niet_gestart',
+] as const;
 export type FocusAreaStatus = (typeof FOCUS_AREA_STATUSES)[number];
 
 export const REPORT_STATUSES = ['concept', 'ingediend', 'geaccepteerd', 'teruggestuurd'] as const;
@@ -127,12 +133,21 @@ export const FOCUS_AREA_STATUS_LABELS: Record<FocusAreaStatus, string> = {
   nog_niet_gestart: 'Nog niet gestart',
 };
 
-export function targetReached(direction: IndicatorDirection, value: number | null, target: number | null): boolean | null {
+export function targetReached(
+  direction: IndicatorDirection,
+  value: number | null,
+  target: number | null,
+): boolean | null {
   if (value === null || target === null) return null;
   return direction === 'hoger_is_beter' ? value >= target : value <= target;
 }
 
 /** Today's date in the Netherlands as 'YYYY-MM-DD'. */
 export function todayInNetherlands(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

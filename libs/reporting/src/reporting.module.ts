@@ -15,7 +15,18 @@ import { ReportingRepository } from './reporting.repository';
 
 @Module({
   imports: [AccessModule, AuditModule, DocumentsModule],
-  providers: [ReportingRepository, ProgressReportRepository, ReportFiguresRepository, DashboardRepository, BundleRepository, ReportingCycleService, IndicatorService, ProgressReportService, DashboardService, BundleService],
+  providers: [
+    ReportingRepository,
+    ProgressReportRepository,
+    ReportFiguresRepository,
+    DashboardRepository,
+    BundleRepository,
+    ReportingCycleService,
+    IndicatorService,
+    ProgressReportService,
+    DashboardService,
+    BundleService,
+  ],
   exports: [ReportingCycleService, IndicatorService, ProgressReportService, DashboardService, BundleService],
 })
 export class ReportingModule {}

@@ -29,10 +29,28 @@ export interface IndicatorFields {
   direction: string;
 }
 
-const CYCLE_COLUMN: Record<keyof CycleFields, string> = { title: 'title', meetingDate: 'meeting_date', reportDeadline: 'report_deadline', periodStart: 'period_start', periodEnd: 'period_end' };
-const INDICATOR_COLUMN: Record<keyof IndicatorFields, string> = { focusAreaId: 'focus_area_id', title: 'title', description: 'description', unit: 'unit', baseline: 'baseline', target: 'target', direction: 'direction' };
+const CYCLE_COLUMN: Record<keyof CycleFields, string> = {
+  title: 'title',
+  meetingDate: 'meeting_date',
+  reportDeadline: 'report_deadline',
+  periodStart: 'period_start',
+  periodEnd: 'period_end',
+};
+const INDICATOR_COLUMN: Record<keyof IndicatorFields, string> = {
+  focusAreaId: 'focus_area_id',
+  title: 'title',
+  description: 'description',
+  unit: 'unit',
+  baseline: 'baseline',
+  target: 'target',
+  direction: 'direction',
+};
 
-type NumericRow<T> = Omit<T, 'baseline' | 'target' | 'value'> & { baseline?: string | null; target?: string | null; value?: string };
+type NumericRow<T> = Omit<T, 'baseline' | 'target' | 'value'> & {
+  baseline?: string | null;
+  target?: string | null;
+  value?: string;
+};
 const num = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
 
 /** Reporting cycles, indicators and measurements. */
@@ -58,11 +76,24 @@ export class ReportingRepository {
     return (await this.m().query('SELECT 1 FROM strategies WHERE id = $1', [id])).length > 0;
   }
 
-  async insertCycle(strategyId: string, fields: CycleFields, createdBy: string, manager: EntityManager): Promise<string> {
+  async insertCycle(
+    strategyId: string,
+    fields: CycleFields,
+    createdBy: string,
+    manager: EntityManager,
+  ): Promise<string> {
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO reporting_cycles (strategy_id, title, meeting_date, report_deadline, period_start, period_end, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [strategyId, fields.title, fields.meetingDate, fields.reportDeadline, fields.periodStart, fields.periodEnd, createdBy],
+      [
+        strategyId,
+        fields.title,
+        fields.meetingDate,
+        fields.reportDeadline,
+        fields.periodStart,
+        fields.periodEnd,
+        createdBy,
+      ],
     );
     return rows[0].id;
   }
@@ -72,20 +103,43 @@ export class ReportingRepository {
   }
 
   async listIndicators(workgroupId: string): Promise<IndicatorView[]> {
-    const rows: Array<NumericRow<IndicatorView>> = await this.m().query(`${INDICATOR} WHERE i.workgroup_id = $1 AND i.deleted_at IS NULL ORDER BY f.position, i.title, i.id`, [workgroupId]);
+    const rows: Array<NumericRow<IndicatorView>> = await this.m().query(
+      `${INDICATOR} WHERE i.workgroup_id = $1 AND i.deleted_at IS NULL ORDER BY f.position, i.title, i.id`,
+      [workgroupId],
+    );
     return rows.map((r) => ({ ...r, baseline: num(r.baseline), target: num(r.target) }) as IndicatorView);
   }
 
   async findIndicator(id: string, manager?: EntityManager): Promise<IndicatorView | null> {
-    const rows: Array<NumericRow<IndicatorView>> = await this.m(manager).query(`${INDICATOR} WHERE i.id = $1 AND i.deleted_at IS NULL`, [id]);
-    return rows[0] ? ({ ...rows[0], baseline: num(rows[0].baseline), target: num(rows[0].target) } as IndicatorView) : null;
+    const rows: Array<NumericRow<IndicatorView>> = await this.m(manager).query(
+      `${INDICATOR} WHERE i.id = $1 AND i.deleted_at IS NULL`,
+      [id],
+    );
+    return rows[0]
+      ? ({ ...rows[0], baseline: num(rows[0].baseline), target: num(rows[0].target) } as IndicatorView)
+      : null;
   }
 
-  async insertIndicator(workgroupId: string, fields: IndicatorFields, createdBy: string, manager: EntityManager): Promise<string> {
+  async insertIndicator(
+    workgroupId: string,
+    fields: IndicatorFields,
+    createdBy: string,
+    manager: EntityManager,
+  ): Promise<string> {
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO indicators (workgroup_id, focus_area_id, title, description, unit, baseline, target, direction, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [workgroupId, fields.focusAreaId, fields.title, fields.description, fields.unit, fields.baseline, fields.target, fields.direction, createdBy],
+      [
+        workgroupId,
+        fields.focusAreaId,
+        fields.title,
+        fields.description,
+        fields.unit,
+        fields.baseline,
+        fields.target,
+        fields.direction,
+        createdBy,
+      ],
     );
     return rows[0].id;
   }
@@ -116,11 +170,19 @@ export class ReportingRepository {
   }
 
   async findMeasurement(id: string): Promise<{ id: string; indicatorId: string } | null> {
-    const rows = await this.m().query('SELECT id, indicator_id AS "indicatorId" FROM indicator_measurements WHERE id = $1 AND deleted_at IS NULL', [id]);
+    const rows = await this.m().query(
+      'SELECT id, indicator_id AS "indicatorId" FROM indicator_measurements WHERE id = $1 AND deleted_at IS NULL',
+      [id],
+    );
     return rows[0] ?? null;
   }
 
-  async insertMeasurement(indicatorId: string, m: { measuredOn: string; value: number; source: string }, enteredBy: string, manager: EntityManager): Promise<string> {
+  async insertMeasurement(
+    indicatorId: string,
+    m: { measuredOn: string; value: number; source: string },
+    enteredBy: string,
+    manager: EntityManager,
+  ): Promise<string> {
     const rows: Array<{ id: string }> = await manager.query(
       'INSERT INTO indicator_measurements (indicator_id, measured_on, value, source, entered_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
       [indicatorId, m.measuredOn, m.value, m.source, enteredBy],
@@ -133,14 +195,27 @@ export class ReportingRepository {
   }
 
   async focusAreaBelongsTo(workgroupId: string, focusAreaId: string): Promise<boolean> {
-    return (await this.m().query('SELECT 1 FROM focus_areas f JOIN workgroups w ON w.theme_id = f.theme_id WHERE w.id = $1 AND f.id = $2', [workgroupId, focusAreaId])).length > 0;
+    return (
+      (
+        await this.m().query(
+          'SELECT 1 FROM focus_areas f JOIN workgroups w ON w.theme_id = f.theme_id WHERE w.id = $1 AND f.id = $2',
+          [workgroupId, focusAreaId],
+        )
+      ).length > 0
+    );
   }
 
   async workgroupExists(id: string): Promise<boolean> {
     return (await this.m().query('SELECT 1 FROM workgroups WHERE id = $1', [id])).length > 0;
   }
 
-  private async update(table: string, columns: Record<string, string>, id: string, changes: Record<string, unknown>, manager: EntityManager): Promise<void> {
+  private async update(
+    table: string,
+    columns: Record<string, string>,
+    id: string,
+    changes: Record<string, unknown>,
+    manager: EntityManager,
+  ): Promise<void> {
     const sets = ['updated_at = now()'];
     const params: unknown[] = [id];
     for (const [key, value] of Object.entries(changes)) {

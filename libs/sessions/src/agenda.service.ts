@@ -30,13 +30,14 @@ export class AgendaService {
     const session = await this.access.session(actor, sessionId, 'workgroup.content.write', 'session.agenda.create');
     const manages = await this.access.can(actor, 'workgroup.actions.manage', session.workgroupId);
     const placement = input.placement ?? (manages ? 'agenda' : 'backlog');
-    if (placement === 'agenda' && !manages) await this.access.assert(actor, 'workgroup.actions.manage', session.workgroupId, 'session.agenda.create');
+    if (placement === 'agenda' && !manages)
+      await this.access.assert(actor, 'workgroup.actions.manage', session.workgroupId, 'session.agenda.create');
     const fields: AgendaItemFields = {
       placement,
       title: input.title.trim(),
       description: input.description ?? '',
       presenterId: input.presenterId ?? null,
-      presenterName: input.presenterId ? null : (input.presenterName?.trim() || null),
+      presenterName: input.presenterId ? null : input.presenterName?.trim() || null,
       minutesAllotted: input.minutesAllotted ?? null,
       outcome: input.outcome ?? null,
     };
@@ -46,7 +47,13 @@ export class AgendaService {
       await this.repository.touchSession(sessionId, manager);
       await this.audit.recordChange(
         actor,
-        { action: 'session.agenda.create', entityType: 'session', entityId: sessionId, workgroupId: session.workgroupId, summary: { itemId: newId, title: fields.title, placement } },
+        {
+          action: 'session.agenda.create',
+          entityType: 'session',
+          entityId: sessionId,
+          workgroupId: session.workgroupId,
+          summary: { itemId: newId, title: fields.title, placement },
+        },
         manager,
       );
       return newId;
@@ -77,7 +84,17 @@ export class AgendaService {
     await this.dataSource.transaction(async (manager) => {
       await this.repository.updateItem(itemId, changes, manager);
       await this.repository.touchSession(session.id, manager);
-      await this.audit.recordChange(actor, { action: 'session.agenda.update', entityType: 'session', entityId: session.id, workgroupId: session.workgroupId, summary: { itemId, changes: diff } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'session.agenda.update',
+          entityType: 'session',
+          entityId: session.id,
+          workgroupId: session.workgroupId,
+          summary: { itemId, changes: diff },
+        },
+        manager,
+      );
     });
     await this.events.changed('session.updated', session.id);
     return (await this.repository.findItem(itemId))!;
@@ -88,7 +105,17 @@ export class AgendaService {
     await this.dataSource.transaction(async (manager) => {
       await this.repository.deleteItem(itemId, manager);
       await this.repository.touchSession(session.id, manager);
-      await this.audit.recordChange(actor, { action: 'session.agenda.delete', entityType: 'session', entityId: session.id, workgroupId: session.workgroupId, summary: { itemId, title: item.title, placement: item.placement } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'session.agenda.delete',
+          entityType: 'session',
+          entityId: session.id,
+          workgroupId: session.workgroupId,
+          summary: { itemId, title: item.title, placement: item.placement },
+        },
+        manager,
+      );
     });
     await this.events.changed('session.updated', session.id);
   }
@@ -98,12 +125,28 @@ export class AgendaService {
     const session = await this.access.session(actor, sessionId, 'workgroup.actions.manage', 'session.agenda.reorder');
     const agenda = (await this.repository.items(sessionId)).filter((i) => i.placement === 'agenda');
     const current = agenda.map((i) => i.id);
-    const sameSet = itemIds.length === current.length && new Set(itemIds).size === itemIds.length && itemIds.every((id) => current.includes(id));
-    if (!sameSet) throw validationFailed([{ field: 'itemIds', messages: ['Geef elk agendapunt van deze sessie precies één keer.'] }]);
+    const sameSet =
+      itemIds.length === current.length &&
+      new Set(itemIds).size === itemIds.length &&
+      itemIds.every((id) => current.includes(id));
+    if (!sameSet)
+      throw validationFailed([
+        { field: 'itemIds', messages: ['Geef elk agendapunt van deze sessie precies één keer.'] },
+      ]);
     await this.dataSource.transaction(async (manager) => {
       await this.repository.reorder(sessionId, 'agenda', itemIds, manager);
       await this.repository.touchSession(sessionId, manager);
-      await this.audit.recordChange(actor, { action: 'session.agenda.reorder', entityType: 'session', entityId: sessionId, workgroupId: session.workgroupId, summary: { from: current, to: itemIds } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'session.agenda.reorder',
+          entityType: 'session',
+          entityId: sessionId,
+          workgroupId: session.workgroupId,
+          summary: { from: current, to: itemIds },
+        },
+        manager,
+      );
     });
     await this.events.changed('session.updated', sessionId);
     return (await this.repository.items(sessionId)).filter((i) => i.placement === 'agenda');
@@ -116,10 +159,24 @@ export class AgendaService {
   private async changeable(actor: Actor, itemId: string, input: Partial<AgendaItemFields>, attempted: string) {
     const item = await this.repository.findItem(itemId);
     if (!item) throw notFound('Het agendapunt');
-    const session = await this.access.session(actor, item.sessionId, 'workgroup.content.read', attempted, 'Het agendapunt');
+    const session = await this.access.session(
+      actor,
+      item.sessionId,
+      'workgroup.content.read',
+      attempted,
+      'Het agendapunt',
+    );
     if (!(await this.access.can(actor, 'workgroup.actions.manage', session.workgroupId))) {
-      const ownProposal = item.placement === 'backlog' && item.proposedBy === actor.userId && (input.placement ?? 'backlog') === 'backlog';
-      await this.access.assert(actor, ownProposal ? 'workgroup.content.write' : 'workgroup.actions.manage', session.workgroupId, attempted);
+      const ownProposal =
+        item.placement === 'backlog' &&
+        item.proposedBy === actor.userId &&
+        (input.placement ?? 'backlog') === 'backlog';
+      await this.access.assert(
+        actor,
+        ownProposal ? 'workgroup.content.write' : 'workgroup.actions.manage',
+        session.workgroupId,
+        attempted,
+      );
     }
     return { item, session };
   }
@@ -127,10 +184,19 @@ export class AgendaService {
   private async validate(session: SessionRow, next: AgendaItemFields, input: Partial<AgendaItemFields>): Promise<void> {
     const problems: FieldError[] = [];
     if (input.presenterId && input.presenterName) {
-      problems.push({ field: 'presenterName', messages: ['Kies een presentator uit de werkgroep of vul een naam in, niet beide.'] });
+      problems.push({
+        field: 'presenterName',
+        messages: ['Kies een presentator uit de werkgroep of vul een naam in, niet beide.'],
+      });
     }
-    if (input.presenterId && !(await this.repository.membersAmong(session.workgroupId, [input.presenterId])).has(input.presenterId)) {
-      problems.push({ field: 'presenterId', messages: ['De presentator moet lid zijn van de werkgroep; vul anders een naam in.'] });
+    if (
+      input.presenterId &&
+      !(await this.repository.membersAmong(session.workgroupId, [input.presenterId])).has(input.presenterId)
+    ) {
+      problems.push({
+        field: 'presenterId',
+        messages: ['De presentator moet lid zijn van de werkgroep; vul anders een naam in.'],
+      });
     }
     if (next.outcome && next.placement === 'backlog') {
       problems.push({ field: 'outcome', messages: ['Alleen een punt op de agenda heeft een uitkomst.'] });

@@ -55,22 +55,43 @@ export class DecisionService {
   async ofAction(actor: Actor, actionId: string): Promise<DecisionWithSession> {
     const link = await this.repository.decisionOfAction(actionId);
     if (!link) throw notFound('Het besluit bij deze actie');
-    await this.access.assert(actor, 'workgroup.content.read', link.workgroupId, 'decision.read', 'Het besluit bij deze actie');
+    await this.access.assert(
+      actor,
+      'workgroup.content.read',
+      link.workgroupId,
+      'decision.read',
+      'Het besluit bij deze actie',
+    );
     return this.get(actor, link.decisionId);
   }
 
   async create(actor: Actor, sessionId: string, input: DecisionInput): Promise<DecisionWithSession> {
     const session = await this.access.session(actor, sessionId, 'workgroup.actions.manage', 'decision.create');
     const drafts = input.actions ?? [];
-    const problems = [...(await this.checkAgendaItem(sessionId, input.agendaItemId)), ...(await this.checkDrafts(session.workgroupId, drafts))];
+    const problems = [
+      ...(await this.checkAgendaItem(sessionId, input.agendaItemId)),
+      ...(await this.checkDrafts(session.workgroupId, drafts)),
+    ];
     const decidedAt = input.decidedAt ? new Date(input.decidedAt) : null;
-    if (decidedAt && Number.isNaN(decidedAt.getTime())) problems.push({ field: 'decidedAt', messages: ['Dit tijdstip bestaat niet.'] });
+    if (decidedAt && Number.isNaN(decidedAt.getTime()))
+      problems.push({ field: 'decidedAt', messages: ['Dit tijdstip bestaat niet.'] });
     if (problems.length) throw validationFailed(problems);
     const id = await this.dataSource.transaction(async (manager) => {
-      const newId = await this.repository.insertDecision(sessionId, { text: input.text.trim(), agendaItemId: input.agendaItemId ?? null, decidedAt }, actor.userId, manager);
+      const newId = await this.repository.insertDecision(
+        sessionId,
+        { text: input.text.trim(), agendaItemId: input.agendaItemId ?? null, decidedAt },
+        actor.userId,
+        manager,
+      );
       await this.audit.recordChange(
         actor,
-        { action: 'decision.create', entityType: 'decision', entityId: newId, workgroupId: session.workgroupId, summary: { sessionId, text: input.text.trim().slice(0, 200), agendaItemId: input.agendaItemId ?? null } },
+        {
+          action: 'decision.create',
+          entityType: 'decision',
+          entityId: newId,
+          workgroupId: session.workgroupId,
+          summary: { sessionId, text: input.text.trim().slice(0, 200), agendaItemId: input.agendaItemId ?? null },
+        },
         manager,
       );
       return newId;
@@ -78,8 +99,15 @@ export class DecisionService {
     if (drafts.length) await this.createActionsFor(actor, session, (await this.repository.findDecision(id))!, drafts);
     // A decision concerns the people invited to the session (except who recorded it; owners of its
     // actions are told separately when the actions are assigned).
-    const concerned = (await this.repository.attendees(sessionId)).filter((a) => a.status !== 'afgemeld').map((a) => a.userId);
-    await this.notifications.notifyDecision(concerned, { id, title: input.text.trim().slice(0, 120), workgroupId: session.workgroupId, decidedBy: actor.userId });
+    const concerned = (await this.repository.attendees(sessionId))
+      .filter((a) => a.status !== 'afgemeld')
+      .map((a) => a.userId);
+    await this.notifications.notifyDecision(concerned, {
+      id,
+      title: input.text.trim().slice(0, 120),
+      workgroupId: session.workgroupId,
+      decidedBy: actor.userId,
+    });
     await this.events.changed('session.updated', sessionId);
     return withSession((await this.repository.findDecision(id))!, session);
   }
@@ -92,16 +120,31 @@ export class DecisionService {
       decidedAt: input.decidedAt === undefined ? undefined : new Date(input.decidedAt),
     };
     const problems = await this.checkAgendaItem(session.id, input.agendaItemId);
-    if (changes.decidedAt && Number.isNaN(changes.decidedAt.getTime())) problems.push({ field: 'decidedAt', messages: ['Dit tijdstip bestaat niet.'] });
+    if (changes.decidedAt && Number.isNaN(changes.decidedAt.getTime()))
+      problems.push({ field: 'decidedAt', messages: ['Dit tijdstip bestaat niet.'] });
     if (problems.length) throw validationFailed(problems);
     const diff = diffFields(
-      { text: decision.text, agendaItemId: decision.agendaItemId, decidedAt: new Date(decision.decidedAt).toISOString() },
+      {
+        text: decision.text,
+        agendaItemId: decision.agendaItemId,
+        decidedAt: new Date(decision.decidedAt).toISOString(),
+      },
       { text: changes.text, agendaItemId: changes.agendaItemId, decidedAt: changes.decidedAt?.toISOString() },
     );
     if (Object.keys(diff).length === 0) return withSession(decision, session);
     await this.dataSource.transaction(async (manager) => {
       await this.repository.updateDecision(id, changes, manager);
-      await this.audit.recordChange(actor, { action: 'decision.update', entityType: 'decision', entityId: id, workgroupId: session.workgroupId, summary: { sessionId: session.id, changes: diff } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'decision.update',
+          entityType: 'decision',
+          entityId: id,
+          workgroupId: session.workgroupId,
+          summary: { sessionId: session.id, changes: diff },
+        },
+        manager,
+      );
     });
     await this.events.changed('session.updated', session.id);
     return withSession((await this.repository.findDecision(id))!, session);
@@ -110,10 +153,21 @@ export class DecisionService {
   /** A decision whose actions still exist stays: they refer to it. */
   async remove(actor: Actor, id: string): Promise<void> {
     const { decision, session } = await this.load(actor, id, 'workgroup.actions.manage', 'decision.delete');
-    if (decision.actions.length > 0) throw conflict('Uit dit besluit zijn acties voortgekomen; het besluit kan daarom niet worden verwijderd.');
+    if (decision.actions.length > 0)
+      throw conflict('Uit dit besluit zijn acties voortgekomen; het besluit kan daarom niet worden verwijderd.');
     await this.dataSource.transaction(async (manager) => {
       await this.repository.deleteDecision(id, manager);
-      await this.audit.recordChange(actor, { action: 'decision.delete', entityType: 'decision', entityId: id, workgroupId: session.workgroupId, summary: { sessionId: session.id, text: decision.text.slice(0, 200) } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'decision.delete',
+          entityType: 'decision',
+          entityId: id,
+          workgroupId: session.workgroupId,
+          summary: { sessionId: session.id, text: decision.text.slice(0, 200) },
+        },
+        manager,
+      );
     });
     await this.events.changed('session.updated', session.id);
   }
@@ -132,8 +186,16 @@ export class DecisionService {
    * then links them to the decision. ActionService runs its own transactions, so this runs outside ours;
    * drafts are checked beforehand so a refusal halfway is unlikely, and whatever was created is linked.
    */
-  private async createActionsFor(actor: Actor, session: SessionRow, decision: DecisionView, drafts: ActionDraft[]): Promise<void> {
-    const originNote = truncate(`${SESSION_TYPE_LABELS[session.type]} "${session.title}" van ${formatDutchDate(new Date(session.startsAt))}, besluit: ${decision.text}`, ORIGIN_NOTE_MAX);
+  private async createActionsFor(
+    actor: Actor,
+    session: SessionRow,
+    decision: DecisionView,
+    drafts: ActionDraft[],
+  ): Promise<void> {
+    const originNote = truncate(
+      `${SESSION_TYPE_LABELS[session.type]} "${session.title}" van ${formatDutchDate(new Date(session.startsAt))}, besluit: ${decision.text}`,
+      ORIGIN_NOTE_MAX,
+    );
     const created: string[] = [];
     try {
       for (const draft of drafts) {
@@ -153,7 +215,13 @@ export class DecisionService {
           await this.repository.linkActions(decision.id, created, manager);
           await this.audit.recordChange(
             actor,
-            { action: 'decision.actions.create', entityType: 'decision', entityId: decision.id, workgroupId: session.workgroupId, summary: { sessionId: session.id, actionIds: created } },
+            {
+              action: 'decision.actions.create',
+              entityType: 'decision',
+              entityId: decision.id,
+              workgroupId: session.workgroupId,
+              summary: { sessionId: session.id, actionIds: created },
+            },
             manager,
           );
         });
@@ -161,7 +229,12 @@ export class DecisionService {
     }
   }
 
-  private async load(actor: Actor, id: string, permission: 'workgroup.content.read' | 'workgroup.actions.manage', attempted: string) {
+  private async load(
+    actor: Actor,
+    id: string,
+    permission: 'workgroup.content.read' | 'workgroup.actions.manage',
+    attempted: string,
+  ) {
     const decision = await this.repository.findDecision(id);
     if (!decision) throw notFound('Het besluit');
     const session = await this.access.session(actor, decision.sessionId, permission, attempted, 'Het besluit');
@@ -171,19 +244,30 @@ export class DecisionService {
   private async checkAgendaItem(sessionId: string, agendaItemId: string | null | undefined): Promise<FieldError[]> {
     if (!agendaItemId) return [];
     const item = await this.repository.findItem(agendaItemId);
-    return item?.sessionId === sessionId ? [] : [{ field: 'agendaItemId', messages: ['Dit agendapunt hoort niet bij deze sessie.'] }];
+    return item?.sessionId === sessionId
+      ? []
+      : [{ field: 'agendaItemId', messages: ['Dit agendapunt hoort niet bij deze sessie.'] }];
   }
 
   /** The action list's own rules for owner and focus area, checked before anything is created. */
   private async checkDrafts(workgroupId: string, drafts: ActionDraft[]): Promise<FieldError[]> {
     if (drafts.length === 0) return [];
-    const owners = await this.repository.seatedMembersAmong(workgroupId, drafts.flatMap((d) => (d.ownerId ? [d.ownerId] : [])));
-    const focusAreas = drafts.some((d) => d.focusAreaId) ? await this.repository.focusAreasOfWorkgroup(workgroupId) : new Set<string>();
+    const owners = await this.repository.seatedMembersAmong(
+      workgroupId,
+      drafts.flatMap((d) => (d.ownerId ? [d.ownerId] : [])),
+    );
+    const focusAreas = drafts.some((d) => d.focusAreaId)
+      ? await this.repository.focusAreasOfWorkgroup(workgroupId)
+      : new Set<string>();
     const problems: FieldError[] = [];
     drafts.forEach((draft, index) => {
-      if (draft.ownerId && !owners.has(draft.ownerId)) problems.push({ field: `actions.${index}.ownerId`, messages: ['De eigenaar moet lid zijn van de werkgroep.'] });
+      if (draft.ownerId && !owners.has(draft.ownerId))
+        problems.push({ field: `actions.${index}.ownerId`, messages: ['De eigenaar moet lid zijn van de werkgroep.'] });
       if (draft.focusAreaId && !focusAreas.has(draft.focusAreaId)) {
-        problems.push({ field: `actions.${index}.focusAreaId`, messages: ['Dit onderdeel hoort niet bij de prioriteit van deze werkgroep.'] });
+        problems.push({
+          field: `actions.${index}.focusAreaId`,
+          messages: ['Dit onderdeel hoort niet bij de prioriteit van deze werkgroep.'],
+        });
       }
     });
     return problems;

@@ -16,11 +16,18 @@ export class SessionAccess {
   ) {}
 
   /** `asked` names what was asked for when it is reached through the session (an agenda item, a decision). */
-  async session(actor: Actor, id: string, permission: WorkgroupPermission, attempted: string, asked = 'De sessie'): Promise<SessionRow> {
+  async session(
+    actor: Actor,
+    id: string,
+    permission: WorkgroupPermission,
+    attempted: string,
+    asked = 'De sessie',
+  ): Promise<SessionRow> {
     const session = await this.repository.findSession(id);
     if (!session) throw notFound(asked);
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', session.workgroupId, attempted, asked);
-    if (permission !== 'workgroup.content.read') await this.authorization.assertInWorkgroup(actor, permission, session.workgroupId, attempted);
+    if (permission !== 'workgroup.content.read')
+      await this.authorization.assertInWorkgroup(actor, permission, session.workgroupId, attempted);
     return session;
   }
 
@@ -28,7 +35,13 @@ export class SessionAccess {
     return this.authorization.canInWorkgroup(actor, permission, workgroupId);
   }
 
-  assert(actor: Actor, permission: WorkgroupPermission, workgroupId: string, attempted: string, asked?: string): Promise<void> {
+  assert(
+    actor: Actor,
+    permission: WorkgroupPermission,
+    workgroupId: string,
+    attempted: string,
+    asked?: string,
+  ): Promise<void> {
     return this.authorization.assertInWorkgroup(actor, permission, workgroupId, attempted, asked);
   }
 }

@@ -35,10 +35,15 @@ function description(session: SessionDetail): string {
   if (session.onlineUrl) parts.push(`Online deelnemen: ${session.onlineUrl}`);
   if (session.agenda.length) {
     parts.push(
-      ['Agenda:', ...session.agenda.map((item, index) => {
-        const details = [item.presenterName, item.minutesAllotted ? `${item.minutesAllotted} min` : null].filter(Boolean).join(', ');
-        return `${index + 1}. ${item.title}${details ? ` (${details})` : ''}`;
-      })].join('\n'),
+      [
+        'Agenda:',
+        ...session.agenda.map((item, index) => {
+          const details = [item.presenterName, item.minutesAllotted ? `${item.minutesAllotted} min` : null]
+            .filter(Boolean)
+            .join(', ');
+          return `${index + 1}. ${item.title}${details ? ` (${details})` : ''}`;
+        }),
+      ].join('\n'),
     );
   }
   return parts.join('\n\n');
@@ -46,7 +51,10 @@ function description(session: SessionDetail): string {
 
 /** 20260115T083000Z */
 export function icalUtc(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** RFC 5545 3.3.11: backslash, semicolon and comma are escaped, newlines become \n. */

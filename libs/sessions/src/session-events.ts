@@ -36,7 +36,11 @@ export class SessionEvents {
   }
 
   deleted(session: { id: string; workgroupId: string }): void {
-    this.publish({ type: 'session.deleted', workgroupId: session.workgroupId, session: { id: session.id, workgroupId: session.workgroupId } });
+    this.publish({
+      type: 'session.deleted',
+      workgroupId: session.workgroupId,
+      session: { id: session.id, workgroupId: session.workgroupId },
+    });
   }
 
   private publish(event: SessionEvent): void {

@@ -22,12 +22,18 @@ function when(session: SessionDetail): string {
 }
 
 function agendaLine(item: SessionDetail['agenda'][number]): { details: string; outcome: string | null } {
-  const details = [item.presenterName, item.minutesAllotted ? `${item.minutesAllotted} min` : null].filter(Boolean).join(', ');
+  const details = [item.presenterName, item.minutesAllotted ? `${item.minutesAllotted} min` : null]
+    .filter(Boolean)
+    .join(', ');
   return { details, outcome: item.outcome ? OUTCOME_LABELS[item.outcome] : null };
 }
 
 function actionLine(action: SessionDetail['decisions'][number]['actions'][number]): string {
-  return [action.title, action.ownerName ? `eigenaar ${action.ownerName}` : null, action.dueDate ? `uiterlijk ${formatDutchDate(new Date(`${action.dueDate}T12:00:00Z`))}` : null]
+  return [
+    action.title,
+    action.ownerName ? `eigenaar ${action.ownerName}` : null,
+    action.dueDate ? `uiterlijk ${formatDutchDate(new Date(`${action.dueDate}T12:00:00Z`))}` : null,
+  ]
     .filter(Boolean)
     .join(', ');
 }
@@ -51,7 +57,9 @@ function toMarkdown(s: SessionDetail): string {
   if (s.agenda.length === 0) out.push('_Nog geen agendapunten._');
   s.agenda.forEach((item, index) => {
     const { details, outcome } = agendaLine(item);
-    out.push(`${index + 1}. **${md(item.title)}**${details ? ` (${md(details)})` : ''}${outcome ? ` - uitkomst: ${outcome}` : ''}`);
+    out.push(
+      `${index + 1}. **${md(item.title)}**${details ? ` (${md(details)})` : ''}${outcome ? ` - uitkomst: ${outcome}` : ''}`,
+    );
     if (item.description.trim()) out.push(`   ${md(item.description)}`);
   });
   if (s.totalMinutes) out.push('', `Totaal: ${s.totalMinutes} minuten`);
@@ -59,7 +67,8 @@ function toMarkdown(s: SessionDetail): string {
   if (s.attendees.length === 0) out.push('_Niemand uitgenodigd._');
   else {
     out.push('| Naam | Organisatie | Status |', '| --- | --- | --- |');
-    for (const a of s.attendees) out.push(`| ${md(a.displayName)} | ${md(a.organisationName ?? '')} | ${ATTENDANCE_LABELS[a.status]} |`);
+    for (const a of s.attendees)
+      out.push(`| ${md(a.displayName)} | ${md(a.organisationName ?? '')} | ${ATTENDANCE_LABELS[a.status]} |`);
   }
   out.push('', '## Besluiten', '');
   if (s.decisions.length === 0) out.push('_Geen besluiten vastgelegd._');
@@ -71,7 +80,12 @@ function toMarkdown(s: SessionDetail): string {
 }
 
 export function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 function toHtml(s: SessionDetail): string {
@@ -95,7 +109,10 @@ function toHtml(s: SessionDetail): string {
     : '<p><em>Nog geen agendapunten.</em></p>';
   const attendance = s.attendees.length
     ? `<table><thead><tr><th scope="col">Naam</th><th scope="col">Organisatie</th><th scope="col">Status</th></tr></thead><tbody>${s.attendees
-        .map((a) => `<tr><td>${h(a.displayName)}</td><td>${h(a.organisationName ?? '')}</td><td>${h(ATTENDANCE_LABELS[a.status])}</td></tr>`)
+        .map(
+          (a) =>
+            `<tr><td>${h(a.displayName)}</td><td>${h(a.organisationName ?? '')}</td><td>${h(ATTENDANCE_LABELS[a.status])}</td></tr>`,
+        )
         .join('')}</tbody></table>`
     : '<p><em>Niemand uitgenodigd.</em></p>';
   const decisions = s.decisions.length

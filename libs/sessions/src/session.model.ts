@@ -19,9 +19,22 @@ export const SESSION_TYPE_LABELS: Record<SessionType, string> = {
   kennissessie: 'Kennissessie',
   bestuurlijk_overleg: 'Bestuurlijk overleg',
 };
-export const SESSION_STATE_LABELS: Record<SessionState, string> = { concept: 'Concept', geagendeerd: 'Geagendeerd', afgerond: 'Afgerond' };
-export const OUTCOME_LABELS: Record<AgendaOutcome, string> = { informatie: 'Informatie', besluit: 'Besluit', actie: 'Actie' };
-export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = { uitgenodigd: 'Uitgenodigd', aanwezig: 'Aanwezig', afwezig: 'Afwezig', afgemeld: 'Afgemeld' };
+export const SESSION_STATE_LABELS: Record<SessionState, string> = {
+  concept: 'Concept',
+  geagendeerd: 'Geagendeerd',
+  afgerond: 'Afgerond',
+};
+export const OUTCOME_LABELS: Record<AgendaOutcome, string> = {
+  informatie: 'Informatie',
+  besluit: 'Besluit',
+  actie: 'Actie',
+};
+export const ATTENDANCE_LABELS: Record<AttendanceStatus, string> = {
+  uitgenodigd: 'Uitgenodigd',
+  aanwezig: 'Aanwezig',
+  afwezig: 'Afwezig',
+  afgemeld: 'Afgemeld',
+};
 
 /** The session row as the repository reads it. */
 export interface SessionRow {
@@ -136,7 +149,11 @@ export interface ActionDraft {
 
 /** Date and time as the Dutch read it, in Dutch time. */
 export function formatDutchDateTime(date: Date): string {
-  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'full', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(date);
 }
 
 export function formatDutchTime(date: Date): string {
@@ -144,5 +161,10 @@ export function formatDutchTime(date: Date): string {
 }
 
 export function formatDutchDate(date: Date): string {
-  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  return new Intl.DateTimeFormat('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(date);
 }

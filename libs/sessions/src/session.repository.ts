@@ -85,7 +85,10 @@ export class SessionRepository {
   // Sessions
 
   async findSession(id: string, manager?: EntityManager): Promise<SessionRow | null> {
-    const rows: SessionRow[] = await this.m(manager).query(`${SELECT_SESSION} WHERE s.id = $1 AND s.deleted_at IS NULL`, [id]);
+    const rows: SessionRow[] = await this.m(manager).query(
+      `${SELECT_SESSION} WHERE s.id = $1 AND s.deleted_at IS NULL`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
@@ -110,15 +113,34 @@ export class SessionRepository {
 
   /** One session as the list shows it (for live events). */
   async findSummary(id: string, now: Date): Promise<SessionSummary | null> {
-    const rows: SessionSummary[] = await this.m().query(`${selectSummary('$2')} WHERE s.id = $1 AND s.deleted_at IS NULL`, [id, now.toISOString()]);
+    const rows: SessionSummary[] = await this.m().query(
+      `${selectSummary('$2')} WHERE s.id = $1 AND s.deleted_at IS NULL`,
+      [id, now.toISOString()],
+    );
     return rows[0] ?? null;
   }
 
-  async insertSession(workgroupId: string, fields: SessionFields, createdBy: string, manager: EntityManager): Promise<string> {
+  async insertSession(
+    workgroupId: string,
+    fields: SessionFields,
+    createdBy: string,
+    manager: EntityManager,
+  ): Promise<string> {
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO workgroup_sessions (workgroup_id, type, state, title, description, starts_at, ends_at, location, online_url, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [workgroupId, fields.type, fields.state, fields.title, fields.description, fields.startsAt.toISOString(), fields.endsAt.toISOString(), fields.location, fields.onlineUrl, createdBy],
+      [
+        workgroupId,
+        fields.type,
+        fields.state,
+        fields.title,
+        fields.description,
+        fields.startsAt.toISOString(),
+        fields.endsAt.toISOString(),
+        fields.location,
+        fields.onlineUrl,
+        createdBy,
+      ],
     );
     return rows[0].id;
   }
@@ -126,7 +148,10 @@ export class SessionRepository {
   async updateSession(id: string, changes: Partial<SessionFields>, manager: EntityManager): Promise<void> {
     const { sets, params } = assignments(id, changes, SESSION_COLUMN);
     // Calendar clients only take an updated invitation whose SEQUENCE went up.
-    await manager.query(`UPDATE workgroup_sessions SET ${[...sets, 'sequence = sequence + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
+    await manager.query(
+      `UPDATE workgroup_sessions SET ${[...sets, 'sequence = sequence + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`,
+      params,
+    );
   }
 
   async softDeleteSession(id: string, manager: EntityManager): Promise<void> {
@@ -150,7 +175,10 @@ export class SessionRepository {
   // Agenda
 
   items(sessionId: string, manager?: EntityManager): Promise<AgendaItemView[]> {
-    return this.m(manager).query(`${SELECT_ITEM} WHERE i.session_id = $1 ORDER BY i.placement, i.position, i.created_at, i.id`, [sessionId]);
+    return this.m(manager).query(
+      `${SELECT_ITEM} WHERE i.session_id = $1 ORDER BY i.placement, i.position, i.created_at, i.id`,
+      [sessionId],
+    );
   }
 
   async findItem(id: string): Promise<AgendaItemView | null> {
@@ -158,12 +186,27 @@ export class SessionRepository {
     return rows[0] ?? null;
   }
 
-  async insertItem(sessionId: string, fields: AgendaItemFields, proposedBy: string, manager: EntityManager): Promise<string> {
+  async insertItem(
+    sessionId: string,
+    fields: AgendaItemFields,
+    proposedBy: string,
+    manager: EntityManager,
+  ): Promise<string> {
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO session_agenda_items (session_id, placement, position, title, description, presenter_id, presenter_name, minutes_allotted, outcome, proposed_by)
        VALUES ($1, $2, (SELECT coalesce(max(position), 0) + 1 FROM session_agenda_items WHERE session_id = $1 AND placement = $2), $3, $4, $5, $6, $7, $8, $9)
        RETURNING id`,
-      [sessionId, fields.placement, fields.title, fields.description, fields.presenterId, fields.presenterName, fields.minutesAllotted, fields.outcome, proposedBy],
+      [
+        sessionId,
+        fields.placement,
+        fields.title,
+        fields.description,
+        fields.presenterId,
+        fields.presenterName,
+        fields.minutesAllotted,
+        fields.outcome,
+        proposedBy,
+      ],
     );
     return rows[0].id;
   }
@@ -173,9 +216,14 @@ export class SessionRepository {
     if (changes.placement) {
       // Moving between agenda and backlog puts the item at the end of its new list.
       params.push(changes.placement);
-      sets.push(`position = (SELECT coalesce(max(o.position), 0) + 1 FROM session_agenda_items o WHERE o.session_id = session_agenda_items.session_id AND o.placement = $${params.length} AND o.id <> $1)`);
+      sets.push(
+        `position = (SELECT coalesce(max(o.position), 0) + 1 FROM session_agenda_items o WHERE o.session_id = session_agenda_items.session_id AND o.placement = $${params.length} AND o.id <> $1)`,
+      );
     }
-    await manager.query(`UPDATE session_agenda_items SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
+    await manager.query(
+      `UPDATE session_agenda_items SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`,
+      params,
+    );
   }
 
   async deleteItem(id: string, manager: EntityManager): Promise<void> {
@@ -183,7 +231,12 @@ export class SessionRepository {
   }
 
   /** Numbers the items 1..n in the given order. */
-  async reorder(sessionId: string, placement: AgendaPlacement, itemIds: string[], manager: EntityManager): Promise<void> {
+  async reorder(
+    sessionId: string,
+    placement: AgendaPlacement,
+    itemIds: string[],
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.query(
       `UPDATE session_agenda_items i SET position = o.ord, updated_at = now()
          FROM unnest($3::uuid[]) WITH ORDINALITY AS o(id, ord)
@@ -208,7 +261,12 @@ export class SessionRepository {
     );
   }
 
-  async upsertAttendee(sessionId: string, userId: string, status: AttendanceStatus, manager: EntityManager): Promise<void> {
+  async upsertAttendee(
+    sessionId: string,
+    userId: string,
+    status: AttendanceStatus,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO session_attendees (session_id, user_id, status) VALUES ($1, $2, $3)
        ON CONFLICT (session_id, user_id) DO UPDATE SET status = EXCLUDED.status, updated_at = now()`,
@@ -217,7 +275,10 @@ export class SessionRepository {
   }
 
   async removeAttendees(sessionId: string, userIds: string[], manager: EntityManager): Promise<void> {
-    await manager.query('DELETE FROM session_attendees WHERE session_id = $1 AND user_id = ANY($2::uuid[])', [sessionId, userIds]);
+    await manager.query('DELETE FROM session_attendees WHERE session_id = $1 AND user_id = ANY($2::uuid[])', [
+      sessionId,
+      userIds,
+    ]);
   }
 
   /** Which of the given users are members of the werkgroep (any role). */
@@ -243,7 +304,10 @@ export class SessionRepository {
   }
 
   async focusAreasOfWorkgroup(workgroupId: string): Promise<Set<string>> {
-    const rows: Array<{ id: string }> = await this.m().query('SELECT f.id FROM focus_areas f JOIN workgroups w ON w.theme_id = f.theme_id WHERE w.id = $1', [workgroupId]);
+    const rows: Array<{ id: string }> = await this.m().query(
+      'SELECT f.id FROM focus_areas f JOIN workgroups w ON w.theme_id = f.theme_id WHERE w.id = $1',
+      [workgroupId],
+    );
     return new Set(rows.map((r) => r.id));
   }
 
@@ -254,7 +318,10 @@ export class SessionRepository {
   // Decisions
 
   async decisions(sessionId: string, manager?: EntityManager): Promise<DecisionView[]> {
-    const rows: DecisionRow[] = await this.m(manager).query(`${SELECT_DECISION} WHERE d.session_id = $1 ORDER BY d.decided_at, d.created_at, d.id`, [sessionId]);
+    const rows: DecisionRow[] = await this.m(manager).query(
+      `${SELECT_DECISION} WHERE d.session_id = $1 ORDER BY d.decided_at, d.created_at, d.id`,
+      [sessionId],
+    );
     return this.withActions(rows, manager);
   }
 
@@ -274,7 +341,12 @@ export class SessionRepository {
     return rows[0] ?? null;
   }
 
-  async insertDecision(sessionId: string, fields: { text: string; agendaItemId: string | null; decidedAt: Date | null }, createdBy: string, manager: EntityManager): Promise<string> {
+  async insertDecision(
+    sessionId: string,
+    fields: { text: string; agendaItemId: string | null; decidedAt: Date | null },
+    createdBy: string,
+    manager: EntityManager,
+  ): Promise<string> {
     const rows: Array<{ id: string }> = await manager.query(
       `INSERT INTO session_decisions (session_id, agenda_item_id, text, decided_at, created_by)
        VALUES ($1, $2, $3, coalesce($4::timestamptz, now()), $5) RETURNING id`,
@@ -283,9 +355,20 @@ export class SessionRepository {
     return rows[0].id;
   }
 
-  async updateDecision(id: string, changes: { text?: string; agendaItemId?: string | null; decidedAt?: Date }, manager: EntityManager): Promise<void> {
-    const { sets, params } = assignments(id, changes, { text: 'text', agendaItemId: 'agenda_item_id', decidedAt: 'decided_at' });
-    await manager.query(`UPDATE session_decisions SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
+  async updateDecision(
+    id: string,
+    changes: { text?: string; agendaItemId?: string | null; decidedAt?: Date },
+    manager: EntityManager,
+  ): Promise<void> {
+    const { sets, params } = assignments(id, changes, {
+      text: 'text',
+      agendaItemId: 'agenda_item_id',
+      decidedAt: 'decided_at',
+    });
+    await manager.query(
+      `UPDATE session_decisions SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`,
+      params,
+    );
   }
 
   async deleteDecision(id: string, manager: EntityManager): Promise<void> {
@@ -293,7 +376,10 @@ export class SessionRepository {
   }
 
   async linkActions(decisionId: string, actionIds: string[], manager: EntityManager): Promise<void> {
-    await manager.query('INSERT INTO decision_actions (decision_id, action_id) SELECT $1, unnest($2::uuid[])', [decisionId, actionIds]);
+    await manager.query('INSERT INTO decision_actions (decision_id, action_id) SELECT $1, unnest($2::uuid[])', [
+      decisionId,
+      actionIds,
+    ]);
   }
 
   private async withActions(rows: DecisionRow[], manager?: EntityManager): Promise<DecisionView[]> {
@@ -315,7 +401,11 @@ export class SessionRepository {
 }
 
 /** `column = $n` for every defined change; $1 is the row id. */
-function assignments<T extends object>(id: string, changes: T, columns: Record<keyof T, string>): { sets: string[]; params: unknown[] } {
+function assignments<T extends object>(
+  id: string,
+  changes: T,
+  columns: Record<keyof T, string>,
+): { sets: string[]; params: unknown[] } {
   const sets: string[] = [];
   const params: unknown[] = [id];
   for (const [key, value] of Object.entries(changes) as Array<[keyof T, unknown]>) {

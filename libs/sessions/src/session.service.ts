@@ -9,7 +9,14 @@ import { SessionAccess } from './session-access';
 import { SessionEvents } from './session-events';
 import { sessionToICalendar } from './session-calendar';
 import { exportSession, SessionExportFormat } from './session-export';
-import { AttendanceStatus, SessionDetail, SessionFields, SessionRow, SessionState, SessionSummary } from './session.model';
+import {
+  AttendanceStatus,
+  SessionDetail,
+  SessionFields,
+  SessionRow,
+  SessionState,
+  SessionSummary,
+} from './session.model';
 import { SessionRepository } from './session.repository';
 
 export interface SessionInput {
@@ -73,14 +80,21 @@ export class SessionService {
     const invitees = [...new Set(input.inviteeIds ?? [])];
     const problems = validateSession(fields);
     const members = await this.repository.membersAmong(workgroupId, invitees);
-    if (invitees.some((id) => !members.has(id))) problems.push({ field: 'inviteeIds', messages: ['Nodig alleen leden van de werkgroep uit.'] });
+    if (invitees.some((id) => !members.has(id)))
+      problems.push({ field: 'inviteeIds', messages: ['Nodig alleen leden van de werkgroep uit.'] });
     if (problems.length) throw validationFailed(problems);
     const id = await this.dataSource.transaction(async (manager) => {
       const newId = await this.repository.insertSession(workgroupId, fields, actor.userId, manager);
       for (const userId of invitees) await this.repository.upsertAttendee(newId, userId, 'uitgenodigd', manager);
       await this.audit.recordChange(
         actor,
-        { action: 'session.create', entityType: 'session', entityId: newId, workgroupId, summary: { title: fields.title, type: fields.type, startsAt: fields.startsAt, invited: invitees.length } },
+        {
+          action: 'session.create',
+          entityType: 'session',
+          entityId: newId,
+          workgroupId,
+          summary: { title: fields.title, type: fields.type, startsAt: fields.startsAt, invited: invitees.length },
+        },
         manager,
       );
       return newId;
@@ -108,7 +122,17 @@ export class SessionService {
     if (Object.keys(diff).length === 0) return this.detail(id);
     await this.dataSource.transaction(async (manager) => {
       await this.repository.updateSession(id, changes, manager);
-      await this.audit.recordChange(actor, { action: 'session.update', entityType: 'session', entityId: id, workgroupId: before.workgroupId, summary: { changes: diff } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'session.update',
+          entityType: 'session',
+          entityId: id,
+          workgroupId: before.workgroupId,
+          summary: { changes: diff },
+        },
+        manager,
+      );
     });
     await this.events.changed('session.updated', id);
     return this.detail(id);
@@ -122,7 +146,17 @@ export class SessionService {
     }
     await this.dataSource.transaction(async (manager) => {
       await this.repository.softDeleteSession(id, manager);
-      await this.audit.recordChange(actor, { action: 'session.delete', entityType: 'session', entityId: id, workgroupId: session.workgroupId, summary: { title: session.title } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'session.delete',
+          entityType: 'session',
+          entityId: id,
+          workgroupId: session.workgroupId,
+          summary: { title: session.title },
+        },
+        manager,
+      );
     });
     this.events.deleted(session);
   }
@@ -142,16 +176,30 @@ export class SessionService {
       entries[0].userId === actor.userId &&
       current.has(actor.userId) &&
       SELF_SERVICE_STATUSES.includes(entries[0].status ?? 'uitgenodigd');
-    await this.access.assert(actor, selfService ? 'workgroup.content.write' : 'workgroup.actions.manage', session.workgroupId, 'session.attendance.update');
-    const members = await this.repository.membersAmong(session.workgroupId, entries.map((e) => e.userId));
+    await this.access.assert(
+      actor,
+      selfService ? 'workgroup.content.write' : 'workgroup.actions.manage',
+      session.workgroupId,
+      'session.attendance.update',
+    );
+    const members = await this.repository.membersAmong(
+      session.workgroupId,
+      entries.map((e) => e.userId),
+    );
     const problems: FieldError[] = [];
     entries.forEach((entry, index) => {
-      if (!members.has(entry.userId) && !current.has(entry.userId)) problems.push({ field: `attendees.${index}.userId`, messages: ['Nodig alleen leden van de werkgroep uit.'] });
+      if (!members.has(entry.userId) && !current.has(entry.userId))
+        problems.push({ field: `attendees.${index}.userId`, messages: ['Nodig alleen leden van de werkgroep uit.'] });
     });
-    if (entries.length === 0 && removals.length === 0) problems.push({ field: 'attendees', messages: ['Geef minstens één deelnemer.'] });
+    if (entries.length === 0 && removals.length === 0)
+      problems.push({ field: 'attendees', messages: ['Geef minstens één deelnemer.'] });
     if (problems.length) throw validationFailed(problems);
     const changes = entries
-      .map((e) => ({ userId: e.userId, from: current.get(e.userId) ?? null, to: e.status ?? current.get(e.userId) ?? 'uitgenodigd' }))
+      .map((e) => ({
+        userId: e.userId,
+        from: current.get(e.userId) ?? null,
+        to: e.status ?? current.get(e.userId) ?? 'uitgenodigd',
+      }))
       .filter((c) => c.from !== c.to);
     const removed = removals.filter((userId) => current.has(userId));
     if (changes.length === 0 && removed.length === 0) return this.detail(id);
@@ -161,7 +209,13 @@ export class SessionService {
       await this.repository.touchSession(id, manager);
       await this.audit.recordChange(
         actor,
-        { action: 'session.attendance.update', entityType: 'session', entityId: id, workgroupId: session.workgroupId, summary: { changes, removed } },
+        {
+          action: 'session.attendance.update',
+          entityType: 'session',
+          entityId: id,
+          workgroupId: session.workgroupId,
+          summary: { changes, removed },
+        },
         manager,
       );
     });
@@ -178,10 +232,17 @@ export class SessionService {
     const title = `Verslag ${session.title}`;
     const documentId = await this.dataSource.transaction(async (manager) => {
       const created = await this.documents.createWithin(actor, session.workgroupId, title, 'verslag', manager);
-      if (!(await this.repository.linkMinutes(id, created, manager))) throw conflict('Deze sessie heeft al een verslag.');
+      if (!(await this.repository.linkMinutes(id, created, manager)))
+        throw conflict('Deze sessie heeft al een verslag.');
       await this.audit.recordChange(
         actor,
-        { action: 'session.minutes.create', entityType: 'session', entityId: id, workgroupId: session.workgroupId, summary: { documentId: created, title } },
+        {
+          action: 'session.minutes.create',
+          entityType: 'session',
+          entityId: id,
+          workgroupId: session.workgroupId,
+          summary: { documentId: created, title },
+        },
         manager,
       );
       return created;
@@ -206,7 +267,11 @@ export class SessionService {
   async detail(id: string): Promise<SessionDetail> {
     const session = await this.repository.findSession(id);
     if (!session) throw notFound('De sessie');
-    const [items, attendees, decisions] = await Promise.all([this.repository.items(id), this.repository.attendees(id), this.repository.decisions(id)]);
+    const [items, attendees, decisions] = await Promise.all([
+      this.repository.items(id),
+      this.repository.attendees(id),
+      this.repository.decisions(id),
+    ]);
     const agenda = items.filter((i) => i.placement === 'agenda');
     return {
       ...session,
@@ -221,9 +286,12 @@ export class SessionService {
 
 function validateSession(fields: SessionFields): FieldError[] {
   const problems: FieldError[] = [];
-  if (Number.isNaN(fields.startsAt.getTime())) problems.push({ field: 'startsAt', messages: ['Dit tijdstip bestaat niet.'] });
-  if (Number.isNaN(fields.endsAt.getTime())) problems.push({ field: 'endsAt', messages: ['Dit tijdstip bestaat niet.'] });
-  else if (fields.endsAt.getTime() <= fields.startsAt.getTime()) problems.push({ field: 'endsAt', messages: ['De sessie moet eindigen na het begin.'] });
+  if (Number.isNaN(fields.startsAt.getTime()))
+    problems.push({ field: 'startsAt', messages: ['Dit tijdstip bestaat niet.'] });
+  if (Number.isNaN(fields.endsAt.getTime()))
+    problems.push({ field: 'endsAt', messages: ['Dit tijdstip bestaat niet.'] });
+  else if (fields.endsAt.getTime() <= fields.startsAt.getTime())
+    problems.push({ field: 'endsAt', messages: ['De sessie moet eindigen na het begin.'] });
   if (fields.state !== 'concept' && !fields.location && !fields.onlineUrl) {
     problems.push({ field: 'location', messages: ['Een geagendeerde sessie heeft een locatie of een online link.'] });
   }
@@ -232,7 +300,16 @@ function validateSession(fields: SessionFields): FieldError[] {
 
 function fieldsOf(row: SessionRow): SessionFields {
   const { type, state, title, description, startsAt, endsAt, location, onlineUrl } = row;
-  return { type, state, title, description, startsAt: new Date(startsAt), endsAt: new Date(endsAt), location, onlineUrl };
+  return {
+    type,
+    state,
+    title,
+    description,
+    startsAt: new Date(startsAt),
+    endsAt: new Date(endsAt),
+    location,
+    onlineUrl,
+  };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

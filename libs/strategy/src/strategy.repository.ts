@@ -18,7 +18,9 @@ export class StrategyRepository {
   }
 
   listStrategies(): Promise<StrategyEntity[]> {
-    return this.m().getRepository(StrategyEntity).find({ order: { periodStart: 'DESC', title: 'ASC' } });
+    return this.m()
+      .getRepository(StrategyEntity)
+      .find({ order: { periodStart: 'DESC', title: 'ASC' } });
   }
 
   findStrategy(id: string, manager?: EntityManager): Promise<StrategyEntity | null> {
@@ -27,17 +29,23 @@ export class StrategyRepository {
 
   themesOf(strategyIds: string[]): Promise<ThemeEntity[]> {
     if (!strategyIds.length) return Promise.resolve([]);
-    return this.m().getRepository(ThemeEntity).find({ where: { strategyId: In(strategyIds) }, order: { position: 'ASC' } });
+    return this.m()
+      .getRepository(ThemeEntity)
+      .find({ where: { strategyId: In(strategyIds) }, order: { position: 'ASC' } });
   }
 
   findThemes(ids: string[]): Promise<ThemeEntity[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.m().getRepository(ThemeEntity).find({ where: { id: In(ids) }, order: { position: 'ASC' } });
+    return this.m()
+      .getRepository(ThemeEntity)
+      .find({ where: { id: In(ids) }, order: { position: 'ASC' } });
   }
 
   focusAreasOf(themeIds: string[]): Promise<FocusAreaEntity[]> {
     if (!themeIds.length) return Promise.resolve([]);
-    return this.m().getRepository(FocusAreaEntity).find({ where: { themeId: In(themeIds) }, order: { position: 'ASC' } });
+    return this.m()
+      .getRepository(FocusAreaEntity)
+      .find({ where: { themeId: In(themeIds) }, order: { position: 'ASC' } });
   }
 
   findTheme(id: string, manager?: EntityManager): Promise<ThemeEntity | null> {
@@ -49,17 +57,25 @@ export class StrategyRepository {
   }
 
   async nextThemePosition(strategyId: string, manager: EntityManager): Promise<number> {
-    const rows: Array<{ next: number }> = await manager.query('SELECT coalesce(max(position), 0) + 1 AS next FROM themes WHERE strategy_id = $1', [strategyId]);
+    const rows: Array<{ next: number }> = await manager.query(
+      'SELECT coalesce(max(position), 0) + 1 AS next FROM themes WHERE strategy_id = $1',
+      [strategyId],
+    );
     return rows[0].next;
   }
 
   async nextFocusAreaPosition(themeId: string, manager: EntityManager): Promise<number> {
-    const rows: Array<{ next: number }> = await manager.query('SELECT coalesce(max(position), 0) + 1 AS next FROM focus_areas WHERE theme_id = $1', [themeId]);
+    const rows: Array<{ next: number }> = await manager.query(
+      'SELECT coalesce(max(position), 0) + 1 AS next FROM focus_areas WHERE theme_id = $1',
+      [themeId],
+    );
     return rows[0].next;
   }
 
   async countThemes(strategyId: string, manager: EntityManager): Promise<number> {
-    const rows: Array<{ n: number }> = await manager.query('SELECT count(*) AS n FROM themes WHERE strategy_id = $1', [strategyId]);
+    const rows: Array<{ n: number }> = await manager.query('SELECT count(*) AS n FROM themes WHERE strategy_id = $1', [
+      strategyId,
+    ]);
     return rows[0].n;
   }
 
@@ -68,19 +84,32 @@ export class StrategyRepository {
     return rows.length > 0;
   }
 
-  async insert<T extends StrategyEntity | ThemeEntity | FocusAreaEntity>(target: new () => T, values: Partial<T>, manager: EntityManager): Promise<T> {
+  async insert<T extends StrategyEntity | ThemeEntity | FocusAreaEntity>(
+    target: new () => T,
+    values: Partial<T>,
+    manager: EntityManager,
+  ): Promise<T> {
     const repo = manager.getRepository(target);
     const saved = await repo.save(repo.create({ ...values, updatedAt: new Date() } as T));
     return (await repo.findOneBy({ id: saved.id } as never)) as T;
   }
 
-  async update<T extends StrategyEntity | ThemeEntity | FocusAreaEntity>(target: new () => T, id: string, values: Partial<T>, manager: EntityManager): Promise<T> {
+  async update<T extends StrategyEntity | ThemeEntity | FocusAreaEntity>(
+    target: new () => T,
+    id: string,
+    values: Partial<T>,
+    manager: EntityManager,
+  ): Promise<T> {
     const repo = manager.getRepository(target);
     await repo.update(id, { ...values, updatedAt: new Date() } as never);
     return (await repo.findOneBy({ id } as never)) as T;
   }
 
-  async delete(target: new () => StrategyEntity | ThemeEntity | FocusAreaEntity, id: string, manager: EntityManager): Promise<void> {
+  async delete(
+    target: new () => StrategyEntity | ThemeEntity | FocusAreaEntity,
+    id: string,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.getRepository(target).delete(id);
   }
 }

@@ -69,7 +69,17 @@ export class StrategyService {
     if (!regionId) throw conflict('Er is nog geen regio ingericht.');
     assertPeriod(input.periodStart, input.periodEnd);
     return this.change(actor, 'strategy.create', async (manager) => {
-      const created = await this.repository.insert<StrategyEntity>(StrategyEntity, { ...input, regionId, motto: input.motto ?? '', status: input.status ?? 'concept', adoptedOn: input.adoptedOn ?? null }, manager);
+      const created = await this.repository.insert<StrategyEntity>(
+        StrategyEntity,
+        {
+          ...input,
+          regionId,
+          motto: input.motto ?? '',
+          status: input.status ?? 'concept',
+          adoptedOn: input.adoptedOn ?? null,
+        },
+        manager,
+      );
       return { result: created, entityType: 'strategy', entityId: created.id, summary: { title: created.title } };
     });
   }
@@ -90,7 +100,8 @@ export class StrategyService {
     await this.change(actor, 'strategy.delete', async (manager) => {
       const existing = await this.repository.findStrategy(id, manager);
       if (!existing) throw notFound('De strategie');
-      if ((await this.repository.countThemes(id, manager)) > 0) throw conflict('Deze strategie heeft nog prioriteiten. Verwijder die eerst.');
+      if ((await this.repository.countThemes(id, manager)) > 0)
+        throw conflict('Deze strategie heeft nog prioriteiten. Verwijder die eerst.');
       await this.repository.delete(StrategyEntity, id, manager);
       return { result: undefined, entityType: 'strategy', entityId: id, summary: { title: existing.title } };
     });
@@ -101,8 +112,23 @@ export class StrategyService {
     return this.change(actor, 'theme.create', async (manager) => {
       if (!(await this.repository.findStrategy(strategyId, manager))) throw notFound('De strategie');
       const position = input.position ?? (await this.repository.nextThemePosition(strategyId, manager));
-      const created = await this.repository.insert<ThemeEntity>(ThemeEntity, { strategyId, title: input.title, description: input.description ?? '', requiresTaxAuthority: input.requiresTaxAuthority ?? false, position }, manager);
-      return { result: created, entityType: 'theme', entityId: created.id, summary: { title: created.title, strategyId } };
+      const created = await this.repository.insert<ThemeEntity>(
+        ThemeEntity,
+        {
+          strategyId,
+          title: input.title,
+          description: input.description ?? '',
+          requiresTaxAuthority: input.requiresTaxAuthority ?? false,
+          position,
+        },
+        manager,
+      );
+      return {
+        result: created,
+        entityType: 'theme',
+        entityId: created.id,
+        summary: { title: created.title, strategyId },
+      };
     });
   }
 
@@ -121,7 +147,8 @@ export class StrategyService {
     await this.change(actor, 'theme.delete', async (manager) => {
       const existing = await this.repository.findTheme(id, manager);
       if (!existing) throw notFound('De prioriteit');
-      if (await this.repository.themeHasWorkgroup(id, manager)) throw conflict('Deze prioriteit heeft een werkgroep. Verwijder de werkgroep eerst.');
+      if (await this.repository.themeHasWorkgroup(id, manager))
+        throw conflict('Deze prioriteit heeft een werkgroep. Verwijder de werkgroep eerst.');
       await this.repository.delete(ThemeEntity, id, manager);
       return { result: undefined, entityType: 'theme', entityId: id, summary: { title: existing.title } };
     });
@@ -132,8 +159,17 @@ export class StrategyService {
     return this.change(actor, 'focus_area.create', async (manager) => {
       if (!(await this.repository.findTheme(themeId, manager))) throw notFound('De prioriteit');
       const position = input.position ?? (await this.repository.nextFocusAreaPosition(themeId, manager));
-      const created = await this.repository.insert<FocusAreaEntity>(FocusAreaEntity, { themeId, title: input.title, position }, manager);
-      return { result: created, entityType: 'focus_area', entityId: created.id, summary: { title: created.title, themeId } };
+      const created = await this.repository.insert<FocusAreaEntity>(
+        FocusAreaEntity,
+        { themeId, title: input.title, position },
+        manager,
+      );
+      return {
+        result: created,
+        entityType: 'focus_area',
+        entityId: created.id,
+        summary: { title: created.title, themeId },
+      };
     });
   }
 
@@ -143,7 +179,12 @@ export class StrategyService {
       const before = await this.repository.findFocusArea(id, manager);
       if (!before) throw notFound('Het onderdeel');
       const updated = await this.repository.update<FocusAreaEntity>(FocusAreaEntity, id, input, manager);
-      return { result: updated, entityType: 'focus_area', entityId: id, summary: { changes: diffFields(before, input) } };
+      return {
+        result: updated,
+        entityType: 'focus_area',
+        entityId: id,
+        summary: { changes: diffFields(before, input) },
+      };
     });
   }
 
@@ -161,7 +202,9 @@ export class StrategyService {
   private change<T>(
     actor: Actor,
     action: string,
-    work: (manager: EntityManager) => Promise<{ result: T; entityType: string; entityId: string; summary: Record<string, unknown> }>,
+    work: (
+      manager: EntityManager,
+    ) => Promise<{ result: T; entityType: string; entityId: string; summary: Record<string, unknown> }>,
   ): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const { result, entityType, entityId, summary } = await work(manager);
@@ -172,5 +215,6 @@ export class StrategyService {
 }
 
 function assertPeriod(start: string, end: string) {
-  if (end <= start) throw validationFailed([{ field: 'periodEnd', messages: ['De einddatum moet na de begindatum liggen.'] }]);
+  if (end <= start)
+    throw validationFailed([{ field: 'periodEnd', messages: ['De einddatum moet na de begindatum liggen.'] }]);
 }

@@ -24,12 +24,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return { config: { kind: 'pglite', dataDir: null, loadDumpFile: dump }, drop: async () => undefined };
   }
   const template = process.env[TEMPLATE_DB_ENV];
-  if (!template) throw new Error(`${TEMPLATE_DB_ENV} is not set: run the tests through Jest's global setup (npm test).`);
+  if (!template)
+    throw new Error(`${TEMPLATE_DB_ENV} is not set: run the tests through Jest's global setup (npm test).`);
   const name = `koers_t_${randomBytes(6).toString('hex')}`;
   await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   return {
     config: { kind: 'postgres', url: databaseUrl(adminUrl, name), poolSize: 5 },
-    drop: () => withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }
 

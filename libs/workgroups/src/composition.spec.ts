@@ -47,14 +47,20 @@ describe('checkComposition', () => {
   });
 
   it('requires the Belastingdienst only for the undermining-crime theme', () => {
-    expect(checkComposition({ districts, requiresTaxAuthority: true, members: fullGroup() }).missing).toEqual(['Belastingdienst']);
+    expect(checkComposition({ districts, requiresTaxAuthority: true, members: fullGroup() }).missing).toEqual([
+      'Belastingdienst',
+    ]);
     const withTax = [...fullGroup(), member({ function: 'belastingdienst', organisationType: 'belastingdienst' })];
     expect(checkComposition({ districts, requiresTaxAuthority: true, members: withTax }).complete).toBe(true);
   });
 
   it('does not let observers or deactivated accounts fill a seat', () => {
     const members = fullGroup().map((m) =>
-      m.function === 'officier_van_justitie' ? { ...m, role: 'waarnemer' as const } : m.function === 'sectorhoofd_politie' ? { ...m, active: false } : m,
+      m.function === 'officier_van_justitie'
+        ? { ...m, role: 'waarnemer' as const }
+        : m.function === 'sectorhoofd_politie'
+          ? { ...m, active: false }
+          : m,
     );
     const check = checkComposition({ districts, requiresTaxAuthority: false, members });
     expect(check.missing).toEqual(['Officier van justitie', 'Sectorhoofd politie']);

@@ -38,17 +38,35 @@ export function checkComposition(input: {
   members: ComposingMember[];
 }): CompositionCheck {
   const members = input.members.filter(seated);
-  const requirement = (code: string, label: string, matches: (m: ComposingMember) => boolean): CompositionRequirement => {
+  const requirement = (
+    code: string,
+    label: string,
+    matches: (m: ComposingMember) => boolean,
+  ): CompositionRequirement => {
     const by = members.filter(matches).map((m) => ({ userId: m.userId, displayName: m.displayName }));
     return { code, label, satisfied: by.length > 0, satisfiedBy: by };
   };
   const requirements = [
     ...input.districts.map((district) =>
-      requirement(`aanjager:${district.id}`, `Burgemeester als bestuurlijk aanjager uit ${district.name}`, (m) => m.role === 'aanjager' && m.function === 'burgemeester' && m.districtId === district.id),
+      requirement(
+        `aanjager:${district.id}`,
+        `Burgemeester als bestuurlijk aanjager uit ${district.name}`,
+        (m) => m.role === 'aanjager' && m.function === 'burgemeester' && m.districtId === district.id,
+      ),
     ),
-    requirement('officier_van_justitie', 'Officier van justitie', (m) => m.function === 'officier_van_justitie' && m.organisationType === 'openbaar_ministerie'),
-    requirement('sectorhoofd_politie', 'Sectorhoofd politie', (m) => m.function === 'sectorhoofd_politie' && m.organisationType === 'politie'),
-    ...(input.requiresTaxAuthority ? [requirement('belastingdienst', 'Belastingdienst', (m) => m.organisationType === 'belastingdienst')] : []),
+    requirement(
+      'officier_van_justitie',
+      'Officier van justitie',
+      (m) => m.function === 'officier_van_justitie' && m.organisationType === 'openbaar_ministerie',
+    ),
+    requirement(
+      'sectorhoofd_politie',
+      'Sectorhoofd politie',
+      (m) => m.function === 'sectorhoofd_politie' && m.organisationType === 'politie',
+    ),
+    ...(input.requiresTaxAuthority
+      ? [requirement('belastingdienst', 'Belastingdienst', (m) => m.organisationType === 'belastingdienst')]
+      : []),
   ];
   const missing = requirements.filter((r) => !r.satisfied).map((r) => r.label);
   return { complete: missing.length === 0, requirements, missing };

@@ -31,7 +31,9 @@ export class WorkgroupRepository {
 
   list(ids: 'all' | string[]): Promise<WorkgroupEntity[]> {
     if (ids !== 'all' && ids.length === 0) return Promise.resolve([]);
-    return this.m().getRepository(WorkgroupEntity).find({ where: ids === 'all' ? {} : { id: In(ids) }, order: { name: 'ASC' } });
+    return this.m()
+      .getRepository(WorkgroupEntity)
+      .find({ where: ids === 'all' ? {} : { id: In(ids) }, order: { name: 'ASC' } });
   }
 
   findById(id: string, manager?: EntityManager): Promise<WorkgroupEntity | null> {
@@ -66,7 +68,9 @@ export class WorkgroupRepository {
     return this.m().query('SELECT d.id, d.name FROM districts d JOIN regions r ON r.id = d.region_id ORDER BY d.name');
   }
 
-  membershipsOf(userId: string): Promise<Array<{ workgroupId: string; workgroupName: string; themeId: string; role: MembershipRole }>> {
+  membershipsOf(
+    userId: string,
+  ): Promise<Array<{ workgroupId: string; workgroupName: string; themeId: string; role: MembershipRole }>> {
     return this.m().query(
       `SELECT w.id AS "workgroupId", w.name AS "workgroupName", w.theme_id AS "themeId", m.role
          FROM workgroup_members m JOIN workgroups w ON w.id = m.workgroup_id
@@ -75,13 +79,20 @@ export class WorkgroupRepository {
     );
   }
 
-  async insert(values: Pick<WorkgroupEntity, 'themeId' | 'name' | 'description'>, manager: EntityManager): Promise<WorkgroupEntity> {
+  async insert(
+    values: Pick<WorkgroupEntity, 'themeId' | 'name' | 'description'>,
+    manager: EntityManager,
+  ): Promise<WorkgroupEntity> {
     const repo = manager.getRepository(WorkgroupEntity);
     const saved = await repo.save(repo.create({ ...values, updatedAt: new Date() }));
     return (await this.findById(saved.id, manager)) as WorkgroupEntity;
   }
 
-  async update(id: string, values: Partial<Pick<WorkgroupEntity, 'name' | 'description'>>, manager: EntityManager): Promise<void> {
+  async update(
+    id: string,
+    values: Partial<Pick<WorkgroupEntity, 'name' | 'description'>>,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.getRepository(WorkgroupEntity).update({ id }, { ...values, updatedAt: new Date() });
   }
 
@@ -97,7 +108,12 @@ export class WorkgroupRepository {
     await manager.getRepository(WorkgroupMemberEntity).insert({ workgroupId, userId, role });
   }
 
-  async updateMemberRole(workgroupId: string, userId: string, role: MembershipRole, manager: EntityManager): Promise<void> {
+  async updateMemberRole(
+    workgroupId: string,
+    userId: string,
+    role: MembershipRole,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.getRepository(WorkgroupMemberEntity).update({ workgroupId, userId }, { role });
   }
 

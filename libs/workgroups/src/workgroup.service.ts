@@ -59,7 +59,11 @@ export class WorkgroupService {
       this.repository.members(id),
       this.repository.districtsOfRegion(),
     ]);
-    const composition = checkComposition({ districts, requiresTaxAuthority: theme?.requiresTaxAuthority ?? false, members });
+    const composition = checkComposition({
+      districts,
+      requiresTaxAuthority: theme?.requiresTaxAuthority ?? false,
+      members,
+    });
     return {
       ...workgroup,
       theme: theme ?? null,
@@ -78,8 +82,16 @@ export class WorkgroupService {
     const [theme] = await this.strategy.themesByIds([input.themeId]);
     if (!theme) throw validationFailed([{ field: 'themeId', messages: ['Deze prioriteit bestaat niet.'] }]);
     return this.change(actor, 'workgroup.create', null, async (manager) => {
-      const created = await this.repository.insert({ themeId: input.themeId, name: input.name, description: input.description ?? '' }, manager);
-      return { result: created, entityId: created.id, workgroupId: created.id, summary: { name: created.name, themeId: created.themeId } };
+      const created = await this.repository.insert(
+        { themeId: input.themeId, name: input.name, description: input.description ?? '' },
+        manager,
+      );
+      return {
+        result: created,
+        entityId: created.id,
+        workgroupId: created.id,
+        summary: { name: created.name, themeId: created.themeId },
+      };
     });
   }
 
@@ -89,7 +101,12 @@ export class WorkgroupService {
       const before = await this.repository.findById(id, manager);
       if (!before) throw notFound('De werkgroep');
       await this.repository.update(id, input, manager);
-      return { result: await this.repository.findById(id, manager), entityId: id, workgroupId: id, summary: { changes: diffFields(before, input) } };
+      return {
+        result: await this.repository.findById(id, manager),
+        entityId: id,
+        workgroupId: id,
+        summary: { changes: diffFields(before, input) },
+      };
     });
   }
 
@@ -107,8 +124,10 @@ export class WorkgroupService {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.manage', workgroupId, 'workgroup.member.add');
     await this.change(actor, 'workgroup.member.add', workgroupId, async (manager) => {
       if (!(await this.repository.findById(workgroupId, manager))) throw notFound('De werkgroep');
-      if (!(await this.repository.userExists(userId, manager))) throw validationFailed([{ field: 'userId', messages: ['Deze gebruiker bestaat niet.'] }]);
-      if (await this.repository.findMember(workgroupId, userId, manager)) throw conflict('Deze persoon is al lid van de werkgroep.');
+      if (!(await this.repository.userExists(userId, manager)))
+        throw validationFailed([{ field: 'userId', messages: ['Deze gebruiker bestaat niet.'] }]);
+      if (await this.repository.findMember(workgroupId, userId, manager))
+        throw conflict('Deze persoon is al lid van de werkgroep.');
       await this.repository.insertMember(workgroupId, userId, role, manager);
       return { result: undefined, entityId: userId, workgroupId, summary: { userId, role } };
     });
@@ -121,7 +140,12 @@ export class WorkgroupService {
       const member = await this.repository.findMember(workgroupId, userId, manager);
       if (!member) throw notFound('Het lidmaatschap');
       await this.repository.updateMemberRole(workgroupId, userId, role, manager);
-      return { result: undefined, entityId: userId, workgroupId, summary: { userId, role: { from: member.role, to: role } } };
+      return {
+        result: undefined,
+        entityId: userId,
+        workgroupId,
+        summary: { userId, role: { from: member.role, to: role } },
+      };
     });
     this.membershipChanges.emit({ workgroupId, userId });
     return this.get(actor, workgroupId);
@@ -144,12 +168,24 @@ export class WorkgroupService {
     actor: Actor,
     action: string,
     workgroupId: string | null,
-    work: (manager: EntityManager) => Promise<{ result: T; entityId: string; workgroupId: string; summary: Record<string, unknown> }>,
+    work: (
+      manager: EntityManager,
+    ) => Promise<{ result: T; entityId: string; workgroupId: string; summary: Record<string, unknown> }>,
   ): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const done = await work(manager);
       const entityType = action.startsWith('workgroup.member') ? 'workgroup_member' : 'workgroup';
-      await this.audit.recordChange(actor, { action, entityType, entityId: done.entityId, workgroupId: done.workgroupId ?? workgroupId, summary: done.summary }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action,
+          entityType,
+          entityId: done.entityId,
+          workgroupId: done.workgroupId ?? workgroupId,
+          summary: done.summary,
+        },
+        manager,
+      );
       return done.result;
     });
   }

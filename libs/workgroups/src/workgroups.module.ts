@@ -8,7 +8,12 @@ import { WorkgroupRepository } from './workgroup.repository';
 import { WorkgroupService } from './workgroup.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([WorkgroupEntity, WorkgroupMemberEntity]), AccessModule, AuditModule, StrategyModule],
+  imports: [
+    TypeOrmModule.forFeature([WorkgroupEntity, WorkgroupMemberEntity]),
+    AccessModule,
+    AuditModule,
+    StrategyModule,
+  ],
   providers: [WorkgroupRepository, WorkgroupService],
   exports: [WorkgroupService],
 })

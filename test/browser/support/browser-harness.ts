@@ -16,7 +16,8 @@ const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'browser');
 export function describeWithBrowser(specFile: string): jest.Describe {
   if (fs.existsSync(CHROMIUM)) return describe;
   const message = `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set KOERS_CHROMIUM.`;
-  if (process.env.KOERS_REQUIRE_BROWSER === '1') throw new Error(`${message} KOERS_REQUIRE_BROWSER=1, so the browser test may not be skipped.`);
+  if (process.env.KOERS_REQUIRE_BROWSER === '1')
+    throw new Error(`${message} KOERS_REQUIRE_BROWSER=1, so the browser test may not be skipped.`);
   console.warn(`Skipping the browser tests (${specFile}). ${message}`);
   return describe.skip;
 }
@@ -24,13 +25,23 @@ export function describeWithBrowser(specFile: string): jest.Describe {
 /** A headless Chromium, after checking that the web client is built. */
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(WEB_INDEX)) {
-    throw new Error(`The web client is not built: ${path.relative(ROOT, WEB_INDEX)} is missing. Run \`npm run build:web\` first (npm test does this).`);
+    throw new Error(
+      `The web client is not built: ${path.relative(ROOT, WEB_INDEX)} is missing. Run \`npm run build:web\` first (npm test does this).`,
+    );
   }
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -56,7 +67,13 @@ export class BrowserPages {
 
   async newPage(viewport = this.viewport): Promise<TestPage> {
     // bypassCSP only for injecting axe-core (an inline script, see expectAccessible); the app itself needs no exemption.
-    const context = await this.browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: true, acceptDownloads: true });
+    const context = await this.browser.newContext({
+      viewport,
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+      bypassCSP: true,
+      acceptDownloads: true,
+    });
     this.contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -119,7 +136,8 @@ interface AxeViolation {
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   await page.addScriptTag({ path: require.resolve('axe-core') });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context?: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (context?: unknown) => Promise<{ violations: AxeViolation[] }> } })
+      .axe;
     return (await axe.run(document)).violations;
   });
   const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -127,10 +145,16 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
     .map((v) => {
       const nodes = v.nodes
         .slice(0, 5)
-        .map((n) => `      at ${JSON.stringify(n.target)}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`)
+        .map(
+          (n) =>
+            `      at ${JSON.stringify(n.target)}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`,
+        )
         .join('\n');
       return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
     })
     .join('\n');
-  if (blocking.length) throw new Error(`axe-core found ${blocking.length} serious/critical accessibility violation(s) on the ${name} page:\n${report}`);
+  if (blocking.length)
+    throw new Error(
+      `axe-core found ${blocking.length} serious/critical accessibility violation(s) on the ${name} page:\n${report}`,
+    );
 }

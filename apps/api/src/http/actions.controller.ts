@@ -12,7 +12,11 @@ export class ActionsController {
   constructor(private readonly actions: ActionService) {}
 
   @Get('workgroups/:id/actions')
-  list(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string, @Query() query: ActionListQueryDto) {
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) workgroupId: string,
+    @Query() query: ActionListQueryDto,
+  ) {
     return this.actions.list(actor, workgroupId, { ...query, statuses: query.status });
   }
 

@@ -16,7 +16,11 @@ import {
 import { CurrentActor } from '@koers/identity';
 import { UuidParamPipe } from './validation';
 
-const CONTENT_TYPES = { html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8', text: 'text/plain; charset=utf-8' } as const;
+const CONTENT_TYPES = {
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  text: 'text/plain; charset=utf-8',
+} as const;
 
 /** Document metadata. The content itself only travels through the /collab socket (Yjs). */
 @ApiTags('documents')
@@ -28,12 +32,20 @@ export class DocumentsController {
   ) {}
 
   @Get('workgroups/:id/documents')
-  list(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string, @Query() query: DocumentListQueryDto) {
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) workgroupId: string,
+    @Query() query: DocumentListQueryDto,
+  ) {
     return this.documents.list(actor, workgroupId, query.archived ?? false);
   }
 
   @Post('workgroups/:id/documents')
-  create(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string, @Body() body: CreateDocumentDto) {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) workgroupId: string,
+    @Body() body: CreateDocumentDto,
+  ) {
     return this.documents.create(actor, workgroupId, body.title, body.kind);
   }
 
@@ -50,7 +62,12 @@ export class DocumentsController {
 
   /** The current content rendered on the server: html, md or text. */
   @Get('documents/:id/export')
-  async export(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Query() query: ExportQueryDto, @Res() response: Response) {
+  async export(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: ExportQueryDto,
+    @Res() response: Response,
+  ) {
     const format = query.format ?? 'html';
     const { meta, body } = await this.documents.export(actor, id, format);
     const filename = `${meta.title.replace(/[^\p{L}\p{N} _-]/gu, '').trim() || 'document'}.${format === 'text' ? 'txt' : format}`;
@@ -88,7 +105,11 @@ export class DocumentsController {
 
   /** Restores a version as a new change on top (the current state is kept as a version first). */
   @Post('documents/:id/versions/:versionId/restore')
-  restore(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Param('versionId', UuidParamPipe) versionId: string) {
+  restore(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('versionId', UuidParamPipe) versionId: string,
+  ) {
     return this.history.restore(actor, id, versionId);
   }
 

@@ -1,6 +1,15 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, ErrorBody, ErrorCode, HTTP_STATUS_BY_CODE, PG_CHECK_VIOLATION, PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgErrorCode } from '@koers/core';
+import {
+  DomainError,
+  ErrorBody,
+  ErrorCode,
+  HTTP_STATUS_BY_CODE,
+  PG_CHECK_VIOLATION,
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_UNIQUE_VIOLATION,
+  pgErrorCode,
+} from '@koers/core';
 
 const CODE_BY_HTTP_STATUS: Record<number, ErrorCode> = {
   400: ErrorCode.ValidationFailed,
@@ -34,23 +43,39 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toBody(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (status >= 500)
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     response.status(status).json(body);
   }
 
   private toBody(exception: unknown): { status: number; body: ErrorBody } {
     if (exception instanceof DomainError) {
-      return { status: HTTP_STATUS_BY_CODE[exception.code], body: { error: { code: exception.code, message: exception.message, ...(exception.fields ? { fields: exception.fields } : {}) } } };
+      return {
+        status: HTTP_STATUS_BY_CODE[exception.code],
+        body: {
+          error: {
+            code: exception.code,
+            message: exception.message,
+            ...(exception.fields ? { fields: exception.fields } : {}),
+          },
+        },
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = CODE_BY_HTTP_STATUS[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed);
-      return { status: status in CODE_BY_HTTP_STATUS ? status : status >= 500 ? 500 : 400, body: { error: { code, message: DEFAULT_MESSAGES[code] as string } } };
+      return {
+        status: status in CODE_BY_HTTP_STATUS ? status : status >= 500 ? 500 : 400,
+        body: { error: { code, message: DEFAULT_MESSAGES[code] as string } },
+      };
     }
     const pgCode = pgErrorCode(exception);
-    if (pgCode === PG_UNIQUE_VIOLATION) return this.plain(ErrorCode.Conflict, 'Er bestaat al een item met deze naam of dit e-mailadres.');
-    if (pgCode === PG_FOREIGN_KEY_VIOLATION) return this.plain(ErrorCode.Conflict, 'Dit item wordt nog gebruikt of verwijst naar iets dat niet bestaat.');
-    if (pgCode === PG_CHECK_VIOLATION) return this.plain(ErrorCode.ValidationFailed, 'De invoer voldoet niet aan de regels.');
+    if (pgCode === PG_UNIQUE_VIOLATION)
+      return this.plain(ErrorCode.Conflict, 'Er bestaat al een item met deze naam of dit e-mailadres.');
+    if (pgCode === PG_FOREIGN_KEY_VIOLATION)
+      return this.plain(ErrorCode.Conflict, 'Dit item wordt nog gebruikt of verwijst naar iets dat niet bestaat.');
+    if (pgCode === PG_CHECK_VIOLATION)
+      return this.plain(ErrorCode.ValidationFailed, 'De invoer voldoet niet aan de regels.');
     return this.plain(ErrorCode.Internal, DEFAULT_MESSAGES[ErrorCode.Internal] as string);
   }
 

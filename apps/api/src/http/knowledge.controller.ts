@@ -2,7 +2,12 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
 import { CurrentActor } from '@koers/identity';
-import { CreateKnowledgeItemDto, KnowledgeSearchQueryDto, KnowledgeService, UpdateKnowledgeItemDto } from '@koers/knowledge';
+import {
+  CreateKnowledgeItemDto,
+  KnowledgeSearchQueryDto,
+  KnowledgeService,
+  UpdateKnowledgeItemDto,
+} from '@koers/knowledge';
 import { UuidParamPipe } from './validation';
 
 /**
@@ -16,12 +21,20 @@ export class KnowledgeController {
 
   /** Search a theme's interventions and practices (Dutch full-text search on q; filters tag, status, gemeenteId). */
   @Get('themes/:id/knowledge')
-  search(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) themeId: string, @Query() query: KnowledgeSearchQueryDto) {
+  search(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) themeId: string,
+    @Query() query: KnowledgeSearchQueryDto,
+  ) {
     return this.knowledge.search(actor, themeId, query);
   }
 
   @Post('themes/:id/knowledge')
-  create(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) themeId: string, @Body() body: CreateKnowledgeItemDto) {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) themeId: string,
+    @Body() body: CreateKnowledgeItemDto,
+  ) {
     return this.knowledge.create(actor, themeId, body);
   }
 

@@ -17,7 +17,10 @@ export class MeController {
   /** Who am I: user, organisation and werkgroep memberships. */
   @Get()
   async me(@CurrentActor() actor: Actor) {
-    const [{ user, organisation }, memberships] = await Promise.all([this.users.profile(actor), this.workgroups.membershipsOf(actor)]);
+    const [{ user, organisation }, memberships] = await Promise.all([
+      this.users.profile(actor),
+      this.workgroups.membershipsOf(actor),
+    ]);
     return { user: toUserDto(user), organisation, memberships };
   }
 

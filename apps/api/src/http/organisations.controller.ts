@@ -1,7 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
-import { CreateOrganisationDto, CurrentActor, OrganisationListQueryDto, OrganisationService, UpdateOrganisationDto } from '@koers/identity';
+import {
+  CreateOrganisationDto,
+  CurrentActor,
+  OrganisationListQueryDto,
+  OrganisationService,
+  UpdateOrganisationDto,
+} from '@koers/identity';
 import { UuidParamPipe } from './validation';
 
 @ApiTags('organisations')

@@ -2,7 +2,13 @@ import { Body, Controller, Get, Param, Patch, Post, Query, StreamableFile } from
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
 import { CurrentActor } from '@koers/identity';
-import { BundleService, CreateReportingCycleDto, ReportingCycleQueryDto, ReportingCycleService, UpdateReportingCycleDto } from '@koers/reporting';
+import {
+  BundleService,
+  CreateReportingCycleDto,
+  ReportingCycleQueryDto,
+  ReportingCycleService,
+  UpdateReportingCycleDto,
+} from '@koers/reporting';
 import { UuidParamPipe } from './validation';
 
 /** Reporting cycles (rapportagecycli), each tied to an RVC meeting. */
@@ -39,7 +45,11 @@ export class ReportingCyclesController {
   @Get(':id/bundle.pdf')
   async bundlePdf(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     const { filename, data } = await this.bundles.pdf(actor, id);
-    return new StreamableFile(data, { type: 'application/pdf', disposition: `attachment; filename="${filename}"`, length: data.length });
+    return new StreamableFile(data, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${filename}"`,
+      length: data.length,
+    });
   }
 
   @Patch(':id')

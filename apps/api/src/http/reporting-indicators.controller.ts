@@ -17,7 +17,11 @@ export class ReportingIndicatorsController {
   }
 
   @Post('workgroups/:id/indicators')
-  create(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string, @Body() body: CreateIndicatorDto) {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) workgroupId: string,
+    @Body() body: CreateIndicatorDto,
+  ) {
     return this.indicators.create(actor, workgroupId, body);
   }
 

@@ -2,7 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/com
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
 import { CurrentActor } from '@koers/identity';
-import { CreateProgressReportDto, ProgressReportService, ReturnProgressReportDto, UpdateProgressReportDto } from '@koers/reporting';
+import {
+  CreateProgressReportDto,
+  ProgressReportService,
+  ReturnProgressReportDto,
+  UpdateProgressReportDto,
+} from '@koers/reporting';
 import { UuidParamPipe } from './validation';
 
 /** Progress reports (voortgangsrapportages): concept -> ingediend -> geaccepteerd / teruggestuurd. */
@@ -17,7 +22,11 @@ export class ReportingProgressReportsController {
   }
 
   @Post('workgroups/:id/progress-reports')
-  create(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string, @Body() body: CreateProgressReportDto) {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) workgroupId: string,
+    @Body() body: CreateProgressReportDto,
+  ) {
     return this.reports.create(actor, workgroupId, body.cycleId);
   }
 
@@ -50,7 +59,11 @@ export class ReportingProgressReportsController {
 
   @Post('progress-reports/:id/return')
   @HttpCode(200)
-  returnToWorkgroup(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: ReturnProgressReportDto) {
+  returnToWorkgroup(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: ReturnProgressReportDto,
+  ) {
     return this.reports.returnToWorkgroup(actor, id, body.comment);
   }
 }

@@ -35,12 +35,20 @@ export class SessionsController {
 
   /** Upcoming sessions first; filter with state=concept,geagendeerd. */
   @Get('workgroups/:id/sessions')
-  list(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string, @Query() query: SessionListQueryDto) {
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) workgroupId: string,
+    @Query() query: SessionListQueryDto,
+  ) {
     return this.sessions.list(actor, workgroupId, query.state);
   }
 
   @Post('workgroups/:id/sessions')
-  create(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string, @Body() body: CreateSessionDto) {
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) workgroupId: string,
+    @Body() body: CreateSessionDto,
+  ) {
     return this.sessions.create(actor, workgroupId, body);
   }
 
@@ -98,17 +106,28 @@ export class SessionsController {
   async invitation(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Res() response: Response) {
     const { session, body } = await this.sessions.invitation(actor, id);
     response.setHeader('Content-Type', 'text/calendar; charset=utf-8; method=PUBLISH');
-    response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${fileName(session.title)}.ics`)}`);
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(`${fileName(session.title)}.ics`)}`,
+    );
     response.send(body);
   }
 
   /** Agenda, attendance and decisions as Markdown or printable HTML. */
   @Get('sessions/:id/export')
-  async export(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Query() query: SessionExportQueryDto, @Res() response: Response) {
+  async export(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: SessionExportQueryDto,
+    @Res() response: Response,
+  ) {
     const format = query.format ?? 'html';
     const { session, body } = await this.sessions.export(actor, id, format);
     response.setHeader('Content-Type', EXPORT_TYPES[format]);
-    response.setHeader('Content-Disposition', `${format === 'html' ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(`${fileName(session.title)}.${format}`)}`);
+    response.setHeader(
+      'Content-Disposition',
+      `${format === 'html' ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(`${fileName(session.title)}.${format}`)}`,
+    );
     response.send(body);
   }
 
@@ -119,7 +138,11 @@ export class SessionsController {
 
   /** Records a decision; optional `actions` drafts become actions in the same step. */
   @Post('sessions/:id/decisions')
-  createDecision(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateDecisionDto) {
+  createDecision(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: CreateDecisionDto,
+  ) {
     return this.decisions.create(actor, id, body);
   }
 
@@ -130,7 +153,11 @@ export class SessionsController {
   }
 
   @Patch('decisions/:id')
-  updateDecision(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateDecisionDto) {
+  updateDecision(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: UpdateDecisionDto,
+  ) {
     return this.decisions.update(actor, id, body);
   }
 
@@ -141,7 +168,11 @@ export class SessionsController {
   }
 
   @Post('decisions/:id/actions')
-  createActions(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateDecisionActionsDto) {
+  createActions(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: CreateDecisionActionsDto,
+  ) {
     return this.decisions.createActions(actor, id, body.actions);
   }
 

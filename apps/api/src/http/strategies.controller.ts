@@ -62,12 +62,20 @@ export class StrategiesController {
   }
 
   @Post('themes/:id/focus-areas')
-  createFocusArea(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateFocusAreaDto) {
+  createFocusArea(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: CreateFocusAreaDto,
+  ) {
     return this.strategy.createFocusArea(actor, id, body);
   }
 
   @Patch('focus-areas/:id')
-  updateFocusArea(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateFocusAreaDto) {
+  updateFocusArea(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: UpdateFocusAreaDto,
+  ) {
     return this.strategy.updateFocusArea(actor, id, body);
   }
 

@@ -39,7 +39,9 @@ describe('validation messages', () => {
 
   it('keeps a message it has no Dutch for rather than losing it', () => {
     expect(dutchMessage('isPostalCode', 'postcode must be a postal code')).toBe('postcode must be a postal code');
-    expect(dutchMessage('minLength', 'Een wachtwoord heeft minstens 10 tekens.')).toBe('Een wachtwoord heeft minstens 10 tekens.');
+    expect(dutchMessage('minLength', 'Een wachtwoord heeft minstens 10 tekens.')).toBe(
+      'Een wachtwoord heeft minstens 10 tekens.',
+    );
     expect(dutchMessage('min', 'value must not be less than -3')).toBe('Mag niet kleiner zijn dan -3.');
   });
 });

@@ -19,14 +19,17 @@ export function createValidationPipe(): ValidationPipe {
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.entries(error.constraints).map(([rule, message]) => dutchMessage(rule, message)) }] : [];
+    const own = error.constraints
+      ? [{ field, messages: Object.entries(error.constraints).map(([rule, message]) => dutchMessage(rule, message)) }]
+      : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
 
 /** The first number in class-validator's English message ("must be shorter than or equal to 200 characters"). */
 const numberIn = (message: string) => /-?\d+(\.\d+)?/.exec(message)?.[0] ?? '';
-const after = (message: string, marker: string) => (message.includes(marker) ? message.slice(message.indexOf(marker) + marker.length) : '');
+const after = (message: string, marker: string) =>
+  message.includes(marker) ? message.slice(message.indexOf(marker) + marker.length) : '';
 
 /** Dutch for class-validator's default (English) messages, by rule. DTOs that set their own message keep it. */
 const DUTCH_DEFAULTS: Partial<Record<string, (english: string) => string>> = {

@@ -2,7 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@ne
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
 import { CurrentActor } from '@koers/identity';
-import { AddMemberDto, ChangeMemberRoleDto, CreateWorkgroupDto, UpdateWorkgroupDto, WorkgroupService } from '@koers/workgroups';
+import {
+  AddMemberDto,
+  ChangeMemberRoleDto,
+  CreateWorkgroupDto,
+  UpdateWorkgroupDto,
+  WorkgroupService,
+} from '@koers/workgroups';
 import { UuidParamPipe } from './validation';
 
 @ApiTags('workgroups')
@@ -44,13 +50,22 @@ export class WorkgroupsController {
   }
 
   @Patch(':id/members/:userId')
-  changeMemberRole(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Param('userId', UuidParamPipe) userId: string, @Body() body: ChangeMemberRoleDto) {
+  changeMemberRole(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('userId', UuidParamPipe) userId: string,
+    @Body() body: ChangeMemberRoleDto,
+  ) {
     return this.workgroups.changeMemberRole(actor, id, userId, body.role);
   }
 
   @Delete(':id/members/:userId')
   @HttpCode(204)
-  removeMember(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Param('userId', UuidParamPipe) userId: string) {
+  removeMember(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('userId', UuidParamPipe) userId: string,
+  ) {
     return this.workgroups.removeMember(actor, id, userId);
   }
 }

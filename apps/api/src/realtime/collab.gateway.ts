@@ -1,5 +1,13 @@
 import { Inject } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { APP_CONFIG, AppConfig, DomainError, ErrorCode, notFound, validationFailed } from '@koers/core';
 import { CollabService, CollabTransport } from '@koers/documents';
@@ -70,10 +78,12 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, Collab
   yjs(@ConnectedSocket() socket: Socket, @MessageBody() args: unknown) {
     return respond(async () => {
       this.spend(socket);
-      if (!Array.isArray(args) || args.length !== 2 || typeof args[0] !== 'string') throw validationFailed([{ field: 'yjs', messages: ['Verwacht (documentId, bericht).'] }]);
+      if (!Array.isArray(args) || args.length !== 2 || typeof args[0] !== 'string')
+        throw validationFailed([{ field: 'yjs', messages: ['Verwacht (documentId, bericht).'] }]);
       const [documentId, raw] = args as [string, unknown];
       if (!UUID.test(documentId)) throw notFound('Het document');
-      if (!(raw instanceof Uint8Array)) throw validationFailed([{ field: 'message', messages: ['Het bericht moet binair zijn.'] }]);
+      if (!(raw instanceof Uint8Array))
+        throw validationFailed([{ field: 'message', messages: ['Het bericht moet binair zijn.'] }]);
       await this.collab.receive(socket.id, documentId, raw);
       return {};
     });

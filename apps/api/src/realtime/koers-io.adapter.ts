@@ -29,7 +29,10 @@ export class KoersIoAdapter extends IoAdapter {
       cors: { origin: [...allowed], credentials: true },
       // Socket.IO drops a connection whose message exceeds this; below it we refuse with a clear error.
       maxHttpBufferSize: this.config.collab.maxMessageBytes * 2 + 64 * 1024,
-      allowRequest: (request: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
+      allowRequest: (
+        request: IncomingMessage,
+        callback: (err: string | null | undefined, success: boolean) => void,
+      ) => {
         const origin = request.headers.origin;
         // Browsers always send Origin on cross-site requests; programs (tests, other clients) may send none.
         callback(null, !origin || allowed.has(origin));

@@ -1,4 +1,12 @@
-import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { AuthorizationService, MembershipChanges } from '@koers/access';
 import { ActionEvents } from '@koers/actions';
@@ -37,7 +45,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     this.actionEvents.onEvent((event) => namespace.to(room(event.workgroupId)).emit(event.type, event.action));
     this.sessionEvents.onEvent((event) => namespace.to(room(event.workgroupId)).emit(event.type, event.session));
     this.membershipChanges.onChange(({ workgroupId, userId }) => void this.recheck(workgroupId, userId));
-    this.notificationEvents.onEvent(({ userId, type, ...payload }) => namespace.to(userRoom(userId)).emit(type, payload));
+    this.notificationEvents.onEvent(({ userId, type, ...payload }) =>
+      namespace.to(userRoom(userId)).emit(type, payload),
+    );
   }
 
   handleConnection(socket: Socket): void {
@@ -48,7 +58,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
     return respond(async () => {
       const workgroupId = workgroupIdOf(body);
-      await this.authorization.assertInWorkgroup(actorOf(socket), 'workgroup.content.read', workgroupId, 'workgroup.subscribe');
+      await this.authorization.assertInWorkgroup(
+        actorOf(socket),
+        'workgroup.content.read',
+        workgroupId,
+        'workgroup.subscribe',
+      );
       await socket.join(room(workgroupId));
       return {};
     });
@@ -77,7 +92,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
 
 function workgroupIdOf(body: unknown): string {
   const id = (body as { workgroupId?: unknown } | null)?.workgroupId;
-  if (typeof id !== 'string') throw validationFailed([{ field: 'workgroupId', messages: ['Verwacht { workgroupId }.'] }]);
+  if (typeof id !== 'string')
+    throw validationFailed([{ field: 'workgroupId', messages: ['Verwacht { workgroupId }.'] }]);
   if (!UUID.test(id)) throw notFound('De werkgroep');
   return id;
 }

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@koers/core';
 
-export type SocketAck<T extends object = object> = ({ ok: true } & T) | { ok: false; error: { code: ErrorCode; message: string } };
+export type SocketAck<T extends object = object> =
+  ({ ok: true } & T) | { ok: false; error: { code: ErrorCode; message: string } };
 
 const logger = new Logger('SocketError');
 

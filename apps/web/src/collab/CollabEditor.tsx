@@ -40,7 +40,15 @@ interface CollabEditorProps {
 }
 
 /** Tiptap bound to the document's Y.Doc and awareness, with a toolbar. */
-export function CollabEditor({ document: collabDocument, editable, userName, label, onReady, onComment, onCommentActivated }: CollabEditorProps) {
+export function CollabEditor({
+  document: collabDocument,
+  editable,
+  userName,
+  label,
+  onReady,
+  onComment,
+  onCommentActivated,
+}: CollabEditorProps) {
   const hintId = useId();
   const hint = useRef<HTMLParagraphElement>(null);
   // The editor is created once per document; callbacks are read through refs so they may change.
@@ -157,13 +165,43 @@ function Toolbar({ editor, onComment }: { editor: Editor; onComment?: () => void
     { key: 'h1', label: 'Kop 1', pressed: state.h1, run: () => chain().toggleHeading({ level: 1 }).run() },
     { key: 'h2', label: 'Kop 2', pressed: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
     { key: 'h3', label: 'Kop 3', pressed: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
-    { key: 'bold', label: 'Vet', className: 'tool-bold', pressed: state.bold, run: () => chain().toggleBold().run(), group: true },
-    { key: 'italic', label: 'Cursief', className: 'tool-italic', pressed: state.italic, run: () => chain().toggleItalic().run() },
-    { key: 'link', label: state.link ? 'Link bewerken' : 'Link invoegen', pressed: state.link, run: () => setLinkOpen(true) },
-    { key: 'ul', label: 'Opsomming', pressed: state.bulletList, run: () => chain().toggleBulletList().run(), group: true },
+    {
+      key: 'bold',
+      label: 'Vet',
+      className: 'tool-bold',
+      pressed: state.bold,
+      run: () => chain().toggleBold().run(),
+      group: true,
+    },
+    {
+      key: 'italic',
+      label: 'Cursief',
+      className: 'tool-italic',
+      pressed: state.italic,
+      run: () => chain().toggleItalic().run(),
+    },
+    {
+      key: 'link',
+      label: state.link ? 'Link bewerken' : 'Link invoegen',
+      pressed: state.link,
+      run: () => setLinkOpen(true),
+    },
+    {
+      key: 'ul',
+      label: 'Opsomming',
+      pressed: state.bulletList,
+      run: () => chain().toggleBulletList().run(),
+      group: true,
+    },
     { key: 'ol', label: 'Genummerde lijst', pressed: state.orderedList, run: () => chain().toggleOrderedList().run() },
     { key: 'tasks', label: 'Checklist', pressed: state.taskList, run: () => chain().toggleTaskList().run() },
-    { key: 'table', label: 'Tabel invoegen', disabled: state.inTable, run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), group: true },
+    {
+      key: 'table',
+      label: 'Tabel invoegen',
+      disabled: state.inTable,
+      run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+      group: true,
+    },
     ...(state.inTable
       ? [
           { key: 'row', label: 'Rij toevoegen', run: () => chain().addRowAfter().run() },
@@ -173,7 +211,9 @@ function Toolbar({ editor, onComment }: { editor: Editor; onComment?: () => void
           { key: 'deltable', label: 'Tabel verwijderen', run: () => chain().deleteTable().run() },
         ]
       : []),
-    ...(onComment ? [{ key: 'comment', label: 'Reageren', shortcut: 'Control+Alt+M', run: onComment, group: true }] : []),
+    ...(onComment
+      ? [{ key: 'comment', label: 'Reageren', shortcut: 'Control+Alt+M', run: onComment, group: true }]
+      : []),
     { key: 'undo', label: 'Ongedaan maken', disabled: !state.canUndo, run: () => chain().undo().run(), group: true },
     { key: 'redo', label: 'Opnieuw', disabled: !state.canRedo, run: () => chain().redo().run() },
   ];
@@ -209,7 +249,9 @@ function Toolbar({ editor, onComment }: { editor: Editor; onComment?: () => void
               else refs.current.delete(button.key);
             }}
             type="button"
-            className={'tool' + (button.group ? ' tool-group-start' : '') + (button.className ? ' ' + button.className : '')}
+            className={
+              'tool' + (button.group ? ' tool-group-start' : '') + (button.className ? ' ' + button.className : '')
+            }
             aria-pressed={button.pressed === undefined ? undefined : button.pressed}
             title={button.shortcut && button.shortcut.replace('Control', 'Ctrl')}
             aria-keyshortcuts={button.shortcut}
@@ -248,7 +290,11 @@ function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) 
       return;
     }
     if (editor.state.selection.empty && !editor.isActive('link')) {
-      editor.chain().focus().insertContent({ type: 'text', text: value, marks: [{ type: 'link', attrs: { href: url } }] }).run();
+      editor
+        .chain()
+        .focus()
+        .insertContent({ type: 'text', text: value, marks: [{ type: 'link', attrs: { href: url } }] })
+        .run();
     } else {
       editor.chain().focus().extendMarkRange('link').setLink({ href: url }).run();
     }
@@ -261,7 +307,12 @@ function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) 
   }
 
   return (
-    <form className="link-form" onSubmit={apply} noValidate onKeyDown={(event) => event.key === 'Escape' && (onClose(), editor.commands.focus())}>
+    <form
+      className="link-form"
+      onSubmit={apply}
+      noValidate
+      onKeyDown={(event) => event.key === 'Escape' && (onClose(), editor.commands.focus())}
+    >
       <div className={'field' + (error ? ' field-invalid' : '')}>
         <label htmlFor={id}>Adres (URL) van de link</label>
         {error && (

@@ -7,7 +7,11 @@
 import { Extension, type Editor } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
+import {
+  absolutePositionToRelativePosition,
+  relativePositionToAbsolutePosition,
+  ySyncPluginKey,
+} from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 
 export interface CommentAnchor {
@@ -70,7 +74,12 @@ function decorate(state: EditorState, anchors: DecodedAnchor[], activeId: string
     if (!range) continue;
     const active = anchor.id === activeId;
     decorations.push(
-      Decoration.inline(range.from, range.to, { class: active ? 'comment-anchor comment-anchor-active' : 'comment-anchor', 'data-comment-id': anchor.id }, { commentId: anchor.id }),
+      Decoration.inline(
+        range.from,
+        range.to,
+        { class: active ? 'comment-anchor comment-anchor-active' : 'comment-anchor', 'data-comment-id': anchor.id },
+        { commentId: anchor.id },
+      ),
     );
   }
   return DecorationSet.create(state.doc, decorations);
@@ -78,7 +87,11 @@ function decorate(state: EditorState, anchors: DecodedAnchor[], activeId: string
 
 function decode(anchor: CommentAnchor): DecodedAnchor | null {
   try {
-    return { id: anchor.id, start: Y.decodeRelativePosition(fromBase64(anchor.anchorStart)), end: Y.decodeRelativePosition(fromBase64(anchor.anchorEnd)) };
+    return {
+      id: anchor.id,
+      start: Y.decodeRelativePosition(fromBase64(anchor.anchorStart)),
+      end: Y.decodeRelativePosition(fromBase64(anchor.anchorEnd)),
+    };
   } catch {
     return null;
   }
@@ -128,7 +141,11 @@ export const CommentAnchors = Extension.create<CommentAnchorsOptions>({
 /** Shows these anchors (replacing the previous ones) and marks one thread active. */
 export function setCommentAnchors(editor: Editor, anchors: CommentAnchor[], activeId: string | null) {
   const decoded = anchors.map(decode).filter((a): a is DecodedAnchor => a !== null);
-  editor.view.dispatch(editor.state.tr.setMeta(commentAnchorsKey, { anchors: decoded, activeId } satisfies AnchorsMeta).setMeta('addToHistory', false));
+  editor.view.dispatch(
+    editor.state.tr
+      .setMeta(commentAnchorsKey, { anchors: decoded, activeId } satisfies AnchorsMeta)
+      .setMeta('addToHistory', false),
+  );
 }
 
 /** Where a comment's text is now, or null when it was deleted. */
@@ -147,5 +164,9 @@ export function selectionAnchor(editor: Editor): { anchorStart: string; anchorEn
   const mapping = sync.binding!.mapping as never;
   const start = absolutePositionToRelativePosition(from, sync.type, mapping);
   const end = absolutePositionToRelativePosition(to, sync.type, mapping);
-  return { anchorStart: toBase64(Y.encodeRelativePosition(start)), anchorEnd: toBase64(Y.encodeRelativePosition(end)), quote: quote.slice(0, 2000) };
+  return {
+    anchorStart: toBase64(Y.encodeRelativePosition(start)),
+    anchorEnd: toBase64(Y.encodeRelativePosition(end)),
+    quote: quote.slice(0, 2000),
+  };
 }

@@ -73,7 +73,13 @@ export class CollabDocument {
   private persistence: IndexeddbPersistence | null = null;
   private listeners = new Set<() => void>();
   private signalListeners = new Set<(signal: CollabSignal) => void>();
-  private snapshot: CollabSnapshot = { status: 'connecting', readOnly: false, loaded: false, unacknowledged: false, message: null };
+  private snapshot: CollabSnapshot = {
+    status: 'connecting',
+    readOnly: false,
+    loaded: false,
+    unacknowledged: false,
+    message: null,
+  };
 
   /** Local updates not yet sent. */
   private unsent: Uint8Array[] = [];
@@ -155,7 +161,8 @@ export class CollabDocument {
     try {
       ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('join', { documentId: this.id })) as Ack;
     } catch {
-      if (epoch === this.epoch && socket.connected) setTimeout(() => this.epoch === epoch && void this.join(socket), RETRY_DELAY_MS);
+      if (epoch === this.epoch && socket.connected)
+        setTimeout(() => this.epoch === epoch && void this.join(socket), RETRY_DELAY_MS);
       return;
     }
     if (epoch !== this.epoch) return;
@@ -207,7 +214,8 @@ export class CollabDocument {
     this.inflight.clear();
     const others = [...this.awareness.getStates().keys()].filter((clientId) => clientId !== this.doc.clientID);
     awarenessProtocol.removeAwarenessStates(this.awareness, others, REMOTE);
-    if (this.snapshot.status === 'online' || this.snapshot.status === 'connecting' || this.snapshot.status === 'error') this.update({ status: 'offline' });
+    if (this.snapshot.status === 'online' || this.snapshot.status === 'connecting' || this.snapshot.status === 'error')
+      this.update({ status: 'offline' });
     else this.update({});
   }
 
@@ -252,11 +260,18 @@ export class CollabDocument {
     void this.persistence?.clearData();
     const others = [...this.awareness.getStates().keys()].filter((clientId) => clientId !== this.doc.clientID);
     awarenessProtocol.removeAwarenessStates(this.awareness, others, REMOTE);
-    this.update({ status: 'revoked', readOnly: true, message: message || 'U heeft geen toegang meer tot dit document.' });
+    this.update({
+      status: 'revoked',
+      readOnly: true,
+      message: message || 'U heeft geen toegang meer tot dit document.',
+    });
   }
 
   unauthenticated() {
-    this.update({ status: 'unauthenticated', message: 'Uw sessie is verlopen. Log opnieuw in; uw wijzigingen zijn in deze browser bewaard.' });
+    this.update({
+      status: 'unauthenticated',
+      message: 'Uw sessie is verlopen. Log opnieuw in; uw wijzigingen zijn in deze browser bewaard.',
+    });
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown) => {
@@ -297,11 +312,17 @@ export class CollabDocument {
       const code = ack.error.code;
       if (code === 'FORBIDDEN') {
         // Read-only now (archived, or the role changed): the change cannot be stored.
-        this.update({ readOnly: true, message: 'U kunt dit document niet (meer) bewerken. Uw laatste wijzigingen zijn niet opgeslagen.' });
+        this.update({
+          readOnly: true,
+          message: 'U kunt dit document niet (meer) bewerken. Uw laatste wijzigingen zijn niet opgeslagen.',
+        });
         return;
       }
       if (code === 'VALIDATION_FAILED' || code === 'PAYLOAD_TOO_LARGE') {
-        this.update({ status: 'error', message: 'Een wijziging kon niet worden opgeslagen (te groot of ongeldig). Herlaad de pagina.' });
+        this.update({
+          status: 'error',
+          message: 'Een wijziging kon niet worden opgeslagen (te groot of ongeldig). Herlaad de pagina.',
+        });
         return;
       }
       // DISCONNECTED, timeout, RATE_LIMITED, INTERNAL: keep it and try again.
@@ -311,7 +332,10 @@ export class CollabDocument {
     });
   }
 
-  private onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
     if (origin === REMOTE) return;
     for (const clientId of [...added, ...updated, ...removed]) this.changedAwareness.add(clientId);
     if (!this.awarenessTimer) this.awarenessTimer = setTimeout(() => this.sendAwareness(), AWARENESS_DELAY_MS);

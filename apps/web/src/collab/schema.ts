@@ -13,12 +13,20 @@ export function documentSchema(): Extensions {
       // Collaboration brings its own undo (only one's own changes are undone).
       undoRedo: false,
       heading: { levels: [1, 2, 3] },
-      link: { openOnClick: false, autolink: true, defaultProtocol: 'https', HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null } },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        defaultProtocol: 'https',
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+      },
     }),
     TaskList,
     TaskItem.configure({
       nested: true,
-      a11y: { checkboxLabel: (node, checked) => `${checked ? 'Afgevinkt' : 'Niet afgevinkt'}: ${node.textContent || 'lege taak'}` },
+      a11y: {
+        checkboxLabel: (node, checked) =>
+          `${checked ? 'Afgevinkt' : 'Niet afgevinkt'}: ${node.textContent || 'lege taak'}`,
+      },
     }),
     TableKit.configure({ table: { resizable: false } }),
   ];

@@ -1,12 +1,21 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { collab, CollabDocument, CollabSnapshot } from './provider';
 
-const INITIAL: CollabSnapshot = { status: 'connecting', readOnly: false, loaded: false, unacknowledged: false, message: null };
+const INITIAL: CollabSnapshot = {
+  status: 'connecting',
+  readOnly: false,
+  loaded: false,
+  unacknowledged: false,
+  message: null,
+};
 const noSubscription = () => () => undefined;
 const initialSnapshot = () => INITIAL;
 
 /** Opens a collaborative document for as long as the component is mounted (shared within the tab). */
-export function useCollabDocument(documentId: string | null): { document: CollabDocument | null; snapshot: CollabSnapshot } {
+export function useCollabDocument(documentId: string | null): {
+  document: CollabDocument | null;
+  snapshot: CollabSnapshot;
+} {
   const [document, setDocument] = useState<CollabDocument | null>(null);
   useEffect(() => {
     if (!documentId) return;
@@ -17,7 +26,10 @@ export function useCollabDocument(documentId: string | null): { document: Collab
       setDocument(null);
     };
   }, [documentId]);
-  const snapshot = useSyncExternalStore(document?.subscribe ?? noSubscription, document?.getSnapshot ?? initialSnapshot);
+  const snapshot = useSyncExternalStore(
+    document?.subscribe ?? noSubscription,
+    document?.getSnapshot ?? initialSnapshot,
+  );
   return { document, snapshot };
 }
 
@@ -62,7 +74,12 @@ export function usePresence(document: CollabDocument | null, selfName: string): 
         const key = user.id ?? user.name;
         if (seen.has(key)) continue;
         seen.add(key);
-        list.push({ clientId, name: user.name, color: typeof user.color === 'string' ? user.color : null, self: false });
+        list.push({
+          clientId,
+          name: user.name,
+          color: typeof user.color === 'string' ? user.color : null,
+          self: false,
+        });
       }
       setParticipants((current) => (sameParticipants(current, list) ? current : list));
     };
@@ -74,5 +91,8 @@ export function usePresence(document: CollabDocument | null, selfName: string): 
 }
 
 function sameParticipants(a: Participant[], b: Participant[]) {
-  return a.length === b.length && a.every((p, i) => p.clientId === b[i].clientId && p.name === b[i].name && p.color === b[i].color);
+  return (
+    a.length === b.length &&
+    a.every((p, i) => p.clientId === b[i].clientId && p.name === b[i].name && p.color === b[i].color)
+  );
 }

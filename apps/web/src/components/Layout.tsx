@@ -20,7 +20,11 @@ export function Layout() {
   const [busy, setBusy] = useState(false);
 
   async function onLogout() {
-    if (hasUnacknowledgedChanges() && !window.confirm('Niet al uw wijzigingen zijn opgeslagen. Als u nu uitlogt, gaan ze verloren. Toch uitloggen?')) return;
+    if (
+      hasUnacknowledgedChanges() &&
+      !window.confirm('Niet al uw wijzigingen zijn opgeslagen. Als u nu uitlogt, gaan ze verloren. Toch uitloggen?')
+    )
+      return;
     setBusy(true);
     try {
       await logout();
@@ -100,7 +104,8 @@ function Footer() {
   return (
     <footer className="site-footer">
       <div className="container">
-        Koers – samenwerken aan de Regionale Veiligheidsstrategie. Demo-omgeving: personen en districtsindeling zijn fictief.
+        Koers – samenwerken aan de Regionale Veiligheidsstrategie. Demo-omgeving: personen en districtsindeling zijn
+        fictief.
       </div>
     </footer>
   );

@@ -43,7 +43,9 @@ export function NotificationBell() {
     'notifications.read': (payload) => {
       const { ids, unreadCount } = payload as { ids: string[] | 'all'; unreadCount: number };
       const now = new Date().toISOString();
-      setItems((current) => current.map((n) => (ids === 'all' || ids.includes(n.id) ? { ...n, readAt: n.readAt ?? now } : n)));
+      setItems((current) =>
+        current.map((n) => (ids === 'all' || ids.includes(n.id) ? { ...n, readAt: n.readAt ?? now } : n)),
+      );
       setUnread(unreadCount);
     },
   });
@@ -58,7 +60,8 @@ export function NotificationBell() {
       }
     };
     const onClick = (event: MouseEvent) => {
-      if (!panelRef.current?.contains(event.target as Node) && !buttonRef.current?.contains(event.target as Node)) setOpen(false);
+      if (!panelRef.current?.contains(event.target as Node) && !buttonRef.current?.contains(event.target as Node))
+        setOpen(false);
     };
     document.addEventListener('keydown', onKey);
     document.addEventListener('mousedown', onClick);
@@ -73,7 +76,9 @@ export function NotificationBell() {
     try {
       const { unreadCount } = await api.markNotificationRead(notification.id);
       setUnread(unreadCount);
-      setItems((current) => current.map((n) => (n.id === notification.id ? { ...n, readAt: new Date().toISOString() } : n)));
+      setItems((current) =>
+        current.map((n) => (n.id === notification.id ? { ...n, readAt: new Date().toISOString() } : n)),
+      );
     } catch {
       // The bell is not worth an error page; the next load shows the truth.
     }

@@ -95,14 +95,21 @@ interface FieldProps {
   name: string;
   hint?: string;
   required?: boolean;
-  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean; required?: boolean; name: string }) => ReactNode;
+  children: (props: {
+    id: string;
+    'aria-describedby'?: string;
+    'aria-invalid'?: boolean;
+    required?: boolean;
+    name: string;
+  }) => ReactNode;
 }
 
 /** A labelled form field with hint and the API's validation messages, wired with aria attributes. */
 export function Field({ label, error, name, hint, required, children }: FieldProps) {
   const id = useId();
   const messages = error?.fieldMessages(name) ?? [];
-  const describedBy = [hint ? id + '-hint' : '', messages.length ? id + '-error' : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? id + '-hint' : '', messages.length ? id + '-error' : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={'field' + (messages.length ? ' field-invalid' : '')}>
       <label htmlFor={id}>
@@ -119,16 +126,38 @@ export function Field({ label, error, name, hint, required, children }: FieldPro
           {messages.join(' ')}
         </p>
       )}
-      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': messages.length ? true : undefined, required, name })}
+      {children({
+        id,
+        'aria-describedby': describedBy,
+        'aria-invalid': messages.length ? true : undefined,
+        required,
+        name,
+      })}
     </div>
   );
 }
 
-export function CheckboxField({ label, checked, onChange, name }: { label: string; checked: boolean; onChange: (value: boolean) => void; name: string }) {
+export function CheckboxField({
+  label,
+  checked,
+  onChange,
+  name,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (value: boolean) => void;
+  name: string;
+}) {
   const id = useId();
   return (
     <div className="field field-checkbox">
-      <input id={id} name={name} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <input
+        id={id}
+        name={name}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
       <label htmlFor={id}>{label}</label>
     </div>
   );
@@ -153,7 +182,19 @@ export const ROW_ACTIONS = <span className="visually-hidden">Acties</span>;
  * A data table in a TableScroll: a caption for screen readers and a row of column headers (a `false`
  * column is left out); the rows (`<tr>`) go in as children.
  */
-export function Table({ label, caption, columns, className, children }: { label: string; caption: ReactNode; columns: Array<ReactNode | false>; className?: string; children: ReactNode }) {
+export function Table({
+  label,
+  caption,
+  columns,
+  className,
+  children,
+}: {
+  label: string;
+  caption: ReactNode;
+  columns: Array<ReactNode | false>;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <TableScroll label={label}>
       <table className={className}>

@@ -38,7 +38,16 @@ interface ConfirmDialogProps {
 }
 
 /** A modal confirmation (Esc cancels), optionally with a required comment. */
-export function ConfirmDialog({ title, children, confirmLabel, comment, busy, error, onCancel, onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  comment,
+  busy,
+  error,
+  onCancel,
+  onConfirm,
+}: ConfirmDialogProps) {
   const modal = useModalDialog(onCancel);
   const headingId = useId();
   const [text, setText] = useState('');
@@ -63,7 +72,9 @@ export function ConfirmDialog({ title, children, confirmLabel, comment, busy, er
         <ErrorMessage error={shown} />
         {comment && (
           <Field label={comment.label} name="comment" error={shown} required hint={comment.hint}>
-            {(props) => <textarea {...props} rows={4} value={text} onChange={(e) => setText(e.target.value)} autoFocus />}
+            {(props) => (
+              <textarea {...props} rows={4} value={text} onChange={(e) => setText(e.target.value)} autoFocus />
+            )}
           </Field>
         )}
         <div className="form-actions">

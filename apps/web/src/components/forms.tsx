@@ -80,7 +80,19 @@ export function SelectField<T extends string>({ value, onChange, choices, empty,
  * The row of buttons under a form: the submit button (disabled while `busy`, or while there is nothing to send) and, with `onCancel`,
  * "Annuleren". `before` goes in front of the submit button (e.g. "Nog een actie").
  */
-export function FormActions({ submit, busy, onCancel, small, before }: { submit: ReactNode; busy?: boolean; onCancel?: () => void; small?: boolean; before?: ReactNode }) {
+export function FormActions({
+  submit,
+  busy,
+  onCancel,
+  small,
+  before,
+}: {
+  submit: ReactNode;
+  busy?: boolean;
+  onCancel?: () => void;
+  small?: boolean;
+  before?: ReactNode;
+}) {
   const size = small ? ' button-small' : '';
   return (
     <div className="form-actions">

@@ -7,7 +7,12 @@ import { asApiError, ErrorMessage, useApi } from './common';
  * (after a live event or a change) reads again as many items as are shown, in one request of at most
  * `maxLimit` (the API's largest page). New `deps` (other filters) start again at the first page.
  */
-export function usePagedList<T extends { id: string }>(load: (limit: number, offset: number) => Promise<Page<T>>, deps: DependencyList, pageSize: number, maxLimit: number) {
+export function usePagedList<T extends { id: string }>(
+  load: (limit: number, offset: number) => Promise<Page<T>>,
+  deps: DependencyList,
+  pageSize: number,
+  maxLimit: number,
+) {
   const size = useRef(pageSize);
   const depsKey = useRef<string | null>(null);
   const key = JSON.stringify(deps);
@@ -49,7 +54,21 @@ export function usePagedList<T extends { id: string }>(load: (limit: number, off
  * "12 van 40 getoond" and the "Meer laden" button under a paged list. When the last page is in, the
  * button goes away and the focus moves to the count, so keyboard users are not left on nothing.
  */
-export function LoadMore({ shown, total, what, busy, error, onLoadMore }: { shown: number; total: number; what: string; busy: boolean; error: ApiError | null; onLoadMore: () => Promise<void> }) {
+export function LoadMore({
+  shown,
+  total,
+  what,
+  busy,
+  error,
+  onLoadMore,
+}: {
+  shown: number;
+  total: number;
+  what: string;
+  busy: boolean;
+  error: ApiError | null;
+  onLoadMore: () => Promise<void>;
+}) {
   const statusRef = useRef<HTMLParagraphElement>(null);
   const requested = useRef(false);
   useEffect(() => {
@@ -83,7 +102,10 @@ export function LoadMore({ shown, total, what, busy, error, onLoadMore }: { show
 }
 
 /** Every item of a paged list, page after page (for choices such as filter options, not for display). */
-export async function readAll<T>(load: (limit: number, offset: number) => Promise<Page<T>>, limit: number): Promise<T[]> {
+export async function readAll<T>(
+  load: (limit: number, offset: number) => Promise<Page<T>>,
+  limit: number,
+): Promise<T[]> {
   const items: T[] = [];
   for (;;) {
     const page = await load(limit, items.length);

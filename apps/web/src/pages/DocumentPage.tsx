@@ -24,7 +24,8 @@ export function DocumentPage() {
   const meta = useApi(() => api.document(id), [id]);
 
   if (meta.error) {
-    if ([400, 403, 404].includes(meta.error.status)) return <NotFoundPage title={NO_ACCESS_TITLE} message={NO_ACCESS_MESSAGE} />;
+    if ([400, 403, 404].includes(meta.error.status))
+      return <NotFoundPage title={NO_ACCESS_TITLE} message={NO_ACCESS_MESSAGE} />;
     return <ErrorMessage error={meta.error} />;
   }
   if (!meta.data) return <Loading what="Het document" />;
@@ -53,7 +54,10 @@ function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: Doc
   const [commentsOpen, setCommentsOpen] = useState(wide || searchParams.has('reactie'));
   const [versionsOpen, setVersionsOpen] = useState(wide);
   const workgroup = useApi(() => api.workgroup(meta.workgroupId), [meta.workgroupId]);
-  const members = useMemo(() => (workgroup.data?.members ?? []).map((m) => ({ userId: m.userId, displayName: m.displayName })), [workgroup.data]);
+  const members = useMemo(
+    () => (workgroup.data?.members ?? []).map((m) => ({ userId: m.userId, displayName: m.displayName })),
+    [workgroup.data],
+  );
 
   const startComment = useCallback(() => {
     setCommentStart({ anchor: editor ? selectionAnchor(editor) : null, key: Date.now() });
@@ -64,7 +68,8 @@ function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: Doc
     if (id) setCommentsOpen(true);
   }, []);
 
-  if (snapshot.status === 'not_found' || snapshot.status === 'forbidden') return <NotFoundPage title={NO_ACCESS_TITLE} message={NO_ACCESS_MESSAGE} />;
+  if (snapshot.status === 'not_found' || snapshot.status === 'forbidden')
+    return <NotFoundPage title={NO_ACCESS_TITLE} message={NO_ACCESS_MESSAGE} />;
 
   return (
     <>
@@ -147,11 +152,20 @@ function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: Doc
               open={commentsOpen}
               onToggle={setCommentsOpen}
             />
-            <VersionsPanel documentId={meta.id} collab={document} canWrite={editable} open={versionsOpen} onToggle={setVersionsOpen} />
+            <VersionsPanel
+              documentId={meta.id}
+              collab={document}
+              canWrite={editable}
+              open={versionsOpen}
+              onToggle={setVersionsOpen}
+            />
           </div>
         </div>
       ) : snapshot.status === 'offline' ? (
-        <p className="alert alert-info">Het document kan niet worden geladen: er is geen verbinding en deze browser heeft nog geen kopie. Koers probeert opnieuw te verbinden…</p>
+        <p className="alert alert-info">
+          Het document kan niet worden geladen: er is geen verbinding en deze browser heeft nog geen kopie. Koers
+          probeert opnieuw te verbinden…
+        </p>
       ) : snapshot.status !== 'revoked' ? (
         <Loading what="De inhoud" />
       ) : null}
@@ -178,7 +192,9 @@ function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: Doc
         <p className="hint">De export bevat alle opgeslagen wijzigingen.</p>
       </section>
 
-      {mayManage && !closed && <DocumentSettings meta={meta} onMeta={onMeta} onArchivedChanged={() => document?.rejoin()} />}
+      {mayManage && !closed && (
+        <DocumentSettings meta={meta} onMeta={onMeta} onArchivedChanged={() => document?.rejoin()} />
+      )}
     </>
   );
 }
@@ -218,7 +234,11 @@ function Presence({ participants }: { participants: Participant[] }) {
       <ul>
         {participants.map((p) => (
           <li key={p.clientId}>
-            <span className="presence-dot" aria-hidden="true" style={p.color ? { backgroundColor: p.color } : undefined} />
+            <span
+              className="presence-dot"
+              aria-hidden="true"
+              style={p.color ? { backgroundColor: p.color } : undefined}
+            />
             {p.name}
             {p.self && <span className="muted"> (u)</span>}
           </li>
@@ -228,7 +248,15 @@ function Presence({ participants }: { participants: Participant[] }) {
   );
 }
 
-function DocumentSettings({ meta, onMeta, onArchivedChanged }: { meta: DocumentMeta; onMeta: (meta: DocumentMeta) => void; onArchivedChanged: () => void }) {
+function DocumentSettings({
+  meta,
+  onMeta,
+  onArchivedChanged,
+}: {
+  meta: DocumentMeta;
+  onMeta: (meta: DocumentMeta) => void;
+  onArchivedChanged: () => void;
+}) {
   const [title, setTitle] = useState(meta.title);
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -241,7 +269,11 @@ function DocumentSettings({ meta, onMeta, onArchivedChanged }: { meta: DocumentM
     setError(null);
     setMessage(null);
     if (!title.trim()) {
-      setError(new ApiError(400, 'VALIDATION_FAILED', 'Controleer de gemarkeerde velden.', [{ field: 'title', messages: ['Geef het document een titel.'] }]));
+      setError(
+        new ApiError(400, 'VALIDATION_FAILED', 'Controleer de gemarkeerde velden.', [
+          { field: 'title', messages: ['Geef het document een titel.'] },
+        ]),
+      );
       return;
     }
     setBusy(true);
@@ -259,7 +291,8 @@ function DocumentSettings({ meta, onMeta, onArchivedChanged }: { meta: DocumentM
   async function toggleArchive() {
     setError(null);
     setMessage(null);
-    if (!archived && !window.confirm(`"${meta.title}" archiveren? Het document wordt dan alleen-lezen voor iedereen.`)) return;
+    if (!archived && !window.confirm(`"${meta.title}" archiveren? Het document wordt dan alleen-lezen voor iedereen.`))
+      return;
     setBusy(true);
     try {
       const next = await api.updateDocument(meta.id, { archived: !archived });
@@ -280,7 +313,15 @@ function DocumentSettings({ meta, onMeta, onArchivedChanged }: { meta: DocumentM
       <SuccessMessage message={message} />
       <form onSubmit={rename} noValidate className="card form form-row">
         <Field label="Titel" name="title" error={error} required>
-          {(props) => <input {...props} type="text" maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              maxLength={200}
+              value={title}
+              onChange={(event) => setTitle(event.target.value)}
+            />
+          )}
         </Field>
         <FormActions submit="Titel wijzigen" busy={busy || title.trim() === meta.title} />
       </form>

@@ -26,9 +26,7 @@ export function HomePage() {
 
   return (
     <>
-      <PageHeading title="Overzicht">
-        Welkom, {me.user.displayName}
-      </PageHeading>
+      <PageHeading title="Overzicht">Welkom, {me.user.displayName}</PageHeading>
       <p className="lead">
         {me.user.jobTitle ?? FUNCTION_LABELS[me.user.function]}
         {me.organisation && (
@@ -110,7 +108,11 @@ function AttentionSection() {
       <h2 id="aandacht">Vraagt uw aandacht</h2>
       <ErrorMessage error={attention.error} />
       {attention.loading && !a && <Loading what="Wat uw aandacht vraagt" />}
-      {a && a.total === 0 && <p>Niets dat op u wacht. Geen verlopen of bijna verlopen acties, geen rapportages en geen ongelezen meldingen.</p>}
+      {a && a.total === 0 && (
+        <p>
+          Niets dat op u wacht. Geen verlopen of bijna verlopen acties, geen rapportages en geen ongelezen meldingen.
+        </p>
+      )}
       {a && a.total > 0 && (
         <div className="card">
           {a.overdue.length > 0 && (
@@ -121,7 +123,8 @@ function AttentionSection() {
               <ul>
                 {a.overdue.map((item) => (
                   <li key={item.id}>
-                    <Link to={item.link}>{item.title}</Link> – deadline {formatDate(item.dueDate)} (verlopen) · {item.workgroupName}
+                    <Link to={item.link}>{item.title}</Link> – deadline {formatDate(item.dueDate)} (verlopen) ·{' '}
+                    {item.workgroupName}
                   </li>
                 ))}
               </ul>
@@ -129,11 +132,14 @@ function AttentionSection() {
           )}
           {a.dueSoon.length > 0 && (
             <>
-              <h3>Deadline tot en met {formatDate(a.dueSoonUntil)} ({a.dueSoon.length})</h3>
+              <h3>
+                Deadline tot en met {formatDate(a.dueSoonUntil)} ({a.dueSoon.length})
+              </h3>
               <ul>
                 {a.dueSoon.map((item) => (
                   <li key={item.id}>
-                    <Link to={item.link}>{item.title}</Link> – deadline {formatDate(item.dueDate)} · {item.workgroupName}
+                    <Link to={item.link}>{item.title}</Link> – deadline {formatDate(item.dueDate)} ·{' '}
+                    {item.workgroupName}
                   </li>
                 ))}
               </ul>
@@ -146,8 +152,18 @@ function AttentionSection() {
                 {a.reports.map((report) => (
                   <li key={`${report.task}-${report.workgroupId}-${report.cycleId}`}>
                     {report.task === 'indienen' ? 'Indienen' : 'Beoordelen'}: {report.cycleTitle} –{' '}
-                    <Link to={report.task === 'beoordelen' && report.reportId ? `/rapportages/${report.reportId}` : `/werkgroepen/${report.workgroupId}/voortgang?cyclus=${report.cycleId}`}>{report.workgroupName}</Link>
-                    {report.task === 'indienen' ? ` (uiterlijk ${formatDate(report.deadline)}; ${REPORT_STATUS_LABELS[report.status] ?? report.status})` : ' (ingediend)'}
+                    <Link
+                      to={
+                        report.task === 'beoordelen' && report.reportId
+                          ? `/rapportages/${report.reportId}`
+                          : `/werkgroepen/${report.workgroupId}/voortgang?cyclus=${report.cycleId}`
+                      }
+                    >
+                      {report.workgroupName}
+                    </Link>
+                    {report.task === 'indienen'
+                      ? ` (uiterlijk ${formatDate(report.deadline)}; ${REPORT_STATUS_LABELS[report.status] ?? report.status})`
+                      : ' (ingediend)'}
                   </li>
                 ))}
               </ul>
@@ -159,7 +175,8 @@ function AttentionSection() {
               <ul>
                 {a.notifications.items.map((n) => (
                   <li key={n.id}>
-                    {NOTIFICATION_KIND_LABELS[n.kind] ?? n.kind}: {n.link ? <Link to={n.link}>{n.title}</Link> : n.title}{' '}
+                    {NOTIFICATION_KIND_LABELS[n.kind] ?? n.kind}:{' '}
+                    {n.link ? <Link to={n.link}>{n.title}</Link> : n.title}{' '}
                     <span className="muted small">({formatDateTime(n.createdAt)})</span>
                   </li>
                 ))}
@@ -182,7 +199,11 @@ function MyActionsSection() {
       {actions.loading && !actions.data && <Loading what="Uw acties" />}
       {actions.data && items.length === 0 && <p>U heeft geen openstaande acties.</p>}
       {items.length > 0 && (
-        <Table label="Mijn acties" caption="Mijn openstaande acties" columns={['Actie', 'Werkgroep', 'Status', 'Deadline']}>
+        <Table
+          label="Mijn acties"
+          caption="Mijn openstaande acties"
+          columns={['Actie', 'Werkgroep', 'Status', 'Deadline']}
+        >
           {items.map((action) => (
             <tr key={action.id}>
               <th scope="row">
@@ -198,7 +219,16 @@ function MyActionsSection() {
           ))}
         </Table>
       )}
-      {actions.data && <LoadMore shown={items.length} total={actions.data.total} what="acties" busy={actions.loadingMore} error={actions.moreError} onLoadMore={actions.loadMore} />}
+      {actions.data && (
+        <LoadMore
+          shown={items.length}
+          total={actions.data.total}
+          what="acties"
+          busy={actions.loadingMore}
+          error={actions.moreError}
+          onLoadMore={actions.loadMore}
+        />
+      )}
     </section>
   );
 }
@@ -207,7 +237,9 @@ function MyActionsSection() {
 function UpcomingSessionsSection({ me }: { me: Me }) {
   const ids = me.memberships.map((m) => m.workgroupId);
   const sessions = useApi(async () => {
-    const lists = await Promise.all(ids.map((id) => api.sessions(id, 'concept,geagendeerd').catch(() => [] as SessionSummary[])));
+    const lists = await Promise.all(
+      ids.map((id) => api.sessions(id, 'concept,geagendeerd').catch(() => [] as SessionSummary[])),
+    );
     const now = Date.now();
     return lists
       .flat()

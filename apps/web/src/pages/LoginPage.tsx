@@ -50,7 +50,9 @@ export function LoginPage() {
   return (
     <>
       <PageHeading title="Inloggen">Inloggen bij Koers</PageHeading>
-      <p className="lead">Het samenwerkingsplatform voor de bestuurlijke werkgroepen van de Regionale Veiligheidsstrategie.</p>
+      <p className="lead">
+        Het samenwerkingsplatform voor de bestuurlijke werkgroepen van de Regionale Veiligheidsstrategie.
+      </p>
       {state?.loggedOut && !error && (
         <p className="alert alert-info" role="status">
           U bent uitgelogd.
@@ -72,7 +74,13 @@ export function LoginPage() {
         </Field>
         <Field label="Wachtwoord" name="password" error={error} required>
           {(props) => (
-            <input {...props} type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
+            <input
+              {...props}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
           )}
         </Field>
         <button type="submit" className="button" disabled={busy}>

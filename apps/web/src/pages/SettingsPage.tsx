@@ -1,6 +1,14 @@
 import { FormEvent, useState } from 'react';
 import { api, ApiError, Preferences } from '../api';
-import { asApiError, CheckboxField, ErrorMessage, Loading, PageHeading, SuccessMessage, useApi } from '../components/common';
+import {
+  asApiError,
+  CheckboxField,
+  ErrorMessage,
+  Loading,
+  PageHeading,
+  SuccessMessage,
+  useApi,
+} from '../components/common';
 import { FormActions } from '../components/forms';
 
 /** The person's own settings: for now, the weekly e-mail of what waits on them. */
@@ -30,7 +38,11 @@ function EmailSettings({ saved }: { saved: Preferences }) {
     try {
       const result = await api.updatePreferences({ weeklyDigest });
       setWeeklyDigest(result.weeklyDigest);
-      setMessage(result.weeklyDigest ? 'Opgeslagen: u krijgt de wekelijkse e-mail.' : 'Opgeslagen: u krijgt geen wekelijkse e-mail meer.');
+      setMessage(
+        result.weeklyDigest
+          ? 'Opgeslagen: u krijgt de wekelijkse e-mail.'
+          : 'Opgeslagen: u krijgt geen wekelijkse e-mail meer.',
+      );
     } catch (err) {
       setError(asApiError(err));
     } finally {
@@ -44,11 +56,21 @@ function EmailSettings({ saved }: { saved: Preferences }) {
       <ErrorMessage error={error} />
       <SuccessMessage message={message} />
       <p>
-        Eens per week een e-mail met wat op u wacht: verlopen acties en acties met een deadline binnenkort, rapportages om in te dienen of te beoordelen, en
-        ongelezen meldingen. Alleen titels, data en links naar Koers; geen inhoud. U krijgt de e-mail alleen als er iets op u wacht.
+        Eens per week een e-mail met wat op u wacht: verlopen acties en acties met een deadline binnenkort, rapportages
+        om in te dienen of te beoordelen, en ongelezen meldingen. Alleen titels, data en links naar Koers; geen inhoud.
+        U krijgt de e-mail alleen als er iets op u wacht.
       </p>
-      {!saved.emailEnabled && <p className="alert alert-info">Deze installatie van Koers verstuurt (nog) geen e-mail. Uw keuze wordt bewaard voor als dat verandert.</p>}
-      <CheckboxField label="Stuur mij de wekelijkse e-mail" name="weeklyDigest" checked={weeklyDigest} onChange={setWeeklyDigest} />
+      {!saved.emailEnabled && (
+        <p className="alert alert-info">
+          Deze installatie van Koers verstuurt (nog) geen e-mail. Uw keuze wordt bewaard voor als dat verandert.
+        </p>
+      )}
+      <CheckboxField
+        label="Stuur mij de wekelijkse e-mail"
+        name="weeklyDigest"
+        checked={weeklyDigest}
+        onChange={setWeeklyDigest}
+      />
       <FormActions submit="Opslaan" busy={busy} />
     </form>
   );

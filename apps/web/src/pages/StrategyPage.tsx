@@ -9,7 +9,8 @@ export function FirstStrategyRedirect() {
   const { data, error, loading } = useApi(() => api.strategies(), []);
   if (error) return <ErrorMessage error={error} />;
   if (loading || !data) return <Loading what="De strategie" />;
-  if (data.length === 0) return <NotFoundPage title="Geen strategie" message="Er is nog geen Regionale Veiligheidsstrategie vastgelegd." />;
+  if (data.length === 0)
+    return <NotFoundPage title="Geen strategie" message="Er is nog geen Regionale Veiligheidsstrategie vastgelegd." />;
   return <Navigate to={`/strategie/${data[0].id}`} replace />;
 }
 
@@ -20,7 +21,12 @@ export function StrategyPage() {
 
   if (strategy.error) {
     if (strategy.error.status === 404 || (strategy.error instanceof ApiError && strategy.error.status === 400)) {
-      return <NotFoundPage title="Strategie niet gevonden" message="Deze strategie is niet gevonden of u heeft er geen toegang toe." />;
+      return (
+        <NotFoundPage
+          title="Strategie niet gevonden"
+          message="Deze strategie is niet gevonden of u heeft er geen toegang toe."
+        />
+      );
     }
     return <ErrorMessage error={strategy.error} />;
   }

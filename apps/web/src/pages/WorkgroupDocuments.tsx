@@ -9,7 +9,15 @@ import { DOCUMENT_KIND_LABELS, formatDateTime, options } from '../labels';
  * The werkgroep's documents: a list (title, soort, laatst gewijzigd) and, for those who may write, a form
  * to create one. Who may not see working documents (RVC members: 403) sees nothing of this section.
  */
-export function WorkgroupDocuments({ workgroupId, workgroupName, mayWrite }: { workgroupId: string; workgroupName: string; mayWrite: boolean }) {
+export function WorkgroupDocuments({
+  workgroupId,
+  workgroupName,
+  mayWrite,
+}: {
+  workgroupId: string;
+  workgroupName: string;
+  mayWrite: boolean;
+}) {
   const [showArchived, setShowArchived] = useState(false);
   const documents = useApi(() => api.documents(workgroupId, showArchived), [workgroupId, showArchived]);
 
@@ -20,13 +28,22 @@ export function WorkgroupDocuments({ workgroupId, workgroupName, mayWrite }: { w
     <section aria-labelledby="documenten" className="section">
       <h2 id="documenten">Documenten</h2>
       <ErrorMessage error={documents.error} />
-      <CheckboxField label="Gearchiveerde documenten tonen" name="archived" checked={showArchived} onChange={setShowArchived} />
+      <CheckboxField
+        label="Gearchiveerde documenten tonen"
+        name="archived"
+        checked={showArchived}
+        onChange={setShowArchived}
+      />
       {documents.loading && !documents.data ? (
         <Loading what="De documenten" />
       ) : list.length === 0 ? (
         <p>Deze werkgroep heeft nog geen documenten{showArchived ? '' : ' (buiten het archief)'}.</p>
       ) : (
-        <Table label="Documenten van de werkgroep" caption={`Documenten van ${workgroupName}`} columns={['Titel', 'Soort', 'Laatst gewijzigd']}>
+        <Table
+          label="Documenten van de werkgroep"
+          caption={`Documenten van ${workgroupName}`}
+          columns={['Titel', 'Soort', 'Laatst gewijzigd']}
+        >
           {list.map((doc) => (
             <tr key={doc.id}>
               <th scope="row">
@@ -63,9 +80,25 @@ function CreateDocumentForm({ workgroupId }: { workgroupId: string }) {
       <ErrorMessage error={error} />
       <form onSubmit={onSubmit} noValidate className="card form form-row" aria-labelledby="document-maken">
         <Field label="Titel" name="title" error={error} required>
-          {(props) => <input {...props} type="text" maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              maxLength={200}
+              value={title}
+              onChange={(event) => setTitle(event.target.value)}
+            />
+          )}
         </Field>
-        <SelectField label="Soort document" name="kind" error={error} required value={kind} onChange={setKind} choices={options(DOCUMENT_KIND_LABELS)} />
+        <SelectField
+          label="Soort document"
+          name="kind"
+          error={error}
+          required
+          value={kind}
+          onChange={setKind}
+          choices={options(DOCUMENT_KIND_LABELS)}
+        />
         <FormActions submit="Document maken" busy={busy} />
       </form>
     </>

@@ -2,7 +2,16 @@ import { FormEvent, useMemo, useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useOutletContext, useParams } from 'react-router-dom';
 import { api, ApiError, Composition, Me, MembershipRole, WorkgroupDetail } from '../api';
 import { isSecretariat, useMe } from '../auth';
-import { asApiError, ErrorMessage, Loading, PageHeading, ROW_ACTIONS, SuccessMessage, Table, useApi } from '../components/common';
+import {
+  asApiError,
+  ErrorMessage,
+  Loading,
+  PageHeading,
+  ROW_ACTIONS,
+  SuccessMessage,
+  Table,
+  useApi,
+} from '../components/common';
 import { FormActions, Options, SelectField } from '../components/forms';
 import { FUNCTION_LABELS, options, ROLE_LABELS } from '../labels';
 import { NotFoundPage } from './NotFoundPage';
@@ -22,7 +31,11 @@ export interface WorkgroupContext {
 /** A tab's load error; a 403 (RVC members, people without a membership) explained in plain Dutch. */
 export function TabError({ error, what }: { error: ApiError | null; what: string }) {
   if (error?.status === 403)
-    return <ErrorMessage error={`U heeft geen toegang tot ${what} van deze werkgroep. Die werkinhoud is alleen voor de leden van de werkgroep en het secretariaat.`} />;
+    return (
+      <ErrorMessage
+        error={`U heeft geen toegang tot ${what} van deze werkgroep. Die werkinhoud is alleen voor de leden van de werkgroep en het secretariaat.`}
+      />
+    );
   return <ErrorMessage error={error} />;
 }
 
@@ -169,9 +182,13 @@ export function CompositionCheck({ composition }: { composition: Composition }) 
               {requirement.satisfied ? '✓' : '✗'}
             </span>
             <span>
-              <span className="requirement-state">{requirement.satisfied ? 'Aanwezig' : 'Ontbreekt'}:</span> {requirement.label}
+              <span className="requirement-state">{requirement.satisfied ? 'Aanwezig' : 'Ontbreekt'}:</span>{' '}
+              {requirement.label}
               {requirement.satisfiedBy.length > 0 && (
-                <span className="muted"> ({requirement.satisfiedBy.map((person) => person.displayName).join(', ')})</span>
+                <span className="muted">
+                  {' '}
+                  ({requirement.satisfiedBy.map((person) => person.displayName).join(', ')})
+                </span>
               )}
             </span>
           </li>
@@ -181,7 +198,15 @@ export function CompositionCheck({ composition }: { composition: Composition }) 
   );
 }
 
-function MembersTable({ workgroup, manage, onChanged }: { workgroup: WorkgroupDetail; manage: boolean; onChanged: () => Promise<void> }) {
+function MembersTable({
+  workgroup,
+  manage,
+  onChanged,
+}: {
+  workgroup: WorkgroupDetail;
+  manage: boolean;
+  onChanged: () => Promise<void>;
+}) {
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [roles, setRoles] = useState<Record<string, MembershipRole>>({});
@@ -230,7 +255,11 @@ function MembersTable({ workgroup, manage, onChanged }: { workgroup: WorkgroupDe
     <>
       <ErrorMessage error={error} />
       <SuccessMessage message={message} />
-      <Table label="Leden van de werkgroep" caption={`Leden van ${workgroup.name}`} columns={['Naam', 'Functie', 'Organisatie', 'District', 'Rol in werkgroep', manage && ROW_ACTIONS]}>
+      <Table
+        label="Leden van de werkgroep"
+        caption={`Leden van ${workgroup.name}`}
+        columns={['Naam', 'Functie', 'Organisatie', 'District', 'Rol in werkgroep', manage && ROW_ACTIONS]}
+      >
         {workgroup.members.map((member) => (
           <tr key={member.userId}>
             <th scope="row">
@@ -295,7 +324,9 @@ function AddMemberForm({ workgroup, onAdded }: { workgroup: WorkgroupDetail; onA
 
   const candidates = useMemo(() => {
     const memberIds = new Set(workgroup.members.map((m) => m.userId));
-    return (users.data ?? []).filter((u) => u.active && !memberIds.has(u.id)).sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
+    return (users.data ?? [])
+      .filter((u) => u.active && !memberIds.has(u.id))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
   }, [users.data, workgroup.members]);
 
   async function onSubmit(event: FormEvent) {
@@ -303,7 +334,11 @@ function AddMemberForm({ workgroup, onAdded }: { workgroup: WorkgroupDetail; onA
     setError(null);
     setMessage(null);
     if (!userId) {
-      setError(new ApiError(400, 'VALIDATION_FAILED', 'Kies een persoon om toe te voegen.', [{ field: 'userId', messages: ['Kies een persoon.'] }]));
+      setError(
+        new ApiError(400, 'VALIDATION_FAILED', 'Kies een persoon om toe te voegen.', [
+          { field: 'userId', messages: ['Kies een persoon.'] },
+        ]),
+      );
       return;
     }
     setBusy(true);
@@ -336,7 +371,15 @@ function AddMemberForm({ workgroup, onAdded }: { workgroup: WorkgroupDetail; onA
           choices={candidates.map((u) => [u.id, `${u.displayName} (${u.email})`])}
           empty={users.loading ? 'Gebruikers worden geladen…' : 'Kies een persoon'}
         />
-        <SelectField label="Rol in werkgroep" name="role" error={error} required value={role} onChange={setRole} choices={options(ROLE_LABELS)} />
+        <SelectField
+          label="Rol in werkgroep"
+          name="role"
+          error={error}
+          required
+          value={role}
+          onChange={setRole}
+          choices={options(ROLE_LABELS)}
+        />
         <FormActions submit="Toevoegen" busy={busy} />
       </form>
     </section>

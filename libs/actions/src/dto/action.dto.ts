@@ -1,7 +1,28 @@
 import { PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { ACTION_ORIGINS, ACTION_PRIORITIES, ACTION_SORTS, ACTION_STATUSES, ActionOrigin, ActionPriority, ActionSort, ActionStatus } from '../action.model';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import {
+  ACTION_ORIGINS,
+  ACTION_PRIORITIES,
+  ACTION_SORTS,
+  ACTION_STATUSES,
+  ActionOrigin,
+  ActionPriority,
+  ActionSort,
+  ActionStatus,
+} from '../action.model';
 
 const dateMessage = { message: 'Gebruik een datum als 2026-01-31.' };
 const nullable = (_: object, value: unknown) => value !== null;

@@ -49,7 +49,8 @@ export interface ReminderConfig {
 }
 
 /** Where the weekly digest is sent through: one SMTP URL, or host and port with optional credentials. */
-export type SmtpConfig = { url: string } | { host: string; port: number; secure: boolean; user: string | null; pass: string | null };
+export type SmtpConfig =
+  { url: string } | { host: string; port: number; secure: boolean; user: string | null; pass: string | null };
 
 export interface MailConfig {
   smtp: SmtpConfig;
@@ -124,7 +125,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     }
     database = { kind: 'postgres', url: env.DATABASE_URL, poolSize: int('DATABASE_POOL_SIZE', 10, 1, 100) };
   } else {
-    if (production) problems.push('DATABASE_URL is required when NODE_ENV=production (the embedded database is for trying Koers out)');
+    if (production)
+      problems.push(
+        'DATABASE_URL is required when NODE_ENV=production (the embedded database is for trying Koers out)',
+      );
     database = { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') };
   }
 
@@ -142,7 +146,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     .map((origin) => origin.trim())
     .filter(Boolean);
   for (const origin of allowedOrigins) {
-    if (!/^https?:\/\/[^/]+$/.test(origin)) problems.push(`KOERS_ALLOWED_ORIGINS: "${origin}" is not an origin like https://koers.example.nl`);
+    if (!/^https?:\/\/[^/]+$/.test(origin))
+      problems.push(`KOERS_ALLOWED_ORIGINS: "${origin}" is not an origin like https://koers.example.nl`);
   }
 
   const webDistDir = path.resolve(cwd, env.KOERS_WEB_DIST || 'apps/web/dist');
@@ -206,14 +211,19 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
  * KOERS_SMTP_HOST with KOERS_SMTP_PORT/_SECURE/_USER/_PASS. With either, KOERS_MAIL_FROM and
  * KOERS_PUBLIC_URL are required. Without both, there is no e-mail and the other settings are ignored.
  */
-function loadMailConfig(env: Env, problems: string[], int: (name: string, fallback: number, min: number, max: number) => number): MailConfig | null {
+function loadMailConfig(
+  env: Env,
+  problems: string[],
+  int: (name: string, fallback: number, min: number, max: number) => number,
+): MailConfig | null {
   const url = env.KOERS_SMTP_URL?.trim();
   const host = env.KOERS_SMTP_HOST?.trim();
   if (!url && !host) return null;
   let smtp: SmtpConfig;
   if (url) {
     if (host) problems.push('Set KOERS_SMTP_URL or KOERS_SMTP_HOST, not both');
-    if (!/^smtps?:\/\/[^/\s]+/.test(url)) problems.push('KOERS_SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.nl:587');
+    if (!/^smtps?:\/\/[^/\s]+/.test(url))
+      problems.push('KOERS_SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.nl:587');
     smtp = { url };
   } else {
     const port = int('KOERS_SMTP_PORT', 587, 1, 65535);
@@ -230,11 +240,16 @@ function loadMailConfig(env: Env, problems: string[], int: (name: string, fallba
     smtp = { host: host!, port, secure, user, pass };
   }
   const from = env.KOERS_MAIL_FROM?.trim() ?? '';
-  if (!/^([^<>]*<)?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$/.test(from)) problems.push('KOERS_MAIL_FROM must be an e-mail address (optionally "Name <address>") when SMTP is set');
+  if (!/^([^<>]*<)?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$/.test(from))
+    problems.push('KOERS_MAIL_FROM must be an e-mail address (optionally "Name <address>") when SMTP is set');
   const publicUrl = (env.KOERS_PUBLIC_URL?.trim() ?? '').replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl)) problems.push('KOERS_PUBLIC_URL must be the http(s) address where people open Koers when SMTP is set, e.g. https://koers.example.nl');
+  if (!/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl))
+    problems.push(
+      'KOERS_PUBLIC_URL must be the http(s) address where people open Koers when SMTP is set, e.g. https://koers.example.nl',
+    );
   const time = /^(\d{1,2}):(\d{2})$/.exec(env.KOERS_DIGEST_TIME?.trim() || '07:00');
-  const digestTime = time && Number(time[1]) < 24 && Number(time[2]) < 60 ? { hour: Number(time[1]), minute: Number(time[2]) } : null;
+  const digestTime =
+    time && Number(time[1]) < 24 && Number(time[2]) < 60 ? { hour: Number(time[1]), minute: Number(time[2]) } : null;
   if (!digestTime) problems.push(`KOERS_DIGEST_TIME must be a time like 07:00 (got "${env.KOERS_DIGEST_TIME}")`);
   return {
     smtp,

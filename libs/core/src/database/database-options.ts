@@ -34,7 +34,9 @@ export async function buildDataSourceOptions(config: DatabaseConfig, entities: E
   return { ...common, driver: createPgliteDriver(db, onClose) };
 }
 
-async function openPglite(config: Extract<DatabaseConfig, { kind: 'pglite' }>): Promise<{ db: PGlite; onClose?: () => void }> {
+async function openPglite(
+  config: Extract<DatabaseConfig, { kind: 'pglite' }>,
+): Promise<{ db: PGlite; onClose?: () => void }> {
   if (config.loadDumpFile) {
     const dump = new Blob([fs.readFileSync(config.loadDumpFile)]);
     return { db: await PGlite.create({ loadDataDir: dump, parsers: pgliteParsers }) };
@@ -60,13 +62,17 @@ const openDataDirs = new Set<string>();
 function claimDataDir(dataDir: string): () => void {
   const key = path.resolve(dataDir);
   if (openDataDirs.has(key)) {
-    throw new Error(`The embedded database in ${dataDir} is already open in this process. Close it first, or set KOERS_DATA_DIR to another directory.`);
+    throw new Error(
+      `The embedded database in ${dataDir} is already open in this process. Close it first, or set KOERS_DATA_DIR to another directory.`,
+    );
   }
   const lockFile = path.join(path.dirname(key), `${path.basename(key)}.lock`);
   try {
     const holder = Number(fs.readFileSync(lockFile, 'utf8'));
     if (holder && holder !== process.pid && isAlive(holder)) {
-      throw new Error(`The embedded database in ${dataDir} is in use by process ${holder}. Stop it first, or set KOERS_DATA_DIR to another directory.`);
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${holder}. Stop it first, or set KOERS_DATA_DIR to another directory.`,
+      );
     }
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;

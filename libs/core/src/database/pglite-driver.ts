@@ -34,12 +34,22 @@ export function createPgliteDriver(db: PGlite, onClose?: () => void) {
       const sql = typeof text === 'string' ? text : text.text;
       if (params && params.length > 0) {
         const result = await db.query(sql, params.map(normaliseParameter));
-        return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length, command: commandOf(sql), fields: result.fields };
+        return {
+          rows: result.rows,
+          rowCount: result.affectedRows ?? result.rows.length,
+          command: commandOf(sql),
+          fields: result.fields,
+        };
       }
       // Without parameters TypeORM may send several statements at once (migrations): use the simple protocol.
       const results = await db.exec(sql);
       const last = results[results.length - 1] ?? { rows: [], fields: [] };
-      return { rows: last.rows, rowCount: last.affectedRows ?? last.rows.length, command: commandOf(sql), fields: last.fields };
+      return {
+        rows: last.rows,
+        rowCount: last.affectedRows ?? last.rows.length,
+        command: commandOf(sql),
+        fields: last.fields,
+      };
     }
   }
   const client = new PgliteClient();

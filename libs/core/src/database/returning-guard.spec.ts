@@ -29,14 +29,22 @@ function bareReturningStatements(source: string): string[] {
 
 describe('UPDATE/DELETE ... RETURNING through TypeORM', () => {
   it('recognises the bare form and accepts the CTE form', () => {
-    expect(bareReturningStatements("await m.query('UPDATE t SET a = 1 WHERE id = $1 RETURNING id', [id]);")).toHaveLength(1);
-    expect(bareReturningStatements('await m.query(`DELETE FROM t\n WHERE id = $1 RETURNING id`, [id]);')).toHaveLength(1);
-    expect(bareReturningStatements("await m.query('WITH c AS (UPDATE t SET a = 1 RETURNING id) SELECT id FROM c');")).toHaveLength(0);
+    expect(
+      bareReturningStatements("await m.query('UPDATE t SET a = 1 WHERE id = $1 RETURNING id', [id]);"),
+    ).toHaveLength(1);
+    expect(bareReturningStatements('await m.query(`DELETE FROM t\n WHERE id = $1 RETURNING id`, [id]);')).toHaveLength(
+      1,
+    );
+    expect(
+      bareReturningStatements("await m.query('WITH c AS (UPDATE t SET a = 1 RETURNING id) SELECT id FROM c');"),
+    ).toHaveLength(0);
     expect(bareReturningStatements("await m.query('UPDATE t SET a = 1 WHERE id = $1', [id]);")).toHaveLength(0);
   });
 
   it('is written as a CTE everywhere in libs/', () => {
-    const offenders = sourceFiles(LIBS).flatMap((file) => bareReturningStatements(fs.readFileSync(file, 'utf8')).map((sql) => `${path.relative(LIBS, file)}: ${sql}`));
+    const offenders = sourceFiles(LIBS).flatMap((file) =>
+      bareReturningStatements(fs.readFileSync(file, 'utf8')).map((sql) => `${path.relative(LIBS, file)}: ${sql}`),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -18,7 +18,9 @@ export const pgliteParsers = {
 /** A `types` object for node-postgres' client config (per pool, not global). */
 export function pgTypes() {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const pgTypesModule = require('pg').types as { getTypeParser: (oid: number, format?: string) => (v: string) => unknown };
+  const pgTypesModule = require('pg').types as {
+    getTypeParser: (oid: number, format?: string) => (v: string) => unknown;
+  };
   return {
     getTypeParser(oid: number, format?: string) {
       if (oid === OID_INT8) return (value: string) => Number(value);

@@ -18,7 +18,8 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
     const clock = decoding.readVarUint(decoder);
     const json = decoding.readVarString(decoder);
     const state = JSON.parse(json) as unknown;
-    if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new Error('awareness state must be an object or null');
+    if (state !== null && (typeof state !== 'object' || Array.isArray(state)))
+      throw new Error('awareness state must be an object or null');
     entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes after awareness update');

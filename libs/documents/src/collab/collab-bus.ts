@@ -31,7 +31,8 @@ export class CollabBus implements OnModuleDestroy {
     if (!config.redisUrl) return;
     this.publisher = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
     this.subscriber = new Redis(config.redisUrl);
-    for (const client of [this.publisher, this.subscriber]) client.on('error', (err) => this.logger.error(`Redis: ${err.message}`));
+    for (const client of [this.publisher, this.subscriber])
+      client.on('error', (err) => this.logger.error(`Redis: ${err.message}`));
     void this.subscriber.subscribe(CHANNEL);
     this.subscriber.on('messageBuffer', (_channel: Buffer, raw: Buffer) => this.receive(raw));
   }
@@ -49,7 +50,9 @@ export class CollabBus implements OnModuleDestroy {
     frame.writeUInt32BE(header.length, 0);
     header.copy(frame, 4);
     payload.copy(frame, 4 + header.length);
-    void this.publisher.publish(CHANNEL, frame).catch((err: Error) => this.logger.error(`Publishing failed: ${err.message}`));
+    void this.publisher
+      .publish(CHANNEL, frame)
+      .catch((err: Error) => this.logger.error(`Publishing failed: ${err.message}`));
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -62,7 +65,8 @@ export class CollabBus implements OnModuleDestroy {
       const header = JSON.parse(frame.subarray(4, 4 + length).toString()) as CollabBusMessage & { from: string };
       if (header.from === this.instanceId) return;
       const payload = new Uint8Array(frame.subarray(4 + length));
-      const message = header.type === 'membership' || header.type === 'signal' ? header : { ...header, update: payload };
+      const message =
+        header.type === 'membership' || header.type === 'signal' ? header : { ...header, update: payload };
       for (const listener of this.listeners) listener(message as CollabBusMessage);
     } catch (err) {
       this.logger.error(`Unreadable bus message: ${(err as Error).message}`);

@@ -5,7 +5,13 @@ import * as Y from 'yjs';
 import { Actor, AuthorizationService, MembershipChanges } from '@koers/access';
 import { APP_CONFIG, AppConfig, notFound } from '@koers/core';
 import { DocumentRepository } from '../document.repository';
-import { AwarenessEntry, colorFor, decodeAwarenessUpdate, encodeAwarenessUpdate, stampIdentity } from './awareness-identity';
+import {
+  AwarenessEntry,
+  colorFor,
+  decodeAwarenessUpdate,
+  encodeAwarenessUpdate,
+  stampIdentity,
+} from './awareness-identity';
 import { CollabBus, CollabBusMessage } from './collab-bus';
 import { loadFailed, malformed, notJoined, readOnly, tooLarge } from './collab-errors';
 import { UpdateLog } from './update-log';
@@ -149,8 +155,16 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
   async join(connectionId: string, actor: Actor, documentId: string): Promise<{ readOnly: boolean }> {
     const meta = await this.repository.findMeta(documentId);
     if (!meta) throw notFound('Het document');
-    await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', meta.workgroupId, 'document.join', 'Het document');
-    const canWrite = meta.archivedAt === null && (await this.authorization.canInWorkgroup(actor, 'workgroup.content.write', meta.workgroupId));
+    await this.authorization.assertInWorkgroup(
+      actor,
+      'workgroup.content.read',
+      meta.workgroupId,
+      'document.join',
+      'Het document',
+    );
+    const canWrite =
+      meta.archivedAt === null &&
+      (await this.authorization.canInWorkgroup(actor, 'workgroup.content.write', meta.workgroupId));
     const open = await this.load(documentId, meta.workgroupId);
     if (open.unloadTimer) clearTimeout(open.unloadTimer);
     open.unloadTimer = null;
@@ -161,7 +175,8 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     encoding.writeVarUint(encoder, SYNC_STEP1);
     encoding.writeVarUint8Array(encoder, Y.encodeStateVector(open.doc));
     this.transport?.sendTo(connectionId, documentId, encoding.toUint8Array(encoder));
-    if (open.awareness.size) this.transport?.sendTo(connectionId, documentId, awarenessMessage([...open.awareness.values()]));
+    if (open.awareness.size)
+      this.transport?.sendTo(connectionId, documentId, awarenessMessage([...open.awareness.values()]));
     return { readOnly: !canWrite };
   }
 
@@ -176,7 +191,8 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
 
   /** A connection dropped: it leaves every document it had open. */
   disconnect(connectionId: string): void {
-    for (const [documentId, open] of this.open) if (open.participants.has(connectionId)) this.leave(connectionId, documentId);
+    for (const [documentId, open] of this.open)
+      if (open.participants.has(connectionId)) this.leave(connectionId, documentId);
   }
 
   /**
@@ -195,7 +211,8 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
       const payload = readBytesSafe(decoder);
       if (decoding.hasContent(decoder)) throw malformed('extra bytes after the message');
       if (step === SYNC_STEP1) return this.answerStep1(connectionId, documentId, open, payload);
-      if (step === SYNC_STEP2 || step === SYNC_UPDATE) return this.applyUpdate(connectionId, documentId, open, participant, payload);
+      if (step === SYNC_STEP2 || step === SYNC_UPDATE)
+        return this.applyUpdate(connectionId, documentId, open, participant, payload);
       throw malformed(`unknown sync step ${step}`);
     }
     if (type === MESSAGE_AWARENESS) {
@@ -225,7 +242,13 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     this.transport?.sendTo(connectionId, documentId, encoding.toUint8Array(encoder));
   }
 
-  private async applyUpdate(connectionId: string, documentId: string, open: OpenDocument, participant: Participant, update: Uint8Array): Promise<void> {
+  private async applyUpdate(
+    connectionId: string,
+    documentId: string,
+    open: OpenDocument,
+    participant: Participant,
+    update: Uint8Array,
+  ): Promise<void> {
     let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       decoded = Y.decodeUpdate(update);
@@ -266,7 +289,13 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /** Applies an allowed update, queues its broadcast, and resolves once it is stored. */
-  private integrate(connectionId: string, documentId: string, open: OpenDocument, participant: Participant, update: Uint8Array): Promise<void> {
+  private integrate(
+    connectionId: string,
+    documentId: string,
+    open: OpenDocument,
+    participant: Participant,
+    update: Uint8Array,
+  ): Promise<void> {
     try {
       Y.applyUpdate(open.doc, update, connectionId);
     } catch {
@@ -277,7 +306,13 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     return this.updateLog.append({ documentId, data: update, userId: participant.actor.userId });
   }
 
-  private applyAwareness(connectionId: string, documentId: string, open: OpenDocument, participant: Participant, update: Uint8Array) {
+  private applyAwareness(
+    connectionId: string,
+    documentId: string,
+    open: OpenDocument,
+    participant: Participant,
+    update: Uint8Array,
+  ) {
     let entries: AwarenessEntry[];
     try {
       entries = decodeAwarenessUpdate(update);
@@ -285,9 +320,14 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
       throw malformed('unreadable awareness update');
     }
     // A connection speaks only for its own client ids; it cannot move or clear someone else's cursor.
-    const claimedElsewhere = (clientId: number) => [...open.participants.entries()].some(([id, p]) => id !== connectionId && p.awarenessClients.has(clientId));
+    const claimedElsewhere = (clientId: number) =>
+      [...open.participants.entries()].some(([id, p]) => id !== connectionId && p.awarenessClients.has(clientId));
     const own = entries.filter((entry) => !claimedElsewhere(entry.clientId));
-    const user = { id: participant.actor.userId, name: participant.actor.displayName, color: colorFor(participant.actor.userId) };
+    const user = {
+      id: participant.actor.userId,
+      name: participant.actor.displayName,
+      color: colorFor(participant.actor.userId),
+    };
     const stamped = stampIdentity(own, user);
     for (const entry of stamped) {
       participant.awarenessClients.add(entry.clientId);
@@ -336,7 +376,9 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
   private async mayWrite(documentId: string, open: OpenDocument, participant: Participant): Promise<boolean> {
     if (Date.now() - participant.checkedAt > PERMISSION_TTL_MS) {
       const meta = await this.repository.findMeta(documentId);
-      participant.canWrite = Boolean(meta && meta.archivedAt === null) && (await this.authorization.canInWorkgroup(participant.actor, 'workgroup.content.write', open.workgroupId));
+      participant.canWrite =
+        Boolean(meta && meta.archivedAt === null) &&
+        (await this.authorization.canInWorkgroup(participant.actor, 'workgroup.content.write', open.workgroupId));
       participant.checkedAt = Date.now();
     }
     return participant.canWrite;
@@ -355,7 +397,17 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
           if (snapshot) Y.applyUpdate(doc, snapshot);
           for (const update of updates) Y.applyUpdate(doc, update);
         });
-        const open: OpenDocument = { workgroupId, doc, awareness: new Map(), participants: new Map(), pendingBroadcast: [], pendingOrigins: new Set(), ordering: null, updatesSinceCompaction: updates.length, unloadTimer: null };
+        const open: OpenDocument = {
+          workgroupId,
+          doc,
+          awareness: new Map(),
+          participants: new Map(),
+          pendingBroadcast: [],
+          pendingOrigins: new Set(),
+          ordering: null,
+          updatesSinceCompaction: updates.length,
+          unloadTimer: null,
+        };
         this.open.set(documentId, open);
         return open;
       })
@@ -415,7 +467,11 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
           this.leave(connectionId, documentId);
           this.transport?.revoke(connectionId, documentId);
         } else {
-          participant.canWrite = await this.authorization.canInWorkgroup(participant.actor, 'workgroup.content.write', workgroupId);
+          participant.canWrite = await this.authorization.canInWorkgroup(
+            participant.actor,
+            'workgroup.content.write',
+            workgroupId,
+          );
           participant.checkedAt = Date.now();
         }
       }

@@ -53,10 +53,14 @@ export class AuthSessionRepository {
   }
 
   async revoke(sessionId: string): Promise<void> {
-    await this.dataSource.query('UPDATE auth_sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [sessionId]);
+    await this.dataSource.query('UPDATE auth_sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [
+      sessionId,
+    ]);
   }
 
   async revokeAllOf(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query('UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+    await manager.query('UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [
+      userId,
+    ]);
   }
 }

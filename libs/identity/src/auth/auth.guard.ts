@@ -27,7 +27,11 @@ export class AuthGuard implements CanActivate {
       request.actor = await this.auth.authenticate(token, request.ip ?? null);
     } catch (err) {
       // A missing token is ordinary (a logged-out browser); a token that fails verification is worth a record.
-      if (token) await this.audit.recordDenied({ userId: null, email: null, ip: request.ip ?? null }, { action: 'auth.token', entityType: 'session', summary: { path: request.path } });
+      if (token)
+        await this.audit.recordDenied(
+          { userId: null, email: null, ip: request.ip ?? null },
+          { action: 'auth.token', entityType: 'session', summary: { path: request.path } },
+        );
       throw err;
     }
     return true;

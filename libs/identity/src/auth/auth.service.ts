@@ -41,16 +41,35 @@ export class AuthService {
     const who = { userId: user?.id ?? null, email, ip };
     if (!user || !user.active) {
       await argon2.verify(await TIMING_DUMMY_HASH, password);
-      await this.audit.recordFailed(who, { action: 'auth.login', entityType: 'user', entityId: user?.id, summary: { reason: user ? 'inactive' : 'unknown_email' } });
+      await this.audit.recordFailed(who, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user?.id,
+        summary: { reason: user ? 'inactive' : 'unknown_email' },
+      });
       throw invalidCredentials();
     }
     if (user.lockedUntil && user.lockedUntil > new Date()) {
-      await this.audit.recordDenied(who, { action: 'auth.login', entityType: 'user', entityId: user.id, summary: { reason: 'locked' } });
+      await this.audit.recordDenied(who, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        summary: { reason: 'locked' },
+      });
       throw lockedError(user.lockedUntil);
     }
     if (!(await argon2.verify(user.passwordHash, password))) {
-      const lockedUntil = await this.users.registerFailedLogin(user.id, this.config.auth.loginMaxFailures, this.config.auth.loginLockMinutes);
-      await this.audit.recordFailed(who, { action: 'auth.login', entityType: 'user', entityId: user.id, summary: { reason: 'wrong_password', locked: Boolean(lockedUntil) } });
+      const lockedUntil = await this.users.registerFailedLogin(
+        user.id,
+        this.config.auth.loginMaxFailures,
+        this.config.auth.loginLockMinutes,
+      );
+      await this.audit.recordFailed(who, {
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: user.id,
+        summary: { reason: 'wrong_password', locked: Boolean(lockedUntil) },
+      });
       throw lockedUntil ? lockedError(lockedUntil) : invalidCredentials();
     }
     await this.users.clearFailedLogins(user.id);
@@ -67,7 +86,11 @@ export class AuthService {
     const next = randomBytes(32).toString('base64url');
     const session = await this.sessions.rotate(sha256(refreshToken), sha256(next));
     if (!session) throw unauthenticated();
-    return { ...(await this.signAccessToken(session.userId, session.sessionId)), refreshToken: next, userId: session.userId };
+    return {
+      ...(await this.signAccessToken(session.userId, session.sessionId)),
+      refreshToken: next,
+      userId: session.userId,
+    };
   }
 
   async logout(actor: Actor): Promise<void> {

@@ -27,7 +27,9 @@ export class FirstAdminService implements OnApplicationBootstrap {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('koers:demo-seed'))`);
       const [{ n }] = await manager.query('SELECT count(*) AS n FROM regions');
       if (n > 0) return false;
-      const [region] = await manager.query('INSERT INTO regions (name) VALUES ($1) RETURNING id', [bootstrap.regionName]);
+      const [region] = await manager.query('INSERT INTO regions (name) VALUES ($1) RETURNING id', [
+        bootstrap.regionName,
+      ]);
       const [bureau] = await manager.query(
         `INSERT INTO organisations (region_id, name, type) VALUES ($1, $2, 'bureau') RETURNING id`,
         [region.id, `Bureau Regionale Veiligheidsstrategie ${bootstrap.regionName}`],
@@ -43,6 +45,7 @@ export class FirstAdminService implements OnApplicationBootstrap {
       );
       return true;
     });
-    if (created) this.logger.log(`Created region "${bootstrap.regionName}" and secretariat account ${bootstrap.adminEmail}`);
+    if (created)
+      this.logger.log(`Created region "${bootstrap.regionName}" and secretariat account ${bootstrap.adminEmail}`);
   }
 }

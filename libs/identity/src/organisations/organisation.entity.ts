@@ -1,6 +1,13 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ORGANISATION_TYPES = ['gemeente', 'openbaar_ministerie', 'politie', 'belastingdienst', 'partner', 'bureau'] as const;
+export const ORGANISATION_TYPES = [
+  'gemeente',
+  'openbaar_ministerie',
+  'politie',
+  'belastingdienst',
+  'partner',
+  'bureau',
+] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
 @Entity('regions')

@@ -21,14 +21,19 @@ export class OrganisationRepository {
   }
 
   list(filter: { type?: OrganisationType }): Promise<OrganisationEntity[]> {
-    return this.dataSource.getRepository(OrganisationEntity).find({ where: filter.type ? { type: filter.type } : {}, order: { name: 'ASC' } });
+    return this.dataSource
+      .getRepository(OrganisationEntity)
+      .find({ where: filter.type ? { type: filter.type } : {}, order: { name: 'ASC' } });
   }
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<OrganisationEntity | null> {
     return manager.getRepository(OrganisationEntity).findOneBy({ id });
   }
 
-  async insert(values: Pick<OrganisationEntity, 'regionId' | 'name' | 'type' | 'districtId'>, manager: EntityManager): Promise<OrganisationEntity> {
+  async insert(
+    values: Pick<OrganisationEntity, 'regionId' | 'name' | 'type' | 'districtId'>,
+    manager: EntityManager,
+  ): Promise<OrganisationEntity> {
     const repo = manager.getRepository(OrganisationEntity);
     const saved = await repo.save(repo.create({ ...values, updatedAt: new Date() }));
     return (await this.findById(saved.id, manager)) as OrganisationEntity;
@@ -43,7 +48,10 @@ export class OrganisationRepository {
   }
 
   async countUsers(id: string, manager: EntityManager): Promise<number> {
-    const rows: Array<{ n: number }> = await manager.query('SELECT count(*) AS n FROM users WHERE organisation_id = $1', [id]);
+    const rows: Array<{ n: number }> = await manager.query(
+      'SELECT count(*) AS n FROM users WHERE organisation_id = $1',
+      [id],
+    );
     return rows[0].n;
   }
 }

@@ -39,8 +39,20 @@ export class OrganisationService {
     if (!region) throw conflict('Er is nog geen regio ingericht.');
     await this.assertDistrictExists(input.districtId);
     return this.dataSource.transaction(async (manager) => {
-      const created = await this.repository.insert({ regionId: region.id, name: input.name, type: input.type, districtId: input.districtId ?? null }, manager);
-      await this.audit.recordChange(actor, { action: 'organisation.create', entityType: 'organisation', entityId: created.id, summary: { name: created.name, type: created.type } }, manager);
+      const created = await this.repository.insert(
+        { regionId: region.id, name: input.name, type: input.type, districtId: input.districtId ?? null },
+        manager,
+      );
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'organisation.create',
+          entityType: 'organisation',
+          entityId: created.id,
+          summary: { name: created.name, type: created.type },
+        },
+        manager,
+      );
       return created;
     });
   }
@@ -52,7 +64,16 @@ export class OrganisationService {
       const before = await this.repository.findById(id, manager);
       if (!before) throw notFound('De organisatie');
       await this.repository.update(id, input, manager);
-      await this.audit.recordChange(actor, { action: 'organisation.update', entityType: 'organisation', entityId: id, summary: { changes: diffFields(before, input) } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'organisation.update',
+          entityType: 'organisation',
+          entityId: id,
+          summary: { changes: diffFields(before, input) },
+        },
+        manager,
+      );
       return (await this.repository.findById(id, manager)) as OrganisationEntity;
     });
   }
@@ -66,7 +87,11 @@ export class OrganisationService {
         throw conflict('Deze organisatie heeft nog gebruikers. Verplaats of deactiveer hen eerst.');
       }
       await this.repository.delete(id, manager);
-      await this.audit.recordChange(actor, { action: 'organisation.delete', entityType: 'organisation', entityId: id, summary: { name: existing.name } }, manager);
+      await this.audit.recordChange(
+        actor,
+        { action: 'organisation.delete', entityType: 'organisation', entityId: id, summary: { name: existing.name } },
+        manager,
+      );
     });
   }
 

@@ -33,15 +33,23 @@ export class UserRepository {
     const qb = this.repo().createQueryBuilder('u');
     if (filter.organisationId) qb.andWhere('u.organisation_id = :org', { org: filter.organisationId });
     if (filter.search) {
-      qb.andWhere("(u.display_name ILIKE :q ESCAPE '\\' OR u.email ILIKE :q ESCAPE '\\' OR u.job_title ILIKE :q ESCAPE '\\')", {
-        q: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      });
+      qb.andWhere(
+        "(u.display_name ILIKE :q ESCAPE '\\' OR u.email ILIKE :q ESCAPE '\\' OR u.job_title ILIKE :q ESCAPE '\\')",
+        {
+          q: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+        },
+      );
     }
     return qb.orderBy('u.display_name', 'ASC').getMany();
   }
 
-  async insert(values: Omit<UserEntity, 'id' | 'createdAt' | 'updatedAt' | 'failedLoginCount' | 'lockedUntil'>, manager?: EntityManager): Promise<UserEntity> {
-    const saved = await this.repo(manager).save(this.repo(manager).create({ ...values, failedLoginCount: 0, lockedUntil: null, updatedAt: new Date() }));
+  async insert(
+    values: Omit<UserEntity, 'id' | 'createdAt' | 'updatedAt' | 'failedLoginCount' | 'lockedUntil'>,
+    manager?: EntityManager,
+  ): Promise<UserEntity> {
+    const saved = await this.repo(manager).save(
+      this.repo(manager).create({ ...values, failedLoginCount: 0, lockedUntil: null, updatedAt: new Date() }),
+    );
     return (await this.findById(saved.id, manager)) as UserEntity;
   }
 

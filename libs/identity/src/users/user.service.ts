@@ -80,7 +80,16 @@ export class UserService {
         },
         manager,
       );
-      await this.audit.recordChange(actor, { action: 'user.create', entityType: 'user', entityId: created.id, summary: { email: created.email, platformRole: created.platformRole, rvcMember: created.rvcMember } }, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: created.id,
+          summary: { email: created.email, platformRole: created.platformRole, rvcMember: created.rvcMember },
+        },
+        manager,
+      );
       return created;
     });
   }
@@ -93,12 +102,21 @@ export class UserService {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.users.findById(id, manager);
       if (!before) throw notFound('De gebruiker');
-      await this.users.update(id, { ...fields, ...(passwordHash ? { passwordHash, failedLoginCount: 0, lockedUntil: null } : {}) }, manager);
+      await this.users.update(
+        id,
+        { ...fields, ...(passwordHash ? { passwordHash, failedLoginCount: 0, lockedUntil: null } : {}) },
+        manager,
+      );
       // A deactivated account or a reset password ends every open session at once.
       if (fields.active === false || passwordHash) await this.sessions.revokeAllOf(id, manager);
       await this.audit.recordChange(
         actor,
-        { action: 'user.update', entityType: 'user', entityId: id, summary: { changes: diffFields(before, fields), passwordReset: Boolean(passwordHash) } },
+        {
+          action: 'user.update',
+          entityType: 'user',
+          entityId: id,
+          summary: { changes: diffFields(before, fields), passwordReset: Boolean(passwordHash) },
+        },
         manager,
       );
       return (await this.users.findById(id, manager)) as UserEntity;

@@ -1,6 +1,21 @@
 import { PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { KNOWLEDGE_STATUSES, KnowledgeStatus } from '../knowledge.model';
 
 const nullable = (_: object, value: unknown) => value !== null;
@@ -12,7 +27,10 @@ export class KnowledgeLinkDto {
   @MaxLength(200)
   label: string;
 
-  @IsUrl({ protocols: ['https'], require_protocol: true, require_tld: true }, { message: 'Gebruik een volledige https-link, zoals https://www.example.nl/pagina.' })
+  @IsUrl(
+    { protocols: ['https'], require_protocol: true, require_tld: true },
+    { message: 'Gebruik een volledige https-link, zoals https://www.example.nl/pagina.' },
+  )
   @MaxLength(2000)
   url: string;
 }

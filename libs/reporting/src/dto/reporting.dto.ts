@@ -1,6 +1,26 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { FOCUS_AREA_STATUSES, FocusAreaStatus, INDICATOR_DIRECTIONS, INDICATOR_UNITS, IndicatorDirection, IndicatorUnit } from '../reporting.model';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  FOCUS_AREA_STATUSES,
+  FocusAreaStatus,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_UNITS,
+  IndicatorDirection,
+  IndicatorUnit,
+} from '../reporting.model';
 
 const dateMessage = { message: 'Gebruik een datum als 2026-01-31.' };
 const numberMessage = { message: 'Geef een getal.' };

@@ -1,12 +1,26 @@
 import { PartialType } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { STRATEGY_STATUSES, StrategyStatus } from '../strategy.entity';
 
 const dateMessage = { message: 'Gebruik een datum als 2026-01-31.' };
 
 /** A calendar day (YYYY-MM-DD) that exists: ISO 8601 alone would also accept a time and a zone. */
-const IsCalendarDay = () => applyDecorators(IsISO8601({ strict: true }, dateMessage), Matches(/^\d{4}-\d{2}-\d{2}$/, dateMessage));
+const IsCalendarDay = () =>
+  applyDecorators(IsISO8601({ strict: true }, dateMessage), Matches(/^\d{4}-\d{2}-\d{2}$/, dateMessage));
 
 export class CreateStrategyDto {
   @IsString()

@@ -32,7 +32,17 @@ const KNOWN_ACTIONS = [
   'focus_area.update',
   'focus_area.delete',
 ];
-const KNOWN_ENTITY_TYPES = ['session', 'user', 'organisation', 'region', 'strategy', 'theme', 'focus_area', 'workgroup', 'workgroup_member'];
+const KNOWN_ENTITY_TYPES = [
+  'session',
+  'user',
+  'organisation',
+  'region',
+  'strategy',
+  'theme',
+  'focus_area',
+  'workgroup',
+  'workgroup_member',
+];
 const FILTERS = ['action', 'outcome', 'entityType', 'from', 'to'] as const;
 type FilterName = (typeof FILTERS)[number];
 
@@ -51,7 +61,10 @@ function hasSummary(summary: AuditEntry['summary']): boolean {
 
 export function AuditPage() {
   const [params, setParams] = useSearchParams();
-  const applied = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ''])) as Record<FilterName, string>;
+  const applied = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ''])) as Record<
+    FilterName,
+    string
+  >;
   const page = Math.max(1, Number(params.get('pagina')) || 1);
   const [draft, setDraft] = useState<Record<FilterName, string>>(applied);
   const key = params.toString();
@@ -91,7 +104,8 @@ export function AuditPage() {
 
   const total = audit.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const set = (name: FilterName) => (event: { target: { value: string } }) => setDraft({ ...draft, [name]: event.target.value });
+  const set = (name: FilterName) => (event: { target: { value: string } }) =>
+    setDraft({ ...draft, [name]: event.target.value });
 
   return (
     <>
@@ -155,7 +169,12 @@ export function AuditPage() {
               : `${total} ${total === 1 ? 'regel' : 'regels'}, pagina ${page} van ${pages} (regel ${(page - 1) * PAGE_SIZE + 1}–${Math.min(page * PAGE_SIZE, total)}).`}
           </p>
           {audit.data.items.length > 0 && (
-            <Table label="Auditregels" caption={`Auditlog, pagina ${page}`} className="audit-table" columns={['Tijdstip', 'Wie', 'Actie', 'Entiteit', 'Uitkomst', 'Samenvatting']}>
+            <Table
+              label="Auditregels"
+              caption={`Auditlog, pagina ${page}`}
+              className="audit-table"
+              columns={['Tijdstip', 'Wie', 'Actie', 'Entiteit', 'Uitkomst', 'Samenvatting']}
+            >
               {audit.data.items.map((entry) => (
                 <tr key={entry.id}>
                   <td className="nowrap">
@@ -173,7 +192,11 @@ export function AuditPage() {
                     <OutcomeBadge outcome={entry.outcome} />
                   </td>
                   <td>
-                    {hasSummary(entry.summary) ? <code className="summary">{JSON.stringify(entry.summary)}</code> : <span className="muted">—</span>}
+                    {hasSummary(entry.summary) ? (
+                      <code className="summary">{JSON.stringify(entry.summary)}</code>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -181,13 +204,23 @@ export function AuditPage() {
           )}
           {pages > 1 && (
             <nav aria-label="Paginering auditlog" className="pager">
-              <button type="button" className="button button-secondary" disabled={page <= 1} onClick={() => goTo(page - 1)}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={page <= 1}
+                onClick={() => goTo(page - 1)}
+              >
                 Vorige pagina
               </button>
               <span>
                 Pagina {page} van {pages}
               </span>
-              <button type="button" className="button button-secondary" disabled={page >= pages} onClick={() => goTo(page + 1)}>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={page >= pages}
+                onClick={() => goTo(page + 1)}
+              >
                 Volgende pagina
               </button>
             </nav>

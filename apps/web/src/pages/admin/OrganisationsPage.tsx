@@ -1,6 +1,17 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { api, ApiError, District, Organisation, OrganisationType } from '../../api';
-import { asApiError, ErrorMessage, Field, Loading, PageHeading, ROW_ACTIONS, SuccessMessage, Table, useApi, useFocusOnMount } from '../../components/common';
+import {
+  asApiError,
+  ErrorMessage,
+  Field,
+  Loading,
+  PageHeading,
+  ROW_ACTIONS,
+  SuccessMessage,
+  Table,
+  useApi,
+  useFocusOnMount,
+} from '../../components/common';
 import { FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { options, ORGANISATION_TYPE_LABELS } from '../../labels';
 
@@ -12,7 +23,10 @@ export function OrganisationsPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const districtName = useMemo(() => new Map((districts.data ?? []).map((d) => [d.id, d.name])), [districts.data]);
-  const sorted = useMemo(() => [...(organisations.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl')), [organisations.data]);
+  const sorted = useMemo(
+    () => [...(organisations.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    [organisations.data],
+  );
 
   async function remove(organisation: Organisation) {
     if (!window.confirm(`Organisatie “${organisation.name}” verwijderen?`)) return;
@@ -49,7 +63,9 @@ export function OrganisationsPage() {
           onCancel={() => setEditing(null)}
           onSaved={async (saved, created) => {
             setEditing(null);
-            setMessage(created ? `Organisatie ${saved.name} is aangemaakt.` : `Organisatie ${saved.name} is opgeslagen.`);
+            setMessage(
+              created ? `Organisatie ${saved.name} is aangemaakt.` : `Organisatie ${saved.name} is opgeslagen.`,
+            );
             await organisations.reload();
           }}
         />
@@ -65,10 +81,18 @@ export function OrganisationsPage() {
                 <td>{ORGANISATION_TYPE_LABELS[organisation.type] ?? organisation.type}</td>
                 <td>{organisation.districtId ? (districtName.get(organisation.districtId) ?? '—') : '—'}</td>
                 <td className="actions">
-                  <button type="button" className="button button-small button-secondary" onClick={() => setEditing(organisation)}>
+                  <button
+                    type="button"
+                    className="button button-small button-secondary"
+                    onClick={() => setEditing(organisation)}
+                  >
                     Bewerken<span className="visually-hidden"> {organisation.name}</span>
                   </button>
-                  <button type="button" className="button button-small button-danger" onClick={() => remove(organisation)}>
+                  <button
+                    type="button"
+                    className="button button-small button-danger"
+                    onClick={() => remove(organisation)}
+                  >
                     Verwijderen<span className="visually-hidden"> {organisation.name}</span>
                   </button>
                 </td>
@@ -98,7 +122,9 @@ function OrganisationForm({ organisation, districts, onSaved, onCancel }: Organi
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     return submit(event, [['name', name.trim().length >= 2, 'Vul een naam in van minstens 2 tekens.']], async () => {
       const input = { name: name.trim(), type, districtId: districtId || null };
-      const saved = organisation ? await api.updateOrganisation(organisation.id, input) : await api.createOrganisation(input);
+      const saved = organisation
+        ? await api.updateOrganisation(organisation.id, input)
+        : await api.createOrganisation(input);
       await onSaved(saved, !organisation);
     });
   }
@@ -106,12 +132,22 @@ function OrganisationForm({ organisation, districts, onSaved, onCancel }: Organi
   const heading = organisation ? `${organisation.name} bewerken` : 'Nieuwe organisatie';
   return (
     <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="organisatie-form-kop">
-      <h2 id="organisatie-form-kop" ref={headingRef} tabIndex={-1}>{heading}</h2>
+      <h2 id="organisatie-form-kop" ref={headingRef} tabIndex={-1}>
+        {heading}
+      </h2>
       <ErrorMessage error={error} title="Opslaan is niet gelukt." />
       <Field label="Naam" name="name" error={error} required>
         {(props) => <input {...props} value={name} onChange={(event) => setName(event.target.value)} />}
       </Field>
-      <SelectField label="Type" name="type" error={error} required value={type} onChange={setType} choices={options(ORGANISATION_TYPE_LABELS)} />
+      <SelectField
+        label="Type"
+        name="type"
+        error={error}
+        required
+        value={type}
+        onChange={setType}
+        choices={options(ORGANISATION_TYPE_LABELS)}
+      />
       <SelectField
         label="District"
         name="districtId"

@@ -1,7 +1,20 @@
 import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, Organisation, PlatformRole, User, UserFunction, UserInput } from '../../api';
-import { asApiError, Check, CheckboxField, EMAIL_PATTERN, ErrorMessage, Field, Loading, PageHeading, ROW_ACTIONS, SuccessMessage, Table, useApi } from '../../components/common';
+import {
+  asApiError,
+  Check,
+  CheckboxField,
+  EMAIL_PATTERN,
+  ErrorMessage,
+  Field,
+  Loading,
+  PageHeading,
+  ROW_ACTIONS,
+  SuccessMessage,
+  Table,
+  useApi,
+} from '../../components/common';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
 import { FUNCTION_LABELS, options, PLATFORM_ROLE_LABELS } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
@@ -55,7 +68,11 @@ export function UsersPage() {
             {users.data.length} {users.data.length === 1 ? 'gebruiker' : 'gebruikers'}
             {search && ` gevonden voor “${search}”`}
           </p>
-          <Table label="Gebruikers" caption="Gebruikers" columns={['Naam', 'E-mailadres', 'Functie', 'Organisatie', 'Platformrol', 'Status', ROW_ACTIONS]}>
+          <Table
+            label="Gebruikers"
+            caption="Gebruikers"
+            columns={['Naam', 'E-mailadres', 'Functie', 'Organisatie', 'Platformrol', 'Status', ROW_ACTIONS]}
+          >
             {users.data.map((user) => (
               <tr key={user.id}>
                 <th scope="row">
@@ -115,7 +132,10 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const { error, busy, submit } = useSubmit();
-  const sortedOrganisations = useMemo(() => [...organisations].sort((a, b) => a.name.localeCompare(b.name, 'nl')), [organisations]);
+  const sortedOrganisations = useMemo(
+    () => [...organisations].sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    [organisations],
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const checks: Check[] = [
@@ -125,19 +145,38 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
       ['password', Boolean(user) || password.length >= 10, 'Een wachtwoord heeft minstens 10 tekens.'],
     ];
     return submit(event, checks, async () => {
-      const input: UserInput = { displayName: displayName.trim(), jobTitle: user || jobTitle.trim() ? jobTitle.trim() : undefined, function: fn, organisationId, platformRole, rvcMember };
-      const saved = user ? await api.updateUser(user.id, { ...input, active }) : await api.createUser({ ...input, email: email.trim(), password });
+      const input: UserInput = {
+        displayName: displayName.trim(),
+        jobTitle: user || jobTitle.trim() ? jobTitle.trim() : undefined,
+        function: fn,
+        organisationId,
+        platformRole,
+        rvcMember,
+      };
+      const saved = user
+        ? await api.updateUser(user.id, { ...input, active })
+        : await api.createUser({ ...input, email: email.trim(), password });
       await onSaved(saved);
     });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby={user ? 'gegevens-kop' : 'nieuw-kop'}>
-      <h2 id={user ? 'gegevens-kop' : 'nieuw-kop'} ref={headingRef} tabIndex={-1}>{user ? 'Gegevens' : 'Nieuwe gebruiker'}</h2>
+      <h2 id={user ? 'gegevens-kop' : 'nieuw-kop'} ref={headingRef} tabIndex={-1}>
+        {user ? 'Gegevens' : 'Nieuwe gebruiker'}
+      </h2>
       <ErrorMessage error={error} title="Opslaan is niet gelukt." />
       {!user && (
         <Field label="E-mailadres" name="email" error={error} required>
-          {(props) => <input {...props} type="email" autoComplete="off" value={email} onChange={(event) => setEmail(event.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="email"
+              autoComplete="off"
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+            />
+          )}
         </Field>
       )}
       <Field label="Naam" name="displayName" error={error} required>
@@ -146,7 +185,15 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
       <Field label="Functietitel" name="jobTitle" error={error} hint="Bijvoorbeeld: Burgemeester van Houten">
         {(props) => <input {...props} value={jobTitle} onChange={(event) => setJobTitle(event.target.value)} />}
       </Field>
-      <SelectField label="Functie" name="function" error={error} required value={fn} onChange={setFn} choices={options(FUNCTION_LABELS)} />
+      <SelectField
+        label="Functie"
+        name="function"
+        error={error}
+        required
+        value={fn}
+        onChange={setFn}
+        choices={options(FUNCTION_LABELS)}
+      />
       <SelectField
         label="Organisatie"
         name="organisationId"
@@ -166,11 +213,24 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
         onChange={setPlatformRole}
         choices={options(PLATFORM_ROLE_LABELS)}
       />
-      <CheckboxField name="rvcMember" label="Lid van het Regionaal Veiligheidscollege (RVC)" checked={rvcMember} onChange={setRvcMember} />
+      <CheckboxField
+        name="rvcMember"
+        label="Lid van het Regionaal Veiligheidscollege (RVC)"
+        checked={rvcMember}
+        onChange={setRvcMember}
+      />
       {user && <CheckboxField name="active" label="Actief (kan inloggen)" checked={active} onChange={setActive} />}
       {!user && (
         <Field label="Wachtwoord" name="password" error={error} required hint="Minstens 10 tekens.">
-          {(props) => <input {...props} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
         </Field>
       )}
       <FormActions submit={user ? 'Opslaan' : 'Gebruiker aanmaken'} busy={busy} onCancel={onCancel} />
@@ -184,7 +244,8 @@ export function UserEditPage() {
   const organisations = useApi(() => api.organisations(), []);
   const [message, setMessage] = useState<string | null>(null);
 
-  if (user.error?.status === 404 || user.error?.status === 400) return <NotFoundPage title="Gebruiker niet gevonden" message="Deze gebruiker bestaat niet." />;
+  if (user.error?.status === 404 || user.error?.status === 400)
+    return <NotFoundPage title="Gebruiker niet gevonden" message="Deze gebruiker bestaat niet." />;
   if (user.error) return <ErrorMessage error={user.error} />;
   if (!user.data || !organisations.data) return <Loading what="De gebruiker" />;
 
@@ -221,7 +282,11 @@ function PasswordResetForm({ user, onDone }: { user: User; onDone: () => void })
     event.preventDefault();
     setError(null);
     if (password.length < 10) {
-      setError(new ApiError(400, 'VALIDATION_FAILED', 'Het wachtwoord is te kort.', [{ field: 'password', messages: ['Een wachtwoord heeft minstens 10 tekens.'] }]));
+      setError(
+        new ApiError(400, 'VALIDATION_FAILED', 'Het wachtwoord is te kort.', [
+          { field: 'password', messages: ['Een wachtwoord heeft minstens 10 tekens.'] },
+        ]),
+      );
       return;
     }
     setBusy(true);
@@ -242,7 +307,15 @@ function PasswordResetForm({ user, onDone }: { user: User; onDone: () => void })
       <p>Stel een nieuw wachtwoord in en geef het via een veilige weg door aan {user.displayName}.</p>
       <ErrorMessage error={error} />
       <Field label="Nieuw wachtwoord" name="password" error={error} required hint="Minstens 10 tekens.">
-        {(props) => <input {...props} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+        )}
       </Field>
       <FormActions submit="Wachtwoord instellen" busy={busy} />
     </form>

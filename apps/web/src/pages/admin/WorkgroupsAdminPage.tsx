@@ -1,7 +1,19 @@
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, StrategyDetail, WorkgroupSummary } from '../../api';
-import { asApiError, Check, ErrorMessage, Field, Loading, PageHeading, ROW_ACTIONS, SuccessMessage, Table, useApi, useFocusOnMount } from '../../components/common';
+import {
+  asApiError,
+  Check,
+  ErrorMessage,
+  Field,
+  Loading,
+  PageHeading,
+  ROW_ACTIONS,
+  SuccessMessage,
+  Table,
+  useApi,
+  useFocusOnMount,
+} from '../../components/common';
 import { FormActions, useSubmit } from '../../components/forms';
 
 async function loadStrategiesWithThemes(): Promise<StrategyDetail[]> {
@@ -32,7 +44,9 @@ export function WorkgroupsAdminPage() {
   return (
     <>
       <PageHeading>Werkgroepen en leden</PageHeading>
-      <p>Per prioriteit van de strategie is er een bestuurlijke werkgroep. Leden beheert u op de pagina van de werkgroep.</p>
+      <p>
+        Per prioriteit van de strategie is er een bestuurlijke werkgroep. Leden beheert u op de pagina van de werkgroep.
+      </p>
       <SuccessMessage message={message} />
       <ErrorMessage error={error || workgroups.error || strategies.error} />
       <div className="toolbar">
@@ -67,7 +81,11 @@ export function WorkgroupsAdminPage() {
                 <Link className="button button-small button-secondary" to={`/werkgroepen/${group.id}#leden`}>
                   Leden beheren<span className="visually-hidden"> van {group.name}</span>
                 </Link>
-                <button type="button" className="button button-small button-secondary" onClick={() => setEditing(group)}>
+                <button
+                  type="button"
+                  className="button button-small button-secondary"
+                  onClick={() => setEditing(group)}
+                >
                   Bewerken<span className="visually-hidden"> {group.name}</span>
                 </button>
                 <button type="button" className="button button-small button-danger" onClick={() => remove(group)}>
@@ -103,14 +121,21 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
     ];
     return submit(event, checks, async () => {
       if (workgroup) await api.updateWorkgroup(workgroup.id, { name: name.trim(), description });
-      else await api.createWorkgroup({ themeId, name: name.trim(), ...(description.trim() ? { description: description.trim() } : {}) });
+      else
+        await api.createWorkgroup({
+          themeId,
+          name: name.trim(),
+          ...(description.trim() ? { description: description.trim() } : {}),
+        });
       await onSaved(name.trim(), !workgroup);
     });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="werkgroep-form-kop">
-      <h2 id="werkgroep-form-kop" ref={headingRef} tabIndex={-1}>{workgroup ? `${workgroup.name} bewerken` : 'Nieuwe werkgroep'}</h2>
+      <h2 id="werkgroep-form-kop" ref={headingRef} tabIndex={-1}>
+        {workgroup ? `${workgroup.name} bewerken` : 'Nieuwe werkgroep'}
+      </h2>
       <ErrorMessage error={error} title="Opslaan is niet gelukt." />
       {!workgroup && (
         <Field label="Prioriteit (thema)" name="themeId" error={error} required>
@@ -136,7 +161,9 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
         {(props) => <input {...props} value={name} onChange={(event) => setName(event.target.value)} />}
       </Field>
       <Field label="Omschrijving" name="description" error={error}>
-        {(props) => <textarea {...props} rows={4} value={description} onChange={(event) => setDescription(event.target.value)} />}
+        {(props) => (
+          <textarea {...props} rows={4} value={description} onChange={(event) => setDescription(event.target.value)} />
+        )}
       </Field>
       <FormActions submit={workgroup ? 'Opslaan' : 'Werkgroep aanmaken'} busy={busy} onCancel={onCancel} />
     </form>

@@ -76,7 +76,12 @@ export function CommentsPanel(props: CommentsPanelProps) {
       frame = 0;
       if (editor.isDestroyed) return;
       const next = new Map<string, AnchorRange | null>();
-      for (const t of threads) if (t.anchorStart && t.anchorEnd) next.set(t.id, resolveCommentAnchor(editor, { id: t.id, anchorStart: t.anchorStart, anchorEnd: t.anchorEnd }));
+      for (const t of threads)
+        if (t.anchorStart && t.anchorEnd)
+          next.set(
+            t.id,
+            resolveCommentAnchor(editor, { id: t.id, anchorStart: t.anchorStart, anchorEnd: t.anchorEnd }),
+          );
       setRanges((current) => (sameRanges(current, next) ? current : next));
     };
     const schedule = () => {
@@ -128,7 +133,14 @@ export function CommentsPanel(props: CommentsPanelProps) {
     <Panel id="reacties" title="Reacties" summary={count} open={props.open} onToggle={props.onToggle}>
       {canComment ? (
         start ? (
-          <NewCommentForm key={start.key} documentId={documentId} start={start} members={props.members} onDone={props.onStartDone} onSaved={setThreads} />
+          <NewCommentForm
+            key={start.key}
+            documentId={documentId}
+            start={start}
+            members={props.members}
+            onDone={props.onStartDone}
+            onSaved={setThreads}
+          />
         ) : (
           <p className="panel-intro">
             <button type="button" className="button button-small" onClick={props.onStartComment}>
@@ -150,7 +162,14 @@ export function CommentsPanel(props: CommentsPanelProps) {
           ) : (
             <ol className="threads">
               {openThreads.map((thread) => (
-                <ThreadItem key={thread.id} thread={thread} range={ranges.get(thread.id)} {...props} onGoToText={() => goToText(thread)} onSaved={setThreads} />
+                <ThreadItem
+                  key={thread.id}
+                  thread={thread}
+                  range={ranges.get(thread.id)}
+                  {...props}
+                  onGoToText={() => goToText(thread)}
+                  onSaved={setThreads}
+                />
               ))}
             </ol>
           )}
@@ -160,7 +179,14 @@ export function CommentsPanel(props: CommentsPanelProps) {
           ) : (
             <ol className="threads threads-resolved">
               {resolved.map((thread) => (
-                <ThreadItem key={thread.id} thread={thread} range={ranges.get(thread.id)} {...props} onGoToText={() => goToText(thread)} onSaved={setThreads} />
+                <ThreadItem
+                  key={thread.id}
+                  thread={thread}
+                  range={ranges.get(thread.id)}
+                  {...props}
+                  onGoToText={() => goToText(thread)}
+                  onSaved={setThreads}
+                />
               ))}
             </ol>
           )}
@@ -176,12 +202,29 @@ function sameRanges(a: Map<string, AnchorRange | null>, b: Map<string, AnchorRan
   if (a.size !== b.size) return false;
   for (const [id, range] of b) {
     const other = a.get(id);
-    if (other === undefined || (other === null) !== (range === null) || (other && range && (other.from !== range.from || other.to !== range.to))) return false;
+    if (
+      other === undefined ||
+      (other === null) !== (range === null) ||
+      (other && range && (other.from !== range.from || other.to !== range.to))
+    )
+      return false;
   }
   return true;
 }
 
-function NewCommentForm({ documentId, start, members, onDone, onSaved }: { documentId: string; start: CommentStart; members: Member[]; onDone: () => void; onSaved: (threads: CommentThread[]) => void }) {
+function NewCommentForm({
+  documentId,
+  start,
+  members,
+  onDone,
+  onSaved,
+}: {
+  documentId: string;
+  start: CommentStart;
+  members: Member[];
+  onDone: () => void;
+  onSaved: (threads: CommentThread[]) => void;
+}) {
   const id = useId();
   const [draft, setDraft] = useState<MentionDraft>(EMPTY_DRAFT);
   const [error, setError] = useState<ApiError | null>(null);
@@ -217,7 +260,13 @@ function NewCommentForm({ documentId, start, members, onDone, onSaved }: { docum
   const messages = error?.fieldMessages('body') ?? [];
   const mentionMessages = error?.fieldMessages('mentions') ?? [];
   return (
-    <form className="comment-form card" onSubmit={submit} noValidate aria-labelledby={id + '-title'} onKeyDown={(event) => event.key === 'Escape' && onDone()}>
+    <form
+      className="comment-form card"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={id + '-title'}
+      onKeyDown={(event) => event.key === 'Escape' && onDone()}
+    >
       <h3 id={id + '-title'} className="panel-subheading">
         Nieuwe reactie
       </h3>
@@ -261,7 +310,18 @@ interface ThreadItemProps extends CommentsPanelProps {
   onSaved: (threads: CommentThread[]) => void;
 }
 
-function ThreadItem({ thread, range, canComment, activeId, onActivate, onGoToText, onSaved, members, meId, mayDeleteAny }: ThreadItemProps) {
+function ThreadItem({
+  thread,
+  range,
+  canComment,
+  activeId,
+  onActivate,
+  onGoToText,
+  onSaved,
+  members,
+  meId,
+  mayDeleteAny,
+}: ThreadItemProps) {
   const [replying, setReplying] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -288,7 +348,12 @@ function ThreadItem({ thread, range, canComment, activeId, onActivate, onGoToTex
 
   return (
     <li className={'thread' + (active ? ' thread-active' : '')} onClick={() => !active && onActivate(thread.id)}>
-      <article id={threadDomId(thread.id)} tabIndex={-1} aria-label={`Reactie van ${author}`} aria-current={active ? 'true' : undefined}>
+      <article
+        id={threadDomId(thread.id)}
+        tabIndex={-1}
+        aria-label={`Reactie van ${author}`}
+        aria-current={active ? 'true' : undefined}
+      >
         {thread.anchorStart ? (
           range ? (
             <button
@@ -325,11 +390,20 @@ function ThreadItem({ thread, range, canComment, activeId, onActivate, onGoToTex
         {canComment && (
           <div className="thread-actions">
             {!resolved && !replying && (
-              <button type="button" className="button button-small button-secondary" onClick={() => (onActivate(thread.id), setReplying(true))}>
+              <button
+                type="button"
+                className="button button-small button-secondary"
+                onClick={() => (onActivate(thread.id), setReplying(true))}
+              >
                 Antwoorden<span className="visually-hidden"> op de reactie van {author}</span>
               </button>
             )}
-            <button type="button" className="button button-small button-secondary" disabled={busy} onClick={() => void run(() => api.setCommentResolved(thread.id, !resolved))}>
+            <button
+              type="button"
+              className="button button-small button-secondary"
+              disabled={busy}
+              onClick={() => void run(() => api.setCommentResolved(thread.id, !resolved))}
+            >
               {resolved ? 'Heropenen' : 'Afhandelen'}
               <span className="visually-hidden"> (reactie van {author})</span>
             </button>
@@ -340,13 +414,25 @@ function ThreadItem({ thread, range, canComment, activeId, onActivate, onGoToTex
             )}
           </div>
         )}
-        {replying && !resolved && <ReplyForm thread={thread} members={members} onDone={() => setReplying(false)} onSaved={onSaved} />}
+        {replying && !resolved && (
+          <ReplyForm thread={thread} members={members} onDone={() => setReplying(false)} onSaved={onSaved} />
+        )}
       </article>
     </li>
   );
 }
 
-function ReplyForm({ thread, members, onDone, onSaved }: { thread: CommentThread; members: Member[]; onDone: () => void; onSaved: (threads: CommentThread[]) => void }) {
+function ReplyForm({
+  thread,
+  members,
+  onDone,
+  onSaved,
+}: {
+  thread: CommentThread;
+  members: Member[];
+  onDone: () => void;
+  onSaved: (threads: CommentThread[]) => void;
+}) {
   const id = useId();
   const [draft, setDraft] = useState<MentionDraft>(EMPTY_DRAFT);
   const [error, setError] = useState<ApiError | null>(null);
@@ -375,7 +461,13 @@ function ReplyForm({ thread, members, onDone, onSaved }: { thread: CommentThread
 
   const messages = [...(error?.fieldMessages('body') ?? []), ...(error?.fieldMessages('mentions') ?? [])];
   return (
-    <form className="reply-form" onSubmit={submit} noValidate onKeyDown={(event) => event.key === 'Escape' && onDone()} onClick={(event) => event.stopPropagation()}>
+    <form
+      className="reply-form"
+      onSubmit={submit}
+      noValidate
+      onKeyDown={(event) => event.key === 'Escape' && onDone()}
+      onClick={(event) => event.stopPropagation()}
+    >
       {error && !messages.length && <ErrorMessage error={error} />}
       <div className={'field' + (messages.length ? ' field-invalid' : '')}>
         <label htmlFor={id}>Uw antwoord</label>
@@ -384,7 +476,16 @@ function ReplyForm({ thread, members, onDone, onSaved }: { thread: CommentThread
             {messages.join(' ')}
           </p>
         )}
-        <MentionField id={id} inputRef={input} draft={draft} onChange={setDraft} members={members} rows={2} describedBy={messages.length ? id + '-error' : undefined} invalid={messages.length > 0} />
+        <MentionField
+          id={id}
+          inputRef={input}
+          draft={draft}
+          onChange={setDraft}
+          members={members}
+          rows={2}
+          describedBy={messages.length ? id + '-error' : undefined}
+          invalid={messages.length > 0}
+        />
       </div>
       <FormActions submit="Antwoord plaatsen" busy={busy} onCancel={onDone} small />
     </form>
@@ -393,11 +494,14 @@ function ReplyForm({ thread, members, onDone, onSaved }: { thread: CommentThread
 
 /** Author, time and text; "@Name" of a mentioned member is emphasised. */
 function CommentBody({ comment, members }: { comment: DocumentComment; members: Member[] }) {
-  const names = comment.mentions.map((id) => members.find((m) => m.userId === id)?.displayName).filter((n): n is string => Boolean(n));
+  const names = comment.mentions
+    .map((id) => members.find((m) => m.userId === id)?.displayName)
+    .filter((n): n is string => Boolean(n));
   return (
     <div className="comment">
       <p className="comment-meta">
-        <strong>{comment.authorName ?? 'Onbekend'}</strong> <span className="muted">{formatDateTime(comment.createdAt)}</span>
+        <strong>{comment.authorName ?? 'Onbekend'}</strong>{' '}
+        <span className="muted">{formatDateTime(comment.createdAt)}</span>
         {comment.editedAt && <span className="muted"> (bewerkt)</span>}
       </p>
       <p className="comment-body">{withMentions(comment.body, names)}</p>
@@ -409,5 +513,13 @@ function withMentions(body: string, names: string[]): ReactNode {
   if (!names.length) return body;
   const escaped = names.sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const parts = body.split(new RegExp(`(@(?:${escaped.join('|')}))`, 'g'));
-  return parts.map((part, i) => (i % 2 === 1 ? <strong key={i} className="mention">{part}</strong> : <Fragment key={i}>{part}</Fragment>));
+  return parts.map((part, i) =>
+    i % 2 === 1 ? (
+      <strong key={i} className="mention">
+        {part}
+      </strong>
+    ) : (
+      <Fragment key={i}>{part}</Fragment>
+    ),
+  );
 }

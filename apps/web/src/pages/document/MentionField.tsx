@@ -44,7 +44,16 @@ interface MentionFieldProps {
  * A comment text area that offers the werkgroep's members after "@" (a listbox: arrow keys, Enter or Tab
  * to pick, Esc to close). A picked member is written as "@Name" and sent as a mention by user id.
  */
-export function MentionField({ id, draft, onChange, members, describedBy, invalid, inputRef, rows = 3 }: MentionFieldProps) {
+export function MentionField({
+  id,
+  draft,
+  onChange,
+  members,
+  describedBy,
+  invalid,
+  inputRef,
+  rows = 3,
+}: MentionFieldProps) {
   const listId = useId();
   const [caret, setCaret] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
@@ -64,7 +73,19 @@ export function MentionField({ id, draft, onChange, members, describedBy, invali
   const typed = query?.query.toLowerCase() ?? null;
   // A member matches when their name, or a word in it, starts with what was typed after "@".
   const options = useMemo(
-    () => (typed === null ? [] : members.filter((m) => m.displayName.toLowerCase().startsWith(typed) || m.displayName.toLowerCase().split(/\s+/).some((word) => word.startsWith(typed))).slice(0, 8)),
+    () =>
+      typed === null
+        ? []
+        : members
+            .filter(
+              (m) =>
+                m.displayName.toLowerCase().startsWith(typed) ||
+                m.displayName
+                  .toLowerCase()
+                  .split(/\s+/)
+                  .some((word) => word.startsWith(typed)),
+            )
+            .slice(0, 8),
     [members, typed],
   );
   const open = query !== null && options.length > 0 && dismissedAt !== query.start;
@@ -144,7 +165,9 @@ export function MentionField({ id, draft, onChange, members, describedBy, invali
         </ul>
       )}
       <p className="visually-hidden" role="status" aria-live="polite">
-        {open ? `${options.length} ${options.length === 1 ? 'lid' : 'leden'} gevonden; kies met pijl omlaag of omhoog en Enter.` : ''}
+        {open
+          ? `${options.length} ${options.length === 1 ? 'lid' : 'leden'} gevonden; kies met pijl omlaag of omhoog en Enter.`
+          : ''}
       </p>
     </div>
   );

@@ -8,7 +8,11 @@ import { formatDateTime } from '../../labels';
 import { useModalDialog } from '../../components/dialog';
 import { Panel, useSignalledLoad } from './Panel';
 
-const KIND_LABELS: Record<VersionKind, string> = { handmatig: 'Opgeslagen versie', automatisch: 'Automatische versie', herstel: 'Voor herstel' };
+const KIND_LABELS: Record<VersionKind, string> = {
+  handmatig: 'Opgeslagen versie',
+  automatisch: 'Automatische versie',
+  herstel: 'Voor herstel',
+};
 
 /** How a version is called in the list and in messages. */
 const versionLabel = (v: DocumentVersion) => v.name ?? KIND_LABELS[v.kind];
@@ -46,7 +50,12 @@ export function VersionsPanel({ documentId, collab, canWrite, open, onToggle }: 
 
   async function restore(version: DocumentVersion) {
     const label = versionLabel(version);
-    if (!window.confirm(`Versie "${label}" van ${formatDateTime(version.createdAt)} herstellen? De huidige tekst wordt eerst als versie bewaard; iedereen ziet meteen de herstelde tekst.`)) return;
+    if (
+      !window.confirm(
+        `Versie "${label}" van ${formatDateTime(version.createdAt)} herstellen? De huidige tekst wordt eerst als versie bewaard; iedereen ziet meteen de herstelde tekst.`,
+      )
+    )
+      return;
     setBusy(true);
     setError(null);
     setMessage(null);
@@ -72,19 +81,39 @@ export function VersionsPanel({ documentId, collab, canWrite, open, onToggle }: 
   }
 
   return (
-    <Panel id="versies" title="Versiegeschiedenis" summary={versions ? `${versions.length}` : undefined} open={open} onToggle={onToggle}>
-      {canWrite && <SaveVersionForm documentId={documentId} onSaved={(v) => (setVersions((list) => [v, ...(list ?? []).filter((x) => x.id !== v.id)]), setMessage(`Versie "${versionLabel(v)}" is opgeslagen.`))} />}
+    <Panel
+      id="versies"
+      title="Versiegeschiedenis"
+      summary={versions ? `${versions.length}` : undefined}
+      open={open}
+      onToggle={onToggle}
+    >
+      {canWrite && (
+        <SaveVersionForm
+          documentId={documentId}
+          onSaved={(v) => (
+            setVersions((list) => [v, ...(list ?? []).filter((x) => x.id !== v.id)]),
+            setMessage(`Versie "${versionLabel(v)}" is opgeslagen.`)
+          )}
+        />
+      )}
       <ErrorMessage error={error} />
       <SuccessMessage message={message} />
       {!versions && !error && <p className="muted">Versies laden…</p>}
-      {versions && versions.length === 0 && <p className="muted">Nog geen versies. Koers bewaart automatisch een versie als iedereen het document na wijzigingen heeft verlaten.</p>}
+      {versions && versions.length === 0 && (
+        <p className="muted">
+          Nog geen versies. Koers bewaart automatisch een versie als iedereen het document na wijzigingen heeft
+          verlaten.
+        </p>
+      )}
       {versions && versions.length > 0 && (
         <ol className="versions">
           {versions.map((version) => (
             <li key={version.id} className="version">
               <h3 className="version-name">{versionLabel(version)}</h3>
               <p className="version-meta">
-                {version.name && <span className="badge">{KIND_LABELS[version.kind]}</span>} {formatDateTime(version.createdAt)}
+                {version.name && <span className="badge">{KIND_LABELS[version.kind]}</span>}{' '}
+                {formatDateTime(version.createdAt)}
                 {version.createdByName ? `, door ${version.createdByName}` : ''}
               </p>
               <p className="version-contributors">
@@ -93,12 +122,27 @@ export function VersionsPanel({ documentId, collab, canWrite, open, onToggle }: 
                   : 'Geen wijzigingen sinds de vorige versie.'}
               </p>
               <div className="version-actions">
-                <button type="button" className="button button-small button-secondary" onClick={(event) => view(version, event.currentTarget)}>
-                  Bekijken<span className="visually-hidden">: {versionLabel(version)}, {formatDateTime(version.createdAt)}</span>
+                <button
+                  type="button"
+                  className="button button-small button-secondary"
+                  onClick={(event) => view(version, event.currentTarget)}
+                >
+                  Bekijken
+                  <span className="visually-hidden">
+                    : {versionLabel(version)}, {formatDateTime(version.createdAt)}
+                  </span>
                 </button>
                 {canWrite && (
-                  <button type="button" className="button button-small button-secondary" disabled={busy} onClick={() => void restore(version)}>
-                    Herstellen<span className="visually-hidden">: {versionLabel(version)}, {formatDateTime(version.createdAt)}</span>
+                  <button
+                    type="button"
+                    className="button button-small button-secondary"
+                    disabled={busy}
+                    onClick={() => void restore(version)}
+                  >
+                    Herstellen
+                    <span className="visually-hidden">
+                      : {versionLabel(version)}, {formatDateTime(version.createdAt)}
+                    </span>
                   </button>
                 )}
               </div>
@@ -106,7 +150,16 @@ export function VersionsPanel({ documentId, collab, canWrite, open, onToggle }: 
           ))}
         </ol>
       )}
-      {viewing && <VersionDialog documentId={documentId} version={viewing} canWrite={canWrite} busy={busy} onRestore={() => void restore(viewing)} onClose={closeView} />}
+      {viewing && (
+        <VersionDialog
+          documentId={documentId}
+          version={viewing}
+          canWrite={canWrite}
+          busy={busy}
+          onRestore={() => void restore(viewing)}
+          onClose={closeView}
+        />
+      )}
     </Panel>
   );
 }
@@ -140,7 +193,15 @@ function SaveVersionForm({ documentId, onSaved }: { documentId: string; onSaved:
     <form className="version-form" onSubmit={submit} noValidate>
       {error && !error.fieldMessages('name').length && <ErrorMessage error={error} />}
       <Field label="Naam van de versie" name="name" error={error} hint="Bijvoorbeeld: Concept voor de werksessie">
-        {(props) => <input {...props} type="text" maxLength={120} value={name} onChange={(event) => setName(event.target.value)} />}
+        {(props) => (
+          <input
+            {...props}
+            type="text"
+            maxLength={120}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+        )}
       </Field>
       <button type="submit" className="button button-small" disabled={busy}>
         Versie opslaan
@@ -150,12 +211,37 @@ function SaveVersionForm({ documentId, onSaved }: { documentId: string; onSaved:
 }
 
 /** An old version, read-only, rendered with the editor's own schema, in a modal dialog. */
-function VersionDialog({ documentId, version, canWrite, busy, onRestore, onClose }: { documentId: string; version: DocumentVersion; canWrite: boolean; busy: boolean; onRestore: () => void; onClose: () => void }) {
+function VersionDialog({
+  documentId,
+  version,
+  canWrite,
+  busy,
+  onRestore,
+  onClose,
+}: {
+  documentId: string;
+  version: DocumentVersion;
+  canWrite: boolean;
+  busy: boolean;
+  onRestore: () => void;
+  onClose: () => void;
+}) {
   const modal = useModalDialog(onClose);
   const headingId = useId();
   const [html, setHtml] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const editor = useEditor({ editable: false, extensions: documentSchema(), content: '', editorProps: { attributes: { class: 'editor-content version-content', role: 'document', 'aria-label': `Inhoud van de versie ${versionLabel(version)}` } } });
+  const editor = useEditor({
+    editable: false,
+    extensions: documentSchema(),
+    content: '',
+    editorProps: {
+      attributes: {
+        class: 'editor-content version-content',
+        role: 'document',
+        'aria-label': `Inhoud van de versie ${versionLabel(version)}`,
+      },
+    },
+  });
 
   useEffect(() => modal.ref.current?.querySelector<HTMLElement>('h2')?.focus(), [modal.ref]);
 

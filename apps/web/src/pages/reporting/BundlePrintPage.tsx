@@ -23,7 +23,8 @@ export function BundlePrintPage() {
   }, []);
 
   if (bundle.error) {
-    if (bundle.error.status === 404 || bundle.error.status === 400) return <NotFoundPage title="Bundel niet gevonden" message="Deze rapportagecyclus bestaat niet." />;
+    if (bundle.error.status === 404 || bundle.error.status === 400)
+      return <NotFoundPage title="Bundel niet gevonden" message="Deze rapportagecyclus bestaat niet." />;
     return <ErrorMessage error={bundle.error} />;
   }
   if (!bundle.data) return <Loading what="De bundel" />;
@@ -67,7 +68,11 @@ export function BundlePrintPage() {
             {b.workgroups.map((w) => (
               <li key={w.workgroupId}>
                 <a href={`#werkgroep-${w.workgroupId}`}>{w.name}</a> –{' '}
-                {w.report ? <ReportStatusBadge status="geaccepteerd" /> : <span className="muted">geen geaccepteerde rapportage</span>}
+                {w.report ? (
+                  <ReportStatusBadge status="geaccepteerd" />
+                ) : (
+                  <span className="muted">geen geaccepteerde rapportage</span>
+                )}
               </li>
             ))}
           </ol>
@@ -81,8 +86,8 @@ export function BundlePrintPage() {
             <>
               <p>
                 Versie {w.report.version}, ingediend op {formatDateTime(w.report.submittedAt)}
-                {w.report.submittedByName && ` door ${w.report.submittedByName}`}; geaccepteerd door {w.report.acceptedByName ?? 'het secretariaat'} op{' '}
-                {formatDateTime(w.report.acceptedAt)}.
+                {w.report.submittedByName && ` door ${w.report.submittedByName}`}; geaccepteerd door{' '}
+                {w.report.acceptedByName ?? 'het secretariaat'} op {formatDateTime(w.report.acceptedAt)}.
               </p>
               <HashCheck version={w.report} />
               <ReportContentView content={w.report.content} level={3} />
@@ -90,7 +95,9 @@ export function BundlePrintPage() {
               <ReportFiguresView figures={w.report.figures} level={4} label={w.name} />
             </>
           ) : (
-            <p>Voor deze vergadering is er (nog) geen door het secretariaat geaccepteerde rapportage van deze werkgroep.</p>
+            <p>
+              Voor deze vergadering is er (nog) geen door het secretariaat geaccepteerde rapportage van deze werkgroep.
+            </p>
           )}
         </section>
       ))}

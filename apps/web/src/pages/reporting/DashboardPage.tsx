@@ -2,7 +2,15 @@ import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api';
 import { isSecretariat, useMe } from '../../auth';
-import { ErrorMessage, Loading, PageHeading, SuccessMessage, Table, TableScroll, useApi } from '../../components/common';
+import {
+  ErrorMessage,
+  Loading,
+  PageHeading,
+  SuccessMessage,
+  Table,
+  TableScroll,
+  useApi,
+} from '../../components/common';
 import { formatDate } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
 import { Dashboard, reportingApi } from './reporting-api';
@@ -23,13 +31,21 @@ export function DashboardPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const strategyId = searchParams.get('strategie') ?? strategies.data?.[0]?.id ?? '';
   const cycleId = searchParams.get('cyclus') ?? undefined;
-  const dashboard = useApi(() => (allowed && strategyId ? reportingApi.dashboard(strategyId, cycleId) : Promise.resolve(undefined)), [strategyId, cycleId]);
+  const dashboard = useApi(
+    () => (allowed && strategyId ? reportingApi.dashboard(strategyId, cycleId) : Promise.resolve(undefined)),
+    [strategyId, cycleId],
+  );
   const [message, setMessage] = useState<string | null>(null);
   const strategySelect = useId();
   const cycleSelect = useId();
 
   if (!allowed) {
-    return <NotFoundPage title="Geen toegang tot het dashboard" message="Het dashboard is er voor het secretariaat en de leden van het RVC." />;
+    return (
+      <NotFoundPage
+        title="Geen toegang tot het dashboard"
+        message="Het dashboard is er voor het secretariaat en de leden van het RVC."
+      />
+    );
   }
 
   function choose(key: 'strategie' | 'cyclus', value: string) {
@@ -99,7 +115,15 @@ export function DashboardPage() {
   );
 }
 
-function Submissions({ dashboard, secretariat, onReviewed }: { dashboard: Dashboard; secretariat: boolean; onReviewed: (message: string) => Promise<void> }) {
+function Submissions({
+  dashboard,
+  secretariat,
+  onReviewed,
+}: {
+  dashboard: Dashboard;
+  secretariat: boolean;
+  onReviewed: (message: string) => Promise<void>;
+}) {
   const cycle = dashboard.currentCycle;
   if (!cycle) {
     return (
@@ -117,7 +141,11 @@ function Submissions({ dashboard, secretariat, onReviewed }: { dashboard: Dashbo
       <p>
         RVC-vergadering {formatDate(cycle.meetingDate)}; indienen uiterlijk {formatDate(cycle.reportDeadline)}.
       </p>
-      <Table label="Indieningen per werkgroep" caption={`Stand van de rapportages voor ${cycle.title}`} columns={['Werkgroep', 'Status', 'Rapportage', secretariat && 'Beoordelen']}>
+      <Table
+        label="Indieningen per werkgroep"
+        caption={`Stand van de rapportages voor ${cycle.title}`}
+        columns={['Werkgroep', 'Status', 'Rapportage', secretariat && 'Beoordelen']}
+      >
         {dashboard.submissions.map((s) => (
           <tr key={s.workgroupId}>
             <th scope="row">
@@ -136,7 +164,13 @@ function Submissions({ dashboard, secretariat, onReviewed }: { dashboard: Dashbo
               )}
             </td>
             {secretariat && (
-              <td>{s.status === 'ingediend' && s.reportId ? <ReviewControls reportId={s.reportId} workgroupName={s.workgroupName} onReviewed={onReviewed} /> : <span className="muted">—</span>}</td>
+              <td>
+                {s.status === 'ingediend' && s.reportId ? (
+                  <ReviewControls reportId={s.reportId} workgroupName={s.workgroupName} onReviewed={onReviewed} />
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
             )}
           </tr>
         ))}
@@ -163,7 +197,9 @@ function StatusMatrix({ dashboard }: { dashboard: Dashboard }) {
   return (
     <section aria-labelledby="statusmatrix" className="section">
       <h2 id="statusmatrix">Status per onderdeel</h2>
-      <p className="muted small">Uit de laatst ingediende rapportage van elke werkgroep (niet uit teruggestuurde versies).</p>
+      <p className="muted small">
+        Uit de laatst ingediende rapportage van elke werkgroep (niet uit teruggestuurde versies).
+      </p>
       <TableScroll label="Status per werkgroep en onderdeel">
         <table className="status-matrix">
           <caption className="visually-hidden">Status per werkgroep en onderdeel</caption>
@@ -199,7 +235,11 @@ function StatusMatrix({ dashboard }: { dashboard: Dashboard }) {
                       </td>
                     );
                   })}
-                  <td className="small">{source ? `${cycleTitle(source.cycleId) ?? 'Cyclus'}, versie ${source.version}` : 'Nog niets ingediend'}</td>
+                  <td className="small">
+                    {source
+                      ? `${cycleTitle(source.cycleId) ?? 'Cyclus'}, versie ${source.version}`
+                      : 'Nog niets ingediend'}
+                  </td>
                 </tr>
               );
             })}
@@ -227,7 +267,9 @@ function Overdue({ dashboard }: { dashboard: Dashboard }) {
             <thead>
               <tr>
                 <th scope="col">Werkgroep</th>
-                <th scope="col" className="number">Verlopen</th>
+                <th scope="col" className="number">
+                  Verlopen
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -246,7 +288,9 @@ function Overdue({ dashboard }: { dashboard: Dashboard }) {
             <thead>
               <tr>
                 <th scope="col">Organisatie</th>
-                <th scope="col" className="number">Verlopen</th>
+                <th scope="col" className="number">
+                  Verlopen
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -4,7 +4,9 @@ import type { Indicator } from './reporting-api';
 
 function shortDate(value: string): string {
   const [year, month, day] = value.split('-').map(Number);
-  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: '2-digit' }).format(new Date(year, month - 1, day));
+  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: '2-digit' }).format(
+    new Date(year, month - 1, day),
+  );
 }
 
 /**
@@ -23,15 +25,40 @@ export function IndicatorChart({ indicator }: { indicator: Indicator }) {
         <LineChart data={data} margin={{ top: 16, right: 76, bottom: 4, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#dde2e8" strokeDasharray="2 4" />
           <XAxis dataKey="date" tickFormatter={shortDate} tick={{ fill: '#3d3d3d', fontSize: 12 }} />
-          <YAxis domain={[0, indicator.unit === 'percentage' ? 100 : Math.ceil(top * 1.1)]} tick={{ fill: '#3d3d3d', fontSize: 12 }} width={48} />
-          <Tooltip labelFormatter={(label) => formatDate(String(label))} formatter={(value) => [formatValue(Number(value), indicator.unit), 'Meting']} />
+          <YAxis
+            domain={[0, indicator.unit === 'percentage' ? 100 : Math.ceil(top * 1.1)]}
+            tick={{ fill: '#3d3d3d', fontSize: 12 }}
+            width={48}
+          />
+          <Tooltip
+            labelFormatter={(label) => formatDate(String(label))}
+            formatter={(value) => [formatValue(Number(value), indicator.unit), 'Meting']}
+          />
           {indicator.baseline !== null && (
-            <ReferenceLine y={indicator.baseline} stroke="#545454" strokeDasharray="3 3" label={{ value: 'Nulmeting', position: 'right', fill: '#3d3d3d', fontSize: 12 }} />
+            <ReferenceLine
+              y={indicator.baseline}
+              stroke="#545454"
+              strokeDasharray="3 3"
+              label={{ value: 'Nulmeting', position: 'right', fill: '#3d3d3d', fontSize: 12 }}
+            />
           )}
           {indicator.target !== null && (
-            <ReferenceLine y={indicator.target} stroke="#1e6b34" strokeWidth={2} strokeDasharray="8 4" label={{ value: 'Doel', position: 'right', fill: '#1e6b34', fontSize: 12 }} />
+            <ReferenceLine
+              y={indicator.target}
+              stroke="#1e6b34"
+              strokeWidth={2}
+              strokeDasharray="8 4"
+              label={{ value: 'Doel', position: 'right', fill: '#1e6b34', fontSize: 12 }}
+            />
           )}
-          <Line type="monotone" dataKey="value" stroke="#154273" strokeWidth={2} dot={{ r: 4, fill: '#154273' }} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="value"
+            stroke="#154273"
+            strokeWidth={2}
+            dot={{ r: 4, fill: '#154273' }}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>
@@ -39,7 +66,10 @@ export function IndicatorChart({ indicator }: { indicator: Indicator }) {
 }
 
 /** Whether the latest measurement reaches the target, following the indicator's direction. */
-export function targetReached(indicator: Pick<Indicator, 'direction' | 'target'>, value: number | null | undefined): boolean | null {
+export function targetReached(
+  indicator: Pick<Indicator, 'direction' | 'target'>,
+  value: number | null | undefined,
+): boolean | null {
   if (value === null || value === undefined || indicator.target === null) return null;
   return indicator.direction === 'hoger_is_beter' ? value >= indicator.target : value <= indicator.target;
 }

@@ -1,8 +1,24 @@
 import { FormEvent, useState } from 'react';
 import { FocusArea } from '../../api';
-import { Check, ErrorMessage, Field, Loading, SuccessMessage, TableScroll, useApi, useFocusOnMount } from '../../components/common';
+import {
+  Check,
+  ErrorMessage,
+  Field,
+  Loading,
+  SuccessMessage,
+  TableScroll,
+  useApi,
+  useFocusOnMount,
+} from '../../components/common';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
-import { formatDate, formatValue, INDICATOR_DIRECTION_LABELS, INDICATOR_UNIT_LABELS, options, todayIso } from '../../labels';
+import {
+  formatDate,
+  formatValue,
+  INDICATOR_DIRECTION_LABELS,
+  INDICATOR_UNIT_LABELS,
+  options,
+  todayIso,
+} from '../../labels';
 import { TabError } from '../WorkgroupPage';
 import { IndicatorChart, TargetVerdict, targetReached } from './IndicatorChart';
 import { Indicator, IndicatorDirection, IndicatorUnit, reportingApi } from './reporting-api';
@@ -16,7 +32,15 @@ export function parseNumber(text: string): number | null {
 }
 
 /** Indicators per focus area, each with its chart, its numbers in words and as a table, and (for managers) a measurement form. */
-export function IndicatorsSection({ workgroupId, focusAreas, canManage }: { workgroupId: string; focusAreas: FocusArea[]; canManage: boolean }) {
+export function IndicatorsSection({
+  workgroupId,
+  focusAreas,
+  canManage,
+}: {
+  workgroupId: string;
+  focusAreas: FocusArea[];
+  canManage: boolean;
+}) {
   const list = useApi(() => reportingApi.indicators(workgroupId), [workgroupId]);
   const [adding, setAdding] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -43,7 +67,12 @@ export function IndicatorsSection({ workgroupId, focusAreas, canManage }: { work
               ) : (
                 <ul className="indicator-list">
                   {indicators.map((indicator) => (
-                    <IndicatorCard key={indicator.id} indicator={indicator} canManage={canManage} onMeasured={afterChange} />
+                    <IndicatorCard
+                      key={indicator.id}
+                      indicator={indicator}
+                      canManage={canManage}
+                      onMeasured={afterChange}
+                    />
                   ))}
                 </ul>
               )}
@@ -73,7 +102,15 @@ export function IndicatorsSection({ workgroupId, focusAreas, canManage }: { work
   );
 }
 
-function IndicatorCard({ indicator, canManage, onMeasured }: { indicator: Indicator; canManage: boolean; onMeasured: (message: string) => Promise<void> }) {
+function IndicatorCard({
+  indicator,
+  canManage,
+  onMeasured,
+}: {
+  indicator: Indicator;
+  canManage: boolean;
+  onMeasured: (message: string) => Promise<void>;
+}) {
   const [measuring, setMeasuring] = useState(false);
   const latest = indicator.measurements.at(-1) ?? null;
   const headingId = `indicator-${indicator.id}`;
@@ -88,7 +125,8 @@ function IndicatorCard({ indicator, canManage, onMeasured }: { indicator: Indica
             <dd>
               {latest ? (
                 <>
-                  <strong>{formatValue(latest.value, indicator.unit)}</strong> <span className="muted">({formatDate(latest.measuredOn)})</span>
+                  <strong>{formatValue(latest.value, indicator.unit)}</strong>{' '}
+                  <span className="muted">({formatDate(latest.measuredOn)})</span>
                 </>
               ) : (
                 'Nog geen meting'
@@ -127,7 +165,9 @@ function IndicatorCard({ indicator, canManage, onMeasured }: { indicator: Indica
               <thead>
                 <tr>
                   <th scope="col">Datum</th>
-                  <th scope="col" className="number">Waarde</th>
+                  <th scope="col" className="number">
+                    Waarde
+                  </th>
                   <th scope="col">Bron</th>
                   <th scope="col">Ingevoerd door</th>
                 </tr>
@@ -165,7 +205,15 @@ function IndicatorCard({ indicator, canManage, onMeasured }: { indicator: Indica
   );
 }
 
-function MeasurementForm({ indicator, onCancel, onAdded }: { indicator: Indicator; onCancel: () => void; onAdded: () => Promise<void> }) {
+function MeasurementForm({
+  indicator,
+  onCancel,
+  onAdded,
+}: {
+  indicator: Indicator;
+  onCancel: () => void;
+  onAdded: () => Promise<void>;
+}) {
   const [measuredOn, setMeasuredOn] = useState(todayIso());
   const [value, setValue] = useState('');
   const [source, setSource] = useState('');
@@ -181,7 +229,11 @@ function MeasurementForm({ indicator, onCancel, onAdded }: { indicator: Indicato
       ['value', number === null || Number.isNaN(number) || number >= 0, 'Een waarde kan niet negatief zijn.'],
     ];
     return submit(event, checks, async () => {
-      await reportingApi.addMeasurement(indicator.id, { measuredOn, value: number!, source: source.trim() || undefined });
+      await reportingApi.addMeasurement(indicator.id, {
+        measuredOn,
+        value: number!,
+        source: source.trim() || undefined,
+      });
       await onAdded();
     });
   }
@@ -194,13 +246,36 @@ function MeasurementForm({ indicator, onCancel, onAdded }: { indicator: Indicato
       <ErrorMessage error={error} />
       <div className="form-row">
         <Field label="Datum" name="measuredOn" error={error} required>
-          {(props) => <input {...props} type="date" max={todayIso()} value={measuredOn} onChange={(e) => setMeasuredOn(e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              max={todayIso()}
+              value={measuredOn}
+              onChange={(e) => setMeasuredOn(e.target.value)}
+            />
+          )}
         </Field>
-        <Field label={`Waarde (${INDICATOR_UNIT_LABELS[indicator.unit].toLowerCase()})`} name="value" error={error} required>
-          {(props) => <input {...props} type="text" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />}
+        <Field
+          label={`Waarde (${INDICATOR_UNIT_LABELS[indicator.unit].toLowerCase()})`}
+          name="value"
+          error={error}
+          required
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              inputMode="decimal"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+            />
+          )}
         </Field>
         <Field label="Bron" name="source" error={error} hint="Bijvoorbeeld: opgave gemeenten">
-          {(props) => <input {...props} type="text" maxLength={500} value={source} onChange={(e) => setSource(e.target.value)} />}
+          {(props) => (
+            <input {...props} type="text" maxLength={500} value={source} onChange={(e) => setSource(e.target.value)} />
+          )}
         </Field>
       </div>
       <FormActions submit="Meting opslaan" busy={busy} onCancel={onCancel} />
@@ -208,7 +283,17 @@ function MeasurementForm({ indicator, onCancel, onAdded }: { indicator: Indicato
   );
 }
 
-function IndicatorForm({ workgroupId, focusAreas, onCancel, onCreated }: { workgroupId: string; focusAreas: FocusArea[]; onCancel: () => void; onCreated: (indicator: Indicator) => Promise<void> }) {
+function IndicatorForm({
+  workgroupId,
+  focusAreas,
+  onCancel,
+  onCreated,
+}: {
+  workgroupId: string;
+  focusAreas: FocusArea[];
+  onCancel: () => void;
+  onCreated: (indicator: Indicator) => Promise<void>;
+}) {
   const [focusAreaId, setFocusAreaId] = useState(focusAreas[0]?.id ?? '');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -222,17 +307,34 @@ function IndicatorForm({ workgroupId, focusAreas, onCancel, onCreated }: { workg
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const base = parseNumber(baseline);
     const goal = parseNumber(target);
-    const inRange = (n: number | null) => n === null || Number.isNaN(n) || (n >= 0 && (unit !== 'percentage' || n <= 100));
+    const inRange = (n: number | null) =>
+      n === null || Number.isNaN(n) || (n >= 0 && (unit !== 'percentage' || n <= 100));
     const checks: Check[] = [
       ['focusAreaId', Boolean(focusAreaId), 'Kies een onderdeel.'],
       ['title', title.trim().length >= 3, 'Een indicator heeft een titel van minstens 3 tekens.'],
       ['baseline', !Number.isNaN(base), 'Geef een getal of laat leeg.'],
-      ['baseline', inRange(base), unit === 'percentage' ? 'Een percentage ligt tussen 0 en 100.' : 'Een waarde kan niet negatief zijn.'],
+      [
+        'baseline',
+        inRange(base),
+        unit === 'percentage' ? 'Een percentage ligt tussen 0 en 100.' : 'Een waarde kan niet negatief zijn.',
+      ],
       ['target', !Number.isNaN(goal), 'Geef een getal of laat leeg.'],
-      ['target', inRange(goal), unit === 'percentage' ? 'Een percentage ligt tussen 0 en 100.' : 'Een waarde kan niet negatief zijn.'],
+      [
+        'target',
+        inRange(goal),
+        unit === 'percentage' ? 'Een percentage ligt tussen 0 en 100.' : 'Een waarde kan niet negatief zijn.',
+      ],
     ];
     return submit(event, checks, async () => {
-      const created = await reportingApi.createIndicator(workgroupId, { focusAreaId, title: title.trim(), description: description.trim() || undefined, unit, direction, baseline: base, target: goal });
+      const created = await reportingApi.createIndicator(workgroupId, {
+        focusAreaId,
+        title: title.trim(),
+        description: description.trim() || undefined,
+        unit,
+        direction,
+        baseline: base,
+        target: goal,
+      });
       await onCreated(created);
     });
   }
@@ -243,21 +345,71 @@ function IndicatorForm({ workgroupId, focusAreas, onCancel, onCreated }: { workg
         Indicator toevoegen
       </h3>
       <ErrorMessage error={error} />
-      <SelectField label="Onderdeel" name="focusAreaId" error={error} required value={focusAreaId} onChange={setFocusAreaId} choices={focusAreas.map((f) => [f.id, f.title])} />
+      <SelectField
+        label="Onderdeel"
+        name="focusAreaId"
+        error={error}
+        required
+        value={focusAreaId}
+        onChange={setFocusAreaId}
+        choices={focusAreas.map((f) => [f.id, f.title])}
+      />
       <Field label="Titel" name="title" error={error} required>
-        {(props) => <input {...props} type="text" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />}
+        {(props) => (
+          <input {...props} type="text" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+        )}
       </Field>
       <Field label="Omschrijving" name="description" error={error} hint="Wat wordt er gemeten, en hoe?">
-        {(props) => <textarea {...props} rows={2} maxLength={4000} value={description} onChange={(e) => setDescription(e.target.value)} />}
+        {(props) => (
+          <textarea
+            {...props}
+            rows={2}
+            maxLength={4000}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
+        )}
       </Field>
       <div className="form-row">
-        <SelectField label="Eenheid" name="unit" error={error} required value={unit} onChange={setUnit} choices={options(INDICATOR_UNIT_LABELS)} />
-        <SelectField label="Richting" name="direction" error={error} required value={direction} onChange={setDirection} choices={options(INDICATOR_DIRECTION_LABELS)} />
+        <SelectField
+          label="Eenheid"
+          name="unit"
+          error={error}
+          required
+          value={unit}
+          onChange={setUnit}
+          choices={options(INDICATOR_UNIT_LABELS)}
+        />
+        <SelectField
+          label="Richting"
+          name="direction"
+          error={error}
+          required
+          value={direction}
+          onChange={setDirection}
+          choices={options(INDICATOR_DIRECTION_LABELS)}
+        />
         <Field label="Nulmeting" name="baseline" error={error}>
-          {(props) => <input {...props} type="text" inputMode="decimal" value={baseline} onChange={(e) => setBaseline(e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              inputMode="decimal"
+              value={baseline}
+              onChange={(e) => setBaseline(e.target.value)}
+            />
+          )}
         </Field>
         <Field label="Doel" name="target" error={error}>
-          {(props) => <input {...props} type="text" inputMode="decimal" value={target} onChange={(e) => setTarget(e.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              inputMode="decimal"
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <FormActions submit="Indicator opslaan" busy={busy} onCancel={onCancel} />

@@ -14,8 +14,9 @@ export function ProgressTab() {
     return (
       <div className="alert alert-info">
         <p>
-          De voortgang van een werkgroep is werkinhoud van de werkgroep. Als lid van het RVC ziet u een rapportage zodra de werkgroep haar heeft ingediend: zie
-          het <Link to="/dashboard">Dashboard</Link> en de <Link to="/rvc">RVC-pagina</Link> met de bundel per vergadering.
+          De voortgang van een werkgroep is werkinhoud van de werkgroep. Als lid van het RVC ziet u een rapportage zodra
+          de werkgroep haar heeft ingediend: zie het <Link to="/dashboard">Dashboard</Link> en de{' '}
+          <Link to="/rvc">RVC-pagina</Link> met de bundel per vergadering.
         </p>
       </div>
     );

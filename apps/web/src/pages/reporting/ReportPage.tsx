@@ -29,7 +29,13 @@ export function ReportPage() {
         />
       );
     }
-    if (report.error.status === 404 || report.error.status === 400) return <NotFoundPage title="Rapportage niet gevonden" message="Deze voortgangsrapportage bestaat niet of u heeft er geen toegang toe." />;
+    if (report.error.status === 404 || report.error.status === 400)
+      return (
+        <NotFoundPage
+          title="Rapportage niet gevonden"
+          message="Deze voortgangsrapportage bestaat niet of u heeft er geen toegang toe."
+        />
+      );
     return <ErrorMessage error={report.error} />;
   }
   if (!report.data) return <Loading what="De rapportage" />;
@@ -41,7 +47,9 @@ export function ReportPage() {
       <p className="breadcrumb">
         <Link to="/dashboard">Dashboard</Link> <span aria-hidden="true">›</span> Rapportage
       </p>
-      <PageHeading title={`Voortgangsrapportage ${r.workgroupName}`}>Voortgangsrapportage: {r.workgroupName}</PageHeading>
+      <PageHeading title={`Voortgangsrapportage ${r.workgroupName}`}>
+        Voortgangsrapportage: {r.workgroupName}
+      </PageHeading>
       <dl className="facts">
         <div>
           <dt>Cyclus</dt>
@@ -85,7 +93,8 @@ export function ReportPage() {
         <>
           {version.review?.outcome === 'teruggestuurd' && (
             <p className="alert alert-info">
-              Deze versie is teruggestuurd op {formatDateTime(version.review.reviewedAt)}: <q>{version.review.comment}</q>
+              Deze versie is teruggestuurd op {formatDateTime(version.review.reviewedAt)}:{' '}
+              <q>{version.review.comment}</q>
             </p>
           )}
           <HashCheck version={version} />
@@ -99,7 +108,9 @@ export function ReportPage() {
           </section>
         </>
       ) : (
-        <p className="alert alert-info">Deze rapportage is nog niet ingediend. De werkgroep schrijft haar op het tabblad Voortgang.</p>
+        <p className="alert alert-info">
+          Deze rapportage is nog niet ingediend. De werkgroep schrijft haar op het tabblad Voortgang.
+        </p>
       )}
     </>
   );

@@ -6,7 +6,15 @@ import { SelectField } from '../../components/forms';
 import { FOCUS_AREA_STATUS_LABELS, formatDate, formatDateTime, options, todayIso } from '../../labels';
 import { TabError, WorkgroupContext } from '../WorkgroupPage';
 import { ConfirmDialog } from '../../components/dialog';
-import { currentCycle, FocusAreaStatus, isWorkingReport, ReportContent, reportingApi, ReportingCycle, WorkingReport } from './reporting-api';
+import {
+  currentCycle,
+  FocusAreaStatus,
+  isWorkingReport,
+  ReportContent,
+  reportingApi,
+  ReportingCycle,
+  WorkingReport,
+} from './reporting-api';
 import { ReportContentView, ReportFiguresView, VersionHistory } from './ReportView';
 import { ReportStatusBadge } from './status';
 
@@ -24,7 +32,10 @@ export function ReportSection({ ctx }: { ctx: WorkgroupContext }) {
   const [error, setError] = useState<ApiError | null>(null);
   const selectId = useId();
 
-  const sorted = useMemo(() => [...(cycles.data ?? [])].sort((a, b) => b.meetingDate.localeCompare(a.meetingDate)), [cycles.data]);
+  const sorted = useMemo(
+    () => [...(cycles.data ?? [])].sort((a, b) => b.meetingDate.localeCompare(a.meetingDate)),
+    [cycles.data],
+  );
   const cycle: ReportingCycle | null = sorted.find((c) => c.id === chosen) ?? currentCycle(sorted, todayIso());
   const item = cycle ? reports.data?.find((r) => r.cycleId === cycle.id) : undefined;
 
@@ -45,14 +56,22 @@ export function ReportSection({ ctx }: { ctx: WorkgroupContext }) {
   return (
     <section aria-labelledby="rapportage" className="section">
       <h2 id="rapportage">Voortgangsrapportage</h2>
-      {(cycles.error || reports.error) && <TabError error={cycles.error ?? reports.error} what="de voortgangsrapportages" />}
+      {(cycles.error || reports.error) && (
+        <TabError error={cycles.error ?? reports.error} what="de voortgangsrapportages" />
+      )}
       {(!cycles.data || !reports.data) && !cycles.error && !reports.error && <Loading what="De rapportage" />}
-      {cycles.data && reports.data && !cycle && <p>Het secretariaat heeft nog geen rapportagecyclus (RVC-vergadering) aangemaakt.</p>}
+      {cycles.data && reports.data && !cycle && (
+        <p>Het secretariaat heeft nog geen rapportagecyclus (RVC-vergadering) aangemaakt.</p>
+      )}
       {cycles.data && reports.data && cycle && (
         <>
           <div className="field cycle-select">
             <label htmlFor={selectId}>Rapportagecyclus</label>
-            <select id={selectId} value={cycle.id} onChange={(e) => setSearchParams({ cyclus: e.target.value }, { replace: true })}>
+            <select
+              id={selectId}
+              value={cycle.id}
+              onChange={(e) => setSearchParams({ cyclus: e.target.value }, { replace: true })}
+            >
               {sorted.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.title} (RVC {formatDate(c.meetingDate)})
@@ -100,10 +119,23 @@ export function ReportSection({ ctx }: { ctx: WorkgroupContext }) {
 type Draft = { summary: string; focusAreas: Record<string, { status: FocusAreaStatus; narrative: string }> };
 
 function draftOf(content: ReportContent): Draft {
-  return { summary: content.summary, focusAreas: Object.fromEntries(content.focusAreas.map((f) => [f.focusAreaId, { status: f.status, narrative: f.narrative }])) };
+  return {
+    summary: content.summary,
+    focusAreas: Object.fromEntries(
+      content.focusAreas.map((f) => [f.focusAreaId, { status: f.status, narrative: f.narrative }]),
+    ),
+  };
 }
 
-function ReportEditor({ reportId, ctx, onChanged }: { reportId: string; ctx: WorkgroupContext; onChanged: () => Promise<void> }) {
+function ReportEditor({
+  reportId,
+  ctx,
+  onChanged,
+}: {
+  reportId: string;
+  ctx: WorkgroupContext;
+  onChanged: () => Promise<void>;
+}) {
   const report = useApi(() => reportingApi.report(reportId), [reportId]);
   const versions = useApi(() => reportingApi.versions(reportId), [reportId]);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -129,7 +161,11 @@ function ReportEditor({ reportId, ctx, onChanged }: { reportId: string; ctx: Wor
   function changes() {
     return {
       summary: draft!.summary,
-      focusAreas: Object.entries(draft!.focusAreas).map(([focusAreaId, f]) => ({ focusAreaId, status: f.status, narrative: f.narrative })),
+      focusAreas: Object.entries(draft!.focusAreas).map(([focusAreaId, f]) => ({
+        focusAreaId,
+        status: f.status,
+        narrative: f.narrative,
+      })),
     };
   }
 
@@ -162,7 +198,10 @@ function ReportEditor({ reportId, ctx, onChanged }: { reportId: string; ctx: Wor
       if (dirty) await reportingApi.updateReport(reportId, changes());
       const submitted = await reportingApi.submitReport(reportId);
       setConfirming(false);
-      await apply(submitted, `De rapportage is ingediend als versie ${submitted.currentVersion}. Het secretariaat beoordeelt haar.`);
+      await apply(
+        submitted,
+        `De rapportage is ingediend als versie ${submitted.currentVersion}. Het secretariaat beoordeelt haar.`,
+      );
     } catch (err) {
       setConfirming(false);
       setError(asApiError(err));
@@ -179,12 +218,17 @@ function ReportEditor({ reportId, ctx, onChanged }: { reportId: string; ctx: Wor
       </p>
       {returned && (
         <div className="alert alert-info" role="note">
-          <strong>Teruggestuurd door het secretariaat</strong> op {formatDateTime(returned.reviewedAt)}: <q>{returned.comment}</q>
+          <strong>Teruggestuurd door het secretariaat</strong> op {formatDateTime(returned.reviewedAt)}:{' '}
+          <q>{returned.comment}</q>
           <br />
           Pas de rapportage aan en dien haar opnieuw in; er komt dan een nieuwe versie bij.
         </div>
       )}
-      {data.status === 'ingediend' && <p className="alert alert-info">Ingediend; het secretariaat beoordeelt deze versie. Wijzigen kan niet meer, tenzij zij wordt teruggestuurd.</p>}
+      {data.status === 'ingediend' && (
+        <p className="alert alert-info">
+          Ingediend; het secretariaat beoordeelt deze versie. Wijzigen kan niet meer, tenzij zij wordt teruggestuurd.
+        </p>
+      )}
       <SuccessMessage message={message} />
       <ErrorMessage error={error} />
       {data.narrativeDocumentId && (
@@ -195,8 +239,22 @@ function ReportEditor({ reportId, ctx, onChanged }: { reportId: string; ctx: Wor
 
       {editable ? (
         <form onSubmit={save} noValidate className="card form report-form" aria-label="Rapportage bewerken">
-          <Field label="Samenvatting" name="summary" error={error} required hint="Voor het RVC: de kern van de voortgang in deze periode.">
-            {(props) => <textarea {...props} rows={5} maxLength={20000} value={draft.summary} onChange={(e) => setDraft({ ...draft, summary: e.target.value })} />}
+          <Field
+            label="Samenvatting"
+            name="summary"
+            error={error}
+            required
+            hint="Voor het RVC: de kern van de voortgang in deze periode."
+          >
+            {(props) => (
+              <textarea
+                {...props}
+                rows={5}
+                maxLength={20000}
+                value={draft.summary}
+                onChange={(e) => setDraft({ ...draft, summary: e.target.value })}
+              />
+            )}
           </Field>
           {data.content.focusAreas.map((area, index) => {
             const value = draft.focusAreas[area.focusAreaId];
@@ -214,7 +272,15 @@ function ReportEditor({ reportId, ctx, onChanged }: { reportId: string; ctx: Wor
                   choices={options(FOCUS_AREA_STATUS_LABELS)}
                 />
                 <Field label={`Toelichting: ${area.title}`} name={`focusAreas.${index}.narrative`} error={error}>
-                  {(props) => <textarea {...props} rows={3} maxLength={20000} value={value.narrative} onChange={(e) => set({ narrative: e.target.value })} />}
+                  {(props) => (
+                    <textarea
+                      {...props}
+                      rows={3}
+                      maxLength={20000}
+                      value={value.narrative}
+                      onChange={(e) => set({ narrative: e.target.value })}
+                    />
+                  )}
                 </Field>
               </fieldset>
             );
@@ -240,23 +306,42 @@ function ReportEditor({ reportId, ctx, onChanged }: { reportId: string; ctx: Wor
           </button>
         </div>
       ) : (
-        EDITABLE.includes(data.status) && <p className="muted">Alleen de aanjager van de werkgroep kan de rapportage indienen.</p>
+        EDITABLE.includes(data.status) && (
+          <p className="muted">Alleen de aanjager van de werkgroep kan de rapportage indienen.</p>
+        )
       )}
       {confirming && (
-        <ConfirmDialog title="Rapportage indienen?" confirmLabel="Ja, indienen" busy={busy} onCancel={() => setConfirming(false)} onConfirm={() => void submit()}>
+        <ConfirmDialog
+          title="Rapportage indienen?"
+          confirmLabel="Ja, indienen"
+          busy={busy}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void submit()}
+        >
           <p>
-            Bij het indienen wordt deze versie bevroren: de tekst en de cijfers van vandaag worden vastgelegd met een digitale vingerafdruk en gaan naar het
-            secretariaat. Daarna kunt u niets meer wijzigen, tenzij het secretariaat de rapportage terugstuurt.
+            Bij het indienen wordt deze versie bevroren: de tekst en de cijfers van vandaag worden vastgelegd met een
+            digitale vingerafdruk en gaan naar het secretariaat. Daarna kunt u niets meer wijzigen, tenzij het
+            secretariaat de rapportage terugstuurt.
           </p>
           {dirty && <p>Uw niet-opgeslagen wijzigingen worden eerst opgeslagen.</p>}
         </ConfirmDialog>
       )}
 
-      <h3>{data.figuresFrozen ? `Cijfers bij indiening (versie ${data.currentVersion})` : 'Cijfers (actueel, nog niet bevroren)'}</h3>
+      <h3>
+        {data.figuresFrozen
+          ? `Cijfers bij indiening (versie ${data.currentVersion})`
+          : 'Cijfers (actueel, nog niet bevroren)'}
+      </h3>
       <ReportFiguresView figures={data.figures} level={4} label={data.figuresFrozen ? 'bij indiening' : 'actueel'} />
 
       <h3>Versies</h3>
-      {versions.error ? <ErrorMessage error={versions.error} /> : versions.data ? <VersionHistory versions={versions.data} level={4} /> : <Loading what="De versies" />}
+      {versions.error ? (
+        <ErrorMessage error={versions.error} />
+      ) : versions.data ? (
+        <VersionHistory versions={versions.data} level={4} />
+      ) : (
+        <Loading what="De versies" />
+      )}
     </div>
   );
 }

@@ -18,7 +18,11 @@ export function ReportContentView({ content, level }: { content: ReportContent; 
   return (
     <div className="report-content">
       <Heading level={level}>Samenvatting</Heading>
-      {content.summary.trim() ? <p className="pre-wrap">{content.summary}</p> : <p className="muted">Nog geen samenvatting.</p>}
+      {content.summary.trim() ? (
+        <p className="pre-wrap">{content.summary}</p>
+      ) : (
+        <p className="muted">Nog geen samenvatting.</p>
+      )}
       <Heading level={level}>Per onderdeel</Heading>
       <ul className="focus-report-list">
         {content.focusAreas.map((area) => (
@@ -26,7 +30,11 @@ export function ReportContentView({ content, level }: { content: ReportContent; 
             <p className="focus-report-title">
               <strong>{area.title}</strong> – <FocusStatus status={area.status} />
             </p>
-            {area.narrative.trim() ? <p className="pre-wrap">{area.narrative}</p> : <p className="muted small">Geen toelichting.</p>}
+            {area.narrative.trim() ? (
+              <p className="pre-wrap">{area.narrative}</p>
+            ) : (
+              <p className="muted small">Geen toelichting.</p>
+            )}
           </li>
         ))}
       </ul>
@@ -46,7 +54,8 @@ export function ReportFiguresView({ figures, level, label }: { figures: ReportFi
   return (
     <div className="report-figures">
       <p className="muted small">
-        Periode {formatDate(figures.period.start)} tot en met {formatDate(figures.period.end)}; peildatum {formatDate(figures.referenceDate)}.
+        Periode {formatDate(figures.period.start)} tot en met {formatDate(figures.period.end)}; peildatum{' '}
+        {formatDate(figures.referenceDate)}.
       </p>
       <Heading level={level}>Acties per onderdeel</Heading>
       <TableScroll label={`Acties per onderdeel, ${label}`}>
@@ -55,9 +64,15 @@ export function ReportFiguresView({ figures, level, label }: { figures: ReportFi
           <thead>
             <tr>
               <th scope="col">Onderdeel</th>
-              <th scope="col" className="number">Afgerond</th>
-              <th scope="col" className="number">Open</th>
-              <th scope="col" className="number">Verlopen</th>
+              <th scope="col" className="number">
+                Afgerond
+              </th>
+              <th scope="col" className="number">
+                Open
+              </th>
+              <th scope="col" className="number">
+                Verlopen
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -96,9 +111,15 @@ export function ReportFiguresView({ figures, level, label }: { figures: ReportFi
             <thead>
               <tr>
                 <th scope="col">Indicator</th>
-                <th scope="col" className="number">Nulmeting</th>
-                <th scope="col" className="number">Doel</th>
-                <th scope="col" className="number">Laatste meting</th>
+                <th scope="col" className="number">
+                  Nulmeting
+                </th>
+                <th scope="col" className="number">
+                  Doel
+                </th>
+                <th scope="col" className="number">
+                  Laatste meting
+                </th>
                 <th scope="col">Oordeel</th>
               </tr>
             </thead>
@@ -151,7 +172,8 @@ export function VersionHistory({ versions, level }: { versions: ReportVersion[];
             <div className="version-body">
               {v.review && (
                 <p>
-                  {v.review.outcome === 'geaccepteerd' ? 'Geaccepteerd' : 'Teruggestuurd'} door het secretariaat op {formatDateTime(v.review.reviewedAt)}
+                  {v.review.outcome === 'geaccepteerd' ? 'Geaccepteerd' : 'Teruggestuurd'} door het secretariaat op{' '}
+                  {formatDateTime(v.review.reviewedAt)}
                   {v.review.comment && (
                     <>
                       : <q>{v.review.comment}</q>

@@ -5,7 +5,15 @@ import { ConfirmDialog } from '../../components/dialog';
 import { reportingApi } from './reporting-api';
 
 /** The secretariat's verdict on a submitted report: accept it, or return it with a required comment. */
-export function ReviewControls({ reportId, workgroupName, onReviewed }: { reportId: string; workgroupName: string; onReviewed: (message: string) => Promise<void> | void }) {
+export function ReviewControls({
+  reportId,
+  workgroupName,
+  onReviewed,
+}: {
+  reportId: string;
+  workgroupName: string;
+  onReviewed: (message: string) => Promise<void> | void;
+}) {
   const [dialog, setDialog] = useState<'accept' | 'return' | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -16,7 +24,10 @@ export function ReviewControls({ reportId, workgroupName, onReviewed }: { report
     try {
       if (dialog === 'accept') await reportingApi.acceptReport(reportId);
       else await reportingApi.returnReport(reportId, comment);
-      const message = dialog === 'accept' ? `De rapportage van ${workgroupName} is geaccepteerd.` : `De rapportage van ${workgroupName} is teruggestuurd.`;
+      const message =
+        dialog === 'accept'
+          ? `De rapportage van ${workgroupName} is geaccepteerd.`
+          : `De rapportage van ${workgroupName} is teruggestuurd.`;
       setDialog(null);
       await onReviewed(message);
     } catch (err) {
@@ -32,13 +43,24 @@ export function ReviewControls({ reportId, workgroupName, onReviewed }: { report
         <button type="button" className="button button-small" onClick={() => (setError(null), setDialog('accept'))}>
           Accepteren<span className="visually-hidden"> rapportage {workgroupName}</span>
         </button>
-        <button type="button" className="button button-small button-secondary" onClick={() => (setError(null), setDialog('return'))}>
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          onClick={() => (setError(null), setDialog('return'))}
+        >
           Terugsturen<span className="visually-hidden"> rapportage {workgroupName}</span>
         </button>
       </span>
       {!dialog && <ErrorMessage error={error} />}
       {dialog === 'accept' && (
-        <ConfirmDialog title={`Rapportage van ${workgroupName} accepteren?`} confirmLabel="Accepteren" busy={busy} error={error} onCancel={() => setDialog(null)} onConfirm={review}>
+        <ConfirmDialog
+          title={`Rapportage van ${workgroupName} accepteren?`}
+          confirmLabel="Accepteren"
+          busy={busy}
+          error={error}
+          onCancel={() => setDialog(null)}
+          onConfirm={review}
+        >
           <p>De ingediende versie gaat daarmee definitief naar het RVC.</p>
         </ConfirmDialog>
       )}
@@ -48,7 +70,11 @@ export function ReviewControls({ reportId, workgroupName, onReviewed }: { report
           confirmLabel="Terugsturen"
           busy={busy}
           error={error}
-          comment={{ label: 'Toelichting voor de werkgroep', hint: 'Wat moet er anders? De werkgroep ziet dit bij de rapportage.', message: 'Geef aan waarom de rapportage wordt teruggestuurd.' }}
+          comment={{
+            label: 'Toelichting voor de werkgroep',
+            hint: 'Wat moet er anders? De werkgroep ziet dit bij de rapportage.',
+            message: 'Geef aan waarom de rapportage wordt teruggestuurd.',
+          }}
           onCancel={() => setDialog(null)}
           onConfirm={review}
         >

@@ -2,7 +2,16 @@ import { FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
 import { isSecretariat, useMe } from '../../auth';
-import { Check, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, useApi, useFocusOnMount } from '../../components/common';
+import {
+  Check,
+  ErrorMessage,
+  Field,
+  Loading,
+  PageHeading,
+  SuccessMessage,
+  useApi,
+  useFocusOnMount,
+} from '../../components/common';
 import { FormActions, useSubmit } from '../../components/forms';
 import { formatDate, todayIso } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
@@ -16,18 +25,27 @@ export function RvcPage() {
   const allowed = secretariat || me.user.rvcMember;
   const strategies = useApi(() => (allowed ? api.strategies() : Promise.resolve([])), [allowed]);
   const strategyId = strategies.data?.[0]?.id;
-  const cycles = useApi(() => (strategyId ? reportingApi.cycles(strategyId) : Promise.resolve(undefined)), [strategyId]);
+  const cycles = useApi(
+    () => (strategyId ? reportingApi.cycles(strategyId) : Promise.resolve(undefined)),
+    [strategyId],
+  );
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
-  if (!allowed) return <NotFoundPage title="Geen toegang" message="Deze pagina is er voor de leden van het RVC en het secretariaat." />;
+  if (!allowed)
+    return (
+      <NotFoundPage title="Geen toegang" message="Deze pagina is er voor de leden van het RVC en het secretariaat." />
+    );
 
   const list = [...(cycles.data ?? [])].sort((a, b) => b.meetingDate.localeCompare(a.meetingDate));
   const next = currentCycle(list, todayIso());
   return (
     <>
       <PageHeading>RVC</PageHeading>
-      <p className="lead">Per vergadering van het RVC de bundel met de voortgangsrapportages van de werkgroepen: als PDF of om af te drukken.</p>
+      <p className="lead">
+        Per vergadering van het RVC de bundel met de voortgangsrapportages van de werkgroepen: als PDF of om af te
+        drukken.
+      </p>
       <ErrorMessage error={strategies.error ?? cycles.error} />
       <SuccessMessage message={message} />
       {secretariat && strategyId && (
@@ -91,7 +109,15 @@ export function RvcPage() {
   );
 }
 
-function CycleForm({ strategyId, onCancel, onCreated }: { strategyId: string; onCancel: () => void; onCreated: (cycle: ReportingCycle) => Promise<void> }) {
+function CycleForm({
+  strategyId,
+  onCancel,
+  onCreated,
+}: {
+  strategyId: string;
+  onCancel: () => void;
+  onCreated: (cycle: ReportingCycle) => Promise<void>;
+}) {
   const [title, setTitle] = useState('');
   const [meetingDate, setMeetingDate] = useState('');
   const [reportDeadline, setReportDeadline] = useState('');
@@ -105,7 +131,11 @@ function CycleForm({ strategyId, onCancel, onCreated }: { strategyId: string; on
       ['title', title.trim().length >= 3, 'Een cyclus heeft een titel van minstens 3 tekens.'],
       ['meetingDate', Boolean(meetingDate), 'Kies de datum van de vergadering.'],
       ['reportDeadline', Boolean(reportDeadline), 'Kies de deadline voor de werkgroepen.'],
-      ['reportDeadline', !reportDeadline || !meetingDate || reportDeadline < meetingDate, 'De deadline voor de werkgroepen ligt vóór de vergadering van het RVC.'],
+      [
+        'reportDeadline',
+        !reportDeadline || !meetingDate || reportDeadline < meetingDate,
+        'De deadline voor de werkgroepen ligt vóór de vergadering van het RVC.',
+      ],
     ];
     return submit(event, checks, async () => {
       const cycle = await reportingApi.createCycle({
@@ -127,19 +157,27 @@ function CycleForm({ strategyId, onCancel, onCreated }: { strategyId: string; on
       </h2>
       <ErrorMessage error={error} />
       <Field label="Titel" name="title" error={error} required hint="Bijvoorbeeld: RVC-vergadering juni 2027">
-        {(props) => <input {...props} type="text" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />}
+        {(props) => (
+          <input {...props} type="text" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+        )}
       </Field>
       <div className="form-row">
         <Field label="Datum vergadering" name="meetingDate" error={error} required>
-          {(props) => <input {...props} type="date" value={meetingDate} onChange={(e) => setMeetingDate(e.target.value)} />}
+          {(props) => (
+            <input {...props} type="date" value={meetingDate} onChange={(e) => setMeetingDate(e.target.value)} />
+          )}
         </Field>
         <Field label="Deadline werkgroepen" name="reportDeadline" error={error} required>
-          {(props) => <input {...props} type="date" value={reportDeadline} onChange={(e) => setReportDeadline(e.target.value)} />}
+          {(props) => (
+            <input {...props} type="date" value={reportDeadline} onChange={(e) => setReportDeadline(e.target.value)} />
+          )}
         </Field>
       </div>
       <div className="form-row">
         <Field label="Verslagperiode vanaf" name="periodStart" error={error} hint="Leeg: een half jaar vóór het einde.">
-          {(props) => <input {...props} type="date" value={periodStart} onChange={(e) => setPeriodStart(e.target.value)} />}
+          {(props) => (
+            <input {...props} type="date" value={periodStart} onChange={(e) => setPeriodStart(e.target.value)} />
+          )}
         </Field>
         <Field label="Verslagperiode tot en met" name="periodEnd" error={error} hint="Leeg: de deadline.">
           {(props) => <input {...props} type="date" value={periodEnd} onChange={(e) => setPeriodEnd(e.target.value)} />}

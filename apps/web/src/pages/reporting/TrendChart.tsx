@@ -5,13 +5,14 @@ import type { Dashboard, FocusAreaStatus } from './reporting-api';
 import { FOCUS_STATUS_ICONS, FOCUS_STATUS_ORDER } from './status';
 
 /** Each status has a colour and its own fill pattern, so the stacks are told apart without colour too. */
-const FILLS: Record<FocusAreaStatus, { colour: string; pattern: 'solid' | 'stripes' | 'dots' | 'cross' | 'outline' }> = {
-  afgerond: { colour: '#1e6b34', pattern: 'solid' },
-  op_koers: { colour: '#2f7d9c', pattern: 'stripes' },
-  aandacht_nodig: { colour: '#9a6200', pattern: 'dots' },
-  achterstand: { colour: '#a4001e', pattern: 'cross' },
-  nog_niet_gestart: { colour: '#6b6b6b', pattern: 'outline' },
-};
+const FILLS: Record<FocusAreaStatus, { colour: string; pattern: 'solid' | 'stripes' | 'dots' | 'cross' | 'outline' }> =
+  {
+    afgerond: { colour: '#1e6b34', pattern: 'solid' },
+    op_koers: { colour: '#2f7d9c', pattern: 'stripes' },
+    aandacht_nodig: { colour: '#9a6200', pattern: 'dots' },
+    achterstand: { colour: '#a4001e', pattern: 'cross' },
+    nog_niet_gestart: { colour: '#6b6b6b', pattern: 'outline' },
+  };
 
 function PatternDefs() {
   return (
@@ -38,7 +39,8 @@ type Row = { title: string; meetingDate: string } & Record<FocusAreaStatus, numb
 export function trendRows(trend: Dashboard['trend']): Row[] {
   return trend.map((cycle) => {
     const row = { title: cycle.title, meetingDate: cycle.meetingDate } as Row;
-    for (const status of FOCUS_STATUS_ORDER) row[status] = cycle.workgroups.reduce((sum, w) => sum + (w.statusCounts[status] ?? 0), 0);
+    for (const status of FOCUS_STATUS_ORDER)
+      row[status] = cycle.workgroups.reduce((sum, w) => sum + (w.statusCounts[status] ?? 0), 0);
     return row;
   });
 }
@@ -47,10 +49,13 @@ export function trendRows(trend: Dashboard['trend']): Row[] {
 export function TrendChart({ trend }: { trend: Dashboard['trend'] }) {
   const rows = trendRows(trend);
   const reported = rows.filter((r) => FOCUS_STATUS_ORDER.some((s) => r[s] > 0));
-  if (reported.length === 0) return <p className="muted">Er zijn nog geen ingediende rapportages om een trend uit te tonen.</p>;
+  if (reported.length === 0)
+    return <p className="muted">Er zijn nog geen ingediende rapportages om een trend uit te tonen.</p>;
   return (
     <>
-      <p className="muted small">Aantal onderdelen per status, opgeteld over alle werkgroepen, uit de ingediende rapportage per cyclus.</p>
+      <p className="muted small">
+        Aantal onderdelen per status, opgeteld over alle werkgroepen, uit de ingediende rapportage per cyclus.
+      </p>
       <div className="trend-chart" aria-hidden="true">
         <ResponsiveContainer width="100%" height={280}>
           <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
@@ -58,10 +63,29 @@ export function TrendChart({ trend }: { trend: Dashboard['trend'] }) {
             <CartesianGrid stroke="#dde2e8" strokeDasharray="2 4" vertical={false} />
             <XAxis dataKey="title" tick={{ fill: '#3d3d3d', fontSize: 12 }} />
             <YAxis allowDecimals={false} tick={{ fill: '#3d3d3d', fontSize: 12 }} width={36} />
-            <Tooltip formatter={(value, name) => [String(value), FOCUS_AREA_STATUS_LABELS[name as FocusAreaStatus] ?? String(name)]} />
-            <Legend itemSorter={null} formatter={(value: string) => `${FOCUS_STATUS_ICONS[value as FocusAreaStatus] ?? ''} ${FOCUS_AREA_STATUS_LABELS[value as FocusAreaStatus] ?? value}`} />
+            <Tooltip
+              formatter={(value, name) => [
+                String(value),
+                FOCUS_AREA_STATUS_LABELS[name as FocusAreaStatus] ?? String(name),
+              ]}
+            />
+            <Legend
+              itemSorter={null}
+              formatter={(value: string) =>
+                `${FOCUS_STATUS_ICONS[value as FocusAreaStatus] ?? ''} ${FOCUS_AREA_STATUS_LABELS[value as FocusAreaStatus] ?? value}`
+              }
+            />
             {FOCUS_STATUS_ORDER.map((status) => (
-              <Bar key={status} dataKey={status} name={status} stackId="status" fill={`url(#trend-${status})`} stroke={FILLS[status].colour} strokeWidth={1} isAnimationActive={false} />
+              <Bar
+                key={status}
+                dataKey={status}
+                name={status}
+                stackId="status"
+                fill={`url(#trend-${status})`}
+                stroke={FILLS[status].colour}
+                strokeWidth={1}
+                isAnimationActive={false}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>

@@ -110,7 +110,12 @@ export interface ReportVersion {
   submittedBy: string | null;
   submittedByName: string | null;
   submittedAt: string;
-  review: { outcome: 'geaccepteerd' | 'teruggestuurd'; comment: string; reviewedBy: string | null; reviewedAt: string } | null;
+  review: {
+    outcome: 'geaccepteerd' | 'teruggestuurd';
+    comment: string;
+    reviewedBy: string | null;
+    reviewedAt: string;
+  } | null;
 }
 
 export interface ReportListItem {
@@ -168,9 +173,20 @@ export interface Dashboard {
   matrix: Array<{
     workgroupId: string;
     workgroupName: string;
-    focusAreas: Array<{ focusAreaId: string; title: string; status: FocusAreaStatus | null; cycleId: string | null; version: number | null }>;
+    focusAreas: Array<{
+      focusAreaId: string;
+      title: string;
+      status: FocusAreaStatus | null;
+      cycleId: string | null;
+      version: number | null;
+    }>;
   }>;
-  trend: Array<{ cycleId: string; title: string; meetingDate: string; workgroups: Array<{ workgroupId: string; statusCounts: Partial<Record<FocusAreaStatus, number>> }> }>;
+  trend: Array<{
+    cycleId: string;
+    title: string;
+    meetingDate: string;
+    workgroups: Array<{ workgroupId: string; statusCounts: Partial<Record<FocusAreaStatus, number>> }>;
+  }>;
   overdue: {
     perWorkgroup: Array<{ workgroupId: string; workgroupName: string; overdue: number }>;
     perOrganisation: Array<{ organisationId: string | null; organisationName: string; overdue: number }>;
@@ -210,20 +226,25 @@ export const reportingApi = {
   createCycle: (input: CycleInput) => request<ReportingCycle>('POST', '/reporting-cycles', input),
 
   indicators: (workgroupId: string) => request<Indicator[]>('GET', `/workgroups/${id(workgroupId)}/indicators`),
-  createIndicator: (workgroupId: string, input: IndicatorInput) => request<Indicator>('POST', `/workgroups/${id(workgroupId)}/indicators`, input),
+  createIndicator: (workgroupId: string, input: IndicatorInput) =>
+    request<Indicator>('POST', `/workgroups/${id(workgroupId)}/indicators`, input),
   addMeasurement: (indicatorId: string, input: { measuredOn: string; value: number; source?: string }) =>
     request<Measurement>('POST', `/indicators/${id(indicatorId)}/measurements`, input),
 
   reports: (workgroupId: string) => request<ReportListItem[]>('GET', `/workgroups/${id(workgroupId)}/progress-reports`),
-  createReport: (workgroupId: string, cycleId: string) => request<WorkingReport>('POST', `/workgroups/${id(workgroupId)}/progress-reports`, { cycleId }),
+  createReport: (workgroupId: string, cycleId: string) =>
+    request<WorkingReport>('POST', `/workgroups/${id(workgroupId)}/progress-reports`, { cycleId }),
   report: (reportId: string) => request<ProgressReport>('GET', `/progress-reports/${id(reportId)}`),
-  updateReport: (reportId: string, changes: ReportChanges) => request<WorkingReport>('PATCH', `/progress-reports/${id(reportId)}`, changes),
+  updateReport: (reportId: string, changes: ReportChanges) =>
+    request<WorkingReport>('PATCH', `/progress-reports/${id(reportId)}`, changes),
   versions: (reportId: string) => request<ReportVersion[]>('GET', `/progress-reports/${id(reportId)}/versions`),
   submitReport: (reportId: string) => request<WorkingReport>('POST', `/progress-reports/${id(reportId)}/submit`),
   acceptReport: (reportId: string) => request<WorkingReport>('POST', `/progress-reports/${id(reportId)}/accept`),
-  returnReport: (reportId: string, comment: string) => request<WorkingReport>('POST', `/progress-reports/${id(reportId)}/return`, { comment }),
+  returnReport: (reportId: string, comment: string) =>
+    request<WorkingReport>('POST', `/progress-reports/${id(reportId)}/return`, { comment }),
 
-  dashboard: (strategyId: string, cycleId?: string) => request<Dashboard>('GET', '/dashboard' + query({ strategyId, cycleId })),
+  dashboard: (strategyId: string, cycleId?: string) =>
+    request<Dashboard>('GET', '/dashboard' + query({ strategyId, cycleId })),
 
   bundle: (cycleId: string) => request<Bundle>('GET', `/reporting-cycles/${id(cycleId)}/bundle`),
   /** A normal download link: the browser sends the session cookie. */

@@ -11,7 +11,13 @@ export const FOCUS_STATUS_ICONS: Record<FocusAreaStatus, string> = {
 };
 
 /** The order in lists, legends and stacked charts: from done to not started. */
-export const FOCUS_STATUS_ORDER: FocusAreaStatus[] = ['afgerond', 'op_koers', 'aandacht_nodig', 'achterstand', 'nog_niet_gestart'];
+export const FOCUS_STATUS_ORDER: FocusAreaStatus[] = [
+  'afgerond',
+  'op_koers',
+  'aandacht_nodig',
+  'achterstand',
+  'nog_niet_gestart',
+];
 
 /** A focus area's status as an icon (shape) and words; null when nothing was reported yet. */
 export function FocusStatus({ status }: { status: FocusAreaStatus | null }) {

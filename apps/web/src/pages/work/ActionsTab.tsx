@@ -1,7 +1,28 @@
 import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Action, ActionDetail, ActionFilters, ActionInput, ActionPriority, ActionSort, ActionStatus, api, ApiError, WorkgroupMember } from '../../api';
-import { asApiError, ErrorMessage, Field, Loading, SuccessMessage, Table, useApi, useFocusOnMount, validate } from '../../components/common';
+import {
+  Action,
+  ActionDetail,
+  ActionFilters,
+  ActionInput,
+  ActionPriority,
+  ActionSort,
+  ActionStatus,
+  api,
+  ApiError,
+  WorkgroupMember,
+} from '../../api';
+import {
+  asApiError,
+  ErrorMessage,
+  Field,
+  Loading,
+  SuccessMessage,
+  Table,
+  useApi,
+  useFocusOnMount,
+  validate,
+} from '../../components/common';
 import {
   ACTION_FIELD_LABELS,
   ACTION_ORIGIN_LABELS,
@@ -50,7 +71,9 @@ export function mayEdit(ctx: WorkgroupContext, action: Action): boolean {
 
 /** Members who can own an action (everyone seated, not waarnemers). */
 export function possibleOwners(members: WorkgroupMember[]): WorkgroupMember[] {
-  return members.filter((m) => m.role !== 'waarnemer' && m.active).sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
+  return members
+    .filter((m) => m.role !== 'waarnemer' && m.active)
+    .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
 }
 
 export function ActionsTab() {
@@ -64,7 +87,12 @@ export function ActionsTab() {
   const [liveMessage, setLiveMessage] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [reasonFor, setReasonFor] = useState<{ action: Action; status: ActionStatus } | null>(null);
-  const list = usePagedList((limit, offset) => api.workgroupActions(workgroup.id, { ...filters, limit, offset }), [workgroup.id, JSON.stringify(filters)], PAGE_SIZE, 500);
+  const list = usePagedList(
+    (limit, offset) => api.workgroupActions(workgroup.id, { ...filters, limit, offset }),
+    [workgroup.id, JSON.stringify(filters)],
+    PAGE_SIZE,
+    500,
+  );
   const selectedId = searchParams.get('actie');
   const [detailVersion, setDetailVersion] = useState(0);
 
@@ -73,7 +101,10 @@ export function ActionsTab() {
     for (const m of workgroup.members) seen.set(m.organisationId, m.organisationName);
     return [...seen.entries()].sort((a, b) => a[1].localeCompare(b[1], 'nl'));
   }, [workgroup.members]);
-  const focusAreas = useMemo(() => [...workgroup.theme.focusAreas].sort((a, b) => a.position - b.position), [workgroup.theme.focusAreas]);
+  const focusAreas = useMemo(
+    () => [...workgroup.theme.focusAreas].sort((a, b) => a.position - b.position),
+    [workgroup.theme.focusAreas],
+  );
   const owners = useMemo(() => possibleOwners(workgroup.members), [workgroup.members]);
 
   // Live: apply the werkgroep's action events at once, then re-read the list quietly (filters, sorting).
@@ -88,21 +119,29 @@ export function ActionsTab() {
       'action.created': (payload) => {
         const action = payload as Action;
         if (action.workgroupId !== workgroup.id) return;
-        list.setData((page) => (page && !page.items.some((a) => a.id === action.id) ? { ...page, items: [...page.items, action], total: page.total + 1 } : page));
+        list.setData((page) =>
+          page && !page.items.some((a) => a.id === action.id)
+            ? { ...page, items: [...page.items, action], total: page.total + 1 }
+            : page,
+        );
         setLiveMessage(`Nieuwe actie: ${action.title}`);
         scheduleRefetch();
       },
       'action.updated': (payload) => {
         const action = payload as Action;
         if (action.workgroupId !== workgroup.id) return;
-        list.setData((page) => (page ? { ...page, items: page.items.map((a) => (a.id === action.id ? action : a)) } : page));
+        list.setData((page) =>
+          page ? { ...page, items: page.items.map((a) => (a.id === action.id ? action : a)) } : page,
+        );
         setLiveMessage(`Actie bijgewerkt: ${action.title}`);
         if (action.id === selectedId) setDetailVersion((v) => v + 1);
         scheduleRefetch();
       },
       'action.deleted': (payload) => {
         const { id } = payload as { id: string };
-        list.setData((page) => (page ? { ...page, items: page.items.filter((a) => a.id !== id), total: Math.max(0, page.total - 1) } : page));
+        list.setData((page) =>
+          page ? { ...page, items: page.items.filter((a) => a.id !== id), total: Math.max(0, page.total - 1) } : page,
+        );
         setLiveMessage('Een actie is verwijderd.');
       },
     },
@@ -129,7 +168,9 @@ export function ActionsTab() {
     }
     try {
       const updated = await api.updateAction(action.id, input);
-      list.setData((page) => (page ? { ...page, items: page.items.map((a) => (a.id === updated.id ? updated : a)) } : page));
+      list.setData((page) =>
+        page ? { ...page, items: page.items.map((a) => (a.id === updated.id ? updated : a)) } : page,
+      );
       setMessage(`${what} van “${updated.title}” is opgeslagen.`);
       setDetailVersion((v) => v + 1);
       scheduleRefetch();
@@ -154,12 +195,26 @@ export function ActionsTab() {
           <legend>Toon</legend>
           {VIEWS.map(([value, label]) => (
             <label key={value}>
-              <input type="radio" name="view" value={value} checked={(filters.view ?? 'alle') === value} onChange={() => setFilter('view', value)} /> {label}
+              <input
+                type="radio"
+                name="view"
+                value={value}
+                checked={(filters.view ?? 'alle') === value}
+                onChange={() => setFilter('view', value)}
+              />{' '}
+              {label}
             </label>
           ))}
         </fieldset>
         <div className="form-row">
-          <SelectField label="Status" name="Status" value={filters.status ?? ''} onChange={(v) => setFilter('status', v)} empty="Alle statussen" choices={STATUSES} />
+          <SelectField
+            label="Status"
+            name="Status"
+            value={filters.status ?? ''}
+            onChange={(v) => setFilter('status', v)}
+            empty="Alle statussen"
+            choices={STATUSES}
+          />
           <SelectField
             label="Onderdeel"
             name="Onderdeel"
@@ -176,17 +231,39 @@ export function ActionsTab() {
             empty="Alle organisaties"
             choices={organisations}
           />
-          <SelectField label="Sorteer op" name="Sorteer op" value={filters.sort ?? 'due_date'} onChange={(v) => setFilter('sort', v)} choices={SORTS} />
-          <SelectField label="Volgorde" name="Volgorde" value={filters.order ?? 'asc'} onChange={(v) => setFilter('order', v)} choices={ORDERS} />
+          <SelectField
+            label="Sorteer op"
+            name="Sorteer op"
+            value={filters.sort ?? 'due_date'}
+            onChange={(v) => setFilter('sort', v)}
+            choices={SORTS}
+          />
+          <SelectField
+            label="Volgorde"
+            name="Volgorde"
+            value={filters.order ?? 'asc'}
+            onChange={(v) => setFilter('order', v)}
+            choices={ORDERS}
+          />
         </div>
       </form>
 
       <div className="toolbar-row">
         <div role="group" aria-label="Weergave" className="button-group">
-          <button type="button" className="button button-secondary button-small" aria-pressed={mode === 'lijst'} onClick={() => setMode('lijst')}>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            aria-pressed={mode === 'lijst'}
+            onClick={() => setMode('lijst')}
+          >
             Lijst
           </button>
-          <button type="button" className="button button-secondary button-small" aria-pressed={mode === 'bord'} onClick={() => setMode('bord')}>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            aria-pressed={mode === 'bord'}
+            onClick={() => setMode('bord')}
+          >
             Bord per status
           </button>
         </div>
@@ -204,7 +281,11 @@ export function ActionsTab() {
           onCreated={(action) => {
             setCreating(false);
             setMessage(`Actie “${action.title}” is aangemaakt.`);
-            list.setData((page) => (page && !page.items.some((a) => a.id === action.id) ? { ...page, items: [...page.items, action], total: page.total + 1 } : page));
+            list.setData((page) =>
+              page && !page.items.some((a) => a.id === action.id)
+                ? { ...page, items: [...page.items, action], total: page.total + 1 }
+                : page,
+            );
             scheduleRefetch();
           }}
         />
@@ -219,14 +300,26 @@ export function ActionsTab() {
       )}
       {list.data && items.length === 0 && <p>Geen acties met deze filters.</p>}
       {items.length > 0 && mode === 'lijst' && (
-        <Table label="Actielijst" caption={`Acties van ${workgroup.name}`} className="actions-table" columns={['Actie', 'Status', 'Eigenaar', 'Deadline', 'Prioriteit', 'Onderdeel']}>
+        <Table
+          label="Actielijst"
+          caption={`Acties van ${workgroup.name}`}
+          className="actions-table"
+          columns={['Actie', 'Status', 'Eigenaar', 'Deadline', 'Prioriteit', 'Onderdeel']}
+        >
           {items.map((action) => (
             <tr key={action.id} className={action.overdue ? 'row-overdue' : undefined}>
               <th scope="row">
-                <button type="button" className="link-button" onClick={() => openDetail(action.id)} aria-expanded={selectedId === action.id}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => openDetail(action.id)}
+                  aria-expanded={selectedId === action.id}
+                >
                   {action.title}
                 </button>
-                {action.statusReason && STATUSES_WITH_REASON.includes(action.status) && <div className="muted small">Reden: {action.statusReason}</div>}
+                {action.statusReason && STATUSES_WITH_REASON.includes(action.status) && (
+                  <div className="muted small">Reden: {action.statusReason}</div>
+                )}
               </th>
               <td>
                 <StatusControl ctx={ctx} action={action} onSave={save} />
@@ -277,7 +370,14 @@ export function ActionsTab() {
       )}
 
       {list.data && (
-        <LoadMore shown={items.length} total={list.data.total} what="acties" busy={list.loadingMore} error={list.moreError} onLoadMore={list.loadMore} />
+        <LoadMore
+          shown={items.length}
+          total={list.data.total}
+          what="acties"
+          busy={list.loadingMore}
+          error={list.moreError}
+          onLoadMore={list.loadMore}
+        />
       )}
 
       {selectedId && (
@@ -326,9 +426,20 @@ export function OverdueMarker() {
 
 type SaveFn = (action: Action, input: ActionInput, what: string) => Promise<void>;
 
-function StatusControl({ ctx, action, onSave, label }: { ctx: WorkgroupContext; action: Action; onSave: SaveFn; label?: string }) {
+function StatusControl({
+  ctx,
+  action,
+  onSave,
+  label,
+}: {
+  ctx: WorkgroupContext;
+  action: Action;
+  onSave: SaveFn;
+  label?: string;
+}) {
   const id = useId();
-  if (!mayEdit(ctx, action)) return <span className={`status status-${action.status}`}>{ACTION_STATUS_LABELS[action.status]}</span>;
+  if (!mayEdit(ctx, action))
+    return <span className={`status status-${action.status}`}>{ACTION_STATUS_LABELS[action.status]}</span>;
   const select = (
     <select
       id={id}
@@ -352,7 +463,17 @@ function StatusControl({ ctx, action, onSave, label }: { ctx: WorkgroupContext; 
   );
 }
 
-function OwnerControl({ ctx, action, owners, onSave }: { ctx: WorkgroupContext; action: Action; owners: WorkgroupMember[]; onSave: SaveFn }) {
+function OwnerControl({
+  ctx,
+  action,
+  owners,
+  onSave,
+}: {
+  ctx: WorkgroupContext;
+  action: Action;
+  owners: WorkgroupMember[];
+  onSave: SaveFn;
+}) {
   if (!ctx.canManage)
     return (
       <>
@@ -365,10 +486,14 @@ function OwnerControl({ ctx, action, owners, onSave }: { ctx: WorkgroupContext; 
       <select
         aria-label={`Eigenaar: ${action.title}`}
         value={action.ownerId ?? ''}
-        onChange={(e) => void onSave(action, { ownerId: e.target.value || null, ownerOrganisationId: null }, 'De eigenaar')}
+        onChange={(e) =>
+          void onSave(action, { ownerId: e.target.value || null, ownerOrganisationId: null }, 'De eigenaar')
+        }
       >
         <Options choices={owners.map((m) => [m.userId, m.displayName])} empty="Geen eigenaar" />
-        {action.ownerId && !owners.some((m) => m.userId === action.ownerId) && <option value={action.ownerId}>{action.ownerName ?? 'Onbekend'}</option>}
+        {action.ownerId && !owners.some((m) => m.userId === action.ownerId) && (
+          <option value={action.ownerId}>{action.ownerName ?? 'Onbekend'}</option>
+        )}
       </select>
       {action.ownerOrganisationName && <div className="muted small">{action.ownerOrganisationName}</div>}
     </>
@@ -400,11 +525,31 @@ function DueDateControl({ ctx, action, onSave }: { ctx: WorkgroupContext; action
 }
 
 /** The reason for blocking or cancelling an action, asked before the status changes. */
-const REASON = { label: 'Reden', hint: 'Waarom is de actie geblokkeerd of vervallen?', message: 'Geef een reden.', minLength: 1 };
+const REASON = {
+  label: 'Reden',
+  hint: 'Waarom is de actie geblokkeerd of vervallen?',
+  message: 'Geef een reden.',
+  minLength: 1,
+};
 
-function CreateActionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext; onCancel: () => void; onCreated: (action: Action) => void }) {
+function CreateActionForm({
+  ctx,
+  onCancel,
+  onCreated,
+}: {
+  ctx: WorkgroupContext;
+  onCancel: () => void;
+  onCreated: (action: Action) => void;
+}) {
   const { workgroup } = ctx;
-  const [input, setInput] = useState<{ title: string; description: string; focusAreaId: string; ownerId: string; dueDate: string; priority: ActionPriority }>({
+  const [input, setInput] = useState<{
+    title: string;
+    description: string;
+    focusAreaId: string;
+    ownerId: string;
+    dueDate: string;
+    priority: ActionPriority;
+  }>({
     title: '',
     description: '',
     focusAreaId: '',
@@ -417,17 +562,21 @@ function CreateActionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext;
   const owners = possibleOwners(workgroup.members);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    return submit(event, [['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.']], async () => {
-      const action = await api.createAction(workgroup.id, {
-        title: input.title.trim(),
-        description: input.description.trim() || undefined,
-        focusAreaId: input.focusAreaId || null,
-        ownerId: input.ownerId || null,
-        dueDate: input.dueDate || null,
-        priority: input.priority,
-      });
-      onCreated(action);
-    });
+    return submit(
+      event,
+      [['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.']],
+      async () => {
+        const action = await api.createAction(workgroup.id, {
+          title: input.title.trim(),
+          description: input.description.trim() || undefined,
+          focusAreaId: input.focusAreaId || null,
+          ownerId: input.ownerId || null,
+          dueDate: input.dueDate || null,
+          priority: input.priority,
+        });
+        onCreated(action);
+      },
+    );
   }
 
   return (
@@ -435,10 +584,24 @@ function CreateActionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext;
       <h3 id="nieuwe-actie-kop">Nieuwe actie</h3>
       <ErrorMessage error={error} />
       <Field label="Titel" name="title" error={error} required>
-        {(props) => <input {...props} ref={titleRef} value={input.title} onChange={(e) => setInput({ ...input, title: e.target.value })} />}
+        {(props) => (
+          <input
+            {...props}
+            ref={titleRef}
+            value={input.title}
+            onChange={(e) => setInput({ ...input, title: e.target.value })}
+          />
+        )}
       </Field>
       <Field label="Omschrijving" name="description" error={error}>
-        {(props) => <textarea {...props} rows={3} value={input.description} onChange={(e) => setInput({ ...input, description: e.target.value })} />}
+        {(props) => (
+          <textarea
+            {...props}
+            rows={3}
+            value={input.description}
+            onChange={(e) => setInput({ ...input, description: e.target.value })}
+          />
+        )}
       </Field>
       <div className="form-row">
         <SelectField
@@ -451,9 +614,23 @@ function CreateActionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext;
           empty="Geen eigenaar"
         />
         <Field label="Deadline" name="dueDate" error={error}>
-          {(props) => <input {...props} type="date" value={input.dueDate} onChange={(e) => setInput({ ...input, dueDate: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              value={input.dueDate}
+              onChange={(e) => setInput({ ...input, dueDate: e.target.value })}
+            />
+          )}
         </Field>
-        <SelectField label="Prioriteit" name="priority" error={error} value={input.priority} onChange={(priority) => setInput({ ...input, priority })} choices={options(ACTION_PRIORITY_LABELS)} />
+        <SelectField
+          label="Prioriteit"
+          name="priority"
+          error={error}
+          value={input.priority}
+          onChange={(priority) => setInput({ ...input, priority })}
+          choices={options(ACTION_PRIORITY_LABELS)}
+        />
         <SelectField
           label="Onderdeel"
           name="focusAreaId"
@@ -475,8 +652,10 @@ function describeValue(field: string, value: unknown, ctx: WorkgroupContext): st
   if (field === 'priority') return ACTION_PRIORITY_LABELS[value as ActionPriority] ?? String(value);
   if (field === 'dueDate') return formatDate(String(value));
   if (field === 'ownerId') return ctx.workgroup.members.find((m) => m.userId === value)?.displayName ?? 'iemand anders';
-  if (field === 'ownerOrganisationId') return ctx.workgroup.members.find((m) => m.organisationId === value)?.organisationName ?? 'een organisatie';
-  if (field === 'focusAreaId') return ctx.workgroup.theme.focusAreas.find((f) => f.id === value)?.title ?? 'een onderdeel';
+  if (field === 'ownerOrganisationId')
+    return ctx.workgroup.members.find((m) => m.organisationId === value)?.organisationName ?? 'een organisatie';
+  if (field === 'focusAreaId')
+    return ctx.workgroup.theme.focusAreas.find((f) => f.id === value)?.title ?? 'een onderdeel';
   return String(value);
 }
 
@@ -617,7 +796,8 @@ function ActionDetailPanel({
         <ul className="comments">
           {a.comments.map((c) => (
             <li key={c.id}>
-              <strong>{c.authorName ?? 'Onbekend'}</strong> <span className="muted small">{formatDateTime(c.createdAt)}</span>
+              <strong>{c.authorName ?? 'Onbekend'}</strong>{' '}
+              <span className="muted small">{formatDateTime(c.createdAt)}</span>
               <p className="pre-wrap">{c.body}</p>
             </li>
           ))}
@@ -645,7 +825,8 @@ function ActionDetailPanel({
               <ul>
                 {Object.entries(h.changes).map(([field, change]) => (
                   <li key={field}>
-                    {ACTION_FIELD_LABELS[field] ?? field}: {describeValue(field, change.from, ctx)} <span aria-hidden="true">→</span>
+                    {ACTION_FIELD_LABELS[field] ?? field}: {describeValue(field, change.from, ctx)}{' '}
+                    <span aria-hidden="true">→</span>
                     <span className="visually-hidden"> wordt </span> {describeValue(field, change.to, ctx)}
                   </li>
                 ))}
@@ -691,7 +872,11 @@ function EditActionForm({
     event.preventDefault();
     const problem = validate([
       ['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.'],
-      ['statusReason', !needsReason || input.statusReason.trim().length > 0, 'Geef een reden bij geblokkeerd of vervallen.'],
+      [
+        'statusReason',
+        !needsReason || input.statusReason.trim().length > 0,
+        'Geef een reden bij geblokkeerd of vervallen.',
+      ],
     ]);
     if (problem) return setError(problem);
     const patch: ActionInput = {
@@ -716,22 +901,58 @@ function EditActionForm({
     <form onSubmit={submit} noValidate className="form">
       <ErrorMessage error={error} />
       <Field label="Titel" name="title" error={error} required>
-        {(props) => <input {...props} value={input.title} onChange={(e) => setInput({ ...input, title: e.target.value })} />}
+        {(props) => (
+          <input {...props} value={input.title} onChange={(e) => setInput({ ...input, title: e.target.value })} />
+        )}
       </Field>
       <Field label="Omschrijving" name="description" error={error}>
-        {(props) => <textarea {...props} rows={3} value={input.description} onChange={(e) => setInput({ ...input, description: e.target.value })} />}
+        {(props) => (
+          <textarea
+            {...props}
+            rows={3}
+            value={input.description}
+            onChange={(e) => setInput({ ...input, description: e.target.value })}
+          />
+        )}
       </Field>
       <div className="form-row">
-        <SelectField label="Status" name="status" error={error} value={input.status} onChange={(status) => setInput({ ...input, status })} choices={STATUSES} />
+        <SelectField
+          label="Status"
+          name="status"
+          error={error}
+          value={input.status}
+          onChange={(status) => setInput({ ...input, status })}
+          choices={STATUSES}
+        />
         {needsReason && (
           <Field label="Reden" name="statusReason" error={error} required>
-            {(props) => <input {...props} value={input.statusReason} onChange={(e) => setInput({ ...input, statusReason: e.target.value })} />}
+            {(props) => (
+              <input
+                {...props}
+                value={input.statusReason}
+                onChange={(e) => setInput({ ...input, statusReason: e.target.value })}
+              />
+            )}
           </Field>
         )}
         <Field label="Deadline" name="dueDate" error={error}>
-          {(props) => <input {...props} type="date" value={input.dueDate} onChange={(e) => setInput({ ...input, dueDate: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              value={input.dueDate}
+              onChange={(e) => setInput({ ...input, dueDate: e.target.value })}
+            />
+          )}
         </Field>
-        <SelectField label="Prioriteit" name="priority" error={error} value={input.priority} onChange={(priority) => setInput({ ...input, priority })} choices={options(ACTION_PRIORITY_LABELS)} />
+        <SelectField
+          label="Prioriteit"
+          name="priority"
+          error={error}
+          value={input.priority}
+          onChange={(priority) => setInput({ ...input, priority })}
+          choices={options(ACTION_PRIORITY_LABELS)}
+        />
         {ctx.canManage && (
           <>
             <SelectField

@@ -1,13 +1,30 @@
 import { FormEvent, Fragment, ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, KnowledgeItem, KnowledgeStatus, Organisation } from '../../api';
-import { asApiError, Check, ErrorMessage, Field, Loading, SuccessMessage, useApi, useFocusOnMount } from '../../components/common';
+import {
+  asApiError,
+  Check,
+  ErrorMessage,
+  Field,
+  Loading,
+  SuccessMessage,
+  useApi,
+  useFocusOnMount,
+} from '../../components/common';
 import { formatDate, KNOWLEDGE_STATUS_LABELS, options } from '../../labels';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
 import { LoadMore, readAll, usePagedList } from '../../components/paging';
 import { TabError, useWorkgroup } from '../WorkgroupPage';
 import './KnowledgeTab.css';
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'", '&apos;': "'" };
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#x27;': "'",
+  '&apos;': "'",
+};
 
 function unescape(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|#39|#x27|apos);/g, (entity) => ENTITIES[entity] ?? entity);
@@ -24,11 +41,13 @@ export function Highlighted({ html }: { html: string }) {
   let match: RegExpExecArray | null;
   let key = 0;
   while ((match = pattern.exec(html))) {
-    if (match.index > last) parts.push(<Fragment key={key++}>{unescape(html.slice(last, match.index).replace(/<[^>]*>/g, ''))}</Fragment>);
+    if (match.index > last)
+      parts.push(<Fragment key={key++}>{unescape(html.slice(last, match.index).replace(/<[^>]*>/g, ''))}</Fragment>);
     parts.push(<mark key={key++}>{unescape(match[1].replace(/<[^>]*>/g, ''))}</mark>);
     last = pattern.lastIndex;
   }
-  if (last < html.length) parts.push(<Fragment key={key++}>{unescape(html.slice(last).replace(/<[^>]*>/g, ''))}</Fragment>);
+  if (last < html.length)
+    parts.push(<Fragment key={key++}>{unescape(html.slice(last).replace(/<[^>]*>/g, ''))}</Fragment>);
   return <>{parts}</>;
 }
 
@@ -71,7 +90,12 @@ export function KnowledgeTab() {
   const themeId = ctx.workgroup.themeId;
   const [draft, setDraft] = useState<Filters>({ q: '', tag: '', status: '', gemeenteId: '' });
   const [filters, setFilters] = useState<Filters>(draft);
-  const results = usePagedList((limit, offset) => api.knowledge(themeId, { ...filters, limit, offset }), [themeId, JSON.stringify(filters)], PAGE_SIZE, 200);
+  const results = usePagedList(
+    (limit, offset) => api.knowledge(themeId, { ...filters, limit, offset }),
+    [themeId, JSON.stringify(filters)],
+    PAGE_SIZE,
+    200,
+  );
   // Everything (without filters) for the tag and gemeente choices.
   const all = useApi(() => readAll((limit, offset) => api.knowledge(themeId, { limit, offset }), 200), [themeId]);
   const organisations = useApi(() => api.organisations().catch(() => [] as Organisation[]), []);
@@ -79,7 +103,10 @@ export function KnowledgeTab() {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
-  const tags = useMemo(() => [...new Set((all.data ?? []).flatMap((i) => i.tags))].sort((a, b) => a.localeCompare(b, 'nl')), [all.data]);
+  const tags = useMemo(
+    () => [...new Set((all.data ?? []).flatMap((i) => i.tags))].sort((a, b) => a.localeCompare(b, 'nl')),
+    [all.data],
+  );
   const gemeenten = useMemo(() => {
     const seen = new Map<string, string>();
     for (const item of all.data ?? []) for (const g of item.gemeenten) seen.set(g.id, g.name);
@@ -113,20 +140,51 @@ export function KnowledgeTab() {
   return (
     <section aria-labelledby="kennisbank-kop" className="section">
       <h2 id="kennisbank-kop">Kennisbank: {ctx.workgroup.theme.title}</h2>
-      <p>Interventies en werkwijzen die werken, om van elkaar te leren. Zoeken gaat op woorden in titel, trefwoorden en omschrijving.</p>
+      <p>
+        Interventies en werkwijzen die werken, om van elkaar te leren. Zoeken gaat op woorden in titel, trefwoorden en
+        omschrijving.
+      </p>
       <ErrorMessage error={error} />
       <SuccessMessage message={message} />
       <form role="search" aria-label="Kennisbank doorzoeken" className="card form search-form" onSubmit={search}>
         <div className="form-row">
           <Field label="Zoeken" name="q" hint='Bijvoorbeeld: jongeren, "digitale weerbaarheid" of mensenhandel -pilot'>
-            {(props) => <input {...props} type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.target.value })} />}
+            {(props) => (
+              <input
+                {...props}
+                type="search"
+                value={draft.q}
+                onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+              />
+            )}
           </Field>
           <FormActions submit="Zoeken" />
         </div>
         <div className="form-row">
-          <SelectField label="Trefwoord" name="tag" value={draft.tag} onChange={(v) => setFilter('tag', v)} choices={tags.map((t) => [t, t])} empty="Alle trefwoorden" />
-          <SelectField label="Status" name="status" value={draft.status} onChange={(v) => setFilter('status', v)} choices={options(KNOWLEDGE_STATUS_LABELS)} empty="Alle statussen" />
-          <SelectField label="Gemeente" name="gemeenteId" value={draft.gemeenteId} onChange={(v) => setFilter('gemeenteId', v)} choices={gemeenten} empty="Alle gemeenten" />
+          <SelectField
+            label="Trefwoord"
+            name="tag"
+            value={draft.tag}
+            onChange={(v) => setFilter('tag', v)}
+            choices={tags.map((t) => [t, t])}
+            empty="Alle trefwoorden"
+          />
+          <SelectField
+            label="Status"
+            name="status"
+            value={draft.status}
+            onChange={(v) => setFilter('status', v)}
+            choices={options(KNOWLEDGE_STATUS_LABELS)}
+            empty="Alle statussen"
+          />
+          <SelectField
+            label="Gemeente"
+            name="gemeenteId"
+            value={draft.gemeenteId}
+            onChange={(v) => setFilter('gemeenteId', v)}
+            choices={gemeenten}
+            empty="Alle gemeenten"
+          />
         </div>
       </form>
 
@@ -145,7 +203,9 @@ export function KnowledgeTab() {
           onCancel={() => setEditing(null)}
           onSaved={async (saved, created) => {
             setEditing(null);
-            setMessage(created ? `“${saved.title}” is toegevoegd aan de kennisbank.` : `“${saved.title}” is opgeslagen.`);
+            setMessage(
+              created ? `“${saved.title}” is toegevoegd aan de kennisbank.` : `“${saved.title}” is opgeslagen.`,
+            );
             await Promise.all([results.reload(), all.reload()]);
           }}
         />
@@ -166,7 +226,9 @@ export function KnowledgeTab() {
               Status: {KNOWLEDGE_STATUS_LABELS[item.status]}
               {item.ownerOrganisationName && <> · Eigenaar: {item.ownerOrganisationName}</>}
             </p>
-            <p className={item.highlight ? 'highlight' : 'pre-wrap'}>{item.highlight ? <Highlighted html={item.highlight.snippet} /> : item.description}</p>
+            <p className={item.highlight ? 'highlight' : 'pre-wrap'}>
+              {item.highlight ? <Highlighted html={item.highlight.snippet} /> : item.description}
+            </p>
             {item.tags.length > 0 && (
               <>
                 <span className="visually-hidden">Trefwoorden:</span>
@@ -179,7 +241,9 @@ export function KnowledgeTab() {
                 </ul>
               </>
             )}
-            {item.gemeenten.length > 0 && <p className="small">In gebruik bij: {item.gemeenten.map((g) => g.name).join(', ')}</p>}
+            {item.gemeenten.length > 0 && (
+              <p className="small">In gebruik bij: {item.gemeenten.map((g) => g.name).join(', ')}</p>
+            )}
             {item.links.length > 0 && (
               <ul className="small" aria-label="Links">
                 {item.links.map((l, index) => (
@@ -207,7 +271,14 @@ export function KnowledgeTab() {
         ))}
       </ul>
       {results.data && (
-        <LoadMore shown={items.length} total={results.data.total} what="resultaten" busy={results.loadingMore} error={results.moreError} onLoadMore={results.loadMore} />
+        <LoadMore
+          shown={items.length}
+          total={results.data.total}
+          what="resultaten"
+          busy={results.loadingMore}
+          error={results.moreError}
+          onLoadMore={results.loadMore}
+        />
       )}
     </section>
   );
@@ -246,7 +317,9 @@ function KnowledgeForm({
   }, [focusLink]);
   const { error, setError, busy, submit } = useSubmit();
   const titleRef = useFocusOnMount<HTMLInputElement>();
-  const gemeenten = organisations.filter((o) => o.type === 'gemeente').sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  const gemeenten = organisations
+    .filter((o) => o.type === 'gemeente')
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const filled = links.map((l) => ({ label: l.label.trim(), url: l.url.trim() })).filter((l) => l.label || l.url);
@@ -281,15 +354,38 @@ function KnowledgeForm({
       <h3 id="kennis-form-kop">{item ? `Bewerken: ${item.title}` : 'Interventie toevoegen'}</h3>
       <ErrorMessage error={error} />
       <Field label="Titel" name="title" error={error} required>
-        {(props) => <input {...props} ref={titleRef} value={input.title} onChange={(e) => setInput({ ...input, title: e.target.value })} />}
+        {(props) => (
+          <input
+            {...props}
+            ref={titleRef}
+            value={input.title}
+            onChange={(e) => setInput({ ...input, title: e.target.value })}
+          />
+        )}
       </Field>
       <Field label="Omschrijving" name="description" error={error}>
-        {(props) => <textarea {...props} rows={4} value={input.description} onChange={(e) => setInput({ ...input, description: e.target.value })} />}
+        {(props) => (
+          <textarea
+            {...props}
+            rows={4}
+            value={input.description}
+            onChange={(e) => setInput({ ...input, description: e.target.value })}
+          />
+        )}
       </Field>
       <div className="form-row">
-        <SelectField label="Status" name="status" error={error} value={input.status} onChange={(status) => setInput({ ...input, status })} choices={options(KNOWLEDGE_STATUS_LABELS)} />
+        <SelectField
+          label="Status"
+          name="status"
+          error={error}
+          value={input.status}
+          onChange={(status) => setInput({ ...input, status })}
+          choices={options(KNOWLEDGE_STATUS_LABELS)}
+        />
         <Field label="Trefwoorden" name="tags" error={error} hint="Gescheiden door komma's.">
-          {(props) => <input {...props} value={input.tags} onChange={(e) => setInput({ ...input, tags: e.target.value })} />}
+          {(props) => (
+            <input {...props} value={input.tags} onChange={(e) => setInput({ ...input, tags: e.target.value })} />
+          )}
         </Field>
         <SelectField
           label="Eigenaar (organisatie)"
@@ -303,7 +399,11 @@ function KnowledgeForm({
       </div>
       <fieldset className="link-rows" ref={linksRef}>
         <legend>Links naar meer informatie</legend>
-        {links.length === 0 && <p className="hint">Nog geen links. Alleen https-links, met een omschrijving die zegt waar de link heen gaat.</p>}
+        {links.length === 0 && (
+          <p className="hint">
+            Nog geen links. Alleen https-links, met een omschrijving die zegt waar de link heen gaat.
+          </p>
+        )}
         {links.map((link, index) => (
           <div key={link.key} className="form-row">
             <Field label={`Omschrijving link ${index + 1}`} name={`links.${index}.label`} error={error}>
@@ -316,9 +416,20 @@ function KnowledgeForm({
                 />
               )}
             </Field>
-            <Field label={`Adres link ${index + 1}`} name={`links.${index}.url`} error={error} hint="Begint met https://">
+            <Field
+              label={`Adres link ${index + 1}`}
+              name={`links.${index}.url`}
+              error={error}
+              hint="Begint met https://"
+            >
               {(props) => (
-                <input {...props} type="url" inputMode="url" value={link.url} onChange={(e) => setLinks(links.map((l, i) => (i === index ? { ...l, url: e.target.value } : l)))} />
+                <input
+                  {...props}
+                  type="url"
+                  inputMode="url"
+                  value={link.url}
+                  onChange={(e) => setLinks(links.map((l, i) => (i === index ? { ...l, url: e.target.value } : l)))}
+                />
               )}
             </Field>
             <div className="form-actions">
@@ -353,14 +464,21 @@ function KnowledgeForm({
       {gemeenten.length > 0 && (
         <fieldset className="checkbox-group">
           <legend>In gebruik bij gemeenten</legend>
-          {error?.fieldMessages('gemeenteIds').length ? <p className="field-error">{error.fieldMessages('gemeenteIds').join(' ')}</p> : null}
+          {error?.fieldMessages('gemeenteIds').length ? (
+            <p className="field-error">{error.fieldMessages('gemeenteIds').join(' ')}</p>
+          ) : null}
           {gemeenten.map((g) => (
             <label key={g.id} className="checkbox-inline">
               <input
                 type="checkbox"
                 checked={input.gemeenteIds.includes(g.id)}
                 onChange={(e) =>
-                  setInput({ ...input, gemeenteIds: e.target.checked ? [...input.gemeenteIds, g.id] : input.gemeenteIds.filter((id) => id !== g.id) })
+                  setInput({
+                    ...input,
+                    gemeenteIds: e.target.checked
+                      ? [...input.gemeenteIds, g.id]
+                      : input.gemeenteIds.filter((id) => id !== g.id),
+                  })
                 }
               />{' '}
               {g.name}

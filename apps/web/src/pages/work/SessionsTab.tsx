@@ -1,7 +1,30 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ActionDraft, AgendaItem, AgendaOutcome, api, ApiError, AttendanceStatus, SessionDetail, SessionState, SessionSummary, SessionType } from '../../api';
-import { asApiError, Check, CheckboxField, ErrorMessage, Field, Loading, SuccessMessage, Table, useApi, useFocusOnMount, validate } from '../../components/common';
+import {
+  ActionDraft,
+  AgendaItem,
+  AgendaOutcome,
+  api,
+  ApiError,
+  AttendanceStatus,
+  SessionDetail,
+  SessionState,
+  SessionSummary,
+  SessionType,
+} from '../../api';
+import {
+  asApiError,
+  Check,
+  CheckboxField,
+  ErrorMessage,
+  Field,
+  Loading,
+  SuccessMessage,
+  Table,
+  useApi,
+  useFocusOnMount,
+  validate,
+} from '../../components/common';
 import {
   ACTION_STATUS_LABELS,
   AGENDA_OUTCOME_LABELS,
@@ -83,7 +106,11 @@ export function SessionsTab() {
       {sessions.loading && !sessions.data && <Loading what="Sessies" />}
       {sessions.data && sessions.data.length === 0 && <p>Er zijn nog geen sessies.</p>}
       {sessions.data && sessions.data.length > 0 && (
-        <Table label="Sessies" caption={`Sessies van ${workgroup.name}, komende eerst`} columns={['Sessie', 'Wanneer', 'Soort', 'Status', 'Agendapunten', 'Besluiten']}>
+        <Table
+          label="Sessies"
+          caption={`Sessies van ${workgroup.name}, komende eerst`}
+          columns={['Sessie', 'Wanneer', 'Soort', 'Status', 'Agendapunten', 'Besluiten']}
+        >
           {sessions.data.map((s) => {
             const upcoming = s.upcoming ?? new Date(s.endsAt).getTime() >= Date.now();
             return (
@@ -120,7 +147,15 @@ function moment(date: string, time: string): string {
   return new Date(y, m - 1, d, hh, mm).toISOString();
 }
 
-function CreateSessionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext; onCancel: () => void; onCreated: (id: string) => void }) {
+function CreateSessionForm({
+  ctx,
+  onCancel,
+  onCreated,
+}: {
+  ctx: WorkgroupContext;
+  onCancel: () => void;
+  onCreated: (id: string) => void;
+}) {
   const [input, setInput] = useState({
     type: 'werksessie' as SessionType,
     state: 'geagendeerd' as SessionState,
@@ -139,7 +174,11 @@ function CreateSessionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const checks: Check[] = [
       ['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.'],
-      ['startsAt', /^\d{4}-\d{2}-\d{2}$/.test(input.date) && /^\d{2}:\d{2}$/.test(input.start), 'Kies een datum en begintijd.'],
+      [
+        'startsAt',
+        /^\d{4}-\d{2}-\d{2}$/.test(input.date) && /^\d{2}:\d{2}$/.test(input.start),
+        'Kies een datum en begintijd.',
+      ],
       ['endsAt', /^\d{2}:\d{2}$/.test(input.end) && input.end > input.start, 'De eindtijd ligt na de begintijd.'],
     ];
     return submit(event, checks, async () => {
@@ -163,33 +202,100 @@ function CreateSessionForm({ ctx, onCancel, onCreated }: { ctx: WorkgroupContext
       <h3 id="sessie-plannen-kop">Sessie plannen</h3>
       <ErrorMessage error={error} />
       <Field label="Titel" name="title" error={error} required>
-        {(props) => <input {...props} ref={titleRef} value={input.title} onChange={(e) => setInput({ ...input, title: e.target.value })} />}
+        {(props) => (
+          <input
+            {...props}
+            ref={titleRef}
+            value={input.title}
+            onChange={(e) => setInput({ ...input, title: e.target.value })}
+          />
+        )}
       </Field>
       <div className="form-row">
-        <SelectField label="Soort" name="type" error={error} value={input.type} onChange={(type) => setInput({ ...input, type })} choices={options(SESSION_TYPE_LABELS)} />
-        <SelectField label="Status" name="state" error={error} value={input.state} onChange={(state) => setInput({ ...input, state })} choices={options(SESSION_STATE_LABELS)} />
+        <SelectField
+          label="Soort"
+          name="type"
+          error={error}
+          value={input.type}
+          onChange={(type) => setInput({ ...input, type })}
+          choices={options(SESSION_TYPE_LABELS)}
+        />
+        <SelectField
+          label="Status"
+          name="state"
+          error={error}
+          value={input.state}
+          onChange={(state) => setInput({ ...input, state })}
+          choices={options(SESSION_STATE_LABELS)}
+        />
         <Field label="Datum" name="startsAt" error={error} required>
-          {(props) => <input {...props} type="date" value={input.date} onChange={(e) => setInput({ ...input, date: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              type="date"
+              value={input.date}
+              onChange={(e) => setInput({ ...input, date: e.target.value })}
+            />
+          )}
         </Field>
         <Field label="Begintijd" name="start" error={error} required>
-          {(props) => <input {...props} type="time" value={input.start} onChange={(e) => setInput({ ...input, start: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              type="time"
+              value={input.start}
+              onChange={(e) => setInput({ ...input, start: e.target.value })}
+            />
+          )}
         </Field>
         <Field label="Eindtijd" name="endsAt" error={error} required>
-          {(props) => <input {...props} type="time" value={input.end} onChange={(e) => setInput({ ...input, end: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              type="time"
+              value={input.end}
+              onChange={(e) => setInput({ ...input, end: e.target.value })}
+            />
+          )}
         </Field>
       </div>
       <div className="form-row">
         <Field label="Locatie" name="location" error={error}>
-          {(props) => <input {...props} value={input.location} onChange={(e) => setInput({ ...input, location: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              value={input.location}
+              onChange={(e) => setInput({ ...input, location: e.target.value })}
+            />
+          )}
         </Field>
         <Field label="Online link" name="onlineUrl" error={error} hint="Een https-link, bijvoorbeeld van Teams.">
-          {(props) => <input {...props} type="url" value={input.onlineUrl} onChange={(e) => setInput({ ...input, onlineUrl: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              type="url"
+              value={input.onlineUrl}
+              onChange={(e) => setInput({ ...input, onlineUrl: e.target.value })}
+            />
+          )}
         </Field>
       </div>
       <Field label="Toelichting" name="description" error={error}>
-        {(props) => <textarea {...props} rows={3} value={input.description} onChange={(e) => setInput({ ...input, description: e.target.value })} />}
+        {(props) => (
+          <textarea
+            {...props}
+            rows={3}
+            value={input.description}
+            onChange={(e) => setInput({ ...input, description: e.target.value })}
+          />
+        )}
       </Field>
-      <CheckboxField label="Alle leden van de werkgroep uitnodigen" name="inviteAll" checked={input.inviteAll} onChange={(v) => setInput({ ...input, inviteAll: v })} />
+      <CheckboxField
+        label="Alle leden van de werkgroep uitnodigen"
+        name="inviteAll"
+        checked={input.inviteAll}
+        onChange={(v) => setInput({ ...input, inviteAll: v })}
+      />
       <FormActions submit="Sessie opslaan" busy={busy} onCancel={onCancel} />
     </form>
   );
@@ -224,7 +330,8 @@ export function SessionPage() {
   if (removedElsewhere) {
     return (
       <div className="alert alert-error" role="alert">
-        Deze sessie is zojuist verwijderd. <Link to={`/werkgroepen/${ctx.workgroup.id}/sessies`}>Naar alle sessies</Link>
+        Deze sessie is zojuist verwijderd.{' '}
+        <Link to={`/werkgroepen/${ctx.workgroup.id}/sessies`}>Naar alle sessies</Link>
       </div>
     );
   }
@@ -257,7 +364,8 @@ export function SessionPage() {
   return (
     <section aria-labelledby="sessie-kop" className="section">
       <p className="breadcrumb">
-        <Link to={`/werkgroepen/${ctx.workgroup.id}/sessies`}>Alle sessies</Link> <span aria-hidden="true">›</span> Sessie
+        <Link to={`/werkgroepen/${ctx.workgroup.id}/sessies`}>Alle sessies</Link> <span aria-hidden="true">›</span>{' '}
+        Sessie
       </p>
       <h2 id="sessie-kop">{s.title}</h2>
       <ErrorMessage error={error} />
@@ -274,7 +382,12 @@ export function SessionPage() {
               <select
                 id="sessie-status"
                 value={s.state}
-                onChange={(e) => run(() => api.updateSession(s.id, { state: e.target.value as SessionState }), `De status is nu ${SESSION_STATE_LABELS[e.target.value as SessionState]}.`)}
+                onChange={(e) =>
+                  run(
+                    () => api.updateSession(s.id, { state: e.target.value as SessionState }),
+                    `De status is nu ${SESSION_STATE_LABELS[e.target.value as SessionState]}.`,
+                  )
+                }
               >
                 <Options choices={options(SESSION_STATE_LABELS)} />
               </select>
@@ -286,7 +399,10 @@ export function SessionPage() {
         <div>
           <dt>Wanneer</dt>
           <dd>
-            {formatMoment(s.startsAt)} tot {new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', timeStyle: 'short' }).format(new Date(s.endsAt))}
+            {formatMoment(s.startsAt)} tot{' '}
+            {new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', timeStyle: 'short' }).format(
+              new Date(s.endsAt),
+            )}
           </dd>
         </div>
         <div>
@@ -313,7 +429,8 @@ export function SessionPage() {
         </li>
         <li>
           <a href={api.sessionExportUrl(s.id, 'html')} target="_blank" rel="noopener">
-            Agenda, aanwezigheid en besluiten afdrukken<span className="visually-hidden"> (opent in een nieuw venster)</span>
+            Agenda, aanwezigheid en besluiten afdrukken
+            <span className="visually-hidden"> (opent in een nieuw venster)</span>
           </a>
         </li>
         <li>
@@ -325,7 +442,11 @@ export function SessionPage() {
           {s.minutesDocumentId ? (
             <Link to={`/documenten/${s.minutesDocumentId}`}>Verslag openen: {s.minutesDocumentTitle ?? 'verslag'}</Link>
           ) : ctx.canManage ? (
-            <button type="button" className="button button-secondary button-small" onClick={() => run(() => api.createMinutes(s.id), 'Het verslag is gemaakt.')}>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => run(() => api.createMinutes(s.id), 'Het verslag is gemaakt.')}
+            >
               Verslag maken
             </button>
           ) : (
@@ -362,7 +483,10 @@ function Agenda({ ctx, session, run }: { ctx: WorkgroupContext; session: Session
     const [moved] = ids.splice(index, 1);
     ids.splice(index + delta, 0, moved);
     const item = agenda[index];
-    return run(() => api.reorderAgenda(session.id, ids), `“${item.title}” is ${delta < 0 ? 'omhoog' : 'omlaag'} verplaatst naar plaats ${index + delta + 1}.`);
+    return run(
+      () => api.reorderAgenda(session.id, ids),
+      `“${item.title}” is ${delta < 0 ? 'omhoog' : 'omlaag'} verplaatst naar plaats ${index + delta + 1}.`,
+    );
   }
   return (
     <>
@@ -378,30 +502,52 @@ function Agenda({ ctx, session, run }: { ctx: WorkgroupContext; session: Session
               <li key={item.id}>
                 <strong>{item.title}</strong>
                 <div className="small">
-                  {[presenter(item, ctx) && `Inleider: ${presenter(item, ctx)}`, item.minutesAllotted && `${item.minutesAllotted} minuten`, item.outcome && `Uitkomst: ${AGENDA_OUTCOME_LABELS[item.outcome]}`]
+                  {[
+                    presenter(item, ctx) && `Inleider: ${presenter(item, ctx)}`,
+                    item.minutesAllotted && `${item.minutesAllotted} minuten`,
+                    item.outcome && `Uitkomst: ${AGENDA_OUTCOME_LABELS[item.outcome]}`,
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
                 </div>
                 {item.description && <p className="pre-wrap small">{item.description}</p>}
                 {ctx.canManage && (
                   <div className="button-group">
-                    <button type="button" className="button button-secondary button-small" disabled={index === 0} onClick={() => move(index, -1)}>
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                    >
                       Omhoog<span className="visually-hidden">: {item.title}</span>
                     </button>
-                    <button type="button" className="button button-secondary button-small" disabled={index === agenda.length - 1} onClick={() => move(index, 1)}>
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      disabled={index === agenda.length - 1}
+                      onClick={() => move(index, 1)}
+                    >
                       Omlaag<span className="visually-hidden">: {item.title}</span>
                     </button>
                     <button
                       type="button"
                       className="button button-secondary button-small"
-                      onClick={() => run(() => api.updateAgendaItem(item.id, { placement: 'backlog' }), `“${item.title}” staat nu bij de voorstellen.`)}
+                      onClick={() =>
+                        run(
+                          () => api.updateAgendaItem(item.id, { placement: 'backlog' }),
+                          `“${item.title}” staat nu bij de voorstellen.`,
+                        )
+                      }
                     >
                       Naar voorstellen<span className="visually-hidden">: {item.title}</span>
                     </button>
                     <button
                       type="button"
                       className="button button-danger button-small"
-                      onClick={() => window.confirm(`Agendapunt “${item.title}” verwijderen?`) && run(() => api.deleteAgendaItem(item.id), `“${item.title}” is verwijderd.`)}
+                      onClick={() =>
+                        window.confirm(`Agendapunt “${item.title}” verwijderen?`) &&
+                        run(() => api.deleteAgendaItem(item.id), `“${item.title}” is verwijderd.`)
+                      }
                     >
                       Verwijderen<span className="visually-hidden">: {item.title}</span>
                     </button>
@@ -426,7 +572,12 @@ function Agenda({ ctx, session, run }: { ctx: WorkgroupContext; session: Session
                   <button
                     type="button"
                     className="button button-secondary button-small"
-                    onClick={() => run(() => api.updateAgendaItem(item.id, { placement: 'agenda' }), `“${item.title}” staat nu op de agenda.`)}
+                    onClick={() =>
+                      run(
+                        () => api.updateAgendaItem(item.id, { placement: 'agenda' }),
+                        `“${item.title}” staat nu op de agenda.`,
+                      )
+                    }
                   >
                     Op de agenda zetten<span className="visually-hidden">: {item.title}</span>
                   </button>
@@ -442,14 +593,24 @@ function Agenda({ ctx, session, run }: { ctx: WorkgroupContext; session: Session
 }
 
 function AgendaItemForm({ ctx, session, run }: { ctx: WorkgroupContext; session: SessionDetail; run: Run }) {
-  const [input, setInput] = useState({ title: '', presenterId: '', minutes: '', outcome: '' as AgendaOutcome | '', placement: (ctx.canManage ? 'agenda' : 'backlog') as 'agenda' | 'backlog' });
+  const [input, setInput] = useState({
+    title: '',
+    presenterId: '',
+    minutes: '',
+    outcome: '' as AgendaOutcome | '',
+    placement: (ctx.canManage ? 'agenda' : 'backlog') as 'agenda' | 'backlog',
+  });
   const [error, setError] = useState<ApiError | null>(null);
   async function submit(event: FormEvent) {
     event.preventDefault();
     const minutes = input.minutes ? Number(input.minutes) : null;
     const problem = validate([
       ['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.'],
-      ['minutesAllotted', minutes === null || (Number.isInteger(minutes) && minutes >= 1 && minutes <= 480), 'Tussen 1 en 480 minuten.'],
+      [
+        'minutesAllotted',
+        minutes === null || (Number.isInteger(minutes) && minutes >= 1 && minutes <= 480),
+        'Tussen 1 en 480 minuten.',
+      ],
     ]);
     if (problem) return setError(problem);
     setError(null);
@@ -462,7 +623,9 @@ function AgendaItemForm({ ctx, session, run }: { ctx: WorkgroupContext; session:
           outcome: input.outcome || null,
           placement: input.placement,
         }),
-      input.placement === 'agenda' ? `“${input.title.trim()}” staat op de agenda.` : `“${input.title.trim()}” is voorgesteld.`,
+      input.placement === 'agenda'
+        ? `“${input.title.trim()}” staat op de agenda.`
+        : `“${input.title.trim()}” is voorgesteld.`,
     );
     setInput({ ...input, title: '', minutes: '', presenterId: '', outcome: '' });
   }
@@ -471,7 +634,9 @@ function AgendaItemForm({ ctx, session, run }: { ctx: WorkgroupContext; session:
       <h3 id="agendapunt-kop">{ctx.canManage ? 'Agendapunt toevoegen' : 'Agendapunt voorstellen'}</h3>
       <ErrorMessage error={error} />
       <Field label="Titel agendapunt" name="title" error={error} required>
-        {(props) => <input {...props} value={input.title} onChange={(e) => setInput({ ...input, title: e.target.value })} />}
+        {(props) => (
+          <input {...props} value={input.title} onChange={(e) => setInput({ ...input, title: e.target.value })} />
+        )}
       </Field>
       <div className="form-row">
         <SelectField
@@ -484,7 +649,16 @@ function AgendaItemForm({ ctx, session, run }: { ctx: WorkgroupContext; session:
           empty="Geen"
         />
         <Field label="Minuten" name="minutesAllotted" error={error}>
-          {(props) => <input {...props} type="number" min={1} max={480} value={input.minutes} onChange={(e) => setInput({ ...input, minutes: e.target.value })} />}
+          {(props) => (
+            <input
+              {...props}
+              type="number"
+              min={1}
+              max={480}
+              value={input.minutes}
+              onChange={(e) => setInput({ ...input, minutes: e.target.value })}
+            />
+          )}
         </Field>
         {ctx.canManage && (
           <>
@@ -497,7 +671,14 @@ function AgendaItemForm({ ctx, session, run }: { ctx: WorkgroupContext; session:
               choices={options(AGENDA_OUTCOME_LABELS)}
               empty="Nog niet bekend"
             />
-            <SelectField label="Plaats" name="placement" error={error} value={input.placement} onChange={(placement) => setInput({ ...input, placement })} choices={PLACEMENTS} />
+            <SelectField
+              label="Plaats"
+              name="placement"
+              error={error}
+              value={input.placement}
+              onChange={(placement) => setInput({ ...input, placement })}
+              choices={PLACEMENTS}
+            />
           </>
         )}
       </div>
@@ -517,7 +698,11 @@ function Attendance({ ctx, session, run }: { ctx: WorkgroupContext; session: Ses
       {session.attendees.length === 0 ? (
         <p>Nog niemand uitgenodigd.</p>
       ) : (
-        <Table label="Aanwezigheid" caption="Genodigden en aanwezigheid" columns={['Naam', 'Organisatie', 'Aanwezigheid']}>
+        <Table
+          label="Aanwezigheid"
+          caption="Genodigden en aanwezigheid"
+          columns={['Naam', 'Organisatie', 'Aanwezigheid']}
+        >
           {session.attendees.map((a) => (
             <tr key={a.userId}>
               <th scope="row">{a.displayName}</th>
@@ -529,7 +714,10 @@ function Attendance({ ctx, session, run }: { ctx: WorkgroupContext; session: Ses
                     value={a.status}
                     onChange={(e) =>
                       run(
-                        () => api.updateAttendance(session.id, { attendees: [{ userId: a.userId, status: e.target.value as AttendanceStatus }] }),
+                        () =>
+                          api.updateAttendance(session.id, {
+                            attendees: [{ userId: a.userId, status: e.target.value as AttendanceStatus }],
+                          }),
                         `${a.displayName}: ${ATTENDANCE_LABELS[e.target.value as AttendanceStatus]}.`,
                       )
                     }
@@ -547,7 +735,12 @@ function Attendance({ ctx, session, run }: { ctx: WorkgroupContext; session: Ses
                           className="button button-secondary button-small"
                           onClick={() =>
                             run(
-                              () => api.updateAttendance(session.id, { attendees: [{ userId: meId, status: a.status === 'afgemeld' ? 'uitgenodigd' : 'afgemeld' }] }),
+                              () =>
+                                api.updateAttendance(session.id, {
+                                  attendees: [
+                                    { userId: meId, status: a.status === 'afgemeld' ? 'uitgenodigd' : 'afgemeld' },
+                                  ],
+                                }),
                               a.status === 'afgemeld' ? 'U bent weer aangemeld.' : 'U bent afgemeld.',
                             )
                           }
@@ -568,10 +761,21 @@ function Attendance({ ctx, session, run }: { ctx: WorkgroupContext; session: Ses
           className="form form-row"
           onSubmit={(e) => {
             e.preventDefault();
-            if (invitee) void run(() => api.updateAttendance(session.id, { attendees: [{ userId: invitee }] }), 'De genodigde is toegevoegd.').then(() => setInvitee(''));
+            if (invitee)
+              void run(
+                () => api.updateAttendance(session.id, { attendees: [{ userId: invitee }] }),
+                'De genodigde is toegevoegd.',
+              ).then(() => setInvitee(''));
           }}
         >
-          <SelectField label="Lid uitnodigen" name="invitee" value={invitee} onChange={setInvitee} choices={candidates.map((m) => [m.userId, m.displayName])} empty="Kies een lid" />
+          <SelectField
+            label="Lid uitnodigen"
+            name="invitee"
+            value={invitee}
+            onChange={setInvitee}
+            choices={candidates.map((m) => [m.userId, m.displayName])}
+            empty="Kies een lid"
+          />
           <div className="form-actions">
             <button type="submit" className="button button-secondary">
               Uitnodigen
@@ -594,7 +798,10 @@ function Decisions({ ctx, session, run }: { ctx: WorkgroupContext; session: Sess
     const problem = validate([['text', text.trim().length >= 3, 'Beschrijf het besluit (minstens 3 tekens).']]);
     if (problem) return setError(problem);
     setError(null);
-    await run(() => api.createDecision(session.id, { text: text.trim(), agendaItemId: agendaItemId || null }), 'Het besluit is vastgelegd.');
+    await run(
+      () => api.createDecision(session.id, { text: text.trim(), agendaItemId: agendaItemId || null }),
+      'Het besluit is vastgelegd.',
+    );
     setText('');
     setAgendaItemId('');
   }
@@ -631,7 +838,11 @@ function Decisions({ ctx, session, run }: { ctx: WorkgroupContext; session: Sess
                 </>
               )}
               {ctx.canManage && draftsFor !== d.id && (
-                <button type="button" className="button button-secondary button-small" onClick={() => setDraftsFor(d.id)}>
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  onClick={() => setDraftsFor(d.id)}
+                >
                   Maak acties<span className="visually-hidden"> uit besluit: {d.text.slice(0, 60)}</span>
                 </button>
               )}
@@ -640,7 +851,10 @@ function Decisions({ ctx, session, run }: { ctx: WorkgroupContext; session: Sess
                   ctx={ctx}
                   onCancel={() => setDraftsFor(null)}
                   onSubmit={async (drafts) => {
-                    await run(() => api.createDecisionActions(d.id, drafts), drafts.length === 1 ? 'De actie is gemaakt.' : `${drafts.length} acties zijn gemaakt.`);
+                    await run(
+                      () => api.createDecisionActions(d.id, drafts),
+                      drafts.length === 1 ? 'De actie is gemaakt.' : `${drafts.length} acties zijn gemaakt.`,
+                    );
                     setDraftsFor(null);
                   }}
                 />
@@ -672,7 +886,15 @@ function Decisions({ ctx, session, run }: { ctx: WorkgroupContext; session: Sess
   );
 }
 
-function DecisionActionsForm({ ctx, onCancel, onSubmit }: { ctx: WorkgroupContext; onCancel: () => void; onSubmit: (drafts: ActionDraft[]) => Promise<void> }) {
+function DecisionActionsForm({
+  ctx,
+  onCancel,
+  onSubmit,
+}: {
+  ctx: WorkgroupContext;
+  onCancel: () => void;
+  onSubmit: (drafts: ActionDraft[]) => Promise<void>;
+}) {
   const [drafts, setDrafts] = useState([{ title: '', ownerId: '', dueDate: '' }]);
   const [error, setError] = useState<ApiError | null>(null);
   const owners = possibleOwners(ctx.workgroup.members);
@@ -684,10 +906,14 @@ function DecisionActionsForm({ ctx, onCancel, onSubmit }: { ctx: WorkgroupContex
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = validate(drafts.map((d, i) => [`actions.${i}.title`, d.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.']));
+    const problem = validate(
+      drafts.map((d, i) => [`actions.${i}.title`, d.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.']),
+    );
     if (problem) return setError(problem);
     setError(null);
-    await onSubmit(drafts.map((d) => ({ title: d.title.trim(), ownerId: d.ownerId || null, dueDate: d.dueDate || null })));
+    await onSubmit(
+      drafts.map((d) => ({ title: d.title.trim(), ownerId: d.ownerId || null, dueDate: d.dueDate || null })),
+    );
   }
 
   return (
@@ -698,7 +924,14 @@ function DecisionActionsForm({ ctx, onCancel, onSubmit }: { ctx: WorkgroupContex
           <legend>Actie {i + 1}</legend>
           <div className="form-row">
             <Field label={`Titel actie ${i + 1}`} name={`actions.${i}.title`} error={error} required>
-              {(props) => <input {...props} ref={i === 0 ? firstRef : undefined} value={d.title} onChange={(e) => update(i, { title: e.target.value })} />}
+              {(props) => (
+                <input
+                  {...props}
+                  ref={i === 0 ? firstRef : undefined}
+                  value={d.title}
+                  onChange={(e) => update(i, { title: e.target.value })}
+                />
+              )}
             </Field>
             <SelectField
               label={`Eigenaar actie ${i + 1}`}
@@ -710,11 +943,22 @@ function DecisionActionsForm({ ctx, onCancel, onSubmit }: { ctx: WorkgroupContex
               empty="Geen eigenaar"
             />
             <Field label={`Deadline actie ${i + 1}`} name={`actions.${i}.dueDate`} error={error}>
-              {(props) => <input {...props} type="date" value={d.dueDate} onChange={(e) => update(i, { dueDate: e.target.value })} />}
+              {(props) => (
+                <input
+                  {...props}
+                  type="date"
+                  value={d.dueDate}
+                  onChange={(e) => update(i, { dueDate: e.target.value })}
+                />
+              )}
             </Field>
           </div>
           {drafts.length > 1 && (
-            <button type="button" className="button button-secondary button-small" onClick={() => setDrafts(drafts.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => setDrafts(drafts.filter((_, j) => j !== i))}
+            >
               Actie {i + 1} weghalen
             </button>
           )}
@@ -724,7 +968,12 @@ function DecisionActionsForm({ ctx, onCancel, onSubmit }: { ctx: WorkgroupContex
         submit="Acties aanmaken"
         onCancel={onCancel}
         before={
-          <button type="button" className="button button-secondary" onClick={() => setDrafts([...drafts, { title: '', ownerId: '', dueDate: '' }])} disabled={drafts.length >= 20}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => setDrafts([...drafts, { title: '', ownerId: '', dueDate: '' }])}
+            disabled={drafts.length >= 20}
+          >
             Nog een actie
           </button>
         }

@@ -59,6 +59,8 @@ export class CreateOrganisationsAndUsers1763900000000 implements MigrationInterf
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TABLE auth_sessions; DROP TABLE users; DROP TABLE organisations; DROP TABLE districts; DROP TABLE regions;`);
+    await db.query(
+      `DROP TABLE auth_sessions; DROP TABLE users; DROP TABLE organisations; DROP TABLE districts; DROP TABLE regions;`,
+    );
   }
 }

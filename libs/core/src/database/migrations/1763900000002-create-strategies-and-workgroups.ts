@@ -62,6 +62,8 @@ export class CreateStrategiesAndWorkgroups1763900000002 implements MigrationInte
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TABLE workgroup_members; DROP TABLE workgroups; DROP TABLE focus_areas; DROP TABLE themes; DROP TABLE strategies;`);
+    await db.query(
+      `DROP TABLE workgroup_members; DROP TABLE workgroups; DROP TABLE focus_areas; DROP TABLE themes; DROP TABLE strategies;`,
+    );
   }
 }

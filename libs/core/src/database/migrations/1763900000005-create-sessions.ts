@@ -79,6 +79,8 @@ export class CreateSessions1763900000005 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE decision_actions; DROP TABLE session_decisions; DROP TABLE session_attendees; DROP TABLE session_agenda_items; DROP TABLE workgroup_sessions;');
+    await db.query(
+      'DROP TABLE decision_actions; DROP TABLE session_decisions; DROP TABLE session_attendees; DROP TABLE session_agenda_items; DROP TABLE workgroup_sessions;',
+    );
   }
 }

@@ -50,6 +50,8 @@ export class CreateKnowledgeBase1763900000006 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE knowledge_item_gemeenten; DROP TABLE knowledge_items; DROP FUNCTION knowledge_search_vector(text, text[], text);');
+    await db.query(
+      'DROP TABLE knowledge_item_gemeenten; DROP TABLE knowledge_items; DROP FUNCTION knowledge_search_vector(text, text[], text);',
+    );
   }
 }
