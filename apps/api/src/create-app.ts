@@ -2,13 +2,12 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import * as path from 'node:path';
 import { AppConfig } from '@koers/core';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { createValidationPipe } from './http/validation';
+import { serveWebClient } from './http/web-client';
 import { KoersIoAdapter } from './realtime/koers-io.adapter';
 
 export interface CreateAppOptions {
@@ -50,15 +49,4 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
   if (config.http.webDistDir) serveWebClient(app, config.http.webDistDir);
   return app;
-}
-
-/** The built React client at `/`, with client-side routes falling back to index.html. */
-function serveWebClient(app: NestExpressApplication, webDistDir: string) {
-  app.useStaticAssets(webDistDir, { index: false, maxAge: '1h' });
-  const indexHtml = path.join(webDistDir, 'index.html');
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' || request.path.startsWith('/api') || !request.accepts('html')) return next();
-    response.setHeader('Cache-Control', 'no-cache');
-    response.sendFile(indexHtml);
-  });
 }
