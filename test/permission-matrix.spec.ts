@@ -20,6 +20,7 @@ import { AuthController } from '../apps/api/src/http/auth.controller';
 import { HealthController } from '../apps/api/src/http/health.controller';
 import { MeController } from '../apps/api/src/http/me.controller';
 import { OrganisationsController } from '../apps/api/src/http/organisations.controller';
+import { RegionController } from '../apps/api/src/http/region.controller';
 import { StrategiesController } from '../apps/api/src/http/strategies.controller';
 import { UsersController } from '../apps/api/src/http/users.controller';
 import { WorkgroupsController } from '../apps/api/src/http/workgroups.controller';
@@ -75,6 +76,8 @@ describe('permission matrix', () => {
         type: 'partner',
       })
     ).id;
+  const newDistrict = async () =>
+    (await asSecretariat<{ id: string }>('POST', '/api/districts', { name: unique('Matrix district') })).id;
   const newStrategy = async () =>
     (
       await asSecretariat<{ id: string }>('POST', '/api/strategies', {
@@ -148,7 +151,43 @@ describe('permission matrix', () => {
       expected: SECRETARIAT,
       path: () => newOrganisation().then((id) => `/api/organisations/${id}`),
     },
+    { method: 'GET', pattern: '/api/region', expected: READ, path: () => '/api/region' },
+    {
+      method: 'PATCH',
+      pattern: '/api/region',
+      expected: SECRETARIAT,
+      path: () => '/api/region',
+      body: () => ({ bureauName: 'Bureau RVS' }),
+    },
     { method: 'GET', pattern: '/api/districts', expected: READ, path: () => '/api/districts' },
+    {
+      method: 'POST',
+      pattern: '/api/districts',
+      expected: SECRETARIAT,
+      path: () => '/api/districts',
+      body: () => ({ name: unique('District') }),
+    },
+    {
+      method: 'PATCH',
+      pattern: '/api/districts/:id',
+      expected: SECRETARIAT,
+      path: () => newDistrict().then((id) => `/api/districts/${id}`),
+      body: () => ({ name: unique('Hernoemd district') }),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/api/districts/:id',
+      expected: SECRETARIAT,
+      path: () => newDistrict().then((id) => `/api/districts/${id}`),
+    },
+    { method: 'GET', pattern: '/api/functions', expected: READ, path: () => '/api/functions' },
+    {
+      method: 'POST',
+      pattern: '/api/functions',
+      expected: SECRETARIAT,
+      path: () => '/api/functions',
+      body: () => ({ label: unique('Functie') }),
+    },
     { method: 'GET', pattern: '/api/users', expected: SECRETARIAT, path: () => '/api/users' },
     { method: 'GET', pattern: '/api/users/:id', expected: SECRETARIAT, path: (x) => `/api/users/${x.userId}` },
     {
@@ -354,12 +393,19 @@ describe('permission matrix', () => {
 
   describe('the matrix is complete', () => {
     /** Tested below on their own: they need no token, or end the session. */
-    const TESTED_APART = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/refresh'];
+    const TESTED_APART = [
+      'GET /api/health',
+      'GET /api/region/public',
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+      'POST /api/auth/refresh',
+    ];
     const FOUNDATION = [
       HealthController,
       AuthController,
       MeController,
       OrganisationsController,
+      RegionController,
       UsersController,
       StrategiesController,
       WorkgroupsController,
@@ -386,8 +432,9 @@ describe('permission matrix', () => {
   });
 
   describe('public routes', () => {
-    it('health, login and refresh need no token', async () => {
+    it("health, the region's words, login and refresh need no token", async () => {
       expect((await t.http().get('/api/health')).status).toBe(200);
+      expect((await t.http().get('/api/region/public')).status).toBe(200);
       expect((await t.http().post('/api/auth/login').send({ email: DEMO.rvc, password: 'koers-demo' })).status).toBe(
         200,
       );

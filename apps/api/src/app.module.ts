@@ -23,6 +23,7 @@ import { NotificationsController } from './http/notifications.controller';
 import { SessionsController } from './http/sessions.controller';
 import { MeController } from './http/me.controller';
 import { OrganisationsController } from './http/organisations.controller';
+import { RegionController } from './http/region.controller';
 import { StrategiesController } from './http/strategies.controller';
 import { UsersController } from './http/users.controller';
 import { WorkgroupsController } from './http/workgroups.controller';
@@ -59,6 +60,7 @@ export class AppModule {
         AuthController,
         MeController,
         OrganisationsController,
+        RegionController,
         UsersController,
         StrategiesController,
         WorkgroupsController,

@@ -11,8 +11,9 @@ export class DemoRegionRepository {
     return rows[0].n === 0;
   }
 
+  /** The demo region speaks Midden-Nederland's words, which are the column defaults. */
   async insertRegion(manager: EntityManager, name: string): Promise<string> {
-    return this.returningId(manager, 'INSERT INTO regions (name) VALUES ($1) RETURNING id', [name]);
+    return this.returningId(manager, 'INSERT INTO regions (name, demo) VALUES ($1, true) RETURNING id', [name]);
   }
 
   async insertDistrict(manager: EntityManager, regionId: string, name: string): Promise<string> {

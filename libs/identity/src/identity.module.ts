@@ -12,6 +12,10 @@ import { FirstAdminService } from './bootstrap/first-admin.service';
 import { DistrictEntity, OrganisationEntity, RegionEntity } from './organisations/organisation.entity';
 import { OrganisationRepository } from './organisations/organisation.repository';
 import { OrganisationService } from './organisations/organisation.service';
+import { DistrictService } from './region/district.service';
+import { RegionRepository } from './region/region.repository';
+import { RegionService } from './region/region.service';
+import { UserFunctionService } from './region/user-function.service';
 import { UserEntity } from './users/user.entity';
 import { UserRepository } from './users/user.repository';
 import { UserService } from './users/user.service';
@@ -33,9 +37,21 @@ import { UserService } from './users/user.service';
     { provide: APP_GUARD, useExisting: AuthGuard },
     OrganisationRepository,
     OrganisationService,
+    RegionRepository,
+    RegionService,
+    DistrictService,
+    UserFunctionService,
     UserRepository,
     UserService,
   ],
-  exports: [AuthService, AuthGuard, OrganisationService, UserService],
+  exports: [
+    AuthService,
+    AuthGuard,
+    OrganisationService,
+    UserService,
+    RegionService,
+    DistrictService,
+    UserFunctionService,
+  ],
 })
 export class IdentityModule {}

@@ -35,9 +35,4 @@ export class OrganisationsController {
   remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     return this.organisations.remove(actor, id);
   }
-
-  @Get('districts')
-  districts(@CurrentActor() actor: Actor) {
-    return this.organisations.districts(actor);
-  }
 }

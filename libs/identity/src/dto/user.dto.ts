@@ -1,7 +1,7 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import type { PlatformRole } from '@koers/access';
-import { USER_FUNCTIONS, UserEntity, UserFunction } from '../users/user.entity';
+import { UserEntity, UserFunction } from '../users/user.entity';
 
 const PLATFORM_ROLES: PlatformRole[] = ['secretariaat', 'gebruiker'];
 
@@ -20,7 +20,9 @@ export class CreateUserDto {
   @MaxLength(160)
   jobTitle?: string;
 
-  @IsIn(USER_FUNCTIONS)
+  /** A code from GET /api/functions; the service checks that it exists. */
+  @IsString()
+  @Matches(/^[a-z0-9_]{2,60}$/, { message: 'Kies een functie uit de lijst.' })
   function: UserFunction;
 
   @IsUUID()

@@ -5,11 +5,17 @@ export const ORGANISATION_TYPES = [
   'openbaar_ministerie',
   'politie',
   'belastingdienst',
+  'riec',
+  'zorg_en_veiligheidshuis',
+  'ggd',
+  'provincie',
+  'rijk',
   'partner',
   'bureau',
 ] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
+/** The one region of an installation and the words it uses for its strategy, board, bureau and themes. */
 @Entity('regions')
 export class RegionEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -17,6 +23,37 @@ export class RegionEntity {
 
   @Column({ type: 'text' })
   name: string;
+
+  /** "Regionale Veiligheidsstrategie", "Regionaal Beleidsplan Veiligheid", ... */
+  @Column({ name: 'strategy_name', type: 'text' })
+  strategyName: string;
+
+  @Column({ name: 'strategy_abbreviation', type: 'text' })
+  strategyAbbreviation: string;
+
+  /** "Regionaal Veiligheidscollege", "Bestuurscollege", ... */
+  @Column({ name: 'board_name', type: 'text' })
+  boardName: string;
+
+  @Column({ name: 'board_abbreviation', type: 'text' })
+  boardAbbreviation: string;
+
+  @Column({ name: 'bureau_name', type: 'text' })
+  bureauName: string;
+
+  /** "prioriteit" or "thema": what the region calls a theme of its strategy. */
+  @Column({ name: 'theme_singular', type: 'text' })
+  themeSingular: string;
+
+  @Column({ name: 'theme_plural', type: 'text' })
+  themePlural: string;
+
+  /** Seeded as the demo region: only then do the login page and footer mention demo accounts. */
+  @Column({ type: 'boolean', update: false })
+  demo: boolean;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
 }
 
 @Entity('districts')

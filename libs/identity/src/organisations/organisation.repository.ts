@@ -12,10 +12,6 @@ export class OrganisationRepository {
     return this.dataSource.getRepository(RegionEntity).createQueryBuilder('r').orderBy('r.name').getOne();
   }
 
-  districts(regionId: string): Promise<DistrictEntity[]> {
-    return this.dataSource.getRepository(DistrictEntity).find({ where: { regionId }, order: { name: 'ASC' } });
-  }
-
   findDistrict(id: string): Promise<DistrictEntity | null> {
     return this.dataSource.getRepository(DistrictEntity).findOneBy({ id });
   }

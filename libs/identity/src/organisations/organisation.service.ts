@@ -27,12 +27,6 @@ export class OrganisationService {
     return this.repository.list(filter);
   }
 
-  async districts(actor: Actor) {
-    await this.authorization.assertInRegion(actor, 'region.read', 'district.list');
-    const region = await this.repository.currentRegion();
-    return region ? this.repository.districts(region.id) : [];
-  }
-
   async create(actor: Actor, input: OrganisationInput): Promise<OrganisationEntity> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'organisation.create');
     const region = await this.repository.currentRegion();

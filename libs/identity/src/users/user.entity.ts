@@ -1,18 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { PlatformRole } from '@koers/access';
 
-/** What someone is, which the werkgroep composition check reads (a burgemeester, an officier, ...). */
-export const USER_FUNCTIONS = [
-  'burgemeester',
-  'officier_van_justitie',
-  'sectorhoofd_politie',
-  'belastingdienst',
-  'ambtenaar',
-  'partner',
-  'secretariaat',
-  'overig',
-] as const;
-export type UserFunction = (typeof USER_FUNCTIONS)[number];
+/**
+ * What someone is, which the werkgroep composition check reads (a burgemeester, an officier, ...): a code
+ * from the user_functions list, which the secretariat extends.
+ */
+export type UserFunction = string;
 
 @Entity('users')
 export class UserEntity {

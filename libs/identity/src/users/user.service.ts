@@ -7,6 +7,7 @@ import { notFound, validationFailed } from '@koers/core';
 import { AuthSessionRepository } from '../auth/auth-session.repository';
 import { hashPassword } from '../auth/auth.service';
 import { OrganisationRepository } from '../organisations/organisation.repository';
+import { RegionRepository } from '../region/region.repository';
 import { UserEntity, UserFunction } from './user.entity';
 import { UserFilter, UserRepository } from './user.repository';
 
@@ -29,6 +30,7 @@ export class UserService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UserRepository,
     private readonly organisations: OrganisationRepository,
+    private readonly region: RegionRepository,
     private readonly sessions: AuthSessionRepository,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
@@ -64,6 +66,7 @@ export class UserService {
   async create(actor: Actor, input: NewUserInput): Promise<UserEntity> {
     await this.authorization.assertInRegion(actor, 'users.manage', 'user.create');
     await this.assertOrganisationExists(input.organisationId);
+    await this.assertFunctionExists(input.function);
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (manager) => {
       const created = await this.users.insert(
@@ -97,6 +100,7 @@ export class UserService {
   async update(actor: Actor, id: string, changes: UserChanges): Promise<UserEntity> {
     await this.authorization.assertInRegion(actor, 'users.manage', 'user.update');
     if (changes.organisationId) await this.assertOrganisationExists(changes.organisationId);
+    if (changes.function) await this.assertFunctionExists(changes.function);
     const { password, ...fields } = changes;
     const passwordHash = password ? await hashPassword(password) : undefined;
     return this.dataSource.transaction(async (manager) => {
@@ -121,6 +125,15 @@ export class UserService {
       );
       return (await this.users.findById(id, manager)) as UserEntity;
     });
+  }
+
+  /** Functions are a list the secretariat extends (GET /api/functions), not a fixed set. */
+  private async assertFunctionExists(code: string) {
+    if ((await this.region.findFunction(code))?.code !== code) {
+      throw validationFailed([
+        { field: 'function', messages: ['Deze functie bestaat niet. Kies er een uit de lijst.'] },
+      ]);
+    }
   }
 
   private async assertOrganisationExists(organisationId: string) {

@@ -11,6 +11,7 @@ import { CreateReporting1763900000009 } from './1763900000009-create-reporting';
 import { AddProgressReportNarrativeDocument1763900000010 } from './1763900000010-add-progress-report-narrative-document';
 import { AllowMentionNotifications1763900000011 } from './1763900000011-allow-mention-notifications';
 import { CreateUserPreferencesAndDigestDeliveries1763900000012 } from './1763900000012-create-user-preferences-and-digest-deliveries';
+import { RegionVocabularyDistrictsAndFunctions1763900001400 } from './1763900001400-region-vocabulary-districts-and-functions';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   AddProgressReportNarrativeDocument1763900000010,
   AllowMentionNotifications1763900000011,
   CreateUserPreferencesAndDigestDeliveries1763900000012,
+  RegionVocabularyDistrictsAndFunctions1763900001400,
 ];

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DistrictEntity, RegionEntity } from '../organisations/organisation.entity';
+
+export interface UserFunctionRow {
+  code: string;
+  label: string;
+  position: number;
+}
+
+/** The region row, its districts and the list of functions. */
+@Injectable()
+export class RegionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager) {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /** Koers serves one region per installation. */
+  current(manager?: EntityManager): Promise<RegionEntity | null> {
+    return this.m(manager).getRepository(RegionEntity).createQueryBuilder('r').orderBy('r.name').getOne();
+  }
+
+  async updateRegion(id: string, values: Partial<RegionEntity>, manager: EntityManager): Promise<void> {
+    await manager.getRepository(RegionEntity).update({ id }, { ...values, updatedAt: new Date() });
+  }
+
+  districts(regionId: string, manager?: EntityManager): Promise<DistrictEntity[]> {
+    return this.m(manager)
+      .getRepository(DistrictEntity)
+      .find({ where: { regionId }, order: { name: 'ASC' } });
+  }
+
+  /** The organisations of every district, for the district list ("the gemeenten in it"). */
+  organisationsByDistrict(
+    regionId: string,
+  ): Promise<Array<{ id: string; name: string; type: string; districtId: string }>> {
+    return this.m().query(
+      `SELECT id, name, type, district_id AS "districtId" FROM organisations
+        WHERE region_id = $1 AND district_id IS NOT NULL ORDER BY name`,
+      [regionId],
+    );
+  }
+
+  findDistrict(id: string, manager?: EntityManager): Promise<DistrictEntity | null> {
+    return this.m(manager).getRepository(DistrictEntity).findOneBy({ id });
+  }
+
+  findDistrictByName(regionId: string, name: string, manager?: EntityManager): Promise<DistrictEntity | null> {
+    return this.m(manager)
+      .getRepository(DistrictEntity)
+      .createQueryBuilder('d')
+      .where('d.region_id = :regionId AND lower(d.name) = lower(:name)', { regionId, name })
+      .getOne();
+  }
+
+  async insertDistrict(regionId: string, name: string, manager: EntityManager): Promise<DistrictEntity> {
+    const repo = manager.getRepository(DistrictEntity);
+    return repo.save(repo.create({ regionId, name }));
+  }
+
+  async renameDistrict(id: string, name: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(DistrictEntity).update({ id }, { name });
+  }
+
+  async deleteDistrict(id: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(DistrictEntity).delete({ id });
+  }
+
+  /** Names of the organisations placed in the district (what keeps it from being deleted). */
+  async organisationsInDistrict(id: string, manager: EntityManager): Promise<string[]> {
+    const rows: Array<{ name: string }> = await manager.query(
+      'SELECT name FROM organisations WHERE district_id = $1 ORDER BY name',
+      [id],
+    );
+    return rows.map((r) => r.name);
+  }
+
+  functions(manager?: EntityManager): Promise<UserFunctionRow[]> {
+    return this.m(manager).query('SELECT code, label, position FROM user_functions ORDER BY position, label');
+  }
+
+  async findFunction(codeOrLabel: string, manager?: EntityManager): Promise<UserFunctionRow | null> {
+    const rows: UserFunctionRow[] = await this.m(manager).query(
+      'SELECT code, label, position FROM user_functions WHERE code = $1 OR lower(label) = lower($1)',
+      [codeOrLabel],
+    );
+    return rows[0] ?? null;
+  }
+
+  async insertFunction(code: string, label: string, manager: EntityManager): Promise<UserFunctionRow> {
+    const rows: UserFunctionRow[] = await manager.query(
+      `INSERT INTO user_functions (code, label, position)
+       VALUES ($1, $2, (SELECT coalesce(max(position), 0) + 1 FROM user_functions))
+       RETURNING code, label, position`,
+      [code, label],
+    );
+    return rows[0];
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor, AuthorizationService } from '@koers/access';
+import { AuditService, diffFields } from '@koers/audit';
+import { conflict } from '@koers/core';
+import { RegionEntity } from '../organisations/organisation.entity';
+import { RegionRepository } from './region.repository';
+
+/** The words a region uses; every screen, e-mail and the bundle PDF take them from here. */
+export interface RegionWords {
+  regionName: string;
+  strategyName: string;
+  strategyAbbreviation: string;
+  boardName: string;
+  boardAbbreviation: string;
+  bureauName: string;
+  themeSingular: string;
+  themePlural: string;
+}
+
+export type RegionWordsInput = Partial<RegionWords>;
+
+/** Used before any region exists (and by mails of an empty installation): Midden-Nederland's words. */
+export const DEFAULT_REGION_WORDS: RegionWords = {
+  regionName: '',
+  strategyName: 'Regionale Veiligheidsstrategie',
+  strategyAbbreviation: 'RVS',
+  boardName: 'Regionaal Veiligheidscollege',
+  boardAbbreviation: 'RVC',
+  bureauName: 'Bureau RVS',
+  themeSingular: 'prioriteit',
+  themePlural: 'prioriteiten',
+};
+
+export function toRegionDto(region: RegionEntity) {
+  return {
+    id: region.id,
+    ...wordsOf(region),
+    demo: region.demo,
+  };
+}
+
+function wordsOf(region: RegionEntity): RegionWords {
+  return {
+    regionName: region.name,
+    strategyName: region.strategyName,
+    strategyAbbreviation: region.strategyAbbreviation,
+    boardName: region.boardName,
+    boardAbbreviation: region.boardAbbreviation,
+    bureauName: region.bureauName,
+    themeSingular: region.themeSingular,
+    themePlural: region.themePlural,
+  };
+}
+
+@Injectable()
+export class RegionService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: RegionRepository,
+    private readonly authorization: AuthorizationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The region's words for e-mails and documents; no permission check (nothing in them is confidential). */
+  async words(): Promise<RegionWords> {
+    const region = await this.repository.current();
+    return region ? wordsOf(region) : DEFAULT_REGION_WORDS;
+  }
+
+  async get(actor: Actor) {
+    await this.authorization.assertInRegion(actor, 'region.read', 'region.read');
+    return toRegionDto(await this.require());
+  }
+
+  /** What the login page needs before anyone signs in: the region's words and whether it is the demo. */
+  async publicInfo() {
+    const region = await this.repository.current();
+    return region ? { ...wordsOf(region), demo: region.demo } : { ...DEFAULT_REGION_WORDS, demo: false };
+  }
+
+  async update(actor: Actor, input: RegionWordsInput) {
+    await this.authorization.assertInRegion(actor, 'region.manage', 'region.update');
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.require(manager);
+      const { regionName, ...words } = input;
+      const values: Partial<RegionEntity> = { ...words, ...(regionName !== undefined ? { name: regionName } : {}) };
+      await this.repository.updateRegion(before.id, values, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'region.update',
+          entityType: 'region',
+          entityId: before.id,
+          summary: { changes: diffFields(wordsOf(before), input) },
+        },
+        manager,
+      );
+      return toRegionDto((await this.repository.current(manager)) as RegionEntity);
+    });
+  }
+
+  private async require(manager?: Parameters<RegionRepository['current']>[0]): Promise<RegionEntity> {
+    const region = await this.repository.current(manager);
+    if (!region) throw conflict('Er is nog geen regio ingericht.');
+    return region;
+  }
+}

@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { createTestApp, TestApp } from './support/test-app';
+import { Api, DEMO, expectStatus } from './support/api-helpers';
+
+/** A new region sets itself up: its words, districts, organisation types and functions (issue #14). */
+describe('a new region sets itself up', () => {
+  let t: TestApp;
+  let token: string;
+  const email = 'bureau@noord.example.nl';
+  const password = 'een-lang-eerste-wachtwoord';
+
+  const as = (method: 'get' | 'post' | 'patch' | 'delete', path: string, body?: object) => {
+    const req: request.Test = t.http()[method](path).set('Authorization', `Bearer ${token}`);
+    return body === undefined ? req : req.send(body);
+  };
+  const fieldsOf = (body: { error: { fields?: Array<{ field: string }> } }) =>
+    (body.error.fields ?? []).map((f) => f.field).sort();
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      KOERS_DEMO: 'false',
+      KOERS_ADMIN_EMAIL: email,
+      KOERS_ADMIN_PASSWORD: password,
+      KOERS_REGION_NAME: 'Noord-Nederland',
+    });
+    token = await t.login(email, password);
+  });
+  afterAll(() => t.close());
+
+  describe('the region and its words', () => {
+    it('starts with the default words and is not the demo region, also before login', async () => {
+      const pub = expectStatus(await t.http().get('/api/region/public'), 200).body;
+      expect(pub).toMatchObject({ regionName: 'Noord-Nederland', demo: false, strategyAbbreviation: 'RVS' });
+      expect((await t.http().get('/api/region')).status).toBe(401);
+    });
+
+    it('takes Noord-Nederland words and everyone reads them', async () => {
+      const patched = expectStatus(
+        await as('patch', '/api/region', {
+          strategyName: 'Regionaal Beleidsplan Veiligheid',
+          strategyAbbreviation: 'RBP',
+          boardName: 'Regionaal Veiligheidsoverleg',
+          boardAbbreviation: 'RVO',
+          bureauName: 'Bureau Regionaal Beleidsplan',
+          themeSingular: 'thema',
+          themePlural: "thema's",
+        }),
+        200,
+      ).body;
+      expect(patched).toMatchObject({
+        regionName: 'Noord-Nederland',
+        strategyAbbreviation: 'RBP',
+        themePlural: "thema's",
+      });
+      const read = expectStatus(await as('get', '/api/region'), 200).body;
+      expect(read).toEqual(patched);
+      const pub = expectStatus(await t.http().get('/api/region/public'), 200).body;
+      expect(pub).toMatchObject({ strategyName: 'Regionaal Beleidsplan Veiligheid', boardAbbreviation: 'RVO' });
+      const audit = expectStatus(await as('get', '/api/audit?action=region.update'), 200).body;
+      expect(audit.items[0].summary.changes.strategyAbbreviation).toEqual({ from: 'RVS', to: 'RBP' });
+    });
+
+    it('refuses bad words with a field error and changes nothing', async () => {
+      const response = await as('patch', '/api/region', { strategyName: '', themeSingular: 5, regionName: 'Noord' });
+      expect(response.status).toBe(400);
+      expect(fieldsOf(response.body)).toEqual(['strategyName', 'themeSingular']);
+      expect(expectStatus(await as('get', '/api/region'), 200).body.regionName).toBe('Noord-Nederland');
+    });
+  });
+
+  describe('districts', () => {
+    let groningen: string;
+    let drenthe: string;
+    let gemeente: string;
+
+    it('are created, listed with their gemeenten, renamed', async () => {
+      expect(expectStatus(await as('get', '/api/districts'), 200).body).toEqual([]);
+      groningen = expectStatus(await as('post', '/api/districts', { name: 'District Groningen' }), 201).body.id;
+      drenthe = expectStatus(await as('post', '/api/districts', { name: 'District Drenthe' }), 201).body.id;
+      gemeente = expectStatus(
+        await as('post', '/api/organisations', { name: 'Gemeente Súdwest-Fryslân', type: 'gemeente' }),
+        201,
+      ).body.id;
+      expectStatus(await as('patch', `/api/organisations/${gemeente}`, { districtId: groningen }), 200);
+      const listed = expectStatus(await as('get', '/api/districts'), 200).body;
+      expect(listed).toEqual([
+        { id: drenthe, name: 'District Drenthe', organisations: [] },
+        {
+          id: groningen,
+          name: 'District Groningen',
+          organisations: [{ id: gemeente, name: 'Gemeente Súdwest-Fryslân', type: 'gemeente' }],
+        },
+      ]);
+      expectStatus(await as('patch', `/api/districts/${drenthe}`, { name: 'District Drenthe-Zuid' }), 200);
+      expect(expectStatus(await as('get', '/api/districts'), 200).body[0].name).toBe('District Drenthe-Zuid');
+    });
+
+    it('refuses an empty name (400 with the field), a duplicate (409 naming it) and unknown ids (404)', async () => {
+      const empty = await as('post', '/api/districts', { name: '' });
+      expect(empty.status).toBe(400);
+      expect(fieldsOf(empty.body)).toEqual(['name']);
+      const duplicate = await as('post', '/api/districts', { name: 'district groningen' });
+      expect(duplicate.status).toBe(409);
+      expect(duplicate.body.error.message).toContain('district groningen');
+      const renamedOnto = await as('patch', `/api/districts/${drenthe}`, { name: 'District Groningen' });
+      expect(renamedOnto.status).toBe(409);
+      expect((await as('patch', `/api/districts/${randomUUID()}`, { name: 'Nergens' })).status).toBe(404);
+      expect((await as('delete', `/api/districts/${randomUUID()}`)).status).toBe(404);
+      expect((await as('delete', '/api/districts/abc')).status).toBe(404);
+      const unknownDistrict = await as('patch', `/api/organisations/${gemeente}`, { districtId: randomUUID() });
+      expect(unknownDistrict.status).toBe(400);
+      expect(fieldsOf(unknownDistrict.body)).toEqual(['districtId']);
+    });
+
+    it('a district in use is not deleted: the 409 says by what', async () => {
+      const refused = await as('delete', `/api/districts/${groningen}`);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toContain('Gemeente Súdwest-Fryslân');
+      expectStatus(await as('patch', `/api/organisations/${gemeente}`, { districtId: null }), 200);
+      expectStatus(await as('delete', `/api/districts/${groningen}`), 204);
+      const audit = expectStatus(await as('get', '/api/audit?entityType=district'), 200).body;
+      expect(audit.items.map((e: { action: string }) => e.action)).toEqual(
+        expect.arrayContaining(['district.create', 'district.update', 'district.delete']),
+      );
+    });
+  });
+
+  describe('organisation types and functions', () => {
+    it('knows the organisation types real regions have', async () => {
+      for (const type of ['riec', 'zorg_en_veiligheidshuis', 'ggd', 'provincie', 'rijk']) {
+        expectStatus(await as('post', '/api/organisations', { name: `Organisatie ${type}`, type }), 201);
+      }
+      const bad = await as('post', '/api/organisations', { name: 'Kerkgenootschap', type: 'kerk' });
+      expect(bad.status).toBe(400);
+      expect(fieldsOf(bad.body)).toEqual(['type']);
+    });
+
+    it('lists functions; the secretariat adds one and gives it to a user', async () => {
+      const before = expectStatus(await as('get', '/api/functions'), 200).body as Array<{ code: string }>;
+      expect(before.map((f) => f.code)).toEqual(
+        expect.arrayContaining([
+          'burgemeester',
+          'officier_van_justitie',
+          'hoofdofficier',
+          'districtschef',
+          'politiechef',
+        ]),
+      );
+      const created = expectStatus(
+        await as('post', '/api/functions', { label: 'Directeur Zorg- en Veiligheidshuis' }),
+        201,
+      ).body;
+      expect(created).toMatchObject({
+        code: 'directeur_zorg_en_veiligheidshuis',
+        label: 'Directeur Zorg- en Veiligheidshuis',
+      });
+      const duplicate = await as('post', '/api/functions', { label: 'directeur zorg- en veiligheidshuis' });
+      expect(duplicate.status).toBe(409);
+      expect(duplicate.body.error.message).toContain('Directeur Zorg- en Veiligheidshuis');
+      expect(fieldsOf((await as('post', '/api/functions', { label: '' })).body)).toEqual(['label']);
+
+      const organisation = expectStatus(
+        await as('post', '/api/organisations', {
+          name: 'Zorg- en Veiligheidshuis Groningen',
+          type: 'zorg_en_veiligheidshuis',
+        }),
+        201,
+      ).body.id;
+      const user = {
+        email: 'directeur@zvh.example.nl',
+        displayName: 'Directeur ZVH',
+        organisationId: organisation,
+        password: 'een-lang-wachtwoord',
+      };
+      const unknown = await as('post', '/api/users', { ...user, function: 'tovenaar' });
+      expect(unknown.status).toBe(400);
+      expect(fieldsOf(unknown.body)).toEqual(['function']);
+      const made = expectStatus(await as('post', '/api/users', { ...user, function: created.code }), 201).body;
+      expect(made.function).toBe('directeur_zorg_en_veiligheidshuis');
+    });
+  });
+
+  describe('the demo region', () => {
+    let demo: TestApp;
+    beforeAll(async () => {
+      demo = await createTestApp();
+    });
+    afterAll(() => demo.close());
+
+    it('is marked as the demo and speaks Midden-Nederland words', async () => {
+      const pub = expectStatus(await demo.http().get('/api/region/public'), 200).body;
+      expect(pub).toMatchObject({
+        regionName: 'Midden-Nederland',
+        demo: true,
+        strategyName: 'Regionale Veiligheidsstrategie',
+        strategyAbbreviation: 'RVS',
+        boardName: 'Regionaal Veiligheidscollege',
+        boardAbbreviation: 'RVC',
+        bureauName: 'Bureau RVS',
+        themeSingular: 'prioriteit',
+        themePlural: 'prioriteiten',
+      });
+    });
+
+    it('only the secretariat changes the words', async () => {
+      const api = new Api(demo);
+      expect((await api.patch(DEMO.aanjagerOndermijning, '/api/region', { boardAbbreviation: 'X' })).status).toBe(403);
+      expect((await api.post(DEMO.rvc, '/api/districts', { name: 'District X' })).status).toBe(403);
+      expect((await api.post(DEMO.rvc, '/api/functions', { label: 'Tovenaar' })).status).toBe(403);
+      expect(expectStatus(await api.get(DEMO.rvc, '/api/region'), 200).body.boardAbbreviation).toBe('RVC');
+    });
+  });
+});
