@@ -13,6 +13,7 @@ function writeWebDist(dir: string) {
     'assets/index-Ab12Cd34.js': `console.log(${JSON.stringify('koers '.repeat(200))});`,
     'assets/index-Ef56Gh78.css': `body { margin: 0; }\n`.repeat(50),
     'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>',
+    '.vite/manifest.json': '{}',
   };
   for (const [name, text] of Object.entries(files)) {
     const file = path.join(dir, name);
@@ -106,9 +107,11 @@ describe('the web client served by the API', () => {
   });
 
   it('answers a missing asset or file with a 404, not with the app', async () => {
-    for (const missing of ['/assets/nope.js', '/assets/index-Ab12Cd34.css', '/favicon-nope.png', '/assets/']) {
-      const response = await t.http().get(missing).set('Accept', 'text/html,*/*').set('Accept-Encoding', 'br, gzip');
-      expect({ missing, status: response.status }).toEqual({ missing, status: 404 });
+    const missing = ['/assets/nope.js', '/assets/index-Ab12Cd34.css', '/favicon-nope.png', '/assets/'];
+    // The build manifest (for scripts/check-web-bundle.mjs) is not published.
+    for (const urlPath of [...missing, '/.vite/manifest.json']) {
+      const response = await t.http().get(urlPath).set('Accept', 'text/html,*/*').set('Accept-Encoding', 'br, gzip');
+      expect({ urlPath, status: response.status }).toEqual({ urlPath, status: 404 });
       expect(response.headers['content-type']).not.toMatch(/^text\/html/);
       expect(response.headers['cache-control']).not.toBe('public, max-age=31536000, immutable');
     }

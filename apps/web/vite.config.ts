@@ -18,7 +18,7 @@ export default defineConfig({
         defineAlgorithm('brotliCompress', { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY } }),
         defineAlgorithm('gzip', { level: 9 }),
       ],
-      include: /\.(html|js|css|svg|json|txt)$/,
+      include: /\.(html|js|css|svg|txt)$/,
       threshold: 0,
       skipIfLargerOrEqual: true,
     }),
@@ -27,6 +27,8 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
     sourcemap: false,
+    // .vite/manifest.json: which chunks each screen loads, for scripts/check-web-bundle.mjs (never served).
+    manifest: true,
   },
   server: {
     port: 5173,

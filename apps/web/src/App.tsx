@@ -1,33 +1,47 @@
-import { lazy, ReactNode, Suspense } from 'react';
+import { ComponentType, lazy, ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { isSecretariat, useAuth } from './auth';
 import { ErrorMessage, Loading } from './components/common';
-import { Layout, PlainLayout } from './components/Layout';
-import { AdminLayout } from './pages/admin/AdminLayout';
-import { AuditPage } from './pages/admin/AuditPage';
-import { OrganisationsPage } from './pages/admin/OrganisationsPage';
-import { UserEditPage, UsersPage } from './pages/admin/UsersPage';
-import { WorkgroupsAdminPage } from './pages/admin/WorkgroupsAdminPage';
-import { HomePage } from './pages/HomePage';
+import { PlainLayout } from './components/PlainLayout';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { FirstStrategyRedirect, StrategyPage } from './pages/StrategyPage';
-import { WorkgroupOverview, WorkgroupPage } from './pages/WorkgroupPage';
-import { ActionsTab } from './pages/work/ActionsTab';
-import { SessionsTab, SessionPage } from './pages/work/SessionsTab';
-import { KnowledgeTab } from './pages/work/KnowledgeTab';
 
-// The editor (Tiptap, Yjs, Socket.IO) is loaded only when a document is opened.
-const DocumentPage = lazy(() => import('./pages/DocumentPage').then((module) => ({ default: module.DocumentPage })));
-// The reporting screens (and their charting library) load on first use.
-const reporting = () => import('./pages/reporting');
-const ProgressTab = lazy(() => reporting().then((module) => ({ default: module.ProgressTab })));
-const DashboardPage = lazy(() => reporting().then((module) => ({ default: module.DashboardPage })));
-const RvcPage = lazy(() => reporting().then((module) => ({ default: module.RvcPage })));
-const BundlePrintPage = lazy(() => reporting().then((module) => ({ default: module.BundlePrintPage })));
-const ReportPage = lazy(() => reporting().then((module) => ({ default: module.ReportPage })));
-const loadingReporting = <Loading what="De voortgang" />;
+/**
+ * Only the login page is in the main bundle; every other screen is a chunk of its own, loaded when its
+ * route is first shown (the editor with Tiptap and Yjs, the reporting screens, and recharts only where a
+ * chart is drawn). scripts/check-web-bundle.mjs keeps the login page's JavaScript under its budget.
+ */
+function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const loadLayout = () => import('./components/Layout');
+const Layout = page(loadLayout, 'Layout');
+// A logged-in user's first screen needs the frame: fetch it alongside the session check, not after it.
+if (window.location.pathname !== '/inloggen') void loadLayout();
+
+const HomePage = page(() => import('./pages/HomePage'), 'HomePage');
+const SettingsPage = page(() => import('./pages/SettingsPage'), 'SettingsPage');
+const FirstStrategyRedirect = page(() => import('./pages/StrategyPage'), 'FirstStrategyRedirect');
+const StrategyPage = page(() => import('./pages/StrategyPage'), 'StrategyPage');
+const WorkgroupPage = page(() => import('./pages/WorkgroupPage'), 'WorkgroupPage');
+const WorkgroupOverview = page(() => import('./pages/WorkgroupPage'), 'WorkgroupOverview');
+const ActionsTab = page(() => import('./pages/work/ActionsTab'), 'ActionsTab');
+const SessionsTab = page(() => import('./pages/work/SessionsTab'), 'SessionsTab');
+const SessionPage = page(() => import('./pages/work/SessionsTab'), 'SessionPage');
+const KnowledgeTab = page(() => import('./pages/work/KnowledgeTab'), 'KnowledgeTab');
+const DocumentPage = page(() => import('./pages/DocumentPage'), 'DocumentPage');
+const ProgressTab = page(() => import('./pages/reporting'), 'ProgressTab');
+const DashboardPage = page(() => import('./pages/reporting'), 'DashboardPage');
+const RvcPage = page(() => import('./pages/reporting'), 'RvcPage');
+const BundlePrintPage = page(() => import('./pages/reporting'), 'BundlePrintPage');
+const ReportPage = page(() => import('./pages/reporting'), 'ReportPage');
+const AdminLayout = page(() => import('./pages/admin/AdminLayout'), 'AdminLayout');
+const AuditPage = page(() => import('./pages/admin/AuditPage'), 'AuditPage');
+const UsersPage = page(() => import('./pages/admin/UsersPage'), 'UsersPage');
+const UserEditPage = page(() => import('./pages/admin/UsersPage'), 'UserEditPage');
+const OrganisationsPage = page(() => import('./pages/admin/OrganisationsPage'), 'OrganisationsPage');
+const WorkgroupsAdminPage = page(() => import('./pages/admin/WorkgroupsAdminPage'), 'WorkgroupsAdminPage');
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, startError } = useAuth();
@@ -48,93 +62,53 @@ function RequireSecretariat({ children }: { children: ReactNode }) {
 
 export function App() {
   return (
-    <Routes>
-      <Route element={<PlainLayout />}>
-        <Route path="/inloggen" element={<LoginPage />} />
-      </Route>
-      <Route
-        element={
-          <RequireAuth>
-            <Layout />
-          </RequireAuth>
-        }
-      >
-        <Route index element={<HomePage />} />
-        <Route path="strategie" element={<FirstStrategyRedirect />} />
-        <Route path="strategie/:id" element={<StrategyPage />} />
-        <Route path="instellingen" element={<SettingsPage />} />
-        <Route path="werkgroepen/:id" element={<WorkgroupPage />}>
-          <Route index element={<WorkgroupOverview />} />
-          <Route path="acties" element={<ActionsTab />} />
-          <Route path="sessies" element={<SessionsTab />} />
-          <Route path="sessies/:sessionId" element={<SessionPage />} />
-          <Route path="kennisbank" element={<KnowledgeTab />} />
-          <Route
-            path="voortgang"
-            element={
-              <Suspense fallback={loadingReporting}>
-                <ProgressTab />
-              </Suspense>
-            }
-          />
+    <Suspense fallback={<Loading what="De pagina" />}>
+      <Routes>
+        <Route element={<PlainLayout />}>
+          <Route path="/inloggen" element={<LoginPage />} />
         </Route>
         <Route
-          path="documenten/:id"
           element={
-            <Suspense fallback={<Loading what="De editor" />}>
-              <DocumentPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="dashboard"
-          element={
-            <Suspense fallback={loadingReporting}>
-              <DashboardPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="rvc"
-          element={
-            <Suspense fallback={loadingReporting}>
-              <RvcPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="rvc/bundel/:cycleId"
-          element={
-            <Suspense fallback={loadingReporting}>
-              <BundlePrintPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="rapportages/:id"
-          element={
-            <Suspense fallback={loadingReporting}>
-              <ReportPage />
-            </Suspense>
-          }
-        />
-        <Route
-          path="beheer"
-          element={
-            <RequireSecretariat>
-              <AdminLayout />
-            </RequireSecretariat>
+            <RequireAuth>
+              <Layout />
+            </RequireAuth>
           }
         >
-          <Route index element={<Navigate to="gebruikers" replace />} />
-          <Route path="gebruikers" element={<UsersPage />} />
-          <Route path="gebruikers/:id" element={<UserEditPage />} />
-          <Route path="organisaties" element={<OrganisationsPage />} />
-          <Route path="werkgroepen" element={<WorkgroupsAdminPage />} />
-          <Route path="auditlog" element={<AuditPage />} />
+          <Route index element={<HomePage />} />
+          <Route path="strategie" element={<FirstStrategyRedirect />} />
+          <Route path="strategie/:id" element={<StrategyPage />} />
+          <Route path="instellingen" element={<SettingsPage />} />
+          <Route path="werkgroepen/:id" element={<WorkgroupPage />}>
+            <Route index element={<WorkgroupOverview />} />
+            <Route path="acties" element={<ActionsTab />} />
+            <Route path="sessies" element={<SessionsTab />} />
+            <Route path="sessies/:sessionId" element={<SessionPage />} />
+            <Route path="kennisbank" element={<KnowledgeTab />} />
+            <Route path="voortgang" element={<ProgressTab />} />
+          </Route>
+          <Route path="documenten/:id" element={<DocumentPage />} />
+          <Route path="dashboard" element={<DashboardPage />} />
+          <Route path="rvc" element={<RvcPage />} />
+          <Route path="rvc/bundel/:cycleId" element={<BundlePrintPage />} />
+          <Route path="rapportages/:id" element={<ReportPage />} />
+          <Route
+            path="beheer"
+            element={
+              <RequireSecretariat>
+                <AdminLayout />
+              </RequireSecretariat>
+            }
+          >
+            <Route index element={<Navigate to="gebruikers" replace />} />
+            <Route path="gebruikers" element={<UsersPage />} />
+            <Route path="gebruikers/:id" element={<UserEditPage />} />
+            <Route path="organisaties" element={<OrganisationsPage />} />
+            <Route path="werkgroepen" element={<WorkgroupsAdminPage />} />
+            <Route path="auditlog" element={<AuditPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
         </Route>
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+      </Routes>
+    </Suspense>
   );
 }

@@ -41,7 +41,12 @@ export function serveWebClient(app: NestExpressApplication, webDistDir: string) 
   app.use((request: Request, response: Response, next: NextFunction) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || isApiPath(request.path)) return next();
     if (isNavigation(request)) request.url = '/index.html';
-    serveFile(request, response, next);
+    serveFile(request, response, (error?: unknown) => {
+      // Not served after all (a dotfile, a file deleted since start-up): the 404 must not claim an encoding.
+      if (!response.headersSent)
+        for (const header of ['Content-Encoding', 'Content-Type']) response.removeHeader(header);
+      next(error);
+    });
   });
 }
 

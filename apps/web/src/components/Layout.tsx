@@ -1,19 +1,16 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { isSecretariat, useAuth } from '../auth';
 import { forgetLocalCopies, hasUnacknowledgedChanges } from '../collab/session';
 import { closeLive } from '../live';
+import { Loading } from './common';
 import { NotificationBell } from './NotificationBell';
+import { Footer, SkipLink } from './PlainLayout';
 
-function SkipLink() {
-  return (
-    <a className="skip-link" href="#inhoud">
-      Naar de inhoud
-    </a>
-  );
-}
-
-/** The frame around every page of a logged-in user: header, navigation, main content, footer. */
+/**
+ * The frame around every page of a logged-in user: header, navigation, main content, footer. Loaded lazily
+ * (with the live socket of the notification bell), so the login page does not carry it.
+ */
 export function Layout() {
   const { me, logout } = useAuth();
   const navigate = useNavigate();
@@ -93,41 +90,9 @@ export function Layout() {
         </div>
       </header>
       <main id="inhoud" className="container main" tabIndex={-1}>
-        <Outlet />
-      </main>
-      <Footer />
-    </>
-  );
-}
-
-function Footer() {
-  return (
-    <footer className="site-footer">
-      <div className="container">
-        Koers – samenwerken aan de Regionale Veiligheidsstrategie. Demo-omgeving: personen en districtsindeling zijn
-        fictief.
-      </div>
-    </footer>
-  );
-}
-
-/** The frame for the login page: no navigation. */
-export function PlainLayout() {
-  return (
-    <>
-      <SkipLink />
-      <header className="site-header">
-        <div className="container header-inner">
-          <span className="brand">
-            <span className="brand-mark" aria-hidden="true">
-              ▲
-            </span>
-            Koers
-          </span>
-        </div>
-      </header>
-      <main id="inhoud" className="container main main-narrow" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loading what="De pagina" />}>
+          <Outlet />
+        </Suspense>
       </main>
       <Footer />
     </>

@@ -167,7 +167,10 @@ function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: Doc
           probeert opnieuw te verbinden…
         </p>
       ) : snapshot.status !== 'revoked' ? (
-        <Loading what="De inhoud" />
+        // As tall as the editor that replaces it, so the page does not jump when the text arrives.
+        <div className="editor editor-placeholder">
+          <Loading what="De inhoud" />
+        </div>
       ) : null}
 
       <section aria-labelledby="exporteren" className="section">

@@ -1,4 +1,4 @@
-import { FormEvent, useMemo, useState } from 'react';
+import { FormEvent, Suspense, useMemo, useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useOutletContext, useParams } from 'react-router-dom';
 import { api, ApiError, Composition, Me, MembershipRole, WorkgroupDetail } from '../api';
 import { isSecretariat, useMe } from '../auth';
@@ -112,7 +112,9 @@ export function WorkgroupPage() {
           </li>
         </ul>
       </nav>
-      <Outlet context={context} />
+      <Suspense fallback={<Loading what="Het onderdeel" />}>
+        <Outlet context={context} />
+      </Suspense>
     </>
   );
 }

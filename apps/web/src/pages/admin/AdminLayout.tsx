@@ -1,4 +1,6 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
+import { Loading } from '../../components/common';
 
 /** Beheer (secretariat only): sub-navigation and the chosen admin page. */
 export function AdminLayout() {
@@ -21,7 +23,9 @@ export function AdminLayout() {
         </ul>
       </nav>
       <div className="admin-content">
-        <Outlet />
+        <Suspense fallback={<Loading what="De pagina" />}>
+          <Outlet />
+        </Suspense>
       </div>
     </div>
   );

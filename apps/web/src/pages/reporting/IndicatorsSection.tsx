@@ -20,7 +20,8 @@ import {
   todayIso,
 } from '../../labels';
 import { TabError } from '../WorkgroupPage';
-import { IndicatorChart, TargetVerdict, targetReached } from './IndicatorChart';
+import { IndicatorChart } from './IndicatorChart';
+import { TargetVerdict, targetReached } from './indicator-verdict';
 import { Indicator, IndicatorDirection, IndicatorUnit, reportingApi } from './reporting-api';
 
 /** '12,5' or '12.5' as a number; '' as null; anything else as NaN. */

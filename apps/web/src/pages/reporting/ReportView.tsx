@@ -1,7 +1,7 @@
 import { ReactNode } from 'react';
 import { TableScroll } from '../../components/common';
 import { formatDate, formatDateTime, formatValue } from '../../labels';
-import { TargetVerdict } from './IndicatorChart';
+import { TargetVerdict } from './indicator-verdict';
 import type { ReportContent, ReportFigures, ReportVersion } from './reporting-api';
 import { FocusStatus, ReportStatusBadge } from './status';
 
