@@ -5,3 +5,4 @@ export * from './database/database-options';
 export * from './database/pg-errors';
 export * from './errors/domain-error';
 export * from './errors/error-body';
+export * from './logging/repeat-logger';

@@ -147,7 +147,7 @@ export class DocumentRepository {
    */
   async compact(
     documentId: string,
-    merge: (snapshot: Uint8Array | null, updates: Uint8Array[]) => Uint8Array,
+    merge: (snapshot: Uint8Array | null, updates: Uint8Array[]) => Promise<Uint8Array>,
   ): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query(
@@ -165,7 +165,7 @@ export class DocumentRepository {
       );
       if (!rows.length) return 0;
       const lastId = rows[rows.length - 1].id;
-      const state = merge(
+      const state = await merge(
         snapshots[0] ? bytes(snapshots[0].state) : null,
         rows.map((r) => bytes(r.data)),
       );

@@ -39,6 +39,18 @@ export interface CollabConfig {
   compactAfterUpdates: number;
   /** A document that does not load within this time fails to open (never opens empty). */
   loadTimeoutMs: number;
+  /** Structs in one update (KOERS_COLLAB_MAX_UPDATE_ITEMS). */
+  maxUpdateItems: number;
+  /** Client ids in one update (KOERS_COLLAB_MAX_UPDATE_CLIENTS). */
+  maxUpdateClients: number;
+  /** Structs one document may hold (KOERS_COLLAB_MAX_DOCUMENT_ITEMS). */
+  maxDocumentItems: number;
+  /** Concurrent inserts at one position of a document (KOERS_COLLAB_MAX_ITEMS_AT_POSITION); bounds Yjs's quadratic ordering work. */
+  maxItemsAtPosition: number;
+  /** A write-permission re-check that takes longer is answered UNAVAILABLE (the queue moves on). */
+  permissionCheckTimeoutMs: number;
+  /** Updates of one connection waiting (for a permission re-check) before RATE_LIMITED. */
+  maxQueuedPerConnection: number;
 }
 
 export interface ReminderConfig {
@@ -192,6 +204,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       unloadAfterMs: int('KOERS_COLLAB_UNLOAD_AFTER_MS', 30_000, 0, 3_600_000),
       compactAfterUpdates: int('KOERS_COLLAB_COMPACT_AFTER', 500, 10, 1_000_000),
       loadTimeoutMs: int('KOERS_COLLAB_LOAD_TIMEOUT_MS', 10_000, 100, 600_000),
+      maxUpdateItems: int('KOERS_COLLAB_MAX_UPDATE_ITEMS', 10_000, 10, 10_000_000),
+      maxUpdateClients: int('KOERS_COLLAB_MAX_UPDATE_CLIENTS', 100, 1, 100_000),
+      maxDocumentItems: int('KOERS_COLLAB_MAX_DOCUMENT_ITEMS', 300_000, 100, 100_000_000),
+      maxItemsAtPosition: int('KOERS_COLLAB_MAX_ITEMS_AT_POSITION', 300, 10, 1_000_000),
+      permissionCheckTimeoutMs: int('KOERS_COLLAB_PERMISSION_TIMEOUT_MS', 3_000, 100, 60_000),
+      maxQueuedPerConnection: int('KOERS_COLLAB_MAX_QUEUED', 100, 1, 100_000),
     },
     reminders: {
       intervalMs: int('KOERS_REMINDER_INTERVAL_MS', 15 * 60_000, 0, 24 * 3_600_000),

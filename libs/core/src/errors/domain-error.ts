@@ -13,6 +13,10 @@ export enum ErrorCode {
   RateLimited = 'RATE_LIMITED',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   Internal = 'INTERNAL',
+  /** A dependency (the database) is down or too slow; the same request may succeed later. */
+  Unavailable = 'UNAVAILABLE',
+  /** A document update builds on changes the server does not have (see docs/protocol.md). */
+  OutOfSync = 'OUT_OF_SYNC',
 }
 
 export interface FieldError {

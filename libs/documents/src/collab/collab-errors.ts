@@ -9,3 +9,13 @@ export const notJoined = () => new DomainError(ErrorCode.Forbidden, 'Open het do
 export const loadFailed = () =>
   new DomainError(ErrorCode.Internal, 'Het document kon niet worden geladen. Probeer het opnieuw.');
 export const rateLimited = () => new DomainError(ErrorCode.RateLimited, 'Te veel berichten. Even geduld.');
+export const storageFailed = () =>
+  new DomainError(ErrorCode.Unavailable, 'De wijziging kon niet worden opgeslagen. Probeer het opnieuw.');
+export const permissionCheckTimedOut = () =>
+  new DomainError(ErrorCode.Unavailable, 'Uw rechten konden niet worden gecontroleerd. Probeer het opnieuw.');
+export const missingDependency = () =>
+  new DomainError(ErrorCode.OutOfSync, 'De wijziging bouwt voort op wijzigingen die de server niet heeft.');
+export const updateTooBig = (what: string) =>
+  new DomainError(ErrorCode.PayloadTooLarge, `De wijziging is te groot: ${what}.`);
+export const queueFull = () =>
+  new DomainError(ErrorCode.RateLimited, 'Te veel wijzigingen wachten op verwerking. Even geduld.');

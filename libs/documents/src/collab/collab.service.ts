@@ -1,9 +1,9 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { Actor, AuthorizationService, MembershipChanges } from '@koers/access';
-import { APP_CONFIG, AppConfig, notFound } from '@koers/core';
+import { APP_CONFIG, AppConfig, notFound, RepeatLogger } from '@koers/core';
 import { DocumentRepository } from '../document.repository';
 import {
   AwarenessEntry,
@@ -13,8 +13,21 @@ import {
   stampIdentity,
 } from './awareness-identity';
 import { CollabBus, CollabBusMessage } from './collab-bus';
-import { loadFailed, malformed, notJoined, readOnly, tooLarge } from './collab-errors';
+import {
+  loadFailed,
+  malformed,
+  missingDependency,
+  notJoined,
+  permissionCheckTimedOut,
+  queueFull,
+  readOnly,
+  storageFailed,
+  tooLarge,
+  updateTooBig,
+} from './collab-errors';
+import { checkUpdate, countPositions, KnownState, storedParentOf, UpdateLimits } from './update-check';
 import { UpdateLog } from './update-log';
+import { applyInSlices, mergeIntoSnapshot } from './yjs-work';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -23,6 +36,14 @@ const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 /** How long a cached write permission is trusted before it is checked again. */
 const PERMISSION_TTL_MS = 10_000;
+/** At most one "send me what I lack" (sync step 1) per connection in this time after OUT_OF_SYNC. */
+const RESYNC_HINT_INTERVAL_MS = 1_000;
+const UNLIMITED: UpdateLimits = {
+  maxUpdateItems: Number.POSITIVE_INFINITY,
+  maxUpdateClients: Number.POSITIVE_INFINITY,
+  maxDocumentItems: Number.POSITIVE_INFINITY,
+  maxItemsAtPosition: Number.POSITIVE_INFINITY,
+};
 
 /** How the service reaches sockets; implemented by the gateway (Socket.IO). */
 export interface CollabTransport {
@@ -40,19 +61,36 @@ interface Participant {
   canWrite: boolean;
   checkedAt: number;
   awarenessClients: Set<number>;
+  /** Set while this connection's updates wait for a permission re-check: later ones queue behind it. */
+  queue: Promise<void> | null;
+  queued: number;
+  /** The re-check in progress, and whether it has already taken too long (then later updates fail fast). */
+  recheck: Promise<boolean> | null;
+  recheckOverdue: boolean;
+  resyncHintAt: number;
 }
 
 interface OpenDocument {
   workgroupId: string;
+  /**
+   * What the log holds: an update is applied only once its write committed, so nothing here (nor in what
+   * is sent, published, snapshotted, versioned or exported from it) can vanish with a failed write.
+   */
   doc: Y.Doc;
+  /** Highest clock per client of updates on their way to the log: later updates may build on them. */
+  inFlightClocks: Map<number, number>;
+  inFlightCount: number;
+  /** Bumped when a write of this document fails: every update then in flight is refused with it. */
+  generation: number;
+  /** Items per position (see update-check.ts) and structs in the document: the Yjs work limits. */
+  positions: Map<string, number>;
+  itemCount: number;
   /** Awareness states by client id, as last stamped by the server. */
   awareness: Map<number, AwarenessEntry>;
   participants: Map<string, Participant>;
   pendingBroadcast: Uint8Array[];
   /** The connections whose updates are in pendingBroadcast (null: the server's own or another instance's). */
   pendingOrigins: Set<string | null>;
-  /** Set while an update waits for a permission re-check: later updates queue behind it (arrival order). */
-  ordering: Promise<void> | null;
   updatesSinceCompaction: number;
   unloadTimer: NodeJS.Timeout | null;
 }
@@ -63,7 +101,7 @@ interface OpenDocument {
  */
 @Injectable()
 export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
-  private readonly logger = new Logger(CollabService.name);
+  private readonly log = new RepeatLogger(CollabService.name);
   private readonly open = new Map<string, OpenDocument>();
   private readonly loading = new Map<string, Promise<OpenDocument>>();
   private transport: CollabTransport | null = null;
@@ -82,6 +120,16 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
 
   onModuleInit(): void {
     this.bus.onMessage((message) => this.onBusMessage(message));
+    this.bus.onReconnect(() => void this.resync());
+    this.updateLog.onFailure((documentIds) => {
+      for (const documentId of documentIds) {
+        const open = this.open.get(documentId);
+        if (!open) continue;
+        open.generation++;
+        open.inFlightClocks.clear();
+        open.inFlightCount = 0;
+      }
+    });
     this.membershipChanges.onChange((change) => {
       this.bus.publish({ type: 'membership', ...change });
       void this.recheckMember(change.workgroupId, change.userId);
@@ -129,11 +177,13 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
   async applyServerUpdate(documentId: string, update: Uint8Array, userId: string): Promise<void> {
     const open = this.open.get(documentId);
     if (open) {
-      Y.applyUpdate(open.doc, update, 'server');
-      this.queueBroadcast(documentId, open, update, null);
+      await this.store(documentId, open, update, Y.decodeUpdate(update), userId, null, UNLIMITED);
+      return;
     }
-    this.bus.publish({ type: 'update', documentId, update });
-    await this.updateLog.append({ documentId, data: update, userId });
+    await this.updateLog.append({ documentId, data: update, userId }).catch(() => {
+      throw storageFailed();
+    });
+    this.committed(documentId, update, null, null);
   }
 
   /** The current content: from memory when the document is open here, else from the database. */
@@ -142,7 +192,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     if (open) return Y.encodeStateAsUpdate(open.doc);
     await this.updateLog.flush();
     const { snapshot, updates } = await this.repository.loadState(documentId);
-    return mergeIntoSnapshot(snapshot, updates);
+    return await mergeIntoSnapshot(snapshot, updates);
   }
 
   /** Tells every editor of the document (on all instances) that something beside the text changed. */
@@ -168,13 +218,19 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     const open = await this.load(documentId, meta.workgroupId);
     if (open.unloadTimer) clearTimeout(open.unloadTimer);
     open.unloadTimer = null;
-    open.participants.set(connectionId, { actor, canWrite, checkedAt: Date.now(), awarenessClients: new Set() });
+    open.participants.set(connectionId, {
+      actor,
+      canWrite,
+      checkedAt: Date.now(),
+      awarenessClients: new Set(),
+      queue: null,
+      queued: 0,
+      recheck: null,
+      recheckOverdue: false,
+      resyncHintAt: 0,
+    });
     // Start the sync: the server's state vector; the client answers with what the server lacks.
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    encoding.writeVarUint(encoder, SYNC_STEP1);
-    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(open.doc));
-    this.transport?.sendTo(connectionId, documentId, encoding.toUint8Array(encoder));
+    this.transport?.sendTo(connectionId, documentId, step1Message(open.doc));
     if (open.awareness.size)
       this.transport?.sendTo(connectionId, documentId, awarenessMessage([...open.awareness.values()]));
     return { readOnly: !canWrite };
@@ -257,53 +313,118 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     }
     const empty = decoded.structs.length === 0 && decoded.ds.clients.size === 0;
     if (empty) return;
-    let stored: Promise<void>;
-    if (!open.ordering && Date.now() - participant.checkedAt <= PERMISSION_TTL_MS) {
-      // The cached permission is fresh: apply in this turn, in arrival order.
+    const userId = participant.actor.userId;
+    if (!participant.queue && Date.now() - participant.checkedAt <= PERMISSION_TTL_MS) {
+      // The cached permission is fresh: checked and appended in this turn, in arrival order.
       if (!participant.canWrite) throw readOnly();
-      stored = this.integrate(connectionId, documentId, open, participant, update);
-    } else {
-      // The permission is re-checked in the database. Updates of this document that arrive meanwhile wait
-      // their turn: one that overtook the update it builds on would sit in Yjs's pending structs (on the
-      // server and at every receiver) and reach the log before its dependency.
-      const turn = (open.ordering ?? Promise.resolve()).then(async () => {
-        if (!(await this.mayWrite(documentId, open, participant))) throw readOnly();
-        return { stored: this.integrate(connectionId, documentId, open, participant, update) };
-      });
-      const done = turn.then(
-        () => undefined,
-        () => undefined,
-      );
-      open.ordering = done;
-      void done.then(() => {
-        if (open.ordering === done) open.ordering = null;
-      });
-      stored = (await turn).stored;
+      return this.store(documentId, open, update, decoded, userId, connectionId, this.config.collab);
     }
-    await stored;
-    open.updatesSinceCompaction++;
-    if (open.updatesSinceCompaction >= this.config.collab.compactAfterUpdates) {
-      open.updatesSinceCompaction = 0;
-      void this.compact(documentId);
-    }
+    // The permission is re-checked in the database. This connection's later updates wait their turn (one
+    // may build on this one); other connections cannot build on it (nothing is sent before it is stored)
+    // and go on. The queue is bounded, and so is the wait.
+    if (participant.queued >= this.config.collab.maxQueuedPerConnection) throw queueFull();
+    participant.queued++;
+    const turn = (participant.queue ?? Promise.resolve()).then(async () => {
+      if (!(await this.mayWrite(documentId, open, participant))) throw readOnly();
+      if (open.participants.get(connectionId) !== participant) throw notJoined();
+      return { stored: this.store(documentId, open, update, decoded, userId, connectionId, this.config.collab) };
+    });
+    const done = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    participant.queue = done;
+    void done.then(() => {
+      participant.queued--;
+      if (participant.queue === done) participant.queue = null;
+    });
+    await (
+      await turn
+    ).stored;
   }
 
-  /** Applies an allowed update, queues its broadcast, and resolves once it is stored. */
-  private integrate(
-    connectionId: string,
+  /**
+   * Checks an update against what is stored or on its way to the log, appends it, and once it is committed
+   * applies it to the document and sends it on. Resolves then; a failed write is refused (UNAVAILABLE) and
+   * leaves no trace in memory.
+   */
+  private store(
     documentId: string,
     open: OpenDocument,
-    participant: Participant,
     update: Uint8Array,
+    decoded: ReturnType<typeof Y.decodeUpdate>,
+    userId: string,
+    connectionId: string | null,
+    limits: UpdateLimits,
   ): Promise<void> {
-    try {
-      Y.applyUpdate(open.doc, update, connectionId);
-    } catch {
-      throw malformed('the update does not fit the document');
+    const verdict = checkUpdate(decoded, this.knownState(open), limits, (id) => storedParentOf(open.doc, id));
+    if (!verdict.ok) {
+      if (verdict.reason === 'missing') {
+        if (connectionId) this.hintResync(connectionId, documentId, open);
+        throw missingDependency();
+      }
+      throw updateTooBig(LIMIT_TEXT[verdict.reason]);
     }
-    this.queueBroadcast(documentId, open, update, connectionId);
+    for (const [client, clock] of verdict.clocks)
+      open.inFlightClocks.set(client, Math.max(clock, open.inFlightClocks.get(client) ?? 0));
+    open.inFlightCount++;
+    const generation = open.generation;
+    const settled = () => {
+      if (open.generation !== generation) return;
+      open.inFlightCount--;
+      if (open.inFlightCount === 0) open.inFlightClocks.clear();
+    };
+    return this.updateLog.append({ documentId, data: update, userId }).then(
+      () => {
+        settled();
+        for (const [key, count] of verdict.positions) open.positions.set(key, (open.positions.get(key) ?? 0) + count);
+        open.itemCount += verdict.newItems;
+        this.committed(documentId, update, connectionId, open);
+        open.updatesSinceCompaction++;
+        if (open.updatesSinceCompaction >= this.config.collab.compactAfterUpdates) {
+          open.updatesSinceCompaction = 0;
+          void this.compact(documentId);
+        }
+      },
+      () => {
+        settled();
+        throw storageFailed();
+      },
+    );
+  }
+
+  /** A stored update becomes visible: in this instance's copy (if open or opening), its editors, the others. */
+  private committed(documentId: string, update: Uint8Array, origin: string | null, open: OpenDocument | null) {
     this.bus.publish({ type: 'update', documentId, update });
-    return this.updateLog.append({ documentId, data: update, userId: participant.actor.userId });
+    this.applyStored(documentId, update, origin, open);
+  }
+
+  /** Applies a stored update to the open copy (or to the one being loaded, once it is) and broadcasts it. */
+  private applyStored(documentId: string, update: Uint8Array, origin: string | null, expected: OpenDocument | null) {
+    const apply = (open: OpenDocument) => {
+      Y.applyUpdate(open.doc, update, origin ?? 'remote');
+      this.queueBroadcast(documentId, open, update, origin);
+    };
+    const open = this.open.get(documentId);
+    if (open) apply(open);
+    else if (expected === null) void this.loading.get(documentId)?.then(apply, () => undefined);
+  }
+
+  /** What the server has or will have once the writes in flight commit. */
+  private knownState(open: OpenDocument): KnownState {
+    return {
+      clock: (client) => Math.max(Y.getState(open.doc.store, client), open.inFlightClocks.get(client) ?? 0),
+      itemsAt: (key) => open.positions.get(key) ?? 0,
+      itemCount: open.itemCount,
+    };
+  }
+
+  /** After OUT_OF_SYNC: the server's state vector, so the client answers with everything the server lacks. */
+  private hintResync(connectionId: string, documentId: string, open: OpenDocument) {
+    const participant = open.participants.get(connectionId);
+    if (!participant || Date.now() - participant.resyncHintAt < RESYNC_HINT_INTERVAL_MS) return;
+    participant.resyncHintAt = Date.now();
+    this.transport?.sendTo(connectionId, documentId, step1Message(open.doc));
   }
 
   private applyAwareness(
@@ -373,15 +494,37 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     });
   }
 
+  /**
+   * The cached write permission, re-checked when stale. A re-check that hangs (the database is slow or
+   * down) is answered UNAVAILABLE after the timeout; while it is still running, later updates of the same
+   * connection fail fast instead of each waiting the full timeout.
+   */
   private async mayWrite(documentId: string, open: OpenDocument, participant: Participant): Promise<boolean> {
-    if (Date.now() - participant.checkedAt > PERMISSION_TTL_MS) {
-      const meta = await this.repository.findMeta(documentId);
-      participant.canWrite =
-        Boolean(meta && meta.archivedAt === null) &&
-        (await this.authorization.canInWorkgroup(participant.actor, 'workgroup.content.write', open.workgroupId));
-      participant.checkedAt = Date.now();
+    if (Date.now() - participant.checkedAt <= PERMISSION_TTL_MS) return participant.canWrite;
+    if (participant.recheck && participant.recheckOverdue) throw permissionCheckTimedOut();
+    if (!participant.recheck) {
+      participant.recheckOverdue = false;
+      const recheck = (async () => {
+        const meta = await this.repository.findMeta(documentId);
+        participant.canWrite =
+          Boolean(meta && meta.archivedAt === null) &&
+          (await this.authorization.canInWorkgroup(participant.actor, 'workgroup.content.write', open.workgroupId));
+        participant.checkedAt = Date.now();
+        return participant.canWrite;
+      })();
+      participant.recheck = recheck;
+      void recheck
+        .catch((err: Error) => this.log.error(`Permission re-check failed: ${err.message}`))
+        .finally(() => {
+          if (participant.recheck === recheck) participant.recheck = null;
+        });
     }
-    return participant.canWrite;
+    try {
+      return await withTimeout(participant.recheck, this.config.collab.permissionCheckTimeoutMs);
+    } catch {
+      participant.recheckOverdue = true;
+      throw permissionCheckTimedOut();
+    }
   }
 
   /** Loads once per document: concurrent joins wait for the same load; a failed load is never cached. */
@@ -390,21 +533,27 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     if (already) return Promise.resolve(already);
     const pending = this.loading.get(documentId);
     if (pending) return pending;
+    const deadline = Date.now() + this.config.collab.loadTimeoutMs;
     const attempt = withTimeout(this.repository.loadState(documentId), this.config.collab.loadTimeoutMs)
-      .then(({ snapshot, updates }) => {
+      .then(async ({ snapshot, updates }) => {
         const doc = new Y.Doc({ gc: true });
-        doc.transact(() => {
-          if (snapshot) Y.applyUpdate(doc, snapshot);
-          for (const update of updates) Y.applyUpdate(doc, update);
-        });
+        try {
+          await applyInSlices(doc, snapshot ? [snapshot, ...updates] : updates, deadline);
+        } catch (err) {
+          doc.destroy();
+          throw err;
+        }
         const open: OpenDocument = {
           workgroupId,
           doc,
+          inFlightClocks: new Map(),
+          inFlightCount: 0,
+          generation: 0,
+          ...countPositions(doc),
           awareness: new Map(),
           participants: new Map(),
           pendingBroadcast: [],
           pendingOrigins: new Set(),
-          ordering: null,
           updatesSinceCompaction: updates.length,
           unloadTimer: null,
         };
@@ -412,7 +561,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
         return open;
       })
       .catch((err: Error) => {
-        this.logger.error(`Loading document ${documentId} failed: ${err.message}`);
+        this.log.error(`Loading a document failed: ${err.message}`);
         throw loadFailed();
       })
       .finally(() => this.loading.delete(documentId));
@@ -424,7 +573,10 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     if (this.closing) return;
     if (open.unloadTimer) clearTimeout(open.unloadTimer);
     open.unloadTimer = setTimeout(() => {
-      if (open.participants.size === 0) this.unload(documentId, open);
+      if (open.participants.size > 0) return;
+      // Updates still on their way to the log are applied here once committed: wait for them.
+      if (open.inFlightCount > 0) this.scheduleUnload(documentId, open);
+      else this.unload(documentId, open);
     }, this.config.collab.unloadAfterMs);
     open.unloadTimer.unref();
   }
@@ -444,7 +596,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
       await this.updateLog.flush();
       await this.repository.compact(documentId, mergeIntoSnapshot);
     } catch (err) {
-      this.logger.warn(`Merging document ${documentId} failed (will retry in the sweep): ${(err as Error).message}`);
+      this.log.error(`Merging a document failed (will retry in the sweep): ${(err as Error).message}`);
     }
   }
 
@@ -453,7 +605,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
       const ids = await this.repository.documentsWithPendingUpdates(100, 20);
       for (const id of ids) await this.compact(id);
     } catch (err) {
-      this.logger.warn(`Sweep failed: ${(err as Error).message}`);
+      this.log.error(`Sweep failed: ${(err as Error).message}`);
     }
   }
 
@@ -478,6 +630,27 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     }
   }
 
+  /**
+   * After a bus outage: whatever other instances stored meanwhile was published into the void. Each open
+   * document reloads the log and sends its editors what they missed, so nobody needs to reload.
+   */
+  private async resync(): Promise<void> {
+    for (const [documentId, open] of [...this.open]) {
+      try {
+        const { snapshot, updates } = await this.repository.loadState(documentId);
+        if (this.open.get(documentId) !== open) continue;
+        const before = Y.encodeStateVector(open.doc);
+        await applyInSlices(open.doc, snapshot ? [snapshot, ...updates] : updates, undefined, 'remote');
+        Object.assign(open, countPositions(open.doc));
+        const missed = Y.encodeStateAsUpdate(open.doc, before);
+        const decoded = Y.decodeUpdate(missed);
+        if (decoded.structs.length || decoded.ds.clients.size) this.queueBroadcast(documentId, open, missed, null);
+      } catch (err) {
+        this.log.error(`Resynchronising a document after a bus outage failed: ${(err as Error).message}`);
+      }
+    }
+  }
+
   private onBusMessage(message: CollabBusMessage) {
     if (message.type === 'membership') {
       void this.recheckMember(message.workgroupId, message.userId);
@@ -487,13 +660,13 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
       this.transport?.signal(message.documentId, message.event, message.payload);
       return;
     }
-    const open = this.open.get(message.documentId);
-    if (!open) return;
     if (message.type === 'update') {
-      Y.applyUpdate(open.doc, message.update, 'remote');
-      this.queueBroadcast(message.documentId, open, message.update, null);
+      // Stored by the other instance before it was published.
+      this.applyStored(message.documentId, message.update, null, null);
       return;
     }
+    const open = this.open.get(message.documentId);
+    if (!open) return;
     const entries = decodeAwarenessUpdate(message.update);
     for (const entry of entries) {
       if (entry.state === null) open.awareness.delete(entry.clientId);
@@ -503,16 +676,19 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
   }
 }
 
-function mergeIntoSnapshot(snapshot: Uint8Array | null, updates: Uint8Array[]): Uint8Array {
-  // Applying to a Y.Doc in one transaction is far faster than Y.mergeUpdates for long logs.
-  const doc = new Y.Doc({ gc: true });
-  doc.transact(() => {
-    if (snapshot) Y.applyUpdate(doc, snapshot);
-    for (const update of updates) Y.applyUpdate(doc, update);
-  });
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return state;
+const LIMIT_TEXT = {
+  'too-many-items': 'te veel onderdelen in één wijziging',
+  'too-many-clients': 'te veel bronnen in één wijziging',
+  'document-full': 'het document heeft het maximale aantal onderdelen bereikt',
+  crowded: 'te veel gelijktijdige invoegingen op één plek',
+} as const;
+
+function step1Message(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_STEP1);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  return encoding.toUint8Array(encoder);
 }
 
 function awarenessMessage(entries: AwarenessEntry[]): Uint8Array {

@@ -1,4 +1,5 @@
-import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
+import { RepeatLogger } from '@koers/core';
 import { DocumentRepository, PendingUpdate } from '../document.repository';
 
 const MAX_BATCH = 5_000;
@@ -12,13 +13,18 @@ interface Waiting extends PendingUpdate {
  * Group commit for document updates: updates that arrive while a write is in flight are written together
  * in the next single INSERT, so acknowledgement stays fast under load. Each caller's promise resolves only
  * once its row is committed: that is when the client gets its ack.
+ *
+ * The log never gets a hole: when a batch fails, every update of the same documents still waiting behind
+ * it is refused with it (a later update may build on a failed one). Listeners hear of the failure before
+ * any promise settles, so nothing can be appended on the assumption that the failed updates will be stored.
  */
 @Injectable()
 export class UpdateLog implements BeforeApplicationShutdown {
-  private readonly logger = new Logger(UpdateLog.name);
+  private readonly log = new RepeatLogger(UpdateLog.name);
   private queue: Waiting[] = [];
   private writing: Promise<void> | null = null;
   private scheduled = false;
+  private readonly failureListeners: Array<(documentIds: Set<string>) => void> = [];
 
   constructor(private readonly repository: DocumentRepository) {}
 
@@ -29,7 +35,12 @@ export class UpdateLog implements BeforeApplicationShutdown {
     });
   }
 
-  /** Resolves when everything appended so far is stored (used on shutdown). */
+  /** Called synchronously when writes of these documents failed (before their callers hear of it). */
+  onFailure(listener: (documentIds: Set<string>) => void): void {
+    this.failureListeners.push(listener);
+  }
+
+  /** Resolves when everything appended so far is stored or refused (used on shutdown). */
   async flush(): Promise<void> {
     while (this.queue.length || this.writing) {
       if (this.writing) await this.writing.catch(() => undefined);
@@ -58,8 +69,12 @@ export class UpdateLog implements BeforeApplicationShutdown {
     this.writing = this.repository.appendUpdates(batch).then(
       () => batch.forEach((u) => u.resolve()),
       (err: Error) => {
-        this.logger.error(`Storing ${batch.length} document update(s) failed: ${err.message}`);
-        batch.forEach((u) => u.reject(err));
+        const documentIds = new Set(batch.map((u) => u.documentId));
+        const behind = this.queue.filter((u) => documentIds.has(u.documentId));
+        this.queue = this.queue.filter((u) => !documentIds.has(u.documentId));
+        this.log.error(`Storing document updates failed: ${err.message}`);
+        for (const listener of this.failureListeners) listener(documentIds);
+        for (const u of [...batch, ...behind]) u.reject(err);
       },
     );
     try {
