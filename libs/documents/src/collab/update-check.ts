@@ -62,7 +62,7 @@ export function checkUpdate(
   const next = new Map<number, number>([...byClient.keys()].map((client) => [client, 0]));
   let newItems = 0;
   const accepted: Y.Item[] = [];
-  for (let progress = true; progress; ) {
+  for (let progress = true; progress;) {
     progress = false;
     for (const [client, list] of byClient) {
       let i = next.get(client)!;
@@ -95,7 +95,8 @@ export function checkUpdate(
     if (rest.some((struct) => !(struct instanceof Y.Skip))) return { ok: false, reason: 'missing' };
   }
   for (const [client, ranges] of decoded.ds.clients)
-    if (ranges.some((range: DeleteRange) => range.clock + range.len > clockOf(client))) return { ok: false, reason: 'missing' };
+    if (ranges.some((range: DeleteRange) => range.clock + range.len > clockOf(client)))
+      return { ok: false, reason: 'missing' };
 
   if (known.itemCount + newItems > limits.maxDocumentItems) return { ok: false, reason: 'document-full' };
   const positions = new Map<string, number>();
@@ -174,7 +175,11 @@ function parentIn(
     chain.push(memoKey);
     const list = byClient.get(current.client);
     const struct: Struct | undefined = list?.[findStruct(list, current.clock)];
-    if (!(struct instanceof Y.Item) || current.clock < struct.id.clock || current.clock >= struct.id.clock + struct.length) {
+    if (
+      !(struct instanceof Y.Item) ||
+      current.clock < struct.id.clock ||
+      current.clock >= struct.id.clock + struct.length
+    ) {
       result = parentOf(current);
       break;
     }

@@ -1,0 +1,108 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Redis from 'ioredis';
+import { freePort } from './server-process';
+
+const PG_BIN = '/usr/lib/postgresql/15/bin';
+
+/**
+ * A PostgreSQL cluster of the test's own on a free port, which the test may stop and start (never the
+ * machine's shared one). Runs as the `postgres` user when the tests run as root, as PostgreSQL requires.
+ */
+export class OwnPostgres {
+  private constructor(
+    readonly port: number,
+    private readonly dataDir: string,
+  ) {}
+
+  static available(): boolean {
+    return fs.existsSync(path.join(PG_BIN, 'initdb'));
+  }
+
+  static async create(): Promise<OwnPostgres> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'koers-own-pg-'));
+    fs.chmodSync(dir, 0o777);
+    const dataDir = path.join(dir, 'data');
+    const server = new OwnPostgres(await freePort(), dataDir);
+    server.run('initdb', ['-D', dataDir, '-U', 'root', '-A', 'trust', '--no-sync', '-E', 'UTF8']);
+    await server.start();
+    return server;
+  }
+
+  get url(): string {
+    return `postgres://root@127.0.0.1:${this.port}/postgres`;
+  }
+
+  async start(): Promise<void> {
+    const options = `-p ${this.port} -k ${path.dirname(this.dataDir)} -c listen_addresses=127.0.0.1 -c fsync=off`;
+    this.run('pg_ctl', ['-D', this.dataDir, '-o', options, '-l', `${this.dataDir}.log`, '-w', 'start']);
+  }
+
+  /** Stops at once, as a crash would: open connections break. */
+  async stop(): Promise<void> {
+    this.run('pg_ctl', ['-D', this.dataDir, '-m', 'immediate', '-w', 'stop']);
+  }
+
+  async destroy(): Promise<void> {
+    try {
+      this.run('pg_ctl', ['-D', this.dataDir, '-m', 'immediate', '-w', 'stop']);
+    } catch {
+      /* already stopped */
+    }
+    fs.rmSync(path.dirname(this.dataDir), { recursive: true, force: true });
+  }
+
+  private run(command: string, args: string[]) {
+    const binary = path.join(PG_BIN, command);
+    const asRoot = process.getuid?.() === 0;
+    execFileSync(asRoot ? 'runuser' : binary, asRoot ? ['-u', 'postgres', '--', binary, ...args] : args, {
+      stdio: 'pipe',
+    });
+  }
+}
+
+/** A Redis server of the test's own on a free port, stopped and started by the test. */
+export class OwnRedis {
+  private child: ChildProcess | null = null;
+
+  private constructor(readonly port: number) {}
+
+  static async create(): Promise<OwnRedis> {
+    const redis = new OwnRedis(await freePort());
+    await redis.start();
+    return redis;
+  }
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        stdio: 'ignore',
+      },
+    );
+    this.child = child;
+    const client = new Redis(this.url, { lazyConnect: true, retryStrategy: () => 50, maxRetriesPerRequest: null });
+    try {
+      await client.connect();
+      await client.ping();
+    } finally {
+      client.disconnect();
+    }
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    this.child = null;
+  }
+}
