@@ -88,12 +88,18 @@ export class OwnRedis {
       },
     );
     this.child = child;
-    const client = new Redis(this.url, { lazyConnect: true, retryStrategy: () => 50, maxRetriesPerRequest: null });
-    try {
-      await client.connect();
-      await client.ping();
-    } finally {
-      client.disconnect();
+    for (let attempt = 0; ; attempt++) {
+      const client = new Redis(this.url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+      client.on('error', () => undefined);
+      try {
+        await client.connect();
+        if ((await client.ping()) === 'PONG') return;
+      } catch (err) {
+        if (attempt > 100) throw err;
+      } finally {
+        client.disconnect();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 

@@ -12,7 +12,7 @@ import {
   encodeAwarenessUpdate,
   stampIdentity,
 } from './awareness-identity';
-import { CollabBus, CollabBusMessage } from './collab-bus';
+import { BusStatus, CollabBus, CollabBusMessage } from './collab-bus';
 import {
   loadFailed,
   malformed,
@@ -277,6 +277,11 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
       return this.applyAwareness(connectionId, documentId, open, participant, payload);
     }
     throw malformed(`unknown message type ${type}`);
+  }
+
+  /** Whether edits reach the other instances: `off` without Redis, `down` while it is unreachable. */
+  busStatus(): BusStatus {
+    return this.bus.status();
   }
 
   /** For tests and benchmarks: how many documents this instance holds in memory. */
