@@ -35,6 +35,8 @@ export interface ActionView {
   updatedAt: Date;
   completedAt: Date | null;
   overdue: boolean;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
 }
 
 /** The fields of an action that can be set through the API. */

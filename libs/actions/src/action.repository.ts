@@ -10,7 +10,7 @@ const SELECT_VIEW = `
          a.owner_organisation_id AS "ownerOrganisationId", o.name AS "ownerOrganisationName",
          a.due_date AS "dueDate", a.status, a.status_reason AS "statusReason", a.priority,
          a.origin, a.origin_note AS "originNote", a.created_by AS "createdBy",
-         a.created_at AS "createdAt", a.updated_at AS "updatedAt", a.completed_at AS "completedAt"
+         a.created_at AS "createdAt", a.updated_at AS "updatedAt", a.completed_at AS "completedAt", a.version
     FROM actions a
     JOIN workgroups w ON w.id = a.workgroup_id
     LEFT JOIN focus_areas f ON f.id = a.focus_area_id

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { FieldError, notFound, validationFailed } from '@koers/core';
+import { assertVersion, FieldError, lockVersion, notFound, validationFailed } from '@koers/core';
 import {
   ActionFields,
   ActionFilter,
@@ -99,7 +99,7 @@ export class ActionService {
     return created;
   }
 
-  async update(actor: Actor, id: string, input: Partial<ActionFields>): Promise<ActionView> {
+  async update(actor: Actor, id: string, input: Partial<ActionFields>, expectedVersion?: number): Promise<ActionView> {
     const before = await this.readable(actor, id, 'action.update');
     // Members who manage actions may change any; a contributor (e.g. a guest) only the actions they own,
     // and may not hand them to someone else.
@@ -122,9 +122,11 @@ export class ActionService {
     }
     const next = { ...before, ...changes } as ActionFields;
     await this.validate(before.workgroupId, next, changes);
+    assertVersion(before, expectedVersion);
     const diff = diffFields(before as unknown as ActionFields, changes);
     if (Object.keys(diff).length === 0) return before;
     await this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'actions', id, expectedVersion);
       await this.repository.update(id, changes, manager);
       await this.repository.insertChange(id, actor.userId, diff, manager);
       await this.audit.recordChange(
@@ -150,10 +152,12 @@ export class ActionService {
     return updated;
   }
 
-  async remove(actor: Actor, id: string): Promise<{ id: string; workgroupId: string }> {
+  async remove(actor: Actor, id: string, expectedVersion?: number): Promise<{ id: string; workgroupId: string }> {
     const action = await this.readable(actor, id, 'action.delete');
     await this.authorization.assertInWorkgroup(actor, 'workgroup.actions.manage', action.workgroupId, 'action.delete');
+    assertVersion(action, expectedVersion);
     await this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'actions', id, expectedVersion);
       await this.repository.softDelete(id, manager);
       await this.audit.recordChange(
         actor,

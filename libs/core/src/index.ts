@@ -1,3 +1,4 @@
+export * from './concurrency/row-version';
 export * from './config/app-config';
 export * from './config/config.tokens';
 export * from './core.module';

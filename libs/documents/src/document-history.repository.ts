@@ -30,6 +30,8 @@ export interface CommentRow {
   resolvedBy: string | null;
   createdAt: Date;
   editedAt: Date | null;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
 }
 
 const bytes = (value: Buffer | Uint8Array): Uint8Array =>
@@ -39,7 +41,7 @@ const toBuffer = (value: Uint8Array) => Buffer.from(value.buffer, value.byteOffs
 const SELECT_COMMENT = `
   SELECT c.id, c.document_id AS "documentId", c.parent_id AS "parentId", c.author_id AS "authorId", u.display_name AS "authorName",
          c.body, encode(c.anchor_start, 'base64') AS "anchorStart", encode(c.anchor_end, 'base64') AS "anchorEnd", c.quote,
-         c.mentions, c.resolved_at AS "resolvedAt", c.resolved_by AS "resolvedBy", c.created_at AS "createdAt", c.edited_at AS "editedAt"
+         c.mentions, c.resolved_at AS "resolvedAt", c.resolved_by AS "resolvedBy", c.created_at AS "createdAt", c.edited_at AS "editedAt", c.version
     FROM document_comments c LEFT JOIN users u ON u.id = c.author_id`;
 
 /** Versions and comments of documents. */

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { Actor, AuthorizationService, isSecretariat } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { forbidden, notFound, validationFailed } from '@koers/core';
+import { assertVersion, forbidden, lockVersion, notFound, validationFailed } from '@koers/core';
 import { commentLink, InsertedNotification, NotificationService } from '@koers/notifications';
 import { CollabService } from './collab/collab.service';
 import { exportDocument, ExportFormat } from './document-export';
@@ -241,7 +241,13 @@ export class DocumentHistoryService implements OnModuleInit {
   }
 
   /** Only the author edits a comment; the author or the secretariat deletes one. */
-  async edit(actor: Actor, commentId: string, body: string, mentionIds: string[] = []): Promise<CommentThread[]> {
+  async edit(
+    actor: Actor,
+    commentId: string,
+    body: string,
+    mentionIds: string[] = [],
+    expectedVersion?: number,
+  ): Promise<CommentThread[]> {
     const { comment, meta } = await this.commentFor(actor, commentId, 'document.comment.edit');
     if (comment.authorId !== actor.userId)
       await this.refuse(
@@ -252,7 +258,9 @@ export class DocumentHistoryService implements OnModuleInit {
         'U kunt alleen uw eigen opmerkingen wijzigen.',
       );
     const mentions = await this.checkMentions(meta, mentionIds);
+    assertVersion(comment, expectedVersion);
     const mentioned = await this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'document_comments', commentId, expectedVersion);
       await this.repository.editComment(commentId, body, mentions, manager);
       await this.audit.recordChange(
         actor,
@@ -271,7 +279,7 @@ export class DocumentHistoryService implements OnModuleInit {
     return this.changedComments(meta.id);
   }
 
-  async remove(actor: Actor, commentId: string): Promise<CommentThread[]> {
+  async remove(actor: Actor, commentId: string, expectedVersion?: number): Promise<CommentThread[]> {
     const { comment, meta } = await this.commentFor(actor, commentId, 'document.comment.delete');
     if (comment.authorId !== actor.userId && !isSecretariat(actor))
       await this.refuse(
@@ -281,7 +289,9 @@ export class DocumentHistoryService implements OnModuleInit {
         meta,
         'U kunt alleen uw eigen opmerkingen verwijderen.',
       );
+    assertVersion(comment, expectedVersion);
     await this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'document_comments', commentId, expectedVersion);
       await this.repository.deleteComment(commentId, manager);
       await this.audit.recordChange(
         actor,

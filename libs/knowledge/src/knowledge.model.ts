@@ -24,6 +24,8 @@ export interface KnowledgeItemView {
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
 }
 
 /** A search hit: the item plus its rank and highlighted fragments (only when searching with a query). */

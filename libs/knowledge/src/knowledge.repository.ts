@@ -12,7 +12,7 @@ const HEADLINE_SNIPPET = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, MaxWor
 const SELECT_VIEW = `
   SELECT k.id, k.theme_id AS "themeId", t.title AS "themeTitle", k.title, k.description,
          k.owner_organisation_id AS "ownerOrganisationId", o.name AS "ownerOrganisationName",
-         k.tags, k.links, k.status, k.created_by AS "createdBy", k.created_at AS "createdAt", k.updated_at AS "updatedAt",
+         k.tags, k.links, k.status, k.created_by AS "createdBy", k.created_at AS "createdAt", k.updated_at AS "updatedAt", k.version,
          (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name), '[]'::json)
             FROM knowledge_item_gemeenten kg JOIN organisations g ON g.id = kg.organisation_id
            WHERE kg.knowledge_item_id = k.id) AS gemeenten`;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { FieldError, notFound, validationFailed } from '@koers/core';
+import { assertVersion, FieldError, lockVersion, notFound, validationFailed } from '@koers/core';
 import {
   KnowledgeFields,
   KnowledgeFilter,
@@ -94,7 +94,12 @@ export class KnowledgeService {
     return (await this.repository.findView(id))!;
   }
 
-  async update(actor: Actor, id: string, input: Partial<KnowledgeFields>): Promise<KnowledgeItemView> {
+  async update(
+    actor: Actor,
+    id: string,
+    input: Partial<KnowledgeFields>,
+    expectedVersion?: number,
+  ): Promise<KnowledgeItemView> {
     const before = await this.get(actor, id);
     await this.policy.assertChange(actor, before.themeId, 'knowledge.update', { type: 'knowledge_item', id });
     const changes: Partial<KnowledgeFields> = { ...input };
@@ -102,11 +107,13 @@ export class KnowledgeService {
     if (changes.tags !== undefined) changes.tags = normaliseTags(changes.tags);
     if (changes.gemeenteIds !== undefined) changes.gemeenteIds = [...new Set(changes.gemeenteIds)];
     await this.validate(changes);
+    assertVersion(before, expectedVersion);
     const comparable = { ...before, gemeenteIds: before.gemeenten.map((g) => g.id) } as unknown as KnowledgeFields;
     const diff = diffFields(comparable, changes);
     if (Object.keys(diff).length === 0) return before;
     const workgroupId = await this.repository.workgroupOfTheme(before.themeId);
     await this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'knowledge_items', id, expectedVersion);
       await this.repository.update(id, changes, manager);
       await this.audit.recordChange(
         actor,
@@ -123,11 +130,13 @@ export class KnowledgeService {
     return (await this.repository.findView(id))!;
   }
 
-  async remove(actor: Actor, id: string): Promise<void> {
+  async remove(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     const item = await this.get(actor, id);
     await this.policy.assertChange(actor, item.themeId, 'knowledge.delete', { type: 'knowledge_item', id });
+    assertVersion(item, expectedVersion);
     const workgroupId = await this.repository.workgroupOfTheme(item.themeId);
     await this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'knowledge_items', id, expectedVersion);
       await this.repository.delete(id, manager);
       await this.audit.recordChange(
         actor,

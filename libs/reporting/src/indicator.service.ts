@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { FieldError, notFound, validationFailed } from '@koers/core';
+import { assertVersion, FieldError, lockVersion, notFound, validationFailed } from '@koers/core';
 import { IndicatorFields, ReportingRepository } from './reporting.repository';
 import { IndicatorView, MeasurementView, todayInNetherlands } from './reporting.model';
 
@@ -72,7 +72,7 @@ export class IndicatorService {
     return this.get(actor, id);
   }
 
-  async update(actor: Actor, id: string, changes: Partial<IndicatorFields>) {
+  async update(actor: Actor, id: string, changes: Partial<IndicatorFields>, expectedVersion?: number) {
     const before = await this.readable(actor, id, 'indicator.update');
     await this.authorization.assertInWorkgroup(
       actor,
@@ -92,9 +92,11 @@ export class IndicatorService {
           { field: 'unit', messages: ['Er zijn metingen boven 100; dat past niet bij een percentage.'] },
         ]);
     }
+    assertVersion(before, expectedVersion);
     const diff = diffFields(before as unknown as IndicatorFields, changes);
     if (Object.keys(diff).length === 0) return this.get(actor, id);
     await this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'indicators', id, expectedVersion);
       await this.repository.updateIndicator(id, changes, manager);
       await this.audit.recordChange(
         actor,
@@ -111,7 +113,7 @@ export class IndicatorService {
     return this.get(actor, id);
   }
 
-  async remove(actor: Actor, id: string): Promise<void> {
+  async remove(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     const indicator = await this.readable(actor, id, 'indicator.delete');
     await this.authorization.assertInWorkgroup(
       actor,
@@ -119,7 +121,9 @@ export class IndicatorService {
       indicator.workgroupId,
       'indicator.delete',
     );
+    assertVersion(indicator, expectedVersion);
     await this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'indicators', id, expectedVersion);
       await this.repository.softDeleteIndicator(id, manager);
       await this.audit.recordChange(
         actor,

@@ -19,6 +19,10 @@ export interface ReportRow {
   narrativeDocumentId: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
+  /** Per text field, the report version that last wrote it (merging stale saves per field). */
+  fieldVersions: Record<string, number>;
 }
 
 export interface VersionRow {
@@ -39,7 +43,8 @@ export interface VersionRow {
 
 const REPORT = `SELECT r.id, r.workgroup_id AS "workgroupId", w.name AS "workgroupName", r.cycle_id AS "cycleId", c.title AS "cycleTitle",
                        c.period_start AS "periodStart", c.period_end AS "periodEnd", r.status, r.summary, r.focus_areas AS "focusAreas",
-                       r.current_version AS "currentVersion", r.narrative_document_id AS "narrativeDocumentId", r.created_at AS "createdAt", r.updated_at AS "updatedAt"
+                       r.current_version AS "currentVersion", r.narrative_document_id AS "narrativeDocumentId", r.created_at AS "createdAt", r.updated_at AS "updatedAt",
+                       r.version, r.field_versions AS "fieldVersions"
                   FROM progress_reports r JOIN workgroups w ON w.id = r.workgroup_id JOIN reporting_cycles c ON c.id = r.cycle_id`;
 
 const VERSION = `SELECT v.id, v.report_id AS "reportId", v.version, v.content, v.figures, v.content_hash AS "contentHash",
@@ -105,10 +110,15 @@ export class ProgressReportRepository {
     await manager.query('UPDATE progress_reports SET narrative_document_id = $2 WHERE id = $1', [id, documentId]);
   }
 
-  async updateContent(id: string, content: ReportContent, manager: EntityManager): Promise<void> {
+  async updateContent(
+    id: string,
+    content: ReportContent,
+    fieldVersions: Record<string, number>,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.query(
-      'UPDATE progress_reports SET summary = $2, focus_areas = $3::jsonb, updated_at = now() WHERE id = $1',
-      [id, content.summary, JSON.stringify(content.focusAreas)],
+      'UPDATE progress_reports SET summary = $2, focus_areas = $3::jsonb, field_versions = $4::jsonb, updated_at = now() WHERE id = $1',
+      [id, content.summary, JSON.stringify(content.focusAreas), JSON.stringify(fieldVersions)],
     );
   }
 

@@ -3,18 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { conflict, FieldError, notFound, validationFailed } from '@koers/core';
+import { conflict, notFound, StaleVersionError, validationFailed } from '@koers/core';
 import { DocumentService } from '@koers/documents';
 import { hashVerified, versionContentHash } from './content-hash';
 import { ProgressReportRepository, ReportRow, VersionRow } from './progress-report.repository';
+import { mergeReportChanges, ReportChanges } from './report-merge';
 import { ReportFiguresRepository } from './report-figures.repository';
 import { ReportingRepository } from './reporting.repository';
-import { EDITABLE_REPORT_STATUSES, FocusAreaStatus, ReportContent, ReportNarrative } from './reporting.model';
+import { EDITABLE_REPORT_STATUSES, ReportContent, ReportNarrative } from './reporting.model';
 
-export interface ReportChanges {
-  summary?: string;
-  focusAreas?: Array<{ focusAreaId: string; status?: FocusAreaStatus; narrative?: string }>;
-}
+export type { ReportChanges } from './report-merge';
 
 /** How a frozen version is shown: its words, figures and hash, and the secretariat's verdict on it. */
 export function versionView(v: VersionRow) {
@@ -139,6 +137,7 @@ export class ProgressReportService {
       status: report.status,
       currentVersion: report.currentVersion,
       narrativeDocumentId: report.narrativeDocumentId,
+      version: report.version,
       content: { summary: report.summary, focusAreas: report.focusAreas },
       // While the werkgroep still writes, the figures are live; once submitted they are the frozen ones.
       figures:
@@ -157,7 +156,12 @@ export class ProgressReportService {
     return (await this.repository.versions(id, upwardOnly)).map(versionView);
   }
 
-  async update(actor: Actor, id: string, changes: ReportChanges) {
+  /**
+   * Saves the texts and statuses that changed. With `expectedVersion` (the version the page was loaded at) a
+   * save never overwrites what someone else wrote since: fields they changed are a 409 STALE_VERSION naming
+   * those fields, every other field is merged in.
+   */
+  async update(actor: Actor, id: string, changes: ReportChanges, expectedVersion?: number) {
     const { report } = await this.readable(actor, id, 'progress_report.update', true);
     await this.authorization.assertInWorkgroup(
       actor,
@@ -165,26 +169,33 @@ export class ProgressReportService {
       report.workgroupId,
       'progress_report.update',
     );
-    await this.dataSource.transaction(async (manager) => {
-      const locked = (await this.repository.find(id, manager, true))!;
-      this.assertEditable(locked);
-      const next = this.apply(locked, changes);
-      await this.repository.updateContent(id, next, manager);
-      await this.audit.recordChange(
-        actor,
-        {
-          action: 'progress_report.update',
-          entityType: 'progress_report',
-          entityId: id,
-          workgroupId: report.workgroupId,
-          summary: {
-            summaryChanged: changes.summary !== undefined,
-            focusAreas: (changes.focusAreas ?? []).map((f) => ({ focusAreaId: f.focusAreaId, status: f.status })),
+    await this.dataSource
+      .transaction(async (manager) => {
+        const locked = (await this.repository.find(id, manager, true))!;
+        this.assertEditable(locked);
+        const merged = mergeReportChanges(locked, changes, expectedVersion);
+        if (merged.problems.length) throw validationFailed(merged.problems);
+        if (merged.conflicts.length) throw new StaleVersionError(undefined, merged.conflicts);
+        if (!merged.changed.length) return;
+        await this.repository.updateContent(id, merged.content, merged.fieldVersions, manager);
+        await this.audit.recordChange(
+          actor,
+          {
+            action: 'progress_report.update',
+            entityType: 'progress_report',
+            entityId: id,
+            workgroupId: report.workgroupId,
+            summary: { fields: merged.changed },
           },
-        },
-        manager,
-      );
-    });
+          manager,
+        );
+      })
+      // The current state goes with a conflict, read after the transaction (the embedded database has one connection).
+      .catch(async (error: unknown) => {
+        if (error instanceof StaleVersionError && error.current === undefined)
+          throw new StaleVersionError(await this.get(actor, id), error.fields);
+        throw error;
+      });
     return this.get(actor, id);
   }
 
@@ -284,25 +295,6 @@ export class ProgressReportService {
   private assertEditable(report: ReportRow): void {
     if (!EDITABLE_REPORT_STATUSES.includes(report.status))
       throw conflict('Deze rapportage is ingediend en kan niet meer worden gewijzigd.');
-  }
-
-  private apply(report: ReportRow, changes: ReportChanges): ReportContent {
-    const problems: FieldError[] = [];
-    const focusAreas = report.focusAreas.map((f) => ({ ...f }));
-    for (const [index, change] of (changes.focusAreas ?? []).entries()) {
-      const target = focusAreas.find((f) => f.focusAreaId === change.focusAreaId);
-      if (!target) {
-        problems.push({
-          field: `focusAreas.${index}.focusAreaId`,
-          messages: ['Dit onderdeel hoort niet bij deze rapportage.'],
-        });
-        continue;
-      }
-      if (change.status !== undefined) target.status = change.status;
-      if (change.narrative !== undefined) target.narrative = change.narrative;
-    }
-    if (problems.length) throw validationFailed(problems);
-    return { summary: changes.summary ?? report.summary, focusAreas };
   }
 
   /**

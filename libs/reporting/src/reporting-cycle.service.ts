@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { FieldError, notFound, validationFailed } from '@koers/core';
+import { assertVersion, FieldError, lockVersion, notFound, validationFailed } from '@koers/core';
 import { CycleFields, ReportingRepository } from './reporting.repository';
 import { ReportingCycleView } from './reporting.model';
 
@@ -75,7 +75,12 @@ export class ReportingCycleService {
     return (await this.repository.findCycle(id))!;
   }
 
-  async update(actor: Actor, id: string, changes: Partial<CycleFields>): Promise<ReportingCycleView> {
+  async update(
+    actor: Actor,
+    id: string,
+    changes: Partial<CycleFields>,
+    expectedVersion?: number,
+  ): Promise<ReportingCycleView> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'reporting_cycle.update');
     const before = await this.repository.findCycle(id);
     if (!before) throw notFound('De rapportagecyclus');
@@ -85,9 +90,11 @@ export class ReportingCycleService {
       ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
     };
     this.validate(next);
+    assertVersion(before, expectedVersion);
     const diff = diffFields(before as unknown as CycleFields, changes);
     if (Object.keys(diff).length === 0) return before;
     await this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'reporting_cycles', id, expectedVersion);
       await this.repository.updateCycle(id, changes, manager);
       await this.audit.recordChange(
         actor,

@@ -28,6 +28,8 @@ export interface ReportingCycleView {
   periodEnd: string;
   createdAt: Date;
   updatedAt: Date;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
 }
 
 export interface IndicatorView {
@@ -43,6 +45,7 @@ export interface IndicatorView {
   direction: IndicatorDirection;
   createdAt: Date;
   updatedAt: Date;
+  version: number;
 }
 
 export interface MeasurementView {

@@ -4,11 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { IndicatorView, MeasurementView, ReportingCycleView } from './reporting.model';
 
 const CYCLE = `SELECT c.id, c.strategy_id AS "strategyId", c.title, c.meeting_date AS "meetingDate", c.report_deadline AS "reportDeadline",
-                      c.period_start AS "periodStart", c.period_end AS "periodEnd", c.created_at AS "createdAt", c.updated_at AS "updatedAt"
+                      c.period_start AS "periodStart", c.period_end AS "periodEnd", c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.version
                  FROM reporting_cycles c`;
 
 const INDICATOR = `SELECT i.id, i.workgroup_id AS "workgroupId", i.focus_area_id AS "focusAreaId", f.title AS "focusAreaTitle", i.title, i.description,
-                          i.unit, i.baseline, i.target, i.direction, i.created_at AS "createdAt", i.updated_at AS "updatedAt"
+                          i.unit, i.baseline, i.target, i.direction, i.created_at AS "createdAt", i.updated_at AS "updatedAt", i.version
                      FROM indicators i JOIN focus_areas f ON f.id = i.focus_area_id`;
 
 export interface CycleFields {

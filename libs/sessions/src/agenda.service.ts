@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { FieldError, notFound, validationFailed } from '@koers/core';
+import { assertVersion, FieldError, lockVersion, notFound, validationFailed } from '@koers/core';
 import { SessionAccess } from './session-access';
 import { SessionEvents } from './session-events';
 import { AgendaItemFields, AgendaItemView, SessionRow } from './session.model';
@@ -62,7 +62,12 @@ export class AgendaService {
     return (await this.repository.findItem(id))!;
   }
 
-  async update(actor: Actor, itemId: string, input: Partial<AgendaItemFields>): Promise<AgendaItemView> {
+  async update(
+    actor: Actor,
+    itemId: string,
+    input: Partial<AgendaItemFields>,
+    expectedVersion?: number,
+  ): Promise<AgendaItemView> {
     const { item, session } = await this.changeable(actor, itemId, input, 'session.agenda.update');
     const changes: Partial<AgendaItemFields> = { ...input };
     if (changes.title !== undefined) changes.title = changes.title.trim();
@@ -79,9 +84,11 @@ export class AgendaService {
       outcome: item.outcome,
     };
     await this.validate(session, { ...before, ...changes }, input);
+    assertVersion(item, expectedVersion);
     const diff = diffFields(before, changes);
     if (Object.keys(diff).length === 0) return item;
     await this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'session_agenda_items', itemId, expectedVersion);
       await this.repository.updateItem(itemId, changes, manager);
       await this.repository.touchSession(session.id, manager);
       await this.audit.recordChange(
@@ -100,9 +107,11 @@ export class AgendaService {
     return (await this.repository.findItem(itemId))!;
   }
 
-  async remove(actor: Actor, itemId: string): Promise<void> {
+  async remove(actor: Actor, itemId: string, expectedVersion?: number): Promise<void> {
     const { item, session } = await this.changeable(actor, itemId, {}, 'session.agenda.delete');
+    assertVersion(item, expectedVersion);
     await this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'session_agenda_items', itemId, expectedVersion);
       await this.repository.deleteItem(itemId, manager);
       await this.repository.touchSession(session.id, manager);
       await this.audit.recordChange(

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '@koers/access';
 import { ActionService } from '@koers/actions';
 import { AuditService, diffFields } from '@koers/audit';
-import { conflict, FieldError, notFound, validationFailed } from '@koers/core';
+import { assertVersion, conflict, FieldError, lockVersion, notFound, validationFailed } from '@koers/core';
 import { NotificationService } from '@koers/notifications';
 import { SessionAccess } from './session-access';
 import { SessionEvents } from './session-events';
@@ -112,7 +112,12 @@ export class DecisionService {
     return withSession((await this.repository.findDecision(id))!, session);
   }
 
-  async update(actor: Actor, id: string, input: Partial<Omit<DecisionInput, 'actions'>>): Promise<DecisionWithSession> {
+  async update(
+    actor: Actor,
+    id: string,
+    input: Partial<Omit<DecisionInput, 'actions'>>,
+    expectedVersion?: number,
+  ): Promise<DecisionWithSession> {
     const { decision, session } = await this.load(actor, id, 'workgroup.actions.manage', 'decision.update');
     const changes: { text?: string; agendaItemId?: string | null; decidedAt?: Date } = {
       text: input.text?.trim(),
@@ -123,6 +128,7 @@ export class DecisionService {
     if (changes.decidedAt && Number.isNaN(changes.decidedAt.getTime()))
       problems.push({ field: 'decidedAt', messages: ['Dit tijdstip bestaat niet.'] });
     if (problems.length) throw validationFailed(problems);
+    assertVersion(decision, expectedVersion);
     const diff = diffFields(
       {
         text: decision.text,
@@ -133,6 +139,7 @@ export class DecisionService {
     );
     if (Object.keys(diff).length === 0) return withSession(decision, session);
     await this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'session_decisions', id, expectedVersion);
       await this.repository.updateDecision(id, changes, manager);
       await this.audit.recordChange(
         actor,
@@ -151,11 +158,13 @@ export class DecisionService {
   }
 
   /** A decision whose actions still exist stays: they refer to it. */
-  async remove(actor: Actor, id: string): Promise<void> {
+  async remove(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     const { decision, session } = await this.load(actor, id, 'workgroup.actions.manage', 'decision.delete');
+    assertVersion(decision, expectedVersion);
     if (decision.actions.length > 0)
       throw conflict('Uit dit besluit zijn acties voortgekomen; het besluit kan daarom niet worden verwijderd.');
     await this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'session_decisions', id, expectedVersion);
       await this.repository.deleteDecision(id, manager);
       await this.audit.recordChange(
         actor,

@@ -55,6 +55,8 @@ export interface SessionRow {
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
 }
 
 /** The fields of a session that can be set through the API. */
@@ -84,6 +86,7 @@ export interface AgendaItemView {
   proposedByName: string | null;
   createdAt: Date;
   updatedAt: Date;
+  version: number;
 }
 
 export interface AgendaItemFields {
@@ -122,6 +125,7 @@ export interface DecisionView {
   createdBy: string | null;
   createdAt: Date;
   updatedAt: Date;
+  version: number;
   actions: DecisionActionView[];
 }
 

@@ -19,7 +19,7 @@ const SESSION_COLUMNS = `
   s.id, s.workgroup_id AS "workgroupId", w.name AS "workgroupName", s.type, s.state, s.title,
   s.description, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.location, s.online_url AS "onlineUrl",
   s.minutes_document_id AS "minutesDocumentId", d.title AS "minutesDocumentTitle", s.sequence,
-  s.created_by AS "createdBy", s.created_at AS "createdAt", s.updated_at AS "updatedAt"`;
+  s.created_by AS "createdBy", s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.version`;
 const SESSION_FROM = `
     FROM workgroup_sessions s
     JOIN workgroups w ON w.id = s.workgroup_id
@@ -30,7 +30,7 @@ const SELECT_ITEM = `
   SELECT i.id, i.session_id AS "sessionId", i.placement, i.position, i.title, i.description,
          i.presenter_id AS "presenterId", coalesce(p.display_name, i.presenter_name) AS "presenterName",
          i.minutes_allotted AS "minutesAllotted", i.outcome, i.proposed_by AS "proposedBy",
-         u.display_name AS "proposedByName", i.created_at AS "createdAt", i.updated_at AS "updatedAt"
+         u.display_name AS "proposedByName", i.created_at AS "createdAt", i.updated_at AS "updatedAt", i.version
     FROM session_agenda_items i
     LEFT JOIN users p ON p.id = i.presenter_id
     LEFT JOIN users u ON u.id = i.proposed_by`;
@@ -38,7 +38,7 @@ const SELECT_ITEM = `
 const SELECT_DECISION = `
   SELECT d.id, d.session_id AS "sessionId", d.agenda_item_id AS "agendaItemId", i.title AS "agendaItemTitle",
          d.text, d.decided_at AS "decidedAt", d.created_by AS "createdBy", d.created_at AS "createdAt",
-         d.updated_at AS "updatedAt"
+         d.updated_at AS "updatedAt", d.version
     FROM session_decisions d
     LEFT JOIN session_agenda_items i ON i.id = d.agenda_item_id`;
 

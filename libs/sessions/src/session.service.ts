@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { conflict, FieldError, notFound, validationFailed } from '@koers/core';
+import { assertVersion, conflict, FieldError, lockVersion, notFound, validationFailed } from '@koers/core';
 import { DocumentMeta, DocumentService } from '@koers/documents';
 import { SessionAccess } from './session-access';
 import { SessionEvents } from './session-events';
@@ -103,7 +103,7 @@ export class SessionService {
     return this.detail(id);
   }
 
-  async update(actor: Actor, id: string, input: SessionChanges): Promise<SessionDetail> {
+  async update(actor: Actor, id: string, input: SessionChanges, expectedVersion?: number): Promise<SessionDetail> {
     const before = await this.access.session(actor, id, 'workgroup.actions.manage', 'session.update');
     const changes: Partial<SessionFields> = {
       type: input.type,
@@ -118,9 +118,11 @@ export class SessionService {
     const next: SessionFields = { ...fieldsOf(before), ...definedOnly(changes) };
     const problems = validateSession(next);
     if (problems.length) throw validationFailed(problems);
+    assertVersion(before, expectedVersion);
     const diff = diffFields(comparable(fieldsOf(before)), comparable(definedOnly(changes)));
     if (Object.keys(diff).length === 0) return this.detail(id);
     await this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'workgroup_sessions', id, expectedVersion);
       await this.repository.updateSession(id, changes, manager);
       await this.audit.recordChange(
         actor,
@@ -139,12 +141,14 @@ export class SessionService {
   }
 
   /** Removes a session from every list. A session with decisions is the record of them and stays. */
-  async remove(actor: Actor, id: string): Promise<void> {
+  async remove(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     const session = await this.access.session(actor, id, 'workgroup.actions.manage', 'session.delete');
+    assertVersion(session, expectedVersion);
     if ((await this.repository.decisions(id)).length > 0) {
       throw conflict('Een sessie met besluiten kan niet worden verwijderd. Zet de sessie op afgerond.');
     }
     await this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'workgroup_sessions', id, expectedVersion);
       await this.repository.softDeleteSession(id, manager);
       await this.audit.recordChange(
         actor,

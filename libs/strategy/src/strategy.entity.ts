@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 
 export const STRATEGY_STATUSES = ['concept', 'consultatie', 'vastgesteld', 'afgesloten'] as const;
 export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
@@ -31,6 +31,10 @@ export class StrategyEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Raised by the database on every change (optimistic concurrency). */
+  @VersionColumn()
+  version: number;
 }
 
 /** A priority of the strategy (prioriteit / thema). */
@@ -57,6 +61,10 @@ export class ThemeEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Raised by the database on every change (optimistic concurrency). */
+  @VersionColumn()
+  version: number;
 }
 
 /** A focus area of a theme (onderdeel). */
@@ -76,4 +84,8 @@ export class FocusAreaEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Raised by the database on every change (optimistic concurrency). */
+  @VersionColumn()
+  version: number;
 }

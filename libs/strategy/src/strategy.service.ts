@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { conflict, notFound, validationFailed } from '@koers/core';
+import { conflict, lockVersion, notFound, validationFailed } from '@koers/core';
 import { FocusAreaEntity, StrategyEntity, StrategyStatus, ThemeEntity } from './strategy.entity';
 import { StrategyRepository } from './strategy.repository';
 
@@ -84,9 +84,15 @@ export class StrategyService {
     });
   }
 
-  async updateStrategy(actor: Actor, id: string, input: Partial<StrategyInput>): Promise<StrategyEntity> {
+  async updateStrategy(
+    actor: Actor,
+    id: string,
+    input: Partial<StrategyInput>,
+    expectedVersion?: number,
+  ): Promise<StrategyEntity> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'strategy.update');
     return this.change(actor, 'strategy.update', async (manager) => {
+      await lockVersion(manager, 'strategies', id, expectedVersion, (m) => this.repository.findStrategy(id, m));
       const before = await this.repository.findStrategy(id, manager);
       if (!before) throw notFound('De strategie');
       assertPeriod(input.periodStart ?? before.periodStart, input.periodEnd ?? before.periodEnd);
@@ -95,9 +101,10 @@ export class StrategyService {
     });
   }
 
-  async deleteStrategy(actor: Actor, id: string): Promise<void> {
+  async deleteStrategy(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'strategy.delete');
     await this.change(actor, 'strategy.delete', async (manager) => {
+      await lockVersion(manager, 'strategies', id, expectedVersion, (m) => this.repository.findStrategy(id, m));
       const existing = await this.repository.findStrategy(id, manager);
       if (!existing) throw notFound('De strategie');
       if ((await this.repository.countThemes(id, manager)) > 0)
@@ -132,9 +139,15 @@ export class StrategyService {
     });
   }
 
-  async updateTheme(actor: Actor, id: string, input: Partial<ThemeInput>): Promise<ThemeEntity> {
+  async updateTheme(
+    actor: Actor,
+    id: string,
+    input: Partial<ThemeInput>,
+    expectedVersion?: number,
+  ): Promise<ThemeEntity> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'theme.update');
     return this.change(actor, 'theme.update', async (manager) => {
+      await lockVersion(manager, 'themes', id, expectedVersion, (m) => this.repository.findTheme(id, m));
       const before = await this.repository.findTheme(id, manager);
       if (!before) throw notFound('De prioriteit');
       const updated = await this.repository.update<ThemeEntity>(ThemeEntity, id, input, manager);
@@ -142,9 +155,10 @@ export class StrategyService {
     });
   }
 
-  async deleteTheme(actor: Actor, id: string): Promise<void> {
+  async deleteTheme(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'theme.delete');
     await this.change(actor, 'theme.delete', async (manager) => {
+      await lockVersion(manager, 'themes', id, expectedVersion, (m) => this.repository.findTheme(id, m));
       const existing = await this.repository.findTheme(id, manager);
       if (!existing) throw notFound('De prioriteit');
       if (await this.repository.themeHasWorkgroup(id, manager))
@@ -173,9 +187,15 @@ export class StrategyService {
     });
   }
 
-  async updateFocusArea(actor: Actor, id: string, input: Partial<FocusAreaInput>): Promise<FocusAreaEntity> {
+  async updateFocusArea(
+    actor: Actor,
+    id: string,
+    input: Partial<FocusAreaInput>,
+    expectedVersion?: number,
+  ): Promise<FocusAreaEntity> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'focus_area.update');
     return this.change(actor, 'focus_area.update', async (manager) => {
+      await lockVersion(manager, 'focus_areas', id, expectedVersion, (m) => this.repository.findFocusArea(id, m));
       const before = await this.repository.findFocusArea(id, manager);
       if (!before) throw notFound('Het onderdeel');
       const updated = await this.repository.update<FocusAreaEntity>(FocusAreaEntity, id, input, manager);
@@ -188,9 +208,10 @@ export class StrategyService {
     });
   }
 
-  async deleteFocusArea(actor: Actor, id: string): Promise<void> {
+  async deleteFocusArea(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'focus_area.delete');
     await this.change(actor, 'focus_area.delete', async (manager) => {
+      await lockVersion(manager, 'focus_areas', id, expectedVersion, (m) => this.repository.findFocusArea(id, m));
       const existing = await this.repository.findFocusArea(id, manager);
       if (!existing) throw notFound('Het onderdeel');
       await this.repository.delete(FocusAreaEntity, id, manager);

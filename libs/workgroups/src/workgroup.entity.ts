@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import type { MembershipRole } from '@koers/access';
 
 @Entity('workgroups')
@@ -17,6 +17,10 @@ export class WorkgroupEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Raised by the database on every change (optimistic concurrency). */
+  @VersionColumn()
+  version: number;
 }
 
 @Entity('workgroup_members')

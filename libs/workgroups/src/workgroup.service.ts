@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AuthorizationService, MembershipChanges, MembershipRole } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { conflict, notFound, validationFailed } from '@koers/core';
+import { conflict, lockVersion, notFound, validationFailed } from '@koers/core';
 import { StrategyService } from '@koers/strategy';
 import { checkComposition } from './composition';
 import { WorkgroupRepository } from './workgroup.repository';
@@ -95,9 +95,10 @@ export class WorkgroupService {
     });
   }
 
-  async update(actor: Actor, id: string, input: { name?: string; description?: string }) {
+  async update(actor: Actor, id: string, input: { name?: string; description?: string }, expectedVersion?: number) {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.manage', id, 'workgroup.update');
     return this.change(actor, 'workgroup.update', id, async (manager) => {
+      await lockVersion(manager, 'workgroups', id, expectedVersion, (m) => this.repository.findById(id, m));
       const before = await this.repository.findById(id, manager);
       if (!before) throw notFound('De werkgroep');
       await this.repository.update(id, input, manager);
@@ -110,9 +111,10 @@ export class WorkgroupService {
     });
   }
 
-  async remove(actor: Actor, id: string): Promise<void> {
+  async remove(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.manage', id, 'workgroup.delete');
     await this.change(actor, 'workgroup.delete', id, async (manager) => {
+      await lockVersion(manager, 'workgroups', id, expectedVersion, (m) => this.repository.findById(id, m));
       const existing = await this.repository.findById(id, manager);
       if (!existing) throw notFound('De werkgroep');
       await this.repository.delete(id, manager);

@@ -4,6 +4,7 @@ import type { Actor } from '@koers/access';
 import { ActionCommentDto, ActionListQueryDto, ActionService, CreateActionDto, UpdateActionDto } from '@koers/actions';
 import { CurrentActor } from '@koers/identity';
 import { UuidParamPipe } from './validation';
+import { ExpectedVersion, Versioned } from './versioning';
 
 /** The werkgroep's action list (actielijst). */
 @ApiTags('actions')
@@ -33,19 +34,31 @@ export class ActionsController {
 
   /** One action with its change history and comments. */
   @Get('actions/:id')
+  @Versioned()
   get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     return this.actions.get(actor, id);
   }
 
   @Patch('actions/:id')
-  update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateActionDto) {
-    return this.actions.update(actor, id, body);
+  @Versioned()
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: UpdateActionDto,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.actions.update(actor, id, body, version);
   }
 
   @Delete('actions/:id')
+  @Versioned()
   @HttpCode(204)
-  async remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
-    await this.actions.remove(actor, id);
+  async remove(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @ExpectedVersion() version?: number,
+  ): Promise<void> {
+    await this.actions.remove(actor, id, version);
   }
 
   @Post('actions/:id/comments')

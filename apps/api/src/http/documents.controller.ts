@@ -15,6 +15,7 @@ import {
 } from '@koers/documents';
 import { CurrentActor } from '@koers/identity';
 import { UuidParamPipe } from './validation';
+import { ExpectedVersion, Versioned } from './versioning';
 
 const CONTENT_TYPES = {
   html: 'text/html; charset=utf-8',
@@ -130,8 +131,14 @@ export class DocumentsController {
   }
 
   @Patch('comments/:id')
-  editComment(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CommentBodyDto) {
-    return this.history.edit(actor, id, body.body, body.mentions);
+  @Versioned()
+  editComment(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: CommentBodyDto,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.history.edit(actor, id, body.body, body.mentions, version);
   }
 
   @Post('comments/:id/resolve')
@@ -145,7 +152,12 @@ export class DocumentsController {
   }
 
   @Delete('comments/:id')
-  removeComment(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.history.remove(actor, id);
+  @Versioned()
+  removeComment(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.history.remove(actor, id, version);
   }
 }

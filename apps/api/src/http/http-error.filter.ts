@@ -9,6 +9,7 @@ import {
   PG_FOREIGN_KEY_VIOLATION,
   PG_UNIQUE_VIOLATION,
   pgErrorCode,
+  StaleVersionError,
 } from '@koers/core';
 
 const CODE_BY_HTTP_STATUS: Record<number, ErrorCode> = {
@@ -57,6 +58,9 @@ export class HttpErrorFilter implements ExceptionFilter {
             code: exception.code,
             message: exception.message,
             ...(exception.fields ? { fields: exception.fields } : {}),
+            ...(exception instanceof StaleVersionError && exception.current !== undefined
+              ? { current: exception.current }
+              : {}),
           },
         },
       };

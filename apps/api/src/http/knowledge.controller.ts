@@ -9,6 +9,7 @@ import {
   UpdateKnowledgeItemDto,
 } from '@koers/knowledge';
 import { UuidParamPipe } from './validation';
+import { ExpectedVersion, Versioned } from './versioning';
 
 /**
  * The kennisbank of a theme (lerende omgeving). Readable by every werkgroep member and the secretariat
@@ -39,18 +40,30 @@ export class KnowledgeController {
   }
 
   @Get('knowledge/:id')
+  @Versioned()
   get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     return this.knowledge.get(actor, id);
   }
 
   @Patch('knowledge/:id')
-  update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateKnowledgeItemDto) {
-    return this.knowledge.update(actor, id, body);
+  @Versioned()
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: UpdateKnowledgeItemDto,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.knowledge.update(actor, id, body, version);
   }
 
   @Delete('knowledge/:id')
+  @Versioned()
   @HttpCode(204)
-  async remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
-    await this.knowledge.remove(actor, id);
+  async remove(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @ExpectedVersion() version?: number,
+  ): Promise<void> {
+    await this.knowledge.remove(actor, id, version);
   }
 }

@@ -9,6 +9,7 @@ import {
   UpdateOrganisationDto,
 } from '@koers/identity';
 import { UuidParamPipe } from './validation';
+import { ExpectedVersion, Versioned } from './versioning';
 
 @ApiTags('organisations')
 @Controller()
@@ -26,13 +27,20 @@ export class OrganisationsController {
   }
 
   @Patch('organisations/:id')
-  update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateOrganisationDto) {
-    return this.organisations.update(actor, id, body);
+  @Versioned()
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: UpdateOrganisationDto,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.organisations.update(actor, id, body, version);
   }
 
   @Delete('organisations/:id')
+  @Versioned()
   @HttpCode(204)
-  remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.organisations.remove(actor, id);
+  remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @ExpectedVersion() version?: number) {
+    return this.organisations.remove(actor, id, version);
   }
 }

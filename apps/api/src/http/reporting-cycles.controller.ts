@@ -10,6 +10,7 @@ import {
   UpdateReportingCycleDto,
 } from '@koers/reporting';
 import { UuidParamPipe } from './validation';
+import { ExpectedVersion, Versioned } from './versioning';
 
 /** Reporting cycles (rapportagecycli), each tied to an RVC meeting. */
 @ApiTags('reporting')
@@ -31,6 +32,7 @@ export class ReportingCyclesController {
   }
 
   @Get(':id')
+  @Versioned()
   get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     return this.cycles.get(actor, id);
   }
@@ -53,7 +55,13 @@ export class ReportingCyclesController {
   }
 
   @Patch(':id')
-  update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateReportingCycleDto) {
-    return this.cycles.update(actor, id, body);
+  @Versioned()
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: UpdateReportingCycleDto,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.cycles.update(actor, id, body, version);
   }
 }

@@ -4,6 +4,7 @@ import type { Actor } from '@koers/access';
 import { CurrentActor } from '@koers/identity';
 import { CreateIndicatorDto, CreateMeasurementDto, IndicatorService, UpdateIndicatorDto } from '@koers/reporting';
 import { UuidParamPipe } from './validation';
+import { ExpectedVersion, Versioned } from './versioning';
 
 /** Indicators per focus area with their measurements. */
 @ApiTags('reporting')
@@ -26,19 +27,31 @@ export class ReportingIndicatorsController {
   }
 
   @Get('indicators/:id')
+  @Versioned()
   get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     return this.indicators.get(actor, id);
   }
 
   @Patch('indicators/:id')
-  update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateIndicatorDto) {
-    return this.indicators.update(actor, id, body);
+  @Versioned()
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: UpdateIndicatorDto,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.indicators.update(actor, id, body, version);
   }
 
   @Delete('indicators/:id')
+  @Versioned()
   @HttpCode(204)
-  async remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
-    await this.indicators.remove(actor, id);
+  async remove(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @ExpectedVersion() version?: number,
+  ): Promise<void> {
+    await this.indicators.remove(actor, id, version);
   }
 
   @Post('indicators/:id/measurements')

@@ -9,6 +9,7 @@ import {
   UpdateProgressReportDto,
 } from '@koers/reporting';
 import { UuidParamPipe } from './validation';
+import { ExpectedVersion, Versioned } from './versioning';
 
 /** Progress reports (voortgangsrapportages): concept -> ingediend -> geaccepteerd / teruggestuurd. */
 @ApiTags('reporting')
@@ -31,13 +32,20 @@ export class ReportingProgressReportsController {
   }
 
   @Get('progress-reports/:id')
+  @Versioned()
   get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     return this.reports.get(actor, id);
   }
 
   @Patch('progress-reports/:id')
-  update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateProgressReportDto) {
-    return this.reports.update(actor, id, body);
+  @Versioned()
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: UpdateProgressReportDto,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.reports.update(actor, id, body, version);
   }
 
   @Get('progress-reports/:id/versions')

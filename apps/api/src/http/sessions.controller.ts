@@ -20,6 +20,7 @@ import {
   UpdateSessionDto,
 } from '@koers/sessions';
 import { UuidParamPipe } from './validation';
+import { ExpectedVersion, Versioned } from './versioning';
 
 const EXPORT_TYPES = { html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8' } as const;
 
@@ -54,19 +55,31 @@ export class SessionsController {
 
   /** The session with its agenda, backlog, attendees and decisions. */
   @Get('sessions/:id')
+  @Versioned()
   get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     return this.sessions.get(actor, id);
   }
 
   @Patch('sessions/:id')
-  update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateSessionDto) {
-    return this.sessions.update(actor, id, body);
+  @Versioned()
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: UpdateSessionDto,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.sessions.update(actor, id, body, version);
   }
 
   @Delete('sessions/:id')
+  @Versioned()
   @HttpCode(204)
-  async remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
-    await this.sessions.remove(actor, id);
+  async remove(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @ExpectedVersion() version?: number,
+  ): Promise<void> {
+    await this.sessions.remove(actor, id, version);
   }
 
   @Post('sessions/:id/agenda')
@@ -81,14 +94,25 @@ export class SessionsController {
   }
 
   @Patch('agenda-items/:id')
-  updateItem(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateAgendaItemDto) {
-    return this.agenda.update(actor, id, body);
+  @Versioned()
+  updateItem(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: UpdateAgendaItemDto,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.agenda.update(actor, id, body, version);
   }
 
   @Delete('agenda-items/:id')
+  @Versioned()
   @HttpCode(204)
-  async removeItem(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
-    await this.agenda.remove(actor, id);
+  async removeItem(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @ExpectedVersion() version?: number,
+  ): Promise<void> {
+    await this.agenda.remove(actor, id, version);
   }
 
   @Patch('sessions/:id/attendance')
@@ -148,23 +172,31 @@ export class SessionsController {
 
   /** One decision with its session and the actions it created. */
   @Get('decisions/:id')
+  @Versioned()
   getDecision(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     return this.decisions.get(actor, id);
   }
 
   @Patch('decisions/:id')
+  @Versioned()
   updateDecision(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateDecisionDto,
+    @ExpectedVersion() version?: number,
   ) {
-    return this.decisions.update(actor, id, body);
+    return this.decisions.update(actor, id, body, version);
   }
 
   @Delete('decisions/:id')
+  @Versioned()
   @HttpCode(204)
-  async removeDecision(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
-    await this.decisions.remove(actor, id);
+  async removeDecision(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @ExpectedVersion() version?: number,
+  ): Promise<void> {
+    await this.decisions.remove(actor, id, version);
   }
 
   @Post('decisions/:id/actions')

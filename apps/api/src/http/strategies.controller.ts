@@ -12,6 +12,7 @@ import {
   UpdateThemeDto,
 } from '@koers/strategy';
 import { UuidParamPipe } from './validation';
+import { ExpectedVersion, Versioned } from './versioning';
 
 /** Strategy -> priorities (themes) -> focus areas. Read by everyone signed in; changed by the secretariat. */
 @ApiTags('strategy')
@@ -25,6 +26,7 @@ export class StrategiesController {
   }
 
   @Get('strategies/:id')
+  @Versioned()
   get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     return this.strategy.get(actor, id);
   }
@@ -35,14 +37,21 @@ export class StrategiesController {
   }
 
   @Patch('strategies/:id')
-  update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateStrategyDto) {
-    return this.strategy.updateStrategy(actor, id, body);
+  @Versioned()
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: UpdateStrategyDto,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.strategy.updateStrategy(actor, id, body, version);
   }
 
   @Delete('strategies/:id')
+  @Versioned()
   @HttpCode(204)
-  remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.strategy.deleteStrategy(actor, id);
+  remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @ExpectedVersion() version?: number) {
+    return this.strategy.deleteStrategy(actor, id, version);
   }
 
   @Post('strategies/:id/themes')
@@ -51,14 +60,25 @@ export class StrategiesController {
   }
 
   @Patch('themes/:id')
-  updateTheme(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateThemeDto) {
-    return this.strategy.updateTheme(actor, id, body);
+  @Versioned()
+  updateTheme(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: UpdateThemeDto,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.strategy.updateTheme(actor, id, body, version);
   }
 
   @Delete('themes/:id')
+  @Versioned()
   @HttpCode(204)
-  removeTheme(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.strategy.deleteTheme(actor, id);
+  removeTheme(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.strategy.deleteTheme(actor, id, version);
   }
 
   @Post('themes/:id/focus-areas')
@@ -71,17 +91,24 @@ export class StrategiesController {
   }
 
   @Patch('focus-areas/:id')
+  @Versioned()
   updateFocusArea(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateFocusAreaDto,
+    @ExpectedVersion() version?: number,
   ) {
-    return this.strategy.updateFocusArea(actor, id, body);
+    return this.strategy.updateFocusArea(actor, id, body, version);
   }
 
   @Delete('focus-areas/:id')
+  @Versioned()
   @HttpCode(204)
-  removeFocusArea(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.strategy.deleteFocusArea(actor, id);
+  removeFocusArea(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.strategy.deleteFocusArea(actor, id, version);
   }
 }

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
 import { CreateUserDto, CurrentActor, toUserDto, UpdateUserDto, UserListQueryDto, UserService } from '@koers/identity';
 import { UuidParamPipe } from './validation';
+import { ExpectedVersion, Versioned } from './versioning';
 
 /** User administration: the secretariat only. Accounts are deactivated, never deleted (the audit log refers to them). */
 @ApiTags('users')
@@ -16,6 +17,7 @@ export class UsersController {
   }
 
   @Get(':id')
+  @Versioned()
   async get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     return toUserDto(await this.users.get(actor, id));
   }
@@ -26,7 +28,13 @@ export class UsersController {
   }
 
   @Patch(':id')
-  async update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateUserDto) {
-    return toUserDto(await this.users.update(actor, id, body));
+  @Versioned()
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: UpdateUserDto,
+    @ExpectedVersion() version?: number,
+  ) {
+    return toUserDto(await this.users.update(actor, id, body, version));
   }
 }

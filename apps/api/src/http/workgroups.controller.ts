@@ -10,6 +10,7 @@ import {
   WorkgroupService,
 } from '@koers/workgroups';
 import { UuidParamPipe } from './validation';
+import { ExpectedVersion, Versioned } from './versioning';
 
 @ApiTags('workgroups')
 @Controller('workgroups')
@@ -24,6 +25,7 @@ export class WorkgroupsController {
 
   /** Members and the composition check (what the strategy prescribes and what is missing). */
   @Get(':id')
+  @Versioned()
   get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     return this.workgroups.get(actor, id);
   }
@@ -34,14 +36,21 @@ export class WorkgroupsController {
   }
 
   @Patch(':id')
-  update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateWorkgroupDto) {
-    return this.workgroups.update(actor, id, body);
+  @Versioned()
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: UpdateWorkgroupDto,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.workgroups.update(actor, id, body, version);
   }
 
   @Delete(':id')
+  @Versioned()
   @HttpCode(204)
-  remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.workgroups.remove(actor, id);
+  remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @ExpectedVersion() version?: number) {
+    return this.workgroups.remove(actor, id, version);
   }
 
   @Post(':id/members')

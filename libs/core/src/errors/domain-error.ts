@@ -10,6 +10,8 @@ export enum ErrorCode {
   Forbidden = 'FORBIDDEN',
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
+  /** The change was based on an older version of the resource (optimistic concurrency). */
+  StaleVersion = 'STALE_VERSION',
   RateLimited = 'RATE_LIMITED',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   Internal = 'INTERNAL',

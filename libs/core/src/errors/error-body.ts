@@ -2,7 +2,8 @@ import { ErrorCode, FieldError } from './domain-error';
 
 /** The one JSON shape of every error the API returns. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: FieldError[] };
+  /** `current`: with STALE_VERSION, the resource as it is now. */
+  error: { code: ErrorCode; message: string; fields?: FieldError[]; current?: unknown };
 }
 
 export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -13,6 +14,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.Conflict]: 409,
+  [ErrorCode.StaleVersion]: 409,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.Internal]: 500,

@@ -73,5 +73,6 @@ export function toUserDto(user: UserEntity) {
     rvcMember: user.rvcMember,
     active: user.active,
     locked: Boolean(user.lockedUntil && user.lockedUntil > new Date()),
+    version: user.version,
   };
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 
 export const ORGANISATION_TYPES = [
   'gemeente',
@@ -90,4 +90,8 @@ export class OrganisationEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Raised by the database on every change (optimistic concurrency). */
+  @VersionColumn()
+  version: number;
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { conflict, notFound, validationFailed } from '@koers/core';
+import { conflict, lockVersion, notFound, validationFailed } from '@koers/core';
 import { OrganisationEntity, OrganisationType } from './organisation.entity';
 import { OrganisationRepository } from './organisation.repository';
 
@@ -51,10 +51,16 @@ export class OrganisationService {
     });
   }
 
-  async update(actor: Actor, id: string, input: Partial<OrganisationInput>): Promise<OrganisationEntity> {
+  async update(
+    actor: Actor,
+    id: string,
+    input: Partial<OrganisationInput>,
+    expectedVersion?: number,
+  ): Promise<OrganisationEntity> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'organisation.update');
     await this.assertDistrictExists(input.districtId);
     return this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'organisations', id, expectedVersion, (m) => this.repository.findById(id, m));
       const before = await this.repository.findById(id, manager);
       if (!before) throw notFound('De organisatie');
       await this.repository.update(id, input, manager);
@@ -72,9 +78,10 @@ export class OrganisationService {
     });
   }
 
-  async remove(actor: Actor, id: string): Promise<void> {
+  async remove(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'organisation.delete');
     await this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'organisations', id, expectedVersion, (m) => this.repository.findById(id, m));
       const existing = await this.repository.findById(id, manager);
       if (!existing) throw notFound('De organisatie');
       if ((await this.repository.countUsers(id, manager)) > 0) {

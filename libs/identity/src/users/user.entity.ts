@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import type { PlatformRole } from '@koers/access';
 
 /**
@@ -50,4 +50,8 @@ export class UserEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Raised by the database on every change (optimistic concurrency). */
+  @VersionColumn()
+  version: number;
 }

@@ -44,7 +44,7 @@ export class UserRepository {
   }
 
   async insert(
-    values: Omit<UserEntity, 'id' | 'createdAt' | 'updatedAt' | 'failedLoginCount' | 'lockedUntil'>,
+    values: Omit<UserEntity, 'id' | 'createdAt' | 'updatedAt' | 'failedLoginCount' | 'lockedUntil' | 'version'>,
     manager?: EntityManager,
   ): Promise<UserEntity> {
     const saved = await this.repo(manager).save(

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService, PlatformRole } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { notFound, validationFailed } from '@koers/core';
+import { lockVersion, notFound, validationFailed } from '@koers/core';
 import { AuthSessionRepository } from '../auth/auth-session.repository';
 import { hashPassword } from '../auth/auth.service';
+import { toUserDto } from '../dto/user.dto';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { RegionRepository } from '../region/region.repository';
 import { UserEntity, UserFunction } from './user.entity';
@@ -97,13 +98,17 @@ export class UserService {
     });
   }
 
-  async update(actor: Actor, id: string, changes: UserChanges): Promise<UserEntity> {
+  async update(actor: Actor, id: string, changes: UserChanges, expectedVersion?: number): Promise<UserEntity> {
     await this.authorization.assertInRegion(actor, 'users.manage', 'user.update');
     if (changes.organisationId) await this.assertOrganisationExists(changes.organisationId);
     if (changes.function) await this.assertFunctionExists(changes.function);
     const { password, ...fields } = changes;
     const passwordHash = password ? await hashPassword(password) : undefined;
     return this.dataSource.transaction(async (manager) => {
+      await lockVersion(manager, 'users', id, expectedVersion, async (m) => {
+        const current = await this.users.findById(id, m);
+        return current && toUserDto(current);
+      });
       const before = await this.users.findById(id, manager);
       if (!before) throw notFound('De gebruiker');
       await this.users.update(

@@ -12,6 +12,8 @@ import { AddProgressReportNarrativeDocument1763900000010 } from './1763900000010
 import { AllowMentionNotifications1763900000011 } from './1763900000011-allow-mention-notifications';
 import { CreateUserPreferencesAndDigestDeliveries1763900000012 } from './1763900000012-create-user-preferences-and-digest-deliveries';
 import { RegionVocabularyDistrictsAndFunctions1763900001400 } from './1763900001400-region-vocabulary-districts-and-functions';
+import { AddRowVersions1764750000000 } from './1764750000000-add-row-versions';
+import { TrackProgressReportFieldVersions1764750000001 } from './1764750000001-track-progress-report-field-versions';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -29,4 +31,6 @@ export const migrations = [
   AllowMentionNotifications1763900000011,
   CreateUserPreferencesAndDigestDeliveries1763900000012,
   RegionVocabularyDistrictsAndFunctions1763900001400,
+  AddRowVersions1764750000000,
+  TrackProgressReportFieldVersions1764750000001,
 ];

@@ -1,0 +1,90 @@
+import {
+  applyDecorators,
+  CallHandler,
+  createParamDecorator,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiConflictResponse, ApiHeader } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Observable, tap } from 'rxjs';
+import { validationFailed } from '@koers/core';
+
+type VersionedRequest = Request & { expectedVersion?: number };
+
+const CHANGING_METHODS = new Set(['PATCH', 'PUT', 'DELETE', 'POST']);
+
+/**
+ * Optimistic concurrency over HTTP, for every route of a versioned resource: the representation's
+ * `version` goes out as `ETag: "<version>"`; on a change the client's version comes in as `If-Match`
+ * (or as `version` in the body, taken out before the body is validated) and reaches the handler through
+ * `@ExpectedVersion()`. The service compares it (assertVersion/lockVersion in @koers/core).
+ */
+@Injectable()
+export class RowVersionInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<VersionedRequest>();
+    const response = context.switchToHttp().getResponse<Response>();
+    if (CHANGING_METHODS.has(request.method)) request.expectedVersion = expectedVersionOf(request);
+    return next.handle().pipe(
+      tap((body: unknown) => {
+        if (response.headersSent || !hasVersion(body)) return;
+        response.setHeader('ETag', `"${body.version}"`);
+        // The ETag names the version of the resource's own fields; lists inside it (comments, history) can
+        // change without it, so no cache may answer a later GET from a stored copy.
+        response.setHeader('Cache-Control', 'no-store');
+      }),
+    );
+  }
+}
+
+/** Marks a route of a versioned resource: ETag out, If-Match / `version` in, documented in OpenAPI. */
+export const Versioned = () =>
+  applyDecorators(
+    UseInterceptors(RowVersionInterceptor),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'The version this change is based on, as the ETag gave it ("3"); a stale one gives 409.',
+    }),
+    ApiConflictResponse({ description: 'STALE_VERSION: changed by someone else since; `current` holds it now.' }),
+  );
+
+/** The version the client based its change on (If-Match or body `version`); undefined when not sent. */
+export const ExpectedVersion = createParamDecorator(
+  (_: unknown, context: ExecutionContext): number | undefined =>
+    context.switchToHttp().getRequest<VersionedRequest>().expectedVersion,
+);
+
+const ETAG = /^(?:W\/)?"?(\d{1,9})"?$/;
+
+function expectedVersionOf(request: VersionedRequest): number | undefined {
+  const header = request.headers['if-match']?.trim();
+  let fromHeader: number | undefined;
+  if (header && header !== '*') {
+    const match = ETAG.exec(header);
+    if (!match || Number(match[1]) < 1)
+      throw validationFailed([{ field: 'If-Match', messages: ['Geef de versie als "3" (de ETag van het item).'] }]);
+    fromHeader = Number(match[1]);
+  }
+  const body: unknown = request.body;
+  let fromBody: number | undefined;
+  if (body && typeof body === 'object' && !Array.isArray(body) && 'version' in body) {
+    const { version, ...rest } = body as Record<string, unknown>;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > 999_999_999)
+      throw validationFailed([
+        { field: 'version', messages: ['Moet een versienummer zijn (een positief geheel getal).'] },
+      ]);
+    fromBody = version;
+    request.body = rest;
+  }
+  if (fromHeader !== undefined && fromBody !== undefined && fromHeader !== fromBody)
+    throw validationFailed([{ field: 'version', messages: ['If-Match en version noemen een andere versie.'] }]);
+  return fromHeader ?? fromBody;
+}
+
+function hasVersion(body: unknown): body is { version: number } {
+  return typeof body === 'object' && body !== null && typeof (body as { version?: unknown }).version === 'number';
+}
