@@ -9,6 +9,8 @@ import { refreshSession } from './api';
 
 type Handler = (payload: unknown) => void;
 
+const RETRY_DELAY_MS = 3_000;
+
 let socket: Socket | null = null;
 const subscriptions = new Map<string, number>();
 
@@ -22,7 +24,15 @@ function connect(): Socket {
   s.on('connect_error', async (err: Error & { data?: { code?: string } }) => {
     if (err.message === 'UNAUTHENTICATED' || err.data?.code === 'UNAUTHENTICATED') {
       if (await refreshSession()) s.connect();
+    } else if (!s.active) {
+      // The server could not check the session (e.g. its database is down): keep the session, try again.
+      setTimeout(() => socket === s && !s.connected && s.connect(), RETRY_DELAY_MS);
     }
+  });
+  // The server closes a socket when its token runs out or the account changed: connect again, which
+  // refreshes the session when it is still live (and ends at the login page when it is not).
+  s.on('disconnect', (reason) => {
+    if (reason === 'io server disconnect') setTimeout(() => socket === s && s.connect(), RETRY_DELAY_MS);
   });
   socket = s;
   return s;

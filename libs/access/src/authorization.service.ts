@@ -37,12 +37,16 @@ export class AuthorizationService {
     throw forbidden();
   }
 
+  /**
+   * Judged by the account as it is now (session live, account active, current platform role, RVC seat and
+   * membership), not by the actor's copy: a socket keeps its actor for hours.
+   */
   async canInWorkgroup(actor: Actor, permission: WorkgroupPermission, workgroupId: string): Promise<boolean> {
-    if (isSecretariat(actor) && SECRETARIAT_WORKGROUP_GRANTS.includes(permission)) return true;
-    if (!UUID.test(workgroupId)) return false;
-    const role = await this.memberships.roleOf(actor.userId, workgroupId);
-    if (role && ROLE_GRANTS[permission].includes(role)) return true;
-    return actor.rvcMember && RVC_WORKGROUP_GRANTS.includes(permission);
+    const standing = await this.memberships.standingOf(actor, UUID.test(workgroupId) ? workgroupId : null);
+    if (!standing) return false;
+    if (standing.platformRole === 'secretariaat' && SECRETARIAT_WORKGROUP_GRANTS.includes(permission)) return true;
+    if (standing.role && ROLE_GRANTS[permission].includes(standing.role)) return true;
+    return standing.rvcMember && RVC_WORKGROUP_GRANTS.includes(permission);
   }
 
   /**

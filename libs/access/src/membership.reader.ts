@@ -1,19 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { MembershipRole } from './actor';
+import type { Actor, MembershipRole, PlatformRole } from './actor';
 
-/** The one query authorisation needs: the caller's role in a werkgroep, if any. */
+/** What authorisation needs to know about the caller now, read from the database (never from the token). */
+export interface Standing {
+  platformRole: PlatformRole;
+  rvcMember: boolean;
+  /** The caller's role in the werkgroep asked about, if any. */
+  role: MembershipRole | null;
+}
+
+/** The queries authorisation needs: the caller's current standing and role in a werkgroep. */
 @Injectable()
 export class MembershipReader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async roleOf(userId: string, workgroupId: string): Promise<MembershipRole | null> {
-    const rows: Array<{ role: MembershipRole }> = await this.dataSource.query(
-      'SELECT role FROM workgroup_members WHERE user_id = $1 AND workgroup_id = $2',
-      [userId, workgroupId],
-    );
-    return rows[0]?.role ?? null;
+  /**
+   * The caller's current platform role, RVC seat and role in the werkgroep, or null when the session has
+   * ended (logout, expiry) or the account is inactive. One query, so a socket that lives for hours is judged
+   * by the account as it is now, not by the copy taken at its handshake.
+   */
+  async standingOf(actor: Actor, workgroupId: string | null): Promise<Standing | null> {
+    const rows: Array<{ platform_role: PlatformRole; rvc_member: boolean; role: MembershipRole | null }> =
+      await this.dataSource.query(
+        `SELECT u.platform_role, u.rvc_member, m.role
+           FROM users u
+           JOIN auth_sessions s ON s.user_id = u.id AND s.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
+           LEFT JOIN workgroup_members m ON m.user_id = u.id AND m.workgroup_id = $3
+          WHERE u.id = $1 AND u.active`,
+        [actor.userId, actor.sessionId, workgroupId],
+      );
+    const row = rows[0];
+    return row ? { platformRole: row.platform_role, rvcMember: row.rvc_member, role: row.role } : null;
   }
 
   async workgroupIdsOf(userId: string): Promise<string[]> {

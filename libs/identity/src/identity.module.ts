@@ -8,6 +8,7 @@ import { AuthSessionEntity } from './auth/auth-session.entity';
 import { AuthSessionRepository } from './auth/auth-session.repository';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { SocketSessions } from './auth/socket-sessions';
 import { FirstAdminService } from './bootstrap/first-admin.service';
 import { DistrictEntity, OrganisationEntity, RegionEntity } from './organisations/organisation.entity';
 import { OrganisationRepository } from './organisations/organisation.repository';
@@ -32,6 +33,7 @@ import { UserService } from './users/user.service';
     AuthSessionRepository,
     AuthService,
     AuthGuard,
+    SocketSessions,
     FirstAdminService,
     // Every HTTP route requires a valid login unless marked @Public().
     { provide: APP_GUARD, useExisting: AuthGuard },
@@ -47,6 +49,7 @@ import { UserService } from './users/user.service';
   exports: [
     AuthService,
     AuthGuard,
+    SocketSessions,
     OrganisationService,
     UserService,
     RegionService,

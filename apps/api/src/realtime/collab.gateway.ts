@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
+  OnGatewayConnection,
   OnGatewayDisconnect,
   OnGatewayInit,
   SubscribeMessage,
@@ -11,8 +12,15 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { APP_CONFIG, AppConfig, DomainError, ErrorCode, notFound, validationFailed } from '@koers/core';
 import { CollabService, CollabTransport } from '@koers/documents';
-import { AuthService } from '@koers/identity';
-import { actorOf, requireAuthentication } from './socket-auth';
+import { AuthService, SocketSessions } from '@koers/identity';
+import {
+  actorOf,
+  assertSessionLive,
+  requireAuthentication,
+  trackSession,
+  untrackSession,
+  WRITE_SESSION_RECHECK_MS,
+} from './socket-auth';
 import { respond } from './socket-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,34 +37,48 @@ interface RateState {
  * handshake, checks message shape and rate, and hands everything else to CollabService.
  */
 @WebSocketGateway({ namespace: '/collab' })
-export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, CollabTransport {
+export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, CollabTransport {
   @WebSocketServer()
   private namespace: Namespace;
 
   constructor(
     private readonly auth: AuthService,
     private readonly collab: CollabService,
+    private readonly sessions: SocketSessions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(namespace: Namespace): void {
-    requireAuthentication(namespace, this.auth);
+    requireAuthentication(namespace, this.auth, this.sessions);
     this.collab.attach(this);
   }
 
+  handleConnection(socket: Socket): void {
+    trackSession(socket);
+  }
+
   handleDisconnect(socket: Socket): void {
+    untrackSession(socket);
     this.collab.disconnect(socket.id);
   }
 
+  /**
+   * Authorised before the socket enters the document's room: a refused socket never receives a byte of it.
+   * The sync starts with messages sent to this connection only; room broadcasts go out in a later turn.
+   */
   @SubscribeMessage('join')
   join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
     return respond(async () => {
       this.spend(socket);
       const documentId = documentIdOf(body);
-      await socket.join(room(documentId));
+      await assertSessionLive(socket, this.auth);
       try {
-        return await this.collab.join(socket.id, actorOf(socket), documentId);
+        const joined = await this.collab.join(socket.id, actorOf(socket), documentId);
+        await socket.join(room(documentId));
+        return joined;
       } catch (err) {
+        // Refused now: whatever this connection had of the document before goes too.
+        this.collab.leave(socket.id, documentId);
         await socket.leave(room(documentId));
         throw err;
       }
@@ -84,6 +106,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, Collab
       if (!UUID.test(documentId)) throw notFound('Het document');
       if (!(raw instanceof Uint8Array))
         throw validationFailed([{ field: 'message', messages: ['Het bericht moet binair zijn.'] }]);
+      await assertSessionLive(socket, this.auth, WRITE_SESSION_RECHECK_MS);
       await this.collab.receive(socket.id, documentId, raw);
       return {};
     });

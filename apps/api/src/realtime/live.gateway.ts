@@ -2,6 +2,7 @@ import {
   ConnectedSocket,
   MessageBody,
   OnGatewayConnection,
+  OnGatewayDisconnect,
   OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
@@ -11,23 +12,29 @@ import type { Namespace, Socket } from 'socket.io';
 import { AuthorizationService, MembershipChanges } from '@koers/access';
 import { ActionEvents } from '@koers/actions';
 import { notFound, validationFailed } from '@koers/core';
-import { AuthService } from '@koers/identity';
+import { AuthService, SocketSessions } from '@koers/identity';
 import { NotificationEvents } from '@koers/notifications';
 import { SessionEvents } from '@koers/sessions';
-import { actorOf, AuthenticatedSocketData, requireAuthentication } from './socket-auth';
+import {
+  actorOf,
+  assertSessionLive,
+  AuthenticatedSocketData,
+  requireAuthentication,
+  trackSession,
+  untrackSession,
+  userRoom,
+} from './socket-auth';
 import { respond } from './socket-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const room = (workgroupId: string) => `workgroup:${workgroupId}`;
-/** Every socket of a user joins their own room: notifications reach all their tabs, on any instance. */
-const userRoom = (userId: string) => `user:${userId}`;
 
 /**
  * The /live namespace: live updates of a werkgroep's lists (actions, sessions). `subscribe` is checked like reading
  * the list over REST; events go to the werkgroep's room on every instance (Socket.IO Redis adapter).
  */
 @WebSocketGateway({ namespace: '/live' })
-export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   @WebSocketServer()
   private namespace: Namespace;
 
@@ -38,10 +45,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly membershipChanges: MembershipChanges,
     private readonly notificationEvents: NotificationEvents,
     private readonly sessionEvents: SessionEvents,
+    private readonly sessions: SocketSessions,
   ) {}
 
   afterInit(namespace: Namespace): void {
-    requireAuthentication(namespace, this.auth);
+    requireAuthentication(namespace, this.auth, this.sessions);
     this.actionEvents.onEvent((event) => namespace.to(room(event.workgroupId)).emit(event.type, event.action));
     this.sessionEvents.onEvent((event) => namespace.to(room(event.workgroupId)).emit(event.type, event.session));
     this.membershipChanges.onChange(({ workgroupId, userId }) => void this.recheck(workgroupId, userId));
@@ -50,14 +58,20 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     );
   }
 
+  /** Joins the user's own room (notifications) and the session's, and closes at the token's expiry. */
   handleConnection(socket: Socket): void {
-    void socket.join(userRoom(actorOf(socket).userId));
+    trackSession(socket);
+  }
+
+  handleDisconnect(socket: Socket): void {
+    untrackSession(socket);
   }
 
   @SubscribeMessage('subscribe')
   subscribe(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
     return respond(async () => {
       const workgroupId = workgroupIdOf(body);
+      await assertSessionLive(socket, this.auth);
       await this.authorization.assertInWorkgroup(
         actorOf(socket),
         'workgroup.content.read',

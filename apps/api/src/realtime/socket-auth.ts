@@ -1,29 +1,131 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { Actor } from '@koers/access';
-import { ACCESS_COOKIE, AuthService } from '@koers/identity';
+import { DomainError, ErrorCode } from '@koers/core';
+import {
+  ACCESS_COOKIE,
+  AuthService,
+  SocketEndReason,
+  SocketSessions,
+  SocketSessionTarget,
+  unauthenticated,
+} from '@koers/identity';
 
 /** What every authenticated socket carries (socket.data is plain data, so it also reaches other instances). */
 export interface AuthenticatedSocketData {
   actor: Actor;
+  /** Epoch ms when the access token (or the session) runs out: the socket is closed then. */
+  expiresAt: number;
 }
+
+/** Every socket of a user joins their own room: notifications reach all their tabs, on any instance. */
+export const userRoom = (userId: string) => `user:${userId}`;
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/** How long a write may rely on the last reading of the session (logout and the like close sockets at once). */
+export const WRITE_SESSION_RECHECK_MS = 1_000;
+
+/** Handshake refusals the client can act on: log in again, or retry (the server cannot check right now). */
+export const HANDSHAKE_UNAUTHENTICATED = 'UNAUTHENTICATED';
+export const HANDSHAKE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+
+const END_MESSAGES: Record<SocketEndReason | 'expired', string> = {
+  logout: 'U bent uitgelogd.',
+  deactivated: 'Uw account is gedeactiveerd.',
+  password: 'Uw wachtwoord is gewijzigd; log opnieuw in.',
+  role: 'Uw rol is gewijzigd; de verbinding wordt vernieuwd.',
+  'session-ended': 'Deze sessie is beëindigd.',
+  expired: 'Uw inlog is verlopen; de verbinding wordt vernieuwd.',
+};
+
+const expiryTimers = new WeakMap<Socket, NodeJS.Timeout>();
+const sessionChecks = new WeakMap<Socket, { at: number; check: Promise<void> }>();
 
 /**
  * No valid token, no connection: the same check as every HTTP route, with the token from the handshake's
- * `auth: { token }` or the httpOnly session cookie, never from the URL.
+ * `auth: { token }` or the httpOnly session cookie, never from the URL. A bad or expired token is answered
+ * UNAUTHENTICATED (the client refreshes its session); any other failure, such as the database being down,
+ * SERVICE_UNAVAILABLE with `data.retryable` (the client keeps its session and tries again).
  */
-export function requireAuthentication(namespace: Namespace, auth: AuthService): void {
+export function requireAuthentication(namespace: Namespace, auth: AuthService, sessions: SocketSessions): void {
   namespace.use((socket, next) => {
     auth
-      .authenticate(handshakeToken(socket), socket.handshake.address ?? null)
-      .then((actor) => {
-        (socket.data as AuthenticatedSocketData).actor = actor;
+      .authenticateSession(handshakeToken(socket), socket.handshake.address ?? null)
+      .then(({ actor, expiresAt }) => {
+        Object.assign(socket.data as AuthenticatedSocketData, { actor, expiresAt });
         next();
       })
-      .catch(() => next(new Error('UNAUTHENTICATED')));
+      .catch((err: unknown) => {
+        const refused = err instanceof DomainError && err.code === ErrorCode.Unauthenticated;
+        const error = new Error(refused ? HANDSHAKE_UNAUTHENTICATED : HANDSHAKE_UNAVAILABLE) as Error & {
+          data: object;
+        };
+        error.data = refused
+          ? { code: HANDSHAKE_UNAUTHENTICATED, retryable: false }
+          : { code: HANDSHAKE_UNAVAILABLE, retryable: true, message: 'De server is even niet bereikbaar.' };
+        next(error);
+      });
   });
+  sessions.register((target, reason) => endSockets(namespace, target, reason));
+}
+
+/**
+ * On connection: the rooms through which the socket's account and session can be ended on any instance,
+ * and a timer that closes it when its token runs out (the client reconnects after refreshing its session).
+ */
+export function trackSession(socket: Socket): void {
+  const { actor, expiresAt } = socket.data as AuthenticatedSocketData;
+  void socket.join([userRoom(actor.userId), sessionRoom(actor.sessionId)]);
+  const timer = setTimeout(() => end(socket, 'expired'), Math.max(0, expiresAt - Date.now()));
+  timer.unref();
+  expiryTimers.set(socket, timer);
+}
+
+export function untrackSession(socket: Socket): void {
+  clearTimeout(expiryTimers.get(socket));
+  expiryTimers.delete(socket);
+}
+
+/**
+ * Before every event: the token has not run out, the session is live and the account active, as read from
+ * the database at most `maxAgeMs` ago (joins and subscriptions: now; writes: WRITE_SESSION_RECHECK_MS); the
+ * actor is refreshed with the account's current role and name. A socket that fails is told why and closed.
+ */
+export async function assertSessionLive(socket: Socket, auth: AuthService, maxAgeMs = 0): Promise<void> {
+  const data = socket.data as AuthenticatedSocketData;
+  if (Date.now() >= data.expiresAt) {
+    end(socket, 'expired');
+    throw unauthenticated();
+  }
+  let last = sessionChecks.get(socket);
+  if (!last || Date.now() - last.at > maxAgeMs) {
+    const check = auth.current(data.actor).then((actor) => {
+      if (actor) data.actor = actor;
+      else {
+        end(socket, 'session-ended');
+        throw unauthenticated();
+      }
+    });
+    last = { at: Date.now(), check };
+    sessionChecks.set(socket, last);
+    // A failed reading is not kept: the next event reads again.
+    check.catch(() => sessionChecks.delete(socket));
+  }
+  await last.check;
 }
 
 export const actorOf = (socket: Socket): Actor => (socket.data as AuthenticatedSocketData).actor;
+
+function end(socket: Socket, reason: SocketEndReason | 'expired') {
+  socket.emit('session-ended', { reason, message: END_MESSAGES[reason] });
+  socket.disconnect(true);
+}
+
+/** Every socket of the account or session, on every instance (the Redis adapter carries it across). */
+function endSockets(namespace: Namespace, target: SocketSessionTarget, reason: SocketEndReason) {
+  const room = 'userId' in target ? userRoom(target.userId) : sessionRoom(target.sessionId);
+  namespace.to(room).emit('session-ended', { reason, message: END_MESSAGES[reason] });
+  namespace.in(room).disconnectSockets(true);
+}
 
 function handshakeToken(socket: Socket): string | undefined {
   const fromAuth = (socket.handshake.auth as { token?: unknown } | undefined)?.token;

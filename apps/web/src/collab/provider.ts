@@ -28,6 +28,7 @@ const FLUSH_DELAY_MS = 40;
 const AWARENESS_DELAY_MS = 80;
 const ACK_TIMEOUT_MS = 20_000;
 const RETRY_DELAY_MS = 1_000;
+const SERVER_UNREACHABLE = 'Verbinding met de server verbroken; wijzigingen worden bewaard.';
 /** How long a closed document waits for its last acks before it leaves. */
 const CLOSE_GRACE_MS = 10_000;
 
@@ -231,7 +232,12 @@ export class CollabDocument {
         this.answerServerStep1();
       } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
         Y.applyUpdate(this.doc, payload, REMOTE);
-        if (step === SYNC_STEP2) this.update({ status: 'online', loaded: true });
+        if (step === SYNC_STEP2)
+          this.update({
+            status: 'online',
+            loaded: true,
+            ...(this.snapshot.message === SERVER_UNREACHABLE ? { message: null } : {}),
+          });
       }
     } else if (type === MESSAGE_AWARENESS) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), REMOTE);
@@ -265,6 +271,11 @@ export class CollabDocument {
       readOnly: true,
       message: message || 'U heeft geen toegang meer tot dit document.',
     });
+  }
+
+  /** No connection to the server for now; the session is not in doubt. */
+  serverUnreachable() {
+    this.update({ message: SERVER_UNREACHABLE });
   }
 
   unauthenticated() {
@@ -412,7 +423,15 @@ export class CollabConnection {
     });
     socket.on('connect_error', (err: Error) => {
       for (const document of this.documents.values()) document.disconnected();
-      if (err.message !== 'UNAUTHENTICATED') return; // network trouble: Socket.IO retries with back-off
+      if (err.message !== 'UNAUTHENTICATED') {
+        // The server could not be reached, or could not check the session (e.g. its database is down): the
+        // session is kept, changes stay in this browser, and Koers keeps trying. Socket.IO retries network
+        // trouble by itself, not a refusal by the server (then `active` is false).
+        for (const document of this.documents.values()) document.serverUnreachable();
+        if (!socket.active)
+          setTimeout(() => this.documents.size && !socket.connected && socket.connect(), RETRY_DELAY_MS * 3);
+        return;
+      }
       // The access cookie (15 minutes) has expired: refresh the session, then connect again.
       if (this.refreshAttempts >= 3) {
         for (const document of this.documents.values()) document.unauthenticated();

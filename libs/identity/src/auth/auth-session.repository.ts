@@ -10,6 +10,7 @@ export interface SessionPrincipal {
   organisationId: string;
   platformRole: PlatformRole;
   rvcMember: boolean;
+  sessionExpiresAt: Date;
 }
 
 @Injectable()
@@ -28,7 +29,8 @@ export class AuthSessionRepository {
   async findPrincipal(sessionId: string, userId: string): Promise<SessionPrincipal | null> {
     const rows: SessionPrincipal[] = await this.dataSource.query(
       `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.organisation_id AS "organisationId",
-              u.platform_role AS "platformRole", u.rvc_member AS "rvcMember"
+              u.platform_role AS "platformRole", u.rvc_member AS "rvcMember",
+              s.expires_at AS "sessionExpiresAt"
          FROM auth_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [sessionId, userId],

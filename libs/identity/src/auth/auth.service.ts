@@ -6,7 +6,8 @@ import { Actor } from '@koers/access';
 import { AuditService } from '@koers/audit';
 import { APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@koers/core';
 import { UserRepository } from '../users/user.repository';
-import { AuthSessionRepository } from './auth-session.repository';
+import { AuthSessionRepository, SessionPrincipal } from './auth-session.repository';
+import { SocketSessions } from './socket-sessions';
 
 export interface IssuedTokens {
   accessToken: string;
@@ -18,6 +19,13 @@ export interface IssuedTokens {
 interface AccessTokenClaims {
   sub: string;
   sid: string;
+  exp?: number;
+}
+
+/** A verified caller and the moment its proof runs out (the token's expiry, or the session's if sooner). */
+export interface AuthenticatedSession {
+  actor: Actor;
+  expiresAt: number;
 }
 
 /** Hash used when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password. */
@@ -34,6 +42,7 @@ export class AuthService {
     private readonly users: UserRepository,
     private readonly sessions: AuthSessionRepository,
     private readonly audit: AuditService,
+    private readonly socketSessions: SocketSessions,
   ) {}
 
   async login(email: string, password: string, ip: string | null): Promise<IssuedTokens> {
@@ -96,10 +105,20 @@ export class AuthService {
   async logout(actor: Actor): Promise<void> {
     await this.sessions.revoke(actor.sessionId);
     await this.audit.recordChange(actor, { action: 'auth.logout', entityType: 'session', entityId: actor.sessionId });
+    this.socketSessions.endFor({ sessionId: actor.sessionId }, 'logout');
   }
 
   /** Turns a bearer token into the caller, or throws UNAUTHENTICATED. Algorithm, issuer, audience and expiry are all checked. */
   async authenticate(token: string | undefined, ip: string | null): Promise<Actor> {
+    return (await this.authenticateSession(token, ip)).actor;
+  }
+
+  /**
+   * As authenticate, with the moment the proof runs out: a socket is closed then unless it re-authenticates.
+   * A token without `exp` is refused (it would never expire on its own). Only a bad token is UNAUTHENTICATED;
+   * a database that cannot be reached throws its own error, so callers can tell "log in again" from "retry".
+   */
+  async authenticateSession(token: string | undefined, ip: string | null): Promise<AuthenticatedSession> {
     if (!token) throw unauthenticated();
     let claims: AccessTokenClaims;
     try {
@@ -112,11 +131,21 @@ export class AuthService {
     } catch {
       throw unauthenticated();
     }
+    if (typeof claims.exp !== 'number') throw unauthenticated();
     // Checked before the database sees them: a malformed id in a signed token is still only "not logged in".
     if (!isUuid(claims.sub) || !isUuid(claims.sid)) throw unauthenticated();
     const principal = await this.sessions.findPrincipal(claims.sid, claims.sub);
     if (!principal) throw unauthenticated();
-    return { ...principal, sessionId: claims.sid, ip };
+    return {
+      actor: actorFrom(principal, claims.sid, ip),
+      expiresAt: Math.min(claims.exp * 1000, new Date(principal.sessionExpiresAt).getTime()),
+    };
+  }
+
+  /** The caller as the account is now (role, name), or null when the session ended or the account is inactive. */
+  async current(actor: Actor): Promise<Actor | null> {
+    const principal = await this.sessions.findPrincipal(actor.sessionId, actor.userId);
+    return principal ? actorFrom(principal, actor.sessionId, actor.ip) : null;
   }
 
   private async signAccessToken(userId: string, sessionId: string) {
@@ -131,6 +160,19 @@ export class AuthService {
     });
     return { accessToken, expiresIn };
   }
+}
+
+function actorFrom(principal: SessionPrincipal, sessionId: string, ip: string | null): Actor {
+  return {
+    userId: principal.userId,
+    email: principal.email,
+    displayName: principal.displayName,
+    organisationId: principal.organisationId,
+    platformRole: principal.platformRole,
+    rvcMember: principal.rvcMember,
+    sessionId,
+    ip,
+  };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

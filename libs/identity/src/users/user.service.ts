@@ -6,6 +6,7 @@ import { AuditService, diffFields } from '@koers/audit';
 import { lockVersion, notFound, validationFailed } from '@koers/core';
 import { AuthSessionRepository } from '../auth/auth-session.repository';
 import { hashPassword } from '../auth/auth.service';
+import { SocketEndReason, SocketSessions } from '../auth/socket-sessions';
 import { toUserDto } from '../dto/user.dto';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { RegionRepository } from '../region/region.repository';
@@ -35,6 +36,7 @@ export class UserService {
     private readonly sessions: AuthSessionRepository,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
+    private readonly socketSessions: SocketSessions,
   ) {}
 
   /** The account that just signed in (no permission check: the caller proved to be this user). */
@@ -104,7 +106,8 @@ export class UserService {
     if (changes.function) await this.assertFunctionExists(changes.function);
     const { password, ...fields } = changes;
     const passwordHash = password ? await hashPassword(password) : undefined;
-    return this.dataSource.transaction(async (manager) => {
+    let endSockets: SocketEndReason | null = null;
+    const updated = await this.dataSource.transaction(async (manager) => {
       await lockVersion(manager, 'users', id, expectedVersion, async (m) => {
         const current = await this.users.findById(id, m);
         return current && toUserDto(current);
@@ -118,6 +121,7 @@ export class UserService {
       );
       // A deactivated account or a reset password ends every open session at once.
       if (fields.active === false || passwordHash) await this.sessions.revokeAllOf(id, manager);
+      endSockets = socketEndReason(before, fields, Boolean(passwordHash));
       await this.audit.recordChange(
         actor,
         {
@@ -130,6 +134,9 @@ export class UserService {
       );
       return (await this.users.findById(id, manager)) as UserEntity;
     });
+    // After the commit: open sockets of this account close on every instance and reconnect as it is now.
+    if (endSockets) this.socketSessions.endFor({ userId: id }, endSockets);
+    return updated;
   }
 
   /** Functions are a list the secretariat extends (GET /api/functions), not a fixed set. */
@@ -146,4 +153,14 @@ export class UserService {
       throw validationFailed([{ field: 'organisationId', messages: ['Deze organisatie bestaat niet.'] }]);
     }
   }
+}
+
+/** Whether a change to an account must close its open sockets, and why. */
+function socketEndReason(before: UserEntity, fields: UserChanges, passwordReset: boolean): SocketEndReason | null {
+  if (fields.active === false && before.active) return 'deactivated';
+  if (passwordReset) return 'password';
+  const roleChanged =
+    (fields.platformRole !== undefined && fields.platformRole !== before.platformRole) ||
+    (fields.rvcMember !== undefined && fields.rvcMember !== before.rvcMember);
+  return roleChanged ? 'role' : null;
 }
