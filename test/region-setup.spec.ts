@@ -3,6 +3,15 @@ import request from 'supertest';
 import { createTestApp, TestApp } from './support/test-app';
 import { Api, DEMO, expectStatus } from './support/api-helpers';
 
+/** The text of a PDF (unpdf, an independent parser). */
+async function pdfText(pdf: Buffer): Promise<string> {
+  // unpdf is an ES module; Jest's CommonJS transform loads it through require().
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { extractText, getDocumentProxy } = require('unpdf');
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+  return text as string;
+}
+
 /** A new region sets itself up: its words, districts, organisation types and functions (issue #14). */
 describe('a new region sets itself up', () => {
   let t: TestApp;
@@ -66,6 +75,41 @@ describe('a new region sets itself up', () => {
       expect(response.status).toBe(400);
       expect(fieldsOf(response.body)).toEqual(['strategyName', 'themeSingular']);
       expect(expectStatus(await as('get', '/api/region'), 200).body.regionName).toBe('Noord-Nederland');
+    });
+  });
+
+  describe("the bundle PDF speaks the region's words", () => {
+    it("names Noord-Nederland's board and themes, not the RVC", async () => {
+      const strategy = expectStatus(
+        await as('post', '/api/strategies', {
+          title: 'Regionaal Beleidsplan Veiligheid Noord-Nederland 2024-2027',
+          periodStart: '2024-01-01',
+          periodEnd: '2027-12-31',
+        }),
+        201,
+      ).body;
+      const cycle = expectStatus(
+        await as('post', '/api/reporting-cycles', {
+          strategyId: strategy.id,
+          title: 'RVO-vergadering juni 2026',
+          meetingDate: '2026-06-20',
+          reportDeadline: '2026-06-01',
+        }),
+        201,
+      ).body;
+      const response = await as('get', `/api/reporting-cycles/${cycle.id}/bundle.pdf`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(response.status).toBe(200);
+      const text = (await pdfText(response.body as Buffer)).replace(/\s+/g, ' ');
+      expect(text).toContain('voor het Regionaal Veiligheidsoverleg (RVO)');
+      expect(text).toContain('Vergadering RVO');
+      expect(text).toContain('RVO-bundel');
+      expect(text).not.toMatch(/RVC|Veiligheidscollege/);
     });
   });
 

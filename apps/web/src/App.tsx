@@ -42,6 +42,7 @@ const UsersPage = page(() => import('./pages/admin/UsersPage'), 'UsersPage');
 const UserEditPage = page(() => import('./pages/admin/UsersPage'), 'UserEditPage');
 const OrganisationsPage = page(() => import('./pages/admin/OrganisationsPage'), 'OrganisationsPage');
 const WorkgroupsAdminPage = page(() => import('./pages/admin/WorkgroupsAdminPage'), 'WorkgroupsAdminPage');
+const RegionAdminPage = page(() => import('./features/region/RegionAdminPage'), 'RegionAdminPage');
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, startError } = useAuth();
@@ -102,6 +103,7 @@ export function App() {
             <Route index element={<Navigate to="gebruikers" replace />} />
             <Route path="gebruikers" element={<UsersPage />} />
             <Route path="gebruikers/:id" element={<UserEditPage />} />
+            <Route path="regio" element={<RegionAdminPage />} />
             <Route path="organisaties" element={<OrganisationsPage />} />
             <Route path="werkgroepen" element={<WorkgroupsAdminPage />} />
             <Route path="auditlog" element={<AuditPage />} />

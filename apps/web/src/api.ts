@@ -5,17 +5,20 @@
  */
 
 export type PlatformRole = 'secretariaat' | 'gebruiker';
-export type UserFunction =
-  | 'burgemeester'
-  | 'officier_van_justitie'
-  | 'sectorhoofd_politie'
-  | 'belastingdienst'
-  | 'ambtenaar'
-  | 'partner'
-  | 'secretariaat'
-  | 'overig';
+/** A code from GET /api/functions (the secretariat extends the list). */
+export type UserFunction = string;
 export type OrganisationType =
-  'gemeente' | 'openbaar_ministerie' | 'politie' | 'belastingdienst' | 'partner' | 'bureau';
+  | 'gemeente'
+  | 'openbaar_ministerie'
+  | 'politie'
+  | 'belastingdienst'
+  | 'riec'
+  | 'zorg_en_veiligheidshuis'
+  | 'ggd'
+  | 'provincie'
+  | 'rijk'
+  | 'partner'
+  | 'bureau';
 export type MembershipRole = 'aanjager' | 'lid' | 'ambtelijk' | 'gast' | 'waarnemer';
 export type StrategyStatus = 'concept' | 'consultatie' | 'vastgesteld' | 'afgesloten';
 export type AuditOutcome = 'success' | 'denied' | 'failed';

@@ -13,7 +13,6 @@ import type {
   OrganisationType,
   PlatformRole,
   StrategyStatus,
-  UserFunction,
 } from './api';
 import type {
   FocusAreaStatus,
@@ -28,19 +27,13 @@ export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
   openbaar_ministerie: 'Openbaar Ministerie',
   politie: 'Politie',
   belastingdienst: 'Belastingdienst',
+  riec: 'RIEC',
+  zorg_en_veiligheidshuis: 'Zorg- en Veiligheidshuis',
+  ggd: 'GGD',
+  provincie: 'Provincie',
+  rijk: 'Rijk',
   partner: 'Partner',
-  bureau: 'Bureau RVS',
-};
-
-export const FUNCTION_LABELS: Record<UserFunction, string> = {
-  burgemeester: 'Burgemeester',
-  officier_van_justitie: 'Officier van justitie',
-  sectorhoofd_politie: 'Sectorhoofd politie',
-  belastingdienst: 'Belastingdienst',
-  ambtenaar: 'Ambtenaar',
-  partner: 'Partner',
-  secretariaat: 'Secretariaat',
-  overig: 'Overig',
+  bureau: 'Bureau (secretariaat)',
 };
 
 export const ROLE_LABELS: Record<MembershipRole, string> = {

@@ -8,6 +8,7 @@ import {
   ReportNarrative,
   RvcBundle,
   RvcBundleWorkgroup,
+  BundleWords,
 } from './reporting.model';
 
 /**
@@ -78,13 +79,18 @@ function withUnit(value: number | null, unit: IndicatorUnit): string {
   }
 }
 
+/** The board's short name ("RVC"), or its full name when the region gave no abbreviation. */
+const board = (bundle: RvcBundle) => bundle.words.boardAbbreviation || bundle.words.boardName;
+const abbreviated = (bundle: RvcBundle) =>
+  bundle.words.boardAbbreviation ? ` (${bundle.words.boardAbbreviation})` : '';
+
 export function renderBundlePdf(bundle: RvcBundle): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: {
-      Title: printable(`RVC-bundel ${bundle.cycle.title}`),
+      Title: printable(`${board(bundle)}-bundel ${bundle.cycle.title}`),
       Author: 'Koers',
       Subject: printable(bundle.strategy.name),
     },
@@ -106,7 +112,7 @@ export function renderBundlePdf(bundle: RvcBundle): Promise<Buffer> {
   summaryMatrix(doc, bundle);
   for (const workgroup of bundle.workgroups) {
     doc.addPage();
-    workgroupSection(doc, workgroup);
+    workgroupSection(doc, workgroup, bundle.words);
   }
   footers(doc, bundle);
   doc.end();
@@ -165,14 +171,14 @@ function cover(doc: Doc, bundle: RvcBundle): void {
     .font(FONT)
     .fontSize(16)
     .fillColor(INK)
-    .text('voor het Regionaal Veiligheidscollege (RVC)', { width: contentWidth(doc) });
+    .text(printable(`voor het ${bundle.words.boardName}${abbreviated(bundle)}`), { width: contentWidth(doc) });
   doc.moveDown(1.5);
   doc
     .font(BOLD)
     .fontSize(15)
     .text(printable(bundle.cycle.title), { width: contentWidth(doc) });
   doc.moveDown(0.8);
-  labelled(doc, 'Vergadering RVC', longDate(bundle.cycle.meetingDate));
+  labelled(doc, `Vergadering ${board(bundle)}`, longDate(bundle.cycle.meetingDate));
   labelled(
     doc,
     'Verslagperiode',
@@ -270,12 +276,13 @@ function summaryMatrix(doc: Doc, bundle: RvcBundle): void {
   doc.x = left;
 }
 
-function workgroupSection(doc: Doc, w: RvcBundleWorkgroup): void {
+function workgroupSection(doc: Doc, w: RvcBundleWorkgroup, words: BundleWords): void {
+  const theme = words.themeSingular.charAt(0).toUpperCase() + words.themeSingular.slice(1);
   doc
     .font(FONT)
     .fontSize(10)
     .fillColor(MUTED)
-    .text(printable(w.priorityTitle), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+    .text(printable(`${theme}: ${w.priorityTitle}`), doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   heading(doc, w.name, 18, 0.1);
   const report = w.report;
   if (!report) {
@@ -513,7 +520,7 @@ function footers(doc: Doc, bundle: RvcBundle): void {
       .strokeColor(RULE)
       .stroke();
     doc.font(FONT).fontSize(8.5).fillColor(MUTED);
-    doc.text(printable(`RVC-bundel ${bundle.cycle.title}`), doc.page.margins.left, y, {
+    doc.text(printable(`${board(bundle)}-bundel ${bundle.cycle.title}`), doc.page.margins.left, y, {
       width: width * 0.7,
       lineBreak: false,
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ReportContent, ReportFigures } from './reporting.model';
+import { BundleWords, ReportContent, ReportFigures } from './reporting.model';
 
 export interface BundleRow {
   workgroupId: string;
@@ -22,6 +22,17 @@ export interface BundleRow {
 @Injectable()
 export class BundleRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The region's words for the board and its themes (regions has one row per installation). */
+  async words(): Promise<BundleWords> {
+    const rows: BundleWords[] = await this.dataSource.query(
+      `SELECT board_name AS "boardName", board_abbreviation AS "boardAbbreviation", theme_singular AS "themeSingular"
+         FROM regions ORDER BY name LIMIT 1`,
+    );
+    return (
+      rows[0] ?? { boardName: 'Regionaal Veiligheidscollege', boardAbbreviation: 'RVC', themeSingular: 'prioriteit' }
+    );
+  }
 
   async strategyName(strategyId: string): Promise<string | null> {
     const rows: Array<{ title: string }> = await this.dataSource.query('SELECT title FROM strategies WHERE id = $1', [

@@ -23,13 +23,15 @@ export class BundleService {
     await this.authorization.assertInRegion(actor, 'reporting.read', 'reporting_cycle.bundle');
     const cycle = await this.cycles.findCycle(cycleId);
     if (!cycle) throw notFound('De rapportagecyclus');
-    const [strategyName, rows] = await Promise.all([
+    const [strategyName, words, rows] = await Promise.all([
       this.repository.strategyName(cycle.strategyId),
+      this.repository.words(),
       this.repository.workgroupsWithAcceptedVersion(cycle.strategyId, cycle.id),
     ]);
     return {
       cycle,
       strategy: { id: cycle.strategyId, name: strategyName ?? '' },
+      words,
       generatedAt: now.toISOString(),
       workgroups: rows.map((row) => ({
         workgroupId: row.workgroupId,

@@ -103,9 +103,17 @@ export interface ReportFigures {
 }
 
 /** The RVC bundle of one cycle: every werkgroep in strategy order, with its accepted report (or null). */
+/** The region's words the bundle speaks (GET /api/region): its board and what it calls a theme. */
+export interface BundleWords {
+  boardName: string;
+  boardAbbreviation: string;
+  themeSingular: string;
+}
+
 export interface RvcBundle {
   cycle: ReportingCycleView;
   strategy: { id: string; name: string };
+  words: BundleWords;
   generatedAt: string;
   workgroups: RvcBundleWorkgroup[];
 }

@@ -2,6 +2,7 @@ import { Suspense, useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { isSecretariat, useAuth } from '../auth';
 import { forgetLocalCopies, hasUnacknowledgedChanges } from '../collab/session';
+import { useWords } from '../features/region';
 import { closeLive } from '../live';
 import { Loading } from './common';
 import { NotificationBell } from './NotificationBell';
@@ -15,6 +16,7 @@ export function Layout() {
   const { me, logout } = useAuth();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
+  const words = useWords();
 
   async function onLogout() {
     if (
@@ -61,7 +63,7 @@ export function Layout() {
                     <NavLink to="/dashboard">Dashboard</NavLink>
                   </li>
                   <li>
-                    <NavLink to="/rvc">RVC</NavLink>
+                    <NavLink to="/rvc">{words.board}</NavLink>
                   </li>
                 </>
               )}

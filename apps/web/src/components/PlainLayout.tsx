@@ -1,4 +1,5 @@
 import { Outlet } from 'react-router-dom';
+import { useWords } from '../features/region';
 
 export function SkipLink() {
   return (
@@ -8,12 +9,15 @@ export function SkipLink() {
   );
 }
 
+/** Says "Demo-omgeving" only when the demo region was seeded. */
 export function Footer() {
+  const words = useWords();
   return (
     <footer className="site-footer">
       <div className="container">
-        Koers – samenwerken aan de Regionale Veiligheidsstrategie. Demo-omgeving: personen en districtsindeling zijn
-        fictief.
+        Koers – samenwerken aan de {words.strategyName}
+        {words.regionName && ` ${words.regionName}`}.
+        {words.demo && ' Demo-omgeving: personen en districtsindeling zijn fictief.'}
       </div>
     </footer>
   );

@@ -7,7 +7,6 @@ import {
   formatDate,
   formatDateTime,
   formatMoment,
-  FUNCTION_LABELS,
   NOTIFICATION_KIND_LABELS,
   ORGANISATION_TYPE_LABELS,
   ROLE_LABELS,
@@ -16,26 +15,29 @@ import {
 import { LoadMore, usePagedList } from '../components/paging';
 import { OverdueMarker } from './work/ActionsTab';
 import { useLive } from '../live';
+import { useFunctionLabel, useWords } from '../features/region';
 
 export function HomePage() {
   const me = useMe();
   const workgroups = useApi(() => api.workgroups(), []);
   const strategies = useApi(() => api.strategies(), []);
   const secretariat = isSecretariat(me);
+  const words = useWords();
+  const functionLabel = useFunctionLabel();
   const strategy = strategies.data?.[0];
 
   return (
     <>
       <PageHeading title="Overzicht">Welkom, {me.user.displayName}</PageHeading>
       <p className="lead">
-        {me.user.jobTitle ?? FUNCTION_LABELS[me.user.function]}
+        {functionLabel(me.user.function)}
         {me.organisation && (
           <>
             {' '}
             – {me.organisation.name} ({ORGANISATION_TYPE_LABELS[me.organisation.type]})
           </>
         )}
-        {me.user.rvcMember && <> · Lid van het Regionaal Veiligheidscollege</>}
+        {me.user.rvcMember && <> · Lid van het {words.boardName}</>}
       </p>
 
       <AttentionSection />
@@ -57,7 +59,9 @@ export function HomePage() {
                   <h3>
                     <Link to={`/werkgroepen/${group.id}`}>{group.name}</Link>
                   </h3>
-                  <p className="muted">Prioriteit: {group.themeTitle}</p>
+                  <p className="muted">
+                    {words.Theme}: {group.themeTitle}
+                  </p>
                   <dl className="inline-dl">
                     <div>
                       <dt>Mijn rol</dt>
@@ -76,7 +80,7 @@ export function HomePage() {
       </section>
 
       <section aria-labelledby="strategie-kop" className="section">
-        <h2 id="strategie-kop">Regionale Veiligheidsstrategie</h2>
+        <h2 id="strategie-kop">{words.strategyName}</h2>
         <ErrorMessage error={strategies.error} />
         {strategy ? (
           <p>

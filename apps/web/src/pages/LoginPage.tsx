@@ -3,7 +3,9 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
 import { asApiError, ErrorMessage, Field, PageHeading } from '../components/common';
+import { useWords } from '../features/region';
 
+/** Shown only when the demo region was seeded (GET /api/region/public says so). */
 const DEMO_ACCOUNTS: Array<[string, string]> = [
   ['secretariaat@demo.koers.nl', 'Secretariaat Bureau RVS (beheer)'],
   ['aanjager.ondermijning@demo.koers.nl', 'Aanjager werkgroep Ondermijning'],
@@ -16,6 +18,7 @@ const DEMO_ACCOUNTS: Array<[string, string]> = [
 
 export function LoginPage() {
   const { me, login } = useAuth();
+  const words = useWords();
   const navigate = useNavigate();
   const location = useLocation();
   const state = location.state as { from?: string; loggedOut?: boolean } | null;
@@ -51,7 +54,8 @@ export function LoginPage() {
     <>
       <PageHeading title="Inloggen">Inloggen bij Koers</PageHeading>
       <p className="lead">
-        Het samenwerkingsplatform voor de bestuurlijke werkgroepen van de Regionale Veiligheidsstrategie.
+        Het samenwerkingsplatform voor de bestuurlijke werkgroepen van de {words.strategyName}
+        {words.regionName && ` ${words.regionName}`}.
       </p>
       {state?.loggedOut && !error && (
         <p className="alert alert-info" role="status">
@@ -87,19 +91,21 @@ export function LoginPage() {
           {busy ? 'Bezig met inloggen…' : 'Inloggen'}
         </button>
       </form>
-      <section className="demo-note" aria-labelledby="demo-accounts">
-        <h2 id="demo-accounts">Demo-accounts</h2>
-        <p>
-          Dit is een demo-omgeving met fictieve personen. Alle accounts hebben het wachtwoord <code>koers-demo</code>.
-        </p>
-        <ul>
-          {DEMO_ACCOUNTS.map(([address, description]) => (
-            <li key={address}>
-              <code>{address}</code> – {description}
-            </li>
-          ))}
-        </ul>
-      </section>
+      {words.demo && (
+        <section className="demo-note" aria-labelledby="demo-accounts">
+          <h2 id="demo-accounts">Demo-accounts</h2>
+          <p>
+            Dit is een demo-omgeving met fictieve personen. Alle accounts hebben het wachtwoord <code>koers-demo</code>.
+          </p>
+          <ul>
+            {DEMO_ACCOUNTS.map(([address, description]) => (
+              <li key={address}>
+                <code>{address}</code> – {description}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

@@ -2,15 +2,17 @@ import { Link, Navigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api';
 import { ErrorMessage, Loading, PageHeading, useApi } from '../components/common';
 import { formatDate, STATUS_LABELS } from '../labels';
+import { useWords } from '../features/region';
 import { NotFoundPage } from './NotFoundPage';
 
 /** `/strategie`: the first (current) strategy of the region. */
 export function FirstStrategyRedirect() {
   const { data, error, loading } = useApi(() => api.strategies(), []);
+  const words = useWords();
   if (error) return <ErrorMessage error={error} />;
   if (loading || !data) return <Loading what="De strategie" />;
   if (data.length === 0)
-    return <NotFoundPage title="Geen strategie" message="Er is nog geen Regionale Veiligheidsstrategie vastgelegd." />;
+    return <NotFoundPage title="Geen strategie" message={`Er is nog geen ${words.strategyName} vastgelegd.`} />;
   return <Navigate to={`/strategie/${data[0].id}`} replace />;
 }
 
@@ -18,6 +20,7 @@ export function StrategyPage() {
   const { id = '' } = useParams();
   const strategy = useApi(() => api.strategy(id), [id]);
   const workgroups = useApi(() => api.workgroups(), []);
+  const words = useWords();
 
   if (strategy.error) {
     if (strategy.error.status === 404 || (strategy.error instanceof ApiError && strategy.error.status === 400)) {
@@ -60,8 +63,8 @@ export function StrategyPage() {
       </dl>
 
       <section aria-labelledby="prioriteiten" className="section">
-        <h2 id="prioriteiten">Prioriteiten</h2>
-        {themes.length === 0 && <p>Deze strategie heeft nog geen prioriteiten.</p>}
+        <h2 id="prioriteiten">{words.Themes}</h2>
+        {themes.length === 0 && <p>Deze strategie heeft nog geen {words.themePlural}.</p>}
         <ol className="priorities">
           {themes.map((theme) => {
             const group = workgroups.data?.find((w) => w.themeId === theme.id);
@@ -69,7 +72,7 @@ export function StrategyPage() {
             return (
               <li key={theme.id} className="card priority">
                 <h3>
-                  <span className="priority-number">Prioriteit {theme.position}</span> {theme.title}
+                  <span className="priority-number">{words.themeNumbered(theme.position)}</span> {theme.title}
                 </h3>
                 {theme.description && <p>{theme.description}</p>}
                 {focusAreas.length > 0 && (

@@ -13,7 +13,8 @@ import {
   useApi,
 } from '../components/common';
 import { FormActions, Options, SelectField } from '../components/forms';
-import { FUNCTION_LABELS, options, ROLE_LABELS } from '../labels';
+import { options, ROLE_LABELS } from '../labels';
+import { useFunctionLabel, useWords } from '../features/region';
 import { NotFoundPage } from './NotFoundPage';
 import { WorkgroupDocuments } from './WorkgroupDocuments';
 
@@ -48,13 +49,14 @@ export function WorkgroupPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const workgroup = useApi(() => api.workgroup(id), [id]);
+  const words = useWords();
 
   if (workgroup.error) {
     if (workgroup.error.status === 404 || workgroup.error.status === 403 || workgroup.error.status === 400) {
       return (
         <NotFoundPage
           title="Werkgroep niet gevonden of geen toegang"
-          message="Deze werkgroep is niet gevonden of u heeft er geen toegang toe. Alleen leden van een werkgroep, het secretariaat en leden van het RVC kunnen een werkgroep inzien."
+          message={`Deze werkgroep is niet gevonden of u heeft er geen toegang toe. Alleen leden van een werkgroep, het secretariaat en leden van het ${words.board} kunnen een werkgroep inzien.`}
         />
       );
     }
@@ -81,7 +83,7 @@ export function WorkgroupPage() {
       <PageHeading>{w.name}</PageHeading>
       <dl className="facts">
         <div>
-          <dt>Prioriteit</dt>
+          <dt>{words.Theme}</dt>
           <dd>
             {w.theme.position}. {w.theme.title}
           </dd>
@@ -123,6 +125,7 @@ export function WorkgroupPage() {
 export function WorkgroupOverview() {
   const { workgroup: w, canWrite, reload, me } = useWorkgroup();
   const location = useLocation();
+  const words = useWords();
   // Notification links point at /werkgroepen/<id>?actie=<id>: open the action in the Acties tab.
   const actionId = new URLSearchParams(location.search).get('actie');
   if (actionId) return <Navigate to={`/werkgroepen/${w.id}/acties?actie=${encodeURIComponent(actionId)}`} replace />;
@@ -132,7 +135,9 @@ export function WorkgroupOverview() {
       {w.description && <p className="lead">{w.description}</p>}
       {w.theme.focusAreas.length > 0 && (
         <details className="card">
-          <summary>Onderdelen van deze prioriteit ({w.theme.focusAreas.length})</summary>
+          <summary>
+            Onderdelen van deze {words.themeSingular} ({w.theme.focusAreas.length})
+          </summary>
           <ol className="focus-areas">
             {[...w.theme.focusAreas]
               .sort((a, b) => a.position - b.position)
@@ -213,6 +218,7 @@ function MembersTable({
   const [message, setMessage] = useState<string | null>(null);
   const [roles, setRoles] = useState<Record<string, MembershipRole>>({});
   const [busy, setBusy] = useState<string | null>(null);
+  const functionLabel = useFunctionLabel();
 
   async function changeRole(userId: string, name: string) {
     const role = roles[userId];
@@ -268,7 +274,7 @@ function MembersTable({
               {member.displayName}
               {!member.active && <span className="badge badge-inactive"> inactief</span>}
             </th>
-            <td>{member.jobTitle || FUNCTION_LABELS[member.function]}</td>
+            <td>{functionLabel(member.function)}</td>
             <td>{member.organisationName}</td>
             <td>{member.districtName ?? '—'}</td>
             {manage ? (

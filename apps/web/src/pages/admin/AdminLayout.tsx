@@ -12,6 +12,9 @@ export function AdminLayout() {
             <NavLink to="/beheer/gebruikers">Gebruikers</NavLink>
           </li>
           <li>
+            <NavLink to="/beheer/regio">Regio</NavLink>
+          </li>
+          <li>
             <NavLink to="/beheer/organisaties">Organisaties</NavLink>
           </li>
           <li>

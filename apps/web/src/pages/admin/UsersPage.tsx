@@ -1,6 +1,6 @@
 import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, ApiError, Organisation, PlatformRole, User, UserFunction, UserInput } from '../../api';
+import { api, ApiError, Organisation, PlatformRole, User, UserInput } from '../../api';
 import {
   asApiError,
   Check,
@@ -16,7 +16,8 @@ import {
   useApi,
 } from '../../components/common';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
-import { FUNCTION_LABELS, options, PLATFORM_ROLE_LABELS } from '../../labels';
+import { options, PLATFORM_ROLE_LABELS } from '../../labels';
+import { useFunctionLabel, useFunctions, useWords } from '../../features/region';
 import { NotFoundPage } from '../NotFoundPage';
 
 export function UsersPage() {
@@ -26,6 +27,8 @@ export function UsersPage() {
   const organisations = useApi(() => api.organisations(), []);
   const [showCreate, setShowCreate] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const words = useWords();
+  const functionLabel = useFunctionLabel();
   const orgName = useMemo(() => new Map((organisations.data ?? []).map((o) => [o.id, o.name])), [organisations.data]);
 
   return (
@@ -77,10 +80,10 @@ export function UsersPage() {
               <tr key={user.id}>
                 <th scope="row">
                   {user.displayName}
-                  {user.rvcMember && <span className="badge"> RVC-lid</span>}
+                  {user.rvcMember && <span className="badge"> {words.board}-lid</span>}
                 </th>
                 <td>{user.email}</td>
-                <td>{FUNCTION_LABELS[user.function] ?? user.function}</td>
+                <td>{functionLabel(user.function)}</td>
                 <td>{orgName.get(user.organisationId) ?? '—'}</td>
                 <td>{PLATFORM_ROLE_LABELS[user.platformRole]}</td>
                 <td>{userStatus(user)}</td>
@@ -115,8 +118,7 @@ interface UserFormProps {
 function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
   const [email, setEmail] = useState(user?.email ?? '');
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
-  const [jobTitle, setJobTitle] = useState(user?.jobTitle ?? '');
-  const [fn, setFn] = useState<UserFunction>(user?.function ?? 'ambtenaar');
+  const [fn, setFn] = useState<string>(user?.function ?? 'ambtenaar');
   const [organisationId, setOrganisationId] = useState(user?.organisationId ?? '');
   const [platformRole, setPlatformRole] = useState<PlatformRole>(user?.platformRole ?? 'gebruiker');
   const [rvcMember, setRvcMember] = useState(user?.rvcMember ?? false);
@@ -132,6 +134,8 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const { error, busy, submit } = useSubmit();
+  const functions = useFunctions();
+  const words = useWords();
   const sortedOrganisations = useMemo(
     () => [...organisations].sort((a, b) => a.name.localeCompare(b.name, 'nl')),
     [organisations],
@@ -147,7 +151,6 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
     return submit(event, checks, async () => {
       const input: UserInput = {
         displayName: displayName.trim(),
-        jobTitle: user || jobTitle.trim() ? jobTitle.trim() : undefined,
         function: fn,
         organisationId,
         platformRole,
@@ -182,9 +185,6 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
       <Field label="Naam" name="displayName" error={error} required>
         {(props) => <input {...props} value={displayName} onChange={(event) => setDisplayName(event.target.value)} />}
       </Field>
-      <Field label="Functietitel" name="jobTitle" error={error} hint="Bijvoorbeeld: Burgemeester van Houten">
-        {(props) => <input {...props} value={jobTitle} onChange={(event) => setJobTitle(event.target.value)} />}
-      </Field>
       <SelectField
         label="Functie"
         name="function"
@@ -192,7 +192,8 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
         required
         value={fn}
         onChange={setFn}
-        choices={options(FUNCTION_LABELS)}
+        hint="Wat deze persoon is; de samenstelling van werkgroepen leest dit. Functies beheert u bij Beheer › Regio."
+        choices={functions.map((f) => [f.code, f.label])}
       />
       <SelectField
         label="Organisatie"
@@ -215,7 +216,7 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
       />
       <CheckboxField
         name="rvcMember"
-        label="Lid van het Regionaal Veiligheidscollege (RVC)"
+        label={`Lid van het ${words.boardName}${words.boardAbbreviation ? ` (${words.boardAbbreviation})` : ''}`}
         checked={rvcMember}
         onChange={setRvcMember}
       />

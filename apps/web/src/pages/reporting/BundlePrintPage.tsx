@@ -7,12 +7,14 @@ import { reportingApi } from './reporting-api';
 import { HashCheck, ReportContentView, ReportFiguresView } from './ReportView';
 import { ReportStatusBadge } from './status';
 import './reporting.css';
+import { useWords } from '../../features/region';
 
 /**
  * `/rvc/bundel/:cycleId`: the RVC bundle of one meeting as one readable document. On paper (print CSS)
  * the site's navigation disappears and every werkgroep starts on a new page.
  */
 export function BundlePrintPage() {
+  const words = useWords();
   const { cycleId = '' } = useParams();
   const bundle = useApi(() => reportingApi.bundle(cycleId), [cycleId]);
 
@@ -33,7 +35,7 @@ export function BundlePrintPage() {
   return (
     <article className="bundle">
       <div className="bundle-toolbar no-print">
-        <Link to="/rvc">Terug naar RVC</Link>
+        <Link to="/rvc">Terug naar {words.board}</Link>
         <span className="button-group">
           <button type="button" className="button" onClick={() => window.print()}>
             Afdrukken
@@ -45,7 +47,9 @@ export function BundlePrintPage() {
       </div>
       <header className="bundle-cover">
         <p className="bundle-strategy">{b.strategy.name}</p>
-        <PageHeading title={`Bundel ${b.cycle.title}`}>Voortgangsrapportages voor het RVC: {b.cycle.title}</PageHeading>
+        <PageHeading title={`Bundel ${b.cycle.title}`}>
+          Voortgangsrapportages voor het {words.board}: {b.cycle.title}
+        </PageHeading>
         <dl className="facts">
           <div>
             <dt>Vergadering</dt>
@@ -81,7 +85,9 @@ export function BundlePrintPage() {
       {b.workgroups.map((w) => (
         <section key={w.workgroupId} className="bundle-workgroup" aria-labelledby={`werkgroep-${w.workgroupId}`}>
           <h2 id={`werkgroep-${w.workgroupId}`}>{w.name}</h2>
-          <p className="muted">Prioriteit: {w.priorityTitle}</p>
+          <p className="muted">
+            {words.Theme}: {w.priorityTitle}
+          </p>
           {w.report ? (
             <>
               <p>

@@ -18,6 +18,7 @@ import { ReviewControls } from './ReviewControls';
 import { FocusStatus, ReportStatusBadge } from './status';
 import { TrendChart } from './TrendChart';
 import './reporting.css';
+import { useWords } from '../../features/region';
 
 /**
  * `/dashboard` for the secretariat and RVC members: per cycle who submitted (with accept/return for the
@@ -25,6 +26,7 @@ import './reporting.css';
  * API only what was reported upward.
  */
 export function DashboardPage() {
+  const words = useWords();
   const me = useMe();
   const allowed = isSecretariat(me) || me.user.rvcMember;
   const strategies = useApi(() => api.strategies(), []);
@@ -43,7 +45,7 @@ export function DashboardPage() {
     return (
       <NotFoundPage
         title="Geen toegang tot het dashboard"
-        message="Het dashboard is er voor het secretariaat en de leden van het RVC."
+        message={`Het dashboard is er voor het secretariaat en de leden van het ${words.board}.`}
       />
     );
   }
@@ -63,7 +65,7 @@ export function DashboardPage() {
       <p className="lead">
         {isSecretariat(me)
           ? 'De voortgang van alle werkgroepen: wie heeft ingediend, de status per onderdeel, de trend en de verlopen acties.'
-          : 'Wat de werkgroepen aan het RVC hebben gerapporteerd: alleen ingediende rapportages.'}
+          : `Wat de werkgroepen aan het ${words.board} hebben gerapporteerd: alleen ingediende rapportages.`}
       </p>
       <ErrorMessage error={strategies.error ?? dashboard.error} />
       {strategies.data && strategies.data.length === 0 && <p>Er is nog geen strategie vastgelegd.</p>}
@@ -88,7 +90,7 @@ export function DashboardPage() {
               <select id={cycleSelect} value={d.currentCycle.id} onChange={(e) => choose('cyclus', e.target.value)}>
                 {[...d.cycles].reverse().map((c) => (
                   <option key={c.id} value={c.id}>
-                    {c.title} (RVC {formatDate(c.meetingDate)})
+                    {c.title} ({words.board} {formatDate(c.meetingDate)})
                   </option>
                 ))}
               </select>
@@ -124,13 +126,15 @@ function Submissions({
   secretariat: boolean;
   onReviewed: (message: string) => Promise<void>;
 }) {
+  const words = useWords();
   const cycle = dashboard.currentCycle;
   if (!cycle) {
     return (
       <section aria-labelledby="indieningen" className="section">
         <h2 id="indieningen">Indieningen</h2>
         <p>
-          Er is nog geen rapportagecyclus. {secretariat && <Link to="/rvc">Maak een cyclus aan op de RVC-pagina.</Link>}
+          Er is nog geen rapportagecyclus.{' '}
+          {secretariat && <Link to="/rvc">Maak een cyclus aan op de {words.board}-pagina.</Link>}
         </p>
       </section>
     );
@@ -139,7 +143,8 @@ function Submissions({
     <section aria-labelledby="indieningen" className="section">
       <h2 id="indieningen">Indieningen: {cycle.title}</h2>
       <p>
-        RVC-vergadering {formatDate(cycle.meetingDate)}; indienen uiterlijk {formatDate(cycle.reportDeadline)}.
+        {words.board}-vergadering {formatDate(cycle.meetingDate)}; indienen uiterlijk {formatDate(cycle.reportDeadline)}
+        .
       </p>
       <Table
         label="Indieningen per werkgroep"

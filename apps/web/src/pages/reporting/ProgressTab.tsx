@@ -4,9 +4,11 @@ import { useWorkgroup } from '../WorkgroupPage';
 import { IndicatorsSection } from './IndicatorsSection';
 import { ReportSection } from './ReportSection';
 import './reporting.css';
+import { useWords } from '../../features/region';
 
 /** The werkgroep tab Voortgang: the progress report for the current cycle, and the indicators with their charts. */
 export function ProgressTab() {
+  const words = useWords();
   const ctx = useWorkgroup();
   const { workgroup, myRole, me, canManage } = ctx;
   if (!myRole && !isSecretariat(me)) {
@@ -14,9 +16,9 @@ export function ProgressTab() {
     return (
       <div className="alert alert-info">
         <p>
-          De voortgang van een werkgroep is werkinhoud van de werkgroep. Als lid van het RVC ziet u een rapportage zodra
-          de werkgroep haar heeft ingediend: zie het <Link to="/dashboard">Dashboard</Link> en de{' '}
-          <Link to="/rvc">RVC-pagina</Link> met de bundel per vergadering.
+          De voortgang van een werkgroep is werkinhoud van de werkgroep. Als lid van het {words.board} ziet u een
+          rapportage zodra de werkgroep haar heeft ingediend: zie het <Link to="/dashboard">Dashboard</Link> en de{' '}
+          <Link to="/rvc">{words.board}-pagina</Link> met de bundel per vergadering.
         </p>
       </div>
     );

@@ -9,12 +9,14 @@ import { HashCheck, ReportContentView, ReportFiguresView } from './ReportView';
 import { ReviewControls } from './ReviewControls';
 import { ReportStatusBadge } from './status';
 import './reporting.css';
+import { useWords } from '../../features/region';
 
 /**
  * `/rapportages/:id`: reading a report's latest submitted version (the secretariat's review, the RVC's
  * reading). RVC members get only a version that went upward; a concept is refused with a plain reason.
  */
 export function ReportPage() {
+  const words = useWords();
   const { id = '' } = useParams();
   const me = useMe();
   const report = useApi(() => reportingApi.report(id), [id]);
@@ -25,7 +27,7 @@ export function ReportPage() {
       return (
         <NotFoundPage
           title="Geen toegang tot deze rapportage"
-          message="Deze rapportage is nog niet ingediend, of is teruggestuurd naar de werkgroep. Leden van het RVC zien een rapportage pas als de werkgroep haar heeft ingediend; concepten blijven binnen de werkgroep."
+          message={`Deze rapportage is nog niet ingediend, of is teruggestuurd naar de werkgroep. Leden van het ${words.board} zien een rapportage pas als de werkgroep haar heeft ingediend; concepten blijven binnen de werkgroep.`}
         />
       );
     }

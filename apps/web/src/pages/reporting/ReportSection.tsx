@@ -17,11 +17,13 @@ import {
 } from './reporting-api';
 import { ReportContentView, ReportFiguresView, VersionHistory } from './ReportView';
 import { ReportStatusBadge } from './status';
+import { useWords } from '../../features/region';
 
 const EDITABLE = ['concept', 'teruggestuurd'];
 
 /** The werkgroep's progress report for a chosen reporting cycle (by default the current one). */
 export function ReportSection({ ctx }: { ctx: WorkgroupContext }) {
+  const words = useWords();
   const { workgroup, canWrite } = ctx;
   const cycles = useApi(() => reportingApi.cycles(workgroup.theme.strategyId), [workgroup.theme.strategyId]);
   const reports = useApi(() => reportingApi.reports(workgroup.id), [workgroup.id]);
@@ -61,7 +63,7 @@ export function ReportSection({ ctx }: { ctx: WorkgroupContext }) {
       )}
       {(!cycles.data || !reports.data) && !cycles.error && !reports.error && <Loading what="De rapportage" />}
       {cycles.data && reports.data && !cycle && (
-        <p>Het secretariaat heeft nog geen rapportagecyclus (RVC-vergadering) aangemaakt.</p>
+        <p>Het secretariaat heeft nog geen rapportagecyclus ({words.board}-vergadering) aangemaakt.</p>
       )}
       {cycles.data && reports.data && cycle && (
         <>
@@ -74,14 +76,14 @@ export function ReportSection({ ctx }: { ctx: WorkgroupContext }) {
             >
               {sorted.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.title} (RVC {formatDate(c.meetingDate)})
+                  {c.title} ({words.board} {formatDate(c.meetingDate)})
                 </option>
               ))}
             </select>
           </div>
           <dl className="facts">
             <div>
-              <dt>RVC-vergadering</dt>
+              <dt>{words.board}-vergadering</dt>
               <dd>{formatDate(cycle.meetingDate)}</dd>
             </div>
             <div>
@@ -136,6 +138,7 @@ function ReportEditor({
   ctx: WorkgroupContext;
   onChanged: () => Promise<void>;
 }) {
+  const words = useWords();
   const report = useApi(() => reportingApi.report(reportId), [reportId]);
   const versions = useApi(() => reportingApi.versions(reportId), [reportId]);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -244,7 +247,7 @@ function ReportEditor({
             name="summary"
             error={error}
             required
-            hint="Voor het RVC: de kern van de voortgang in deze periode."
+            hint={`Voor het ${words.board}: de kern van de voortgang in deze periode.`}
           >
             {(props) => (
               <textarea

@@ -3,6 +3,7 @@ import { ApiError } from '../../api';
 import { asApiError, ErrorMessage } from '../../components/common';
 import { ConfirmDialog } from '../../components/dialog';
 import { reportingApi } from './reporting-api';
+import { useWords } from '../../features/region';
 
 /** The secretariat's verdict on a submitted report: accept it, or return it with a required comment. */
 export function ReviewControls({
@@ -14,6 +15,7 @@ export function ReviewControls({
   workgroupName: string;
   onReviewed: (message: string) => Promise<void> | void;
 }) {
+  const words = useWords();
   const [dialog, setDialog] = useState<'accept' | 'return' | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -61,7 +63,7 @@ export function ReviewControls({
           onCancel={() => setDialog(null)}
           onConfirm={review}
         >
-          <p>De ingediende versie gaat daarmee definitief naar het RVC.</p>
+          <p>De ingediende versie gaat daarmee definitief naar het {words.board}.</p>
         </ConfirmDialog>
       )}
       {dialog === 'return' && (

@@ -17,9 +17,11 @@ import { formatDate, todayIso } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
 import { currentCycle, reportingApi, ReportingCycle } from './reporting-api';
 import './reporting.css';
+import { useWords } from '../../features/region';
 
 /** `/rvc`: per RVC meeting (reporting cycle) the bundle of the werkgroepen's reports, as PDF and as print view. */
 export function RvcPage() {
+  const words = useWords();
   const me = useMe();
   const secretariat = isSecretariat(me);
   const allowed = secretariat || me.user.rvcMember;
@@ -34,17 +36,20 @@ export function RvcPage() {
 
   if (!allowed)
     return (
-      <NotFoundPage title="Geen toegang" message="Deze pagina is er voor de leden van het RVC en het secretariaat." />
+      <NotFoundPage
+        title="Geen toegang"
+        message={`Deze pagina is er voor de leden van het ${words.board} en het secretariaat.`}
+      />
     );
 
   const list = [...(cycles.data ?? [])].sort((a, b) => b.meetingDate.localeCompare(a.meetingDate));
   const next = currentCycle(list, todayIso());
   return (
     <>
-      <PageHeading>RVC</PageHeading>
+      <PageHeading>{words.board}</PageHeading>
       <p className="lead">
-        Per vergadering van het RVC de bundel met de voortgangsrapportages van de werkgroepen: als PDF of om af te
-        drukken.
+        Per vergadering van het {words.board} de bundel met de voortgangsrapportages van de werkgroepen: als PDF of om
+        af te drukken.
       </p>
       <ErrorMessage error={strategies.error ?? cycles.error} />
       <SuccessMessage message={message} />
@@ -68,7 +73,7 @@ export function RvcPage() {
         </div>
       )}
       {!cycles.data && !cycles.error && !strategies.error && <Loading what="De vergaderingen" />}
-      {cycles.data && list.length === 0 && <p>Er zijn nog geen rapportagecycli (RVC-vergaderingen).</p>}
+      {cycles.data && list.length === 0 && <p>Er zijn nog geen rapportagecycli ({words.board}-vergaderingen).</p>}
       {list.length > 0 && (
         <ul className="cycle-list">
           {list.map((cycle) => (
@@ -118,6 +123,7 @@ function CycleForm({
   onCancel: () => void;
   onCreated: (cycle: ReportingCycle) => Promise<void>;
 }) {
+  const words = useWords();
   const [title, setTitle] = useState('');
   const [meetingDate, setMeetingDate] = useState('');
   const [reportDeadline, setReportDeadline] = useState('');
@@ -134,7 +140,7 @@ function CycleForm({
       [
         'reportDeadline',
         !reportDeadline || !meetingDate || reportDeadline < meetingDate,
-        'De deadline voor de werkgroepen ligt vóór de vergadering van het RVC.',
+        `De deadline voor de werkgroepen ligt vóór de vergadering van het ${words.board}.`,
       ],
     ];
     return submit(event, checks, async () => {
@@ -156,7 +162,13 @@ function CycleForm({
         Nieuwe rapportagecyclus
       </h2>
       <ErrorMessage error={error} />
-      <Field label="Titel" name="title" error={error} required hint="Bijvoorbeeld: RVC-vergadering juni 2027">
+      <Field
+        label="Titel"
+        name="title"
+        error={error}
+        required
+        hint={`Bijvoorbeeld: ${words.board}-vergadering juni 2027`}
+      >
         {(props) => (
           <input {...props} type="text" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
         )}

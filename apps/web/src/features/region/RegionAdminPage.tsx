@@ -1,0 +1,222 @@
+import { FormEvent, useState } from 'react';
+import {
+  asApiError,
+  ErrorMessage,
+  Field,
+  Loading,
+  PageHeading,
+  ROW_ACTIONS,
+  SuccessMessage,
+  Table,
+  useApi,
+} from '../../components/common';
+import { FormActions, useSubmit } from '../../components/forms';
+import { ApiError } from '../../api';
+import { DistrictWithOrganisations, RegionWords, regionApi } from './region-api';
+import { useWords } from './words';
+
+/** Beheer > Regio: the region's words, its districts and the list of functions. */
+export function RegionAdminPage() {
+  return (
+    <>
+      <PageHeading>Regio</PageHeading>
+      <p className="lead">
+        Hoe uw regio haar strategie, bestuur en bureau noemt, de districten met hun gemeenten, en de functies die mensen
+        kunnen hebben.
+      </p>
+      <WordsForm />
+      <DistrictsSection />
+      <FunctionsSection />
+    </>
+  );
+}
+
+const WORD_FIELDS: Array<[keyof RegionWords, string, string]> = [
+  ['regionName', 'Naam van de regio', 'Bijvoorbeeld: Noord-Nederland'],
+  ['strategyName', 'Naam van de strategie', 'Bijvoorbeeld: Regionaal Beleidsplan Veiligheid'],
+  ['strategyAbbreviation', 'Afkorting van de strategie', 'Bijvoorbeeld: RBP'],
+  ['boardName', 'Naam van het bestuur', 'Bijvoorbeeld: Regionaal Veiligheidscollege of Bestuurscollege'],
+  ['boardAbbreviation', 'Afkorting van het bestuur', 'Mag leeg blijven; dan gebruikt Koers de volledige naam.'],
+  ['bureauName', 'Naam van het bureau (secretariaat)', 'Bijvoorbeeld: Bureau RVS'],
+  ['themeSingular', 'Woord voor een thema van de strategie (enkelvoud)', 'prioriteit of thema'],
+  ['themePlural', 'Meervoud', "prioriteiten of thema's"],
+];
+
+function WordsForm() {
+  const words = useWords();
+  const [values, setValues] = useState<RegionWords>(() => pickWords(words));
+  const [message, setMessage] = useState<string | null>(null);
+  const { error, busy, submit } = useSubmit();
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    setMessage(null);
+    const checks = WORD_FIELDS.filter(([key]) => key !== 'boardAbbreviation').map(
+      ([key, label]) =>
+        [key, values[key].trim().length > 0, `Vul in: ${label.toLowerCase()}.`] as [string, boolean, string],
+    );
+    return submit(event, checks, async () => {
+      const trimmed = Object.fromEntries(
+        WORD_FIELDS.map(([key]) => [key, values[key].trim()]),
+      ) as unknown as RegionWords;
+      const saved = await regionApi.update(trimmed);
+      setValues(pickWords(saved));
+      await words.reload();
+      setMessage('De woorden van de regio zijn opgeslagen.');
+    });
+  }
+
+  return (
+    <section className="section" aria-labelledby="woorden-kop">
+      <h2 id="woorden-kop">Woorden van de regio</h2>
+      <SuccessMessage message={message} />
+      <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="woorden-kop">
+        <ErrorMessage error={error} title="Opslaan is niet gelukt." />
+        {WORD_FIELDS.map(([key, label, hint]) => (
+          <Field key={key} label={label} name={key} error={error} hint={hint} required={key !== 'boardAbbreviation'}>
+            {(props) => (
+              <input
+                {...props}
+                value={values[key]}
+                onChange={(event) => setValues((v) => ({ ...v, [key]: event.target.value }))}
+              />
+            )}
+          </Field>
+        ))}
+        <FormActions submit="Woorden opslaan" busy={busy} />
+      </form>
+    </section>
+  );
+}
+
+function pickWords(source: RegionWords): RegionWords {
+  return Object.fromEntries(WORD_FIELDS.map(([key]) => [key, source[key] ?? ''])) as unknown as RegionWords;
+}
+
+function DistrictsSection() {
+  const districts = useApi(() => regionApi.districts(), []);
+  const [name, setName] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [rowError, setRowError] = useState<ApiError | null>(null);
+  const { error, busy, submit } = useSubmit();
+
+  function onCreate(event: FormEvent<HTMLFormElement>) {
+    setMessage(null);
+    return submit(event, [['name', name.trim().length >= 2, 'Vul een naam in van minstens 2 tekens.']], async () => {
+      const created = await regionApi.createDistrict(name.trim());
+      setName('');
+      setMessage(`${created.name} is toegevoegd.`);
+      await districts.reload();
+    });
+  }
+
+  async function rename(district: DistrictWithOrganisations) {
+    const next = window.prompt(`Nieuwe naam voor ${district.name}`, district.name);
+    if (!next || next.trim() === district.name) return;
+    await act(() => regionApi.renameDistrict(district.id, next.trim()), `${district.name} heet nu ${next.trim()}.`);
+  }
+
+  async function remove(district: DistrictWithOrganisations) {
+    if (!window.confirm(`${district.name} verwijderen?`)) return;
+    await act(() => regionApi.deleteDistrict(district.id), `${district.name} is verwijderd.`);
+  }
+
+  async function act(run: () => Promise<unknown>, done: string) {
+    setRowError(null);
+    setMessage(null);
+    try {
+      await run();
+      setMessage(done);
+      await districts.reload();
+    } catch (err) {
+      setRowError(asApiError(err));
+    }
+  }
+
+  return (
+    <section className="section" aria-labelledby="districten-kop">
+      <h2 id="districten-kop">Districten</h2>
+      <p>
+        Gemeenten plaatst u in een district bij Organisaties. Een zetel &ldquo;één per district&rdquo; in de
+        samenstelling van een werkgroep telt deze districten.
+      </p>
+      <SuccessMessage message={message} />
+      <ErrorMessage error={rowError || districts.error} />
+      {districts.loading && !districts.data && <Loading what="Districten" />}
+      {districts.data && districts.data.length === 0 && <p>Er zijn nog geen districten.</p>}
+      {districts.data && districts.data.length > 0 && (
+        <Table label="Districten" caption="Districten" columns={['District', 'Organisaties', ROW_ACTIONS]}>
+          {districts.data.map((district) => (
+            <tr key={district.id}>
+              <th scope="row">{district.name}</th>
+              <td>{district.organisations.map((o) => o.name).join(', ') || '—'}</td>
+              <td className="actions">
+                <button type="button" className="button button-small button-secondary" onClick={() => rename(district)}>
+                  Hernoemen<span className="visually-hidden"> {district.name}</span>
+                </button>
+                <button type="button" className="button button-small button-danger" onClick={() => remove(district)}>
+                  Verwijderen<span className="visually-hidden"> {district.name}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <form onSubmit={onCreate} noValidate className="card form" aria-label="Nieuw district">
+        <ErrorMessage error={error} title="Toevoegen is niet gelukt." />
+        <Field label="Nieuw district" name="name" error={error} required hint="Bijvoorbeeld: District Groningen">
+          {(props) => <input {...props} value={name} onChange={(event) => setName(event.target.value)} />}
+        </Field>
+        <FormActions submit="District toevoegen" busy={busy} />
+      </form>
+    </section>
+  );
+}
+
+function FunctionsSection() {
+  const functions = useApi(() => regionApi.functions(), []);
+  const [label, setLabel] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const { error, busy, submit } = useSubmit();
+
+  function onCreate(event: FormEvent<HTMLFormElement>) {
+    setMessage(null);
+    return submit(
+      event,
+      [['label', label.trim().length >= 2, 'Vul een functie in van minstens 2 tekens.']],
+      async () => {
+        const created = await regionApi.createFunction(label.trim());
+        setLabel('');
+        setMessage(`De functie ${created.label} is toegevoegd.`);
+        await functions.reload();
+      },
+    );
+  }
+
+  return (
+    <section className="section" aria-labelledby="functies-kop">
+      <h2 id="functies-kop">Functies</h2>
+      <SuccessMessage message={message} />
+      <ErrorMessage error={functions.error} />
+      {functions.data && (
+        <ul className="inline-list" aria-label="Functies">
+          {functions.data.map((f) => (
+            <li key={f.code}>{f.label}</li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={onCreate} noValidate className="card form" aria-label="Nieuwe functie">
+        <ErrorMessage error={error} title="Toevoegen is niet gelukt." />
+        <Field
+          label="Nieuwe functie"
+          name="label"
+          error={error}
+          required
+          hint="Bijvoorbeeld: Gebiedsofficier van justitie"
+        >
+          {(props) => <input {...props} value={label} onChange={(event) => setLabel(event.target.value)} />}
+        </Field>
+        <FormActions submit="Functie toevoegen" busy={busy} />
+      </form>
+    </section>
+  );
+}
