@@ -34,18 +34,27 @@ export async function buildDataSourceOptions(config: DatabaseConfig, entities: E
   return { ...common, driver: createPgliteDriver(db, onClose) };
 }
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers is memory the embedded database fills inside the server
+ * process (about 150 MB of resident memory); Koers's data in one region fits in far less.
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
 async function openPglite(
   config: Extract<DatabaseConfig, { kind: 'pglite' }>,
 ): Promise<{ db: PGlite; onClose?: () => void }> {
   if (config.loadDumpFile) {
     const dump = new Blob([fs.readFileSync(config.loadDumpFile)]);
-    return { db: await PGlite.create({ loadDataDir: dump, parsers: pgliteParsers }) };
+    return { db: await PGlite.create({ loadDataDir: dump, parsers: pgliteParsers, startParams: PGLITE_START_PARAMS }) };
   }
-  if (!config.dataDir) return { db: await PGlite.create({ parsers: pgliteParsers }) };
+  if (!config.dataDir) return { db: await PGlite.create({ parsers: pgliteParsers, startParams: PGLITE_START_PARAMS }) };
   fs.mkdirSync(config.dataDir, { recursive: true });
   const release = claimDataDir(config.dataDir);
   try {
-    return { db: await PGlite.create({ dataDir: config.dataDir, parsers: pgliteParsers }), onClose: release };
+    return {
+      db: await PGlite.create({ dataDir: config.dataDir, parsers: pgliteParsers, startParams: PGLITE_START_PARAMS }),
+      onClose: release,
+    };
   } catch (err) {
     release();
     throw err;
