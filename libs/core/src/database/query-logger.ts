@@ -1,5 +1,6 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { RepeatLogger } from '../logging/repeat-logger';
 
 /**
  * TypeORM's own logger prints a failed query with its parameters, and those can be a password hash, a
@@ -8,6 +9,8 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
  */
 export class QueryLogger implements TypeOrmLogger {
   private readonly logger = new NestLogger('Database');
+  /** During an outage every query fails the same way: once per statement and cause, then a count. */
+  private readonly failures = new RepeatLogger('Database');
 
   logQuery(): void {
     /* queries are not logged */
@@ -15,7 +18,7 @@ export class QueryLogger implements TypeOrmLogger {
 
   logQueryError(error: string | Error, query: string): void {
     const message = typeof error === 'string' ? error : error.message;
-    this.logger.error(`query failed: ${oneLine(query)} -- ${message} (parameters not logged)`);
+    this.failures.error(`query failed: ${oneLine(query)} -- ${message} (parameters not logged)`);
   }
 
   logQuerySlow(time: number, query: string): void {
