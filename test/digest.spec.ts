@@ -1,5 +1,5 @@
 import type { ParsedMail } from 'mailparser';
-import { addDays, todayInNetherlands } from '@koers/actions';
+import { addDays, todayInNetherlands } from '@koers/core';
 import { ConfigError, loadConfig } from '@koers/core';
 import { amsterdamClock, DigestJob } from '@koers/notifications';
 import { createTestDatabase, TestDatabase } from '@koers/testing';

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
-import { addDays, todayInNetherlands } from '@koers/actions';
+import { addDays, todayInNetherlands } from '@koers/core';
 import { ConfigError, loadConfig } from '@koers/core';
 import { ActionAssignmentNotifier, NotificationService, REMINDER_LOCK_KEY, ReminderJob } from '@koers/notifications';
 import { createTestDatabase, TestDatabase } from '@koers/testing';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@koers/audit';
-import { forbidden, notFound } from '@koers/core';
+import { forbidden, isUuid, notFound } from '@koers/core';
 import { Actor, isSecretariat } from './actor';
 import { MembershipReader } from './membership.reader';
 import {
@@ -10,8 +10,6 @@ import {
   SECRETARIAT_WORKGROUP_GRANTS,
   WorkgroupPermission,
 } from './permissions';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The one place that decides "may this user do this". Every controller and socket handler asks it.
@@ -42,7 +40,7 @@ export class AuthorizationService {
    * membership), not by the actor's copy: a socket keeps its actor for hours.
    */
   async canInWorkgroup(actor: Actor, permission: WorkgroupPermission, workgroupId: string): Promise<boolean> {
-    const standing = await this.memberships.standingOf(actor, UUID.test(workgroupId) ? workgroupId : null);
+    const standing = await this.memberships.standingOf(actor, isUuid(workgroupId) ? workgroupId : null);
     if (!standing) return false;
     if (standing.platformRole === 'secretariaat' && SECRETARIAT_WORKGROUP_GRANTS.includes(permission)) return true;
     if (standing.role && ROLE_GRANTS[permission].includes(standing.role)) return true;
@@ -67,7 +65,7 @@ export class AuthorizationService {
       action: attempted,
       entityType: 'workgroup',
       entityId: workgroupId,
-      workgroupId: UUID.test(workgroupId) ? workgroupId : null,
+      workgroupId: isUuid(workgroupId) ? workgroupId : null,
       summary: { permission },
     });
     throw mayView ? forbidden() : notFound(asked);

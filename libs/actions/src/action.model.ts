@@ -69,19 +69,3 @@ export interface ActionFilter {
   limit: number;
   offset: number;
 }
-
-/** Today's date in the Netherlands as 'YYYY-MM-DD' (due dates are Dutch calendar days). */
-export function todayInNetherlands(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

@@ -3,16 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { assertVersion, FieldError, lockVersion, notFound, validationFailed } from '@koers/core';
 import {
-  ActionFields,
-  ActionFilter,
-  ActionView,
   addDays,
-  OPEN_STATUSES,
-  STATUSES_WITH_REASON,
+  assertVersion,
+  FieldError,
+  lockVersion,
+  notFound,
   todayInNetherlands,
-} from './action.model';
+  validationFailed,
+} from '@koers/core';
+import { ActionFields, ActionFilter, ActionView, OPEN_STATUSES, STATUSES_WITH_REASON } from './action.model';
 import { ActionEvents } from './action-events';
 import { ActionRepository } from './action.repository';
 

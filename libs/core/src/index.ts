@@ -7,3 +7,5 @@ export * from './database/pg-errors';
 export * from './errors/domain-error';
 export * from './errors/error-body';
 export * from './logging/repeat-logger';
+export * from './shared/dates';
+export * from './shared/ids';

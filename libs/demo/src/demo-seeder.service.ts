@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { addDays } from '@koers/actions';
+import { addDays } from '@koers/core';
 import { hashPassword } from '@koers/identity';
 import region from './data/midden-nederland-2023-2026.json';
 import {

@@ -1,5 +1,5 @@
-import { todayInNetherlands } from '@koers/actions';
 import { AttentionAction, AttentionReport, dutchDate, NotificationView } from './notification.model';
+import { todayInNetherlands } from '@koers/core';
 
 /** What the attention view holds for one person (`NotificationService.attention`). */
 export interface DigestAttention {

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@koers/access';
-import { addDays, todayInNetherlands } from '@koers/actions';
-import { APP_CONFIG, AppConfig, notFound } from '@koers/core';
+import { addDays, APP_CONFIG, AppConfig, notFound, todayInNetherlands } from '@koers/core';
 import type { EntityManager } from 'typeorm';
 import { NotificationEvents } from './notification-events';
 import { AttentionAction, NewNotification, NotificationView } from './notification.model';

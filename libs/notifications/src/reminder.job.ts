@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { addDays, todayInNetherlands } from '@koers/actions';
-import { APP_CONFIG, AppConfig } from '@koers/core';
+import { addDays, APP_CONFIG, AppConfig, todayInNetherlands } from '@koers/core';
 import { NotificationRepository } from './notification.repository';
 import { NotificationService } from './notification.service';
 import { RepeatingRun } from './repeating-run';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuthorizationService, isSecretariat } from '@koers/access';
-import { notFound, validationFailed } from '@koers/core';
+import { notFound, todayInNetherlands, validationFailed } from '@koers/core';
 import { DashboardRepository } from './dashboard.repository';
-import { todayInNetherlands } from './reporting.model';
 
 /**
  * The secretariat's overview of every werkgroep, also open to RVC members. Everything the RVC sees comes

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { assertVersion, FieldError, lockVersion, notFound, validationFailed } from '@koers/core';
+import { assertVersion, FieldError, lockVersion, notFound, todayInNetherlands, validationFailed } from '@koers/core';
 import { IndicatorFields, ReportingRepository } from './reporting.repository';
-import { IndicatorView, MeasurementView, todayInNetherlands } from './reporting.model';
+import { IndicatorView, MeasurementView } from './reporting.model';
 
 export interface MeasurementInput {
   measuredOn: string;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ReportFigures, targetReached, todayInNetherlands } from './reporting.model';
+import { ReportFigures, targetReached } from './reporting.model';
+import { todayInNetherlands } from '@koers/core';
 
 const OPEN = `a.status IN ('open', 'in_uitvoering', 'geblokkeerd')`;
 

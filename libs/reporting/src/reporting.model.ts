@@ -152,13 +152,3 @@ export function targetReached(
   if (value === null || target === null) return null;
   return direction === 'hoger_is_beter' ? value >= target : value <= target;
 }
-
-/** Today's date in the Netherlands as 'YYYY-MM-DD'. */
-export function todayInNetherlands(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}

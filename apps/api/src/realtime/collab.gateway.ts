@@ -10,7 +10,7 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { APP_CONFIG, AppConfig, DomainError, ErrorCode, notFound, validationFailed } from '@koers/core';
+import { APP_CONFIG, AppConfig, DomainError, ErrorCode, isUuid, notFound, validationFailed } from '@koers/core';
 import { CollabService, CollabTransport } from '@koers/documents';
 import { AuthService, SocketSessions } from '@koers/identity';
 import {
@@ -23,7 +23,6 @@ import {
 } from './socket-auth';
 import { respond } from './socket-errors';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const room = (documentId: string) => `doc:${documentId}`;
 
 /** Per connection: a token bucket for the rate limit. */
@@ -103,7 +102,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       if (!Array.isArray(args) || args.length !== 2 || typeof args[0] !== 'string')
         throw validationFailed([{ field: 'yjs', messages: ['Verwacht (documentId, bericht).'] }]);
       const [documentId, raw] = args as [string, unknown];
-      if (!UUID.test(documentId)) throw notFound('Het document');
+      if (!isUuid(documentId)) throw notFound('Het document');
       if (!(raw instanceof Uint8Array))
         throw validationFailed([{ field: 'message', messages: ['Het bericht moet binair zijn.'] }]);
       await assertSessionLive(socket, this.auth, WRITE_SESSION_RECHECK_MS);
@@ -148,6 +147,6 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
 function documentIdOf(body: unknown): string {
   const id = (body as { documentId?: unknown } | null)?.documentId;
   if (typeof id !== 'string') throw validationFailed([{ field: 'documentId', messages: ['Verwacht { documentId }.'] }]);
-  if (!UUID.test(id)) throw notFound('Het document');
+  if (!isUuid(id)) throw notFound('Het document');
   return id;
 }

@@ -11,7 +11,7 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { AuthorizationService, MembershipChanges } from '@koers/access';
 import { ActionEvents } from '@koers/actions';
-import { notFound, validationFailed } from '@koers/core';
+import { isUuid, notFound, validationFailed } from '@koers/core';
 import { AuthService, SocketSessions } from '@koers/identity';
 import { NotificationEvents } from '@koers/notifications';
 import { SessionEvents } from '@koers/sessions';
@@ -26,7 +26,6 @@ import {
 } from './socket-auth';
 import { respond } from './socket-errors';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const room = (workgroupId: string) => `workgroup:${workgroupId}`;
 
 /**
@@ -108,6 +107,6 @@ function workgroupIdOf(body: unknown): string {
   const id = (body as { workgroupId?: unknown } | null)?.workgroupId;
   if (typeof id !== 'string')
     throw validationFailed([{ field: 'workgroupId', messages: ['Verwacht { workgroupId }.'] }]);
-  if (!UUID.test(id)) throw notFound('De werkgroep');
+  if (!isUuid(id)) throw notFound('De werkgroep');
   return id;
 }

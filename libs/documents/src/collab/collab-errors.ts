@@ -8,7 +8,6 @@ export const readOnly = () => new DomainError(ErrorCode.Forbidden, 'U kunt dit d
 export const notJoined = () => new DomainError(ErrorCode.Forbidden, 'Open het document eerst (join).');
 export const loadFailed = () =>
   new DomainError(ErrorCode.Internal, 'Het document kon niet worden geladen. Probeer het opnieuw.');
-export const rateLimited = () => new DomainError(ErrorCode.RateLimited, 'Te veel berichten. Even geduld.');
 export const storageFailed = () =>
   new DomainError(ErrorCode.Unavailable, 'De wijziging kon niet worden opgeslagen. Probeer het opnieuw.');
 export const permissionCheckTimedOut = () =>

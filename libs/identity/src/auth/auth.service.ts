@@ -4,7 +4,7 @@ import * as argon2 from 'argon2';
 import { createHash, randomBytes } from 'node:crypto';
 import { Actor } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@koers/core';
+import { APP_CONFIG, AppConfig, DomainError, ErrorCode, isUuid } from '@koers/core';
 import { UserRepository } from '../users/user.repository';
 import { AuthSessionRepository, SessionPrincipal } from './auth-session.repository';
 import { SocketSessions } from './socket-sessions';
@@ -173,12 +173,6 @@ function actorFrom(principal: SessionPrincipal, sessionId: string, ip: string | 
     sessionId,
     ip,
   };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
 }
 
 function sha256(value: string): string {
