@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { DomainError, ErrorCode, inUseConflict, toStorableText } from '@koers/core';
 import { AuditOutcome } from './audit-entry.entity';
 import { AuditQuery, AuditRepository } from './audit.repository';
 
@@ -52,6 +53,26 @@ export class AuditService {
     }
   }
 
+  /**
+   * Runs a delete; when the database refuses it because other rows still depend on the item, the refusal
+   * is audited and answered with a 409 that names them (not a bare constraint error).
+   */
+  async deleteUnlessInUse<T>(actor: AuditActor, event: AuditEvent, what: string, remove: () => Promise<T>): Promise<T> {
+    try {
+      return await remove();
+    } catch (err) {
+      // Either the service's own check ("still has priorities") or the database's foreign key said no.
+      const checked = err instanceof DomainError && err.code === ErrorCode.Conflict ? err : null;
+      const inUse = checked ? null : inUseConflict(err, what);
+      if (!checked && !inUse) throw err;
+      await this.recordDenied(actor, {
+        ...event,
+        summary: { ...event.summary, reason: 'in_use', dependants: inUse?.dependants ?? 'checked' },
+      });
+      throw checked ?? inUse!.error;
+    }
+  }
+
   page(query: AuditQuery) {
     return this.repository.page(query);
   }
@@ -60,13 +81,13 @@ export class AuditService {
     return this.repository.insert(
       {
         actorId: actor.userId,
-        actorEmail: actor.email,
+        actorEmail: actor.email === null ? null : toStorableText(actor.email),
         action: event.action,
         entityType: event.entityType,
         entityId: event.entityId ?? null,
         workgroupId: event.workgroupId ?? null,
         outcome,
-        summary: redact(event.summary ?? {}),
+        summary: storable(redact(event.summary ?? {})),
         ip: actor.ip,
       },
       manager,
@@ -84,6 +105,16 @@ export function redact(value: Record<string, unknown>): Record<string, unknown> 
     else out[key] = inner;
   }
   return out;
+}
+
+/**
+ * The audit write must succeed whatever text reaches it (socket payloads, old rows in a diff): characters
+ * PostgreSQL cannot store in jsonb (NUL, lone surrogates) become U+FFFD instead of failing the change.
+ */
+function storable(value: unknown): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value), (_, inner: unknown) =>
+    typeof inner === 'string' ? toStorableText(inner) : inner,
+  ) as Record<string, unknown>;
 }
 
 /** The fields that differ between two versions of a record, as { field: { from, to } }. */

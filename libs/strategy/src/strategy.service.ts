@@ -103,15 +103,21 @@ export class StrategyService {
 
   async deleteStrategy(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'strategy.delete');
-    await this.change(actor, 'strategy.delete', async (manager) => {
-      await lockVersion(manager, 'strategies', id, expectedVersion, (m) => this.repository.findStrategy(id, m));
-      const existing = await this.repository.findStrategy(id, manager);
-      if (!existing) throw notFound('De strategie');
-      if ((await this.repository.countThemes(id, manager)) > 0)
-        throw conflict('Deze strategie heeft nog prioriteiten. Verwijder die eerst.');
-      await this.repository.delete(StrategyEntity, id, manager);
-      return { result: undefined, entityType: 'strategy', entityId: id, summary: { title: existing.title } };
-    });
+    await this.audit.deleteUnlessInUse(
+      actor,
+      { action: 'strategy.delete', entityType: 'strategy', entityId: id },
+      'De strategie',
+      () =>
+        this.change(actor, 'strategy.delete', async (manager) => {
+          await lockVersion(manager, 'strategies', id, expectedVersion, (m) => this.repository.findStrategy(id, m));
+          const existing = await this.repository.findStrategy(id, manager);
+          if (!existing) throw notFound('De strategie');
+          if ((await this.repository.countThemes(id, manager)) > 0)
+            throw conflict('Deze strategie heeft nog prioriteiten. Verwijder die eerst.');
+          await this.repository.delete(StrategyEntity, id, manager);
+          return { result: undefined, entityType: 'strategy', entityId: id, summary: { title: existing.title } };
+        }),
+    );
   }
 
   async createTheme(actor: Actor, strategyId: string, input: ThemeInput): Promise<ThemeEntity> {
@@ -157,15 +163,21 @@ export class StrategyService {
 
   async deleteTheme(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'theme.delete');
-    await this.change(actor, 'theme.delete', async (manager) => {
-      await lockVersion(manager, 'themes', id, expectedVersion, (m) => this.repository.findTheme(id, m));
-      const existing = await this.repository.findTheme(id, manager);
-      if (!existing) throw notFound('De prioriteit');
-      if (await this.repository.themeHasWorkgroup(id, manager))
-        throw conflict('Deze prioriteit heeft een werkgroep. Verwijder de werkgroep eerst.');
-      await this.repository.delete(ThemeEntity, id, manager);
-      return { result: undefined, entityType: 'theme', entityId: id, summary: { title: existing.title } };
-    });
+    await this.audit.deleteUnlessInUse(
+      actor,
+      { action: 'theme.delete', entityType: 'theme', entityId: id },
+      'De prioriteit',
+      () =>
+        this.change(actor, 'theme.delete', async (manager) => {
+          await lockVersion(manager, 'themes', id, expectedVersion, (m) => this.repository.findTheme(id, m));
+          const existing = await this.repository.findTheme(id, manager);
+          if (!existing) throw notFound('De prioriteit');
+          if (await this.repository.themeHasWorkgroup(id, manager))
+            throw conflict('Deze prioriteit heeft een werkgroep. Verwijder de werkgroep eerst.');
+          await this.repository.delete(ThemeEntity, id, manager);
+          return { result: undefined, entityType: 'theme', entityId: id, summary: { title: existing.title } };
+        }),
+    );
   }
 
   async createFocusArea(actor: Actor, themeId: string, input: FocusAreaInput): Promise<FocusAreaEntity> {
@@ -210,13 +222,19 @@ export class StrategyService {
 
   async deleteFocusArea(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'focus_area.delete');
-    await this.change(actor, 'focus_area.delete', async (manager) => {
-      await lockVersion(manager, 'focus_areas', id, expectedVersion, (m) => this.repository.findFocusArea(id, m));
-      const existing = await this.repository.findFocusArea(id, manager);
-      if (!existing) throw notFound('Het onderdeel');
-      await this.repository.delete(FocusAreaEntity, id, manager);
-      return { result: undefined, entityType: 'focus_area', entityId: id, summary: { title: existing.title } };
-    });
+    await this.audit.deleteUnlessInUse(
+      actor,
+      { action: 'focus_area.delete', entityType: 'focus_area', entityId: id },
+      'Het onderdeel',
+      () =>
+        this.change(actor, 'focus_area.delete', async (manager) => {
+          await lockVersion(manager, 'focus_areas', id, expectedVersion, (m) => this.repository.findFocusArea(id, m));
+          const existing = await this.repository.findFocusArea(id, manager);
+          if (!existing) throw notFound('Het onderdeel');
+          await this.repository.delete(FocusAreaEntity, id, manager);
+          return { result: undefined, entityType: 'focus_area', entityId: id, summary: { title: existing.title } };
+        }),
+    );
   }
 
   /** Runs a change and its audit entry in one transaction. */

@@ -113,13 +113,16 @@ export class WorkgroupService {
 
   async remove(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.manage', id, 'workgroup.delete');
-    await this.change(actor, 'workgroup.delete', id, async (manager) => {
-      await lockVersion(manager, 'workgroups', id, expectedVersion, (m) => this.repository.findById(id, m));
-      const existing = await this.repository.findById(id, manager);
-      if (!existing) throw notFound('De werkgroep');
-      await this.repository.delete(id, manager);
-      return { result: undefined, entityId: id, workgroupId: id, summary: { name: existing.name } };
-    });
+    const refusal = { action: 'workgroup.delete', entityType: 'workgroup', entityId: id, workgroupId: id };
+    await this.audit.deleteUnlessInUse(actor, refusal, 'De werkgroep', () =>
+      this.change(actor, 'workgroup.delete', id, async (manager) => {
+        await lockVersion(manager, 'workgroups', id, expectedVersion, (m) => this.repository.findById(id, m));
+        const existing = await this.repository.findById(id, manager);
+        if (!existing) throw notFound('De werkgroep');
+        await this.repository.delete(id, manager);
+        return { result: undefined, entityId: id, workgroupId: id, summary: { name: existing.name } };
+      }),
+    );
   }
 
   async addMember(actor: Actor, workgroupId: string, userId: string, role: MembershipRole) {

@@ -73,6 +73,16 @@ export class HttpErrorFilter implements ExceptionFilter {
         body: { error: { code, message: DEFAULT_MESSAGES[code] as string } },
       };
     }
+    // Errors of the HTTP layer before Nest (body-parser: too large, malformed JSON, unsupported charset)
+    // carry their 4xx status in the http-errors convention.
+    const clientStatus = httpErrorStatus(exception);
+    if (clientStatus !== undefined) {
+      const code = CODE_BY_HTTP_STATUS[clientStatus] ?? ErrorCode.ValidationFailed;
+      return {
+        status: HTTP_STATUS_BY_CODE[code],
+        body: { error: { code, message: DEFAULT_MESSAGES[code] as string } },
+      };
+    }
     const pgCode = pgErrorCode(exception);
     if (pgCode === PG_UNIQUE_VIOLATION)
       return this.plain(ErrorCode.Conflict, 'Er bestaat al een item met deze naam of dit e-mailadres.');
@@ -86,4 +96,10 @@ export class HttpErrorFilter implements ExceptionFilter {
   private plain(code: ErrorCode, message: string) {
     return { status: HTTP_STATUS_BY_CODE[code], body: { error: { code, message } } };
   }
+}
+
+/** The status of an http-errors error (as body-parser throws), when it is a client error. */
+function httpErrorStatus(exception: unknown): number | undefined {
+  const { status, expose } = (exception ?? {}) as { status?: unknown; expose?: unknown };
+  return expose === true && typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }

@@ -1,6 +1,18 @@
 import { DomainError } from '@koers/core';
+import * as identity from '@koers/identity';
 import { CreateUserDto } from '@koers/identity';
-import { createValidationPipe, dutchMessage } from './validation';
+import { getMetadataStorage } from 'class-validator';
+import * as actions from '@koers/actions';
+import * as audit from '@koers/audit';
+import * as core from '@koers/core';
+import * as documents from '@koers/documents';
+import * as knowledge from '@koers/knowledge';
+import * as notifications from '@koers/notifications';
+import * as reporting from '@koers/reporting';
+import * as sessions from '@koers/sessions';
+import * as strategy from '@koers/strategy';
+import * as workgroups from '@koers/workgroups';
+import { createValidationPipe } from './validation';
 
 /** What the global pipe answers for a body, field by field. */
 async function fieldErrors(body: unknown): Promise<Record<string, string[]>> {
@@ -37,11 +49,29 @@ describe('validation messages', () => {
     expect(everyMessage).not.toMatch(/\b(must|should)\b/);
   });
 
-  it('keeps a message it has no Dutch for rather than losing it', () => {
-    expect(dutchMessage('isPostalCode', 'postcode must be a postal code')).toBe('postcode must be a postal code');
-    expect(dutchMessage('minLength', 'Een wachtwoord heeft minstens 10 tekens.')).toBe(
-      'Een wachtwoord heeft minstens 10 tekens.',
+  it('gives every rule of every DTO its own message, so no English default can reach a user', () => {
+    const dtos = Object.values({
+      ...actions,
+      ...audit,
+      ...core,
+      ...documents,
+      ...identity,
+      ...knowledge,
+      ...notifications,
+      ...reporting,
+      ...sessions,
+      ...strategy,
+      ...workgroups,
+    }).filter((value): value is new () => object => typeof value === 'function' && /Dto$/.test(value.name));
+    expect(dtos.length).toBeGreaterThan(40);
+    const withoutMessage = dtos.flatMap((dto) =>
+      getMetadataStorage()
+        .getTargetValidationMetadatas(dto, '', true, false)
+        // Conditions (IsOptional, ValidateIf) and nested-type markers validate nothing themselves.
+        .filter((rule) => !['conditionalValidation', 'nestedValidation', 'whitelistValidation'].includes(rule.type))
+        .filter((rule) => rule.message === undefined)
+        .map((rule) => `${dto.name}.${rule.propertyName} (${rule.name ?? rule.type})`),
     );
-    expect(dutchMessage('min', 'value must not be less than -3')).toBe('Mag niet kleiner zijn dan -3.');
+    expect(withoutMessage).toEqual([]);
   });
 });

@@ -12,7 +12,8 @@ import {
   Min,
   MinLength,
   ValidateIf,
-} from 'class-validator';
+  PageQueryDto,
+} from '@koers/core';
 import {
   ACTION_ORIGINS,
   ACTION_PRIORITIES,
@@ -83,11 +84,11 @@ export class CreateActionDto {
 }
 
 /** Every field of an action may be changed; none is required. */
-export class UpdateActionDto extends PartialType(CreateActionDto) {}
+export class UpdateActionDto extends PartialType(CreateActionDto, { skipNullProperties: false }) {}
 
 const LIST_VIEWS = ['alle', 'mijn', 'verlopen', 'binnenkort'] as const;
 
-export class ActionListQueryDto {
+export class ActionListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(LIST_VIEWS)
   view?: (typeof LIST_VIEWS)[number];
@@ -124,19 +125,6 @@ export class ActionListQueryDto {
   @Min(1)
   @Max(90)
   dueWithinDays?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 export class ActionCommentDto {

@@ -1,8 +1,7 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, PageQueryDto } from '@koers/core';
 import type { AuditEntryEntity } from '../audit-entry.entity';
 
-export class AuditQueryDto {
+export class AuditQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   actorId?: string;
@@ -37,19 +36,6 @@ export class AuditQueryDto {
   @IsOptional()
   @IsISO8601()
   to?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 export function toAuditEntryDto(entry: AuditEntryEntity) {

@@ -4,13 +4,15 @@ import {
   IsArray,
   IsBase64,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   MinLength,
-} from 'class-validator';
+  ValidateIf,
+} from '@koers/core';
 import { DOCUMENT_KINDS, DocumentKind } from '../document.model';
 
 export class CreateDocumentDto {
@@ -55,18 +57,24 @@ export class CreateVersionDto {
   name: string;
 }
 
+const hasAnchor = (comment: CreateCommentDto) => comment.anchorStart !== undefined || comment.anchorEnd !== undefined;
+const bothAnchors = { message: 'Geef beide ankers van de selectie, of geen van beide.' };
+
 export class CreateCommentDto {
   @IsString()
   @MinLength(1, { message: 'Een opmerking mag niet leeg zijn.' })
   @MaxLength(4000)
   body: string;
 
-  @IsOptional()
+  /** Both ends of the commented selection, or neither (a comment on the whole document). */
+  @ValidateIf(hasAnchor)
+  @IsDefined(bothAnchors)
   @IsBase64()
   @MaxLength(400)
   anchorStart?: string;
 
-  @IsOptional()
+  @ValidateIf(hasAnchor)
+  @IsDefined(bothAnchors)
   @IsBase64()
   @MaxLength(400)
   anchorEnd?: string;

@@ -1,4 +1,4 @@
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsString, MaxLength, MinLength } from '@koers/core';
 
 export class LoginDto {
   @IsEmail({}, { message: 'Vul een geldig e-mailadres in.' })

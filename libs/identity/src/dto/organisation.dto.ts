@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from '@koers/core';
 import { ORGANISATION_TYPES, OrganisationType } from '../organisations/organisation.entity';
 
 export class CreateOrganisationDto {
@@ -17,7 +17,7 @@ export class CreateOrganisationDto {
   districtId?: string | null;
 }
 
-export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {}
+export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto, { skipNullProperties: false }) {}
 
 export class OrganisationListQueryDto {
   @IsOptional()

@@ -1,4 +1,4 @@
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from '@koers/core';
 
 export class UpdateRegionDto {
   @IsOptional()

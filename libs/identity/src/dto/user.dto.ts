@@ -1,5 +1,5 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from '@koers/core';
 import type { PlatformRole } from '@koers/access';
 import { UserEntity, UserFunction } from '../users/user.entity';
 
@@ -43,7 +43,9 @@ export class CreateUserDto {
 }
 
 /** Every field of a new user except the e-mail address (the login name stays), and whether the account is active. */
-export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const)) {
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const), {
+  skipNullProperties: false,
+}) {
   @IsOptional()
   @IsBoolean()
   active?: boolean;

@@ -80,20 +80,23 @@ export class OrganisationService {
 
   async remove(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'organisation.delete');
-    await this.dataSource.transaction(async (manager) => {
-      await lockVersion(manager, 'organisations', id, expectedVersion, (m) => this.repository.findById(id, m));
-      const existing = await this.repository.findById(id, manager);
-      if (!existing) throw notFound('De organisatie');
-      if ((await this.repository.countUsers(id, manager)) > 0) {
-        throw conflict('Deze organisatie heeft nog gebruikers. Verplaats of deactiveer hen eerst.');
-      }
-      await this.repository.delete(id, manager);
-      await this.audit.recordChange(
-        actor,
-        { action: 'organisation.delete', entityType: 'organisation', entityId: id, summary: { name: existing.name } },
-        manager,
-      );
-    });
+    const refusal = { action: 'organisation.delete', entityType: 'organisation', entityId: id };
+    await this.audit.deleteUnlessInUse(actor, refusal, 'De organisatie', () =>
+      this.dataSource.transaction(async (manager) => {
+        await lockVersion(manager, 'organisations', id, expectedVersion, (m) => this.repository.findById(id, m));
+        const existing = await this.repository.findById(id, manager);
+        if (!existing) throw notFound('De organisatie');
+        if ((await this.repository.countUsers(id, manager)) > 0) {
+          throw conflict('Deze organisatie heeft nog gebruikers. Verplaats of deactiveer hen eerst.');
+        }
+        await this.repository.delete(id, manager);
+        await this.audit.recordChange(
+          actor,
+          { action: 'organisation.delete', entityType: 'organisation', entityId: id, summary: { name: existing.name } },
+          manager,
+        );
+      }),
+    );
   }
 
   private async assertDistrictExists(districtId: string | null | undefined) {

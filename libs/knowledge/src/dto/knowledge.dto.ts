@@ -4,18 +4,16 @@ import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUrl,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
   ValidateNested,
-} from 'class-validator';
+  PageQueryDto,
+} from '@koers/core';
 import { KNOWLEDGE_STATUSES, KnowledgeStatus } from '../knowledge.model';
 
 const nullable = (_: object, value: unknown) => value !== null;
@@ -78,9 +76,9 @@ export class CreateKnowledgeItemDto {
   gemeenteIds?: string[];
 }
 
-export class UpdateKnowledgeItemDto extends PartialType(CreateKnowledgeItemDto) {}
+export class UpdateKnowledgeItemDto extends PartialType(CreateKnowledgeItemDto, { skipNullProperties: false }) {}
 
-export class KnowledgeSearchQueryDto {
+export class KnowledgeSearchQueryDto extends PageQueryDto {
   /** Search words, Dutch (web search syntax: "exacte woorden", OR, -uitsluiten). */
   @IsOptional()
   @IsString()
@@ -99,17 +97,4 @@ export class KnowledgeSearchQueryDto {
   @IsOptional()
   @IsUUID()
   gemeenteId?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

@@ -1,4 +1,4 @@
-import { IsBoolean } from 'class-validator';
+import { IsBoolean } from '@koers/core';
 
 export class UpdatePreferencesDto {
   /** Receive the weekly e-mail of what waits on me. */

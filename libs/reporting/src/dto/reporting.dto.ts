@@ -12,7 +12,7 @@ import {
   MinLength,
   ValidateIf,
   ValidateNested,
-} from 'class-validator';
+} from '@koers/core';
 import {
   FOCUS_AREA_STATUSES,
   FocusAreaStatus,

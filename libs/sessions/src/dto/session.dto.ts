@@ -18,7 +18,7 @@ import {
   MinLength,
   ValidateIf,
   ValidateNested,
-} from 'class-validator';
+} from '@koers/core';
 import { SESSION_EXPORT_FORMATS, SessionExportFormat } from '../session-export';
 import {
   AGENDA_OUTCOMES,
@@ -90,7 +90,9 @@ export class CreateSessionDto {
 }
 
 /** Everything but the invitees (attendance has its own route) may change; nothing is required. */
-export class UpdateSessionDto extends PartialType(OmitType(CreateSessionDto, ['inviteeIds'] as const)) {}
+export class UpdateSessionDto extends PartialType(OmitType(CreateSessionDto, ['inviteeIds'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class SessionListQueryDto {
   /** Comma-separated, e.g. state=concept,geagendeerd */
@@ -148,7 +150,7 @@ export class CreateAgendaItemDto {
   outcome?: AgendaOutcome | null;
 }
 
-export class UpdateAgendaItemDto extends PartialType(CreateAgendaItemDto) {}
+export class UpdateAgendaItemDto extends PartialType(CreateAgendaItemDto, { skipNullProperties: false }) {}
 
 export class ReorderAgendaDto {
   /** Every item on the agenda, in the new order. */

@@ -13,7 +13,7 @@ import {
   Min,
   MinLength,
   ValidateIf,
-} from 'class-validator';
+} from '@koers/core';
 import { STRATEGY_STATUSES, StrategyStatus } from '../strategy.entity';
 
 const dateMessage = { message: 'Gebruik een datum als 2026-01-31.' };
@@ -49,7 +49,7 @@ export class CreateStrategyDto {
   adoptedOn?: string | null;
 }
 
-export class UpdateStrategyDto extends PartialType(CreateStrategyDto) {}
+export class UpdateStrategyDto extends PartialType(CreateStrategyDto, { skipNullProperties: false }) {}
 
 export class CreateThemeDto {
   @IsString()
@@ -73,7 +73,7 @@ export class CreateThemeDto {
   position?: number;
 }
 
-export class UpdateThemeDto extends PartialType(CreateThemeDto) {}
+export class UpdateThemeDto extends PartialType(CreateThemeDto, { skipNullProperties: false }) {}
 
 export class CreateFocusAreaDto {
   @IsString()
@@ -88,4 +88,4 @@ export class CreateFocusAreaDto {
   position?: number;
 }
 
-export class UpdateFocusAreaDto extends PartialType(CreateFocusAreaDto) {}
+export class UpdateFocusAreaDto extends PartialType(CreateFocusAreaDto, { skipNullProperties: false }) {}

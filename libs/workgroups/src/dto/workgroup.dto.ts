@@ -1,5 +1,5 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from '@koers/core';
 import { MEMBERSHIP_ROLES, MembershipRole } from '@koers/access';
 
 export class CreateWorkgroupDto {
@@ -18,7 +18,9 @@ export class CreateWorkgroupDto {
 }
 
 /** The theme of a werkgroep does not change. */
-export class UpdateWorkgroupDto extends PartialType(OmitType(CreateWorkgroupDto, ['themeId'] as const)) {}
+export class UpdateWorkgroupDto extends PartialType(OmitType(CreateWorkgroupDto, ['themeId'] as const), {
+  skipNullProperties: false,
+}) {}
 
 export class AddMemberDto {
   @IsUUID()
