@@ -3,10 +3,11 @@ import { AuditModule } from '@koers/audit';
 import { AuthorizationService } from './authorization.service';
 import { MembershipChanges } from './membership-changes';
 import { MembershipReader } from './membership.reader';
+import { WorkgroupScopeReader } from './workgroup-scope.reader';
 
 @Module({
   imports: [AuditModule],
-  providers: [MembershipReader, AuthorizationService, MembershipChanges],
-  exports: [AuthorizationService, MembershipChanges],
+  providers: [MembershipReader, AuthorizationService, MembershipChanges, WorkgroupScopeReader],
+  exports: [AuthorizationService, MembershipChanges, WorkgroupScopeReader],
 })
 export class AccessModule {}

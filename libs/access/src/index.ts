@@ -3,3 +3,4 @@ export * from './actor';
 export * from './authorization.service';
 export * from './permissions';
 export * from './membership-changes';
+export * from './workgroup-scope.reader';

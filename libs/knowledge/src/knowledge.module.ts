@@ -9,6 +9,6 @@ import { KnowledgeService } from './knowledge.service';
 @Module({
   imports: [AccessModule, AuditModule],
   providers: [KnowledgeRepository, KnowledgePolicy, KnowledgeService],
-  exports: [KnowledgeService],
+  exports: [KnowledgeService, KnowledgePolicy],
 })
 export class KnowledgeModule {}

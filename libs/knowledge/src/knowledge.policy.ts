@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuthorizationService, isSecretariat } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { forbidden } from '@koers/core';
+import { forbidden, notFound } from '@koers/core';
 import { KnowledgeRepository } from './knowledge.repository';
 
 /**
@@ -63,5 +63,28 @@ export class KnowledgePolicy {
       summary: { permission: 'knowledge.manage', themeId },
     });
     throw forbidden('Alleen de werkgroep van deze prioriteit en het secretariaat wijzigen deze kennisbank.');
+  }
+
+  /** Searching a theme's library: readers only, and the theme must exist. */
+  async assertMaySearch(actor: Actor, themeId: string): Promise<void> {
+    await this.assertRead(actor, 'knowledge.search', { type: 'theme', id: themeId });
+    if (!(await this.repository.themeExists(themeId))) throw notFound('De prioriteit');
+  }
+
+  /** Adding to a theme's library; a reader learns that an unknown theme does not exist, others get 403. */
+  async assertMayCreate(actor: Actor, themeId: string): Promise<void> {
+    if (!(await this.repository.themeExists(themeId))) {
+      await this.assertRead(actor, 'knowledge.create', { type: 'theme', id: themeId });
+      throw notFound('De prioriteit');
+    }
+    await this.assertChange(actor, themeId, 'knowledge.create', { type: 'theme', id: themeId });
+  }
+
+  /** Changing an item: it must exist for a reader, and the caller must change its theme's library. */
+  async assertMayUpdate(actor: Actor, id: string): Promise<void> {
+    await this.assertRead(actor, 'knowledge.read', { type: 'knowledge_item', id });
+    const item = await this.repository.findView(id);
+    if (!item) throw notFound('Het item');
+    await this.assertChange(actor, item.themeId, 'knowledge.update', { type: 'knowledge_item', id });
   }
 }

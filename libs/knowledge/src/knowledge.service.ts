@@ -27,8 +27,7 @@ export class KnowledgeService {
   ) {}
 
   async search(actor: Actor, themeId: string, query: KnowledgeQuery) {
-    await this.policy.assertRead(actor, 'knowledge.search', { type: 'theme', id: themeId });
-    if (!(await this.repository.themeExists(themeId))) throw notFound('De prioriteit');
+    await this.policy.assertMaySearch(actor, themeId);
     const filter: KnowledgeFilter = {
       q: query.q?.trim() || undefined,
       tag: query.tag ? normaliseTags([query.tag])[0] : undefined,
@@ -60,11 +59,7 @@ export class KnowledgeService {
     themeId: string,
     input: Partial<KnowledgeFields> & { title: string },
   ): Promise<KnowledgeItemView> {
-    if (!(await this.repository.themeExists(themeId))) {
-      await this.policy.assertRead(actor, 'knowledge.create', { type: 'theme', id: themeId });
-      throw notFound('De prioriteit');
-    }
-    await this.policy.assertChange(actor, themeId, 'knowledge.create', { type: 'theme', id: themeId });
+    await this.policy.assertMayCreate(actor, themeId);
     const fields: KnowledgeFields = {
       title: input.title.trim(),
       description: input.description ?? '',

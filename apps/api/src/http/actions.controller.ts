@@ -5,6 +5,7 @@ import { ActionCommentDto, ActionListQueryDto, ActionService, CreateActionDto, U
 import { CurrentActor } from '@koers/identity';
 import { UuidParamPipe } from './validation';
 import { ExpectedVersion, Versioned } from './versioning';
+import { RouteAccess } from './route-access';
 
 /** The werkgroep's action list (actielijst). */
 @ApiTags('actions')
@@ -13,6 +14,7 @@ export class ActionsController {
   constructor(private readonly actions: ActionService) {}
 
   @Get('workgroups/:id/actions')
+  @RouteAccess('workgroup.content.read', { in: 'workgroup', attempted: 'action.list' })
   list(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) workgroupId: string,
@@ -22,6 +24,7 @@ export class ActionsController {
   }
 
   @Post('workgroups/:id/actions')
+  @RouteAccess('workgroup.actions.manage', { in: 'workgroup', attempted: 'action.create' })
   create(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string, @Body() body: CreateActionDto) {
     return this.actions.create(actor, workgroupId, body);
   }
@@ -40,6 +43,7 @@ export class ActionsController {
   }
 
   @Patch('actions/:id')
+  @RouteAccess('workgroup.content.write', { in: 'action', attempted: 'action.update' })
   @Versioned()
   update(
     @CurrentActor() actor: Actor,
@@ -62,6 +66,7 @@ export class ActionsController {
   }
 
   @Post('actions/:id/comments')
+  @RouteAccess('workgroup.content.write', { in: 'action', attempted: 'action.comment' })
   comment(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: ActionCommentDto) {
     return this.actions.comment(actor, id, body.body);
   }

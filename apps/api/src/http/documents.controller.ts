@@ -16,6 +16,7 @@ import {
 import { CurrentActor } from '@koers/identity';
 import { UuidParamPipe } from './validation';
 import { ExpectedVersion, Versioned } from './versioning';
+import { RouteAccess } from './route-access';
 
 const CONTENT_TYPES = {
   html: 'text/html; charset=utf-8',
@@ -33,6 +34,7 @@ export class DocumentsController {
   ) {}
 
   @Get('workgroups/:id/documents')
+  @RouteAccess('workgroup.content.read', { in: 'workgroup', attempted: 'document.list' })
   list(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) workgroupId: string,
@@ -42,6 +44,7 @@ export class DocumentsController {
   }
 
   @Post('workgroups/:id/documents')
+  @RouteAccess('workgroup.content.write', { in: 'workgroup', attempted: 'document.create' })
   create(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) workgroupId: string,
@@ -57,12 +60,14 @@ export class DocumentsController {
 
   /** Rename ({ title }) or archive/restore ({ archived }). */
   @Patch('documents/:id')
+  @RouteAccess('workgroup.content.write', { in: 'document', attempted: 'document.update' })
   update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateDocumentDto) {
     return this.documents.update(actor, id, body);
   }
 
   /** The current content rendered on the server: html, md or text. */
   @Get('documents/:id/export')
+  @RouteAccess('workgroup.content.read', { in: 'document', attempted: 'document.export' })
   async export(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
@@ -84,12 +89,14 @@ export class DocumentsController {
 
   /** A named version of the current content. */
   @Post('documents/:id/versions')
+  @RouteAccess('workgroup.content.write', { in: 'document', attempted: 'document.version.create' })
   createVersion(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateVersionDto) {
     return this.history.createVersion(actor, id, body.name);
   }
 
   /** An old version, read-only, rendered as html, md or text. */
   @Get('documents/:id/versions/:versionId')
+  @RouteAccess('workgroup.content.read', { in: 'document', attempted: 'document.version.read' })
   async viewVersion(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
@@ -121,16 +128,19 @@ export class DocumentsController {
 
   /** A comment on a selection (anchors: Yjs relative positions, base64). Returns all threads. */
   @Post('documents/:id/comments')
+  @RouteAccess('workgroup.content.write', { in: 'document', attempted: 'document.comment.create' })
   comment(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateCommentDto) {
     return this.history.comment(actor, id, body);
   }
 
   @Post('comments/:id/replies')
+  @RouteAccess('workgroup.content.write', { in: 'comment', attempted: 'document.comment.reply' })
   reply(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CommentBodyDto) {
     return this.history.reply(actor, id, body.body, body.mentions);
   }
 
   @Patch('comments/:id')
+  @RouteAccess('workgroup.content.write', { in: 'comment', attempted: 'document.comment.edit' })
   @Versioned()
   editComment(
     @CurrentActor() actor: Actor,

@@ -5,9 +5,11 @@ import { CurrentActor } from '@koers/identity';
 import {
   CreateKnowledgeItemDto,
   KnowledgeSearchQueryDto,
+  KnowledgePolicy,
   KnowledgeService,
   UpdateKnowledgeItemDto,
 } from '@koers/knowledge';
+import { RouteAccessBy } from './route-access';
 import { UuidParamPipe } from './validation';
 import { ExpectedVersion, Versioned } from './versioning';
 
@@ -22,6 +24,7 @@ export class KnowledgeController {
 
   /** Search a theme's interventions and practices (Dutch full-text search on q; filters tag, status, gemeenteId). */
   @Get('themes/:id/knowledge')
+  @RouteAccessBy(KnowledgePolicy, (policy, actor, themeId) => policy.assertMaySearch(actor, themeId))
   search(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) themeId: string,
@@ -31,6 +34,7 @@ export class KnowledgeController {
   }
 
   @Post('themes/:id/knowledge')
+  @RouteAccessBy(KnowledgePolicy, (policy, actor, themeId) => policy.assertMayCreate(actor, themeId))
   create(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) themeId: string,
@@ -46,6 +50,7 @@ export class KnowledgeController {
   }
 
   @Patch('knowledge/:id')
+  @RouteAccessBy(KnowledgePolicy, (policy, actor, id) => policy.assertMayUpdate(actor, id))
   @Versioned()
   update(
     @CurrentActor() actor: Actor,

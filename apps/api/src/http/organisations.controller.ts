@@ -10,6 +10,7 @@ import {
 } from '@koers/identity';
 import { UuidParamPipe } from './validation';
 import { ExpectedVersion, Versioned } from './versioning';
+import { RouteAccess } from './route-access';
 
 @ApiTags('organisations')
 @Controller()
@@ -22,11 +23,13 @@ export class OrganisationsController {
   }
 
   @Post('organisations')
+  @RouteAccess('region.manage', { attempted: 'organisation.create' })
   create(@CurrentActor() actor: Actor, @Body() body: CreateOrganisationDto) {
     return this.organisations.create(actor, body);
   }
 
   @Patch('organisations/:id')
+  @RouteAccess('region.manage', { attempted: 'organisation.update' })
   @Versioned()
   update(
     @CurrentActor() actor: Actor,

@@ -11,6 +11,7 @@ import {
 } from '@koers/reporting';
 import { UuidParamPipe } from './validation';
 import { ExpectedVersion, Versioned } from './versioning';
+import { RouteAccess } from './route-access';
 
 /** Reporting cycles (rapportagecycli), each tied to an RVC meeting. */
 @ApiTags('reporting')
@@ -27,6 +28,7 @@ export class ReportingCyclesController {
   }
 
   @Post()
+  @RouteAccess('region.manage', { attempted: 'reporting_cycle.create' })
   create(@CurrentActor() actor: Actor, @Body() body: CreateReportingCycleDto) {
     return this.cycles.create(actor, body);
   }
@@ -55,6 +57,7 @@ export class ReportingCyclesController {
   }
 
   @Patch(':id')
+  @RouteAccess('region.manage', { attempted: 'reporting_cycle.update' })
   @Versioned()
   update(
     @CurrentActor() actor: Actor,

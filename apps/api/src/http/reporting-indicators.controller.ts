@@ -5,6 +5,7 @@ import { CurrentActor } from '@koers/identity';
 import { CreateIndicatorDto, CreateMeasurementDto, IndicatorService, UpdateIndicatorDto } from '@koers/reporting';
 import { UuidParamPipe } from './validation';
 import { ExpectedVersion, Versioned } from './versioning';
+import { RouteAccess } from './route-access';
 
 /** Indicators per focus area with their measurements. */
 @ApiTags('reporting')
@@ -13,11 +14,13 @@ export class ReportingIndicatorsController {
   constructor(private readonly indicators: IndicatorService) {}
 
   @Get('workgroups/:id/indicators')
+  @RouteAccess('workgroup.content.read', { in: 'workgroup', attempted: 'indicator.list' })
   list(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string) {
     return this.indicators.list(actor, workgroupId);
   }
 
   @Post('workgroups/:id/indicators')
+  @RouteAccess('workgroup.actions.manage', { in: 'workgroup', attempted: 'indicator.create' })
   create(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) workgroupId: string,
@@ -33,6 +36,7 @@ export class ReportingIndicatorsController {
   }
 
   @Patch('indicators/:id')
+  @RouteAccess('workgroup.actions.manage', { in: 'indicator', attempted: 'indicator.update' })
   @Versioned()
   update(
     @CurrentActor() actor: Actor,
@@ -55,6 +59,7 @@ export class ReportingIndicatorsController {
   }
 
   @Post('indicators/:id/measurements')
+  @RouteAccess('workgroup.actions.manage', { in: 'indicator', attempted: 'indicator.measure' })
   measure(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateMeasurementDto) {
     return this.indicators.addMeasurement(actor, id, body);
   }

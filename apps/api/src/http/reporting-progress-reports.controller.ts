@@ -10,6 +10,7 @@ import {
 } from '@koers/reporting';
 import { UuidParamPipe } from './validation';
 import { ExpectedVersion, Versioned } from './versioning';
+import { RouteAccess } from './route-access';
 
 /** Progress reports (voortgangsrapportages): concept -> ingediend -> geaccepteerd / teruggestuurd. */
 @ApiTags('reporting')
@@ -18,11 +19,13 @@ export class ReportingProgressReportsController {
   constructor(private readonly reports: ProgressReportService) {}
 
   @Get('workgroups/:id/progress-reports')
+  @RouteAccess('workgroup.content.read', { in: 'workgroup', attempted: 'progress_report.list' })
   list(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string) {
     return this.reports.listOfWorkgroup(actor, workgroupId);
   }
 
   @Post('workgroups/:id/progress-reports')
+  @RouteAccess('workgroup.content.write', { in: 'workgroup', attempted: 'progress_report.create' })
   create(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) workgroupId: string,
@@ -38,6 +41,7 @@ export class ReportingProgressReportsController {
   }
 
   @Patch('progress-reports/:id')
+  @RouteAccess('workgroup.content.write', { in: 'progress_report', attempted: 'progress_report.update' })
   @Versioned()
   update(
     @CurrentActor() actor: Actor,
@@ -66,6 +70,7 @@ export class ReportingProgressReportsController {
   }
 
   @Post('progress-reports/:id/return')
+  @RouteAccess('workgroup.manage', { in: 'progress_report', attempted: 'progress_report.return' })
   @HttpCode(200)
   returnToWorkgroup(
     @CurrentActor() actor: Actor,

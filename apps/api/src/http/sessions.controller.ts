@@ -21,6 +21,7 @@ import {
 } from '@koers/sessions';
 import { UuidParamPipe } from './validation';
 import { ExpectedVersion, Versioned } from './versioning';
+import { RouteAccess } from './route-access';
 
 const EXPORT_TYPES = { html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8' } as const;
 
@@ -36,6 +37,7 @@ export class SessionsController {
 
   /** Upcoming sessions first; filter with state=concept,geagendeerd. */
   @Get('workgroups/:id/sessions')
+  @RouteAccess('workgroup.content.read', { in: 'workgroup', attempted: 'session.list' })
   list(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) workgroupId: string,
@@ -45,6 +47,7 @@ export class SessionsController {
   }
 
   @Post('workgroups/:id/sessions')
+  @RouteAccess('workgroup.actions.manage', { in: 'workgroup', attempted: 'session.create' })
   create(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) workgroupId: string,
@@ -61,6 +64,7 @@ export class SessionsController {
   }
 
   @Patch('sessions/:id')
+  @RouteAccess('workgroup.actions.manage', { in: 'session', attempted: 'session.update' })
   @Versioned()
   update(
     @CurrentActor() actor: Actor,
@@ -83,17 +87,20 @@ export class SessionsController {
   }
 
   @Post('sessions/:id/agenda')
+  @RouteAccess('workgroup.content.write', { in: 'session', attempted: 'session.agenda.create' })
   addItem(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateAgendaItemDto) {
     return this.agenda.add(actor, id, body);
   }
 
   /** The complete agenda in its new order. */
   @Put('sessions/:id/agenda/order')
+  @RouteAccess('workgroup.actions.manage', { in: 'session', attempted: 'session.agenda.reorder' })
   reorder(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: ReorderAgendaDto) {
     return this.agenda.reorder(actor, id, body.itemIds);
   }
 
   @Patch('agenda-items/:id')
+  @RouteAccess('workgroup.content.write', { in: 'agenda_item', attempted: 'session.agenda.update' })
   @Versioned()
   updateItem(
     @CurrentActor() actor: Actor,
@@ -116,6 +123,7 @@ export class SessionsController {
   }
 
   @Patch('sessions/:id/attendance')
+  @RouteAccess('workgroup.content.write', { in: 'session', attempted: 'session.attendance.update' })
   attendance(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateAttendanceDto) {
     return this.sessions.updateAttendance(actor, id, body);
   }
@@ -139,6 +147,7 @@ export class SessionsController {
 
   /** Agenda, attendance and decisions as Markdown or printable HTML. */
   @Get('sessions/:id/export')
+  @RouteAccess('workgroup.content.read', { in: 'session', attempted: 'session.export' })
   async export(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
@@ -162,6 +171,7 @@ export class SessionsController {
 
   /** Records a decision; optional `actions` drafts become actions in the same step. */
   @Post('sessions/:id/decisions')
+  @RouteAccess('workgroup.actions.manage', { in: 'session', attempted: 'decision.create' })
   createDecision(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
@@ -178,6 +188,7 @@ export class SessionsController {
   }
 
   @Patch('decisions/:id')
+  @RouteAccess('workgroup.actions.manage', { in: 'decision', attempted: 'decision.update' })
   @Versioned()
   updateDecision(
     @CurrentActor() actor: Actor,
@@ -200,6 +211,7 @@ export class SessionsController {
   }
 
   @Post('decisions/:id/actions')
+  @RouteAccess('workgroup.actions.manage', { in: 'decision', attempted: 'decision.actions.create' })
   createActions(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,

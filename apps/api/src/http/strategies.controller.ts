@@ -13,6 +13,7 @@ import {
 } from '@koers/strategy';
 import { UuidParamPipe } from './validation';
 import { ExpectedVersion, Versioned } from './versioning';
+import { RouteAccess } from './route-access';
 
 /** Strategy -> priorities (themes) -> focus areas. Read by everyone signed in; changed by the secretariat. */
 @ApiTags('strategy')
@@ -32,11 +33,13 @@ export class StrategiesController {
   }
 
   @Post('strategies')
+  @RouteAccess('region.manage', { attempted: 'strategy.create' })
   create(@CurrentActor() actor: Actor, @Body() body: CreateStrategyDto) {
     return this.strategy.createStrategy(actor, body);
   }
 
   @Patch('strategies/:id')
+  @RouteAccess('region.manage', { attempted: 'strategy.update' })
   @Versioned()
   update(
     @CurrentActor() actor: Actor,
@@ -55,11 +58,13 @@ export class StrategiesController {
   }
 
   @Post('strategies/:id/themes')
+  @RouteAccess('region.manage', { attempted: 'theme.create' })
   createTheme(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateThemeDto) {
     return this.strategy.createTheme(actor, id, body);
   }
 
   @Patch('themes/:id')
+  @RouteAccess('region.manage', { attempted: 'theme.update' })
   @Versioned()
   updateTheme(
     @CurrentActor() actor: Actor,
@@ -82,6 +87,7 @@ export class StrategiesController {
   }
 
   @Post('themes/:id/focus-areas')
+  @RouteAccess('region.manage', { attempted: 'focus_area.create' })
   createFocusArea(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
@@ -91,6 +97,7 @@ export class StrategiesController {
   }
 
   @Patch('focus-areas/:id')
+  @RouteAccess('region.manage', { attempted: 'focus_area.update' })
   @Versioned()
   updateFocusArea(
     @CurrentActor() actor: Actor,

@@ -4,6 +4,7 @@ import type { Actor } from '@koers/access';
 import { CreateUserDto, CurrentActor, toUserDto, UpdateUserDto, UserListQueryDto, UserService } from '@koers/identity';
 import { UuidParamPipe } from './validation';
 import { ExpectedVersion, Versioned } from './versioning';
+import { RouteAccess } from './route-access';
 
 /** User administration: the secretariat only. Accounts are deactivated, never deleted (the audit log refers to them). */
 @ApiTags('users')
@@ -12,6 +13,7 @@ export class UsersController {
   constructor(private readonly users: UserService) {}
 
   @Get()
+  @RouteAccess('users.manage', { attempted: 'user.list' })
   async list(@CurrentActor() actor: Actor, @Query() query: UserListQueryDto) {
     return (await this.users.list(actor, { organisationId: query.organisationId, search: query.q })).map(toUserDto);
   }
@@ -23,11 +25,13 @@ export class UsersController {
   }
 
   @Post()
+  @RouteAccess('users.manage', { attempted: 'user.create' })
   async create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto) {
     return toUserDto(await this.users.create(actor, body));
   }
 
   @Patch(':id')
+  @RouteAccess('users.manage', { attempted: 'user.update' })
   @Versioned()
   async update(
     @CurrentActor() actor: Actor,

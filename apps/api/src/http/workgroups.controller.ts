@@ -11,6 +11,7 @@ import {
 } from '@koers/workgroups';
 import { UuidParamPipe } from './validation';
 import { ExpectedVersion, Versioned } from './versioning';
+import { RouteAccess } from './route-access';
 
 @ApiTags('workgroups')
 @Controller('workgroups')
@@ -31,11 +32,13 @@ export class WorkgroupsController {
   }
 
   @Post()
+  @RouteAccess('region.manage', { attempted: 'workgroup.create' })
   create(@CurrentActor() actor: Actor, @Body() body: CreateWorkgroupDto) {
     return this.workgroups.create(actor, body);
   }
 
   @Patch(':id')
+  @RouteAccess('workgroup.manage', { in: 'workgroup', attempted: 'workgroup.update' })
   @Versioned()
   update(
     @CurrentActor() actor: Actor,
@@ -54,11 +57,13 @@ export class WorkgroupsController {
   }
 
   @Post(':id/members')
+  @RouteAccess('workgroup.manage', { in: 'workgroup', attempted: 'workgroup.member.add' })
   addMember(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: AddMemberDto) {
     return this.workgroups.addMember(actor, id, body.userId, body.role);
   }
 
   @Patch(':id/members/:userId')
+  @RouteAccess('workgroup.manage', { in: 'workgroup', attempted: 'workgroup.member.update' })
   changeMemberRole(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
