@@ -232,16 +232,14 @@ describe('input never produces a 5xx', () => {
 
   it('keeps the audit write working whatever text reaches it (lone surrogates, NUL)', async () => {
     // Sockets and services can hand the audit log text that never passed the HTTP input rule.
-    await t.app
-      .get(AuditService)
-      .recordChange(
-        { userId: null, email: 'x\ud800@demo.koers.nl', ip: null },
-        {
-          action: 'test.audit_text',
-          entityType: 'test',
-          summary: { title: 'half \udc00 teken\u0000', nested: { a: '\ud800' } },
-        },
-      );
+    await t.app.get(AuditService).recordChange(
+      { userId: null, email: 'x\ud800@demo.koers.nl', ip: null },
+      {
+        action: 'test.audit_text',
+        entityType: 'test',
+        summary: { title: 'half \udc00 teken\u0000', nested: { a: '\ud800' } },
+      },
+    );
     const page = await api.audit({ action: 'test.audit_text' });
     expect(page.items[0]).toMatchObject({
       actorEmail: 'x\ufffd@demo.koers.nl',
