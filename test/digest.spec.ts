@@ -11,6 +11,8 @@ import { createTestApp, TestApp } from './support/test-app';
 const PUBLIC_URL = 'https://koers.example.nl';
 const mailEnv = (sink: SmtpSink, extra: Record<string, string> = {}) => ({
   KOERS_SMTP_URL: sink.url,
+  // The sink offers no STARTTLS: it is configured as the local relay it is.
+  KOERS_SMTP_LOCAL_RELAY: 'true',
   KOERS_MAIL_FROM: 'Koers <koers@example.nl>',
   KOERS_PUBLIC_URL: PUBLIC_URL,
   KOERS_DIGEST_CHECK_INTERVAL_MS: '0',
@@ -193,6 +195,7 @@ describe('the weekly e-mail digest', () => {
       }).mail,
     ).toEqual({
       smtp: { host: 'mail.example.nl', port: 587, secure: false, user: null, pass: null },
+      localRelay: false,
       from: 'koers@example.nl',
       publicUrl: 'https://koers.example.nl',
       digestWeekday: 1,
@@ -325,5 +328,29 @@ withPostgres('the weekly digest across instances (PostgreSQL)', () => {
     } finally {
       await Promise.all(timed.map((app) => app.close()));
     }
+  });
+});
+
+describe('the digest over SMTP without TLS', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    // A server that offers no STARTTLS, not declared a local relay: nothing may go out in clear text.
+    t = await createTestApp(mailEnv(sink, { KOERS_SMTP_LOCAL_RELAY: 'false' }));
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink?.close();
+  });
+
+  it('sends nothing (no password, no digest) to a server without STARTTLS unless it is configured as a local relay', async () => {
+    expect(t.config.mail?.localRelay).toBe(false);
+    const run = await t.app.get(DigestJob).runOnce(WEEK_10);
+    expect(run.ran).toBe(true);
+    expect(run.sent).toBe(0);
+    expect(run.failed).toBeGreaterThan(0);
+    expect(sink.mails).toEqual([]);
   });
 });

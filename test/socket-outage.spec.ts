@@ -1,9 +1,9 @@
 import { io, Socket } from 'socket.io-client';
 import { DEMO } from './support/api-helpers';
-import { PrivatePostgres, privatePostgresAvailable } from './support/private-postgres';
+import { OwnPostgres } from './support/own-services';
 import { createTestApp, TestApp } from './support/test-app';
 
-const suite = privatePostgresAvailable() ? describe : describe.skip;
+const suite = OwnPostgres.available() ? describe : describe.skip;
 
 /** A connection attempt's outcome: connected, or the handshake's refusal. */
 function connect(url: string, token: string): Promise<{ socket: Socket; error?: Error & { data?: unknown } }> {
@@ -21,12 +21,12 @@ function connect(url: string, token: string): Promise<{ socket: Socket; error?: 
 
 /** The socket handshake while the database is down: a retryable error, and the session survives it. */
 suite('socket handshake during a database outage', () => {
-  let postgres: PrivatePostgres;
+  let postgres: OwnPostgres;
   let t: TestApp;
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    postgres = await PrivatePostgres.create();
+    postgres = await OwnPostgres.create();
     t = await createTestApp(
       {},
       { database: { config: { kind: 'postgres', url: postgres.url, poolSize: 3 }, drop: async () => undefined } },
@@ -35,30 +35,30 @@ suite('socket handshake during a database outage', () => {
   afterAll(async () => {
     sockets.forEach((s) => s.close());
     try {
-      postgres.start();
+      await postgres.start();
     } catch {
       // Running already.
     }
     await t?.close();
-    postgres?.destroy();
+    await postgres?.destroy();
   });
 
-  it('answers SERVICE_UNAVAILABLE (retryable), not UNAUTHENTICATED, and the same token connects once it is back', async () => {
+  it('answers UNAVAILABLE (retryable), not UNAUTHENTICATED, and the same token connects once it is back', async () => {
     const token = await t.login(DEMO.aanjagerOndermijning);
     const before = await connect(t.url, token);
     sockets.push(before.socket);
     expect(before.error).toBeUndefined();
 
-    postgres.stop();
+    await postgres.stop();
     const during = await connect(t.url, token);
     sockets.push(during.socket);
-    expect(during.error?.message).toBe('SERVICE_UNAVAILABLE');
-    expect(during.error?.data).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+    expect(during.error?.message).toBe('UNAVAILABLE');
+    expect(during.error?.data).toMatchObject({ code: 'UNAVAILABLE', retryable: true });
 
-    postgres.start();
+    await postgres.start();
     // The pool reconnects on its own; the session was never ended, so the same token is still good.
     let after = await connect(t.url, token);
-    for (let attempt = 0; after.error?.message === 'SERVICE_UNAVAILABLE' && attempt < 20; attempt++) {
+    for (let attempt = 0; after.error?.message === 'UNAVAILABLE' && attempt < 20; attempt++) {
       after.socket.close();
       await new Promise((resolve) => setTimeout(resolve, 250));
       after = await connect(t.url, token);

@@ -245,6 +245,26 @@ describe('socket sessions that follow the account', () => {
     expect(await handshake(socket)).toMatchObject({ connected: false, message: 'UNAUTHENTICATED' });
   });
 
+  it("audits a socket's repeated refusals as one entry with a count, not a row each", async () => {
+    const outsider = await t.login(DEMO.aanjagerCyber);
+    const id = await userId(outsider);
+    const denied = async () =>
+      (
+        (await t.app
+          .get(DataSource)
+          .query(`SELECT count(*)::int AS n FROM audit_log WHERE actor_id = $1 AND outcome = 'denied'`, [
+            id,
+          ])) as Array<{ n: number }>
+      )[0].n;
+    const before = await denied();
+    const { client, join } = await open(outsider);
+    expect(join.ok).toBe(false);
+    for (let i = 0; i < 50; i++)
+      expect(((await client.socket.emitWithAck('join', { documentId })) as { ok: boolean }).ok).toBe(false);
+    expect((await denied()) - before).toBe(1);
+    // The count is written when the socket's window closes (at the latest at shutdown).
+  });
+
   it('never lets an outsider racing joins receive a byte of the document or its presence', async () => {
     const mayor = await t.login(DEMO.aanjagerOndermijning);
     const outsiders = await Promise.all([

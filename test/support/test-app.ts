@@ -38,6 +38,7 @@ export async function createTestApp(
       KOERS_JWT_SECRET: 'test-secret-'.padEnd(48, 'x'),
       KOERS_DEMO: 'true',
       KOERS_LOGIN_RATE_LIMIT: '1000',
+      KOERS_LOGIN_ACCOUNT_RATE_LIMIT: '1000',
       ...env,
     }),
   };

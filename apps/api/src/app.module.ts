@@ -41,7 +41,18 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
-        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: config.http.loginRateLimitPerMinute }]),
+        ThrottlerModule.forRoot([
+          // Per client address (the connection's, or a trusted proxy's X-Forwarded-For)...
+          { name: 'login', ttl: 60_000, limit: config.http.loginRateLimitPerMinute },
+          // ...and per account, so guessing one account's password from many addresses is slow too.
+          {
+            name: 'login-account',
+            ttl: 60_000,
+            limit: config.http.loginAccountRateLimitPerMinute,
+            skipIf: (context) => loginEmail(context.switchToHttp().getRequest()) === null,
+            getTracker: (request: Record<string, unknown>) => `account:${loginEmail(request)}`,
+          },
+        ]),
         AuditModule,
         AccessModule,
         IdentityModule,
@@ -78,4 +89,10 @@ export class AppModule {
       providers: [CollabGateway, LiveGateway],
     };
   }
+}
+
+/** The account a login attempt is for (normalised as login looks it up), or null for other throttled routes. */
+function loginEmail(request: Record<string, unknown>): string | null {
+  const email = (request.body as { email?: unknown } | undefined)?.email;
+  return typeof email === 'string' ? email.trim().toLowerCase() : null;
 }

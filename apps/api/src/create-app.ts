@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { AppConfig } from '@koers/core';
 import { AppModule } from './app.module';
 import { HttpErrorFilter } from './http/http-error.filter';
+import { jsonOnlyChanges, noStore, sameOriginChanges } from './http/request-guards';
 import { createValidationPipe } from './http/validation';
 import { serveWebClient } from './http/web-client';
 import { KoersIoAdapter } from './realtime/koers-io.adapter';
@@ -25,11 +26,15 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     // A boot failure (database unreachable, data directory in use) is thrown to the caller, not process.abort().
     abortOnError: false,
   });
-  // Behind a load balancer the client's address comes from X-Forwarded-For (rate limits, audit).
-  app.set('trust proxy', config.production ? 1 : 'loopback');
+  // The client's address (rate limits, audit) comes from X-Forwarded-For only when the connection is from a
+  // configured proxy (KOERS_TRUSTED_PROXIES); otherwise anyone could claim any address.
+  app.set('trust proxy', config.http.trustedProxies);
   app.use(
     helmet({ contentSecurityPolicy: { directives: { 'connect-src': ["'self'", ...config.http.allowedOrigins] } } }),
   );
+  app.use(noStore());
+  app.use(sameOriginChanges(config.http.allowedOrigins));
+  app.use(jsonOnlyChanges());
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '256kb' });
   app.enableCors({ origin: config.http.allowedOrigins, credentials: true });

@@ -8,6 +8,8 @@ export interface Actor {
   rvcMember: boolean;
   sessionId: string;
   ip: string | null;
+  /** The socket an event came in on (for audit: a socket's repeated refusals are counted, not listed). */
+  connectionId?: string;
 }
 
 export type PlatformRole = 'secretariaat' | 'gebruiker';

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode, inUseConflict, toStorableText } from '@koers/core';
 import { AuditOutcome } from './audit-entry.entity';
@@ -9,6 +9,8 @@ export interface AuditActor {
   userId: string | null;
   email: string | null;
   ip: string | null;
+  /** Set for a socket's events: its repeated refusals are counted, not written one by one. */
+  connectionId?: string;
 }
 
 export interface AuditEvent {
@@ -19,14 +21,30 @@ export interface AuditEvent {
   summary?: Record<string, unknown>;
 }
 
+/** A socket's refusals of the same thing within this window after the first are written as one entry. */
+const REPEAT_WINDOW_MS = 60_000;
+
+interface RepeatedRefusal {
+  actor: AuditActor;
+  event: AuditEvent;
+  count: number;
+  timer: NodeJS.Timeout;
+}
+
 /** Keys that must never reach the log, whatever a caller passes in a summary. */
 const SECRET_KEYS = /pass(word)?|token|secret|hash|cookie|authorization/i;
 
 @Injectable()
-export class AuditService {
+export class AuditService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(AuditService.name);
+  private readonly repeats = new Map<string, RepeatedRefusal>();
 
   constructor(private readonly repository: AuditRepository) {}
+
+  /** Writes the counts of repeated refusals before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.repeats.keys()].map((key) => this.writeRepeats(key)));
+  }
 
   /** Records a change. Pass the transaction's manager so the change and its entry commit together. */
   recordChange(actor: AuditActor, event: AuditEvent, manager?: EntityManager): Promise<void> {
@@ -38,10 +56,37 @@ export class AuditService {
    * but it is logged loudly.
    */
   async recordDenied(actor: AuditActor, event: AuditEvent): Promise<void> {
+    // A socket repeating a refused event (300 joins a second) gets its first refusal written at once and
+    // the rest as one entry with a count when the window closes, not a row each.
+    if (actor.connectionId) {
+      const key = [actor.connectionId, event.action, event.entityType, event.entityId ?? ''].join('|');
+      const repeat = this.repeats.get(key);
+      if (repeat) {
+        repeat.count++;
+        return;
+      }
+      const timer = setTimeout(() => void this.writeRepeats(key), REPEAT_WINDOW_MS);
+      timer.unref();
+      this.repeats.set(key, { actor, event, count: 0, timer });
+    }
     try {
       await this.record(actor, event, 'denied');
     } catch (err) {
       this.logger.error(`Could not write audit entry for denied ${event.action}: ${(err as Error).message}`);
+    }
+  }
+
+  private async writeRepeats(key: string): Promise<void> {
+    const repeat = this.repeats.get(key);
+    if (!repeat) return;
+    this.repeats.delete(key);
+    clearTimeout(repeat.timer);
+    if (repeat.count === 0) return;
+    const { actor, event, count } = repeat;
+    try {
+      await this.record(actor, { ...event, summary: { ...event.summary, repeated: count } }, 'denied');
+    } catch (err) {
+      this.logger.error(`Could not write audit entry for repeated ${event.action}: ${(err as Error).message}`);
     }
   }
 

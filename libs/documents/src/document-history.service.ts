@@ -1,10 +1,11 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { Actor, AuthorizationService, isSecretariat } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { assertVersion, forbidden, lockVersion, notFound, validationFailed } from '@koers/core';
+import { assertVersion, conflict, forbidden, lockVersion, notFound, validationFailed } from '@koers/core';
 import { commentLink, InsertedNotification, NotificationService } from '@koers/notifications';
 import { CollabService } from './collab/collab.service';
 import { exportDocument, ExportFormat } from './document-export';
@@ -300,7 +301,8 @@ export class DocumentHistoryService implements OnModuleInit {
           entityType: 'document_comment',
           entityId: commentId,
           workgroupId: meta.workgroupId,
-          summary: { documentId: meta.id, body: comment.body.slice(0, 200) },
+          // The text itself is not kept (it can be erased on request): a fingerprint proves which text it was.
+          summary: { documentId: meta.id, bodySha256: createHash('sha256').update(comment.body).digest('hex') },
         },
         manager,
       );
@@ -401,9 +403,20 @@ export class DocumentHistoryService implements OnModuleInit {
     return meta;
   }
 
+  /** May write, and the document is not archived: an archived document is read-only everywhere. */
   private async writable(actor: Actor, documentId: string, attempted: string, asked?: string): Promise<DocumentMeta> {
     const meta = await this.readable(actor, documentId, attempted, asked);
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', meta.workgroupId, attempted);
+    if (meta.archivedAt !== null) {
+      await this.audit.recordDenied(actor, {
+        action: attempted,
+        entityType: 'document',
+        entityId: meta.id,
+        workgroupId: meta.workgroupId,
+        summary: { reason: 'archived' },
+      });
+      throw conflict('Dit document is gearchiveerd en kan niet meer worden gewijzigd.');
+    }
     return meta;
   }
 }

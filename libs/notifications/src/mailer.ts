@@ -44,14 +44,22 @@ export class Mailer implements OnApplicationShutdown {
 }
 
 function transportOptions(config: MailConfig) {
-  const timeouts = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
+  const common = {
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+    // Credentials and digests (action titles, werkgroepen) never go in clear text, and only to the real
+    // server: STARTTLS is required and the certificate verified, unless the operator declared a local relay.
+    requireTLS: !config.localRelay,
+    tls: { rejectUnauthorized: !config.localRelay, minVersion: 'TLSv1.2' as const },
+  };
   const { smtp } = config;
-  if ('url' in smtp) return { url: smtp.url, ...timeouts };
+  if ('url' in smtp) return { url: smtp.url, ...common };
   return {
     host: smtp.host,
     port: smtp.port,
     secure: smtp.secure,
     auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
-    ...timeouts,
+    ...common,
   };
 }

@@ -25,8 +25,8 @@ const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const WRITE_SESSION_RECHECK_MS = 1_000;
 
 /** Handshake refusals the client can act on: log in again, or retry (the server cannot check right now). */
-export const HANDSHAKE_UNAUTHENTICATED = 'UNAUTHENTICATED';
-export const HANDSHAKE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+export const HANDSHAKE_UNAUTHENTICATED = ErrorCode.Unauthenticated;
+export const HANDSHAKE_UNAVAILABLE = ErrorCode.Unavailable;
 
 const END_MESSAGES: Record<SocketEndReason | 'expired', string> = {
   logout: 'U bent uitgelogd.',
@@ -44,7 +44,7 @@ const sessionChecks = new WeakMap<Socket, { at: number; check: Promise<void> }>(
  * No valid token, no connection: the same check as every HTTP route, with the token from the handshake's
  * `auth: { token }` or the httpOnly session cookie, never from the URL. A bad or expired token is answered
  * UNAUTHENTICATED (the client refreshes its session); any other failure, such as the database being down,
- * SERVICE_UNAVAILABLE with `data.retryable` (the client keeps its session and tries again).
+ * UNAVAILABLE with `data.retryable` (the client keeps its session and tries again).
  */
 export function requireAuthentication(namespace: Namespace, auth: AuthService, sessions: SocketSessions): void {
   namespace.use((socket, next) => {
@@ -113,7 +113,11 @@ export async function assertSessionLive(socket: Socket, auth: AuthService, maxAg
   await last.check;
 }
 
-export const actorOf = (socket: Socket): Actor => (socket.data as AuthenticatedSocketData).actor;
+/** The socket's caller as last read, marked with the connection (its repeated refusals are audited as one). */
+export const actorOf = (socket: Socket): Actor => ({
+  ...(socket.data as AuthenticatedSocketData).actor,
+  connectionId: socket.id,
+});
 
 function end(socket: Socket, reason: SocketEndReason | 'expired') {
   socket.emit('session-ended', { reason, message: END_MESSAGES[reason] });

@@ -26,6 +26,13 @@ export interface HttpConfig {
   /** Built web client to serve at `/`; null when not built (API only). */
   webDistDir: string | null;
   loginRateLimitPerMinute: number;
+  /** Login attempts per account (e-mail address) per minute, whatever address they come from. */
+  loginAccountRateLimitPerMinute: number;
+  /**
+   * Proxies whose X-Forwarded-For is believed (Express `trust proxy`: addresses, CIDR ranges or `loopback`);
+   * false trusts none: the client address is the connection's.
+   */
+  trustedProxies: string[] | false;
 }
 
 export interface CollabConfig {
@@ -66,6 +73,12 @@ export type SmtpConfig =
 
 export interface MailConfig {
   smtp: SmtpConfig;
+  /**
+   * A relay on this host or network (KOERS_SMTP_LOCAL_RELAY): TLS is used when offered but not required,
+   * and its certificate is not verified. Otherwise STARTTLS (or TLS from the start) with a verified
+   * certificate is required, and a server without it gets neither password nor mail.
+   */
+  localRelay: boolean;
   /** The From address, e.g. "Koers <koers@veiligheidsregio.nl>". */
   from: string;
   /** Where people open Koers, for the links in a mail (no trailing slash). */
@@ -162,6 +175,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       problems.push(`KOERS_ALLOWED_ORIGINS: "${origin}" is not an origin like https://koers.example.nl`);
   }
 
+  const proxies = (env.KOERS_TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((proxy) => proxy.trim())
+    .filter(Boolean);
+  for (const proxy of proxies) {
+    if (!/^(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)$/i.test(proxy))
+      problems.push(`KOERS_TRUSTED_PROXIES: "${proxy}" is not an IP address, a CIDR range or loopback`);
+  }
+  const trustedProxies = proxies.length ? proxies : false;
+
   const webDistDir = path.resolve(cwd, env.KOERS_WEB_DIST || 'apps/web/dist');
   const redisUrl = env.REDIS_URL || null;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
@@ -197,6 +220,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       allowedOrigins,
       webDistDir: fs.existsSync(path.join(webDistDir, 'index.html')) ? webDistDir : null,
       loginRateLimitPerMinute: int('KOERS_LOGIN_RATE_LIMIT', 20, 1, 10_000),
+      loginAccountRateLimitPerMinute: int('KOERS_LOGIN_ACCOUNT_RATE_LIMIT', 10, 1, 10_000),
+      trustedProxies,
     },
     collab: {
       maxMessageBytes: int('KOERS_COLLAB_MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
@@ -269,8 +294,12 @@ function loadMailConfig(
   const digestTime =
     time && Number(time[1]) < 24 && Number(time[2]) < 60 ? { hour: Number(time[1]), minute: Number(time[2]) } : null;
   if (!digestTime) problems.push(`KOERS_DIGEST_TIME must be a time like 07:00 (got "${env.KOERS_DIGEST_TIME}")`);
+  const rawRelay = env.KOERS_SMTP_LOCAL_RELAY?.trim().toLowerCase();
+  if (rawRelay && !['1', 'true', 'on', 'yes', '0', 'false', 'off', 'no'].includes(rawRelay))
+    problems.push(`KOERS_SMTP_LOCAL_RELAY must be true or false (got "${env.KOERS_SMTP_LOCAL_RELAY}")`);
   return {
     smtp,
+    localRelay: ['1', 'true', 'on', 'yes'].includes(rawRelay ?? ''),
     from,
     publicUrl,
     digestWeekday: int('KOERS_DIGEST_WEEKDAY', 1, 1, 7),

@@ -14,6 +14,8 @@ export enum ErrorCode {
   StaleVersion = 'STALE_VERSION',
   RateLimited = 'RATE_LIMITED',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  /** A change sent as anything but JSON (e.g. a form from another site). */
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
   Internal = 'INTERNAL',
   /** A dependency (the database) is down or too slow; the same request may succeed later. */
   Unavailable = 'UNAVAILABLE',

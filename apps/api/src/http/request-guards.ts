@@ -1,0 +1,60 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { ErrorBody, ErrorCode, HTTP_STATUS_BY_CODE } from '@koers/core';
+
+const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const isApi = (request: Request) => request.path === '/api' || request.path.startsWith('/api/');
+
+/** API answers, exports and PDFs hold working data: no browser or proxy keeps a copy. */
+export function noStore(): RequestHandler {
+  return (request: Request, response: Response, next: NextFunction) => {
+    if (isApi(request)) response.setHeader('Cache-Control', 'no-store');
+    next();
+  };
+}
+
+/**
+ * Cross-site request forgery: a change must come from one of our own origins. Browsers send
+ * `Sec-Fetch-Site` (anything but same-origin, such as a form on another port of the same host, which is
+ * "same-site", is refused) and `Origin` (must be an allowed origin). Programs that send neither (scripts,
+ * the tests) are not browsers carrying someone's cookie, and pass.
+ */
+export function sameOriginChanges(allowedOrigins: string[]): RequestHandler {
+  const allowed = new Set(allowedOrigins);
+  return (request: Request, response: Response, next: NextFunction) => {
+    if (!CHANGES.has(request.method) || !isApi(request)) return next();
+    const site = request.headers['sec-fetch-site'];
+    const origin = request.headers.origin;
+    const crossSite =
+      (site !== undefined && site !== 'same-origin' && site !== 'none') ||
+      (origin !== undefined && !allowed.has(origin));
+    if (!crossSite) return next();
+    refuse(response, ErrorCode.Forbidden, 'Deze wijziging komt niet van Koers zelf en is geweigerd.');
+  };
+}
+
+/**
+ * Changes are JSON only: a form post (urlencoded, multipart, text/plain), which a page on another site can
+ * send without asking, is refused with 415 before anything reads it. A change without a body passes.
+ */
+export function jsonOnlyChanges(): RequestHandler {
+  return (request: Request, response: Response, next: NextFunction) => {
+    if (!CHANGES.has(request.method) || !isApi(request)) return next();
+    const type = request.headers['content-type'];
+    const hasBody =
+      type !== undefined ||
+      Number(request.headers['content-length'] ?? 0) > 0 ||
+      request.headers['transfer-encoding'] !== undefined;
+    if (!hasBody || isJson(type)) return next();
+    refuse(response, ErrorCode.UnsupportedMediaType, 'Stuur wijzigingen als JSON (Content-Type: application/json).');
+  };
+}
+
+function isJson(contentType: string | undefined): boolean {
+  const mediaType = contentType?.split(';')[0].trim().toLowerCase() ?? '';
+  return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
+}
+
+function refuse(response: Response, code: ErrorCode, message: string) {
+  const body: ErrorBody = { error: { code, message } };
+  response.status(HTTP_STATUS_BY_CODE[code]).json(body);
+}
