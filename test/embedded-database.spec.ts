@@ -205,6 +205,8 @@ describe('embedded database (PGlite)', () => {
       const strategies = (await second.http().get('/api/strategies').set(second.auth)).body as unknown[];
       expect(strategies).toHaveLength(1);
       await second.app.close();
-    });
+      // Two cold starts of an embedded database with every migration and the demo seed: seconds when the
+      // machine is quiet, over a minute when CI shares two cores with other work.
+    }, 240_000);
   });
 });
