@@ -26,6 +26,7 @@ const { extractText, getDocumentProxy } = require('unpdf') as {
  */
 
 const AANJAGER = 'aanjager.ondermijning@demo.koers.nl';
+const OVJ = 'ovj.ondermijning@demo.koers.nl';
 const SECRETARIAAT = 'secretariaat@demo.koers.nl';
 const RVC = 'rvc@demo.koers.nl';
 const WORKGROUP = 'Bestuurlijke werkgroep Ondermijning';
@@ -66,6 +67,113 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
   async function statusFromPage(page: Page, path: string): Promise<number> {
     return page.evaluate(async (url) => (await fetch(url, { credentials: 'same-origin' })).status, path);
   }
+
+  it('keeps both of two stale saves of the report, asks on a clash, warns before leaving and keeps a draft', async () => {
+    const secretariat = await t.login(SECRETARIAAT);
+    const aanjagerToken = await t.login(AANJAGER);
+    const workgroup = await t
+      .http()
+      .get(`/api/workgroups/${workgroupId}`)
+      .set('Authorization', `Bearer ${secretariat}`)
+      .expect(200);
+    const cycle = await t
+      .http()
+      .post('/api/reporting-cycles')
+      .set('Authorization', `Bearer ${secretariat}`)
+      .send({
+        strategyId: workgroup.body.theme.strategyId,
+        title: `Conflictcyclus ${Date.now()}`,
+        meetingDate: '2031-03-20',
+        reportDeadline: '2031-03-01',
+      })
+      .expect(201);
+    const report = await t
+      .http()
+      .post(`/api/workgroups/${workgroupId}/progress-reports`)
+      .set('Authorization', `Bearer ${aanjagerToken}`)
+      .send({ cycleId: cycle.body.id })
+      .expect(201);
+    const address = `${t.url}/werkgroepen/${workgroupId}/voortgang?cyclus=${cycle.body.id}`;
+
+    // Both open the report; each page now holds the same version.
+    const a = await pages.newPage();
+    const b = await pages.newPage();
+    await pages.login(a.page, AANJAGER);
+    await pages.login(b.page, OVJ);
+    await a.page.goto(address);
+    await b.page.goto(address);
+    const formA = a.page.getByRole('form', { name: 'Rapportage bewerken' });
+    const formB = b.page.getByRole('form', { name: 'Rapportage bewerken' });
+    await formA.waitFor();
+    await formB.waitFor();
+
+    await formA.getByLabel('Samenvatting').fill('Samenvatting van de aanjager');
+    await formA.getByRole('button', { name: 'Opslaan' }).click();
+    await a.page.getByRole('status').filter({ hasText: 'De rapportage is opgeslagen.' }).waitFor();
+
+    // The officier's page is stale; a different field: saved without asking, and the summary is kept.
+    await formB
+      .getByLabel(/^Toelichting: /)
+      .first()
+      .fill('Toelichting van de officier');
+    await formB.getByRole('button', { name: 'Opslaan' }).click();
+    await b.page.getByRole('status').filter({ hasText: 'De rapportage is opgeslagen.' }).waitFor();
+    expect(await formB.getByLabel('Samenvatting').inputValue()).toBe('Samenvatting van de aanjager');
+
+    // Now the aanjager's page is stale and changes the same text: the conflict dialog shows both.
+    await formA
+      .getByLabel(/^Toelichting: /)
+      .first()
+      .fill('Toelichting van de aanjager');
+    await formA.getByRole('button', { name: 'Opslaan' }).click();
+    const conflict = a.page.getByRole('dialog', { name: 'Iemand anders heeft dit intussen gewijzigd' });
+    await conflict.getByText('Toelichting van de officier').waitFor();
+    await conflict.getByText('Toelichting van de aanjager').waitFor();
+    await screenshot(a.page, '55-voortgang-conflict');
+    await conflict.getByRole('button', { name: 'Mijn versie houden' }).click();
+    await a.page.getByRole('status').filter({ hasText: 'De rapportage is opgeslagen.' }).waitFor();
+    const stored = await t
+      .http()
+      .get(`/api/progress-reports/${report.body.id}`)
+      .set('Authorization', `Bearer ${aanjagerToken}`)
+      .expect(200);
+    expect(stored.body.content.summary).toBe('Samenvatting van de aanjager');
+    expect(stored.body.content.focusAreas[0].narrative).toBe('Toelichting van de aanjager');
+
+    // Unsaved input: a tab inside the app asks first, and staying keeps it.
+    await formA.getByLabel('Samenvatting').fill('Nog niet opgeslagen samenvatting');
+    await a.page
+      .getByRole('navigation', { name: 'Onderdelen van de werkgroep' })
+      .getByRole('link', { name: 'Acties' })
+      .click();
+    const leave = a.page.getByRole('dialog', { name: 'Niet-opgeslagen wijzigingen' });
+    await leave.waitFor();
+    await leave.getByRole('button', { name: 'Annuleren' }).click();
+    expect(a.page.url()).toContain('/voortgang');
+    expect(await formA.getByLabel('Samenvatting').inputValue()).toBe('Nog niet opgeslagen samenvatting');
+
+    // A reload asks the browser's question, and the text comes back as a draft.
+    const asked: string[] = [];
+    a.page.once('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.accept();
+    });
+    await a.page.reload();
+    expect(asked).toEqual(['beforeunload']);
+    await formA.waitFor();
+    await a.page.getByText('Uw niet-opgeslagen tekst van een eerder bezoek is teruggezet').waitFor();
+    expect(await formA.getByLabel('Samenvatting').inputValue()).toBe('Nog niet opgeslagen samenvatting');
+
+    // Leaving anyway is possible.
+    await a.page
+      .getByRole('navigation', { name: 'Onderdelen van de werkgroep' })
+      .getByRole('link', { name: 'Acties' })
+      .click();
+    await leave.getByRole('button', { name: 'Weggaan zonder opslaan' }).click();
+    await a.page.waitForURL(`**/werkgroepen/${workgroupId}/acties`);
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+  }, 120_000);
 
   it('aanjager submits, the RVC cannot see the concept, the secretariat accepts, the RVC downloads the bundle PDF', async () => {
     const summary = `Koerstoets${Date.now()}: de aanpak van ondermijning ligt op koers.`;

@@ -136,6 +136,61 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     expect(a.pageErrors).toEqual([]);
     expect(b.pageErrors).toEqual([]);
   }, 90_000);
+  it('saves the same action from two stale pages without losing either: the conflict dialog lets one take theirs', async () => {
+    const token = await t.login('aanjager.ondermijning@demo.koers.nl');
+    const title = `Conflictactie ${Date.now()}`;
+    const created = await t
+      .http()
+      .post(`/api/workgroups/${ondermijningId}/actions`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ title })
+      .expect(201);
+    const address = `${t.url}/werkgroepen/${ondermijningId}/acties?actie=${created.body.id}`;
+    const a = await pages.newPage();
+    const b = await pages.newPage();
+    await pages.login(a.page, 'aanjager.ondermijning@demo.koers.nl');
+    await pages.login(b.page, 'ovj.ondermijning@demo.koers.nl');
+    for (const page of [a.page, b.page]) {
+      await page.goto(address);
+      const panel = page.locator('section.detail-panel');
+      await panel.getByRole('heading', { name: `Actie: ${title}` }).waitFor();
+      await panel.getByRole('button', { name: `Bewerken actie ${title}` }).click();
+      await panel.getByLabel('Omschrijving').waitFor();
+    }
+    const panelA = a.page.locator('section.detail-panel');
+    const panelB = b.page.locator('section.detail-panel');
+
+    await panelA.getByLabel('Omschrijving').fill('Omschrijving van de aanjager');
+    await panelA.getByRole('button', { name: 'Opslaan' }).click();
+    await a.page
+      .getByRole('status')
+      .filter({ hasText: `De actie van “${title}” is opgeslagen.` })
+      .waitFor();
+
+    // The officier's form was opened before that save: the description clashes, the priority does not.
+    await panelB.getByLabel('Omschrijving').fill('Omschrijving van de officier');
+    await panelB.getByLabel('Prioriteit').selectOption({ label: 'Hoog' });
+    await panelB.getByRole('button', { name: 'Opslaan' }).click();
+    const conflict = b.page.getByRole('dialog', { name: 'Iemand anders heeft dit intussen gewijzigd' });
+    await conflict.getByText('Omschrijving van de aanjager').waitFor();
+    await conflict.getByText('Omschrijving van de officier').waitFor();
+    await screenshot(b.page, '24-actie-conflict');
+    await conflict.getByRole('button', { name: 'Hun versie nemen' }).click();
+    await b.page
+      .getByRole('status')
+      .filter({ hasText: `De actie van “${title}” is opgeslagen.` })
+      .waitFor();
+
+    const stored = await t
+      .http()
+      .get(`/api/actions/${created.body.id}`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(stored.body).toMatchObject({ description: 'Omschrijving van de aanjager', priority: 'hoog', version: 3 });
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
+  }, 90_000);
+
   it('shows my actions, what needs my attention and a live notifications bell on the home page', async () => {
     const ovjToken = await t.login(OVJ);
     const ovjMe = await t.http().get('/api/me').set('Authorization', `Bearer ${ovjToken}`).expect(200);

@@ -214,6 +214,8 @@ export interface Action {
   updatedAt: string;
   completedAt: string | null;
   overdue: boolean;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
 }
 
 export interface ActionComment {
@@ -504,6 +506,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    /** With STALE_VERSION: the resource as it is stored now. */
+    readonly current?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -553,17 +557,21 @@ async function toApiError(response: Response): Promise<ApiError> {
   let code = 'HTTP_' + response.status;
   let message = FALLBACK_MESSAGES[response.status] ?? 'Er ging iets mis. Probeer het later opnieuw.';
   let fields: FieldError[] = [];
+  let current: unknown;
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string; fields?: FieldError[] } };
+    const body = (await response.json()) as {
+      error?: { code?: string; message?: string; fields?: FieldError[]; current?: unknown };
+    };
     if (body.error) {
       code = body.error.code ?? code;
       message = body.error.message || message;
       fields = body.error.fields ?? [];
+      current = body.error.current;
     }
   } catch {
     // Not JSON (a proxy error page, say): keep the fallback message.
   }
-  return new ApiError(response.status, code, message, fields);
+  return new ApiError(response.status, code, message, fields, current);
 }
 
 interface RequestOptions {
@@ -747,8 +755,8 @@ export const api = {
   action: (id: string) => request<ActionDetail>('GET', `/actions/${encodeURIComponent(id)}`),
   createAction: (workgroupId: string, input: ActionInput & { title: string }) =>
     request<Action>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/actions`, input),
-  updateAction: (id: string, input: ActionInput) =>
-    request<Action>('PATCH', `/actions/${encodeURIComponent(id)}`, input),
+  updateAction: (id: string, input: ActionInput, version?: number) =>
+    request<Action>('PATCH', `/actions/${encodeURIComponent(id)}`, { ...input, version }),
   deleteAction: (id: string) => request<void>('DELETE', `/actions/${encodeURIComponent(id)}`),
   commentAction: (id: string, body: string) =>
     request<ActionComment[]>('POST', `/actions/${encodeURIComponent(id)}/comments`, { body }),

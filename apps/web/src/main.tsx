@@ -1,19 +1,27 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router-dom';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { App } from './App';
 import { AuthProvider } from './auth';
 import { RegionWordsProvider } from './features/region';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <BrowserRouter>
+// A data router, so forms can block in-app navigation while they hold unsaved input (useBlocker).
+const router = createBrowserRouter([
+  {
+    path: '*',
+    element: (
       <RegionWordsProvider>
         <AuthProvider>
           <App />
         </AuthProvider>
       </RegionWordsProvider>
-    </BrowserRouter>
+    ),
+  },
+]);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <RouterProvider router={router} />
   </StrictMode>,
 );

@@ -2,6 +2,7 @@ import { Suspense, useState } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { isSecretariat, useAuth } from '../auth';
 import { forgetLocalCopies, hasUnacknowledgedChanges } from '../collab/session';
+import { UnsavedChangesGuard } from '../features/forms';
 import { useWords } from '../features/region';
 import { closeLive } from '../live';
 import { Loading } from './common';
@@ -94,6 +95,7 @@ export function Layout() {
       <main id="inhoud" className="container main" tabIndex={-1}>
         <Suspense fallback={<Loading what="De pagina" />}>
           <Outlet />
+          <UnsavedChangesGuard />
         </Suspense>
       </main>
       <Footer />

@@ -1,4 +1,4 @@
-import { FormEvent, useEffect, useId, useMemo, useState } from 'react';
+import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api';
 import { asApiError, ErrorMessage, Field, Loading, SuccessMessage, useApi } from '../../components/common';
@@ -6,10 +6,13 @@ import { SelectField } from '../../components/forms';
 import { FOCUS_AREA_STATUS_LABELS, formatDate, formatDateTime, options, todayIso } from '../../labels';
 import { TabError, WorkgroupContext } from '../WorkgroupPage';
 import { ConfirmDialog } from '../../components/dialog';
+import { storedDraft, useFormGuard, useVersionedSave } from '../../features/forms';
 import {
   currentCycle,
   FocusAreaStatus,
   isWorkingReport,
+  ProgressReport,
+  ReportChanges,
   ReportContent,
   reportingApi,
   ReportingCycle,
@@ -119,6 +122,8 @@ export function ReportSection({ ctx }: { ctx: WorkgroupContext }) {
 }
 
 type Draft = { summary: string; focusAreas: Record<string, { status: FocusAreaStatus; narrative: string }> };
+/** What this browser keeps while the report has unsaved input: the draft and the version it is based on. */
+type StoredReportDraft = { version: number; base: Draft; draft: Draft };
 
 function draftOf(content: ReportContent): Draft {
   return {
@@ -127,6 +132,53 @@ function draftOf(content: ReportContent): Draft {
       content.focusAreas.map((f) => [f.focusAreaId, { status: f.status, narrative: f.narrative }]),
     ),
   };
+}
+
+/** The report's texts as the API names its fields: `summary`, `focusAreas.<id>.status|narrative`. */
+function fieldsOfDraft(draft: Draft): Record<string, string> {
+  const fields: Record<string, string> = { summary: draft.summary };
+  for (const [focusAreaId, f] of Object.entries(draft.focusAreas)) {
+    fields[`focusAreas.${focusAreaId}.status`] = f.status;
+    fields[`focusAreas.${focusAreaId}.narrative`] = f.narrative;
+  }
+  return fields;
+}
+
+function changesOf(fields: Record<string, unknown>): ReportChanges {
+  const changes: ReportChanges = {};
+  const byArea = new Map<string, { focusAreaId: string; status?: FocusAreaStatus; narrative?: string }>();
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === 'summary') changes.summary = value as string;
+    const [, focusAreaId, part] = /^focusAreas\.([^.]+)\.(status|narrative)$/.exec(key) ?? [];
+    if (!focusAreaId) continue;
+    const area = byArea.get(focusAreaId) ?? { focusAreaId };
+    if (part === 'status') area.status = value as FocusAreaStatus;
+    else area.narrative = value as string;
+    byArea.set(focusAreaId, area);
+  }
+  if (byArea.size) changes.focusAreas = [...byArea.values()];
+  return changes;
+}
+
+/** The report as the conflict handling compares it: its version and texts (and the report itself). */
+type ReportState = { version: number; draft: Draft; saved: WorkingReport };
+
+function reportState(report: ProgressReport): ReportState {
+  if (!isWorkingReport(report)) throw new ApiError(409, 'CONFLICT', 'Deze rapportage kan niet meer worden gewijzigd.');
+  return { version: report.version, draft: draftOf(report.content), saved: report };
+}
+
+/** A stored draft that fits this report (known focus areas only), or null. */
+function fittingDraft(stored: StoredReportDraft | null, loaded: Draft): StoredReportDraft | null {
+  if (!stored?.draft || !stored.base || typeof stored.version !== 'number') return null;
+  const fit = (d: Draft): Draft => ({
+    summary: typeof d.summary === 'string' ? d.summary : loaded.summary,
+    focusAreas: Object.fromEntries(
+      Object.entries(loaded.focusAreas).map(([id, area]) => [id, { ...area, ...(d.focusAreas?.[id] ?? {}) }]),
+    ),
+  });
+  const result = { version: stored.version, base: fit(stored.base), draft: fit(stored.draft) };
+  return JSON.stringify(result.draft) === JSON.stringify(result.base) ? null : result;
 }
 
 function ReportEditor({
@@ -142,40 +194,71 @@ function ReportEditor({
   const report = useApi(() => reportingApi.report(reportId), [reportId]);
   const versions = useApi(() => reportingApi.versions(reportId), [reportId]);
   const [draft, setDraft] = useState<Draft | null>(null);
+  // The version and texts the draft is based on: the loaded report, or a draft kept from an earlier visit.
+  const [base, setBase] = useState<{ version: number; draft: Draft } | null>(null);
+  const [restored, setRestored] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const firstLoad = useRef(true);
+  const draftKey = `rapportage.${reportId}`;
 
   const data = report.data && isWorkingReport(report.data) ? report.data : null;
+  const editable = Boolean(data && EDITABLE.includes(data.status) && ctx.canWrite);
   useEffect(() => {
-    if (data) setDraft(draftOf(data.content));
+    if (!data) return;
+    const loaded = draftOf(data.content);
+    const kept = firstLoad.current && editable ? fittingDraft(storedDraft<StoredReportDraft>(draftKey), loaded) : null;
+    firstLoad.current = false;
+    setBase(kept ? { version: kept.version, draft: kept.base } : { version: data.version, draft: loaded });
+    setDraft(kept ? kept.draft : loaded);
+    setRestored(Boolean(kept));
   }, [data?.updatedAt]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const dirty = Boolean(draft && base && JSON.stringify(base.draft) !== JSON.stringify(draft));
+  const guard = useFormGuard<StoredReportDraft | undefined>({
+    dirty: editable && dirty,
+    draftKey,
+    draft: draft && base ? { version: base.version, base: base.draft, draft } : undefined,
+  });
+  const titles = new Map(data?.content.focusAreas.map((f) => [f.focusAreaId, f.title]));
+  const versioned = useVersionedSave<ReportState, Record<string, string>>({
+    fieldsOf: (r) => fieldsOfDraft(r.draft),
+    labels: (key) => {
+      if (key === 'summary') return 'Samenvatting';
+      const [, focusAreaId, part] = /^focusAreas\.([^.]+)\.(status|narrative)$/.exec(key) ?? [];
+      return `${part === 'status' ? 'Status' : 'Toelichting'}: ${titles.get(focusAreaId) ?? 'onderdeel'}`;
+    },
+    format: (key, value) =>
+      key.endsWith('.status')
+        ? (FOCUS_AREA_STATUS_LABELS[value as FocusAreaStatus] ?? String(value))
+        : String(value ?? ''),
+    save: async (fields, version) => reportState(await reportingApi.updateReport(reportId, changesOf(fields), version)),
+    reload: async () => reportState(await reportingApi.report(reportId)),
+    fromCurrent: (current) => reportState(current as ProgressReport),
+    onSaved: ({ saved }) => {
+      guard.saved();
+      setRestored(false);
+      void apply(saved, 'De rapportage is opgeslagen.');
+    },
+  });
+
   if (report.error) return <TabError error={report.error} what="deze rapportage" />;
-  if (!data || !draft) return <Loading what="De rapportage" />;
+  if (!data || !draft || !base) return <Loading what="De rapportage" />;
 
-  const editable = EDITABLE.includes(data.status) && ctx.canWrite;
   const maySubmit = EDITABLE.includes(data.status) && ctx.myRole === 'aanjager';
-  const original = draftOf(data.content);
-  const dirty = JSON.stringify(original) !== JSON.stringify(draft);
   const returned = data.status === 'teruggestuurd' ? data.latestVersion?.review : null;
-
-  function changes() {
-    return {
-      summary: draft!.summary,
-      focusAreas: Object.entries(draft!.focusAreas).map(([focusAreaId, f]) => ({
-        focusAreaId,
-        status: f.status,
-        narrative: f.narrative,
-      })),
-    };
-  }
 
   async function apply(next: WorkingReport, text: string) {
     report.setData(next);
     setMessage(text);
     await Promise.all([versions.reload(), onChanged()]);
+  }
+
+  /** Saves the fields this person changed; false while a conflict waits for their choice. */
+  async function saveChanges(): Promise<boolean> {
+    return versioned.submit({ ...base!, saved: data! }, fieldsOfDraft(draft!));
   }
 
   async function save(event: FormEvent) {
@@ -184,7 +267,7 @@ function ReportEditor({
     setError(null);
     setMessage(null);
     try {
-      await apply(await reportingApi.updateReport(reportId, changes()), 'De rapportage is opgeslagen.');
+      await saveChanges();
     } catch (err) {
       setError(asApiError(err));
     } finally {
@@ -198,7 +281,10 @@ function ReportEditor({
     setMessage(null);
     try {
       // Unsaved edits go with the submission: what the aanjager sees is what is frozen.
-      if (dirty) await reportingApi.updateReport(reportId, changes());
+      if (dirty && !(await saveChanges())) {
+        setConfirming(false);
+        return;
+      }
       const submitted = await reportingApi.submitReport(reportId);
       setConfirming(false);
       await apply(
@@ -234,6 +320,13 @@ function ReportEditor({
       )}
       <SuccessMessage message={message} />
       <ErrorMessage error={error} />
+      {restored && editable && (
+        <p className="alert alert-info" role="status">
+          Uw niet-opgeslagen tekst van een eerder bezoek is teruggezet. Sla haar op, of ververs de velden door ze aan te
+          passen.
+        </p>
+      )}
+      {versioned.dialog}
       {data.narrativeDocumentId && (
         <p>
           <Link to={`/documenten/${data.narrativeDocumentId}`}>Toelichting samen schrijven</Link>

@@ -139,6 +139,8 @@ interface ReportBase {
 /** What members and the secretariat read: the working copy, its figures and the latest version. */
 export interface WorkingReport extends ReportBase {
   currentVersion: number;
+  /** Raised on every save (optimistic concurrency); sent back with each change. */
+  version: number;
   content: ReportContent;
   figures: ReportFigures;
   figuresFrozen: boolean;
@@ -235,8 +237,8 @@ export const reportingApi = {
   createReport: (workgroupId: string, cycleId: string) =>
     request<WorkingReport>('POST', `/workgroups/${id(workgroupId)}/progress-reports`, { cycleId }),
   report: (reportId: string) => request<ProgressReport>('GET', `/progress-reports/${id(reportId)}`),
-  updateReport: (reportId: string, changes: ReportChanges) =>
-    request<WorkingReport>('PATCH', `/progress-reports/${id(reportId)}`, changes),
+  updateReport: (reportId: string, changes: ReportChanges, version?: number) =>
+    request<WorkingReport>('PATCH', `/progress-reports/${id(reportId)}`, { ...changes, version }),
   versions: (reportId: string) => request<ReportVersion[]>('GET', `/progress-reports/${id(reportId)}/versions`),
   submitReport: (reportId: string) => request<WorkingReport>('POST', `/progress-reports/${id(reportId)}/submit`),
   acceptReport: (reportId: string) => request<WorkingReport>('POST', `/progress-reports/${id(reportId)}/accept`),

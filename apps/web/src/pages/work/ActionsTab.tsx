@@ -36,6 +36,7 @@ import {
 import { ConfirmDialog } from '../../components/dialog';
 import { Choice, FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { LoadMore, usePagedList } from '../../components/paging';
+import { useFormGuard, useVersionedSave } from '../../features/forms';
 import { useLive } from '../../live';
 import { TabError, useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
 
@@ -159,23 +160,38 @@ export function ActionsTab() {
     setSearchParams(next);
   }
 
-  async function save(action: Action, input: ActionInput, what: string) {
+  // What is being saved: the conflict dialog may finish the save later.
+  const saving = useRef<{ id: string; what: string }>({ id: '', what: '' });
+  const versioned = useVersionedSave<Action, ActionFieldValues>({
+    fieldsOf: actionFields,
+    labels: (key) => ACTION_FIELD_LABELS[key] ?? key,
+    format: (key, value) => describeValue(key, value, ctx),
+    save: (changes, version) => api.updateAction(saving.current.id, changes, version),
+    reload: () => api.action(saving.current.id),
+    onSaved: (updated) => {
+      list.setData((page) =>
+        page ? { ...page, items: page.items.map((a) => (a.id === updated.id ? { ...a, ...updated } : a)) } : page,
+      );
+      setMessage(`${saving.current.what} van “${updated.title}” is opgeslagen.`);
+      setDetailVersion((v) => v + 1);
+      scheduleRefetch();
+    },
+  });
+
+  /** Saves a change; false when it did not go through (yet): refused, or waiting in the conflict dialog. */
+  async function save(action: Action, input: ActionInput, what: string): Promise<boolean> {
     setError(null);
     setMessage(null);
     if (input.status && STATUSES_WITH_REASON.includes(input.status) && !input.statusReason) {
       setReasonFor({ action, status: input.status });
-      return;
+      return false;
     }
+    saving.current = { id: action.id, what };
     try {
-      const updated = await api.updateAction(action.id, input);
-      list.setData((page) =>
-        page ? { ...page, items: page.items.map((a) => (a.id === updated.id ? updated : a)) } : page,
-      );
-      setMessage(`${what} van “${updated.title}” is opgeslagen.`);
-      setDetailVersion((v) => v + 1);
-      scheduleRefetch();
+      return await versioned.submit(action, { ...actionFields(action), ...input });
     } catch (err) {
       setError(asApiError(err));
+      return false;
     }
   }
 
@@ -397,6 +413,7 @@ export function ActionsTab() {
         />
       )}
 
+      {versioned.dialog}
       {reasonFor && (
         <ConfirmDialog
           title={`Reden voor “${ACTION_STATUS_LABELS[reasonFor.status]}”`}
@@ -424,7 +441,23 @@ export function OverdueMarker() {
   );
 }
 
-type SaveFn = (action: Action, input: ActionInput, what: string) => Promise<void>;
+type SaveFn = (action: Action, input: ActionInput, what: string) => Promise<boolean>;
+
+type ActionFieldValues = Required<Omit<ActionInput, 'ownerOrganisationId' | 'origin' | 'originNote'>>;
+
+/** The fields an edit form changes, as the API names them (compared to find what someone else changed). */
+function actionFields(action: Action): ActionFieldValues {
+  return {
+    title: action.title,
+    description: action.description,
+    focusAreaId: action.focusAreaId,
+    ownerId: action.ownerId,
+    dueDate: action.dueDate,
+    status: action.status,
+    statusReason: action.statusReason,
+    priority: action.priority,
+  };
+}
 
 function StatusControl({
   ctx,
@@ -782,9 +815,8 @@ function ActionDetailPanel({
           action={a}
           owners={owners}
           onCancel={() => setEditing(false)}
-          onSave={async (input) => {
-            await onSave(a, input, 'De actie');
-            setEditing(false);
+          onSave={async (base, input) => {
+            if (await onSave(base, input, 'De actie')) setEditing(false);
           }}
         />
       )}
@@ -853,8 +885,10 @@ function EditActionForm({
   action: ActionDetail;
   owners: WorkgroupMember[];
   onCancel: () => void;
-  onSave: (input: ActionInput) => Promise<void>;
+  /** `base`: the action as the form was opened, so a change someone else made meanwhile is not overwritten. */
+  onSave: (base: ActionDetail, input: ActionInput) => Promise<void>;
 }) {
+  const [base] = useState(action);
   const [input, setInput] = useState({
     title: action.title,
     description: action.description,
@@ -867,6 +901,8 @@ function EditActionForm({
   });
   const [error, setError] = useState<ApiError | null>(null);
   const needsReason = STATUSES_WITH_REASON.includes(input.status);
+  const [loaded] = useState(input);
+  useFormGuard({ dirty: JSON.stringify(loaded) !== JSON.stringify(input) });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -894,7 +930,7 @@ function EditActionForm({
         patch.ownerOrganisationId = null;
       }
     }
-    await onSave(patch);
+    await onSave(base, patch);
   }
 
   return (

@@ -1,0 +1,126 @@
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useBlocker } from 'react-router-dom';
+import { ConfirmDialog } from '../../components/dialog';
+
+const DRAFT_PREFIX = 'koers.concept.';
+
+/** The draft kept in this browser for `key`, if any. */
+export function storedDraft<D>(key: string): D | null {
+  try {
+    const text = window.localStorage.getItem(DRAFT_PREFIX + key);
+    return text ? (JSON.parse(text) as D) : null;
+  } catch {
+    return null;
+  }
+}
+
+function storeDraft(key: string, draft: unknown) {
+  try {
+    window.localStorage.setItem(DRAFT_PREFIX + key, JSON.stringify(draft));
+  } catch {
+    // Storage full or refused (private mode): the warning before leaving still protects the text.
+  }
+}
+
+export function clearStoredDraft(key: string) {
+  try {
+    window.localStorage.removeItem(DRAFT_PREFIX + key);
+  } catch {
+    // Nothing to clear.
+  }
+}
+
+/** The forms that hold unsaved input right now; one guard (in the layout) watches them all. */
+const dirtyForms = new Set<symbol>();
+const listeners = new Set<() => void>();
+
+function markDirty(form: symbol, dirty: boolean) {
+  const had = dirtyForms.has(form);
+  if (dirty) dirtyForms.add(form);
+  else dirtyForms.delete(form);
+  if (had !== dirty) listeners.forEach((listener) => listener());
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+const anyDirty = () => dirtyForms.size > 0;
+
+/**
+ * Rendered once in the layout: while any form holds unsaved input, leaving is asked first (a tab or link
+ * inside the app through the router, a reload or closing the tab through the browser).
+ */
+export function UnsavedChangesGuard() {
+  const dirty = useSyncExternalStore(subscribe, anyDirty);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      anyDirty() &&
+      (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search),
+  );
+
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
+
+  if (blocker.state !== 'blocked') return null;
+  return (
+    <ConfirmDialog
+      title="Niet-opgeslagen wijzigingen"
+      confirmLabel="Weggaan zonder opslaan"
+      onCancel={() => blocker.reset()}
+      onConfirm={() => blocker.proceed()}
+    >
+      <p>
+        U heeft wijzigingen die nog niet zijn opgeslagen. Blijf op deze pagina om ze op te slaan. Lange teksten bewaart
+        deze browser als concept tot u ze opslaat.
+      </p>
+    </ConfirmDialog>
+  );
+}
+
+interface FormGuardOptions<D> {
+  /** The form holds input that is not saved. */
+  dirty: boolean;
+  /**
+   * Keeps the input in this browser (localStorage) under this key while it is not saved, so a reload, a crash
+   * or leaving anyway loses nothing; `draft` is what to keep. Use it for forms with long text fields.
+   */
+  draftKey?: string;
+  draft?: D;
+}
+
+/**
+ * One hook for every edit form: while `dirty`, the layout's guard asks before leaving, and (with `draftKey`)
+ * the input is kept as a draft in the browser until it is saved. Call `saved()` after a save.
+ */
+export function useFormGuard<D>({ dirty, draftKey, draft }: FormGuardOptions<D>) {
+  const form = useRef(Symbol('form'));
+  useEffect(() => {
+    const token = form.current;
+    markDirty(token, dirty);
+    return () => markDirty(token, false);
+  }, [dirty]);
+
+  const serialised = draft === undefined ? undefined : JSON.stringify(draft);
+  useEffect(() => {
+    if (!draftKey || serialised === undefined) return;
+    if (dirty) storeDraft(draftKey, JSON.parse(serialised));
+    else clearStoredDraft(draftKey);
+  }, [draftKey, dirty, serialised]);
+
+  return {
+    /** After a successful save: the draft is no longer needed. */
+    saved: () => {
+      markDirty(form.current, false);
+      if (draftKey) clearStoredDraft(draftKey);
+    },
+  };
+}
