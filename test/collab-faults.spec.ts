@@ -40,7 +40,7 @@ withOwnPostgres('nothing is visible that is not stored (database outage)', () =>
   beforeAll(async () => {
     postgres = await OwnPostgres.create();
     t = await createTestApp(
-      { KOERS_COLLAB_UNLOAD_AFTER_MS: '0' },
+      { KOERS_COLLAB_UNLOAD_AFTER_MS: '0', KOERS_COLLAB_PERMISSION_TIMEOUT_MS: '500' },
       { database: { config: { kind: 'postgres', url: postgres.url, poolSize: 5 }, drop: async () => undefined } },
     );
   }, 120_000);
@@ -89,6 +89,37 @@ withOwnPostgres('nothing is visible that is not stored (database outage)', () =>
     clients.push(fresh);
     await eventually(() => expect(fresh.text()).toBe(acknowledged));
     expect(acknowledged).toMatch(/^vast en verder/);
+  }, 60_000);
+
+  it('answers UNAVAILABLE when the permission re-check hangs, fails fast while it does, and writes again once the database is back', async () => {
+    const mayor = await t.login('aanjager.ondermijning@demo.koers.nl');
+    const documentId = await createDocument(t, mayor, 'Hangende database');
+    const { client } = await CollabTestClient.open(t.url, mayor, documentId);
+    clients.push(client);
+    client.type('eerst ');
+    expect((await client.settled()).slice(-1)[0]).toEqual({ ok: true });
+
+    t.app.get(CollabService).expirePermissions(documentId);
+    postgres.freeze();
+    try {
+      client.type('tijdens');
+      const first = (await client.settled()).slice(-1)[0];
+      expect(first).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+      // While the re-check still hangs, later updates are answered at once instead of each waiting.
+      const later = await Promise.all(
+        ['a', 'b', 'c'].map((word) => {
+          client.type(word);
+          return client.settled().then((acks) => acks.slice(-1)[0]);
+        }),
+      );
+      expect(later.every((ack) => !ack.ok && ack.error.code === 'UNAVAILABLE')).toBe(true);
+    } finally {
+      postgres.thaw();
+    }
+    await eventually(async () => {
+      client.type('.');
+      expect((await client.settled()).slice(-1)[0]).toEqual({ ok: true });
+    }, 30_000);
   }, 60_000);
 });
 

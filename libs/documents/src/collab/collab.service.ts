@@ -362,7 +362,13 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     connectionId: string | null,
     limits: UpdateLimits,
   ): Promise<void> {
-    const verdict = checkUpdate(decoded, this.knownState(open), limits, (id) => storedParentOf(open.doc, id));
+    const check = () => checkUpdate(decoded, this.knownState(open), limits, (id) => storedParentOf(open.doc, id));
+    let verdict = check();
+    if (!verdict.ok && verdict.reason === 'document-full') {
+      // The running count only grows (Yjs merges structs as it goes): count the document itself once.
+      Object.assign(open, countPositions(open.doc));
+      verdict = check();
+    }
     if (!verdict.ok) {
       if (verdict.reason === 'missing') {
         if (connectionId) this.hintResync(connectionId, documentId, open);
