@@ -52,8 +52,10 @@ export interface CollabConfig {
   maxUpdateClients: number;
   /** Structs one document may hold (KOERS_COLLAB_MAX_DOCUMENT_ITEMS). */
   maxDocumentItems: number;
-  /** Concurrent inserts at one position of a document (KOERS_COLLAB_MAX_ITEMS_AT_POSITION); bounds Yjs's quadratic ordering work. */
-  maxItemsAtPosition: number;
+  /** Client ids one document may hold (KOERS_COLLAB_MAX_DOCUMENT_CLIENTS). */
+  maxDocumentClients: number;
+  /** Items Yjs may step over to integrate one update (KOERS_COLLAB_MAX_INTEGRATION_STEPS): bounds its quadratic ordering work. */
+  maxIntegrationSteps: number;
   /** A write-permission re-check that takes longer is answered UNAVAILABLE (the queue moves on). */
   permissionCheckTimeoutMs: number;
   /** Updates of one connection waiting (for a permission re-check) before RATE_LIMITED. */
@@ -232,7 +234,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       maxUpdateItems: int('KOERS_COLLAB_MAX_UPDATE_ITEMS', 10_000, 10, 10_000_000),
       maxUpdateClients: int('KOERS_COLLAB_MAX_UPDATE_CLIENTS', 100, 1, 100_000),
       maxDocumentItems: int('KOERS_COLLAB_MAX_DOCUMENT_ITEMS', 300_000, 100, 100_000_000),
-      maxItemsAtPosition: int('KOERS_COLLAB_MAX_ITEMS_AT_POSITION', 300, 10, 1_000_000),
+      maxDocumentClients: int('KOERS_COLLAB_MAX_DOCUMENT_CLIENTS', 50_000, 10, 10_000_000),
+      maxIntegrationSteps: int('KOERS_COLLAB_MAX_INTEGRATION_STEPS', 20_000, 100, 100_000_000),
       permissionCheckTimeoutMs: int('KOERS_COLLAB_PERMISSION_TIMEOUT_MS', 3_000, 100, 60_000),
       maxQueuedPerConnection: int('KOERS_COLLAB_MAX_QUEUED', 100, 1, 100_000),
     },

@@ -34,7 +34,6 @@ export class CollabBus implements OnModuleDestroy {
   private readonly reconnectListeners: Array<() => void> = [];
   private publisher: Redis | null = null;
   private subscriber: Redis | null = null;
-  private everSubscribed = false;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     if (!config.redisUrl) return;
@@ -55,7 +54,7 @@ export class CollabBus implements OnModuleDestroy {
     this.listeners.push(listener);
   }
 
-  /** Called after the subscription is back following an outage: messages may have been missed. */
+  /** Called whenever the subscription is (re)established: messages may have been missed before it. */
   onReconnect(listener: () => void): void {
     this.reconnectListeners.push(listener);
   }
@@ -88,10 +87,7 @@ export class CollabBus implements OnModuleDestroy {
       this.log.error(`Subscribing failed: ${(err as Error).message}`);
       return;
     }
-    if (!this.everSubscribed) {
-      this.everSubscribed = true;
-      return;
-    }
+    // Also the first time: documents opened while Redis was still unreachable may have missed messages.
     for (const listener of this.reconnectListeners) listener();
   }
 

@@ -25,7 +25,7 @@ import {
   tooLarge,
   updateTooBig,
 } from './collab-errors';
-import { checkUpdate, countPositions, KnownState, storedParentOf, UpdateLimits } from './update-check';
+import { checkUpdate, countItems, KnownState, UpdateLimits } from './update-check';
 import { UpdateLog } from './update-log';
 import { applyInSlices, mergeIntoSnapshot } from './yjs-work';
 
@@ -42,7 +42,8 @@ const UNLIMITED: UpdateLimits = {
   maxUpdateItems: Number.POSITIVE_INFINITY,
   maxUpdateClients: Number.POSITIVE_INFINITY,
   maxDocumentItems: Number.POSITIVE_INFINITY,
-  maxItemsAtPosition: Number.POSITIVE_INFINITY,
+  maxDocumentClients: Number.POSITIVE_INFINITY,
+  maxIntegrationSteps: Number.POSITIVE_INFINITY,
 };
 
 /** How the service reaches sockets; implemented by the gateway (Socket.IO). */
@@ -80,10 +81,10 @@ interface OpenDocument {
   /** Highest clock per client of updates on their way to the log: later updates may build on them. */
   inFlightClocks: Map<number, number>;
   inFlightCount: number;
+  inFlightItems: number;
   /** Bumped when a write of this document fails: every update then in flight is refused with it. */
   generation: number;
-  /** Items per position (see update-check.ts) and structs in the document: the Yjs work limits. */
-  positions: Map<string, number>;
+  /** Structs in the document (counted on load, then grown by each update): maxDocumentItems. */
   itemCount: number;
   /** Awareness states by client id, as last stamped by the server. */
   awareness: Map<number, AwarenessEntry>;
@@ -128,6 +129,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
         open.generation++;
         open.inFlightClocks.clear();
         open.inFlightCount = 0;
+        open.inFlightItems = 0;
       }
     });
     this.membershipChanges.onChange((change) => {
@@ -362,11 +364,11 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     connectionId: string | null,
     limits: UpdateLimits,
   ): Promise<void> {
-    const check = () => checkUpdate(decoded, this.knownState(open), limits, (id) => storedParentOf(open.doc, id));
+    const check = () => checkUpdate(decoded, this.knownState(open), limits, open.doc);
     let verdict = check();
     if (!verdict.ok && verdict.reason === 'document-full') {
       // The running count only grows (Yjs merges structs as it goes): count the document itself once.
-      Object.assign(open, countPositions(open.doc));
+      open.itemCount = countItems(open.doc);
       verdict = check();
     }
     if (!verdict.ok) {
@@ -379,16 +381,17 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     for (const [client, clock] of verdict.clocks)
       open.inFlightClocks.set(client, Math.max(clock, open.inFlightClocks.get(client) ?? 0));
     open.inFlightCount++;
+    open.inFlightItems += verdict.newItems;
     const generation = open.generation;
     const settled = () => {
       if (open.generation !== generation) return;
       open.inFlightCount--;
+      open.inFlightItems -= verdict.newItems;
       if (open.inFlightCount === 0) open.inFlightClocks.clear();
     };
     return this.updateLog.append({ documentId, data: update, userId }).then(
       () => {
         settled();
-        for (const [key, count] of verdict.positions) open.positions.set(key, (open.positions.get(key) ?? 0) + count);
         open.itemCount += verdict.newItems;
         this.committed(documentId, update, connectionId, open);
         open.updatesSinceCompaction++;
@@ -425,8 +428,9 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
   private knownState(open: OpenDocument): KnownState {
     return {
       clock: (client) => Math.max(Y.getState(open.doc.store, client), open.inFlightClocks.get(client) ?? 0),
-      itemsAt: (key) => open.positions.get(key) ?? 0,
       itemCount: open.itemCount,
+      clientCount: open.doc.store.clients.size + open.inFlightClocks.size,
+      inFlightItems: open.inFlightItems,
     };
   }
 
@@ -559,8 +563,9 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
           doc,
           inFlightClocks: new Map(),
           inFlightCount: 0,
+          inFlightItems: 0,
           generation: 0,
-          ...countPositions(doc),
+          itemCount: countItems(doc),
           awareness: new Map(),
           participants: new Map(),
           pendingBroadcast: [],
@@ -652,7 +657,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
         if (this.open.get(documentId) !== open) continue;
         const before = Y.encodeStateVector(open.doc);
         await applyInSlices(open.doc, snapshot ? [snapshot, ...updates] : updates, undefined, 'remote');
-        Object.assign(open, countPositions(open.doc));
+        open.itemCount = countItems(open.doc);
         const missed = Y.encodeStateAsUpdate(open.doc, before);
         const decoded = Y.decodeUpdate(missed);
         if (decoded.structs.length || decoded.ds.clients.size) this.queueBroadcast(documentId, open, missed, null);

@@ -8,25 +8,29 @@ export interface UpdateLimits {
   maxUpdateClients: number;
   /** Structs a document may hold in memory. */
   maxDocumentItems: number;
+  /** Client ids a document may hold (every editor session is a new one; each costs a state-vector entry). */
+  maxDocumentClients: number;
   /**
-   * Items inserted at one position (same left neighbour, or the start of the same parent) that Yjs must
-   * order among each other. Integrating an item scans every concurrent item at its position, so this bounds
-   * the quadratic cost of "many clients prepend to the same array".
+   * Items Yjs may have to step over to place the update's items. An item goes between its left and right
+   * neighbour as they were when it was made; whatever was inserted there concurrently must be scanned and
+   * ordered. A sequential edit costs nothing; two clients that each prepend thousands of items to one array
+   * cost the product (quadratic).
    */
-  maxItemsAtPosition: number;
+  maxIntegrationSteps: number;
 }
 
-/** What the server already has (stored, or on its way to the log) and how crowded each position is. */
+/** What the server already has (stored, or on its way to the log). */
 export interface KnownState {
   /** The next expected clock of a client: everything below it is known. */
   clock(client: number): number;
-  /** Items already at a position key (see positionKey). */
-  itemsAt(key: string): number;
   itemCount: number;
+  clientCount: number;
+  /** Items of updates on their way to the log: not in the document yet, but they may be in the way. */
+  inFlightItems: number;
 }
 
 export type UpdateVerdict =
-  | { ok: true; clocks: Map<number, number>; positions: Map<string, number>; newItems: number }
+  | { ok: true; clocks: Map<number, number>; newItems: number }
   | { ok: false; reason: 'missing' | 'too-many-items' | 'too-many-clients' | 'document-full' | 'crowded' };
 
 type Struct = Y.Item | Y.GC | Y.Skip;
@@ -41,7 +45,7 @@ export function checkUpdate(
   decoded: ReturnType<typeof Y.decodeUpdate>,
   known: KnownState,
   limits: UpdateLimits,
-  parentOf: (id: Y.ID) => string | null,
+  doc: Y.Doc,
 ): UpdateVerdict {
   const { structs } = decoded;
   if (structs.length > limits.maxUpdateItems) return { ok: false, reason: 'too-many-items' };
@@ -99,23 +103,118 @@ export function checkUpdate(
       return { ok: false, reason: 'missing' };
 
   if (known.itemCount + newItems > limits.maxDocumentItems) return { ok: false, reason: 'document-full' };
-  const positions = new Map<string, number>();
+  const newClients = [...clocks.keys()].filter((client) => known.clock(client) === 0).length;
+  if (known.clientCount + newClients > limits.maxDocumentClients) return { ok: false, reason: 'document-full' };
+  const steps = integrationSteps(accepted, byClient, doc, known.inFlightItems, limits.maxIntegrationSteps);
+  if (steps > limits.maxIntegrationSteps) return { ok: false, reason: 'crowded' };
+  return { ok: true, clocks, newItems };
+}
+
+/**
+ * An upper estimate of the items Yjs steps over to integrate `items` (in integration order), stopping
+ * once it exceeds `budget`. An item placed between left and right neighbours that are both in the
+ * document scans what lies between them there, plus the update's own items placed at the same position
+ * before it, and (not knowing where they go) every item still on its way to the log; one whose right
+ * neighbour is in the update scans at most what that neighbour scanned. Items placed after a new item, or
+ * into a new type, scan only the update's own.
+ */
+function integrationSteps(
+  items: Y.Item[],
+  byClient: Map<number, Struct[]>,
+  doc: Y.Doc,
+  inFlightItems: number,
+  budget: number,
+): number {
   const parents = new Map<string, string | null>();
-  const keyOf = (item: Y.Item) => positionKey(item, (id) => parentIn(id, byClient, parents, parentOf));
-  for (const item of accepted) {
-    const key = keyOf(item);
-    const count = (positions.get(key) ?? 0) + 1;
-    if (count + known.itemsAt(key) > limits.maxItemsAtPosition) return { ok: false, reason: 'crowded' };
-    positions.set(key, count);
+  const parentOf = (id: Y.ID) => parentIn(id, byClient, parents, (stored) => storedParentOf(doc, stored));
+  const inUpdate = (id: Y.ID) => {
+    const list = byClient.get(id.client);
+    const struct = list?.[findStruct(list, id.clock)];
+    return struct instanceof Y.Item && contains(struct, id) ? struct : null;
+  };
+  const placedAt = new Map<string, number>();
+  const steps = new Map<Y.Item, number>();
+  let total = 0;
+  for (const item of items) {
+    const key = positionKey(item, parentOf);
+    const before = placedAt.get(key) ?? 0;
+    placedAt.set(key, before + 1);
+    const right = item.rightOrigin ? inUpdate(item.rightOrigin) : null;
+    let own = steps.get(right!) ?? 0;
+    if (!right) {
+      const stored = storedDistance(doc, item, inUpdate, Math.max(0, budget - total));
+      own = before + (stored === null ? 0 : stored + inFlightItems);
+    }
+    steps.set(item, own);
+    total += own;
+    if (total > budget) break;
   }
-  return { ok: true, clocks, positions, newItems };
+  return total;
+}
+
+/**
+ * Items in the document between an item's left neighbour (or its parent's start) and its right one; null
+ * when the item goes after a new item or into a new type (nothing stored can be in the way).
+ */
+function storedDistance(doc: Y.Doc, item: Y.Item, inUpdate: (id: Y.ID) => Y.Item | null, cap: number): number | null {
+  let current: Y.Item | null;
+  let steps = 0;
+  if (item.origin) {
+    if (inUpdate(item.origin) && Y.getState(doc.store, item.origin.client) <= item.origin.clock) return null;
+    const origin = storedItem(doc, item.origin);
+    if (!origin) return null;
+    current = origin.right;
+  } else {
+    const parent = storedParentType(doc, item);
+    // A root type is shared by name: concurrent updates may fill it even before the server has it.
+    if (!parent) return typeof item.parent === 'string' ? 0 : null;
+    if (item.parentSub !== null) {
+      // Map entries: concurrent values of one key are ordered from the key's first item on.
+      current = parent._map.get(item.parentSub) ?? null;
+      while (current?.left && steps <= cap) {
+        current = current.left;
+        steps++;
+      }
+    } else current = parent._start;
+  }
+  while (current && !(item.rightOrigin && contains(current, item.rightOrigin)) && steps <= cap) {
+    current = current.right;
+    steps++;
+  }
+  return steps;
+}
+
+/** The type an item without a left neighbour is inserted into, when it already exists in the document. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function storedParentType(doc: Y.Doc, item: Y.Item): Y.AbstractType<any> | null {
+  if (typeof item.parent === 'string') return doc.share.get(item.parent) ?? null;
+  if (item.parent instanceof Y.ID) {
+    const parent = storedItem(doc, item.parent);
+    return parent?.content instanceof Y.ContentType ? parent.content.type : null;
+  }
+  if (item.rightOrigin) {
+    const right = storedItem(doc, item.rightOrigin);
+    return right?.parent instanceof Y.AbstractType ? right.parent : null;
+  }
+  return null;
+}
+
+function storedItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
+  const structs = doc.store.clients.get(id.client);
+  if (!structs) return null;
+  const struct = structs[findStruct(structs, id.clock)];
+  return struct instanceof Y.Item && contains(struct, id) ? struct : null;
+}
+
+function contains(struct: { id: Y.ID; length: number }, id: Y.ID): boolean {
+  return struct.id.client === id.client && id.clock >= struct.id.clock && id.clock < struct.id.clock + struct.length;
 }
 
 /**
  * Where an item goes: after its left neighbour (origin), or at the start of its parent (per map key).
  * `parentOf` finds the parent of an item referenced as right neighbour.
  */
-export function positionKey(
+function positionKey(
   item: { origin: Y.ID | null; rightOrigin: Y.ID | null; parent: unknown; parentSub: string | null },
   parentOf: (id: Y.ID) => string | null,
 ): string {
@@ -129,26 +228,18 @@ export function positionKey(
 }
 
 /** The parent of an item already integrated in a document. */
-export function storedParentOf(doc: Y.Doc, id: Y.ID): string | null {
+function storedParentOf(doc: Y.Doc, id: Y.ID): string | null {
   const structs = doc.store.clients.get(id.client);
   if (!structs) return null;
   const struct = structs[findStruct(structs, id.clock)];
   return struct instanceof Y.Item && struct.parent instanceof Y.AbstractType ? typeKey(struct.parent) : null;
 }
 
-/** Counts the items of a loaded document per position, and its structs. */
-export function countPositions(doc: Y.Doc): { positions: Map<string, number>; itemCount: number } {
-  const positions = new Map<string, number>();
-  let itemCount = 0;
-  for (const structs of doc.store.clients.values()) {
-    itemCount += structs.length;
-    for (const struct of structs) {
-      if (!(struct instanceof Y.Item)) continue;
-      const key = positionKey(struct, () => null);
-      positions.set(key, (positions.get(key) ?? 0) + 1);
-    }
-  }
-  return { positions, itemCount };
+/** The structs of a loaded document (what maxDocumentItems bounds). */
+export function countItems(doc: Y.Doc): number {
+  let count = 0;
+  for (const structs of doc.store.clients.values()) count += structs.length;
+  return count;
 }
 
 function typeKey(type: Y.AbstractType<unknown>): string {
