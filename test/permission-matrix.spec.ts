@@ -18,6 +18,7 @@ import {
 import { AuditController } from '../apps/api/src/http/audit.controller';
 import { AuthController } from '../apps/api/src/http/auth.controller';
 import { HealthController } from '../apps/api/src/http/health.controller';
+import { InvitationsController } from '../apps/api/src/http/invitations.controller';
 import { MeController } from '../apps/api/src/http/me.controller';
 import { OrganisationsController } from '../apps/api/src/http/organisations.controller';
 import { RegionController } from '../apps/api/src/http/region.controller';
@@ -200,8 +201,13 @@ describe('permission matrix', () => {
         displayName: 'Nieuwe gebruiker',
         function: 'ambtenaar',
         organisationId: x.organisationId,
-        password: 'een-lang-wachtwoord',
       }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/users/:id/invitation',
+      expected: SECRETARIAT,
+      path: (x) => `/api/users/${x.userId}/invitation`,
     },
     {
       method: 'PATCH',
@@ -343,7 +349,6 @@ describe('permission matrix', () => {
       displayName: 'Matrix gebruiker',
       function: 'partner',
       organisationId,
-      password: 'een-lang-wachtwoord',
     });
     f = { strategyId: strategy.id, organisationId, userId: user.id } as Fixtures;
     f.themeId = await newTheme();
@@ -399,10 +404,16 @@ describe('permission matrix', () => {
       'POST /api/auth/login',
       'POST /api/auth/logout',
       'POST /api/auth/refresh',
+      'POST /api/auth/password-reset',
+      'POST /api/auth/password-reset/confirm',
+      'POST /api/invitations/accept',
+      // Changes the caller's own password: below for anonymous callers, and in test/accounts.spec.ts.
+      'POST /api/me/password',
     ];
     const FOUNDATION = [
       HealthController,
       AuthController,
+      InvitationsController,
       MeController,
       OrganisationsController,
       RegionController,
@@ -439,6 +450,25 @@ describe('permission matrix', () => {
         200,
       );
       expect((await t.http().post('/api/auth/refresh')).status).toBe(401);
+    });
+
+    it('password reset and invitation acceptance need no token (a bogus link is 410); changing a password does', async () => {
+      const reset = await t.http().post('/api/auth/password-reset').send({ email: DEMO.rvc });
+      expect(reset.status).toBe(202);
+      const link = { token: 'x'.repeat(43), password: 'paarse-olifant-fietst-naar-Zeist' };
+      for (const path of ['/api/auth/password-reset/confirm', '/api/invitations/accept']) {
+        const response = await t.http().post(path).send(link);
+        expect({ path, status: response.status, code: response.body.error?.code }).toEqual({
+          path,
+          status: 410,
+          code: 'LINK_INVALID',
+        });
+      }
+      const change = await t
+        .http()
+        .post('/api/me/password')
+        .send({ currentPassword: 'koers-demo', newPassword: 'paarse-olifant-fietst-naar-Zeist' });
+      expect(change.status).toBe(401);
     });
   });
 

@@ -18,6 +18,7 @@ import { AuditController } from './http/audit.controller';
 import { AuthController } from './http/auth.controller';
 import { DocumentsController } from './http/documents.controller';
 import { HealthController } from './http/health.controller';
+import { InvitationsController } from './http/invitations.controller';
 import { KnowledgeController } from './http/knowledge.controller';
 import { NotificationsController } from './http/notifications.controller';
 import { SessionsController } from './http/sessions.controller';
@@ -69,6 +70,7 @@ export class AppModule {
       controllers: [
         HealthController,
         AuthController,
+        InvitationsController,
         MeController,
         OrganisationsController,
         RegionController,

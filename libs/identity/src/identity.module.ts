@@ -4,6 +4,10 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessModule } from '@koers/access';
 import { AuditModule } from '@koers/audit';
+import { NotificationsModule } from '@koers/notifications';
+import { AccountTokenRepository } from './accounts/account-token.repository';
+import { InvitationService } from './accounts/invitation.service';
+import { PasswordService } from './accounts/password.service';
 import { AuthSessionEntity } from './auth/auth-session.entity';
 import { AuthSessionRepository } from './auth/auth-session.repository';
 import { AuthGuard } from './auth/auth.guard';
@@ -28,8 +32,13 @@ import { UserService } from './users/user.service';
     JwtModule.register({}),
     AccessModule,
     AuditModule,
+    // For the Mailer (account mails go out through the same SMTP transport as the digest).
+    NotificationsModule,
   ],
   providers: [
+    AccountTokenRepository,
+    InvitationService,
+    PasswordService,
     AuthSessionRepository,
     AuthService,
     AuthGuard,
@@ -55,6 +64,8 @@ import { UserService } from './users/user.service';
     RegionService,
     DistrictService,
     UserFunctionService,
+    InvitationService,
+    PasswordService,
   ],
 })
 export class IdentityModule {}

@@ -16,3 +16,6 @@ export * from './dto/auth.dto';
 export * from './dto/user.dto';
 export * from './dto/organisation.dto';
 export * from './dto/region.dto';
+export * from './accounts/invitation.service';
+export * from './accounts/password.service';
+export * from './accounts/password-policy';

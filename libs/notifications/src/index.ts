@@ -10,3 +10,4 @@ export * from './digest.job';
 export * from './digest-content';
 export * from './digest-schedule';
 export * from './preferences.service';
+export * from './mailer';

@@ -32,6 +32,7 @@ import { ReminderJob } from './reminder.job';
     ActionAssignmentNotifier,
     DigestJob,
     PreferencesService,
+    Mailer,
   ],
 })
 export class NotificationsModule {}

@@ -11,12 +11,22 @@ import {
   CurrentActor,
   IssuedTokens,
   LoginDto,
+  PasswordResetRequestDto,
+  PasswordService,
   Public,
   REFRESH_COOKIE,
   refreshCookieOptions,
+  SetPasswordWithTokenDto,
   toUserDto,
   UserService,
 } from '@koers/identity';
+
+const PASSWORD_RESET_ACCEPTED =
+  'Als dit e-mailadres bij Koers bekend is, ontvangt u binnen enkele minuten een e-mail met een link om een nieuw wachtwoord te kiezen.';
+
+export function clientOf(request: Request) {
+  return { ip: request.ip ?? null, userAgent: request.get('user-agent') ?? null };
+}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -25,6 +35,7 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly auth: AuthService,
     private readonly users: UserService,
+    private readonly passwords: PasswordService,
   ) {}
 
   /** Rate-limited per client address; the account itself locks after repeated failures. */
@@ -33,7 +44,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const tokens = await this.auth.login(body.email, body.password, request.ip ?? null);
+    const tokens = await this.auth.login(body.email, body.password, clientOf(request));
     return this.issue(tokens, response);
   }
 
@@ -43,8 +54,30 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   async refresh(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const tokens = await this.auth.refresh(request.cookies?.[REFRESH_COOKIE] as string | undefined);
+    const tokens = await this.auth.refresh(request.cookies?.[REFRESH_COOKIE] as string | undefined, request.ip ?? null);
     return this.issue(tokens, response);
+  }
+
+  /**
+   * "Wachtwoord vergeten": always 202 with the same body, answered before the address is even looked up,
+   * so neither the answer nor its timing tells whether an account exists. The mail holds a link valid 1 hour.
+   */
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('password-reset')
+  @HttpCode(202)
+  requestPasswordReset(@Body() body: PasswordResetRequestDto, @Req() request: Request) {
+    this.passwords.requestReset(body.email, request.ip ?? null);
+    return { message: PASSWORD_RESET_ACCEPTED };
+  }
+
+  /** Sets a new password with the mailed link; every session of the account ends. */
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('password-reset/confirm')
+  @HttpCode(200)
+  confirmPasswordReset(@Body() body: SetPasswordWithTokenDto, @Req() request: Request) {
+    return this.passwords.confirmReset(body.token, body.password, request.ip ?? null);
   }
 
   @Post('logout')

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
-import { CurrentActor, toUserDto, UserService } from '@koers/identity';
+import { ChangePasswordDto, CurrentActor, PasswordService, toUserDto, UserService } from '@koers/identity';
 import { PreferencesService, UpdatePreferencesDto } from '@koers/notifications';
 import { WorkgroupService } from '@koers/workgroups';
 
@@ -12,7 +12,15 @@ export class MeController {
     private readonly users: UserService,
     private readonly workgroups: WorkgroupService,
     private readonly preferences: PreferencesService,
+    private readonly passwords: PasswordService,
   ) {}
+
+  /** Changes my own password (the current one is checked); my other sessions end. */
+  @Post('password')
+  @HttpCode(204)
+  async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto) {
+    await this.passwords.change(actor, body.currentPassword, body.newPassword);
+  }
 
   /** Who am I: user, organisation and werkgroep memberships. */
   @Get()

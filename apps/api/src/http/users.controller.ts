@@ -1,7 +1,15 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
-import { CreateUserDto, CurrentActor, toUserDto, UpdateUserDto, UserListQueryDto, UserService } from '@koers/identity';
+import {
+  CreateUserDto,
+  CurrentActor,
+  InvitationService,
+  toUserDto,
+  UpdateUserDto,
+  UserListQueryDto,
+  UserService,
+} from '@koers/identity';
 import { UuidParamPipe } from './validation';
 import { ExpectedVersion, Versioned } from './versioning';
 import { RouteAccess } from './route-access';
@@ -10,7 +18,10 @@ import { RouteAccess } from './route-access';
 @ApiTags('users')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UserService) {}
+  constructor(
+    private readonly users: UserService,
+    private readonly invitations: InvitationService,
+  ) {}
 
   @Get()
   @RouteAccess('users.manage', { attempted: 'user.list' })
@@ -24,10 +35,18 @@ export class UsersController {
     return toUserDto(await this.users.get(actor, id));
   }
 
+  /** Creates the account and invites the person (by mail, or without SMTP as a link in the answer). */
   @Post()
   @RouteAccess('users.manage', { attempted: 'user.create' })
   async create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto) {
-    return toUserDto(await this.users.create(actor, body));
+    const { user, invitation } = await this.users.create(actor, body);
+    return { ...toUserDto(user), invitation };
+  }
+
+  /** Sends a new invitation link (the earlier one stops working); also how someone without e-mail gets a new password. */
+  @Post(':id/invitation')
+  resendInvitation(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.invitations.resend(actor, id);
   }
 
   @Patch(':id')

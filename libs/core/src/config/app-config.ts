@@ -13,6 +13,8 @@ export interface AuthConfig {
   jwtAudience: string;
   accessTokenTtlSeconds: number;
   sessionTtlSeconds: number;
+  /** A session unused for this long ends (beside the absolute sessionTtlSeconds). */
+  sessionIdleTimeoutSeconds: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
   cookieSecure: boolean;
@@ -212,6 +214,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       jwtAudience: env.KOERS_JWT_AUDIENCE || 'koers-api',
       accessTokenTtlSeconds: int('KOERS_ACCESS_TOKEN_TTL', 900, 60, 86_400),
       sessionTtlSeconds: int('KOERS_SESSION_TTL', 12 * 3600, 300, 30 * 86_400),
+      sessionIdleTimeoutSeconds: int('KOERS_SESSION_IDLE_TIMEOUT', 1800, 60, 30 * 86_400),
       loginMaxFailures: int('KOERS_LOGIN_MAX_FAILURES', 5, 1, 100),
       loginLockMinutes: int('KOERS_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
       cookieSecure: bool('KOERS_COOKIE_SECURE', production),

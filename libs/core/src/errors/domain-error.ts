@@ -7,6 +7,8 @@ export enum ErrorCode {
   Unauthenticated = 'UNAUTHENTICATED',
   InvalidCredentials = 'INVALID_CREDENTIALS',
   AccountLocked = 'ACCOUNT_LOCKED',
+  /** A one-time link (invitation, password reset) that was used, expired or never existed. */
+  LinkInvalid = 'LINK_INVALID',
   Forbidden = 'FORBIDDEN',
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',

@@ -11,6 +11,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.Unauthenticated]: 401,
   [ErrorCode.InvalidCredentials]: 401,
   [ErrorCode.AccountLocked]: 423,
+  [ErrorCode.LinkInvalid]: 410,
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.Conflict]: 409,

@@ -16,6 +16,12 @@ export interface IssuedTokens {
   userId: string;
 }
 
+/** Where a login comes from: kept on the session for "Mijn sessies" and in the audit log. */
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
 interface AccessTokenClaims {
   sub: string;
   sid: string;
@@ -45,16 +51,17 @@ export class AuthService {
     private readonly socketSessions: SocketSessions,
   ) {}
 
-  async login(email: string, password: string, ip: string | null): Promise<IssuedTokens> {
+  async login(email: string, password: string, client: ClientInfo): Promise<IssuedTokens> {
+    const { ip } = client;
     const user = await this.users.findForLogin(email);
     const who = { userId: user?.id ?? null, email, ip };
-    if (!user || !user.active) {
+    if (!user || !user.active || !user.passwordHash) {
       await argon2.verify(await TIMING_DUMMY_HASH, password);
       await this.audit.recordFailed(who, {
         action: 'auth.login',
         entityType: 'user',
         entityId: user?.id,
-        summary: { reason: user ? 'inactive' : 'unknown_email' },
+        summary: { reason: !user ? 'unknown_email' : !user.active ? 'inactive' : 'invitation_pending' },
       });
       throw invalidCredentials();
     }
@@ -84,17 +91,34 @@ export class AuthService {
     await this.users.clearFailedLogins(user.id);
     const refreshToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.auth.sessionTtlSeconds * 1000);
-    const sessionId = await this.sessions.create(user.id, sha256(refreshToken), expiresAt);
+    const sessionId = await this.sessions.create(user.id, sha256(refreshToken), expiresAt, client);
     await this.audit.recordChange(who, { action: 'auth.login', entityType: 'session', entityId: sessionId });
     return { ...(await this.signAccessToken(user.id, sessionId)), refreshToken, userId: user.id };
   }
 
   /** A fresh access token for a live session; the refresh token is rotated each time. */
-  async refresh(refreshToken: string | undefined): Promise<IssuedTokens> {
+  async refresh(refreshToken: string | undefined, ip: string | null): Promise<IssuedTokens> {
     if (!refreshToken) throw unauthenticated();
     const next = randomBytes(32).toString('base64url');
-    const session = await this.sessions.rotate(sha256(refreshToken), sha256(next));
-    if (!session) throw unauthenticated();
+    const session = await this.sessions.rotate(
+      sha256(refreshToken),
+      sha256(next),
+      this.config.auth.sessionIdleTimeoutSeconds,
+    );
+    if (session.kind === 'reused') {
+      // A spent refresh token came back: someone holds a copy. The session it belonged to has ended.
+      await this.audit.recordDenied(
+        { userId: session.userId, email: null, ip },
+        {
+          action: 'auth.refresh_reuse',
+          entityType: 'session',
+          entityId: session.sessionId,
+          summary: { sessionEnded: session.ended },
+        },
+      );
+      if (session.ended) this.socketSessions.endFor({ sessionId: session.sessionId }, 'session-ended');
+    }
+    if (session.kind !== 'rotated') throw unauthenticated();
     return {
       ...(await this.signAccessToken(session.userId, session.sessionId)),
       refreshToken: next,
@@ -103,7 +127,7 @@ export class AuthService {
   }
 
   async logout(actor: Actor): Promise<void> {
-    await this.sessions.revoke(actor.sessionId);
+    await this.sessions.revoke(actor.sessionId, 'logout');
     await this.audit.recordChange(actor, { action: 'auth.logout', entityType: 'session', entityId: actor.sessionId });
     this.socketSessions.endFor({ sessionId: actor.sessionId }, 'logout');
   }
@@ -134,7 +158,11 @@ export class AuthService {
     if (typeof claims.exp !== 'number') throw unauthenticated();
     // Checked before the database sees them: a malformed id in a signed token is still only "not logged in".
     if (!isUuid(claims.sub) || !isUuid(claims.sid)) throw unauthenticated();
-    const principal = await this.sessions.findPrincipal(claims.sid, claims.sub);
+    const principal = await this.sessions.findPrincipal(
+      claims.sid,
+      claims.sub,
+      this.config.auth.sessionIdleTimeoutSeconds,
+    );
     if (!principal) throw unauthenticated();
     return {
       actor: actorFrom(principal, claims.sid, ip),
@@ -142,9 +170,16 @@ export class AuthService {
     };
   }
 
-  /** The caller as the account is now (role, name), or null when the session ended or the account is inactive. */
+  /**
+   * The caller as the account is now (role, name), or null when the session ended (also by the idle timeout)
+   * or the account is inactive. Socket events go through here, so working in a document keeps a session in use.
+   */
   async current(actor: Actor): Promise<Actor | null> {
-    const principal = await this.sessions.findPrincipal(actor.sessionId, actor.userId);
+    const principal = await this.sessions.findPrincipal(
+      actor.sessionId,
+      actor.userId,
+      this.config.auth.sessionIdleTimeoutSeconds,
+    );
     return principal ? actorFrom(principal, actor.sessionId, actor.ip) : null;
   }
 

@@ -10,3 +10,36 @@ export class LoginDto {
   @MaxLength(200)
   password: string;
 }
+
+/** A new password: the length is checked here, the other rules (not the e-mail address, not a known password) by the service. */
+const NEW_PASSWORD_MESSAGE = 'Een wachtwoord heeft minstens 12 en hoogstens 200 tekens.';
+
+export class SetPasswordWithTokenDto {
+  @IsString()
+  @MinLength(20, { message: 'Deze link is niet volledig. Open de link uit de e-mail opnieuw.' })
+  @MaxLength(200)
+  token: string;
+
+  @IsString()
+  @MinLength(12, { message: NEW_PASSWORD_MESSAGE })
+  @MaxLength(200, { message: NEW_PASSWORD_MESSAGE })
+  password: string;
+}
+
+export class PasswordResetRequestDto {
+  @IsEmail({}, { message: 'Vul een geldig e-mailadres in.' })
+  @MaxLength(254)
+  email: string;
+}
+
+export class ChangePasswordDto {
+  @IsString()
+  @MinLength(1, { message: 'Vul uw huidige wachtwoord in.' })
+  @MaxLength(200)
+  currentPassword: string;
+
+  @IsString()
+  @MinLength(12, { message: NEW_PASSWORD_MESSAGE })
+  @MaxLength(200, { message: NEW_PASSWORD_MESSAGE })
+  newPassword: string;
+}

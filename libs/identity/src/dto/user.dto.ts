@@ -35,11 +35,6 @@ export class CreateUserDto {
   @IsOptional()
   @IsBoolean()
   rvcMember?: boolean;
-
-  @IsString()
-  @MinLength(10, { message: 'Een wachtwoord heeft minstens 10 tekens.' })
-  @MaxLength(200)
-  password: string;
 }
 
 /** Every field of a new user except the e-mail address (the login name stays), and whether the account is active. */
@@ -74,6 +69,8 @@ export function toUserDto(user: UserEntity) {
     platformRole: user.platformRole,
     rvcMember: user.rvcMember,
     active: user.active,
+    /** Invited, but no password set yet. */
+    invitationPending: !user.passwordSetAt,
     locked: Boolean(user.lockedUntil && user.lockedUntil > new Date()),
     version: user.version,
   };

@@ -33,8 +33,13 @@ export class UserEntity {
   @Column({ name: 'rvc_member', type: 'boolean' })
   rvcMember: boolean;
 
-  @Column({ name: 'password_hash', type: 'text', select: false })
-  passwordHash: string;
+  /** Null until an invited person has set a password. */
+  @Column({ name: 'password_hash', type: 'text', select: false, nullable: true })
+  passwordHash: string | null;
+
+  /** When the password was last set; null while an invitation is pending. */
+  @Column({ name: 'password_set_at', type: 'timestamptz', nullable: true })
+  passwordSetAt: Date | null;
 
   @Column({ name: 'failed_login_count', type: 'integer' })
   failedLoginCount: number;

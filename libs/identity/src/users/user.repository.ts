@@ -29,6 +29,19 @@ export class UserRepository {
       .getOne();
   }
 
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.repo().createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
+  }
+
+  /** Sets a password and lifts a lock (the person proved to be who they are through a link or their password). */
+  async setPassword(id: string, passwordHash: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE users SET password_hash = $2, password_set_at = now(), failed_login_count = 0, locked_until = NULL,
+              updated_at = now() WHERE id = $1`,
+      [id, passwordHash],
+    );
+  }
+
   list(filter: UserFilter): Promise<UserEntity[]> {
     const qb = this.repo().createQueryBuilder('u');
     if (filter.organisationId) qb.andWhere('u.organisation_id = :org', { org: filter.organisationId });
@@ -44,11 +57,20 @@ export class UserRepository {
   }
 
   async insert(
-    values: Omit<UserEntity, 'id' | 'createdAt' | 'updatedAt' | 'failedLoginCount' | 'lockedUntil' | 'version'>,
+    values: Omit<
+      UserEntity,
+      'id' | 'createdAt' | 'updatedAt' | 'failedLoginCount' | 'lockedUntil' | 'passwordSetAt' | 'version'
+    >,
     manager?: EntityManager,
   ): Promise<UserEntity> {
     const saved = await this.repo(manager).save(
-      this.repo(manager).create({ ...values, failedLoginCount: 0, lockedUntil: null, updatedAt: new Date() }),
+      this.repo(manager).create({
+        ...values,
+        passwordSetAt: values.passwordHash ? new Date() : null,
+        failedLoginCount: 0,
+        lockedUntil: null,
+        updatedAt: new Date(),
+      }),
     );
     return (await this.findById(saved.id, manager)) as UserEntity;
   }

@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService, PlatformRole } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
 import { lockVersion, notFound, validationFailed } from '@koers/core';
+import { InvitationDelivery, InvitationService } from '../accounts/invitation.service';
 import { AuthSessionRepository } from '../auth/auth-session.repository';
-import { hashPassword } from '../auth/auth.service';
 import { SocketEndReason, SocketSessions } from '../auth/socket-sessions';
 import { toUserDto } from '../dto/user.dto';
 import { OrganisationRepository } from '../organisations/organisation.repository';
@@ -21,7 +21,6 @@ export interface NewUserInput {
   organisationId: string;
   platformRole?: PlatformRole;
   rvcMember?: boolean;
-  password: string;
 }
 
 export type UserChanges = Partial<Omit<NewUserInput, 'email'>> & { active?: boolean };
@@ -37,6 +36,7 @@ export class UserService {
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
     private readonly socketSessions: SocketSessions,
+    private readonly invitations: InvitationService,
   ) {}
 
   /** The account that just signed in (no permission check: the caller proved to be this user). */
@@ -66,12 +66,15 @@ export class UserService {
     return user;
   }
 
-  async create(actor: Actor, input: NewUserInput): Promise<UserEntity> {
+  /**
+   * Creates an account without a password and invites the person to set one (the secretariat never
+   * types or sees someone's password).
+   */
+  async create(actor: Actor, input: NewUserInput): Promise<{ user: UserEntity; invitation: InvitationDelivery }> {
     await this.authorization.assertInRegion(actor, 'users.manage', 'user.create');
     await this.assertOrganisationExists(input.organisationId);
     await this.assertFunctionExists(input.function);
-    const passwordHash = await hashPassword(input.password);
-    return this.dataSource.transaction(async (manager) => {
+    const user = await this.dataSource.transaction(async (manager) => {
       const created = await this.users.insert(
         {
           email: input.email.trim().toLowerCase(),
@@ -81,7 +84,7 @@ export class UserService {
           organisationId: input.organisationId,
           platformRole: input.platformRole ?? 'gebruiker',
           rvcMember: input.rvcMember ?? false,
-          passwordHash,
+          passwordHash: null,
           active: true,
         },
         manager,
@@ -98,14 +101,13 @@ export class UserService {
       );
       return created;
     });
+    return { user, invitation: await this.invitations.invite(actor, user) };
   }
 
-  async update(actor: Actor, id: string, changes: UserChanges, expectedVersion?: number): Promise<UserEntity> {
+  async update(actor: Actor, id: string, fields: UserChanges, expectedVersion?: number): Promise<UserEntity> {
     await this.authorization.assertInRegion(actor, 'users.manage', 'user.update');
-    if (changes.organisationId) await this.assertOrganisationExists(changes.organisationId);
-    if (changes.function) await this.assertFunctionExists(changes.function);
-    const { password, ...fields } = changes;
-    const passwordHash = password ? await hashPassword(password) : undefined;
+    if (fields.organisationId) await this.assertOrganisationExists(fields.organisationId);
+    if (fields.function) await this.assertFunctionExists(fields.function);
     let endSockets: SocketEndReason | null = null;
     const updated = await this.dataSource.transaction(async (manager) => {
       await lockVersion(manager, 'users', id, expectedVersion, async (m) => {
@@ -114,21 +116,17 @@ export class UserService {
       });
       const before = await this.users.findById(id, manager);
       if (!before) throw notFound('De gebruiker');
-      await this.users.update(
-        id,
-        { ...fields, ...(passwordHash ? { passwordHash, failedLoginCount: 0, lockedUntil: null } : {}) },
-        manager,
-      );
-      // A deactivated account or a reset password ends every open session at once.
-      if (fields.active === false || passwordHash) await this.sessions.revokeAllOf(id, manager);
-      endSockets = socketEndReason(before, fields, Boolean(passwordHash));
+      await this.users.update(id, fields, manager);
+      // A deactivated account ends every open session at once.
+      if (fields.active === false) await this.sessions.revokeAllOf(id, manager, 'deactivated');
+      endSockets = socketEndReason(before, fields);
       await this.audit.recordChange(
         actor,
         {
           action: 'user.update',
           entityType: 'user',
           entityId: id,
-          summary: { changes: diffFields(before, fields), passwordReset: Boolean(passwordHash) },
+          summary: { changes: diffFields(before, fields) },
         },
         manager,
       );
@@ -156,9 +154,8 @@ export class UserService {
 }
 
 /** Whether a change to an account must close its open sockets, and why. */
-function socketEndReason(before: UserEntity, fields: UserChanges, passwordReset: boolean): SocketEndReason | null {
+function socketEndReason(before: UserEntity, fields: UserChanges): SocketEndReason | null {
   if (fields.active === false && before.active) return 'deactivated';
-  if (passwordReset) return 'password';
   const roleChanged =
     (fields.platformRole !== undefined && fields.platformRole !== before.platformRole) ||
     (fields.rvcMember !== undefined && fields.rvcMember !== before.rvcMember);

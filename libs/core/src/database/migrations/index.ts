@@ -14,6 +14,7 @@ import { CreateUserPreferencesAndDigestDeliveries1763900000012 } from './1763900
 import { RegionVocabularyDistrictsAndFunctions1763900001400 } from './1763900001400-region-vocabulary-districts-and-functions';
 import { AddRowVersions1764750000000 } from './1764750000000-add-row-versions';
 import { TrackProgressReportFieldVersions1764750000001 } from './1764750000001-track-progress-report-field-versions';
+import { CreateAccountTokensAndSessionActivity1763900001500 } from './1763900001500-create-account-tokens-and-session-activity';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   RegionVocabularyDistrictsAndFunctions1763900001400,
   AddRowVersions1764750000000,
   TrackProgressReportFieldVersions1764750000001,
+  CreateAccountTokensAndSessionActivity1763900001500,
 ];

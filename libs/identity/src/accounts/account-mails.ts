@@ -1,0 +1,85 @@
+/** A mail about someone's account, in Dutch, as plain text and simple accessible HTML. */
+export interface AccountMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface MailParts {
+  subject: string;
+  greeting: string;
+  paragraphs: string[];
+  link?: { href: string; text: string };
+  after?: string[];
+}
+
+function compose({ subject, greeting, paragraphs, link, after = [] }: MailParts): AccountMail {
+  const text = [
+    greeting,
+    '',
+    ...paragraphs.flatMap((p) => [p, '']),
+    ...(link ? [`${link.text}: ${link.href}`, ''] : []),
+    ...after.flatMap((p) => [p, '']),
+    'Met vriendelijke groet,',
+    'Koers',
+  ].join('\n');
+  const html = [
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8">',
+    `<title>${escapeHtml(subject)}</title></head>`,
+    '<body style="font-family: Arial, sans-serif; line-height: 1.5; color: #1a1a1a;">',
+    `<p>${escapeHtml(greeting)}</p>`,
+    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...(link ? [`<p><a href="${escapeHtml(link.href)}" style="color: #0b4f8a;">${escapeHtml(link.text)}</a></p>`] : []),
+    ...after.map((p) => `<p>${escapeHtml(p)}</p>`),
+    '<p>Met vriendelijke groet,<br>Koers</p>',
+    '</body></html>',
+  ].join('\n');
+  return { subject, text, html };
+}
+
+const dutchDateTime = (date: Date) =>
+  date.toLocaleString('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+
+export function invitationMail(person: { displayName: string }, link: string, expiresAt: Date): AccountMail {
+  return compose({
+    subject: 'Uitnodiging voor Koers',
+    greeting: `Beste ${person.displayName},`,
+    paragraphs: [
+      'U bent uitgenodigd voor Koers, het samenwerkingsplatform van de bestuurlijke werkgroepen van de Regionale Veiligheidsstrategie.',
+      `Kies via de link hieronder uw wachtwoord. De link werkt één keer en is geldig tot ${dutchDateTime(expiresAt)}.`,
+    ],
+    link: { href: link, text: 'Wachtwoord instellen' },
+    after: ['Verwachtte u deze uitnodiging niet? Dan kunt u deze e-mail negeren.'],
+  });
+}
+
+export function passwordResetMail(person: { displayName: string }, link: string, expiresAt: Date): AccountMail {
+  return compose({
+    subject: 'Nieuw wachtwoord voor Koers',
+    greeting: `Beste ${person.displayName},`,
+    paragraphs: [
+      'Iemand heeft gevraagd om een nieuw wachtwoord voor uw account bij Koers.',
+      `Kies via de link hieronder een nieuw wachtwoord. De link werkt één keer en is geldig tot ${dutchDateTime(expiresAt)}. Daarna worden al uw sessies beëindigd.`,
+    ],
+    link: { href: link, text: 'Nieuw wachtwoord kiezen' },
+    after: ['Heeft u dit niet zelf gevraagd? Dan hoeft u niets te doen: uw wachtwoord blijft zoals het is.'],
+  });
+}
+
+export function passwordChangedMail(person: { displayName: string }, when: Date): AccountMail {
+  return compose({
+    subject: 'Uw wachtwoord voor Koers is gewijzigd',
+    greeting: `Beste ${person.displayName},`,
+    paragraphs: [
+      `Het wachtwoord van uw account bij Koers is gewijzigd op ${dutchDateTime(when)}. Uw andere sessies zijn beëindigd.`,
+      'Heeft u dit niet zelf gedaan? Neem dan direct contact op met het secretariaat.',
+    ],
+  });
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+}
