@@ -18,8 +18,12 @@ function page<Name extends string>(load: () => Promise<Record<Name, ComponentTyp
 const loadLayout = () => import('./components/Layout');
 const Layout = page(loadLayout, 'Layout');
 // A logged-in user's first screen needs the frame: fetch it alongside the session check, not after it.
-if (window.location.pathname !== '/inloggen') void loadLayout();
+const PUBLIC_PATHS = ['/inloggen', '/uitnodiging', '/wachtwoord-vergeten', '/wachtwoord-herstellen'];
+if (!PUBLIC_PATHS.includes(window.location.pathname)) void loadLayout();
 
+const InvitationPage = page(() => import('./features/account'), 'InvitationPage');
+const ResetPasswordPage = page(() => import('./features/account'), 'ResetPasswordPage');
+const ForgotPasswordPage = page(() => import('./features/account'), 'ForgotPasswordPage');
 const HomePage = page(() => import('./pages/HomePage'), 'HomePage');
 const SettingsPage = page(() => import('./pages/SettingsPage'), 'SettingsPage');
 const FirstStrategyRedirect = page(() => import('./pages/StrategyPage'), 'FirstStrategyRedirect');
@@ -67,6 +71,9 @@ export function App() {
       <Routes>
         <Route element={<PlainLayout />}>
           <Route path="/inloggen" element={<LoginPage />} />
+          <Route path="/uitnodiging" element={<InvitationPage />} />
+          <Route path="/wachtwoord-vergeten" element={<ForgotPasswordPage />} />
+          <Route path="/wachtwoord-herstellen" element={<ResetPasswordPage />} />
         </Route>
         <Route
           element={

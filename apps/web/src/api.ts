@@ -33,7 +33,17 @@ export interface User {
   platformRole: PlatformRole;
   rvcMember: boolean;
   active: boolean;
+  /** Invited, but no password chosen yet. */
+  invitationPending: boolean;
   locked: boolean;
+}
+
+/** How an invitation reached the person (docs/access.md). */
+export interface InvitationDelivery {
+  delivery: 'mail' | 'mail_failed' | 'link';
+  expiresAt: string;
+  /** Only without SMTP: the path with the one-time token, for the secretariat to hand over. */
+  link?: string;
 }
 
 export interface Organisation {
@@ -639,7 +649,6 @@ export interface UserInput {
   platformRole?: PlatformRole;
   rvcMember?: boolean;
   active?: boolean;
-  password?: string;
 }
 
 export interface OrganisationInput {
@@ -686,7 +695,7 @@ export const api = {
 
   users: (q?: string, organisationId?: string) => request<User[]>('GET', '/users' + query({ q, organisationId })),
   user: (id: string) => request<User>('GET', `/users/${encodeURIComponent(id)}`),
-  createUser: (input: UserInput) => request<User>('POST', '/users', input),
+  createUser: (input: UserInput) => request<User & { invitation: InvitationDelivery }>('POST', '/users', input),
   updateUser: (id: string, input: UserInput) => request<User>('PATCH', `/users/${encodeURIComponent(id)}`, input),
 
   strategies: () => request<Strategy[]>('GET', '/strategies'),

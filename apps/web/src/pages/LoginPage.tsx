@@ -1,5 +1,5 @@
 import { FormEvent, useRef, useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
 import { asApiError, ErrorMessage, Field, PageHeading } from '../components/common';
@@ -21,8 +21,8 @@ export function LoginPage() {
   const words = useWords();
   const navigate = useNavigate();
   const location = useLocation();
-  const state = location.state as { from?: string; loggedOut?: boolean } | null;
-  const [email, setEmail] = useState('');
+  const state = location.state as { from?: string; loggedOut?: boolean; notice?: string; email?: string } | null;
+  const [email, setEmail] = useState(state?.email ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -62,6 +62,11 @@ export function LoginPage() {
           U bent uitgelogd.
         </p>
       )}
+      {state?.notice && !error && (
+        <p className="alert alert-success" role="status">
+          {state.notice}
+        </p>
+      )}
       <ErrorMessage error={error} title="Inloggen is niet gelukt." />
       <form onSubmit={onSubmit} noValidate className="card form" aria-label="Inloggen">
         <Field label="E-mailadres" name="email" error={error} required>
@@ -90,6 +95,9 @@ export function LoginPage() {
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Bezig met inloggen…' : 'Inloggen'}
         </button>
+        <p>
+          <Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
+        </p>
       </form>
       {words.demo && (
         <section className="demo-note" aria-labelledby="demo-accounts">

@@ -10,8 +10,9 @@ import {
   useApi,
 } from '../components/common';
 import { FormActions } from '../components/forms';
+import { ChangePasswordForm } from '../features/account';
 
-/** The person's own settings: for now, the weekly e-mail of what waits on them. */
+/** The person's own settings: the weekly e-mail of what waits on them, and the account (password). */
 export function SettingsPage() {
   const preferences = useApi(() => api.preferences(), []);
   return (
@@ -20,6 +21,7 @@ export function SettingsPage() {
       <ErrorMessage error={preferences.error} />
       {preferences.loading && !preferences.data && <Loading what="Uw instellingen" />}
       {preferences.data && <EmailSettings saved={preferences.data} />}
+      <ChangePasswordForm />
     </>
   );
 }

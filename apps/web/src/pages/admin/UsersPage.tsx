@@ -1,8 +1,8 @@
 import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, ApiError, Organisation, PlatformRole, User, UserInput } from '../../api';
+import { api, InvitationDelivery, Organisation, PlatformRole, User, UserInput } from '../../api';
+import { InvitationPanel, InvitationResult } from '../../features/account';
 import {
-  asApiError,
   Check,
   CheckboxField,
   EMAIL_PATTERN,
@@ -29,12 +29,14 @@ export function UsersPage() {
   const [message, setMessage] = useState<string | null>(null);
   const words = useWords();
   const functionLabel = useFunctionLabel();
+  const [invited, setInvited] = useState<{ user: User; invitation: InvitationDelivery } | null>(null);
   const orgName = useMemo(() => new Map((organisations.data ?? []).map((o) => [o.id, o.name])), [organisations.data]);
 
   return (
     <>
       <PageHeading>Gebruikers</PageHeading>
       <SuccessMessage message={message} />
+      {invited && <InvitationResult user={invited.user} invitation={invited.invitation} />}
       <form
         role="search"
         className="toolbar"
@@ -55,9 +57,10 @@ export function UsersPage() {
       {showCreate && (
         <UserForm
           organisations={organisations.data ?? []}
-          onSaved={async (user) => {
+          onSaved={async (user, invitation) => {
             setShowCreate(false);
             setMessage(`Gebruiker ${user.displayName} is aangemaakt.`);
+            setInvited(invitation ? { user, invitation } : null);
             await users.reload();
           }}
           onCancel={() => setShowCreate(false)}
@@ -104,13 +107,14 @@ export function UsersPage() {
 function userStatus(user: User): string {
   if (!user.active) return 'Inactief';
   if (user.locked) return 'Geblokkeerd';
+  if (user.invitationPending) return 'Uitgenodigd';
   return 'Actief';
 }
 
 interface UserFormProps {
   user?: User;
   organisations: Organisation[];
-  onSaved: (user: User) => void | Promise<void>;
+  onSaved: (user: User, invitation?: InvitationDelivery) => void | Promise<void>;
   onCancel?: () => void;
 }
 
@@ -123,7 +127,6 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
   const [platformRole, setPlatformRole] = useState<PlatformRole>(user?.platformRole ?? 'gebruiker');
   const [rvcMember, setRvcMember] = useState(user?.rvcMember ?? false);
   const [active, setActive] = useState(user?.active ?? true);
-  const [password, setPassword] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     // A new-user form opens on a button press: take the user there.
@@ -146,7 +149,6 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
       ['email', Boolean(user) || EMAIL_PATTERN.test(email.trim()), 'Vul een geldig e-mailadres in.'],
       ['displayName', displayName.trim().length >= 2, 'Vul een naam in van minstens 2 tekens.'],
       ['organisationId', Boolean(organisationId), 'Kies een organisatie.'],
-      ['password', Boolean(user) || password.length >= 10, 'Een wachtwoord heeft minstens 10 tekens.'],
     ];
     return submit(event, checks, async () => {
       const input: UserInput = {
@@ -156,10 +158,9 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
         platformRole,
         rvcMember,
       };
-      const saved = user
-        ? await api.updateUser(user.id, { ...input, active })
-        : await api.createUser({ ...input, email: email.trim(), password });
-      await onSaved(saved);
+      if (user) return onSaved(await api.updateUser(user.id, { ...input, active }));
+      const { invitation, ...created } = await api.createUser({ ...input, email: email.trim() });
+      await onSaved(created, invitation);
     });
   }
 
@@ -222,19 +223,12 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
       />
       {user && <CheckboxField name="active" label="Actief (kan inloggen)" checked={active} onChange={setActive} />}
       {!user && (
-        <Field label="Wachtwoord" name="password" error={error} required hint="Minstens 10 tekens.">
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
+        <p className="hint">
+          De persoon krijgt een uitnodiging om zelf een wachtwoord te kiezen (per e-mail, of als link die u doorgeeft
+          wanneer deze installatie geen e-mail verstuurt).
+        </p>
       )}
-      <FormActions submit={user ? 'Opslaan' : 'Gebruiker aanmaken'} busy={busy} onCancel={onCancel} />
+      <FormActions submit={user ? 'Opslaan' : 'Gebruiker aanmaken en uitnodigen'} busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -269,56 +263,7 @@ export function UserEditPage() {
           setMessage('De gegevens zijn opgeslagen.');
         }}
       />
-      <PasswordResetForm user={user.data} onDone={() => setMessage('Het wachtwoord is opnieuw ingesteld.')} />
+      <InvitationPanel user={user.data} />
     </>
-  );
-}
-
-function PasswordResetForm({ user, onDone }: { user: User; onDone: () => void }) {
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    if (password.length < 10) {
-      setError(
-        new ApiError(400, 'VALIDATION_FAILED', 'Het wachtwoord is te kort.', [
-          { field: 'password', messages: ['Een wachtwoord heeft minstens 10 tekens.'] },
-        ]),
-      );
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.updateUser(user.id, { password });
-      setPassword('');
-      onDone();
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="wachtwoord-kop">
-      <h2 id="wachtwoord-kop">Wachtwoord opnieuw instellen</h2>
-      <p>Stel een nieuw wachtwoord in en geef het via een veilige weg door aan {user.displayName}.</p>
-      <ErrorMessage error={error} />
-      <Field label="Nieuw wachtwoord" name="password" error={error} required hint="Minstens 10 tekens.">
-        {(props) => (
-          <input
-            {...props}
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        )}
-      </Field>
-      <FormActions submit="Wachtwoord instellen" busy={busy} />
-    </form>
   );
 }

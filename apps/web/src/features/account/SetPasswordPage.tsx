@@ -1,0 +1,110 @@
+import { FormEvent, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { ErrorMessage, Field, PageHeading } from '../../components/common';
+import { FormActions, useSubmit } from '../../components/forms';
+import { accountApi, PASSWORD_HINT, tokenFromHash } from './account-api';
+
+interface SetPasswordPageProps {
+  kind: 'invitation' | 'reset';
+}
+
+const TEXT = {
+  invitation: {
+    title: 'Welkom bij Koers',
+    lead: 'Kies een wachtwoord voor uw account. Daarna kunt u inloggen.',
+    submit: 'Wachtwoord instellen',
+    done: 'Uw wachtwoord is ingesteld. U kunt nu inloggen.',
+    again: null,
+  },
+  reset: {
+    title: 'Nieuw wachtwoord kiezen',
+    lead: 'Kies een nieuw wachtwoord. Daarna wordt u op al uw apparaten uitgelogd en logt u opnieuw in.',
+    submit: 'Nieuw wachtwoord instellen',
+    done: 'Uw nieuwe wachtwoord is ingesteld. U kunt nu inloggen.',
+    again: '/wachtwoord-vergeten',
+  },
+} as const;
+
+/** Sets a password through a one-time link: the invitation (/uitnodiging) or a reset (/wachtwoord-herstellen). */
+export function SetPasswordPage({ kind }: SetPasswordPageProps) {
+  const text = TEXT[kind];
+  const location = useLocation();
+  const navigate = useNavigate();
+  const token = tokenFromHash(location.hash);
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const { error, busy, submit } = useSubmit();
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    return submit(
+      event,
+      [
+        ['password', [...password].length >= 12, 'Een wachtwoord heeft minstens 12 tekens.'],
+        ['repeat', password === repeat, 'De twee wachtwoorden zijn niet gelijk.'],
+      ],
+      async () => {
+        const { email } =
+          kind === 'invitation'
+            ? await accountApi.acceptInvitation(token, password)
+            : await accountApi.confirmPasswordReset(token, password);
+        void navigate('/inloggen', { replace: true, state: { notice: text.done, email } });
+      },
+    );
+  }
+
+  const linkInvalid = error?.code === 'LINK_INVALID';
+  return (
+    <>
+      <PageHeading>{text.title}</PageHeading>
+      {!token ? (
+        <p className="alert alert-error" role="alert">
+          Deze link is niet volledig. Open de link uit de e-mail opnieuw.
+        </p>
+      ) : (
+        <>
+          <p className="lead">{text.lead}</p>
+          <ErrorMessage error={error} title="Het wachtwoord is niet ingesteld." />
+          {linkInvalid && text.again && (
+            <p>
+              <Link to={text.again}>Vraag een nieuwe link aan</Link>
+            </p>
+          )}
+          <form onSubmit={onSubmit} noValidate className="card form" aria-label={text.title}>
+            <Field label="Nieuw wachtwoord" name="password" error={error} required hint={PASSWORD_HINT}>
+              {(props) => (
+                <input
+                  {...props}
+                  type="password"
+                  autoComplete="new-password"
+                  value={password}
+                  onChange={(event) => setPassword(event.target.value)}
+                />
+              )}
+            </Field>
+            <Field label="Herhaal het wachtwoord" name="repeat" error={error} required>
+              {(props) => (
+                <input
+                  {...props}
+                  type="password"
+                  autoComplete="new-password"
+                  value={repeat}
+                  onChange={(event) => setRepeat(event.target.value)}
+                />
+              )}
+            </Field>
+            <FormActions submit={text.submit} busy={busy} />
+          </form>
+        </>
+      )}
+      <p>
+        <Link to="/inloggen">Naar inloggen</Link>
+      </p>
+    </>
+  );
+}
+
+/** /uitnodiging#token=…: the invited person chooses a password. */
+export const InvitationPage = () => <SetPasswordPage kind="invitation" />;
+
+/** /wachtwoord-herstellen#token=…: a new password through the mailed link. */
+export const ResetPasswordPage = () => <SetPasswordPage kind="reset" />;

@@ -1,0 +1,28 @@
+import { InvitationDelivery, request } from '../../api';
+
+/** The account's own routes: invitations, forgotten and changed passwords. None may trigger a session refresh. */
+export const accountApi = {
+  resendInvitation: (userId: string) =>
+    request<InvitationDelivery>('POST', `/users/${encodeURIComponent(userId)}/invitation`),
+  acceptInvitation: (token: string, password: string) =>
+    request<{ email: string }>('POST', '/invitations/accept', { token, password }, { noRefresh: true }),
+  requestPasswordReset: (email: string) =>
+    request<{ message: string }>('POST', '/auth/password-reset', { email }, { noRefresh: true }),
+  confirmPasswordReset: (token: string, password: string) =>
+    request<{ email: string }>('POST', '/auth/password-reset/confirm', { token, password }, { noRefresh: true }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<void>('POST', '/me/password', { currentPassword, newPassword }),
+};
+
+/** The one-time token of a link like /uitnodiging#token=… (kept in the fragment: never sent to a server). */
+export function tokenFromHash(hash: string): string {
+  return new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '';
+}
+
+/** The full address of a link path the API returned, for the secretariat to hand over. */
+export function absoluteLink(path: string): string {
+  return window.location.origin + path;
+}
+
+export const PASSWORD_HINT =
+  'Minstens 12 tekens. Niet uw e-mailadres en geen bekend wachtwoord. Een zin van een paar woorden werkt goed.';
