@@ -202,7 +202,6 @@ describe('row versions (optimistic concurrency)', () => {
               displayName: 'Versie Test',
               function: 'overig',
               organisationId,
-              password: 'een-lang-wachtwoord-2026',
             }),
             201,
           ).body,
