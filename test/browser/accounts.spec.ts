@@ -44,12 +44,10 @@ describeWithBrowser('test/browser/accounts.spec.ts')('accounts in a browser', ()
     await linkField.waitFor();
     const link = await linkField.inputValue();
     expect(link).toMatch(new RegExp(`^${t.url}/uitnodiging#token=[\\w-]{43}$`));
-    await expect(
-      admin
-        .getByRole('row', { name: /Nieuwe Collega/ })
-        .getByText('Uitgenodigd')
-        .count(),
-    ).resolves.toBe(1);
+    await admin
+      .getByRole('row', { name: /Nieuwe Collega/ })
+      .getByText('Uitgenodigd')
+      .waitFor();
     await screenshot(admin, 'accounts-invitation-link');
 
     const person = await pages.newPage({ width: 390, height: 844 });
