@@ -240,6 +240,12 @@ describe('permission matrix', () => {
     },
     {
       method: 'POST',
+      pattern: '/api/strategies/:id/current',
+      expected: SECRETARIAT,
+      path: () => newStrategy().then((id) => `/api/strategies/${id}/current`),
+    },
+    {
+      method: 'POST',
       pattern: '/api/strategies/:id/themes',
       expected: SECRETARIAT,
       path: (x) => `/api/strategies/${x.strategyId}/themes`,

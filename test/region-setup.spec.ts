@@ -113,6 +113,114 @@ describe('a new region sets itself up', () => {
     });
   });
 
+  describe('strategies side by side', () => {
+    const list = async () =>
+      expectStatus(await as('get', '/api/strategies'), 200).body as Array<{
+        id: string;
+        title: string;
+        current: boolean;
+      }>;
+    let running: string;
+    let next: string;
+
+    it('a concept for the next period does not push the running plan aside', async () => {
+      // Periods around today, so that the test does not depend on the year it runs in.
+      const year = new Date().getFullYear();
+      running = expectStatus(
+        await as('post', '/api/strategies', {
+          title: `Regionaal Beleidsplan Veiligheid lopend ${year - 1}-${year + 2}`,
+          periodStart: `${year - 1}-01-01`,
+          periodEnd: `${year + 2}-12-31`,
+        }),
+        201,
+      ).body.id;
+      next = expectStatus(
+        await as('post', '/api/strategies', {
+          title: `Regionaal Beleidsplan Veiligheid volgend ${year + 3}-${year + 6}`,
+          periodStart: `${year + 3}-01-01`,
+          periodEnd: `${year + 6}-12-31`,
+          status: 'consultatie',
+          trends: 'Krimpregio: leefbaarheid staat onder druk\nDigitale veiligheid onder druk',
+          principles: "Focus: beperkt aantal thema's",
+          selectionCriteria: 'vragen om een regionale aanpak',
+        }),
+        201,
+      ).body.id;
+      const strategies = await list();
+      expect(strategies[0]).toMatchObject({ id: running, current: true });
+      expect(strategies.find((s) => s.id === next)).toMatchObject({ current: false });
+      const detail = expectStatus(await as('get', `/api/strategies/${next}`), 200).body;
+      expect(detail).toMatchObject({
+        status: 'consultatie',
+        current: false,
+        trends: 'Krimpregio: leefbaarheid staat onder druk\nDigitale veiligheid onder druk',
+        principles: "Focus: beperkt aantal thema's",
+        selectionCriteria: 'vragen om een regionale aanpak',
+      });
+    });
+
+    it('the secretariat marks one current; an adopted plan whose period contains today wins', async () => {
+      const marked = expectStatus(await as('post', `/api/strategies/${next}/current`), 200).body;
+      expect(marked[0]).toMatchObject({ id: next, current: true });
+      const adopted = expectStatus(
+        await as('patch', `/api/strategies/${running}`, {
+          status: 'vastgesteld',
+          adoptedOn: '2023-11-01',
+          adoptedBy: 'Regionaal Veiligheidsoverleg Noord-Nederland',
+        }),
+        200,
+      ).body;
+      expect(adopted).toMatchObject({ adoptedBy: 'Regionaal Veiligheidsoverleg Noord-Nederland' });
+      expect((await list())[0]).toMatchObject({ id: running, current: true });
+      expect((await as('post', `/api/strategies/${randomUUID()}/current`)).status).toBe(404);
+    });
+
+    it('refuses a bad strategy with field errors', async () => {
+      const response = await as('patch', `/api/strategies/${next}`, {
+        trends: 'x'.repeat(20001),
+        status: 'ontwerp',
+        adoptedBy: 7,
+      });
+      expect(response.status).toBe(400);
+      expect(fieldsOf(response.body)).toEqual(['adoptedBy', 'status', 'trends']);
+    });
+
+    it('archives a focus area or theme that actions refer to, and deletes one nothing refers to', async () => {
+      const theme = expectStatus(
+        await as('post', `/api/strategies/${running}/themes`, { title: 'Cyberveiligheid' }),
+        201,
+      ).body.id;
+      const used = expectStatus(
+        await as('post', `/api/themes/${theme}/focus-areas`, {
+          title: 'Getraind en voorbereid zijn op een cybercrisis',
+        }),
+        201,
+      ).body.id;
+      const unused = expectStatus(
+        await as('post', `/api/themes/${theme}/focus-areas`, { title: 'Permanente bestuurlijke aandacht' }),
+        201,
+      ).body.id;
+      const workgroup = expectStatus(
+        await as('post', '/api/workgroups', { themeId: theme, name: 'Werkgroep Cyberveiligheid Noord' }),
+        201,
+      ).body.id;
+      expectStatus(
+        await as('post', `/api/workgroups/${workgroup}/actions`, { title: 'Cybercrisisoefening', focusAreaId: used }),
+        201,
+      );
+      expectStatus(await as('delete', `/api/focus-areas/${used}`), 204);
+      expectStatus(await as('delete', `/api/focus-areas/${unused}`), 204);
+      expectStatus(await as('delete', `/api/themes/${theme}`), 204);
+      const detail = expectStatus(await as('get', `/api/strategies/${running}`), 200).body;
+      const kept = detail.themes.find((t: { id: string }) => t.id === theme);
+      expect(kept.archivedAt).toEqual(expect.any(String));
+      expect(kept.focusAreas).toEqual([expect.objectContaining({ id: used, archivedAt: expect.any(String) })]);
+      const audit = expectStatus(await as('get', '/api/audit?action=focus_area.archive'), 200).body;
+      expect(audit.items[0].summary).toMatchObject({ usedBy: ['1 actie'] });
+      expect(expectStatus(await as('get', '/api/audit?action=theme.archive'), 200).body.total).toBe(1);
+    });
+  });
+
   describe('districts', () => {
     let groningen: string;
     let drenthe: string;

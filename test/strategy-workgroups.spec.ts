@@ -307,10 +307,23 @@ describe('strategy, werkgroepen and audit', () => {
       expect(await api.organisationId('Gemeente Utrecht')).toBe(utrecht);
     });
 
-    it('a theme with a werkgroep cannot be deleted, nor a strategy with themes', async () => {
-      const response = await api.delete(S, `/api/themes/${strategy.themes[2].id}`);
+    it('a theme with an empty werkgroep cannot be deleted, nor a strategy with themes', async () => {
+      // A theme whose werkgroep has actions or reports is archived instead (test/region-setup.spec.ts).
+      const theme = expectStatus(
+        await api.post(S, `/api/strategies/${strategy.id}/themes`, { title: unique('Thema met lege werkgroep') }),
+        201,
+      ).body.id;
+      const workgroup = expectStatus(
+        await api.post(S, '/api/workgroups', { themeId: theme, name: unique('Lege werkgroep') }),
+        201,
+      ).body.id;
+      const response = await api.delete(S, `/api/themes/${theme}`);
       expect(response.status).toBe(409);
       expect((await api.delete(S, `/api/strategies/${strategy.id}`)).status).toBe(409);
+      expect((await api.strategy()).themes).toHaveLength(4);
+      // Without its werkgroep the theme goes.
+      expectStatus(await api.delete(S, `/api/workgroups/${workgroup}`), 204);
+      expectStatus(await api.delete(S, `/api/themes/${theme}`), 204);
       expect((await api.strategy()).themes).toHaveLength(3);
     });
 

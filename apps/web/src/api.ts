@@ -84,6 +84,13 @@ export interface Strategy {
   periodEnd: string;
   status: StrategyStatus;
   adoptedOn: string | null;
+  /** The body that adopted it. */
+  adoptedBy: string;
+  trends: string;
+  principles: string;
+  selectionCriteria: string;
+  /** The strategy that counts now (GET /api/strategies lists it first). */
+  current: boolean;
   updatedAt: string;
 }
 
@@ -92,6 +99,8 @@ export interface FocusArea {
   themeId: string;
   position: number;
   title: string;
+  /** Kept (for its actions and indicators) but no longer part of the strategy. */
+  archivedAt: string | null;
 }
 
 export interface Theme {
@@ -101,6 +110,7 @@ export interface Theme {
   title: string;
   description: string | null;
   requiresTaxAuthority: boolean;
+  archivedAt: string | null;
   focusAreas: FocusArea[];
 }
 

@@ -29,6 +29,20 @@ export class StrategyEntity {
   @Column({ name: 'adopted_on', type: 'date', nullable: true })
   adoptedOn: string | null;
 
+  /** The body that adopted it ("Regionaal Veiligheidscollege", "de gemeenteraden"). */
+  @Column({ name: 'adopted_by', type: 'text' })
+  adoptedBy: string;
+
+  /** What the strategy says besides its themes: plain text, one point per line. */
+  @Column({ type: 'text' })
+  trends: string;
+
+  @Column({ type: 'text' })
+  principles: string;
+
+  @Column({ name: 'selection_criteria', type: 'text' })
+  selectionCriteria: string;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 
@@ -54,6 +68,10 @@ export class ThemeEntity {
 
   @Column({ type: 'text' })
   description: string;
+
+  /** Set instead of deleting a theme that actions, reports or indicators still refer to. */
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
 
   /** The undermining-crime theme's werkgroep includes the Belastingdienst. */
   @Column({ name: 'requires_tax_authority', type: 'boolean' })
@@ -81,6 +99,10 @@ export class FocusAreaEntity {
 
   @Column({ type: 'text' })
   title: string;
+
+  /** Set instead of deleting a focus area that actions or indicators still refer to. */
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

@@ -79,6 +79,42 @@ export class StrategyRepository {
     return rows[0].n;
   }
 
+  /** The secretariat's choice of current strategy (regions.current_strategy_id). */
+  async markedCurrentId(): Promise<string | null> {
+    const rows: Array<{ id: string | null }> = await this.m().query(
+      'SELECT current_strategy_id AS id FROM regions ORDER BY name LIMIT 1',
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async markCurrent(strategyId: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE regions SET current_strategy_id = $1', [strategyId]);
+  }
+
+  /** What still refers to a theme: its werkgroep's actions and reports, its indicators, its knowledge. */
+  async themeUsedBy(themeId: string, manager: EntityManager): Promise<string[]> {
+    const [row]: Array<{ actions: number; reports: number; indicators: number }> = await manager.query(
+      `SELECT (SELECT count(*) FROM actions a JOIN workgroups w ON w.id = a.workgroup_id WHERE w.theme_id = $1)::int AS actions,
+              (SELECT count(*) FROM progress_reports r JOIN workgroups w ON w.id = r.workgroup_id WHERE w.theme_id = $1)::int AS reports,
+              (SELECT count(*) FROM indicators i JOIN focus_areas f ON f.id = i.focus_area_id WHERE f.theme_id = $1)::int AS indicators`,
+      [themeId],
+    );
+    return usage(row);
+  }
+
+  async focusAreaUsedBy(focusAreaId: string, manager: EntityManager): Promise<string[]> {
+    const [row]: Array<{ actions: number; indicators: number }> = await manager.query(
+      `SELECT (SELECT count(*) FROM actions WHERE focus_area_id = $1)::int AS actions,
+              (SELECT count(*) FROM indicators WHERE focus_area_id = $1)::int AS indicators`,
+      [focusAreaId],
+    );
+    return usage(row);
+  }
+
+  async archive(table: 'themes' | 'focus_areas', id: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE ${table} SET archived_at = now(), updated_at = now() WHERE id = $1`, [id]);
+  }
+
   async themeHasWorkgroup(themeId: string, manager: EntityManager): Promise<boolean> {
     const rows = await manager.query('SELECT 1 FROM workgroups WHERE theme_id = $1', [themeId]);
     return rows.length > 0;
@@ -112,4 +148,16 @@ export class StrategyRepository {
   ): Promise<void> {
     await manager.getRepository(target).delete(id);
   }
+}
+
+/** "3 acties", "1 indicator": what keeps an item from being deleted. */
+function usage(counts: Record<string, number>): string[] {
+  const words: Record<string, [string, string]> = {
+    actions: ['actie', 'acties'],
+    reports: ['voortgangsrapportage', 'voortgangsrapportages'],
+    indicators: ['indicator', 'indicatoren'],
+  };
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([key, n]) => `${n} ${words[key][n === 1 ? 0 : 1]}`);
 }

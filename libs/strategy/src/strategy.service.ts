@@ -14,6 +14,10 @@ export interface StrategyInput {
   periodEnd: string;
   status?: StrategyStatus;
   adoptedOn?: string | null;
+  adoptedBy?: string;
+  trends?: string;
+  principles?: string;
+  selectionCriteria?: string;
 }
 export interface ThemeInput {
   title: string;
@@ -27,7 +31,29 @@ export interface FocusAreaInput {
 }
 
 export type ThemeWithFocusAreas = ThemeEntity & { focusAreas: FocusAreaEntity[] };
-export type StrategyWithThemes = StrategyEntity & { themes: ThemeWithFocusAreas[] };
+export type StrategyWithThemes = StrategyEntity & { current: boolean; themes: ThemeWithFocusAreas[] };
+export type StrategyListItem = StrategyEntity & { current: boolean };
+
+/**
+ * The strategy that counts now: the adopted one whose period contains today (the latest to start, when
+ * the next plan was adopted early), else the one the secretariat marked current, else one whose period
+ * contains today, else the latest to start. A concept for the next period never pushes the running one aside.
+ */
+export function currentStrategyId(strategies: StrategyEntity[], markedId: string | null, today: string): string | null {
+  const running = strategies
+    .filter((s) => s.status === 'vastgesteld' && s.periodStart <= today && today <= s.periodEnd)
+    .sort((a, b) => b.periodStart.localeCompare(a.periodStart));
+  if (running.length) return running[0].id;
+  if (markedId && strategies.some((s) => s.id === markedId)) return markedId;
+  const now = strategies.find((s) => s.periodStart <= today && today <= s.periodEnd);
+  if (now) return now.id;
+  return [...strategies].sort((a, b) => b.periodStart.localeCompare(a.periodStart))[0]?.id ?? null;
+}
+
+/** Today in the Netherlands, as YYYY-MM-DD. */
+function todayInNetherlands(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+}
 
 /** The strategy and its priorities (themes) and focus areas: read by everyone signed in, managed by the secretariat. */
 @Injectable()
@@ -39,9 +65,29 @@ export class StrategyService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(actor: Actor): Promise<StrategyEntity[]> {
+  /** Every strategy, the current one first, then by period (newest first); each says whether it is current. */
+  async list(actor: Actor): Promise<StrategyListItem[]> {
     await this.authorization.assertInRegion(actor, 'region.read', 'strategy.list');
-    return this.repository.listStrategies();
+    const [strategies, marked] = await Promise.all([
+      this.repository.listStrategies(),
+      this.repository.markedCurrentId(),
+    ]);
+    const current = currentStrategyId(strategies, marked, todayInNetherlands());
+    return strategies
+      .map((s) => ({ ...s, current: s.id === current }))
+      .sort((a, b) => Number(b.current) - Number(a.current));
+  }
+
+  /** The secretariat marks the strategy that counts when no adopted strategy covers today. */
+  async markCurrent(actor: Actor, id: string): Promise<StrategyListItem[]> {
+    await this.authorization.assertInRegion(actor, 'region.manage', 'strategy.mark_current');
+    await this.change(actor, 'strategy.mark_current', async (manager) => {
+      const strategy = await this.repository.findStrategy(id, manager);
+      if (!strategy) throw notFound('De strategie');
+      await this.repository.markCurrent(id, manager);
+      return { result: undefined, entityType: 'strategy', entityId: id, summary: { title: strategy.title } };
+    });
+    return this.list(actor);
   }
 
   async get(actor: Actor, id: string): Promise<StrategyWithThemes> {
@@ -49,9 +95,14 @@ export class StrategyService {
     const strategy = await this.repository.findStrategy(id);
     if (!strategy) throw notFound('De strategie');
     const themes = await this.repository.themesOf([strategy.id]);
-    const focusAreas = await this.repository.focusAreasOf(themes.map((t) => t.id));
+    const [focusAreas, all, marked] = await Promise.all([
+      this.repository.focusAreasOf(themes.map((t) => t.id)),
+      this.repository.listStrategies(),
+      this.repository.markedCurrentId(),
+    ]);
     return {
       ...strategy,
+      current: currentStrategyId(all, marked, todayInNetherlands()) === strategy.id,
       themes: themes.map((theme) => ({ ...theme, focusAreas: focusAreas.filter((f) => f.themeId === theme.id) })),
     };
   }
@@ -77,6 +128,10 @@ export class StrategyService {
           motto: input.motto ?? '',
           status: input.status ?? 'concept',
           adoptedOn: input.adoptedOn ?? null,
+          adoptedBy: input.adoptedBy ?? '',
+          trends: input.trends ?? '',
+          principles: input.principles ?? '',
+          selectionCriteria: input.selectionCriteria ?? '',
         },
         manager,
       );
@@ -172,6 +227,18 @@ export class StrategyService {
           await lockVersion(manager, 'themes', id, expectedVersion, (m) => this.repository.findTheme(id, m));
           const existing = await this.repository.findTheme(id, manager);
           if (!existing) throw notFound('De prioriteit');
+          const usedBy = await this.repository.themeUsedBy(id, manager);
+          if (usedBy.length > 0) {
+            // Actions, reports and indicators keep their theme: it leaves the strategy's list but stays readable.
+            await this.repository.archive('themes', id, manager);
+            return {
+              result: undefined,
+              action: 'theme.archive',
+              entityType: 'theme',
+              entityId: id,
+              summary: { title: existing.title, usedBy },
+            };
+          }
           if (await this.repository.themeHasWorkgroup(id, manager))
             throw conflict('Deze prioriteit heeft een werkgroep. Verwijder de werkgroep eerst.');
           await this.repository.delete(ThemeEntity, id, manager);
@@ -231,6 +298,18 @@ export class StrategyService {
           await lockVersion(manager, 'focus_areas', id, expectedVersion, (m) => this.repository.findFocusArea(id, m));
           const existing = await this.repository.findFocusArea(id, manager);
           if (!existing) throw notFound('Het onderdeel');
+          const usedBy = await this.repository.focusAreaUsedBy(id, manager);
+          if (usedBy.length > 0) {
+            // Actions and indicators keep their focus area: it leaves the strategy's list but stays readable.
+            await this.repository.archive('focus_areas', id, manager);
+            return {
+              result: undefined,
+              action: 'focus_area.archive',
+              entityType: 'focus_area',
+              entityId: id,
+              summary: { title: existing.title, usedBy },
+            };
+          }
           await this.repository.delete(FocusAreaEntity, id, manager);
           return { result: undefined, entityType: 'focus_area', entityId: id, summary: { title: existing.title } };
         }),
@@ -241,13 +320,18 @@ export class StrategyService {
   private change<T>(
     actor: Actor,
     action: string,
-    work: (
-      manager: EntityManager,
-    ) => Promise<{ result: T; entityType: string; entityId: string; summary: Record<string, unknown> }>,
+    work: (manager: EntityManager) => Promise<{
+      result: T;
+      /** When the change turned out to be another than asked (a delete that archives). */
+      action?: string;
+      entityType: string;
+      entityId: string;
+      summary: Record<string, unknown>;
+    }>,
   ): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      const { result, entityType, entityId, summary } = await work(manager);
-      await this.audit.recordChange(actor, { action, entityType, entityId, summary }, manager);
+      const { result, entityType, entityId, summary, action: done } = await work(manager);
+      await this.audit.recordChange(actor, { action: done ?? action, entityType, entityId, summary }, manager);
       return result;
     });
   }

@@ -57,6 +57,13 @@ export class StrategiesController {
     return this.strategy.deleteStrategy(actor, id, version);
   }
 
+  /** Marks the strategy that counts when no adopted strategy covers today; answers with the list. */
+  @Post('strategies/:id/current')
+  @HttpCode(200)
+  markCurrent(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.strategy.markCurrent(actor, id);
+  }
+
   @Post('strategies/:id/themes')
   @RouteAccess('region.manage', { attempted: 'theme.create' })
   createTheme(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateThemeDto) {

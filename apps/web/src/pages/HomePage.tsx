@@ -82,14 +82,24 @@ export function HomePage() {
       <section aria-labelledby="strategie-kop" className="section">
         <h2 id="strategie-kop">{words.strategyName}</h2>
         <ErrorMessage error={strategies.error} />
-        {strategy ? (
+        {strategy && (
           <p>
             <Link to={`/strategie/${strategy.id}`}>{strategy.title}</Link>
             {strategy.motto && <span className="muted"> – “{strategy.motto}”</span>}
           </p>
-        ) : (
-          !strategies.loading && !strategies.error && <p>Er is nog geen strategie vastgelegd.</p>
         )}
+        {strategies.data && strategies.data.length > 1 && (
+          <p>
+            Ook:{' '}
+            {strategies.data.slice(1).map((other, i) => (
+              <span key={other.id}>
+                {i > 0 && ', '}
+                <Link to={`/strategie/${other.id}`}>{other.title}</Link>
+              </span>
+            ))}
+          </p>
+        )}
+        {!strategy && !strategies.loading && !strategies.error && <p>Er is nog geen strategie vastgelegd.</p>}
       </section>
     </>
   );

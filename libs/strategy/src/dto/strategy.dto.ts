@@ -47,6 +47,28 @@ export class CreateStrategyDto {
   @ValidateIf((_, value) => value !== null)
   @IsCalendarDay()
   adoptedOn?: string | null;
+
+  /** The body that adopted it, e.g. "Regionaal Veiligheidscollege". */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  adoptedBy?: string;
+
+  /** Plain text, one point per line. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  trends?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  principles?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  selectionCriteria?: string;
 }
 
 export class UpdateStrategyDto extends PartialType(CreateStrategyDto, { skipNullProperties: false }) {}

@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api';
 import { isSecretariat, useMe } from '../../auth';
 import {
@@ -26,7 +26,9 @@ export function RvcPage() {
   const secretariat = isSecretariat(me);
   const allowed = secretariat || me.user.rvcMember;
   const strategies = useApi(() => (allowed ? api.strategies() : Promise.resolve([])), [allowed]);
-  const strategyId = strategies.data?.[0]?.id;
+  const [searchParams, setSearchParams] = useSearchParams();
+  // The current strategy (listed first) unless another is chosen.
+  const strategyId = searchParams.get('strategie') ?? strategies.data?.[0]?.id;
   const cycles = useApi(
     () => (strategyId ? reportingApi.cycles(strategyId) : Promise.resolve(undefined)),
     [strategyId],
@@ -53,6 +55,23 @@ export function RvcPage() {
       </p>
       <ErrorMessage error={strategies.error ?? cycles.error} />
       <SuccessMessage message={message} />
+      {strategies.data && strategies.data.length > 1 && (
+        <div className="field cycle-select">
+          <label htmlFor="rvc-strategie">Strategie</label>
+          <select
+            id="rvc-strategie"
+            value={strategyId}
+            onChange={(e) => setSearchParams({ strategie: e.target.value }, { replace: true })}
+          >
+            {strategies.data.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+                {s.current ? ' (huidige)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {secretariat && strategyId && (
         <div className="section">
           {creating ? (

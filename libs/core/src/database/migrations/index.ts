@@ -12,6 +12,7 @@ import { AddProgressReportNarrativeDocument1763900000010 } from './1763900000010
 import { AllowMentionNotifications1763900000011 } from './1763900000011-allow-mention-notifications';
 import { CreateUserPreferencesAndDigestDeliveries1763900000012 } from './1763900000012-create-user-preferences-and-digest-deliveries';
 import { RegionVocabularyDistrictsAndFunctions1763900001400 } from './1763900001400-region-vocabulary-districts-and-functions';
+import { StrategyTextsCurrentAndArchive1763900001410 } from './1763900001410-strategy-texts-current-and-archive';
 import { AddRowVersions1764750000000 } from './1764750000000-add-row-versions';
 import { TrackProgressReportFieldVersions1764750000001 } from './1764750000001-track-progress-report-field-versions';
 import { CreateAccountTokensAndSessionActivity1763900001500 } from './1763900001500-create-account-tokens-and-session-activity';
@@ -32,6 +33,7 @@ export const migrations = [
   AllowMentionNotifications1763900000011,
   CreateUserPreferencesAndDigestDeliveries1763900000012,
   RegionVocabularyDistrictsAndFunctions1763900001400,
+  StrategyTextsCurrentAndArchive1763900001410,
   AddRowVersions1764750000000,
   TrackProgressReportFieldVersions1764750000001,
   CreateAccountTokensAndSessionActivity1763900001500,

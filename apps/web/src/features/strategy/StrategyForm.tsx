@@ -1,0 +1,145 @@
+import { FormEvent, useState } from 'react';
+import { Strategy, StrategyStatus } from '../../api';
+import { ErrorMessage, Field, useFocusOnMount } from '../../components/common';
+import { FormActions, SelectField, useSubmit } from '../../components/forms';
+import { options, STATUS_LABELS } from '../../labels';
+import { useWords } from '../region';
+import { strategyApi } from './strategy-api';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Create (no `strategy`) or edit a strategy: title, period, status, adoption and what it says besides its themes. */
+export function StrategyForm({
+  strategy,
+  onSaved,
+  onCancel,
+}: {
+  strategy?: Strategy;
+  onSaved: (saved: Strategy) => void | Promise<void>;
+  onCancel: () => void;
+}) {
+  const words = useWords();
+  const [title, setTitle] = useState(strategy?.title ?? '');
+  const [motto, setMotto] = useState(strategy?.motto ?? '');
+  const [periodStart, setPeriodStart] = useState(strategy?.periodStart ?? '');
+  const [periodEnd, setPeriodEnd] = useState(strategy?.periodEnd ?? '');
+  const [status, setStatus] = useState<StrategyStatus>(strategy?.status ?? 'concept');
+  const [adoptedOn, setAdoptedOn] = useState(strategy?.adoptedOn ?? '');
+  const [adoptedBy, setAdoptedBy] = useState(strategy?.adoptedBy ?? '');
+  const [trends, setTrends] = useState(strategy?.trends ?? '');
+  const [principles, setPrinciples] = useState(strategy?.principles ?? '');
+  const [selectionCriteria, setSelectionCriteria] = useState(strategy?.selectionCriteria ?? '');
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  const { error, busy, submit } = useSubmit();
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    return submit(
+      event,
+      [
+        ['title', title.trim().length >= 3, 'Vul een titel in van minstens 3 tekens.'],
+        ['periodStart', DAY.test(periodStart), 'Vul de begindatum in.'],
+        ['periodEnd', DAY.test(periodEnd) && periodEnd > periodStart, 'Vul een einddatum na de begindatum in.'],
+      ],
+      async () => {
+        const input = {
+          title: title.trim(),
+          motto: motto.trim(),
+          periodStart,
+          periodEnd,
+          status,
+          adoptedOn: adoptedOn || null,
+          adoptedBy: adoptedBy.trim(),
+          trends: trends.trim(),
+          principles: principles.trim(),
+          selectionCriteria: selectionCriteria.trim(),
+        };
+        await onSaved(strategy ? await strategyApi.update(strategy.id, input) : await strategyApi.create(input));
+      },
+    );
+  }
+
+  const text = (label: string, name: string, value: string, set: (v: string) => void, hint: string) => (
+    <Field label={label} name={name} error={error} hint={hint}>
+      {(props) => <textarea {...props} rows={4} value={value} onChange={(event) => set(event.target.value)} />}
+    </Field>
+  );
+  return (
+    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="strategie-form-kop">
+      <h2 id="strategie-form-kop" ref={headingRef} tabIndex={-1}>
+        {strategy ? `${strategy.title} bewerken` : `Nieuwe ${words.strategyName}`}
+      </h2>
+      <ErrorMessage error={error} title="Opslaan is niet gelukt." />
+      <Field label="Titel" name="title" error={error} required hint={`Bijvoorbeeld: ${words.strategyName} 2024-2027`}>
+        {(props) => <input {...props} value={title} onChange={(event) => setTitle(event.target.value)} />}
+      </Field>
+      <Field label="Motto" name="motto" error={error}>
+        {(props) => <input {...props} value={motto} onChange={(event) => setMotto(event.target.value)} />}
+      </Field>
+      <Field label="Begint op" name="periodStart" error={error} required>
+        {(props) => (
+          <input {...props} type="date" value={periodStart} onChange={(event) => setPeriodStart(event.target.value)} />
+        )}
+      </Field>
+      <Field label="Eindigt op" name="periodEnd" error={error} required>
+        {(props) => (
+          <input {...props} type="date" value={periodEnd} onChange={(event) => setPeriodEnd(event.target.value)} />
+        )}
+      </Field>
+      <SelectField
+        label="Status"
+        name="status"
+        error={error}
+        value={status}
+        onChange={setStatus}
+        choices={options(STATUS_LABELS)}
+      />
+      <Field label="Vastgesteld op" name="adoptedOn" error={error}>
+        {(props) => (
+          <input {...props} type="date" value={adoptedOn} onChange={(event) => setAdoptedOn(event.target.value)} />
+        )}
+      </Field>
+      <Field label="Vastgesteld door" name="adoptedBy" error={error} hint={`Bijvoorbeeld: ${words.boardName}`}>
+        {(props) => <input {...props} value={adoptedBy} onChange={(event) => setAdoptedBy(event.target.value)} />}
+      </Field>
+      {text('Trends en ontwikkelingen', 'trends', trends, setTrends, 'Eén punt per regel.')}
+      {text('Uitgangspunten', 'principles', principles, setPrinciples, 'Eén punt per regel.')}
+      {text(
+        'Selectiecriteria',
+        'selectionCriteria',
+        selectionCriteria,
+        setSelectionCriteria,
+        `Waarop de ${words.themePlural} zijn gekozen; één punt per regel.`,
+      )}
+      <FormActions submit={strategy ? 'Opslaan' : 'Strategie aanmaken'} busy={busy} onCancel={onCancel} />
+    </form>
+  );
+}
+
+/** Trends, principles, criteria: plain text, one point per line, shown as a list. */
+export function StrategyTexts({ strategy }: { strategy: Strategy }) {
+  const sections: Array<[string, string]> = [
+    ['Trends en ontwikkelingen', strategy.trends],
+    ['Uitgangspunten', strategy.principles],
+    ['Selectiecriteria', strategy.selectionCriteria],
+  ];
+  return (
+    <>
+      {sections
+        .filter(([, value]) => value && value.trim())
+        .map(([heading, value]) => (
+          <section key={heading} className="section" aria-label={heading}>
+            <h2>{heading}</h2>
+            <ul>
+              {value
+                .split('\n')
+                .map((line) => line.trim())
+                .filter(Boolean)
+                .map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+            </ul>
+          </section>
+        ))}
+    </>
+  );
+}
