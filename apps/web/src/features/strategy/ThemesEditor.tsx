@@ -170,7 +170,7 @@ export function ThemesEditor({ strategy, onChanged }: { strategy: StrategyDetail
         })}
       </ol>
       <AddForm
-        label={`Nieuw(e) ${words.themeSingular}`}
+        label={`Titel van de toe te voegen ${words.themeSingular}`}
         name="new-theme"
         submit={`${words.Theme} toevoegen`}
         onAdd={(title) => act(() => strategyApi.createTheme(strategy.id, { title }), `“${title}” is toegevoegd.`)}

@@ -1,0 +1,137 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createTestApp, TestApp } from '../support/test-app';
+import { BrowserPages, describeWithBrowser, expectAccessible, launchChromium } from './support/browser-harness';
+
+/**
+ * A fresh install without demo data sets itself up as Noord-Nederland 2024-2027 only through the screens:
+ * the region's words, two districts, and the Regionaal Beleidsplan Veiligheid with its four themes and
+ * their sub-points (test/fixtures/noord-nederland-2024-2027.json, from the plan's infosheet). The board's
+ * name (Regionaal Veiligheidsoverleg, RVO) is this test's choice: the infosheet does not name one.
+ */
+interface Plan {
+  region: string;
+  strategyTitle: string;
+  periodStart: string;
+  periodEnd: string;
+  trends: string[];
+  themes: Array<{ title: string; focusAreas: string[] }>;
+}
+const plan = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '../fixtures/noord-nederland-2024-2027.json'), 'utf8'),
+) as Plan;
+
+describeWithBrowser('test/browser/new-region.spec.ts')('a new region sets itself up in the screens', () => {
+  let t: TestApp;
+  let pages: BrowserPages;
+  const email = 'bureau@noord.example.nl';
+  const password = 'een-lang-eerste-wachtwoord';
+
+  beforeAll(async () => {
+    const [app, browser] = await Promise.all([
+      createTestApp({
+        KOERS_DEMO: 'false',
+        KOERS_ADMIN_EMAIL: email,
+        KOERS_ADMIN_PASSWORD: password,
+        KOERS_REGION_NAME: plan.region,
+      }),
+      launchChromium(),
+    ]);
+    t = app;
+    pages = new BrowserPages(browser, t.url, { width: 390, height: 844 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await pages?.closeAll();
+    await t?.close();
+  });
+
+  it('shows no demo leftovers, takes its words, districts and plan, and speaks them', async () => {
+    const { page, pageErrors } = await pages.newPage();
+    await page.goto(t.url + '/inloggen');
+    await page.getByRole('heading', { level: 1, name: 'Inloggen bij Koers' }).waitFor();
+    await page.getByText('Noord-Nederland', { exact: false }).first().waitFor();
+    expect(await page.getByRole('heading', { name: 'Demo-accounts' }).count()).toBe(0);
+    expect(await page.locator('footer').textContent()).not.toContain('Demo-omgeving');
+
+    await pages.login(page, email, password);
+
+    // Beheer > Regio: the words.
+    await page.goto(t.url + '/beheer/regio');
+    const words: Array<[string, string]> = [
+      ['Naam van de strategie', 'Regionaal Beleidsplan Veiligheid'],
+      ['Afkorting van de strategie', 'RBP'],
+      ['Naam van het bestuur', 'Regionaal Veiligheidsoverleg'],
+      ['Afkorting van het bestuur', 'RVO'],
+      ['Naam van het bureau (secretariaat)', 'Bureau RBP Noord-Nederland'],
+      ['Woord voor een thema van de strategie (enkelvoud)', 'thema'],
+      ['Meervoud', "thema's"],
+    ];
+    // Required fields add " (verplicht)" to their label.
+    const field = (label: string) =>
+      page.getByLabel(new RegExp(`^${label.replace(/[()]/g, '\\$&')}( \\(verplicht\\))?$`));
+    for (const [label, value] of words) await field(label).fill(value);
+    await page.getByRole('button', { name: 'Woorden opslaan' }).click();
+    await page.getByText('De woorden van de regio zijn opgeslagen.').waitFor();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'RVO' }).waitFor();
+
+    // Two districts.
+    for (const name of ['District Groningen', 'District Drenthe']) {
+      await page.getByRole('textbox', { name: 'Nieuw district' }).fill(name);
+      await page.getByRole('button', { name: 'District toevoegen' }).click();
+      await page.getByText(`${name} is toegevoegd.`).waitFor();
+    }
+    await page
+      .getByRole('table', { name: 'Districten' })
+      .getByRole('rowheader', { name: 'District Drenthe' })
+      .waitFor();
+    await expectAccessible(page, 'beheer regio');
+
+    // The plan: no strategy yet, so /strategie offers to start one.
+    await page.goto(t.url + '/strategie');
+    await page.getByRole('button', { name: 'Nieuwe strategie' }).click();
+    await field('Titel').fill(plan.strategyTitle);
+    await field('Begint op').fill(plan.periodStart);
+    await field('Eindigt op').fill(plan.periodEnd);
+    await page.getByLabel('Status').selectOption('vastgesteld');
+    await page.getByLabel('Vastgesteld op').fill('2023-11-01');
+    await page.getByLabel('Trends en ontwikkelingen').fill(plan.trends.join('\n'));
+    await page.getByRole('button', { name: 'Strategie aanmaken' }).click();
+    await page.getByRole('heading', { level: 1, name: plan.strategyTitle }).waitFor();
+
+    // Its four themes with their sub-points.
+    await page.getByRole('button', { name: "Thema's bewerken" }).click();
+    for (const theme of plan.themes) {
+      await page.getByRole('textbox', { name: 'Titel van de toe te voegen thema' }).fill(theme.title);
+      await page.getByRole('button', { name: 'Thema toevoegen' }).click();
+      await page.getByText(`“${theme.title}” is toegevoegd.`).waitFor();
+      for (const focusArea of theme.focusAreas) {
+        await page.getByRole('textbox', { name: `Nieuw onderdeel bij ${theme.title}` }).fill(focusArea);
+        await page
+          .getByRole('form', { name: `Nieuw onderdeel bij ${theme.title}` })
+          .getByRole('button', { name: 'Onderdeel toevoegen' })
+          .click();
+        await page.getByText(`Onderdeel “${focusArea}” is toegevoegd.`).waitFor();
+      }
+    }
+    await page.getByRole('button', { name: "Thema's bewerken" }).click();
+
+    // The strategy page speaks Noord-Nederland's words.
+    await page.getByRole('heading', { level: 2, name: "Thema's" }).waitFor();
+    const themeHeadings = await page.locator('.priorities > li > h3').allTextContents();
+    expect(themeHeadings).toEqual(plan.themes.map((theme, i) => `Thema ${i + 1} ${theme.title}`));
+    for (const theme of plan.themes)
+      for (const focusArea of theme.focusAreas) await page.getByText(focusArea, { exact: true }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Trends en ontwikkelingen' }).waitFor();
+    expect(await page.locator('footer').textContent()).toContain('Regionaal Beleidsplan Veiligheid Noord-Nederland');
+    expect(await page.locator('body').textContent()).not.toMatch(/Prioriteit|RVC|Regionale Veiligheidsstrategie/);
+    await expectAccessible(page, 'strategie noord-nederland');
+
+    // Home: the current plan under the region's name for it.
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overzicht' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Regionaal Beleidsplan Veiligheid' }).waitFor();
+    await page.getByRole('link', { name: plan.strategyTitle }).waitFor();
+
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+});
