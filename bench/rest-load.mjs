@@ -72,6 +72,7 @@ async function load(api, token, name, paths) {
     p99: round(histogram.percentile(99), 2),
     max: round(histogram.max, 2),
     serverCpuPercent: round((cpu / DURATION) * 100, 0),
+    responseKiB: round(result.throughput.total / Math.max(1, result.requests.total) / 1024, 1),
     loadBefore,
     loadAfter: loadAverage(),
   };
@@ -104,11 +105,13 @@ async function main() {
     }
 
     console.log(`\n${CONNECTIONS} connections, ${DURATION} s per route\n`);
-    console.log('| route | requests | req/s | failed | p50 ms | p95 ms | p99 ms | max ms | server CPU | load avg |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log(
+      '| route | requests | req/s | failed | p50 ms | p95 ms | p99 ms | max ms | response | server CPU | load avg |',
+    );
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const r of results)
       console.log(
-        `| ${r.route} | ${r.requests} | ${r.perSecond} | ${r.failed} | ${r.p50} | **${r.p95}** | ${r.p99} | ${r.max} | ${r.serverCpuPercent} % | ${r.loadBefore} |`,
+        `| ${r.route} | ${r.requests} | ${r.perSecond} | ${r.failed} | ${r.p50} | **${r.p95}** | ${r.p99} | ${r.max} | ${r.responseKiB} KiB | ${r.serverCpuPercent} % | ${r.loadBefore} |`,
       );
     console.log(
       `\nMachine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? '?'}, ${round(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}; ${new Date().toISOString()}`,

@@ -1,11 +1,14 @@
+/** Made once: creating an Intl.DateTimeFormat costs far more than formatting with it (called per list item). */
+const NETHERLANDS_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Today's date in the Netherlands as 'YYYY-MM-DD' (due dates, deadlines and measurements are Dutch calendar days). */
 export function todayInNetherlands(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return NETHERLANDS_DAY.format(now);
 }
 
 /** A calendar day `days` after `date` ('YYYY-MM-DD'), whatever the clock changes in between. */
