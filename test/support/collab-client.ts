@@ -61,10 +61,10 @@ export class CollabTestClient {
     url: string,
     token: string | null,
     documentId: string,
-    options: { origin?: string } = {},
+    options: { origin?: string; transports?: Array<'websocket' | 'polling'> } = {},
   ): Promise<{ client: CollabTestClient; join: Ack }> {
     const socket = io(`${url}/collab`, {
-      transports: ['websocket'],
+      transports: options.transports ?? ['websocket'],
       auth: token ? { token } : {},
       extraHeaders: options.origin ? { Origin: options.origin } : undefined,
       reconnection: false,
