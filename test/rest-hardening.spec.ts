@@ -213,6 +213,42 @@ describe('REST hardening', () => {
     expect(deleted?.summary.bodySha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('shows no document ids or titles in the notifications of a werkgroep the person has left', async () => {
+    const title = 'Vertrouwelijk plan Noord';
+    const document = expectStatus(
+      await api.post(DEMO.aanjagerOndermijning, `/api/workgroups/${workgroupId}/documents`, { title, kind: 'notitie' }),
+      201,
+    ).body as { id: string };
+    const prosecutor = await api.userId(DEMO.ovjOndermijning);
+    expectStatus(
+      await api.post(DEMO.aanjagerOndermijning, `/api/documents/${document.id}/comments`, {
+        body: 'Graag uw blik hierop',
+        mentions: [prosecutor],
+      }),
+      201,
+    );
+    const mine = async () => JSON.stringify((await api.get(DEMO.ovjOndermijning, '/api/me/notifications')).body);
+    expect(await mine()).toContain(document.id);
+    expect(await mine()).toContain(title);
+
+    expectStatus(await api.delete(DEMO.secretariaat, `/api/workgroups/${workgroupId}/members/${prosecutor}`), 204);
+    try {
+      const after = await mine();
+      expect(after).not.toContain(document.id);
+      expect(after).not.toContain(title);
+      expect(after).not.toContain(workgroupId);
+      expect(after).toContain('Melding uit een werkgroep waarvan u geen lid meer bent');
+    } finally {
+      expectStatus(
+        await api.post(DEMO.secretariaat, `/api/workgroups/${workgroupId}/members`, {
+          userId: prosecutor,
+          role: 'lid',
+        }),
+        201,
+      );
+    }
+  });
+
   it('logs in with the demo password still (sanity of the limits in tests)', async () => {
     expectStatus(await t.http().post('/api/auth/login').send({ email: DEMO.riec, password: DEMO_PASSWORD }), 200);
   });

@@ -5,6 +5,7 @@ import { AttentionAction, AttentionReport, NewNotification, NotificationView } f
 
 const COLUMNS = `id, kind, title, entity_type AS "entityType", entity_id AS "entityId", workgroup_id AS "workgroupId",
                  link, created_at AS "createdAt", read_at AS "readAt"`;
+const LEFT_WORKGROUP_TITLE = 'Melding uit een werkgroep waarvan u geen lid meer bent';
 const OPEN_STATUSES = ['open', 'in_uitvoering', 'geblokkeerd'];
 
 export type InsertedNotification = NotificationView & { userId: string };
@@ -45,8 +46,24 @@ export class NotificationRepository {
     offset: number,
   ): Promise<{ items: NotificationView[]; total: number }> {
     const where = `user_id = $1${unreadOnly ? ' AND read_at IS NULL' : ''}`;
+    // A werkgroep the person has left keeps its notifications in the list, but no longer what they named:
+    // no title (document names, action titles), no ids, no link.
     const items: NotificationView[] = await this.m().query(
-      `SELECT ${COLUMNS} FROM notifications WHERE ${where} ORDER BY created_at DESC, id LIMIT ${limit} OFFSET ${offset}`,
+      `SELECT id, kind,
+              CASE WHEN gone THEN '${LEFT_WORKGROUP_TITLE}' ELSE title END AS title,
+              CASE WHEN gone THEN NULL ELSE entity_type END AS "entityType",
+              CASE WHEN gone THEN NULL ELSE entity_id END AS "entityId",
+              CASE WHEN gone THEN NULL ELSE workgroup_id END AS "workgroupId",
+              CASE WHEN gone THEN NULL ELSE link END AS link,
+              created_at AS "createdAt", read_at AS "readAt"
+         FROM (SELECT n.*,
+                      n.workgroup_id IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM workgroup_members m
+                                       WHERE m.workgroup_id = n.workgroup_id AND m.user_id = n.user_id)
+                      AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = n.user_id AND u.platform_role = 'secretariaat')
+                        AS gone
+                 FROM notifications n WHERE ${where}) n
+        ORDER BY created_at DESC, id LIMIT ${limit} OFFSET ${offset}`,
       [userId],
     );
     const [{ n }] = await this.m().query(`SELECT count(*) AS n FROM notifications WHERE ${where}`, [userId]);

@@ -13,10 +13,10 @@ export function noStore(): RequestHandler {
 }
 
 /**
- * Cross-site request forgery: a change must come from one of our own origins. Browsers send
- * `Sec-Fetch-Site` (anything but same-origin, such as a form on another port of the same host, which is
- * "same-site", is refused) and `Origin` (must be an allowed origin). Programs that send neither (scripts,
- * the tests) are not browsers carrying someone's cookie, and pass.
+ * Cross-site request forgery: a change must come from our own origin. Browsers send `Sec-Fetch-Site`
+ * (anything but same-origin, such as a form on another port of the same host, which is "same-site", is
+ * refused) and `Origin` (must be this server's own origin, the one the request is addressed to, or one of
+ * KOERS_ALLOWED_ORIGINS). Programs that send neither (scripts, the tests) carry no one's cookie and pass.
  */
 export function sameOriginChanges(allowedOrigins: string[]): RequestHandler {
   const allowed = new Set(allowedOrigins);
@@ -24,12 +24,19 @@ export function sameOriginChanges(allowedOrigins: string[]): RequestHandler {
     if (!CHANGES.has(request.method) || !isApi(request)) return next();
     const site = request.headers['sec-fetch-site'];
     const origin = request.headers.origin;
-    const crossSite =
-      (site !== undefined && site !== 'same-origin' && site !== 'none') ||
-      (origin !== undefined && !allowed.has(origin));
-    if (!crossSite) return next();
+    const foreignSite = site !== undefined && site !== 'same-origin' && site !== 'none';
+    const foreignOrigin = origin !== undefined && !allowed.has(origin) && hostOf(origin) !== request.headers.host;
+    if (!foreignSite && !foreignOrigin) return next();
     refuse(response, ErrorCode.Forbidden, 'Deze wijziging komt niet van Koers zelf en is geweigerd.');
   };
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
 }
 
 /**

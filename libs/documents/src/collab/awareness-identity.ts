@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { DomainError, ErrorCode } from '@koers/core';
 
 export interface AwarenessEntry {
   clientId: number;
@@ -56,3 +57,27 @@ export function colorFor(userId: string): string {
 export function stampIdentity(entries: AwarenessEntry[], user: CollabUser): AwarenessEntry[] {
   return entries.map((entry) => (entry.state === null ? entry : { ...entry, state: { ...entry.state, user } }));
 }
+
+/**
+ * Presence is small and few: one client id per open editor (a few for tabs sharing a connection), a cursor
+ * and a name. Anything beyond these bounds is refused whole, so no reader can flood the others' screens.
+ */
+export const PRESENCE_LIMITS = { clientsPerConnection: 4, stateBytes: 4 * 1024, statesPerDocument: 200 };
+
+export function assertPresenceWithinLimits(
+  entries: AwarenessEntry[],
+  ownClients: ReadonlySet<number>,
+  documentStates: ReadonlyMap<number, AwarenessEntry>,
+): void {
+  const newClients = new Set(entries.map((entry) => entry.clientId).filter((id) => !ownClients.has(id)));
+  if (ownClients.size + newClients.size > PRESENCE_LIMITS.clientsPerConnection)
+    throw presenceRefused(`meer dan ${PRESENCE_LIMITS.clientsPerConnection} aanwezigheden per verbinding`);
+  if (entries.some((entry) => entry.state && JSON.stringify(entry.state).length > PRESENCE_LIMITS.stateBytes))
+    throw presenceRefused(`een aanwezigheid groter dan ${PRESENCE_LIMITS.stateBytes / 1024} kB`);
+  const added = entries.filter((entry) => entry.state !== null && !documentStates.has(entry.clientId)).length;
+  if (documentStates.size + added > PRESENCE_LIMITS.statesPerDocument)
+    throw presenceRefused(`meer dan ${PRESENCE_LIMITS.statesPerDocument} aanwezigen in dit document`);
+}
+
+const presenceRefused = (what: string) =>
+  new DomainError(ErrorCode.PayloadTooLarge, `Aanwezigheid geweigerd: ${what}.`);

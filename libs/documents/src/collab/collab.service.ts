@@ -6,6 +6,7 @@ import { Actor, AuthorizationService, MembershipChanges } from '@koers/access';
 import { APP_CONFIG, AppConfig, notFound, RepeatLogger } from '@koers/core';
 import { DocumentRepository } from '../document.repository';
 import {
+  assertPresenceWithinLimits,
   AwarenessEntry,
   colorFor,
   decodeAwarenessUpdate,
@@ -459,6 +460,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     const claimedElsewhere = (clientId: number) =>
       [...open.participants.entries()].some(([id, p]) => id !== connectionId && p.awarenessClients.has(clientId));
     const own = entries.filter((entry) => !claimedElsewhere(entry.clientId));
+    assertPresenceWithinLimits(own, participant.awarenessClients, open.awareness);
     const user = {
       id: participant.actor.userId,
       name: participant.actor.displayName,
