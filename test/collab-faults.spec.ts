@@ -210,4 +210,30 @@ describe('updates that cannot be integrated, and Yjs work that must stay bounded
     expect(first).toEqual({ ok: true });
     expect(second).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
   });
+
+  it('bounds the ordering work of one connection per second: many updates each within the budget are slowed down', async () => {
+    const documentId = await createDocument(t, token, 'Veel werk');
+    const client = await open(documentId);
+    await client.settled();
+    // 16,000 items at the start of an array, stored sequentially (no ordering work).
+    const base = new Y.Doc();
+    const array = base.getArray<number>('lijst');
+    for (let i = 0; i < 8000; i++) array.insert(0, [i]);
+    expect(await client.send(syncUpdateMessage(Y.encodeStateAsUpdate(base)))).toEqual({ ok: true });
+    const before = Y.encodeStateVector(base);
+    for (let i = 0; i < 8000; i++) array.insert(0, [i]);
+    expect(await client.send(syncUpdateMessage(Y.encodeStateAsUpdate(base, before)))).toEqual({ ok: true });
+
+    // Each of these, made without knowing the array, is ordered against all 16,000: just within the budget.
+    const acks = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => {
+        const doc = new Y.Doc();
+        doc.clientID = 5000 + i;
+        doc.getArray<number>('lijst').insert(0, [i]);
+        return client.send(syncUpdateMessage(Y.encodeStateAsUpdate(doc)));
+      }),
+    );
+    expect(acks.filter((ack) => ack.ok).length).toBeGreaterThan(0);
+    expect(acks.filter((ack) => !ack.ok && ack.error.code === 'RATE_LIMITED').length).toBeGreaterThan(0);
+  });
 });

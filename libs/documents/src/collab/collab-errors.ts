@@ -18,3 +18,5 @@ export const updateTooBig = (what: string) =>
   new DomainError(ErrorCode.PayloadTooLarge, `De wijziging is te groot: ${what}.`);
 export const queueFull = () =>
   new DomainError(ErrorCode.RateLimited, 'Te veel wijzigingen wachten op verwerking. Even geduld.');
+export const tooMuchWork = () =>
+  new DomainError(ErrorCode.RateLimited, 'Te veel ingewikkelde wijzigingen achter elkaar. Even geduld.');

@@ -21,6 +21,7 @@ import {
   notJoined,
   permissionCheckTimedOut,
   queueFull,
+  tooMuchWork,
   readOnly,
   storageFailed,
   tooLarge,
@@ -70,6 +71,9 @@ interface Participant {
   recheck: Promise<boolean> | null;
   recheckOverdue: boolean;
   resyncHintAt: number;
+  /** Yjs ordering work this connection may still cause (a bucket refilled with the per-update budget each second). */
+  workTokens: number;
+  workRefilledAt: number;
 }
 
 interface OpenDocument {
@@ -180,7 +184,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
   async applyServerUpdate(documentId: string, update: Uint8Array, userId: string): Promise<void> {
     const open = this.open.get(documentId);
     if (open) {
-      await this.store(documentId, open, update, Y.decodeUpdate(update), userId, null, UNLIMITED);
+      await this.store(documentId, open, update, Y.decodeUpdate(update), userId, null, null, UNLIMITED);
       return;
     }
     await this.updateLog.append({ documentId, data: update, userId }).catch(() => {
@@ -231,6 +235,8 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
       recheck: null,
       recheckOverdue: false,
       resyncHintAt: 0,
+      workTokens: 2 * this.config.collab.maxIntegrationSteps,
+      workRefilledAt: Date.now(),
     });
     // Start the sync: the server's state vector; the client answers with what the server lacks.
     this.transport?.sendTo(connectionId, documentId, step1Message(open.doc));
@@ -325,7 +331,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     if (!participant.queue && Date.now() - participant.checkedAt <= PERMISSION_TTL_MS) {
       // The cached permission is fresh: checked and appended in this turn, in arrival order.
       if (!participant.canWrite) throw readOnly();
-      return this.store(documentId, open, update, decoded, userId, connectionId, this.config.collab);
+      return this.store(documentId, open, update, decoded, userId, connectionId, participant, this.config.collab);
     }
     // The permission is re-checked in the database. This connection's later updates wait their turn (one
     // may build on this one); other connections cannot build on it (nothing is sent before it is stored)
@@ -335,7 +341,9 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     const turn = (participant.queue ?? Promise.resolve()).then(async () => {
       if (!(await this.mayWrite(documentId, open, participant))) throw readOnly();
       if (open.participants.get(connectionId) !== participant) throw notJoined();
-      return { stored: this.store(documentId, open, update, decoded, userId, connectionId, this.config.collab) };
+      return {
+        stored: this.store(documentId, open, update, decoded, userId, connectionId, participant, this.config.collab),
+      };
     });
     const done = turn.then(
       () => undefined,
@@ -363,6 +371,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     decoded: ReturnType<typeof Y.decodeUpdate>,
     userId: string,
     connectionId: string | null,
+    participant: Participant | null,
     limits: UpdateLimits,
   ): Promise<void> {
     const check = () => checkUpdate(decoded, this.knownState(open), limits, open.doc);
@@ -379,6 +388,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
       }
       throw updateTooBig(LIMIT_TEXT[verdict.reason]);
     }
+    if (participant && verdict.steps > 0) this.spendWork(participant, verdict.steps);
     for (const [client, clock] of verdict.clocks)
       open.inFlightClocks.set(client, Math.max(clock, open.inFlightClocks.get(client) ?? 0));
     open.inFlightCount++;
@@ -406,6 +416,22 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
         throw storageFailed();
       },
     );
+  }
+
+  /**
+   * Each update's ordering work is bounded; this bounds its rate per connection too, so many updates each
+   * just within the budget cannot keep the event loop busy. Sequential editing costs nothing.
+   */
+  private spendWork(participant: Participant, steps: number) {
+    const perSecond = this.config.collab.maxIntegrationSteps;
+    const now = Date.now();
+    participant.workTokens = Math.min(
+      2 * perSecond,
+      participant.workTokens + ((now - participant.workRefilledAt) / 1000) * perSecond,
+    );
+    participant.workRefilledAt = now;
+    if (participant.workTokens < steps) throw tooMuchWork();
+    participant.workTokens -= steps;
   }
 
   /** A stored update becomes visible: in this instance's copy (if open or opening), its editors, the others. */

@@ -30,7 +30,7 @@ export interface KnownState {
 }
 
 export type UpdateVerdict =
-  | { ok: true; clocks: Map<number, number>; newItems: number }
+  | { ok: true; clocks: Map<number, number>; newItems: number; steps: number }
   | { ok: false; reason: 'missing' | 'too-many-items' | 'too-many-clients' | 'document-full' | 'crowded' };
 
 type Struct = Y.Item | Y.GC | Y.Skip;
@@ -107,7 +107,7 @@ export function checkUpdate(
   if (known.clientCount + newClients > limits.maxDocumentClients) return { ok: false, reason: 'document-full' };
   const steps = integrationSteps(accepted, byClient, doc, known.inFlightItems, limits.maxIntegrationSteps);
   if (steps > limits.maxIntegrationSteps) return { ok: false, reason: 'crowded' };
-  return { ok: true, clocks, newItems };
+  return { ok: true, clocks, newItems, steps };
 }
 
 /**
