@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { versionContentHash } from '@koers/reporting';
-import { Api, DEMO, expectStatus, StrategyView, WORKGROUP_NAMES } from './support/api-helpers';
+import type { StrategyDetail } from '@koers/contracts';
+import { Api, DEMO, expectStatus, WORKGROUP_NAMES } from './support/api-helpers';
 import { CollabTestClient, eventually } from './support/collab-client';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -58,7 +59,7 @@ interface BundleView {
 describe('the RVC bundle: accepted reports of a cycle as JSON and PDF', () => {
   let t: TestApp;
   let api: Api;
-  let strategy: StrategyView;
+  let strategy: StrategyDetail;
   let pastCycleId: string;
   let cycleId: string;
   const workgroupIds: Record<keyof typeof WORKGROUP_NAMES, string> = { ondermijning: '', cyber: '', onrust: '' };

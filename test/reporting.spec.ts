@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Api, DEMO, expectStatus, StrategyView, WORKGROUP_NAMES } from './support/api-helpers';
+import type { StrategyDetail } from '@koers/contracts';
+import { Api, DEMO, expectStatus, WORKGROUP_NAMES } from './support/api-helpers';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** An independent canonical JSON (sorted keys, no whitespace), to check the server's content hash. */
@@ -21,7 +22,7 @@ describe('reporting upward: cycles, indicators, progress reports, dashboard', ()
   let t: TestApp;
   let api: Api;
   let db: DataSource;
-  let strategy: StrategyView;
+  let strategy: StrategyDetail;
   let ondermijningId: string;
   let cyberId: string;
   let onrustId: string;

@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import {
-  Api,
-  AuditEntry,
-  DEMO,
-  expectStatus,
-  STRATEGY_TITLE,
-  StrategyView,
-  unique,
-  WORKGROUP_NAMES,
-} from './support/api-helpers';
+import type { AuditEntry, StrategyDetail } from '@koers/contracts';
+import { Api, DEMO, expectStatus, STRATEGY_TITLE, unique, WORKGROUP_NAMES } from './support/api-helpers';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** The priorities and focus areas of Midden-Nederland 2023-2026, verbatim (shared/domain.md). */
@@ -47,7 +39,7 @@ const S = DEMO.secretariaat;
 describe('strategy, werkgroepen and audit', () => {
   let t: TestApp;
   let api: Api;
-  let strategy: StrategyView;
+  let strategy: StrategyDetail;
   let secretariaatId: string;
 
   beforeAll(async () => {
@@ -69,7 +61,7 @@ describe('strategy, werkgroepen and audit', () => {
   describe('the demo strategy', () => {
     it('is Midden-Nederland 2023-2026 with its 3 priorities and 4/3/4 focus areas, verbatim and in order', async () => {
       const response = expectStatus(await api.get(DEMO.waarnemerOnrust, `/api/strategies/${strategy.id}`), 200);
-      const body = response.body as StrategyView & { status: string; adoptedOn: string };
+      const body = response.body as StrategyDetail & { status: string; adoptedOn: string };
       expect(body).toMatchObject({
         id: strategy.id,
         title: STRATEGY_TITLE,

@@ -23,6 +23,8 @@ export default defineConfig({
       skipIfLargerOrEqual: true,
     }),
   ],
+  // The wire types, labels and protocol constants shared with the API (libs/contracts, no server code).
+  resolve: { alias: { '@koers/contracts': fileURLToPath(new URL('../../libs/contracts/src', import.meta.url)) } },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

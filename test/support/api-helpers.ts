@@ -1,3 +1,4 @@
+import type { AuditPage, StrategyDetail } from '@koers/contracts';
 import type { TestApp } from './test-app';
 
 /** Demo accounts (libs/demo/src/demo-people.ts), all with the demo password. */
@@ -127,11 +128,11 @@ export class Api {
     return found.id;
   }
 
-  async strategy(): Promise<StrategyView> {
+  async strategy(): Promise<StrategyDetail> {
     const list = expectStatus(await this.get(DEMO.secretariaat, '/api/strategies'), 200);
     const found = (list.body as Array<{ id: string; title: string }>).find((s) => s.title === STRATEGY_TITLE);
     if (!found) throw new Error('The demo strategy is missing');
-    return expectStatus(await this.get(DEMO.secretariaat, `/api/strategies/${found.id}`), 200).body as StrategyView;
+    return expectStatus(await this.get(DEMO.secretariaat, `/api/strategies/${found.id}`), 200).body as StrategyDetail;
   }
 
   /** Audit entries as the secretariat reads them; `query` is passed as the query string. */
@@ -144,41 +145,6 @@ export class Api {
       .expect(200);
     return response.body as AuditPage;
   }
-}
-
-export interface StrategyView {
-  id: string;
-  title: string;
-  periodStart: string;
-  periodEnd: string;
-  themes: Array<{
-    id: string;
-    title: string;
-    position: number;
-    requiresTaxAuthority: boolean;
-    focusAreas: Array<{ id: string; title: string; position: number }>;
-  }>;
-}
-
-export interface AuditEntry {
-  id: string;
-  occurredAt: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  workgroupId: string | null;
-  outcome: 'success' | 'denied' | 'failed';
-  summary: Record<string, unknown>;
-  ip: string | null;
-}
-
-export interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-  limit: number;
-  offset: number;
 }
 
 let counter = 0;

@@ -4,8 +4,9 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { CollabAck, MESSAGE_AWARENESS, MESSAGE_SYNC } from '@koers/contracts';
 
-export type Ack = { ok: true; readOnly?: boolean } | { ok: false; error: { code: string; message: string } };
+export type Ack = CollabAck;
 
 /**
  * A real client of the /collab protocol for tests: a Y.Doc and an Awareness bound to one document over
@@ -26,12 +27,12 @@ export class CollabTestClient {
       if (documentId !== this.documentId) return;
       const decoder = decoding.createDecoder(new Uint8Array(message));
       const type = decoding.readVarUint(decoder);
-      if (type === 0) {
+      if (type === MESSAGE_SYNC) {
         const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, 0);
+        encoding.writeVarUint(encoder, MESSAGE_SYNC);
         syncProtocol.readSyncMessage(decoder, encoder, this.doc, 'server');
         if (encoding.length(encoder) > 1) void this.send(encoding.toUint8Array(encoder));
-      } else if (type === 1) {
+      } else if (type === MESSAGE_AWARENESS) {
         awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), 'server');
       }
     });
@@ -39,7 +40,7 @@ export class CollabTestClient {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === 'server') return;
       const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, 0);
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncProtocol.writeUpdate(encoder, update);
       void this.send(encoding.toUint8Array(encoder));
     });
@@ -49,7 +50,7 @@ export class CollabTestClient {
         if (origin === 'server') return;
         const changed = [...added, ...updated, ...removed];
         const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, 1);
+        encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
         encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
         void this.send(encoding.toUint8Array(encoder));
       },
@@ -79,7 +80,7 @@ export class CollabTestClient {
     if (join.ok) {
       // As y-websocket does: ask the server for what this client lacks.
       const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, 0);
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncProtocol.writeSyncStep1(encoder, client.doc);
       await client.send(encoding.toUint8Array(encoder));
     }
@@ -136,7 +137,7 @@ export async function eventually(check: () => void | Promise<void>, timeoutMs = 
 
 export function syncUpdateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
   syncProtocol.writeUpdate(encoder, update);
   return encoding.toUint8Array(encoder);
 }

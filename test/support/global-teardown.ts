@@ -1,3 +1,4 @@
+import './register-paths';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PGLITE_DUMP_ENV, TEMPLATE_DB_ENV, withAdmin } from '../../libs/testing/src';

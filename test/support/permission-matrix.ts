@@ -1,6 +1,7 @@
 import { RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { Api, AuditEntry, DEMO } from './api-helpers';
+import type { AuditEntry } from '@koers/contracts';
+import { Api, DEMO } from './api-helpers';
 
 /**
  * The callers and outcome tables shared by the permission matrices (test/permission-matrix*.spec.ts): one

@@ -4,520 +4,56 @@
  * and retries; when that fails the registered handler sends the user to the login page.
  */
 
-export type PlatformRole = 'secretariaat' | 'gebruiker';
-/** A code from GET /api/functions (the secretariat extends the list). */
-export type UserFunction = string;
-export type OrganisationType =
-  | 'gemeente'
-  | 'openbaar_ministerie'
-  | 'politie'
-  | 'belastingdienst'
-  | 'riec'
-  | 'zorg_en_veiligheidshuis'
-  | 'ggd'
-  | 'provincie'
-  | 'rijk'
-  | 'partner'
-  | 'bureau';
-export type MembershipRole = 'aanjager' | 'lid' | 'ambtelijk' | 'gast' | 'waarnemer';
-export type StrategyStatus = 'concept' | 'consultatie' | 'vastgesteld' | 'afgesloten';
-export type AuditOutcome = 'success' | 'denied' | 'failed';
-
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  jobTitle: string | null;
-  function: UserFunction;
-  organisationId: string;
-  platformRole: PlatformRole;
-  rvcMember: boolean;
-  active: boolean;
-  /** Invited, but no password chosen yet. */
-  invitationPending: boolean;
-  locked: boolean;
-}
-
-/** How an invitation reached the person (docs/access.md). */
-export interface InvitationDelivery {
-  delivery: 'mail' | 'mail_failed' | 'link';
-  expiresAt: string;
-  /** Only without SMTP: the path with the one-time token, for the secretariat to hand over. */
-  link?: string;
-}
-
-export interface Organisation {
-  id: string;
-  regionId: string;
-  name: string;
-  type: OrganisationType;
-  districtId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface District {
-  id: string;
-  regionId: string;
-  name: string;
-}
-
-export interface Membership {
-  workgroupId: string;
-  workgroupName: string;
-  themeId: string;
-  role: MembershipRole;
-}
-
-export interface Me {
-  user: User;
-  organisation: Organisation | null;
-  memberships: Membership[];
-}
-
-export interface Strategy {
-  id: string;
-  regionId: string;
-  title: string;
-  motto: string | null;
-  periodStart: string;
-  periodEnd: string;
-  status: StrategyStatus;
-  adoptedOn: string | null;
-  /** The body that adopted it. */
-  adoptedBy: string;
-  trends: string;
-  principles: string;
-  selectionCriteria: string;
-  /** The strategy that counts now (GET /api/strategies lists it first). */
-  current: boolean;
-  updatedAt: string;
-}
-
-export interface FocusArea {
-  id: string;
-  themeId: string;
-  position: number;
-  title: string;
-  /** Kept (for its actions and indicators) but no longer part of the strategy. */
-  archivedAt: string | null;
-}
-
-export interface Theme {
-  id: string;
-  strategyId: string;
-  position: number;
-  title: string;
-  description: string | null;
-  requiresTaxAuthority: boolean;
-  archivedAt: string | null;
-  focusAreas: FocusArea[];
-}
-
-export interface StrategyDetail extends Strategy {
-  themes: Theme[];
-}
-
-export interface WorkgroupSummary {
-  id: string;
-  name: string;
-  description: string | null;
-  themeId: string;
-  themeTitle: string;
-  strategyId: string;
-  memberCount: number;
-  myRole: MembershipRole | null;
-}
-
-export interface WorkgroupMember {
-  userId: string;
-  displayName: string;
-  email: string;
-  jobTitle: string | null;
-  function: UserFunction;
-  active: boolean;
-  organisationId: string;
-  organisationName: string;
-  organisationType: OrganisationType;
-  districtId: string | null;
-  districtName: string | null;
-  role: MembershipRole;
-  addedAt: string;
-}
-
-export interface CompositionRequirement {
-  code: string;
-  label: string;
-  satisfied: boolean;
-  satisfiedBy: Array<{ userId: string; displayName: string }>;
-}
-
-export interface Composition {
-  complete: boolean;
-  requirements: CompositionRequirement[];
-  missing: string[];
-}
-
-export interface WorkgroupDetail {
-  id: string;
-  themeId: string;
-  name: string;
-  description: string | null;
-  updatedAt: string;
-  theme: Theme;
-  members: WorkgroupMember[];
-  composition: Composition;
-  myRole: MembershipRole | null;
-}
-
-export interface AuditEntry {
-  id: string;
-  occurredAt: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  workgroupId: string | null;
-  outcome: AuditOutcome;
-  summary: Record<string, unknown> | null;
-  ip: string | null;
-}
-
-export interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export type DocumentKind = 'plan_van_aanpak' | 'verslag' | 'notitie' | 'voortgangsrapportage';
-
-/** A werkgroep document's metadata (the content itself travels over the /collab socket). */
-export interface DocumentMeta {
-  id: string;
-  workgroupId: string;
-  title: string;
-  kind: DocumentKind;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  archivedAt: string | null;
-}
-
-export type ActionStatus = 'open' | 'in_uitvoering' | 'geblokkeerd' | 'afgerond' | 'vervallen';
-export type ActionPriority = 'hoog' | 'normaal' | 'laag';
-export type ActionOrigin = 'sessiebesluit' | 'document' | 'rvc_verzoek' | 'vrij';
-export type ActionView = 'alle' | 'mijn' | 'verlopen' | 'binnenkort';
-export type ActionSort = 'due_date' | 'priority' | 'updated_at' | 'title' | 'status';
-
-export interface Action {
-  id: string;
-  workgroupId: string;
-  workgroupName: string;
-  focusAreaId: string | null;
-  focusAreaTitle: string | null;
-  title: string;
-  description: string;
-  ownerId: string | null;
-  ownerName: string | null;
-  ownerOrganisationId: string | null;
-  ownerOrganisationName: string | null;
-  dueDate: string | null;
-  status: ActionStatus;
-  statusReason: string | null;
-  priority: ActionPriority;
-  origin: ActionOrigin;
-  originNote: string;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  completedAt: string | null;
-  overdue: boolean;
-  /** Raised on every change (optimistic concurrency). */
-  version: number;
-}
-
-export interface ActionComment {
-  id: string;
-  authorId: string | null;
-  authorName: string | null;
-  body: string;
-  createdAt: string;
-}
-
-export interface ActionHistoryEntry {
-  changedAt: string;
-  changedBy: string | null;
-  changedByName: string | null;
-  changes: Record<string, { from: unknown; to: unknown }>;
-}
-
-export interface ActionDetail extends Action {
-  history: ActionHistoryEntry[];
-  comments: ActionComment[];
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export interface ActionFilters {
-  view?: ActionView;
-  status?: string;
-  focusAreaId?: string;
-  organisationId?: string;
-  ownerId?: string;
-  sort?: ActionSort;
-  order?: 'asc' | 'desc';
-  limit?: number;
-  offset?: number;
-}
-
-export interface ActionInput {
-  title?: string;
-  description?: string;
-  focusAreaId?: string | null;
-  ownerId?: string | null;
-  ownerOrganisationId?: string | null;
-  dueDate?: string | null;
-  status?: ActionStatus;
-  statusReason?: string | null;
-  priority?: ActionPriority;
-  origin?: ActionOrigin;
-  originNote?: string;
-}
-
-export type SessionType = 'werksessie' | 'kennissessie' | 'bestuurlijk_overleg';
-export type SessionState = 'concept' | 'geagendeerd' | 'afgerond';
-export type AgendaPlacement = 'agenda' | 'backlog';
-export type AgendaOutcome = 'informatie' | 'besluit' | 'actie';
-export type AttendanceStatus = 'uitgenodigd' | 'aanwezig' | 'afwezig' | 'afgemeld';
-
-export interface SessionSummary {
-  id: string;
-  workgroupId: string;
-  workgroupName: string;
-  type: SessionType;
-  state: SessionState;
-  title: string;
-  description: string;
-  startsAt: string;
-  endsAt: string;
-  location: string | null;
-  onlineUrl: string | null;
-  minutesDocumentId: string | null;
-  minutesDocumentTitle: string | null;
-  sequence: number;
-  createdAt: string;
-  updatedAt: string;
-  agendaItemCount?: number;
-  decisionCount?: number;
-  upcoming?: boolean;
-}
-
-export interface AgendaItem {
-  id: string;
-  sessionId: string;
-  placement: AgendaPlacement;
-  position: number;
-  title: string;
-  description: string;
-  presenterId: string | null;
-  presenterName: string | null;
-  minutesAllotted: number | null;
-  outcome: AgendaOutcome | null;
-  proposedBy: string | null;
-  proposedByName: string | null;
-}
-
-export interface Attendee {
-  userId: string;
-  displayName: string;
-  organisationName: string | null;
-  role: string | null;
-  status: AttendanceStatus;
-}
-
-export interface Decision {
-  id: string;
-  sessionId: string;
-  agendaItemId: string | null;
-  agendaItemTitle: string | null;
-  text: string;
-  decidedAt: string;
-  actions: Array<{ id: string; title: string; ownerName: string | null; dueDate: string | null; status: string }>;
-}
-
-export interface SessionDetail extends SessionSummary {
-  agenda: AgendaItem[];
-  backlog: AgendaItem[];
-  totalMinutes: number;
-  attendees: Attendee[];
-  decisions: Decision[];
-}
-
-export interface SessionInput {
-  type?: SessionType;
-  state?: SessionState;
-  title?: string;
-  description?: string;
-  startsAt?: string;
-  endsAt?: string;
-  location?: string | null;
-  onlineUrl?: string | null;
-  inviteeIds?: string[];
-}
-
-export interface AgendaItemInput {
-  title?: string;
-  description?: string;
-  placement?: AgendaPlacement;
-  presenterId?: string | null;
-  presenterName?: string | null;
-  minutesAllotted?: number | null;
-  outcome?: AgendaOutcome | null;
-}
-
-export interface ActionDraft {
-  title: string;
-  ownerId?: string | null;
-  dueDate?: string | null;
-  focusAreaId?: string | null;
-}
-
-export type KnowledgeStatus = 'in_gebruik' | 'pilot' | 'afgerond';
-
-export interface KnowledgeItem {
-  id: string;
-  themeId: string;
-  themeTitle: string;
-  title: string;
-  description: string;
-  ownerOrganisationId: string | null;
-  ownerOrganisationName: string | null;
-  tags: string[];
-  links: Array<{ label: string; url: string }>;
-  status: KnowledgeStatus;
-  gemeenten: Array<{ id: string; name: string }>;
-  createdAt: string;
-  updatedAt: string;
-  rank?: number | null;
-  /** Escaped HTML on the server with only <mark> tags (still sanitised again in the client). */
-  highlight?: { title: string; snippet: string } | null;
-}
-
-export interface KnowledgeInput {
-  title?: string;
-  description?: string;
-  ownerOrganisationId?: string | null;
-  tags?: string[];
-  links?: Array<{ label: string; url: string }>;
-  status?: KnowledgeStatus;
-  gemeenteIds?: string[];
-}
-
-export type NotificationKind = 'toegewezen' | 'binnenkort' | 'verlopen' | 'besluit' | 'vermelding' | string;
-
-export interface Notification {
-  id: string;
-  kind: NotificationKind;
-  title: string;
-  entityType: string | null;
-  entityId: string | null;
-  workgroupId: string | null;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface AttentionAction {
-  id: string;
-  title: string;
-  workgroupId: string;
-  workgroupName: string;
-  dueDate: string;
-  status: string;
-  priority: string;
-  link: string;
-}
-
-/** A progress report that waits on the user: to submit (aanjager) or to review (secretariat). */
-export interface AttentionReport {
-  task: 'indienen' | 'beoordelen';
-  workgroupId: string;
-  workgroupName: string;
-  cycleId: string;
-  cycleTitle: string;
-  deadline: string;
-  status: string;
-  reportId: string | null;
-}
-
-export interface Attention {
-  today: string;
-  dueSoonUntil: string;
-  overdue: AttentionAction[];
-  dueSoon: AttentionAction[];
-  reports: AttentionReport[];
-  notifications: { unreadCount: number; items: Notification[] };
-  total: number;
-}
-
-export type ExportFormat = 'html' | 'md' | 'text';
-
-/** A comment on a document; `anchorStart`/`anchorEnd` are Yjs relative positions (base64) of the commented text. */
-export interface DocumentComment {
-  id: string;
-  documentId: string;
-  parentId: string | null;
-  authorId: string | null;
-  authorName: string | null;
-  body: string;
-  anchorStart: string | null;
-  anchorEnd: string | null;
-  /** The commented text as it was: stays readable when the text is deleted. */
-  quote: string;
-  mentions: string[];
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  createdAt: string;
-  editedAt: string | null;
-}
-
-export interface CommentThread extends DocumentComment {
-  replies: DocumentComment[];
-}
-
-export interface CommentInput {
-  body: string;
-  anchorStart?: string;
-  anchorEnd?: string;
-  quote?: string;
-  mentions?: string[];
-}
-
-export type VersionKind = 'handmatig' | 'automatisch' | 'herstel';
-
-export interface DocumentVersion {
-  id: string;
-  documentId: string;
-  name: string | null;
-  kind: VersionKind;
-  /** Who changed the document since the previous version ("wie wijzigde wat"). */
-  contributors: Array<{ userId: string; displayName: string; updates: number; lastAt: string }>;
-  createdBy: string | null;
-  createdByName: string | null;
-  createdAt: string;
-}
-
-export interface FieldError {
-  field: string;
-  messages: string[];
-}
+import type {
+  Action,
+  ActionComment,
+  ActionDetail,
+  ActionDraft,
+  ActionFilters,
+  ActionInput,
+  AgendaItemInput,
+  AttendanceInput,
+  Attention,
+  AuditFilters,
+  AuditPage,
+  CommentInput,
+  CommentThread,
+  CreatedUser,
+  Decision,
+  DecisionInput,
+  District,
+  DocumentKind,
+  DocumentMeta,
+  DocumentVersion,
+  ExportFormat,
+  FieldError,
+  KnowledgeFilters,
+  KnowledgeInput,
+  KnowledgeItem,
+  KnowledgeSearchHit,
+  LoginResult,
+  MarkedAllRead,
+  Me,
+  MembershipRole,
+  NotificationPage,
+  Organisation,
+  OrganisationInput,
+  Page,
+  Preferences,
+  PreferencesInput,
+  ReplyInput,
+  SessionDetail,
+  SessionInput,
+  SessionSummary,
+  Strategy,
+  StrategyDetail,
+  UnreadCount,
+  User,
+  UserInput,
+  WorkgroupDetail,
+  WorkgroupInput,
+  WorkgroupSummary,
+} from '@koers/contracts';
 
 /** An error answer of the API (`{ error: { code, message, fields? } }`) or a network failure. */
 export class ApiError extends Error {
@@ -650,49 +186,9 @@ export function query(params: Record<string, string | number | undefined | null>
   return text ? '?' + text : '';
 }
 
-export interface UserInput {
-  email?: string;
-  displayName?: string;
-  jobTitle?: string;
-  function?: UserFunction;
-  organisationId?: string;
-  platformRole?: PlatformRole;
-  rvcMember?: boolean;
-  active?: boolean;
-}
-
-export interface OrganisationInput {
-  name?: string;
-  type?: OrganisationType;
-  districtId?: string | null;
-}
-
-export interface Preferences {
-  weeklyDigest: boolean;
-  /** Whether this installation sends e-mail at all. */
-  emailEnabled: boolean;
-}
-
-export interface AuditFilters {
-  action?: string;
-  outcome?: string;
-  entityType?: string;
-  actorId?: string;
-  workgroupId?: string;
-  from?: string;
-  to?: string;
-  limit?: number;
-  offset?: number;
-}
-
 export const api = {
   login: (email: string, password: string) =>
-    request<{ accessToken: string; expiresIn: number; user: User }>(
-      'POST',
-      '/auth/login',
-      { email, password },
-      { noRefresh: true },
-    ),
+    request<LoginResult>('POST', '/auth/login', { email, password }, { noRefresh: true }),
   logout: () => request<void>('POST', '/auth/logout'),
   me: () => request<Me>('GET', '/me'),
 
@@ -705,7 +201,7 @@ export const api = {
 
   users: (q?: string, organisationId?: string) => request<User[]>('GET', '/users' + query({ q, organisationId })),
   user: (id: string) => request<User>('GET', `/users/${encodeURIComponent(id)}`),
-  createUser: (input: UserInput) => request<User & { invitation: InvitationDelivery }>('POST', '/users', input),
+  createUser: (input: UserInput) => request<CreatedUser>('POST', '/users', input),
   updateUser: (id: string, input: UserInput) => request<User>('PATCH', `/users/${encodeURIComponent(id)}`, input),
 
   strategies: () => request<Strategy[]>('GET', '/strategies'),
@@ -713,9 +209,9 @@ export const api = {
 
   workgroups: () => request<WorkgroupSummary[]>('GET', '/workgroups'),
   workgroup: (id: string) => request<WorkgroupDetail>('GET', `/workgroups/${encodeURIComponent(id)}`),
-  createWorkgroup: (input: { themeId: string; name: string; description?: string }) =>
+  createWorkgroup: (input: WorkgroupInput & { themeId: string; name: string }) =>
     request<WorkgroupSummary>('POST', '/workgroups', input),
-  updateWorkgroup: (id: string, input: { name?: string; description?: string }) =>
+  updateWorkgroup: (id: string, input: WorkgroupInput) =>
     request<unknown>('PATCH', `/workgroups/${encodeURIComponent(id)}`, input),
   deleteWorkgroup: (id: string) => request<void>('DELETE', `/workgroups/${encodeURIComponent(id)}`),
   addMember: (workgroupId: string, userId: string, role: MembershipRole) =>
@@ -743,7 +239,7 @@ export const api = {
     request<CommentThread[]>('GET', `/documents/${encodeURIComponent(documentId)}/comments`),
   createComment: (documentId: string, input: CommentInput) =>
     request<CommentThread[]>('POST', `/documents/${encodeURIComponent(documentId)}/comments`, input),
-  replyToComment: (commentId: string, input: { body: string; mentions?: string[] }) =>
+  replyToComment: (commentId: string, input: ReplyInput) =>
     request<CommentThread[]>('POST', `/comments/${encodeURIComponent(commentId)}/replies`, input),
   setCommentResolved: (commentId: string, resolved: boolean) =>
     request<CommentThread[]>('POST', `/comments/${encodeURIComponent(commentId)}/${resolved ? 'resolve' : 'reopen'}`),
@@ -795,12 +291,10 @@ export const api = {
   deleteAgendaItem: (id: string) => request<void>('DELETE', `/agenda-items/${encodeURIComponent(id)}`),
   reorderAgenda: (sessionId: string, itemIds: string[]) =>
     request<unknown>('PUT', `/sessions/${encodeURIComponent(sessionId)}/agenda/order`, { itemIds }),
-  updateAttendance: (
-    sessionId: string,
-    input: { attendees?: Array<{ userId: string; status?: AttendanceStatus }>; removeUserIds?: string[] },
-  ) => request<unknown>('PATCH', `/sessions/${encodeURIComponent(sessionId)}/attendance`, input),
+  updateAttendance: (sessionId: string, input: AttendanceInput) =>
+    request<unknown>('PATCH', `/sessions/${encodeURIComponent(sessionId)}/attendance`, input),
   createMinutes: (sessionId: string) => request<unknown>('POST', `/sessions/${encodeURIComponent(sessionId)}/minutes`),
-  createDecision: (sessionId: string, input: { text: string; agendaItemId?: string | null; actions?: ActionDraft[] }) =>
+  createDecision: (sessionId: string, input: DecisionInput) =>
     request<Decision>('POST', `/sessions/${encodeURIComponent(sessionId)}/decisions`, input),
   deleteDecision: (id: string) => request<void>('DELETE', `/decisions/${encodeURIComponent(id)}`),
   createDecisionActions: (decisionId: string, actions: ActionDraft[]) =>
@@ -809,10 +303,11 @@ export const api = {
   sessionExportUrl: (id: string, format: 'html' | 'md') =>
     `/api/sessions/${encodeURIComponent(id)}/export?format=${format}`,
 
-  knowledge: (
-    themeId: string,
-    filters: { q?: string; tag?: string; status?: string; gemeenteId?: string; limit?: number; offset?: number },
-  ) => request<Page<KnowledgeItem>>('GET', `/themes/${encodeURIComponent(themeId)}/knowledge` + query({ ...filters })),
+  knowledge: (themeId: string, filters: KnowledgeFilters) =>
+    request<Page<KnowledgeSearchHit>>(
+      'GET',
+      `/themes/${encodeURIComponent(themeId)}/knowledge` + query({ ...filters }),
+    ),
   createKnowledge: (themeId: string, input: KnowledgeInput) =>
     request<KnowledgeItem>('POST', `/themes/${encodeURIComponent(themeId)}/knowledge`, input),
   updateKnowledge: (id: string, input: KnowledgeInput) =>
@@ -820,17 +315,13 @@ export const api = {
   deleteKnowledge: (id: string) => request<void>('DELETE', `/knowledge/${encodeURIComponent(id)}`),
 
   notifications: (unread = false) =>
-    request<Page<Notification> & { unreadCount: number }>(
-      'GET',
-      '/me/notifications' + query({ unread: unread ? 'true' : undefined, limit: 30 }),
-    ),
+    request<NotificationPage>('GET', '/me/notifications' + query({ unread: unread ? 'true' : undefined, limit: 30 })),
   markNotificationRead: (id: string) =>
-    request<{ unreadCount: number }>('POST', `/me/notifications/${encodeURIComponent(id)}/read`),
-  markAllNotificationsRead: () =>
-    request<{ marked: number; unreadCount: number }>('POST', '/me/notifications/read-all'),
+    request<UnreadCount>('POST', `/me/notifications/${encodeURIComponent(id)}/read`),
+  markAllNotificationsRead: () => request<MarkedAllRead>('POST', '/me/notifications/read-all'),
   attention: () => request<Attention>('GET', '/me/attention'),
   preferences: () => request<Preferences>('GET', '/me/preferences'),
-  updatePreferences: (input: { weeklyDigest: boolean }) => request<Preferences>('PATCH', '/me/preferences', input),
+  updatePreferences: (input: PreferencesInput) => request<Preferences>('PATCH', '/me/preferences', input),
 
   audit: (filters: AuditFilters) => request<AuditPage>('GET', '/audit' + query({ ...filters })),
 };

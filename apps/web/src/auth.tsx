@@ -1,5 +1,6 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, ApiError, Me, setUnauthenticatedHandler } from './api';
+import { Me } from '@koers/contracts';
+import { api, ApiError, setUnauthenticatedHandler } from './api';
 
 interface AuthState {
   /** undefined while the app asks GET /api/me for the first time; null when nobody is logged in. */

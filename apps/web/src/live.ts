@@ -4,10 +4,12 @@
  * also receives the user's own notification events.
  */
 import { useEffect, useRef } from 'react';
+import type { LiveEventName, LiveEvents } from '@koers/contracts';
 import { io, Socket } from 'socket.io-client';
 import { refreshSession } from './api';
 
-type Handler = (payload: unknown) => void;
+/** Handlers per event name, each typed by the contract's event map. */
+export type LiveHandlers = { [E in LiveEventName]?: (payload: LiveEvents[E]) => void };
 
 const RETRY_DELAY_MS = 3_000;
 
@@ -46,7 +48,7 @@ export function closeLive() {
 }
 
 /** Listens to events on /live while the component is mounted; `workgroupId` also subscribes to that werkgroep. */
-export function useLive(events: Record<string, Handler>, workgroupId?: string) {
+export function useLive(events: LiveHandlers, workgroupId?: string) {
   const handlers = useRef(events);
   handlers.current = events;
   const names = Object.keys(events).sort().join(',');
@@ -57,7 +59,9 @@ export function useLive(events: Record<string, Handler>, workgroupId?: string) {
       .split(',')
       .filter(Boolean)
       .map((name) => {
-        const listener = (payload: unknown) => handlers.current[name]?.(payload);
+        // The server sends each event with its contract payload; the map types the handler by name.
+        const listener = (payload: LiveEvents[LiveEventName]) =>
+          (handlers.current[name as LiveEventName] as ((p: LiveEvents[LiveEventName]) => void) | undefined)?.(payload);
         s.on(name, listener);
         return [name, listener] as const;
       });

@@ -1,3 +1,5 @@
+import { MEMBERSHIP_ROLES, MembershipRole, PlatformRole } from '@koers/contracts';
+
 /** The authenticated caller of a request or socket event, as every authorisation check sees it. */
 export interface Actor {
   userId: string;
@@ -12,9 +14,7 @@ export interface Actor {
   connectionId?: string;
 }
 
-export type PlatformRole = 'secretariaat' | 'gebruiker';
-
-export const MEMBERSHIP_ROLES = ['aanjager', 'lid', 'ambtelijk', 'gast', 'waarnemer'] as const;
-export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+export { MEMBERSHIP_ROLES };
+export type { MembershipRole, PlatformRole };
 
 export const isSecretariat = (actor: Actor) => actor.platformRole === 'secretariaat';

@@ -1,43 +1,23 @@
-export const ACTION_STATUSES = ['open', 'in_uitvoering', 'geblokkeerd', 'afgerond', 'vervallen'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
-/** Statuses in which an action still waits on someone. */
-export const OPEN_STATUSES: readonly ActionStatus[] = ['open', 'in_uitvoering', 'geblokkeerd'];
-/** Statuses that need a reason. */
-export const STATUSES_WITH_REASON: readonly ActionStatus[] = ['geblokkeerd', 'vervallen'];
+import {
+  ACTION_ORIGINS,
+  ACTION_PRIORITIES,
+  ACTION_SORTS,
+  ACTION_STATUSES,
+  Action,
+  ActionOrigin,
+  ActionPriority,
+  ActionSort,
+  ActionStatus,
+  Dated,
+  OPEN_STATUSES,
+  STATUSES_WITH_REASON,
+} from '@koers/contracts';
 
-export const ACTION_PRIORITIES = ['hoog', 'normaal', 'laag'] as const;
-export type ActionPriority = (typeof ACTION_PRIORITIES)[number];
+export { ACTION_ORIGINS, ACTION_PRIORITIES, ACTION_SORTS, ACTION_STATUSES, OPEN_STATUSES, STATUSES_WITH_REASON };
+export type { ActionOrigin, ActionPriority, ActionSort, ActionStatus };
 
-export const ACTION_ORIGINS = ['sessiebesluit', 'document', 'rvc_verzoek', 'vrij'] as const;
-export type ActionOrigin = (typeof ACTION_ORIGINS)[number];
-
-/** An action as the API shows it, with the names a list needs. */
-export interface ActionView {
-  id: string;
-  workgroupId: string;
-  workgroupName: string;
-  focusAreaId: string | null;
-  focusAreaTitle: string | null;
-  title: string;
-  description: string;
-  ownerId: string | null;
-  ownerName: string | null;
-  ownerOrganisationId: string | null;
-  ownerOrganisationName: string | null;
-  dueDate: string | null;
-  status: ActionStatus;
-  statusReason: string | null;
-  priority: ActionPriority;
-  origin: ActionOrigin;
-  originNote: string;
-  createdBy: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  completedAt: Date | null;
-  overdue: boolean;
-  /** Raised on every change (optimistic concurrency). */
-  version: number;
-}
+/** An action as the server holds it: the contract's `Action` with its moments as `Date`. */
+export type ActionView = Dated<Action, 'createdAt' | 'updatedAt' | 'completedAt'>;
 
 /** The fields of an action that can be set through the API. */
 export interface ActionFields {
@@ -53,9 +33,6 @@ export interface ActionFields {
   origin: ActionOrigin;
   originNote: string;
 }
-
-export const ACTION_SORTS = ['due_date', 'priority', 'updated_at', 'title', 'status'] as const;
-export type ActionSort = (typeof ACTION_SORTS)[number];
 
 export interface ActionFilter {
   statuses?: ActionStatus[];

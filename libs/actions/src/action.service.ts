@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
+import type { ActionListView } from '@koers/contracts';
 import {
   addDays,
   assertVersion,
@@ -15,8 +16,6 @@ import {
 import { ActionFields, ActionFilter, ActionView, OPEN_STATUSES, STATUSES_WITH_REASON } from './action.model';
 import { ActionEvents } from './action-events';
 import { ActionRepository } from './action.repository';
-
-export type ActionListView = 'alle' | 'mijn' | 'verlopen' | 'binnenkort';
 
 export interface ActionListQuery extends Partial<Omit<ActionFilter, 'overdueOn' | 'dueBetween'>> {
   view?: ActionListView;

@@ -1,6 +1,7 @@
+import type { AuditOutcome } from '@koers/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type AuditOutcome = 'success' | 'denied' | 'failed';
+export type { AuditOutcome } from '@koers/contracts';
 
 @Entity('audit_log')
 export class AuditEntryEntity {

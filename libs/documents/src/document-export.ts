@@ -1,7 +1,8 @@
+import type { ExportFormat } from '@koers/contracts';
 import * as Y from 'yjs';
 import { EDITOR_FRAGMENT } from './document.model';
 
-export type ExportFormat = 'html' | 'md' | 'text';
+export type { ExportFormat } from '@koers/contracts';
 
 type Delta = Array<{
   insert: string | object;

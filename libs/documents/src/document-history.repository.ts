@@ -1,38 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Dated, DocumentComment, DocumentVersion, VersionKind } from '@koers/contracts';
 
-export type VersionKind = 'handmatig' | 'automatisch' | 'herstel';
+export type { VersionKind };
 
-export interface VersionRow {
-  id: string;
-  documentId: string;
-  name: string | null;
-  kind: VersionKind;
-  contributors: Array<{ userId: string; displayName: string; updates: number; lastAt: string }>;
-  createdBy: string | null;
-  createdByName: string | null;
-  createdAt: Date;
-}
-
-export interface CommentRow {
-  id: string;
-  documentId: string;
-  parentId: string | null;
-  authorId: string | null;
-  authorName: string | null;
-  body: string;
-  anchorStart: string | null;
-  anchorEnd: string | null;
-  quote: string;
-  mentions: string[];
-  resolvedAt: Date | null;
-  resolvedBy: string | null;
-  createdAt: Date;
-  editedAt: Date | null;
-  /** Raised on every change (optimistic concurrency). */
-  version: number;
-}
+/** A version as the server holds it: the contract's `DocumentVersion` with its moment as `Date`. */
+export type VersionRow = Dated<DocumentVersion, 'createdAt'>;
+export type CommentRow = Dated<DocumentComment, 'resolvedAt' | 'createdAt' | 'editedAt'>;
 
 const bytes = (value: Buffer | Uint8Array): Uint8Array =>
   Buffer.isBuffer(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : value;

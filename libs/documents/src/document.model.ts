@@ -1,18 +1,10 @@
+import { Dated, DOCUMENT_KINDS, DocumentKind, DocumentMeta as WireDocumentMeta } from '@koers/contracts';
 import * as Y from 'yjs';
 
-export const DOCUMENT_KINDS = ['plan_van_aanpak', 'verslag', 'notitie', 'voortgangsrapportage'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export { DOCUMENT_KINDS };
+export type { DocumentKind };
 
-export interface DocumentMeta {
-  id: string;
-  workgroupId: string;
-  title: string;
-  kind: DocumentKind;
-  createdBy: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  archivedAt: Date | null;
-}
+export type DocumentMeta = Dated<WireDocumentMeta, 'createdAt' | 'updatedAt' | 'archivedAt'>;
 
 /** The editor (Tiptap's Collaboration extension) keeps the ProseMirror document in this XML fragment. */
 export const EDITOR_FRAGMENT = 'default';

@@ -1,42 +1,18 @@
-export const KNOWLEDGE_STATUSES = ['in_gebruik', 'pilot', 'afgerond'] as const;
-export type KnowledgeStatus = (typeof KNOWLEDGE_STATUSES)[number];
+import {
+  Dated,
+  KNOWLEDGE_STATUSES,
+  KnowledgeItem,
+  KnowledgeLink,
+  KnowledgeSearchHit as WireSearchHit,
+  KnowledgeStatus,
+} from '@koers/contracts';
 
-/** A link to more information; only https, with a label a reader understands. */
-export interface KnowledgeLink {
-  label: string;
-  url: string;
-}
+export { KNOWLEDGE_STATUSES };
+export type { KnowledgeLink, KnowledgeStatus };
 
-/** An intervention or practice in a theme's kennisbank, as the API shows it. */
-export interface KnowledgeItemView {
-  id: string;
-  themeId: string;
-  themeTitle: string;
-  title: string;
-  description: string;
-  ownerOrganisationId: string | null;
-  ownerOrganisationName: string | null;
-  tags: string[];
-  links: KnowledgeLink[];
-  status: KnowledgeStatus;
-  /** The gemeenten that use it. */
-  gemeenten: Array<{ id: string; name: string }>;
-  createdBy: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  /** Raised on every change (optimistic concurrency). */
-  version: number;
-}
-
+export type KnowledgeItemView = Dated<KnowledgeItem, 'createdAt' | 'updatedAt'>;
 /** A search hit: the item plus its rank and highlighted fragments (only when searching with a query). */
-export interface KnowledgeSearchHit extends KnowledgeItemView {
-  rank: number | null;
-  /**
-   * HTML-escaped text with the matching words wrapped in <mark></mark>: safe to render as HTML, since
-   * everything but the mark tags is escaped on the server.
-   */
-  highlight: { title: string; snippet: string } | null;
-}
+export type KnowledgeSearchHit = KnowledgeItemView & Pick<WireSearchHit, 'rank' | 'highlight'>;
 
 /** The fields of an item that can be set through the API. */
 export interface KnowledgeFields {

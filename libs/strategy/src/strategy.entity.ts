@@ -1,7 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 
-export const STRATEGY_STATUSES = ['concept', 'consultatie', 'vastgesteld', 'afgesloten'] as const;
-export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
+import { STRATEGY_STATUSES, StrategyStatus } from '@koers/contracts';
+
+export { STRATEGY_STATUSES };
+export type { StrategyStatus };
 
 @Entity('strategies')
 export class StrategyEntity {

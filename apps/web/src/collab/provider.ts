@@ -8,6 +8,16 @@
  * again after a reconnect (Yjs ignores duplicates). Unsent changes also live in IndexedDB (y-indexeddb), so
  * they survive a reload; after a reload the sync step 2 sends whatever the server lacks.
  */
+import {
+  COLLAB_SIGNALS,
+  CollabAck,
+  CollabSignal,
+  MESSAGE_AWARENESS,
+  MESSAGE_SYNC,
+  SYNC_STEP1,
+  SYNC_STEP2,
+  SYNC_UPDATE,
+} from '@koers/contracts';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { io, Socket } from 'socket.io-client';
@@ -16,12 +26,6 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { refreshSession } from '../api';
 import { LOCAL_COPY_PREFIX, registerOpenDocuments } from './session';
-
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const SYNC_STEP1 = 0;
-const SYNC_STEP2 = 1;
-const SYNC_UPDATE = 2;
 
 /** Local changes are gathered this long before they go out as one message (fewer messages, same truth). */
 const FLUSH_DELAY_MS = 40;
@@ -32,7 +36,7 @@ const SERVER_UNREACHABLE = 'Verbinding met de server verbroken; wijzigingen word
 /** How long a closed document waits for its last acks before it leaves. */
 const CLOSE_GRACE_MS = 10_000;
 
-type Ack = { ok: true; readOnly?: boolean } | { ok: false; error: { code: string; message: string } };
+type Ack = CollabAck;
 
 /** Where a document stands, for the page. */
 export type CollabStatus =
@@ -60,10 +64,6 @@ export interface CollabSnapshot {
   /** A Dutch message for revoked/error states. */
   message: string | null;
 }
-
-/** Signals the server sends when something beside the text changed (docs/protocol.md). */
-export type CollabSignal = 'comments' | 'versions';
-const SIGNALS: CollabSignal[] = ['comments', 'versions'];
 
 /** The remote origin marker: changes that came from the server are not sent back. */
 const REMOTE = Symbol('remote');
@@ -455,7 +455,7 @@ export class CollabConnection {
     socket.on('revoked', (payload: { documentId: string; message?: string }) => {
       this.documents.get(payload.documentId)?.revoked(payload.message ?? '');
     });
-    for (const name of SIGNALS) {
+    for (const name of COLLAB_SIGNALS) {
       socket.on(name, (payload: { documentId?: string }) => {
         if (payload?.documentId) this.documents.get(payload.documentId)?.signal(name);
       });

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, Notification } from '../api';
-import { formatDateTime, NOTIFICATION_KIND_LABELS } from '../labels';
+import { Notification, NOTIFICATION_KIND_LABELS } from '@koers/contracts';
+import { api } from '../api';
+import { formatDateTime } from '../labels';
 import { useLive } from '../live';
 
 /**
@@ -34,14 +35,12 @@ export function NotificationBell() {
   }, []);
 
   useLive({
-    notification: (payload) => {
-      const { notification, unreadCount } = payload as { notification: Notification; unreadCount: number };
+    notification: ({ notification, unreadCount }) => {
       setItems((current) => [notification, ...current.filter((n) => n.id !== notification.id)]);
       setUnread(unreadCount);
       setAnnouncement(`Nieuwe melding: ${notification.title}`);
     },
-    'notifications.read': (payload) => {
-      const { ids, unreadCount } = payload as { ids: string[] | 'all'; unreadCount: number };
+    'notifications.read': ({ ids, unreadCount }) => {
       const now = new Date().toISOString();
       setItems((current) =>
         current.map((n) => (ids === 'all' || ids.includes(n.id) ? { ...n, readAt: n.readAt ?? now } : n)),

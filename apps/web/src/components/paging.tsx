@@ -1,5 +1,6 @@
 import { DependencyList, useEffect, useRef, useState } from 'react';
-import { ApiError, Page } from '../api';
+import { Page } from '@koers/contracts';
+import { ApiError } from '../api';
 import { asApiError, ErrorMessage, useApi } from './common';
 
 /**

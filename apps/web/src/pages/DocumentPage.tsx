@@ -1,7 +1,8 @@
 import type { Editor } from '@tiptap/react';
 import { FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { api, ApiError, DocumentMeta } from '../api';
+import { DOCUMENT_KIND_LABELS, DocumentMeta } from '@koers/contracts';
+import { api, ApiError } from '../api';
 import { isSecretariat, useMe } from '../auth';
 import { CollabEditor } from '../collab/CollabEditor';
 import { selectionAnchor } from '../collab/comment-anchors';
@@ -9,7 +10,7 @@ import type { CollabSnapshot } from '../collab/provider';
 import { Participant, useCollabDocument, usePresence, useWarnBeforeUnload } from '../collab/useCollab';
 import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, useApi } from '../components/common';
 import { FormActions } from '../components/forms';
-import { DOCUMENT_KIND_LABELS, formatDateTime } from '../labels';
+import { formatDateTime } from '../labels';
 import { CommentsPanel, CommentStart } from './document/CommentsPanel';
 import './document/document-panels.css';
 import { VersionsPanel } from './document/VersionsPanel';

@@ -1,17 +1,18 @@
 import { Link } from 'react-router-dom';
-import { ActionStatus, api, Me, SessionSummary } from '../api';
-import { isSecretariat, useMe } from '../auth';
-import { ErrorMessage, Loading, PageHeading, Table, useApi } from '../components/common';
 import {
   ACTION_STATUS_LABELS,
-  formatDate,
-  formatDateTime,
-  formatMoment,
+  ActionStatus,
+  Me,
   NOTIFICATION_KIND_LABELS,
   ORGANISATION_TYPE_LABELS,
   ROLE_LABELS,
   SESSION_TYPE_LABELS,
-} from '../labels';
+  SessionSummary,
+} from '@koers/contracts';
+import { api } from '../api';
+import { isSecretariat, useMe } from '../auth';
+import { ErrorMessage, Loading, PageHeading, Table, useApi } from '../components/common';
+import { formatDate, formatDateTime, formatMoment } from '../labels';
 import { LoadMore, usePagedList } from '../components/paging';
 import { OverdueMarker } from './work/ActionsTab';
 import { useLive } from '../live';

@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
-import { api, ApiError, Preferences } from '../api';
+import { Preferences } from '@koers/contracts';
+import { api, ApiError } from '../api';
 import {
   asApiError,
   CheckboxField,

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import { STRATEGY_STATUS_LABELS } from '@koers/contracts';
 import { api, ApiError } from '../api';
 import { ErrorMessage, Loading, PageHeading, useApi } from '../components/common';
-import { formatDate, STATUS_LABELS } from '../labels';
+import { formatDate } from '../labels';
 import { useWords } from '../features/region';
 import { StrategyForm, StrategySwitch, StrategyTexts, ThemesEditor } from '../features/strategy';
 import { isSecretariat, useMe } from '../auth';
@@ -125,7 +126,7 @@ export function StrategyPage() {
         <div>
           <dt>Status</dt>
           <dd>
-            <span className={`badge badge-${s.status}`}>{STATUS_LABELS[s.status] ?? s.status}</span>
+            <span className={`badge badge-${s.status}`}>{STRATEGY_STATUS_LABELS[s.status] ?? s.status}</span>
           </dd>
         </div>
         {s.adoptedOn && (

@@ -1,9 +1,10 @@
 import { FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, DocumentKind } from '../api';
+import { DOCUMENT_KIND_LABELS, DocumentKind } from '@koers/contracts';
+import { api } from '../api';
 import { CheckboxField, ErrorMessage, Field, Loading, Table, useApi } from '../components/common';
 import { FormActions, SelectField, useSubmit } from '../components/forms';
-import { DOCUMENT_KIND_LABELS, formatDateTime, options } from '../labels';
+import { formatDateTime, options } from '../labels';
 
 /**
  * The werkgroep's documents: a list (title, soort, laatst gewijzigd) and, for those who may write, a form

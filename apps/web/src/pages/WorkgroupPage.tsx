@@ -1,6 +1,7 @@
 import { FormEvent, Suspense, useMemo, useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useOutletContext, useParams } from 'react-router-dom';
-import { api, ApiError, Composition, Me, MembershipRole, WorkgroupDetail } from '../api';
+import { Composition, Me, MembershipRole, ROLE_LABELS, WorkgroupDetail } from '@koers/contracts';
+import { api, ApiError } from '../api';
 import { isSecretariat, useMe } from '../auth';
 import {
   asApiError,
@@ -13,7 +14,7 @@ import {
   useApi,
 } from '../components/common';
 import { FormActions, Options, SelectField } from '../components/forms';
-import { options, ROLE_LABELS } from '../labels';
+import { options } from '../labels';
 import { useFunctionLabel, useWords } from '../features/region';
 import { NotFoundPage } from './NotFoundPage';
 import { WorkgroupDocuments } from './WorkgroupDocuments';

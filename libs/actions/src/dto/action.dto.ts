@@ -14,6 +14,7 @@ import {
   ValidateIf,
   PageQueryDto,
 } from '@koers/core';
+import { ACTION_LIST_VIEWS, ActionListView } from '@koers/contracts';
 import {
   ACTION_ORIGINS,
   ACTION_PRIORITIES,
@@ -86,12 +87,10 @@ export class CreateActionDto {
 /** Every field of an action may be changed; none is required. */
 export class UpdateActionDto extends PartialType(CreateActionDto, { skipNullProperties: false }) {}
 
-const LIST_VIEWS = ['alle', 'mijn', 'verlopen', 'binnenkort'] as const;
-
 export class ActionListQueryDto extends PageQueryDto {
   @IsOptional()
-  @IsIn(LIST_VIEWS)
-  view?: (typeof LIST_VIEWS)[number];
+  @IsIn(ACTION_LIST_VIEWS)
+  view?: ActionListView;
 
   /** Comma-separated, e.g. status=open,in_uitvoering */
   @IsOptional()

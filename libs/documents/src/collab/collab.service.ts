@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { Actor, AuthorizationService, MembershipChanges } from '@koers/access';
+import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '@koers/contracts';
 import { APP_CONFIG, AppConfig, notFound, RepeatLogger } from '@koers/core';
 import { DocumentRepository } from '../document.repository';
 import {
@@ -31,11 +32,6 @@ import { checkUpdate, countItems, KnownState, UpdateLimits } from './update-chec
 import { UpdateLog } from './update-log';
 import { applyInSlices, mergeIntoSnapshot } from './yjs-work';
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const SYNC_STEP1 = 0;
-const SYNC_STEP2 = 1;
-const SYNC_UPDATE = 2;
 /** How long a cached write permission is trusted before it is checked again. */
 const PERMISSION_TTL_MS = 10_000;
 /** At most one "send me what I lack" (sync step 1) per connection in this time after OUT_OF_SYNC. */

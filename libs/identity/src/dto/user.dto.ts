@@ -1,9 +1,7 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from '@koers/core';
-import type { PlatformRole } from '@koers/access';
+import { PLATFORM_ROLES, PlatformRole, User } from '@koers/contracts';
 import { UserEntity, UserFunction } from '../users/user.entity';
-
-const PLATFORM_ROLES: PlatformRole[] = ['secretariaat', 'gebruiker'];
 
 export class CreateUserDto {
   @IsEmail({}, { message: 'Vul een geldig e-mailadres in.' })
@@ -58,7 +56,7 @@ export class UserListQueryDto {
 }
 
 /** What the API shows of a user: never the password hash or login counters. */
-export function toUserDto(user: UserEntity) {
+export function toUserDto(user: UserEntity): User {
   return {
     id: user.id,
     email: user.email,

@@ -1,19 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 
-export const ORGANISATION_TYPES = [
-  'gemeente',
-  'openbaar_ministerie',
-  'politie',
-  'belastingdienst',
-  'riec',
-  'zorg_en_veiligheidshuis',
-  'ggd',
-  'provincie',
-  'rijk',
-  'partner',
-  'bureau',
-] as const;
-export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+import { ORGANISATION_TYPES, OrganisationType } from '@koers/contracts';
+
+export { ORGANISATION_TYPES };
+export type { OrganisationType };
 
 /** The one region of an installation and the words it uses for its strategy, board, bureau and themes. */
 @Entity('regions')

@@ -1,11 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import type { PlatformRole } from '@koers/access';
+import type { UserFunction } from '@koers/contracts';
 
-/**
- * What someone is, which the werkgroep composition check reads (a burgemeester, an officier, ...): a code
- * from the user_functions list, which the secretariat extends.
- */
-export type UserFunction = string;
+export type { UserFunction };
 
 @Entity('users')
 export class UserEntity {

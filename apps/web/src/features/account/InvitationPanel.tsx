@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import type { User } from '../../api';
+import { InvitationDelivery, User } from '@koers/contracts';
 import { ErrorMessage } from '../../components/common';
 import { FormActions, useSubmit } from '../../components/forms';
-import { InvitationDelivery } from '../../api';
 import { absoluteLink, accountApi } from './account-api';
 
 const dutchDateTime = (iso: string) =>

@@ -1,4 +1,5 @@
-import { InvitationDelivery, request } from '../../api';
+import { InvitationDelivery } from '@koers/contracts';
+import { request } from '../../api';
 
 /** The account's own routes: invitations, forgotten and changed passwords. None may trigger a session refresh. */
 export const accountApi = {

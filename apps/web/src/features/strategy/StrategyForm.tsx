@@ -1,8 +1,8 @@
 import { FormEvent, useState } from 'react';
-import { Strategy, StrategyStatus } from '../../api';
+import { Strategy, STRATEGY_STATUS_LABELS, StrategyStatus } from '@koers/contracts';
 import { ErrorMessage, Field, useFocusOnMount } from '../../components/common';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
-import { options, STATUS_LABELS } from '../../labels';
+import { options } from '../../labels';
 import { useWords } from '../region';
 import { strategyApi } from './strategy-api';
 
@@ -91,7 +91,7 @@ export function StrategyForm({
         error={error}
         value={status}
         onChange={setStatus}
-        choices={options(STATUS_LABELS)}
+        choices={options(STRATEGY_STATUS_LABELS)}
       />
       <Field label="Vastgesteld op" name="adoptedOn" error={error}>
         {(props) => (

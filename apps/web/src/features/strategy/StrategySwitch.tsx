@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Strategy } from '../../api';
+import { Strategy, STRATEGY_STATUS_LABELS } from '@koers/contracts';
 import { asApiError, ErrorMessage } from '../../components/common';
-import { formatDate, STATUS_LABELS } from '../../labels';
+import { formatDate } from '../../labels';
 import { strategyApi } from './strategy-api';
 
 /**
@@ -34,7 +34,7 @@ export function StrategySwitch({
               <Link to={`/strategie/${s.id}`}>{s.title}</Link>
             )}{' '}
             <span className="muted">
-              ({formatDate(s.periodStart)} – {formatDate(s.periodEnd)}, {STATUS_LABELS[s.status] ?? s.status}
+              ({formatDate(s.periodStart)} – {formatDate(s.periodEnd)}, {STRATEGY_STATUS_LABELS[s.status] ?? s.status}
               {s.current && ', huidige'})
             </span>
             {secretariat && !s.current && (

@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
-import { ApiError, FocusArea, StrategyDetail, Theme } from '../../api';
+import { FocusArea, StrategyDetail, Theme } from '@koers/contracts';
+import { ApiError } from '../../api';
 import { asApiError, ErrorMessage, Field, SuccessMessage } from '../../components/common';
 import { FormActions, useSubmit } from '../../components/forms';
 import { useWords } from '../region';

@@ -1,4 +1,5 @@
-import { FocusArea, request, Strategy, StrategyStatus, Theme } from '../../api';
+import { FocusArea, Strategy, StrategyStatus, Theme } from '@koers/contracts';
+import { request } from '../../api';
 
 export interface StrategyInput {
   title?: string;

@@ -1,9 +1,10 @@
 import { FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { api, AuditEntry, AuditOutcome } from '../../api';
+import { AUDIT_OUTCOME_LABELS, AuditEntry, AuditOutcome } from '@koers/contracts';
+import { api } from '../../api';
 import { ErrorMessage, Loading, PageHeading, Table, useApi } from '../../components/common';
 import { Options } from '../../components/forms';
-import { formatDateTime, options, OUTCOME_LABELS } from '../../labels';
+import { formatDateTime, options } from '../../labels';
 
 const PAGE_SIZE = 50;
 const KNOWN_ACTIONS = [
@@ -128,7 +129,7 @@ export function AuditPage() {
           <div className="field">
             <label htmlFor="f-outcome">Uitkomst</label>
             <select id="f-outcome" value={draft.outcome} onChange={set('outcome')}>
-              <Options choices={options(OUTCOME_LABELS)} empty="Alle uitkomsten" />
+              <Options choices={options(AUDIT_OUTCOME_LABELS)} empty="Alle uitkomsten" />
             </select>
           </div>
           <div className="field">
@@ -236,7 +237,7 @@ function OutcomeBadge({ outcome }: { outcome: AuditOutcome }) {
   return (
     <span className={`badge badge-outcome-${outcome}`}>
       <span aria-hidden="true">{icon} </span>
-      {OUTCOME_LABELS[outcome] ?? outcome}
+      {AUDIT_OUTCOME_LABELS[outcome] ?? outcome}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import { FormEvent, useMemo, useState } from 'react';
-import { api, ApiError, District, Organisation, OrganisationType } from '../../api';
+import { District, Organisation, ORGANISATION_TYPE_LABELS, OrganisationType } from '@koers/contracts';
+import { api, ApiError } from '../../api';
 import {
   asApiError,
   ErrorMessage,
@@ -13,7 +14,7 @@ import {
   useFocusOnMount,
 } from '../../components/common';
 import { FormActions, Options, SelectField, useSubmit } from '../../components/forms';
-import { options, ORGANISATION_TYPE_LABELS } from '../../labels';
+import { options } from '../../labels';
 
 export function OrganisationsPage() {
   const [type, setType] = useState<string>('');

@@ -1,6 +1,14 @@
 import { FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, InvitationDelivery, Organisation, PlatformRole, User, UserInput } from '../../api';
+import {
+  InvitationDelivery,
+  Organisation,
+  PLATFORM_ROLE_LABELS,
+  PlatformRole,
+  User,
+  UserInput,
+} from '@koers/contracts';
+import { api } from '../../api';
 import { InvitationPanel, InvitationResult } from '../../features/account';
 import {
   Check,
@@ -16,7 +24,7 @@ import {
   useApi,
 } from '../../components/common';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
-import { options, PLATFORM_ROLE_LABELS } from '../../labels';
+import { options } from '../../labels';
 import { useFunctionLabel, useFunctions, useWords } from '../../features/region';
 import { NotFoundPage } from '../NotFoundPage';
 

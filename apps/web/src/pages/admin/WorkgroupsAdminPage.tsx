@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError, StrategyDetail, WorkgroupSummary } from '../../api';
+import { StrategyDetail, WorkgroupSummary } from '@koers/contracts';
+import { api, ApiError } from '../../api';
 import {
   asApiError,
   Check,

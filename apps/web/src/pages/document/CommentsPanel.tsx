@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/react';
 import { FormEvent, Fragment, ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { api, ApiError, CommentInput, CommentThread, DocumentComment } from '../../api';
+import { CommentInput, CommentThread, DocumentComment } from '@koers/contracts';
+import { api, ApiError } from '../../api';
 import { AnchorRange, resolveCommentAnchor, setCommentAnchors } from '../../collab/comment-anchors';
 import type { CollabDocument } from '../../collab/provider';
 import { asApiError, ErrorMessage, validate } from '../../components/common';

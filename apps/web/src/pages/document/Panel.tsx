@@ -1,5 +1,6 @@
 import { ReactNode, useEffect } from 'react';
-import type { CollabDocument, CollabSignal } from '../../collab/provider';
+import type { CollabSignal } from '@koers/contracts';
+import type { CollabDocument } from '../../collab/provider';
 
 /**
  * A side panel of the editor: a region with a heading whose button shows or hides the contents

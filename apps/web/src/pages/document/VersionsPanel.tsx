@@ -1,6 +1,7 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import { FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { api, ApiError, DocumentVersion, VersionKind } from '../../api';
+import { DocumentVersion, VersionKind } from '@koers/contracts';
+import { api, ApiError } from '../../api';
 import type { CollabDocument } from '../../collab/provider';
 import { documentSchema } from '../../collab/schema';
 import { asApiError, ErrorMessage, Field, SuccessMessage, validate } from '../../components/common';

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { Dashboard } from '@koers/contracts';
 import { api } from '../../api';
 import { isSecretariat, useMe } from '../../auth';
 import {
@@ -13,7 +14,7 @@ import {
 } from '../../components/common';
 import { formatDate } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
-import { Dashboard, reportingApi } from './reporting-api';
+import { reportingApi } from './reporting-api';
 import { ReviewControls } from './ReviewControls';
 import { FocusStatus, ReportStatusBadge } from './status';
 import { TrendChart } from './TrendChart';

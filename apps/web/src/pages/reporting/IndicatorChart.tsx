@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import type { Indicator } from './reporting-api';
+import { Indicator } from '@koers/contracts';
 
 export const INDICATOR_CHART_HEIGHT = 190;
 

@@ -1,7 +1,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Indicator } from '@koers/contracts';
 import { formatDate, formatValue } from '../../labels';
 import { INDICATOR_CHART_HEIGHT } from './IndicatorChart';
-import type { Indicator } from './reporting-api';
 
 function shortDate(value: string): string {
   const [year, month, day] = value.split('-').map(Number);

@@ -1,5 +1,12 @@
 import { FormEvent, useState } from 'react';
-import { FocusArea } from '../../api';
+import {
+  FocusArea,
+  Indicator,
+  INDICATOR_DIRECTION_LABELS,
+  INDICATOR_UNIT_LABELS,
+  IndicatorDirection,
+  IndicatorUnit,
+} from '@koers/contracts';
 import {
   Check,
   ErrorMessage,
@@ -11,18 +18,11 @@ import {
   useFocusOnMount,
 } from '../../components/common';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
-import {
-  formatDate,
-  formatValue,
-  INDICATOR_DIRECTION_LABELS,
-  INDICATOR_UNIT_LABELS,
-  options,
-  todayIso,
-} from '../../labels';
+import { formatDate, formatValue, options, todayIso } from '../../labels';
 import { TabError } from '../WorkgroupPage';
 import { IndicatorChart } from './IndicatorChart';
 import { TargetVerdict, targetReached } from './indicator-verdict';
-import { Indicator, IndicatorDirection, IndicatorUnit, reportingApi } from './reporting-api';
+import { reportingApi } from './reporting-api';
 
 /** '12,5' or '12.5' as a number; '' as null; anything else as NaN. */
 export function parseNumber(text: string): number | null {

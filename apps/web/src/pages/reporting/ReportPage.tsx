@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { isWorkingReport } from '@koers/contracts';
 import { isSecretariat, useMe } from '../../auth';
 import { ErrorMessage, Loading, PageHeading, SuccessMessage, useApi } from '../../components/common';
 import { formatDateTime } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
-import { isWorkingReport, reportingApi } from './reporting-api';
+import { reportingApi } from './reporting-api';
 import { HashCheck, ReportContentView, ReportFiguresView } from './ReportView';
 import { ReviewControls } from './ReviewControls';
 import { ReportStatusBadge } from './status';

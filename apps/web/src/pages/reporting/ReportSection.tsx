@@ -1,23 +1,23 @@
 import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../api';
-import { asApiError, ErrorMessage, Field, Loading, SuccessMessage, useApi } from '../../components/common';
-import { SelectField } from '../../components/forms';
-import { FOCUS_AREA_STATUS_LABELS, formatDate, formatDateTime, options, todayIso } from '../../labels';
-import { TabError, WorkgroupContext } from '../WorkgroupPage';
-import { ConfirmDialog } from '../../components/dialog';
-import { storedDraft, useFormGuard, useVersionedSave } from '../../features/forms';
 import {
-  currentCycle,
+  FOCUS_AREA_STATUS_LABELS,
   FocusAreaStatus,
   isWorkingReport,
   ProgressReport,
   ReportChanges,
   ReportContent,
-  reportingApi,
   ReportingCycle,
   WorkingReport,
-} from './reporting-api';
+} from '@koers/contracts';
+import { ApiError } from '../../api';
+import { asApiError, ErrorMessage, Field, Loading, SuccessMessage, useApi } from '../../components/common';
+import { SelectField } from '../../components/forms';
+import { formatDate, formatDateTime, options, todayIso } from '../../labels';
+import { TabError, WorkgroupContext } from '../WorkgroupPage';
+import { ConfirmDialog } from '../../components/dialog';
+import { storedDraft, useFormGuard, useVersionedSave } from '../../features/forms';
+import { currentCycle, reportingApi } from './reporting-api';
 import { ReportContentView, ReportFiguresView, VersionHistory } from './ReportView';
 import { ReportStatusBadge } from './status';
 import { useWords } from '../../features/region';

@@ -1,8 +1,8 @@
 import { ReactNode } from 'react';
+import { ReportContent, ReportFigures, ReportVersion } from '@koers/contracts';
 import { TableScroll } from '../../components/common';
 import { formatDate, formatDateTime, formatValue } from '../../labels';
 import { TargetVerdict } from './indicator-verdict';
-import type { ReportContent, ReportFigures, ReportVersion } from './reporting-api';
 import { FocusStatus, ReportStatusBadge } from './status';
 
 type Level = 2 | 3 | 4;

@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { ReportingCycle } from '@koers/contracts';
 import { api } from '../../api';
 import { isSecretariat, useMe } from '../../auth';
 import {
@@ -15,7 +16,7 @@ import {
 import { FormActions, useSubmit } from '../../components/forms';
 import { formatDate, todayIso } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
-import { currentCycle, reportingApi, ReportingCycle } from './reporting-api';
+import { currentCycle, reportingApi } from './reporting-api';
 import './reporting.css';
 import { useWords } from '../../features/region';
 

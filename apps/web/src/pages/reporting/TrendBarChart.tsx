@@ -1,6 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { FOCUS_AREA_STATUS_LABELS } from '../../labels';
-import type { FocusAreaStatus } from './reporting-api';
+import { FOCUS_AREA_STATUS_LABELS, FocusAreaStatus } from '@koers/contracts';
 import { FOCUS_STATUS_ICONS, FOCUS_STATUS_ORDER } from './status';
 import { TREND_CHART_HEIGHT, type TrendRow } from './TrendChart';
 

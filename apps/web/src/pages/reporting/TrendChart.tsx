@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
+import { Dashboard, FOCUS_AREA_STATUS_LABELS, FocusAreaStatus } from '@koers/contracts';
 import { TableScroll } from '../../components/common';
-import { FOCUS_AREA_STATUS_LABELS, formatDate } from '../../labels';
-import type { Dashboard, FocusAreaStatus } from './reporting-api';
+import { formatDate } from '../../labels';
 import { FOCUS_STATUS_ORDER } from './status';
 
 export const TREND_CHART_HEIGHT = 280;

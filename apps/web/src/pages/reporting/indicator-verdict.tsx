@@ -1,4 +1,4 @@
-import type { Indicator } from './reporting-api';
+import { Indicator } from '@koers/contracts';
 
 /** Whether the latest measurement reaches the target, following the indicator's direction. */
 export function targetReached(

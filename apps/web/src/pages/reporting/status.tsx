@@ -1,5 +1,4 @@
-import { FOCUS_AREA_STATUS_LABELS, REPORT_STATUS_LABELS } from '../../labels';
-import type { FocusAreaStatus, SubmissionStatus } from './reporting-api';
+import { FOCUS_AREA_STATUS_LABELS, FocusAreaStatus, REPORT_STATUS_LABELS, SubmissionStatus } from '@koers/contracts';
 
 /** Each focus-area status has its own shape as well as a colour, so it reads without colour too. */
 export const FOCUS_STATUS_ICONS: Record<FocusAreaStatus, string> = {

@@ -2,16 +2,20 @@ import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
   Action,
+  ACTION_FIELD_LABELS,
+  ACTION_ORIGIN_LABELS,
+  ACTION_PRIORITY_LABELS,
+  ACTION_STATUS_LABELS,
   ActionDetail,
   ActionFilters,
   ActionInput,
   ActionPriority,
   ActionSort,
   ActionStatus,
-  api,
-  ApiError,
+  STATUSES_WITH_REASON,
   WorkgroupMember,
-} from '../../api';
+} from '@koers/contracts';
+import { api, ApiError } from '../../api';
 import {
   asApiError,
   ErrorMessage,
@@ -23,16 +27,7 @@ import {
   useFocusOnMount,
   validate,
 } from '../../components/common';
-import {
-  ACTION_FIELD_LABELS,
-  ACTION_ORIGIN_LABELS,
-  ACTION_PRIORITY_LABELS,
-  ACTION_STATUS_LABELS,
-  formatDate,
-  formatDateTime,
-  options,
-  STATUSES_WITH_REASON,
-} from '../../labels';
+import { formatDate, formatDateTime, options } from '../../labels';
 import { ConfirmDialog } from '../../components/dialog';
 import { Choice, FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { LoadMore, usePagedList } from '../../components/paging';
@@ -117,8 +112,7 @@ export function ActionsTab() {
   useEffect(() => () => window.clearTimeout(refetch.current), []);
   useLive(
     {
-      'action.created': (payload) => {
-        const action = payload as Action;
+      'action.created': (action) => {
         if (action.workgroupId !== workgroup.id) return;
         list.setData((page) =>
           page && !page.items.some((a) => a.id === action.id)
@@ -128,8 +122,7 @@ export function ActionsTab() {
         setLiveMessage(`Nieuwe actie: ${action.title}`);
         scheduleRefetch();
       },
-      'action.updated': (payload) => {
-        const action = payload as Action;
+      'action.updated': (action) => {
         if (action.workgroupId !== workgroup.id) return;
         list.setData((page) =>
           page ? { ...page, items: page.items.map((a) => (a.id === action.id ? action : a)) } : page,
@@ -138,8 +131,7 @@ export function ActionsTab() {
         if (action.id === selectedId) setDetailVersion((v) => v + 1);
         scheduleRefetch();
       },
-      'action.deleted': (payload) => {
-        const { id } = payload as { id: string };
+      'action.deleted': ({ id }) => {
         list.setData((page) =>
           page ? { ...page, items: page.items.filter((a) => a.id !== id), total: Math.max(0, page.total - 1) } : page,
         );

@@ -1,5 +1,6 @@
 import { FormEvent, Fragment, ReactNode, useEffect, useMemo, useRef, useState } from 'react';
-import { api, ApiError, KnowledgeItem, KnowledgeStatus, Organisation } from '../../api';
+import { KNOWLEDGE_STATUS_LABELS, KnowledgeItem, KnowledgeStatus, Organisation } from '@koers/contracts';
+import { api, ApiError } from '../../api';
 import {
   asApiError,
   Check,
@@ -10,7 +11,7 @@ import {
   useApi,
   useFocusOnMount,
 } from '../../components/common';
-import { formatDate, KNOWLEDGE_STATUS_LABELS, options } from '../../labels';
+import { formatDate, options } from '../../labels';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
 import { LoadMore, readAll, usePagedList } from '../../components/paging';
 import { TabError, useWorkgroup } from '../WorkgroupPage';

@@ -1,17 +1,20 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
+  ACTION_STATUS_LABELS,
   ActionDraft,
+  AGENDA_OUTCOME_LABELS,
   AgendaItem,
   AgendaOutcome,
-  api,
-  ApiError,
+  ATTENDANCE_LABELS,
   AttendanceStatus,
+  SESSION_STATE_LABELS,
+  SESSION_TYPE_LABELS,
   SessionDetail,
   SessionState,
-  SessionSummary,
   SessionType,
-} from '../../api';
+} from '@koers/contracts';
+import { api, ApiError } from '../../api';
 import {
   asApiError,
   Check,
@@ -25,16 +28,7 @@ import {
   useFocusOnMount,
   validate,
 } from '../../components/common';
-import {
-  ACTION_STATUS_LABELS,
-  AGENDA_OUTCOME_LABELS,
-  ATTENDANCE_LABELS,
-  formatDate,
-  formatMoment,
-  options,
-  SESSION_STATE_LABELS,
-  SESSION_TYPE_LABELS,
-} from '../../labels';
+import { formatDate, formatMoment, options } from '../../labels';
 import { Choice, FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { useLive } from '../../live';
 import { TabError, useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
@@ -58,22 +52,19 @@ export function SessionsTab() {
   useEffect(() => () => window.clearTimeout(refetch.current), []);
   useLive(
     {
-      'session.created': (payload) => {
-        const session = payload as SessionSummary;
+      'session.created': (session) => {
         if (session.workgroupId !== workgroup.id) return;
         sessions.setData((list) => (list && !list.some((s) => s.id === session.id) ? [...list, session] : list));
         setLiveMessage(`Nieuwe sessie: ${session.title}`);
         scheduleRefetch();
       },
-      'session.updated': (payload) => {
-        const session = payload as SessionSummary;
+      'session.updated': (session) => {
         if (session.workgroupId !== workgroup.id) return;
         sessions.setData((list) => list?.map((s) => (s.id === session.id ? session : s)));
         setLiveMessage(`Sessie bijgewerkt: ${session.title}`);
         scheduleRefetch();
       },
-      'session.deleted': (payload) => {
-        const { id, workgroupId } = payload as { id: string; workgroupId: string };
+      'session.deleted': ({ id, workgroupId }) => {
         if (workgroupId !== workgroup.id) return;
         sessions.setData((list) => list?.filter((s) => s.id !== id));
         setLiveMessage('Een sessie is verwijderd.');
@@ -316,12 +307,12 @@ export function SessionPage() {
   useLive(
     {
       'session.updated': (payload) => {
-        if ((payload as { id: string }).id !== sessionId) return;
+        if (payload.id !== sessionId) return;
         window.clearTimeout(refetch.current);
         refetch.current = window.setTimeout(() => void session.reload(), 300);
       },
       'session.deleted': (payload) => {
-        if ((payload as { id: string }).id === sessionId) setRemovedElsewhere(true);
+        if (payload.id === sessionId) setRemovedElsewhere(true);
       },
     },
     ctx.workgroup.id,

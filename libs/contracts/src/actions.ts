@@ -1,0 +1,98 @@
+import type { IsoDate, IsoDateTime } from './common';
+
+export const ACTION_STATUSES = ['open', 'in_uitvoering', 'geblokkeerd', 'afgerond', 'vervallen'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+/** Statuses in which an action still waits on someone. */
+export const OPEN_STATUSES: readonly ActionStatus[] = ['open', 'in_uitvoering', 'geblokkeerd'];
+/** Statuses that need a reason. */
+export const STATUSES_WITH_REASON: readonly ActionStatus[] = ['geblokkeerd', 'vervallen'];
+
+export const ACTION_PRIORITIES = ['hoog', 'normaal', 'laag'] as const;
+export type ActionPriority = (typeof ACTION_PRIORITIES)[number];
+
+export const ACTION_ORIGINS = ['sessiebesluit', 'document', 'rvc_verzoek', 'vrij'] as const;
+export type ActionOrigin = (typeof ACTION_ORIGINS)[number];
+
+export const ACTION_SORTS = ['due_date', 'priority', 'updated_at', 'title', 'status'] as const;
+export type ActionSort = (typeof ACTION_SORTS)[number];
+
+/** Which slice of a werkgroep's action list to show (a filter, not an action). */
+export const ACTION_LIST_VIEWS = ['alle', 'mijn', 'verlopen', 'binnenkort'] as const;
+export type ActionListView = (typeof ACTION_LIST_VIEWS)[number];
+
+/** An action as the API shows it, with the names a list needs. */
+export interface Action {
+  id: string;
+  workgroupId: string;
+  workgroupName: string;
+  focusAreaId: string | null;
+  focusAreaTitle: string | null;
+  title: string;
+  description: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  ownerOrganisationId: string | null;
+  ownerOrganisationName: string | null;
+  dueDate: IsoDate | null;
+  status: ActionStatus;
+  statusReason: string | null;
+  priority: ActionPriority;
+  origin: ActionOrigin;
+  originNote: string;
+  createdBy: string | null;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  completedAt: IsoDateTime | null;
+  overdue: boolean;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
+}
+
+export interface ActionComment {
+  id: string;
+  authorId: string | null;
+  authorName: string | null;
+  body: string;
+  createdAt: IsoDateTime;
+}
+
+export interface ActionHistoryEntry {
+  changedAt: IsoDateTime;
+  changedBy: string | null;
+  changedByName: string | null;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
+
+export interface ActionDetail extends Action {
+  history: ActionHistoryEntry[];
+  comments: ActionComment[];
+}
+
+/** The query of GET /api/workgroups/:id/actions (`status` comma-separated). */
+export interface ActionFilters {
+  view?: ActionListView;
+  status?: string;
+  focusAreaId?: string;
+  organisationId?: string;
+  ownerId?: string;
+  sort?: ActionSort;
+  order?: 'asc' | 'desc';
+  dueWithinDays?: number;
+  limit?: number;
+  offset?: number;
+}
+
+/** The fields of an action that can be set through the API. */
+export interface ActionInput {
+  title?: string;
+  description?: string;
+  focusAreaId?: string | null;
+  ownerId?: string | null;
+  ownerOrganisationId?: string | null;
+  dueDate?: IsoDate | null;
+  status?: ActionStatus;
+  statusReason?: string | null;
+  priority?: ActionPriority;
+  origin?: ActionOrigin;
+  originNote?: string;
+}

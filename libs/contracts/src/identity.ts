@@ -1,0 +1,124 @@
+import type { IsoDateTime } from './common';
+
+export const PLATFORM_ROLES = ['secretariaat', 'gebruiker'] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+
+/**
+ * What someone is, which the werkgroep composition check reads (a burgemeester, an officier, ...): a code
+ * from GET /api/functions, which the secretariat extends.
+ */
+export type UserFunction = string;
+
+export const ORGANISATION_TYPES = [
+  'gemeente',
+  'openbaar_ministerie',
+  'politie',
+  'belastingdienst',
+  'riec',
+  'zorg_en_veiligheidshuis',
+  'ggd',
+  'provincie',
+  'rijk',
+  'partner',
+  'bureau',
+] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+
+/** A member's role in a werkgroep. */
+export const MEMBERSHIP_ROLES = ['aanjager', 'lid', 'ambtelijk', 'gast', 'waarnemer'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+/** What the API shows of a user: never the password hash or login counters. */
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  jobTitle: string | null;
+  function: UserFunction;
+  organisationId: string;
+  platformRole: PlatformRole;
+  rvcMember: boolean;
+  active: boolean;
+  /** Invited, but no password chosen yet. */
+  invitationPending: boolean;
+  locked: boolean;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
+}
+
+export interface Organisation {
+  id: string;
+  regionId: string;
+  name: string;
+  type: OrganisationType;
+  districtId: string | null;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
+}
+
+/** A police district (basisteam area) of the region. */
+export interface District {
+  id: string;
+  regionId: string;
+  name: string;
+}
+
+/** One of my werkgroepen and my role in it. */
+export interface Membership {
+  workgroupId: string;
+  workgroupName: string;
+  themeId: string;
+  role: MembershipRole;
+}
+
+/** GET /api/me: who am I. */
+export interface Me {
+  user: User;
+  organisation: Organisation | null;
+  memberships: Membership[];
+}
+
+/** POST /api/auth/login and /api/auth/refresh (the tokens also travel as httpOnly cookies). */
+export interface LoginResult {
+  accessToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  user: User;
+}
+
+export interface LoginInput {
+  email: string;
+  password: string;
+}
+
+export interface UserInput {
+  email?: string;
+  displayName?: string;
+  jobTitle?: string;
+  function?: UserFunction;
+  organisationId?: string;
+  platformRole?: PlatformRole;
+  rvcMember?: boolean;
+  active?: boolean;
+}
+
+/** How an invitation reached the person (docs/access.md). */
+export interface InvitationDelivery {
+  delivery: 'mail' | 'mail_failed' | 'link';
+  expiresAt: IsoDateTime;
+  /** Only without SMTP: the path with the one-time token, for the secretariat to hand over. */
+  link?: string;
+}
+
+/** POST /api/users: the new user and how the invitation went out. */
+export interface CreatedUser extends User {
+  invitation: InvitationDelivery;
+}
+
+export interface OrganisationInput {
+  name?: string;
+  type?: OrganisationType;
+  districtId?: string | null;
+}

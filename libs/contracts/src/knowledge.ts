@@ -1,0 +1,60 @@
+import type { IsoDateTime } from './common';
+
+export const KNOWLEDGE_STATUSES = ['in_gebruik', 'pilot', 'afgerond'] as const;
+export type KnowledgeStatus = (typeof KNOWLEDGE_STATUSES)[number];
+
+/** A link to more information; only https, with a label a reader understands. */
+export interface KnowledgeLink {
+  label: string;
+  url: string;
+}
+
+/** An intervention or practice in a theme's kennisbank. */
+export interface KnowledgeItem {
+  id: string;
+  themeId: string;
+  themeTitle: string;
+  title: string;
+  description: string;
+  ownerOrganisationId: string | null;
+  ownerOrganisationName: string | null;
+  tags: string[];
+  links: KnowledgeLink[];
+  status: KnowledgeStatus;
+  /** The gemeenten that use it. */
+  gemeenten: Array<{ id: string; name: string }>;
+  createdBy: string | null;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
+}
+
+/** A search hit: the item plus its rank and highlighted fragments (only when searching with a query). */
+export interface KnowledgeSearchHit extends KnowledgeItem {
+  rank: number | null;
+  /**
+   * HTML-escaped text with the matching words wrapped in <mark></mark>: safe to render as HTML, since
+   * everything but the mark tags is escaped on the server (the client sanitises it again).
+   */
+  highlight: { title: string; snippet: string } | null;
+}
+
+export interface KnowledgeFilters {
+  q?: string;
+  tag?: string;
+  status?: string;
+  gemeenteId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface KnowledgeInput {
+  title?: string;
+  description?: string;
+  ownerOrganisationId?: string | null;
+  tags?: string[];
+  links?: KnowledgeLink[];
+  status?: KnowledgeStatus;
+  gemeenteIds?: string[];
+}

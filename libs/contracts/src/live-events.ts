@@ -1,0 +1,32 @@
+import type { Action } from './actions';
+import type { Notification } from './notifications';
+import type { SessionSummary } from './sessions';
+
+/** What a deleted item leaves behind in a live event. */
+export interface DeletedRef {
+  id: string;
+  workgroupId: string;
+}
+
+/**
+ * The /live socket's events (server -> client): event name -> payload. Werkgroep events reach the sockets
+ * that subscribed to the werkgroep; notification events reach every socket of their user.
+ */
+export interface LiveEvents {
+  'action.created': Action;
+  'action.updated': Action;
+  'action.deleted': DeletedRef;
+  'session.created': SessionSummary;
+  'session.updated': SessionSummary;
+  'session.deleted': DeletedRef;
+  notification: { notification: Notification; unreadCount: number };
+  'notifications.read': { ids: string[] | 'all'; unreadCount: number };
+  /** Lost access to a subscribed werkgroep (removed as member). */
+  revoked: { workgroupId: string; message: string };
+}
+export type LiveEventName = keyof LiveEvents;
+
+/** Client -> server on /live: join or leave a werkgroep's room. */
+export interface LiveSubscription {
+  workgroupId: string;
+}

@@ -1,0 +1,281 @@
+import type { IsoDate, IsoDateTime } from './common';
+
+export const INDICATOR_UNITS = ['aantal', 'percentage', 'euro', 'dagen'] as const;
+export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
+
+export const INDICATOR_DIRECTIONS = ['hoger_is_beter', 'lager_is_beter'] as const;
+export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
+
+export const FOCUS_AREA_STATUSES = [
+  'op_koers',
+  'aandacht_nodig',
+  'achterstand',
+  'afgerond',
+  'nog_niet_gestart',
+] as const;
+export type FocusAreaStatus = (typeof FOCUS_AREA_STATUSES)[number];
+
+export const REPORT_STATUSES = ['concept', 'ingediend', 'geaccepteerd', 'teruggestuurd'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+/** A report in these states is still being written by the werkgroep. */
+export const EDITABLE_REPORT_STATUSES: readonly ReportStatus[] = ['concept', 'teruggestuurd'];
+/** A werkgroep's state for one cycle on the dashboard; RVC members only see the last three. */
+export type SubmissionStatus = ReportStatus | 'geen_rapportage' | 'niet_ingediend';
+export type ReviewOutcome = 'geaccepteerd' | 'teruggestuurd';
+
+/** A reporting round tied to an RVC meeting. */
+export interface ReportingCycle {
+  id: string;
+  strategyId: string;
+  title: string;
+  meetingDate: IsoDate;
+  reportDeadline: IsoDate;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
+}
+
+export interface CycleInput {
+  strategyId: string;
+  title: string;
+  meetingDate: IsoDate;
+  reportDeadline: IsoDate;
+  periodStart?: IsoDate;
+  periodEnd?: IsoDate;
+}
+
+export interface Measurement {
+  id: string;
+  indicatorId: string;
+  measuredOn: IsoDate;
+  value: number;
+  source: string;
+  enteredBy: string | null;
+  enteredByName: string | null;
+  createdAt: IsoDateTime;
+}
+
+/** A measurable indicator of a focus area, with its measurements. */
+export interface Indicator {
+  id: string;
+  workgroupId: string;
+  focusAreaId: string;
+  focusAreaTitle: string;
+  title: string;
+  description: string;
+  unit: IndicatorUnit;
+  baseline: number | null;
+  target: number | null;
+  direction: IndicatorDirection;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
+  measurements: Measurement[];
+}
+
+export interface IndicatorInput {
+  focusAreaId: string;
+  title: string;
+  description?: string;
+  unit: IndicatorUnit;
+  baseline?: number | null;
+  target?: number | null;
+  direction: IndicatorDirection;
+}
+
+export interface MeasurementInput {
+  measuredOn: IsoDate;
+  value: number;
+  source?: string;
+}
+
+/** The collaborative narrative document as exported at submit (plain text and HTML). */
+export interface ReportNarrative {
+  text: string;
+  html: string;
+}
+
+/**
+ * The werkgroep's own words in a report: per focus area a status and a narrative, and a summary. A frozen
+ * version also holds the collaborative narrative document as it was at submit (absent in older versions).
+ */
+export interface ReportContent {
+  summary: string;
+  focusAreas: Array<{ focusAreaId: string; title: string; status: FocusAreaStatus; narrative: string }>;
+  narrative?: ReportNarrative | null;
+}
+
+/** What the report's figures say, computed from the werkgroep's data at one moment. */
+export interface ReportFigures {
+  computedAt: IsoDateTime;
+  /** The day "overdue" was measured against (Dutch calendar day). */
+  referenceDate: IsoDate;
+  period: { start: IsoDate; end: IsoDate };
+  actions: {
+    perFocusArea: Array<{ focusAreaId: string | null; title: string; done: number; open: number; overdue: number }>;
+    totals: { done: number; open: number; overdue: number };
+    overdueByOrganisation: Array<{ organisationId: string | null; organisationName: string; overdue: number }>;
+  };
+  indicators: Array<{
+    indicatorId: string;
+    focusAreaId: string;
+    title: string;
+    unit: IndicatorUnit;
+    direction: IndicatorDirection;
+    baseline: number | null;
+    target: number | null;
+    latestValue: number | null;
+    latestMeasuredOn: IsoDate | null;
+    /** null when there is no target or no measurement yet. */
+    targetReached: boolean | null;
+  }>;
+  sessionsHeld: number;
+}
+
+export interface ReportReview {
+  outcome: ReviewOutcome;
+  comment: string | null;
+  reviewedBy: string | null;
+  reviewedAt: IsoDateTime | null;
+}
+
+/** A frozen, hashed version of a report: its words, figures and hash, and the secretariat's verdict. */
+export interface ReportVersion {
+  id: string;
+  version: number;
+  content: ReportContent;
+  figures: ReportFigures;
+  contentHash: string;
+  hashVerified: boolean;
+  submittedBy: string | null;
+  submittedByName: string | null;
+  submittedAt: IsoDateTime;
+  review: ReportReview | null;
+}
+
+export interface ReportListItem {
+  id: string;
+  cycleId: string;
+  cycleTitle: string;
+  status: ReportStatus;
+  currentVersion: number;
+  narrativeDocumentId: string | null;
+  updatedAt: IsoDateTime;
+}
+
+interface ReportBase {
+  id: string;
+  workgroupId: string;
+  workgroupName: string;
+  cycleId: string;
+  cycleTitle: string;
+  status: ReportStatus;
+}
+
+/** What members and the secretariat read: the working copy, its figures and the latest version. */
+export interface WorkingReport extends ReportBase {
+  currentVersion: number;
+  content: ReportContent;
+  figures: ReportFigures;
+  figuresFrozen: boolean;
+  latestVersion: ReportVersion | null;
+  /** The collaborative narrative document (null for reports from before it existed). */
+  narrativeDocumentId: string | null;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
+}
+
+/** What an RVC member reads: only the latest version that went upward. */
+export interface UpwardReport extends ReportBase {
+  version: ReportVersion;
+}
+
+export type ProgressReport = WorkingReport | UpwardReport;
+
+export function isWorkingReport(report: ProgressReport): report is WorkingReport {
+  return 'content' in report;
+}
+
+export interface ReportChanges {
+  summary?: string;
+  focusAreas?: Array<{ focusAreaId: string; status?: FocusAreaStatus; narrative?: string }>;
+}
+
+export interface CycleRef {
+  id: string;
+  title: string;
+  meetingDate: IsoDate;
+  reportDeadline: IsoDate;
+}
+
+/** The secretariat's (and the RVC's) overview of every werkgroep of a strategy. */
+export interface Dashboard {
+  strategyId: string;
+  /** The secretariat sees live overdue actions; RVC members the figures of submitted reports. */
+  overdueSource: 'live' | 'ingediende_rapportages';
+  currentCycle: CycleRef | null;
+  cycles: CycleRef[];
+  matrix: Array<{
+    workgroupId: string;
+    workgroupName: string;
+    focusAreas: Array<{
+      focusAreaId: string;
+      title: string;
+      status: FocusAreaStatus | null;
+      cycleId: string | null;
+      version: number | null;
+    }>;
+  }>;
+  trend: Array<{
+    cycleId: string;
+    title: string;
+    meetingDate: IsoDate;
+    workgroups: Array<{ workgroupId: string; statusCounts: Partial<Record<FocusAreaStatus, number>> }>;
+  }>;
+  overdue: {
+    perWorkgroup: Array<{ workgroupId: string; workgroupName: string; overdue: number }>;
+    perOrganisation: Array<{ organisationId: string | null; organisationName: string; overdue: number }>;
+  };
+  submissions: Array<{ workgroupId: string; workgroupName: string; status: SubmissionStatus; reportId: string | null }>;
+  notYetSubmitted: Array<{ workgroupId: string; workgroupName: string }>;
+}
+
+/** The RVC bundle of one cycle: every werkgroep in strategy order, with its accepted report (or null). */
+/** The region's words the bundle speaks (GET /api/region): its board and what it calls a theme. */
+export interface BundleWords {
+  boardName: string;
+  boardAbbreviation: string;
+  themeSingular: string;
+}
+
+export interface RvcBundle {
+  cycle: ReportingCycle;
+  strategy: { id: string; name: string };
+  words: BundleWords;
+  generatedAt: IsoDateTime;
+  workgroups: RvcBundleWorkgroup[];
+}
+
+export interface RvcBundleWorkgroup {
+  workgroupId: string;
+  name: string;
+  priorityTitle: string;
+  report: null | {
+    reportId: string;
+    version: number;
+    submittedAt: IsoDateTime;
+    submittedByName: string | null;
+    acceptedAt: IsoDateTime;
+    acceptedByName: string | null;
+    contentHash: string;
+    hashVerified: boolean;
+    content: ReportContent;
+    figures: ReportFigures;
+  };
+}

@@ -1,0 +1,146 @@
+import type { IsoDate, IsoDateTime } from './common';
+
+export const SESSION_TYPES = ['werksessie', 'kennissessie', 'bestuurlijk_overleg'] as const;
+export type SessionType = (typeof SESSION_TYPES)[number];
+
+export const SESSION_STATES = ['concept', 'geagendeerd', 'afgerond'] as const;
+export type SessionState = (typeof SESSION_STATES)[number];
+
+/** An agenda item is either on the agenda (ordered) or a proposal in the backlog. */
+export const AGENDA_PLACEMENTS = ['agenda', 'backlog'] as const;
+export type AgendaPlacement = (typeof AGENDA_PLACEMENTS)[number];
+
+export const AGENDA_OUTCOMES = ['informatie', 'besluit', 'actie'] as const;
+export type AgendaOutcome = (typeof AGENDA_OUTCOMES)[number];
+
+export const ATTENDANCE_STATUSES = ['uitgenodigd', 'aanwezig', 'afwezig', 'afgemeld'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export const SESSION_EXPORT_FORMATS = ['md', 'html'] as const;
+export type SessionExportFormat = (typeof SESSION_EXPORT_FORMATS)[number];
+
+export interface SessionSummary {
+  id: string;
+  workgroupId: string;
+  workgroupName: string;
+  type: SessionType;
+  state: SessionState;
+  title: string;
+  description: string;
+  startsAt: IsoDateTime;
+  endsAt: IsoDateTime;
+  location: string | null;
+  onlineUrl: string | null;
+  minutesDocumentId: string | null;
+  minutesDocumentTitle: string | null;
+  /** Raised on every change that an invitation (.ics) must carry. */
+  sequence: number;
+  createdBy: string | null;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
+  agendaItemCount: number;
+  decisionCount: number;
+  upcoming: boolean;
+}
+
+export interface AgendaItem {
+  id: string;
+  sessionId: string;
+  placement: AgendaPlacement;
+  position: number;
+  title: string;
+  description: string;
+  presenterId: string | null;
+  presenterName: string | null;
+  minutesAllotted: number | null;
+  outcome: AgendaOutcome | null;
+  proposedBy: string | null;
+  proposedByName: string | null;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
+}
+
+export interface Attendee {
+  userId: string;
+  displayName: string;
+  organisationName: string | null;
+  role: string | null;
+  status: AttendanceStatus;
+}
+
+/** An action that came from a decision, as the decision lists it. */
+export interface DecisionAction {
+  id: string;
+  title: string;
+  ownerName: string | null;
+  dueDate: IsoDate | null;
+  status: string;
+}
+
+export interface Decision {
+  id: string;
+  sessionId: string;
+  agendaItemId: string | null;
+  agendaItemTitle: string | null;
+  text: string;
+  decidedAt: IsoDateTime;
+  createdBy: string | null;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
+  actions: DecisionAction[];
+}
+
+export interface SessionDetail extends Omit<SessionSummary, 'agendaItemCount' | 'decisionCount' | 'upcoming'> {
+  agenda: AgendaItem[];
+  backlog: AgendaItem[];
+  totalMinutes: number;
+  attendees: Attendee[];
+  decisions: Decision[];
+}
+
+export interface SessionInput {
+  type?: SessionType;
+  state?: SessionState;
+  title?: string;
+  description?: string;
+  startsAt?: IsoDateTime;
+  endsAt?: IsoDateTime;
+  location?: string | null;
+  onlineUrl?: string | null;
+  inviteeIds?: string[];
+}
+
+export interface AgendaItemInput {
+  title?: string;
+  description?: string;
+  placement?: AgendaPlacement;
+  presenterId?: string | null;
+  presenterName?: string | null;
+  minutesAllotted?: number | null;
+  outcome?: AgendaOutcome | null;
+}
+
+/** A draft for an action created from a decision. */
+export interface ActionDraft {
+  title: string;
+  ownerId?: string | null;
+  dueDate?: IsoDate | null;
+  focusAreaId?: string | null;
+}
+
+export interface AttendanceInput {
+  attendees?: Array<{ userId: string; status?: AttendanceStatus }>;
+  removeUserIds?: string[];
+}
+
+export interface DecisionInput {
+  text: string;
+  agendaItemId?: string | null;
+  actions?: ActionDraft[];
+}

@@ -1,0 +1,56 @@
+import type { IsoDate, IsoDateTime } from './common';
+
+export const STRATEGY_STATUSES = ['concept', 'consultatie', 'vastgesteld', 'afgesloten'] as const;
+export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
+
+/** The region's security strategy (Regionale Veiligheidsstrategie). */
+export interface Strategy {
+  id: string;
+  regionId: string;
+  title: string;
+  motto: string | null;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  status: StrategyStatus;
+  adoptedOn: IsoDate | null;
+  /** The body that adopted it. */
+  adoptedBy: string;
+  trends: string;
+  principles: string;
+  selectionCriteria: string;
+  /** The strategy that counts now (GET /api/strategies lists it first). */
+  current: boolean;
+  updatedAt: IsoDateTime;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
+}
+
+/** A part of a priority (onderdeel). */
+export interface FocusArea {
+  id: string;
+  themeId: string;
+  position: number;
+  title: string;
+  /** Kept (for its actions and indicators) but no longer part of the strategy. */
+  archivedAt: IsoDateTime | null;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
+}
+
+/** A priority of the strategy (prioriteit); each has one werkgroep. */
+export interface Theme {
+  id: string;
+  strategyId: string;
+  position: number;
+  title: string;
+  description: string | null;
+  requiresTaxAuthority: boolean;
+  archivedAt: IsoDateTime | null;
+  focusAreas: FocusArea[];
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
+}
+
+export interface StrategyDetail extends Strategy {
+  themes: Theme[];
+}
