@@ -124,7 +124,10 @@ export class OwnRedis {
         await client.connect();
         if ((await client.ping()) === 'PONG') return;
       } catch (err) {
-        if (attempt > 100) throw err;
+        if (attempt > 100) {
+          await this.stop(); // never leave a server behind that nobody will stop
+          throw err;
+        }
       } finally {
         client.disconnect();
       }
