@@ -41,6 +41,8 @@ describe('accounts: invitations and passwords (with SMTP)', () => {
     sink = await startSmtpSink();
     t = await createTestApp({
       KOERS_SMTP_URL: sink.url,
+      // The sink offers no STARTTLS: declared a local relay, as test/digest.spec.ts does.
+      KOERS_SMTP_LOCAL_RELAY: 'true',
       KOERS_MAIL_FROM: 'Koers <koers@example.nl>',
       KOERS_PUBLIC_URL: PUBLIC_URL,
       KOERS_DIGEST_CHECK_INTERVAL_MS: '0',

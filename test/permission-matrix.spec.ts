@@ -19,6 +19,7 @@ import { AuditController } from '../apps/api/src/http/audit.controller';
 import { AuthController } from '../apps/api/src/http/auth.controller';
 import { HealthController } from '../apps/api/src/http/health.controller';
 import { InvitationsController } from '../apps/api/src/http/invitations.controller';
+import { MfaPolicyController } from '../apps/api/src/http/mfa-policy.controller';
 import { MeController } from '../apps/api/src/http/me.controller';
 import { OrganisationsController } from '../apps/api/src/http/organisations.controller';
 import { RegionController } from '../apps/api/src/http/region.controller';
@@ -47,7 +48,7 @@ interface Fixtures {
 }
 
 interface Route {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Route pattern as in the controller, for the test name. */
   pattern: string;
   expected: Record<Caller, Outcome>;
@@ -202,6 +203,22 @@ describe('permission matrix', () => {
         function: 'ambtenaar',
         organisationId: x.organisationId,
       }),
+    },
+    { method: 'GET', pattern: '/api/me/mfa', expected: READ, path: () => '/api/me/mfa' },
+    { method: 'POST', pattern: '/api/me/mfa/setup', expected: READ, path: () => '/api/me/mfa/setup' },
+    {
+      method: 'POST',
+      pattern: '/api/users/:id/mfa/reset',
+      expected: SECRETARIAT,
+      path: (x) => `/api/users/${x.userId}/mfa/reset`,
+    },
+    { method: 'GET', pattern: '/api/mfa-policy', expected: SECRETARIAT, path: () => '/api/mfa-policy' },
+    {
+      method: 'PUT',
+      pattern: '/api/mfa-policy',
+      expected: SECRETARIAT,
+      path: () => '/api/mfa-policy',
+      body: () => ({ requireAll: false, requireSecretariat: false, requireRvc: false }),
     },
     {
       method: 'POST',
@@ -413,6 +430,9 @@ describe('permission matrix', () => {
       'POST /api/auth/password-reset',
       'POST /api/auth/password-reset/confirm',
       'POST /api/invitations/accept',
+      'POST /api/auth/mfa',
+      // Needs a code from the person's own authenticator app: test/mfa.spec.ts, and below for anonymous callers.
+      'POST /api/me/mfa/confirm',
       // Changes the caller's own password: below for anonymous callers, and in test/accounts.spec.ts.
       'POST /api/me/password',
     ];
@@ -420,6 +440,7 @@ describe('permission matrix', () => {
       HealthController,
       AuthController,
       InvitationsController,
+      MfaPolicyController,
       MeController,
       OrganisationsController,
       RegionController,
@@ -470,6 +491,12 @@ describe('permission matrix', () => {
           code: 'LINK_INVALID',
         });
       }
+      const mfa = await t
+        .http()
+        .post('/api/auth/mfa')
+        .send({ challenge: 'x'.repeat(43), code: '123456' });
+      expect(mfa.status).toBe(401);
+      expect((await t.http().post('/api/me/mfa/confirm').send({ code: '123456' })).status).toBe(401);
       const change = await t
         .http()
         .post('/api/me/password')

@@ -19,6 +19,7 @@ import { AuthController } from './http/auth.controller';
 import { DocumentsController } from './http/documents.controller';
 import { HealthController } from './http/health.controller';
 import { InvitationsController } from './http/invitations.controller';
+import { MfaPolicyController } from './http/mfa-policy.controller';
 import { KnowledgeController } from './http/knowledge.controller';
 import { NotificationsController } from './http/notifications.controller';
 import { SessionsController } from './http/sessions.controller';
@@ -71,6 +72,7 @@ export class AppModule {
         HealthController,
         AuthController,
         InvitationsController,
+        MfaPolicyController,
         MeController,
         OrganisationsController,
         RegionController,

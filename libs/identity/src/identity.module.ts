@@ -8,6 +8,8 @@ import { NotificationsModule } from '@koers/notifications';
 import { AccountTokenRepository } from './accounts/account-token.repository';
 import { InvitationService } from './accounts/invitation.service';
 import { PasswordService } from './accounts/password.service';
+import { MfaRepository } from './mfa/mfa.repository';
+import { MfaService } from './mfa/mfa.service';
 import { AuthSessionEntity } from './auth/auth-session.entity';
 import { AuthSessionRepository } from './auth/auth-session.repository';
 import { AuthGuard } from './auth/auth.guard';
@@ -39,6 +41,8 @@ import { UserService } from './users/user.service';
     AccountTokenRepository,
     InvitationService,
     PasswordService,
+    MfaRepository,
+    MfaService,
     AuthSessionRepository,
     AuthService,
     AuthGuard,
@@ -66,6 +70,7 @@ import { UserService } from './users/user.service';
     UserFunctionService,
     InvitationService,
     PasswordService,
+    MfaService,
   ],
 })
 export class IdentityModule {}

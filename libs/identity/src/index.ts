@@ -19,3 +19,5 @@ export * from './dto/region.dto';
 export * from './accounts/invitation.service';
 export * from './accounts/password.service';
 export * from './accounts/password-policy';
+export * from './mfa/mfa.service';
+export * from './mfa/mfa.repository';

@@ -11,6 +11,7 @@ import {
   CurrentActor,
   IssuedTokens,
   LoginDto,
+  MfaLoginDto,
   PasswordResetRequestDto,
   PasswordService,
   Public,
@@ -44,8 +45,19 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const tokens = await this.auth.login(body.email, body.password, clientOf(request));
-    return this.issue(tokens, response);
+    const result = await this.auth.login(body.email, body.password, clientOf(request));
+    // With a second factor the password step gives no tokens, only the challenge for POST /api/auth/mfa.
+    if ('mfaRequired' in result) return result;
+    return this.issue(result, response);
+  }
+
+  /** The second login step: a code from the authenticator app or a recovery code; counts toward the lock. */
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('mfa')
+  @HttpCode(200)
+  async mfa(@Body() body: MfaLoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    return this.issue(await this.auth.completeMfa(body.challenge, body.code, clientOf(request)), response);
   }
 
   /** Exchanges the refresh cookie for a new access token (and a new refresh cookie). */

@@ -1,7 +1,15 @@
 import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
-import { ChangePasswordDto, CurrentActor, PasswordService, toUserDto, UserService } from '@koers/identity';
+import {
+  ChangePasswordDto,
+  CurrentActor,
+  MfaCodeDto,
+  MfaService,
+  PasswordService,
+  toUserDto,
+  UserService,
+} from '@koers/identity';
 import { PreferencesService, UpdatePreferencesDto } from '@koers/notifications';
 import { WorkgroupService } from '@koers/workgroups';
 
@@ -13,7 +21,27 @@ export class MeController {
     private readonly workgroups: WorkgroupService,
     private readonly preferences: PreferencesService,
     private readonly passwords: PasswordService,
+    private readonly mfa: MfaService,
   ) {}
+
+  /** My second factor: whether I have one, whether I must, and how many recovery codes are left. */
+  @Get('mfa')
+  mfaStatus(@CurrentActor() actor: Actor) {
+    return this.mfa.status(actor);
+  }
+
+  /** Starts enrolment: a new TOTP secret and its QR code (SVG, made on the server). */
+  @Post('mfa/setup')
+  startMfa(@CurrentActor() actor: Actor) {
+    return this.mfa.startEnrolment(actor);
+  }
+
+  /** Confirms enrolment with a code; answers the ten recovery codes, shown this once. */
+  @Post('mfa/confirm')
+  @HttpCode(200)
+  confirmMfa(@CurrentActor() actor: Actor, @Body() body: MfaCodeDto) {
+    return this.mfa.confirmEnrolment(actor, body.code);
+  }
 
   /** Changes my own password (the current one is checked); my other sessions end. */
   @Post('password')

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
 import {
   CreateUserDto,
   CurrentActor,
   InvitationService,
+  MfaService,
   toUserDto,
   UpdateUserDto,
   UserListQueryDto,
@@ -21,6 +22,7 @@ export class UsersController {
   constructor(
     private readonly users: UserService,
     private readonly invitations: InvitationService,
+    private readonly mfa: MfaService,
   ) {}
 
   @Get()
@@ -41,6 +43,13 @@ export class UsersController {
   async create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto) {
     const { user, invitation } = await this.users.create(actor, body);
     return { ...toUserDto(user), invitation };
+  }
+
+  /** Removes someone's second factor (a lost phone); audited, the person is told by mail. */
+  @Post(':id/mfa/reset')
+  @HttpCode(204)
+  async resetMfa(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    await this.mfa.reset(actor, id);
   }
 
   /** Sends a new invitation link (the earlier one stops working); also how someone without e-mail gets a new password. */

@@ -77,6 +77,18 @@ export function passwordChangedMail(person: { displayName: string }, when: Date)
   });
 }
 
+export function mfaResetMail(person: { displayName: string }, when: Date): AccountMail {
+  return compose({
+    subject: 'Uw tweede factor voor Koers is verwijderd',
+    greeting: `Beste ${person.displayName},`,
+    paragraphs: [
+      `Het secretariaat heeft op ${dutchDateTime(when)} de tweede factor (authenticator-app) van uw account bij Koers verwijderd. Uw herstelcodes werken niet meer.`,
+      'Bij de volgende keer inloggen stelt u een nieuwe tweede factor in.',
+      'Heeft u hier niet om gevraagd? Neem dan direct contact op met het secretariaat.',
+    ],
+  });
+}
+
 function escapeHtml(value: string): string {
   return value.replace(
     /[&<>"']/g,

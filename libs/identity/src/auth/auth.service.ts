@@ -5,6 +5,9 @@ import { createHash, createSecretKey, KeyObject, randomBytes } from 'node:crypto
 import { Actor } from '@koers/access';
 import { AuditService } from '@koers/audit';
 import { APP_CONFIG, AppConfig, DomainError, ErrorCode, isUuid } from '@koers/core';
+import { MfaRepository } from '../mfa/mfa.repository';
+import { normaliseRecoveryCode } from '../mfa/recovery-codes';
+import { matchingStep } from '../mfa/totp';
 import { UserRepository } from '../users/user.repository';
 import { AuthSessionRepository, SessionPrincipal } from './auth-session.repository';
 import { SocketSessions } from './socket-sessions';
@@ -15,6 +18,15 @@ export interface IssuedTokens {
   refreshToken: string;
   userId: string;
 }
+
+/** The answer of a right password when the account has a second factor: no tokens yet. */
+export interface MfaChallenge {
+  mfaRequired: true;
+  challenge: string;
+}
+
+const MFA_CHALLENGE_TTL_MS = 5 * 60_000;
+const MFA_CHALLENGE_MAX_FAILURES = 5;
 
 /** Where a login comes from: kept on the session for "Mijn sessies" and in the audit log. */
 export interface ClientInfo {
@@ -49,6 +61,7 @@ export class AuthService {
     private readonly sessions: AuthSessionRepository,
     private readonly audit: AuditService,
     private readonly socketSessions: SocketSessions,
+    private readonly mfa: MfaRepository,
   ) {
     this.verifyKey = createSecretKey(Buffer.from(config.auth.jwtSecret));
   }
@@ -59,7 +72,8 @@ export class AuthService {
    */
   private readonly verifyKey: KeyObject;
 
-  async login(email: string, password: string, client: ClientInfo): Promise<IssuedTokens> {
+  /** The password step: tokens, or (with a second factor) a challenge for POST /api/auth/mfa. */
+  async login(email: string, password: string, client: ClientInfo): Promise<IssuedTokens | MfaChallenge> {
     const { ip } = client;
     const user = await this.users.findForLogin(email);
     const who = { userId: user?.id ?? null, email, ip };
@@ -96,12 +110,87 @@ export class AuthService {
       });
       throw lockedUntil ? lockedError(lockedUntil) : invalidCredentials();
     }
+    if ((await this.mfa.state(user.id))?.enabledAt) {
+      // Failures are cleared only once the second factor is right too: wrong codes keep counting.
+      // The password was right; the session waits for the second factor (POST /api/auth/mfa).
+      const challenge = randomBytes(32).toString('base64url');
+      await this.mfa.createChallenge(user.id, sha256(challenge), new Date(Date.now() + MFA_CHALLENGE_TTL_MS));
+      await this.audit.recordChange(who, { action: 'auth.mfa_challenge', entityType: 'user', entityId: user.id });
+      return { mfaRequired: true, challenge };
+    }
     await this.users.clearFailedLogins(user.id);
+    return this.startSession(user.id, who, client, {});
+  }
+
+  /**
+   * The second step of a login with MFA: a code from the authenticator app (each time step once) or an
+   * unused recovery code. A wrong or replayed code counts toward the account lock like a wrong password;
+   * a challenge dies after five minutes or five wrong codes.
+   */
+  async completeMfa(challenge: string, code: string, client: ClientInfo): Promise<IssuedTokens> {
+    const challengeHash = sha256(challenge);
+    const userId = await this.mfa.challengeUser(challengeHash, MFA_CHALLENGE_MAX_FAILURES);
+    const user = userId ? await this.users.findById(userId) : null;
+    if (!user || !user.active) {
+      await this.audit.recordFailed(
+        { userId: null, email: null, ip: client.ip },
+        { action: 'auth.mfa', entityType: 'user', summary: { reason: 'invalid_challenge' } },
+      );
+      throw new DomainError(ErrorCode.Unauthenticated, 'Deze inlogpoging is verlopen. Log opnieuw in.');
+    }
+    const who = { userId: user.id, email: user.email, ip: client.ip };
+    if (user.lockedUntil && user.lockedUntil > new Date()) {
+      await this.audit.recordDenied(who, {
+        action: 'auth.mfa',
+        entityType: 'user',
+        entityId: user.id,
+        summary: { reason: 'locked' },
+      });
+      throw lockedError(user.lockedUntil);
+    }
+    const state = await this.mfa.state(user.id);
+    const step = state?.secret ? matchingStep(state.secret, code) : null;
+    let method: 'totp' | 'recovery' | null = null;
+    let reason = 'wrong_code';
+    if (step !== null) {
+      if (await this.mfa.useStep(user.id, step)) method = 'totp';
+      else reason = 'replayed_code';
+    } else if (await this.mfa.useRecoveryCode(user.id, sha256(normaliseRecoveryCode(code)))) {
+      method = 'recovery';
+    }
+    if (!method) {
+      await this.mfa.challengeFailed(challengeHash);
+      const lockedUntil = await this.users.registerFailedLogin(
+        user.id,
+        this.config.auth.loginMaxFailures,
+        this.config.auth.loginLockMinutes,
+      );
+      await this.audit.recordFailed(who, {
+        action: 'auth.mfa',
+        entityType: 'user',
+        entityId: user.id,
+        summary: { reason, locked: Boolean(lockedUntil) },
+      });
+      if (lockedUntil) throw lockedError(lockedUntil);
+      throw new DomainError(ErrorCode.InvalidCredentials, 'Deze code klopt niet of is al gebruikt.');
+    }
+    if (!(await this.mfa.useChallenge(challengeHash)))
+      throw new DomainError(ErrorCode.Unauthenticated, 'Deze inlogpoging is verlopen. Log opnieuw in.');
+    await this.users.clearFailedLogins(user.id);
+    return this.startSession(user.id, who, client, { mfa: method });
+  }
+
+  private async startSession(
+    userId: string,
+    who: { userId: string | null; email: string; ip: string | null },
+    client: ClientInfo,
+    summary: Record<string, unknown>,
+  ): Promise<IssuedTokens> {
     const refreshToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.auth.sessionTtlSeconds * 1000);
-    const sessionId = await this.sessions.create(user.id, sha256(refreshToken), expiresAt, client);
-    await this.audit.recordChange(who, { action: 'auth.login', entityType: 'session', entityId: sessionId });
-    return { ...(await this.signAccessToken(user.id, sessionId)), refreshToken, userId: user.id };
+    const sessionId = await this.sessions.create(userId, sha256(refreshToken), expiresAt, client);
+    await this.audit.recordChange(who, { action: 'auth.login', entityType: 'session', entityId: sessionId, summary });
+    return { ...(await this.signAccessToken(userId, sessionId)), refreshToken, userId };
   }
 
   /** A fresh access token for a live session; the refresh token is rotated each time. */

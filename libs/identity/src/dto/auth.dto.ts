@@ -1,4 +1,4 @@
-import { IsEmail, IsString, MaxLength, MinLength } from '@koers/core';
+import { IsBoolean, IsEmail, IsString, MaxLength, MinLength } from '@koers/core';
 
 export class LoginDto {
   @IsEmail({}, { message: 'Vul een geldig e-mailadres in.' })
@@ -42,4 +42,35 @@ export class ChangePasswordDto {
   @MinLength(12, { message: NEW_PASSWORD_MESSAGE })
   @MaxLength(200, { message: NEW_PASSWORD_MESSAGE })
   newPassword: string;
+}
+
+export class MfaLoginDto {
+  @IsString()
+  @MinLength(20, { message: 'Log opnieuw in.' })
+  @MaxLength(200)
+  challenge: string;
+
+  @IsString()
+  @MinLength(6, { message: 'Vul de code van zes cijfers of een herstelcode in.' })
+  @MaxLength(40)
+  code: string;
+}
+
+export class MfaCodeDto {
+  @IsString()
+  @MinLength(6, { message: 'Vul de code van zes cijfers in.' })
+  @MaxLength(20)
+  code: string;
+}
+
+/** Who must use a second factor: everyone, or the secretariat and/or the RVC members. */
+export class MfaPolicyDto {
+  @IsBoolean()
+  requireAll: boolean;
+
+  @IsBoolean()
+  requireSecretariat: boolean;
+
+  @IsBoolean()
+  requireRvc: boolean;
 }

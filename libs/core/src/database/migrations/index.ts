@@ -15,6 +15,7 @@ import { RegionVocabularyDistrictsAndFunctions1763900001400 } from './1763900001
 import { StrategyTextsCurrentAndArchive1763900001410 } from './1763900001410-strategy-texts-current-and-archive';
 import { AddRowVersions1764750000000 } from './1764750000000-add-row-versions';
 import { TrackProgressReportFieldVersions1764750000001 } from './1764750000001-track-progress-report-field-versions';
+import { CreateMfa1764800000000 } from './1764800000000-create-mfa';
 import { CreateAccountTokensAndSessionActivity1763900001500 } from './1763900001500-create-account-tokens-and-session-activity';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
@@ -36,5 +37,6 @@ export const migrations = [
   StrategyTextsCurrentAndArchive1763900001410,
   AddRowVersions1764750000000,
   TrackProgressReportFieldVersions1764750000001,
+  CreateMfa1764800000000,
   CreateAccountTokensAndSessionActivity1763900001500,
 ];

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface MfaState {
+  secret: string | null;
+  pendingSecret: string | null;
+  enabledAt: Date | null;
+  lastStep: number;
+}
+
+export interface MfaPolicy {
+  requireAll: boolean;
+  requireSecretariat: boolean;
+  requireRvc: boolean;
+}
+
+/** The second factor's rows: secrets and last step on users, recovery codes, login challenges, the policy. */
+@Injectable()
+export class MfaRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async state(userId: string, manager: EntityManager = this.dataSource.manager): Promise<MfaState | null> {
+    const rows: Array<{ secret: string | null; pending: string | null; enabled_at: Date | null; last_step: string }> =
+      await manager.query(
+        'SELECT mfa_secret AS secret, mfa_pending_secret AS pending, mfa_enabled_at AS enabled_at, mfa_last_step AS last_step FROM users WHERE id = $1',
+        [userId],
+      );
+    const row = rows[0];
+    return row
+      ? { secret: row.secret, pendingSecret: row.pending, enabledAt: row.enabled_at, lastStep: Number(row.last_step) }
+      : null;
+  }
+
+  async setPending(userId: string, secret: string): Promise<void> {
+    await this.dataSource.query('UPDATE users SET mfa_pending_secret = $2 WHERE id = $1', [userId, secret]);
+  }
+
+  /** Turns the pending secret on, with the step of the confirming code as the last one used. */
+  async enable(userId: string, secret: string, step: number, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE users SET mfa_secret = $2, mfa_pending_secret = NULL, mfa_enabled_at = now(), mfa_last_step = $3
+        WHERE id = $1`,
+      [userId, secret, step],
+    );
+  }
+
+  async disable(userId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE users SET mfa_secret = NULL, mfa_pending_secret = NULL, mfa_enabled_at = NULL, mfa_last_step = 0
+        WHERE id = $1`,
+      [userId],
+    );
+    await manager.query('DELETE FROM mfa_recovery_codes WHERE user_id = $1', [userId]);
+  }
+
+  /** Records a used time step; false when it is not newer than the last one (a replayed or older code). */
+  async useStep(userId: string, step: number): Promise<boolean> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `WITH used AS (UPDATE users SET mfa_last_step = $2 WHERE id = $1 AND mfa_last_step < $2 RETURNING id)
+       SELECT id FROM used`,
+      [userId, step],
+    );
+    return rows.length === 1;
+  }
+
+  async replaceRecoveryCodes(userId: string, hashes: string[], manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM mfa_recovery_codes WHERE user_id = $1', [userId]);
+    for (const hash of hashes)
+      await manager.query('INSERT INTO mfa_recovery_codes (user_id, code_hash) VALUES ($1, $2)', [userId, hash]);
+  }
+
+  /** Uses a recovery code once; false when it is unknown or used. */
+  async useRecoveryCode(userId: string, hash: string): Promise<boolean> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `WITH used AS (
+         UPDATE mfa_recovery_codes SET used_at = now()
+          WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id)
+       SELECT id FROM used`,
+      [userId, hash],
+    );
+    return rows.length === 1;
+  }
+
+  async unusedRecoveryCodes(userId: string): Promise<number> {
+    const rows: Array<{ n: number }> = await this.dataSource.query(
+      'SELECT count(*)::int AS n FROM mfa_recovery_codes WHERE user_id = $1 AND used_at IS NULL',
+      [userId],
+    );
+    return rows[0].n;
+  }
+
+  async createChallenge(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
+    await this.dataSource.query('INSERT INTO mfa_challenges (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
+      tokenHash,
+      userId,
+      expiresAt,
+    ]);
+  }
+
+  /** The person a live challenge belongs to (unused, unexpired, fewer than `maxFailures` wrong codes). */
+  async challengeUser(tokenHash: string, maxFailures: number): Promise<string | null> {
+    const rows: Array<{ user_id: string }> = await this.dataSource.query(
+      `SELECT user_id FROM mfa_challenges
+        WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() AND failed_attempts < $2`,
+      [tokenHash, maxFailures],
+    );
+    return rows[0]?.user_id ?? null;
+  }
+
+  async challengeFailed(tokenHash: string): Promise<void> {
+    await this.dataSource.query(
+      'UPDATE mfa_challenges SET failed_attempts = failed_attempts + 1 WHERE token_hash = $1',
+      [tokenHash],
+    );
+  }
+
+  /** Uses the challenge once; false when a concurrent request already did. */
+  async useChallenge(tokenHash: string): Promise<boolean> {
+    const rows: Array<{ user_id: string }> = await this.dataSource.query(
+      `WITH used AS (UPDATE mfa_challenges SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL RETURNING user_id)
+       SELECT user_id FROM used`,
+      [tokenHash],
+    );
+    return rows.length === 1;
+  }
+
+  async policy(): Promise<MfaPolicy | null> {
+    const rows: Array<{ require_all: boolean; require_secretariat: boolean; require_rvc: boolean }> =
+      await this.dataSource.query('SELECT require_all, require_secretariat, require_rvc FROM mfa_policy');
+    const row = rows[0];
+    return row
+      ? { requireAll: row.require_all, requireSecretariat: row.require_secretariat, requireRvc: row.require_rvc }
+      : null;
+  }
+
+  async savePolicy(policy: MfaPolicy, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO mfa_policy (id, require_all, require_secretariat, require_rvc) VALUES (true, $1, $2, $3)
+       ON CONFLICT (id) DO UPDATE SET require_all = $1, require_secretariat = $2, require_rvc = $3, updated_at = now()`,
+      [policy.requireAll, policy.requireSecretariat, policy.requireRvc],
+    );
+  }
+}
