@@ -64,6 +64,7 @@ const FOUNDATION_CONTROLLERS = [
   'StrategiesController',
   'WorkgroupsController',
   'AuditController',
+  'RegionController',
 ];
 
 /** The kennisbank is shared across the region: every werkgroep member and the secretariat read it (docs/knowledge-and-notifications.md). */
@@ -766,6 +767,21 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
       expected: SECRETARIAT,
       audit: 'region',
       target: () => ({ path: `/api/reporting-cycles/${f.cycleId}`, body: { title: unique('Hernoemde cyclus') } }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/reporting-cycles/:id/close',
+      expected: SECRETARIAT,
+      audit: 'region',
+      // A cycle whose meeting has been held, fresh for every caller: closing happens once.
+      target: async () => ({
+        path: `/api/reporting-cycles/${await as<{ id: string }>(sec, 'POST', '/api/reporting-cycles', {
+          strategyId: f.strategyId,
+          title: unique('Gehouden matrixcyclus'),
+          meetingDate: '2025-06-30',
+          reportDeadline: '2025-06-01',
+        }).then(idOf)}/close`,
+      }),
     },
 
     // --- reporting-indicators.controller.ts

@@ -175,6 +175,47 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     expect(b.pageErrors).toEqual([]);
   }, 120_000);
 
+  it('lets the secretariat close a held meeting: the sealed bundle shows its hashes and checks in the browser', async () => {
+    const secretariatToken = await t.login(SECRETARIAAT);
+    const workgroup = await t
+      .http()
+      .get(`/api/workgroups/${workgroupId}`)
+      .set('Authorization', `Bearer ${secretariatToken}`)
+      .expect(200);
+    const title = `Gehouden vergadering ${Date.now()}`;
+    await t
+      .http()
+      .post('/api/reporting-cycles')
+      .set('Authorization', `Bearer ${secretariatToken}`)
+      .send({
+        strategyId: workgroup.body.theme.strategyId,
+        title,
+        meetingDate: '2025-06-30',
+        reportDeadline: '2025-06-01',
+      })
+      .expect(201);
+    const s = await pages.newPage();
+    await pages.login(s.page, SECRETARIAAT);
+    await s.page.goto(`${t.url}/rvc`);
+    const card = s.page.getByRole('listitem').filter({ has: s.page.getByRole('heading', { level: 2, name: title }) });
+    await card.getByRole('button', { name: /^Cyclus sluiten en bundel verzegelen/ }).click();
+    const confirm = s.page.getByRole('dialog', { name: 'Cyclus sluiten en bundel verzegelen?' });
+    await confirm.getByRole('button', { name: 'Ja, sluiten en verzegelen' }).click();
+    await s.page
+      .getByRole('status')
+      .filter({ hasText: `“${title}” is gesloten; de bundel is verzegeld.` })
+      .waitFor();
+    const seal = card.getByRole('group', { name: 'Verzegelde bundel' });
+    await seal.getByText('Controle door de server: de bewaarde bundel klopt met deze vingerafdrukken.').waitFor();
+    expect(await seal.locator('code.hash').first().textContent()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await card.getByRole('button', { name: /Cyclus sluiten/ }).count()).toBe(0);
+    await seal.getByRole('button', { name: 'Controleer de PDF in deze browser' }).click();
+    await seal.getByText('De gedownloade PDF is precies de verzegelde bundel.').waitFor();
+    await screenshot(s.page, '56-rvc-verzegeld');
+    await expectAccessible(s.page, 'RVC (verzegeld)');
+    expect(s.pageErrors).toEqual([]);
+  }, 90_000);
+
   it('aanjager submits, the RVC cannot see the concept, the secretariat accepts, the RVC downloads the bundle PDF', async () => {
     const summary = `Koerstoets${Date.now()}: de aanpak van ondermijning ligt op koers.`;
     const marker = summary.split(':')[0];

@@ -36,6 +36,23 @@ export interface ReportingCycle {
   updatedAt: IsoDateTime;
   /** Raised on every change (optimistic concurrency). */
   version: number;
+  /** Set once the cycle is closed and its bundle sealed; a closed cycle is read-only. */
+  closedAt: IsoDateTime | null;
+}
+
+/** The sealed bundle of a closed cycle: its SHA-256 hashes and whether the stored bytes still match them. */
+export interface CycleSeal {
+  sealedAt: IsoDateTime;
+  sealedBy: string | null;
+  sealedByName: string | null;
+  jsonSha256: string;
+  pdfSha256: string;
+  verified: boolean;
+}
+
+/** `GET /reporting-cycles/:id`: the cycle with its seal once closed. */
+export interface ReportingCycleDetail extends ReportingCycle {
+  seal: CycleSeal | null;
 }
 
 export interface CycleInput {

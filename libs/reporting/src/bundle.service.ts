@@ -3,6 +3,7 @@ import { Actor, AuthorizationService } from '@koers/access';
 import { notFound } from '@koers/core';
 import { renderBundlePdf } from './bundle-pdf';
 import { BundleRepository } from './bundle.repository';
+import { CycleSealRepository } from './cycle-seal.repository';
 import { hashVerified } from './content-hash';
 import { ReportingRepository } from './reporting.repository';
 import { RvcBundle } from './reporting.model';
@@ -15,6 +16,7 @@ import { RvcBundle } from './reporting.model';
 export class BundleService {
   constructor(
     private readonly repository: BundleRepository,
+    private readonly seals: CycleSealRepository,
     private readonly cycles: ReportingRepository,
     private readonly authorization: AuthorizationService,
   ) {}
@@ -62,9 +64,25 @@ export class BundleService {
     };
   }
 
-  /** The same bundle as a printable A4 PDF, with its download name. */
-  async pdf(actor: Actor, cycleId: string): Promise<{ filename: string; data: Buffer }> {
-    const bundle = await this.bundle(actor, cycleId);
-    return { filename: `rvc-bundel-${bundle.cycle.meetingDate}.pdf`, data: await renderBundlePdf(bundle) };
+  /**
+   * The bundle as the RVC reads it: of a closed cycle exactly the sealed bytes (with their SHA-256), of an
+   * open one compiled now.
+   */
+  async served(actor: Actor, cycleId: string): Promise<{ json: Buffer; sha256: string | null }> {
+    await this.authorization.assertInRegion(actor, 'reporting.read', 'reporting_cycle.bundle');
+    const seal = await this.seals.find(cycleId);
+    if (seal) return { json: seal.json, sha256: seal.jsonSha256 };
+    return { json: Buffer.from(JSON.stringify(await this.bundle(actor, cycleId)), 'utf8'), sha256: null };
+  }
+
+  /** The same bundle as a printable A4 PDF, with its download name: sealed once the cycle is closed. */
+  async pdf(actor: Actor, cycleId: string): Promise<{ filename: string; data: Buffer; sha256: string | null }> {
+    await this.authorization.assertInRegion(actor, 'reporting.read', 'reporting_cycle.bundle');
+    const cycle = await this.cycles.findCycle(cycleId);
+    if (!cycle) throw notFound('De rapportagecyclus');
+    const filename = `rvc-bundel-${cycle.meetingDate}.pdf`;
+    const seal = await this.seals.find(cycleId);
+    if (seal) return { filename, data: seal.pdf, sha256: seal.pdfSha256 };
+    return { filename, data: await renderBundlePdf(await this.bundle(actor, cycleId)), sha256: null };
   }
 }

@@ -5,6 +5,7 @@ export * from './indicator.service';
 export * from './progress-report.service';
 export * from './dashboard.service';
 export * from './bundle.service';
+export { CycleClosingService } from './cycle-closing.service';
 export * from './dto/reporting.dto';
 export { canonicalJson, versionContentHash } from './content-hash';
 export { computeReportFigures } from './report-figures.repository';

@@ -15,6 +15,8 @@ export interface ReportRow {
   summary: string;
   focusAreas: ReportContent['focusAreas'];
   currentVersion: number;
+  /** The cycle was closed: its bundle is sealed and the report can no longer change. */
+  cycleClosed: boolean;
   /** The collaborative narrative document (null for reports from before it existed). */
   narrativeDocumentId: string | null;
   createdAt: Date;
@@ -44,7 +46,7 @@ export interface VersionRow {
 const REPORT = `SELECT r.id, r.workgroup_id AS "workgroupId", w.name AS "workgroupName", r.cycle_id AS "cycleId", c.title AS "cycleTitle",
                        c.period_start AS "periodStart", c.period_end AS "periodEnd", r.status, r.summary, r.focus_areas AS "focusAreas",
                        r.current_version AS "currentVersion", r.narrative_document_id AS "narrativeDocumentId", r.created_at AS "createdAt", r.updated_at AS "updatedAt",
-                       r.version, r.field_versions AS "fieldVersions"
+                       r.version, r.field_versions AS "fieldVersions", c.closed_at IS NOT NULL AS "cycleClosed"
                   FROM progress_reports r JOIN workgroups w ON w.id = r.workgroup_id JOIN reporting_cycles c ON c.id = r.cycle_id`;
 
 const VERSION = `SELECT v.id, v.report_id AS "reportId", v.version, v.content, v.figures, v.content_hash AS "contentHash",

@@ -14,6 +14,9 @@ import { EDITABLE_REPORT_STATUSES, ReportContent, ReportNarrative } from './repo
 
 export type { ReportChanges } from './report-merge';
 
+const cycleClosed = () =>
+  conflict('De rapportagecyclus is gesloten en haar RVC-bundel verzegeld; deze rapportage verandert niet meer.');
+
 /** How a frozen version is shown: its words, figures and hash, and the secretariat's verdict on it. */
 export function versionView(v: VersionRow) {
   return {
@@ -72,6 +75,7 @@ export class ProgressReportService {
       throw validationFailed([
         { field: 'cycleId', messages: ['Deze rapportagecyclus bestaat niet voor de strategie van deze werkgroep.'] },
       ]);
+    if (cycle.closedAt) throw cycleClosed();
     const focusAreas = await this.repository.focusAreasOf(workgroupId);
     const content: ReportContent = {
       summary: '',
@@ -239,6 +243,7 @@ export class ProgressReportService {
       throw validationFailed([{ field: 'comment', messages: ['Geef aan waarom de rapportage wordt teruggestuurd.'] }]);
     await this.dataSource.transaction(async (manager) => {
       const locked = (await this.repository.find(id, manager, true))!;
+      if (locked.cycleClosed) throw cycleClosed();
       if (locked.status !== 'ingediend')
         throw conflict('Alleen een ingediende rapportage kan worden geaccepteerd of teruggestuurd.');
       const version = (await this.repository.version(id, locked.currentVersion, manager))!;
@@ -293,6 +298,7 @@ export class ProgressReportService {
   }
 
   private assertEditable(report: ReportRow): void {
+    if (report.cycleClosed) throw cycleClosed();
     if (!EDITABLE_REPORT_STATUSES.includes(report.status))
       throw conflict('Deze rapportage is ingediend en kan niet meer worden gewijzigd.');
   }

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { assertVersion, FieldError, lockVersion, notFound, validationFailed } from '@koers/core';
+import { assertVersion, conflict, FieldError, lockVersion, notFound, validationFailed } from '@koers/core';
+import { sealView } from './cycle-closing.service';
+import { CycleSealRepository } from './cycle-seal.repository';
 import { CycleFields, ReportingRepository } from './reporting.repository';
 import { ReportingCycleView } from './reporting.model';
 
@@ -28,6 +30,7 @@ export class ReportingCycleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: ReportingRepository,
+    private readonly seals: CycleSealRepository,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
   ) {}
@@ -37,11 +40,13 @@ export class ReportingCycleService {
     return this.repository.listCycles(strategyId);
   }
 
-  async get(actor: Actor, id: string): Promise<ReportingCycleView> {
+  /** The cycle, with its seal (hashes, and whether the stored bundle still matches them) once closed. */
+  async get(actor: Actor, id: string) {
     await this.authorization.assertInRegion(actor, 'region.read', 'reporting_cycle.read');
     const cycle = await this.repository.findCycle(id);
     if (!cycle) throw notFound('De rapportagecyclus');
-    return cycle;
+    const seal = cycle.closedAt ? await this.seals.find(id) : null;
+    return { ...cycle, seal: seal ? sealView(seal) : null };
   }
 
   async create(actor: Actor, input: CreateCycleInput): Promise<ReportingCycleView> {
@@ -84,6 +89,7 @@ export class ReportingCycleService {
     await this.authorization.assertInRegion(actor, 'region.manage', 'reporting_cycle.update');
     const before = await this.repository.findCycle(id);
     if (!before) throw notFound('De rapportagecyclus');
+    if (before.closedAt) throw conflict('Deze rapportagecyclus is gesloten; er verandert niets meer aan.');
     if (changes.title !== undefined) changes.title = changes.title.trim();
     const next: CycleFields = {
       ...before,

@@ -33,7 +33,7 @@ export type {
   RvcBundleWorkgroup,
 } from '@koers/contracts';
 
-export type ReportingCycleView = Dated<ReportingCycle, 'createdAt' | 'updatedAt'>;
+export type ReportingCycleView = Dated<ReportingCycle, 'createdAt' | 'updatedAt' | 'closedAt'>;
 export type IndicatorView = Dated<Omit<Indicator, 'measurements'>, 'createdAt' | 'updatedAt'>;
 export type MeasurementView = Dated<Measurement, 'createdAt'>;
 export type RvcBundle = Omit<WireRvcBundle, 'cycle'> & { cycle: ReportingCycleView };

@@ -4,6 +4,8 @@ import { AuditModule } from '@koers/audit';
 import { DocumentsModule } from '@koers/documents';
 import { BundleRepository } from './bundle.repository';
 import { BundleService } from './bundle.service';
+import { CycleClosingService } from './cycle-closing.service';
+import { CycleSealRepository } from './cycle-seal.repository';
 import { DashboardRepository } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
 import { IndicatorService } from './indicator.service';
@@ -21,12 +23,21 @@ import { ReportingRepository } from './reporting.repository';
     ReportFiguresRepository,
     DashboardRepository,
     BundleRepository,
+    CycleSealRepository,
     ReportingCycleService,
+    CycleClosingService,
     IndicatorService,
     ProgressReportService,
     DashboardService,
     BundleService,
   ],
-  exports: [ReportingCycleService, IndicatorService, ProgressReportService, DashboardService, BundleService],
+  exports: [
+    ReportingCycleService,
+    CycleClosingService,
+    IndicatorService,
+    ProgressReportService,
+    DashboardService,
+    BundleService,
+  ],
 })
 export class ReportingModule {}

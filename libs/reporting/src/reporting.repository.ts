@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { IndicatorView, MeasurementView, ReportingCycleView } from './reporting.model';
 
 const CYCLE = `SELECT c.id, c.strategy_id AS "strategyId", c.title, c.meeting_date AS "meetingDate", c.report_deadline AS "reportDeadline",
-                      c.period_start AS "periodStart", c.period_end AS "periodEnd", c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.version
+                      c.period_start AS "periodStart", c.period_end AS "periodEnd", c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.version,
+                      c.closed_at AS "closedAt"
                  FROM reporting_cycles c`;
 
 const INDICATOR = `SELECT i.id, i.workgroup_id AS "workgroupId", i.focus_area_id AS "focusAreaId", f.title AS "focusAreaTitle", i.title, i.description,

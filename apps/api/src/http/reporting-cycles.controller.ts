@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { Actor } from '@koers/access';
 import { CurrentActor } from '@koers/identity';
 import {
   BundleService,
   CreateReportingCycleDto,
+  CycleClosingService,
   ReportingCycleQueryDto,
   ReportingCycleService,
   UpdateReportingCycleDto,
@@ -20,6 +22,7 @@ export class ReportingCyclesController {
   constructor(
     private readonly cycles: ReportingCycleService,
     private readonly bundles: BundleService,
+    private readonly closing: CycleClosingService,
   ) {}
 
   @Get()
@@ -41,14 +44,26 @@ export class ReportingCyclesController {
 
   /** The RVC bundle: every werkgroep's accepted report for this cycle (secretariat and RVC members). */
   @Get(':id/bundle')
-  bundle(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.bundles.bundle(actor, id);
+  async bundle(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    // Sent as bytes: of a closed cycle exactly what was sealed, byte for byte.
+    const { json, sha256 } = await this.bundles.served(actor, id);
+    if (sha256) response.setHeader('Repr-Digest', reprDigest(sha256));
+    return new StreamableFile(json, { type: 'application/json; charset=utf-8', length: json.length });
   }
 
   /** The same bundle as a printable A4 PDF, generated on the server. */
   @Get(':id/bundle.pdf')
-  async bundlePdf(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    const { filename, data } = await this.bundles.pdf(actor, id);
+  async bundlePdf(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { filename, data, sha256 } = await this.bundles.pdf(actor, id);
+    if (sha256) response.setHeader('Repr-Digest', reprDigest(sha256));
     return new StreamableFile(data, {
       type: 'application/pdf',
       disposition: `attachment; filename="${filename}"`,
@@ -67,4 +82,17 @@ export class ReportingCyclesController {
   ) {
     return this.cycles.update(actor, id, body, version);
   }
+
+  /** Closes the cycle after its RVC meeting and seals its bundle (secretariat); the cycle is read-only after. */
+  @Post(':id/close')
+  @Versioned()
+  @HttpCode(200)
+  close(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @ExpectedVersion() version?: number) {
+    return this.closing.close(actor, id, version);
+  }
+}
+
+/** RFC 9530: the SHA-256 of the sealed bytes, so a client can check what it received. */
+function reprDigest(sha256Hex: string): string {
+  return `sha-256=:${Buffer.from(sha256Hex, 'hex').toString('base64')}:`;
 }

@@ -1,9 +1,11 @@
 import { FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ReportingCycle } from '@koers/contracts';
-import { api } from '../../api';
+import { api, ApiError } from '../../api';
+import { ConfirmDialog } from '../../components/dialog';
 import { isSecretariat, useMe } from '../../auth';
 import {
+  asApiError,
   Check,
   ErrorMessage,
   Field,
@@ -118,6 +120,16 @@ export function RvcPage() {
                   </dd>
                 </div>
               </dl>
+              {cycle.closedAt && <SealInfo cycleId={cycle.id} />}
+              {secretariat && !cycle.closedAt && cycle.meetingDate <= todayIso() && (
+                <CloseCycle
+                  cycle={cycle}
+                  onClosed={async () => {
+                    await cycles.reload();
+                    setMessage(`“${cycle.title}” is gesloten; de bundel is verzegeld.`);
+                  }}
+                />
+              )}
               <p className="button-group">
                 <a className="button" href={reportingApi.bundlePdfUrl(cycle.id)} download>
                   PDF downloaden<span className="visually-hidden">: {cycle.title}</span>
@@ -217,5 +229,102 @@ function CycleForm({
       </div>
       <FormActions submit="Cyclus aanmaken" busy={busy} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** The sealed bundle's fingerprints, the server's check of the stored bytes, and a check of the PDF here. */
+function SealInfo({ cycleId }: { cycleId: string }) {
+  const cycle = useApi(() => reportingApi.cycle(cycleId), [cycleId]);
+  const [check, setCheck] = useState<string | null>(null);
+  const seal = cycle.data?.seal;
+  if (cycle.error) return <ErrorMessage error={cycle.error} />;
+  if (!seal) return null;
+
+  async function checkPdf() {
+    setCheck('De PDF wordt gecontroleerd…');
+    try {
+      const response = await fetch(reportingApi.bundlePdfUrl(cycleId), { credentials: 'same-origin' });
+      const digest = await crypto.subtle.digest('SHA-256', await response.arrayBuffer());
+      const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+      setCheck(
+        hex === seal!.pdfSha256
+          ? 'De gedownloade PDF is precies de verzegelde bundel.'
+          : 'Let op: de gedownloade PDF wijkt af van de verzegelde bundel.',
+      );
+    } catch {
+      setCheck('De PDF kon niet worden gecontroleerd. Probeer het opnieuw.');
+    }
+  }
+
+  return (
+    <div className="seal-info" role="group" aria-label="Verzegelde bundel">
+      <p>
+        <strong>Gesloten en verzegeld</strong> op {formatDate(seal.sealedAt.slice(0, 10))}
+        {seal.sealedByName && ` door ${seal.sealedByName}`}. De bundel verandert niet meer.
+      </p>
+      <p className="small">
+        SHA-256 van de PDF: <code className="hash">{seal.pdfSha256}</code>
+        <br />
+        SHA-256 van de gegevens (JSON): <code className="hash">{seal.jsonSha256}</code>
+      </p>
+      <p className={seal.verified ? 'hash-ok' : 'hash-bad'}>
+        {seal.verified
+          ? 'Controle door de server: de bewaarde bundel klopt met deze vingerafdrukken.'
+          : 'Let op: de bewaarde bundel klopt niet meer met deze vingerafdrukken.'}
+      </p>
+      <p>
+        <button type="button" className="button button-secondary button-small" onClick={() => void checkPdf()}>
+          Controleer de PDF in deze browser
+        </button>{' '}
+        <span role="status">{check}</span>
+      </p>
+    </div>
+  );
+}
+
+/** Offered to the secretariat once the meeting has been held: closes the cycle and seals its bundle. */
+function CloseCycle({ cycle, onClosed }: { cycle: ReportingCycle; onClosed: () => Promise<void> }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function close() {
+    setBusy(true);
+    setError(null);
+    try {
+      await reportingApi.closeCycle(cycle.id, cycle.version);
+      setConfirming(false);
+      await onClosed();
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <p>
+        <button type="button" className="button" onClick={() => setConfirming(true)}>
+          Cyclus sluiten en bundel verzegelen<span className="visually-hidden">: {cycle.title}</span>
+        </button>
+      </p>
+      {confirming && (
+        <ConfirmDialog
+          title="Cyclus sluiten en bundel verzegelen?"
+          confirmLabel="Ja, sluiten en verzegelen"
+          busy={busy}
+          error={error}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void close()}
+        >
+          <p>
+            De bundel zoals hij nu is (PDF en gegevens) wordt vastgelegd met een digitale vingerafdruk (SHA-256). Wat
+            daarna gebeurt, verandert hem niet meer. De cyclus en haar rapportages kunnen dan niet meer worden
+            gewijzigd.
+          </p>
+        </ConfirmDialog>
+      )}
+    </>
   );
 }

@@ -12,6 +12,7 @@ import type {
   ProgressReport,
   ReportChanges,
   ReportingCycle,
+  ReportingCycleDetail,
   ReportListItem,
   ReportVersion,
   RvcBundle,
@@ -24,6 +25,9 @@ const id = encodeURIComponent;
 export const reportingApi = {
   cycles: (strategyId: string) => request<ReportingCycle[]>('GET', '/reporting-cycles' + query({ strategyId })),
   createCycle: (input: CycleInput) => request<ReportingCycle>('POST', '/reporting-cycles', input),
+  cycle: (cycleId: string) => request<ReportingCycleDetail>('GET', `/reporting-cycles/${id(cycleId)}`),
+  closeCycle: (cycleId: string, version: number) =>
+    request<ReportingCycle>('POST', `/reporting-cycles/${id(cycleId)}/close`, { version }),
 
   indicators: (workgroupId: string) => request<Indicator[]>('GET', `/workgroups/${id(workgroupId)}/indicators`),
   createIndicator: (workgroupId: string, input: IndicatorInput) =>

@@ -17,6 +17,7 @@ import { AddRowVersions1764750000000 } from './1764750000000-add-row-versions';
 import { TrackProgressReportFieldVersions1764750000001 } from './1764750000001-track-progress-report-field-versions';
 import { CreateMfa1764800000000 } from './1764800000000-create-mfa';
 import { CreateAccountTokensAndSessionActivity1763900001500 } from './1763900001500-create-account-tokens-and-session-activity';
+import { SealClosedReportingCycles1764750000002 } from './1764750000002-seal-closed-reporting-cycles';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   TrackProgressReportFieldVersions1764750000001,
   CreateMfa1764800000000,
   CreateAccountTokensAndSessionActivity1763900001500,
+  SealClosedReportingCycles1764750000002,
 ];
