@@ -278,6 +278,54 @@ describe('a new region sets itself up', () => {
     });
   });
 
+  describe('composition rules per werkgroep', () => {
+    let workgroup: string;
+
+    it('a werkgroep in a region without a default says "geen eisen ingesteld", never complete', async () => {
+      const strategy = (expectStatus(await as('get', '/api/strategies'), 200).body as Array<{ id: string }>)[0].id;
+      const theme = expectStatus(
+        await as('post', `/api/strategies/${strategy}/themes`, { title: 'Veiligheid en Zorg' }),
+        201,
+      ).body.id;
+      workgroup = expectStatus(
+        await as('post', '/api/workgroups', { themeId: theme, name: 'Werkgroep Veiligheid en Zorg' }),
+        201,
+      ).body.id;
+      const detail = expectStatus(await as('get', `/api/workgroups/${workgroup}`), 200).body;
+      expect(detail.compositionRules).toEqual([]);
+      expect(detail.composition).toMatchObject({ status: 'geen_eisen', complete: false, missing: [] });
+    });
+
+    it("refuses bad seats with field errors and takes the werkgroep's own seats", async () => {
+      const bad = await as('patch', `/api/workgroups/${workgroup}`, {
+        compositionRules: [{ label: '', role: 'koning', perDistrict: 'ja' }],
+      });
+      expect(bad.status).toBe(400);
+      expect(fieldsOf(bad.body)).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/compositionRules.*label/),
+          expect.stringMatching(/compositionRules.*role/),
+          expect.stringMatching(/compositionRules.*perDistrict/),
+        ]),
+      );
+      const seats = [
+        { label: 'Voorzitter uit de GGD', organisationType: 'ggd', role: 'aanjager' },
+        { label: 'Burgemeester', function: 'burgemeester', perDistrict: true },
+      ];
+      const saved = expectStatus(await as('patch', `/api/workgroups/${workgroup}`, { compositionRules: seats }), 200);
+      expect(saved.body.compositionRules).toEqual(seats);
+      const detail = expectStatus(await as('get', `/api/workgroups/${workgroup}`), 200).body;
+      expect(detail.composition.status).toBe('onvolledig');
+      const districts = (expectStatus(await as('get', '/api/districts'), 200).body as Array<{ name: string }>).map(
+        (d) => d.name,
+      );
+      expect(detail.composition.missing).toEqual([
+        'Voorzitter uit de GGD',
+        ...districts.map((name) => `Burgemeester uit ${name}`),
+      ]);
+    });
+  });
+
   describe('organisation types and functions', () => {
     it('knows the organisation types real regions have', async () => {
       for (const type of ['riec', 'zorg_en_veiligheidshuis', 'ggd', 'provincie', 'rijk']) {

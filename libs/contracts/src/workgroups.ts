@@ -36,8 +36,21 @@ export interface CompositionRequirement {
   satisfiedBy: Array<{ userId: string; displayName: string }>;
 }
 
-/** Whether the werkgroep has the seats the strategy asks for (a mayor per district, an officier, ...). */
+/** A seat of a werkgroep's composition rules: who fills it, in which role, once per district or not. */
+export interface CompositionSeat {
+  code?: string;
+  label: string;
+  function?: string | null;
+  organisationType?: string | null;
+  role?: MembershipRole | null;
+  perDistrict?: boolean;
+}
+
+/** Whether the werkgroep has the seats its composition rules ask for (a mayor per district, an officier, ...). */
 export interface Composition {
+  /** `geen_eisen`: no seats set (never "compleet"); `configuratiefout`: e.g. seats per district without districts. */
+  status: 'compleet' | 'onvolledig' | 'geen_eisen' | 'configuratiefout';
+  problems: string[];
   complete: boolean;
   requirements: CompositionRequirement[];
   /** Dutch labels of the requirements nobody fills. */
@@ -54,6 +67,7 @@ export interface WorkgroupDetail {
   version: number;
   theme: Theme;
   members: WorkgroupMember[];
+  compositionRules: CompositionSeat[];
   composition: Composition;
   myRole: MembershipRole | null;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { MIDDEN_NEDERLAND_SEATS, TAX_AUTHORITY_SEAT } from '@koers/workgroups';
 
 /** Inserts for the demo seed, all inside the seeder's one transaction. */
 @Injectable()
@@ -13,7 +14,11 @@ export class DemoRegionRepository {
 
   /** The demo region speaks Midden-Nederland's words, which are the column defaults. */
   async insertRegion(manager: EntityManager, name: string): Promise<string> {
-    return this.returningId(manager, 'INSERT INTO regions (name, demo) VALUES ($1, true) RETURNING id', [name]);
+    return this.returningId(
+      manager,
+      'INSERT INTO regions (name, demo, default_composition_rules) VALUES ($1, true, $2::jsonb) RETURNING id',
+      [name, JSON.stringify(MIDDEN_NEDERLAND_SEATS)],
+    );
   }
 
   async insertDistrict(manager: EntityManager, regionId: string, name: string): Promise<string> {
@@ -202,8 +207,16 @@ export class DemoRegionRepository {
   async insertWorkgroup(manager: EntityManager, themeId: string, name: string, description: string): Promise<string> {
     return this.returningId(
       manager,
-      'INSERT INTO workgroups (theme_id, name, description) VALUES ($1, $2, $3) RETURNING id',
-      [themeId, name, description],
+      `INSERT INTO workgroups (theme_id, name, description, composition_rules)
+       SELECT $1, $2, $3, CASE WHEN t.requires_tax_authority THEN $4::jsonb ELSE $5::jsonb END FROM themes t WHERE t.id = $1
+       RETURNING id`,
+      [
+        themeId,
+        name,
+        description,
+        JSON.stringify([...MIDDEN_NEDERLAND_SEATS, TAX_AUTHORITY_SEAT]),
+        JSON.stringify(MIDDEN_NEDERLAND_SEATS),
+      ],
     );
   }
 

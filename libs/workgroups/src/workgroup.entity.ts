@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import type { MembershipRole } from '@koers/access';
+import type { CompositionSeat } from './composition';
 
 @Entity('workgroups')
 export class WorkgroupEntity {
@@ -14,6 +15,10 @@ export class WorkgroupEntity {
 
   @Column({ type: 'text' })
   description: string;
+
+  /** The seats this werkgroep must have filled; [] means "geen eisen ingesteld". */
+  @Column({ name: 'composition_rules', type: 'jsonb' })
+  compositionRules: CompositionSeat[];
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { MembershipRole } from '@koers/access';
+import type { CompositionSeat } from './composition';
 import { WorkgroupEntity, WorkgroupMemberEntity } from './workgroup.entity';
 
 /** A member with what the page and the composition check show of them. */
@@ -64,6 +65,13 @@ export class WorkgroupRepository {
     );
   }
 
+  async defaultCompositionRules(manager: EntityManager): Promise<CompositionSeat[]> {
+    const rows: Array<{ rules: CompositionSeat[] }> = await manager.query(
+      'SELECT default_composition_rules AS rules FROM regions ORDER BY name LIMIT 1',
+    );
+    return rows[0]?.rules ?? [];
+  }
+
   async districtsOfRegion(): Promise<Array<{ id: string; name: string }>> {
     return this.m().query('SELECT d.id, d.name FROM districts d JOIN regions r ON r.id = d.region_id ORDER BY d.name');
   }
@@ -80,7 +88,7 @@ export class WorkgroupRepository {
   }
 
   async insert(
-    values: Pick<WorkgroupEntity, 'themeId' | 'name' | 'description'>,
+    values: Pick<WorkgroupEntity, 'themeId' | 'name' | 'description' | 'compositionRules'>,
     manager: EntityManager,
   ): Promise<WorkgroupEntity> {
     const repo = manager.getRepository(WorkgroupEntity);
@@ -90,7 +98,7 @@ export class WorkgroupRepository {
 
   async update(
     id: string,
-    values: Partial<Pick<WorkgroupEntity, 'name' | 'description'>>,
+    values: Partial<Pick<WorkgroupEntity, 'name' | 'description' | 'compositionRules'>>,
     manager: EntityManager,
   ): Promise<void> {
     await manager.getRepository(WorkgroupEntity).update({ id }, { ...values, updatedAt: new Date() });

@@ -5,7 +5,7 @@ import { Actor, AuthorizationService, MembershipChanges, MembershipRole } from '
 import { AuditService, diffFields } from '@koers/audit';
 import { conflict, lockVersion, notFound, validationFailed } from '@koers/core';
 import { StrategyService } from '@koers/strategy';
-import { checkComposition } from './composition';
+import { checkComposition, CompositionSeat, TAX_AUTHORITY_SEAT } from './composition';
 import { WorkgroupRepository } from './workgroup.repository';
 
 export interface WorkgroupInput {
@@ -61,7 +61,7 @@ export class WorkgroupService {
     ]);
     const composition = checkComposition({
       districts,
-      requiresTaxAuthority: theme?.requiresTaxAuthority ?? false,
+      seats: workgroup.compositionRules,
       members,
     });
     return {
@@ -82,8 +82,14 @@ export class WorkgroupService {
     const [theme] = await this.strategy.themesByIds([input.themeId]);
     if (!theme) throw validationFailed([{ field: 'themeId', messages: ['Deze prioriteit bestaat niet.'] }]);
     return this.change(actor, 'workgroup.create', null, async (manager) => {
+      // A new werkgroep starts from the region's default seats (the Belastingdienst too where the theme asks for it).
+      const defaults = await this.repository.defaultCompositionRules(manager);
+      const compositionRules =
+        theme.requiresTaxAuthority && !defaults.some((seat) => seat.code === TAX_AUTHORITY_SEAT.code)
+          ? [...defaults, TAX_AUTHORITY_SEAT]
+          : defaults;
       const created = await this.repository.insert(
-        { themeId: input.themeId, name: input.name, description: input.description ?? '' },
+        { themeId: input.themeId, name: input.name, description: input.description ?? '', compositionRules },
         manager,
       );
       return {
@@ -95,7 +101,12 @@ export class WorkgroupService {
     });
   }
 
-  async update(actor: Actor, id: string, input: { name?: string; description?: string }, expectedVersion?: number) {
+  async update(
+    actor: Actor,
+    id: string,
+    input: { name?: string; description?: string; compositionRules?: CompositionSeat[] },
+    expectedVersion?: number,
+  ) {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.manage', id, 'workgroup.update');
     return this.change(actor, 'workgroup.update', id, async (manager) => {
       await lockVersion(manager, 'workgroups', id, expectedVersion, (m) => this.repository.findById(id, m));

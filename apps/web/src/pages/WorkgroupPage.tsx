@@ -167,12 +167,27 @@ export function CompositionCheck({ composition }: { composition: Composition }) 
   return (
     <section aria-labelledby="samenstelling" className="section">
       <h2 id="samenstelling">Samenstelling</h2>
-      <p className={composition.complete ? 'composition-status ok' : 'composition-status incomplete'}>
-        <span aria-hidden="true" className="icon">
-          {composition.complete ? '✓' : '✗'}
-        </span>{' '}
-        {composition.complete ? 'De samenstelling is compleet.' : 'De samenstelling is niet compleet.'}
-      </p>
+      {composition.status === 'geen_eisen' && (
+        <p className="composition-status">Geen eisen ingesteld voor de samenstelling van deze werkgroep.</p>
+      )}
+      {composition.problems.length > 0 && (
+        <div className="alert alert-error" aria-labelledby="samenstelling-probleem">
+          <h3 id="samenstelling-probleem">De eisen aan de samenstelling kloppen niet:</h3>
+          <ul>
+            {composition.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {composition.status !== 'geen_eisen' && (
+        <p className={composition.complete ? 'composition-status ok' : 'composition-status incomplete'}>
+          <span aria-hidden="true" className="icon">
+            {composition.complete ? '✓' : '✗'}
+          </span>{' '}
+          {composition.complete ? 'De samenstelling is compleet.' : 'De samenstelling is niet compleet.'}
+        </p>
+      )}
       {!composition.complete && composition.missing.length > 0 && (
         <div className="missing" aria-labelledby="ontbreekt">
           <h3 id="ontbreekt">Ontbreekt:</h3>

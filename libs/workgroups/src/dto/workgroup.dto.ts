@@ -1,5 +1,19 @@
 import { OmitType, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from '@koers/core';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from '@koers/core';
 import { MEMBERSHIP_ROLES, MembershipRole } from '@koers/access';
 
 export class CreateWorkgroupDto {
@@ -17,10 +31,44 @@ export class CreateWorkgroupDto {
   description?: string;
 }
 
-/** The theme of a werkgroep does not change. */
+/** A seat of the composition rules (see CompositionSeat): who fills it, in which role, once per district or not. */
+export class CompositionSeatDto {
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  label: string;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Matches(/^[a-z0-9_]{2,60}$/, { message: 'Kies een functie uit de lijst.' })
+  function?: string | null;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Matches(/^[a-z_]{2,60}$/, { message: 'Kies een organisatietype uit de lijst.' })
+  organisationType?: string | null;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsIn(MEMBERSHIP_ROLES)
+  role?: MembershipRole | null;
+
+  @IsOptional()
+  @IsBoolean()
+  perDistrict?: boolean;
+}
+
+/** The theme of a werkgroep does not change; its composition rules do. */
 export class UpdateWorkgroupDto extends PartialType(OmitType(CreateWorkgroupDto, ['themeId'] as const), {
   skipNullProperties: false,
-}) {}
+}) {
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => CompositionSeatDto)
+  compositionRules?: CompositionSeatDto[];
+}
 
 export class AddMemberDto {
   @IsUUID()

@@ -13,6 +13,7 @@ import { AllowMentionNotifications1763900000011 } from './1763900000011-allow-me
 import { CreateUserPreferencesAndDigestDeliveries1763900000012 } from './1763900000012-create-user-preferences-and-digest-deliveries';
 import { RegionVocabularyDistrictsAndFunctions1763900001400 } from './1763900001400-region-vocabulary-districts-and-functions';
 import { StrategyTextsCurrentAndArchive1763900001410 } from './1763900001410-strategy-texts-current-and-archive';
+import { WorkgroupCompositionRules1763900001420 } from './1763900001420-workgroup-composition-rules';
 import { AddRowVersions1764750000000 } from './1764750000000-add-row-versions';
 import { TrackProgressReportFieldVersions1764750000001 } from './1764750000001-track-progress-report-field-versions';
 import { CreateMfa1764800000000 } from './1764800000000-create-mfa';
@@ -36,6 +37,7 @@ export const migrations = [
   CreateUserPreferencesAndDigestDeliveries1763900000012,
   RegionVocabularyDistrictsAndFunctions1763900001400,
   StrategyTextsCurrentAndArchive1763900001410,
+  WorkgroupCompositionRules1763900001420,
   AddRowVersions1764750000000,
   TrackProgressReportFieldVersions1764750000001,
   CreateMfa1764800000000,
