@@ -1,3 +1,4 @@
+import * as OTPAuth from 'otpauth';
 import { createTestApp, TestApp } from '../support/test-app';
 import {
   BrowserPages,
@@ -104,5 +105,38 @@ describeWithBrowser('test/browser/accounts.spec.ts')('accounts in a browser', ()
     await expectAccessible(stranger.page, 'accounts-forgot-password');
 
     for (const p of [secretariat, person, again, stranger]) expect(p.pageErrors).toEqual([]);
+  });
+
+  it('sets up a second factor in Mijn instellingen and logs in with a code (390 px)', async () => {
+    const { page, pageErrors } = await pages.newPage({ width: 390, height: 844 });
+    await pages.login(page, 'ovj.onrust@demo.koers.nl');
+    await page.goto(`${t.url}/instellingen`);
+    await page.getByRole('button', { name: 'Tweede factor instellen' }).click();
+    await page.locator('.mfa-qr svg').waitFor();
+    const secret = (await page.locator('.mfa-secret').textContent())!.trim();
+    const code = (at: number) =>
+      new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
+        timestamp: at,
+      });
+    await expectAccessible(page, 'accounts-mfa-setup');
+    await page.getByLabel('Code uit de app').fill(code(Date.now()));
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.getByRole('list', { name: 'Herstelcodes' }).waitFor();
+    expect(await page.getByRole('list', { name: 'Herstelcodes' }).getByRole('listitem').count()).toBe(10);
+    await screenshot(page, 'accounts-mfa-recovery-codes-390');
+
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.waitForURL('**/inloggen');
+    await page.getByLabel('E-mailadres').fill('ovj.onrust@demo.koers.nl');
+    await page.getByLabel('Wachtwoord').fill('koers-demo');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { name: 'Tweede stap' }).waitFor();
+    await page.getByLabel('Code').fill('000000');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByText('Deze code klopt niet').waitFor();
+    await page.getByLabel('Code').fill(code(Date.now() + 30_000));
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    expect(pageErrors).toEqual([]);
   });
 });

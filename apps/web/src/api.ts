@@ -33,6 +33,7 @@ import type {
   KnowledgeSearchHit,
   LoginResult,
   MarkedAllRead,
+  MfaChallengeResult,
   Me,
   MembershipRole,
   NotificationPage,
@@ -187,8 +188,9 @@ export function query(params: Record<string, string | number | undefined | null>
 }
 
 export const api = {
+  /** With a second factor the password step answers a challenge instead of a session (accountApi.completeMfa). */
   login: (email: string, password: string) =>
-    request<LoginResult>('POST', '/auth/login', { email, password }, { noRefresh: true }),
+    request<LoginResult | MfaChallengeResult>('POST', '/auth/login', { email, password }, { noRefresh: true }),
   logout: () => request<void>('POST', '/auth/logout'),
   me: () => request<Me>('GET', '/me'),
 

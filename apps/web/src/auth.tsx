@@ -7,7 +7,8 @@ interface AuthState {
   me: Me | null | undefined;
   /** Set when GET /api/me failed for another reason than "not logged in". */
   startError: ApiError | null;
-  login: (email: string, password: string) => Promise<Me>;
+  /** The signed-in person, or the challenge of the second step when the account has a second factor. */
+  login: (email: string, password: string) => Promise<Me | { mfaChallenge: string }>;
   logout: () => Promise<void>;
   reload: () => Promise<void>;
 }
@@ -39,7 +40,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [reload]);
 
   const login = useCallback(async (email: string, password: string) => {
-    await api.login(email, password);
+    const answer = await api.login(email, password);
+    if ('mfaRequired' in answer) return { mfaChallenge: answer.challenge };
     const current = await api.me();
     setMe(current);
     setStartError(null);

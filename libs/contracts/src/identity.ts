@@ -88,6 +88,12 @@ export interface LoginResult {
   user: User;
 }
 
+/** POST /api/auth/login when the account has a second factor: no tokens yet, POST /api/auth/mfa comes next. */
+export interface MfaChallengeResult {
+  mfaRequired: true;
+  challenge: string;
+}
+
 export interface LoginInput {
   email: string;
   password: string;

@@ -2,6 +2,7 @@ import { FormEvent, useRef, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
+import { accountApi, MfaStep } from '../features/account';
 import { asApiError, ErrorMessage, Field, PageHeading } from '../components/common';
 import { useWords } from '../features/region';
 
@@ -17,7 +18,7 @@ const DEMO_ACCOUNTS: Array<[string, string]> = [
 ];
 
 export function LoginPage() {
-  const { me, login } = useAuth();
+  const { me, login, reload } = useAuth();
   const words = useWords();
   const navigate = useNavigate();
   const location = useLocation();
@@ -27,8 +28,32 @@ export function LoginPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
+  const [challenge, setChallenge] = useState<string | null>(null);
 
   if (me && !busy) return <Navigate to={state?.from ?? '/'} replace />;
+
+  /** Someone who must set up a second factor is taken there first. */
+  async function afterLogin() {
+    const mfa = await accountApi.mfaStatus().catch(() => null);
+    if (mfa?.required && !mfa.enabled) {
+      void navigate('/instellingen', { replace: true, state: { mfaRequired: true } });
+      return;
+    }
+    void navigate(state?.from && state.from !== '/inloggen' ? state.from : '/', { replace: true });
+  }
+
+  if (challenge)
+    return (
+      <MfaStep
+        onSubmit={async (code) => {
+          await accountApi.completeMfa(challenge, code);
+          setBusy(true);
+          await reload();
+          await afterLogin();
+        }}
+        onRestart={() => setChallenge(null)}
+      />
+    );
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -39,8 +64,14 @@ export function LoginPage() {
     }
     setBusy(true);
     try {
-      await login(email.trim(), password);
-      void navigate(state?.from && state.from !== '/inloggen' ? state.from : '/', { replace: true });
+      const result = await login(email.trim(), password);
+      if ('mfaChallenge' in result) {
+        setChallenge(result.mfaChallenge);
+        setPassword('');
+        setBusy(false);
+        return;
+      }
+      await afterLogin();
     } catch (err) {
       const apiError = asApiError(err);
       setError(apiError);

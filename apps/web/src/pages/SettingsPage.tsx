@@ -1,4 +1,5 @@
 import { FormEvent, useState } from 'react';
+import { useLocation } from 'react-router-dom';
 import { Preferences } from '@koers/contracts';
 import { api, ApiError } from '../api';
 import {
@@ -11,10 +12,11 @@ import {
   useApi,
 } from '../components/common';
 import { FormActions } from '../components/forms';
-import { ChangePasswordForm } from '../features/account';
+import { ChangePasswordForm, MfaSettings } from '../features/account';
 
 /** The person's own settings: the weekly e-mail of what waits on them, and the account (password). */
 export function SettingsPage() {
+  const location = useLocation();
   const preferences = useApi(() => api.preferences(), []);
   return (
     <>
@@ -22,6 +24,7 @@ export function SettingsPage() {
       <ErrorMessage error={preferences.error} />
       {preferences.loading && !preferences.data && <Loading what="Uw instellingen" />}
       {preferences.data && <EmailSettings saved={preferences.data} />}
+      <MfaSettings mustEnrol={Boolean((location.state as { mfaRequired?: boolean } | null)?.mfaRequired)} />
       <ChangePasswordForm />
     </>
   );

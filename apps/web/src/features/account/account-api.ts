@@ -1,6 +1,12 @@
 import { InvitationDelivery } from '@koers/contracts';
 import { request } from '../../api';
 
+export interface MfaStatus {
+  enabled: boolean;
+  required: boolean;
+  recoveryCodesLeft: number;
+}
+
 /** The account's own routes: invitations, forgotten and changed passwords. None may trigger a session refresh. */
 export const accountApi = {
   resendInvitation: (userId: string) =>
@@ -11,6 +17,12 @@ export const accountApi = {
     request<{ message: string }>('POST', '/auth/password-reset', { email }, { noRefresh: true }),
   confirmPasswordReset: (token: string, password: string) =>
     request<{ email: string }>('POST', '/auth/password-reset/confirm', { token, password }, { noRefresh: true }),
+  completeMfa: (challenge: string, code: string) =>
+    request<unknown>('POST', '/auth/mfa', { challenge, code }, { noRefresh: true }),
+  mfaStatus: () => request<MfaStatus>('GET', '/me/mfa'),
+  startMfa: () => request<{ secret: string; otpauthUri: string; qrSvg: string }>('POST', '/me/mfa/setup'),
+  confirmMfa: (code: string) => request<{ recoveryCodes: string[] }>('POST', '/me/mfa/confirm', { code }),
+  resetMfa: (userId: string) => request<void>('POST', `/users/${encodeURIComponent(userId)}/mfa/reset`),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('POST', '/me/password', { currentPassword, newPassword }),
 };

@@ -9,7 +9,7 @@ import {
   UserInput,
 } from '@koers/contracts';
 import { api } from '../../api';
-import { InvitationPanel, InvitationResult } from '../../features/account';
+import { InvitationPanel, InvitationResult, MfaResetPanel } from '../../features/account';
 import {
   Check,
   CheckboxField,
@@ -272,6 +272,7 @@ export function UserEditPage() {
         }}
       />
       <InvitationPanel user={user.data} />
+      <MfaResetPanel user={user.data} />
     </>
   );
 }
