@@ -11,6 +11,8 @@ import { PGLITE_DUMP_ENV, TEMPLATE_DB_ENV, databaseUrl, withAdmin } from '../../
  * Each test file then starts from a copy (see createTestDatabase).
  */
 export default async function globalSetup(): Promise<void> {
+  // The integration and browser projects share one migrated database per run.
+  if (process.env[TEMPLATE_DB_ENV] || process.env[PGLITE_DUMP_ENV]) return;
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) {
     const template = `koers_template_${process.pid}`;

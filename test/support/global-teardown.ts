@@ -10,4 +10,7 @@ export default async function globalTeardown(): Promise<void> {
     await withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`));
   const dump = process.env[PGLITE_DUMP_ENV];
   if (dump) fs.rmSync(path.dirname(dump), { recursive: true, force: true });
+  // The integration and browser projects share this teardown: the second finds nothing left to do.
+  delete process.env[TEMPLATE_DB_ENV];
+  delete process.env[PGLITE_DUMP_ENV];
 }
