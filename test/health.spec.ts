@@ -36,3 +36,29 @@ describe('GET /api/health', () => {
     );
   });
 });
+
+describe('KOERS_API_DOCS', () => {
+  it('authenticated: the document and its viewer only for a logged-in user', async () => {
+    const t = await createTestApp({ KOERS_API_DOCS: 'authenticated' });
+    try {
+      const refused = await t.http().get('/api/docs-json').expect(401);
+      expect(refused.body).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
+      await t.http().get('/api/docs').expect(401);
+      const token = await t.login('riec@demo.koers.nl');
+      const response = await t.http().get('/api/docs-json').set('Authorization', `Bearer ${token}`).expect(200);
+      expect(response.body.paths).toHaveProperty('/api/health');
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('off: no document at all, even for the secretariat', async () => {
+    const t = await createTestApp({ KOERS_API_DOCS: 'off' });
+    try {
+      const token = await t.login('secretariaat@demo.koers.nl');
+      await t.http().get('/api/docs-json').set('Authorization', `Bearer ${token}`).expect(404);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,10 +1,10 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppConfig } from '@koers/core';
 import { AppModule } from './app.module';
+import { serveApiDocs } from './http/api-docs';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { jsonOnlyChanges, noStore, sameOriginChanges } from './http/request-guards';
 import { createValidationPipe } from './http/validation';
@@ -44,13 +44,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.useWebSocketAdapter(new KoersIoAdapter(app, config));
   app.enableShutdownHooks();
 
-  const openApi = new DocumentBuilder()
-    .setTitle('Koers API')
-    .setDescription('Bestuurlijke werkgroepen van de Regionale Veiligheidsstrategie')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  serveApiDocs(app, config.http.apiDocs);
 
   if (config.http.webDistDir) serveWebClient(app, config.http.webDistDir);
   return app;

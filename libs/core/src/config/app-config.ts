@@ -20,11 +20,16 @@ export interface AuthConfig {
   cookieSecure: boolean;
 }
 
+export const API_DOCS_MODES = ['on', 'off', 'authenticated'] as const;
+export type ApiDocsMode = (typeof API_DOCS_MODES)[number];
+
 export interface HttpConfig {
   host: string;
   port: number;
   /** Origins allowed to call the API from a browser (CORS and, later, the socket handshake). */
   allowedOrigins: string[];
+  /** The OpenAPI document and its viewer at /api/docs: for everyone, for logged-in users, or not at all. */
+  apiDocs: ApiDocsMode;
   /** Built web client to serve at `/`; null when not built (API only). */
   webDistDir: string | null;
   loginRateLimitPerMinute: number;
@@ -190,6 +195,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   const trustedProxies = proxies.length ? proxies : false;
 
   const webDistDir = path.resolve(cwd, env.KOERS_WEB_DIST || 'apps/web/dist');
+  const apiDocsRaw = env.KOERS_API_DOCS?.trim().toLowerCase() || (production ? 'authenticated' : 'on');
+  const apiDocs = API_DOCS_MODES.find((mode) => mode === apiDocsRaw) ?? 'off';
+  if (apiDocs !== apiDocsRaw)
+    problems.push(`KOERS_API_DOCS must be on, off or authenticated (got "${env.KOERS_API_DOCS}")`);
   const redisUrl = env.REDIS_URL || null;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
 
@@ -223,6 +232,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       host: env.HOST || '127.0.0.1',
       port,
       allowedOrigins,
+      apiDocs,
       webDistDir: fs.existsSync(path.join(webDistDir, 'index.html')) ? webDistDir : null,
       loginRateLimitPerMinute: int('KOERS_LOGIN_RATE_LIMIT', 20, 1, 10_000),
       loginAccountRateLimitPerMinute: int('KOERS_LOGIN_ACCOUNT_RATE_LIMIT', 10, 1, 10_000),

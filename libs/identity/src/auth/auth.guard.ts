@@ -1,13 +1,16 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuditService } from '@koers/audit';
 import { AuthService } from './auth.service';
 import { ACCESS_COOKIE } from './auth-cookies';
 
 const IS_PUBLIC = 'koers:public';
+/** The OpenAPI extension that tells the document which routes need no login (the rest get the security schemes). */
+export const PUBLIC_ROUTE_EXTENSION = 'x-koers-public';
 /** Marks a route that needs no login (health, login itself). Every other route requires a valid token. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_ROUTE_EXTENSION, true));
 
 /** Global guard: a valid access token (Authorization: Bearer, or the httpOnly cookie) on every non-public route. */
 @Injectable()
