@@ -1,23 +1,11 @@
-import { Injectable } from '@nestjs/common';
-
-export interface MembershipChange {
-  workgroupId: string;
-  userId: string;
-}
-
 /**
- * Tells listeners in this process that someone's membership of a werkgroep changed (removed, or a new role),
- * so open connections (documents, live lists) can drop what the person may no longer see at once.
+ * Someone's membership of a werkgroep changed (removed, or a new role), in the one event map (EventBus of
+ * @koers/core), so open connections (documents, live lists) drop what the person may no longer see at once.
  */
-@Injectable()
-export class MembershipChanges {
-  private readonly listeners: Array<(change: MembershipChange) => void> = [];
-
-  onChange(listener: (change: MembershipChange) => void): void {
-    this.listeners.push(listener);
-  }
-
-  emit(change: MembershipChange): void {
-    for (const listener of this.listeners) listener(change);
+declare module '@koers/core' {
+  interface DomainEvents {
+    'membership.changed': { workgroupId: string; userId: string };
   }
 }
+
+export {};

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { TransactionHost } from '@koers/core';
 import type { Actor, MembershipRole, PlatformRole } from './actor';
 
 /** What authorisation needs to know about the caller now, read from the database (never from the token). */
@@ -14,7 +13,7 @@ export interface Standing {
 /** The queries authorisation needs: the caller's current standing and role in a werkgroep. */
 @Injectable()
 export class MembershipReader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: TransactionHost) {}
 
   /**
    * The caller's current platform role, RVC seat and role in the werkgroep, or null when the session has
@@ -23,7 +22,7 @@ export class MembershipReader {
    */
   async standingOf(actor: Actor, workgroupId: string | null): Promise<Standing | null> {
     const rows: Array<{ platform_role: PlatformRole; rvc_member: boolean; role: MembershipRole | null }> =
-      await this.dataSource.query(
+      await this.transactions.manager().query(
         `SELECT u.platform_role, u.rvc_member, m.role
            FROM users u
            JOIN auth_sessions s ON s.user_id = u.id AND s.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
@@ -36,10 +35,9 @@ export class MembershipReader {
   }
 
   async workgroupIdsOf(userId: string): Promise<string[]> {
-    const rows: Array<{ workgroup_id: string }> = await this.dataSource.query(
-      'SELECT workgroup_id FROM workgroup_members WHERE user_id = $1',
-      [userId],
-    );
+    const rows: Array<{ workgroup_id: string }> = await this.transactions
+      .manager()
+      .query('SELECT workgroup_id FROM workgroup_members WHERE user_id = $1', [userId]);
     return rows.map((row) => row.workgroup_id);
   }
 }

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { isUuid } from '@koers/core';
+import { isUuid, TransactionHost } from '@koers/core';
 
 /** Everything a route can address by id that belongs to one werkgroep. */
 export type WorkgroupScoped =
@@ -49,11 +47,11 @@ const WORKGROUP_OF: Record<WorkgroupScoped, string> = {
 /** The werkgroep an addressed item belongs to, so access can be decided from the route alone. */
 @Injectable()
 export class WorkgroupScopeReader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: TransactionHost) {}
 
   async workgroupOf(kind: WorkgroupScoped, id: string): Promise<string | null> {
     if (!isUuid(id)) return null;
-    const rows: Array<{ workgroup_id: string }> = await this.dataSource.query(WORKGROUP_OF[kind], [id]);
+    const rows: Array<{ workgroup_id: string }> = await this.transactions.manager().query(WORKGROUP_OF[kind], [id]);
     return rows[0]?.workgroup_id ?? null;
   }
 }

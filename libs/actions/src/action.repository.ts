@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { ActionFields, ActionFilter, ActionView, OPEN_STATUSES } from './action.model';
+import { TransactionHost } from '@koers/core';
 
 const SELECT_VIEW = `
   SELECT a.id, a.workgroup_id AS "workgroupId", w.name AS "workgroupName",
@@ -44,14 +44,12 @@ const COLUMN: Record<keyof ActionFields, string> = {
 
 @Injectable()
 export class ActionRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private m(manager?: EntityManager) {
-    return manager ?? this.dataSource.manager;
-  }
+  constructor(private readonly transactions: TransactionHost) {}
 
   async findView(id: string, manager?: EntityManager): Promise<Row | null> {
-    const rows: Row[] = await this.m(manager).query(`${SELECT_VIEW} WHERE a.id = $1 AND a.deleted_at IS NULL`, [id]);
+    const rows: Row[] = await this.transactions
+      .manager(manager)
+      .query(`${SELECT_VIEW} WHERE a.id = $1 AND a.deleted_at IS NULL`, [id]);
     return rows[0] ?? null;
   }
 
@@ -78,11 +76,15 @@ export class ActionRepository {
     }
     const whereSql = where.join(' AND ');
     const order = `${ORDER_BY[filter.sort]} ${filter.order === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, a.created_at, a.id`;
-    const items: Row[] = await this.m().query(
-      `${SELECT_VIEW} WHERE ${whereSql} ORDER BY ${order} LIMIT ${filter.limit} OFFSET ${filter.offset}`,
-      params,
-    );
-    const [{ n }] = await this.m().query(`SELECT count(*) AS n FROM actions a WHERE ${whereSql}`, params);
+    const items: Row[] = await this.transactions
+      .manager()
+      .query(
+        `${SELECT_VIEW} WHERE ${whereSql} ORDER BY ${order} LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+        params,
+      );
+    const [{ n }] = await this.transactions
+      .manager()
+      .query(`SELECT count(*) AS n FROM actions a WHERE ${whereSql}`, params);
     return { items, total: n };
   }
 
@@ -151,7 +153,7 @@ export class ActionRepository {
       changes: Record<string, { from: unknown; to: unknown }>;
     }>
   > {
-    return this.m().query(
+    return this.transactions.manager().query(
       `SELECT c.changed_at AS "changedAt", c.changed_by AS "changedBy", u.display_name AS "changedByName", c.changes
          FROM action_changes c LEFT JOIN users u ON u.id = c.changed_by
         WHERE c.action_id = $1 ORDER BY c.changed_at, c.id`,
@@ -162,7 +164,7 @@ export class ActionRepository {
   comments(
     actionId: string,
   ): Promise<Array<{ id: string; authorId: string | null; authorName: string | null; body: string; createdAt: Date }>> {
-    return this.m().query(
+    return this.transactions.manager().query(
       `SELECT c.id, c.author_id AS "authorId", u.display_name AS "authorName", c.body, c.created_at AS "createdAt"
          FROM action_comments c LEFT JOIN users u ON u.id = c.author_id
         WHERE c.action_id = $1 ORDER BY c.created_at, c.id`,
@@ -184,7 +186,7 @@ export class ActionRepository {
     userId: string,
     manager?: EntityManager,
   ): Promise<{ organisationId: string } | null> {
-    const rows: Array<{ organisation_id: string }> = await this.m(manager).query(
+    const rows: Array<{ organisation_id: string }> = await this.transactions.manager(manager).query(
       `SELECT u.organisation_id FROM workgroup_members m JOIN users u ON u.id = m.user_id
         WHERE m.workgroup_id = $1 AND m.user_id = $2 AND m.role <> 'waarnemer' AND u.active`,
       [workgroupId, userId],
@@ -193,26 +195,29 @@ export class ActionRepository {
   }
 
   async focusAreaBelongsTo(workgroupId: string, focusAreaId: string, manager?: EntityManager): Promise<boolean> {
-    const rows = await this.m(manager).query(
-      'SELECT 1 FROM focus_areas f JOIN workgroups w ON w.theme_id = f.theme_id WHERE w.id = $1 AND f.id = $2',
-      [workgroupId, focusAreaId],
-    );
+    const rows = await this.transactions
+      .manager(manager)
+      .query('SELECT 1 FROM focus_areas f JOIN workgroups w ON w.theme_id = f.theme_id WHERE w.id = $1 AND f.id = $2', [
+        workgroupId,
+        focusAreaId,
+      ]);
     return rows.length > 0;
   }
 
   async organisationExists(id: string, manager?: EntityManager): Promise<boolean> {
-    return (await this.m(manager).query('SELECT 1 FROM organisations WHERE id = $1', [id])).length > 0;
+    return (
+      (await this.transactions.manager(manager).query('SELECT 1 FROM organisations WHERE id = $1', [id])).length > 0
+    );
   }
 
   async workgroupIdsOfMember(userId: string): Promise<string[]> {
-    const rows: Array<{ workgroup_id: string }> = await this.m().query(
-      'SELECT workgroup_id FROM workgroup_members WHERE user_id = $1',
-      [userId],
-    );
+    const rows: Array<{ workgroup_id: string }> = await this.transactions
+      .manager()
+      .query('SELECT workgroup_id FROM workgroup_members WHERE user_id = $1', [userId]);
     return rows.map((r) => r.workgroup_id);
   }
 
   async workgroupExists(id: string): Promise<boolean> {
-    return (await this.m().query('SELECT 1 FROM workgroups WHERE id = $1', [id])).length > 0;
+    return (await this.transactions.manager().query('SELECT 1 FROM workgroups WHERE id = $1', [id])).length > 0;
   }
 }

@@ -1,20 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
 import type { ActionListView } from '@koers/contracts';
 import {
   addDays,
   assertVersion,
+  EventBus,
   FieldError,
   lockVersion,
   notFound,
   todayInNetherlands,
+  TransactionHost,
   validationFailed,
 } from '@koers/core';
 import { ActionFields, ActionFilter, ActionView, OPEN_STATUSES, STATUSES_WITH_REASON } from './action.model';
-import { ActionEvents } from './action-events';
 import { ActionRepository } from './action.repository';
 
 export interface ActionListQuery extends Partial<Omit<ActionFilter, 'overdueOn' | 'dueBetween'>> {
@@ -27,11 +26,11 @@ export interface ActionListQuery extends Partial<Omit<ActionFilter, 'overdueOn' 
 @Injectable()
 export class ActionService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly repository: ActionRepository,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
-    private readonly events: ActionEvents,
+    private readonly events: EventBus,
   ) {}
 
   async list(actor: Actor, workgroupId: string, query: ActionListQuery) {
@@ -77,7 +76,7 @@ export class ActionService {
       fields.ownerOrganisationId =
         (await this.repository.isSeatedMember(workgroupId, fields.ownerId))?.organisationId ?? null;
     }
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.transactions.transaction(async (manager) => {
       const newId = await this.repository.insert(workgroupId, fields, actor.userId, manager);
       await this.repository.insertChange(newId, actor.userId, { created: { from: null, to: fields.title } }, manager);
       await this.audit.recordChange(
@@ -94,7 +93,7 @@ export class ActionService {
       return newId;
     });
     const created = this.view((await this.repository.findView(id))!);
-    this.events.publish({ type: 'action.created', workgroupId, action: created, actorId: actor.userId });
+    this.events.publish('action.created', { workgroupId, action: created, actorId: actor.userId });
     return created;
   }
 
@@ -124,7 +123,7 @@ export class ActionService {
     assertVersion(before, expectedVersion);
     const diff = diffFields(before as unknown as ActionFields, changes);
     if (Object.keys(diff).length === 0) return before;
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'actions', id, expectedVersion);
       await this.repository.update(id, changes, manager);
       await this.repository.insertChange(id, actor.userId, diff, manager);
@@ -141,8 +140,7 @@ export class ActionService {
       );
     });
     const updated = this.view((await this.repository.findView(id))!);
-    this.events.publish({
-      type: 'action.updated',
+    this.events.publish('action.updated', {
       workgroupId: updated.workgroupId,
       action: updated,
       actorId: actor.userId,
@@ -155,7 +153,7 @@ export class ActionService {
     const action = await this.readable(actor, id, 'action.delete');
     await this.authorization.assertInWorkgroup(actor, 'workgroup.actions.manage', action.workgroupId, 'action.delete');
     assertVersion(action, expectedVersion);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'actions', id, expectedVersion);
       await this.repository.softDelete(id, manager);
       await this.audit.recordChange(
@@ -170,8 +168,7 @@ export class ActionService {
         manager,
       );
     });
-    this.events.publish({
-      type: 'action.deleted',
+    this.events.publish('action.deleted', {
       workgroupId: action.workgroupId,
       action: { id, workgroupId: action.workgroupId },
     });
@@ -181,7 +178,7 @@ export class ActionService {
   async comment(actor: Actor, id: string, body: string) {
     const action = await this.readable(actor, id, 'action.comment');
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', action.workgroupId, 'action.comment');
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       const commentId = await this.repository.insertComment(id, actor.userId, body, manager);
       await this.audit.recordChange(
         actor,

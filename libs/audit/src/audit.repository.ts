@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { TransactionHost } from '@koers/core';
 import { AuditEntryEntity, AuditOutcome } from './audit-entry.entity';
 
 export interface NewAuditEntry {
@@ -31,10 +32,14 @@ export interface AuditQuery {
 /** Insert-only: the table's trigger refuses updates and deletes anyway. */
 @Injectable()
 export class AuditRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
+  ) {}
 
-  async insert(entry: NewAuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(
+  /** In the caller's transaction when one is open, so the entry commits (or not) with the change. */
+  async insert(entry: NewAuditEntry, manager?: EntityManager): Promise<void> {
+    await this.transactions.manager(manager).query(
       `INSERT INTO audit_log (actor_id, actor_email, action, entity_type, entity_id, workgroup_id, outcome, summary, ip)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
       [

@@ -2,6 +2,8 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.tokens';
 import { DatabaseModule } from './database/database.module';
+import { TransactionHost } from './database/transaction-host';
+import { EventBus } from './events/event-bus';
 
 /** Configuration and database, available to every feature module. */
 @Global()
@@ -20,7 +22,8 @@ export class CoreModule {
         },
         DatabaseModule.forRoot(),
       ],
-      exports: [DatabaseModule],
+      providers: [TransactionHost, EventBus],
+      exports: [DatabaseModule, TransactionHost, EventBus],
     };
   }
 }

@@ -4,6 +4,8 @@ export * from './config/config.tokens';
 export * from './core.module';
 export * from './database/database-options';
 export * from './database/pg-errors';
+export * from './database/transaction-host';
+export * from './events/event-bus';
 export * from './errors/domain-error';
 export * from './errors/error-body';
 export * from './errors/in-use';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Dated, DocumentComment, DocumentVersion, VersionKind } from '@koers/contracts';
+import { TransactionHost } from '@koers/core';
 
 export type { VersionKind };
 
@@ -22,14 +22,10 @@ const SELECT_COMMENT = `
 /** Versions and comments of documents. */
 @Injectable()
 export class DocumentHistoryRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private m(manager?: EntityManager) {
-    return manager ?? this.dataSource.manager;
-  }
+  constructor(private readonly transactions: TransactionHost) {}
 
   listVersions(documentId: string): Promise<VersionRow[]> {
-    return this.m().query(
+    return this.transactions.manager().query(
       `SELECT v.id, v.document_id AS "documentId", v.name, v.kind, v.contributors, v.created_by AS "createdBy",
               u.display_name AS "createdByName", v.created_at AS "createdAt"
          FROM document_versions v LEFT JOIN users u ON u.id = v.created_by
@@ -39,17 +35,19 @@ export class DocumentHistoryRepository {
   }
 
   async versionState(documentId: string, versionId: string): Promise<Uint8Array | null> {
-    const rows: Array<{ state: Buffer | Uint8Array }> = await this.m().query(
-      'SELECT state FROM document_versions WHERE id = $1 AND document_id = $2',
-      [versionId, documentId],
-    );
+    const rows: Array<{ state: Buffer | Uint8Array }> = await this.transactions
+      .manager()
+      .query('SELECT state FROM document_versions WHERE id = $1 AND document_id = $2', [versionId, documentId]);
     return rows[0] ? bytes(rows[0].state) : null;
   }
 
   async hasContributionsSinceLastVersion(documentId: string): Promise<boolean> {
     return (
-      (await this.m().query('SELECT 1 FROM document_contributions WHERE document_id = $1 LIMIT 1', [documentId]))
-        .length > 0
+      (
+        await this.transactions
+          .manager()
+          .query('SELECT 1 FROM document_contributions WHERE document_id = $1 LIMIT 1', [documentId])
+      ).length > 0
     );
   }
 
@@ -73,11 +71,13 @@ export class DocumentHistoryRepository {
   }
 
   listComments(documentId: string): Promise<CommentRow[]> {
-    return this.m().query(`${SELECT_COMMENT} WHERE c.document_id = $1 ORDER BY c.created_at, c.id`, [documentId]);
+    return this.transactions
+      .manager()
+      .query(`${SELECT_COMMENT} WHERE c.document_id = $1 ORDER BY c.created_at, c.id`, [documentId]);
   }
 
   async findComment(id: string): Promise<CommentRow | null> {
-    const rows: CommentRow[] = await this.m().query(`${SELECT_COMMENT} WHERE c.id = $1`, [id]);
+    const rows: CommentRow[] = await this.transactions.manager().query(`${SELECT_COMMENT} WHERE c.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
@@ -142,10 +142,12 @@ export class DocumentHistoryRepository {
   /** Which of these users are members of the werkgroep (only they can be mentioned). */
   async membersAmong(workgroupId: string, userIds: string[]): Promise<string[]> {
     if (!userIds.length) return [];
-    const rows: Array<{ user_id: string }> = await this.m().query(
-      'SELECT user_id FROM workgroup_members WHERE workgroup_id = $1 AND user_id = ANY($2::uuid[])',
-      [workgroupId, userIds],
-    );
+    const rows: Array<{ user_id: string }> = await this.transactions
+      .manager()
+      .query('SELECT user_id FROM workgroup_members WHERE workgroup_id = $1 AND user_id = ANY($2::uuid[])', [
+        workgroupId,
+        userIds,
+      ]);
     return rows.map((r) => r.user_id);
   }
 }

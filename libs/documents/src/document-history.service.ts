@@ -1,11 +1,18 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { Actor, AuthorizationService, isSecretariat } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { assertVersion, conflict, forbidden, lockVersion, notFound, validationFailed } from '@koers/core';
+import {
+  assertVersion,
+  conflict,
+  forbidden,
+  lockVersion,
+  notFound,
+  TransactionHost,
+  validationFailed,
+} from '@koers/core';
 import { commentLink, InsertedNotification, NotificationService } from '@koers/notifications';
 import { CollabService } from './collab/collab.service';
 import { exportDocument, ExportFormat } from './document-export';
@@ -31,7 +38,7 @@ export class DocumentHistoryService implements OnModuleInit {
   private readonly logger = new Logger(DocumentHistoryService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly documents: DocumentRepository,
     private readonly repository: DocumentHistoryRepository,
     private readonly collab: CollabService,
@@ -53,7 +60,7 @@ export class DocumentHistoryService implements OnModuleInit {
   async createVersion(actor: Actor, documentId: string, name: string) {
     const meta = await this.writable(actor, documentId, 'document.version.create');
     const state = await this.collab.currentState(documentId);
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.transactions.transaction(async (manager) => {
       const versionId = await this.repository.insertVersion(
         documentId,
         { name, kind: 'handmatig', state, createdBy: actor.userId },
@@ -116,7 +123,7 @@ export class DocumentHistoryService implements OnModuleInit {
     const change = Y.encodeStateAsUpdate(working, before);
     working.destroy();
     oldDoc.destroy();
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await this.repository.insertVersion(
         documentId,
         { name: 'Voor herstel', kind: 'herstel', state: current, createdBy: actor.userId },
@@ -149,7 +156,7 @@ export class DocumentHistoryService implements OnModuleInit {
     const anchorStart = decodeAnchor(input.anchorStart, 'anchorStart');
     const anchorEnd = decodeAnchor(input.anchorEnd, 'anchorEnd');
     const mentions = await this.checkMentions(meta, input.mentions ?? []);
-    const mentioned = await this.dataSource.transaction(async (manager) => {
+    const mentioned = await this.transactions.transaction(async (manager) => {
       const id = await this.repository.insertComment(
         {
           documentId,
@@ -185,7 +192,7 @@ export class DocumentHistoryService implements OnModuleInit {
     if (comment.parentId)
       throw validationFailed([{ field: 'commentId', messages: ['Reageer op het eerste bericht van de draad.'] }]);
     const mentions = await this.checkMentions(meta, mentionIds);
-    const mentioned = await this.dataSource.transaction(async (manager) => {
+    const mentioned = await this.transactions.transaction(async (manager) => {
       const id = await this.repository.insertComment(
         {
           documentId: meta.id,
@@ -224,7 +231,7 @@ export class DocumentHistoryService implements OnModuleInit {
     );
     if (comment.parentId)
       throw validationFailed([{ field: 'commentId', messages: ['Alleen een hele draad kan worden afgerond.'] }]);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await this.repository.setResolved(commentId, resolved ? actor.userId : null, manager);
       await this.audit.recordChange(
         actor,
@@ -260,7 +267,7 @@ export class DocumentHistoryService implements OnModuleInit {
       );
     const mentions = await this.checkMentions(meta, mentionIds);
     assertVersion(comment, expectedVersion);
-    const mentioned = await this.dataSource.transaction(async (manager) => {
+    const mentioned = await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'document_comments', commentId, expectedVersion);
       await this.repository.editComment(commentId, body, mentions, manager);
       await this.audit.recordChange(
@@ -291,7 +298,7 @@ export class DocumentHistoryService implements OnModuleInit {
         'U kunt alleen uw eigen opmerkingen verwijderen.',
       );
     assertVersion(comment, expectedVersion);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'document_comments', commentId, expectedVersion);
       await this.repository.deleteComment(commentId, manager);
       await this.audit.recordChange(
@@ -314,7 +321,7 @@ export class DocumentHistoryService implements OnModuleInit {
     try {
       if (!(await this.repository.hasContributionsSinceLastVersion(documentId))) return;
       const state = await this.collab.currentState(documentId);
-      await this.dataSource.transaction((manager) =>
+      await this.transactions.transaction((manager) =>
         this.repository.insertVersion(documentId, { name: null, kind: 'automatisch', state, createdBy: null }, manager),
       );
     } catch (err) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DocumentKind, DocumentMeta } from './document.model';
+import { TransactionHost } from '@koers/core';
 
 const SELECT_META = `SELECT id, workgroup_id AS "workgroupId", title, kind, created_by AS "createdBy",
   created_at AS "createdAt", updated_at AS "updatedAt", archived_at AS "archivedAt" FROM documents`;
@@ -18,22 +19,23 @@ const bytes = (value: Buffer | Uint8Array): Uint8Array =>
 
 @Injectable()
 export class DocumentRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private m(manager?: EntityManager) {
-    return manager ?? this.dataSource.manager;
-  }
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
+  ) {}
 
   async findMeta(id: string): Promise<DocumentMeta | null> {
-    const rows: DocumentMeta[] = await this.m().query(`${SELECT_META} WHERE id = $1`, [id]);
+    const rows: DocumentMeta[] = await this.transactions.manager().query(`${SELECT_META} WHERE id = $1`, [id]);
     return rows[0] ?? null;
   }
 
   list(workgroupId: string, includeArchived: boolean): Promise<DocumentMeta[]> {
-    return this.m().query(
-      `${SELECT_META} WHERE workgroup_id = $1 ${includeArchived ? '' : 'AND archived_at IS NULL'} ORDER BY updated_at DESC, title`,
-      [workgroupId],
-    );
+    return this.transactions
+      .manager()
+      .query(
+        `${SELECT_META} WHERE workgroup_id = $1 ${includeArchived ? '' : 'AND archived_at IS NULL'} ORDER BY updated_at DESC, title`,
+        [workgroupId],
+      );
   }
 
   async insert(
@@ -94,7 +96,7 @@ export class DocumentRepository {
       contributions.map((c) => c.n),
     );
     const n = params.length;
-    await this.m(manager).query(
+    await this.transactions.manager(manager).query(
       `WITH appended AS (INSERT INTO document_updates (document_id, data, user_id) VALUES ${values.join(', ')}),
             touched AS (UPDATE documents SET updated_at = now() WHERE id = ANY($${n - 3}::uuid[])),
             counted AS (
@@ -126,18 +128,20 @@ export class DocumentRepository {
   }
 
   async countPendingUpdates(documentId: string): Promise<number> {
-    const [{ n }] = await this.m().query('SELECT count(*) AS n FROM document_updates WHERE document_id = $1', [
-      documentId,
-    ]);
+    const [{ n }] = await this.transactions
+      .manager()
+      .query('SELECT count(*) AS n FROM document_updates WHERE document_id = $1', [documentId]);
     return n;
   }
 
   /** Documents with updates waiting to be merged (for the periodic sweep). */
   async documentsWithPendingUpdates(minUpdates: number, limit: number): Promise<string[]> {
-    const rows: Array<{ document_id: string }> = await this.m().query(
-      'SELECT document_id FROM document_updates GROUP BY document_id HAVING count(*) >= $1 ORDER BY min(id) LIMIT $2',
-      [minUpdates, limit],
-    );
+    const rows: Array<{ document_id: string }> = await this.transactions
+      .manager()
+      .query(
+        'SELECT document_id FROM document_updates GROUP BY document_id HAVING count(*) >= $1 ORDER BY min(id) LIMIT $2',
+        [minUpdates, limit],
+      );
     return rows.map((r) => r.document_id);
   }
 

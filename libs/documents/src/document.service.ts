@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { notFound } from '@koers/core';
+import { notFound, TransactionHost } from '@koers/core';
 import { CollabService } from './collab/collab.service';
 import { exportDocument, ExportFormat, exportState } from './document-export';
 import { DocumentKind, DocumentMeta, templateUpdate } from './document.model';
@@ -14,7 +13,7 @@ import { DocumentRepository } from './document.repository';
 @Injectable()
 export class DocumentService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly repository: DocumentRepository,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
@@ -33,7 +32,7 @@ export class DocumentService {
   /** A new document starts from the template of its kind, stored as its first update. */
   async create(actor: Actor, workgroupId: string, title: string, kind: DocumentKind): Promise<DocumentMeta> {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', workgroupId, 'document.create');
-    const id = await this.dataSource.transaction((manager) =>
+    const id = await this.transactions.transaction((manager) =>
       this.createWithin(actor, workgroupId, title, kind, manager),
     );
     return (await this.repository.findMeta(id)) as DocumentMeta;
@@ -74,7 +73,7 @@ export class DocumentService {
   async update(actor: Actor, id: string, changes: { title?: string; archived?: boolean }): Promise<DocumentMeta> {
     const before = await this.readable(actor, id, 'document.update');
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', before.workgroupId, 'document.update');
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       if (changes.title !== undefined && changes.title !== before.title)
         await this.repository.rename(id, changes.title, manager);
       if (changes.archived !== undefined && changes.archived !== (before.archivedAt !== null))

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { KnowledgeFields, KnowledgeFilter, KnowledgeItemView } from './knowledge.model';
+import { TransactionHost } from '@koers/core';
 
 /** Private-use characters mark the matches in ts_headline output; the service turns them into <mark>. */
 export const MATCH_START = '\uE000';
@@ -29,14 +29,12 @@ type SearchRow = KnowledgeItemView & {
 
 @Injectable()
 export class KnowledgeRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private m(manager?: EntityManager) {
-    return manager ?? this.dataSource.manager;
-  }
+  constructor(private readonly transactions: TransactionHost) {}
 
   async findView(id: string, manager?: EntityManager): Promise<KnowledgeItemView | null> {
-    const rows: KnowledgeItemView[] = await this.m(manager).query(`${SELECT_VIEW} ${FROM} WHERE k.id = $1`, [id]);
+    const rows: KnowledgeItemView[] = await this.transactions
+      .manager(manager)
+      .query(`${SELECT_VIEW} ${FROM} WHERE k.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
@@ -74,11 +72,13 @@ export class KnowledgeRepository {
         filter.gemeenteId,
       );
     const whereSql = where.join(' AND ');
-    const items: SearchRow[] = await this.m().query(
-      `${SELECT_VIEW}, ${rank} AS rank, ${headlines} ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${filter.limit} OFFSET ${filter.offset}`,
-      params,
-    );
-    const [{ n }] = await this.m().query(`SELECT count(*) AS n ${from} WHERE ${whereSql}`, params);
+    const items: SearchRow[] = await this.transactions
+      .manager()
+      .query(
+        `${SELECT_VIEW}, ${rank} AS rank, ${headlines} ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+        params,
+      );
+    const [{ n }] = await this.transactions.manager().query(`SELECT count(*) AS n ${from} WHERE ${whereSql}`, params);
     return { items, total: n };
   }
 
@@ -133,32 +133,34 @@ export class KnowledgeRepository {
   }
 
   async themeExists(themeId: string): Promise<boolean> {
-    return (await this.m().query('SELECT 1 FROM themes WHERE id = $1', [themeId])).length > 0;
+    return (await this.transactions.manager().query('SELECT 1 FROM themes WHERE id = $1', [themeId])).length > 0;
   }
 
   /** The werkgroep of a theme (one per theme), if it has one yet. */
   async workgroupOfTheme(themeId: string): Promise<string | null> {
-    const rows: Array<{ id: string }> = await this.m().query('SELECT id FROM workgroups WHERE theme_id = $1', [
-      themeId,
-    ]);
+    const rows: Array<{ id: string }> = await this.transactions
+      .manager()
+      .query('SELECT id FROM workgroups WHERE theme_id = $1', [themeId]);
     return rows[0]?.id ?? null;
   }
 
   async hasAnyMembership(userId: string): Promise<boolean> {
-    return (await this.m().query('SELECT 1 FROM workgroup_members WHERE user_id = $1 LIMIT 1', [userId])).length > 0;
+    return (
+      (await this.transactions.manager().query('SELECT 1 FROM workgroup_members WHERE user_id = $1 LIMIT 1', [userId]))
+        .length > 0
+    );
   }
 
   async organisationExists(id: string): Promise<boolean> {
-    return (await this.m().query('SELECT 1 FROM organisations WHERE id = $1', [id])).length > 0;
+    return (await this.transactions.manager().query('SELECT 1 FROM organisations WHERE id = $1', [id])).length > 0;
   }
 
   /** Of the given ids, those that are not organisations of type gemeente. */
   async nonGemeenten(ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
-    const rows: Array<{ id: string }> = await this.m().query(
-      "SELECT id FROM organisations WHERE id = ANY($1::uuid[]) AND type = 'gemeente'",
-      [ids],
-    );
+    const rows: Array<{ id: string }> = await this.transactions
+      .manager()
+      .query("SELECT id FROM organisations WHERE id = ANY($1::uuid[]) AND type = 'gemeente'", [ids]);
     const found = new Set(rows.map((r) => r.id));
     return ids.filter((id) => !found.has(id));
   }

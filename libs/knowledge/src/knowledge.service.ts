@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { assertVersion, FieldError, lockVersion, notFound, validationFailed } from '@koers/core';
+import { assertVersion, FieldError, lockVersion, notFound, TransactionHost, validationFailed } from '@koers/core';
 import {
   KnowledgeFields,
   KnowledgeFilter,
@@ -20,7 +18,7 @@ export type KnowledgeQuery = Partial<KnowledgeFilter>;
 @Injectable()
 export class KnowledgeService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly repository: KnowledgeRepository,
     private readonly policy: KnowledgePolicy,
     private readonly audit: AuditService,
@@ -71,7 +69,7 @@ export class KnowledgeService {
     };
     await this.validate(fields);
     const workgroupId = await this.repository.workgroupOfTheme(themeId);
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.transactions.transaction(async (manager) => {
       const newId = await this.repository.insert(themeId, fields, actor.userId, manager);
       await this.audit.recordChange(
         actor,
@@ -107,7 +105,7 @@ export class KnowledgeService {
     const diff = diffFields(comparable, changes);
     if (Object.keys(diff).length === 0) return before;
     const workgroupId = await this.repository.workgroupOfTheme(before.themeId);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'knowledge_items', id, expectedVersion);
       await this.repository.update(id, changes, manager);
       await this.audit.recordChange(
@@ -130,7 +128,7 @@ export class KnowledgeService {
     await this.policy.assertChange(actor, item.themeId, 'knowledge.delete', { type: 'knowledge_item', id });
     assertVersion(item, expectedVersion);
     const workgroupId = await this.repository.workgroupOfTheme(item.themeId);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'knowledge_items', id, expectedVersion);
       await this.repository.delete(id, manager);
       await this.audit.recordChange(

@@ -1,7 +1,11 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { ActionEvent, ActionEvents } from '@koers/actions';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { ActionView } from '@koers/actions';
+import { EventBus } from '@koers/core';
 import { actionLink, dutchDate } from './notification.model';
 import { NotificationService } from './notification.service';
+
+/** A notification that fails to be written is tried again: it is the only trace of the assignment. */
+const RETRIES = 3;
 
 /**
  * "Toegewezen": tells the new owner when an action is created for them or handed to them. Not when one
@@ -9,36 +13,43 @@ import { NotificationService } from './notification.service';
  */
 @Injectable()
 export class ActionAssignmentNotifier implements OnModuleInit {
-  private readonly logger = new Logger(ActionAssignmentNotifier.name);
   private pending = new Set<Promise<unknown>>();
 
   constructor(
-    private readonly actionEvents: ActionEvents,
+    private readonly events: EventBus,
     private readonly notifications: NotificationService,
   ) {}
 
   onModuleInit(): void {
-    this.actionEvents.onEvent((event) => {
-      const work = this.handle(event).catch((err: Error) =>
-        this.logger.error(`Could not notify an assignment: ${err.message}`),
-      );
-      this.pending.add(work);
-      void work.finally(() => this.pending.delete(work));
-    });
+    this.events.on(
+      'action.created',
+      'assignment notifications',
+      ({ action, actorId }) => this.track(this.assigned(action, actorId)),
+      { retries: RETRIES },
+    );
+    this.events.on(
+      'action.updated',
+      'assignment notifications',
+      ({ action, actorId, previousOwnerId }) =>
+        previousOwnerId === action.ownerId ? undefined : this.track(this.assigned(action, actorId)),
+      { retries: RETRIES },
+    );
   }
 
   /** Resolves when every notification started so far is written (tests and shutdown). */
   async settled(): Promise<void> {
-    await Promise.all([...this.pending]);
+    await Promise.allSettled([...this.pending]);
   }
 
-  private async handle(event: ActionEvent): Promise<void> {
-    if (event.type === 'action.deleted') return;
-    const { action } = event;
+  private track(work: Promise<unknown>): Promise<unknown> {
+    this.pending.add(work);
+    void work.catch(() => undefined).finally(() => this.pending.delete(work));
+    return work;
+  }
+
+  private async assigned(action: ActionView, actorId: string): Promise<void> {
     const ownerId = action.ownerId;
-    if (!ownerId || ownerId === event.actorId) return;
-    if (event.type === 'action.updated' && (event.previousOwnerId === undefined || event.previousOwnerId === ownerId))
-      return;
+    if (!ownerId || ownerId === actorId) return;
     const due = action.dueDate ? ` (deadline ${dutchDate(action.dueDate)})` : '';
     await this.notifications.notify({
       userId: ownerId,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { PlatformRole } from '@koers/access';
+import { TransactionHost } from '@koers/core';
 
 export interface DigestRecipient {
   userId: string;
@@ -13,18 +13,13 @@ export interface DigestRecipient {
 /** Preferences and the per-week delivery record of the weekly digest. */
 @Injectable()
 export class DigestRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private m(manager?: EntityManager) {
-    return manager ?? this.dataSource.manager;
-  }
+  constructor(private readonly transactions: TransactionHost) {}
 
   /** The user's choice; on unless they turned it off. */
   async weeklyDigest(userId: string, manager?: EntityManager): Promise<boolean> {
-    const rows: Array<{ weekly_digest: boolean }> = await this.m(manager).query(
-      'SELECT weekly_digest FROM user_preferences WHERE user_id = $1',
-      [userId],
-    );
+    const rows: Array<{ weekly_digest: boolean }> = await this.transactions
+      .manager(manager)
+      .query('SELECT weekly_digest FROM user_preferences WHERE user_id = $1', [userId]);
     return rows[0]?.weekly_digest ?? true;
   }
 
@@ -68,7 +63,7 @@ export class DigestRepository {
   }
 
   recipients(userIds: string[]): Promise<DigestRecipient[]> {
-    return this.m().query(
+    return this.transactions.manager().query(
       `SELECT id AS "userId", email, display_name AS "displayName", platform_role AS "platformRole"
          FROM users WHERE id = ANY($1::uuid[]) ORDER BY id`,
       [userIds],
@@ -81,7 +76,7 @@ export class DigestRepository {
     isoWeek: string,
     outcome: { status: 'sent' | 'empty' } | { status: 'failed'; error: string },
   ): Promise<void> {
-    await this.m().query(
+    await this.transactions.manager().query(
       `UPDATE digest_deliveries
           SET status = $3, sent_at = CASE WHEN $3 = 'sent' THEN now() END, last_error = $4
         WHERE user_id = $1 AND iso_week = $2 AND status = 'sending'`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AttentionAction, AttentionReport, NewNotification, NotificationView } from './notification.model';
+import { TransactionHost } from '@koers/core';
 
 const COLUMNS = `id, kind, title, entity_type AS "entityType", entity_id AS "entityId", workgroup_id AS "workgroupId",
                  link, created_at AS "createdAt", read_at AS "readAt"`;
@@ -12,15 +12,11 @@ export type InsertedNotification = NotificationView & { userId: string };
 
 @Injectable()
 export class NotificationRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private m(manager?: EntityManager) {
-    return manager ?? this.dataSource.manager;
-  }
+  constructor(private readonly transactions: TransactionHost) {}
 
   /** Inserts one notification; null when its dedupe key was already used for this person. */
   async insert(n: NewNotification, manager?: EntityManager): Promise<InsertedNotification | null> {
-    const rows: InsertedNotification[] = await this.m(manager).query(
+    const rows: InsertedNotification[] = await this.transactions.manager(manager).query(
       `INSERT INTO notifications (user_id, kind, title, entity_type, entity_id, workgroup_id, link, dedupe_key)
        VALUES ($1, $2, left($3, 500), $4, $5, $6, $7, $8)
        ON CONFLICT ON CONSTRAINT notifications_dedupe_key DO NOTHING
@@ -48,7 +44,7 @@ export class NotificationRepository {
     const where = `user_id = $1${unreadOnly ? ' AND read_at IS NULL' : ''}`;
     // A werkgroep the person has left keeps its notifications in the list, but no longer what they named:
     // no title (document names, action titles), no ids, no link.
-    const items: NotificationView[] = await this.m().query(
+    const items: NotificationView[] = await this.transactions.manager().query(
       `SELECT id, kind,
               CASE WHEN gone THEN '${LEFT_WORKGROUP_TITLE}' ELSE title END AS title,
               CASE WHEN gone THEN NULL ELSE entity_type END AS "entityType",
@@ -66,33 +62,38 @@ export class NotificationRepository {
         ORDER BY created_at DESC, id LIMIT ${limit} OFFSET ${offset}`,
       [userId],
     );
-    const [{ n }] = await this.m().query(`SELECT count(*) AS n FROM notifications WHERE ${where}`, [userId]);
+    const [{ n }] = await this.transactions
+      .manager()
+      .query(`SELECT count(*) AS n FROM notifications WHERE ${where}`, [userId]);
     return { items, total: n };
   }
 
   async unreadCount(userId: string): Promise<number> {
-    const [{ n }] = await this.m().query(
-      'SELECT count(*) AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
-      [userId],
-    );
+    const [{ n }] = await this.transactions
+      .manager()
+      .query('SELECT count(*) AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [userId]);
     return n;
   }
 
   /** Marks one of the user's own notifications read; false when it is not theirs or does not exist. */
   async markRead(userId: string, id: string): Promise<boolean> {
     // A CTE, because TypeORM shapes the result of a bare UPDATE as [rows, count].
-    const rows = await this.m().query(
-      'WITH marked AS (UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id) SELECT id FROM marked',
-      [id, userId],
-    );
+    const rows = await this.transactions
+      .manager()
+      .query(
+        'WITH marked AS (UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id) SELECT id FROM marked',
+        [id, userId],
+      );
     return rows.length > 0;
   }
 
   async markAllRead(userId: string): Promise<number> {
-    const [{ n }] = await this.m().query(
-      'WITH marked AS (UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id) SELECT count(*) AS n FROM marked',
-      [userId],
-    );
+    const [{ n }] = await this.transactions
+      .manager()
+      .query(
+        'WITH marked AS (UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id) SELECT count(*) AS n FROM marked',
+        [userId],
+      );
     return n;
   }
 
@@ -129,7 +130,7 @@ export class NotificationRepository {
 
   /** The user's open actions due on or before `until`, in werkgroepen they are still a member of. */
   attentionActions(userId: string, until: string): Promise<AttentionAction[]> {
-    return this.m().query(
+    return this.transactions.manager().query(
       `SELECT a.id, a.title, a.workgroup_id AS "workgroupId", w.name AS "workgroupName", a.due_date AS "dueDate",
               a.status, a.priority, '/werkgroepen/' || a.workgroup_id || '?actie=' || a.id AS link
          FROM actions a
@@ -147,7 +148,7 @@ export class NotificationRepository {
    * accept or return.
    */
   attentionReports(userId: string, today: string, isSecretariat: boolean): Promise<AttentionReport[]> {
-    return this.m().query(
+    return this.transactions.manager().query(
       `SELECT 'indienen' AS task, w.id AS "workgroupId", w.name AS "workgroupName", c.id AS "cycleId", c.title AS "cycleTitle",
               c.report_deadline AS deadline, coalesce(r.status, 'niet_gestart') AS status, r.id AS "reportId"
          FROM workgroup_members m
@@ -170,10 +171,9 @@ export class NotificationRepository {
   /** Of the given user ids, the active accounts (a decision is only announced to people who can sign in). */
   async activeUsers(userIds: string[]): Promise<string[]> {
     if (!userIds.length) return [];
-    const rows: Array<{ id: string }> = await this.m().query(
-      'SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active',
-      [userIds],
-    );
+    const rows: Array<{ id: string }> = await this.transactions
+      .manager()
+      .query('SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active', [userIds]);
     return rows.map((r) => r.id);
   }
 }

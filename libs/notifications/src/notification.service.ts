@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@koers/access';
-import { addDays, APP_CONFIG, AppConfig, notFound, todayInNetherlands } from '@koers/core';
+import { addDays, APP_CONFIG, AppConfig, EventBus, notFound, todayInNetherlands } from '@koers/core';
 import type { EntityManager } from 'typeorm';
-import { NotificationEvents } from './notification-events';
 import { AttentionAction, NewNotification, NotificationView } from './notification.model';
 import { InsertedNotification, NotificationRepository } from './notification.repository';
 
@@ -13,7 +12,7 @@ export type { InsertedNotification };
 export class NotificationService {
   constructor(
     private readonly repository: NotificationRepository,
-    private readonly events: NotificationEvents,
+    private readonly events: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -32,14 +31,14 @@ export class NotificationService {
   async markRead(actor: Actor, id: string): Promise<{ unreadCount: number }> {
     if (!(await this.repository.markRead(actor.userId, id))) throw notFound('De melding');
     const unreadCount = await this.repository.unreadCount(actor.userId);
-    this.events.publish({ type: 'notifications.read', userId: actor.userId, ids: [id], unreadCount });
+    this.events.publish('notifications.read', { userId: actor.userId, ids: [id], unreadCount });
     return { unreadCount };
   }
 
   async markAllRead(actor: Actor): Promise<{ marked: number; unreadCount: number }> {
     const marked = await this.repository.markAllRead(actor.userId);
     const unreadCount = await this.repository.unreadCount(actor.userId);
-    if (marked) this.events.publish({ type: 'notifications.read', userId: actor.userId, ids: 'all', unreadCount });
+    if (marked) this.events.publish('notifications.read', { userId: actor.userId, ids: 'all', unreadCount });
     return { marked, unreadCount };
   }
 
@@ -124,8 +123,7 @@ export class NotificationService {
     for (const userId of new Set(notifications.map((n) => n.userId)))
       counts.set(userId, await this.repository.unreadCount(userId));
     for (const n of notifications)
-      this.events.publish({
-        type: 'notification',
+      this.events.publish('notification', {
         userId: n.userId,
         notification: strip(n),
         unreadCount: counts.get(n.userId)!,

@@ -6,7 +6,6 @@ import { DigestRepository } from './digest.repository';
 import { Mailer } from './mailer';
 import { PreferencesService } from './preferences.service';
 import { ActionAssignmentNotifier } from './action-assignment.notifier';
-import { NotificationEvents } from './notification-events';
 import { NotificationRepository } from './notification.repository';
 import { NotificationService } from './notification.service';
 import { ReminderJob } from './reminder.job';
@@ -16,7 +15,6 @@ import { ReminderJob } from './reminder.job';
   imports: [ActionsModule, AuditModule],
   providers: [
     NotificationRepository,
-    NotificationEvents,
     NotificationService,
     ActionAssignmentNotifier,
     ReminderJob,
@@ -25,14 +23,6 @@ import { ReminderJob } from './reminder.job';
     DigestJob,
     PreferencesService,
   ],
-  exports: [
-    NotificationService,
-    NotificationEvents,
-    ReminderJob,
-    ActionAssignmentNotifier,
-    DigestJob,
-    PreferencesService,
-    Mailer,
-  ],
+  exports: [NotificationService, ReminderJob, ActionAssignmentNotifier, DigestJob, PreferencesService, Mailer],
 })
 export class NotificationsModule {}

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Actor } from '@koers/access';
 import { AuditService } from '@koers/audit';
 import { DigestRepository } from './digest.repository';
 import { Mailer } from './mailer';
+import { TransactionHost } from '@koers/core';
 
 export interface Preferences {
   /** The weekly e-mail of what waits on me; on unless I turned it off. */
@@ -17,7 +16,7 @@ export interface Preferences {
 @Injectable()
 export class PreferencesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly repository: DigestRepository,
     private readonly audit: AuditService,
     private readonly mailer: Mailer,
@@ -31,7 +30,7 @@ export class PreferencesService {
     const before = await this.repository.weeklyDigest(actor.userId);
     if (input.weeklyDigest !== undefined && input.weeklyDigest !== before) {
       const weeklyDigest = input.weeklyDigest;
-      await this.dataSource.transaction(async (manager) => {
+      await this.transactions.transaction(async (manager) => {
         await this.repository.setWeeklyDigest(actor.userId, weeklyDigest, manager);
         await this.audit.recordChange(
           actor,

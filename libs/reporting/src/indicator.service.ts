@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { assertVersion, FieldError, lockVersion, notFound, todayInNetherlands, validationFailed } from '@koers/core';
+import {
+  assertVersion,
+  FieldError,
+  lockVersion,
+  notFound,
+  todayInNetherlands,
+  TransactionHost,
+  validationFailed,
+} from '@koers/core';
 import { IndicatorFields, ReportingRepository } from './reporting.repository';
 import { IndicatorView, MeasurementView } from './reporting.model';
 
@@ -20,7 +26,7 @@ export interface MeasurementInput {
 @Injectable()
 export class IndicatorService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly repository: ReportingRepository,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
@@ -54,7 +60,7 @@ export class IndicatorService {
       target: input.target ?? null,
     };
     await this.validate(workgroupId, fields, fields);
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.transactions.transaction(async (manager) => {
       const newId = await this.repository.insertIndicator(workgroupId, fields, actor.userId, manager);
       await this.audit.recordChange(
         actor,
@@ -95,7 +101,7 @@ export class IndicatorService {
     assertVersion(before, expectedVersion);
     const diff = diffFields(before as unknown as IndicatorFields, changes);
     if (Object.keys(diff).length === 0) return this.get(actor, id);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'indicators', id, expectedVersion);
       await this.repository.updateIndicator(id, changes, manager);
       await this.audit.recordChange(
@@ -122,7 +128,7 @@ export class IndicatorService {
       'indicator.delete',
     );
     assertVersion(indicator, expectedVersion);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'indicators', id, expectedVersion);
       await this.repository.softDeleteIndicator(id, manager);
       await this.audit.recordChange(
@@ -152,7 +158,7 @@ export class IndicatorService {
       problems.push({ field: 'measuredOn', messages: ['Een meting kan niet in de toekomst liggen.'] });
     problems.push(...this.valueProblems('value', indicator.unit, input.value));
     if (problems.length) throw validationFailed(problems);
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.transactions.transaction(async (manager) => {
       const newId = await this.repository.insertMeasurement(
         indicatorId,
         { measuredOn: input.measuredOn, value: input.value, source: input.source?.trim() ?? '' },
@@ -185,7 +191,7 @@ export class IndicatorService {
       indicator.workgroupId,
       'indicator.measurement.delete',
     );
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await this.repository.softDeleteMeasurement(measurementId, manager);
       await this.audit.recordChange(
         actor,

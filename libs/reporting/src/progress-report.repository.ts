@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { ReportContent, ReportFigures, ReportStatus } from './reporting.model';
+import { TransactionHost } from '@koers/core';
 
 export interface ReportRow {
   id: string;
@@ -59,36 +59,37 @@ const VERSION = `SELECT v.id, v.report_id AS "reportId", v.version, v.content, v
 /** Progress reports, their frozen versions (insert only) and the secretariat's reviews (insert only). */
 @Injectable()
 export class ProgressReportRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private m(manager?: EntityManager) {
-    return manager ?? this.dataSource.manager;
-  }
+  constructor(private readonly transactions: TransactionHost) {}
 
   async find(id: string, manager?: EntityManager, lock = false): Promise<ReportRow | null> {
-    const rows: ReportRow[] = await this.m(manager).query(
-      `${REPORT} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`,
-      [id],
-    );
+    const rows: ReportRow[] = await this.transactions
+      .manager(manager)
+      .query(`${REPORT} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`, [id]);
     return rows[0] ?? null;
   }
 
   listOfWorkgroup(workgroupId: string): Promise<ReportRow[]> {
-    return this.m().query(`${REPORT} WHERE r.workgroup_id = $1 ORDER BY c.meeting_date DESC`, [workgroupId]);
+    return this.transactions
+      .manager()
+      .query(`${REPORT} WHERE r.workgroup_id = $1 ORDER BY c.meeting_date DESC`, [workgroupId]);
   }
 
   focusAreasOf(workgroupId: string): Promise<Array<{ id: string; title: string }>> {
-    return this.m().query(
-      'SELECT f.id, f.title FROM workgroups w JOIN focus_areas f ON f.theme_id = w.theme_id WHERE w.id = $1 ORDER BY f.position',
-      [workgroupId],
-    );
+    return this.transactions
+      .manager()
+      .query(
+        'SELECT f.id, f.title FROM workgroups w JOIN focus_areas f ON f.theme_id = w.theme_id WHERE w.id = $1 ORDER BY f.position',
+        [workgroupId],
+      );
   }
 
   async workgroupStrategy(workgroupId: string): Promise<string | null> {
-    const rows: Array<{ strategyId: string }> = await this.m().query(
-      'SELECT t.strategy_id AS "strategyId" FROM workgroups w JOIN themes t ON t.id = w.theme_id WHERE w.id = $1',
-      [workgroupId],
-    );
+    const rows: Array<{ strategyId: string }> = await this.transactions
+      .manager()
+      .query(
+        'SELECT t.strategy_id AS "strategyId" FROM workgroups w JOIN themes t ON t.id = w.theme_id WHERE w.id = $1',
+        [workgroupId],
+      );
     return rows[0]?.strategyId ?? null;
   }
 
@@ -169,17 +170,18 @@ export class ProgressReportRepository {
 
   /** Every version, oldest first; `upwardOnly` leaves out the versions the secretariat returned. */
   versions(reportId: string, upwardOnly = false, manager?: EntityManager): Promise<VersionRow[]> {
-    return this.m(manager).query(
-      `${VERSION} WHERE v.report_id = $1${upwardOnly ? " AND (rv.outcome IS NULL OR rv.outcome = 'geaccepteerd')" : ''} ORDER BY v.version`,
-      [reportId],
-    );
+    return this.transactions
+      .manager(manager)
+      .query(
+        `${VERSION} WHERE v.report_id = $1${upwardOnly ? " AND (rv.outcome IS NULL OR rv.outcome = 'geaccepteerd')" : ''} ORDER BY v.version`,
+        [reportId],
+      );
   }
 
   async version(reportId: string, version: number, manager?: EntityManager): Promise<VersionRow | null> {
-    const rows: VersionRow[] = await this.m(manager).query(`${VERSION} WHERE v.report_id = $1 AND v.version = $2`, [
-      reportId,
-      version,
-    ]);
+    const rows: VersionRow[] = await this.transactions
+      .manager(manager)
+      .query(`${VERSION} WHERE v.report_id = $1 AND v.version = $2`, [reportId, version]);
     return rows[0] ?? null;
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { conflict, notFound, StaleVersionError, validationFailed } from '@koers/core';
+import { conflict, notFound, StaleVersionError, TransactionHost, validationFailed } from '@koers/core';
 import { DocumentService } from '@koers/documents';
 import { hashVerified, versionContentHash } from './content-hash';
 import { ProgressReportRepository, ReportRow, VersionRow } from './progress-report.repository';
@@ -44,6 +44,7 @@ export function versionView(v: VersionRow) {
 export class ProgressReportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly repository: ProgressReportRepository,
     private readonly cycles: ReportingRepository,
     private readonly figures: ReportFiguresRepository,
@@ -86,7 +87,7 @@ export class ProgressReportService {
         narrative: '',
       })),
     };
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.transactions.transaction(async (manager) => {
       const newId = await this.repository.insert(workgroupId, cycleId, content, actor.userId, manager);
       if (!newId) return null;
       // The narrative is written together in the editor; its content is frozen into each version on submit.
@@ -215,7 +216,7 @@ export class ProgressReportService {
     const narrative = report.narrativeDocumentId
       ? await this.documents.currentContent(report.narrativeDocumentId)
       : null;
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       const locked = (await this.repository.find(id, manager, true))!;
       this.assertEditable(locked);
       if (!locked.summary.trim())
@@ -241,7 +242,7 @@ export class ProgressReportService {
     await this.authorization.assertInRegion(actor, 'region.manage', attempted);
     if (outcome === 'teruggestuurd' && !comment)
       throw validationFailed([{ field: 'comment', messages: ['Geef aan waarom de rapportage wordt teruggestuurd.'] }]);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       const locked = (await this.repository.find(id, manager, true))!;
       if (locked.cycleClosed) throw cycleClosed();
       if (locked.status !== 'ingediend')

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { ReportFigures, targetReached } from './reporting.model';
-import { todayInNetherlands } from '@koers/core';
+import { todayInNetherlands, TransactionHost } from '@koers/core';
 
 const OPEN = `a.status IN ('open', 'in_uitvoering', 'geblokkeerd')`;
 
@@ -121,13 +120,13 @@ export async function computeReportFigures(
 
 @Injectable()
 export class ReportFiguresRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: TransactionHost) {}
 
   compute(
     workgroupId: string,
     period: { start: string; end: string },
     manager?: EntityManager,
   ): Promise<ReportFigures> {
-    return computeReportFigures(manager ?? this.dataSource.manager, workgroupId, period);
+    return computeReportFigures(this.transactions.manager(manager), workgroupId, period);
   }
 }

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { assertVersion, conflict, FieldError, lockVersion, notFound, validationFailed } from '@koers/core';
+import {
+  assertVersion,
+  conflict,
+  FieldError,
+  lockVersion,
+  notFound,
+  TransactionHost,
+  validationFailed,
+} from '@koers/core';
 import { sealView } from './cycle-closing.service';
 import { CycleSealRepository } from './cycle-seal.repository';
 import { CycleFields, ReportingRepository } from './reporting.repository';
@@ -28,7 +34,7 @@ function minusMonths(date: string, months: number): string {
 @Injectable()
 export class ReportingCycleService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly repository: ReportingRepository,
     private readonly seals: CycleSealRepository,
     private readonly authorization: AuthorizationService,
@@ -63,7 +69,7 @@ export class ReportingCycleService {
       periodStart: input.periodStart ?? minusMonths(periodEnd, 6),
     };
     this.validate(fields);
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.transactions.transaction(async (manager) => {
       const newId = await this.repository.insertCycle(input.strategyId, fields, actor.userId, manager);
       await this.audit.recordChange(
         actor,
@@ -99,7 +105,7 @@ export class ReportingCycleService {
     assertVersion(before, expectedVersion);
     const diff = diffFields(before as unknown as CycleFields, changes);
     if (Object.keys(diff).length === 0) return before;
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'reporting_cycles', id, expectedVersion);
       await this.repository.updateCycle(id, changes, manager);
       await this.audit.recordChange(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { IndicatorView, MeasurementView, ReportingCycleView } from './reporting.model';
+import { TransactionHost } from '@koers/core';
 
 const CYCLE = `SELECT c.id, c.strategy_id AS "strategyId", c.title, c.meeting_date AS "meetingDate", c.report_deadline AS "reportDeadline",
                       c.period_start AS "periodStart", c.period_end AS "periodEnd", c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.version,
@@ -57,24 +57,25 @@ const num = (v: string | null | undefined) => (v === null || v === undefined ? n
 /** Reporting cycles, indicators and measurements. */
 @Injectable()
 export class ReportingRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private m(manager?: EntityManager) {
-    return manager ?? this.dataSource.manager;
-  }
+  constructor(private readonly transactions: TransactionHost) {}
 
   listCycles(strategyId?: string): Promise<ReportingCycleView[]> {
     return strategyId
-      ? this.m().query(`${CYCLE} WHERE c.strategy_id = $1 ORDER BY c.meeting_date DESC, c.id`, [strategyId])
-      : this.m().query(`${CYCLE} ORDER BY c.meeting_date DESC, c.id`);
+      ? this.transactions
+          .manager()
+          .query(`${CYCLE} WHERE c.strategy_id = $1 ORDER BY c.meeting_date DESC, c.id`, [strategyId])
+      : this.transactions.manager().query(`${CYCLE} ORDER BY c.meeting_date DESC, c.id`);
   }
 
   async findCycle(id: string, manager?: EntityManager): Promise<ReportingCycleView | null> {
-    return ((await this.m(manager).query(`${CYCLE} WHERE c.id = $1`, [id])) as ReportingCycleView[])[0] ?? null;
+    return (
+      ((await this.transactions.manager(manager).query(`${CYCLE} WHERE c.id = $1`, [id])) as ReportingCycleView[])[0] ??
+      null
+    );
   }
 
   async strategyExists(id: string): Promise<boolean> {
-    return (await this.m().query('SELECT 1 FROM strategies WHERE id = $1', [id])).length > 0;
+    return (await this.transactions.manager().query('SELECT 1 FROM strategies WHERE id = $1', [id])).length > 0;
   }
 
   async insertCycle(
@@ -104,18 +105,18 @@ export class ReportingRepository {
   }
 
   async listIndicators(workgroupId: string): Promise<IndicatorView[]> {
-    const rows: Array<NumericRow<IndicatorView>> = await this.m().query(
-      `${INDICATOR} WHERE i.workgroup_id = $1 AND i.deleted_at IS NULL ORDER BY f.position, i.title, i.id`,
-      [workgroupId],
-    );
+    const rows: Array<NumericRow<IndicatorView>> = await this.transactions
+      .manager()
+      .query(`${INDICATOR} WHERE i.workgroup_id = $1 AND i.deleted_at IS NULL ORDER BY f.position, i.title, i.id`, [
+        workgroupId,
+      ]);
     return rows.map((r) => ({ ...r, baseline: num(r.baseline), target: num(r.target) }) as IndicatorView);
   }
 
   async findIndicator(id: string, manager?: EntityManager): Promise<IndicatorView | null> {
-    const rows: Array<NumericRow<IndicatorView>> = await this.m(manager).query(
-      `${INDICATOR} WHERE i.id = $1 AND i.deleted_at IS NULL`,
-      [id],
-    );
+    const rows: Array<NumericRow<IndicatorView>> = await this.transactions
+      .manager(manager)
+      .query(`${INDICATOR} WHERE i.id = $1 AND i.deleted_at IS NULL`, [id]);
     return rows[0]
       ? ({ ...rows[0], baseline: num(rows[0].baseline), target: num(rows[0].target) } as IndicatorView)
       : null;
@@ -160,7 +161,7 @@ export class ReportingRepository {
   /** The measurements of several indicators in one query, oldest first. */
   async measurementsOf(indicatorIds: string[]): Promise<MeasurementView[]> {
     if (indicatorIds.length === 0) return [];
-    const rows: Array<NumericRow<MeasurementView>> = await this.m().query(
+    const rows: Array<NumericRow<MeasurementView>> = await this.transactions.manager().query(
       `SELECT m.id, m.indicator_id AS "indicatorId", m.measured_on AS "measuredOn", m.value, m.source, m.entered_by AS "enteredBy",
               u.display_name AS "enteredByName", m.created_at AS "createdAt"
          FROM indicator_measurements m LEFT JOIN users u ON u.id = m.entered_by
@@ -171,10 +172,12 @@ export class ReportingRepository {
   }
 
   async findMeasurement(id: string): Promise<{ id: string; indicatorId: string } | null> {
-    const rows = await this.m().query(
-      'SELECT id, indicator_id AS "indicatorId" FROM indicator_measurements WHERE id = $1 AND deleted_at IS NULL',
-      [id],
-    );
+    const rows = await this.transactions
+      .manager()
+      .query(
+        'SELECT id, indicator_id AS "indicatorId" FROM indicator_measurements WHERE id = $1 AND deleted_at IS NULL',
+        [id],
+      );
     return rows[0] ?? null;
   }
 
@@ -198,16 +201,18 @@ export class ReportingRepository {
   async focusAreaBelongsTo(workgroupId: string, focusAreaId: string): Promise<boolean> {
     return (
       (
-        await this.m().query(
-          'SELECT 1 FROM focus_areas f JOIN workgroups w ON w.theme_id = f.theme_id WHERE w.id = $1 AND f.id = $2',
-          [workgroupId, focusAreaId],
-        )
+        await this.transactions
+          .manager()
+          .query(
+            'SELECT 1 FROM focus_areas f JOIN workgroups w ON w.theme_id = f.theme_id WHERE w.id = $1 AND f.id = $2',
+            [workgroupId, focusAreaId],
+          )
       ).length > 0
     );
   }
 
   async workgroupExists(id: string): Promise<boolean> {
-    return (await this.m().query('SELECT 1 FROM workgroups WHERE id = $1', [id])).length > 0;
+    return (await this.transactions.manager().query('SELECT 1 FROM workgroups WHERE id = $1', [id])).length > 0;
   }
 
   private async update(

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { assertVersion, FieldError, lockVersion, notFound, validationFailed } from '@koers/core';
+import { assertVersion, FieldError, lockVersion, notFound, TransactionHost, validationFailed } from '@koers/core';
 import { SessionAccess } from './session-access';
 import { SessionEvents } from './session-events';
 import { AgendaItemFields, AgendaItemView, SessionRow } from './session.model';
@@ -19,7 +17,7 @@ export type AgendaItemInput = Partial<AgendaItemFields> & { title: string };
 @Injectable()
 export class AgendaService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly repository: SessionRepository,
     private readonly access: SessionAccess,
     private readonly audit: AuditService,
@@ -42,7 +40,7 @@ export class AgendaService {
       outcome: input.outcome ?? null,
     };
     await this.validate(session, fields, input);
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.transactions.transaction(async (manager) => {
       const newId = await this.repository.insertItem(sessionId, fields, actor.userId, manager);
       await this.repository.touchSession(sessionId, manager);
       await this.audit.recordChange(
@@ -87,7 +85,7 @@ export class AgendaService {
     assertVersion(item, expectedVersion);
     const diff = diffFields(before, changes);
     if (Object.keys(diff).length === 0) return item;
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'session_agenda_items', itemId, expectedVersion);
       await this.repository.updateItem(itemId, changes, manager);
       await this.repository.touchSession(session.id, manager);
@@ -110,7 +108,7 @@ export class AgendaService {
   async remove(actor: Actor, itemId: string, expectedVersion?: number): Promise<void> {
     const { item, session } = await this.changeable(actor, itemId, {}, 'session.agenda.delete');
     assertVersion(item, expectedVersion);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'session_agenda_items', itemId, expectedVersion);
       await this.repository.deleteItem(itemId, manager);
       await this.repository.touchSession(session.id, manager);
@@ -142,7 +140,7 @@ export class AgendaService {
       throw validationFailed([
         { field: 'itemIds', messages: ['Geef elk agendapunt van deze sessie precies één keer.'] },
       ]);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await this.repository.reorder(sessionId, 'agenda', itemIds, manager);
       await this.repository.touchSession(sessionId, manager);
       await this.audit.recordChange(

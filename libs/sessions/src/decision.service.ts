@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor } from '@koers/access';
 import { ActionService } from '@koers/actions';
 import { AuditService, diffFields } from '@koers/audit';
-import { assertVersion, conflict, FieldError, lockVersion, notFound, validationFailed } from '@koers/core';
+import {
+  assertVersion,
+  conflict,
+  FieldError,
+  lockVersion,
+  notFound,
+  TransactionHost,
+  validationFailed,
+} from '@koers/core';
 import { NotificationService } from '@koers/notifications';
 import { SessionAccess } from './session-access';
 import { SessionEvents } from './session-events';
@@ -32,7 +38,7 @@ const ORIGIN_NOTE_MAX = 500;
 @Injectable()
 export class DecisionService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly repository: SessionRepository,
     private readonly access: SessionAccess,
     private readonly audit: AuditService,
@@ -76,7 +82,7 @@ export class DecisionService {
     if (decidedAt && Number.isNaN(decidedAt.getTime()))
       problems.push({ field: 'decidedAt', messages: ['Dit tijdstip bestaat niet.'] });
     if (problems.length) throw validationFailed(problems);
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.transactions.transaction(async (manager) => {
       const newId = await this.repository.insertDecision(
         sessionId,
         { text: input.text.trim(), agendaItemId: input.agendaItemId ?? null, decidedAt },
@@ -94,9 +100,11 @@ export class DecisionService {
         },
         manager,
       );
+      // The decision and its actions commit together (the action list joins this transaction).
+      if (drafts.length)
+        await this.createActionsFor(actor, session, (await this.repository.findDecision(newId))!, drafts);
       return newId;
     });
-    if (drafts.length) await this.createActionsFor(actor, session, (await this.repository.findDecision(id))!, drafts);
     // A decision concerns the people invited to the session (except who recorded it; owners of its
     // actions are told separately when the actions are assigned).
     const concerned = (await this.repository.attendees(sessionId))
@@ -138,7 +146,7 @@ export class DecisionService {
       { text: changes.text, agendaItemId: changes.agendaItemId, decidedAt: changes.decidedAt?.toISOString() },
     );
     if (Object.keys(diff).length === 0) return withSession(decision, session);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'session_decisions', id, expectedVersion);
       await this.repository.updateDecision(id, changes, manager);
       await this.audit.recordChange(
@@ -163,7 +171,7 @@ export class DecisionService {
     assertVersion(decision, expectedVersion);
     if (decision.actions.length > 0)
       throw conflict('Uit dit besluit zijn acties voortgekomen; het besluit kan daarom niet worden verwijderd.');
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'session_decisions', id, expectedVersion);
       await this.repository.deleteDecision(id, manager);
       await this.audit.recordChange(
@@ -191,9 +199,9 @@ export class DecisionService {
   }
 
   /**
-   * Creates each action through the action list (its own rules, transaction, audit entry and live event),
-   * then links them to the decision. ActionService runs its own transactions, so this runs outside ours;
-   * drafts are checked beforehand so a refusal halfway is unlikely, and whatever was created is linked.
+   * Creates each action through the action list (its own rules, audit entry and live event) and links them to
+   * the decision, all in one transaction: the action list joins it, so a refusal halfway leaves nothing
+   * behind, and the live events go out only once everything is committed.
    */
   private async createActionsFor(
     actor: Actor,
@@ -205,8 +213,8 @@ export class DecisionService {
       `${SESSION_TYPE_LABELS[session.type]} "${session.title}" van ${formatDutchDate(new Date(session.startsAt))}, besluit: ${decision.text}`,
       ORIGIN_NOTE_MAX,
     );
-    const created: string[] = [];
-    try {
+    await this.transactions.transaction(async (manager) => {
+      const created: string[] = [];
       for (const draft of drafts) {
         const action = await this.actions.create(actor, session.workgroupId, {
           title: draft.title.trim(),
@@ -218,24 +226,19 @@ export class DecisionService {
         });
         created.push(action.id);
       }
-    } finally {
-      if (created.length) {
-        await this.dataSource.transaction(async (manager) => {
-          await this.repository.linkActions(decision.id, created, manager);
-          await this.audit.recordChange(
-            actor,
-            {
-              action: 'decision.actions.create',
-              entityType: 'decision',
-              entityId: decision.id,
-              workgroupId: session.workgroupId,
-              summary: { sessionId: session.id, actionIds: created },
-            },
-            manager,
-          );
-        });
-      }
-    }
+      await this.repository.linkActions(decision.id, created, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'decision.actions.create',
+          entityType: 'decision',
+          entityId: decision.id,
+          workgroupId: session.workgroupId,
+          summary: { sessionId: session.id, actionIds: created },
+        },
+        manager,
+      );
+    });
   }
 
   private async load(

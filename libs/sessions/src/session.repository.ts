@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import {
   AgendaItemFields,
   AgendaItemView,
@@ -14,6 +13,7 @@ import {
   SessionState,
   SessionSummary,
 } from './session.model';
+import { TransactionHost } from '@koers/core';
 
 const SESSION_COLUMNS = `
   s.id, s.workgroup_id AS "workgroupId", w.name AS "workgroupName", s.type, s.state, s.title,
@@ -76,19 +76,14 @@ function selectSummary(now: string): string {
 /** Every query of sessions, agenda, attendance and decisions. */
 @Injectable()
 export class SessionRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private m(manager?: EntityManager) {
-    return manager ?? this.dataSource.manager;
-  }
+  constructor(private readonly transactions: TransactionHost) {}
 
   // Sessions
 
   async findSession(id: string, manager?: EntityManager): Promise<SessionRow | null> {
-    const rows: SessionRow[] = await this.m(manager).query(
-      `${SELECT_SESSION} WHERE s.id = $1 AND s.deleted_at IS NULL`,
-      [id],
-    );
+    const rows: SessionRow[] = await this.transactions
+      .manager(manager)
+      .query(`${SELECT_SESSION} WHERE s.id = $1 AND s.deleted_at IS NULL`, [id]);
     return rows[0] ?? null;
   }
 
@@ -100,7 +95,7 @@ export class SessionRepository {
       params.push(states);
       stateSql = 'AND s.state = ANY($3)';
     }
-    return this.m().query(
+    return this.transactions.manager().query(
       `${selectSummary('$2')}
         WHERE s.workgroup_id = $1 AND s.deleted_at IS NULL ${stateSql}
         ORDER BY s.ends_at >= $2 DESC,
@@ -113,10 +108,9 @@ export class SessionRepository {
 
   /** One session as the list shows it (for live events). */
   async findSummary(id: string, now: Date): Promise<SessionSummary | null> {
-    const rows: SessionSummary[] = await this.m().query(
-      `${selectSummary('$2')} WHERE s.id = $1 AND s.deleted_at IS NULL`,
-      [id, now.toISOString()],
-    );
+    const rows: SessionSummary[] = await this.transactions
+      .manager()
+      .query(`${selectSummary('$2')} WHERE s.id = $1 AND s.deleted_at IS NULL`, [id, now.toISOString()]);
     return rows[0] ?? null;
   }
 
@@ -175,14 +169,15 @@ export class SessionRepository {
   // Agenda
 
   items(sessionId: string, manager?: EntityManager): Promise<AgendaItemView[]> {
-    return this.m(manager).query(
-      `${SELECT_ITEM} WHERE i.session_id = $1 ORDER BY i.placement, i.position, i.created_at, i.id`,
-      [sessionId],
-    );
+    return this.transactions
+      .manager(manager)
+      .query(`${SELECT_ITEM} WHERE i.session_id = $1 ORDER BY i.placement, i.position, i.created_at, i.id`, [
+        sessionId,
+      ]);
   }
 
   async findItem(id: string): Promise<AgendaItemView | null> {
-    const rows: AgendaItemView[] = await this.m().query(`${SELECT_ITEM} WHERE i.id = $1`, [id]);
+    const rows: AgendaItemView[] = await this.transactions.manager().query(`${SELECT_ITEM} WHERE i.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
@@ -248,7 +243,7 @@ export class SessionRepository {
   // Attendance
 
   attendees(sessionId: string, manager?: EntityManager): Promise<AttendeeView[]> {
-    return this.m(manager).query(
+    return this.transactions.manager(manager).query(
       `SELECT a.user_id AS "userId", u.display_name AS "displayName", o.name AS "organisationName", m.role, a.status
          FROM session_attendees a
          JOIN workgroup_sessions s ON s.id = a.session_id
@@ -284,7 +279,7 @@ export class SessionRepository {
   /** Which of the given users are members of the werkgroep (any role). */
   async membersAmong(workgroupId: string, userIds: string[], manager?: EntityManager): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
-    const rows: Array<{ user_id: string }> = await this.m(manager).query(
+    const rows: Array<{ user_id: string }> = await this.transactions.manager(manager).query(
       `SELECT m.user_id FROM workgroup_members m JOIN users u ON u.id = m.user_id
         WHERE m.workgroup_id = $1 AND m.user_id = ANY($2::uuid[]) AND u.active`,
       [workgroupId, userIds],
@@ -295,7 +290,7 @@ export class SessionRepository {
   /** Seated members (not observers) only: they can own actions. */
   async seatedMembersAmong(workgroupId: string, userIds: string[]): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
-    const rows: Array<{ user_id: string }> = await this.m().query(
+    const rows: Array<{ user_id: string }> = await this.transactions.manager().query(
       `SELECT m.user_id FROM workgroup_members m JOIN users u ON u.id = m.user_id
         WHERE m.workgroup_id = $1 AND m.user_id = ANY($2::uuid[]) AND m.role <> 'waarnemer' AND u.active`,
       [workgroupId, userIds],
@@ -304,35 +299,35 @@ export class SessionRepository {
   }
 
   async focusAreasOfWorkgroup(workgroupId: string): Promise<Set<string>> {
-    const rows: Array<{ id: string }> = await this.m().query(
-      'SELECT f.id FROM focus_areas f JOIN workgroups w ON w.theme_id = f.theme_id WHERE w.id = $1',
-      [workgroupId],
-    );
+    const rows: Array<{ id: string }> = await this.transactions
+      .manager()
+      .query('SELECT f.id FROM focus_areas f JOIN workgroups w ON w.theme_id = f.theme_id WHERE w.id = $1', [
+        workgroupId,
+      ]);
     return new Set(rows.map((r) => r.id));
   }
 
   async workgroupExists(id: string): Promise<boolean> {
-    return (await this.m().query('SELECT 1 FROM workgroups WHERE id = $1', [id])).length > 0;
+    return (await this.transactions.manager().query('SELECT 1 FROM workgroups WHERE id = $1', [id])).length > 0;
   }
 
   // Decisions
 
   async decisions(sessionId: string, manager?: EntityManager): Promise<DecisionView[]> {
-    const rows: DecisionRow[] = await this.m(manager).query(
-      `${SELECT_DECISION} WHERE d.session_id = $1 ORDER BY d.decided_at, d.created_at, d.id`,
-      [sessionId],
-    );
+    const rows: DecisionRow[] = await this.transactions
+      .manager(manager)
+      .query(`${SELECT_DECISION} WHERE d.session_id = $1 ORDER BY d.decided_at, d.created_at, d.id`, [sessionId]);
     return this.withActions(rows, manager);
   }
 
   async findDecision(id: string): Promise<DecisionView | null> {
-    const rows: DecisionRow[] = await this.m().query(`${SELECT_DECISION} WHERE d.id = $1`, [id]);
+    const rows: DecisionRow[] = await this.transactions.manager().query(`${SELECT_DECISION} WHERE d.id = $1`, [id]);
     return (await this.withActions(rows))[0] ?? null;
   }
 
   /** The decision an action came from, if any. */
   async decisionOfAction(actionId: string): Promise<{ decisionId: string; workgroupId: string } | null> {
-    const rows: Array<{ decisionId: string; workgroupId: string }> = await this.m().query(
+    const rows: Array<{ decisionId: string; workgroupId: string }> = await this.transactions.manager().query(
       `SELECT da.decision_id AS "decisionId", a.workgroup_id AS "workgroupId"
          FROM decision_actions da JOIN actions a ON a.id = da.action_id
         WHERE da.action_id = $1 AND a.deleted_at IS NULL`,
@@ -384,7 +379,7 @@ export class SessionRepository {
 
   private async withActions(rows: DecisionRow[], manager?: EntityManager): Promise<DecisionView[]> {
     if (rows.length === 0) return [];
-    const links: Array<DecisionActionView & { decisionId: string }> = await this.m(manager).query(
+    const links: Array<DecisionActionView & { decisionId: string }> = await this.transactions.manager(manager).query(
       `SELECT da.decision_id AS "decisionId", a.id, a.title, u.display_name AS "ownerName", a.due_date AS "dueDate", a.status
          FROM decision_actions da
          JOIN actions a ON a.id = da.action_id AND a.deleted_at IS NULL

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { assertVersion, conflict, FieldError, lockVersion, notFound, validationFailed } from '@koers/core';
+import {
+  assertVersion,
+  conflict,
+  FieldError,
+  lockVersion,
+  notFound,
+  TransactionHost,
+  validationFailed,
+} from '@koers/core';
 import { DocumentMeta, DocumentService } from '@koers/documents';
 import { SessionAccess } from './session-access';
 import { SessionEvents } from './session-events';
@@ -45,7 +51,7 @@ const SELF_SERVICE_STATUSES: readonly AttendanceStatus[] = ['afgemeld', 'uitgeno
 @Injectable()
 export class SessionService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly repository: SessionRepository,
     private readonly access: SessionAccess,
     private readonly audit: AuditService,
@@ -83,7 +89,7 @@ export class SessionService {
     if (invitees.some((id) => !members.has(id)))
       problems.push({ field: 'inviteeIds', messages: ['Nodig alleen leden van de werkgroep uit.'] });
     if (problems.length) throw validationFailed(problems);
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.transactions.transaction(async (manager) => {
       const newId = await this.repository.insertSession(workgroupId, fields, actor.userId, manager);
       for (const userId of invitees) await this.repository.upsertAttendee(newId, userId, 'uitgenodigd', manager);
       await this.audit.recordChange(
@@ -121,7 +127,7 @@ export class SessionService {
     assertVersion(before, expectedVersion);
     const diff = diffFields(comparable(fieldsOf(before)), comparable(definedOnly(changes)));
     if (Object.keys(diff).length === 0) return this.detail(id);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'workgroup_sessions', id, expectedVersion);
       await this.repository.updateSession(id, changes, manager);
       await this.audit.recordChange(
@@ -147,7 +153,7 @@ export class SessionService {
     if ((await this.repository.decisions(id)).length > 0) {
       throw conflict('Een sessie met besluiten kan niet worden verwijderd. Zet de sessie op afgerond.');
     }
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'workgroup_sessions', id, expectedVersion);
       await this.repository.softDeleteSession(id, manager);
       await this.audit.recordChange(
@@ -207,7 +213,7 @@ export class SessionService {
       .filter((c) => c.from !== c.to);
     const removed = removals.filter((userId) => current.has(userId));
     if (changes.length === 0 && removed.length === 0) return this.detail(id);
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       for (const change of changes) await this.repository.upsertAttendee(id, change.userId, change.to, manager);
       if (removed.length) await this.repository.removeAttendees(id, removed, manager);
       await this.repository.touchSession(id, manager);
@@ -234,7 +240,7 @@ export class SessionService {
     // One transaction: when a concurrent request linked its minutes first, this document is rolled back with
     // the failed link (no unlinked document is left behind). Who may manage actions may write documents.
     const title = `Verslag ${session.title}`;
-    const documentId = await this.dataSource.transaction(async (manager) => {
+    const documentId = await this.transactions.transaction(async (manager) => {
       const created = await this.documents.createWithin(actor, session.workgroupId, title, 'verslag', manager);
       if (!(await this.repository.linkMinutes(id, created, manager)))
         throw conflict('Deze sessie heeft al een verslag.');

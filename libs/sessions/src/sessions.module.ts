@@ -14,6 +14,6 @@ import { SessionService } from './session.service';
 @Module({
   imports: [AccessModule, AuditModule, ActionsModule, DocumentsModule, NotificationsModule],
   providers: [SessionRepository, SessionAccess, SessionEvents, SessionService, AgendaService, DecisionService],
-  exports: [SessionService, AgendaService, DecisionService, SessionEvents],
+  exports: [SessionService, AgendaService, DecisionService],
 })
 export class SessionsModule {}

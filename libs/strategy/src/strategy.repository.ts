@@ -1,59 +1,61 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { FocusAreaEntity, StrategyEntity, ThemeEntity } from './strategy.entity';
+import { TransactionHost } from '@koers/core';
 
 @Injectable()
 export class StrategyRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private m(manager?: EntityManager) {
-    return manager ?? this.dataSource.manager;
-  }
+  constructor(private readonly transactions: TransactionHost) {}
 
   /** Koers serves one region per installation. */
   async currentRegionId(): Promise<string | null> {
-    const rows: Array<{ id: string }> = await this.m().query('SELECT id FROM regions ORDER BY name LIMIT 1');
+    const rows: Array<{ id: string }> = await this.transactions
+      .manager()
+      .query('SELECT id FROM regions ORDER BY name LIMIT 1');
     return rows[0]?.id ?? null;
   }
 
   listStrategies(): Promise<StrategyEntity[]> {
-    return this.m()
+    return this.transactions
+      .manager()
       .getRepository(StrategyEntity)
       .find({ order: { periodStart: 'DESC', title: 'ASC' } });
   }
 
   findStrategy(id: string, manager?: EntityManager): Promise<StrategyEntity | null> {
-    return this.m(manager).getRepository(StrategyEntity).findOneBy({ id });
+    return this.transactions.manager(manager).getRepository(StrategyEntity).findOneBy({ id });
   }
 
   themesOf(strategyIds: string[]): Promise<ThemeEntity[]> {
     if (!strategyIds.length) return Promise.resolve([]);
-    return this.m()
+    return this.transactions
+      .manager()
       .getRepository(ThemeEntity)
       .find({ where: { strategyId: In(strategyIds) }, order: { position: 'ASC' } });
   }
 
   findThemes(ids: string[]): Promise<ThemeEntity[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.m()
+    return this.transactions
+      .manager()
       .getRepository(ThemeEntity)
       .find({ where: { id: In(ids) }, order: { position: 'ASC' } });
   }
 
   focusAreasOf(themeIds: string[]): Promise<FocusAreaEntity[]> {
     if (!themeIds.length) return Promise.resolve([]);
-    return this.m()
+    return this.transactions
+      .manager()
       .getRepository(FocusAreaEntity)
       .find({ where: { themeId: In(themeIds) }, order: { position: 'ASC' } });
   }
 
   findTheme(id: string, manager?: EntityManager): Promise<ThemeEntity | null> {
-    return this.m(manager).getRepository(ThemeEntity).findOneBy({ id });
+    return this.transactions.manager(manager).getRepository(ThemeEntity).findOneBy({ id });
   }
 
   findFocusArea(id: string, manager?: EntityManager): Promise<FocusAreaEntity | null> {
-    return this.m(manager).getRepository(FocusAreaEntity).findOneBy({ id });
+    return this.transactions.manager(manager).getRepository(FocusAreaEntity).findOneBy({ id });
   }
 
   async nextThemePosition(strategyId: string, manager: EntityManager): Promise<number> {
@@ -81,7 +83,7 @@ export class StrategyRepository {
 
   /** The secretariat's choice of current strategy (regions.current_strategy_id). */
   async markedCurrentId(): Promise<string | null> {
-    const rows: Array<{ id: string | null }> = await this.m().query(
+    const rows: Array<{ id: string | null }> = await this.transactions.manager().query(
       'SELECT current_strategy_id AS id FROM regions ORDER BY name LIMIT 1',
     );
     return rows[0]?.id ?? null;

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { conflict, lockVersion, notFound, validationFailed } from '@koers/core';
+import { conflict, lockVersion, notFound, TransactionHost, validationFailed } from '@koers/core';
 import { FocusAreaEntity, StrategyEntity, StrategyStatus, ThemeEntity } from './strategy.entity';
 import { StrategyRepository } from './strategy.repository';
 
@@ -59,7 +58,7 @@ function todayInNetherlands(now = new Date()): string {
 @Injectable()
 export class StrategyService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly repository: StrategyRepository,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
@@ -329,7 +328,7 @@ export class StrategyService {
       summary: Record<string, unknown>;
     }>,
   ): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.transaction(async (manager) => {
       const { result, entityType, entityId, summary, action: done } = await work(manager);
       await this.audit.recordChange(actor, { action: done ?? action, entityType, entityId, summary }, manager);
       return result;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import type { MembershipRole } from '@koers/access';
 import type { CompositionSeat } from './composition';
 import { WorkgroupEntity, WorkgroupMemberEntity } from './workgroup.entity';
+import { TransactionHost } from '@koers/core';
 
 /** A member with what the page and the composition check show of them. */
 export interface MemberRow {
@@ -24,34 +24,33 @@ export interface MemberRow {
 
 @Injectable()
 export class WorkgroupRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private m(manager?: EntityManager) {
-    return manager ?? this.dataSource.manager;
-  }
+  constructor(private readonly transactions: TransactionHost) {}
 
   list(ids: 'all' | string[]): Promise<WorkgroupEntity[]> {
     if (ids !== 'all' && ids.length === 0) return Promise.resolve([]);
-    return this.m()
+    return this.transactions
+      .manager()
       .getRepository(WorkgroupEntity)
       .find({ where: ids === 'all' ? {} : { id: In(ids) }, order: { name: 'ASC' } });
   }
 
   findById(id: string, manager?: EntityManager): Promise<WorkgroupEntity | null> {
-    return this.m(manager).getRepository(WorkgroupEntity).findOneBy({ id });
+    return this.transactions.manager(manager).getRepository(WorkgroupEntity).findOneBy({ id });
   }
 
   async memberCounts(ids: string[]): Promise<Map<string, number>> {
     if (!ids.length) return new Map();
-    const rows: Array<{ workgroup_id: string; n: number }> = await this.m().query(
-      'SELECT workgroup_id, count(*) AS n FROM workgroup_members WHERE workgroup_id = ANY($1) GROUP BY workgroup_id',
-      [ids],
-    );
+    const rows: Array<{ workgroup_id: string; n: number }> = await this.transactions
+      .manager()
+      .query(
+        'SELECT workgroup_id, count(*) AS n FROM workgroup_members WHERE workgroup_id = ANY($1) GROUP BY workgroup_id',
+        [ids],
+      );
     return new Map(rows.map((r) => [r.workgroup_id, r.n]));
   }
 
   members(workgroupId: string, manager?: EntityManager): Promise<MemberRow[]> {
-    return this.m(manager).query(
+    return this.transactions.manager(manager).query(
       `SELECT u.id AS "userId", u.display_name AS "displayName", u.email, u.job_title AS "jobTitle", u.function, u.active,
               o.id AS "organisationId", o.name AS "organisationName", o.type AS "organisationType",
               d.id AS "districtId", d.name AS "districtName", m.role, m.added_at AS "addedAt"
@@ -73,13 +72,15 @@ export class WorkgroupRepository {
   }
 
   async districtsOfRegion(): Promise<Array<{ id: string; name: string }>> {
-    return this.m().query('SELECT d.id, d.name FROM districts d JOIN regions r ON r.id = d.region_id ORDER BY d.name');
+    return this.transactions
+      .manager()
+      .query('SELECT d.id, d.name FROM districts d JOIN regions r ON r.id = d.region_id ORDER BY d.name');
   }
 
   membershipsOf(
     userId: string,
   ): Promise<Array<{ workgroupId: string; workgroupName: string; themeId: string; role: MembershipRole }>> {
-    return this.m().query(
+    return this.transactions.manager().query(
       `SELECT w.id AS "workgroupId", w.name AS "workgroupName", w.theme_id AS "themeId", m.role
          FROM workgroup_members m JOIN workgroups w ON w.id = m.workgroup_id
         WHERE m.user_id = $1 ORDER BY w.name`,
@@ -109,7 +110,7 @@ export class WorkgroupRepository {
   }
 
   findMember(workgroupId: string, userId: string, manager?: EntityManager): Promise<WorkgroupMemberEntity | null> {
-    return this.m(manager).getRepository(WorkgroupMemberEntity).findOneBy({ workgroupId, userId });
+    return this.transactions.manager(manager).getRepository(WorkgroupMemberEntity).findOneBy({ workgroupId, userId });
   }
 
   async insertMember(workgroupId: string, userId: string, role: MembershipRole, manager: EntityManager): Promise<void> {

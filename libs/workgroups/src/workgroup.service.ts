@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { Actor, AuthorizationService, MembershipChanges, MembershipRole } from '@koers/access';
+import { EntityManager } from 'typeorm';
+import { Actor, AuthorizationService, MembershipRole } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { conflict, lockVersion, notFound, validationFailed } from '@koers/core';
+import { conflict, EventBus, lockVersion, notFound, TransactionHost, validationFailed } from '@koers/core';
 import { StrategyService } from '@koers/strategy';
 import { checkComposition, CompositionSeat, TAX_AUTHORITY_SEAT } from './composition';
 import { WorkgroupRepository } from './workgroup.repository';
@@ -17,12 +16,12 @@ export interface WorkgroupInput {
 @Injectable()
 export class WorkgroupService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly repository: WorkgroupRepository,
     private readonly strategy: StrategyService,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
-    private readonly membershipChanges: MembershipChanges,
+    private readonly events: EventBus,
   ) {}
 
   /** Only the werkgroepen the caller may see. */
@@ -163,7 +162,7 @@ export class WorkgroupService {
         summary: { userId, role: { from: member.role, to: role } },
       };
     });
-    this.membershipChanges.emit({ workgroupId, userId });
+    this.events.publish('membership.changed', { workgroupId, userId });
     return this.get(actor, workgroupId);
   }
 
@@ -176,7 +175,7 @@ export class WorkgroupService {
       return { result: undefined, entityId: userId, workgroupId, summary: { userId, role: member.role } };
     });
     // Open documents and live lists of this person in this werkgroep close at once.
-    this.membershipChanges.emit({ workgroupId, userId });
+    this.events.publish('membership.changed', { workgroupId, userId });
   }
 
   /** Runs a change and its audit entry in one transaction. */
@@ -188,7 +187,7 @@ export class WorkgroupService {
       manager: EntityManager,
     ) => Promise<{ result: T; entityId: string; workgroupId: string; summary: Record<string, unknown> }>,
   ): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.transaction(async (manager) => {
       const done = await work(manager);
       const entityType = action.startsWith('workgroup.member') ? 'workgroup_member' : 'workgroup';
       await this.audit.recordChange(

@@ -9,12 +9,11 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { AuthorizationService, MembershipChanges } from '@koers/access';
-import { ActionEvents } from '@koers/actions';
-import { isUuid, notFound, validationFailed } from '@koers/core';
+import { AuthorizationService } from '@koers/access';
+import { ACTION_EVENTS } from '@koers/actions';
+import { EventBus, isUuid, notFound, validationFailed } from '@koers/core';
 import { AuthService, SocketSessions } from '@koers/identity';
-import { NotificationEvents } from '@koers/notifications';
-import { SessionEvents } from '@koers/sessions';
+import { SESSION_EVENTS } from '@koers/sessions';
 import {
   actorOf,
   assertSessionLive,
@@ -40,21 +39,31 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   constructor(
     private readonly auth: AuthService,
     private readonly authorization: AuthorizationService,
-    private readonly actionEvents: ActionEvents,
-    private readonly membershipChanges: MembershipChanges,
-    private readonly notificationEvents: NotificationEvents,
-    private readonly sessionEvents: SessionEvents,
+    private readonly events: EventBus,
     private readonly sessions: SocketSessions,
   ) {}
 
   afterInit(namespace: Namespace): void {
     requireAuthentication(namespace, this.auth, this.sessions);
-    this.actionEvents.onEvent((event) => namespace.to(room(event.workgroupId)).emit(event.type, event.action));
-    this.sessionEvents.onEvent((event) => namespace.to(room(event.workgroupId)).emit(event.type, event.session));
-    this.membershipChanges.onChange(({ workgroupId, userId }) => void this.recheck(workgroupId, userId));
-    this.notificationEvents.onEvent(({ userId, type, ...payload }) =>
-      namespace.to(userRoom(userId)).emit(type, payload),
-    );
+    for (const type of ACTION_EVENTS)
+      this.events.on(
+        type,
+        'live lists',
+        (event) => void namespace.to(room(event.workgroupId)).emit(type, event.action),
+      );
+    for (const type of SESSION_EVENTS)
+      this.events.on(
+        type,
+        'live lists',
+        (event) => void namespace.to(room(event.workgroupId)).emit(type, event.session),
+      );
+    this.events.on('membership.changed', 'live lists', ({ workgroupId, userId }) => this.recheck(workgroupId, userId));
+    this.events.on('notification', 'notification bell', ({ userId, ...payload }) => {
+      namespace.to(userRoom(userId)).emit('notification', payload);
+    });
+    this.events.on('notifications.read', 'notification bell', ({ userId, ...payload }) => {
+      namespace.to(userRoom(userId)).emit('notifications.read', payload);
+    });
   }
 
   /** Joins the user's own room (notifications) and the session's, and closes at the token's expiry. */

@@ -2,9 +2,9 @@ import { BeforeApplicationShutdown, Inject, Injectable, OnModuleInit } from '@ne
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { Actor, AuthorizationService, MembershipChanges } from '@koers/access';
+import { Actor, AuthorizationService } from '@koers/access';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '@koers/contracts';
-import { APP_CONFIG, AppConfig, notFound, RepeatLogger } from '@koers/core';
+import { APP_CONFIG, AppConfig, EventBus, notFound, RepeatLogger } from '@koers/core';
 import { DocumentRepository } from '../document.repository';
 import {
   assertPresenceWithinLimits,
@@ -116,7 +116,7 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     private readonly repository: DocumentRepository,
     private readonly updateLog: UpdateLog,
     private readonly authorization: AuthorizationService,
-    private readonly membershipChanges: MembershipChanges,
+    private readonly events: EventBus,
     private readonly bus: CollabBus,
   ) {}
 
@@ -133,9 +133,9 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
         open.inFlightItems = 0;
       }
     });
-    this.membershipChanges.onChange((change) => {
+    this.events.on('membership.changed', 'open documents', (change) => {
       this.bus.publish({ type: 'membership', ...change });
-      void this.recheckMember(change.workgroupId, change.userId);
+      return this.recheckMember(change.workgroupId, change.userId);
     });
     // Documents whose log grew while no instance had them open (or before a crash) get merged too.
     this.sweepTimer = setInterval(() => void this.sweep(), 60_000);

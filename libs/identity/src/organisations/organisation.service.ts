@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { conflict, lockVersion, notFound, validationFailed } from '@koers/core';
+import { conflict, lockVersion, notFound, TransactionHost, validationFailed } from '@koers/core';
 import { OrganisationEntity, OrganisationType } from './organisation.entity';
 import { OrganisationRepository } from './organisation.repository';
 
@@ -16,7 +14,7 @@ export interface OrganisationInput {
 @Injectable()
 export class OrganisationService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly repository: OrganisationRepository,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
@@ -32,7 +30,7 @@ export class OrganisationService {
     const region = await this.repository.currentRegion();
     if (!region) throw conflict('Er is nog geen regio ingericht.');
     await this.assertDistrictExists(input.districtId);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.transaction(async (manager) => {
       const created = await this.repository.insert(
         { regionId: region.id, name: input.name, type: input.type, districtId: input.districtId ?? null },
         manager,
@@ -59,7 +57,7 @@ export class OrganisationService {
   ): Promise<OrganisationEntity> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'organisation.update');
     await this.assertDistrictExists(input.districtId);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'organisations', id, expectedVersion, (m) => this.repository.findById(id, m));
       const before = await this.repository.findById(id, manager);
       if (!before) throw notFound('De organisatie');
@@ -82,7 +80,7 @@ export class OrganisationService {
     await this.authorization.assertInRegion(actor, 'region.manage', 'organisation.delete');
     const refusal = { action: 'organisation.delete', entityType: 'organisation', entityId: id };
     await this.audit.deleteUnlessInUse(actor, refusal, 'De organisatie', () =>
-      this.dataSource.transaction(async (manager) => {
+      this.transactions.transaction(async (manager) => {
         await lockVersion(manager, 'organisations', id, expectedVersion, (m) => this.repository.findById(id, m));
         const existing = await this.repository.findById(id, manager);
         if (!existing) throw notFound('De organisatie');

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { conflict, notFound } from '@koers/core';
+import { conflict, notFound, TransactionHost } from '@koers/core';
 import { DistrictEntity, RegionEntity } from '../organisations/organisation.entity';
 import { RegionRepository } from './region.repository';
 
@@ -11,7 +10,7 @@ import { RegionRepository } from './region.repository';
 @Injectable()
 export class DistrictService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly repository: RegionRepository,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
@@ -37,7 +36,7 @@ export class DistrictService {
 
   async create(actor: Actor, name: string): Promise<DistrictEntity> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'district.create');
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.transaction(async (manager) => {
       const region = await this.region(manager);
       await this.assertNameFree(region, name, null, manager);
       const created = await this.repository.insertDistrict(region.id, name, manager);
@@ -52,7 +51,7 @@ export class DistrictService {
 
   async rename(actor: Actor, id: string, name: string): Promise<DistrictEntity> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'district.update');
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.transaction(async (manager) => {
       const before = await this.repository.findDistrict(id, manager);
       if (!before) throw notFound('Het district');
       await this.assertNameFree(await this.region(manager), name, id, manager);
@@ -74,7 +73,7 @@ export class DistrictService {
   /** A district that still holds organisations stays: the 409 names them. */
   async remove(actor: Actor, id: string): Promise<void> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'district.delete');
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.transaction(async (manager) => {
       const existing = await this.repository.findDistrict(id, manager);
       if (!existing) throw notFound('Het district');
       const inUse = await this.repository.organisationsInDistrict(id, manager);

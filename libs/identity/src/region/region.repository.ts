@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { DistrictEntity, RegionEntity } from '../organisations/organisation.entity';
+import { TransactionHost } from '@koers/core';
 
 export interface UserFunctionRow {
   code: string;
@@ -12,15 +12,16 @@ export interface UserFunctionRow {
 /** The region row, its districts and the list of functions. */
 @Injectable()
 export class RegionRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private m(manager?: EntityManager) {
-    return manager ?? this.dataSource.manager;
-  }
+  constructor(private readonly transactions: TransactionHost) {}
 
   /** Koers serves one region per installation. */
   current(manager?: EntityManager): Promise<RegionEntity | null> {
-    return this.m(manager).getRepository(RegionEntity).createQueryBuilder('r').orderBy('r.name').getOne();
+    return this.transactions
+      .manager(manager)
+      .getRepository(RegionEntity)
+      .createQueryBuilder('r')
+      .orderBy('r.name')
+      .getOne();
   }
 
   async updateRegion(id: string, values: Partial<RegionEntity>, manager: EntityManager): Promise<void> {
@@ -28,7 +29,8 @@ export class RegionRepository {
   }
 
   districts(regionId: string, manager?: EntityManager): Promise<DistrictEntity[]> {
-    return this.m(manager)
+    return this.transactions
+      .manager(manager)
       .getRepository(DistrictEntity)
       .find({ where: { regionId }, order: { name: 'ASC' } });
   }
@@ -37,7 +39,7 @@ export class RegionRepository {
   organisationsByDistrict(
     regionId: string,
   ): Promise<Array<{ id: string; name: string; type: string; districtId: string }>> {
-    return this.m().query(
+    return this.transactions.manager().query(
       `SELECT id, name, type, district_id AS "districtId" FROM organisations
         WHERE region_id = $1 AND district_id IS NOT NULL ORDER BY name`,
       [regionId],
@@ -45,11 +47,12 @@ export class RegionRepository {
   }
 
   findDistrict(id: string, manager?: EntityManager): Promise<DistrictEntity | null> {
-    return this.m(manager).getRepository(DistrictEntity).findOneBy({ id });
+    return this.transactions.manager(manager).getRepository(DistrictEntity).findOneBy({ id });
   }
 
   findDistrictByName(regionId: string, name: string, manager?: EntityManager): Promise<DistrictEntity | null> {
-    return this.m(manager)
+    return this.transactions
+      .manager(manager)
       .getRepository(DistrictEntity)
       .createQueryBuilder('d')
       .where('d.region_id = :regionId AND lower(d.name) = lower(:name)', { regionId, name })
@@ -79,14 +82,17 @@ export class RegionRepository {
   }
 
   functions(manager?: EntityManager): Promise<UserFunctionRow[]> {
-    return this.m(manager).query('SELECT code, label, position FROM user_functions ORDER BY position, label');
+    return this.transactions
+      .manager(manager)
+      .query('SELECT code, label, position FROM user_functions ORDER BY position, label');
   }
 
   async findFunction(codeOrLabel: string, manager?: EntityManager): Promise<UserFunctionRow | null> {
-    const rows: UserFunctionRow[] = await this.m(manager).query(
-      'SELECT code, label, position FROM user_functions WHERE code = $1 OR lower(label) = lower($1)',
-      [codeOrLabel],
-    );
+    const rows: UserFunctionRow[] = await this.transactions
+      .manager(manager)
+      .query('SELECT code, label, position FROM user_functions WHERE code = $1 OR lower(label) = lower($1)', [
+        codeOrLabel,
+      ]);
     return rows[0] ?? null;
   }
 

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { conflict } from '@koers/core';
+import { conflict, TransactionHost } from '@koers/core';
 import { RegionEntity } from '../organisations/organisation.entity';
 import { RegionRepository } from './region.repository';
 
@@ -57,7 +55,7 @@ function wordsOf(region: RegionEntity): RegionWords {
 @Injectable()
 export class RegionService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly repository: RegionRepository,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
@@ -82,7 +80,7 @@ export class RegionService {
 
   async update(actor: Actor, input: RegionWordsInput) {
     await this.authorization.assertInRegion(actor, 'region.manage', 'region.update');
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.transaction(async (manager) => {
       const before = await this.require(manager);
       const { regionName, ...words } = input;
       const values: Partial<RegionEntity> = { ...words, ...(regionName !== undefined ? { name: regionName } : {}) };

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { conflict, validationFailed } from '@koers/core';
+import { conflict, TransactionHost, validationFailed } from '@koers/core';
 import { RegionRepository, UserFunctionRow } from './region.repository';
 
 /** A code from a label: "Gebiedsofficier van justitie" -> "gebiedsofficier_van_justitie". */
@@ -21,7 +19,7 @@ export function functionCode(label: string): string {
 @Injectable()
 export class UserFunctionService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly repository: RegionRepository,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
@@ -42,7 +40,7 @@ export class UserFunctionService {
     const code = functionCode(label);
     if (code.length < 2)
       throw validationFailed([{ field: 'label', messages: ['Gebruik minstens twee letters of cijfers.'] }]);
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.transaction(async (manager) => {
       const existing =
         (await this.repository.findFunction(code, manager)) ?? (await this.repository.findFunction(label, manager));
       if (existing) throw conflict(`De functie "${existing.label}" bestaat al.`);

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService, PlatformRole } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { lockVersion, notFound, validationFailed } from '@koers/core';
+import { lockVersion, notFound, TransactionHost, validationFailed } from '@koers/core';
 import { InvitationDelivery, InvitationService } from '../accounts/invitation.service';
 import { AuthSessionRepository } from '../auth/auth-session.repository';
 import { SocketEndReason, SocketSessions } from '../auth/socket-sessions';
@@ -28,7 +26,7 @@ export type UserChanges = Partial<Omit<NewUserInput, 'email'>> & { active?: bool
 @Injectable()
 export class UserService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionHost,
     private readonly users: UserRepository,
     private readonly organisations: OrganisationRepository,
     private readonly region: RegionRepository,
@@ -74,7 +72,7 @@ export class UserService {
     await this.authorization.assertInRegion(actor, 'users.manage', 'user.create');
     await this.assertOrganisationExists(input.organisationId);
     await this.assertFunctionExists(input.function);
-    const user = await this.dataSource.transaction(async (manager) => {
+    const user = await this.transactions.transaction(async (manager) => {
       const created = await this.users.insert(
         {
           email: input.email.trim().toLowerCase(),
@@ -109,7 +107,7 @@ export class UserService {
     if (fields.organisationId) await this.assertOrganisationExists(fields.organisationId);
     if (fields.function) await this.assertFunctionExists(fields.function);
     let endSockets: SocketEndReason | null = null;
-    const updated = await this.dataSource.transaction(async (manager) => {
+    const updated = await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'users', id, expectedVersion, async (m) => {
         const current = await this.users.findById(id, m);
         return current && toUserDto(current);
