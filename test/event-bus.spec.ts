@@ -88,10 +88,10 @@ describe('the event bus and the ambient transaction', () => {
   it('lets a repository pick up the caller transaction, so a nested service call rolls back with it', async () => {
     const dataSource = t.app.get(DataSource);
     const title = unique('Teruggedraaide actie');
+    const actor = await t.app.get(AuthService).authenticate(await api.token(DEMO.aanjagerOndermijning), null);
     await expect(
       transactions.transaction(async (manager) => {
         await manager.query('SELECT 1');
-        const actor = await t.app.get(AuthService).authenticate(await api.token(DEMO.aanjagerOndermijning), null);
         const response = await t.app.get(ActionService).create(actor, workgroupId, { title });
         expect(response.title).toBe(title);
         throw new Error('roll back');

@@ -7,6 +7,7 @@ import {
   HTTP_STATUS_BY_CODE,
   PG_CHECK_VIOLATION,
   PG_FOREIGN_KEY_VIOLATION,
+  PG_RESTRICT_VIOLATION,
   PG_UNIQUE_VIOLATION,
   pgErrorCode,
   StaleVersionError,
@@ -86,7 +87,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const pgCode = pgErrorCode(exception);
     if (pgCode === PG_UNIQUE_VIOLATION)
       return this.plain(ErrorCode.Conflict, 'Er bestaat al een item met deze naam of dit e-mailadres.');
-    if (pgCode === PG_FOREIGN_KEY_VIOLATION)
+    if (pgCode === PG_FOREIGN_KEY_VIOLATION || pgCode === PG_RESTRICT_VIOLATION)
       return this.plain(ErrorCode.Conflict, 'Dit item wordt nog gebruikt of verwijst naar iets dat niet bestaat.');
     if (pgCode === PG_CHECK_VIOLATION)
       return this.plain(ErrorCode.ValidationFailed, 'De invoer voldoet niet aan de regels.');

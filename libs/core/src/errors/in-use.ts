@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode } from '../database/pg-errors';
+import { PG_FOREIGN_KEY_VIOLATION, PG_RESTRICT_VIOLATION, pgErrorCode } from '../database/pg-errors';
 import { conflict, DomainError } from './domain-error';
 
 /** What a referencing table holds, in the words of the screens. */
@@ -18,7 +18,8 @@ const DEPENDANTS: Record<string, string> = {
  * that says what depends on it; `null` for any other error. `what` names the item ("De werkgroep").
  */
 export function inUseConflict(err: unknown, what: string): { error: DomainError; dependants: string } | null {
-  if (pgErrorCode(err) !== PG_FOREIGN_KEY_VIOLATION) return null;
+  const code = pgErrorCode(err);
+  if (code !== PG_FOREIGN_KEY_VIOLATION && code !== PG_RESTRICT_VIOLATION) return null;
   const driverError: unknown = err instanceof QueryFailedError ? err.driverError : err;
   const table = (driverError as { table?: string } | undefined)?.table ?? '';
   const dependants = DEPENDANTS[table] ?? 'andere gegevens';
