@@ -83,9 +83,9 @@ export class StrategyRepository {
 
   /** The secretariat's choice of current strategy (regions.current_strategy_id). */
   async markedCurrentId(): Promise<string | null> {
-    const rows: Array<{ id: string | null }> = await this.transactions.manager().query(
-      'SELECT current_strategy_id AS id FROM regions ORDER BY name LIMIT 1',
-    );
+    const rows: Array<{ id: string | null }> = await this.transactions
+      .manager()
+      .query('SELECT current_strategy_id AS id FROM regions ORDER BY name LIMIT 1');
     return rows[0]?.id ?? null;
   }
 
