@@ -1,7 +1,8 @@
 import { FormEvent, useState } from 'react';
 import { ErrorMessage, Field, SuccessMessage } from '../../components/common';
 import { FormActions, useSubmit } from '../../components/forms';
-import { accountApi, PASSWORD_HINT } from './account-api';
+import { accountApi } from './account-api';
+import { NewPasswordFields, newPasswordChecks } from './NewPasswordFields';
 
 /** Mijn instellingen: change my own password; my other sessions end. */
 export function ChangePasswordForm() {
@@ -17,8 +18,7 @@ export function ChangePasswordForm() {
       event,
       [
         ['currentPassword', currentPassword.length > 0, 'Vul uw huidige wachtwoord in.'],
-        ['newPassword', [...newPassword].length >= 12, 'Een wachtwoord heeft minstens 12 tekens.'],
-        ['repeat', newPassword === repeat, 'De twee wachtwoorden zijn niet gelijk.'],
+        ...newPasswordChecks('newPassword', newPassword, repeat),
       ],
       async () => {
         await accountApi.changePassword(currentPassword, newPassword);
@@ -46,28 +46,15 @@ export function ChangePasswordForm() {
           />
         )}
       </Field>
-      <Field label="Nieuw wachtwoord" name="newPassword" error={error} required hint={PASSWORD_HINT}>
-        {(props) => (
-          <input
-            {...props}
-            type="password"
-            autoComplete="new-password"
-            value={newPassword}
-            onChange={(event) => setNewPassword(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="Herhaal het nieuwe wachtwoord" name="repeat" error={error} required>
-        {(props) => (
-          <input
-            {...props}
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={(event) => setRepeat(event.target.value)}
-          />
-        )}
-      </Field>
+      <NewPasswordFields
+        name="newPassword"
+        password={newPassword}
+        onPassword={setNewPassword}
+        repeat={repeat}
+        onRepeat={setRepeat}
+        repeatLabel="Herhaal het nieuwe wachtwoord"
+        error={error}
+      />
       <FormActions submit="Wachtwoord wijzigen" busy={busy} />
     </form>
   );

@@ -1,8 +1,9 @@
 import { FormEvent, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { ErrorMessage, Field, PageHeading } from '../../components/common';
+import { ErrorMessage, PageHeading } from '../../components/common';
 import { FormActions, useSubmit } from '../../components/forms';
-import { accountApi, PASSWORD_HINT, tokenFromHash } from './account-api';
+import { accountApi, tokenFromHash } from './account-api';
+import { NewPasswordFields, newPasswordChecks } from './NewPasswordFields';
 
 interface SetPasswordPageProps {
   kind: 'invitation' | 'reset';
@@ -36,20 +37,13 @@ export function SetPasswordPage({ kind }: SetPasswordPageProps) {
   const { error, busy, submit } = useSubmit();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    return submit(
-      event,
-      [
-        ['password', [...password].length >= 12, 'Een wachtwoord heeft minstens 12 tekens.'],
-        ['repeat', password === repeat, 'De twee wachtwoorden zijn niet gelijk.'],
-      ],
-      async () => {
-        const { email } =
-          kind === 'invitation'
-            ? await accountApi.acceptInvitation(token, password)
-            : await accountApi.confirmPasswordReset(token, password);
-        void navigate('/inloggen', { replace: true, state: { notice: text.done, email } });
-      },
-    );
+    return submit(event, newPasswordChecks('password', password, repeat), async () => {
+      const { email } =
+        kind === 'invitation'
+          ? await accountApi.acceptInvitation(token, password)
+          : await accountApi.confirmPasswordReset(token, password);
+      void navigate('/inloggen', { replace: true, state: { notice: text.done, email } });
+    });
   }
 
   const linkInvalid = error?.code === 'LINK_INVALID';
@@ -70,28 +64,15 @@ export function SetPasswordPage({ kind }: SetPasswordPageProps) {
             </p>
           )}
           <form onSubmit={onSubmit} noValidate className="card form" aria-label={text.title}>
-            <Field label="Nieuw wachtwoord" name="password" error={error} required hint={PASSWORD_HINT}>
-              {(props) => (
-                <input
-                  {...props}
-                  type="password"
-                  autoComplete="new-password"
-                  value={password}
-                  onChange={(event) => setPassword(event.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Herhaal het wachtwoord" name="repeat" error={error} required>
-              {(props) => (
-                <input
-                  {...props}
-                  type="password"
-                  autoComplete="new-password"
-                  value={repeat}
-                  onChange={(event) => setRepeat(event.target.value)}
-                />
-              )}
-            </Field>
+            <NewPasswordFields
+              name="password"
+              password={password}
+              onPassword={setPassword}
+              repeat={repeat}
+              onRepeat={setRepeat}
+              repeatLabel="Herhaal het wachtwoord"
+              error={error}
+            />
             <FormActions submit={text.submit} busy={busy} />
           </form>
         </>
