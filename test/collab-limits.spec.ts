@@ -72,3 +72,66 @@ describe('collaboration under pressure: rate limit and a failing load', () => {
     await eventually(() => expect(again.client.text()).toBe(expected));
   });
 });
+
+describe('collaboration budgets per account and in bytes', () => {
+  let t: TestApp;
+  let documentId: string;
+  const clients: CollabTestClient[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      KOERS_COLLAB_RATE_LIMIT: '100',
+      KOERS_COLLAB_ACCOUNT_RATE_LIMIT: '5',
+      KOERS_COLLAB_BYTES_PER_SECOND: '2048',
+      KOERS_COLLAB_MAX_MESSAGE_BYTES: '4096',
+    });
+    const token = await t.login('aanjager.ondermijning@demo.koers.nl');
+    const workgroups = (await t.http().get('/api/workgroups').set('Authorization', `Bearer ${token}`)).body as Array<{
+      id: string;
+      name: string;
+    }>;
+    const workgroupId = workgroups.find((w) => w.name.includes('Ondermijning'))!.id;
+    documentId = (
+      await t
+        .http()
+        .post(`/api/workgroups/${workgroupId}/documents`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ title: 'Budgetten', kind: 'notitie' })
+        .expect(201)
+    ).body.id;
+  });
+  afterAll(async () => {
+    clients.splice(0).forEach((c) => c.close());
+    await t.close();
+  });
+
+  const open = async (email: string) => {
+    const { client, join } = await CollabTestClient.open(t.url, await t.login(email), documentId);
+    clients.push(client);
+    expect(join).toMatchObject({ ok: true });
+    return client;
+  };
+  const refusedFor = (acks: Array<{ ok: boolean; error?: { code: string } }>, code: string) =>
+    acks.filter((a) => !a.ok && a.error?.code === code).length;
+
+  it("spends one account's message budget over all its connections, not another account's", async () => {
+    // Each connection alone stays far below its own 100 a second; together they exceed the account's 5 (burst 10).
+    const tabs = [await open('aanjager.ondermijning@demo.koers.nl'), await open('aanjager.ondermijning@demo.koers.nl')];
+    for (const tab of tabs) for (let i = 0; i < 6; i++) tab.type(`${i}`);
+    const acks = (await Promise.all(tabs.map((tab) => tab.settled()))).flat();
+    expect(refusedFor(acks, 'RATE_LIMITED')).toBeGreaterThan(0);
+
+    const colleague = await open('ovj.ondermijning@demo.koers.nl');
+    for (let i = 0; i < 3; i++) colleague.type(`${i}`);
+    expect((await colleague.settled()).every((a) => a.ok)).toBe(true);
+  });
+
+  it('refuses a connection that sends more bytes than its budget, with RATE_LIMITED', async () => {
+    const sender = await open('politie.ondermijning@demo.koers.nl');
+    for (let i = 0; i < 3; i++) sender.type('x'.repeat(1500));
+    const acks = await sender.settled();
+    expect(acks[0]).toEqual({ ok: true });
+    expect(refusedFor(acks, 'RATE_LIMITED')).toBeGreaterThan(0);
+    expect(sender.socket.connected).toBe(true);
+  });
+});

@@ -58,6 +58,8 @@ const WORK_CONTROLLERS: Array<Type<unknown>> = [
 const FOUNDATION_CONTROLLERS = [
   'HealthController',
   'AuthController',
+  'InvitationsController',
+  'MfaPolicyController',
   'MeController',
   'OrganisationsController',
   'UsersController',

@@ -21,15 +21,10 @@ import {
   untrackSession,
   WRITE_SESSION_RECHECK_MS,
 } from './socket-auth';
+import { CollabBudgets } from './collab-budgets';
 import { respond } from './socket-errors';
 
 const room = (documentId: string) => `doc:${documentId}`;
-
-/** Per connection: a token bucket for the rate limit. */
-interface RateState {
-  tokens?: number;
-  refilledAt?: number;
-}
 
 /**
  * The /collab namespace: Yjs document sync and awareness (see docs/protocol.md). Thin: authenticates the
@@ -39,13 +34,28 @@ interface RateState {
 export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, CollabTransport {
   @WebSocketServer()
   private namespace: Namespace;
+  /** Per connection, and per account over its connections on this instance: messages and bytes a second. */
+  private readonly perConnection: CollabBudgets;
+  private readonly perAccount: CollabBudgets;
 
   constructor(
     private readonly auth: AuthService,
     private readonly collab: CollabService,
     private readonly sessions: SocketSessions,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    const { maxMessageBytes } = config.collab;
+    this.perConnection = new CollabBudgets({
+      messagesPerSecond: config.collab.rateLimitPerSecond,
+      bytesPerSecond: config.collab.bytesPerSecond,
+      maxMessageBytes,
+    });
+    this.perAccount = new CollabBudgets({
+      messagesPerSecond: config.collab.accountRateLimitPerSecond,
+      bytesPerSecond: config.collab.accountBytesPerSecond,
+      maxMessageBytes,
+    });
+  }
 
   afterInit(namespace: Namespace): void {
     requireAuthentication(namespace, this.auth, this.sessions);
@@ -58,6 +68,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
 
   handleDisconnect(socket: Socket): void {
     untrackSession(socket);
+    this.perConnection.forget(socket.id);
     this.collab.disconnect(socket.id);
   }
 
@@ -68,7 +79,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   @SubscribeMessage('join')
   join(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
     return respond(async () => {
-      this.spend(socket);
+      this.spend(socket, 0);
       const documentId = documentIdOf(body);
       await assertSessionLive(socket, this.auth);
       try {
@@ -98,10 +109,11 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   @SubscribeMessage('yjs')
   yjs(@ConnectedSocket() socket: Socket, @MessageBody() args: unknown) {
     return respond(async () => {
-      this.spend(socket);
+      const raw = Array.isArray(args) ? (args[1] as unknown) : undefined;
+      this.spend(socket, raw instanceof Uint8Array ? raw.byteLength : 0);
       if (!Array.isArray(args) || args.length !== 2 || typeof args[0] !== 'string')
         throw validationFailed([{ field: 'yjs', messages: ['Verwacht (documentId, bericht).'] }]);
-      const [documentId, raw] = args as [string, unknown];
+      const documentId = args[0];
       if (!isUuid(documentId)) throw notFound('Het document');
       if (!(raw instanceof Uint8Array))
         throw validationFailed([{ field: 'message', messages: ['Het bericht moet binair zijn.'] }]);
@@ -132,15 +144,14 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     socket.emit('revoked', { documentId, message: 'U heeft geen toegang meer tot dit document.' });
   }
 
-  /** A token bucket per connection. */
-  private spend(socket: Socket) {
-    const state = socket.data as RateState;
-    const rate = this.config.collab.rateLimitPerSecond;
-    const now = Date.now();
-    state.tokens = Math.min(rate * 2, (state.tokens ?? rate * 2) + ((now - (state.refilledAt ?? now)) / 1000) * rate);
-    state.refilledAt = now;
-    if (state.tokens < 1) throw new DomainError(ErrorCode.RateLimited, 'Te veel berichten. Even geduld.');
-    state.tokens -= 1;
+  /** One message of `size` bytes from this connection's and this account's budgets, or RATE_LIMITED. */
+  private spend(socket: Socket, size: number) {
+    const budgets: Array<[CollabBudgets, string]> = [
+      [this.perConnection, socket.id],
+      [this.perAccount, actorOf(socket).userId],
+    ];
+    if (!CollabBudgets.takeAll(budgets, size))
+      throw new DomainError(ErrorCode.RateLimited, 'Te veel berichten. Even geduld.');
   }
 }
 

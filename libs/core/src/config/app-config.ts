@@ -47,6 +47,12 @@ export interface CollabConfig {
   maxMessageBytes: number;
   /** Messages per second per connection (a burst of twice this is allowed). */
   rateLimitPerSecond: number;
+  /** Bytes per second per connection (bursts of twice this, at least one largest message). */
+  bytesPerSecond: number;
+  /** Messages per second per account over all its connections on one instance. */
+  accountRateLimitPerSecond: number;
+  /** Bytes per second per account over all its connections on one instance. */
+  accountBytesPerSecond: number;
   /** A document nobody has open is merged and dropped from memory after this long. */
   unloadAfterMs: number;
   /** Merge the update log into the snapshot after this many new updates. */
@@ -241,6 +247,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     collab: {
       maxMessageBytes: int('KOERS_COLLAB_MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
       rateLimitPerSecond: int('KOERS_COLLAB_RATE_LIMIT', 200, 1, 100_000),
+      bytesPerSecond: int('KOERS_COLLAB_BYTES_PER_SECOND', 2 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      accountRateLimitPerSecond: int('KOERS_COLLAB_ACCOUNT_RATE_LIMIT', 400, 1, 100_000),
+      accountBytesPerSecond: int('KOERS_COLLAB_ACCOUNT_BYTES_PER_SECOND', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
       unloadAfterMs: int('KOERS_COLLAB_UNLOAD_AFTER_MS', 30_000, 0, 3_600_000),
       compactAfterUpdates: int('KOERS_COLLAB_COMPACT_AFTER', 500, 10, 1_000_000),
       loadTimeoutMs: int('KOERS_COLLAB_LOAD_TIMEOUT_MS', 10_000, 100, 600_000),
