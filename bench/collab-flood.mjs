@@ -97,6 +97,9 @@ async function main() {
       KOERS_DEMO: 'true',
       KOERS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'koers-bench-flood-')),
       KOERS_COLLAB_RATE_LIMIT: '100000',
+      // Many simulated editors share two accounts: the per-account budgets would throttle them.
+      KOERS_COLLAB_ACCOUNT_RATE_LIMIT: '100000',
+      KOERS_COLLAB_ACCOUNT_BYTES_PER_SECOND: '1073741824',
       KOERS_LOGIN_RATE_LIMIT: '1000',
     },
     { root, entry: path.join(root, 'dist/apps/api/src/main.js') },

@@ -122,6 +122,9 @@ async function main() {
       KOERS_DEMO: 'true',
       KOERS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'koers-bench-memory-')),
       KOERS_COLLAB_RATE_LIMIT: '100000',
+      // Many simulated editors share two accounts: the per-account budgets would throttle them.
+      KOERS_COLLAB_ACCOUNT_RATE_LIMIT: '100000',
+      KOERS_COLLAB_ACCOUNT_BYTES_PER_SECOND: '1073741824',
       KOERS_LOGIN_RATE_LIMIT: '1000',
       KOERS_COLLAB_UNLOAD_AFTER_MS: String(UNLOAD_AFTER_MS),
     },

@@ -96,6 +96,9 @@ async function runOne(target, scenario, database) {
           KOERS_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'koers-bench-')),
           // Raised for the load runs: S4 sends as fast as acks come back (the default is 200 messages/s).
           KOERS_COLLAB_RATE_LIMIT: '100000',
+          // Many simulated editors share two accounts: the per-account budgets would throttle them.
+          KOERS_COLLAB_ACCOUNT_RATE_LIMIT: '100000',
+          KOERS_COLLAB_ACCOUNT_BYTES_PER_SECOND: '1073741824',
           KOERS_LOGIN_RATE_LIMIT: '1000',
           ...(scenario.kind === 'history'
             ? { KOERS_COLLAB_COMPACT_AFTER: '1000000', KOERS_COLLAB_UNLOAD_AFTER_MS: '3600000' }
