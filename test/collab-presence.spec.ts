@@ -25,7 +25,11 @@ describe('presence (awareness) within bounds', () => {
   const clients: CollabTestClient[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Byte budgets generous enough that the presence bounds, not the byte rate, refuse the flood.
+    t = await createTestApp({
+      KOERS_COLLAB_BYTES_PER_SECOND: '67108864',
+      KOERS_COLLAB_ACCOUNT_BYTES_PER_SECOND: '67108864',
+    });
     api = new Api(t);
     const workgroupId = await api.workgroupId(WORKGROUP_NAMES.onrust);
     documentId = expectStatus(

@@ -82,14 +82,17 @@ export class BrowserPages {
     return { page, context, pageErrors };
   }
 
-  /** Logs in through the login form (the demo password unless given) and waits for the home page. */
-  async login(page: Page, email: string, password = 'koers-demo'): Promise<void> {
+  /**
+   * Logs in through the login form (the demo password unless given) and waits for the home page, or for
+   * Mijn instellingen when `landing` says the account is led there to set up its required second factor.
+   */
+  async login(page: Page, email: string, password = 'koers-demo', landing = '/'): Promise<void> {
     await page.goto(this.baseUrl + '/');
     await page.waitForURL('**/inloggen');
     await page.getByLabel('E-mailadres').fill(email);
     await page.getByLabel('Wachtwoord').fill(password);
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await page.waitForURL((url) => url.pathname === landing);
   }
 
   async closeAll(): Promise<void> {
