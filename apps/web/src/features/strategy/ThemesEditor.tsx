@@ -73,35 +73,15 @@ export function ThemesEditor({ strategy, onChanged }: { strategy: StrategyDetail
                   act(() => strategyApi.updateTheme(theme.id, { title, description }), `“${title}” is opgeslagen.`)
                 }
               />
-              <div className="form-actions">
-                <button
-                  type="button"
-                  className="button button-small button-secondary"
-                  disabled={index === 0}
-                  onClick={() =>
-                    move(themes, index, -1, (id, position) => strategyApi.updateTheme(id, { position }), theme.title)
-                  }
-                >
-                  Omhoog<span className="visually-hidden"> {theme.title}</span>
-                </button>
-                <button
-                  type="button"
-                  className="button button-small button-secondary"
-                  disabled={index === themes.length - 1}
-                  onClick={() =>
-                    move(themes, index, 1, (id, position) => strategyApi.updateTheme(id, { position }), theme.title)
-                  }
-                >
-                  Omlaag<span className="visually-hidden"> {theme.title}</span>
-                </button>
-                <button
-                  type="button"
-                  className="button button-small button-danger"
-                  onClick={() => remove('theme', theme)}
-                >
-                  Verwijderen<span className="visually-hidden"> {theme.title}</span>
-                </button>
-              </div>
+              <ItemButtons
+                title={theme.title}
+                isFirst={index === 0}
+                isLast={index === themes.length - 1}
+                onMove={(delta) =>
+                  move(themes, index, delta, (id, position) => strategyApi.updateTheme(id, { position }), theme.title)
+                }
+                onRemove={() => remove('theme', theme)}
+              />
               <h3>Onderdelen</h3>
               <ol className="focus-areas">
                 {focusAreas.map((area, i) => (
@@ -114,47 +94,21 @@ export function ThemesEditor({ strategy, onChanged }: { strategy: StrategyDetail
                         act(() => strategyApi.updateFocusArea(area.id, { title }), `“${title}” is opgeslagen.`)
                       }
                     />
-                    <div className="form-actions">
-                      <button
-                        type="button"
-                        className="button button-small button-secondary"
-                        disabled={i === 0}
-                        onClick={() =>
-                          move(
-                            focusAreas,
-                            i,
-                            -1,
-                            (id, position) => strategyApi.updateFocusArea(id, { position }),
-                            area.title,
-                          )
-                        }
-                      >
-                        Omhoog<span className="visually-hidden"> {area.title}</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small button-secondary"
-                        disabled={i === focusAreas.length - 1}
-                        onClick={() =>
-                          move(
-                            focusAreas,
-                            i,
-                            1,
-                            (id, position) => strategyApi.updateFocusArea(id, { position }),
-                            area.title,
-                          )
-                        }
-                      >
-                        Omlaag<span className="visually-hidden"> {area.title}</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small button-danger"
-                        onClick={() => remove('focus', area)}
-                      >
-                        Verwijderen<span className="visually-hidden"> {area.title}</span>
-                      </button>
-                    </div>
+                    <ItemButtons
+                      title={area.title}
+                      isFirst={i === 0}
+                      isLast={i === focusAreas.length - 1}
+                      onMove={(delta) =>
+                        move(
+                          focusAreas,
+                          i,
+                          delta,
+                          (id, position) => strategyApi.updateFocusArea(id, { position }),
+                          area.title,
+                        )
+                      }
+                      onRemove={() => remove('focus', area)}
+                    />
                   </li>
                 ))}
               </ol>
@@ -245,5 +199,41 @@ function AddForm({
       </Field>
       <FormActions submit={submitLabel} busy={busy} small />
     </form>
+  );
+}
+
+interface ItemButtonsProps {
+  title: string;
+  isFirst: boolean;
+  isLast: boolean;
+  onMove(delta: -1 | 1): void;
+  onRemove(): void;
+}
+
+/** Omhoog, Omlaag and Verwijderen for one theme or focus area, each named for screen readers. */
+function ItemButtons({ title, isFirst, isLast, onMove, onRemove }: ItemButtonsProps) {
+  const name = <span className="visually-hidden"> {title}</span>;
+  return (
+    <div className="form-actions">
+      <button
+        type="button"
+        className="button button-small button-secondary"
+        disabled={isFirst}
+        onClick={() => onMove(-1)}
+      >
+        Omhoog{name}
+      </button>
+      <button
+        type="button"
+        className="button button-small button-secondary"
+        disabled={isLast}
+        onClick={() => onMove(1)}
+      >
+        Omlaag{name}
+      </button>
+      <button type="button" className="button button-small button-danger" onClick={onRemove}>
+        Verwijderen{name}
+      </button>
+    </div>
   );
 }
