@@ -89,9 +89,10 @@ export class ActionRepository {
   }
 
   async insert(workgroupId: string, fields: ActionFields, createdBy: string, manager: EntityManager): Promise<string> {
+    // clock_timestamp(), not now(): actions made in one transaction (a decision's) keep the order they were made.
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO actions (workgroup_id, title, description, focus_area_id, owner_id, owner_organisation_id, due_date, status, status_reason, priority, origin, origin_note, created_by, completed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $8 = 'afgerond' THEN now() END) RETURNING id`,
+      `INSERT INTO actions (workgroup_id, title, description, focus_area_id, owner_id, owner_organisation_id, due_date, status, status_reason, priority, origin, origin_note, created_by, completed_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $8 = 'afgerond' THEN now() END, clock_timestamp()) RETURNING id`,
       [
         workgroupId,
         fields.title,
