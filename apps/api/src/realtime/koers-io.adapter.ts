@@ -3,13 +3,14 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import type { IncomingMessage } from 'node:http';
-import type { ServerOptions } from 'socket.io';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 import type { AppConfig } from '@koers/core';
+import { batchPacketWrites } from './write-batching';
 
 /**
  * Socket.IO for Koers: the allowed origins only (a page on another site cannot open a socket with the
  * user's cookie: cross-site WebSocket hijacking), a bounded message size, and with REDIS_URL the Redis
- * adapter so rooms span every instance.
+ * adapter so rooms span every instance. Each packet's frames leave in one write (`write-batching.ts`).
  */
 export class KoersIoAdapter extends IoAdapter {
   private readonly logger = new Logger('Socket.IO');
@@ -46,6 +47,13 @@ export class KoersIoAdapter extends IoAdapter {
       server.adapter(createAdapter(pub, sub));
     }
     return server;
+  }
+
+  override bindClientConnect(server: Server, callback: (socket: Socket) => void): void {
+    server.on('connection', (socket: Socket) => {
+      batchPacketWrites(socket);
+      callback(socket);
+    });
   }
 
   override async dispose(): Promise<void> {
