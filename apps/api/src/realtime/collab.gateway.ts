@@ -22,7 +22,7 @@ import {
   WRITE_SESSION_RECHECK_MS,
 } from './socket-auth';
 import { CollabBudgets } from './collab-budgets';
-import { respond } from './socket-errors';
+import { respond, SocketAck } from './socket-errors';
 
 const room = (documentId: string) => `doc:${documentId}`;
 
@@ -64,6 +64,12 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
 
   handleConnection(socket: Socket): void {
     trackSession(socket);
+    // The hot path (every keystroke of every editor): handled here, not through Nest's per-message
+    // pipeline, which builds an rxjs chain and an execution context per message that this handler never uses.
+    socket.on('yjs', (...args: unknown[]) => {
+      const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (reply: SocketAck) => void) : null;
+      void this.yjs(socket, args).then((reply) => ack?.(reply));
+    });
   }
 
   handleDisconnect(socket: Socket): void {
@@ -106,12 +112,11 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
   }
 
   /** (documentId, message): one y-protocols message. The ack comes once an update is stored. */
-  @SubscribeMessage('yjs')
-  yjs(@ConnectedSocket() socket: Socket, @MessageBody() args: unknown) {
+  private yjs(socket: Socket, args: unknown[]): Promise<SocketAck> {
     return respond(async () => {
-      const raw = Array.isArray(args) ? (args[1] as unknown) : undefined;
+      const raw = args[1];
       this.spend(socket, raw instanceof Uint8Array ? raw.byteLength : 0);
-      if (!Array.isArray(args) || args.length !== 2 || typeof args[0] !== 'string')
+      if (args.length !== 2 || typeof args[0] !== 'string')
         throw validationFailed([{ field: 'yjs', messages: ['Verwacht (documentId, bericht).'] }]);
       const documentId = args[0];
       if (!isUuid(documentId)) throw notFound('Het document');
