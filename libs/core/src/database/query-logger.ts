@@ -1,6 +1,7 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { RepeatLogger } from '../logging/repeat-logger';
+import { pgErrorCode } from './pg-errors';
 
 /**
  * TypeORM's own logger prints a failed query with its parameters, and those can be a password hash, a
@@ -18,7 +19,11 @@ export class QueryLogger implements TypeOrmLogger {
 
   logQueryError(error: string | Error, query: string): void {
     const message = typeof error === 'string' ? error : error.message;
-    this.failures.error(`query failed: ${oneLine(query)} -- ${message} (parameters not logged)`);
+    const line = `query failed: ${oneLine(query)} -- ${message} (parameters not logged)`;
+    // A constraint violation (SQLSTATE class 23) is how a duplicate name or a still-referenced row is
+    // detected; the caller turns it into a 409. One it does not map ends as a 500, logged as an error there.
+    if (pgErrorCode(error)?.startsWith('23')) this.logger.debug(line);
+    else this.failures.error(line);
   }
 
   logQuerySlow(time: number, query: string): void {
