@@ -33,7 +33,7 @@ export interface SessionSummary {
   onlineUrl: string | null;
   minutesDocumentId: string | null;
   minutesDocumentTitle: string | null;
-  /** Raised on every change that an invitation (.ics) must carry. */
+  /** Raised on every change a calendar must follow (date, time, place, title, status): SEQUENCE of the .ics. */
   sequence: number;
   createdBy: string | null;
   createdAt: IsoDateTime;
@@ -102,6 +102,37 @@ export interface SessionDetail extends Omit<SessionSummary, 'agendaItemCount' | 
   totalMinutes: number;
   attendees: Attendee[];
   decisions: Decision[];
+  /** Who changed what, oldest first. */
+  history: SessionChange[];
+}
+
+/** What a history entry is about. */
+export const SESSION_CHANGE_KINDS = [
+  'session.create',
+  'session.update',
+  'agenda.create',
+  'agenda.update',
+  'agenda.delete',
+  'agenda.reorder',
+  'attendance.update',
+  'minutes.create',
+  'decision.create',
+  'decision.update',
+  'decision.delete',
+] as const;
+export type SessionChangeKind = (typeof SESSION_CHANGE_KINDS)[number];
+
+/** One change in a session's history. */
+export interface SessionChange {
+  id: string;
+  kind: SessionChangeKind;
+  /** The agenda item or decision it was about, by its title or text at the time. */
+  subject: string | null;
+  /** Field by field: `{ startsAt: { from, to } }`; attendance by person name. */
+  changes: Record<string, { from: unknown; to: unknown }>;
+  changedAt: IsoDateTime;
+  changedBy: string | null;
+  changedByName: string | null;
 }
 
 export interface SessionInput {

@@ -7,6 +7,11 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /**
+   * An iCalendar invitation (iTIP, RFC 6047): sent as a text/calendar alternative with its method, which
+   * mail clients show with accept and decline buttons, and as an .ics attachment.
+   */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string; filename: string };
 }
 
 /**
@@ -34,6 +39,15 @@ export class Mailer implements OnApplicationShutdown {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
+      ...(mail.calendar
+        ? {
+            icalEvent: {
+              method: mail.calendar.method,
+              content: mail.calendar.content,
+              filename: mail.calendar.filename,
+            },
+          }
+        : {}),
     });
   }
 

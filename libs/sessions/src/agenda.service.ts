@@ -54,6 +54,12 @@ export class AgendaService {
         },
         manager,
       );
+      await this.repository.recordChange(
+        sessionId,
+        actor.userId,
+        { kind: 'agenda.create', subject: fields.title, changes: { placement: { from: null, to: placement } } },
+        manager,
+      );
       return newId;
     });
     await this.events.changed('session.updated', sessionId);
@@ -85,6 +91,8 @@ export class AgendaService {
     assertVersion(item, expectedVersion);
     const diff = diffFields(before, changes);
     if (Object.keys(diff).length === 0) return item;
+    // Read before the transaction: on the embedded database a query outside a held transaction would wait.
+    const history = await this.readable(diff);
     await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'session_agenda_items', itemId, expectedVersion);
       await this.repository.updateItem(itemId, changes, manager);
@@ -98,6 +106,12 @@ export class AgendaService {
           workgroupId: session.workgroupId,
           summary: { itemId, changes: diff },
         },
+        manager,
+      );
+      await this.repository.recordChange(
+        session.id,
+        actor.userId,
+        { kind: 'agenda.update', subject: item.title, changes: history },
         manager,
       );
     });
@@ -121,6 +135,12 @@ export class AgendaService {
           workgroupId: session.workgroupId,
           summary: { itemId, title: item.title, placement: item.placement },
         },
+        manager,
+      );
+      await this.repository.recordChange(
+        session.id,
+        actor.userId,
+        { kind: 'agenda.delete', subject: item.title },
         manager,
       );
     });
@@ -154,9 +174,31 @@ export class AgendaService {
         },
         manager,
       );
+      const titles = new Map(agenda.map((i) => [i.id, i.title]));
+      await this.repository.recordChange(
+        sessionId,
+        actor.userId,
+        {
+          kind: 'agenda.reorder',
+          changes: { order: { from: current.map((id) => titles.get(id)), to: itemIds.map((id) => titles.get(id)) } },
+        },
+        manager,
+      );
     });
     await this.events.changed('session.updated', sessionId);
     return (await this.repository.items(sessionId)).filter((i) => i.placement === 'agenda');
+  }
+
+  /** The history names presenters, not their ids. */
+  private async readable(
+    diff: Record<string, { from: unknown; to: unknown }>,
+  ): Promise<Record<string, { from: unknown; to: unknown }>> {
+    const presenter = diff.presenterId;
+    if (!presenter) return diff;
+    const ids = [presenter.from, presenter.to].filter((v): v is string => typeof v === 'string');
+    const names = await this.repository.displayNames(ids);
+    const name = (v: unknown) => (typeof v === 'string' ? (names.get(v) ?? null) : null);
+    return { ...diff, presenterId: { from: name(presenter.from), to: name(presenter.to) } };
   }
 
   /**

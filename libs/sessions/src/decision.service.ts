@@ -14,7 +14,14 @@ import {
 import { NotificationService } from '@koers/notifications';
 import { SessionAccess } from './session-access';
 import { SessionEvents } from './session-events';
-import { ActionDraft, DecisionView, formatDutchDate, SESSION_TYPE_LABELS, SessionRow } from './session.model';
+import {
+  ActionDraft,
+  DecisionView,
+  formatDutchDate,
+  parseMoment,
+  SESSION_TYPE_LABELS,
+  SessionRow,
+} from './session.model';
 import { SessionRepository } from './session.repository';
 
 export interface DecisionInput {
@@ -78,7 +85,7 @@ export class DecisionService {
       ...(await this.checkAgendaItem(sessionId, input.agendaItemId)),
       ...(await this.checkDrafts(session.workgroupId, drafts)),
     ];
-    const decidedAt = input.decidedAt ? new Date(input.decidedAt) : null;
+    const decidedAt = input.decidedAt ? parseMoment(input.decidedAt) : null;
     if (decidedAt && Number.isNaN(decidedAt.getTime()))
       problems.push({ field: 'decidedAt', messages: ['Dit tijdstip bestaat niet.'] });
     if (problems.length) throw validationFailed(problems);
@@ -98,6 +105,12 @@ export class DecisionService {
           workgroupId: session.workgroupId,
           summary: { sessionId, text: input.text.trim().slice(0, 200), agendaItemId: input.agendaItemId ?? null },
         },
+        manager,
+      );
+      await this.repository.recordChange(
+        sessionId,
+        actor.userId,
+        { kind: 'decision.create', subject: input.text.trim().slice(0, 200) },
         manager,
       );
       // The decision and its actions commit together (the action list joins this transaction).
@@ -130,7 +143,7 @@ export class DecisionService {
     const changes: { text?: string; agendaItemId?: string | null; decidedAt?: Date } = {
       text: input.text?.trim(),
       agendaItemId: input.agendaItemId,
-      decidedAt: input.decidedAt === undefined ? undefined : new Date(input.decidedAt),
+      decidedAt: input.decidedAt === undefined ? undefined : parseMoment(input.decidedAt),
     };
     const problems = await this.checkAgendaItem(session.id, input.agendaItemId);
     if (changes.decidedAt && Number.isNaN(changes.decidedAt.getTime()))
@@ -160,6 +173,12 @@ export class DecisionService {
         },
         manager,
       );
+      await this.repository.recordChange(
+        session.id,
+        actor.userId,
+        { kind: 'decision.update', subject: decision.text.slice(0, 200), changes: diff },
+        manager,
+      );
     });
     await this.events.changed('session.updated', session.id);
     return withSession((await this.repository.findDecision(id))!, session);
@@ -183,6 +202,12 @@ export class DecisionService {
           workgroupId: session.workgroupId,
           summary: { sessionId: session.id, text: decision.text.slice(0, 200) },
         },
+        manager,
+      );
+      await this.repository.recordChange(
+        session.id,
+        actor.userId,
+        { kind: 'decision.delete', subject: decision.text.slice(0, 200) },
         manager,
       );
     });

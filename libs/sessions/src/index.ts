@@ -5,5 +5,6 @@ export * from './decision.service';
 export * from './session.model';
 export * from './session-events';
 export * from './session-calendar';
+export * from './session-invitations';
 export * from './session-export';
 export * from './dto/session.dto';

@@ -16,6 +16,8 @@ import {
   SESSION_TYPE_LABELS,
   SESSION_TYPES,
   SessionState,
+  SessionChange,
+  SessionChangeKind,
   SessionSummary as WireSessionSummary,
   SessionType,
 } from '@koers/contracts';
@@ -35,6 +37,7 @@ export type {
   AgendaOutcome,
   AgendaPlacement,
   AttendanceStatus,
+  SessionChangeKind,
   SessionState,
   SessionType,
 } from '@koers/contracts';
@@ -81,12 +84,25 @@ export interface SessionSummary extends SessionRow {
   upcoming: boolean;
 }
 
+export type SessionChangeView = Dated<SessionChange, 'changedAt'>;
+
+/** A change as the services record it in the session's history. */
+export interface SessionChangeRecord {
+  kind: SessionChangeKind;
+  subject?: string | null;
+  changes?: Record<string, { from: unknown; to: unknown }>;
+}
+
+/** Fields whose change a calendar must follow: they raise the invitation's SEQUENCE and send it again. */
+export const CALENDAR_FIELDS = ['title', 'startsAt', 'endsAt', 'location', 'onlineUrl', 'state'] as const;
+
 export interface SessionDetail extends SessionRow {
   agenda: AgendaItemView[];
   backlog: AgendaItemView[];
   totalMinutes: number;
   attendees: AttendeeView[];
   decisions: DecisionView[];
+  history: SessionChangeView[];
 }
 
 /** Date and time as the Dutch read it, in Dutch time. */
@@ -109,4 +125,16 @@ export function formatDutchDate(date: Date): string {
     month: 'long',
     year: 'numeric',
   }).format(date);
+}
+
+/**
+ * A moment as the API takes it (checked by the DTO's pattern) as a Date; an Invalid Date for a day the
+ * calendar does not have, which `new Date` would silently roll over ("2027-02-30" into 2 March).
+ */
+export function parseMoment(value: string): Date {
+  const [, year, month, day] = /^(\d{4})-(\d{2})-(\d{2})/.exec(value) ?? [];
+  const date = new Date(value);
+  if (!year || new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))).getUTCDate() !== Number(day))
+    return new Date(Number.NaN);
+  return date;
 }

@@ -8,6 +8,8 @@ import {
   AttendeeView,
   DecisionActionView,
   DecisionView,
+  SessionChangeRecord,
+  SessionChangeView,
   SessionFields,
   SessionRow,
   SessionState,
@@ -139,17 +141,83 @@ export class SessionRepository {
     return rows[0].id;
   }
 
-  async updateSession(id: string, changes: Partial<SessionFields>, manager: EntityManager): Promise<void> {
+  /** `calendar`: the change matters to calendars (date, time, place, title, status), so SEQUENCE goes up. */
+  async updateSession(
+    id: string,
+    changes: Partial<SessionFields>,
+    calendar: boolean,
+    manager: EntityManager,
+  ): Promise<void> {
     const { sets, params } = assignments(id, changes, SESSION_COLUMN);
     // Calendar clients only take an updated invitation whose SEQUENCE went up.
+    if (calendar) sets.push('sequence = sequence + 1');
     await manager.query(
-      `UPDATE workgroup_sessions SET ${[...sets, 'sequence = sequence + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`,
+      `UPDATE workgroup_sessions SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`,
       params,
     );
   }
 
+  /** Removes the session from every list; its SEQUENCE goes up for the cancellation sent to calendars. */
   async softDeleteSession(id: string, manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE workgroup_sessions SET deleted_at = now(), updated_at = now() WHERE id = $1', [id]);
+    await manager.query(
+      'UPDATE workgroup_sessions SET deleted_at = now(), updated_at = now(), sequence = sequence + 1 WHERE id = $1',
+      [id],
+    );
+  }
+
+  // History
+
+  async recordChange(
+    sessionId: string,
+    changedBy: string | null,
+    change: SessionChangeRecord,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      'INSERT INTO session_changes (session_id, changed_by, kind, subject, changes) VALUES ($1, $2, $3, $4, $5::jsonb)',
+      [sessionId, changedBy, change.kind, change.subject ?? null, JSON.stringify(change.changes ?? {})],
+    );
+  }
+
+  history(sessionId: string): Promise<SessionChangeView[]> {
+    return this.transactions.manager().query(
+      `SELECT c.id, c.kind, c.subject, c.changes, c.changed_at AS "changedAt", c.changed_by AS "changedBy",
+              u.display_name AS "changedByName"
+         FROM session_changes c LEFT JOIN users u ON u.id = c.changed_by
+        WHERE c.session_id = $1 ORDER BY c.changed_at, c.id`,
+      [sessionId],
+    );
+  }
+
+  // Invitations
+
+  /** The organiser of the session's invitation: its creator, while the account is active. */
+  async organizer(sessionId: string): Promise<{ displayName: string; email: string } | null> {
+    const rows: Array<{ displayName: string; email: string }> = await this.transactions.manager().query(
+      `SELECT u.display_name AS "displayName", u.email
+         FROM workgroup_sessions s JOIN users u ON u.id = s.created_by
+        WHERE s.id = $1 AND u.active`,
+      [sessionId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Everyone on the session's list, with the address an invitation goes to (active accounts only). */
+  invitees(
+    sessionId: string,
+  ): Promise<
+    Array<{ userId: string; displayName: string; email: string; role: string | null; status: AttendanceStatus }>
+  > {
+    return this.transactions.manager().query(
+      `SELECT a.user_id AS "userId", u.display_name AS "displayName", u.email, m.role, a.status
+         FROM session_attendees a
+         JOIN workgroup_sessions s ON s.id = a.session_id
+         JOIN users u ON u.id = a.user_id
+         LEFT JOIN workgroup_members m ON m.workgroup_id = s.workgroup_id AND m.user_id = a.user_id
+        WHERE a.session_id = $1 AND u.active
+        ORDER BY lower(u.display_name), a.user_id`,
+      [sessionId],
+    );
   }
 
   /** Links the minutes document unless another request was first; false if one was already linked. */
@@ -274,6 +342,14 @@ export class SessionRepository {
       sessionId,
       userIds,
     ]);
+  }
+
+  async displayNames(userIds: string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows: Array<{ id: string; display_name: string }> = await this.transactions
+      .manager()
+      .query('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [userIds]);
+    return new Map(rows.map((r) => [r.id, r.display_name]));
   }
 
   /** Which of the given users are members of the werkgroep (any role). */

@@ -13,10 +13,12 @@ import {
 import { DocumentMeta, DocumentService } from '@koers/documents';
 import { SessionAccess } from './session-access';
 import { SessionEvents } from './session-events';
-import { sessionToICalendar } from './session-calendar';
+import { SessionInvitations } from './session-invitations';
 import { exportSession, SessionExportFormat } from './session-export';
 import {
   AttendanceStatus,
+  CALENDAR_FIELDS,
+  parseMoment,
   SessionDetail,
   SessionFields,
   SessionRow,
@@ -57,6 +59,7 @@ export class SessionService {
     private readonly audit: AuditService,
     private readonly documents: DocumentService,
     private readonly events: SessionEvents,
+    private readonly invitations: SessionInvitations,
   ) {}
 
   async list(actor: Actor, workgroupId: string, states?: SessionState[]): Promise<SessionSummary[]> {
@@ -78,8 +81,8 @@ export class SessionService {
       state: input.state ?? 'concept',
       title: input.title.trim(),
       description: input.description ?? '',
-      startsAt: new Date(input.startsAt),
-      endsAt: new Date(input.endsAt),
+      startsAt: parseMoment(input.startsAt),
+      endsAt: parseMoment(input.endsAt),
       location: blankToNull(input.location),
       onlineUrl: blankToNull(input.onlineUrl),
     };
@@ -103,10 +106,14 @@ export class SessionService {
         },
         manager,
       );
+      await this.repository.recordChange(newId, actor.userId, { kind: 'session.create' }, manager);
       return newId;
     });
     await this.events.changed('session.created', id);
-    return this.detail(id);
+    const created = await this.detail(id);
+    if (created.state === 'geagendeerd')
+      this.invitations.send(created, 'REQUEST', 'new', await this.invitations.party(id));
+    return created;
   }
 
   async update(actor: Actor, id: string, input: SessionChanges, expectedVersion?: number): Promise<SessionDetail> {
@@ -116,8 +123,8 @@ export class SessionService {
       state: input.state,
       title: input.title?.trim(),
       description: input.description,
-      startsAt: input.startsAt === undefined ? undefined : new Date(input.startsAt),
-      endsAt: input.endsAt === undefined ? undefined : new Date(input.endsAt),
+      startsAt: input.startsAt === undefined ? undefined : parseMoment(input.startsAt),
+      endsAt: input.endsAt === undefined ? undefined : parseMoment(input.endsAt),
       location: input.location === undefined ? undefined : blankToNull(input.location),
       onlineUrl: input.onlineUrl === undefined ? undefined : blankToNull(input.onlineUrl),
     };
@@ -127,9 +134,11 @@ export class SessionService {
     assertVersion(before, expectedVersion);
     const diff = diffFields(comparable(fieldsOf(before)), comparable(definedOnly(changes)));
     if (Object.keys(diff).length === 0) return this.detail(id);
+    const calendar = CALENDAR_FIELDS.some((field) => field in diff);
     await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'workgroup_sessions', id, expectedVersion);
-      await this.repository.updateSession(id, changes, manager);
+      await this.repository.updateSession(id, changes, calendar, manager);
+      await this.repository.recordChange(id, actor.userId, { kind: 'session.update', changes: diff }, manager);
       await this.audit.recordChange(
         actor,
         {
@@ -143,7 +152,14 @@ export class SessionService {
       );
     });
     await this.events.changed('session.updated', id);
-    return this.detail(id);
+    const updated = await this.detail(id);
+    // Those invited get the changed invitation (the same UID, a higher SEQUENCE), or their first one when
+    // the session was only a concept until now.
+    if (calendar && updated.state === 'geagendeerd') {
+      const reason = before.state === 'geagendeerd' ? 'changed' : 'new';
+      this.invitations.send(updated, 'REQUEST', reason, await this.invitations.party(id));
+    }
+    return updated;
   }
 
   /** Removes a session from every list. A session with decisions is the record of them and stays. */
@@ -153,6 +169,9 @@ export class SessionService {
     if ((await this.repository.decisions(id)).length > 0) {
       throw conflict('Een sessie met besluiten kan niet worden verwijderd. Zet de sessie op afgerond.');
     }
+    // Read before it is gone: a planned session's invitations are cancelled after the commit.
+    const invited = session.state === 'geagendeerd' ? await this.detail(id) : null;
+    const party = invited ? await this.invitations.party(id) : null;
     await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'workgroup_sessions', id, expectedVersion);
       await this.repository.softDeleteSession(id, manager);
@@ -169,6 +188,8 @@ export class SessionService {
       );
     });
     this.events.deleted(session);
+    if (invited && party)
+      this.invitations.send({ ...invited, sequence: invited.sequence + 1 }, 'CANCEL', 'cancelled', party);
   }
 
   /**
@@ -213,10 +234,18 @@ export class SessionService {
       .filter((c) => c.from !== c.to);
     const removed = removals.filter((userId) => current.has(userId));
     if (changes.length === 0 && removed.length === 0) return this.detail(id);
+    // The people taken off the list are read first: they get a cancellation after the commit.
+    const before = removed.length && session.state === 'geagendeerd' ? await this.invitations.party(id) : null;
+    const names = await this.repository.displayNames([...changes.map((c) => c.userId), ...removed]);
+    const history = Object.fromEntries([
+      ...changes.map((c) => [names.get(c.userId) ?? c.userId, { from: c.from, to: c.to }]),
+      ...removed.map((userId) => [names.get(userId) ?? userId, { from: current.get(userId) ?? null, to: null }]),
+    ]);
     await this.transactions.transaction(async (manager) => {
       for (const change of changes) await this.repository.upsertAttendee(id, change.userId, change.to, manager);
       if (removed.length) await this.repository.removeAttendees(id, removed, manager);
       await this.repository.touchSession(id, manager);
+      await this.repository.recordChange(id, actor.userId, { kind: 'attendance.update', changes: history }, manager);
       await this.audit.recordChange(
         actor,
         {
@@ -230,7 +259,13 @@ export class SessionService {
       );
     });
     await this.events.changed('session.updated', id);
-    return this.detail(id);
+    const updated = await this.detail(id);
+    if (updated.state === 'geagendeerd') {
+      const added = changes.filter((c) => c.from === null).map((c) => c.userId);
+      if (added.length) this.invitations.send(updated, 'REQUEST', 'new', await this.invitations.party(id), added);
+      if (before) this.invitations.send(updated, 'CANCEL', 'cancelled', before, removed);
+    }
+    return updated;
   }
 
   /** Creates the session's minutes (a collaborative document from the verslag template) and links it. */
@@ -255,6 +290,7 @@ export class SessionService {
         },
         manager,
       );
+      await this.repository.recordChange(id, actor.userId, { kind: 'minutes.create', subject: title }, manager);
       return created;
     });
     const document = await this.documents.get(actor, documentId);
@@ -265,7 +301,7 @@ export class SessionService {
   async invitation(actor: Actor, id: string): Promise<{ session: SessionRow; body: string }> {
     await this.access.session(actor, id, 'workgroup.content.read', 'session.invitation');
     const session = await this.detail(id);
-    return { session, body: sessionToICalendar(session, new Date()) };
+    return { session, body: await this.invitations.calendar(session, new Date()) };
   }
 
   async export(actor: Actor, id: string, format: SessionExportFormat): Promise<{ session: SessionRow; body: string }> {
@@ -277,10 +313,11 @@ export class SessionService {
   async detail(id: string): Promise<SessionDetail> {
     const session = await this.repository.findSession(id);
     if (!session) throw notFound('De sessie');
-    const [items, attendees, decisions] = await Promise.all([
+    const [items, attendees, decisions, history] = await Promise.all([
       this.repository.items(id),
       this.repository.attendees(id),
       this.repository.decisions(id),
+      this.repository.history(id),
     ]);
     const agenda = items.filter((i) => i.placement === 'agenda');
     return {
@@ -290,6 +327,7 @@ export class SessionService {
       totalMinutes: agenda.reduce((sum, i) => sum + (i.minutesAllotted ?? 0), 0),
       attendees,
       decisions,
+      history,
     };
   }
 }

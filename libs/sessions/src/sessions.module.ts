@@ -8,12 +8,21 @@ import { AgendaService } from './agenda.service';
 import { DecisionService } from './decision.service';
 import { SessionAccess } from './session-access';
 import { SessionEvents } from './session-events';
+import { SessionInvitations } from './session-invitations';
 import { SessionRepository } from './session.repository';
 import { SessionService } from './session.service';
 
 @Module({
   imports: [AccessModule, AuditModule, ActionsModule, DocumentsModule, NotificationsModule],
-  providers: [SessionRepository, SessionAccess, SessionEvents, SessionService, AgendaService, DecisionService],
+  providers: [
+    SessionRepository,
+    SessionAccess,
+    SessionEvents,
+    SessionInvitations,
+    SessionService,
+    AgendaService,
+    DecisionService,
+  ],
   exports: [SessionService, AgendaService, DecisionService],
 })
 export class SessionsModule {}

@@ -137,7 +137,8 @@ export class SessionsController {
   @Get('sessions/:id/invite.ics')
   async invitation(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Res() response: Response) {
     const { session, body } = await this.sessions.invitation(actor, id);
-    response.setHeader('Content-Type', 'text/calendar; charset=utf-8; method=PUBLISH');
+    const method = /\r\nMETHOD:(\w+)\r\n/.exec(body)?.[1] ?? 'PUBLISH';
+    response.setHeader('Content-Type', `text/calendar; charset=utf-8; method=${method}`);
     response.setHeader(
       'Content-Disposition',
       `attachment; filename*=UTF-8''${encodeURIComponent(`${fileName(session.title)}.ics`)}`,

@@ -19,6 +19,7 @@ import { TrackProgressReportFieldVersions1764750000001 } from './1764750000001-t
 import { CreateMfa1764800000000 } from './1764800000000-create-mfa';
 import { CreateAccountTokensAndSessionActivity1763900001500 } from './1763900001500-create-account-tokens-and-session-activity';
 import { SealClosedReportingCycles1764750000002 } from './1764750000002-seal-closed-reporting-cycles';
+import { CreateSessionChanges1765030000000 } from './1765030000000-create-session-changes';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   CreateMfa1764800000000,
   CreateAccountTokensAndSessionActivity1763900001500,
   SealClosedReportingCycles1764750000002,
+  CreateSessionChanges1765030000000,
 ];
