@@ -3,8 +3,12 @@ import type { IsoDateTime } from './common';
 export const DOCUMENT_KINDS = ['plan_van_aanpak', 'verslag', 'notitie', 'voortgangsrapportage'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-export const EXPORT_FORMATS = ['html', 'md', 'text'] as const;
+/** What a document can be downloaded as (html: a complete page; docx: Word; odt: OpenDocument). */
+export const EXPORT_FORMATS = ['html', 'md', 'text', 'docx', 'odt'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** What an old version can be shown as. */
+export const TEXT_EXPORT_FORMATS = ['html', 'md', 'text'] as const;
+export type TextExportFormat = (typeof TEXT_EXPORT_FORMATS)[number];
 
 export const VERSION_KINDS = ['handmatig', 'automatisch', 'herstel'] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];

@@ -1,8 +1,30 @@
-import type { ExportFormat } from '@koers/contracts';
+import type { ExportFormat, TextExportFormat } from '@koers/contracts';
 import * as Y from 'yjs';
 import { EDITOR_FRAGMENT } from './document.model';
+import { documentBlocks } from './export/document-blocks';
+import { renderDocx } from './export/docx-export';
+import { renderHtmlDocument } from './export/html-document';
+import { renderMarkdown } from './export/markdown';
+import { renderOdt } from './export/odt-export';
 
-export type { ExportFormat } from '@koers/contracts';
+export type { ExportFormat, TextExportFormat } from '@koers/contracts';
+
+/**
+ * A document as a file to download: a complete HTML page, CommonMark, plain text, DOCX or ODT. (The HTML
+ * fragment of `exportDocument` stays what version views and frozen report narratives use.)
+ */
+export async function exportFile(doc: Y.Doc, title: string, format: ExportFormat): Promise<string | Buffer> {
+  switch (format) {
+    case 'html':
+      return renderHtmlDocument(title, documentBlocks(doc));
+    case 'docx':
+      return renderDocx(title, documentBlocks(doc));
+    case 'odt':
+      return renderOdt(title, documentBlocks(doc));
+    default:
+      return exportDocument(doc, format);
+  }
+}
 
 type Delta = Array<{
   insert: string | object;
@@ -17,18 +39,11 @@ const safeHref = (href: unknown) => (typeof href === 'string' && /^(https?:|mail
  * Renders the editor's document (Tiptap/ProseMirror nodes stored in a Y.XmlFragment) as HTML, Markdown or
  * plain text, on the server, with the same node names the editor uses.
  */
-export function exportDocument(doc: Y.Doc, format: ExportFormat): string {
+export function exportDocument(doc: Y.Doc, format: TextExportFormat): string {
   const fragment = doc.getXmlFragment(EDITOR_FRAGMENT);
   const blocks = children(fragment);
   if (format === 'html') return blocks.map(html).join('\n');
-  if (format === 'md')
-    return (
-      blocks
-        .map((node) => markdown(node, ''))
-        .join('\n\n')
-        .replace(/\n{3,}/g, '\n\n')
-        .trim() + '\n'
-    );
+  if (format === 'md') return renderMarkdown(documentBlocks(doc));
   return (
     blocks
       .map(text)
@@ -63,23 +78,6 @@ function inlineHtml(node: Y.XmlText): string {
       if (a.strike) out = `<s>${out}</s>`;
       const href = safeHref((a.link as Record<string, unknown> | undefined)?.href);
       if (href) out = `<a href="${escapeHtml(href)}">${out}</a>`;
-      return out;
-    })
-    .join('');
-}
-
-function inlineMarkdown(node: Y.XmlText): string {
-  return (node.toDelta() as Delta)
-    .map((op) => {
-      if (typeof op.insert !== 'string') return '';
-      let out = op.insert.replace(/([\\`*_[\]])/g, '\\$1');
-      const a = op.attributes ?? {};
-      if (a.code) out = `\`${op.insert}\``;
-      if (a.bold) out = `**${out}**`;
-      if (a.italic) out = `*${out}*`;
-      if (a.strike) out = `~~${out}~~`;
-      const href = safeHref((a.link as Record<string, unknown> | undefined)?.href);
-      if (href) out = `[${out}](${href})`;
       return out;
     })
     .join('');
@@ -125,70 +123,6 @@ function html(node: Y.XmlElement | Y.XmlText): string {
       return `<td>${inner()}</td>`;
     default:
       return inner();
-  }
-}
-
-function markdown(node: Y.XmlElement | Y.XmlText, indent: string): string {
-  if (node instanceof Y.XmlText) return inlineMarkdown(node);
-  const inline = () =>
-    children(node)
-      .map((c) => markdown(c, indent))
-      .join('');
-  switch (node.nodeName) {
-    case 'paragraph':
-      return inline();
-    case 'heading':
-      return `${'#'.repeat(Math.min(6, Math.max(1, Number(node.getAttribute('level')) || 1)))} ${inline()}`;
-    case 'bulletList':
-    case 'orderedList':
-    case 'taskList':
-      return children(node)
-        .map((item, i) => {
-          const marker =
-            node.nodeName === 'orderedList'
-              ? `${i + 1}.`
-              : node.nodeName === 'taskList'
-                ? `- [${isChecked(item as Y.XmlElement) ? 'x' : ' '}]`
-                : '-';
-          const body = children(item as Y.XmlElement)
-            .map((c) => markdown(c, `${indent}  `))
-            .join(`\n${indent}  `);
-          return `${indent}${marker} ${body}`;
-        })
-        .join('\n');
-    case 'blockquote':
-      return children(node)
-        .map((c) => `> ${markdown(c, indent)}`)
-        .join('\n>\n');
-    case 'codeBlock':
-      return (
-        '```\n' +
-        node
-          .toArray()
-          .map((c) => (c instanceof Y.XmlText ? c.toString() : ''))
-          .join('') +
-        '\n```'
-      );
-    case 'horizontalRule':
-      return '---';
-    case 'hardBreak':
-      return '  \n';
-    case 'table': {
-      const rows = children(node).map((row) =>
-        children(row as Y.XmlElement).map((cell) =>
-          children(cell as Y.XmlElement)
-            .map((c) => markdown(c, ''))
-            .join(' ')
-            .replace(/\|/g, '\\|'),
-        ),
-      );
-      if (!rows.length) return '';
-      const header = `| ${rows[0].join(' | ')} |`;
-      const rule = `| ${rows[0].map(() => '---').join(' | ')} |`;
-      return [header, rule, ...rows.slice(1).map((r) => `| ${r.join(' | ')} |`)].join('\n');
-    }
-    default:
-      return inline();
   }
 }
 

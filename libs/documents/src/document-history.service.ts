@@ -15,7 +15,7 @@ import {
 } from '@koers/core';
 import { commentLink, InsertedNotification, NotificationService } from '@koers/notifications';
 import { CollabService } from './collab/collab.service';
-import { exportDocument, ExportFormat } from './document-export';
+import { exportDocument, TextExportFormat } from './document-export';
 import { CommentRow, DocumentHistoryRepository } from './document-history.repository';
 import { DocumentMeta, EDITOR_FRAGMENT } from './document.model';
 import { DocumentRepository } from './document.repository';
@@ -84,7 +84,7 @@ export class DocumentHistoryService implements OnModuleInit {
   }
 
   /** An old version, read-only, rendered like an export. */
-  async viewVersion(actor: Actor, documentId: string, versionId: string, format: ExportFormat): Promise<string> {
+  async viewVersion(actor: Actor, documentId: string, versionId: string, format: TextExportFormat): Promise<string> {
     await this.readable(actor, documentId, 'document.version.read');
     const state = await this.repository.versionState(documentId, versionId);
     if (!state) throw notFound('De versie');

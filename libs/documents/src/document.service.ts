@@ -5,7 +5,7 @@ import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService } from '@koers/audit';
 import { notFound, TransactionHost } from '@koers/core';
 import { CollabService } from './collab/collab.service';
-import { exportDocument, ExportFormat, exportState } from './document-export';
+import { exportFile, ExportFormat, exportState } from './document-export';
 import { DocumentKind, DocumentMeta, templateUpdate } from './document.model';
 import { DocumentRepository } from './document.repository';
 
@@ -101,7 +101,7 @@ export class DocumentService {
   }
 
   /** The current content rendered on the server from the stored updates. */
-  async export(actor: Actor, id: string, format: ExportFormat): Promise<{ meta: DocumentMeta; body: string }> {
+  async export(actor: Actor, id: string, format: ExportFormat): Promise<{ meta: DocumentMeta; body: string | Buffer }> {
     const meta = await this.readable(actor, id, 'document.export');
     const { snapshot, updates } = await this.repository.loadState(id);
     const doc = new Y.Doc();
@@ -109,9 +109,11 @@ export class DocumentService {
       if (snapshot) Y.applyUpdate(doc, snapshot);
       for (const update of updates) Y.applyUpdate(doc, update);
     });
-    const body = exportDocument(doc, format);
-    doc.destroy();
-    return { meta, body };
+    try {
+      return { meta, body: await exportFile(doc, meta.title, format) };
+    } finally {
+      doc.destroy();
+    }
   }
 
   private async readable(actor: Actor, id: string, attempted: string): Promise<DocumentMeta> {

@@ -12,6 +12,7 @@ import {
   DocumentService,
   ExportQueryDto,
   UpdateDocumentDto,
+  VersionViewQueryDto,
 } from '@koers/documents';
 import { CurrentActor } from '@koers/identity';
 import { UuidParamPipe } from './validation';
@@ -22,6 +23,8 @@ const CONTENT_TYPES = {
   html: 'text/html; charset=utf-8',
   md: 'text/markdown; charset=utf-8',
   text: 'text/plain; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  odt: 'application/vnd.oasis.opendocument.text',
 } as const;
 
 /** Document metadata. The content itself only travels through the /collab socket (Yjs). */
@@ -65,7 +68,7 @@ export class DocumentsController {
     return this.documents.update(actor, id, body);
   }
 
-  /** The current content rendered on the server: html, md or text. */
+  /** The current content rendered on the server: a complete HTML page, Markdown, text, DOCX or ODT. */
   @Get('documents/:id/export')
   @RouteAccess('workgroup.content.read', { in: 'document', attempted: 'document.export' })
   async export(
@@ -79,6 +82,7 @@ export class DocumentsController {
     const filename = `${meta.title.replace(/[^\p{L}\p{N} _-]/gu, '').trim() || 'document'}.${format === 'text' ? 'txt' : format}`;
     response.setHeader('Content-Type', CONTENT_TYPES[format]);
     response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
     response.send(body);
   }
 
@@ -101,7 +105,7 @@ export class DocumentsController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Param('versionId', UuidParamPipe) versionId: string,
-    @Query() query: ExportQueryDto,
+    @Query() query: VersionViewQueryDto,
     @Res() response: Response,
   ) {
     const format = query.format ?? 'html';

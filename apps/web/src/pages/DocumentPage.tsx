@@ -178,6 +178,16 @@ function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: Doc
         <h2 id="exporteren">Exporteren</h2>
         <ul className="export-links">
           <li>
+            <a href={api.exportUrl(meta.id, 'docx')} download>
+              Download als Word (DOCX)
+            </a>
+          </li>
+          <li>
+            <a href={api.exportUrl(meta.id, 'odt')} download>
+              Download als OpenDocument (ODT)
+            </a>
+          </li>
+          <li>
             <a href={api.exportUrl(meta.id, 'html')} download>
               Download als HTML
             </a>
@@ -193,7 +203,7 @@ function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: Doc
             </a>
           </li>
         </ul>
-        <p className="hint">De export bevat alle opgeslagen wijzigingen.</p>
+        <p className="hint">De export bevat alle opgeslagen wijzigingen, zonder opmerkingen.</p>
       </section>
 
       {mayManage && !closed && (

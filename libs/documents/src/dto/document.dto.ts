@@ -13,6 +13,7 @@ import {
   MinLength,
   ValidateIf,
 } from '@koers/core';
+import { EXPORT_FORMATS, ExportFormat, TEXT_EXPORT_FORMATS, TextExportFormat } from '@koers/contracts';
 import { DOCUMENT_KINDS, DocumentKind } from '../document.model';
 
 export class CreateDocumentDto {
@@ -46,8 +47,14 @@ export class DocumentListQueryDto {
 
 export class ExportQueryDto {
   @IsOptional()
-  @IsIn(['html', 'md', 'text'])
-  format?: 'html' | 'md' | 'text';
+  @IsIn(EXPORT_FORMATS, { message: 'Kies als formaat html, md, text, docx of odt.' })
+  format?: ExportFormat;
+}
+
+export class VersionViewQueryDto {
+  @IsOptional()
+  @IsIn(TEXT_EXPORT_FORMATS, { message: 'Kies als formaat html, md of text.' })
+  format?: TextExportFormat;
 }
 
 export class CreateVersionDto {
