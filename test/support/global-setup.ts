@@ -28,7 +28,8 @@ export default async function globalSetup(): Promise<void> {
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { pgliteParsers } = await import('../../libs/core/src/database/type-parsers');
-  const db = await PGlite.create({ parsers: pgliteParsers });
+  const { PGLITE_EXTENSIONS } = await import('../../libs/core/src/database/database-options');
+  const db = await PGlite.create({ parsers: pgliteParsers, extensions: PGLITE_EXTENSIONS });
   const { createPgliteDriver } = await import('../../libs/core/src/database/pglite-driver');
   const options = await buildDataSourceOptions({ kind: 'pglite', dataDir: null }, []);
   const dumpFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'koers-test-')), 'migrated.tar.gz');

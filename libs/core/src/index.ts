@@ -3,6 +3,7 @@ export * from './config/app-config';
 export * from './config/config.tokens';
 export * from './core.module';
 export * from './database/database-options';
+export * from './database/dutch-search';
 export * from './database/pg-errors';
 export * from './database/transaction-host';
 export * from './events/event-bus';

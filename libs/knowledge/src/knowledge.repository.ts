@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { KnowledgeFields, KnowledgeFilter, KnowledgeItemView } from './knowledge.model';
-import { TransactionHost } from '@koers/core';
+import { dutchMatchSql, parseSearchQuery, TransactionHost } from '@koers/core';
 
 /** Private-use characters mark the matches in ts_headline output; the service turns them into <mark>. */
 export const MATCH_START = '\uE000';
@@ -39,8 +39,9 @@ export class KnowledgeRepository {
   }
 
   /**
-   * A theme's items. With a query: Dutch full-text search (stemmed, stop words dropped), ranked by
-   * ts_rank over the weighted vector (title A, tags B, description C), with highlighted fragments.
+   * A theme's items. With a query: the shared Dutch engine (stemmed full-text search, or every part of the
+   * query inside a word: "drugs" finds "drugscriminaliteit"), ranked by ts_rank over the weighted vector
+   * (title A, tags B, description C), with highlighted fragments.
    */
   async search(themeId: string, filter: KnowledgeFilter): Promise<{ items: SearchRow[]; total: number }> {
     const params: unknown[] = [themeId];
@@ -54,11 +55,21 @@ export class KnowledgeRepository {
     let order = 'lower(k.title), k.id';
     let from = FROM;
     if (filter.q) {
-      params.push(filter.q);
-      const q = `websearch_to_tsquery('dutch', $${params.length})`;
+      // The shared Dutch engine (docs/search.md): stemmed full-text OR every part of the query inside a word.
+      const query = parseSearchQuery(filter.q);
+      const param = (value: unknown) => {
+        params.push(value);
+        return `$${params.length}`;
+      };
+      const match = dutchMatchSql(
+        query,
+        { text: 'knowledge_search_text(k.title, k.tags, k.description)', vector: 'k.search_vector' },
+        param,
+      );
+      const q = `websearch_to_tsquery('dutch', ${param(query.text)})`;
       from = `${FROM} CROSS JOIN ${q} AS query`;
-      where.push('k.search_vector @@ query');
-      rank = 'ts_rank(k.search_vector, query)';
+      where.push(match.where);
+      rank = match.rank;
       headlines = `ts_headline('dutch', k.title, query, '${HEADLINE_TITLE}') AS "titleHeadline",
                    ts_headline('dutch', k.description, query, '${HEADLINE_SNIPPET}') AS "snippetHeadline"`;
       order = 'rank DESC, lower(k.title), k.id';

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { migrations } from './migrations';
@@ -40,19 +41,44 @@ export async function buildDataSourceOptions(config: DatabaseConfig, entities: E
  */
 const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
+/**
+ * Contrib extensions the embedded database loads (PostgreSQL has them in its contrib package): pg_trgm for
+ * the search's part-of-word matching (docs/search.md). A migration runs CREATE EXTENSION.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 async function openPglite(
   config: Extract<DatabaseConfig, { kind: 'pglite' }>,
 ): Promise<{ db: PGlite; onClose?: () => void }> {
   if (config.loadDumpFile) {
     const dump = new Blob([fs.readFileSync(config.loadDumpFile)]);
-    return { db: await PGlite.create({ loadDataDir: dump, parsers: pgliteParsers, startParams: PGLITE_START_PARAMS }) };
+    return {
+      db: await PGlite.create({
+        loadDataDir: dump,
+        parsers: pgliteParsers,
+        startParams: PGLITE_START_PARAMS,
+        extensions: PGLITE_EXTENSIONS,
+      }),
+    };
   }
-  if (!config.dataDir) return { db: await PGlite.create({ parsers: pgliteParsers, startParams: PGLITE_START_PARAMS }) };
+  if (!config.dataDir)
+    return {
+      db: await PGlite.create({
+        parsers: pgliteParsers,
+        startParams: PGLITE_START_PARAMS,
+        extensions: PGLITE_EXTENSIONS,
+      }),
+    };
   fs.mkdirSync(config.dataDir, { recursive: true });
   const release = claimDataDir(config.dataDir);
   try {
     return {
-      db: await PGlite.create({ dataDir: config.dataDir, parsers: pgliteParsers, startParams: PGLITE_START_PARAMS }),
+      db: await PGlite.create({
+        dataDir: config.dataDir,
+        parsers: pgliteParsers,
+        startParams: PGLITE_START_PARAMS,
+        extensions: PGLITE_EXTENSIONS,
+      }),
       onClose: release,
     };
   } catch (err) {

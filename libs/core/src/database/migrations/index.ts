@@ -20,6 +20,7 @@ import { CreateMfa1764800000000 } from './1764800000000-create-mfa';
 import { CreateAccountTokensAndSessionActivity1763900001500 } from './1763900001500-create-account-tokens-and-session-activity';
 import { SealClosedReportingCycles1764750000002 } from './1764750000002-seal-closed-reporting-cycles';
 import { CreateSessionChanges1765030000000 } from './1765030000000-create-session-changes';
+import { CreateSearchIndexes1765010000000 } from './1765010000000-create-search-indexes';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   CreateAccountTokensAndSessionActivity1763900001500,
   SealClosedReportingCycles1764750000002,
   CreateSessionChanges1765030000000,
+  CreateSearchIndexes1765010000000,
 ];

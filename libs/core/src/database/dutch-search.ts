@@ -1,0 +1,70 @@
+/**
+ * The Dutch search engine shared by the search over everything (libs/search) and the kennisbank
+ * (libs/knowledge); docs/search.md. A query as the engine uses it: the text for PostgreSQL's `websearch_to_tsquery('dutch', …)`
+ * (stemming, quoted phrases, `-word`), and the parts every matching text must contain as a substring
+ * (prefixes and parts of Dutch compounds: "drugs" and "criminaliteit" in "drugscriminaliteit").
+ */
+export interface SearchQuery {
+  text: string;
+  /** Lower-case words or quoted phrases that must all occur (as part of a word or more). */
+  terms: string[];
+  /** Lower-case words or phrases after a minus: texts containing them do not match. */
+  excluded: string[];
+}
+
+/** Parts shorter than this are left to the full-text search (a one-letter part matches nearly everything). */
+const MIN_TERM = 2;
+/** A longer query is not more precise, only slower: the substring match uses its first parts. */
+const MAX_TERMS = 8;
+
+const TOKEN = /(-?)"([^"]*)"?|(-?)([^\s"]+)/g;
+/** Punctuation around a word ("drugs," or "(mensenhandel)") is not part of it; inner hyphens are. */
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+export function parseSearchQuery(input: string): SearchQuery {
+  const text = input.replace(/\s+/g, ' ').trim();
+  const terms: string[] = [];
+  const excluded: string[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    const negated = (match[1] || match[3]) === '-';
+    const raw = match[2] ?? match[4] ?? '';
+    const part = raw.toLowerCase().replace(/\s+/g, ' ').replace(EDGE_PUNCTUATION, '');
+    if (part.length < MIN_TERM) continue;
+    const list = negated ? excluded : terms;
+    if (!list.includes(part) && list.length < MAX_TERMS) list.push(part);
+  }
+  return { text, terms, excluded };
+}
+
+/** A LIKE pattern that matches `part` anywhere, with LIKE's own wildcards taken literally. */
+export function containsPattern(part: string): string {
+  return `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * The SQL that decides whether a row matches and how well: Dutch full-text search over `vector` for the
+ * whole query (web search syntax), OR every term matching on its own, by its stem (`vector`) or as a part
+ * of a word in `text` (served by a trigram index on exactly that expression), with no excluded term in
+ * `text`. So "havens netwerken" finds "mensenhandelnetwerken in de haven". `param` adds a query parameter
+ * and returns its placeholder.
+ */
+export function dutchMatchSql(
+  query: SearchQuery,
+  columns: { text: string; vector: string },
+  param: (value: unknown) => string,
+): { where: string; rank: string } {
+  const tsquery = `websearch_to_tsquery('dutch', ${param(query.text)})`;
+  const fullText = `${columns.vector} @@ ${tsquery}`;
+  const parts = query.terms.map(
+    (t) =>
+      `(${columns.vector} @@ plainto_tsquery('dutch', ${param(t)}) OR ${columns.text} ILIKE ${param(containsPattern(t))})`,
+  );
+  const nots = query.excluded.map((t) => `${columns.text} NOT ILIKE ${param(containsPattern(t))}`);
+  const perTerm = parts.length ? `(${[...parts, ...nots].join(' AND ')})` : 'false';
+  return {
+    where: `(${fullText} OR ${perTerm})`,
+    // Stemmed matches of the whole query rank by ts_rank (weights where the vector has them); a match of
+    // every term gets a small bonus, so that matches by parts of words rank above zero.
+    rank: `(ts_rank(${columns.vector}, ${tsquery}) + CASE WHEN ${perTerm} THEN 0.05 ELSE 0 END)`,
+  };
+}
