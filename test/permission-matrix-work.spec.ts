@@ -10,6 +10,7 @@ import { NotificationsController } from '../apps/api/src/http/notifications.cont
 import { ReportingCyclesController } from '../apps/api/src/http/reporting-cycles.controller';
 import { ReportingIndicatorsController } from '../apps/api/src/http/reporting-indicators.controller';
 import { ReportingProgressReportsController } from '../apps/api/src/http/reporting-progress-reports.controller';
+import { SearchController } from '../apps/api/src/http/search.controller';
 import { SessionsController } from '../apps/api/src/http/sessions.controller';
 import { Api, DEMO, expectStatus, unique } from './support/api-helpers';
 import {
@@ -53,6 +54,7 @@ const WORK_CONTROLLERS: Array<Type<unknown>> = [
   ReportingIndicatorsController,
   ReportingProgressReportsController,
   DashboardController,
+  SearchController,
 ];
 /** Controllers covered by test/permission-matrix.spec.ts. */
 const FOUNDATION_CONTROLLERS = [
@@ -286,6 +288,14 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
       pattern: '/api/workgroups/:id/actions',
       expected: ACTIONS_MANAGE,
       target: () => ({ path: `/api/workgroups/${f.workgroupId}/actions`, body: { title: unique('Nieuwe actie') } }),
+    },
+    // --- search.controller.ts: everyone signed in; what each finds is checked below ("one's own things only")
+    {
+      method: 'GET',
+      pattern: '/api/search',
+      expected: READ,
+      audit: 'caller',
+      target: () => ({ path: '/api/search?q=Matrixactie' }),
     },
     {
       method: 'GET',
@@ -1130,6 +1140,26 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
       const list = expectStatus(await api.get(CALLERS.lid!, '/api/me/notifications?unread=true&limit=100'), 200)
         .body as { items: Array<{ id: string }> };
       expect(list.items.map((n) => n.id)).toContain(theirs);
+    });
+
+    it('the search finds the matrix werkgroep’s actions, sessions and documents only for its members and the secretariat', async () => {
+      for (const caller of CALLER_KINDS.filter((c) => c !== 'anonymous')) {
+        const found = new Set<string>();
+        for (const [q, type] of [
+          ['Matrixactie', 'action'],
+          ['Matrixsessie', 'session'],
+          ['Matrixbesluit', 'session'],
+        ]) {
+          const body = expectStatus(await api.get(CALLERS[caller]!, `/api/search?q=${q}&type=${type}`), 200).body as {
+            groups: Array<{ hits: Array<{ id: string; link: string | null }> }>;
+          };
+          for (const hit of body.groups.flatMap((g) => g.hits)) if (hit.link?.includes(f.workgroupId)) found.add(type);
+        }
+        expect({ caller, found: [...found].sort() }).toEqual({
+          caller,
+          found: CONTENT_READ[caller] === 'ok' ? ['action', 'session'] : [],
+        });
+      }
     });
 
     it('the RVC reads the latest upward version of a submitted report, never the working copy', async () => {

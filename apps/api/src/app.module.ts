@@ -13,6 +13,7 @@ import { SessionsModule } from '@koers/sessions';
 import { StrategyModule } from '@koers/strategy';
 import { WorkgroupsModule } from '@koers/workgroups';
 import { ReportingModule } from '@koers/reporting';
+import { SearchModule } from '@koers/search';
 import { ActionsController } from './http/actions.controller';
 import { AuditController } from './http/audit.controller';
 import { AuthController } from './http/auth.controller';
@@ -35,6 +36,7 @@ import { DashboardController } from './http/dashboard.controller';
 import { ReportingCyclesController } from './http/reporting-cycles.controller';
 import { ReportingIndicatorsController } from './http/reporting-indicators.controller';
 import { ReportingProgressReportsController } from './http/reporting-progress-reports.controller';
+import { SearchController } from './http/search.controller';
 
 @Module({})
 export class AppModule {
@@ -66,6 +68,7 @@ export class AppModule {
         NotificationsModule,
         SessionsModule,
         ReportingModule,
+        SearchModule,
         ...(config.demo ? [DemoModule] : []),
       ],
       controllers: [
@@ -89,6 +92,7 @@ export class AppModule {
         ReportingIndicatorsController,
         ReportingProgressReportsController,
         DashboardController,
+        SearchController,
       ],
       providers: [CollabGateway, LiveGateway],
     };

@@ -15,6 +15,7 @@ export * from './labels';
 export * from './live-events';
 export * from './notifications';
 export * from './reporting';
+export * from './search';
 export * from './sessions';
 export * from './strategy';
 export * from './workgroups';

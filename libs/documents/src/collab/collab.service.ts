@@ -634,7 +634,9 @@ export class CollabService implements OnModuleInit, BeforeApplicationShutdown {
     if (this.closing) return;
     try {
       await this.updateLog.flush();
-      await this.repository.compact(documentId, mergeIntoSnapshot);
+      const merged = await this.repository.compact(documentId, mergeIntoSnapshot);
+      // Derived text (the search's) is recomputed by listeners, debounced, never on the ack path.
+      if (merged > 0) this.events.publish('document.merged', { documentId });
     } catch (err) {
       this.log.error(`Merging a document failed (will retry in the sweep): ${(err as Error).message}`);
     }
