@@ -4,6 +4,7 @@ import { isSecretariat, useAuth } from '../auth';
 import { forgetLocalCopies, hasUnacknowledgedChanges } from '../collab/session';
 import { UnsavedChangesGuard } from '../features/forms';
 import { useWords } from '../features/region';
+import { SearchLauncher } from '../features/search';
 import { closeLive } from '../live';
 import { Loading } from './common';
 import { NotificationBell } from './NotificationBell';
@@ -80,6 +81,7 @@ export function Layout() {
           </nav>
           {me && (
             <div className="user-box">
+              <SearchLauncher />
               <NotificationBell />
               <span className="user-name">
                 <span className="visually-hidden">Ingelogd als </span>
