@@ -14,6 +14,8 @@ import { StrategyModule } from '@koers/strategy';
 import { WorkgroupsModule } from '@koers/workgroups';
 import { ReportingModule } from '@koers/reporting';
 import { SearchModule } from '@koers/search';
+import { InventoryModule } from '@koers/inventory';
+import { FinanceModule } from '@koers/finance';
 import { ActionsController } from './http/actions.controller';
 import { AuditController } from './http/audit.controller';
 import { AuthController } from './http/auth.controller';
@@ -33,6 +35,8 @@ import { WorkgroupsController } from './http/workgroups.controller';
 import { CollabGateway } from './realtime/collab.gateway';
 import { LiveGateway } from './realtime/live.gateway';
 import { DashboardController } from './http/dashboard.controller';
+import { InventoriesController } from './http/inventories.controller';
+import { FinanceController } from './http/finance.controller';
 import { ReportingCyclesController } from './http/reporting-cycles.controller';
 import { ReportingIndicatorsController } from './http/reporting-indicators.controller';
 import { ReportingProgressReportsController } from './http/reporting-progress-reports.controller';
@@ -69,6 +73,8 @@ export class AppModule {
         SessionsModule,
         ReportingModule,
         SearchModule,
+        InventoryModule,
+        FinanceModule,
         ...(config.demo ? [DemoModule] : []),
       ],
       controllers: [
@@ -93,6 +99,8 @@ export class AppModule {
         ReportingProgressReportsController,
         DashboardController,
         SearchController,
+        InventoriesController,
+        FinanceController,
       ],
       providers: [CollabGateway, LiveGateway],
     };

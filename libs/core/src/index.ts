@@ -16,3 +16,4 @@ export * from './input/validation-rules';
 export * from './logging/repeat-logger';
 export * from './shared/dates';
 export * from './shared/ids';
+export * from './shared/csv';

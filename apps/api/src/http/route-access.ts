@@ -22,7 +22,8 @@ import { isUuid, notFound } from '@koers/core';
 /** A route whose area decides access with a policy of its own (the kennisbank): the policy's check runs. */
 interface PolicyRule<P = unknown> {
   policy: Type<P>;
-  assert: (policy: P, actor: Actor, id: string) => Promise<void>;
+  /** `params` for routes with a second id (an inventory's organisation). */
+  assert: (policy: P, actor: Actor, id: string, params: Record<string, string>) => Promise<unknown>;
 }
 
 interface RouteAccessRule {
@@ -65,7 +66,12 @@ export class RouteAccessGuard implements CanActivate {
     // As UuidParamPipe would: an id that is not a UUID cannot exist, for every caller alike.
     if ('id' in request.params && !isUuid(request.params.id)) throw notFound();
     if ('policy' in rule) {
-      await rule.assert(this.moduleRef.get(rule.policy, { strict: false }), actor, request.params.id ?? '');
+      await rule.assert(
+        this.moduleRef.get(rule.policy, { strict: false }),
+        actor,
+        request.params.id ?? '',
+        request.params,
+      );
       return true;
     }
     if (!rule.in) {

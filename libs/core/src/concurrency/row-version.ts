@@ -18,7 +18,11 @@ export type VersionedTable =
   | 'document_comments'
   | 'reporting_cycles'
   | 'indicators'
-  | 'progress_reports';
+  | 'progress_reports'
+  | 'inventories'
+  | 'inventory_responses'
+  | 'contributions'
+  | 'budget_lines';
 
 const STALE_MESSAGE = 'Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe versie en kies wat u wilt bewaren.';
 

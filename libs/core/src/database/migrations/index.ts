@@ -21,6 +21,7 @@ import { CreateAccountTokensAndSessionActivity1763900001500 } from './1763900001
 import { SealClosedReportingCycles1764750000002 } from './1764750000002-seal-closed-reporting-cycles';
 import { CreateSessionChanges1765030000000 } from './1765030000000-create-session-changes';
 import { CreateSearchIndexes1765010000000 } from './1765010000000-create-search-indexes';
+import { CreateInventoriesAndFinance1765050000000 } from './1765050000000-create-inventories-and-finance';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   SealClosedReportingCycles1764750000002,
   CreateSessionChanges1765030000000,
   CreateSearchIndexes1765010000000,
+  CreateInventoriesAndFinance1765050000000,
 ];

@@ -1,0 +1,3 @@
+export * from './finance.module';
+export * from './finance.service';
+export * from './dto/finance.dto';
