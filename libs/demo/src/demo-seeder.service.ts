@@ -16,6 +16,7 @@ import { DEMO_ACTIONS } from './demo-actions';
 import { DEMO_SESSIONS } from './demo-sessions';
 import { seedDemoKnowledge } from './demo-knowledge';
 import { seedDemoReporting } from './demo-reporting';
+import { seedDemoFinance, seedDemoInventory } from './demo-cycle';
 import { DemoRegionRepository } from './demo-region.repository';
 
 const PARTNER_TYPES: Record<string, string> = {
@@ -165,6 +166,15 @@ export class DemoSeederService implements OnApplicationBootstrap {
     }
     await this.seedSessions(manager, workgroupIds, userIds, decidedActions);
     await seedDemoKnowledge(manager, (theme) => themeIds[DEMO_THEME_INDEX[theme]], organisationIds);
+    const cycle = {
+      today,
+      organisationIds,
+      userIds,
+      secretariatId: userIds.get('secretariaat@demo.koers.nl')!,
+      gemeenten: region.gemeenten,
+    };
+    await seedDemoInventory(manager, cycle);
+    await seedDemoFinance(manager, cycle);
     await repo.recordSeed(manager, {
       region: region.region,
       accounts: DEMO_PEOPLE.length,
