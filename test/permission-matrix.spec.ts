@@ -205,6 +205,7 @@ describe('permission matrix', () => {
       }),
     },
     { method: 'GET', pattern: '/api/me/mfa', expected: READ, path: () => '/api/me/mfa' },
+    { method: 'GET', pattern: '/api/me/sessions', expected: READ, path: () => '/api/me/sessions' },
     { method: 'POST', pattern: '/api/me/mfa/setup', expected: READ, path: () => '/api/me/mfa/setup' },
     {
       method: 'POST',
@@ -435,6 +436,10 @@ describe('permission matrix', () => {
       'POST /api/me/mfa/confirm',
       // Changes the caller's own password: below for anonymous callers, and in test/accounts.spec.ts.
       'POST /api/me/password',
+      // End the caller's own sessions (the matrix's callers need theirs): below for anonymous callers, and
+      // in test/account-sessions.spec.ts (only one's own, 404 for anyone else's).
+      'POST /api/me/sessions/end-others',
+      'DELETE /api/me/sessions/:id',
     ];
     const FOUNDATION = [
       HealthController,
@@ -502,6 +507,8 @@ describe('permission matrix', () => {
         .post('/api/me/password')
         .send({ currentPassword: 'koers-demo', newPassword: 'paarse-olifant-fietst-naar-Zeist' });
       expect(change.status).toBe(401);
+      expect((await t.http().post('/api/me/sessions/end-others')).status).toBe(401);
+      expect((await t.http().delete('/api/me/sessions/00000000-0000-4000-8000-000000000001')).status).toBe(401);
     });
   });
 

@@ -139,4 +139,27 @@ describeWithBrowser('test/browser/accounts.spec.ts')('accounts in a browser', ()
     await page.waitForURL((url) => url.pathname === '/');
     expect(pageErrors).toEqual([]);
   });
+
+  it('Mijn sessies lists where I am logged in and ends the others (390 px)', async () => {
+    const email = 'politie.onrust@demo.koers.nl';
+    // Logged in elsewhere too: a phone the person lent out.
+    await t
+      .http()
+      .post('/api/auth/login')
+      .set('User-Agent', 'Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0')
+      .send({ email, password: 'koers-demo' })
+      .expect(200);
+    const { page, pageErrors } = await pages.newPage({ width: 390, height: 844 });
+    await pages.login(page, email);
+    await page.goto(`${t.url}/instellingen`);
+    const section = page.getByRole('region', { name: 'Mijn sessies' });
+    await section.getByText('Firefox 128 op Android (telefoon)').waitFor();
+    await section.getByText('Deze sessie').waitFor();
+    await expectAccessible(page, 'accounts-sessions-390');
+    await section.getByRole('button', { name: 'Alle andere sessies beëindigen' }).click();
+    await section.getByText('1 andere sessie is beëindigd.').waitFor();
+    expect(await section.getByText('Firefox 128 op Android (telefoon)').count()).toBe(0);
+    await screenshot(page, 'accounts-sessions-390');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -128,3 +128,15 @@ export interface OrganisationInput {
   type?: OrganisationType;
   districtId?: string | null;
 }
+
+/** One of my live logins, as "Mijn sessies" lists it (GET /api/me/sessions). */
+export interface AccountSession {
+  id: string;
+  /** The session making this request. */
+  current: boolean;
+  /** Browser and system from the User-Agent at login, in Dutch ("Chrome 156 op Linux"). */
+  browser: string;
+  ip: string | null;
+  createdAt: IsoDateTime;
+  lastUsedAt: IsoDateTime;
+}

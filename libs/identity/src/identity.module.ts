@@ -13,6 +13,7 @@ import { MfaService } from './mfa/mfa.service';
 import { AuthSessionEntity } from './auth/auth-session.entity';
 import { AuthSessionRepository } from './auth/auth-session.repository';
 import { AuthGuard } from './auth/auth.guard';
+import { AccountSessionsService } from './auth/account-sessions.service';
 import { AuthService } from './auth/auth.service';
 import { SocketSessions } from './auth/socket-sessions';
 import { FirstAdminService } from './bootstrap/first-admin.service';
@@ -45,6 +46,7 @@ import { UserService } from './users/user.service';
     MfaService,
     AuthSessionRepository,
     AuthService,
+    AccountSessionsService,
     AuthGuard,
     SocketSessions,
     FirstAdminService,
@@ -61,6 +63,7 @@ import { UserService } from './users/user.service';
   ],
   exports: [
     AuthService,
+    AccountSessionsService,
     AuthGuard,
     SocketSessions,
     OrganisationService,

@@ -1,5 +1,6 @@
 export * from './identity.module';
 export * from './auth/auth.service';
+export * from './auth/account-sessions.service';
 export * from './auth/auth.guard';
 export * from './auth/socket-sessions';
 export * from './auth/auth-cookies';

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
 import {
+  AccountSessionsService,
   ChangePasswordDto,
   CurrentActor,
   MfaCodeDto,
@@ -12,6 +13,7 @@ import {
 } from '@koers/identity';
 import { PreferencesService, UpdatePreferencesDto } from '@koers/notifications';
 import { WorkgroupService } from '@koers/workgroups';
+import { UuidParamPipe } from './validation';
 
 @ApiTags('me')
 @Controller('me')
@@ -22,6 +24,7 @@ export class MeController {
     private readonly preferences: PreferencesService,
     private readonly passwords: PasswordService,
     private readonly mfa: MfaService,
+    private readonly accountSessions: AccountSessionsService,
   ) {}
 
   /** My second factor: whether I have one, whether I must, and how many recovery codes are left. */
@@ -48,6 +51,26 @@ export class MeController {
   @HttpCode(204)
   async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto) {
     await this.passwords.change(actor, body.currentPassword, body.newPassword);
+  }
+
+  /** Mijn sessies: my live logins with browser and last use. */
+  @Get('sessions')
+  sessions(@CurrentActor() actor: Actor) {
+    return this.accountSessions.list(actor);
+  }
+
+  /** Ends every session of mine but this one. */
+  @Post('sessions/end-others')
+  @HttpCode(200)
+  endOtherSessions(@CurrentActor() actor: Actor) {
+    return this.accountSessions.endOthers(actor);
+  }
+
+  /** Ends one of my sessions (another device, or this one). */
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  async endSession(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    await this.accountSessions.end(actor, id);
   }
 
   /** Who am I: user, organisation and werkgroep memberships. */

@@ -12,9 +12,9 @@ import {
   useApi,
 } from '../components/common';
 import { FormActions } from '../components/forms';
-import { ChangePasswordForm, MfaSettings } from '../features/account';
+import { ChangePasswordForm, MfaSettings, SessionsSettings } from '../features/account';
 
-/** The person's own settings: the weekly e-mail of what waits on them, and the account (password). */
+/** The person's own settings: the weekly e-mail of what waits on them, and the account (MFA, password, sessions). */
 export function SettingsPage() {
   const location = useLocation();
   const preferences = useApi(() => api.preferences(), []);
@@ -26,6 +26,7 @@ export function SettingsPage() {
       {preferences.data && <EmailSettings saved={preferences.data} />}
       <MfaSettings mustEnrol={Boolean((location.state as { mfaRequired?: boolean } | null)?.mfaRequired)} />
       <ChangePasswordForm />
+      <SessionsSettings />
     </>
   );
 }

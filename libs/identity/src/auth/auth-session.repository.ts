@@ -13,6 +13,15 @@ export interface SessionPrincipal {
   sessionExpiresAt: Date;
 }
 
+/** A live session as its owner sees it in "Mijn sessies". */
+export interface LiveSessionRow {
+  id: string;
+  createdAt: Date;
+  lastUsedAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+}
+
 /** Why a session ended, kept on the row (shown to nobody; for the operator reading the database). */
 export type SessionEndReason =
   'logout' | 'refresh_reuse' | 'password_set' | 'password_reset' | 'password_changed' | 'deactivated' | 'ended_by_user';
@@ -111,6 +120,32 @@ export class AuthSessionRepository {
       if (end) await this.revoke(reuse.session_id, 'refresh_reuse', manager);
       return { kind: 'reused', sessionId: reuse.session_id, userId: reuse.user_id, ended: end };
     });
+  }
+
+  /** The person's live sessions (not ended, not expired, used within the idle timeout), last used first. */
+  async liveOf(userId: string, idleSeconds: number): Promise<LiveSessionRow[]> {
+    return this.dataSource.query(
+      `SELECT id, created_at AS "createdAt", last_used_at AS "lastUsedAt", user_agent AS "userAgent", ip
+         FROM auth_sessions
+        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
+          AND last_used_at > now() - make_interval(secs => $2)
+        ORDER BY last_used_at DESC, created_at DESC
+        LIMIT 100`,
+      [userId, idleSeconds],
+    );
+  }
+
+  /** Ends one session of this person; false when it is not theirs or already ended. */
+  async revokeOwn(userId: string, sessionId: string, reason: SessionEndReason): Promise<boolean> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `WITH ended AS (
+         UPDATE auth_sessions SET revoked_at = now(), end_reason = $3
+          WHERE id = $2 AND user_id = $1 AND revoked_at IS NULL
+          RETURNING id)
+       SELECT id FROM ended`,
+      [userId, sessionId, reason],
+    );
+    return rows.length > 0;
   }
 
   async revoke(

@@ -1,4 +1,4 @@
-import { InvitationDelivery } from '@koers/contracts';
+import { AccountSession, InvitationDelivery } from '@koers/contracts';
 import { request } from '../../api';
 
 export interface MfaStatus {
@@ -25,6 +25,9 @@ export const accountApi = {
   resetMfa: (userId: string) => request<void>('POST', `/users/${encodeURIComponent(userId)}/mfa/reset`),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('POST', '/me/password', { currentPassword, newPassword }),
+  sessions: () => request<AccountSession[]>('GET', '/me/sessions'),
+  endSession: (sessionId: string) => request<void>('DELETE', `/me/sessions/${encodeURIComponent(sessionId)}`),
+  endOtherSessions: () => request<{ ended: number }>('POST', '/me/sessions/end-others'),
 };
 
 /** The one-time token of a link like /uitnodiging#token=… (kept in the fragment: never sent to a server). */
