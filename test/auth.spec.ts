@@ -156,7 +156,7 @@ describe('authentication', () => {
       expect(response.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['email', 'password']);
     });
 
-    it('locks the account after KOERS_LOGIN_MAX_FAILURES failures, even for the right password', async () => {
+    it('locks this source out of the account after KOERS_LOGIN_MAX_FAILURES failures, even for the right password', async () => {
       const max = t.config.auth.loginMaxFailures;
       expect(max).toBe(5);
       for (let attempt = 1; attempt < max; attempt++) {

@@ -18,12 +18,13 @@ function page<Name extends string>(load: () => Promise<Record<Name, ComponentTyp
 const loadLayout = () => import('./components/Layout');
 const Layout = page(loadLayout, 'Layout');
 // A logged-in user's first screen needs the frame: fetch it alongside the session check, not after it.
-const PUBLIC_PATHS = ['/inloggen', '/uitnodiging', '/wachtwoord-vergeten', '/wachtwoord-herstellen'];
+const PUBLIC_PATHS = ['/inloggen', '/uitnodiging', '/wachtwoord-vergeten', '/wachtwoord-herstellen', '/ontgrendelen'];
 if (!PUBLIC_PATHS.includes(window.location.pathname)) void loadLayout();
 
 const InvitationPage = page(() => import('./features/account'), 'InvitationPage');
 const ResetPasswordPage = page(() => import('./features/account'), 'ResetPasswordPage');
 const ForgotPasswordPage = page(() => import('./features/account'), 'ForgotPasswordPage');
+const UnlockPage = page(() => import('./features/account'), 'UnlockPage');
 const HomePage = page(() => import('./pages/HomePage'), 'HomePage');
 const SettingsPage = page(() => import('./pages/SettingsPage'), 'SettingsPage');
 const FirstStrategyRedirect = page(() => import('./pages/StrategyPage'), 'FirstStrategyRedirect');
@@ -74,6 +75,7 @@ export function App() {
           <Route path="/uitnodiging" element={<InvitationPage />} />
           <Route path="/wachtwoord-vergeten" element={<ForgotPasswordPage />} />
           <Route path="/wachtwoord-herstellen" element={<ResetPasswordPage />} />
+          <Route path="/ontgrendelen" element={<UnlockPage />} />
         </Route>
         <Route
           element={

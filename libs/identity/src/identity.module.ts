@@ -15,6 +15,8 @@ import { AuthSessionRepository } from './auth/auth-session.repository';
 import { AuthGuard } from './auth/auth.guard';
 import { AccountSessionsService } from './auth/account-sessions.service';
 import { AuthService } from './auth/auth.service';
+import { LoginThrottleRepository } from './auth/login-throttle.repository';
+import { LoginThrottleService } from './auth/login-throttle.service';
 import { SocketSessions } from './auth/socket-sessions';
 import { FirstAdminService } from './bootstrap/first-admin.service';
 import { DistrictEntity, OrganisationEntity, RegionEntity } from './organisations/organisation.entity';
@@ -47,6 +49,8 @@ import { UserService } from './users/user.service';
     AuthSessionRepository,
     AuthService,
     AccountSessionsService,
+    LoginThrottleRepository,
+    LoginThrottleService,
     AuthGuard,
     SocketSessions,
     FirstAdminService,
@@ -64,6 +68,7 @@ import { UserService } from './users/user.service';
   exports: [
     AuthService,
     AccountSessionsService,
+    LoginThrottleService,
     AuthGuard,
     SocketSessions,
     OrganisationService,

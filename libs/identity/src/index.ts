@@ -1,6 +1,7 @@
 export * from './identity.module';
 export * from './auth/auth.service';
 export * from './auth/account-sessions.service';
+export { LoginThrottleService } from './auth/login-throttle.service';
 export * from './auth/auth.guard';
 export * from './auth/socket-sessions';
 export * from './auth/auth-cookies';

@@ -11,6 +11,7 @@ import {
   CurrentActor,
   IssuedTokens,
   LoginDto,
+  LoginThrottleService,
   MfaLoginDto,
   PasswordResetRequestDto,
   PasswordService,
@@ -19,6 +20,7 @@ import {
   refreshCookieOptions,
   SetPasswordWithTokenDto,
   toUserDto,
+  UnlockDto,
   UserService,
 } from '@koers/identity';
 
@@ -37,9 +39,10 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly users: UserService,
     private readonly passwords: PasswordService,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
-  /** Rate-limited per client address; the account itself locks after repeated failures. */
+  /** Rate-limited per client address; repeated failures lock this source out of the account (login-throttle). */
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('login')
@@ -90,6 +93,15 @@ export class AuthController {
   @HttpCode(200)
   confirmPasswordReset(@Body() body: SetPasswordWithTokenDto, @Req() request: Request) {
     return this.passwords.confirmReset(body.token, body.password, request.ip ?? null);
+  }
+
+  /** Lifts every login lock on the account with the mailed one-time link (a lock holds only one source). */
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('unlock')
+  @HttpCode(200)
+  unlock(@Body() body: UnlockDto, @Req() request: Request) {
+    return this.throttle.unlock(body.token, request.ip ?? null);
   }
 
   @Post('logout')

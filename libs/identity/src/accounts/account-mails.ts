@@ -89,6 +89,27 @@ export function mfaResetMail(person: { displayName: string }, when: Date): Accou
   });
 }
 
+export function unlockMail(
+  person: { displayName: string },
+  source: string,
+  lockedUntil: Date,
+  link: string,
+  expiresAt: Date,
+): AccountMail {
+  return compose({
+    subject: 'Inloggen bij Koers geblokkeerd vanaf één adres',
+    greeting: `Beste ${person.displayName},`,
+    paragraphs: [
+      `Vanaf het adres ${source || 'onbekend'} is te vaak een verkeerd wachtwoord of een verkeerde code voor uw account ingevoerd. Inloggen vanaf dat adres is geblokkeerd tot ${dutchDateTime(lockedUntil)}; vanaf andere adressen kunt u gewoon inloggen.`,
+      `Was u dit zelf? Dan kunt u de blokkade via de link hieronder direct opheffen. De link werkt één keer en is geldig tot ${dutchDateTime(expiresAt)}.`,
+    ],
+    link: { href: link, text: 'Blokkade opheffen' },
+    after: [
+      'Was u dit niet? Dan hoeft u niets te doen: de blokkade geldt alleen voor dat adres. Wijzig voor de zekerheid uw wachtwoord als u denkt dat iemand het kent.',
+    ],
+  });
+}
+
 function escapeHtml(value: string): string {
   return value.replace(
     /[&<>"']/g,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-export type AccountTokenPurpose = 'invitation' | 'password_reset';
+export type AccountTokenPurpose = 'invitation' | 'password_reset' | 'unlock';
 
 /** One-time links (invitation, password reset). Only the SHA-256 of a token is stored. */
 @Injectable()

@@ -1,10 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 /** Where the web client takes a one-time link; the token travels in the fragment, so it never reaches logs or a Referer. */
-export const LINK_PATHS = { invitation: '/uitnodiging', password_reset: '/wachtwoord-herstellen' } as const;
+export const LINK_PATHS = {
+  invitation: '/uitnodiging',
+  password_reset: '/wachtwoord-herstellen',
+  unlock: '/ontgrendelen',
+} as const;
 
 export const INVITATION_TTL_MS = 72 * 3600_000;
 export const PASSWORD_RESET_TTL_MS = 3600_000;
+export const UNLOCK_TTL_MS = 24 * 3600_000;
 
 export function newSecretToken(): string {
   return randomBytes(32).toString('base64url');

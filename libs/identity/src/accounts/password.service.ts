@@ -9,6 +9,7 @@ import { Mailer } from '@koers/notifications';
 import { AuthSessionRepository } from '../auth/auth-session.repository';
 import { SocketSessions } from '../auth/socket-sessions';
 import { hashPassword } from '../auth/auth.service';
+import { LoginThrottleService } from '../auth/login-throttle.service';
 import { UserRepository } from '../users/user.repository';
 import { passwordChangedMail, passwordResetMail } from './account-mails';
 import { AccountTokenRepository } from './account-token.repository';
@@ -35,6 +36,7 @@ export class PasswordService implements BeforeApplicationShutdown {
     private readonly socketSessions: SocketSessions,
     private readonly mailer: Mailer,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
   /**
@@ -117,11 +119,7 @@ export class PasswordService implements BeforeApplicationShutdown {
     const user = await this.users.findForLogin(actor.email);
     if (!user?.passwordHash || !(await argon2.verify(user.passwordHash, currentPassword))) {
       // Counts toward the lock like a failed login: a stolen session must not become a password oracle.
-      await this.users.registerFailedLogin(
-        actor.userId,
-        this.config.auth.loginMaxFailures,
-        this.config.auth.loginLockMinutes,
-      );
+      await this.throttle.registerFailure({ email: actor.email, ip: actor.ip });
       await this.audit.recordFailed(actor, {
         action: 'auth.password_change',
         entityType: 'user',

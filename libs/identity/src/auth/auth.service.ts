@@ -10,6 +10,7 @@ import { normaliseRecoveryCode } from '../mfa/recovery-codes';
 import { matchingStep } from '../mfa/totp';
 import { UserRepository } from '../users/user.repository';
 import { AuthSessionRepository, SessionPrincipal } from './auth-session.repository';
+import { lockedError, LoginThrottleService } from './login-throttle.service';
 import { SocketSessions } from './socket-sessions';
 
 export interface IssuedTokens {
@@ -62,6 +63,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly socketSessions: SocketSessions,
     private readonly mfa: MfaRepository,
+    private readonly throttle: LoginThrottleService,
   ) {
     this.verifyKey = createSecretKey(Buffer.from(config.auth.jwtSecret));
   }
@@ -75,33 +77,27 @@ export class AuthService {
   /** The password step: tokens, or (with a second factor) a challenge for POST /api/auth/mfa. */
   async login(email: string, password: string, client: ClientInfo): Promise<IssuedTokens | MfaChallenge> {
     const { ip } = client;
+    const attempt = { email, ip };
     const user = await this.users.findForLogin(email);
     const who = { userId: user?.id ?? null, email, ip };
+    // Before the password is even checked, and the same for addresses of no account.
+    await this.throttle.assertNotLocked(attempt, 'auth.login', user?.id ?? null);
     if (!user || !user.active || !user.passwordHash) {
       await argon2.verify(await TIMING_DUMMY_HASH, password);
+      const lockedUntil = await this.throttle.registerFailure(attempt);
       await this.audit.recordFailed(who, {
         action: 'auth.login',
         entityType: 'user',
         entityId: user?.id,
-        summary: { reason: !user ? 'unknown_email' : !user.active ? 'inactive' : 'invitation_pending' },
+        summary: {
+          reason: !user ? 'unknown_email' : !user.active ? 'inactive' : 'invitation_pending',
+          locked: Boolean(lockedUntil),
+        },
       });
-      throw invalidCredentials();
-    }
-    if (user.lockedUntil && user.lockedUntil > new Date()) {
-      await this.audit.recordDenied(who, {
-        action: 'auth.login',
-        entityType: 'user',
-        entityId: user.id,
-        summary: { reason: 'locked' },
-      });
-      throw lockedError(user.lockedUntil);
+      throw lockedUntil ? lockedError(lockedUntil) : invalidCredentials();
     }
     if (!(await argon2.verify(user.passwordHash, password))) {
-      const lockedUntil = await this.users.registerFailedLogin(
-        user.id,
-        this.config.auth.loginMaxFailures,
-        this.config.auth.loginLockMinutes,
-      );
+      const lockedUntil = await this.throttle.registerFailure(attempt);
       await this.audit.recordFailed(who, {
         action: 'auth.login',
         entityType: 'user',
@@ -118,13 +114,13 @@ export class AuthService {
       await this.audit.recordChange(who, { action: 'auth.mfa_challenge', entityType: 'user', entityId: user.id });
       return { mfaRequired: true, challenge };
     }
-    await this.users.clearFailedLogins(user.id);
+    await this.throttle.succeeded(attempt);
     return this.startSession(user.id, who, client, {});
   }
 
   /**
    * The second step of a login with MFA: a code from the authenticator app (each time step once) or an
-   * unused recovery code. A wrong or replayed code counts toward the account lock like a wrong password;
+   * unused recovery code. A wrong or replayed code counts toward the lock of this source like a wrong password;
    * a challenge dies after five minutes or five wrong codes.
    */
   async completeMfa(challenge: string, code: string, client: ClientInfo): Promise<IssuedTokens> {
@@ -139,15 +135,8 @@ export class AuthService {
       throw new DomainError(ErrorCode.Unauthenticated, 'Deze inlogpoging is verlopen. Log opnieuw in.');
     }
     const who = { userId: user.id, email: user.email, ip: client.ip };
-    if (user.lockedUntil && user.lockedUntil > new Date()) {
-      await this.audit.recordDenied(who, {
-        action: 'auth.mfa',
-        entityType: 'user',
-        entityId: user.id,
-        summary: { reason: 'locked' },
-      });
-      throw lockedError(user.lockedUntil);
-    }
+    const attempt = { email: user.email, ip: client.ip };
+    await this.throttle.assertNotLocked(attempt, 'auth.mfa', user.id);
     const state = await this.mfa.state(user.id);
     const step = state?.secret ? matchingStep(state.secret, code) : null;
     let method: 'totp' | 'recovery' | null = null;
@@ -160,11 +149,7 @@ export class AuthService {
     }
     if (!method) {
       await this.mfa.challengeFailed(challengeHash);
-      const lockedUntil = await this.users.registerFailedLogin(
-        user.id,
-        this.config.auth.loginMaxFailures,
-        this.config.auth.loginLockMinutes,
-      );
+      const lockedUntil = await this.throttle.registerFailure(attempt);
       await this.audit.recordFailed(who, {
         action: 'auth.mfa',
         entityType: 'user',
@@ -176,7 +161,7 @@ export class AuthService {
     }
     if (!(await this.mfa.useChallenge(challengeHash)))
       throw new DomainError(ErrorCode.Unauthenticated, 'Deze inlogpoging is verlopen. Log opnieuw in.');
-    await this.users.clearFailedLogins(user.id);
+    await this.throttle.succeeded(attempt);
     return this.startSession(user.id, who, client, { mfa: method });
   }
 
@@ -310,11 +295,6 @@ function actorFrom(principal: SessionPrincipal, sessionId: string, ip: string | 
 
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
-}
-
-function lockedError(until: Date): DomainError {
-  const time = until.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
-  return new DomainError(ErrorCode.AccountLocked, `Te veel mislukte pogingen. Uw account is geblokkeerd tot ${time}.`);
 }
 
 export function hashPassword(password: string): Promise<string> {

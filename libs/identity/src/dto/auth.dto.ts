@@ -14,6 +14,14 @@ export class LoginDto {
 /** A new password: the length is checked here, the other rules (not the e-mail address, not a known password) by the service. */
 const NEW_PASSWORD_MESSAGE = 'Een wachtwoord heeft minstens 12 en hoogstens 200 tekens.';
 
+/** POST /api/auth/unlock: the one-time token from the mailed link. */
+export class UnlockDto {
+  @IsString()
+  @MinLength(20, { message: 'Deze link is niet volledig. Open de link uit de e-mail opnieuw.' })
+  @MaxLength(200)
+  token: string;
+}
+
 export class SetPasswordWithTokenDto {
   @IsString()
   @MinLength(20, { message: 'Deze link is niet volledig. Open de link uit de e-mail opnieuw.' })

@@ -38,9 +38,6 @@ export class UserEntity {
   @Column({ name: 'password_set_at', type: 'timestamptz', nullable: true })
   passwordSetAt: Date | null;
 
-  @Column({ name: 'failed_login_count', type: 'integer' })
-  failedLoginCount: number;
-
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;
 

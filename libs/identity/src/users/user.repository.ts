@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { EMAIL_KEY_SQL } from '../auth/login-throttle.repository';
 import { UserEntity } from './user.entity';
 
 export interface UserFilter {
@@ -36,8 +37,10 @@ export class UserRepository {
   /** Sets a password and lifts a lock (the person proved to be who they are through a link or their password). */
   async setPassword(id: string, passwordHash: string, manager: EntityManager): Promise<void> {
     await manager.query(
-      `UPDATE users SET password_hash = $2, password_set_at = now(), failed_login_count = 0, locked_until = NULL,
-              updated_at = now() WHERE id = $1`,
+      `WITH updated AS (
+         UPDATE users SET password_hash = $2, password_set_at = now(), locked_until = NULL, updated_at = now()
+          WHERE id = $1 RETURNING email)
+       DELETE FROM login_failures WHERE email_hash IN (SELECT ${EMAIL_KEY_SQL('email')} FROM updated)`,
       [id, passwordHash],
     );
   }
@@ -57,17 +60,13 @@ export class UserRepository {
   }
 
   async insert(
-    values: Omit<
-      UserEntity,
-      'id' | 'createdAt' | 'updatedAt' | 'failedLoginCount' | 'lockedUntil' | 'passwordSetAt' | 'version'
-    >,
+    values: Omit<UserEntity, 'id' | 'createdAt' | 'updatedAt' | 'lockedUntil' | 'passwordSetAt' | 'version'>,
     manager?: EntityManager,
   ): Promise<UserEntity> {
     const saved = await this.repo(manager).save(
       this.repo(manager).create({
         ...values,
         passwordSetAt: values.passwordHash ? new Date() : null,
-        failedLoginCount: 0,
         lockedUntil: null,
         updatedAt: new Date(),
       }),
@@ -79,24 +78,15 @@ export class UserRepository {
     await this.repo(manager).update({ id }, { ...values, updatedAt: new Date() });
   }
 
-  /** Counts a failed login; locks the account when the limit is reached. Returns the lock, if any. */
-  async registerFailedLogin(id: string, maxFailures: number, lockMinutes: number): Promise<Date | null> {
-    // A CTE, because TypeORM shapes the result of a bare UPDATE ... RETURNING as [rows, count].
-    const rows: Array<{ locked_until: Date | null }> = await this.dataSource.query(
-      `WITH counted AS (
-         UPDATE users SET
-           failed_login_count = CASE WHEN failed_login_count + 1 >= $2 THEN 0 ELSE failed_login_count + 1 END,
-           locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-         WHERE id = $1
-         RETURNING locked_until)
-       SELECT locked_until FROM counted`,
-      [id, maxFailures, lockMinutes],
-    );
-    const lockedUntil = rows[0]?.locked_until ?? null;
-    return lockedUntil && lockedUntil > new Date() ? lockedUntil : null;
+  /** The latest lock of any source (login-throttle), shown to the secretariat; logins never read it. */
+  async setLockedUntil(id: string, lockedUntil: Date | null, manager: EntityManager = this.dataSource.manager) {
+    await manager.query('UPDATE users SET locked_until = $2 WHERE id = $1', [id, lockedUntil]);
   }
 
-  async clearFailedLogins(id: string): Promise<void> {
-    await this.dataSource.query('UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = $1', [id]);
+  async setLockedUntilByEmail(email: string, lockedUntil: Date): Promise<void> {
+    await this.dataSource.query('UPDATE users SET locked_until = $2 WHERE lower(email) = lower($1)', [
+      email,
+      lockedUntil,
+    ]);
   }
 }

@@ -17,6 +17,7 @@ export const accountApi = {
     request<{ message: string }>('POST', '/auth/password-reset', { email }, { noRefresh: true }),
   confirmPasswordReset: (token: string, password: string) =>
     request<{ email: string }>('POST', '/auth/password-reset/confirm', { token, password }, { noRefresh: true }),
+  unlock: (token: string) => request<{ email: string }>('POST', '/auth/unlock', { token }, { noRefresh: true }),
   completeMfa: (challenge: string, code: string) =>
     request<unknown>('POST', '/auth/mfa', { challenge, code }, { noRefresh: true }),
   mfaStatus: () => request<MfaStatus>('GET', '/me/mfa'),

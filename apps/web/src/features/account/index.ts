@@ -6,4 +6,5 @@ export { MfaResetPanel } from './MfaResetPanel';
 export { MfaSettings } from './MfaSettings';
 export { MfaStep } from './MfaStep';
 export { SessionsSettings } from './SessionsSettings';
+export { UnlockPage } from './UnlockPage';
 export { accountApi } from './account-api';

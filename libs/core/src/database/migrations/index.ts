@@ -22,6 +22,7 @@ import { SealClosedReportingCycles1764750000002 } from './1764750000002-seal-clo
 import { CreateSessionChanges1765030000000 } from './1765030000000-create-session-changes';
 import { CreateSearchIndexes1765010000000 } from './1765010000000-create-search-indexes';
 import { CreateInventoriesAndFinance1765050000000 } from './1765050000000-create-inventories-and-finance';
+import { LoginFailuresPerSource1765090000000 } from './1765090000000-login-failures-per-source';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   CreateSessionChanges1765030000000,
   CreateSearchIndexes1765010000000,
   CreateInventoriesAndFinance1765050000000,
+  LoginFailuresPerSource1765090000000,
 ];
