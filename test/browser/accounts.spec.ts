@@ -162,4 +162,23 @@ describeWithBrowser('test/browser/accounts.spec.ts')('accounts in a browser', ()
     await screenshot(page, 'accounts-sessions-390');
     expect(pageErrors).toEqual([]);
   });
+
+  it('the secretariat sets who must use a second factor in Beheer > Beveiliging', async () => {
+    const { page, pageErrors } = await pages.newPage();
+    await pages.login(page, 'secretariaat@demo.koers.nl');
+    await page.goto(`${t.url}/beheer/beveiliging`);
+    const form = page.getByRole('form', { name: 'Tweede factor verplicht' });
+    const rvc = form.getByLabel('Voor leden van het Regionaal Veiligheidscollege');
+    expect(await rvc.isChecked()).toBe(false);
+    await rvc.check();
+    await expectAccessible(page, 'accounts-mfa-policy');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByText('Opgeslagen.', { exact: false }).waitFor();
+    const saved = await t
+      .http()
+      .get('/api/mfa-policy')
+      .set('Authorization', `Bearer ${await t.login('secretariaat@demo.koers.nl')}`);
+    expect(saved.body).toEqual({ requireAll: false, requireSecretariat: false, requireRvc: true });
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -25,6 +25,7 @@ const InvitationPage = page(() => import('./features/account'), 'InvitationPage'
 const ResetPasswordPage = page(() => import('./features/account'), 'ResetPasswordPage');
 const ForgotPasswordPage = page(() => import('./features/account'), 'ForgotPasswordPage');
 const UnlockPage = page(() => import('./features/account'), 'UnlockPage');
+const MfaPolicyPage = page(() => import('./features/account'), 'MfaPolicyPage');
 const HomePage = page(() => import('./pages/HomePage'), 'HomePage');
 const SettingsPage = page(() => import('./pages/SettingsPage'), 'SettingsPage');
 const FirstStrategyRedirect = page(() => import('./pages/StrategyPage'), 'FirstStrategyRedirect');
@@ -115,6 +116,7 @@ export function App() {
             <Route path="regio" element={<RegionAdminPage />} />
             <Route path="organisaties" element={<OrganisationsPage />} />
             <Route path="werkgroepen" element={<WorkgroupsAdminPage />} />
+            <Route path="beveiliging" element={<MfaPolicyPage />} />
             <Route path="auditlog" element={<AuditPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />

@@ -140,3 +140,10 @@ export interface AccountSession {
   createdAt: IsoDateTime;
   lastUsedAt: IsoDateTime;
 }
+
+/** Who must use a second factor (GET/PUT /api/mfa-policy). */
+export interface MfaPolicy {
+  requireAll: boolean;
+  requireSecretariat: boolean;
+  requireRvc: boolean;
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { MfaPolicy } from '@koers/contracts';
 
 export interface MfaState {
   secret: string | null;
@@ -9,11 +10,7 @@ export interface MfaState {
   lastStep: number;
 }
 
-export interface MfaPolicy {
-  requireAll: boolean;
-  requireSecretariat: boolean;
-  requireRvc: boolean;
-}
+export type { MfaPolicy };
 
 /** The second factor's rows: secrets and last step on users, recovery codes, login challenges, the policy. */
 @Injectable()

@@ -1,4 +1,4 @@
-import { AccountSession, InvitationDelivery } from '@koers/contracts';
+import { AccountSession, InvitationDelivery, MfaPolicy } from '@koers/contracts';
 import { request } from '../../api';
 
 export interface MfaStatus {
@@ -26,6 +26,8 @@ export const accountApi = {
   resetMfa: (userId: string) => request<void>('POST', `/users/${encodeURIComponent(userId)}/mfa/reset`),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('POST', '/me/password', { currentPassword, newPassword }),
+  mfaPolicy: () => request<MfaPolicy>('GET', '/mfa-policy'),
+  saveMfaPolicy: (policy: MfaPolicy) => request<MfaPolicy>('PUT', '/mfa-policy', policy),
   sessions: () => request<AccountSession[]>('GET', '/me/sessions'),
   endSession: (sessionId: string) => request<void>('DELETE', `/me/sessions/${encodeURIComponent(sessionId)}`),
   endOtherSessions: () => request<{ ended: number }>('POST', '/me/sessions/end-others'),

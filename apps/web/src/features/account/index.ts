@@ -3,6 +3,7 @@ export { ForgotPasswordPage } from './ForgotPasswordPage';
 export { InvitationPanel, InvitationResult } from './InvitationPanel';
 export { InvitationPage, ResetPasswordPage } from './SetPasswordPage';
 export { MfaResetPanel } from './MfaResetPanel';
+export { MfaPolicyPage } from './MfaPolicyPage';
 export { MfaSettings } from './MfaSettings';
 export { MfaStep } from './MfaStep';
 export { SessionsSettings } from './SessionsSettings';
