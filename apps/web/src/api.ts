@@ -11,6 +11,7 @@ import type {
   ActionDraft,
   ActionFilters,
   ActionInput,
+  AgendaItem,
   AgendaItemInput,
   AttendanceInput,
   Attention,
@@ -283,13 +284,14 @@ export const api = {
   session: (id: string) => request<SessionDetail>('GET', `/sessions/${encodeURIComponent(id)}`),
   createSession: (workgroupId: string, input: SessionInput) =>
     request<SessionSummary>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/sessions`, input),
-  updateSession: (id: string, input: SessionInput) =>
-    request<SessionSummary>('PATCH', `/sessions/${encodeURIComponent(id)}`, input),
+  /** With `version` (the one the form was loaded at) a change made meanwhile by someone else gives 409. */
+  updateSession: (id: string, input: SessionInput, version?: number) =>
+    request<SessionDetail>('PATCH', `/sessions/${encodeURIComponent(id)}`, { ...input, version }),
   deleteSession: (id: string) => request<void>('DELETE', `/sessions/${encodeURIComponent(id)}`),
   addAgendaItem: (sessionId: string, input: AgendaItemInput & { title: string }) =>
     request<unknown>('POST', `/sessions/${encodeURIComponent(sessionId)}/agenda`, input),
-  updateAgendaItem: (id: string, input: AgendaItemInput) =>
-    request<unknown>('PATCH', `/agenda-items/${encodeURIComponent(id)}`, input),
+  updateAgendaItem: (id: string, input: AgendaItemInput, version?: number) =>
+    request<AgendaItem>('PATCH', `/agenda-items/${encodeURIComponent(id)}`, { ...input, version }),
   deleteAgendaItem: (id: string) => request<void>('DELETE', `/agenda-items/${encodeURIComponent(id)}`),
   reorderAgenda: (sessionId: string, itemIds: string[]) =>
     request<unknown>('PUT', `/sessions/${encodeURIComponent(sessionId)}/agenda/order`, { itemIds }),

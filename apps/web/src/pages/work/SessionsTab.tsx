@@ -31,6 +31,8 @@ import {
 import { formatDate, formatMoment, options } from '../../labels';
 import { Choice, FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { useLive } from '../../live';
+import { storedDraft } from '../../features/forms';
+import { AgendaItemEditForm, SessionEditForm, sessionDraftKey, SessionHistory } from '../../features/sessions';
 import { TabError, useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
 import { possibleOwners } from './ActionsTab';
 
@@ -301,6 +303,8 @@ export function SessionPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [removedElsewhere, setRemovedElsewhere] = useState(false);
+  // A draft kept from an earlier visit opens the form again, so the unsaved edit is seen.
+  const [editing, setEditing] = useState(() => ctx.canManage && storedDraft(sessionDraftKey(sessionId)) !== null);
   // Live: someone else changed this session (agenda, attendance, decisions): read it again.
   const refetch = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(refetch.current), []);
@@ -367,25 +371,8 @@ export function SessionPage() {
           <dd>{SESSION_TYPE_LABELS[s.type]}</dd>
         </div>
         <div>
-          <dt>{ctx.canManage ? <label htmlFor="sessie-status">Status</label> : 'Status'}</dt>
-          <dd>
-            {ctx.canManage ? (
-              <select
-                id="sessie-status"
-                value={s.state}
-                onChange={(e) =>
-                  run(
-                    () => api.updateSession(s.id, { state: e.target.value as SessionState }),
-                    `De status is nu ${SESSION_STATE_LABELS[e.target.value as SessionState]}.`,
-                  )
-                }
-              >
-                <Options choices={options(SESSION_STATE_LABELS)} />
-              </select>
-            ) : (
-              SESSION_STATE_LABELS[s.state]
-            )}
-          </dd>
+          <dt>Status</dt>
+          <dd>{SESSION_STATE_LABELS[s.state]}</dd>
         </div>
         <div>
           <dt>Wanneer</dt>
@@ -412,6 +399,32 @@ export function SessionPage() {
         )}
       </dl>
       {s.description && <p className="pre-wrap">{s.description}</p>}
+      {ctx.canManage && !editing && (
+        <p>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              setMessage(null);
+              setEditing(true);
+            }}
+          >
+            Sessie bewerken
+          </button>
+        </p>
+      )}
+      {editing && (
+        <SessionEditForm
+          session={s}
+          onCancel={() => setEditing(false)}
+          onSaved={(saved) => {
+            session.setData(saved);
+            setEditing(false);
+            setError(null);
+            setMessage('De sessie is opgeslagen.');
+          }}
+        />
+      )}
       <ul className="link-list">
         <li>
           <a href={api.sessionIcsUrl(s.id)} download>
@@ -449,6 +462,7 @@ export function SessionPage() {
       <Agenda ctx={ctx} session={s} run={run} />
       <Attendance ctx={ctx} session={s} run={run} />
       <Decisions ctx={ctx} session={s} run={run} />
+      <SessionHistory history={s.history} />
       {ctx.canManage && s.decisions.length === 0 && (
         <p>
           <button type="button" className="button button-danger button-small" onClick={removeSession}>
@@ -469,6 +483,29 @@ function presenter(item: AgendaItem, ctx: WorkgroupContext): string | null {
 
 function Agenda({ ctx, session, run }: { ctx: WorkgroupContext; session: SessionDetail; run: Run }) {
   const agenda = session.agenda;
+  const [editingItem, setEditingItem] = useState<string | null>(null);
+  const editForm = (item: AgendaItem) => (
+    <AgendaItemEditForm
+      item={item}
+      members={ctx.workgroup.members}
+      canSetOutcome={ctx.canManage && item.placement === 'agenda'}
+      onCancel={() => setEditingItem(null)}
+      onSaved={(saved) => {
+        setEditingItem(null);
+        void run(async () => undefined, `“${saved.title}” is opgeslagen.`);
+      }}
+    />
+  );
+  const editButton = (item: AgendaItem) => (
+    <button
+      type="button"
+      className="button button-secondary button-small"
+      onClick={() => setEditingItem(item.id)}
+      aria-expanded={editingItem === item.id}
+    >
+      Bewerken<span className="visually-hidden">: {item.title}</span>
+    </button>
+  );
   function move(index: number, delta: number) {
     const ids = agenda.map((item) => item.id);
     const [moved] = ids.splice(index, 1);
@@ -502,8 +539,10 @@ function Agenda({ ctx, session, run }: { ctx: WorkgroupContext; session: Session
                     .join(' · ')}
                 </div>
                 {item.description && <p className="pre-wrap small">{item.description}</p>}
+                {editingItem === item.id && editForm(item)}
                 {ctx.canManage && (
                   <div className="button-group">
+                    {editingItem !== item.id && editButton(item)}
                     <button
                       type="button"
                       className="button button-secondary button-small"
@@ -559,6 +598,11 @@ function Agenda({ ctx, session, run }: { ctx: WorkgroupContext; session: Session
               <li key={item.id}>
                 <strong>{item.title}</strong>
                 <div className="small">{item.proposedByName && `Voorgesteld door ${item.proposedByName}`}</div>
+                {editingItem === item.id && editForm(item)}
+                {editingItem !== item.id &&
+                  ctx.canWrite &&
+                  (ctx.canManage || item.proposedBy === ctx.me.user.id) &&
+                  editButton(item)}{' '}
                 {ctx.canManage && (
                   <button
                     type="button"
