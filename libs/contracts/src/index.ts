@@ -10,6 +10,7 @@ export * from './common';
 export * from './documents';
 export * from './errors';
 export * from './finance';
+export * from './files';
 export * from './identity';
 export * from './inventory';
 export * from './knowledge';

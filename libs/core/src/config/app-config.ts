@@ -105,6 +105,14 @@ export interface MailConfig {
   digestCheckIntervalMs: number;
 }
 
+/** Attachments (docs/files.md). */
+export interface FilesConfig {
+  /** Largest file accepted, in bytes (KOERS_FILES_MAX_BYTES, default 25 MB). */
+  maxBytes: number;
+  /** clamd to scan every upload with (KOERS_CLAMAV_URL, tcp://host:3310); null: no scan. */
+  clamav: { host: string; port: number; timeoutMs: number } | null;
+}
+
 export interface AppConfig {
   production: boolean;
   dataDir: string;
@@ -113,6 +121,7 @@ export interface AppConfig {
   http: HttpConfig;
   collab: CollabConfig;
   reminders: ReminderConfig;
+  files: FilesConfig;
   /** E-mail (the weekly digest): null unless SMTP is configured, and then no mail is sent at all. */
   mail: MailConfig | null;
   demo: boolean;
@@ -219,6 +228,19 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
 
   const mail = loadMailConfig(env, problems, int);
 
+  let clamav: FilesConfig['clamav'] = null;
+  if (env.KOERS_CLAMAV_URL) {
+    const match = /^tcp:\/\/([^:/\s]+):(\d{1,5})\/?$/.exec(env.KOERS_CLAMAV_URL.trim());
+    if (!match || Number(match[2]) < 1 || Number(match[2]) > 65535)
+      problems.push(`KOERS_CLAMAV_URL must look like tcp://clamav:3310 (got "${env.KOERS_CLAMAV_URL}")`);
+    else
+      clamav = {
+        host: match[1],
+        port: Number(match[2]),
+        timeoutMs: int('KOERS_CLAMAV_TIMEOUT_MS', 30_000, 100, 600_000),
+      };
+  }
+
   const config: AppConfig = {
     production,
     dataDir,
@@ -264,6 +286,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     reminders: {
       intervalMs: int('KOERS_REMINDER_INTERVAL_MS', 15 * 60_000, 0, 24 * 3_600_000),
       dueSoonDays: int('KOERS_REMINDER_DUE_SOON_DAYS', 3, 1, 30),
+    },
+    files: {
+      maxBytes: int('KOERS_FILES_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      clamav,
     },
     mail,
     demo: bool('KOERS_DEMO', !production),

@@ -23,6 +23,7 @@ import { CreateSessionChanges1765030000000 } from './1765030000000-create-sessio
 import { CreateSearchIndexes1765010000000 } from './1765010000000-create-search-indexes';
 import { CreateInventoriesAndFinance1765050000000 } from './1765050000000-create-inventories-and-finance';
 import { LoginFailuresPerSource1765090000000 } from './1765090000000-login-failures-per-source';
+import { CreateFiles1765070000000 } from './1765070000000-create-files';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   CreateSearchIndexes1765010000000,
   CreateInventoriesAndFinance1765050000000,
   LoginFailuresPerSource1765090000000,
+  CreateFiles1765070000000,
 ];

@@ -1,0 +1,10 @@
+export * from './files.module';
+export * from './file.service';
+export * from './file.policy';
+export * from './file-store';
+export { PostgresFileStore, CHUNK_BYTES } from './postgres-file-store';
+export { sanitiseFileName, MAX_NAME_LENGTH } from './file-name';
+export { detectType, PREVIEWABLE_KINDS } from './content-type';
+export { formatBytes, tooLarge } from './file-intake';
+export type { StoredVersion } from './file.repository';
+export * from './dto/file.dto';
