@@ -12,7 +12,9 @@ import { ReportingIndicatorsController } from '../apps/api/src/http/reporting-in
 import { ReportingProgressReportsController } from '../apps/api/src/http/reporting-progress-reports.controller';
 import { SearchController } from '../apps/api/src/http/search.controller';
 import { SessionsController } from '../apps/api/src/http/sessions.controller';
+import { FilesController } from '../apps/api/src/http/files.controller';
 import { Api, DEMO, expectStatus, unique } from './support/api-helpers';
+import { files, multipartBody } from './support/file-fixtures';
 import {
   ACTIONS_MANAGE,
   Caller,
@@ -55,6 +57,7 @@ const WORK_CONTROLLERS: Array<Type<unknown>> = [
   ReportingProgressReportsController,
   DashboardController,
   SearchController,
+  FilesController,
 ];
 /** Controllers covered by test/permission-matrix.spec.ts. */
 const FOUNDATION_CONTROLLERS = [
@@ -115,7 +118,14 @@ const NOT_AUTHOR_DELETE: OutcomeTable = { ...NOT_AUTHOR_EDIT, secretariat: 'ok' 
 interface Target {
   path: string;
   body?: object;
+  /** Sent as multipart/form-data (field `file`) instead of a JSON body: an attachment upload. */
+  file?: { name: string; content: Buffer };
 }
+
+/** A file addressed by its own id: for anyone who may not read its parent it does not exist (docs/files.md). */
+const FILE_READ: OutcomeTable = { ...CONTENT_READ, rvc: 404 };
+/** New versions and archiving of a werkgroep's Documenten file: who edits the werkgroep's documents. */
+const FILE_CHANGE: OutcomeTable = { ...CONTENT_WRITE, rvc: 404 };
 
 interface Route {
   method: Method;
@@ -157,6 +167,8 @@ interface Fixtures {
   submittedReportId: string;
   submittedNarrativeId: string;
   returnedReportId: string;
+  /** An attachment in the matrix werkgroep's Documenten. */
+  fileId: string;
 }
 
 describe('permission matrix: the werkgroep at work, documents and reporting', () => {
@@ -205,6 +217,25 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
     as<{ id: string }>(sec, 'POST', `/api/themes/${f.themeId}/knowledge`, { title: unique('Matrixpraktijk') }).then(
       idOf,
     );
+  const pdfUpload = () => ({ name: `${unique('Bijlage')}.pdf`, content: files.pdf() });
+  const newFile = async () => {
+    const response = await send(sec, 'POST', { path: `/api/workgroups/${f.workgroupId}/files`, file: pdfUpload() });
+    return (expectStatus(response, 201).body as { id: string }).id;
+  };
+  /** One request of the matrix: JSON as usual, multipart for an upload. */
+  const send = async (email: string | null, method: Method, target: Target) => {
+    if (!target.file)
+      return api.request(
+        email,
+        method,
+        target.path,
+        target.body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}),
+      );
+    const { body, contentType } = multipartBody(target.file.name, target.file.content);
+    let req = api.t.http().post(target.path).set('Content-Type', contentType);
+    if (email) req = req.set('Authorization', `Bearer ${await api.token(email)}`);
+    return req.send(body);
+  };
   const newDocument = () =>
     as<{ id: string }>(sec, 'POST', `/api/workgroups/${f.workgroupId}/documents`, {
       title: unique('Matrixdocument'),
@@ -942,6 +973,100 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
       }),
     },
 
+    // --- files.controller.ts
+    {
+      method: 'GET',
+      pattern: '/api/file-limits',
+      expected: READ,
+      target: () => ({ path: '/api/file-limits' }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/workgroups/:id/files',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/workgroups/${f.workgroupId}/files` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/workgroups/:id/files',
+      expected: CONTENT_WRITE,
+      target: () => ({ path: `/api/workgroups/${f.workgroupId}/files`, file: pdfUpload() }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/sessions/:id/files',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/sessions/${f.sessionId}/files` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/sessions/:id/files',
+      expected: ACTIONS_MANAGE,
+      target: () => ({ path: `/api/sessions/${f.sessionId}/files`, file: pdfUpload() }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/agenda-items/:id/files',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/agenda-items/${f.agendaItemId}/files` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/agenda-items/:id/files',
+      expected: ACTIONS_MANAGE,
+      target: () => ({ path: `/api/agenda-items/${f.agendaItemId}/files`, file: pdfUpload() }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/knowledge/:id/files',
+      expected: KNOWLEDGE_READ,
+      audit: 'caller',
+      target: () => ({ path: `/api/knowledge/${f.knowledgeId}/files` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/knowledge/:id/files',
+      expected: KNOWLEDGE_CHANGE,
+      audit: 'caller',
+      target: () => ({ path: `/api/knowledge/${f.knowledgeId}/files`, file: pdfUpload() }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/actions/:id/files',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/actions/${f.actionId}/files` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/actions/:id/files',
+      expected: ACTIONS_MANAGE,
+      target: () => ({ path: `/api/actions/${f.actionId}/files`, file: pdfUpload() }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/files/:id',
+      expected: FILE_READ,
+      target: () => ({ path: `/api/files/${f.fileId}` }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/files/:id/content',
+      expected: FILE_READ,
+      target: () => ({ path: `/api/files/${f.fileId}/content` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/files/:id/versions',
+      expected: FILE_CHANGE,
+      target: () => ({ path: `/api/files/${f.fileId}/versions`, file: pdfUpload() }),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/api/files/:id',
+      expected: FILE_CHANGE,
+      target: async () => ({ path: `/api/files/${await newFile()}` }),
+    },
+
     // --- dashboard.controller.ts
     {
       method: 'GET',
@@ -1029,6 +1154,7 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
       submittedNarrativeId: submitted.narrativeDocumentId,
       returnedReportId: returned.id,
     });
+    f.fileId = await newFile();
   });
   afterAll(() => t.close());
 
@@ -1048,14 +1174,7 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
         ),
       );
       const responses = await Promise.all(
-        CALLER_KINDS.map((caller, i) =>
-          api.request(
-            CALLERS[caller],
-            route.method,
-            targets[i].path,
-            targets[i].body ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {}),
-          ),
-        ),
+        CALLER_KINDS.map((caller, i) => send(CALLERS[caller], route.method, targets[i])),
       );
       CALLER_KINDS.forEach((caller, i) =>
         sent.set(caller, { target: targets[i], response: responses[i], deniedBefore: before[i] }),
@@ -1087,12 +1206,7 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
       it('a malformed id is 404, also for the secretariat', async () => {
         const { target } = sent.get('secretariat')!;
         const malformed = target.path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i, 'abc');
-        const response = await api.request(
-          CALLERS.secretariat,
-          route.method,
-          malformed,
-          target.body ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {}),
-        );
+        const response = await send(CALLERS.secretariat, route.method, { ...target, path: malformed });
         expectOutcome(`${route.method} ${malformed} as secretariat`, response, 404, []);
       });
     }
@@ -1103,12 +1217,7 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
         const madeUp = target.path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, () =>
           randomUUID(),
         );
-        const probe = await api.request(
-          CALLERS.otherWorkgroup,
-          route.method,
-          madeUp,
-          target.body ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {}),
-        );
+        const probe = await send(CALLERS.otherWorkgroup, route.method, { ...target, path: madeUp });
         expect({ status: probe.status, body: probe.body }).toEqual({ status: response.status, body: response.body });
       });
     }

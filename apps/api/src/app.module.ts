@@ -16,7 +16,9 @@ import { ReportingModule } from '@koers/reporting';
 import { SearchModule } from '@koers/search';
 import { InventoryModule } from '@koers/inventory';
 import { FinanceModule } from '@koers/finance';
+import { FilesModule } from '@koers/files';
 import { ActionsController } from './http/actions.controller';
+import { FilesController } from './http/files.controller';
 import { AuditController } from './http/audit.controller';
 import { AuthController } from './http/auth.controller';
 import { DocumentsController } from './http/documents.controller';
@@ -75,6 +77,7 @@ export class AppModule {
         SearchModule,
         InventoryModule,
         FinanceModule,
+        FilesModule,
         ...(config.demo ? [DemoModule] : []),
       ],
       controllers: [
@@ -97,6 +100,7 @@ export class AppModule {
         ReportingCyclesController,
         ReportingIndicatorsController,
         ReportingProgressReportsController,
+        FilesController,
         DashboardController,
         SearchController,
         InventoriesController,

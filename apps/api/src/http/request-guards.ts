@@ -51,9 +51,24 @@ export function jsonOnlyChanges(): RequestHandler {
       type !== undefined ||
       Number(request.headers['content-length'] ?? 0) > 0 ||
       request.headers['transfer-encoding'] !== undefined;
-    if (!hasBody || isJson(type)) return next();
+    if (!hasBody || isJson(type) || (isFileUpload(request) && isMultipart(type))) return next();
     refuse(response, ErrorCode.UnsupportedMediaType, 'Stuur wijzigingen als JSON (Content-Type: application/json).');
   };
+}
+
+/**
+ * Uploads of attachments (docs/files.md) are the one kind of change sent as multipart/form-data; like every
+ * change they pass sameOriginChanges first, so another site cannot post a file with someone's cookie.
+ */
+const FILE_UPLOAD =
+  /^\/api\/(?:(?:workgroups|sessions|agenda-items|knowledge|actions)\/[^/]+\/files|files\/[^/]+\/versions)\/?$/;
+
+function isFileUpload(request: Request): boolean {
+  return request.method === 'POST' && FILE_UPLOAD.test(request.path);
+}
+
+function isMultipart(contentType: string | undefined): boolean {
+  return /^multipart\/form-data\s*;/i.test(contentType ?? '');
 }
 
 function isJson(contentType: string | undefined): boolean {
