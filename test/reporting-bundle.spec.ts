@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { versionContentHash } from '@koers/reporting';
 import type { StrategyDetail } from '@koers/contracts';
+import { inspectPdf } from '@koers/testing';
 import { Api, DEMO, expectStatus, WORKGROUP_NAMES } from './support/api-helpers';
 import { CollabTestClient, eventually } from './support/collab-client';
 import { createTestApp, TestApp } from './support/test-app';
@@ -245,6 +246,11 @@ describe('the RVC bundle: accepted reports of a cycle as JSON and PDF', () => {
     // The matrix writes each status out.
     expect(flat(text[1])).toMatch(/Op koers/);
     text.forEach((page, i) => expect(flat(page)).toContain(`Pagina ${i + 1} van ${totalPages}`));
+    // Archival and accessible (libs/reporting/src/bundle-pdf.spec.ts checks the details).
+    const inspection = await inspectPdf(pdf);
+    expect(inspection).toMatchObject({ pdfaPart: '2', marked: true, hasStructTree: true, lang: 'nl-NL' });
+    expect(inspection.fonts.every((f) => f.embedded)).toBe(true);
+    expect(inspection.figureAlts.length).toBeGreaterThan(0);
   });
 
   it('gives each report a collaborative narrative document, frozen into the version on submit and never open to RVC members', async () => {

@@ -17,3 +17,4 @@ export * from './logging/repeat-logger';
 export * from './shared/dates';
 export * from './shared/ids';
 export * from './shared/csv';
+export * from './pdf/archival-pdf';
