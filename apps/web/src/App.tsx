@@ -48,6 +48,12 @@ const UsersPage = page(() => import('./pages/admin/UsersPage'), 'UsersPage');
 const UserEditPage = page(() => import('./pages/admin/UsersPage'), 'UserEditPage');
 const OrganisationsPage = page(() => import('./pages/admin/OrganisationsPage'), 'OrganisationsPage');
 const WorkgroupsAdminPage = page(() => import('./pages/admin/WorkgroupsAdminPage'), 'WorkgroupsAdminPage');
+const CyclePage = page(() => import('./pages/CyclePage'), 'CyclePage');
+const InventoriesPage = page(() => import('./features/inventory'), 'InventoriesPage');
+const InventoryPage = page(() => import('./features/inventory'), 'InventoryPage');
+const InventoryPrintPage = page(() => import('./features/inventory'), 'InventoryPrintPage');
+const InventoryResponsePage = page(() => import('./features/inventory'), 'ResponsePage');
+const FinancePage = page(() => import('./features/finance'), 'FinancePage');
 const RegionAdminPage = page(() => import('./features/region/RegionAdminPage'), 'RegionAdminPage');
 
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -102,6 +108,12 @@ export function App() {
           <Route path="rvc" element={<RvcPage />} />
           <Route path="rvc/bundel/:cycleId" element={<BundlePrintPage />} />
           <Route path="rapportages/:id" element={<ReportPage />} />
+          <Route path="cyclus" element={<CyclePage />} />
+          <Route path="cyclus/inventarisaties" element={<InventoriesPage />} />
+          <Route path="cyclus/inventarisaties/:id" element={<InventoryPage />} />
+          <Route path="cyclus/inventarisaties/:id/afdruk" element={<InventoryPrintPage />} />
+          <Route path="cyclus/inventarisaties/:id/antwoord/:organisationId" element={<InventoryResponsePage />} />
+          <Route path="cyclus/financien" element={<FinancePage />} />
           <Route
             path="beheer"
             element={

@@ -67,6 +67,9 @@ export function Layout() {
                   <li>
                     <NavLink to="/rvc">{words.board}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/cyclus">Strategiecyclus</NavLink>
+                  </li>
                 </>
               )}
               <li>

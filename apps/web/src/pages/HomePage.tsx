@@ -17,6 +17,7 @@ import { LoadMore, usePagedList } from '../components/paging';
 import { OverdueMarker } from './work/ActionsTab';
 import { useLive } from '../live';
 import { useFunctionLabel, useWords } from '../features/region';
+import { InventoryTasks } from '../features/inventory/InventoryTasks';
 
 export function HomePage() {
   const me = useMe();
@@ -41,6 +42,7 @@ export function HomePage() {
         {me.user.rvcMember && <> · Lid van het {words.boardName}</>}
       </p>
 
+      <InventoryTasks />
       <AttentionSection />
       <MyActionsSection />
       <UpcomingSessionsSection me={me} />

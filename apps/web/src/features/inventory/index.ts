@@ -1,0 +1,3 @@
+export { InventoriesPage, InventoryPage, InventoryPrintPage } from './InventoryPages';
+export { ResponsePage } from './ResponsePage';
+export { InventoryTasks } from './InventoryTasks';

@@ -1,0 +1,36 @@
+import { Link } from 'react-router-dom';
+import { isSecretariat, useAuth } from '../auth';
+import { PageHeading } from '../components/common';
+import { useWords } from '../features/region/words';
+
+/**
+ * /cyclus: the strategy cycle's index (docs/strategy-cycle.md). Each part adds its link here: the inventory
+ * and financing below; consultation, bodies and calendar under /cyclus/consultaties, /organen, /kalender.
+ */
+export function CyclePage() {
+  const { me } = useAuth();
+  const words = useWords();
+  const reads = isSecretariat(me) || !!me?.user.rvcMember;
+  return (
+    <>
+      <PageHeading>Strategiecyclus</PageHeading>
+      <p className="lead">Hoe de {words.strategyName} tot stand komt en wordt betaald.</p>
+      <ul className="card-list">
+        <li className="card">
+          <h2>
+            <Link to="/cyclus/inventarisaties">Inventarisaties</Link>
+          </h2>
+          <p>Lokale prioriteiten ophalen bij gemeenten, OM en politie; ranglijst; van inventarisatie naar thema’s.</p>
+        </li>
+        {reads && (
+          <li className="card">
+            <h2>
+              <Link to="/cyclus/financien">Financiering</Link>
+            </h2>
+            <p>Bijdragen per partner per jaar en de begroting van het {words.bureauName}.</p>
+          </li>
+        )}
+      </ul>
+    </>
+  );
+}
