@@ -117,6 +117,18 @@ describeWithBrowser('test/browser/session-editing.spec.ts')('editing a session i
     await dialog.getByRole('button', { name: 'Mijn versie houden' }).click();
     await page.getByRole('status').filter({ hasText: 'De sessie is opgeslagen.' }).waitFor();
     await facts.getByText(/om 14:00 tot 17:00/).waitFor();
+
+    // On a phone the form fits the screen (the page around it is the phone layout's concern).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Sessie bewerken' }).click();
+    await form.getByLabel('Titel').waitFor();
+    const fits = await form.evaluate((el) => ({
+      right: el.getBoundingClientRect().right,
+      overflow: el.scrollWidth - el.clientWidth,
+    }));
+    expect(fits.right).toBeLessThanOrEqual(390);
+    expect(fits.overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, '46-sessie-bewerken-390');
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });
