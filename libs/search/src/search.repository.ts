@@ -98,7 +98,7 @@ export class SearchRepository {
                    JOIN workgroups w ON w.id = s.workgroup_id
                   WHERE s.deleted_at IS NULL AND ${visible} AND ${ma.where}
                  UNION ALL
-                 SELECT sd.id, left(sd.text, 200), sd.text, s.workgroup_id, w.name, s.id, s.title, 'decision', ${md.rank}, s.starts_at
+                 SELECT sd.id, left(sd.text, 200), CASE WHEN length(sd.text) > 200 THEN sd.text END, s.workgroup_id, w.name, s.id, s.title, 'decision', ${md.rank}, s.starts_at
                    FROM session_decisions sd JOIN workgroup_sessions s ON s.id = sd.session_id
                    JOIN workgroups w ON w.id = s.workgroup_id
                   WHERE s.deleted_at IS NULL AND ${visible} AND ${md.where}

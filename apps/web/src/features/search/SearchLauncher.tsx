@@ -158,7 +158,8 @@ function SearchDialog({ onClose }: { onClose: () => void }) {
         <input
           id={`${id}-input`}
           className="search-input"
-          type="search"
+          type="text"
+          enterKeyHint="search"
           role="combobox"
           aria-expanded={hits.length > 0}
           aria-controls={listId}
