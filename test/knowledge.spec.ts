@@ -112,6 +112,9 @@ describe('kennisbank (lerende omgeving)', () => {
       'Stopgesprekken met geldezels',
     );
     expect((await search(DEMO.ambtelijkCyber, theme.cyber, { q: 'mensenhandel' })).total).toBe(0);
+    // Only an exclusion (found by test/fuzz.spec.ts: its parameter went unused and had no type) is an answer.
+    const odd = await search(DEMO.ambtelijkCyber, theme.cyber, { q: '-q%j&lcKt', status: 'in_gebruik', limit: '5' });
+    expect(odd.total).toBe(odd.items.length);
   });
 
   it('filters by tag, status and gemeente, and pages', async () => {

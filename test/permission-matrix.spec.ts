@@ -430,6 +430,8 @@ describe('permission matrix', () => {
       'POST /api/auth/refresh',
       'POST /api/auth/password-reset',
       'POST /api/auth/password-reset/confirm',
+      // The mailed unlock link (no token needed; a bogus link is 410): test/login-lockout.spec.ts.
+      'POST /api/auth/unlock',
       'POST /api/invitations/accept',
       'POST /api/auth/mfa',
       // Needs a code from the person's own authenticator app: test/mfa.spec.ts, and below for anonymous callers.

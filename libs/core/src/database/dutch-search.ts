@@ -59,7 +59,8 @@ export function dutchMatchSql(
     (t) =>
       `(${columns.vector} @@ plainto_tsquery('dutch', ${param(t)}) OR ${columns.text} ILIKE ${param(containsPattern(t))})`,
   );
-  const nots = query.excluded.map((t) => `${columns.text} NOT ILIKE ${param(containsPattern(t))}`);
+  // Exclusions only narrow a match by terms; without terms they add no parameter (an unused one has no type).
+  const nots = parts.length ? query.excluded.map((t) => `${columns.text} NOT ILIKE ${param(containsPattern(t))}`) : [];
   const perTerm = parts.length ? `(${[...parts, ...nots].join(' AND ')})` : 'false';
   return {
     where: `(${fullText} OR ${perTerm})`,
