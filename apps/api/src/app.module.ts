@@ -17,6 +17,11 @@ import { SearchModule } from '@koers/search';
 import { InventoryModule } from '@koers/inventory';
 import { FinanceModule } from '@koers/finance';
 import { FilesModule } from '@koers/files';
+import { ConsultationModule } from '@koers/consultation';
+import { GovernanceModule } from '@koers/governance';
+import { AdoptionController } from './http/adoption.controller';
+import { BodiesController } from './http/bodies.controller';
+import { ConsultationsController } from './http/consultations.controller';
 import { ActionsController } from './http/actions.controller';
 import { FilesController } from './http/files.controller';
 import { AuditController } from './http/audit.controller';
@@ -78,6 +83,8 @@ export class AppModule {
         InventoryModule,
         FinanceModule,
         FilesModule,
+        ConsultationModule,
+        GovernanceModule,
         ...(config.demo ? [DemoModule] : []),
       ],
       controllers: [
@@ -105,6 +112,9 @@ export class AppModule {
         SearchController,
         InventoriesController,
         FinanceController,
+        ConsultationsController,
+        AdoptionController,
+        BodiesController,
       ],
       providers: [CollabGateway, LiveGateway],
     };

@@ -11,6 +11,9 @@ import {
   WorkgroupPermission,
 } from './permissions';
 
+/** What a discharged (archived) werkgroep still allows: it is kept to be read, not changed. */
+const READ_ONLY_GRANTS: readonly WorkgroupPermission[] = ['workgroup.view', 'workgroup.content.read'];
+
 /**
  * The one place that decides "may this user do this". Every controller and socket handler asks it.
  * A refusal is audited. Callers who may not even see a werkgroep get "not found", so ids cannot be
@@ -42,6 +45,7 @@ export class AuthorizationService {
   async canInWorkgroup(actor: Actor, permission: WorkgroupPermission, workgroupId: string): Promise<boolean> {
     const standing = await this.memberships.standingOf(actor, isUuid(workgroupId) ? workgroupId : null);
     if (!standing) return false;
+    if (standing.archived && !READ_ONLY_GRANTS.includes(permission)) return false;
     if (standing.platformRole === 'secretariaat' && SECRETARIAT_WORKGROUP_GRANTS.includes(permission)) return true;
     if (standing.role && ROLE_GRANTS[permission].includes(standing.role)) return true;
     return standing.rvcMember && RVC_WORKGROUP_GRANTS.includes(permission);

@@ -7,6 +7,8 @@ export * from './actions';
 export * from './audit';
 export * from './collab-protocol';
 export * from './common';
+export * from './consultation';
+export * from './governance';
 export * from './documents';
 export * from './errors';
 export * from './finance';

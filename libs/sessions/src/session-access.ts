@@ -24,7 +24,8 @@ export class SessionAccess {
     asked = 'De sessie',
   ): Promise<SessionRow> {
     const session = await this.repository.findSession(id);
-    if (!session) throw notFound(asked);
+    // A governance body's meeting is a session without a werkgroep: libs/governance serves it, by its own rule.
+    if (!session || !session.workgroupId) throw notFound(asked);
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.read', session.workgroupId, attempted, asked);
     if (permission !== 'workgroup.content.read')
       await this.authorization.assertInWorkgroup(actor, permission, session.workgroupId, attempted);

@@ -22,7 +22,10 @@ export type VersionedTable =
   | 'inventories'
   | 'inventory_responses'
   | 'contributions'
-  | 'budget_lines';
+  | 'budget_lines'
+  | 'consultations'
+  | 'consultation_points'
+  | 'governance_bodies';
 
 const STALE_MESSAGE = 'Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe versie en kies wat u wilt bewaren.';
 

@@ -24,6 +24,7 @@ import { CreateSearchIndexes1765010000000 } from './1765010000000-create-search-
 import { CreateInventoriesAndFinance1765050000000 } from './1765050000000-create-inventories-and-finance';
 import { LoginFailuresPerSource1765090000000 } from './1765090000000-login-failures-per-source';
 import { CreateFiles1765070000000 } from './1765070000000-create-files';
+import { CreateConsultationsBodiesAndAdoption1765060000000 } from './1765060000000-create-consultations-bodies-and-adoption';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   CreateInventoriesAndFinance1765050000000,
   LoginFailuresPerSource1765090000000,
   CreateFiles1765070000000,
+  CreateConsultationsBodiesAndAdoption1765060000000,
 ];

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { TransactionHost } from '@koers/core';
+import type { PeriodWorkgroup, StrategyAdoption } from '@koers/contracts';
+
+export interface StrategyState {
+  id: string;
+  title: string;
+  status: string;
+  version: number;
+}
+
+const WORKGROUP_COLUMNS = `w.id, w.name, w.theme_id AS "themeId", t.title AS "themeTitle", t.strategy_id AS "strategyId",
+  w.archived_at AS "archivedAt", w.archive_note AS "archiveNote"`;
+
+/** The queries of adoption and the turn of the period: the strategy's status, the werkgroepen of its themes. */
+@Injectable()
+export class AdoptionRepository {
+  constructor(private readonly transactions: TransactionHost) {}
+
+  async strategy(id: string, manager?: EntityManager): Promise<StrategyState | null> {
+    const rows: StrategyState[] = await this.transactions
+      .manager(manager)
+      .query('SELECT id, title, status, version FROM strategies WHERE id = $1', [id]);
+    return rows[0] ?? null;
+  }
+
+  async adoption(id: string): Promise<StrategyAdoption> {
+    const [row] = await this.transactions.manager().query(
+      `SELECT id AS "strategyId", status, to_char(adopted_on, 'YYYY-MM-DD') AS "adoptedOn", adopted_by AS "adoptedBy",
+              adoption_reference AS "adoptionReference"
+         FROM strategies WHERE id = $1`,
+      [id],
+    );
+    return row as StrategyAdoption;
+  }
+
+  /** The region's name for its board ("Regionaal Veiligheidscollege"), from the region's vocabulary. */
+  async boardName(strategyId: string): Promise<string> {
+    const rows: Array<{ board_name: string }> = await this.transactions
+      .manager()
+      .query('SELECT r.board_name FROM strategies s JOIN regions r ON r.id = s.region_id WHERE s.id = $1', [strategyId]);
+    return rows[0]?.board_name ?? 'Regionaal Veiligheidscollege';
+  }
+
+  async adopt(
+    id: string,
+    input: { adoptedOn: string; adoptedBy: string; reference: string },
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE strategies SET status = 'vastgesteld', adopted_on = $2, adopted_by = $3, adoption_reference = $4,
+              updated_at = now()
+        WHERE id = $1`,
+      [id, input.adoptedOn, input.adoptedBy, input.reference],
+    );
+  }
+
+  async close(id: string, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE strategies SET status = 'afgesloten', updated_at = now() WHERE id = $1`, [id]);
+  }
+
+  async workgroupsOf(strategyId: string): Promise<PeriodWorkgroup[]> {
+    const rows: PeriodWorkgroup[] = await this.transactions.manager().query(
+      `SELECT ${WORKGROUP_COLUMNS} FROM workgroups w JOIN themes t ON t.id = w.theme_id
+        WHERE t.strategy_id = $1 ORDER BY t.position, w.name`,
+      [strategyId],
+    );
+    return rows.map(wire);
+  }
+
+  async workgroup(id: string, manager?: EntityManager): Promise<PeriodWorkgroup | null> {
+    const rows: PeriodWorkgroup[] = await this.transactions
+      .manager(manager)
+      .query(`SELECT ${WORKGROUP_COLUMNS} FROM workgroups w JOIN themes t ON t.id = w.theme_id WHERE w.id = $1`, [id]);
+    return rows[0] ? wire(rows[0]) : null;
+  }
+
+  async theme(
+    id: string,
+  ): Promise<{ id: string; strategyId: string; archived: boolean; strategyStatus: string; hasWorkgroup: boolean } | null> {
+    const rows = await this.transactions.manager().query(
+      `SELECT t.id, t.strategy_id AS "strategyId", t.archived_at IS NOT NULL AS archived, s.status AS "strategyStatus",
+              EXISTS (SELECT 1 FROM workgroups w WHERE w.theme_id = t.id) AS "hasWorkgroup"
+         FROM themes t JOIN strategies s ON s.id = t.strategy_id WHERE t.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async moveWorkgroup(id: string, themeId: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE workgroups SET theme_id = $2, updated_at = now() WHERE id = $1', [id, themeId]);
+  }
+
+  async archiveWorkgroup(id: string, note: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      'UPDATE workgroups SET archived_at = now(), archive_note = $2, updated_at = now() WHERE id = $1 AND archived_at IS NULL',
+      [id, note],
+    );
+  }
+}
+
+function wire(row: PeriodWorkgroup): PeriodWorkgroup {
+  return { ...row, archivedAt: row.archivedAt ? new Date(row.archivedAt).toISOString() : null };
+}

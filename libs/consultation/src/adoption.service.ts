@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, AuthorizationService } from '@koers/access';
+import { AuditService } from '@koers/audit';
+import { conflict, isUuid, lockVersion, notFound, TransactionHost, validationFailed } from '@koers/core';
+import type { PeriodWorkgroup, StrategyAdoption } from '@koers/contracts';
+import { AdoptionRepository } from './adoption.repository';
+import type { AdoptStrategyDto, WorkgroupTransitionDto } from './dto/consultation.dto';
+
+/**
+ * Adoption and the turn of the period: the board (named by the region's vocabulary) adopts the strategy on
+ * a date with a reference to its decision (status vastgesteld); at the end of its period the old strategy is
+ * afgesloten; each werkgroep of the old period either continues under a theme of the new strategy or is
+ * discharged: archived, read-only (AuthorizationService grants only reading), its documents and reports kept.
+ */
+@Injectable()
+export class AdoptionService {
+  constructor(
+    private readonly transactions: TransactionHost,
+    private readonly repository: AdoptionRepository,
+    private readonly authorization: AuthorizationService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async adopt(actor: Actor, strategyId: string, input: AdoptStrategyDto, expectedVersion?: number): Promise<StrategyAdoption> {
+    await this.authorization.assertInRegion(actor, 'region.manage', 'strategy.adopt');
+    const strategy = await this.strategy(strategyId);
+    if (strategy.status === 'vastgesteld' || strategy.status === 'afgesloten')
+      throw conflict('Deze strategie is al vastgesteld.');
+    const adoptedBy = await this.repository.boardName(strategyId);
+    await this.transactions.transaction(async (manager) => {
+      await lockVersion(manager, 'strategies', strategyId, expectedVersion);
+      await this.repository.adopt(
+        strategyId,
+        { adoptedOn: input.adoptedOn, adoptedBy, reference: input.decisionReference.trim() },
+        manager,
+      );
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'strategy.adopt',
+          entityType: 'strategy',
+          entityId: strategyId,
+          summary: { adoptedOn: input.adoptedOn, adoptedBy, reference: input.decisionReference.trim(), from: strategy.status },
+        },
+        manager,
+      );
+    });
+    return this.repository.adoption(strategyId);
+  }
+
+  /** The end of the period: an adopted strategy becomes afgesloten. */
+  async close(actor: Actor, strategyId: string): Promise<StrategyAdoption> {
+    await this.authorization.assertInRegion(actor, 'region.manage', 'strategy.close');
+    const strategy = await this.strategy(strategyId);
+    if (strategy.status !== 'vastgesteld') throw conflict('Alleen een vastgestelde strategie kan worden afgesloten.');
+    await this.transactions.transaction(async (manager) => {
+      await this.repository.close(strategyId, manager);
+      await this.audit.recordChange(
+        actor,
+        { action: 'strategy.close', entityType: 'strategy', entityId: strategyId, summary: { title: strategy.title } },
+        manager,
+      );
+    });
+    return this.repository.adoption(strategyId);
+  }
+
+  async workgroups(actor: Actor, strategyId: string): Promise<PeriodWorkgroup[]> {
+    await this.authorization.assertInRegion(actor, 'reporting.read', 'strategy.workgroups');
+    await this.strategy(strategyId);
+    return this.repository.workgroupsOf(strategyId);
+  }
+
+  async transition(actor: Actor, workgroupId: string, input: WorkgroupTransitionDto): Promise<PeriodWorkgroup> {
+    await this.authorization.assertInRegion(actor, 'region.manage', `workgroup.${input.action}`);
+    const workgroup = isUuid(workgroupId) ? await this.repository.workgroup(workgroupId) : null;
+    if (!workgroup) throw notFound('De werkgroep');
+    if (workgroup.archivedAt) throw conflict('Deze werkgroep is al gedechargeerd.');
+    const note = input.note?.trim() ?? '';
+    if (input.action === 'continue') {
+      const theme = await this.repository.theme(input.themeId!);
+      const problem = !theme
+        ? 'Deze prioriteit bestaat niet.'
+        : theme.strategyId === workgroup.strategyId
+          ? 'Kies een prioriteit van de nieuwe strategie.'
+          : theme.archived
+            ? 'Deze prioriteit is gearchiveerd.'
+            : theme.strategyStatus === 'afgesloten'
+              ? 'Deze strategie is afgesloten.'
+              : theme.hasWorkgroup
+                ? 'Deze prioriteit heeft al een werkgroep.'
+                : null;
+      if (problem) throw validationFailed([{ field: 'themeId', messages: [problem] }]);
+    }
+    await this.transactions.transaction(async (manager) => {
+      if (input.action === 'continue') await this.repository.moveWorkgroup(workgroupId, input.themeId!, manager);
+      else await this.repository.archiveWorkgroup(workgroupId, note, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: input.action === 'continue' ? 'workgroup.continue' : 'workgroup.discharge',
+          entityType: 'workgroup',
+          entityId: workgroupId,
+          workgroupId,
+          summary: { fromThemeId: workgroup.themeId, toThemeId: input.themeId ?? null, note },
+        },
+        manager,
+      );
+    });
+    return (await this.repository.workgroup(workgroupId))!;
+  }
+
+  private async strategy(id: string) {
+    const strategy = isUuid(id) ? await this.repository.strategy(id) : null;
+    if (!strategy) throw notFound('De strategie');
+    return strategy;
+  }
+}

@@ -1,0 +1,107 @@
+/** Consultation of the councils (wensen en bedenkingen, art. 38b lid 2 Politiewet) and adoption. */
+
+export const CONSULTATION_OUTCOMES = [
+  'geen_wensen_of_bedenkingen',
+  'wensen',
+  'bedenkingen',
+  'wensen_en_bedenkingen',
+] as const;
+export type ConsultationOutcome = (typeof CONSULTATION_OUTCOMES)[number];
+
+export const CONSULTATION_OUTCOME_LABELS: Record<ConsultationOutcome, string> = {
+  geen_wensen_of_bedenkingen: 'Geen wensen of bedenkingen',
+  wensen: 'Wensen',
+  bedenkingen: 'Bedenkingen',
+  wensen_en_bedenkingen: 'Wensen en bedenkingen',
+};
+
+export const CONSULTATION_POINT_KINDS = ['wens', 'bedenking'] as const;
+export type ConsultationPointKind = (typeof CONSULTATION_POINT_KINDS)[number];
+
+export const POINT_RESPONSES = ['verwerkt', 'niet_verwerkt'] as const;
+export type PointResponse = (typeof POINT_RESPONSES)[number];
+
+export const POINT_RESPONSE_LABELS: Record<PointResponse, string> = {
+  verwerkt: 'Verwerkt',
+  niet_verwerkt: 'Niet verwerkt',
+};
+
+/** A point a council raised (a wish or an objection) with the bureau's response. */
+export interface ConsultationPoint {
+  id: string;
+  organisationId: string;
+  position: number;
+  kind: ConsultationPointKind;
+  text: string;
+  response: PointResponse | null;
+  reason: string;
+  version: number;
+}
+
+/** One asked organisation and its council's answer (empty until answered). */
+export interface ConsultationResponse {
+  organisationId: string;
+  organisationName: string;
+  districtName: string | null;
+  answered: boolean;
+  decidedOn: string | null;
+  outcome: ConsultationOutcome | null;
+  text: string;
+  decisionReference: string;
+  /** Entered by the secretariat for the organisation (not by its own contact). */
+  onBehalf: boolean;
+  enteredByName: string | null;
+  answeredAt: string | null;
+  /** Past the deadline and still no answer. */
+  overdue: boolean;
+  points: ConsultationPoint[];
+}
+
+export interface ConsultationSummary {
+  id: string;
+  strategyId: string;
+  strategyTitle: string;
+  title: string;
+  documentReference: string;
+  offeredOn: string;
+  deadline: string;
+  closed: boolean;
+  asked: number;
+  answered: number;
+  overdue: number;
+  outcomes: Record<ConsultationOutcome, number>;
+  version: number;
+}
+
+export interface ConsultationDetail extends ConsultationSummary {
+  responses: ConsultationResponse[];
+  /** Whether the caller may enter answers for every organisation (the secretariat) or only for its own. */
+  canManage: boolean;
+  /** The organisations whose answer the caller may enter. */
+  answerableOrganisationIds: string[];
+  pointsTotal: number;
+  pointsAnswered: number;
+}
+
+/** What the board decided (POST /api/strategies/:id/adoption). */
+export interface StrategyAdoption {
+  strategyId: string;
+  status: string;
+  adoptedOn: string | null;
+  adoptedBy: string;
+  adoptionReference: string;
+}
+
+export const WORKGROUP_TRANSITIONS = ['continue', 'discharge'] as const;
+export type WorkgroupTransition = (typeof WORKGROUP_TRANSITIONS)[number];
+
+/** A werkgroep of a strategy at the turn of the period. */
+export interface PeriodWorkgroup {
+  id: string;
+  name: string;
+  themeId: string;
+  themeTitle: string;
+  strategyId: string;
+  archivedAt: string | null;
+  archiveNote: string;
+}

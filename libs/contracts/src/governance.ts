@@ -1,0 +1,87 @@
+/** Governance bodies (RVC, regionale driehoek, adviescollege, DVC, ...) and their meetings. */
+
+export const BODY_KINDS = ['rvc', 'regionale_driehoek', 'adviescollege', 'dvc', 'stuurgroep', 'overig'] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+export const BODY_KIND_LABELS: Record<BodyKind, string> = {
+  rvc: 'Regionaal Veiligheidscollege (of gelijkwaardig)',
+  regionale_driehoek: 'Regionale driehoek',
+  adviescollege: 'Adviescollege',
+  dvc: 'Districtelijk Veiligheidscollege',
+  stuurgroep: 'Stuurgroep / BBG',
+  overig: 'Overig',
+};
+
+export interface BodyMember {
+  id: string;
+  userId: string | null;
+  organisationId: string | null;
+  name: string;
+  role: string;
+}
+
+export interface BodySummary {
+  id: string;
+  kind: BodyKind;
+  name: string;
+  description: string;
+  districtId: string | null;
+  districtName: string | null;
+  meetingsPerYearMin: number | null;
+  meetingsPerYearMax: number | null;
+  memberCount: number;
+  /** The caller sits in it (as a person, or through its organisation). */
+  isMember: boolean;
+  nextMeetingAt: string | null;
+  version: number;
+}
+
+export interface BodyDetail extends BodySummary {
+  members: BodyMember[];
+  canManage: boolean;
+}
+
+export interface MeetingAgendaItem {
+  id: string;
+  title: string;
+  description: string;
+}
+
+export interface MeetingDocument {
+  id: string;
+  title: string;
+  reference: string;
+}
+
+export interface MeetingDecision {
+  id: string;
+  text: string;
+}
+
+export interface MeetingAttendee {
+  userId: string;
+  name: string;
+  status: 'uitgenodigd' | 'aanwezig' | 'afwezig' | 'afgemeld';
+}
+
+export interface MeetingSummary {
+  id: string;
+  bodyId: string;
+  bodyName: string;
+  bodyKind: BodyKind;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  location: string | null;
+  state: 'concept' | 'geagendeerd' | 'afgerond';
+  version: number;
+}
+
+export interface MeetingDetail extends MeetingSummary {
+  description: string;
+  agenda: MeetingAgendaItem[];
+  documents: MeetingDocument[];
+  decisions: MeetingDecision[];
+  attendees: MeetingAttendee[];
+  canManage: boolean;
+}

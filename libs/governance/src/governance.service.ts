@@ -1,0 +1,300 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, isSecretariat } from '@koers/access';
+import { AuditService } from '@koers/audit';
+import { assertVersion, FieldError, lockVersion, TransactionHost, validationFailed } from '@koers/core';
+import type { BodyDetail, BodySummary, MeetingDetail, MeetingSummary } from '@koers/contracts';
+import { GovernancePolicy } from './governance.policy';
+import { BodyFields, GovernanceRepository, MeetingFields } from './governance.repository';
+import type {
+  CalendarQueryDto,
+  CreateBodyDto,
+  CreateMeetingDto,
+  ReplaceMembersDto,
+  UpdateBodyDto,
+  UpdateMeetingDto,
+} from './dto/governance.dto';
+
+/**
+ * Governance bodies (RVC, regionale driehoek, adviescollege, DVC per district, stuurgroep, other), their
+ * members and meeting rhythm, and their meetings: date, agenda, documents, decisions and attendance, kept in
+ * the sessions' tables (a session of a body instead of a werkgroep).
+ */
+@Injectable()
+export class GovernanceService {
+  constructor(
+    private readonly transactions: TransactionHost,
+    private readonly repository: GovernanceRepository,
+    private readonly policy: GovernancePolicy,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(actor: Actor): Promise<BodySummary[]> {
+    return this.repository.bodies(actor.userId, isSecretariat(actor));
+  }
+
+  async get(actor: Actor, id: string): Promise<BodyDetail> {
+    await this.policy.assertMaySeeBody(actor, id);
+    return this.detail(actor, id);
+  }
+
+  async create(actor: Actor, input: CreateBodyDto): Promise<BodyDetail> {
+    await this.policy.assertMayCreate(actor);
+    const regionId = await this.repository.regionOfUser(actor.userId);
+    const fields: BodyFields = {
+      kind: input.kind,
+      name: input.name.trim(),
+      description: input.description?.trim() ?? '',
+      districtId: input.districtId ?? null,
+      meetingsPerYearMin: input.meetingsPerYearMin ?? null,
+      meetingsPerYearMax: input.meetingsPerYearMax ?? input.meetingsPerYearMin ?? null,
+    };
+    await this.validateBody(regionId, fields, null);
+    const id = await this.transactions.transaction(async (manager) => {
+      const newId = await this.repository.insertBody(regionId, fields, manager);
+      await this.audit.recordChange(
+        actor,
+        { action: 'body.create', entityType: 'body', entityId: newId, summary: { kind: fields.kind, name: fields.name } },
+        manager,
+      );
+      return newId;
+    });
+    return this.detail(actor, id);
+  }
+
+  async update(actor: Actor, id: string, input: UpdateBodyDto, expectedVersion?: number): Promise<BodyDetail> {
+    await this.policy.assertMayManageBody(actor, id, 'body.update');
+    const before = (await this.repository.bodyFields(id))!;
+    const next: BodyFields = {
+      kind: input.kind ?? before.kind,
+      name: input.name?.trim() ?? before.name,
+      description: input.description?.trim() ?? before.description,
+      districtId: input.districtId === undefined ? before.districtId : input.districtId,
+      meetingsPerYearMin: input.meetingsPerYearMin === undefined ? before.meetingsPerYearMin : input.meetingsPerYearMin,
+      meetingsPerYearMax: input.meetingsPerYearMax === undefined ? before.meetingsPerYearMax : input.meetingsPerYearMax,
+    };
+    await this.validateBody(await this.repository.regionOfUser(actor.userId), next, id);
+    const current = (await this.repository.body(actor.userId, id))!;
+    assertVersion(current, expectedVersion);
+    await this.transactions.transaction(async (manager) => {
+      await lockVersion(manager, 'governance_bodies', id, expectedVersion);
+      await this.repository.updateBody(id, next, manager);
+      await this.audit.recordChange(
+        actor,
+        { action: 'body.update', entityType: 'body', entityId: id, summary: { changes: input } },
+        manager,
+      );
+    });
+    return this.detail(actor, id);
+  }
+
+  /** Replaces the members: people (users) and organisations, each with an optional role ("voorzitter"). */
+  async replaceMembers(actor: Actor, id: string, input: ReplaceMembersDto): Promise<BodyDetail> {
+    await this.policy.assertMayManageBody(actor, id, 'body.members.update');
+    const problems: FieldError[] = [];
+    const members = input.members.map((m) => ({
+      userId: m.userId ?? null,
+      organisationId: m.organisationId ?? null,
+      role: m.role?.trim() ?? '',
+    }));
+    const known = await this.repository.known(
+      members.flatMap((m) => (m.userId ? [m.userId] : [])),
+      members.flatMap((m) => (m.organisationId ? [m.organisationId] : [])),
+    );
+    const seen = new Set<string>();
+    members.forEach((m, index) => {
+      const field = `members.${index}`;
+      if ((m.userId === null) === (m.organisationId === null))
+        problems.push({ field, messages: ['Geef een persoon (userId) of een organisatie (organisationId), niet beide.'] });
+      else if (m.userId && !known.users.has(m.userId))
+        problems.push({ field: `${field}.userId`, messages: ['Deze persoon bestaat niet.'] });
+      else if (m.organisationId && !known.organisations.has(m.organisationId))
+        problems.push({ field: `${field}.organisationId`, messages: ['Deze organisatie bestaat niet.'] });
+      const key = m.userId ?? m.organisationId ?? '';
+      if (seen.has(key)) problems.push({ field, messages: ['Dit lid staat er twee keer in.'] });
+      seen.add(key);
+    });
+    if (problems.length) throw validationFailed(problems);
+    await this.transactions.transaction(async (manager) => {
+      await this.repository.replaceMembers(id, members, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'body.members.update',
+          entityType: 'body',
+          entityId: id,
+          summary: {
+            people: members.filter((m) => m.userId).length,
+            organisations: members.filter((m) => m.organisationId).length,
+          },
+        },
+        manager,
+      );
+    });
+    return this.detail(actor, id);
+  }
+
+  async meetings(actor: Actor, bodyId: string, query: CalendarQueryDto): Promise<MeetingSummary[]> {
+    await this.policy.assertMaySeeBody(actor, bodyId, 'meeting.list');
+    return this.repository.meetings(actor.userId, { bodyId, all: true, from: query.from, to: query.to });
+  }
+
+  /** The calendar: the meetings of every body the caller sits in (all of them for the secretariat). */
+  calendar(actor: Actor, query: CalendarQueryDto): Promise<MeetingSummary[]> {
+    if (query.from && query.to && query.to < query.from)
+      throw validationFailed([{ field: 'to', messages: ['De einddatum ligt na de begindatum.'] }]);
+    return this.repository.meetings(actor.userId, { all: isSecretariat(actor), from: query.from, to: query.to });
+  }
+
+  async createMeeting(actor: Actor, bodyId: string, input: CreateMeetingDto): Promise<MeetingDetail> {
+    await this.policy.assertMayManageBody(actor, bodyId, 'meeting.create');
+    const fields: MeetingFields = {
+      title: input.title.trim(),
+      description: input.description?.trim() ?? '',
+      startsAt: new Date(input.startsAt),
+      endsAt: new Date(input.endsAt),
+      location: input.location?.trim() || null,
+      state: input.state ?? 'geagendeerd',
+    };
+    await this.validateMeeting(bodyId, fields, input);
+    const id = await this.transactions.transaction(async (manager) => {
+      const newId = await this.repository.insertMeeting(bodyId, fields, actor.userId, manager);
+      await this.writeLists(newId, fields, input, actor, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'meeting.create',
+          entityType: 'meeting',
+          entityId: newId,
+          summary: { bodyId, title: fields.title, startsAt: fields.startsAt.toISOString() },
+        },
+        manager,
+      );
+      return newId;
+    });
+    return this.meetingDetail(actor, id);
+  }
+
+  async getMeeting(actor: Actor, id: string): Promise<MeetingDetail> {
+    await this.policy.assertMaySeeMeeting(actor, id);
+    return this.meetingDetail(actor, id);
+  }
+
+  async updateMeeting(actor: Actor, id: string, input: UpdateMeetingDto, expectedVersion?: number): Promise<MeetingDetail> {
+    const bodyId = await this.policy.assertMayManageMeeting(actor, id, 'meeting.update');
+    const before = (await this.repository.meeting(id))!;
+    const fields: MeetingFields = {
+      title: input.title?.trim() ?? before.title,
+      description: input.description?.trim() ?? before.description,
+      startsAt: new Date(input.startsAt ?? before.startsAt),
+      endsAt: new Date(input.endsAt ?? before.endsAt),
+      location: input.location === undefined ? before.location : input.location?.trim() || null,
+      state: input.state ?? before.state,
+    };
+    await this.validateMeeting(bodyId, fields, input);
+    assertVersion(before, expectedVersion);
+    await this.transactions.transaction(async (manager) => {
+      await lockVersion(manager, 'workgroup_sessions', id, expectedVersion);
+      await this.repository.updateMeeting(id, fields, manager);
+      await this.writeLists(id, fields, input, actor, manager);
+      await this.audit.recordChange(
+        actor,
+        { action: 'meeting.update', entityType: 'meeting', entityId: id, summary: { bodyId, changed: Object.keys(input) } },
+        manager,
+      );
+    });
+    return this.meetingDetail(actor, id);
+  }
+
+  async removeMeeting(actor: Actor, id: string): Promise<void> {
+    const bodyId = await this.policy.assertMayManageMeeting(actor, id, 'meeting.delete');
+    const before = (await this.repository.meeting(id))!;
+    await this.transactions.transaction(async (manager) => {
+      await this.repository.softDeleteMeeting(id, manager);
+      await this.audit.recordChange(
+        actor,
+        { action: 'meeting.delete', entityType: 'meeting', entityId: id, summary: { bodyId, title: before.title } },
+        manager,
+      );
+    });
+  }
+
+  private async writeLists(
+    id: string,
+    fields: MeetingFields,
+    input: CreateMeetingDto | UpdateMeetingDto,
+    actor: Actor,
+    manager: Parameters<GovernanceRepository['replaceAgenda']>[2],
+  ): Promise<void> {
+    if (input.agenda)
+      await this.repository.replaceAgenda(
+        id,
+        input.agenda.map((a) => ({ title: a.title.trim(), description: a.description?.trim() ?? '' })),
+        manager,
+      );
+    if (input.documents)
+      await this.repository.replaceDocuments(
+        id,
+        input.documents.map((d) => ({ title: d.title.trim(), reference: d.reference?.trim() ?? '' })),
+        manager,
+      );
+    if (input.decisions)
+      await this.repository.replaceDecisions(
+        id,
+        input.decisions.map((d) => d.trim()),
+        fields.startsAt,
+        actor.userId,
+        manager,
+      );
+    if (input.attendance) await this.repository.replaceAttendees(id, input.attendance, manager);
+  }
+
+  private async validateBody(regionId: string, fields: BodyFields, exceptId: string | null): Promise<void> {
+    const problems: FieldError[] = [];
+    if (fields.kind === 'dvc' && !fields.districtId)
+      problems.push({ field: 'districtId', messages: ['Een districtelijk veiligheidscollege hoort bij een district.'] });
+    if (fields.districtId && !(await this.repository.districtExists(fields.districtId)))
+      problems.push({ field: 'districtId', messages: ['Dit district bestaat niet.'] });
+    if (
+      fields.meetingsPerYearMin !== null &&
+      fields.meetingsPerYearMax !== null &&
+      fields.meetingsPerYearMax < fields.meetingsPerYearMin
+    )
+      problems.push({ field: 'meetingsPerYearMax', messages: ['Het hoogste aantal is niet lager dan het laagste.'] });
+    if (await this.repository.nameTaken(regionId, fields.name, exceptId))
+      problems.push({ field: 'name', messages: ['Er is al een orgaan met deze naam.'] });
+    if (problems.length) throw validationFailed(problems);
+  }
+
+  private async validateMeeting(bodyId: string, fields: MeetingFields, input: CreateMeetingDto | UpdateMeetingDto) {
+    const problems: FieldError[] = [];
+    if (fields.endsAt.getTime() <= fields.startsAt.getTime())
+      problems.push({ field: 'endsAt', messages: ['De vergadering eindigt na het begin.'] });
+    if (input.attendance) {
+      const ids = input.attendance.map((a) => a.userId);
+      const eligible = await this.repository.eligibleAttendees(bodyId, ids);
+      ids.forEach((userId, index) => {
+        if (!eligible.has(userId))
+          problems.push({ field: `attendance.${index}.userId`, messages: ['Alleen leden van het orgaan staan op de presentielijst.'] });
+      });
+      if (new Set(ids).size !== ids.length)
+        problems.push({ field: 'attendance', messages: ['Iemand staat twee keer op de presentielijst.'] });
+    }
+    if (problems.length) throw validationFailed(problems);
+  }
+
+  private async detail(actor: Actor, id: string): Promise<BodyDetail> {
+    const [body, members] = await Promise.all([this.repository.body(actor.userId, id), this.repository.members(id)]);
+    return { ...body!, members, canManage: this.policy.canManage(actor) };
+  }
+
+  private async meetingDetail(actor: Actor, id: string): Promise<MeetingDetail> {
+    const meeting = (await this.repository.meeting(id))!;
+    const [agenda, documents, decisions, attendees] = await Promise.all([
+      this.repository.agenda(id),
+      this.repository.documents(id),
+      this.repository.decisions(id),
+      this.repository.attendees(id),
+    ]);
+    return { ...meeting, agenda, documents, decisions, attendees, canManage: this.policy.canManage(actor) };
+  }
+}
