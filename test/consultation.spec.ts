@@ -3,7 +3,7 @@ import type { ConsultationDetail, ConsultationPoint, ConsultationSummary } from 
 import { addDays, todayInNetherlands } from '@koers/core';
 import { ReminderJob } from '@koers/notifications';
 import { createTestDatabase, TestDatabase } from '@koers/testing';
-import { Api, DEMO, errorBody, expectStatus, unique } from './support/api-helpers';
+import { Api, DEMO, errorBody, expectStatus, STRATEGY_TITLE, unique } from './support/api-helpers';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -45,6 +45,26 @@ describe('consultation of the councils', () => {
   const put = async (who: string, organisationId: string, body: object) =>
     api.request(who, 'PUT', `/api/consultations/${consultationId}/responses/${organisationId}`, body);
 
+  it("demo: Midden-Nederland's consultation of the 2023-2026 concept among the 38 gemeenten, and its adoption by the RVC", async () => {
+    const list = expectStatus(await api.get(DEMO.rvc, '/api/consultations'), 200).body as ConsultationSummary[];
+    const demo = list.find((c) => c.deadline === '2023-03-10')!;
+    expect(demo).toMatchObject({ asked: 38, closed: true, strategyTitle: STRATEGY_TITLE });
+    expect(demo.answered).toBeGreaterThanOrEqual(5);
+    const full = expectStatus(await api.get(DEMO.secretariaat, `/api/consultations/${demo.id}`), 200)
+      .body as ConsultationDetail;
+    expect(full.responses.find((r) => r.organisationName === 'Gemeente Noordoostpolder')).toMatchObject({
+      outcome: 'geen_wensen_of_bedenkingen',
+      decidedOn: '2023-01-30',
+    });
+    expect(full.pointsTotal).toBeGreaterThan(0);
+    const strategy = await api.strategy();
+    expect(strategy).toMatchObject({
+      status: 'vastgesteld',
+      adoptedOn: '2023-04-12',
+      adoptedBy: 'Regionaal Veiligheidscollege',
+    });
+  });
+
   it('offers the concept strategy to a set of gemeenten with a deadline; the strategy is then in consultatie', async () => {
     const created = expectStatus(
       await api.post(DEMO.secretariaat, '/api/consultations', {
@@ -70,10 +90,17 @@ describe('consultation of the councils', () => {
       [{ strategyId, deadline: addDays(todayInNetherlands(), 3), organisationIds: [] }, 'organisationIds'],
       [{ strategyId, deadline: addDays(todayInNetherlands(), -3), organisationIds: [org.utrecht] }, 'deadline'],
       [
-        { strategyId, deadline: addDays(todayInNetherlands(), 3), organisationIds: ['00000000-0000-4000-8000-000000000000'] },
+        {
+          strategyId,
+          deadline: addDays(todayInNetherlands(), 3),
+          organisationIds: ['00000000-0000-4000-8000-000000000000'],
+        },
         'organisationIds.0',
       ],
-      [{ strategyId: 'geen-id', deadline: addDays(todayInNetherlands(), 3), organisationIds: [org.utrecht] }, 'strategyId'],
+      [
+        { strategyId: 'geen-id', deadline: addDays(todayInNetherlands(), 3), organisationIds: [org.utrecht] },
+        'strategyId',
+      ],
     ];
     for (const [body, field] of bad) {
       const response = expectStatus(await api.post(DEMO.secretariaat, '/api/consultations', body), 400);
@@ -95,7 +122,12 @@ describe('consultation of the councils', () => {
       200,
     ).body as ConsultationDetail;
     const mine = answered.responses.find((r) => r.organisationId === org.nieuwegein)!;
-    expect(mine).toMatchObject({ answered: true, outcome: 'wensen', onBehalf: false, decisionReference: 'Raadsbesluit 2026-117' });
+    expect(mine).toMatchObject({
+      answered: true,
+      outcome: 'wensen',
+      onBehalf: false,
+      decisionReference: 'Raadsbesluit 2026-117',
+    });
     expect(answered.answerableOrganisationIds).toEqual([org.nieuwegein]);
     expect(answered.canManage).toBe(false);
 
@@ -149,14 +181,19 @@ describe('consultation of the councils', () => {
       expect(list.map((c) => c.id)).not.toContain(consultationId);
       expect((await api.get(outsider, `/api/consultations/${consultationId}`)).status).toBe(404);
       expect((await api.get(outsider, `/api/consultations/${consultationId}/nota`)).status).toBe(404);
-      expect((await put(outsider, org.utrecht, { decidedOn: todayInNetherlands(), outcome: 'wensen' })).status).toBe(404);
+      expect((await put(outsider, org.utrecht, { decidedOn: todayInNetherlands(), outcome: 'wensen' })).status).toBe(
+        404,
+      );
     }
     const rvc = await detail(DEMO.rvc);
     expect(rvc.canManage).toBe(false);
     expect(rvc.answerableOrganisationIds).toEqual([]);
-    expect((await put(DEMO.rvc, org.lelystad, { decidedOn: todayInNetherlands(), outcome: 'wensen' })).status).toBe(403);
+    expect((await put(DEMO.rvc, org.lelystad, { decidedOn: todayInNetherlands(), outcome: 'wensen' })).status).toBe(
+      403,
+    );
     expect((await api.patch(DEMO.rvc, `/api/consultations/${consultationId}`, { closed: true })).status).toBe(403);
-    const list = expectStatus(await api.get(DEMO.aanjagerOnrust, '/api/consultations'), 200).body as ConsultationSummary[];
+    const list = expectStatus(await api.get(DEMO.aanjagerOnrust, '/api/consultations'), 200)
+      .body as ConsultationSummary[];
     expect(list.map((c) => c.id)).toContain(consultationId);
   });
 
@@ -180,7 +217,8 @@ describe('consultation of the councils', () => {
     expect([wish.position, objection.position]).toEqual([1, 2]);
     // A gemeente's contact does not answer points; a point needs an asked gemeente.
     expect(
-      (await api.patch(DEMO.aanjagerOndermijning, `/api/consultation-points/${wish.id}`, { response: 'verwerkt' })).status,
+      (await api.patch(DEMO.aanjagerOndermijning, `/api/consultation-points/${wish.id}`, { response: 'verwerkt' }))
+        .status,
     ).toBe(403);
     expect(
       (
@@ -203,12 +241,11 @@ describe('consultation of the councils', () => {
       }),
       200,
     );
-    const stale = await api
-      .request(DEMO.secretariaat, 'PATCH', `/api/consultation-points/${objection.id}`, {
-        response: 'niet_verwerkt',
-        reason: 'x',
-        version: 99,
-      });
+    const stale = await api.request(DEMO.secretariaat, 'PATCH', `/api/consultation-points/${objection.id}`, {
+      response: 'niet_verwerkt',
+      reason: 'x',
+      version: 99,
+    });
     expect(stale.status).toBe(409);
     expectStatus(
       await api.patch(DEMO.secretariaat, `/api/consultation-points/${objection.id}`, {
@@ -226,7 +263,10 @@ describe('consultation of the councils', () => {
     expect(md.text).toContain('## Gemeente Utrecht');
     expect(md.text).toContain('Niet verwerkt: De sterkte is landelijk bepaald');
     expect(md.text).toContain('Geen reactie ontvangen');
-    const csv = expectStatus(await api.get(DEMO.secretariaat, `/api/consultations/${consultationId}/nota?format=csv`), 200);
+    const csv = expectStatus(
+      await api.get(DEMO.secretariaat, `/api/consultations/${consultationId}/nota?format=csv`),
+      200,
+    );
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text.split('\r\n')[0]).toContain('"Gemeente";"Uitkomst"');
     expect(csv.text).toContain('"Verwerkt";"Opgenomen onder Digitale veiligheid."');
@@ -245,25 +285,38 @@ describe('consultation of the councils', () => {
     ]);
     const late = await detail();
     expect(late.overdue).toBe(2);
-    expect(late.responses.filter((r) => r.overdue).map((r) => r.organisationId).sort()).toEqual(
-      [org.amersfoort, org.lelystad].sort(),
-    );
+    expect(
+      late.responses
+        .filter((r) => r.overdue)
+        .map((r) => r.organisationId)
+        .sort(),
+    ).toEqual([org.amersfoort, org.lelystad].sort());
     expectStatus(await api.patch(DEMO.secretariaat, `/api/consultations/${consultationId}`, { closed: true }), 200);
-    const closed = await put(DEMO.aanjagerCyber, org.amersfoort, { decidedOn: todayInNetherlands(), outcome: 'wensen' });
+    const closed = await put(DEMO.aanjagerCyber, org.amersfoort, {
+      decidedOn: todayInNetherlands(),
+      outcome: 'wensen',
+    });
     expect(closed.status).toBe(409);
   });
 
   describe('adoption and the turn of the period', () => {
     it('the board adopts the strategy with a date and a decision reference; adopting twice is a conflict', async () => {
       expect(
-        (await api.post(DEMO.rvc, `/api/strategies/${strategyId}/adoption`, { adoptedOn: '2026-12-01', decisionReference: 'x1' }))
-          .status,
+        (
+          await api.post(DEMO.rvc, `/api/strategies/${strategyId}/adoption`, {
+            adoptedOn: '2026-12-01',
+            decisionReference: 'x1',
+          })
+        ).status,
       ).toBe(403);
       const bad = expectStatus(
         await api.post(DEMO.secretariaat, `/api/strategies/${strategyId}/adoption`, { adoptedOn: '12-04-2026' }),
         400,
       );
-      expect(bad.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['adoptedOn', 'decisionReference']);
+      expect(bad.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+        'adoptedOn',
+        'decisionReference',
+      ]);
       const adopted = expectStatus(
         await api.post(DEMO.secretariaat, `/api/strategies/${strategyId}/adoption`, {
           adoptedOn: '2026-12-01',
@@ -310,7 +363,10 @@ describe('consultation of the councils', () => {
         (await api.post(DEMO.aanjagerOnrust, `/api/workgroups/${onrust}/transition`, { action: 'discharge' })).status,
       ).toBe(403);
       expectStatus(
-        await api.post(DEMO.secretariaat, `/api/workgroups/${onrust}/transition`, { action: 'continue', themeId: newTheme }),
+        await api.post(DEMO.secretariaat, `/api/workgroups/${onrust}/transition`, {
+          action: 'continue',
+          themeId: newTheme,
+        }),
         200,
       );
       const newGroups = expectStatus(await api.get(DEMO.rvc, `/api/strategies/${strategyId}/workgroups`), 200).body;
@@ -390,21 +446,24 @@ withPostgres('consultation reminders across instances (PostgreSQL)', () => {
       201,
     ).body.id as string;
     expectStatus(
-      await api.request(DEMO.aanjagerOndermijning, 'PUT', `/api/consultations/${consultationId}/responses/${nieuwegein}`, {
-        decidedOn: today,
-        outcome: 'geen_wensen_of_bedenkingen',
-      }),
+      await api.request(
+        DEMO.aanjagerOndermijning,
+        'PUT',
+        `/api/consultations/${consultationId}/responses/${nieuwegein}`,
+        {
+          decidedOn: today,
+          outcome: 'geen_wensen_of_bedenkingen',
+        },
+      ),
       200,
     );
     const jobs = [one.app.get(ReminderJob), two.app.get(ReminderJob)];
     const reminders = async () =>
-      (await one.app
-        .get(DataSource)
-        .query(
-          `SELECT n.kind, u.email FROM notifications n JOIN users u ON u.id = n.user_id
+      (await one.app.get(DataSource).query(
+        `SELECT n.kind, u.email FROM notifications n JOIN users u ON u.id = n.user_id
             WHERE n.entity_type = 'consultation' AND n.entity_id = $1 ORDER BY n.kind, u.email`,
-          [consultationId],
-        )) as Array<{ kind: string; email: string }>;
+        [consultationId],
+      )) as Array<{ kind: string; email: string }>;
 
     // Too early: nothing.
     await Promise.all(jobs.map((job) => job.runOnce()));

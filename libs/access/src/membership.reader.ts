@@ -23,16 +23,20 @@ export class MembershipReader {
    * by the account as it is now, not by the copy taken at its handshake.
    */
   async standingOf(actor: Actor, workgroupId: string | null): Promise<Standing | null> {
-    const rows: Array<{ platform_role: PlatformRole; rvc_member: boolean; role: MembershipRole | null; archived: boolean }> =
-      await this.transactions.manager().query(
-        `SELECT u.platform_role, u.rvc_member, m.role,
+    const rows: Array<{
+      platform_role: PlatformRole;
+      rvc_member: boolean;
+      role: MembershipRole | null;
+      archived: boolean;
+    }> = await this.transactions.manager().query(
+      `SELECT u.platform_role, u.rvc_member, m.role,
                 EXISTS (SELECT 1 FROM workgroups w WHERE w.id = $3 AND w.archived_at IS NOT NULL) AS archived
            FROM users u
            JOIN auth_sessions s ON s.user_id = u.id AND s.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
            LEFT JOIN workgroup_members m ON m.user_id = u.id AND m.workgroup_id = $3
           WHERE u.id = $1 AND u.active`,
-        [actor.userId, actor.sessionId, workgroupId],
-      );
+      [actor.userId, actor.sessionId, workgroupId],
+    );
     const row = rows[0];
     return row
       ? { platformRole: row.platform_role, rvcMember: row.rvc_member, role: row.role, archived: row.archived }

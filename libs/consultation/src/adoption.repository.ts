@@ -39,7 +39,9 @@ export class AdoptionRepository {
   async boardName(strategyId: string): Promise<string> {
     const rows: Array<{ board_name: string }> = await this.transactions
       .manager()
-      .query('SELECT r.board_name FROM strategies s JOIN regions r ON r.id = s.region_id WHERE s.id = $1', [strategyId]);
+      .query('SELECT r.board_name FROM strategies s JOIN regions r ON r.id = s.region_id WHERE s.id = $1', [
+        strategyId,
+      ]);
     return rows[0]?.board_name ?? 'Regionaal Veiligheidscollege';
   }
 
@@ -78,7 +80,13 @@ export class AdoptionRepository {
 
   async theme(
     id: string,
-  ): Promise<{ id: string; strategyId: string; archived: boolean; strategyStatus: string; hasWorkgroup: boolean } | null> {
+  ): Promise<{
+    id: string;
+    strategyId: string;
+    archived: boolean;
+    strategyStatus: string;
+    hasWorkgroup: boolean;
+  } | null> {
     const rows = await this.transactions.manager().query(
       `SELECT t.id, t.strategy_id AS "strategyId", t.archived_at IS NOT NULL AS archived, s.status AS "strategyStatus",
               EXISTS (SELECT 1 FROM workgroups w WHERE w.theme_id = t.id) AS "hasWorkgroup"

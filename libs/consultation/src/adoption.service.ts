@@ -21,7 +21,12 @@ export class AdoptionService {
     private readonly audit: AuditService,
   ) {}
 
-  async adopt(actor: Actor, strategyId: string, input: AdoptStrategyDto, expectedVersion?: number): Promise<StrategyAdoption> {
+  async adopt(
+    actor: Actor,
+    strategyId: string,
+    input: AdoptStrategyDto,
+    expectedVersion?: number,
+  ): Promise<StrategyAdoption> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'strategy.adopt');
     const strategy = await this.strategy(strategyId);
     if (strategy.status === 'vastgesteld' || strategy.status === 'afgesloten')
@@ -40,7 +45,12 @@ export class AdoptionService {
           action: 'strategy.adopt',
           entityType: 'strategy',
           entityId: strategyId,
-          summary: { adoptedOn: input.adoptedOn, adoptedBy, reference: input.decisionReference.trim(), from: strategy.status },
+          summary: {
+            adoptedOn: input.adoptedOn,
+            adoptedBy,
+            reference: input.decisionReference.trim(),
+            from: strategy.status,
+          },
         },
         manager,
       );

@@ -248,7 +248,14 @@ export class ConsultationRepository {
     soonUntil: string,
     manager: EntityManager,
   ): Promise<
-    Array<{ userId: string; consultationId: string; title: string; deadline: string; organisationId: string; late: boolean }>
+    Array<{
+      userId: string;
+      consultationId: string;
+      title: string;
+      deadline: string;
+      organisationId: string;
+      late: boolean;
+    }>
   > {
     return manager.query(
       `SELECT u.id AS "userId", c.id AS "consultationId", c.title, to_char(c.deadline, 'YYYY-MM-DD') AS deadline,

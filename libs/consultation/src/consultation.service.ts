@@ -63,19 +63,29 @@ export class ConsultationService {
     const strategy = await this.repository.strategy(input.strategyId);
     if (!strategy) problems.push({ field: 'strategyId', messages: ['Deze strategie bestaat niet.'] });
     else if (strategy.status === 'vastgesteld' || strategy.status === 'afgesloten')
-      problems.push({ field: 'strategyId', messages: ['Een vastgestelde of afgesloten strategie gaat niet meer ter consultatie.'] });
+      problems.push({
+        field: 'strategyId',
+        messages: ['Een vastgestelde of afgesloten strategie gaat niet meer ter consultatie.'],
+      });
     const offeredOn = input.offeredOn ?? todayInNetherlands();
     if (input.deadline < offeredOn)
       problems.push({ field: 'deadline', messages: ['De uiterste datum ligt niet vóór de dag van aanbieden.'] });
     const known = await this.repository.organisations(input.organisationIds);
     input.organisationIds.forEach((id, index) => {
-      if (!known.has(id)) problems.push({ field: `organisationIds.${index}`, messages: ['Deze organisatie bestaat niet.'] });
+      if (!known.has(id))
+        problems.push({ field: `organisationIds.${index}`, messages: ['Deze organisatie bestaat niet.'] });
     });
     if (problems.length) throw validationFailed(problems);
     const title = input.title?.trim() || `Wensen en bedenkingen: ${strategy!.title}`;
     const id = await this.transactions.transaction(async (manager) => {
       const newId = await this.repository.insert(
-        { strategyId: input.strategyId, title, documentReference: input.documentReference?.trim() ?? '', offeredOn, deadline: input.deadline },
+        {
+          strategyId: input.strategyId,
+          title,
+          documentReference: input.documentReference?.trim() ?? '',
+          offeredOn,
+          deadline: input.deadline,
+        },
         input.organisationIds,
         actor.userId,
         manager,
@@ -88,7 +98,12 @@ export class ConsultationService {
           action: 'consultation.create',
           entityType: 'consultation',
           entityId: newId,
-          summary: { title, strategyId: input.strategyId, deadline: input.deadline, asked: input.organisationIds.length },
+          summary: {
+            title,
+            strategyId: input.strategyId,
+            deadline: input.deadline,
+            asked: input.organisationIds.length,
+          },
         },
         manager,
       );
@@ -97,11 +112,18 @@ export class ConsultationService {
     return this.detail(actor, id);
   }
 
-  async update(actor: Actor, id: string, input: UpdateConsultationDto, expectedVersion?: number): Promise<ConsultationDetail> {
+  async update(
+    actor: Actor,
+    id: string,
+    input: UpdateConsultationDto,
+    expectedVersion?: number,
+  ): Promise<ConsultationDetail> {
     await this.policy.assertMayManage(actor, id, 'consultation.update');
     const before = (await this.repository.find(id))!;
     if (input.deadline && input.deadline < before.offeredOn)
-      throw validationFailed([{ field: 'deadline', messages: ['De uiterste datum ligt niet vóór de dag van aanbieden.'] }]);
+      throw validationFailed([
+        { field: 'deadline', messages: ['De uiterste datum ligt niet vóór de dag van aanbieden.'] },
+      ]);
     assertVersion(before, expectedVersion);
     await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'consultations', id, expectedVersion);
@@ -116,7 +138,12 @@ export class ConsultationService {
   }
 
   /** A council's answer, by its contact (for its own organisation) or by the secretariat on its behalf. */
-  async answer(actor: Actor, id: string, organisationId: string, input: ConsultationAnswerDto): Promise<ConsultationDetail> {
+  async answer(
+    actor: Actor,
+    id: string,
+    organisationId: string,
+    input: ConsultationAnswerDto,
+  ): Promise<ConsultationDetail> {
     await this.policy.assertMayAnswer(actor, id, organisationId);
     const consultation = (await this.repository.find(id))!;
     if (consultation.closed) throw conflict('Deze consultatie is gesloten; heropen haar om een reactie te wijzigen.');
@@ -163,7 +190,13 @@ export class ConsultationService {
     if (!(await this.repository.isAsked(id, input.organisationId)))
       throw validationFailed([{ field: 'organisationId', messages: ['Deze gemeente is niet geconsulteerd.'] }]);
     const pointId = await this.transactions.transaction(async (manager) => {
-      const created = await this.repository.insertPoint(id, input.organisationId, input.kind, input.text.trim(), manager);
+      const created = await this.repository.insertPoint(
+        id,
+        input.organisationId,
+        input.kind,
+        input.text.trim(),
+        manager,
+      );
       await this.audit.recordChange(
         actor,
         {
@@ -180,7 +213,12 @@ export class ConsultationService {
   }
 
   /** Edits a point or gives the bureau's response to it (verwerkt, or niet verwerkt with the reason). */
-  async updatePoint(actor: Actor, pointId: string, input: UpdatePointDto, expectedVersion?: number): Promise<ConsultationPoint> {
+  async updatePoint(
+    actor: Actor,
+    pointId: string,
+    input: UpdatePointDto,
+    expectedVersion?: number,
+  ): Promise<ConsultationPoint> {
     await this.policy.assertMayManagePoint(actor, pointId, 'consultation.point.update');
     const before = (await this.repository.point(pointId))!;
     const next = {

@@ -53,7 +53,11 @@ function markdown(detail: ConsultationDetail): string {
     lines.push(`## ${r.organisationName}`, '', `${outcomeLine(r)}.`, '');
     if (r.points.length === 0) lines.push('Geen punten.', '');
     for (const p of r.points)
-      lines.push(`${p.position}. *${KIND_LABELS[p.kind]}:* ${oneLine(p.text)}  `, `   **Reactie:** ${oneLine(responseText(p))}`, '');
+      lines.push(
+        `${p.position}. *${KIND_LABELS[p.kind]}:* ${oneLine(p.text)}  `,
+        `   **Reactie:** ${oneLine(responseText(p))}`,
+        '',
+      );
   }
   const missing = detail.responses.filter((r) => !r.answered).map((r) => r.organisationName);
   if (missing.length) lines.push('## Geen reactie ontvangen', '', missing.join(', '), '');
@@ -89,7 +93,17 @@ function html(detail: ConsultationDetail): string {
 }
 
 function csv(detail: ConsultationDetail): string {
-  const header = ['Gemeente', 'Uitkomst', 'Besloten op', 'Kenmerk raadsbesluit', 'Nr.', 'Soort', 'Punt', 'Reactie', 'Reden'];
+  const header = [
+    'Gemeente',
+    'Uitkomst',
+    'Besloten op',
+    'Kenmerk raadsbesluit',
+    'Nr.',
+    'Soort',
+    'Punt',
+    'Reactie',
+    'Reden',
+  ];
   const rows: string[][] = [];
   for (const r of detail.responses) {
     const base = [
@@ -120,7 +134,10 @@ function cell(value: string): string {
 }
 
 function esc(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 function oneLine(value: string): string {

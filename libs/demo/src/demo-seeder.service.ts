@@ -17,6 +17,7 @@ import { DEMO_SESSIONS } from './demo-sessions';
 import { seedDemoKnowledge } from './demo-knowledge';
 import { seedDemoReporting } from './demo-reporting';
 import { seedDemoFinance, seedDemoInventory } from './demo-cycle';
+import { seedDemoConsultationAndBodies } from './demo-governance';
 import { DemoRegionRepository } from './demo-region.repository';
 
 const PARTNER_TYPES: Record<string, string> = {
@@ -186,6 +187,16 @@ export class DemoSeederService implements OnApplicationBootstrap {
       focusAreaIds: (theme) => focusAreaIds[DEMO_THEME_INDEX[theme]],
       focusAreaTitles: (theme) => s.priorities[DEMO_THEME_INDEX[theme]].focusAreas,
       aanjagerId: (theme) => userIds.get(`aanjager.${theme}@demo.koers.nl`)!,
+      secretariatId: userIds.get('secretariaat@demo.koers.nl')!,
+    });
+    await seedDemoConsultationAndBodies(manager, {
+      regionId,
+      strategyId,
+      gemeenten: region.gemeenten,
+      organisationIds,
+      districtIds,
+      districtOfGemeente: DEMO_DISTRICT_OF_GEMEENTE,
+      userIds,
       secretariatId: userIds.get('secretariaat@demo.koers.nl')!,
     });
   }

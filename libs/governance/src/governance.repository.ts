@@ -164,7 +164,10 @@ export class GovernanceRepository {
   }
 
   /** Which of these ids are users, and which organisations. */
-  async known(userIds: string[], organisationIds: string[]): Promise<{ users: Set<string>; organisations: Set<string> }> {
+  async known(
+    userIds: string[],
+    organisationIds: string[],
+  ): Promise<{ users: Set<string>; organisations: Set<string> }> {
     const users: Array<{ id: string }> = userIds.length
       ? await this.db().query('SELECT id FROM users WHERE id = ANY($1::uuid[])', [userIds])
       : [];

@@ -53,7 +53,12 @@ export class GovernanceService {
       const newId = await this.repository.insertBody(regionId, fields, manager);
       await this.audit.recordChange(
         actor,
-        { action: 'body.create', entityType: 'body', entityId: newId, summary: { kind: fields.kind, name: fields.name } },
+        {
+          action: 'body.create',
+          entityType: 'body',
+          entityId: newId,
+          summary: { kind: fields.kind, name: fields.name },
+        },
         manager,
       );
       return newId;
@@ -104,7 +109,10 @@ export class GovernanceService {
     members.forEach((m, index) => {
       const field = `members.${index}`;
       if ((m.userId === null) === (m.organisationId === null))
-        problems.push({ field, messages: ['Geef een persoon (userId) of een organisatie (organisationId), niet beide.'] });
+        problems.push({
+          field,
+          messages: ['Geef een persoon (userId) of een organisatie (organisationId), niet beide.'],
+        });
       else if (m.userId && !known.users.has(m.userId))
         problems.push({ field: `${field}.userId`, messages: ['Deze persoon bestaat niet.'] });
       else if (m.organisationId && !known.organisations.has(m.organisationId))
@@ -179,7 +187,12 @@ export class GovernanceService {
     return this.meetingDetail(actor, id);
   }
 
-  async updateMeeting(actor: Actor, id: string, input: UpdateMeetingDto, expectedVersion?: number): Promise<MeetingDetail> {
+  async updateMeeting(
+    actor: Actor,
+    id: string,
+    input: UpdateMeetingDto,
+    expectedVersion?: number,
+  ): Promise<MeetingDetail> {
     const bodyId = await this.policy.assertMayManageMeeting(actor, id, 'meeting.update');
     const before = (await this.repository.meeting(id))!;
     const fields: MeetingFields = {
@@ -198,7 +211,12 @@ export class GovernanceService {
       await this.writeLists(id, fields, input, actor, manager);
       await this.audit.recordChange(
         actor,
-        { action: 'meeting.update', entityType: 'meeting', entityId: id, summary: { bodyId, changed: Object.keys(input) } },
+        {
+          action: 'meeting.update',
+          entityType: 'meeting',
+          entityId: id,
+          summary: { bodyId, changed: Object.keys(input) },
+        },
         manager,
       );
     });
@@ -251,7 +269,10 @@ export class GovernanceService {
   private async validateBody(regionId: string, fields: BodyFields, exceptId: string | null): Promise<void> {
     const problems: FieldError[] = [];
     if (fields.kind === 'dvc' && !fields.districtId)
-      problems.push({ field: 'districtId', messages: ['Een districtelijk veiligheidscollege hoort bij een district.'] });
+      problems.push({
+        field: 'districtId',
+        messages: ['Een districtelijk veiligheidscollege hoort bij een district.'],
+      });
     if (fields.districtId && !(await this.repository.districtExists(fields.districtId)))
       problems.push({ field: 'districtId', messages: ['Dit district bestaat niet.'] });
     if (
@@ -274,7 +295,10 @@ export class GovernanceService {
       const eligible = await this.repository.eligibleAttendees(bodyId, ids);
       ids.forEach((userId, index) => {
         if (!eligible.has(userId))
-          problems.push({ field: `attendance.${index}.userId`, messages: ['Alleen leden van het orgaan staan op de presentielijst.'] });
+          problems.push({
+            field: `attendance.${index}.userId`,
+            messages: ['Alleen leden van het orgaan staan op de presentielijst.'],
+          });
       });
       if (new Set(ids).size !== ids.length)
         problems.push({ field: 'attendance', messages: ['Iemand staat twee keer op de presentielijst.'] });

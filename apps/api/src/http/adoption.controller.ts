@@ -46,7 +46,11 @@ export class AdoptionController {
   @Post('workgroups/:id/transition')
   @RouteAccess('region.manage', { attempted: 'workgroup.transition' })
   @HttpCode(200)
-  transition(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: WorkgroupTransitionDto) {
+  transition(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: WorkgroupTransitionDto,
+  ) {
     return this.adoption.transition(actor, id, body);
   }
 }

@@ -57,7 +57,11 @@ export class BodiesController {
   /** Replaces the members (people and organisations). */
   @Put('bodies/:id/members')
   @RouteAccessBy(GovernancePolicy, (policy, actor, id) => policy.assertMayManageBody(actor, id, 'body.members.update'))
-  replaceMembers(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: ReplaceMembersDto) {
+  replaceMembers(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: ReplaceMembersDto,
+  ) {
     return this.governance.replaceMembers(actor, id, body);
   }
 

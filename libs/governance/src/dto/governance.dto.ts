@@ -149,7 +149,9 @@ export class AttendanceEntryDto {
   @IsUUID()
   userId: string;
 
-  @IsIn(['uitgenodigd', 'aanwezig', 'afwezig', 'afgemeld'], { message: 'Kies uitgenodigd, aanwezig, afwezig of afgemeld.' })
+  @IsIn(['uitgenodigd', 'aanwezig', 'afwezig', 'afgemeld'], {
+    message: 'Kies uitgenodigd, aanwezig, afwezig of afgemeld.',
+  })
   status: 'uitgenodigd' | 'aanwezig' | 'afwezig' | 'afgemeld';
 }
 
