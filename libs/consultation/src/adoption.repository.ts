@@ -78,9 +78,7 @@ export class AdoptionRepository {
     return rows[0] ? wire(rows[0]) : null;
   }
 
-  async theme(
-    id: string,
-  ): Promise<{
+  async theme(id: string): Promise<{
     id: string;
     strategyId: string;
     archived: boolean;
