@@ -2,6 +2,7 @@ import { FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { DOCUMENT_KIND_LABELS, DocumentKind } from '@koers/contracts';
 import { api } from '../api';
+import { FileList } from '../features/files';
 import { CheckboxField, ErrorMessage, Field, Loading, Table, useApi } from '../components/common';
 import { FormActions, SelectField, useSubmit } from '../components/forms';
 import { formatDateTime, options } from '../labels';
@@ -57,6 +58,7 @@ export function WorkgroupDocuments({
           ))}
         </Table>
       )}
+      <FileList parent={{ type: 'workgroup', id: workgroupId }} mayUpload={mayWrite} />
       {mayWrite && <CreateDocumentForm workgroupId={workgroupId} />}
     </section>
   );

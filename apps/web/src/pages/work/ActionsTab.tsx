@@ -1,4 +1,5 @@
 import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { FileList } from '../../features/files';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
   Action,
@@ -836,6 +837,7 @@ function ActionDetailPanel({
         </form>
       )}
 
+      <FileList parent={{ type: 'action', id: a.id }} mayUpload={mayEdit(ctx, a)} collapsed />
       <h4>Wijzigingen</h4>
       {a.history.length === 0 ? (
         <p className="muted">Geen wijzigingen.</p>

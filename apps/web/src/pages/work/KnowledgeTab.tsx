@@ -1,4 +1,5 @@
 import { FormEvent, Fragment, ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { FileList } from '../../features/files';
 import { KNOWLEDGE_STATUS_LABELS, KnowledgeItem, KnowledgeStatus, Organisation } from '@koers/contracts';
 import { api, ApiError } from '../../api';
 import {
@@ -258,6 +259,7 @@ export function KnowledgeTab() {
               </ul>
             )}
             <p className="small muted">Bijgewerkt {formatDate(item.updatedAt)}</p>
+            <FileList parent={{ type: 'knowledge_item', id: item.id }} mayUpload={ctx.canManage} collapsed />
             {ctx.canManage && (
               <div className="button-group">
                 <button type="button" className="button button-secondary button-small" onClick={() => setEditing(item)}>

@@ -1,4 +1,5 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
+import { FileList } from '../../features/files';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   ACTION_STATUS_LABELS,
@@ -459,6 +460,7 @@ export function SessionPage() {
         </li>
       </ul>
 
+      <FileList parent={{ type: 'session', id: s.id }} mayUpload={ctx.canManage} />
       <Agenda ctx={ctx} session={s} run={run} />
       <Attendance ctx={ctx} session={s} run={run} />
       <Decisions ctx={ctx} session={s} run={run} />
@@ -539,6 +541,7 @@ function Agenda({ ctx, session, run }: { ctx: WorkgroupContext; session: Session
                     .join(' · ')}
                 </div>
                 {item.description && <p className="pre-wrap small">{item.description}</p>}
+                <FileList parent={{ type: 'agenda_item', id: item.id }} mayUpload={ctx.canManage} collapsed />
                 {editingItem === item.id && editForm(item)}
                 {ctx.canManage && (
                   <div className="button-group">

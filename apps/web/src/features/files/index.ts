@@ -1,0 +1,2 @@
+export * from './FileList';
+export * from './files-api';
