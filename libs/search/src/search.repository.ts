@@ -27,7 +27,6 @@ export interface SearchRow {
 }
 
 const TEXT = {
-  document: `(d.title || ' ' || coalesce(t.body, ''))`,
   action: `(a.title || ' ' || a.description)`,
   session: `(s.title || ' ' || s.description || ' ' || coalesce(s.location, ''))`,
   agenda: `(ai.title || ' ' || ai.description)`,
@@ -60,12 +59,18 @@ export class SearchRepository {
     switch (kind) {
       case 'document': {
         if (scope.content !== 'all' && !scope.content.length) return [];
-        const m = match(TEXT.document);
+        // Title and text are matched apart (each on its own indexes) and the ids united: one expression over
+        // both would need the text's vector computed for every document. Ranked by the title, then recency.
+        const inTitle = match('d2.title', vector('d2.title'));
+        const inText = match('t2.body', vector('t2.body'));
+        const rank = match('d.title', vector('d.title'));
         sql = `SELECT d.id, d.title, t.body, d.workgroup_id AS "workgroupId", w.name AS "workgroupName",
-                      NULL AS "parentId", NULL AS "parentTitle", NULL AS detail, ${m.rank} AS rank
+                      NULL AS "parentId", NULL AS "parentTitle", NULL AS detail, ${rank.rank} AS rank
                  FROM documents d JOIN workgroups w ON w.id = d.workgroup_id
                  LEFT JOIN document_search_texts t ON t.document_id = d.id
-                WHERE ${inScope('d.workgroup_id', scope.content)} AND ${m.where}
+                WHERE ${inScope('d.workgroup_id', scope.content)}
+                  AND d.id IN (SELECT d2.id FROM documents d2 WHERE ${inTitle.where}
+                               UNION SELECT t2.document_id FROM document_search_texts t2 WHERE ${inText.where})
                 ORDER BY rank DESC, d.updated_at DESC, d.id`;
         break;
       }
