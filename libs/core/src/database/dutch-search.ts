@@ -57,13 +57,15 @@ export function dutchMatchSql(
   const fullText = `${columns.vector} @@ ${tsquery}`;
   const parts = query.terms.map(
     (t) =>
-      `(${columns.vector} @@ plainto_tsquery('dutch', ${param(t)}) OR ${columns.text} ILIKE ${param(containsPattern(t))})`,
+      // ILIKE first: OR stops at the first true operand, so rows found by part of a word (rechecked after a
+      // trigram index scan) need no vector computed when the vector is an expression.
+      `(${columns.text} ILIKE ${param(containsPattern(t))} OR ${columns.vector} @@ plainto_tsquery('dutch', ${param(t)}))`,
   );
   // Exclusions only narrow a match by terms; without terms they add no parameter (an unused one has no type).
   const nots = parts.length ? query.excluded.map((t) => `${columns.text} NOT ILIKE ${param(containsPattern(t))}`) : [];
   const perTerm = parts.length ? `(${[...parts, ...nots].join(' AND ')})` : 'false';
   return {
-    where: `(${fullText} OR ${perTerm})`,
+    where: `(${perTerm} OR ${fullText})`,
     // Stemmed matches of the whole query rank by ts_rank (weights where the vector has them); a match of
     // every term gets a small bonus, so that matches by parts of words rank above zero.
     rank: `(ts_rank(${columns.vector}, ${tsquery}) + CASE WHEN ${perTerm} THEN 0.05 ELSE 0 END)`,
