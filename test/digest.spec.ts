@@ -68,6 +68,7 @@ describe('the weekly e-mail digest', () => {
   it('lets each person read and change their own setting: on by default, off is audited', async () => {
     expect(expectStatus(await api.get(DEMO.belastingdienstOndermijning, '/api/me/preferences'), 200).body).toEqual({
       weeklyDigest: true,
+      emailNotifications: true,
       emailEnabled: true,
     });
     expect(
@@ -75,7 +76,7 @@ describe('the weekly e-mail digest', () => {
         await api.patch(DEMO.belastingdienstOndermijning, '/api/me/preferences', { weeklyDigest: false }),
         200,
       ).body,
-    ).toEqual({ weeklyDigest: false, emailEnabled: true });
+    ).toEqual({ weeklyDigest: false, emailNotifications: true, emailEnabled: true });
     expect(
       expectStatus(await api.get(DEMO.belastingdienstOndermijning, '/api/me/preferences'), 200).body.weeklyDigest,
     ).toBe(false);
@@ -273,6 +274,7 @@ describe('the weekly digest without SMTP settings', () => {
     });
     expect(expectStatus(await api.get(DEMO.ovjOndermijning, '/api/me/preferences'), 200).body).toEqual({
       weeklyDigest: true,
+      emailNotifications: true,
       emailEnabled: false,
     });
     expect(sink.mails).toEqual([]);

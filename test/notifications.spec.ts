@@ -65,7 +65,9 @@ describe('notifications, reminders and the attention view', () => {
     ).body as { id: string; title: string };
   const notificationsOf = async (who: string, query = '') =>
     expectStatus(await api.get(who, `/api/me/notifications${query}`), 200).body as NotificationPage;
-  const about = (page: NotificationPage, actionId: string) => page.items.filter((n) => n.entityId === actionId);
+  /** The assignment and reminder notifications about an action (owners also follow it: changes come as 'gevolgd'). */
+  const about = (page: NotificationPage, actionId: string) =>
+    page.items.filter((n) => n.entityId === actionId && n.kind !== 'gevolgd');
 
   it('tells the new owner when an action is assigned to them, and nobody when one assigns oneself', async () => {
     const assigned = await createAction(DEMO.aanjagerOndermijning, {

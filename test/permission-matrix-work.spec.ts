@@ -5,6 +5,7 @@ import { AppModule } from '../apps/api/src/app.module';
 import { ActionsController } from '../apps/api/src/http/actions.controller';
 import { DashboardController } from '../apps/api/src/http/dashboard.controller';
 import { DocumentsController } from '../apps/api/src/http/documents.controller';
+import { FollowsController } from '../apps/api/src/http/follows.controller';
 import { KnowledgeController } from '../apps/api/src/http/knowledge.controller';
 import { NotificationsController } from '../apps/api/src/http/notifications.controller';
 import { ReportingCyclesController } from '../apps/api/src/http/reporting-cycles.controller';
@@ -52,6 +53,7 @@ const WORK_CONTROLLERS: Array<Type<unknown>> = [
   KnowledgeController,
   DocumentsController,
   NotificationsController,
+  FollowsController,
   ReportingCyclesController,
   ReportingIndicatorsController,
   ReportingProgressReportsController,
@@ -104,6 +106,8 @@ const REPORT_REVIEW: OutcomeTable = {
 };
 /** A version that went upward (submitted, not returned) is readable by RVC members too. */
 const UPWARD_READ: OutcomeTable = { ...CONTENT_READ, rvc: 'ok' };
+/** Following: only what the caller may read; anything else is "not found", for RVC members too. */
+const FOLLOW: OutcomeTable = { ...CONTENT_READ, rvc: 404 };
 /** Someone else's comment: only its author edits it, so nobody here may. */
 const NOT_AUTHOR_EDIT: OutcomeTable = {
   ...CONTENT_READ,
@@ -763,6 +767,29 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
       audit: 'caller',
       target: () => ({ path: '/api/me/attention' }),
     },
+    {
+      method: 'GET',
+      pattern: '/api/me/home',
+      expected: READ,
+      audit: 'caller',
+      target: () => ({ path: '/api/me/home' }),
+    },
+
+    // --- follows.controller.ts (one's own following, of what one may read)
+    ...(['GET', 'PUT', 'DELETE'] as const).flatMap((method) =>
+      (
+        [
+          ['documents', () => f.documentId],
+          ['actions', () => f.actionId],
+          ['sessions', () => f.sessionId],
+        ] as const
+      ).map(([type, id]): Route => ({
+        method,
+        pattern: `/api/me/follows/${type}/:id`,
+        expected: FOLLOW,
+        target: () => ({ path: `/api/me/follows/${type}/${id()}` }),
+      })),
+    ),
 
     // --- reporting-cycles.controller.ts
     {

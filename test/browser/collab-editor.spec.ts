@@ -96,10 +96,11 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
     expect(ondermijning).toBeDefined();
     const [aanjagerName, ovjName] = await Promise.all([displayName(AANJAGER), displayName(OVJ)]);
 
-    // The aanjager creates a verslag through the werkgroep page and lands in the editor.
+    // The aanjager creates a verslag in the werkgroep's Documenten tab and lands in the editor.
     const a = await pages.newPage();
     await pages.login(a.page, AANJAGER);
     await a.page.goto(`${t.url}/werkgroepen/${ondermijning.id}`);
+    await a.page.getByRole('link', { name: 'Documenten', exact: true }).click();
     const documents = a.page.locator('section', { has: a.page.getByRole('heading', { level: 2, name: 'Documenten' }) });
     await documents.waitFor();
     await documents.getByLabel('Titel').fill('Verslag overleg ondermijning maart');
@@ -270,11 +271,11 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
     await screenshot(w.page, '14-editor-toegang-ingetrokken');
     expect(w.pageErrors).toEqual([]);
 
-    // An RVC member sees the werkgroep, but no documents section.
+    // An RVC member sees the werkgroep, but no documents: the Documenten tab says why.
     const r = await pages.newPage();
     await pages.login(r.page, 'rvc@demo.koers.nl');
-    await r.page.goto(`${t.url}/werkgroepen/${ondermijning.id}`);
-    await r.page.getByRole('heading', { level: 2, name: /^Leden/ }).waitFor();
+    await r.page.goto(`${t.url}/werkgroepen/${ondermijning.id}/documenten`);
+    await r.page.getByText('U heeft geen toegang tot de documenten van deze werkgroep').waitFor();
     await r.page.waitForLoadState('networkidle');
     expect(await r.page.getByRole('heading', { level: 2, name: 'Documenten' }).count()).toBe(0);
     expect((await r.page.locator('main').textContent()) ?? '').not.toContain('Notitie voor de waarnemer');

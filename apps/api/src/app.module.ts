@@ -32,6 +32,7 @@ import { InvitationsController } from './http/invitations.controller';
 import { MfaPolicyController } from './http/mfa-policy.controller';
 import { KnowledgeController } from './http/knowledge.controller';
 import { NotificationsController } from './http/notifications.controller';
+import { FollowsController } from './http/follows.controller';
 import { SessionsController } from './http/sessions.controller';
 import { MeController } from './http/me.controller';
 import { OrganisationsController } from './http/organisations.controller';
@@ -103,6 +104,7 @@ export class AppModule {
         AuditController,
         KnowledgeController,
         NotificationsController,
+        FollowsController,
         SessionsController,
         ReportingCyclesController,
         ReportingIndicatorsController,

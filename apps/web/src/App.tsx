@@ -32,6 +32,7 @@ const FirstStrategyRedirect = page(() => import('./pages/StrategyPage'), 'FirstS
 const StrategyPage = page(() => import('./pages/StrategyPage'), 'StrategyPage');
 const WorkgroupPage = page(() => import('./pages/WorkgroupPage'), 'WorkgroupPage');
 const WorkgroupOverview = page(() => import('./pages/WorkgroupPage'), 'WorkgroupOverview');
+const DocumentsTab = page(() => import('./pages/WorkgroupDocuments'), 'DocumentsTab');
 const ActionsTab = page(() => import('./pages/work/ActionsTab'), 'ActionsTab');
 const SessionsTab = page(() => import('./pages/work/SessionsTab'), 'SessionsTab');
 const SessionPage = page(() => import('./pages/work/SessionsTab'), 'SessionPage');
@@ -97,6 +98,7 @@ export function App() {
           <Route path="instellingen" element={<SettingsPage />} />
           <Route path="werkgroepen/:id" element={<WorkgroupPage />}>
             <Route index element={<WorkgroupOverview />} />
+            <Route path="documenten" element={<DocumentsTab />} />
             <Route path="acties" element={<ActionsTab />} />
             <Route path="sessies" element={<SessionsTab />} />
             <Route path="sessies/:sessionId" element={<SessionPage />} />

@@ -10,6 +10,9 @@ import type {
   ActionDetail,
   ActionDraft,
   ActionFilters,
+  FollowState,
+  FollowType,
+  HomeFeed,
   ActionInput,
   AgendaItem,
   AgendaItemInput,
@@ -326,6 +329,11 @@ export const api = {
   attention: () => request<Attention>('GET', '/me/attention'),
   preferences: () => request<Preferences>('GET', '/me/preferences'),
   updatePreferences: (input: PreferencesInput) => request<Preferences>('PATCH', '/me/preferences', input),
+  home: () => request<HomeFeed>('GET', '/me/home'),
+  following: (type: FollowType, id: string) =>
+    request<FollowState>('GET', `/me/follows/${type}/${encodeURIComponent(id)}`),
+  setFollowing: (type: FollowType, id: string, follow: boolean) =>
+    request<FollowState>(follow ? 'PUT' : 'DELETE', `/me/follows/${type}/${encodeURIComponent(id)}`),
 
   audit: (filters: AuditFilters) => request<AuditPage>('GET', '/audit' + query({ ...filters })),
 };

@@ -9,6 +9,14 @@ declare module '@koers/core' {
     'action.created': { workgroupId: string; action: ActionView; actorId: string };
     'action.updated': { workgroupId: string; action: ActionView; actorId: string; previousOwnerId: string | null };
     'action.deleted': { workgroupId: string; action: { id: string; workgroupId: string } };
+    /** A comment on an action (its followers hear of it); not relayed on the socket. */
+    'action.commented': {
+      actionId: string;
+      actionTitle: string;
+      workgroupId: string;
+      actorId: string;
+      actorName: string;
+    };
   }
 }
 

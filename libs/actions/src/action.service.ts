@@ -191,6 +191,13 @@ export class ActionService {
         },
         manager,
       );
+      this.events.publish('action.commented', {
+        actionId: id,
+        actionTitle: action.title,
+        workgroupId: action.workgroupId,
+        actorId: actor.userId,
+        actorName: actor.displayName,
+      });
     });
     return this.repository.comments(id);
   }

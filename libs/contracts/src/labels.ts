@@ -129,6 +129,11 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   verlopen: 'Deadline verlopen',
   besluit: 'Besluit',
   vermelding: 'U bent genoemd',
+  rapportage_ingediend: 'Rapportage ingediend',
+  rapportage_teruggestuurd: 'Rapportage teruggestuurd',
+  rapportage_geaccepteerd: 'Rapportage geaccepteerd',
+  reactie: 'Reactie',
+  gevolgd: 'Gevolgd',
 };
 
 export const FOCUS_AREA_STATUS_LABELS: Record<FocusAreaStatus, string> = {

@@ -51,6 +51,15 @@ export class DocumentHistoryRepository {
     );
   }
 
+  /** Who contributed to the document since its last version. */
+  async contributorIds(documentId: string, manager: EntityManager): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await manager.query(
+      'SELECT user_id FROM document_contributions WHERE document_id = $1',
+      [documentId],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
   /** Stores a version with the contributions since the previous one, and starts counting afresh. */
   async insertVersion(
     documentId: string,

@@ -7,6 +7,7 @@ import { AuditService } from '@koers/audit';
 import {
   assertVersion,
   conflict,
+  EventBus,
   forbidden,
   lockVersion,
   notFound,
@@ -45,6 +46,7 @@ export class DocumentHistoryService implements OnModuleInit {
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
+    private readonly events: EventBus,
   ) {}
 
   onModuleInit(): void {
@@ -181,6 +183,7 @@ export class DocumentHistoryService implements OnModuleInit {
         },
         manager,
       );
+      this.commented(actor, meta, id, id, mentions);
       return this.notifyMentions(actor, meta, id, mentions, manager);
     });
     await this.notifications.announce(mentioned);
@@ -217,6 +220,7 @@ export class DocumentHistoryService implements OnModuleInit {
         },
         manager,
       );
+      this.commented(actor, meta, id, commentId, mentions);
       return this.notifyMentions(actor, meta, id, mentions, manager);
     });
     await this.notifications.announce(mentioned);
@@ -321,12 +325,40 @@ export class DocumentHistoryService implements OnModuleInit {
     try {
       if (!(await this.repository.hasContributionsSinceLastVersion(documentId))) return;
       const state = await this.collab.currentState(documentId);
-      await this.transactions.transaction((manager) =>
-        this.repository.insertVersion(documentId, { name: null, kind: 'automatisch', state, createdBy: null }, manager),
-      );
+      await this.transactions.transaction(async (manager) => {
+        const contributorIds = await this.repository.contributorIds(documentId, manager);
+        await this.repository.insertVersion(
+          documentId,
+          { name: null, kind: 'automatisch', state, createdBy: null },
+          manager,
+        );
+        const meta = await this.documents.findMeta(documentId);
+        // Its followers hear that the text changed, once its editors have left (not on every keystroke).
+        if (meta)
+          this.events.publish('document.changed', {
+            documentId,
+            documentTitle: meta.title,
+            workgroupId: meta.workgroupId,
+            contributorIds,
+          });
+      });
     } catch (err) {
       this.logger.warn(`Automatic version of ${documentId} failed: ${(err as Error).message}`);
     }
+  }
+
+  /** Announced after the commit: the thread's participants and the document's followers hear of it. */
+  private commented(actor: Actor, meta: DocumentMeta, commentId: string, threadId: string, mentioned: string[]) {
+    this.events.publish('document.commented', {
+      documentId: meta.id,
+      documentTitle: meta.title,
+      workgroupId: meta.workgroupId,
+      commentId,
+      threadId,
+      actorId: actor.userId,
+      actorName: actor.displayName,
+      mentioned,
+    });
   }
 
   /**

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService } from '@koers/audit';
 import { notFound, TransactionHost } from '@koers/core';
+import { FollowService } from '@koers/notifications';
 import { CollabService } from './collab/collab.service';
 import { exportFile, ExportFormat, exportState } from './document-export';
 import { DocumentKind, DocumentMeta, templateUpdate } from './document.model';
@@ -18,6 +19,7 @@ export class DocumentService {
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
     private readonly collab: CollabService,
+    private readonly follows: FollowService,
   ) {}
 
   async list(actor: Actor, workgroupId: string, includeArchived: boolean): Promise<DocumentMeta[]> {
@@ -59,6 +61,8 @@ export class DocumentService {
       { action: 'document.create', entityType: 'document', entityId: id, workgroupId, summary: { title, kind } },
       manager,
     );
+    // Whoever creates a document follows it.
+    await this.follows.followWithin(manager, actor.userId, 'document', id, workgroupId);
     return id;
   }
 

@@ -1,4 +1,10 @@
-import { AttentionAction, AttentionReport, dutchDate, NotificationView } from './notification.model';
+import {
+  AttentionAction,
+  AttentionReport,
+  AttentionWorkgroupAction,
+  dutchDate,
+  NotificationView,
+} from './notification.model';
 import { todayInNetherlands } from '@koers/core';
 
 /** What the attention view holds for one person (`NotificationService.attention`). */
@@ -7,6 +13,7 @@ export interface DigestAttention {
   overdue: AttentionAction[];
   dueSoon: AttentionAction[];
   reports: AttentionReport[];
+  workgroupOverdue?: AttentionWorkgroupAction[];
   notifications: { unreadCount: number; items: NotificationView[] };
   total: number;
 }
@@ -70,6 +77,15 @@ export function composeDigest(
       })),
     });
   }
+  const stalled = attention.workgroupOverdue ?? [];
+  if (stalled.length)
+    sections.push({
+      heading: `Verlopen acties van anderen in uw werkgroep (${stalled.length})`,
+      entries: stalled.map((a) => ({
+        ...action(a),
+        text: ` – ${a.ownerName ?? 'geen eigenaar'}, deadline ${dutchDate(a.dueDate)} – ${a.workgroupName}`,
+      })),
+    });
   const unread = attention.notifications;
   if (unread.unreadCount) {
     const rest = unread.unreadCount - unread.items.length;
@@ -140,6 +156,6 @@ export function composeDigest(
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }

@@ -23,11 +23,26 @@ export class DigestRepository {
     return rows[0]?.weekly_digest ?? true;
   }
 
-  async setWeeklyDigest(userId: string, value: boolean, manager: EntityManager): Promise<void> {
+  /** Both choices; each on unless turned off. */
+  async settings(userId: string): Promise<{ weeklyDigest: boolean; emailNotifications: boolean }> {
+    const rows: Array<{ weeklyDigest: boolean; emailNotifications: boolean }> = await this.transactions.manager().query(
+      `SELECT weekly_digest AS "weeklyDigest", email_notifications AS "emailNotifications"
+           FROM user_preferences WHERE user_id = $1`,
+      [userId],
+    );
+    return rows[0] ?? { weeklyDigest: true, emailNotifications: true };
+  }
+
+  async setSettings(
+    userId: string,
+    value: { weeklyDigest: boolean; emailNotifications: boolean },
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.query(
-      `INSERT INTO user_preferences (user_id, weekly_digest) VALUES ($1, $2)
-       ON CONFLICT (user_id) DO UPDATE SET weekly_digest = EXCLUDED.weekly_digest, updated_at = now()`,
-      [userId, value],
+      `INSERT INTO user_preferences (user_id, weekly_digest, email_notifications) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id) DO UPDATE SET weekly_digest = EXCLUDED.weekly_digest,
+         email_notifications = EXCLUDED.email_notifications, updated_at = now()`,
+      [userId, value.weeklyDigest, value.emailNotifications],
     );
   }
 

@@ -1,7 +1,7 @@
 import { Dated, Notification, NOTIFICATION_KINDS, NotificationKind } from '@koers/contracts';
 
 export { NOTIFICATION_KINDS };
-export type { AttentionAction, AttentionReport, NotificationKind } from '@koers/contracts';
+export type { AttentionAction, AttentionReport, AttentionWorkgroupAction, NotificationKind } from '@koers/contracts';
 
 export type NotificationView = Dated<Notification, 'createdAt' | 'readAt'>;
 
@@ -9,6 +9,7 @@ export interface NewNotification {
   userId: string;
   kind: NotificationKind;
   title: string;
+  detail?: string | null;
   entityType?: string | null;
   entityId?: string | null;
   workgroupId?: string | null;
@@ -25,3 +26,13 @@ export const commentLink = (documentId: string, commentId: string) => `/document
 
 /** 'YYYY-MM-DD' as Dutch readers write it. */
 export const dutchDate = (date: string) => `${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)}`;
+
+/** The client path of a progress report. */
+export const reportLink = (reportId: string) => `/rapportages/${reportId}`;
+
+/** The client path of a session (inside its werkgroep). */
+export const sessionLink = (workgroupId: string, sessionId: string) =>
+  `/werkgroepen/${workgroupId}/sessies/${sessionId}`;
+
+/** The client path of a document. */
+export const documentLink = (documentId: string) => `/documenten/${documentId}`;

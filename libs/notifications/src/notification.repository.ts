@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AttentionAction, AttentionReport, NewNotification, NotificationView } from './notification.model';
+import {
+  AttentionAction,
+  AttentionReport,
+  AttentionWorkgroupAction,
+  NewNotification,
+  NotificationView,
+} from './notification.model';
 import { TransactionHost } from '@koers/core';
 
-const COLUMNS = `id, kind, title, entity_type AS "entityType", entity_id AS "entityId", workgroup_id AS "workgroupId",
+const COLUMNS = `id, kind, title, detail, entity_type AS "entityType", entity_id AS "entityId", workgroup_id AS "workgroupId",
                  link, created_at AS "createdAt", read_at AS "readAt"`;
 const LEFT_WORKGROUP_TITLE = 'Melding uit een werkgroep waarvan u geen lid meer bent';
 const OPEN_STATUSES = ['open', 'in_uitvoering', 'geblokkeerd'];
@@ -17,8 +23,8 @@ export class NotificationRepository {
   /** Inserts one notification; null when its dedupe key was already used for this person. */
   async insert(n: NewNotification, manager?: EntityManager): Promise<InsertedNotification | null> {
     const rows: InsertedNotification[] = await this.transactions.manager(manager).query(
-      `INSERT INTO notifications (user_id, kind, title, entity_type, entity_id, workgroup_id, link, dedupe_key)
-       VALUES ($1, $2, left($3, 500), $4, $5, $6, $7, $8)
+      `INSERT INTO notifications (user_id, kind, title, entity_type, entity_id, workgroup_id, link, dedupe_key, detail)
+       VALUES ($1, $2, left($3, 500), $4, $5, $6, $7, $8, left($9, 2000))
        ON CONFLICT ON CONSTRAINT notifications_dedupe_key DO NOTHING
        RETURNING user_id AS "userId", ${COLUMNS}`,
       [
@@ -30,6 +36,7 @@ export class NotificationRepository {
         n.workgroupId ?? null,
         n.link ?? null,
         n.dedupeKey ?? null,
+        n.detail ?? null,
       ],
     );
     return rows[0] ?? null;
@@ -47,6 +54,7 @@ export class NotificationRepository {
     const items: NotificationView[] = await this.transactions.manager().query(
       `SELECT id, kind,
               CASE WHEN gone THEN '${LEFT_WORKGROUP_TITLE}' ELSE title END AS title,
+              CASE WHEN gone THEN NULL ELSE detail END AS detail,
               CASE WHEN gone THEN NULL ELSE entity_type END AS "entityType",
               CASE WHEN gone THEN NULL ELSE entity_id END AS "entityId",
               CASE WHEN gone THEN NULL ELSE workgroup_id END AS "workgroupId",
@@ -139,6 +147,28 @@ export class NotificationRepository {
         WHERE a.owner_id = $1 AND a.deleted_at IS NULL AND a.status = ANY($3) AND a.due_date <= $2::date
         ORDER BY a.due_date, CASE a.priority WHEN 'hoog' THEN 1 WHEN 'normaal' THEN 2 ELSE 3 END, a.id`,
       [userId, until, OPEN_STATUSES],
+    );
+  }
+
+  /**
+   * For an aanjager: the overdue open actions owned by others (or by nobody) in the werkgroepen they drive,
+   * so the one who steers the theme sees where it stalls.
+   */
+  attentionWorkgroupOverdue(userId: string, today: string): Promise<AttentionWorkgroupAction[]> {
+    return this.transactions.manager().query(
+      `SELECT a.id, a.title, a.workgroup_id AS "workgroupId", w.name AS "workgroupName", a.due_date AS "dueDate",
+              a.status, a.priority, '/werkgroepen/' || a.workgroup_id || '?actie=' || a.id AS link,
+              a.owner_id AS "ownerId", o.display_name AS "ownerName"
+         FROM workgroup_members me
+         JOIN actions a ON a.workgroup_id = me.workgroup_id
+         JOIN workgroups w ON w.id = a.workgroup_id
+         LEFT JOIN users o ON o.id = a.owner_id
+        WHERE me.user_id = $1 AND me.role = 'aanjager'
+          AND a.deleted_at IS NULL AND a.status = ANY($3) AND a.due_date < $2::date
+          AND a.owner_id IS DISTINCT FROM $1
+        ORDER BY a.due_date, w.name, a.id
+        LIMIT 100`,
+      [userId, today, OPEN_STATUSES],
     );
   }
 

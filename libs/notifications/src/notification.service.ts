@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '@koers/access';
-import { addDays, APP_CONFIG, AppConfig, EventBus, notFound, todayInNetherlands } from '@koers/core';
+import { addDays, APP_CONFIG, AppConfig, EventBus, notFound, todayInNetherlands, TransactionHost } from '@koers/core';
 import type { EntityManager } from 'typeorm';
 import { AttentionAction, NewNotification, NotificationView } from './notification.model';
 import { InsertedNotification, NotificationRepository } from './notification.repository';
@@ -10,8 +10,11 @@ export type { InsertedNotification };
 /** The bell: one's own notifications, read marks, and creating notifications (with a live push). */
 @Injectable()
 export class NotificationService {
+  private readonly logger = new Logger(NotificationService.name);
+
   constructor(
     private readonly repository: NotificationRepository,
+    private readonly transactions: TransactionHost,
     private readonly events: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -47,6 +50,18 @@ export class NotificationService {
     const inserted = await this.repository.insert(input);
     if (inserted) await this.announce([inserted]);
     return inserted ? strip(inserted) : null;
+  }
+
+  /**
+   * Writes several notifications in one transaction and pushes them live after the commit. A failed push is
+   * only logged: the notifications are stored, and the bell shows them on its next load.
+   */
+  async notifyAll(notifications: NewNotification[]): Promise<InsertedNotification[]> {
+    const inserted = await this.transactions.transaction((manager) => this.insertWithin(manager, notifications));
+    await this.announce(inserted).catch((err: Error) =>
+      this.logger.warn(`Could not push ${inserted.length} notifications live: ${err.message}`),
+    );
+    return inserted;
   }
 
   /**
@@ -93,15 +108,17 @@ export class NotificationService {
 
   /**
    * "Needs your attention": what waits on the caller now. My open actions that are overdue or due within
-   * the reminder window, progress reports to submit (aanjager) or to review (secretariat), and my unread
+   * the reminder window, progress reports to submit (aanjager) or to review (secretariat), for an aanjager
+   * the overdue actions of others in the werkgroepen they drive, and my unread
    * notifications (the latest ten, with the count; decisions that concern me arrive as notifications).
    */
   async attention(actor: Pick<Actor, 'userId' | 'platformRole'>) {
     const today = todayInNetherlands();
     const soonUntil = addDays(today, this.config.reminders.dueSoonDays);
-    const [actions, reports, unread] = await Promise.all([
+    const [actions, reports, workgroupOverdue, unread] = await Promise.all([
       this.repository.attentionActions(actor.userId, soonUntil),
       this.repository.attentionReports(actor.userId, today, actor.platformRole === 'secretariaat'),
+      this.repository.attentionWorkgroupOverdue(actor.userId, today),
       this.repository.page(actor.userId, true, 10, 0),
     ]);
     const overdue: AttentionAction[] = actions.filter((a) => a.dueDate < today);
@@ -112,8 +129,9 @@ export class NotificationService {
       overdue,
       dueSoon,
       reports,
+      workgroupOverdue,
       notifications: { unreadCount: unread.total, items: unread.items },
-      total: overdue.length + dueSoon.length + reports.length + unread.total,
+      total: overdue.length + dueSoon.length + reports.length + workgroupOverdue.length + unread.total,
     };
   }
 

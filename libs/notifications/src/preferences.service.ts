@@ -8,6 +8,8 @@ import { TransactionHost } from '@koers/core';
 export interface Preferences {
   /** The weekly e-mail of what waits on me; on unless I turned it off. */
   weeklyDigest: boolean;
+  /** The notifications that close a loop (reports, replies, mentions) also by e-mail; on unless turned off. */
+  emailNotifications: boolean;
   /** Whether this installation sends e-mail at all (SMTP configured): without it the setting has no effect. */
   emailEnabled: boolean;
 }
@@ -23,23 +25,23 @@ export class PreferencesService {
   ) {}
 
   async get(actor: Actor): Promise<Preferences> {
-    return { weeklyDigest: await this.repository.weeklyDigest(actor.userId), emailEnabled: this.mailer.enabled };
+    const settings = await this.repository.settings(actor.userId);
+    return { ...settings, emailEnabled: this.mailer.enabled };
   }
 
-  async update(actor: Actor, input: { weeklyDigest?: boolean }): Promise<Preferences> {
-    const before = await this.repository.weeklyDigest(actor.userId);
-    if (input.weeklyDigest !== undefined && input.weeklyDigest !== before) {
-      const weeklyDigest = input.weeklyDigest;
+  async update(actor: Actor, input: { weeklyDigest?: boolean; emailNotifications?: boolean }): Promise<Preferences> {
+    const before = await this.repository.settings(actor.userId);
+    const changes: Record<string, { from: boolean; to: boolean }> = {};
+    for (const key of ['weeklyDigest', 'emailNotifications'] as const) {
+      const to = input[key];
+      if (to !== undefined && to !== before[key]) changes[key] = { from: before[key], to };
+    }
+    if (Object.keys(changes).length) {
       await this.transactions.transaction(async (manager) => {
-        await this.repository.setWeeklyDigest(actor.userId, weeklyDigest, manager);
+        await this.repository.setSettings(actor.userId, { ...before, ...input }, manager);
         await this.audit.recordChange(
           actor,
-          {
-            action: 'preferences.update',
-            entityType: 'user',
-            entityId: actor.userId,
-            summary: { changes: { weeklyDigest: { from: before, to: weeklyDigest } } },
-          },
+          { action: 'preferences.update', entityType: 'user', entityId: actor.userId, summary: { changes } },
           manager,
         );
       });

@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { conflict, notFound, StaleVersionError, TransactionHost, validationFailed } from '@koers/core';
+import { conflict, EventBus, notFound, StaleVersionError, TransactionHost, validationFailed } from '@koers/core';
 import { DocumentService } from '@koers/documents';
+// The loop events (progress_report.*) are declared by the notifications library that hears them.
+import type {} from '@koers/notifications';
 import { hashVerified, versionContentHash } from './content-hash';
 import { ProgressReportRepository, ReportRow, VersionRow } from './progress-report.repository';
 import { mergeReportChanges, ReportChanges } from './report-merge';
@@ -51,6 +53,7 @@ export class ProgressReportService {
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
     private readonly documents: DocumentService,
+    private readonly events: EventBus,
   ) {}
 
   async listOfWorkgroup(actor: Actor, workgroupId: string) {
@@ -224,6 +227,15 @@ export class ProgressReportService {
           { field: 'summary', messages: ['Schrijf een samenvatting voordat u de rapportage indient.'] },
         ]);
       await this.freeze(actor, locked, narrative, manager);
+      // Heard after the commit: the secretariat is told there is a report to review.
+      this.events.publish('progress_report.submitted', {
+        reportId: id,
+        workgroupId: locked.workgroupId,
+        workgroupName: locked.workgroupName,
+        cycleTitle: locked.cycleTitle,
+        version: locked.currentVersion + 1,
+        actorId: actor.userId,
+      });
     });
     return this.get(actor, id);
   }
@@ -261,6 +273,17 @@ export class ProgressReportService {
         },
         manager,
       );
+      // Heard after the commit: the writers learn it came back (with the comment), or the werkgroep that it was accepted.
+      this.events.publish('progress_report.reviewed', {
+        reportId: id,
+        workgroupId: locked.workgroupId,
+        workgroupName: locked.workgroupName,
+        cycleTitle: locked.cycleTitle,
+        version: version.version,
+        actorId: actor.userId,
+        outcome,
+        comment,
+      });
     });
     return this.get(actor, id);
   }

@@ -157,6 +157,7 @@ export function NotificationBell() {
                 ) : (
                   n.title
                 )}
+                {n.detail && <span className="notification-detail small"> “{n.detail}”</span>}
                 {!n.readAt && (
                   <>
                     {' '}

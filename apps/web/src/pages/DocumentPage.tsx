@@ -15,6 +15,8 @@ import { CommentsPanel, CommentStart } from './document/CommentsPanel';
 import './document/document-panels.css';
 import { VersionsPanel } from './document/VersionsPanel';
 import { NotFoundPage } from './NotFoundPage';
+import { Breadcrumbs } from '../components/Breadcrumbs';
+import { FollowButton } from '../features/follow';
 
 const NO_ACCESS_TITLE = 'Document niet gevonden of geen toegang';
 const NO_ACCESS_MESSAGE =
@@ -74,10 +76,17 @@ function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: Doc
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link to={`/werkgroepen/${meta.workgroupId}`}>Werkgroep</Link> <span aria-hidden="true">›</span> Document
-      </p>
+      <Breadcrumbs
+        trail={[
+          { label: workgroup.data?.name ?? 'Werkgroep', to: `/werkgroepen/${meta.workgroupId}` },
+          { label: 'Documenten', to: `/werkgroepen/${meta.workgroupId}/documenten` },
+          { label: meta.title },
+        ]}
+      />
       <PageHeading title={meta.title}>{meta.title}</PageHeading>
+      <div className="page-tools">
+        <FollowButton type="documents" id={meta.id} name={meta.title} />
+      </div>
       <dl className="facts">
         <div>
           <dt>Soort</dt>

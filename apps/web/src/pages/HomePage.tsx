@@ -2,6 +2,9 @@ import { Link } from 'react-router-dom';
 import {
   ACTION_STATUS_LABELS,
   ActionStatus,
+  ChangeItem,
+  DOCUMENT_KIND_LABELS,
+  DocumentKind,
   Me,
   NOTIFICATION_KIND_LABELS,
   ORGANISATION_TYPE_LABELS,
@@ -44,6 +47,7 @@ export function HomePage() {
 
       <InventoryTasks />
       <AttentionSection />
+      <RecentWorkSections />
       <MyActionsSection />
       <UpcomingSessionsSection me={me} />
 
@@ -186,15 +190,31 @@ function AttentionSection() {
               </ul>
             </>
           )}
+          {a.workgroupOverdue.length > 0 && (
+            <>
+              <h3>Verlopen acties in uw werkgroep ({a.workgroupOverdue.length})</h3>
+              <ul>
+                {a.workgroupOverdue.map((item) => (
+                  <li key={item.id}>
+                    <Link to={item.link}>{item.title}</Link> – {item.ownerName ?? 'geen eigenaar'}, deadline{' '}
+                    {formatDate(item.dueDate)} (verlopen) · {item.workgroupName}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           {a.notifications.unreadCount > 0 && (
             <>
               <h3>Ongelezen meldingen ({a.notifications.unreadCount})</h3>
               <ul>
                 {a.notifications.items.map((n) => (
                   <li key={n.id}>
-                    {NOTIFICATION_KIND_LABELS[n.kind] ?? n.kind}:{' '}
+                    {/* The title already says what happened ("Besluit: …"): the kind goes in the small print. */}
                     {n.link ? <Link to={n.link}>{n.title}</Link> : n.title}{' '}
-                    <span className="muted small">({formatDateTime(n.createdAt)})</span>
+                    <span className="muted small">
+                      ({NOTIFICATION_KIND_LABELS[n.kind] ?? n.kind}, {formatDateTime(n.createdAt)})
+                    </span>
+                    {n.detail && <span className="notification-detail"> “{n.detail}”</span>}
                   </li>
                 ))}
               </ul>
@@ -203,6 +223,71 @@ function AttentionSection() {
         </div>
       )}
     </section>
+  );
+}
+
+const CHANGE_LABELS: Record<ChangeItem['kind'], string> = {
+  document_gewijzigd: 'Document gewijzigd',
+  actie_nieuw: 'Nieuwe actie',
+  actie_gewijzigd: 'Actie gewijzigd',
+  actie_afgerond: 'Actie afgerond',
+  sessie_nieuw: 'Nieuwe sessie',
+  rapportage_teruggestuurd: 'Rapportage teruggestuurd',
+  rapportage_geaccepteerd: 'Rapportage geaccepteerd',
+};
+
+/** "Recente documenten" and "Sinds uw vorige bezoek", from one call that also records this visit. */
+function RecentWorkSections() {
+  const feed = useApi(() => api.home(), []);
+  const f = feed.data;
+  return (
+    <>
+      <section aria-labelledby="sinds-bezoek" className="section">
+        <h2 id="sinds-bezoek">{f?.since ? 'Sinds uw vorige bezoek' : 'Veranderd in de afgelopen week'}</h2>
+        <ErrorMessage error={feed.error} />
+        {feed.loading && !f && <Loading what="Wat er is veranderd" />}
+        {f && f.since && <p className="small muted">Veranderingen in uw werkgroepen sinds {formatDateTime(f.since)}.</p>}
+        {f && f.changes.length === 0 && <p>Er is niets veranderd in uw werkgroepen.</p>}
+        {f && f.changes.length > 0 && (
+          <ul className="change-list">
+            {f.changes.map((c) => (
+              <li key={`${c.kind}-${c.id}`}>
+                <span className="small">{CHANGE_LABELS[c.kind] ?? c.kind}:</span> <Link to={c.link}>{c.title}</Link>{' '}
+                <span className="muted small">
+                  · {c.workgroupName} · {formatDateTime(c.at)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {f && f.changeCount > f.changes.length && (
+          <p className="small">
+            De laatste {f.changes.length} van {f.changeCount} veranderingen.
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="recente-documenten" className="section">
+        <h2 id="recente-documenten">Recente documenten</h2>
+        {feed.loading && !f && <Loading what="De documenten" />}
+        {f && f.recentDocuments.length === 0 && <p>Er zijn nog geen documenten in uw werkgroepen.</p>}
+        {f && f.recentDocuments.length > 0 && (
+          <ul className="card-list">
+            {f.recentDocuments.map((d) => (
+              <li key={d.id} className="card">
+                <h3>
+                  <Link to={`/documenten/${d.id}`}>{d.title}</Link>
+                </h3>
+                <p className="small">
+                  {DOCUMENT_KIND_LABELS[d.kind as DocumentKind] ?? d.kind} · {d.workgroupName}
+                  <br />
+                  Laatst gewijzigd {formatDateTime(d.updatedAt)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
   );
 }
 

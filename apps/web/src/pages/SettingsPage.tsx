@@ -14,7 +14,7 @@ import {
 import { FormActions } from '../components/forms';
 import { ChangePasswordForm, MfaSettings, SessionsSettings } from '../features/account';
 
-/** The person's own settings: the weekly e-mail of what waits on them, and the account (MFA, password, sessions). */
+/** The person's own settings: the e-mails (weekly digest, notifications) and the account (MFA, password, sessions). */
 export function SettingsPage() {
   const location = useLocation();
   const preferences = useApi(() => api.preferences(), []);
@@ -33,6 +33,7 @@ export function SettingsPage() {
 
 function EmailSettings({ saved }: { saved: Preferences }) {
   const [weeklyDigest, setWeeklyDigest] = useState(saved.weeklyDigest);
+  const [emailNotifications, setEmailNotifications] = useState(saved.emailNotifications);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,12 +44,13 @@ function EmailSettings({ saved }: { saved: Preferences }) {
     setError(null);
     setMessage(null);
     try {
-      const result = await api.updatePreferences({ weeklyDigest });
+      const result = await api.updatePreferences({ weeklyDigest, emailNotifications });
       setWeeklyDigest(result.weeklyDigest);
+      setEmailNotifications(result.emailNotifications);
       setMessage(
-        result.weeklyDigest
-          ? 'Opgeslagen: u krijgt de wekelijkse e-mail.'
-          : 'Opgeslagen: u krijgt geen wekelijkse e-mail meer.',
+        `Opgeslagen: u krijgt ${result.weeklyDigest ? 'de' : 'geen'} wekelijkse e-mail en ${
+          result.emailNotifications ? 'wel' : 'geen'
+        } e-mail bij rapportages, reacties en vermeldingen.`,
       );
     } catch (err) {
       setError(asApiError(err));
@@ -77,6 +79,17 @@ function EmailSettings({ saved }: { saved: Preferences }) {
         name="weeklyDigest"
         checked={weeklyDigest}
         onChange={setWeeklyDigest}
+      />
+      <p>
+        Direct een e-mail bij meldingen waar u op wacht: een voortgangsrapportage die is ingediend, teruggestuurd of
+        geaccepteerd, een reactie in een draad waaraan u meedeed, of als iemand u noemt. Ook hier alleen de titel en
+        een link; wat er geschreven is, leest u in Koers.
+      </p>
+      <CheckboxField
+        label="Stuur mij ook een e-mail bij deze meldingen"
+        name="emailNotifications"
+        checked={emailNotifications}
+        onChange={setEmailNotifications}
       />
       <FormActions submit="Opslaan" busy={busy} />
     </form>

@@ -6,10 +6,17 @@ import { FileList } from '../features/files';
 import { CheckboxField, ErrorMessage, Field, Loading, Table, useApi } from '../components/common';
 import { FormActions, SelectField, useSubmit } from '../components/forms';
 import { formatDateTime, options } from '../labels';
+import { TabError, useWorkgroup } from './WorkgroupPage';
+
+/** The Documenten tab of a werkgroep: its documents first, where people look for them. */
+export function DocumentsTab() {
+  const { workgroup, canWrite } = useWorkgroup();
+  return <WorkgroupDocuments workgroupId={workgroup.id} workgroupName={workgroup.name} mayWrite={canWrite} />;
+}
 
 /**
  * The werkgroep's documents: a list (title, soort, laatst gewijzigd) and, for those who may write, a form
- * to create one. Who may not see working documents (RVC members: 403) sees nothing of this section.
+ * to create one. Who may not see working documents (RVC members: 403) is told why.
  */
 export function WorkgroupDocuments({
   workgroupId,
@@ -23,7 +30,7 @@ export function WorkgroupDocuments({
   const [showArchived, setShowArchived] = useState(false);
   const documents = useApi(() => api.documents(workgroupId, showArchived), [workgroupId, showArchived]);
 
-  if (documents.error && documents.error.status === 403) return null;
+  if (documents.error && documents.error.status === 403) return <TabError error={documents.error} what="de documenten" />;
 
   const list = documents.data ?? [];
   return (

@@ -1,5 +1,5 @@
 import { FormEvent, Suspense, useMemo, useState } from 'react';
-import { Link, Navigate, NavLink, Outlet, useLocation, useOutletContext, useParams } from 'react-router-dom';
+import { Navigate, NavLink, Outlet, useLocation, useOutletContext, useParams } from 'react-router-dom';
 import { Composition, Me, MembershipRole, ROLE_LABELS, WorkgroupDetail } from '@koers/contracts';
 import { api, ApiError } from '../api';
 import { isSecretariat, useMe } from '../auth';
@@ -17,7 +17,7 @@ import { FormActions, Options, SelectField } from '../components/forms';
 import { options } from '../labels';
 import { useFunctionLabel, useWords } from '../features/region';
 import { NotFoundPage } from './NotFoundPage';
-import { WorkgroupDocuments } from './WorkgroupDocuments';
+import { Breadcrumbs } from '../components/Breadcrumbs';
 
 export interface WorkgroupContext {
   workgroup: WorkgroupDetail;
@@ -45,7 +45,10 @@ export function useWorkgroup() {
   return useOutletContext<WorkgroupContext>();
 }
 
-/** The werkgroep frame: heading, facts and the tabs (sub-routes) Overzicht, Acties, Sessies, Kennisbank, Voortgang. */
+/**
+ * The werkgroep frame: heading, facts and the tabs (sub-routes) Overzicht, Documenten, Acties, Sessies,
+ * Kennisbank, Voortgang.
+ */
 export function WorkgroupPage() {
   const { id = '' } = useParams();
   const me = useMe();
@@ -78,9 +81,7 @@ export function WorkgroupPage() {
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link to={`/strategie/${w.theme.strategyId}`}>Strategie</Link> <span aria-hidden="true">›</span> Werkgroep
-      </p>
+      <Breadcrumbs trail={[{ label: 'Strategie', to: `/strategie/${w.theme.strategyId}` }, { label: w.name }]} />
       <PageHeading>{w.name}</PageHeading>
       <dl className="facts">
         <div>
@@ -100,6 +101,9 @@ export function WorkgroupPage() {
             <NavLink to={`/werkgroepen/${w.id}`} end>
               Overzicht
             </NavLink>
+          </li>
+          <li>
+            <NavLink to={`/werkgroepen/${w.id}/documenten`}>Documenten</NavLink>
           </li>
           <li>
             <NavLink to={`/werkgroepen/${w.id}/acties`}>Acties</NavLink>
@@ -122,9 +126,9 @@ export function WorkgroupPage() {
   );
 }
 
-/** The Overzicht tab: description, onderdelen, composition, members, documents. */
+/** The Overzicht tab: description, onderdelen, composition, members (the documents have a tab of their own). */
 export function WorkgroupOverview() {
-  const { workgroup: w, canWrite, reload, me } = useWorkgroup();
+  const { workgroup: w, reload, me } = useWorkgroup();
   const location = useLocation();
   const words = useWords();
   // Notification links point at /werkgroepen/<id>?actie=<id>: open the action in the Acties tab.
@@ -155,8 +159,6 @@ export function WorkgroupOverview() {
         <h2 id="leden">Leden ({w.members.length})</h2>
         <MembersTable workgroup={w} manage={isSecretariat(me)} onChanged={reload} />
       </section>
-
-      <WorkgroupDocuments workgroupId={w.id} workgroupName={w.name} mayWrite={canWrite} />
 
       {isSecretariat(me) && <AddMemberForm workgroup={w} onAdded={reload} />}
     </>

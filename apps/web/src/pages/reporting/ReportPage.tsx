@@ -1,3 +1,4 @@
+import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { isWorkingReport } from '@koers/contracts';
@@ -47,9 +48,13 @@ export function ReportPage() {
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/dashboard">Dashboard</Link> <span aria-hidden="true">›</span> Rapportage
-      </p>
+      <Breadcrumbs
+        trail={[
+          { label: r.workgroupName, to: `/werkgroepen/${r.workgroupId}` },
+          { label: 'Voortgang', to: `/werkgroepen/${r.workgroupId}/voortgang` },
+          { label: `Rapportage ${r.cycleTitle}` },
+        ]}
+      />
       <PageHeading title={`Voortgangsrapportage ${r.workgroupName}`}>
         Voortgangsrapportage: {r.workgroupName}
       </PageHeading>

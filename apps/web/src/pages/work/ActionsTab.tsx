@@ -33,6 +33,7 @@ import { ConfirmDialog } from '../../components/dialog';
 import { Choice, FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { LoadMore, usePagedList } from '../../components/paging';
 import { useFormGuard, useVersionedSave } from '../../features/forms';
+import { FollowButton } from '../../features/follow';
 import { useLive } from '../../live';
 import { TabError, useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
 
@@ -750,6 +751,9 @@ function ActionDetailPanel({
         <button type="button" className="button button-secondary button-small" onClick={onClose}>
           Sluiten<span className="visually-hidden"> actie {a.title}</span>
         </button>
+      </div>
+      <div className="page-tools">
+        <FollowButton type="actions" id={a.id} name={a.title} />
       </div>
       <ErrorMessage error={error} />
       <dl className="facts">

@@ -31,6 +31,8 @@ import {
 } from '../../components/common';
 import { formatDate, formatMoment, options } from '../../labels';
 import { Choice, FormActions, Options, SelectField, useSubmit } from '../../components/forms';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { FollowButton } from '../../features/follow';
 import { useLive } from '../../live';
 import { storedDraft } from '../../features/forms';
 import { AgendaItemEditForm, SessionEditForm, sessionDraftKey, SessionHistory } from '../../features/sessions';
@@ -359,11 +361,17 @@ export function SessionPage() {
 
   return (
     <section aria-labelledby="sessie-kop" className="section">
-      <p className="breadcrumb">
-        <Link to={`/werkgroepen/${ctx.workgroup.id}/sessies`}>Alle sessies</Link> <span aria-hidden="true">›</span>{' '}
-        Sessie
-      </p>
+      <Breadcrumbs
+        trail={[
+          { label: ctx.workgroup.name, to: `/werkgroepen/${ctx.workgroup.id}` },
+          { label: 'Sessies', to: `/werkgroepen/${ctx.workgroup.id}/sessies` },
+          { label: s.title },
+        ]}
+      />
       <h2 id="sessie-kop">{s.title}</h2>
+      <div className="page-tools">
+        <FollowButton type="sessions" id={s.id} name={s.title} />
+      </div>
       <ErrorMessage error={error} />
       <SuccessMessage message={message} />
       <dl className="facts">

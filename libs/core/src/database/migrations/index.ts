@@ -25,6 +25,7 @@ import { CreateInventoriesAndFinance1765050000000 } from './1765050000000-create
 import { LoginFailuresPerSource1765090000000 } from './1765090000000-login-failures-per-source';
 import { CreateFiles1765070000000 } from './1765070000000-create-files';
 import { CreateConsultationsBodiesAndAdoption1765060000000 } from './1765060000000-create-consultations-bodies-and-adoption';
+import { CreateFollowsVisitsAndLoopNotifications1765020000000 } from './1765020000000-create-follows-visits-and-loop-notifications';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   LoginFailuresPerSource1765090000000,
   CreateFiles1765070000000,
   CreateConsultationsBodiesAndAdoption1765060000000,
+  CreateFollowsVisitsAndLoopNotifications1765020000000,
 ];
