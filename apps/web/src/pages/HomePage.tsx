@@ -246,7 +246,9 @@ function RecentWorkSections() {
         <h2 id="sinds-bezoek">{f?.since ? 'Sinds uw vorige bezoek' : 'Veranderd in de afgelopen week'}</h2>
         <ErrorMessage error={feed.error} />
         {feed.loading && !f && <Loading what="Wat er is veranderd" />}
-        {f && f.since && <p className="small muted">Veranderingen in uw werkgroepen sinds {formatDateTime(f.since)}.</p>}
+        {f && f.since && (
+          <p className="small muted">Veranderingen in uw werkgroepen sinds {formatDateTime(f.since)}.</p>
+        )}
         {f && f.changes.length === 0 && <p>Er is niets veranderd in uw werkgroepen.</p>}
         {f && f.changes.length > 0 && (
           <ul className="change-list">

@@ -82,8 +82,8 @@ function EmailSettings({ saved }: { saved: Preferences }) {
       />
       <p>
         Direct een e-mail bij meldingen waar u op wacht: een voortgangsrapportage die is ingediend, teruggestuurd of
-        geaccepteerd, een reactie in een draad waaraan u meedeed, of als iemand u noemt. Ook hier alleen de titel en
-        een link; wat er geschreven is, leest u in Koers.
+        geaccepteerd, een reactie in een draad waaraan u meedeed, of als iemand u noemt. Ook hier alleen de titel en een
+        link; wat er geschreven is, leest u in Koers.
       </p>
       <CheckboxField
         label="Stuur mij ook een e-mail bij deze meldingen"

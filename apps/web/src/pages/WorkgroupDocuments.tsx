@@ -30,7 +30,8 @@ export function WorkgroupDocuments({
   const [showArchived, setShowArchived] = useState(false);
   const documents = useApi(() => api.documents(workgroupId, showArchived), [workgroupId, showArchived]);
 
-  if (documents.error && documents.error.status === 403) return <TabError error={documents.error} what="de documenten" />;
+  if (documents.error && documents.error.status === 403)
+    return <TabError error={documents.error} what="de documenten" />;
 
   const list = documents.data ?? [];
   return (
