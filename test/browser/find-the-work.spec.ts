@@ -72,7 +72,7 @@ describeWithBrowser('test/browser/find-the-work.spec.ts')('finding and following
     expect(await page.getByRole('heading', { level: 2, name: 'Documenten' }).count()).toBe(0);
     await tabs.getByRole('link', { name: 'Documenten' }).click();
     await page.waitForURL(`**/werkgroepen/${workgroupId}/documenten`);
-    const list = page.getByRole('table', { name: 'Documenten van de werkgroep' });
+    const list = page.getByRole('table', { name: `Documenten van ${WORKGROUP}` });
     await list.getByRole('link', { name: title }).waitFor();
     await expectAccessible(page, 'Documenten-tab');
     await screenshot(page, '71-werkgroep-documenten');
@@ -88,9 +88,9 @@ describeWithBrowser('test/browser/find-the-work.spec.ts')('finding and following
     expect(await crumbs.locator('[aria-current="page"]').textContent()).toBe(title);
 
     // Follow it, and stop again.
-    await page.getByRole('button', { name: `Volgen: ${title}` }).click();
+    await page.getByRole('button', { name: `Volgen ${title}` }).click();
     await page.getByRole('status').filter({ hasText: 'U volgt dit document' }).waitFor();
-    await page.getByRole('button', { name: `Niet meer volgen: ${title}` }).click();
+    await page.getByRole('button', { name: `Niet meer volgen ${title}` }).click();
     await page.getByRole('status').filter({ hasText: 'U volgt dit document niet meer' }).waitFor();
     await screenshot(page, '72-document-kruimelpad-volgen');
 

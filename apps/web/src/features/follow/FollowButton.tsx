@@ -41,7 +41,7 @@ export function FollowButton({ type, id, name }: { type: FollowType; id: string;
     <span className="follow">
       <button type="button" className="button button-secondary button-small" disabled={busy} onClick={toggle}>
         {following ? 'Niet meer volgen' : 'Volgen'}
-        <span className="visually-hidden">: {name}</span>
+        <span className="visually-hidden"> {name}</span>
       </button>
       {following && !message && (
         <span className="small muted">
