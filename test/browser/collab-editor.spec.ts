@@ -119,10 +119,10 @@ describeWithBrowser('test/browser/collab-editor.spec.ts')('collaborative editor 
         .getAttribute('aria-pressed'),
     ).toBe('false');
 
-    // The officier van justitie opens it from the werkgroep page.
+    // The officier van justitie opens it from the werkgroep's Documenten tab.
     const b = await pages.newPage();
     await pages.login(b.page, OVJ);
-    await b.page.goto(`${t.url}/werkgroepen/${ondermijning.id}`);
+    await b.page.goto(`${t.url}/werkgroepen/${ondermijning.id}/documenten`);
     const docRow = b.page.getByRole('row', { name: /Verslag overleg ondermijning maart/ });
     await docRow.waitFor();
     expect(await docRow.textContent()).toMatch(/Verslag/);
