@@ -328,7 +328,7 @@ describe('notifications that close every loop', () => {
       expect(sink.mails.filter((m) => m.subject?.includes('Gevolgde actie'))).toEqual([]);
     });
 
-    it('the creator of a session follows it', async () => {
+    it('the creator of a session follows it; followers hear of a new date, time or place', async () => {
       const session = await as<{ id: string }>(
         aanjager,
         'POST',
@@ -344,6 +344,15 @@ describe('notifications that close every loop', () => {
       await settle();
       expect(await as(aanjager, 'GET', `/api/me/follows/sessions/${session.id}`)).toEqual({ following: true });
       expect(await as(ovj, 'PUT', `/api/me/follows/sessions/${session.id}`)).toEqual({ following: true });
+
+      // A new place reaches the followers, not the one who changed it; a description alone does not.
+      await as(aanjager, 'PATCH', `/api/sessions/${session.id}`, { location: 'Stadhuis Lelystad' });
+      const [changed] = await ofKind(ovj, 'gevolgd', session.id);
+      expect(changed.title).toMatch(/^Sessie gewijzigd: /);
+      expect(changed.link).toBe(`/werkgroepen/${workgroupId}/sessies/${session.id}`);
+      expect(await ofKind(aanjager, 'gevolgd', session.id)).toEqual([]);
+      await as(aanjager, 'PATCH', `/api/sessions/${session.id}`, { description: 'Met koffie.' });
+      expect(await ofKind(ovj, 'gevolgd', session.id)).toHaveLength(1);
     });
 
     it('only what the caller may read can be followed: anything else is not found, and the refusal audited', async () => {
