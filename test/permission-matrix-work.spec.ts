@@ -14,6 +14,8 @@ import { ReportingProgressReportsController } from '../apps/api/src/http/reporti
 import { SearchController } from '../apps/api/src/http/search.controller';
 import { SessionsController } from '../apps/api/src/http/sessions.controller';
 import { FilesController } from '../apps/api/src/http/files.controller';
+import { DossierController } from '../apps/api/src/http/dossier.controller';
+import { DossierService } from '@koers/dossier';
 import { Api, DEMO, expectStatus, unique } from './support/api-helpers';
 import { files, multipartBody } from './support/file-fixtures';
 import {
@@ -60,6 +62,7 @@ const WORK_CONTROLLERS: Array<Type<unknown>> = [
   DashboardController,
   SearchController,
   FilesController,
+  DossierController,
 ];
 /** Controllers covered by test/permission-matrix-cycle.spec.ts (the strategy cycle). */
 const CYCLE_CONTROLLERS = ['ConsultationsController', 'AdoptionController', 'BodiesController'];
@@ -132,6 +135,15 @@ interface Target {
 const FILE_READ: OutcomeTable = { ...CONTENT_READ, rvc: 404 };
 /** New versions and archiving of a werkgroep's Documenten file: who edits the werkgroep's documents. */
 const FILE_CHANGE: OutcomeTable = { ...CONTENT_WRITE, rvc: 404 };
+/** The werkgroep's dossier (`workgroup.manage`): the secretariat; who sees the werkgroep gets 403. */
+const DOSSIER: OutcomeTable = {
+  ...CONTENT_READ,
+  aanjager: 403,
+  lid: 403,
+  ambtelijk: 403,
+  gast: 403,
+  waarnemer: 403,
+};
 
 interface Route {
   method: Method;
@@ -175,6 +187,8 @@ interface Fixtures {
   returnedReportId: string;
   /** An attachment in the matrix werkgroep's Documenten. */
   fileId: string;
+  /** A finished dossier of the matrix werkgroep. */
+  dossierId: string;
 }
 
 describe('permission matrix: the werkgroep at work, documents and reporting', () => {
@@ -1096,6 +1110,32 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
       target: async () => ({ path: `/api/files/${await newFile()}` }),
     },
 
+    // --- dossier.controller.ts
+    {
+      method: 'POST',
+      pattern: '/api/workgroups/:id/dossiers',
+      expected: DOSSIER,
+      target: () => ({ path: `/api/workgroups/${f.workgroupId}/dossiers` }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/workgroups/:id/dossiers',
+      expected: DOSSIER,
+      target: () => ({ path: `/api/workgroups/${f.workgroupId}/dossiers` }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/workgroups/:id/dossiers/:dossierId',
+      expected: DOSSIER,
+      target: () => ({ path: `/api/workgroups/${f.workgroupId}/dossiers/${f.dossierId}` }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/workgroups/:id/dossiers/:dossierId/content',
+      expected: DOSSIER,
+      target: () => ({ path: `/api/workgroups/${f.workgroupId}/dossiers/${f.dossierId}/content` }),
+    },
+
     // --- dashboard.controller.ts
     {
       method: 'GET',
@@ -1184,8 +1224,14 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
       returnedReportId: returned.id,
     });
     f.fileId = await newFile();
+    f.dossierId = (await as<{ id: string }>(sec, 'POST', `/api/workgroups/${f.workgroupId}/dossiers`, {}, 202)).id;
+    await t.app.get(DossierService).idle();
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    // Dossiers requested by the matrix are made in the background: let them finish before the database goes.
+    await t.app.get(DossierService).idle();
+    await t.close();
+  });
 
   const title = (route: Route) => `${route.method} ${route.pattern}${route.variant ? ` (${route.variant})` : ''}`;
 

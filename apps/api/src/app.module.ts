@@ -16,6 +16,7 @@ import { ReportingModule } from '@koers/reporting';
 import { SearchModule } from '@koers/search';
 import { InventoryModule } from '@koers/inventory';
 import { FinanceModule } from '@koers/finance';
+import { DossierModule } from '@koers/dossier';
 import { FilesModule } from '@koers/files';
 import { ConsultationModule } from '@koers/consultation';
 import { GovernanceModule } from '@koers/governance';
@@ -23,6 +24,7 @@ import { AdoptionController } from './http/adoption.controller';
 import { BodiesController } from './http/bodies.controller';
 import { ConsultationsController } from './http/consultations.controller';
 import { ActionsController } from './http/actions.controller';
+import { DossierController } from './http/dossier.controller';
 import { FilesController } from './http/files.controller';
 import { AuditController } from './http/audit.controller';
 import { AuthController } from './http/auth.controller';
@@ -86,6 +88,7 @@ export class AppModule {
         FilesModule,
         ConsultationModule,
         GovernanceModule,
+        DossierModule,
         ...(config.demo ? [DemoModule] : []),
       ],
       controllers: [
@@ -110,6 +113,7 @@ export class AppModule {
         ReportingIndicatorsController,
         ReportingProgressReportsController,
         FilesController,
+        DossierController,
         DashboardController,
         SearchController,
         InventoriesController,

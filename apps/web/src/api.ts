@@ -29,6 +29,7 @@ import type {
   DocumentKind,
   DocumentMeta,
   DocumentVersion,
+  DossierJob,
   ExportFormat,
   FieldError,
   KnowledgeFilters,
@@ -240,6 +241,15 @@ export const api = {
   updateDocument: (id: string, input: { title?: string; archived?: boolean }) =>
     request<DocumentMeta>('PATCH', `/documents/${encodeURIComponent(id)}`, input),
   /** Where the server renders the current content for download. */
+  requestDossier: (workgroupId: string) =>
+    request<DossierJob>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/dossiers`),
+  dossier: (workgroupId: string, dossierId: string) =>
+    request<DossierJob>(
+      'GET',
+      `/workgroups/${encodeURIComponent(workgroupId)}/dossiers/${encodeURIComponent(dossierId)}`,
+    ),
+  dossierUrl: (workgroupId: string, dossierId: string) =>
+    `/api/workgroups/${encodeURIComponent(workgroupId)}/dossiers/${encodeURIComponent(dossierId)}/content`,
   exportUrl: (id: string, format: ExportFormat) => `/api/documents/${encodeURIComponent(id)}/export?format=${format}`,
   comments: (documentId: string) =>
     request<CommentThread[]>('GET', `/documents/${encodeURIComponent(documentId)}/comments`),

@@ -24,3 +24,4 @@ export * from './search';
 export * from './sessions';
 export * from './strategy';
 export * from './workgroups';
+export * from './dossier';

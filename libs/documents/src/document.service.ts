@@ -7,6 +7,9 @@ import { notFound, TransactionHost } from '@koers/core';
 import { FollowService } from '@koers/notifications';
 import { CollabService } from './collab/collab.service';
 import { exportFile, ExportFormat, exportState } from './document-export';
+import { stateBlocks } from './export/document-blocks';
+import { renderDocumentPdf } from './export/document-pdf';
+import { renderHtmlDocument } from './export/html-document';
 import { DocumentKind, DocumentMeta, templateUpdate } from './document.model';
 import { DocumentRepository } from './document.repository';
 
@@ -72,6 +75,15 @@ export class DocumentService {
    */
   async currentContent(id: string): Promise<{ text: string; html: string }> {
     return exportState(await this.collab.currentState(id));
+  }
+
+  /**
+   * A document as its archive copies (a complete HTML page and a PDF/A), for a service that has already checked
+   * access (the werkgroep's dossier).
+   */
+  async archiveCopies(id: string, title: string): Promise<{ html: string; pdf: Buffer }> {
+    const blocks = stateBlocks(await this.collab.currentState(id));
+    return { html: renderHtmlDocument(title, blocks), pdf: await renderDocumentPdf(title, blocks) };
   }
 
   async update(actor: Actor, id: string, changes: { title?: string; archived?: boolean }): Promise<DocumentMeta> {

@@ -3,6 +3,7 @@ import { Navigate, NavLink, Outlet, useLocation, useOutletContext, useParams } f
 import { Composition, Me, MembershipRole, ROLE_LABELS, WorkgroupDetail } from '@koers/contracts';
 import { api, ApiError } from '../api';
 import { isSecretariat, useMe } from '../auth';
+import { WorkgroupDossier } from '../features/dossier/WorkgroupDossier';
 import {
   asApiError,
   ErrorMessage,
@@ -161,6 +162,7 @@ export function WorkgroupOverview() {
       </section>
 
       {isSecretariat(me) && <AddMemberForm workgroup={w} onAdded={reload} />}
+      {isSecretariat(me) && <WorkgroupDossier workgroupId={w.id} />}
     </>
   );
 }

@@ -88,7 +88,7 @@ export function createArchivalPdf(options: ArchivalPdfOptions): ArchivalPdf {
 export type LeafType =
   'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P' | 'Lbl' | 'LBody' | 'TH' | 'TD' | 'Caption' | 'Code';
 export type GroupType =
-  'Sect' | 'Div' | 'L' | 'LI' | 'Table' | 'THead' | 'TBody' | 'TR' | 'BlockQuote' | 'TOC' | 'TOCI';
+  'Sect' | 'Div' | 'L' | 'LI' | 'LBody' | 'Table' | 'THead' | 'TBody' | 'TR' | 'BlockQuote' | 'TOC' | 'TOCI';
 
 /**
  * The structure tree under construction: groups (sections, lists, tables, rows) nest, leaves hold the marked

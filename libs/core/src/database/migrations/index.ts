@@ -26,6 +26,7 @@ import { LoginFailuresPerSource1765090000000 } from './1765090000000-login-failu
 import { CreateFiles1765070000000 } from './1765070000000-create-files';
 import { CreateConsultationsBodiesAndAdoption1765060000000 } from './1765060000000-create-consultations-bodies-and-adoption';
 import { CreateFollowsVisitsAndLoopNotifications1765020000000 } from './1765020000000-create-follows-visits-and-loop-notifications';
+import { CreateWorkgroupDossiers1765080000000 } from './1765080000000-create-workgroup-dossiers';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   CreateFiles1765070000000,
   CreateConsultationsBodiesAndAdoption1765060000000,
   CreateFollowsVisitsAndLoopNotifications1765020000000,
+  CreateWorkgroupDossiers1765080000000,
 ];
