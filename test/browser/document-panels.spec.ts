@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { eventually } from '../support/collab-client';
 import { freePort } from '../support/server-process';
 import { createTestApp, TestApp } from '../support/test-app';
 import {
@@ -237,10 +238,18 @@ describeWithBrowser('test/browser/document-panels.spec.ts')('comments and versio
     await waitForText(b.page, 'Deze zin verdwijnt weer.');
     await waitSaved(a.page);
 
-    a.page.once('dialog', (dialog) => void dialog.accept());
-    await versions(a.page)
-      .getByRole('button', { name: /^Herstellen.*Na de eerste reacties/ })
-      .click();
+    const restoreButton = versions(a.page).getByRole('button', { name: /^Herstellen.*Na de eerste reacties/ });
+    await restoreButton.click();
+    // The app's own confirmation (not the browser's): Esc cancels and the focus goes back; then confirmed.
+    const ask = a.page.getByRole('dialog', { name: /^Versie “Na de eerste reacties” van .* herstellen\?$/ });
+    await ask.getByText(/De huidige tekst wordt eerst als versie bewaard/).waitFor();
+    await a.page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    await eventually(async () =>
+      expect(await restoreButton.evaluate((element) => element === document.activeElement)).toBe(true),
+    );
+    await restoreButton.click();
+    await ask.getByRole('button', { name: 'Herstellen' }).click();
     await versions(a.page).getByText('Versie "Na de eerste reacties" is hersteld.', { exact: false }).waitFor();
     await waitForText(b.page, 'Deze zin verdwijnt weer.', false);
     await waitForText(a.page, 'Deze zin verdwijnt weer.', false);

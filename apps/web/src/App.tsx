@@ -60,7 +60,7 @@ const RegionAdminPage = page(() => import('./features/region/RegionAdminPage'), 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, startError } = useAuth();
   const location = useLocation();
-  if (me === undefined) return <Loading what="Uw gegevens" />;
+  if (me === undefined) return <Loading what="Uw gegevens" plural />;
   if (!me) {
     if (startError) return <ErrorMessage error={startError} />;
     return <Navigate to="/inloggen" replace state={{ from: location.pathname + location.search }} />;

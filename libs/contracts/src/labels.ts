@@ -164,3 +164,30 @@ export const INDICATOR_DIRECTION_LABELS: Record<IndicatorDirection, string> = {
   hoger_is_beter: 'Hoger is beter',
   lager_is_beter: 'Lager is beter',
 };
+
+/** The columns of a report's action figures: the screens, the print view and the PDF use these words. */
+export const ACTION_FIGURE_LABELS = {
+  done: 'Afgerond',
+  open: 'Open',
+  overdue: 'Verlopen',
+} as const;
+
+/**
+ * An indicator's verdict in words. A target not (yet) reached while its period still runs is no failure:
+ * "Loopt nog", neutral; only after the period it is "Nog niet gehaald".
+ */
+export const INDICATOR_VERDICT_LABELS = {
+  reached: 'Doel gehaald',
+  ongoing: 'Loopt nog',
+  notReached: 'Nog niet gehaald',
+  none: 'Geen oordeel (geen doel of meting)',
+} as const;
+
+export type IndicatorVerdict = keyof typeof INDICATOR_VERDICT_LABELS;
+
+/** The verdict for a target reached (or not, or unknown: null), judged on `asOf` for a period ending `periodEnd`. */
+export function indicatorVerdict(reached: boolean | null, asOf: string, periodEnd: string | null): IndicatorVerdict {
+  if (reached === null) return 'none';
+  if (reached) return 'reached';
+  return periodEnd !== null && asOf <= periodEnd ? 'ongoing' : 'notReached';
+}

@@ -1,3 +1,4 @@
+import { ACTION_FIGURE_LABELS, INDICATOR_VERDICT_LABELS, indicatorVerdict } from '@koers/contracts';
 import { createArchivalPdf, PDF_FONTS, printable, Tags } from '@koers/core';
 import {
   FOCUS_AREA_STATUS_LABELS,
@@ -452,14 +453,15 @@ function figures(pdf: Pdf, figures: ReportFigures): void {
     String(figures.actions.totals.open),
     String(figures.actions.totals.overdue),
   ]);
-  table(pdf, 'Acties per onderdeel', ['Onderdeel', 'Afgerond', 'Open', 'Te laat'], [0.55, 0.15, 0.15, 0.15], rows);
+  const { done, open, overdue } = ACTION_FIGURE_LABELS;
+  table(pdf, 'Acties per onderdeel', ['Onderdeel', done, open, overdue], [0.55, 0.15, 0.15, 0.15], rows);
 
   if (figures.actions.overdueByOrganisation.length) {
     doc.moveDown(0.6);
     table(
       pdf,
-      'Te late acties per eigenaar',
-      ['Organisatie', 'Te laat'],
+      'Verlopen acties per organisatie',
+      ['Organisatie', overdue],
       [0.8, 0.2],
       figures.actions.overdueByOrganisation.map((o) => [o.organisationName, String(o.overdue)]),
     );
@@ -473,7 +475,7 @@ function figures(pdf: Pdf, figures: ReportFigures): void {
     doc.moveDown(0.6);
     ensureSpace(doc, 110);
     heading(pdf, 3, 'Indicatoren: laatste meting tegen het doel', 12, 0);
-    for (const indicator of figures.indicators) indicatorChart(pdf, indicator);
+    for (const indicator of figures.indicators) indicatorChart(pdf, indicator, figures);
   }
 }
 
@@ -533,7 +535,11 @@ function table({ doc, tags }: Pdf, caption: string, header: string[], fractions:
 }
 
 /** Two horizontal bars (latest value and target, and the baseline when known) on one scale, values beside them. */
-function indicatorChart({ doc, tags }: Pdf, indicator: ReportFigures['indicators'][number]): void {
+function indicatorChart(
+  { doc, tags }: Pdf,
+  indicator: ReportFigures['indicators'][number],
+  figures: ReportFigures,
+): void {
   const left = doc.page.margins.left;
   const labelWidth = 110;
   const valueWidth = 90;
@@ -545,11 +551,9 @@ function indicatorChart({ doc, tags }: Pdf, indicator: ReportFigures['indicators
   ];
   const scale = Math.max(1, ...bars.map((b) => b.value ?? 0));
   const verdict =
-    indicator.targetReached === null
-      ? 'doel of meting ontbreekt'
-      : indicator.targetReached
-        ? 'doel behaald'
-        : 'doel nog niet behaald';
+    INDICATOR_VERDICT_LABELS[
+      indicatorVerdict(indicator.targetReached, figures.referenceDate, figures.period.end)
+    ].toLowerCase();
   const direction = indicator.direction === 'hoger_is_beter' ? 'hoger is beter' : 'lager is beter';
   doc.font(BOLD).fontSize(10);
   const titleHeight = doc.heightOfString(printable(indicator.title), { width: contentWidth(doc) });

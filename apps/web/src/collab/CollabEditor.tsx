@@ -1,7 +1,8 @@
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { Editor, EditorContent, Extension, useEditor, useEditorState } from '@tiptap/react';
-import { FormEvent, KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { FormEvent, KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { NARROW, useMediaQuery } from '../components/common';
 import { CommentAnchors } from './comment-anchors';
 import type { CollabDocument } from './provider';
 import { documentSchema } from './schema';
@@ -23,6 +24,17 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   label.textContent = typeof user.name === 'string' ? user.name : 'Iemand';
   caret.append(label);
   return caret;
+}
+
+/** Keeps every remote caret's label inside the text area (see the effect in CollabEditor). */
+function placeCaretLabels(root: HTMLElement) {
+  const area = root.getBoundingClientRect();
+  for (const label of root.querySelectorAll<HTMLElement>('.collaboration-carets__label')) {
+    label.classList.remove('caret-label-left', 'caret-label-below');
+    const box = label.getBoundingClientRect();
+    if (box.right > area.right) label.classList.add('caret-label-left');
+    if (box.top < area.top) label.classList.add('caret-label-below');
+  }
 }
 
 interface CollabEditorProps {
@@ -106,6 +118,23 @@ export function CollabEditor({
   useEffect(() => {
     editor.view.dom.setAttribute('aria-label', label);
   }, [editor, label]);
+
+  // Other people's name labels sit above their caret, starting at it: near the right or top edge of the
+  // text they would be cut off (or widen the page), so they flip to the left or below there.
+  useEffect(() => {
+    let frame = 0;
+    const place = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => placeCaretLabels(editor.view.dom));
+    };
+    editor.on('transaction', place);
+    window.addEventListener('resize', place);
+    return () => {
+      cancelAnimationFrame(frame);
+      editor.off('transaction', place);
+      window.removeEventListener('resize', place);
+    };
+  }, [editor]);
 
   useEffect(() => {
     onReady?.(editor);
@@ -218,14 +247,61 @@ function Toolbar({ editor, onComment }: { editor: Editor; onComment?: () => void
     { key: 'redo', label: 'Opnieuw', disabled: !state.canRedo, run: () => chain().redo().run() },
   ];
 
-  // Roving tabindex (WAI-ARIA toolbar): one Tab stop, arrow keys move between the buttons.
-  const [current, setCurrent] = useState('p');
+  // On a phone the toolbar is one row: what does not fit goes behind "Meer" (a disclosure below the row).
+  const narrow = useMediaQuery(NARROW);
   const refs = useRef(new Map<string, HTMLButtonElement>());
-  const enabled = buttons.filter((b) => !b.disabled);
-  const focusKey = enabled.some((b) => b.key === current) ? current : enabled[0]?.key;
+  const bar = useRef<HTMLDivElement>(null);
+  const moreButton = useRef<HTMLButtonElement>(null);
+  const widths = useRef(new Map<string, number>());
+  const [inlineCount, setInlineCount] = useState(buttons.length);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const moreId = useId();
+  const layoutKey = buttons.map((b) => b.key + b.label).join('|');
+  useLayoutEffect(() => {
+    const element = bar.current;
+    if (!narrow || !element) {
+      setInlineCount(Number.POSITIVE_INFINITY);
+      return;
+    }
+    const fit = () => {
+      for (const [key, button] of refs.current)
+        if (button.parentElement === element && button.offsetWidth > 0) widths.current.set(key, button.offsetWidth);
+      const style = getComputedStyle(element);
+      const available = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const gap = parseFloat(style.columnGap) || 4;
+      const more = (moreButton.current?.offsetWidth || 80) + gap;
+      // Buttons never shown in the row yet: estimated from their label.
+      const width = (b: ToolButton) => (widths.current.get(b.key) ?? b.label.length * 8 + 24) + gap;
+      const inOrder = [...buttons].sort((a, b) => phoneRank(a) - phoneRank(b));
+      const all = inOrder.reduce((sum, b) => sum + width(b), 0);
+      if (all <= available) return setInlineCount(inOrder.length);
+      let used = more;
+      let count = 0;
+      while (count < inOrder.length && used + width(inOrder[count]) <= available) used += width(inOrder[count++]);
+      setInlineCount(count);
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(element);
+    return () => observer.disconnect();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [narrow, layoutKey]);
+  // On a phone what is used most comes first in the row (and stays out of "Meer").
+  const ordered = narrow ? [...buttons].sort((a, b) => phoneRank(a) - phoneRank(b)) : buttons;
+  const inline = ordered.slice(0, inlineCount);
+  const overflow = ordered.slice(inlineCount);
+
+  // Roving tabindex (WAI-ARIA toolbar): one Tab stop, arrow keys move between the buttons (and "Meer").
+  const [current, setCurrent] = useState('p');
+  const enabled = [...inline.filter((b) => !b.disabled).map((b) => b.key), ...(overflow.length ? [MORE] : [])];
+  const focusKey = enabled.includes(current) ? current : enabled[0];
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const index = enabled.findIndex((b) => b.key === focusKey);
+    if (event.key === 'Escape' && moreOpen) {
+      event.stopPropagation();
+      return closeMore();
+    }
+    const index = enabled.indexOf(focusKey);
     let next = -1;
     if (event.key === 'ArrowRight') next = (index + 1) % enabled.length;
     else if (event.key === 'ArrowLeft') next = (index - 1 + enabled.length) % enabled.length;
@@ -233,41 +309,95 @@ function Toolbar({ editor, onComment }: { editor: Editor; onComment?: () => void
     else if (event.key === 'End') next = enabled.length - 1;
     if (next < 0) return;
     event.preventDefault();
-    const key = enabled[next].key;
+    const key = enabled[next];
     setCurrent(key);
-    refs.current.get(key)?.focus();
+    (key === MORE ? moreButton.current : refs.current.get(key))?.focus();
   }
+
+  function closeMore() {
+    setMoreOpen(false);
+    moreButton.current?.focus();
+  }
+
+  const render = (button: ToolButton, inRow: boolean) => (
+    <button
+      key={button.key}
+      ref={(element) => {
+        if (element) refs.current.set(button.key, element);
+        else refs.current.delete(button.key);
+      }}
+      type="button"
+      className={'tool' + (button.group ? ' tool-group-start' : '') + (button.className ? ' ' + button.className : '')}
+      aria-pressed={button.pressed === undefined ? undefined : button.pressed}
+      title={button.shortcut && button.shortcut.replace('Control', 'Ctrl')}
+      aria-keyshortcuts={button.shortcut}
+      disabled={button.disabled}
+      tabIndex={inRow ? (button.key === focusKey ? 0 : -1) : undefined}
+      onFocus={inRow ? () => setCurrent(button.key) : undefined}
+      onClick={() => {
+        if (!inRow) setMoreOpen(false);
+        button.run();
+      }}
+    >
+      {button.label}
+    </button>
+  );
 
   return (
     <>
-      <div className="editor-toolbar" role="toolbar" aria-label="Opmaak" onKeyDown={onKeyDown}>
-        {buttons.map((button) => (
-          <button
-            key={button.key}
-            ref={(element) => {
-              if (element) refs.current.set(button.key, element);
-              else refs.current.delete(button.key);
+      <div className="editor-toolbar-frame">
+        <div
+          ref={bar}
+          className={narrow ? 'editor-toolbar editor-toolbar-one-row' : 'editor-toolbar'}
+          role="toolbar"
+          aria-label="Opmaak"
+          onKeyDown={onKeyDown}
+        >
+          {inline.map((button) => render(button, true))}
+          {overflow.length > 0 && (
+            <button
+              ref={moreButton}
+              type="button"
+              className="tool tool-more"
+              aria-expanded={moreOpen}
+              aria-controls={moreId}
+              tabIndex={focusKey === MORE ? 0 : -1}
+              onFocus={() => setCurrent(MORE)}
+              onClick={() => setMoreOpen((open) => !open)}
+            >
+              Meer<span className="visually-hidden"> opmaak</span> <span aria-hidden="true">▾</span>
+            </button>
+          )}
+        </div>
+        {overflow.length > 0 && moreOpen && (
+          <div
+            id={moreId}
+            className="tool-more-panel"
+            role="group"
+            aria-label="Meer opmaak"
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') {
+                event.stopPropagation();
+                closeMore();
+              }
             }}
-            type="button"
-            className={
-              'tool' + (button.group ? ' tool-group-start' : '') + (button.className ? ' ' + button.className : '')
-            }
-            aria-pressed={button.pressed === undefined ? undefined : button.pressed}
-            title={button.shortcut && button.shortcut.replace('Control', 'Ctrl')}
-            aria-keyshortcuts={button.shortcut}
-            disabled={button.disabled}
-            tabIndex={button.key === focusKey ? 0 : -1}
-            onFocus={() => setCurrent(button.key)}
-            onClick={button.run}
           >
-            {button.label}
-          </button>
-        ))}
+            {overflow.map((button) => render(button, false))}
+          </div>
+        )}
       </div>
       {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
     </>
   );
 }
+
+const MORE = 'more';
+/** The buttons a phone shows first, in this order; the others follow in their usual order. */
+const PHONE_FIRST = ['bold', 'italic', 'ul', 'comment', 'undo'];
+const phoneRank = (button: ToolButton) => {
+  const rank = PHONE_FIRST.indexOf(button.key);
+  return rank < 0 ? PHONE_FIRST.length : rank;
+};
 
 function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {
   const id = useId();

@@ -1,5 +1,5 @@
-import { Suspense, useState } from 'react';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { KeyboardEvent, Suspense, useEffect, useRef, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { isSecretariat, useAuth } from '../auth';
 import { forgetLocalCopies, hasUnacknowledgedChanges } from '../collab/session';
 import { UnsavedChangesGuard } from '../features/forms';
@@ -7,23 +7,56 @@ import { useWords } from '../features/region';
 import { SearchLauncher } from '../features/search';
 import { closeLive } from '../live';
 import { Loading } from './common';
+import { ConfirmProvider, useConfirm } from './dialog';
 import { NotificationBell } from './NotificationBell';
 import { Footer, SkipLink } from './PlainLayout';
 
 /**
  * The frame around every page of a logged-in user: header, navigation, main content, footer. Loaded lazily
- * (with the live socket of the notification bell), so the login page does not carry it.
+ * (with the live socket of the notification bell), so the login page does not carry it. It gives every page
+ * the app's confirmation dialog (useConfirm).
  */
 export function Layout() {
+  return (
+    <ConfirmProvider>
+      <Frame />
+    </ConfirmProvider>
+  );
+}
+
+/**
+ * On a phone (below 48rem, see styles.css) the navigation and the account controls fold behind a "Menu"
+ * button: a disclosure (aria-expanded), closed by Esc (focus back on the button) and by following a link.
+ */
+function Frame() {
   const { me, logout } = useAuth();
   const navigate = useNavigate();
+  const location = useLocation();
+  const confirm = useConfirm();
   const [busy, setBusy] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const words = useWords();
+
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  function onMenuKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape' && menuOpen) {
+      event.stopPropagation();
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    }
+  }
 
   async function onLogout() {
     if (
       hasUnacknowledgedChanges() &&
-      !window.confirm('Niet al uw wijzigingen zijn opgeslagen. Als u nu uitlogt, gaan ze verloren. Toch uitloggen?')
+      !(await confirm({
+        title: 'Toch uitloggen?',
+        message: 'Niet al uw wijzigingen zijn opgeslagen. Als u nu uitlogt, gaan ze verloren.',
+        confirmLabel: 'Uitloggen',
+        danger: true,
+      }))
     )
       return;
     setBusy(true);
@@ -41,7 +74,7 @@ export function Layout() {
   return (
     <>
       <SkipLink />
-      <header className="site-header">
+      <header className="site-header" onKeyDown={onMenuKeyDown}>
         <div className="container header-inner">
           <Link to="/" className="brand" aria-label="Koers, naar het overzicht">
             <span className="brand-mark" aria-hidden="true">
@@ -49,52 +82,76 @@ export function Layout() {
             </span>
             Koers
           </Link>
-          <nav aria-label="Hoofdmenu" className="main-nav">
-            <ul>
-              <li>
-                <NavLink to="/" end>
-                  Overzicht
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/strategie">Strategie</NavLink>
-              </li>
-              {(isSecretariat(me) || me?.user.rvcMember) && (
-                <>
-                  <li>
-                    <NavLink to="/dashboard">Dashboard</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/rvc">{words.board}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/cyclus">Strategiecyclus</NavLink>
-                  </li>
-                </>
-              )}
-              <li>
-                <NavLink to="/instellingen">Mijn instellingen</NavLink>
-              </li>
-              {isSecretariat(me) && (
-                <li>
-                  <NavLink to="/beheer">Beheer</NavLink>
-                </li>
-              )}
-            </ul>
-          </nav>
           {me && (
-            <div className="user-box">
+            <div className="header-tools">
               <SearchLauncher />
               <NotificationBell />
-              <span className="user-name">
-                <span className="visually-hidden">Ingelogd als </span>
-                {me.user.displayName}
-              </span>
-              <button type="button" className="button button-secondary button-small" onClick={onLogout} disabled={busy}>
-                Uitloggen
+              <button
+                ref={menuButton}
+                type="button"
+                className="menu-button"
+                aria-expanded={menuOpen}
+                aria-controls="hoofdmenu-paneel"
+                onClick={() => setMenuOpen((open) => !open)}
+              >
+                <span aria-hidden="true" className="menu-icon">
+                  {menuOpen ? '✕' : '☰'}
+                </span>{' '}
+                Menu
               </button>
             </div>
           )}
+          <div id="hoofdmenu-paneel" className={menuOpen ? 'header-menu header-menu-open' : 'header-menu'}>
+            <nav aria-label="Hoofdmenu" className="main-nav">
+              <ul>
+                <li>
+                  <NavLink to="/" end>
+                    Overzicht
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/strategie">Strategie</NavLink>
+                </li>
+                {(isSecretariat(me) || me?.user.rvcMember) && (
+                  <>
+                    <li>
+                      <NavLink to="/dashboard">Dashboard</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/rvc">{words.board}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/cyclus">Strategiecyclus</NavLink>
+                    </li>
+                  </>
+                )}
+                <li>
+                  <NavLink to="/instellingen">Mijn instellingen</NavLink>
+                </li>
+                {isSecretariat(me) && (
+                  <li>
+                    <NavLink to="/beheer">Beheer</NavLink>
+                  </li>
+                )}
+              </ul>
+            </nav>
+            {me && (
+              <div className="user-box">
+                <span className="user-name">
+                  <span className="visually-hidden">Ingelogd als </span>
+                  {me.user.displayName}
+                </span>
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  onClick={onLogout}
+                  disabled={busy}
+                >
+                  Uitloggen
+                </button>
+              </div>
+            )}
+          </div>
         </div>
       </header>
       <main id="inhoud" className="container main" tabIndex={-1}>

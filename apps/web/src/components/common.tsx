@@ -1,4 +1,4 @@
-import { DependencyList, ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { DependencyList, ReactNode, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError } from '../api';
 
 /** Loads data for a page; `reload` fetches again after a change. */
@@ -80,10 +80,11 @@ export function SuccessMessage({ message }: { message: string | null }) {
   );
 }
 
-export function Loading({ what = 'Gegevens' }: { what?: string }) {
+/** "De actie wordt geladen…", "Acties worden geladen…": `plural` when `what` is a plural subject. */
+export function Loading({ what, plural }: { what?: string; plural?: boolean }) {
   return (
     <p role="status" className="loading">
-      {what} worden geladen…
+      {what ?? 'Gegevens'} {plural || !what ? 'worden' : 'wordt'} geladen…
     </p>
   );
 }
@@ -180,24 +181,40 @@ export const ROW_ACTIONS = <span className="visually-hidden">Acties</span>;
 
 /**
  * A data table in a TableScroll: a caption for screen readers and a row of column headers (a `false`
- * column is left out); the rows (`<tr>`) go in as children.
+ * column is left out); the rows (`<tr>`) go in as children. With `cards`, on a phone (below 48rem) each row
+ * becomes a card and each cell shows its column's name before it (styles.css, `.table-cards`), so nothing
+ * needs sideways scrolling; the names are copied from the header onto the cells as `data-label`.
  */
 export function Table({
   label,
   caption,
   columns,
   className,
+  cards,
   children,
 }: {
   label: string;
   caption: ReactNode;
   columns: Array<ReactNode | false>;
   className?: string;
+  cards?: boolean;
   children: ReactNode;
 }) {
+  const ref = useRef<HTMLTableElement>(null);
+  // After every render: rows come and go (paging, live updates). Cheap: a few hundred cells at most.
+  useLayoutEffect(() => {
+    const table = ref.current;
+    if (!cards || !table) return;
+    const names = [...table.tHead!.rows[0].cells].map((cell) => cell.textContent?.trim() ?? '');
+    for (const row of table.tBodies[0].rows)
+      [...row.cells].forEach((cell, index) => {
+        if (names[index] && cell.dataset.label !== names[index]) cell.dataset.label = names[index];
+      });
+  });
+  const classes = [className, cards && 'table-cards'].filter(Boolean).join(' ') || undefined;
   return (
     <TableScroll label={label}>
-      <table className={className}>
+      <table className={classes} ref={ref}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -241,4 +258,21 @@ export function useFocusOnMount<T extends HTMLElement>() {
     ref.current?.focus();
   }, []);
   return ref;
+}
+
+/** The phone layout's breakpoint (styles.css uses the same 48rem). */
+export const NARROW = '(max-width: 48rem)';
+
+/** Whether a CSS media query matches, following changes (rotating a phone). */
+export function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia?.(query).matches ?? false);
+  useEffect(() => {
+    const list = window.matchMedia?.(query);
+    if (!list) return;
+    const update = () => setMatches(list.matches);
+    update();
+    list.addEventListener('change', update);
+    return () => list.removeEventListener('change', update);
+  }, [query]);
+  return matches;
 }

@@ -1,4 +1,4 @@
-import { FormEvent, ReactNode, useState } from 'react';
+import { FormEvent, ReactNode, SelectHTMLAttributes, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api';
 import { asApiError, Check, Field, focusFirstInvalid, validate } from './common';
 
@@ -106,5 +106,64 @@ export function FormActions({
         </button>
       )}
     </div>
+  );
+}
+
+type CommitSelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> & {
+  value: string;
+  /** Saves the choice; answering false (not saved, e.g. a dialog asks more first) shows `value` again. */
+  onCommit: (value: string) => unknown;
+};
+
+/**
+ * A select that saves by itself, but never while someone arrows through it (WCAG 3.2.2, on input): a choice
+ * made with the mouse or by touch is saved at once; with the keyboard the select only shows the choice and
+ * saves it on Enter or when the focus leaves (Esc goes back to the saved value).
+ */
+export function CommitSelect({ value, onCommit, children, ...rest }: CommitSelectProps) {
+  const [draft, setDraft] = useState(value);
+  const byKeyboard = useRef(false);
+  const sent = useRef<string | null>(null);
+  useEffect(() => {
+    setDraft(value);
+    sent.current = null;
+  }, [value]);
+
+  function commit(next: string) {
+    if (next === value || next === sent.current) return;
+    sent.current = next;
+    void Promise.resolve(onCommit(next)).then((saved) => {
+      if (saved === false) {
+        sent.current = null;
+        setDraft(value);
+      }
+    });
+  }
+
+  return (
+    <select
+      {...rest}
+      value={draft}
+      onPointerDown={() => (byKeyboard.current = false)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          commit(draft);
+        } else if (event.key === 'Escape' && draft !== value) {
+          event.stopPropagation();
+          setDraft(value);
+        } else if (event.key !== 'Tab' && event.key !== 'Shift') byKeyboard.current = true;
+      }}
+      onChange={(event) => {
+        setDraft(event.target.value);
+        if (!byKeyboard.current) commit(event.target.value);
+      }}
+      onBlur={() => {
+        byKeyboard.current = false;
+        commit(draft);
+      }}
+    >
+      {children}
+    </select>
   );
 }

@@ -59,13 +59,16 @@ export function LoadMore({
   shown,
   total,
   what,
+  one,
   busy,
   error,
   onLoadMore,
 }: {
   shown: number;
   total: number;
+  /** What is counted, plural ("acties"), and `one` of them ("actie"): "1 van 1 actie getoond". */
   what: string;
+  one: string;
   busy: boolean;
   error: ApiError | null;
   onLoadMore: () => Promise<void>;
@@ -83,7 +86,7 @@ export function LoadMore({
     <div className="load-more">
       <ErrorMessage error={error} />
       <p ref={statusRef} tabIndex={-1} role="status" aria-live="polite" className="muted small">
-        {shown} van {total} {what} getoond
+        {shown} van {total} {total === 1 ? one : what} getoond
       </p>
       {shown < total && (
         <button

@@ -17,6 +17,7 @@ import { VersionsPanel } from './document/VersionsPanel';
 import { NotFoundPage } from './NotFoundPage';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { FollowButton } from '../features/follow';
+import { useConfirm } from '../components/dialog';
 
 const NO_ACCESS_TITLE = 'Document niet gevonden of geen toegang';
 const NO_ACCESS_MESSAGE =
@@ -284,6 +285,7 @@ function DocumentSettings({
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const confirm = useConfirm();
   useEffect(() => setTitle(meta.title), [meta.title]);
   const archived = meta.archivedAt !== null;
 
@@ -314,7 +316,14 @@ function DocumentSettings({
   async function toggleArchive() {
     setError(null);
     setMessage(null);
-    if (!archived && !window.confirm(`"${meta.title}" archiveren? Het document wordt dan alleen-lezen voor iedereen.`))
+    if (
+      !archived &&
+      !(await confirm({
+        title: `“${meta.title}” archiveren?`,
+        message: 'Het document wordt dan alleen-lezen voor iedereen.',
+        confirmLabel: 'Archiveren',
+      }))
+    )
       return;
     setBusy(true);
     try {

@@ -55,7 +55,7 @@ export function HomePage() {
         <h2 id="mijn-werkgroepen">{secretariat || me.user.rvcMember ? 'Werkgroepen' : 'Mijn werkgroepen'}</h2>
         {secretariat && <p>Als secretariaat volgt u alle bestuurlijke werkgroepen.</p>}
         <ErrorMessage error={workgroups.error} />
-        {workgroups.loading && !workgroups.data && <Loading what="Werkgroepen" />}
+        {workgroups.loading && !workgroups.data && <Loading what="Werkgroepen" plural />}
         {workgroups.data && workgroups.data.length === 0 && <p>U bent (nog) geen lid van een werkgroep.</p>}
         {workgroups.data && workgroups.data.length > 0 && (
           <ul className="card-list">
@@ -300,11 +300,12 @@ function MyActionsSection() {
     <section aria-labelledby="mijn-acties" className="section">
       <h2 id="mijn-acties">Mijn acties</h2>
       <ErrorMessage error={actions.error} />
-      {actions.loading && !actions.data && <Loading what="Uw acties" />}
+      {actions.loading && !actions.data && <Loading what="Uw acties" plural />}
       {actions.data && items.length === 0 && <p>U heeft geen openstaande acties.</p>}
       {items.length > 0 && (
         <Table
           label="Mijn acties"
+          cards
           caption="Mijn openstaande acties"
           columns={['Actie', 'Werkgroep', 'Status', 'Deadline']}
         >
@@ -328,6 +329,7 @@ function MyActionsSection() {
           shown={items.length}
           total={actions.data.total}
           what="acties"
+          one="actie"
           busy={actions.loadingMore}
           error={actions.moreError}
           onLoadMore={actions.loadMore}
@@ -356,7 +358,7 @@ function UpcomingSessionsSection({ me }: { me: Me }) {
     <section aria-labelledby="komende-sessies" className="section">
       <h2 id="komende-sessies">Komende sessies</h2>
       <ErrorMessage error={sessions.error} />
-      {sessions.loading && !sessions.data && <Loading what="Sessies" />}
+      {sessions.loading && !sessions.data && <Loading what="Sessies" plural />}
       {sessions.data && sessions.data.length === 0 && <p>Er zijn geen sessies gepland in uw werkgroepen.</p>}
       {sessions.data && sessions.data.length > 0 && (
         <ul className="card-list">

@@ -22,7 +22,7 @@ export function SettingsPage() {
     <>
       <PageHeading>Mijn instellingen</PageHeading>
       <ErrorMessage error={preferences.error} />
-      {preferences.loading && !preferences.data && <Loading what="Uw instellingen" />}
+      {preferences.loading && !preferences.data && <Loading what="Uw instellingen" plural />}
       {preferences.data && <EmailSettings saved={preferences.data} />}
       <MfaSettings mustEnrol={Boolean((location.state as { mfaRequired?: boolean } | null)?.mfaRequired)} />
       <ChangePasswordForm />

@@ -45,7 +45,7 @@ export function WorkgroupDocuments({
         onChange={setShowArchived}
       />
       {documents.loading && !documents.data ? (
-        <Loading what="De documenten" />
+        <Loading what="De documenten" plural />
       ) : list.length === 0 ? (
         <p>Deze werkgroep heeft nog geen documenten{showArchived ? '' : ' (buiten het archief)'}.</p>
       ) : (

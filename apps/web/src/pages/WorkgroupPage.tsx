@@ -19,6 +19,7 @@ import { options } from '../labels';
 import { useFunctionLabel, useWords } from '../features/region';
 import { NotFoundPage } from './NotFoundPage';
 import { Breadcrumbs } from '../components/Breadcrumbs';
+import { useConfirm } from '../components/dialog';
 
 export interface WorkgroupContext {
   workgroup: WorkgroupDetail;
@@ -239,6 +240,7 @@ function MembersTable({
   const [roles, setRoles] = useState<Record<string, MembershipRole>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const functionLabel = useFunctionLabel();
+  const confirm = useConfirm();
 
   async function changeRole(userId: string, name: string) {
     const role = roles[userId];
@@ -263,7 +265,14 @@ function MembersTable({
   }
 
   async function remove(userId: string, name: string) {
-    if (!window.confirm(`${name} verwijderen uit ${workgroup.name}?`)) return;
+    if (
+      !(await confirm({
+        title: `${name} verwijderen uit ${workgroup.name}?`,
+        confirmLabel: 'Verwijderen',
+        danger: true,
+      }))
+    )
+      return;
     setBusy(userId);
     setError(null);
     setMessage(null);

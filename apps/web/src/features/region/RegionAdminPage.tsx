@@ -14,6 +14,7 @@ import { FormActions, useSubmit } from '../../components/forms';
 import { ApiError } from '../../api';
 import { DistrictWithOrganisations, RegionWords, regionApi } from './region-api';
 import { useWords } from './words';
+import { useConfirm } from '../../components/dialog';
 
 /** Beheer > Regio: the region's words, its districts and the list of functions. */
 export function RegionAdminPage() {
@@ -97,6 +98,7 @@ function DistrictsSection() {
   const [name, setName] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [rowError, setRowError] = useState<ApiError | null>(null);
+  const confirm = useConfirm();
   const { error, busy, submit } = useSubmit();
 
   function onCreate(event: FormEvent<HTMLFormElement>) {
@@ -116,7 +118,7 @@ function DistrictsSection() {
   }
 
   async function remove(district: DistrictWithOrganisations) {
-    if (!window.confirm(`${district.name} verwijderen?`)) return;
+    if (!(await confirm({ title: `${district.name} verwijderen?`, confirmLabel: 'Verwijderen', danger: true }))) return;
     await act(() => regionApi.deleteDistrict(district.id), `${district.name} is verwijderd.`);
   }
 
@@ -141,7 +143,7 @@ function DistrictsSection() {
       </p>
       <SuccessMessage message={message} />
       <ErrorMessage error={rowError || districts.error} />
-      {districts.loading && !districts.data && <Loading what="Districten" />}
+      {districts.loading && !districts.data && <Loading what="Districten" plural />}
       {districts.data && districts.data.length === 0 && <p>Er zijn nog geen districten.</p>}
       {districts.data && districts.data.length > 0 && (
         <Table label="Districten" caption="Districten" columns={['District', 'Organisaties', ROW_ACTIONS]}>

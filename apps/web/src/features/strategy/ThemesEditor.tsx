@@ -5,6 +5,7 @@ import { asApiError, ErrorMessage, Field, SuccessMessage } from '../../component
 import { FormActions, useSubmit } from '../../components/forms';
 import { useWords } from '../region';
 import { strategyApi } from './strategy-api';
+import { useConfirm } from '../../components/dialog';
 
 const byPosition = <T extends { position: number }>(items: T[]) => [...items].sort((a, b) => a.position - b.position);
 
@@ -14,6 +15,7 @@ const byPosition = <T extends { position: number }>(items: T[]) => [...items].so
  */
 export function ThemesEditor({ strategy, onChanged }: { strategy: StrategyDetail; onChanged: () => Promise<void> }) {
   const words = useWords();
+  const confirm = useConfirm();
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const themes = byPosition(strategy.themes.filter((t) => !t.archivedAt));
@@ -47,7 +49,7 @@ export function ThemesEditor({ strategy, onChanged }: { strategy: StrategyDetail
   }
 
   async function remove(kind: 'theme' | 'focus', item: Theme | FocusArea) {
-    if (!window.confirm(`“${item.title}” verwijderen?`)) return;
+    if (!(await confirm({ title: `“${item.title}” verwijderen?`, confirmLabel: 'Verwijderen', danger: true }))) return;
     await act(
       () => (kind === 'theme' ? strategyApi.deleteTheme(item.id) : strategyApi.deleteFocusArea(item.id)),
       `“${item.title}” is verwijderd, of gearchiveerd als er nog acties, rapportages of indicatoren naar verwijzen.`,

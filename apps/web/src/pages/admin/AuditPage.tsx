@@ -161,7 +161,7 @@ export function AuditPage() {
       </form>
 
       <ErrorMessage error={audit.error} />
-      {audit.loading && !audit.data && <Loading what="Auditregels" />}
+      {audit.loading && !audit.data && <Loading what="Auditregels" plural />}
       {audit.data && (
         <>
           <p role="status">

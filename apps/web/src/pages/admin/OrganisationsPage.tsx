@@ -15,6 +15,7 @@ import {
 } from '../../components/common';
 import { FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { options } from '../../labels';
+import { useConfirm } from '../../components/dialog';
 
 export function OrganisationsPage() {
   const [type, setType] = useState<string>('');
@@ -24,13 +25,21 @@ export function OrganisationsPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const districtName = useMemo(() => new Map((districts.data ?? []).map((d) => [d.id, d.name])), [districts.data]);
+  const confirm = useConfirm();
   const sorted = useMemo(
     () => [...(organisations.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl')),
     [organisations.data],
   );
 
   async function remove(organisation: Organisation) {
-    if (!window.confirm(`Organisatie “${organisation.name}” verwijderen?`)) return;
+    if (
+      !(await confirm({
+        title: `Organisatie “${organisation.name}” verwijderen?`,
+        confirmLabel: 'Verwijderen',
+        danger: true,
+      }))
+    )
+      return;
     setError(null);
     setMessage(null);
     try {
@@ -71,7 +80,7 @@ export function OrganisationsPage() {
           }}
         />
       )}
-      {organisations.loading && !organisations.data && <Loading what="Organisaties" />}
+      {organisations.loading && !organisations.data && <Loading what="Organisaties" plural />}
       {organisations.data && (
         <>
           <p role="status">{sorted.length} organisaties</p>

@@ -75,7 +75,7 @@ export function UsersPage() {
         />
       )}
       <ErrorMessage error={users.error || organisations.error} />
-      {users.loading && !users.data && <Loading what="Gebruikers" />}
+      {users.loading && !users.data && <Loading what="Gebruikers" plural />}
       {users.data && (
         <>
           <p role="status">

@@ -16,6 +16,7 @@ import {
   useFocusOnMount,
 } from '../../components/common';
 import { FormActions, useSubmit } from '../../components/forms';
+import { useConfirm } from '../../components/dialog';
 
 async function loadStrategiesWithThemes(): Promise<StrategyDetail[]> {
   const strategies = await api.strategies();
@@ -26,11 +27,20 @@ export function WorkgroupsAdminPage() {
   const workgroups = useApi(() => api.workgroups(), []);
   const strategies = useApi(loadStrategiesWithThemes, []);
   const [editing, setEditing] = useState<WorkgroupSummary | 'new' | null>(null);
+  const confirm = useConfirm();
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
   async function remove(group: WorkgroupSummary) {
-    if (!window.confirm(`Werkgroep “${group.name}” verwijderen? De leden verliezen hun toegang.`)) return;
+    if (
+      !(await confirm({
+        title: `Werkgroep “${group.name}” verwijderen?`,
+        message: 'De leden verliezen hun toegang.',
+        confirmLabel: 'Verwijderen',
+        danger: true,
+      }))
+    )
+      return;
     setError(null);
     setMessage(null);
     try {
@@ -68,7 +78,7 @@ export function WorkgroupsAdminPage() {
           }}
         />
       )}
-      {workgroups.loading && !workgroups.data && <Loading what="Werkgroepen" />}
+      {workgroups.loading && !workgroups.data && <Loading what="Werkgroepen" plural />}
       {workgroups.data && (
         <Table label="Werkgroepen" caption="Werkgroepen" columns={['Werkgroep', 'Prioriteit', 'Leden', ROW_ACTIONS]}>
           {workgroups.data.map((group) => (

@@ -9,6 +9,7 @@ import { FormActions } from '../../components/forms';
 import { formatDateTime } from '../../labels';
 import { EMPTY_DRAFT, Member, MentionDraft, MentionField, mentionIds } from './MentionField';
 import { Panel, useSignalledLoad } from './Panel';
+import { useConfirm } from '../../components/dialog';
 
 /** A comment about to be written: on the selected text (anchor) or on the whole document. */
 export interface CommentStart {
@@ -96,6 +97,19 @@ export function CommentsPanel(props: CommentsPanelProps) {
     };
   }, [editor, threads]);
 
+  // After a new comment is posted (or the form is left), the form goes away: the focus moves to the new
+  // thread, or back to "Reageren", instead of falling to the page body.
+  const focusAfter = useRef<string | null>(null);
+  const startButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const target = focusAfter.current;
+    if (!target || props.start) return;
+    focusAfter.current = null;
+    requestAnimationFrame(() =>
+      (target === START ? startButton.current : document.getElementById(threadDomId(target)))?.focus(),
+    );
+  });
+
   // Open the thread named in the address once it is there.
   useEffect(() => {
     if (!openId || !threads || openedRef.current === openId) return;
@@ -139,12 +153,19 @@ export function CommentsPanel(props: CommentsPanelProps) {
             documentId={documentId}
             start={start}
             members={props.members}
-            onDone={props.onStartDone}
-            onSaved={setThreads}
+            onDone={() => {
+              focusAfter.current ??= START;
+              props.onStartDone();
+            }}
+            onSaved={(next) => {
+              const known = new Set((threads ?? []).map((t) => t.id));
+              focusAfter.current = next.find((t) => !known.has(t.id))?.id ?? START;
+              setThreads(next);
+            }}
           />
         ) : (
           <p className="panel-intro">
-            <button type="button" className="button button-small" onClick={props.onStartComment}>
+            <button ref={startButton} type="button" className="button button-small" onClick={props.onStartComment}>
               Reageren
             </button>{' '}
             <span className="hint">Selecteer eerst tekst om daarop te reageren (of Ctrl+Alt+M in de tekst).</span>
@@ -198,6 +219,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
 }
 
 const threadDomId = (id: string) => `reactie-${id}`;
+const START = 'start';
 
 function sameRanges(a: Map<string, AnchorRange | null>, b: Map<string, AnchorRange | null>) {
   if (a.size !== b.size) return false;
@@ -324,6 +346,7 @@ function ThreadItem({
   mayDeleteAny,
 }: ThreadItemProps) {
   const [replying, setReplying] = useState(false);
+  const confirm = useConfirm();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const active = thread.id === activeId;
@@ -342,8 +365,16 @@ function ThreadItem({
     }
   }
 
-  function remove() {
-    if (!window.confirm('Deze reactie (met de antwoorden) verwijderen?')) return;
+  async function remove() {
+    if (
+      !(await confirm({
+        title: 'Deze reactie verwijderen?',
+        message: 'De antwoorden erop verdwijnen ook.',
+        confirmLabel: 'Verwijderen',
+        danger: true,
+      }))
+    )
+      return;
     void run(() => api.deleteComment(thread.id));
   }
 
@@ -416,7 +447,16 @@ function ThreadItem({
           </div>
         )}
         {replying && !resolved && (
-          <ReplyForm thread={thread} members={members} onDone={() => setReplying(false)} onSaved={onSaved} />
+          <ReplyForm
+            thread={thread}
+            members={members}
+            onDone={() => {
+              setReplying(false);
+              // The form goes away: keep the focus in this thread, not on the page body.
+              requestAnimationFrame(() => document.getElementById(threadDomId(thread.id))?.focus());
+            }}
+            onSaved={onSaved}
+          />
         )}
       </article>
     </li>

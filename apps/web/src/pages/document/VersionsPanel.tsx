@@ -6,7 +6,7 @@ import type { CollabDocument } from '../../collab/provider';
 import { documentSchema } from '../../collab/schema';
 import { asApiError, ErrorMessage, Field, SuccessMessage, validate } from '../../components/common';
 import { formatDateTime } from '../../labels';
-import { useModalDialog } from '../../components/dialog';
+import { useModalDialog, useConfirm } from '../../components/dialog';
 import { Panel, useSignalledLoad } from './Panel';
 
 const KIND_LABELS: Record<VersionKind, string> = {
@@ -39,6 +39,7 @@ export function VersionsPanel({ documentId, collab, canWrite, open, onToggle }: 
   const [viewing, setViewing] = useState<DocumentVersion | null>(null);
   const [busy, setBusy] = useState(false);
   const returnFocus = useRef<HTMLElement | null>(null);
+  const confirm = useConfirm();
 
   const load = useCallback(async () => {
     try {
@@ -52,9 +53,11 @@ export function VersionsPanel({ documentId, collab, canWrite, open, onToggle }: 
   async function restore(version: DocumentVersion) {
     const label = versionLabel(version);
     if (
-      !window.confirm(
-        `Versie "${label}" van ${formatDateTime(version.createdAt)} herstellen? De huidige tekst wordt eerst als versie bewaard; iedereen ziet meteen de herstelde tekst.`,
-      )
+      !(await confirm({
+        title: `Versie “${label}” van ${formatDateTime(version.createdAt)} herstellen?`,
+        message: 'De huidige tekst wordt eerst als versie bewaard; iedereen ziet meteen de herstelde tekst.',
+        confirmLabel: 'Herstellen',
+      }))
     )
       return;
     setBusy(true);

@@ -17,6 +17,7 @@ import {
   useApi,
   useFocusOnMount,
 } from '../../components/common';
+import { api } from '../../api';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
 import { formatDate, formatValue, options, todayIso } from '../../labels';
 import { TabError } from '../WorkgroupPage';
@@ -35,14 +36,19 @@ export function parseNumber(text: string): number | null {
 /** Indicators per focus area, each with its chart, its numbers in words and as a table, and (for managers) a measurement form. */
 export function IndicatorsSection({
   workgroupId,
+  strategyId,
   focusAreas,
   canManage,
 }: {
   workgroupId: string;
+  /** The strategy whose period the targets are set for (until it ends, a target not reached "loopt nog"). */
+  strategyId: string;
   focusAreas: FocusArea[];
   canManage: boolean;
 }) {
   const list = useApi(() => reportingApi.indicators(workgroupId), [workgroupId]);
+  const strategies = useApi(() => api.strategies(), []);
+  const periodEnd = strategies.data?.find((s) => s.id === strategyId)?.periodEnd ?? null;
   const [adding, setAdding] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -56,7 +62,7 @@ export function IndicatorsSection({
       <h2 id="indicatoren">Indicatoren</h2>
       <SuccessMessage message={message} />
       {list.error && <TabError error={list.error} what="de indicatoren" />}
-      {!list.data && !list.error && <Loading what="De indicatoren" />}
+      {!list.data && !list.error && <Loading what="De indicatoren" plural />}
       {list.data &&
         focusAreas.map((area) => {
           const indicators = list.data!.filter((i) => i.focusAreaId === area.id);
@@ -71,6 +77,7 @@ export function IndicatorsSection({
                     <IndicatorCard
                       key={indicator.id}
                       indicator={indicator}
+                      periodEnd={periodEnd}
                       canManage={canManage}
                       onMeasured={afterChange}
                     />
@@ -105,10 +112,12 @@ export function IndicatorsSection({
 
 function IndicatorCard({
   indicator,
+  periodEnd,
   canManage,
   onMeasured,
 }: {
   indicator: Indicator;
+  periodEnd: string | null;
   canManage: boolean;
   onMeasured: (message: string) => Promise<void>;
 }) {
@@ -149,7 +158,11 @@ function IndicatorCard({
           <div>
             <dt>Oordeel</dt>
             <dd>
-              <TargetVerdict reached={targetReached(indicator, latest?.value)} />
+              <TargetVerdict
+                reached={targetReached(indicator, latest?.value)}
+                asOf={todayIso()}
+                periodEnd={periodEnd}
+              />
             </dd>
           </div>
         </dl>

@@ -27,7 +27,12 @@ export function ProgressTab() {
   return (
     <>
       <ReportSection ctx={ctx} />
-      <IndicatorsSection workgroupId={workgroup.id} focusAreas={focusAreas} canManage={canManage} />
+      <IndicatorsSection
+        workgroupId={workgroup.id}
+        strategyId={workgroup.theme.strategyId}
+        focusAreas={focusAreas}
+        canManage={canManage}
+      />
     </>
   );
 }

@@ -436,7 +436,7 @@ function ReportEditor({
       ) : versions.data ? (
         <VersionHistory versions={versions.data} level={4} />
       ) : (
-        <Loading what="De versies" />
+        <Loading what="De versies" plural />
       )}
     </div>
   );

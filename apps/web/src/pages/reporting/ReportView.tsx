@@ -1,5 +1,5 @@
 import { ReactNode } from 'react';
-import { ReportContent, ReportFigures, ReportVersion } from '@koers/contracts';
+import { ACTION_FIGURE_LABELS, ReportContent, ReportFigures, ReportVersion } from '@koers/contracts';
 import { TableScroll } from '../../components/common';
 import { formatDate, formatDateTime, formatValue } from '../../labels';
 import { TargetVerdict } from './indicator-verdict';
@@ -65,13 +65,13 @@ export function ReportFiguresView({ figures, level, label }: { figures: ReportFi
             <tr>
               <th scope="col">Onderdeel</th>
               <th scope="col" className="number">
-                Afgerond
+                {ACTION_FIGURE_LABELS.done}
               </th>
               <th scope="col" className="number">
-                Open
+                {ACTION_FIGURE_LABELS.open}
               </th>
               <th scope="col" className="number">
-                Verlopen
+                {ACTION_FIGURE_LABELS.overdue}
               </th>
             </tr>
           </thead>
@@ -134,7 +134,11 @@ export function ReportFiguresView({ figures, level, label }: { figures: ReportFi
                     {i.latestMeasuredOn && <span className="muted small"> ({formatDate(i.latestMeasuredOn)})</span>}
                   </td>
                   <td>
-                    <TargetVerdict reached={i.targetReached} />
+                    <TargetVerdict
+                      reached={i.targetReached}
+                      asOf={figures.referenceDate}
+                      periodEnd={figures.period.end}
+                    />
                   </td>
                 </tr>
               ))}

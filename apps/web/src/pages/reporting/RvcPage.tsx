@@ -94,7 +94,7 @@ export function RvcPage() {
           )}
         </div>
       )}
-      {!cycles.data && !cycles.error && !strategies.error && <Loading what="De vergaderingen" />}
+      {!cycles.data && !cycles.error && !strategies.error && <Loading what="De vergaderingen" plural />}
       {cycles.data && list.length === 0 && <p>Er zijn nog geen rapportagecycli ({words.board}-vergaderingen).</p>}
       {list.length > 0 && (
         <ul className="cycle-list">

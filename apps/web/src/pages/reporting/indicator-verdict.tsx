@@ -1,4 +1,4 @@
-import { Indicator } from '@koers/contracts';
+import { Indicator, INDICATOR_VERDICT_LABELS, indicatorVerdict } from '@koers/contracts';
 
 /** Whether the latest measurement reaches the target, following the indicator's direction. */
 export function targetReached(
@@ -9,16 +9,27 @@ export function targetReached(
   return indicator.direction === 'hoger_is_beter' ? value >= indicator.target : value <= indicator.target;
 }
 
-/** "Doel gehaald" / "Nog niet gehaald" in words, with a shape; colour only as an extra. */
-export function TargetVerdict({ reached }: { reached: boolean | null }) {
-  if (reached === null) return <span className="verdict verdict-none">Geen oordeel (geen doel of meting)</span>;
-  return reached ? (
-    <span className="verdict verdict-ok">
-      <span aria-hidden="true">✓ </span>Doel gehaald
-    </span>
-  ) : (
-    <span className="verdict verdict-not">
-      <span aria-hidden="true">✗ </span>Nog niet gehaald
+const SHAPE = { reached: '✓ ', ongoing: '… ', notReached: '✗ ', none: '' } as const;
+const CLASS = { reached: 'verdict-ok', ongoing: 'verdict-ongoing', notReached: 'verdict-not', none: 'verdict-none' };
+
+/**
+ * "Doel gehaald", "Loopt nog" (not reached while the period still runs: neutral) or "Nog niet gehaald" (the
+ * period is over) in words, with a shape; colour only as an extra. Judged on `asOf` against `periodEnd`.
+ */
+export function TargetVerdict({
+  reached,
+  asOf,
+  periodEnd,
+}: {
+  reached: boolean | null;
+  asOf: string;
+  periodEnd: string | null;
+}) {
+  const verdict = indicatorVerdict(reached, asOf, periodEnd);
+  return (
+    <span className={`verdict ${CLASS[verdict]}`}>
+      {SHAPE[verdict] && <span aria-hidden="true">{SHAPE[verdict]}</span>}
+      {INDICATOR_VERDICT_LABELS[verdict]}
     </span>
   );
 }

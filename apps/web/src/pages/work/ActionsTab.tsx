@@ -1,4 +1,4 @@
-import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { DragEvent, FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { FileList } from '../../features/files';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
@@ -22,6 +22,7 @@ import {
   ErrorMessage,
   Field,
   Loading,
+  NARROW,
   SuccessMessage,
   Table,
   useApi,
@@ -29,8 +30,8 @@ import {
   validate,
 } from '../../components/common';
 import { formatDate, formatDateTime, options } from '../../labels';
-import { ConfirmDialog } from '../../components/dialog';
-import { Choice, FormActions, Options, SelectField, useSubmit } from '../../components/forms';
+import { ConfirmDialog, useConfirm } from '../../components/dialog';
+import { Choice, CommitSelect, FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { LoadMore, usePagedList } from '../../components/paging';
 import { useFormGuard, useVersionedSave } from '../../features/forms';
 import { FollowButton } from '../../features/follow';
@@ -61,6 +62,42 @@ const SORTS: Array<Choice<ActionSort>> = [
   ['updated_at', 'Laatst gewijzigd'],
 ];
 
+/** What a dragged board card carries: the action's id. */
+const DRAG_TYPE = 'application/x-koers-action';
+
+/** The names of the list's settings in the address (Dutch, as people see and share them). */
+const PARAMS = { mode: 'weergave' } as const;
+const FILTER_PARAMS = {
+  view: 'toon',
+  status: 'status',
+  focusAreaId: 'onderdeel',
+  organisationId: 'organisatie',
+  sort: 'sorteer',
+  order: 'volgorde',
+} as const satisfies Partial<Record<keyof ActionFilters, string>>;
+const FILTER_DEFAULTS: Partial<Record<keyof typeof FILTER_PARAMS, string>> = {
+  view: 'alle',
+  sort: 'due_date',
+  order: 'asc',
+};
+
+/** The list's filters from the address; unknown values fall back to the defaults. */
+function filtersFrom(params: URLSearchParams): ActionFilters {
+  const get = (key: keyof typeof FILTER_PARAMS) => params.get(FILTER_PARAMS[key]) || undefined;
+  const view = get('view');
+  const status = get('status');
+  const sort = get('sort');
+  const order = get('order');
+  return {
+    view: VIEWS.some(([value]) => value === view) ? (view as ActionFilters['view']) : 'alle',
+    status: status && status in ACTION_STATUS_LABELS ? (status as ActionStatus) : undefined,
+    focusAreaId: get('focusAreaId'),
+    organisationId: get('organisationId'),
+    sort: SORTS.some(([value]) => value === sort) ? (sort as ActionSort) : 'due_date',
+    order: order === 'desc' ? 'desc' : 'asc',
+  };
+}
+
 /** Who may change an action: managers, and a gast only their own actions. */
 export function mayEdit(ctx: WorkgroupContext, action: Action): boolean {
   if (ctx.canManage) return true;
@@ -78,8 +115,27 @@ export function ActionsTab() {
   const ctx = useWorkgroup();
   const { workgroup } = ctx;
   const [searchParams, setSearchParams] = useSearchParams();
-  const [filters, setFilters] = useState<ActionFilters>({ view: 'alle', sort: 'due_date', order: 'asc' });
-  const [mode, setMode] = useState<'lijst' | 'bord'>('lijst');
+  // Filters, sorting and the view live in the address, so a reload or a shared link keeps them.
+  const filters = filtersFrom(searchParams);
+  const mode = searchParams.get(PARAMS.mode) === 'bord' ? 'bord' : 'lijst';
+  // On a phone the filters fold away (closed at first), so the first action is near the top.
+  const [filtersOpen, setFiltersOpen] = useState(() => !window.matchMedia?.(NARROW).matches);
+  const activeFilters = [filters.view !== 'alle', filters.status, filters.focusAreaId, filters.organisationId].filter(
+    Boolean,
+  ).length;
+  const [dragging, setDragging] = useState<string | null>(null);
+  // A new action: its row (or card) is brought into view and focused, with the confirmation beside it.
+  const [createdId, setCreatedId] = useState<string | null>(null);
+  const createdShown = useRef<string | null>(null);
+  useEffect(() => {
+    if (!createdId || createdShown.current === createdId) return;
+    const title = document.querySelector<HTMLElement>(`[data-action-id="${createdId}"] .link-button`);
+    if (!title) return;
+    createdShown.current = createdId;
+    title.scrollIntoView?.({ block: 'center' });
+    title.focus();
+  });
+  const [dropTarget, setDropTarget] = useState<ActionStatus | null>(null);
   const [creating, setCreating] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [liveMessage, setLiveMessage] = useState('');
@@ -143,8 +199,19 @@ export function ActionsTab() {
     workgroup.id,
   );
 
-  function setFilter<K extends keyof ActionFilters>(key: K, value: ActionFilters[K]) {
-    setFilters((current) => ({ ...current, [key]: value || undefined }));
+  function setParam(name: string, value: string | undefined, fallback?: string) {
+    const next = new URLSearchParams(searchParams);
+    if (value && value !== fallback) next.set(name, value);
+    else next.delete(name);
+    setSearchParams(next, { replace: true });
+  }
+
+  function setFilter<K extends keyof typeof FILTER_PARAMS>(key: K, value: ActionFilters[K]) {
+    setParam(FILTER_PARAMS[key], value as string | undefined, FILTER_DEFAULTS[key]);
+  }
+
+  function setMode(next: 'lijst' | 'bord') {
+    setParam(PARAMS.mode, next, 'lijst');
   }
 
   function openDetail(id: string | null) {
@@ -200,63 +267,73 @@ export function ActionsTab() {
       <ErrorMessage error={error} />
       <SuccessMessage message={message} />
 
-      <form className="card form filters" aria-label="Acties filteren en sorteren" onSubmit={(e) => e.preventDefault()}>
-        <fieldset className="segmented">
-          <legend>Toon</legend>
-          {VIEWS.map(([value, label]) => (
-            <label key={value}>
-              <input
-                type="radio"
-                name="view"
-                value={value}
-                checked={(filters.view ?? 'alle') === value}
-                onChange={() => setFilter('view', value)}
-              />{' '}
-              {label}
-            </label>
-          ))}
-        </fieldset>
-        <div className="form-row">
-          <SelectField
-            label="Status"
-            name="Status"
-            value={filters.status ?? ''}
-            onChange={(v) => setFilter('status', v)}
-            empty="Alle statussen"
-            choices={STATUSES}
-          />
-          <SelectField
-            label="Onderdeel"
-            name="Onderdeel"
-            value={filters.focusAreaId ?? ''}
-            onChange={(v) => setFilter('focusAreaId', v)}
-            empty="Alle onderdelen"
-            choices={focusAreas.map((f) => [f.id, f.title])}
-          />
-          <SelectField
-            label="Organisatie"
-            name="Organisatie"
-            value={filters.organisationId ?? ''}
-            onChange={(v) => setFilter('organisationId', v)}
-            empty="Alle organisaties"
-            choices={organisations}
-          />
-          <SelectField
-            label="Sorteer op"
-            name="Sorteer op"
-            value={filters.sort ?? 'due_date'}
-            onChange={(v) => setFilter('sort', v)}
-            choices={SORTS}
-          />
-          <SelectField
-            label="Volgorde"
-            name="Volgorde"
-            value={filters.order ?? 'asc'}
-            onChange={(v) => setFilter('order', v)}
-            choices={ORDERS}
-          />
-        </div>
-      </form>
+      <details
+        className="card filters-box"
+        open={filtersOpen}
+        onToggle={(event) => setFiltersOpen(event.currentTarget.open)}
+      >
+        <summary>
+          Filteren en sorteren
+          {activeFilters > 0 && ` (${activeFilters} ${activeFilters === 1 ? 'filter' : 'filters'} aan)`}
+        </summary>
+        <form className="form filters" aria-label="Acties filteren en sorteren" onSubmit={(e) => e.preventDefault()}>
+          <fieldset className="segmented">
+            <legend>Toon</legend>
+            {VIEWS.map(([value, label]) => (
+              <label key={value}>
+                <input
+                  type="radio"
+                  name="view"
+                  value={value}
+                  checked={(filters.view ?? 'alle') === value}
+                  onChange={() => setFilter('view', value)}
+                />{' '}
+                {label}
+              </label>
+            ))}
+          </fieldset>
+          <div className="form-row">
+            <SelectField
+              label="Status"
+              name="Status"
+              value={filters.status ?? ''}
+              onChange={(v) => setFilter('status', v)}
+              empty="Alle statussen"
+              choices={STATUSES}
+            />
+            <SelectField
+              label="Onderdeel"
+              name="Onderdeel"
+              value={filters.focusAreaId ?? ''}
+              onChange={(v) => setFilter('focusAreaId', v)}
+              empty="Alle onderdelen"
+              choices={focusAreas.map((f) => [f.id, f.title])}
+            />
+            <SelectField
+              label="Organisatie"
+              name="Organisatie"
+              value={filters.organisationId ?? ''}
+              onChange={(v) => setFilter('organisationId', v)}
+              empty="Alle organisaties"
+              choices={organisations}
+            />
+            <SelectField
+              label="Sorteer op"
+              name="Sorteer op"
+              value={filters.sort ?? 'due_date'}
+              onChange={(v) => setFilter('sort', v)}
+              choices={SORTS}
+            />
+            <SelectField
+              label="Volgorde"
+              name="Volgorde"
+              value={filters.order ?? 'asc'}
+              onChange={(v) => setFilter('order', v)}
+              choices={ORDERS}
+            />
+          </div>
+        </form>
+      </details>
 
       <div className="toolbar-row">
         <div role="group" aria-label="Weergave" className="button-group">
@@ -290,6 +367,7 @@ export function ActionsTab() {
           onCancel={() => setCreating(false)}
           onCreated={(action) => {
             setCreating(false);
+            setCreatedId(action.id);
             setMessage(`Actie “${action.title}” is aangemaakt.`);
             list.setData((page) =>
               page && !page.items.some((a) => a.id === action.id)
@@ -302,7 +380,7 @@ export function ActionsTab() {
       )}
 
       <TabError error={list.error} what="de acties" />
-      {list.loading && !list.data && <Loading what="Acties" />}
+      {list.loading && !list.data && <Loading what="Acties" plural />}
       {list.data && (
         <p className="muted" aria-live="polite">
           {list.data.total === 1 ? '1 actie' : `${list.data.total} acties`}
@@ -312,12 +390,19 @@ export function ActionsTab() {
       {items.length > 0 && mode === 'lijst' && (
         <Table
           label="Actielijst"
+          cards
           caption={`Acties van ${workgroup.name}`}
           className="actions-table"
           columns={['Actie', 'Status', 'Eigenaar', 'Deadline', 'Prioriteit', 'Onderdeel']}
         >
           {items.map((action) => (
-            <tr key={action.id} className={action.overdue ? 'row-overdue' : undefined}>
+            <tr
+              key={action.id}
+              data-action-id={action.id}
+              className={[action.overdue && 'row-overdue', action.id === createdId && 'row-new']
+                .filter(Boolean)
+                .join(' ')}
+            >
               <th scope="row">
                 <button
                   type="button"
@@ -327,6 +412,7 @@ export function ActionsTab() {
                 >
                   {action.title}
                 </button>
+                {action.id === createdId && <span className="badge badge-new">Nieuw aangemaakt</span>}
                 {action.statusReason && STATUSES_WITH_REASON.includes(action.status) && (
                   <div className="muted small">Reden: {action.statusReason}</div>
                 )}
@@ -348,17 +434,53 @@ export function ActionsTab() {
         </Table>
       )}
       {items.length > 0 && mode === 'bord' && (
-        <div className="board" aria-label="Bord per status" role="region">
+        <div className="board" aria-label="Bord per status" role="region" aria-describedby="bord-uitleg">
+          <p id="bord-uitleg" className="hint board-hint">
+            Sleep een kaart naar een andere kolom, of kies bij “Verplaats naar”.
+          </p>
           {STATUSES.map(([status, label]) => {
             const column = items.filter((a) => a.status === status);
+            // Drag and drop (HTML5) beside the select on every card, which stays the keyboard's way.
+            const drop = (event: DragEvent) => {
+              event.preventDefault();
+              const action = items.find((a) => a.id === (event.dataTransfer.getData(DRAG_TYPE) || dragging));
+              setDragging(null);
+              setDropTarget(null);
+              if (action && action.status !== status) void save(action, { status }, 'De status');
+            };
             return (
-              <section key={status} className={`board-column board-${status}`} aria-labelledby={`kolom-${status}`}>
+              <section
+                key={status}
+                className={`board-column board-${status}` + (dropTarget === status ? ' board-drop' : '')}
+                aria-labelledby={`kolom-${status}`}
+                onDragOver={(event) => {
+                  if (!dragging) return;
+                  event.preventDefault();
+                  event.dataTransfer.dropEffect = 'move';
+                  if (dropTarget !== status) setDropTarget(status);
+                }}
+                onDrop={drop}
+              >
                 <h3 id={`kolom-${status}`}>
                   {label} <span className="muted">({column.length})</span>
                 </h3>
                 <ul>
                   {column.map((action) => (
-                    <li key={action.id} className="card board-card">
+                    <li
+                      key={action.id}
+                      data-action-id={action.id}
+                      className={'card board-card' + (dragging === action.id ? ' board-card-dragging' : '')}
+                      draggable={mayEdit(ctx, action)}
+                      onDragStart={(event) => {
+                        event.dataTransfer.setData(DRAG_TYPE, action.id);
+                        event.dataTransfer.effectAllowed = 'move';
+                        setDragging(action.id);
+                      }}
+                      onDragEnd={() => {
+                        setDragging(null);
+                        setDropTarget(null);
+                      }}
+                    >
                       <button type="button" className="link-button" onClick={() => openDetail(action.id)}>
                         {action.title}
                       </button>
@@ -384,6 +506,7 @@ export function ActionsTab() {
           shown={items.length}
           total={list.data.total}
           what="acties"
+          one="actie"
           busy={list.loadingMore}
           error={list.moreError}
           onLoadMore={list.loadMore}
@@ -468,14 +591,14 @@ function StatusControl({
   if (!mayEdit(ctx, action))
     return <span className={`status status-${action.status}`}>{ACTION_STATUS_LABELS[action.status]}</span>;
   const select = (
-    <select
+    <CommitSelect
       id={id}
       aria-label={label ? undefined : `Status: ${action.title}`}
       value={action.status}
-      onChange={(e) => void onSave(action, { status: e.target.value as ActionStatus }, 'De status')}
+      onCommit={(status) => onSave(action, { status: status as ActionStatus }, 'De status')}
     >
       <Options choices={STATUSES} />
-    </select>
+    </CommitSelect>
   );
   if (!label) return select;
   // On the board the control has a visible label ("Verplaats naar"), completed for screen readers.
@@ -510,18 +633,16 @@ function OwnerControl({
     );
   return (
     <>
-      <select
+      <CommitSelect
         aria-label={`Eigenaar: ${action.title}`}
         value={action.ownerId ?? ''}
-        onChange={(e) =>
-          void onSave(action, { ownerId: e.target.value || null, ownerOrganisationId: null }, 'De eigenaar')
-        }
+        onCommit={(ownerId) => onSave(action, { ownerId: ownerId || null, ownerOrganisationId: null }, 'De eigenaar')}
       >
         <Options choices={owners.map((m) => [m.userId, m.displayName])} empty="Geen eigenaar" />
         {action.ownerId && !owners.some((m) => m.userId === action.ownerId) && (
           <option value={action.ownerId}>{action.ownerName ?? 'Onbekend'}</option>
         )}
-      </select>
+      </CommitSelect>
       {action.ownerOrganisationName && <div className="muted small">{action.ownerOrganisationName}</div>}
     </>
   );
@@ -708,6 +829,7 @@ function ActionDetailPanel({
   const [comment, setComment] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [editing, setEditing] = useState(false);
+  const confirm = useConfirm();
   useEffect(() => {
     headingRef.current?.scrollIntoView?.({ block: 'start' });
     headingRef.current?.focus();
@@ -733,7 +855,8 @@ function ActionDetailPanel({
   }
 
   async function remove() {
-    if (!window.confirm(`Actie “${a.title}” verwijderen?`)) return;
+    if (!(await confirm({ title: `Actie “${a.title}” verwijderen?`, confirmLabel: 'Verwijderen', danger: true })))
+      return;
     try {
       await api.deleteAction(a.id);
       onDeleted(a.title);

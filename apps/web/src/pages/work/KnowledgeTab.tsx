@@ -1,4 +1,5 @@
 import { FormEvent, Fragment, ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { FileList } from '../../features/files';
 import { KNOWLEDGE_STATUS_LABELS, KnowledgeItem, KnowledgeStatus, Organisation } from '@koers/contracts';
 import { api, ApiError } from '../../api';
@@ -17,6 +18,7 @@ import { FormActions, SelectField, useSubmit } from '../../components/forms';
 import { LoadMore, readAll, usePagedList } from '../../components/paging';
 import { TabError, useWorkgroup } from '../WorkgroupPage';
 import './KnowledgeTab.css';
+import { useConfirm } from '../../components/dialog';
 
 const ENTITIES: Record<string, string> = {
   '&amp;': '&',
@@ -86,12 +88,34 @@ interface Filters {
   gemeenteId: string;
 }
 
+/** The names of the filters in the address. */
+const FILTER_PARAMS: Record<keyof Filters, string> = {
+  q: 'zoek',
+  tag: 'label',
+  status: 'status',
+  gemeenteId: 'gemeente',
+};
+
 /** The theme's kennisbank (lerende omgeving): full-text search with filters; create and edit for the werkgroep. */
 export function KnowledgeTab() {
   const ctx = useWorkgroup();
   const themeId = ctx.workgroup.themeId;
-  const [draft, setDraft] = useState<Filters>({ q: '', tag: '', status: '', gemeenteId: '' });
-  const [filters, setFilters] = useState<Filters>(draft);
+  // The search and filters live in the address, so a reload or a shared link keeps them.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters: Filters = {
+    q: searchParams.get(FILTER_PARAMS.q) ?? '',
+    tag: searchParams.get(FILTER_PARAMS.tag) ?? '',
+    status: searchParams.get(FILTER_PARAMS.status) ?? '',
+    gemeenteId: searchParams.get(FILTER_PARAMS.gemeenteId) ?? '',
+  };
+  const [draft, setDraft] = useState<Filters>(filters);
+  function setFilters(next: Filters) {
+    const params = new URLSearchParams(searchParams);
+    for (const key of Object.keys(FILTER_PARAMS) as Array<keyof Filters>)
+      if (next[key]) params.set(FILTER_PARAMS[key], next[key]);
+      else params.delete(FILTER_PARAMS[key]);
+    setSearchParams(params, { replace: true });
+  }
   const results = usePagedList(
     (limit, offset) => api.knowledge(themeId, { ...filters, limit, offset }),
     [themeId, JSON.stringify(filters)],
@@ -105,6 +129,7 @@ export function KnowledgeTab() {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
+  const confirm = useConfirm();
   const tags = useMemo(
     () => [...new Set((all.data ?? []).flatMap((i) => i.tags))].sort((a, b) => a.localeCompare(b, 'nl')),
     [all.data],
@@ -128,7 +153,14 @@ export function KnowledgeTab() {
   }
 
   async function remove(item: KnowledgeItem) {
-    if (!window.confirm(`“${item.title}” uit de kennisbank verwijderen?`)) return;
+    if (
+      !(await confirm({
+        title: `“${item.title}” uit de kennisbank verwijderen?`,
+        confirmLabel: 'Verwijderen',
+        danger: true,
+      }))
+    )
+      return;
     try {
       await api.deleteKnowledge(item.id);
       setMessage(`“${item.title}” is verwijderd.`);
@@ -278,6 +310,7 @@ export function KnowledgeTab() {
           shown={items.length}
           total={results.data.total}
           what="resultaten"
+          one="resultaat"
           busy={results.loadingMore}
           error={results.moreError}
           onLoadMore={results.loadMore}

@@ -30,7 +30,7 @@ import {
   validate,
 } from '../../components/common';
 import { formatDate, formatMoment, options } from '../../labels';
-import { Choice, FormActions, Options, SelectField, useSubmit } from '../../components/forms';
+import { Choice, CommitSelect, FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { FollowButton } from '../../features/follow';
 import { useLive } from '../../live';
@@ -38,6 +38,7 @@ import { storedDraft } from '../../features/forms';
 import { AgendaItemEditForm, SessionEditForm, sessionDraftKey, SessionHistory } from '../../features/sessions';
 import { TabError, useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
 import { possibleOwners } from './ActionsTab';
+import { useConfirm } from '../../components/dialog';
 
 /** Sessions of the werkgroep: upcoming first, then past; plan a new one. */
 export function SessionsTab() {
@@ -99,11 +100,12 @@ export function SessionsTab() {
         />
       )}
       <TabError error={sessions.error} what="de sessies" />
-      {sessions.loading && !sessions.data && <Loading what="Sessies" />}
+      {sessions.loading && !sessions.data && <Loading what="Sessies" plural />}
       {sessions.data && sessions.data.length === 0 && <p>Er zijn nog geen sessies.</p>}
       {sessions.data && sessions.data.length > 0 && (
         <Table
           label="Sessies"
+          cards
           caption={`Sessies van ${workgroup.name}, komende eerst`}
           columns={['Sessie', 'Wanneer', 'Soort', 'Status', 'Agendapunten', 'Besluiten']}
         >
@@ -308,6 +310,7 @@ export function SessionPage() {
   const [removedElsewhere, setRemovedElsewhere] = useState(false);
   // A draft kept from an earlier visit opens the form again, so the unsaved edit is seen.
   const [editing, setEditing] = useState(() => ctx.canManage && storedDraft(sessionDraftKey(sessionId)) !== null);
+  const confirm = useConfirm();
   // Live: someone else changed this session (agenda, attendance, decisions): read it again.
   const refetch = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(refetch.current), []);
@@ -350,7 +353,8 @@ export function SessionPage() {
   }
 
   async function removeSession() {
-    if (!window.confirm(`Sessie “${s.title}” verwijderen?`)) return;
+    if (!(await confirm({ title: `Sessie “${s.title}” verwijderen?`, confirmLabel: 'Verwijderen', danger: true })))
+      return;
     try {
       await api.deleteSession(s.id);
       void navigate(`/werkgroepen/${ctx.workgroup.id}/sessies`);
@@ -516,6 +520,7 @@ function Agenda({ ctx, session, run }: { ctx: WorkgroupContext; session: Session
       Bewerken<span className="visually-hidden">: {item.title}</span>
     </button>
   );
+  const confirm = useConfirm();
   function move(index: number, delta: number) {
     const ids = agenda.map((item) => item.id);
     const [moved] = ids.splice(index, 1);
@@ -585,10 +590,16 @@ function Agenda({ ctx, session, run }: { ctx: WorkgroupContext; session: Session
                     <button
                       type="button"
                       className="button button-danger button-small"
-                      onClick={() =>
-                        window.confirm(`Agendapunt “${item.title}” verwijderen?`) &&
-                        run(() => api.deleteAgendaItem(item.id), `“${item.title}” is verwijderd.`)
-                      }
+                      onClick={async () => {
+                        if (
+                          await confirm({
+                            title: `Agendapunt “${item.title}” verwijderen?`,
+                            confirmLabel: 'Verwijderen',
+                            danger: true,
+                          })
+                        )
+                          await run(() => api.deleteAgendaItem(item.id), `“${item.title}” is verwijderd.`);
+                      }}
                     >
                       Verwijderen<span className="visually-hidden">: {item.title}</span>
                     </button>
@@ -755,21 +766,21 @@ function Attendance({ ctx, session, run }: { ctx: WorkgroupContext; session: Ses
               <td>{a.organisationName ?? '—'}</td>
               <td>
                 {ctx.canManage ? (
-                  <select
+                  <CommitSelect
                     aria-label={`Aanwezigheid van ${a.displayName}`}
                     value={a.status}
-                    onChange={(e) =>
+                    onCommit={(status) =>
                       run(
                         () =>
                           api.updateAttendance(session.id, {
-                            attendees: [{ userId: a.userId, status: e.target.value as AttendanceStatus }],
+                            attendees: [{ userId: a.userId, status: status as AttendanceStatus }],
                           }),
-                        `${a.displayName}: ${ATTENDANCE_LABELS[e.target.value as AttendanceStatus]}.`,
+                        `${a.displayName}: ${ATTENDANCE_LABELS[status as AttendanceStatus]}.`,
                       )
                     }
                   >
                     <Options choices={options(ATTENDANCE_LABELS)} />
-                  </select>
+                  </CommitSelect>
                 ) : (
                   <>
                     {ATTENDANCE_LABELS[a.status]}
