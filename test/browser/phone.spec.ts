@@ -175,6 +175,16 @@ describeWithBrowser('test/browser/phone.spec.ts')('a mayor on a phone', () => {
     const toolbar = page.getByRole('toolbar', { name: 'Opmaak' });
     await toolbar.waitFor();
     await page.locator('.editor-content h1').first().waitFor();
+    // The placeholder shown while the text loads is as tall as the editor with its panels (no jump).
+    const heights = await page.evaluate(() => {
+      const placeholder = document.createElement('div');
+      placeholder.className = 'editor editor-placeholder';
+      document.querySelector('.document-workspace')!.after(placeholder);
+      const reserved = placeholder.offsetHeight;
+      placeholder.remove();
+      return { reserved, real: document.querySelector<HTMLElement>('.document-workspace')!.offsetHeight };
+    });
+    expect(Math.abs(heights.reserved - heights.real)).toBeLessThan(48);
     const bar = await toolbar.boundingBox();
     expect(bar!.height).toBeLessThan(60);
     const more = toolbar.getByRole('button', { name: 'Meer opmaak' });

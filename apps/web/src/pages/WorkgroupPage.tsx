@@ -193,16 +193,7 @@ export function CompositionCheck({ composition }: { composition: Composition }) 
           {composition.complete ? 'De samenstelling is compleet.' : 'De samenstelling is niet compleet.'}
         </p>
       )}
-      {!composition.complete && composition.missing.length > 0 && (
-        <div className="missing" aria-labelledby="ontbreekt">
-          <h3 id="ontbreekt">Ontbreekt:</h3>
-          <ul>
-            {composition.missing.map((label) => (
-              <li key={label}>{label}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {/* What is missing shows once: as the requirements marked "Ontbreekt" below. */}
       <ul className="requirements">
         {composition.requirements.map((requirement) => (
           <li key={requirement.code} className={requirement.satisfied ? 'ok' : 'not-ok'}>

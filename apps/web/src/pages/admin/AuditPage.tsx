@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { ErrorMessage, Loading, PageHeading, Table, useApi } from '../../components/common';
 import { Options } from '../../components/forms';
 import { formatDateTime, options } from '../../labels';
+import { describeEntityType, describeEvent, describeSummary } from './audit-sentences';
 
 const PAGE_SIZE = 50;
 const KNOWN_ACTIONS = [
@@ -122,7 +123,7 @@ export function AuditPage() {
             <input id="f-action" list="audit-actions" value={draft.action} onChange={set('action')} />
             <datalist id="audit-actions">
               {KNOWN_ACTIONS.map((a) => (
-                <option key={a} value={a} />
+                <option key={a} value={a} label={describeEvent(a).text} />
               ))}
             </datalist>
           </div>
@@ -137,7 +138,7 @@ export function AuditPage() {
             <input id="f-entity" list="audit-entity-types" value={draft.entityType} onChange={set('entityType')} />
             <datalist id="audit-entity-types">
               {KNOWN_ENTITY_TYPES.map((a) => (
-                <option key={a} value={a} />
+                <option key={a} value={a} label={describeEntityType(a)} />
               ))}
             </datalist>
           </div>
@@ -183,10 +184,10 @@ export function AuditPage() {
                   </td>
                   <td>{entry.actorEmail ?? <span className="muted">systeem / onbekend</span>}</td>
                   <td>
-                    <code>{entry.action}</code>
+                    <EventText code={entry.action} />
                   </td>
                   <td>
-                    {entry.entityType}
+                    {describeEntityType(entry.entityType)}
                     {entry.entityId && <span className="muted id"> {entry.entityId.slice(0, 8)}</span>}
                   </td>
                   <td>
@@ -194,7 +195,7 @@ export function AuditPage() {
                   </td>
                   <td>
                     {hasSummary(entry.summary) ? (
-                      <code className="summary">{JSON.stringify(entry.summary)}</code>
+                      <span className="summary">{describeSummary(entry.summary)}</span>
                     ) : (
                       <span className="muted">—</span>
                     )}
@@ -230,6 +231,12 @@ export function AuditPage() {
       )}
     </>
   );
+}
+
+/** The event in Dutch; a code without a description is shown as the code. */
+function EventText({ code }: { code: string }) {
+  const { text, known } = describeEvent(code);
+  return known ? <span title={code}>{text}</span> : <code>{code}</code>;
 }
 
 function OutcomeBadge({ outcome }: { outcome: AuditOutcome }) {

@@ -122,7 +122,8 @@ export function VersionsPanel({ documentId, collab, canWrite, open, onToggle }: 
               </p>
               <p className="version-contributors">
                 {version.contributors.length
-                  ? `Gewijzigd door: ${version.contributors.map((c) => `${c.displayName} (${c.updates} ${c.updates === 1 ? 'wijziging' : 'wijzigingen'})`).join(', ')}`
+                  ? // Who, not how many updates: an update is a few keystrokes, so counting them says nothing.
+                    `Gewijzigd door: ${listInDutch(version.contributors.map((c) => c.displayName))}`
                   : 'Geen wijzigingen sinds de vorige versie.'}
               </p>
               <div className="version-actions">
@@ -290,4 +291,9 @@ function VersionDialog({
       </div>
     </dialog>
   );
+}
+
+/** "A", "A en B", "A, B en C". */
+function listInDutch(names: string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}`;
 }
