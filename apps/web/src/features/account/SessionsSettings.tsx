@@ -35,7 +35,7 @@ export function SessionsSettings() {
       <p>Hier bent u ingelogd. Ziet u een sessie die u niet herkent, beëindig die dan en wijzig uw wachtwoord.</p>
       <ErrorMessage error={sessions.error ?? error} />
       <SuccessMessage message={message} />
-      {sessions.loading && !sessions.data && <Loading what="Uw sessies" />}
+      {sessions.loading && !sessions.data && <Loading what="Uw sessies" plural />}
       {sessions.data && (
         <ul className="session-list">
           {sessions.data.map((session) => (
