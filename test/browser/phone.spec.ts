@@ -104,6 +104,7 @@ describeWithBrowser('test/browser/phone.spec.ts')('a mayor on a phone', () => {
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
     expect(await nav.isVisible()).toBe(false);
+    await screenshot(page, 'phone-00-header');
     const header = await page.locator('.site-header').boundingBox();
     expect(header!.height).toBeLessThan(80);
     await menu.click();
