@@ -266,6 +266,9 @@ describeWithBrowser('test/browser/phone.spec.ts')('a mayor on a phone', () => {
     const secretariatRoutes: Array<[string, string]> = [
       ['/dashboard', 'Dashboard'],
       ['/rvc', 'RVC'],
+      ['/cyclus', 'Strategiecyclus'],
+      ['/cyclus/inventarisaties', 'Inventarisaties'],
+      ['/cyclus/financien', 'Financiën'],
       ['/beheer/gebruikers', 'Gebruikers'],
       [`/beheer/gebruikers/${userId}`, 'Gebruiker'],
       ['/beheer/regio', 'Regio'],

@@ -57,7 +57,7 @@ export function FinancePage() {
         </a>
       </div>
       <ErrorMessage error={list.error ?? budget.error} />
-      {list.loading && !list.data && <Loading what="De financiën" />}
+      {list.loading && !list.data && <Loading what="De financiën" plural />}
       {list.data && (
         <>
           <h2>Per jaar</h2>

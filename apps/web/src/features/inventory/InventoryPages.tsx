@@ -46,7 +46,7 @@ export function InventoriesPage() {
       <DemoDataNote />
       <SuccessMessage message={message} />
       <ErrorMessage error={list.error} />
-      {list.loading && !list.data && <Loading what="De inventarisaties" />}
+      {list.loading && !list.data && <Loading what="De inventarisaties" plural />}
       {list.data && list.data.length === 0 && <p>Er zijn nog geen inventarisaties waar u bij betrokken bent.</p>}
       <ul className="card-list">
         {list.data?.map((inventory) => (
