@@ -61,7 +61,7 @@ describeWithBrowser('test/browser/web-shell.spec.ts')('web client in a browser',
     await expectAccessible(page, 'home');
 
     // Strategie: the three priorities in order, with their onderdelen.
-    await nav.getByRole('link', { name: 'Strategie' }).click();
+    await nav.getByRole('link', { name: 'Strategie', exact: true }).click();
     await page.waitForURL(/\/strategie\/[0-9a-f-]{36}$/);
     await page
       .getByRole('heading', { level: 1, name: 'Regionale Veiligheidsstrategie Midden-Nederland 2023-2026' })
