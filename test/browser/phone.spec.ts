@@ -109,7 +109,7 @@ describeWithBrowser('test/browser/phone.spec.ts')('a mayor on a phone', () => {
     expect(header!.height).toBeLessThan(80);
     await menu.click();
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
-    await nav.getByRole('link', { name: 'Strategie' }).waitFor();
+    await nav.getByRole('link', { name: 'Strategie', exact: true }).waitFor();
     await checkPage(page, 'Overzicht met open menu');
     await page.keyboard.press('Escape');
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
