@@ -54,6 +54,10 @@ const InventoriesPage = page(() => import('./features/inventory'), 'InventoriesP
 const InventoryPage = page(() => import('./features/inventory'), 'InventoryPage');
 const InventoryPrintPage = page(() => import('./features/inventory'), 'InventoryPrintPage');
 const InventoryResponsePage = page(() => import('./features/inventory'), 'ResponsePage');
+const ConsultationsPage = page(() => import('./features/consultation'), 'ConsultationsPage');
+const ConsultationPage = page(() => import('./features/consultation'), 'ConsultationPage');
+const ConsultationAnswerPage = page(() => import('./features/consultation'), 'ConsultationAnswerPage');
+const NotaPage = page(() => import('./features/consultation'), 'NotaPage');
 const FinancePage = page(() => import('./features/finance'), 'FinancePage');
 const RegionAdminPage = page(() => import('./features/region/RegionAdminPage'), 'RegionAdminPage');
 
@@ -115,6 +119,10 @@ export function App() {
           <Route path="cyclus/inventarisaties/:id" element={<InventoryPage />} />
           <Route path="cyclus/inventarisaties/:id/afdruk" element={<InventoryPrintPage />} />
           <Route path="cyclus/inventarisaties/:id/antwoord/:organisationId" element={<InventoryResponsePage />} />
+          <Route path="cyclus/consultaties" element={<ConsultationsPage />} />
+          <Route path="cyclus/consultaties/:id" element={<ConsultationPage />} />
+          <Route path="cyclus/consultaties/:id/reactie/:organisationId" element={<ConsultationAnswerPage />} />
+          <Route path="cyclus/consultaties/:id/nota" element={<NotaPage />} />
           <Route path="cyclus/financien" element={<FinancePage />} />
           <Route
             path="beheer"

@@ -22,6 +22,15 @@ export function CyclePage() {
           </h2>
           <p>Lokale prioriteiten ophalen bij gemeenten, OM en politie; ranglijst; van inventarisatie naar thema’s.</p>
         </li>
+        <li className="card">
+          <h2>
+            <Link to="/cyclus/consultaties">Consultaties</Link>
+          </h2>
+          <p>
+            De concept-{words.strategyName} ter consultatie aan de gemeenteraden (wensen en bedenkingen); de nota van
+            beantwoording.
+          </p>
+        </li>
         {reads && (
           <li className="card">
             <h2>

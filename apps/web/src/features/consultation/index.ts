@@ -1,0 +1,1 @@
+export { ConsultationAnswerPage, ConsultationPage, ConsultationsPage, NotaPage } from './ConsultationPages';

@@ -1,0 +1,119 @@
+import type { Page } from 'playwright-core';
+import { addDays, todayInNetherlands } from '@koers/core';
+import { Api, DEMO, expectStatus, unique } from '../support/api-helpers';
+import { createTestApp, TestApp } from '../support/test-app';
+import {
+  BrowserPages,
+  describeWithBrowser,
+  expectAccessible,
+  launchChromium,
+  screenshot,
+} from './support/browser-harness';
+
+/**
+ * A consultation of the councils from offer to nota van beantwoording (docs/strategy-cycle.md): the
+ * secretariat offers a concept strategy to three gemeenten, Nieuwegein's user enters its council's wensen en
+ * bedenkingen on a phone, the secretariat records a point and the bureau's response, and the nota shows it.
+ */
+describeWithBrowser('test/browser/consultation.spec.ts')('consultation: offer to nota van beantwoording', () => {
+  let t: TestApp;
+  let pages: BrowserPages;
+
+  beforeAll(async () => {
+    const [app, browser] = await Promise.all([createTestApp({ KOERS_REMINDER_INTERVAL_MS: '0' }), launchChromium()]);
+    t = app;
+    pages = new BrowserPages(browser, t.url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await pages?.closeAll();
+    await t?.close();
+  });
+
+  const card = (page: Page, name: string) =>
+    page.locator('li.card', { has: page.getByRole('heading', { name, exact: true }) });
+
+  it('offer, a council answers, the bureau responds, the nota shows it', async () => {
+    const api = new Api(t);
+    const strategyTitle = unique('Concept veiligheidsstrategie 2027-2030');
+    const strategyId = expectStatus(
+      await api.post(DEMO.secretariaat, '/api/strategies', {
+        title: strategyTitle,
+        periodStart: '2027-01-01',
+        periodEnd: '2030-12-31',
+      }),
+      201,
+    ).body.id as string;
+
+    // The secretariat offers the concept to three gemeenten.
+    const secretariat = await pages.newPage();
+    const s = secretariat.page;
+    await pages.login(s, DEMO.secretariaat);
+    await s.goto(t.url + '/cyclus');
+    await s.getByRole('link', { name: 'Consultaties', exact: true }).click();
+    await s.getByRole('heading', { name: 'Consultaties van de gemeenteraden' }).waitFor();
+    await s.getByText('Demogegevens').first().waitFor();
+    await s.getByLabel(/^Strategie/).selectOption(strategyId);
+    await s.getByLabel('Reageren tot en met').fill(addDays(todayInNetherlands(), 20));
+    await s.getByLabel('Document (kenmerk of bestandsnaam)').fill('Concept RVS 2027-2030, versie 0.9');
+    await s.getByLabel('Een selectie').check();
+    for (const name of ['Gemeente Nieuwegein', 'Gemeente Amersfoort', 'Gemeente Lelystad'])
+      await s.getByLabel(name, { exact: true }).check();
+    await s.getByRole('button', { name: 'Aanbieden (3 gemeenten)' }).click();
+    await s.getByText(/Consultatie “Wensen en bedenkingen: .*” is gestart\./).waitFor();
+    await s.getByRole('link', { name: new RegExp(strategyTitle) }).click();
+    await s.getByText('0 van 3 beantwoord').waitFor();
+    const id = new URL(s.url()).pathname.split('/').pop()!;
+
+    // Nieuwegein's user answers for its own council, on a phone.
+    const gemeente = await pages.newPage({ width: 390, height: 844 });
+    const g = gemeente.page;
+    await pages.login(g, DEMO.aanjagerOndermijning);
+    await g.goto(`${t.url}/cyclus/consultaties/${id}`);
+    await g.getByRole('link', { name: 'Reactie invullen voor Gemeente Nieuwegein' }).click();
+    await g.getByRole('heading', { name: 'Reactie van Gemeente Nieuwegein' }).waitFor();
+    await g.getByLabel('Datum raadsbesluit').fill(todayInNetherlands());
+    await g.getByLabel('Wensen en bedenkingen', { exact: true }).check();
+    await g
+      .getByLabel('Tekst van de wensen en bedenkingen')
+      .fill('De raad wenst meer aandacht voor jonge aanwas in de georganiseerde misdaad.');
+    await g.getByLabel('Kenmerk raadsbesluit').fill('Raadsbesluit 2026-117');
+    await g.getByRole('button', { name: 'Reactie opslaan' }).click();
+    await g.getByText('1 van 3 beantwoord').waitFor();
+    await g.getByText('De raad wenst meer aandacht voor jonge aanwas').waitFor();
+    // Only its own council can be answered.
+    expect(await g.getByRole('link', { name: /Reactie (invullen|wijzigen) voor Gemeente Amersfoort/ }).count()).toBe(0);
+    await expectAccessible(g, 'consultation-overview-phone');
+    const width = await g.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+
+    // The secretariat records the point and the bureau's response.
+    await s.reload();
+    const nieuwegein = card(s, 'Gemeente Nieuwegein');
+    await nieuwegein.getByText('Wensen en bedenkingen', { exact: true }).waitFor();
+    await nieuwegein.getByText('Punt toevoegen').first().click();
+    await nieuwegein.getByLabel('Soort').selectOption('wens');
+    await nieuwegein.getByLabel(/^Punt/).fill('Meer aandacht voor jonge aanwas.');
+    await nieuwegein.getByRole('button', { name: 'Punt toevoegen', exact: true }).click();
+    const point = s.getByRole('form', { name: 'Wens 1 van Gemeente Nieuwegein' });
+    await point.getByLabel('Reactie van het bureau').selectOption('verwerkt');
+    await point.getByLabel('Toelichting of reden').fill('Opgenomen in het thema Ondermijning.');
+    await point.getByRole('button', { name: 'Reactie opslaan' }).click();
+    await s.getByText('1 van 1 punten van een reactie voorzien').waitFor();
+    await expectAccessible(s, 'consultation-overview-secretariat');
+
+    // The nota van beantwoording shows it, with its downloads.
+    await s.getByRole('link', { name: 'Nota van beantwoording' }).click();
+    await s.getByRole('heading', { name: 'Nota van beantwoording', level: 1 }).waitFor();
+    const nota = s.locator('.nota');
+    await nota.getByText('Meer aandacht voor jonge aanwas.').waitFor();
+    await nota.getByText('Verwerkt').first().waitFor();
+    await nota.getByText('Opgenomen in het thema Ondermijning.').waitFor();
+    expect(await s.getByRole('link', { name: 'Download als CSV' }).getAttribute('href')).toBe(
+      `/api/consultations/${id}/nota?format=csv`,
+    );
+    await expectAccessible(s, 'consultation-nota');
+    await screenshot(s, 'consultation-nota');
+    expect([...secretariat.pageErrors, ...gemeente.pageErrors]).toEqual([]);
+  });
+});
