@@ -69,7 +69,8 @@ describeWithBrowser('test/browser/consultation.spec.ts')('consultation: offer to
     const gemeente = await pages.newPage({ width: 390, height: 844 });
     const g = gemeente.page;
     await pages.login(g, DEMO.aanjagerOndermijning);
-    await g.goto(`${t.url}/cyclus/consultaties/${id}`);
+    // Its users have no Strategiecyclus menu: the home page lists the open consultation.
+    await g.getByRole('link', { name: `Wensen en bedenkingen: ${strategyTitle}` }).click();
     await g.getByRole('link', { name: 'Reactie invullen voor Gemeente Nieuwegein' }).click();
     await g.getByRole('heading', { name: 'Reactie van Gemeente Nieuwegein' }).waitFor();
     await g.getByLabel('Datum raadsbesluit').fill(todayInNetherlands());
@@ -115,5 +116,22 @@ describeWithBrowser('test/browser/consultation.spec.ts')('consultation: offer to
     await expectAccessible(s, 'consultation-nota');
     await screenshot(s, 'consultation-nota');
     expect([...secretariat.pageErrors, ...gemeente.pageErrors]).toEqual([]);
+  });
+
+  it('bodies, their members and meetings, and the calendar, read-only at 390 px', async () => {
+    const { page, pageErrors } = await pages.newPage({ width: 390, height: 844 });
+    await pages.login(page, DEMO.secretariaat);
+    await page.goto(t.url + '/cyclus');
+    await page.getByRole('link', { name: 'Bestuurlijke organen' }).click();
+    await page.getByRole('link', { name: 'Regionale driehoek Midden-Nederland' }).click();
+    await page.getByRole('heading', { name: /^Leden/ }).waitFor();
+    await page.getByRole('heading', { name: 'Vergaderingen' }).waitFor();
+    await page.getByRole('link', { name: 'Organen' }).click();
+    await page.getByRole('link', { name: 'Kalender van alle vergaderingen' }).click();
+    await page.getByRole('heading', { name: 'Vergaderkalender' }).waitFor();
+    await page.locator('li.card').first().waitFor();
+    await expectAccessible(page, 'governance-calendar-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -58,6 +58,9 @@ const ConsultationsPage = page(() => import('./features/consultation'), 'Consult
 const ConsultationPage = page(() => import('./features/consultation'), 'ConsultationPage');
 const ConsultationAnswerPage = page(() => import('./features/consultation'), 'ConsultationAnswerPage');
 const NotaPage = page(() => import('./features/consultation'), 'NotaPage');
+const BodiesPage = page(() => import('./features/governance'), 'BodiesPage');
+const BodyPage = page(() => import('./features/governance'), 'BodyPage');
+const CalendarPage = page(() => import('./features/governance'), 'CalendarPage');
 const FinancePage = page(() => import('./features/finance'), 'FinancePage');
 const RegionAdminPage = page(() => import('./features/region/RegionAdminPage'), 'RegionAdminPage');
 
@@ -123,6 +126,9 @@ export function App() {
           <Route path="cyclus/consultaties/:id" element={<ConsultationPage />} />
           <Route path="cyclus/consultaties/:id/reactie/:organisationId" element={<ConsultationAnswerPage />} />
           <Route path="cyclus/consultaties/:id/nota" element={<NotaPage />} />
+          <Route path="cyclus/organen" element={<BodiesPage />} />
+          <Route path="cyclus/organen/:id" element={<BodyPage />} />
+          <Route path="cyclus/kalender" element={<CalendarPage />} />
           <Route path="cyclus/financien" element={<FinancePage />} />
           <Route
             path="beheer"

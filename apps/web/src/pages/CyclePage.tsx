@@ -31,6 +31,15 @@ export function CyclePage() {
             beantwoording.
           </p>
         </li>
+        <li className="card">
+          <h2>
+            <Link to="/cyclus/organen">Bestuurlijke organen</Link>
+          </h2>
+          <p>
+            Het {words.boardName}, de regionale driehoek, de adviescolleges en districtelijke colleges: leden en
+            vergaderingen. Zie ook de <Link to="/cyclus/kalender">vergaderkalender</Link>.
+          </p>
+        </li>
         {reads && (
           <li className="card">
             <h2>

@@ -21,6 +21,7 @@ import { OverdueMarker } from './work/ActionsTab';
 import { useLive } from '../live';
 import { useFunctionLabel, useWords } from '../features/region';
 import { InventoryTasks } from '../features/inventory/InventoryTasks';
+import { ConsultationTasks } from '../features/consultation/ConsultationTasks';
 
 export function HomePage() {
   const me = useMe();
@@ -46,6 +47,7 @@ export function HomePage() {
       </p>
 
       <InventoryTasks />
+      <ConsultationTasks />
       <AttentionSection />
       <RecentWorkSections />
       <MyActionsSection />

@@ -1,1 +1,2 @@
 export { ConsultationAnswerPage, ConsultationPage, ConsultationsPage, NotaPage } from './ConsultationPages';
+export { ConsultationTasks } from './ConsultationTasks';

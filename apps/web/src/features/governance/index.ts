@@ -1,0 +1,1 @@
+export { BodiesPage, BodyPage, CalendarPage } from './GovernancePages';
