@@ -486,7 +486,7 @@ describeWithBrowser('test/browser/werkgroep-work.spec.ts')('the werkgroep at wor
     await expectAccessible(a.page, 'Mijn instellingen');
     await checkbox.uncheck();
     await a.page.getByRole('button', { name: 'Opslaan' }).click();
-    await a.page.getByRole('status').filter({ hasText: 'u krijgt geen wekelijkse e-mail meer' }).waitFor();
+    await a.page.getByRole('status').filter({ hasText: 'u krijgt geen wekelijkse e-mail' }).waitFor();
     await a.page.reload();
     await a.page.getByRole('heading', { level: 1, name: 'Mijn instellingen' }).waitFor();
     expect(await a.page.getByRole('checkbox', { name: 'Stuur mij de wekelijkse e-mail' }).isChecked()).toBe(false);

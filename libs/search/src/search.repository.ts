@@ -39,7 +39,8 @@ const vector = (text: string) => `to_tsvector('dutch'::regconfig, ${text})`;
 
 /**
  * The search's queries, one per kind. Each matches with the shared Dutch engine (libs/core dutch-search.ts)
- * on exactly the expressions the migration indexed (1765010000000-create-search-indexes.ts), and filters by
+ * on exactly the expressions the migrations indexed (trigrams: 1765010000000-create-search-indexes.ts; the
+ * stored Dutch vectors: 1765090000001-stored-search-vectors.ts), and filters by
  * the caller's scope in SQL, so nothing invisible is ever read into memory.
  */
 @Injectable()
@@ -62,7 +63,7 @@ export class SearchRepository {
         // Title and text are matched apart (each on its own indexes) and the ids united: one expression over
         // both would need the text's vector computed for every document. Ranked by the title, then recency.
         const inTitle = match('d2.title', vector('d2.title'));
-        const inText = match('t2.body', vector('t2.body'));
+        const inText = match('t2.body', 't2.search_vector');
         const rank = match('d.title', vector('d.title'));
         sql = `SELECT d.id, d.title, t.body, d.workgroup_id AS "workgroupId", w.name AS "workgroupName",
                       NULL AS "parentId", NULL AS "parentTitle", NULL AS detail, ${rank.rank} AS rank
@@ -76,7 +77,7 @@ export class SearchRepository {
       }
       case 'action': {
         if (scope.content !== 'all' && !scope.content.length) return [];
-        const m = match(TEXT.action);
+        const m = match(TEXT.action, 'a.search_vector');
         sql = `SELECT a.id, a.title, a.description AS body, a.workgroup_id AS "workgroupId", w.name AS "workgroupName",
                       NULL AS "parentId", NULL AS "parentTitle", NULL AS detail, ${m.rank} AS rank
                  FROM actions a JOIN workgroups w ON w.id = a.workgroup_id
@@ -88,9 +89,9 @@ export class SearchRepository {
         if (scope.content !== 'all' && !scope.content.length) return [];
         // A session matches on its own text, its agenda items and its decisions: each part is a hit that
         // opens the session.
-        const ms = match(TEXT.session);
-        const ma = match(TEXT.agenda);
-        const md = match(TEXT.decision);
+        const ms = match(TEXT.session, 's.search_vector');
+        const ma = match(TEXT.agenda, 'ai.search_vector');
+        const md = match(TEXT.decision, 'sd.search_vector');
         const visible = inScope('s.workgroup_id', scope.content);
         sql = `SELECT * FROM (
                  SELECT s.id, s.title, s.description AS body, s.workgroup_id AS "workgroupId", w.name AS "workgroupName",

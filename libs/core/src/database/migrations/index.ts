@@ -23,6 +23,7 @@ import { CreateSessionChanges1765030000000 } from './1765030000000-create-sessio
 import { CreateSearchIndexes1765010000000 } from './1765010000000-create-search-indexes';
 import { CreateInventoriesAndFinance1765050000000 } from './1765050000000-create-inventories-and-finance';
 import { LoginFailuresPerSource1765090000000 } from './1765090000000-login-failures-per-source';
+import { StoredSearchVectors1765090000001 } from './1765090000001-stored-search-vectors';
 import { CreateFiles1765070000000 } from './1765070000000-create-files';
 import { CreateConsultationsBodiesAndAdoption1765060000000 } from './1765060000000-create-consultations-bodies-and-adoption';
 import { CreateFollowsVisitsAndLoopNotifications1765020000000 } from './1765020000000-create-follows-visits-and-loop-notifications';
@@ -55,6 +56,7 @@ export const migrations = [
   CreateSearchIndexes1765010000000,
   CreateInventoriesAndFinance1765050000000,
   LoginFailuresPerSource1765090000000,
+  StoredSearchVectors1765090000001,
   CreateFiles1765070000000,
   CreateConsultationsBodiesAndAdoption1765060000000,
   CreateFollowsVisitsAndLoopNotifications1765020000000,
