@@ -5,6 +5,7 @@ import {
   describeWithBrowser,
   expectAccessible,
   launchChromium,
+  openMenuIfFolded,
   screenshot,
 } from './support/browser-harness';
 
@@ -125,6 +126,7 @@ describeWithBrowser('test/browser/accounts.spec.ts')('accounts in a browser', ()
     expect(await page.getByRole('list', { name: 'Herstelcodes' }).getByRole('listitem').count()).toBe(10);
     await screenshot(page, 'accounts-mfa-recovery-codes-390');
 
+    await openMenuIfFolded(page);
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.waitForURL('**/inloggen');
     await page.getByLabel('E-mailadres').fill('ovj.onrust@demo.koers.nl');

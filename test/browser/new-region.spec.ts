@@ -1,7 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createTestApp, TestApp } from '../support/test-app';
-import { BrowserPages, describeWithBrowser, expectAccessible, launchChromium } from './support/browser-harness';
+import {
+  BrowserPages,
+  describeWithBrowser,
+  expectAccessible,
+  launchChromium,
+  openMenuIfFolded,
+} from './support/browser-harness';
 
 /**
  * A fresh install without demo data sets itself up as Noord-Nederland 2024-2027 only through the screens:
@@ -75,7 +81,9 @@ describeWithBrowser('test/browser/new-region.spec.ts')('a new region sets itself
     for (const [label, value] of words) await field(label).fill(value);
     await page.getByRole('button', { name: 'Woorden opslaan' }).click();
     await page.getByText('De woorden van de regio zijn opgeslagen.').waitFor();
+    await openMenuIfFolded(page);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'RVO' }).waitFor();
+    await page.keyboard.press('Escape'); // the menu folds again (phone width)
 
     // Two districts.
     for (const name of ['District Groningen', 'District Drenthe']) {
@@ -130,6 +138,7 @@ describeWithBrowser('test/browser/new-region.spec.ts')('a new region sets itself
     await expectAccessible(page, 'strategie noord-nederland');
 
     // Home: the current plan under the region's name for it.
+    await openMenuIfFolded(page);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overzicht' }).click();
     await page.getByRole('heading', { level: 2, name: 'Regionaal Beleidsplan Veiligheid' }).waitFor();
     await page.getByRole('link', { name: plan.strategyTitle }).waitFor();

@@ -103,7 +103,7 @@ describe('the RVC bundle PDF', () => {
     // Reading order: the cover's title before the matrix, the matrix before the werkgroep.
     expect(info.structTypes.indexOf('H1')).toBeLessThan(info.structTypes.indexOf('Table'));
     expect(info.figureAlts).toEqual([
-      'Staafdiagram Aantal signalen: Nulmeting 10, Laatste meting 25, Doel 40; doel nog niet behaald.',
+      'Staafdiagram Aantal signalen: Nulmeting 10, Laatste meting 25, Doel 40; loopt nog.',
     ]);
   });
 

@@ -161,3 +161,12 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
       `axe-core found ${blocking.length} serious/critical accessibility violation(s) on the ${name} page:\n${report}`,
     );
 }
+
+/**
+ * On a phone the navigation and the account controls fold behind "Menu" (docs/web-client.md): opens it when
+ * it is there and closed, so a test can reach the Hoofdmenu or "Uitloggen" at any width.
+ */
+export async function openMenuIfFolded(page: Page): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') await menu.click();
+}
