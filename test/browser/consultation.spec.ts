@@ -103,6 +103,17 @@ describeWithBrowser('test/browser/consultation.spec.ts')('consultation: offer to
     await s.getByText('1 van 1 punten van een reactie voorzien').waitFor();
     await expectAccessible(s, 'consultation-overview-secretariat');
 
+    // The secretariat enters Lelystad's answer on its behalf; the overview says so.
+    await s.getByRole('link', { name: 'Reactie invullen voor Gemeente Lelystad' }).click();
+    await s.getByText('U vult deze reactie in namens de gemeente').waitFor();
+    await s.getByLabel('Datum raadsbesluit').fill(todayInNetherlands());
+    await s.getByLabel('Geen wensen of bedenkingen', { exact: true }).check();
+    await s.getByRole('button', { name: 'Reactie opslaan' }).click();
+    await s.getByText('2 van 3 beantwoord').waitFor();
+    await card(s, 'Gemeente Lelystad')
+      .getByText(/Namens de gemeente ingevuld/)
+      .waitFor();
+
     // The nota van beantwoording shows it, with its downloads.
     await s.getByRole('link', { name: 'Nota van beantwoording' }).click();
     await s.getByRole('heading', { name: 'Nota van beantwoording', level: 1 }).waitFor();
