@@ -126,6 +126,13 @@ describeWithBrowser('test/browser/consultation.spec.ts')('consultation: offer to
     );
     await expectAccessible(s, 'consultation-nota');
     await screenshot(s, 'consultation-nota');
+
+    // Closing asks first (the app's dialog); closed, no answer can be entered any more.
+    await s.getByRole('link', { name: 'Consultatie', exact: true }).click();
+    await s.getByRole('button', { name: 'Consultatie sluiten' }).click();
+    await s.getByRole('dialog').getByRole('button', { name: 'Sluiten' }).click();
+    await s.getByRole('button', { name: 'Consultatie heropenen' }).waitFor();
+    expect(await s.getByRole('link', { name: /Reactie (invullen|wijzigen) voor/ }).count()).toBe(0);
     expect([...secretariat.pageErrors, ...gemeente.pageErrors]).toEqual([]);
   });
 

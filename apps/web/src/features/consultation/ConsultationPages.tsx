@@ -10,7 +10,7 @@ import {
 } from '@koers/contracts';
 import { api } from '../../api';
 import { isSecretariat, useAuth } from '../../auth';
-import { ErrorMessage, Field, Loading, PageHeading, SuccessMessage, useApi } from '../../components/common';
+import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, useApi } from '../../components/common';
 import { useConfirm } from '../../components/dialog';
 import { FormActions, useSubmit } from '../../components/forms';
 import { dutchDate } from '../inventory/inventory-api';
@@ -37,7 +37,7 @@ const Breadcrumb = ({ id }: { id?: string }) => (
     {id && (
       <>
         {' '}
-        › <Link to={`/cyclus/consultaties/${id}`}>Overzicht</Link>
+        › <Link to={`/cyclus/consultaties/${id}`}>Consultatie</Link>
       </>
     )}
   </p>
@@ -221,14 +221,47 @@ export function ConsultationPage() {
             {d.closed ? ' (gesloten)' : ''}
           </p>
           <Counts detail={d} />
-          <p className="toolbar">
+          <div className="toolbar">
             <Link className="button button-secondary button-small" to={`/cyclus/consultaties/${id}/nota`}>
               Nota van beantwoording
-            </Link>
-          </p>
+            </Link>{' '}
+            {d.canManage && <CloseButton detail={d} onChanged={() => void detail.reload()} />}
+          </div>
           <Responses detail={d} onChanged={() => void detail.reload()} />
         </>
       )}
+    </>
+  );
+}
+
+/** The secretariat closes the consultation (no more answers) or reopens it. */
+function CloseButton({ detail: d, onChanged }: { detail: ConsultationDetail; onChanged: () => void }) {
+  const confirm = useConfirm();
+  const [error, setError] = useState<unknown>(null);
+  async function toggle() {
+    if (
+      !d.closed &&
+      !(await confirm({
+        title: 'Consultatie sluiten?',
+        message: 'Daarna kunnen gemeenten hun reactie niet meer invullen of wijzigen. U kunt haar heropenen.',
+        confirmLabel: 'Sluiten',
+      }))
+    )
+      return;
+    try {
+      await consultationApi.update(d.id, { closed: !d.closed }, d.version);
+      setError(null);
+      onChanged();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <>
+      <button type="button" className="button button-secondary button-small" onClick={() => void toggle()}>
+        {d.closed ? 'Consultatie heropenen' : 'Consultatie sluiten'}
+      </button>
+      {error !== null && <ErrorMessage error={asApiError(error)} />}
     </>
   );
 }

@@ -26,6 +26,11 @@ export const consultationApi = {
     title?: string;
     documentReference?: string;
   }) => request<ConsultationDetail>('POST', '/consultations', input),
+  update: (
+    id: string,
+    input: { title?: string; documentReference?: string; deadline?: string; closed?: boolean },
+    version?: number,
+  ) => request<ConsultationDetail>('PATCH', base(id), { ...input, version }),
   answer: (
     id: string,
     organisationId: string,
