@@ -31,10 +31,11 @@ export class SearchService {
     const scope = await this.scopeOf(actor);
     const kinds = input.type ? [input.type] : [...SEARCH_KINDS];
     const limit = input.type ? PER_KIND_FILTERED : PER_KIND;
-    // One kind after the other: on the embedded database queries run one at a time anyway.
+    // The kinds at once, each on its own pooled connection (the embedded database takes them in turn).
+    const found = await Promise.all(kinds.map((kind) => this.repository.search(kind, query, scope, limit + 1)));
     const groups: SearchGroup[] = [];
-    for (const kind of kinds) {
-      const rows = await this.repository.search(kind, query, scope, limit + 1);
+    for (const [index, kind] of kinds.entries()) {
+      const rows = found[index];
       if (!rows.length) continue;
       groups.push({
         kind,
