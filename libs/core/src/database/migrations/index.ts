@@ -24,6 +24,7 @@ import { CreateSearchIndexes1765010000000 } from './1765010000000-create-search-
 import { CreateInventoriesAndFinance1765050000000 } from './1765050000000-create-inventories-and-finance';
 import { LoginFailuresPerSource1765090000000 } from './1765090000000-login-failures-per-source';
 import { StoredSearchVectors1765090000001 } from './1765090000001-stored-search-vectors';
+import { SearchVectorsDoNotRaiseVersions1765090000002 } from './1765090000002-search-vectors-do-not-raise-versions';
 import { CreateFiles1765070000000 } from './1765070000000-create-files';
 import { CreateConsultationsBodiesAndAdoption1765060000000 } from './1765060000000-create-consultations-bodies-and-adoption';
 import { CreateFollowsVisitsAndLoopNotifications1765020000000 } from './1765020000000-create-follows-visits-and-loop-notifications';
@@ -57,6 +58,7 @@ export const migrations = [
   CreateInventoriesAndFinance1765050000000,
   LoginFailuresPerSource1765090000000,
   StoredSearchVectors1765090000001,
+  SearchVectorsDoNotRaiseVersions1765090000002,
   CreateFiles1765070000000,
   CreateConsultationsBodiesAndAdoption1765060000000,
   CreateFollowsVisitsAndLoopNotifications1765020000000,
