@@ -47,20 +47,26 @@ export function containsPattern(part: string): string {
  * of a word in `text` (served by a trigram index on exactly that expression), with no excluded term in
  * `text`. So "havens netwerken" finds "mensenhandelnetwerken in de haven". `param` adds a query parameter
  * and returns its placeholder.
+ *
+ * `where` is the whole condition; `fullText` and `perTerm` are its two halves, for queries that find
+ * candidates by each half apart (libs/search: a bounded set per half, each served by its own index).
+ * With `stored` (the vector is a stored column, not an expression) a term's stem is tried before the
+ * part-of-word match: reading a stored vector is cheap, a substring match over a long text is not.
  */
 export function dutchMatchSql(
   query: SearchQuery,
-  columns: { text: string; vector: string },
+  columns: { text: string; vector: string; stored?: boolean },
   param: (value: unknown) => string,
-): { where: string; rank: string } {
+): { where: string; rank: string; fullText: string; perTerm: string } {
   const tsquery = `websearch_to_tsquery('dutch', ${param(query.text)})`;
   const fullText = `${columns.vector} @@ ${tsquery}`;
-  const parts = query.terms.map(
-    (t) =>
-      // ILIKE first: OR stops at the first true operand, so rows found by part of a word (rechecked after a
-      // trigram index scan) need no vector computed when the vector is an expression.
-      `(${columns.text} ILIKE ${param(containsPattern(t))} OR ${columns.vector} @@ plainto_tsquery('dutch', ${param(t)}))`,
-  );
+  const parts = query.terms.map((t) => {
+    const partOfWord = `${columns.text} ILIKE ${param(containsPattern(t))}`;
+    const stem = `${columns.vector} @@ plainto_tsquery('dutch', ${param(t)})`;
+    // OR stops at the first true operand. A vector that is an expression would be computed for every row
+    // rechecked after a trigram index scan, so then the substring comes first; a stored one is read first.
+    return columns.stored ? `(${stem} OR ${partOfWord})` : `(${partOfWord} OR ${stem})`;
+  });
   // Exclusions only narrow a match by terms; without terms they add no parameter (an unused one has no type).
   const nots = parts.length ? query.excluded.map((t) => `${columns.text} NOT ILIKE ${param(containsPattern(t))}`) : [];
   const perTerm = parts.length ? `(${[...parts, ...nots].join(' AND ')})` : 'false';
@@ -69,5 +75,7 @@ export function dutchMatchSql(
     // Stemmed matches of the whole query rank by ts_rank (weights where the vector has them); a match of
     // every term gets a small bonus, so that matches by parts of words rank above zero.
     rank: `(ts_rank(${columns.vector}, ${tsquery}) + CASE WHEN ${perTerm} THEN 0.05 ELSE 0 END)`,
+    fullText,
+    perTerm,
   };
 }
