@@ -336,7 +336,10 @@ describe('inventory of local priorities', () => {
       }),
       200,
     ).body as InventoryDetail;
-    expect(bodies.bodyQuestions[0].answers).toEqual([{ body: 'District Flevoland', answer: 'Ja, in grote lijnen.' }]);
+    // Not the name of a governance body: kept as text, not linked (docs/strategy-cycle.md).
+    expect(bodies.bodyQuestions[0].answers).toEqual([
+      { body: 'District Flevoland', bodyId: null, answer: 'Ja, in grote lijnen.' },
+    ]);
     expect((await put(CONTACT, `${base}/criteria`, { criteria: [] })).status).toBe(403);
     expect((await put(DEMO.rvc, `${base}/proposed-themes`, { themes: [] })).status).toBe(403);
 

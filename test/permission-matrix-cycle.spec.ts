@@ -112,6 +112,23 @@ describe('permission matrix: consultation, adoption, governance bodies', () => {
       }),
       201,
     ).body.id as string;
+  /** A body without meetings, with the aanjager and the OM as members (so they see it and get a 403). */
+  const memberBody = async () => {
+    const id = expectStatus(
+      await api.post(DEMO.secretariaat, '/api/bodies', { kind: 'overig', name: unique('Weg te halen orgaan') }),
+      201,
+    ).body.id as string;
+    expectStatus(
+      await api.request(DEMO.secretariaat, 'PUT', `/api/bodies/${id}/members`, {
+        members: [
+          { userId: await api.userId(CALLERS.aanjager!) },
+          { organisationId: await api.organisationId('Openbaar Ministerie Midden-Nederland') },
+        ],
+      }),
+      200,
+    );
+    return id;
+  };
   const dischargeable = async () => {
     const themeId = expectStatus(
       await api.post(DEMO.secretariaat, `/api/strategies/${f.workgroupThemeStrategy}/themes`, {
@@ -201,6 +218,12 @@ describe('permission matrix: consultation, adoption, governance bodies', () => {
       }),
     },
     {
+      method: 'GET',
+      pattern: '/api/strategies/:id/adoption',
+      expected: REPORTING_READ,
+      target: () => ({ path: `/api/strategies/${f.strategyId}/adoption` }),
+    },
+    {
       method: 'POST',
       pattern: '/api/strategies/:id/close',
       expected: SECRETARIAT,
@@ -249,6 +272,12 @@ describe('permission matrix: consultation, adoption, governance bodies', () => {
       pattern: '/api/bodies/:id',
       expected: BODY_MANAGE,
       target: () => ({ path: `/api/bodies/${f.bodyId}`, body: { description: unique('Omschrijving') } }),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/api/bodies/:id',
+      expected: BODY_MANAGE,
+      target: async () => ({ path: `/api/bodies/${await memberBody()}` }),
     },
     {
       method: 'PUT',

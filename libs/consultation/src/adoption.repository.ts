@@ -27,12 +27,22 @@ export class AdoptionRepository {
 
   async adoption(id: string): Promise<StrategyAdoption> {
     const [row] = await this.transactions.manager().query(
-      `SELECT id AS "strategyId", status, to_char(adopted_on, 'YYYY-MM-DD') AS "adoptedOn", adopted_by AS "adoptedBy",
-              adoption_reference AS "adoptionReference"
-         FROM strategies WHERE id = $1`,
+      `SELECT s.id AS "strategyId", s.status, to_char(s.adopted_on, 'YYYY-MM-DD') AS "adoptedOn",
+              s.adopted_by AS "adoptedBy", s.adoption_reference AS "adoptionReference",
+              s.adopted_by_body_id AS "adoptedByBodyId", m.id AS "adoptedAtMeetingId",
+              m.title AS "adoptedAtMeetingTitle", m.starts_at AS "adoptedAtMeetingStartsAt"
+         FROM strategies s
+         LEFT JOIN workgroup_sessions m ON m.id = s.adopted_at_meeting_id AND m.deleted_at IS NULL
+        WHERE s.id = $1`,
       [id],
     );
-    return row as StrategyAdoption;
+    const adoption = row as StrategyAdoption;
+    return {
+      ...adoption,
+      adoptedAtMeetingStartsAt: adoption.adoptedAtMeetingStartsAt
+        ? new Date(adoption.adoptedAtMeetingStartsAt).toISOString()
+        : null,
+    };
   }
 
   /** The region's name for its board ("Regionaal Veiligheidscollege"), from the region's vocabulary. */
@@ -45,16 +55,37 @@ export class AdoptionRepository {
     return rows[0]?.board_name ?? 'Regionaal Veiligheidscollege';
   }
 
+  /** A governance body of the strategy's region, by id. */
+  async body(strategyId: string, bodyId: string): Promise<{ id: string; name: string } | null> {
+    const rows: Array<{ id: string; name: string }> = await this.transactions.manager().query(
+      `SELECT b.id, b.name FROM governance_bodies b JOIN strategies s ON s.region_id = b.region_id
+        WHERE s.id = $1 AND b.id = $2`,
+      [strategyId, bodyId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Whether the meeting is a (not deleted) meeting of the body. */
+  async isMeetingOf(bodyId: string, meetingId: string): Promise<boolean> {
+    const rows: unknown[] = await this.transactions
+      .manager()
+      .query('SELECT 1 FROM workgroup_sessions WHERE id = $1 AND body_id = $2 AND deleted_at IS NULL', [
+        meetingId,
+        bodyId,
+      ]);
+    return rows.length > 0;
+  }
+
   async adopt(
     id: string,
-    input: { adoptedOn: string; adoptedBy: string; reference: string },
+    input: { adoptedOn: string; adoptedBy: string; reference: string; bodyId: string | null; meetingId: string | null },
     manager: EntityManager,
   ): Promise<void> {
     await manager.query(
       `UPDATE strategies SET status = 'vastgesteld', adopted_on = $2, adopted_by = $3, adoption_reference = $4,
-              updated_at = now()
+              adopted_by_body_id = $5, adopted_at_meeting_id = $6, updated_at = now()
         WHERE id = $1`,
-      [id, input.adoptedOn, input.adoptedBy, input.reference],
+      [id, input.adoptedOn, input.adoptedBy, input.reference, input.bodyId, input.meetingId],
     );
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { conflict, isUuid, lockVersion, notFound, TransactionHost, validationFailed } from '@koers/core';
+import { conflict, FieldError, isUuid, lockVersion, notFound, TransactionHost, validationFailed } from '@koers/core';
 import type { PeriodWorkgroup, StrategyAdoption } from '@koers/contracts';
 import { AdoptionRepository } from './adoption.repository';
 import type { AdoptStrategyDto, WorkgroupTransitionDto } from './dto/consultation.dto';
@@ -31,12 +31,26 @@ export class AdoptionService {
     const strategy = await this.strategy(strategyId);
     if (strategy.status === 'vastgesteld' || strategy.status === 'afgesloten')
       throw conflict('Deze strategie is al vastgesteld.');
-    const adoptedBy = await this.repository.boardName(strategyId);
+    const body = input.bodyId ? await this.repository.body(strategyId, input.bodyId) : null;
+    const problems: FieldError[] = [];
+    if (input.bodyId && !body) problems.push({ field: 'bodyId', messages: ['Dit orgaan bestaat niet.'] });
+    if (input.meetingId && !input.bodyId)
+      problems.push({ field: 'meetingId', messages: ['Kies eerst het orgaan van de vergadering.'] });
+    else if (input.meetingId && body && !(await this.repository.isMeetingOf(body.id, input.meetingId)))
+      problems.push({ field: 'meetingId', messages: ['Deze vergadering is niet van het gekozen orgaan.'] });
+    if (problems.length) throw validationFailed(problems);
+    const adoptedBy = body?.name ?? (await this.repository.boardName(strategyId));
     await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'strategies', strategyId, expectedVersion);
       await this.repository.adopt(
         strategyId,
-        { adoptedOn: input.adoptedOn, adoptedBy, reference: input.decisionReference.trim() },
+        {
+          adoptedOn: input.adoptedOn,
+          adoptedBy,
+          reference: input.decisionReference.trim(),
+          bodyId: body?.id ?? null,
+          meetingId: input.meetingId ?? null,
+        },
         manager,
       );
       await this.audit.recordChange(
@@ -49,12 +63,21 @@ export class AdoptionService {
             adoptedOn: input.adoptedOn,
             adoptedBy,
             reference: input.decisionReference.trim(),
+            bodyId: body?.id ?? null,
+            meetingId: input.meetingId ?? null,
             from: strategy.status,
           },
         },
         manager,
       );
     });
+    return this.repository.adoption(strategyId);
+  }
+
+  /** What the board decided, readable by the secretariat and RVC members. */
+  async adoption(actor: Actor, strategyId: string): Promise<StrategyAdoption> {
+    await this.authorization.assertInRegion(actor, 'reporting.read', 'strategy.adoption.read');
+    await this.strategy(strategyId);
     return this.repository.adoption(strategyId);
   }
 

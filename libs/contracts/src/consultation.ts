@@ -90,6 +90,12 @@ export interface StrategyAdoption {
   adoptedOn: string | null;
   adoptedBy: string;
   adoptionReference: string;
+  /** The governance body that adopted it (libs/governance), when recorded. */
+  adoptedByBodyId: string | null;
+  /** The meeting of that body where it was adopted, when recorded. */
+  adoptedAtMeetingId: string | null;
+  adoptedAtMeetingTitle: string | null;
+  adoptedAtMeetingStartsAt: string | null;
 }
 
 export const WORKGROUP_TRANSITIONS = ['continue', 'discharge'] as const;

@@ -51,7 +51,11 @@ export interface InventoryCriterionScoreTheme {
 
 export interface InventoryBodyQuestion {
   question: string;
-  answers: Array<{ body: string; answer: string }>;
+  /**
+   * Each body's answer. `bodyId` links the answer to a governance body (GET /api/bodies); `body` is its name
+   * (kept as text for a body that is not registered).
+   */
+  answers: Array<{ body: string; bodyId?: string | null; answer: string }>;
 }
 
 export interface InventorySummary {

@@ -259,6 +259,20 @@ export class GovernanceRepository {
     );
   }
 
+  /** The meetings of the body that are not deleted. */
+  async meetingCount(bodyId: string): Promise<number> {
+    const [{ count }] = await this.db().query(
+      'SELECT count(*)::int AS count FROM workgroup_sessions WHERE body_id = $1 AND deleted_at IS NULL',
+      [bodyId],
+    );
+    return count as number;
+  }
+
+  /** Removes the body; its members and deleted meetings go with it (ON DELETE CASCADE). */
+  async deleteBody(id: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM governance_bodies WHERE id = $1', [id]);
+  }
+
   async softDeleteMeeting(id: string, manager: EntityManager): Promise<void> {
     await manager.query('UPDATE workgroup_sessions SET deleted_at = now() WHERE id = $1', [id]);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, isSecretariat } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { assertVersion, FieldError, lockVersion, TransactionHost, validationFailed } from '@koers/core';
+import { assertVersion, conflict, FieldError, lockVersion, TransactionHost, validationFailed } from '@koers/core';
 import type { BodyDetail, BodySummary, MeetingDetail, MeetingSummary } from '@koers/contracts';
 import { GovernancePolicy } from './governance.policy';
 import { BodyFields, GovernanceRepository, MeetingFields } from './governance.repository';
@@ -90,6 +90,25 @@ export class GovernanceService {
       );
     });
     return this.detail(actor, id);
+  }
+
+  /**
+   * Removes a body that has no meetings (a body with meetings keeps its history: delete those first, 409).
+   * A strategy it adopted keeps the body's name as `adoptedBy`.
+   */
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.policy.assertMayManageBody(actor, id, 'body.delete');
+    const before = (await this.repository.bodyFields(id))!;
+    if ((await this.repository.meetingCount(id)) > 0)
+      throw conflict('Dit orgaan heeft vergaderingen. Verwijder eerst de vergaderingen.');
+    await this.transactions.transaction(async (manager) => {
+      await this.repository.deleteBody(id, manager);
+      await this.audit.recordChange(
+        actor,
+        { action: 'body.delete', entityType: 'body', entityId: id, summary: { kind: before.kind, name: before.name } },
+        manager,
+      );
+    });
   }
 
   /** Replaces the members: people (users) and organisations, each with an optional role ("voorzitter"). */

@@ -267,6 +267,16 @@ export class InventoryRepository {
   }
 
   /** Of the given ids, those that are no organisation. */
+  /** The governance bodies of the caller's region (for the questions to bodies). */
+  async bodiesOfRegion(userId: string): Promise<Array<{ id: string; name: string }>> {
+    return this.db().query(
+      `SELECT b.id, b.name FROM governance_bodies b
+        WHERE b.region_id = (SELECT o.region_id FROM users u JOIN organisations o ON o.id = u.organisation_id
+                              WHERE u.id = $1)`,
+      [userId],
+    );
+  }
+
   async unknownOrganisations(ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
     const rows: Array<{ id: string }> = await this.db().query(

@@ -14,6 +14,7 @@ import {
   validationFailed,
 } from '@koers/core';
 import type {
+  InventoryBodyQuestion,
   InventoryDetail,
   InventoryPriority,
   InventoryRanking,
@@ -155,6 +156,7 @@ export class InventoryService {
         field: 'criteria',
         messages: ['Pas eerst de scores van de voorgestelde thema’s aan, of houd het aantal criteria gelijk.'],
       });
+    if (changes.bodyQuestions) changes.bodyQuestions = await this.linkBodies(actor, changes.bodyQuestions, problems);
     if (problems.length) throw validationFailed(problems);
     assertVersion(before, expectedVersion);
     await this.transactions.transaction(async (manager) => {
@@ -173,6 +175,34 @@ export class InventoryService {
       );
     });
     return this.get(actor, id);
+  }
+
+  /**
+   * Links each body's answer to a governance body of the region: by `bodyId` (its name then replaces the text),
+   * or, without one, by a body whose name equals the text (case-insensitive), so a client that only sends
+   * names keeps the links; otherwise `bodyId: null` and the text stays.
+   */
+  private async linkBodies(
+    actor: Actor,
+    questions: InventoryBodyQuestion[],
+    problems: FieldError[],
+  ): Promise<InventoryBodyQuestion[]> {
+    const bodies = await this.repository.bodiesOfRegion(actor.userId);
+    const byId = new Map(bodies.map((b) => [b.id, b.name]));
+    const byName = new Map(bodies.map((b) => [b.name.trim().toLowerCase(), b.id]));
+    return questions.map((q, qi) => ({
+      question: q.question,
+      answers: q.answers.map((a, ai) => {
+        if (a.bodyId) {
+          const name = byId.get(a.bodyId);
+          if (!name)
+            problems.push({ field: `questions.${qi}.answers.${ai}.bodyId`, messages: ['Dit orgaan bestaat niet.'] });
+          return { body: name ?? a.body.trim(), bodyId: a.bodyId, answer: a.answer };
+        }
+        const body = a.body.trim();
+        return { body, bodyId: byName.get(body.toLowerCase()) ?? null, answer: a.answer };
+      }),
+    }));
   }
 
   async setContacts(actor: Actor, id: string, organisationId: string, userIds: string[]): Promise<InventoryDetail> {

@@ -27,6 +27,13 @@ export class AdoptionController {
     return this.adoption.adopt(actor, id, body, version);
   }
 
+  /** What the board decided: date, reference, body and meeting. */
+  @Get('strategies/:id/adoption')
+  @RouteAccess('reporting.read', { attempted: 'strategy.adoption.read' })
+  getAdoption(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.adoption.adoption(actor, id);
+  }
+
   /** The end of the period: the adopted strategy becomes afgesloten. */
   @Post('strategies/:id/close')
   @RouteAccess('region.manage', { attempted: 'strategy.close' })

@@ -54,6 +54,14 @@ export class BodiesController {
     return this.governance.update(actor, id, body, version);
   }
 
+  /** Removes a body without meetings (409 while it has meetings). */
+  @Delete('bodies/:id')
+  @RouteAccessBy(GovernancePolicy, (policy, actor, id) => policy.assertMayManageBody(actor, id, 'body.delete'))
+  @HttpCode(204)
+  async remove(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<void> {
+    await this.governance.remove(actor, id);
+  }
+
   /** Replaces the members (people and organisations). */
   @Put('bodies/:id/members')
   @RouteAccessBy(GovernancePolicy, (policy, actor, id) => policy.assertMayManageBody(actor, id, 'body.members.update'))

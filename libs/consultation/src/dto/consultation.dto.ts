@@ -155,6 +155,16 @@ export class AdoptStrategyDto {
   @MinLength(2, { message: 'Geef de verwijzing naar het besluit (2 tot 300 tekens).' })
   @MaxLength(300, { message: 'Geef de verwijzing naar het besluit (2 tot 300 tekens).' })
   decisionReference: string;
+
+  /** The governance body that adopted it; without it the region's board name is recorded. */
+  @IsOptional()
+  @IsUUID(undefined, { message: 'Kies het orgaan dat de strategie vaststelde.' })
+  bodyId?: string;
+
+  /** The meeting of that body where it was adopted (needs bodyId). */
+  @IsOptional()
+  @IsUUID(undefined, { message: 'Kies de vergadering waarin de strategie werd vastgesteld.' })
+  meetingId?: string;
 }
 
 export class WorkgroupTransitionDto {

@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from '@koers/core';
 
@@ -237,6 +238,12 @@ export class BodyAnswerDto {
   @MinLength(2)
   @MaxLength(200)
   body: string;
+
+  /** The governance body (libs/governance); when given, its name replaces `body`. */
+  @IsOptional()
+  @ValidateIf((_: object, value: unknown) => value !== null)
+  @IsUUID(undefined, { message: 'Kies een bestuurlijk orgaan.' })
+  bodyId?: string | null;
 
   @IsString()
   @MaxLength(5000, textMessage(5000))

@@ -26,6 +26,7 @@ import { LoginFailuresPerSource1765090000000 } from './1765090000000-login-failu
 import { StoredSearchVectors1765090000001 } from './1765090000001-stored-search-vectors';
 import { SearchVectorsDoNotRaiseVersions1765090000002 } from './1765090000002-search-vectors-do-not-raise-versions';
 import { CreateFiles1765070000000 } from './1765070000000-create-files';
+import { LinkAdoptionAndBodyQuestionsToBodies1765130000000 } from './1765130000000-link-adoption-and-body-questions-to-bodies';
 import { CreateConsultationsBodiesAndAdoption1765060000000 } from './1765060000000-create-consultations-bodies-and-adoption';
 import { CreateFollowsVisitsAndLoopNotifications1765020000000 } from './1765020000000-create-follows-visits-and-loop-notifications';
 import { CreateWorkgroupDossiers1765080000000 } from './1765080000000-create-workgroup-dossiers';
@@ -63,4 +64,5 @@ export const migrations = [
   CreateConsultationsBodiesAndAdoption1765060000000,
   CreateFollowsVisitsAndLoopNotifications1765020000000,
   CreateWorkgroupDossiers1765080000000,
+  LinkAdoptionAndBodyQuestionsToBodies1765130000000,
 ];
