@@ -61,6 +61,8 @@ const NotaPage = page(() => import('./features/consultation'), 'NotaPage');
 const BodiesPage = page(() => import('./features/governance'), 'BodiesPage');
 const BodyPage = page(() => import('./features/governance'), 'BodyPage');
 const CalendarPage = page(() => import('./features/governance'), 'CalendarPage');
+const AdoptionIndexPage = page(() => import('./features/governance'), 'AdoptionIndexPage');
+const AdoptionPage = page(() => import('./features/governance'), 'AdoptionPage');
 const FinancePage = page(() => import('./features/finance'), 'FinancePage');
 const RegionAdminPage = page(() => import('./features/region/RegionAdminPage'), 'RegionAdminPage');
 
@@ -129,6 +131,8 @@ export function App() {
           <Route path="cyclus/organen" element={<BodiesPage />} />
           <Route path="cyclus/organen/:id" element={<BodyPage />} />
           <Route path="cyclus/kalender" element={<CalendarPage />} />
+          <Route path="cyclus/vaststelling" element={<AdoptionIndexPage />} />
+          <Route path="cyclus/vaststelling/:id" element={<AdoptionPage />} />
           <Route path="cyclus/financien" element={<FinancePage />} />
           <Route
             path="beheer"

@@ -43,6 +43,17 @@ export function CyclePage() {
         {reads && (
           <li className="card">
             <h2>
+              <Link to="/cyclus/vaststelling">Vaststelling en periodewissel</Link>
+            </h2>
+            <p>
+              De vaststelling door het {words.boardName}, het afsluiten van de periode en per werkgroep voortzetten of
+              decharge.
+            </p>
+          </li>
+        )}
+        {reads && (
+          <li className="card">
+            <h2>
               <Link to="/cyclus/financien">Financiering</Link>
             </h2>
             <p>Bijdragen per partner per jaar en de begroting van het {words.bureauName}.</p>

@@ -6,6 +6,7 @@ import { ErrorMessage, Loading, PageHeading, useApi } from '../components/common
 import { formatDate } from '../labels';
 import { useWords } from '../features/region';
 import { StrategyForm, StrategySwitch, StrategyTexts, ThemesEditor } from '../features/strategy';
+import { StrategyAdoptionPanel } from '../features/governance';
 import { isSecretariat, useMe } from '../auth';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -142,6 +143,7 @@ export function StrategyPage() {
           </div>
         )}
       </dl>
+      <StrategyAdoptionPanel strategyId={s.id} />
 
       <section aria-labelledby="prioriteiten" className="section">
         <h2 id="prioriteiten">{words.Themes}</h2>

@@ -1,8 +1,13 @@
-import { Link, useParams } from 'react-router-dom';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { BODY_KIND_LABELS } from '@koers/contracts';
-import { ErrorMessage, Loading, PageHeading, useApi } from '../../components/common';
+import { ApiError } from '../../api';
+import { isSecretariat, useAuth } from '../../auth';
+import { asApiError, ErrorMessage, Loading, PageHeading, SuccessMessage, useApi } from '../../components/common';
+import { useConfirm } from '../../components/dialog';
 import { useWords } from '../region/words';
-import { governanceApi, MeetingSummary } from './governance-api';
+import { BodyForm, MeetingForm, MembersEditor } from './GovernanceEditing';
+import { governanceApi, MeetingDetail, MeetingSummary } from './governance-api';
 
 /** Said on every governance screen in the demo region. */
 function DemoNote() {
@@ -35,7 +40,16 @@ const rhythm = (min: number | null, max: number | null) => {
   return `${min ?? max} keer per jaar`;
 };
 
-function MeetingList({ meetings, showBody }: { meetings: MeetingSummary[]; showBody: boolean }) {
+function MeetingList({
+  meetings,
+  showBody,
+  manage,
+}: {
+  meetings: MeetingSummary[];
+  showBody: boolean;
+  /** The secretariat: edit and delete per meeting. */
+  manage?: { onEdit: (meeting: MeetingSummary) => void; onDelete: (meeting: MeetingSummary) => void };
+}) {
   if (meetings.length === 0) return <p>Geen vergaderingen.</p>;
   return (
     <ul className="card-list">
@@ -54,6 +68,16 @@ function MeetingList({ meetings, showBody }: { meetings: MeetingSummary[]; showB
             )}
             {STATE_LABELS[m.state]}
           </p>
+          {manage && (
+            <div className="toolbar">
+              <button type="button" className="button button-small button-secondary" onClick={() => manage.onEdit(m)}>
+                Bewerken<span className="visually-hidden">: {m.title}</span>
+              </button>
+              <button type="button" className="button button-small button-danger" onClick={() => manage.onDelete(m)}>
+                Verwijderen<span className="visually-hidden">: {m.title}</span>
+              </button>
+            </div>
+          )}
         </li>
       ))}
     </ul>
@@ -63,6 +87,9 @@ function MeetingList({ meetings, showBody }: { meetings: MeetingSummary[]; showB
 /** /cyclus/organen: the bodies the caller sits in (the secretariat: all). */
 export function BodiesPage() {
   const list = useApi(() => governanceApi.bodies(), []);
+  const { me } = useAuth();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   return (
     <>
       <p className="breadcrumb">
@@ -73,6 +100,19 @@ export function BodiesPage() {
       <p>
         <Link to="/cyclus/kalender">Kalender van alle vergaderingen</Link>
       </p>
+      {isSecretariat(me) &&
+        (creating ? (
+          <BodyForm
+            onCancel={() => setCreating(false)}
+            onSaved={(saved) => navigate(`/cyclus/organen/${saved.id}`, { state: { created: true } })}
+          />
+        ) : (
+          <div className="toolbar">
+            <button type="button" className="button" onClick={() => setCreating(true)}>
+              Nieuw orgaan
+            </button>
+          </div>
+        ))}
       <ErrorMessage error={list.error} />
       {list.loading && !list.data && <Loading what="De organen" plural />}
       {list.data && list.data.length === 0 && <p>U bent geen lid van een bestuurlijk orgaan.</p>}
@@ -110,12 +150,62 @@ export function BodiesPage() {
   );
 }
 
-/** /cyclus/organen/:id: a body's members and meetings. */
+/** /cyclus/organen/:id: a body's members and meetings; the secretariat edits all of it here. */
 export function BodyPage() {
   const { id = '' } = useParams();
   const body = useApi(() => governanceApi.body(id), [id]);
   const meetings = useApi(() => governanceApi.bodyMeetings(id), [id]);
+  const confirm = useConfirm();
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState<'body' | 'members' | 'meeting' | null>(null);
+  const [editMeeting, setEditMeeting] = useState<MeetingDetail | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ApiError | null>(null);
   const b = body.data;
+  const manages = !!b?.canManage;
+
+  async function act(what: () => Promise<unknown>, done: string) {
+    setProblem(null);
+    try {
+      await what();
+      setMessage(done);
+    } catch (err) {
+      setProblem(asApiError(err));
+    }
+  }
+
+  async function removeBody() {
+    if (!b) return;
+    const ok = await confirm({
+      title: 'Orgaan verwijderen?',
+      message: `“${b.name}” en de ledenlijst worden verwijderd. Een orgaan met vergaderingen kan niet worden verwijderd.`,
+      confirmLabel: 'Orgaan verwijderen',
+      danger: true,
+    });
+    if (!ok) return;
+    setProblem(null);
+    try {
+      await governanceApi.deleteBody(b.id);
+      void navigate('/cyclus/organen');
+    } catch (err) {
+      setProblem(asApiError(err));
+    }
+  }
+
+  async function removeMeeting(m: MeetingSummary) {
+    const ok = await confirm({
+      title: 'Vergadering verwijderen?',
+      message: `“${m.title}” verdwijnt uit de kalender, met agenda, besluiten en presentielijst.`,
+      confirmLabel: 'Vergadering verwijderen',
+      danger: true,
+    });
+    if (!ok) return;
+    await act(async () => {
+      await governanceApi.deleteMeeting(m.id);
+      await Promise.all([meetings.reload(), body.reload()]);
+    }, `De vergadering “${m.title}” is verwijderd.`);
+  }
+
   return (
     <>
       <p className="breadcrumb">
@@ -127,6 +217,8 @@ export function BodyPage() {
         <>
           <PageHeading>{b.name}</PageHeading>
           <DemoNote />
+          <SuccessMessage message={message} />
+          <ErrorMessage error={problem} />
           <p className="lead">
             {BODY_KIND_LABELS[b.kind]}
             {b.districtName && <> · {b.districtName}</>}
@@ -135,21 +227,96 @@ export function BodyPage() {
             )}
           </p>
           {b.description && <p>{b.description}</p>}
+          {manages && editing !== 'body' && (
+            <div className="toolbar">
+              <button type="button" className="button button-secondary" onClick={() => setEditing('body')}>
+                Orgaan bewerken
+              </button>
+              <button type="button" className="button button-danger" onClick={() => void removeBody()}>
+                Orgaan verwijderen
+              </button>
+            </div>
+          )}
+          {manages && editing === 'body' && (
+            <BodyForm
+              body={b}
+              onCancel={() => setEditing(null)}
+              onSaved={async () => {
+                setEditing(null);
+                setMessage('Het orgaan is opgeslagen.');
+                await body.reload();
+              }}
+            />
+          )}
           <section className="section" aria-labelledby="leden">
             <h2 id="leden">Leden ({b.members.length})</h2>
-            <ul>
-              {b.members.map((m) => (
-                <li key={m.id}>
-                  {m.name}
-                  {m.role && <span className="muted"> – {m.role}</span>}
-                </li>
-              ))}
-            </ul>
+            {manages ? (
+              <MembersEditor
+                body={b}
+                onSaved={() => {
+                  setMessage('De leden zijn opgeslagen.');
+                  void body.reload();
+                }}
+              />
+            ) : (
+              <ul>
+                {b.members.map((m) => (
+                  <li key={m.id}>
+                    {m.name}
+                    {m.role && <span className="muted"> – {m.role}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
           </section>
           <section className="section" aria-labelledby="vergaderingen">
             <h2 id="vergaderingen">Vergaderingen</h2>
+            {manages && editing !== 'meeting' && !editMeeting && (
+              <div className="toolbar">
+                <button type="button" className="button" onClick={() => setEditing('meeting')}>
+                  Nieuwe vergadering
+                </button>
+              </div>
+            )}
+            {manages && editing === 'meeting' && (
+              <MeetingForm
+                bodyId={b.id}
+                onCancel={() => setEditing(null)}
+                onSaved={async (saved) => {
+                  setEditing(null);
+                  setMessage(`De vergadering “${saved.title}” is toegevoegd.`);
+                  await Promise.all([meetings.reload(), body.reload()]);
+                }}
+              />
+            )}
+            {manages && editMeeting && (
+              <MeetingForm
+                key={editMeeting.id}
+                bodyId={b.id}
+                meeting={editMeeting}
+                onCancel={() => setEditMeeting(null)}
+                onSaved={async (saved) => {
+                  setEditMeeting(null);
+                  setMessage(`De vergadering “${saved.title}” is opgeslagen.`);
+                  await meetings.reload();
+                }}
+              />
+            )}
             {meetings.loading && !meetings.data && <Loading what="De vergaderingen" plural />}
-            {meetings.data && <MeetingList meetings={meetings.data} showBody={false} />}
+            {meetings.data && (
+              <MeetingList
+                meetings={meetings.data}
+                showBody={false}
+                manage={
+                  manages
+                    ? {
+                        onEdit: (m) => void act(async () => setEditMeeting(await governanceApi.meeting(m.id)), ''),
+                        onDelete: (m) => void removeMeeting(m),
+                      }
+                    : undefined
+                }
+              />
+            )}
           </section>
         </>
       )}

@@ -1,1 +1,2 @@
 export { BodiesPage, BodyPage, CalendarPage } from './GovernancePages';
+export { AdoptionIndexPage, AdoptionPage, StrategyAdoptionPanel } from './AdoptionPages';
