@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { totpCode } from '../support/mfa';
 import { createTestApp, TestApp } from '../support/test-app';
 import {
   BrowserPages,
@@ -63,6 +64,13 @@ describeWithBrowser('test/browser/new-region.spec.ts')('a new region sets itself
     // Outside the demo a second factor is required for the secretariat: the first admin is led to set it up.
     await pages.login(page, email, password, '/instellingen');
     await page.getByText('Voor uw account is een tweede factor verplicht.').waitFor();
+    // The server refuses everything else until it is set up: enrolled here through the API with the page's
+    // session (the enrolment screen itself is covered by test/browser/accounts.spec.ts).
+    const setup = await page.request.post(t.url + '/api/me/mfa/setup');
+    const { secret } = (await setup.json()) as { secret: string };
+    expect((await page.request.post(t.url + '/api/me/mfa/confirm', { data: { code: totpCode(secret) } })).status()).toBe(
+      200,
+    );
 
     // Beheer > Regio: the words.
     await page.goto(t.url + '/beheer/regio');

@@ -1,5 +1,6 @@
-import { ComponentType, lazy, ReactNode, Suspense } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { ComponentType, lazy, ReactNode, Suspense, useEffect } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { setMfaEnrolmentHandler } from './api';
 import { isSecretariat, useAuth } from './auth';
 import { ErrorMessage, Loading } from './components/common';
 import { PlainLayout } from './components/PlainLayout';
@@ -69,6 +70,15 @@ const RegionAdminPage = page(() => import('./features/region/RegionAdminPage'), 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, startError } = useAuth();
   const location = useLocation();
+  const navigate = useNavigate();
+  // The server refuses everything but the enrolment to someone who must set up a second factor first.
+  useEffect(() => {
+    setMfaEnrolmentHandler(() => {
+      if (window.location.pathname !== '/instellingen')
+        void navigate('/instellingen', { replace: true, state: { mfaRequired: true } });
+    });
+    return () => setMfaEnrolmentHandler(() => undefined);
+  }, [navigate]);
   if (me === undefined) return <Loading what="Uw gegevens" plural />;
   if (!me) {
     if (startError) return <ErrorMessage error={startError} />;

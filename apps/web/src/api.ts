@@ -98,6 +98,16 @@ export function setUnauthenticatedHandler(handler: () => void) {
   onUnauthenticated = handler;
 }
 
+let onMfaEnrolmentRequired: () => void = () => undefined;
+
+/**
+ * Called when the server refuses a request with MFA_ENROLMENT_REQUIRED: the policy requires a second factor
+ * of this person and they have none yet (the app then shows the enrolment in Mijn instellingen).
+ */
+export function setMfaEnrolmentHandler(handler: () => void) {
+  onMfaEnrolmentRequired = handler;
+}
+
 let refreshing: Promise<boolean> | null = null;
 
 /** One refresh at a time: parallel 401s share the same attempt (also used by the collab socket). */
@@ -176,7 +186,11 @@ export async function request<T>(
     if (err instanceof ApiError) throw err;
     throw new ApiError(0, 'NETWORK', 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.');
   }
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (error.code === 'MFA_ENROLMENT_REQUIRED') onMfaEnrolmentRequired();
+    throw error;
+  }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   if (options.text) return text as T;

@@ -23,6 +23,8 @@ export const ErrorCode = {
   Unavailable: 'UNAVAILABLE',
   /** A document update builds on changes the server does not have (see docs/protocol.md). */
   OutOfSync: 'OUT_OF_SYNC',
+  /** The MFA policy requires a second factor of this person and they have none yet: only enrolment is open. */
+  MfaEnrolmentRequired: 'MFA_ENROLMENT_REQUIRED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);
@@ -43,6 +45,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.StaleVersion]: 409,
   [ErrorCode.Unavailable]: 503,
   [ErrorCode.OutOfSync]: 409,
+  [ErrorCode.MfaEnrolmentRequired]: 403,
 };
 
 /** The messages for one refused input field. */

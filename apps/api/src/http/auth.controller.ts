@@ -13,6 +13,7 @@ import {
   LoginDto,
   LoginThrottleService,
   MfaLoginDto,
+  OpenWhileEnrolling,
   PasswordResetRequestDto,
   PasswordService,
   Public,
@@ -104,6 +105,7 @@ export class AuthController {
     return this.throttle.unlock(body.token, request.ip ?? null);
   }
 
+  @OpenWhileEnrolling()
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {

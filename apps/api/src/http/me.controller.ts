@@ -7,6 +7,7 @@ import {
   CurrentActor,
   MfaCodeDto,
   MfaService,
+  OpenWhileEnrolling,
   PasswordService,
   toUserDto,
   UserService,
@@ -28,18 +29,21 @@ export class MeController {
   ) {}
 
   /** My second factor: whether I have one, whether I must, and how many recovery codes are left. */
+  @OpenWhileEnrolling()
   @Get('mfa')
   mfaStatus(@CurrentActor() actor: Actor) {
     return this.mfa.status(actor);
   }
 
   /** Starts enrolment: a new TOTP secret and its QR code (SVG, made on the server). */
+  @OpenWhileEnrolling()
   @Post('mfa/setup')
   startMfa(@CurrentActor() actor: Actor) {
     return this.mfa.startEnrolment(actor);
   }
 
   /** Confirms enrolment with a code; answers the ten recovery codes, shown this once. */
+  @OpenWhileEnrolling()
   @Post('mfa/confirm')
   @HttpCode(200)
   confirmMfa(@CurrentActor() actor: Actor, @Body() body: MfaCodeDto) {
@@ -47,6 +51,7 @@ export class MeController {
   }
 
   /** Changes my own password (the current one is checked); my other sessions end. */
+  @OpenWhileEnrolling()
   @Post('password')
   @HttpCode(204)
   async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto) {
@@ -54,12 +59,14 @@ export class MeController {
   }
 
   /** Mijn sessies: my live logins with browser and last use. */
+  @OpenWhileEnrolling()
   @Get('sessions')
   sessions(@CurrentActor() actor: Actor) {
     return this.accountSessions.list(actor);
   }
 
   /** Ends every session of mine but this one. */
+  @OpenWhileEnrolling()
   @Post('sessions/end-others')
   @HttpCode(200)
   endOtherSessions(@CurrentActor() actor: Actor) {
@@ -67,6 +74,7 @@ export class MeController {
   }
 
   /** Ends one of my sessions (another device, or this one). */
+  @OpenWhileEnrolling()
   @Delete('sessions/:id')
   @HttpCode(204)
   async endSession(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
@@ -74,6 +82,7 @@ export class MeController {
   }
 
   /** Who am I: user, organisation and werkgroep memberships. */
+  @OpenWhileEnrolling()
   @Get()
   async me(@CurrentActor() actor: Actor) {
     const [{ user, organisation }, memberships] = await Promise.all([
@@ -84,12 +93,14 @@ export class MeController {
   }
 
   /** My own settings: the weekly e-mail digest (and whether this installation sends e-mail at all). */
+  @OpenWhileEnrolling()
   @Get('preferences')
   getPreferences(@CurrentActor() actor: Actor) {
     return this.preferences.get(actor);
   }
 
   /** Changes my own settings (audited). */
+  @OpenWhileEnrolling()
   @Patch('preferences')
   updatePreferences(@CurrentActor() actor: Actor, @Body() body: UpdatePreferencesDto) {
     return this.preferences.update(actor, body);

@@ -4,6 +4,7 @@ import { DomainError, ErrorCode } from '@koers/core';
 import {
   ACCESS_COOKIE,
   AuthService,
+  mfaEnrolmentRequired,
   SocketEndReason,
   SocketSessions,
   SocketSessionTarget,
@@ -50,7 +51,14 @@ export function requireAuthentication(namespace: Namespace, auth: AuthService, s
   namespace.use((socket, next) => {
     auth
       .authenticateSession(handshakeToken(socket), socket.handshake.address ?? null)
-      .then(({ actor, expiresAt }) => {
+      .then(({ actor, expiresAt, mustEnrol }) => {
+        // Someone who must still set up a second factor gets no live updates or documents either.
+        if (mustEnrol) {
+          const error = new Error(ErrorCode.MfaEnrolmentRequired) as Error & { data: object };
+          error.data = { code: ErrorCode.MfaEnrolmentRequired, retryable: false, message: mfaEnrolmentRequired().message };
+          next(error);
+          return;
+        }
         Object.assign(socket.data as AuthenticatedSocketData, { actor, expiresAt });
         next();
       })

@@ -11,6 +11,10 @@ export interface SessionPrincipal {
   platformRole: PlatformRole;
   rvcMember: boolean;
   sessionExpiresAt: Date;
+  /** Whether the account has a second factor turned on. */
+  mfaEnabled: boolean;
+  /** The saved MFA policy (null columns: none saved yet, the installation's default applies). */
+  mfaPolicy: { requireAll: boolean; requireSecretariat: boolean; requireRvc: boolean } | null;
 }
 
 /** A live session as its owner sees it in "Mijn sessies". */
@@ -63,12 +67,23 @@ export class AuthSessionRepository {
    * session unused for longer than the idle timeout is no longer live. Marks the session as used.
    */
   async findPrincipal(sessionId: string, userId: string, idleSeconds: number): Promise<SessionPrincipal | null> {
-    const rows: Array<SessionPrincipal & { stale: boolean }> = await this.dataSource.query(
+    const rows: Array<
+      Omit<SessionPrincipal, 'mfaPolicy'> & {
+        stale: boolean;
+        requireAll: boolean | null;
+        requireSecretariat: boolean | null;
+        requireRvc: boolean | null;
+      }
+    > = await this.dataSource.query(
       `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.organisation_id AS "organisationId",
               u.platform_role AS "platformRole", u.rvc_member AS "rvcMember",
               s.expires_at AS "sessionExpiresAt",
-              s.last_used_at < now() - make_interval(secs => $4) AS stale
+              s.last_used_at < now() - make_interval(secs => $4) AS stale,
+              u.mfa_enabled_at IS NOT NULL AS "mfaEnabled",
+              p.require_all AS "requireAll", p.require_secretariat AS "requireSecretariat",
+              p.require_rvc AS "requireRvc"
          FROM auth_sessions s JOIN users u ON u.id = s.user_id
+         LEFT JOIN mfa_policy p ON true
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active
           AND s.last_used_at > now() - make_interval(secs => $3)`,
       [sessionId, userId, idleSeconds, TOUCH_EVERY_SECONDS],
@@ -77,8 +92,12 @@ export class AuthSessionRepository {
     if (!row) return null;
     if (row.stale)
       await this.dataSource.query('UPDATE auth_sessions SET last_used_at = now() WHERE id = $1', [sessionId]);
-    const { stale: _stale, ...principal } = row;
-    return principal;
+    const { stale: _stale, requireAll, requireSecretariat, requireRvc, ...principal } = row;
+    return {
+      ...principal,
+      mfaPolicy:
+        requireAll === null ? null : { requireAll, requireSecretariat: !!requireSecretariat, requireRvc: !!requireRvc },
+    };
   }
 
   /**

@@ -2,8 +2,9 @@ import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata
 import { Reflector } from '@nestjs/core';
 import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
+import type { Actor } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { AuthService } from './auth.service';
+import { AuthService, mfaEnrolmentRequired } from './auth.service';
 import { ACCESS_COOKIE } from './auth-cookies';
 
 const IS_PUBLIC = 'koers:public';
@@ -11,6 +12,14 @@ const IS_PUBLIC = 'koers:public';
 export const PUBLIC_ROUTE_EXTENSION = 'x-koers-public';
 /** Marks a route that needs no login (health, login itself). Every other route requires a valid token. */
 export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_ROUTE_EXTENSION, true));
+
+const OPEN_WHILE_ENROLLING = 'koers:open-while-enrolling';
+/**
+ * Marks a route that stays open to someone who must still set up a second factor (the policy requires one
+ * and they have none): the enrolment itself, logout and their own basics. Every other route answers
+ * 403 MFA_ENROLMENT_REQUIRED for them.
+ */
+export const OpenWhileEnrolling = () => SetMetadata(OPEN_WHILE_ENROLLING, true);
 
 /** Global guard: a valid access token (Authorization: Bearer, or the httpOnly cookie) on every non-public route. */
 @Injectable()
@@ -26,8 +35,11 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<Request & { actor?: unknown }>();
     const token = bearerToken(request) ?? (request.cookies?.[ACCESS_COOKIE] as string | undefined);
+    let mustEnrol: boolean;
     try {
-      request.actor = await this.auth.authenticate(token, request.ip ?? null);
+      const session = await this.auth.authenticateSession(token, request.ip ?? null);
+      request.actor = session.actor;
+      mustEnrol = session.mustEnrol;
     } catch (err) {
       // A missing token is ordinary (a logged-out browser); a token that fails verification is worth a record.
       if (token)
@@ -36,6 +48,17 @@ export class AuthGuard implements CanActivate {
           { action: 'auth.token', entityType: 'session', summary: { path: request.path } },
         );
       throw err;
+    }
+    if (
+      mustEnrol &&
+      !this.reflector.getAllAndOverride<boolean>(OPEN_WHILE_ENROLLING, [context.getHandler(), context.getClass()])
+    ) {
+      await this.audit.recordDenied(request.actor as Actor, {
+        action: 'auth.mfa_enrolment_required',
+        entityType: 'session',
+        summary: { method: request.method, path: request.path },
+      });
+      throw mfaEnrolmentRequired();
     }
     return true;
   }

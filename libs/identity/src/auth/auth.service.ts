@@ -5,7 +5,7 @@ import { createHash, createSecretKey, KeyObject, randomBytes } from 'node:crypto
 import { Actor } from '@koers/access';
 import { AuditService } from '@koers/audit';
 import { APP_CONFIG, AppConfig, DomainError, ErrorCode, isUuid } from '@koers/core';
-import { MfaRepository } from '../mfa/mfa.repository';
+import { defaultMfaPolicy, MfaPolicy, MfaRepository } from '../mfa/mfa.repository';
 import { normaliseRecoveryCode } from '../mfa/recovery-codes';
 import { matchingStep } from '../mfa/totp';
 import { UserRepository } from '../users/user.repository';
@@ -45,6 +45,11 @@ interface AccessTokenClaims {
 export interface AuthenticatedSession {
   actor: Actor;
   expiresAt: number;
+  /**
+   * The MFA policy requires a second factor of this person and they have none: only enrolment, logout and
+   * their own basics are open to them (AuthGuard, socket handshake).
+   */
+  mustEnrol: boolean;
 }
 
 /** Hash used when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password. */
@@ -250,6 +255,7 @@ export class AuthService {
     return {
       actor: actorFrom(principal, claims.sid, ip),
       expiresAt: Math.min(claims.exp * 1000, new Date(principal.sessionExpiresAt).getTime()),
+      mustEnrol: !principal.mfaEnabled && mfaRequiredOf(principal, principal.mfaPolicy ?? defaultMfaPolicy(this.config)),
     };
   }
 
@@ -279,6 +285,21 @@ export class AuthService {
     return { accessToken, expiresIn };
   }
 }
+
+/** Whether the policy requires a second factor of this person. */
+export function mfaRequiredOf(who: Pick<Actor, 'platformRole' | 'rvcMember'>, policy: MfaPolicy): boolean {
+  return (
+    policy.requireAll ||
+    (policy.requireSecretariat && who.platformRole === 'secretariaat') ||
+    (policy.requireRvc && who.rvcMember)
+  );
+}
+
+export const mfaEnrolmentRequired = () =>
+  new DomainError(
+    ErrorCode.MfaEnrolmentRequired,
+    'Stel eerst een tweede factor in bij Mijn instellingen. Voor uw account is inloggen met een tweede factor verplicht.',
+  );
 
 function actorFrom(principal: SessionPrincipal, sessionId: string, ip: string | null): Actor {
   return {

@@ -8,7 +8,8 @@ import { Mailer } from '@koers/notifications';
 import { mfaResetMail } from '../accounts/account-mails';
 import { sha256 } from '../accounts/one-time-link';
 import { UserRepository } from '../users/user.repository';
-import { MfaPolicy, MfaRepository } from './mfa.repository';
+import { mfaRequiredOf } from '../auth/auth.service';
+import { defaultMfaPolicy, MfaPolicy, MfaRepository } from './mfa.repository';
 import { newRecoveryCode, normaliseRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes';
 import { enrolmentOf, matchingStep, newTotpSecret } from './totp';
 
@@ -29,13 +30,7 @@ export class MfaService {
 
   /** The policy in force: the saved one, or the installation's default (on for secretariat and RVC outside demo). */
   async policy(): Promise<MfaPolicy> {
-    return (
-      (await this.mfa.policy()) ?? {
-        requireAll: false,
-        requireSecretariat: !this.config.demo,
-        requireRvc: !this.config.demo,
-      }
-    );
+    return (await this.mfa.policy()) ?? defaultMfaPolicy(this.config);
   }
 
   async readPolicy(actor: Actor): Promise<MfaPolicy> {
@@ -62,10 +57,7 @@ export class MfaService {
     const enabled = Boolean(state?.enabledAt);
     return {
       enabled,
-      required:
-        policy.requireAll ||
-        (policy.requireSecretariat && actor.platformRole === 'secretariaat') ||
-        (policy.requireRvc && actor.rvcMember),
+      required: mfaRequiredOf(actor, policy),
       recoveryCodesLeft: enabled ? await this.mfa.unusedRecoveryCodes(actor.userId) : 0,
     };
   }

@@ -25,7 +25,7 @@ export function MfaSettings({ mustEnrol }: { mustEnrol: boolean }) {
   return (
     <section className="card form" aria-labelledby="tweede-factor-kop">
       <h2 id="tweede-factor-kop">Tweede factor</h2>
-      {mustEnrol && !status.data?.enabled && (
+      {(mustEnrol || status.data?.required) && !status.data?.enabled && (
         <p className="alert alert-info" role="status">
           Voor uw account is een tweede factor verplicht. Stel die nu in met een authenticator-app.
         </p>
