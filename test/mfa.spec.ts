@@ -1,6 +1,8 @@
 import * as OTPAuth from 'otpauth';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '@koers/demo';
+import { MfaRepository } from '@koers/identity';
+import { EncryptTotpSecrets1765120000000 } from '../libs/core/src/database/migrations/1765120000000-encrypt-totp-secrets';
 import { Api, DEMO, errorBody, expectStatus } from './support/api-helpers';
 import { recipientOf, SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { createTestApp, TestApp } from './support/test-app';
@@ -194,6 +196,73 @@ describe('TOTP second factor', () => {
     });
   });
 
+  it('TOTP secrets are stored only encrypted (AES-256-GCM); the migration seals existing plain ones', async () => {
+    const { secret } = await enrol(DEMO.ovjOnrust);
+    const id = await api.userId(DEMO.ovjOnrust);
+    const stored = async () =>
+      (await db.query('SELECT mfa_secret AS secret FROM users WHERE id = $1', [id]))[0].secret as string;
+    const sealed = await stored();
+    expect(sealed).toMatch(/^koers-aes-gcm:v1:[0-9a-f]{12}:[\w-]{16}:[\w-]{22}:[\w-]+$/);
+    expect(sealed).not.toContain(secret);
+    expect(Buffer.from(sealed.split(':').pop()!, 'base64url').toString('latin1')).not.toContain(secret);
+    // The column refuses a plain secret, and no row holds one.
+    await expect(db.query('UPDATE users SET mfa_secret = $2 WHERE id = $1', [id, secret])).rejects.toThrow(
+      /users_mfa_secret_sealed/,
+    );
+    const plain: unknown[] = await db.query(
+      `SELECT id FROM users WHERE mfa_secret NOT LIKE 'koers-aes-gcm:%' OR mfa_pending_secret NOT LIKE 'koers-aes-gcm:%'`,
+    );
+    expect(plain).toEqual([]);
+    // A sealed secret copied to another person's row does not open there (bound to the user id).
+    const other = await api.userId(DEMO.waarnemerOnrust);
+    await db.query('UPDATE users SET mfa_secret = $2, mfa_enabled_at = now() WHERE id = $1', [other, sealed]);
+    const copied = (await password(DEMO.waarnemerOnrust)).body.challenge as string;
+    secrets.add(copied);
+    expect((await second(copied, codeOf(secret))).status).toBe(401);
+    await db.query('UPDATE users SET mfa_secret = NULL, mfa_enabled_at = NULL WHERE id = $1', [other]);
+
+    // An installation from before: the migration's down step opens the secrets, up seals them again.
+    const migration = new EncryptTotpSecrets1765120000000();
+    const runner = db.createQueryRunner();
+    try {
+      await migration.down(runner);
+      expect(await stored()).toBe(secret);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const resealed = await stored();
+    expect(resealed).toMatch(/^koers-aes-gcm:v1:/);
+    expect(resealed).not.toBe(sealed);
+    // Login still works with the sealed secret.
+    const challenge = (await password(DEMO.ovjOnrust)).body.challenge as string;
+    secrets.add(challenge);
+    expect((await second(challenge, codeOf(secret, Date.now() + 30_000))).status).toBe(200);
+
+    // Key rotation: with the old key as a previous one, start-up seals every secret again with the new key.
+    const rotatedConfig = {
+      ...t.config,
+      auth: {
+        ...t.config.auth,
+        secretKey: 'een-nieuwe-sleutel-van-minstens-32-tekens',
+        previousSecretKeys: [t.config.auth.secretKey],
+      },
+    };
+    const rotated = new MfaRepository(db, rotatedConfig);
+    await rotated.onApplicationBootstrap();
+    const afterRotation = await stored();
+    expect(afterRotation).toMatch(/^koers-aes-gcm:v1:/);
+    expect(afterRotation.split(':')[2]).not.toBe(resealed.split(':')[2]);
+    expect((await rotated.state(id))?.secret).toBe(secret);
+    expect((await new MfaRepository(db, t.config).state(id))?.secret).toBeNull();
+    // And back, so the rest of this suite runs with the app's own key.
+    await new MfaRepository(db, {
+      ...t.config,
+      auth: { ...t.config.auth, previousSecretKeys: [rotatedConfig.auth.secretKey] },
+    }).onApplicationBootstrap();
+    expect((await new MfaRepository(db, t.config).state(id))?.secret).toBe(secret);
+  });
+
   it('no audit entry holds a TOTP secret, a recovery code or a challenge', async () => {
     const all = await api.audit({ limit: 200 });
     const entries = [...all.items];
@@ -207,6 +276,8 @@ describe('TOTP second factor', () => {
 
 describe('MFA policy outside demo', () => {
   let t: TestApp;
+  const admin = 'beheer@regio.example.nl';
+  const adminPassword = 'paarse-olifant-fietst-naar-Zeist';
 
   beforeAll(async () => {
     t = await createTestApp({
@@ -228,6 +299,58 @@ describe('MFA policy outside demo', () => {
       .http()
       .get('/api/mfa-policy')
       .set({ Authorization: `Bearer ${token}` });
-    expect(policy.body).toEqual({ requireAll: false, requireSecretariat: true, requireRvc: true });
+    expect(policy.body).toEqual(errorBody('MFA_ENROLMENT_REQUIRED'));
+  });
+
+  it('the server itself refuses everything but enrolment, logout and own basics until a second factor is set up', async () => {
+    const token = await t.login(admin, adminPassword);
+    const as = (method: 'get' | 'post' | 'put' | 'patch', path: string) => {
+      const http = t.http();
+      return http[method](path).set({ Authorization: `Bearer ${token}` });
+    };
+    for (const [method, path] of [
+      ['get', '/api/organisations'],
+      ['get', '/api/users'],
+      ['get', '/api/mfa-policy'],
+      ['get', '/api/audit'],
+      ['get', '/api/me/notifications'],
+      ['post', '/api/strategies'],
+    ] as const) {
+      const refused = await as(method, path);
+      expect({ path, status: refused.status }).toEqual({ path, status: 403 });
+      expect(refused.body).toEqual(errorBody('MFA_ENROLMENT_REQUIRED'));
+      expect(refused.body.error.message).toBe(
+        'Stel eerst een tweede factor in bij Mijn instellingen. Voor uw account is inloggen met een tweede factor verplicht.',
+      );
+    }
+    // Open: logout, own profile, settings, sessions, the enrolment itself.
+    const other = await t.login(admin, adminPassword);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/auth/logout')
+          .set({ Authorization: `Bearer ${other}` })
+      ).status,
+    ).toBe(204);
+    expect((await as('get', '/api/me')).status).toBe(200);
+    expect((await as('get', '/api/me/preferences')).status).toBe(200);
+    expect((await as('get', '/api/me/sessions')).status).toBe(200);
+    expect((await as('get', '/api/me/mfa')).body).toMatchObject({ enabled: false, required: true });
+    const setup = expectStatus(await as('post', '/api/me/mfa/setup'), 201).body;
+    expect(
+      expectStatus(await as('post', '/api/me/mfa/confirm').send({ code: codeOf(setup.secret) }), 200).body,
+    ).toMatchObject({ recoveryCodes: expect.any(Array) });
+    // The same session now reaches everything.
+    expect(expectStatus(await as('get', '/api/mfa-policy'), 200).body).toEqual({
+      requireAll: false,
+      requireSecretariat: true,
+      requireRvc: true,
+    });
+    const denied = await t.app
+      .get(DataSource)
+      .query(`SELECT summary FROM audit_log WHERE action = 'auth.mfa_enrolment_required' AND outcome = 'denied'`);
+    expect(denied.length).toBeGreaterThanOrEqual(6);
+    expect(denied.map((row: { summary: { path: string } }) => row.summary.path)).toContain('/api/users');
   });
 });

@@ -18,3 +18,4 @@ export * from './shared/dates';
 export * from './shared/ids';
 export * from './shared/csv';
 export * from './pdf/archival-pdf';
+export * from './crypto/secret-box';

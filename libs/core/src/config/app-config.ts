@@ -18,6 +18,12 @@ export interface AuthConfig {
   loginMaxFailures: number;
   loginLockMinutes: number;
   cookieSecure: boolean;
+  /**
+   * Key material for secrets at rest (TOTP secrets): KOERS_SECRET_KEY, or the JWT secret when unset
+   * (a 256-bit key is derived with HKDF). Earlier keys in KOERS_SECRET_KEY_PREVIOUS only decrypt (rotation).
+   */
+  secretKey: string;
+  previousSecretKeys: string[];
 }
 
 export const API_DOCS_MODES = ['on', 'off', 'authenticated'] as const;
@@ -189,6 +195,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     problems.push('KOERS_JWT_SECRET must be at least 32 characters');
   }
 
+  const secretKey = env.KOERS_SECRET_KEY ?? '';
+  if (secretKey && secretKey.length < 32) problems.push('KOERS_SECRET_KEY must be at least 32 characters');
+  const previousSecretKeys = (env.KOERS_SECRET_KEY_PREVIOUS ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean);
+
   const port = int('PORT', 3000, 1, 65535);
   const allowedOrigins = (env.KOERS_ALLOWED_ORIGINS ?? `http://localhost:${port},http://127.0.0.1:${port}`)
     .split(',')
@@ -255,6 +268,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       loginMaxFailures: int('KOERS_LOGIN_MAX_FAILURES', 5, 1, 100),
       loginLockMinutes: int('KOERS_LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
       cookieSecure: bool('KOERS_COOKIE_SECURE', production),
+      secretKey: secretKey || jwtSecret,
+      previousSecretKeys,
     },
     http: {
       host: env.HOST || '127.0.0.1',

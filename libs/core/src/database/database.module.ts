@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.tokens';
+import { SecretBox, secretBoxOf, setMigrationSecretBox } from '../crypto/secret-box';
 import { buildDataSourceOptions } from './database-options';
 import { runMigrations } from './migrate';
 
@@ -21,10 +22,16 @@ export class DatabaseModule {
             migrationsRun: false,
             autoLoadEntities: true,
             kind: config.database.kind,
+            secretBox: secretBoxOf(config.auth),
           }),
           dataSourceFactory: async (options) => {
-            const { kind, ...rest } = options as DataSourceOptions & { kind: 'postgres' | 'pglite' };
+            const { kind, secretBox, ...rest } = options as DataSourceOptions & {
+              kind: 'postgres' | 'pglite';
+              secretBox: SecretBox;
+            };
             const dataSource = await new DataSource(rest).initialize();
+            // The migration that encrypts existing TOTP secrets needs the key.
+            setMigrationSecretBox(secretBox);
             await runMigrations(dataSource, kind);
             return dataSource;
           },

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { MfaPolicy } from '@koers/contracts';
+import { APP_CONFIG, AppConfig, SecretBox, secretBoxOf } from '@koers/core';
 
 export interface MfaState {
   secret: string | null;
@@ -12,10 +13,77 @@ export interface MfaState {
 
 export type { MfaPolicy };
 
-/** The second factor's rows: secrets and last step on users, recovery codes, login challenges, the policy. */
+/** The policy until the secretariat saves one: on for the secretariat and RVC members outside the demo. */
+export function defaultMfaPolicy(config: { demo: boolean }): MfaPolicy {
+  return { requireAll: false, requireSecretariat: !config.demo, requireRvc: !config.demo };
+}
+
+/**
+ * The second factor's rows: secrets and last step on users, recovery codes, login challenges, the policy.
+ * TOTP secrets are stored only sealed (AES-256-GCM with the installation's key, bound to the user id);
+ * this class is the one place that seals and opens them.
+ */
 @Injectable()
-export class MfaRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class MfaRepository implements OnApplicationBootstrap {
+  private readonly box: SecretBox;
+  private readonly logger = new Logger(MfaRepository.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.box = secretBoxOf(config.auth);
+  }
+
+  /**
+   * Key rotation: secrets sealed with a previous key (KOERS_SECRET_KEY_PREVIOUS) are sealed again with the
+   * current one at start-up, so the previous key can be dropped from the configuration afterwards.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const prefix = this.box.currentPrefix();
+    const rows: Array<{ id: string; secret: string | null; pending: string | null }> = await this.dataSource.query(
+      `SELECT id, mfa_secret AS secret, mfa_pending_secret AS pending FROM users
+        WHERE NOT starts_with(mfa_secret, $1) OR NOT starts_with(mfa_pending_secret, $1)`,
+      [prefix],
+    );
+    let resealed = 0;
+    for (const row of rows) {
+      const reseal = (sealed: string | null) => {
+        if (sealed === null || sealed.startsWith(prefix)) return sealed;
+        const plain = this.open(row.id, sealed);
+        return plain === null ? sealed : this.seal(row.id, plain);
+      };
+      // Only if unchanged meanwhile (another instance, or the person enrolling right now).
+      const updated: unknown[] = await this.dataSource.query(
+        `WITH changed AS (
+           UPDATE users SET mfa_secret = $4, mfa_pending_secret = $5
+            WHERE id = $1 AND mfa_secret IS NOT DISTINCT FROM $2 AND mfa_pending_secret IS NOT DISTINCT FROM $3
+            RETURNING id)
+         SELECT id FROM changed`,
+        [row.id, row.secret, row.pending, reseal(row.secret), reseal(row.pending)],
+      );
+      resealed += updated.length;
+    }
+    if (resealed) this.logger.log(`Sealed ${resealed} TOTP secret(s) again with the current key`);
+  }
+
+  private seal(userId: string, secret: string): string {
+    return this.box.seal(secret, `totp:${userId}`);
+  }
+
+  /**
+   * The plain secret, or null when it does not open (altered, copied from another row, or sealed with a key
+   * this installation no longer has): then no code matches, and the operator reads why in the log.
+   */
+  private open(userId: string, sealed: string | null): string | null {
+    if (sealed === null) return null;
+    try {
+      return this.box.open(sealed, `totp:${userId}`);
+    } catch (err) {
+      this.logger.error(`The TOTP secret of user ${userId} cannot be decrypted: ${(err as Error).message}`);
+      return null;
+    }
+  }
 
   async state(userId: string, manager: EntityManager = this.dataSource.manager): Promise<MfaState | null> {
     const rows: Array<{ secret: string | null; pending: string | null; enabled_at: Date | null; last_step: string }> =
@@ -25,12 +93,20 @@ export class MfaRepository {
       );
     const row = rows[0];
     return row
-      ? { secret: row.secret, pendingSecret: row.pending, enabledAt: row.enabled_at, lastStep: Number(row.last_step) }
+      ? {
+          secret: this.open(userId, row.secret),
+          pendingSecret: this.open(userId, row.pending),
+          enabledAt: row.enabled_at,
+          lastStep: Number(row.last_step),
+        }
       : null;
   }
 
   async setPending(userId: string, secret: string): Promise<void> {
-    await this.dataSource.query('UPDATE users SET mfa_pending_secret = $2 WHERE id = $1', [userId, secret]);
+    await this.dataSource.query('UPDATE users SET mfa_pending_secret = $2 WHERE id = $1', [
+      userId,
+      this.seal(userId, secret),
+    ]);
   }
 
   /** Turns the pending secret on, with the step of the confirming code as the last one used. */
@@ -38,7 +114,7 @@ export class MfaRepository {
     await manager.query(
       `UPDATE users SET mfa_secret = $2, mfa_pending_secret = NULL, mfa_enabled_at = now(), mfa_last_step = $3
         WHERE id = $1`,
-      [userId, secret, step],
+      [userId, this.seal(userId, secret), step],
     );
   }
 

@@ -30,6 +30,7 @@ import { LinkAdoptionAndBodyQuestionsToBodies1765130000000 } from './17651300000
 import { CreateConsultationsBodiesAndAdoption1765060000000 } from './1765060000000-create-consultations-bodies-and-adoption';
 import { CreateFollowsVisitsAndLoopNotifications1765020000000 } from './1765020000000-create-follows-visits-and-loop-notifications';
 import { CreateWorkgroupDossiers1765080000000 } from './1765080000000-create-workgroup-dossiers';
+import { EncryptTotpSecrets1765120000000 } from './1765120000000-encrypt-totp-secrets';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   CreateFollowsVisitsAndLoopNotifications1765020000000,
   CreateWorkgroupDossiers1765080000000,
   LinkAdoptionAndBodyQuestionsToBodies1765130000000,
+  EncryptTotpSecrets1765120000000,
 ];
