@@ -68,9 +68,9 @@ describeWithBrowser('test/browser/new-region.spec.ts')('a new region sets itself
     // session (the enrolment screen itself is covered by test/browser/accounts.spec.ts).
     const setup = await page.request.post(t.url + '/api/me/mfa/setup');
     const { secret } = (await setup.json()) as { secret: string };
-    expect((await page.request.post(t.url + '/api/me/mfa/confirm', { data: { code: totpCode(secret) } })).status()).toBe(
-      200,
-    );
+    expect(
+      (await page.request.post(t.url + '/api/me/mfa/confirm', { data: { code: totpCode(secret) } })).status(),
+    ).toBe(200);
 
     // Beheer > Regio: the words.
     await page.goto(t.url + '/beheer/regio');

@@ -17,6 +17,11 @@ export async function loginAndEnrol(t: TestApp, email: string, password: string)
   const auth = { Authorization: `Bearer ${token}` };
   const setup = await t.http().post('/api/me/mfa/setup').set(auth).expect(201);
   const secret = setup.body.secret as string;
-  await t.http().post('/api/me/mfa/confirm').set(auth).send({ code: totpCode(secret) }).expect(200);
+  await t
+    .http()
+    .post('/api/me/mfa/confirm')
+    .set(auth)
+    .send({ code: totpCode(secret) })
+    .expect(200);
   return { token, secret };
 }

@@ -55,7 +55,11 @@ export function requireAuthentication(namespace: Namespace, auth: AuthService, s
         // Someone who must still set up a second factor gets no live updates or documents either.
         if (mustEnrol) {
           const error = new Error(ErrorCode.MfaEnrolmentRequired) as Error & { data: object };
-          error.data = { code: ErrorCode.MfaEnrolmentRequired, retryable: false, message: mfaEnrolmentRequired().message };
+          error.data = {
+            code: ErrorCode.MfaEnrolmentRequired,
+            retryable: false,
+            message: mfaEnrolmentRequired().message,
+          };
           next(error);
           return;
         }

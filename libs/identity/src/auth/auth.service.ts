@@ -255,7 +255,8 @@ export class AuthService {
     return {
       actor: actorFrom(principal, claims.sid, ip),
       expiresAt: Math.min(claims.exp * 1000, new Date(principal.sessionExpiresAt).getTime()),
-      mustEnrol: !principal.mfaEnabled && mfaRequiredOf(principal, principal.mfaPolicy ?? defaultMfaPolicy(this.config)),
+      mustEnrol:
+        !principal.mfaEnabled && mfaRequiredOf(principal, principal.mfaPolicy ?? defaultMfaPolicy(this.config)),
     };
   }
 
