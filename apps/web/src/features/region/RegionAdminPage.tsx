@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useId, useState } from 'react';
 import {
   asApiError,
   ErrorMessage,
@@ -14,7 +14,7 @@ import { FormActions, useSubmit } from '../../components/forms';
 import { ApiError } from '../../api';
 import { DistrictWithOrganisations, RegionWords, regionApi } from './region-api';
 import { useWords } from './words';
-import { useConfirm } from '../../components/dialog';
+import { useConfirm, useModalDialog } from '../../components/dialog';
 
 /** Beheer > Regio: the region's words, its districts and the list of functions. */
 export function RegionAdminPage() {
@@ -98,6 +98,7 @@ function DistrictsSection() {
   const [name, setName] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [rowError, setRowError] = useState<ApiError | null>(null);
+  const [renaming, setRenaming] = useState<DistrictWithOrganisations | null>(null);
   const confirm = useConfirm();
   const { error, busy, submit } = useSubmit();
 
@@ -111,10 +112,11 @@ function DistrictsSection() {
     });
   }
 
-  async function rename(district: DistrictWithOrganisations) {
-    const next = window.prompt(`Nieuwe naam voor ${district.name}`, district.name);
-    if (!next || next.trim() === district.name) return;
-    await act(() => regionApi.renameDistrict(district.id, next.trim()), `${district.name} heet nu ${next.trim()}.`);
+  async function renamed(district: DistrictWithOrganisations, name: string) {
+    setRenaming(null);
+    setRowError(null);
+    setMessage(`${district.name} heet nu ${name}.`);
+    await districts.reload();
   }
 
   async function remove(district: DistrictWithOrganisations) {
@@ -152,7 +154,11 @@ function DistrictsSection() {
               <th scope="row">{district.name}</th>
               <td>{district.organisations.map((o) => o.name).join(', ') || '—'}</td>
               <td className="actions">
-                <button type="button" className="button button-small button-secondary" onClick={() => rename(district)}>
+                <button
+                  type="button"
+                  className="button button-small button-secondary"
+                  onClick={() => setRenaming(district)}
+                >
                   Hernoemen<span className="visually-hidden"> {district.name}</span>
                 </button>
                 <button type="button" className="button button-small button-danger" onClick={() => remove(district)}>
@@ -163,6 +169,13 @@ function DistrictsSection() {
           ))}
         </Table>
       )}
+      {renaming && (
+        <RenameDistrictDialog
+          district={renaming}
+          onCancel={() => setRenaming(null)}
+          onRenamed={(name) => renamed(renaming, name)}
+        />
+      )}
       <form onSubmit={onCreate} noValidate className="card form" aria-label="Nieuw district">
         <ErrorMessage error={error} title="Toevoegen is niet gelukt." />
         <Field label="Nieuw district" name="name" error={error} required hint="Bijvoorbeeld: District Groningen">
@@ -171,6 +184,43 @@ function DistrictsSection() {
         <FormActions submit="District toevoegen" busy={busy} />
       </form>
     </section>
+  );
+}
+
+/** A modal form (Esc cancels, the focus stays inside) instead of the browser's window.prompt. */
+function RenameDistrictDialog({
+  district,
+  onCancel,
+  onRenamed,
+}: {
+  district: DistrictWithOrganisations;
+  onCancel: () => void;
+  onRenamed: (name: string) => void | Promise<void>;
+}) {
+  const modal = useModalDialog(onCancel);
+  const headingId = useId();
+  const [name, setName] = useState(district.name);
+  const { error, busy, submit } = useSubmit();
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const next = name.trim();
+    return submit(event, [['name', next.length >= 2, 'Vul een naam in van minstens 2 tekens.']], async () => {
+      if (next !== district.name) await regionApi.renameDistrict(district.id, next);
+      await onRenamed(next);
+    });
+  }
+
+  return (
+    <dialog {...modal} className="dialog" aria-labelledby={headingId}>
+      <form onSubmit={onSubmit} noValidate className="form">
+        <h2 id={headingId}>{district.name} hernoemen</h2>
+        <ErrorMessage error={error} title="Hernoemen is niet gelukt." />
+        <Field label="Nieuwe naam" name="name" error={error} required>
+          {(props) => <input {...props} value={name} autoFocus onChange={(event) => setName(event.target.value)} />}
+        </Field>
+        <FormActions submit="Naam opslaan" busy={busy} onCancel={onCancel} />
+      </form>
+    </dialog>
   );
 }
 
