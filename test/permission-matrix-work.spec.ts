@@ -79,6 +79,7 @@ const FOUNDATION_CONTROLLERS = [
   'WorkgroupsController',
   'AuditController',
   'RegionController',
+  'ImportsController',
 ];
 /** Controllers covered by test/permission-matrix-inventory.spec.ts (the strategy cycle: inventory, finance). */
 const INVENTORY_CONTROLLERS = ['InventoriesController', 'FinanceController'];

@@ -22,6 +22,7 @@ import { InvitationsController } from '../apps/api/src/http/invitations.controll
 import { MfaPolicyController } from '../apps/api/src/http/mfa-policy.controller';
 import { MeController } from '../apps/api/src/http/me.controller';
 import { OrganisationsController } from '../apps/api/src/http/organisations.controller';
+import { ImportsController } from '../apps/api/src/http/imports.controller';
 import { RegionController } from '../apps/api/src/http/region.controller';
 import { StrategiesController } from '../apps/api/src/http/strategies.controller';
 import { UsersController } from '../apps/api/src/http/users.controller';
@@ -55,6 +56,8 @@ interface Route {
   /** Builds the concrete path (and fresh targets) for one caller. */
   path: (f: Fixtures, caller: Caller) => Promise<string> | string;
   body?: (f: Fixtures) => object;
+  /** Sent as a `text/csv` body instead of JSON (the CSV imports). */
+  csv?: (f: Fixtures) => Promise<string> | string;
 }
 
 describe('permission matrix', () => {
@@ -183,6 +186,36 @@ describe('permission matrix', () => {
       path: () => newDistrict().then((id) => `/api/districts/${id}`),
     },
     { method: 'GET', pattern: '/api/functions', expected: READ, path: () => '/api/functions' },
+    {
+      method: 'POST',
+      pattern: '/api/imports/organisations',
+      expected: SECRETARIAT,
+      path: () => '/api/imports/organisations',
+      csv: () => `naam;type\n${unique('Geimporteerde partner')};partner\n`,
+    },
+    {
+      method: 'POST',
+      pattern: '/api/imports/users',
+      expected: SECRETARIAT,
+      path: () => '/api/imports/users',
+      csv: async (x) => {
+        const organisation = (
+          await asSecretariat<Array<{ id: string; name: string }>>('GET', '/api/organisations')
+        ).find((o) => o.id === x.organisationId)!;
+        return `naam;e-mail;organisatie;functie\nGeimporteerd Persoon;import-${randomUUID()}@example.nl;${organisation.name};ambtenaar\n`;
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/api/imports/members',
+      expected: SECRETARIAT,
+      path: () => '/api/imports/members',
+      csv: async () => {
+        const name = unique('Importwerkgroep');
+        await asSecretariat('POST', '/api/workgroups', { themeId: await newTheme(), name });
+        return `e-mail;werkgroep;rol\n${DEMO.pvo};${name};lid\n`;
+      },
+    },
     {
       method: 'POST',
       pattern: '/api/functions',
@@ -403,7 +436,11 @@ describe('permission matrix', () => {
         const before = email && expected !== 'ok' ? await deniedCount(api, email) : 0;
 
         const body = route.body?.(f) ?? (route.method === 'POST' || route.method === 'PATCH' ? {} : undefined);
-        const response = await api.request(email, route.method, path, body);
+        const csv = await route.csv?.(f);
+        const response =
+          csv === undefined
+            ? await api.request(email, route.method, path, body)
+            : await api.requestCsv(email, path, csv);
 
         expectOutcome(`${route.method} ${path} as ${caller}`, response, expected, [f.workgroupName, ...f.memberNames]);
         if (email && expected !== 'ok') {
@@ -451,6 +488,7 @@ describe('permission matrix', () => {
       MeController,
       OrganisationsController,
       RegionController,
+      ImportsController,
       UsersController,
       StrategiesController,
       WorkgroupsController,

@@ -105,6 +105,63 @@ describeWithBrowser('test/browser/new-region.spec.ts')('a new region sets itself
       .waitFor();
     await expectAccessible(page, 'beheer regio');
 
+    // Renaming a district is a modal form (no window.prompt), done by keyboard alone.
+    await page.getByRole('button', { name: 'Hernoemen District Drenthe' }).focus();
+    await page.keyboard.press('Enter');
+    const rename = page.getByRole('dialog', { name: 'District Drenthe hernoemen' });
+    await rename.getByRole('textbox', { name: /Nieuwe naam/ }).fill('District Drenthe en Zuid');
+    await page.keyboard.press('Enter');
+    await page.getByText('District Drenthe heet nu District Drenthe en Zuid.').waitFor();
+    await rename.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Hernoemen District Drenthe en Zuid' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    // Beheer > Importeren: a few gemeenten in the two districts from Excel's CSV (BOM, semicolons); the
+    // check shows the bad row and nothing is written until the file is right.
+    await page.goto(t.url + '/beheer/importeren');
+    await page.getByRole('heading', { level: 1, name: 'Importeren' }).waitFor();
+    const gemeenten = [
+      'Naam;Type;District',
+      'Gemeente Groningen;Gemeente;District Groningen',
+      'Gemeente Het Hogeland;Gemeente;District Groningen',
+      'Gemeente Assen;Gemeente;District Drenthe en Zuid',
+      'Gemeente Súdwest-Fryslân;Gemeente;District Fryslân',
+    ].join('\r\n');
+    await page.getByLabel('CSV-bestand').setInputFiles({
+      name: 'gemeenten.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('\uFEFF' + gemeenten, 'utf8'),
+    });
+    // The file is read into the text box (File.text() resolves after the change event).
+    await page.waitForFunction(() =>
+      document.querySelector<HTMLTextAreaElement>('textarea[name="csv"]')?.value.includes('Assen'),
+    );
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByText('4 regels gecontroleerd: één regel heeft fouten. Er is niets ingelezen.').waitFor();
+    const errors = page.getByRole('table', { name: 'Regels met fouten' });
+    await errors.getByRole('rowheader', { name: '5' }).waitFor();
+    await errors.getByText('Het district "District Fryslân" bestaat niet.', { exact: false }).waitFor();
+    await expectAccessible(page, 'beheer importeren met fouten');
+    await page
+      .getByRole('textbox', { name: 'Inhoud van het bestand' })
+      .fill(gemeenten.replace('District Fryslân', 'District Groningen'));
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByText('4 organisaties ingelezen.').waitFor();
+    expect(await errors.count()).toBe(0);
+    await page.getByLabel('Gebruikers').check();
+    await page
+      .getByRole('textbox', { name: 'Inhoud van het bestand' })
+      .fill(
+        [
+          'naam;e-mail;organisatie;functie',
+          'Koen Schuiling;k.schuiling@groningen.example.nl;Gemeente Groningen;burgemeester',
+          'Marco Out;m.out@assen.example.nl;Gemeente Assen;burgemeester',
+        ].join('\n'),
+      );
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByText('2 gebruikers ingelezen.', { exact: false }).waitFor();
+
     // The plan: no strategy yet, so /strategie offers to start one.
     await page.goto(t.url + '/strategie');
     await page.getByRole('button', { name: 'Nieuwe strategie' }).click();

@@ -277,6 +277,7 @@ describeWithBrowser('test/browser/phone.spec.ts')('a mayor on a phone', () => {
       ['/beheer/regio', 'Regio'],
       ['/beheer/organisaties', 'Organisaties'],
       ['/beheer/werkgroepen', 'Werkgroepen'],
+      ['/beheer/importeren', 'Importeren'],
       ['/beheer/auditlog', 'Auditlog'],
     ];
     for (const [path, what] of secretariatRoutes) await visit(secretariat.page, path, what);

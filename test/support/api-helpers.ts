@@ -106,6 +106,13 @@ export class Api {
     return body === undefined ? req : req.send(body);
   }
 
+  /** A POST with a `text/csv` body (the CSV imports). */
+  async requestCsv(email: string | null, path: string, csv: string) {
+    let req = this.t.http().post(path).set('Content-Type', 'text/csv; charset=utf-8');
+    if (email) req = req.set('Authorization', `Bearer ${await this.token(email)}`);
+    return req.send(csv);
+  }
+
   /** Every werkgroep (as the secretariat sees them), by demo name. */
   async workgroupId(name: string): Promise<string> {
     const response = expectStatus(await this.get(DEMO.secretariaat, '/api/workgroups'), 200);

@@ -47,6 +47,7 @@ import { LiveGateway } from './realtime/live.gateway';
 import { DashboardController } from './http/dashboard.controller';
 import { InventoriesController } from './http/inventories.controller';
 import { FinanceController } from './http/finance.controller';
+import { ImportsController } from './http/imports.controller';
 import { ReportingCyclesController } from './http/reporting-cycles.controller';
 import { ReportingIndicatorsController } from './http/reporting-indicators.controller';
 import { ReportingProgressReportsController } from './http/reporting-progress-reports.controller';
@@ -118,6 +119,7 @@ export class AppModule {
         SearchController,
         InventoriesController,
         FinanceController,
+        ImportsController,
         ConsultationsController,
         AdoptionController,
         BodiesController,

@@ -37,6 +37,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.use(jsonOnlyChanges());
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '256kb' });
+  // The CSV imports (POST /api/imports/...) only; jsonOnlyChanges refuses text/csv on every other route.
+  app.useBodyParser('text', { type: 'text/csv', limit: '2mb', defaultCharset: 'utf-8' });
   app.enableCors({ origin: config.http.allowedOrigins, credentials: true });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

@@ -66,6 +66,7 @@ const AdoptionIndexPage = page(() => import('./features/governance'), 'AdoptionI
 const AdoptionPage = page(() => import('./features/governance'), 'AdoptionPage');
 const FinancePage = page(() => import('./features/finance'), 'FinancePage');
 const RegionAdminPage = page(() => import('./features/region/RegionAdminPage'), 'RegionAdminPage');
+const ImportPage = page(() => import('./features/region/ImportPage'), 'ImportPage');
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, startError } = useAuth();
@@ -158,6 +159,7 @@ export function App() {
             <Route path="regio" element={<RegionAdminPage />} />
             <Route path="organisaties" element={<OrganisationsPage />} />
             <Route path="werkgroepen" element={<WorkgroupsAdminPage />} />
+            <Route path="importeren" element={<ImportPage />} />
             <Route path="beveiliging" element={<MfaPolicyPage />} />
             <Route path="auditlog" element={<AuditPage />} />
           </Route>

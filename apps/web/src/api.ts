@@ -151,6 +151,8 @@ interface RequestOptions {
   noRefresh?: boolean;
   /** The answer is text (rendered HTML, say), not JSON. */
   text?: boolean;
+  /** Send the body (a string) as is with this Content-Type (a CSV import), not as JSON. */
+  contentType?: string;
 }
 
 export async function request<T>(
@@ -166,8 +168,8 @@ export async function request<T>(
       headers:
         body === undefined
           ? { Accept: 'application/json' }
-          : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+          : { Accept: 'application/json', 'Content-Type': options.contentType ?? 'application/json' },
+      body: body === undefined ? undefined : options.contentType ? String(body) : JSON.stringify(body),
     });
   let response: Response;
   try {

@@ -14,6 +14,7 @@ export * from './errors';
 export * from './finance';
 export * from './files';
 export * from './identity';
+export * from './imports';
 export * from './inventory';
 export * from './knowledge';
 export * from './labels';

@@ -19,6 +19,7 @@ import { LoginThrottleRepository } from './auth/login-throttle.repository';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { SocketSessions } from './auth/socket-sessions';
 import { FirstAdminService } from './bootstrap/first-admin.service';
+import { ImportService } from './imports/import.service';
 import { DistrictEntity, OrganisationEntity, RegionEntity } from './organisations/organisation.entity';
 import { OrganisationRepository } from './organisations/organisation.repository';
 import { OrganisationService } from './organisations/organisation.service';
@@ -64,6 +65,7 @@ import { UserService } from './users/user.service';
     UserFunctionService,
     UserRepository,
     UserService,
+    ImportService,
   ],
   exports: [
     AuthService,
@@ -79,6 +81,7 @@ import { UserService } from './users/user.service';
     InvitationService,
     PasswordService,
     MfaService,
+    ImportService,
   ],
 })
 export class IdentityModule {}

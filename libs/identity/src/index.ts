@@ -23,3 +23,4 @@ export * from './accounts/password.service';
 export * from './accounts/password-policy';
 export * from './mfa/mfa.service';
 export * from './mfa/mfa.repository';
+export * from './imports/import.service';

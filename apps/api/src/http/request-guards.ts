@@ -52,6 +52,7 @@ export function jsonOnlyChanges(): RequestHandler {
       Number(request.headers['content-length'] ?? 0) > 0 ||
       request.headers['transfer-encoding'] !== undefined;
     if (!hasBody || isJson(type) || (isFileUpload(request) && isMultipart(type))) return next();
+    if (isCsvImport(request) && isCsv(type)) return next();
     refuse(response, ErrorCode.UnsupportedMediaType, 'Stuur wijzigingen als JSON (Content-Type: application/json).');
   };
 }
@@ -65,6 +66,20 @@ const FILE_UPLOAD =
 
 function isFileUpload(request: Request): boolean {
   return request.method === 'POST' && FILE_UPLOAD.test(request.path);
+}
+
+/**
+ * The CSV imports in Beheer (docs/region-setup.md) take a `text/csv` body. A page on another site cannot send
+ * that type without a CORS preflight, and like every change it passed sameOriginChanges first.
+ */
+const CSV_IMPORT = /^\/api\/imports\/[a-z-]+\/?$/;
+
+function isCsvImport(request: Request): boolean {
+  return request.method === 'POST' && CSV_IMPORT.test(request.path);
+}
+
+function isCsv(contentType: string | undefined): boolean {
+  return (contentType?.split(';')[0].trim().toLowerCase() ?? '') === 'text/csv';
 }
 
 function isMultipart(contentType: string | undefined): boolean {

@@ -1,3 +1,4 @@
+import type { ImportKind, ImportReport } from '@koers/contracts';
 import { request } from '../../api';
 
 /** The region's own words (GET /api/region): what its strategy, board and bureau are called, "prioriteit" or "thema". */
@@ -39,4 +40,9 @@ export const regionApi = {
   deleteDistrict: (id: string) => request<void>('DELETE', `/districts/${encodeURIComponent(id)}`),
   functions: () => request<UserFunctionItem[]>('GET', '/functions'),
   createFunction: (label: string) => request<UserFunctionItem>('POST', '/functions', { label }),
+  /** CSV import in Beheer: `dryRun` checks every row and writes nothing. */
+  importCsv: (kind: ImportKind, csv: string, dryRun: boolean) =>
+    request<ImportReport>('POST', `/imports/${kind}${dryRun ? '?dryRun=true' : ''}`, csv, {
+      contentType: 'text/csv; charset=utf-8',
+    }),
 };

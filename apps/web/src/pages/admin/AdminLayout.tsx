@@ -21,6 +21,9 @@ export function AdminLayout() {
             <NavLink to="/beheer/werkgroepen">Werkgroepen en leden</NavLink>
           </li>
           <li>
+            <NavLink to="/beheer/importeren">Importeren</NavLink>
+          </li>
+          <li>
             <NavLink to="/beheer/beveiliging">Beveiliging</NavLink>
           </li>
           <li>

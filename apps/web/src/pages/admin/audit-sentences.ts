@@ -50,6 +50,9 @@ const EVENTS: Record<string, string> = {
   'progress_report.accept': 'Voortgangsrapportage accepteren',
   'progress_report.return': 'Voortgangsrapportage terugsturen',
   'reporting_cycle.close': 'Rapportagecyclus sluiten en bundel verzegelen',
+  'import.organisations': 'Organisaties importeren (CSV)',
+  'import.users': 'Gebruikers importeren (CSV)',
+  'import.members': 'Werkgroepleden importeren (CSV)',
 };
 
 /** The kinds of things, as entity types and as the first part of event codes. */
@@ -62,6 +65,7 @@ const THINGS: Record<string, string> = {
   document: 'Document',
   focus_area: 'Onderdeel',
   function: 'Functie',
+  import: 'Import',
   indicator: 'Indicator',
   knowledge: 'Kennisbankitem',
   knowledge_item: 'Kennisbankitem',
