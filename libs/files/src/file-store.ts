@@ -16,10 +16,19 @@ export interface FileStore {
   /** Stored with every version ("postgres", "s3"). */
   readonly name: string;
   create(): Promise<FileStoreWriter>;
-  /** The bytes of a finished key, streamed in order. */
-  read(key: string): Readable;
+  /**
+   * The bytes of a finished key, streamed in order; with `range` only the bytes `start`..`end` (inclusive,
+   * within the content), reading only what holds them (HTTP Range requests).
+   */
+  read(key: string, range?: ByteRange): Readable;
   /** Removes a finished key's bytes (not used for archiving: archived files keep their bytes). */
   remove(key: string): Promise<void>;
+}
+
+/** Bytes `start` to `end`, both inclusive (as in HTTP's Content-Range). */
+export interface ByteRange {
+  start: number;
+  end: number;
 }
 
 export interface FileStoreWriter {

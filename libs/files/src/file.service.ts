@@ -9,7 +9,7 @@ import { PREVIEWABLE_KINDS } from './content-type';
 import './file-events';
 import { StoredContent, takeIn } from './file-intake';
 import { sanitiseFileName } from './file-name';
-import { FILE_STORE, FileStore } from './file-store';
+import { ByteRange, FILE_STORE, FileStore } from './file-store';
 import { FilePolicy, ParentRef } from './file.policy';
 import { FileRepository, StoredVersion } from './file.repository';
 
@@ -19,12 +19,26 @@ export interface IncomingFile {
   stream: AsyncIterable<Buffer>;
 }
 
+/**
+ * Which part of a version to send, decided once its size and SHA-256 are known (an HTTP Range request): a
+ * byte range, null for all of it, or 'unsatisfiable' (HTTP 416).
+ */
+export type RangeChoice = (sizeBytes: number, sha256: string) => ByteRange | null | 'unsatisfiable';
+
 /** A version's bytes, ready to send. */
 export interface FileContent {
   version: StoredVersion;
   /** PDF and images may be shown inline; everything else is an attachment. */
   previewable: boolean;
   stream: Readable;
+  /** The part in `stream`, or null for all of it. */
+  range: ByteRange | null;
+}
+
+/** A Range request for bytes the version does not have (HTTP 416). */
+export interface UnsatisfiableRange {
+  version: StoredVersion;
+  stream: null;
 }
 
 /**
@@ -72,13 +86,26 @@ export class FileService {
 
   /** The bytes of a version (the newest without `number`), streamed from the store; null when unknown. */
   async openContent(fileId: string, number?: number): Promise<FileContent | null> {
+    const content = await this.openPart(fileId, number);
+    return content?.stream ? content : null;
+  }
+
+  /** As openContent, with the part chosen by `range` once the size is known (HTTP Range requests). */
+  private async openPart(
+    fileId: string,
+    number?: number,
+    range?: RangeChoice,
+  ): Promise<FileContent | UnsatisfiableRange | null> {
     const version = await this.repository.storedVersion(fileId, number);
     if (!version) return null;
     if (version.store !== this.store.name) throw new Error(`File store "${version.store}" is not configured`);
+    const chosen = range?.(version.sizeBytes, version.sha256);
+    if (chosen === 'unsatisfiable') return { version, stream: null };
     return {
       version,
       previewable: PREVIEWABLE_KINDS.includes(version.kind),
-      stream: this.store.read(version.storageKey),
+      stream: this.store.read(version.storageKey, chosen ?? undefined),
+      range: chosen ?? null,
     };
   }
 
@@ -96,9 +123,14 @@ export class FileService {
     return detail;
   }
 
-  async content(actor: Actor, fileId: string, number?: number): Promise<FileContent> {
+  async content(
+    actor: Actor,
+    fileId: string,
+    number?: number,
+    range?: RangeChoice,
+  ): Promise<FileContent | UnsatisfiableRange> {
     await this.policy.assertMayRead(actor, fileId, 'file.download');
-    const content = await this.openContent(fileId, number);
+    const content = await this.openPart(fileId, number, range);
     if (!content) throw notFound('De versie van het bestand');
     return content;
   }

@@ -3,9 +3,10 @@ import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import contentDisposition from 'content-disposition';
 import type { Request, Response } from 'express';
 import type { Actor } from '@koers/access';
-import { FILE_KINDS } from '@koers/contracts';
+import { ErrorCode, FILE_KINDS } from '@koers/contracts';
+import type { ErrorBody } from '@koers/contracts';
 import type { FileDetail, FileKind, FileLimits, FileMeta, FileParentType } from '@koers/contracts';
-import { FileContentQueryDto, FilePolicy, FileService } from '@koers/files';
+import { ByteRange, FileContentQueryDto, FilePolicy, FileService } from '@koers/files';
 import { CurrentActor } from '@koers/identity';
 import { withUploadedFile } from './multipart';
 import { RouteAccessBy } from './route-access';
@@ -27,7 +28,7 @@ const mayUpload = (type: FileParentType) =>
 
 /**
  * Attachments (docs/files.md): uploaded as multipart/form-data (field `file`) to a werkgroep's Documenten, a
- * session, an agenda item, a kennisbank item or an action; read by whoever may read the parent, added to,
+ * session, an agenda item, a kennisbank item, an action or a consultation answer; read by whoever may read the parent, added to,
  * versioned and archived by whoever may change it. The content is typed from its bytes and served with
  * a safe type, `nosniff` and an attachment disposition (inline only for PDF and images on request).
  */
@@ -112,6 +113,24 @@ export class FilesController {
     return this.upload(actor, 'action', id, request);
   }
 
+  @Get('consultation-answers/:id/files')
+  @mayList('consultation_answer')
+  listOfConsultationAnswer(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<FileMeta[]> {
+    return this.files.list(actor, { type: 'consultation_answer', id });
+  }
+
+  @Post('consultation-answers/:id/files')
+  @mayUpload('consultation_answer')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(UPLOAD_BODY)
+  uploadToConsultationAnswer(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Req() request: Request,
+  ) {
+    return this.upload(actor, 'consultation_answer', id, request);
+  }
+
   /** A file with every version (who, when, size, SHA-256). */
   @Get('files/:id')
   @RouteAccessBy(FilePolicy, async (policy, actor, id) => {
@@ -122,7 +141,11 @@ export class FilesController {
     return this.files.get(actor, id);
   }
 
-  /** The bytes of the newest version, or of `version`; `inline=true` shows a PDF or image in the browser. */
+  /**
+   * The bytes of the newest version, or of `version`; `inline=true` shows a PDF or image in the browser. A
+   * `Range: bytes=…` request (one range; `If-Range` with the ETag honoured) is answered `206` with
+   * `Content-Range`, reading only the chunks that hold it; a range beyond the end is `416`.
+   */
   @Get('files/:id/content')
   @RouteAccessBy(FilePolicy, async (policy, actor, id) => {
     await policy.assertMayRead(actor, id, 'file.download');
@@ -132,18 +155,37 @@ export class FilesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Query() query: FileContentQueryDto,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const content = await this.files.content(actor, id, query.version);
-    const inline = query.inline === true && content.previewable;
+    const content = await this.files.content(actor, id, query.version, (size, sha256) =>
+      chooseRange(request, size, sha256),
+    );
+    response.setHeader('Accept-Ranges', 'bytes');
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('ETag', `"${content.version.sha256}"`);
+    if (content.stream === null) {
+      response.status(416).setHeader('Content-Range', `bytes */${content.version.sizeBytes}`);
+      const body: ErrorBody = {
+        error: {
+          code: ErrorCode.ValidationFailed,
+          message: `Dit deel bestaat niet: het bestand is ${content.version.sizeBytes} bytes.`,
+        },
+      };
+      return new StreamableFile(Buffer.from(JSON.stringify(body)), { type: 'application/json; charset=utf-8' });
+    }
+    const inline = query.inline === true && content.previewable;
     // An image shown inline runs nothing and loads nothing; a PDF keeps the app's policy (Chromium's viewer
     // refuses to open in a sandbox).
     if (content.version.kind !== 'pdf') response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    const range = content.range;
+    if (range) {
+      response.status(206);
+      response.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${content.version.sizeBytes}`);
+    }
     return new StreamableFile(content.stream, {
       type: content.version.mediaType,
-      length: content.version.sizeBytes,
+      length: range ? range.end - range.start + 1 : content.version.sizeBytes,
       disposition: disposition(content.version.name, inline ? 'inline' : 'attachment'),
     }).setErrorHandler((err, res) => {
       res.destroy?.(err);
@@ -185,6 +227,22 @@ export class FilesController {
   private upload(actor: Actor, type: FileParentType, id: string, request: Request): Promise<FileMeta> {
     return withUploadedFile(request, this.files.maxBytes, (file) => this.files.upload(actor, { type, id }, file));
   }
+}
+
+/**
+ * The part a Range request asks for (RFC 9110 14.2): null for the whole content (no Range, not `bytes`,
+ * several ranges, malformed, or an `If-Range` that no longer matches), 'unsatisfiable' when it starts beyond
+ * the end.
+ */
+function chooseRange(request: Request, size: number, sha256: string): ByteRange | null | 'unsatisfiable' {
+  const header = request.headers.range;
+  if (!header) return null;
+  const ifRange = request.headers['if-range'];
+  if (ifRange && ifRange !== `"${sha256}"`) return null;
+  const ranges = request.range(size, { combine: true });
+  if (ranges === -1) return 'unsatisfiable';
+  if (ranges === undefined || ranges === -2 || ranges.type !== 'bytes' || ranges.length !== 1) return null;
+  return { start: ranges[0].start, end: ranges[0].end };
 }
 
 /**

@@ -117,6 +117,12 @@ export interface FilesConfig {
   maxBytes: number;
   /** clamd to scan every upload with (KOERS_CLAMAV_URL, tcp://host:3310); null: no scan. */
   clamav: { host: string; port: number; timeoutMs: number } | null;
+  /** Chunks of an upload that never finished are removed once this old (KOERS_FILES_ORPHAN_MINUTES, default 60). */
+  orphanMinutes: number;
+  /** How often an instance sweeps orphaned chunks and looks for dossier jobs left behind; 0: only at start. */
+  sweepIntervalMs: number;
+  /** A dossier job whose builder made no progress for this long is taken over (KOERS_DOSSIER_STALE_MS). */
+  dossierStaleMs: number;
 }
 
 export interface AppConfig {
@@ -305,6 +311,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     files: {
       maxBytes: int('KOERS_FILES_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
       clamav,
+      orphanMinutes: int('KOERS_FILES_ORPHAN_MINUTES', 60, 1, 7 * 24 * 60),
+      sweepIntervalMs: int('KOERS_FILES_SWEEP_INTERVAL_MS', 5 * 60_000, 0, 24 * 3_600_000),
+      dossierStaleMs: int('KOERS_DOSSIER_STALE_MS', 2 * 60_000, 1_000, 24 * 3_600_000),
     },
     mail,
     demo: bool('KOERS_DEMO', !production),

@@ -31,6 +31,7 @@ import { CreateConsultationsBodiesAndAdoption1765060000000 } from './17650600000
 import { CreateFollowsVisitsAndLoopNotifications1765020000000 } from './1765020000000-create-follows-visits-and-loop-notifications';
 import { CreateWorkgroupDossiers1765080000000 } from './1765080000000-create-workgroup-dossiers';
 import { EncryptTotpSecrets1765120000000 } from './1765120000000-encrypt-totp-secrets';
+import { FilesAnswersSweepAndDossierJobs1765100000000 } from './1765100000000-files-answers-sweep-and-dossier-jobs';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -67,4 +68,5 @@ export const migrations = [
   CreateWorkgroupDossiers1765080000000,
   LinkAdoptionAndBodyQuestionsToBodies1765130000000,
   EncryptTotpSecrets1765120000000,
+  FilesAnswersSweepAndDossierJobs1765100000000,
 ];
