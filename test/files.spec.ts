@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FileDetail, FileMeta } from '@koers/contracts';
 import { TransactionHost } from '@koers/core';
-import { CHUNK_BYTES, FileService } from '@koers/files';
+import { CHUNK_BYTES, FileService, OrphanSweep } from '@koers/files';
 import { Api, DEMO, errorBody, expectStatus, unique, WORKGROUP_NAMES } from './support/api-helpers';
 import { chunkedUpload, EICAR, FakeClamd, files, multipartBody } from './support/file-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
@@ -337,6 +337,178 @@ describe('attachments (docs/files.md)', () => {
       .manager()
       .query('SELECT 1 FROM file_versions WHERE file_id = $1', [created.id]);
     expect(rows).toHaveLength(1);
+  });
+
+  it('answers Range requests with 206 and Content-Range, reading only the chunks that hold the range', async () => {
+    const pdf = files.pdf(CHUNK_BYTES * 2 + 1234);
+    const created = expectStatus(await upload(aanjager, `/api/workgroups/${workgroupId}/files`, 'bereik.pdf', pdf), 201)
+      .body as FileMeta;
+    const path = `/api/files/${created.id}/content`;
+    const ranged = async (range: string, ifRange?: string) => {
+      const token = await api.token(DEMO.ovjOndermijning);
+      const call = t.http().get(path).set('Authorization', `Bearer ${token}`).set('Range', range);
+      if (ifRange) void call.set('If-Range', ifRange);
+      return call.buffer(true).parse((response, callback) => {
+        const pieces: Buffer[] = [];
+        response.on('data', (piece: Buffer) => pieces.push(piece));
+        response.on('end', () => callback(null, Buffer.concat(pieces)));
+      });
+    };
+
+    const whole = await download(DEMO.ovjOndermijning, path);
+    expect(whole.status).toBe(200);
+    expect(whole.headers['accept-ranges']).toBe('bytes');
+
+    // Across the border of the first and second chunk.
+    const across = await ranged(`bytes=${CHUNK_BYTES - 10}-${CHUNK_BYTES + 9}`);
+    expect(across.status).toBe(206);
+    expect(across.headers['content-range']).toBe(`bytes ${CHUNK_BYTES - 10}-${CHUNK_BYTES + 9}/${pdf.length}`);
+    expect(across.headers['content-length']).toBe('20');
+    expect(Buffer.compare(across.body as Buffer, pdf.subarray(CHUNK_BYTES - 10, CHUNK_BYTES + 10))).toBe(0);
+    expect(across.headers['x-content-type-options']).toBe('nosniff');
+    expect(across.headers['content-type']).toBe('application/pdf');
+
+    // The last 100 bytes (a suffix range), and an open range from an offset.
+    const suffix = await ranged('bytes=-100');
+    expect(suffix.status).toBe(206);
+    expect(suffix.headers['content-range']).toBe(`bytes ${pdf.length - 100}-${pdf.length - 1}/${pdf.length}`);
+    expect(Buffer.compare(suffix.body as Buffer, pdf.subarray(pdf.length - 100))).toBe(0);
+    const open = await ranged(`bytes=${CHUNK_BYTES * 2}-`);
+    expect(Buffer.compare(open.body as Buffer, pdf.subarray(CHUNK_BYTES * 2))).toBe(0);
+
+    // Only the chunks that hold the range are read: with the first two chunks gone, the tail still comes back.
+    const db = t.app.get(TransactionHost).manager();
+    const [{ key }]: Array<{ key: string }> = await db.query(
+      'SELECT storage_key AS key FROM file_versions WHERE file_id = $1',
+      [created.id],
+    );
+    await db.query('DELETE FROM file_chunks WHERE blob_id = $1 AND seq < 2', [key]);
+    const tail = await ranged(`bytes=${CHUNK_BYTES * 2 + 1000}-${CHUNK_BYTES * 2 + 1233}`);
+    expect(tail.status).toBe(206);
+    expect(Buffer.compare(tail.body as Buffer, pdf.subarray(CHUNK_BYTES * 2 + 1000))).toBe(0);
+
+    // Beyond the end: 416 with the size. An If-Range with the current ETag gets the range, a stale one all of it.
+    const beyond = await ranged(`bytes=${pdf.length}-`);
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers['content-range']).toBe(`bytes */${pdf.length}`);
+    expect(JSON.parse((beyond.body as Buffer).toString()).error.message).toContain('bestaat niet');
+    await db.query('INSERT INTO file_chunks (blob_id, seq, data) VALUES ($1, 0, $2), ($1, 1, $3)', [
+      key,
+      pdf.subarray(0, CHUNK_BYTES),
+      pdf.subarray(CHUNK_BYTES, CHUNK_BYTES * 2),
+    ]);
+    const matching = await ranged('bytes=0-0', `"${created.sha256}"`);
+    expect(matching.status).toBe(206);
+    expect(Buffer.compare(matching.body as Buffer, pdf.subarray(0, 1))).toBe(0);
+    const stale = await ranged('bytes=0-0', '"0000"');
+    expect(stale.status).toBe(200);
+    expect(sha256(stale.body as Buffer)).toBe(created.sha256);
+    // Several ranges at once are answered with the whole file (allowed by RFC 9110).
+    const several = await ranged('bytes=0-0,10-20');
+    expect(several.status).toBe(200);
+    // Outsiders still get 404, range or not.
+    const outsider = await t
+      .http()
+      .get(path)
+      .set('Authorization', `Bearer ${await api.token(DEMO.waarnemerOnrust)}`)
+      .set('Range', 'bytes=0-10');
+    expect(outsider.status).toBe(404);
+  });
+
+  it('sweeps the chunks of uploads a crash interrupted, once they are old enough, and nothing else', async () => {
+    const db = t.app.get(TransactionHost).manager();
+    const sweep = t.app.get(OrphanSweep);
+    const kept = expectStatus(
+      await upload(aanjager, `/api/workgroups/${workgroupId}/files`, 'blijft.pdf', files.pdf(1000)),
+      201,
+    ).body as FileMeta;
+    const [{ key }]: Array<{ key: string }> = await db.query(
+      'SELECT storage_key AS key FROM file_versions WHERE file_id = $1',
+      [kept.id],
+    );
+    // What a crash mid-upload leaves: chunks without a version. One old, one still being written.
+    const [{ old, recent }]: Array<{ old: string; recent: string }> = await db.query(
+      'SELECT gen_random_uuid() AS old, gen_random_uuid() AS recent',
+    );
+    await db.query(
+      `INSERT INTO file_chunks (blob_id, seq, data, created_at) VALUES
+         ($1, 0, '\\x00', now() - interval '2 hours'), ($1, 1, '\\x01', now() - interval '2 hours'),
+         ($2, 0, '\\x00', now() - interval '2 hours'), ($2, 1, '\\x01', now())`,
+      [old, recent],
+    );
+    await db.query(`UPDATE file_chunks SET created_at = now() - interval '2 hours' WHERE blob_id = $1`, [key]);
+    const count = async (blob: string) =>
+      (
+        (await db.query('SELECT count(*)::int AS n FROM file_chunks WHERE blob_id = $1', [blob])) as Array<{
+          n: number;
+        }>
+      )[0].n;
+
+    expect(await sweep.sweepOnce(60)).toBe(1);
+    expect(await count(old)).toBe(0);
+    expect(await count(recent)).toBe(2);
+    expect(await count(key)).toBeGreaterThan(0);
+    const content = await download(aanjager, `/api/files/${kept.id}/content`);
+    expect(sha256(content.body as Buffer)).toBe(kept.sha256);
+    expect(await sweep.sweepOnce(60)).toBe(0);
+  });
+
+  it("takes files on a consultation answer, following the answer's own rules", async () => {
+    const sec = DEMO.secretariaat;
+    const [nieuwegein, amersfoort] = await Promise.all([
+      api.organisationId('Gemeente Nieuwegein'),
+      api.organisationId('Gemeente Amersfoort'),
+    ]);
+    const strategyId = expectStatus(
+      await api.post(sec, '/api/strategies', {
+        title: unique('Strategie met bijlagen'),
+        periodStart: '2027-01-01',
+        periodEnd: '2030-12-31',
+      }),
+      201,
+    ).body.id as string;
+    const consultationId = expectStatus(
+      await api.post(sec, '/api/consultations', {
+        strategyId,
+        deadline: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+        organisationIds: [nieuwegein, amersfoort],
+      }),
+      201,
+    ).body.id as string;
+    const detail = expectStatus(await api.get(sec, `/api/consultations/${consultationId}`), 200).body as {
+      responses: Array<{ id: string; organisationId: string }>;
+    };
+    const answerId = detail.responses.find((r) => r.organisationId === nieuwegein)!.id;
+    const path = `/api/consultation-answers/${answerId}/files`;
+
+    // Nieuwegein's contact adds the council's decision to Nieuwegein's answer.
+    const created = expectStatus(await upload(aanjager, path, 'Raadsbesluit.pdf', files.pdf(900, 'Raadsbesluit')), 201)
+      .body as FileMeta;
+    expect(created).toMatchObject({ parentType: 'consultation_answer', parentId: answerId, workgroupId: null });
+    // Who may read the consultation reads the answer's files: Amersfoort's contact (asked too), the RVC.
+    for (const reader of [DEMO.aanjagerCyber, DEMO.rvc, sec]) {
+      const list = expectStatus(await api.get(reader, path), 200).body as FileMeta[];
+      expect(list.map((f) => f.id)).toEqual([created.id]);
+      expect((await download(reader, `/api/files/${created.id}/content`)).status).toBe(200);
+    }
+    // ... but only Nieuwegein's users and the secretariat add to it; who is not asked does not know it.
+    expect((await upload(DEMO.aanjagerCyber, path, 'ander.pdf', files.pdf())).status).toBe(403);
+    expect((await api.delete(DEMO.aanjagerCyber, `/api/files/${created.id}`)).status).toBe(403);
+    expect((await api.get(DEMO.riec, path)).status).toBe(404);
+    expect((await api.get(DEMO.riec, `/api/files/${created.id}`)).status).toBe(404);
+    expect((await upload(DEMO.riec, path, 'ander.pdf', files.pdf())).status).toBe(404);
+    expect((await upload(sec, path, 'namens.pdf', files.pdf())).status).toBe(201);
+    const [entry] = (await api.audit({ action: 'file.upload', entityId: created.id })).items;
+    expect(entry).toMatchObject({ outcome: 'success', summary: expect.objectContaining({ parentId: answerId }) });
+
+    // A closed consultation's answers are fixed, their attachments too: 409 for who may answer.
+    expectStatus(await api.patch(sec, `/api/consultations/${consultationId}`, { closed: true }), 200);
+    const closed = await upload(aanjager, path, 'te-laat.pdf', files.pdf());
+    expect(closed.status).toBe(409);
+    expect(closed.body.error.message).toContain('gesloten');
+    expect((await api.delete(aanjager, `/api/files/${created.id}`)).status).toBe(409);
+    expect((await upload(DEMO.aanjagerCyber, path, 'ander.pdf', files.pdf())).status).toBe(403);
+    expect((await api.get(DEMO.aanjagerCyber, path)).status).toBe(200);
   });
 
   it('only those who may see the parent list or fetch; only those who may change it upload', async () => {

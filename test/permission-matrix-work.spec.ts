@@ -136,6 +136,23 @@ interface Target {
 const FILE_READ: OutcomeTable = { ...CONTENT_READ, rvc: 404 };
 /** New versions and archiving of a werkgroep's Documenten file: who edits the werkgroep's documents. */
 const FILE_CHANGE: OutcomeTable = { ...CONTENT_WRITE, rvc: 404 };
+/**
+ * A consultation answer's files follow the consultation (docs/files.md): read by the secretariat, the RVC and
+ * the asked gemeenten (Lelystad: aanjager, ambtelijk; Utrecht: waarnemer); added to and changed by who may
+ * enter that answer, the secretariat and Lelystad's own users. The others do not know it.
+ */
+const ANSWER_FILES_READ: OutcomeTable = {
+  secretariat: 'ok',
+  aanjager: 'ok',
+  lid: 404,
+  ambtelijk: 'ok',
+  gast: 404,
+  waarnemer: 'ok',
+  rvc: 'ok',
+  otherWorkgroup: 404,
+  anonymous: 401,
+};
+const ANSWER_FILES_CHANGE: OutcomeTable = { ...ANSWER_FILES_READ, waarnemer: 403, rvc: 403 };
 /** The werkgroep's dossier (`workgroup.manage`): the secretariat; who sees the werkgroep gets 403. */
 const DOSSIER: OutcomeTable = {
   ...CONTENT_READ,
@@ -188,6 +205,9 @@ interface Fixtures {
   returnedReportId: string;
   /** An attachment in the matrix werkgroep's Documenten. */
   fileId: string;
+  /** Lelystad's answer in a consultation that asks Lelystad and Utrecht, and a file on it. */
+  answerId: string;
+  answerFileId: string;
   /** A finished dossier of the matrix werkgroep. */
   dossierId: string;
 }
@@ -239,6 +259,13 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
       idOf,
     );
   const pdfUpload = () => ({ name: `${unique('Bijlage')}.pdf`, content: files.pdf() });
+  const newAnswerFile = async () => {
+    const response = await send(sec, 'POST', {
+      path: `/api/consultation-answers/${f.answerId}/files`,
+      file: pdfUpload(),
+    });
+    return (expectStatus(response, 201).body as { id: string }).id;
+  };
   const newFile = async () => {
     const response = await send(sec, 'POST', { path: `/api/workgroups/${f.workgroupId}/files`, file: pdfUpload() });
     return (expectStatus(response, 201).body as { id: string }).id;
@@ -1111,6 +1138,45 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
       target: async () => ({ path: `/api/files/${await newFile()}` }),
     },
 
+    {
+      method: 'GET',
+      pattern: '/api/consultation-answers/:id/files',
+      expected: ANSWER_FILES_READ,
+      audit: 'caller',
+      target: () => ({ path: `/api/consultation-answers/${f.answerId}/files` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/consultation-answers/:id/files',
+      expected: ANSWER_FILES_CHANGE,
+      audit: 'caller',
+      target: () => ({ path: `/api/consultation-answers/${f.answerId}/files`, file: pdfUpload() }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/files/:id/content',
+      variant: 'on a consultation answer',
+      expected: ANSWER_FILES_READ,
+      audit: 'caller',
+      target: () => ({ path: `/api/files/${f.answerFileId}/content` }),
+    },
+    {
+      method: 'POST',
+      pattern: '/api/files/:id/versions',
+      variant: 'on a consultation answer',
+      expected: ANSWER_FILES_CHANGE,
+      audit: 'caller',
+      target: () => ({ path: `/api/files/${f.answerFileId}/versions`, file: pdfUpload() }),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/api/files/:id',
+      variant: 'on a consultation answer',
+      expected: ANSWER_FILES_CHANGE,
+      audit: 'caller',
+      target: async () => ({ path: `/api/files/${await newAnswerFile()}` }),
+    },
+
     // --- dossier.controller.ts
     {
       method: 'POST',
@@ -1225,6 +1291,27 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
       returnedReportId: returned.id,
     });
     f.fileId = await newFile();
+    const [lelystad, utrecht] = await Promise.all([
+      api.organisationId('Gemeente Lelystad'),
+      api.organisationId('Gemeente Utrecht'),
+    ]);
+    const plan = await as<{ id: string }>(sec, 'POST', '/api/strategies', {
+      title: unique('Matrixstrategie consultatie'),
+      periodStart: '2027-01-01',
+      periodEnd: '2030-12-31',
+    });
+    const consultation = await as<{ id: string }>(sec, 'POST', '/api/consultations', {
+      strategyId: plan.id,
+      deadline: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      organisationIds: [lelystad, utrecht],
+    });
+    const detail = await as<{ responses: Array<{ id: string; organisationId: string }> }>(
+      sec,
+      'GET',
+      `/api/consultations/${consultation.id}`,
+    );
+    f.answerId = detail.responses.find((r) => r.organisationId === lelystad)!.id;
+    f.answerFileId = await newAnswerFile();
     f.dossierId = (await as<{ id: string }>(sec, 'POST', `/api/workgroups/${f.workgroupId}/dossiers`, {}, 202)).id;
     await t.app.get(DossierService).idle();
   });

@@ -1,10 +1,11 @@
 /**
  * The /live socket: one Socket.IO connection per tab (same origin; the httpOnly session cookie goes with
- * the handshake). Werkgroep pages subscribe to their werkgroep and receive action.* events; every socket
- * also receives the user's own notification events.
+ * the handshake). Werkgroep pages subscribe to their werkgroep and receive action.* events; file lists
+ * subscribe to their parent and receive file.* events; every socket also receives the user's own notification
+ * events.
  */
 import { useEffect, useRef } from 'react';
-import type { LiveEventName, LiveEvents } from '@koers/contracts';
+import type { LiveEventName, LiveEvents, LiveFilesSubscription } from '@koers/contracts';
 import { io, Socket } from 'socket.io-client';
 import { refreshSession } from './api';
 
@@ -14,14 +15,15 @@ export type LiveHandlers = { [E in LiveEventName]?: (payload: LiveEvents[E]) => 
 const RETRY_DELAY_MS = 3_000;
 
 let socket: Socket | null = null;
-const subscriptions = new Map<string, number>();
+/** Rooms followed by mounted components: key -> how to (re)subscribe and how many components follow it. */
+const subscriptions = new Map<string, { event: string; body: object; count: number }>();
 
 function connect(): Socket {
   if (socket) return socket;
   const s = io('/live', { withCredentials: true, transports: ['websocket', 'polling'] });
   s.on('connect', () => {
     // (Re)subscribe after every (re)connect: rooms do not survive a reconnect.
-    for (const workgroupId of subscriptions.keys()) s.emit('subscribe', { workgroupId }, () => undefined);
+    for (const { event, body } of subscriptions.values()) s.emit(event, body, () => undefined);
   });
   s.on('connect_error', async (err: Error & { data?: { code?: string } }) => {
     if (err.message === 'UNAUTHENTICATED' || err.data?.code === 'UNAUTHENTICATED') {
@@ -47,8 +49,11 @@ export function closeLive() {
   subscriptions.clear();
 }
 
-/** Listens to events on /live while the component is mounted; `workgroupId` also subscribes to that werkgroep. */
-export function useLive(events: LiveHandlers, workgroupId?: string) {
+/**
+ * Listens to events on /live while the component is mounted; `workgroupId` also subscribes to that werkgroep,
+ * `room` to one parent's file list (file.stored, file.archived).
+ */
+export function useLive(events: LiveHandlers, workgroupId?: string, room?: LiveFilesSubscription) {
   const handlers = useRef(events);
   handlers.current = events;
   const names = Object.keys(events).sort().join(',');
@@ -65,19 +70,30 @@ export function useLive(events: LiveHandlers, workgroupId?: string) {
         s.on(name, listener);
         return [name, listener] as const;
       });
-    if (workgroupId) {
-      subscriptions.set(workgroupId, (subscriptions.get(workgroupId) ?? 0) + 1);
-      if (s.connected) s.emit('subscribe', { workgroupId }, () => undefined);
+    const [key, subscribe, unsubscribe, body] = room
+      ? [`files:${room.parentType}:${room.parentId}`, 'files.subscribe', 'files.unsubscribe', room]
+      : [`workgroup:${workgroupId}`, 'subscribe', 'unsubscribe', { workgroupId }];
+    const follows = Boolean(room || workgroupId);
+    if (follows) {
+      const current = subscriptions.get(key);
+      if (current) current.count += 1;
+      else {
+        subscriptions.set(key, { event: subscribe, body, count: 1 });
+        if (s.connected) s.emit(subscribe, body, () => undefined);
+      }
     }
     return () => {
       for (const [name, listener] of listeners) s.off(name, listener);
-      if (workgroupId) {
-        const count = (subscriptions.get(workgroupId) ?? 1) - 1;
-        if (count <= 0) {
-          subscriptions.delete(workgroupId);
-          s.emit('unsubscribe', { workgroupId });
-        } else subscriptions.set(workgroupId, count);
+      const current = follows ? subscriptions.get(key) : undefined;
+      if (current) {
+        current.count -= 1;
+        if (current.count <= 0) {
+          subscriptions.delete(key);
+          s.emit(unsubscribe, body);
+        }
       }
     };
-  }, [names, workgroupId]);
+    // The room is identified by its ids; `room` itself is a new object on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [names, workgroupId, room?.parentType, room?.parentId]);
 }

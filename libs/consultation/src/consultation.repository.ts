@@ -16,6 +16,7 @@ export interface ConsultationRow {
 }
 
 export interface ResponseRow {
+  id: string;
   organisationId: string;
   organisationName: string;
   districtName: string | null;
@@ -134,7 +135,7 @@ export class ConsultationRepository {
 
   async responses(id: string): Promise<ResponseRow[]> {
     return this.db().query(
-      `SELECT r.organisation_id AS "organisationId", o.name AS "organisationName", d.name AS "districtName",
+      `SELECT r.id, r.organisation_id AS "organisationId", o.name AS "organisationName", d.name AS "districtName",
               to_char(r.decided_on, 'YYYY-MM-DD') AS "decidedOn", r.outcome, r.text,
               r.decision_reference AS "decisionReference", r.on_behalf AS "onBehalf",
               u.display_name AS "enteredByName", r.answered_at AS "answeredAt"

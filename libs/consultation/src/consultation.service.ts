@@ -281,6 +281,7 @@ export class ConsultationService {
     const summary = summarise(row, responses);
     const today = todayInNetherlands();
     const wire: ConsultationResponse[] = responses.map((r) => ({
+      id: r.id,
       organisationId: r.organisationId,
       organisationName: r.organisationName,
       districtName: r.districtName,

@@ -40,6 +40,8 @@ export interface ConsultationPoint {
 
 /** One asked organisation and its council's answer (empty until answered). */
 export interface ConsultationResponse {
+  /** The answer's own id (the parent of its attachments, docs/files.md). */
+  id: string;
   organisationId: string;
   organisationName: string;
   districtName: string | null;

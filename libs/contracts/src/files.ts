@@ -4,7 +4,14 @@ import type { IsoDateTime } from './common';
  * What a file can be attached to. A parent is addressed as (parentType, parentId), so a new kind of parent
  * (a consultation answer) is one more entry here and one more resolver on the server.
  */
-export const FILE_PARENT_TYPES = ['workgroup', 'session', 'agenda_item', 'knowledge_item', 'action'] as const;
+export const FILE_PARENT_TYPES = [
+  'workgroup',
+  'session',
+  'agenda_item',
+  'knowledge_item',
+  'action',
+  'consultation_answer',
+] as const;
 export type FileParentType = (typeof FILE_PARENT_TYPES)[number];
 
 /** The kinds of content Koers accepts, decided from the bytes (never from the name), with a Dutch label. */

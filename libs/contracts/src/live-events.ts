@@ -1,4 +1,5 @@
 import type { Action } from './actions';
+import type { FileMeta, FileParentType } from './files';
 import type { Notification } from './notifications';
 import type { SessionSummary } from './sessions';
 
@@ -21,6 +22,10 @@ export interface LiveEvents {
   'session.deleted': DeletedRef;
   notification: { notification: Notification; unreadCount: number };
   'notifications.read': { ids: string[] | 'all'; unreadCount: number };
+  /** A file was added to a subscribed parent, or got a new version (docs/files.md). */
+  'file.stored': FileMeta;
+  /** A file of a subscribed parent was archived. */
+  'file.archived': { fileId: string; parentType: FileParentType; parentId: string };
   /** Lost access to a subscribed werkgroep (removed as member). */
   revoked: { workgroupId: string; message: string };
 }
@@ -29,4 +34,10 @@ export type LiveEventName = keyof LiveEvents;
 /** Client -> server on /live: join or leave a werkgroep's room. */
 export interface LiveSubscription {
   workgroupId: string;
+}
+
+/** Client -> server on /live (`files.subscribe`, `files.unsubscribe`): follow one parent's file list. */
+export interface LiveFilesSubscription {
+  parentType: FileParentType;
+  parentId: string;
 }

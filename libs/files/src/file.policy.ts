@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Actor, AuthorizationService, SCOPE_NAMES } from '@koers/access';
 import { AuditService } from '@koers/audit';
 import type { FileParentType } from '@koers/contracts';
-import { forbidden, isUuid, notFound } from '@koers/core';
+import { ConsultationPolicy } from '@koers/consultation';
+import { conflict, forbidden, isUuid, notFound } from '@koers/core';
 import { KnowledgePolicy } from '@koers/knowledge';
 import { FileRepository, ResolvedParent } from './file.repository';
 
@@ -13,6 +14,7 @@ export const PARENT_NAMES: Record<FileParentType, string> = {
   agenda_item: SCOPE_NAMES.agenda_item,
   knowledge_item: 'Het item',
   action: SCOPE_NAMES.action,
+  consultation_answer: 'De reactie',
 };
 const FILE = 'Het bestand';
 
@@ -27,7 +29,9 @@ export interface ParentRef {
  * Adding files, new versions and archiving: whoever may edit the parent (the werkgroep's Documenten:
  * `workgroup.content.write`, like its documents; a session or agenda item: `workgroup.actions.manage`; an
  * action: `workgroup.actions.manage`, or `workgroup.content.write` for its owner; a kennisbank item: the
- * kennisbank's editors). On the parent's routes the parent's answers apply (404 for outsiders, 403 for readers
+ * kennisbank's editors; a consultation answer: whoever may enter that answer, the secretariat or the asked
+ * organisation's own users, while the consultation is open). A consultation answer is read by whoever may read its
+ * consultation (the secretariat, the RVC, the asked organisations). On the parent's routes the parent's answers apply (404 for outsiders, 403 for readers
  * who may not change it); a file addressed by its own id is "not found" for anyone who may not read its
  * parent, so file ids cannot be probed. Every refusal is audited.
  */
@@ -37,11 +41,13 @@ export class FilePolicy {
     private readonly repository: FileRepository,
     private readonly authorization: AuthorizationService,
     private readonly knowledge: KnowledgePolicy,
+    private readonly consultations: ConsultationPolicy,
     private readonly audit: AuditService,
   ) {}
 
   async canRead(actor: Actor, parent: ResolvedParent): Promise<boolean> {
     if (parent.type === 'knowledge_item') return this.knowledge.canRead(actor);
+    if (parent.type === 'consultation_answer') return this.consultations.canRead(actor, parent.consultationId!);
     return (
       parent.workgroupId !== null &&
       this.authorization.canInWorkgroup(actor, 'workgroup.content.read', parent.workgroupId)
@@ -51,6 +57,8 @@ export class FilePolicy {
   async canChange(actor: Actor, parent: ResolvedParent): Promise<boolean> {
     if (parent.type === 'knowledge_item')
       return parent.themeId !== null && this.knowledge.canChange(actor, parent.themeId);
+    if (parent.type === 'consultation_answer')
+      return !parent.closed && this.consultations.canAnswerFor(actor, parent.organisationId!);
     const workgroupId = parent.workgroupId;
     if (workgroupId === null) return false;
     if (parent.type === 'workgroup')
@@ -63,39 +71,25 @@ export class FilePolicy {
     );
   }
 
+  /** The parent as the rules see it, or null when it does not exist (live updates decide per receiver). */
+  resolve(ref: ParentRef): Promise<ResolvedParent | null> {
+    return isUuid(ref.id) ? this.repository.resolveParent(ref.type, ref.id) : Promise.resolve(null);
+  }
+
   /** Listing a parent's files: the parent must exist and be readable (its own 404/403 answers). */
   async assertMayList(actor: Actor, ref: ParentRef): Promise<ResolvedParent> {
     const parent = await this.existing(ref);
-    if (parent.type === 'knowledge_item') {
-      await this.knowledge.assertRead(actor, 'file.list', { type: 'knowledge_item', id: parent.id });
-      return parent;
-    }
-    await this.authorization.assertInWorkgroup(
-      actor,
-      'workgroup.content.read',
-      parent.workgroupId!,
-      'file.list',
-      PARENT_NAMES[parent.type],
-    );
+    await this.assertParentReadable(actor, parent, 'file.list');
     return parent;
   }
 
   /** Adding a file to a parent: readable (as above), then changeable (403 and audited otherwise). */
   async assertMayUpload(actor: Actor, ref: ParentRef): Promise<ResolvedParent> {
     const parent = await this.existing(ref);
-    if (parent.type === 'knowledge_item') {
-      await this.knowledge.assertRead(actor, 'file.upload', { type: 'knowledge_item', id: parent.id });
-    } else {
-      await this.authorization.assertInWorkgroup(
-        actor,
-        'workgroup.content.read',
-        parent.workgroupId!,
-        'file.upload',
-        PARENT_NAMES[parent.type],
-      );
-    }
+    await this.assertParentReadable(actor, parent, 'file.upload');
     if (await this.canChange(actor, parent)) return parent;
     await this.denied(actor, 'file.upload', parent, parent.type, parent.id);
+    this.assertOpen(actor, parent);
     throw forbidden('U mag geen bestanden toevoegen aan dit onderdeel.');
   }
 
@@ -114,13 +108,44 @@ export class FilePolicy {
     const parent = await this.assertMayRead(actor, fileId, attempted);
     if (await this.canChange(actor, parent)) return parent;
     await this.denied(actor, attempted, parent, 'file', fileId);
+    this.assertOpen(actor, parent);
     throw forbidden('U mag dit bestand niet wijzigen.');
+  }
+
+  /** The parent's own answer to someone who may not read it: 404 (audited by the parent's policy). */
+  private async assertParentReadable(actor: Actor, parent: ResolvedParent, attempted: string): Promise<void> {
+    if (parent.type === 'knowledge_item') {
+      await this.knowledge.assertRead(actor, attempted, { type: 'knowledge_item', id: parent.id });
+      return;
+    }
+    if (parent.type === 'consultation_answer') {
+      if (await this.consultations.canRead(actor, parent.consultationId!)) return;
+      await this.denied(actor, attempted, parent, parent.type, parent.id);
+      throw notFound(PARENT_NAMES.consultation_answer);
+    }
+    await this.authorization.assertInWorkgroup(
+      actor,
+      'workgroup.content.read',
+      parent.workgroupId!,
+      attempted,
+      PARENT_NAMES[parent.type],
+    );
+  }
+
+  /** A closed consultation's answers are fixed, attachments included (409 to who may answer, as for the answer). */
+  private assertOpen(actor: Actor, parent: ResolvedParent): void {
+    if (
+      parent.type === 'consultation_answer' &&
+      parent.closed &&
+      this.consultations.canAnswerFor(actor, parent.organisationId!)
+    )
+      throw conflict('Deze consultatie is gesloten; heropen haar om de bijlagen van een reactie te wijzigen.');
   }
 
   private async existing(ref: ParentRef): Promise<ResolvedParent> {
     const parent = isUuid(ref.id) ? await this.repository.resolveParent(ref.type, ref.id) : null;
-    if (!parent || (parent.type !== 'knowledge_item' && parent.workgroupId === null))
-      throw notFound(PARENT_NAMES[ref.type]);
+    const ownRules = parent?.type === 'knowledge_item' || parent?.type === 'consultation_answer';
+    if (!parent || (!ownRules && parent.workgroupId === null)) throw notFound(PARENT_NAMES[ref.type]);
     return parent;
   }
 

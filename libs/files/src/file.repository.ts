@@ -14,6 +14,11 @@ export interface ResolvedParent {
   themeId: string | null;
   /** For an action: its owner (who may add to their own action). */
   ownerId: string | null;
+  /** For a consultation answer: its consultation and the asked organisation (the consultation's policy decides). */
+  consultationId: string | null;
+  organisationId: string | null;
+  /** For a consultation answer: its consultation is closed (answers and their attachments are fixed). */
+  closed: boolean;
 }
 
 /** Where a version's bytes are. */
@@ -40,6 +45,9 @@ const PARENT_OF: Record<FileParentType, string> = {
       k.theme_id AS "themeId", NULL::uuid AS "ownerId" FROM knowledge_items k WHERE k.id = $1`,
   action:
     'SELECT workgroup_id AS "workgroupId", NULL::uuid AS "themeId", owner_id AS "ownerId" FROM actions WHERE id = $1 AND deleted_at IS NULL',
+  consultation_answer: `SELECT NULL::uuid AS "workgroupId", r.consultation_id AS "consultationId", r.organisation_id AS "organisationId",
+      c.closed_at IS NOT NULL AS closed
+      FROM consultation_responses r JOIN consultations c ON c.id = r.consultation_id WHERE r.id = $1`,
 };
 
 const PERSON = (alias: string, column: string) =>
@@ -65,10 +73,19 @@ export class FileRepository {
   constructor(private readonly transactions: TransactionHost) {}
 
   async resolveParent(type: FileParentType, id: string): Promise<ResolvedParent | null> {
-    const rows: Array<Omit<ResolvedParent, 'type' | 'id'>> = await this.transactions
-      .manager()
-      .query(PARENT_OF[type], [id]);
-    return rows[0] ? { type, id, ...rows[0] } : null;
+    const rows: Array<Partial<ResolvedParent>> = await this.transactions.manager().query(PARENT_OF[type], [id]);
+    if (!rows[0]) return null;
+    return {
+      workgroupId: null,
+      themeId: null,
+      ownerId: null,
+      consultationId: null,
+      organisationId: null,
+      closed: false,
+      ...rows[0],
+      type,
+      id,
+    };
   }
 
   /** A live (not archived) file's parent, or null. */

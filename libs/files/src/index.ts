@@ -6,5 +6,6 @@ export { PostgresFileStore, CHUNK_BYTES } from './postgres-file-store';
 export { sanitiseFileName, MAX_NAME_LENGTH } from './file-name';
 export { detectType, PREVIEWABLE_KINDS } from './content-type';
 export { formatBytes, tooLarge } from './file-intake';
-export type { StoredVersion } from './file.repository';
+export type { ResolvedParent, StoredVersion } from './file.repository';
 export * from './dto/file.dto';
+export { OrphanSweep } from './orphan-sweep';

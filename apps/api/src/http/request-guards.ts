@@ -62,7 +62,7 @@ export function jsonOnlyChanges(): RequestHandler {
  * change they pass sameOriginChanges first, so another site cannot post a file with someone's cookie.
  */
 const FILE_UPLOAD =
-  /^\/api\/(?:(?:workgroups|sessions|agenda-items|knowledge|actions)\/[^/]+\/files|files\/[^/]+\/versions)\/?$/;
+  /^\/api\/(?:(?:workgroups|sessions|agenda-items|knowledge|actions|consultation-answers)\/[^/]+\/files|files\/[^/]+\/versions)\/?$/;
 
 function isFileUpload(request: Request): boolean {
   return request.method === 'POST' && FILE_UPLOAD.test(request.path);

@@ -13,6 +13,7 @@ import { isSecretariat, useAuth } from '../../auth';
 import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, useApi } from '../../components/common';
 import { useConfirm } from '../../components/dialog';
 import { FormActions, useSubmit } from '../../components/forms';
+import { FileList } from '../files';
 import { dutchDate } from '../inventory/inventory-api';
 import { useWords } from '../region/words';
 import { ConsultationDetail, ConsultationPoint, ConsultationResponse, consultationApi } from './consultation-api';
@@ -520,6 +521,11 @@ export function ConsultationAnswerPage() {
             consultationId={id}
             response={r}
             onSaved={() => navigate(`/cyclus/consultaties/${id}`, { state: { saved: true } })}
+          />
+          <FileList
+            parent={{ type: 'consultation_answer', id: r.id }}
+            mayUpload={!detail.data.closed && detail.data.answerableOrganisationIds.includes(organisationId)}
+            title="Bijlagen bij de reactie"
           />
         </>
       )}

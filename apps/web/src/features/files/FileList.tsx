@@ -4,6 +4,7 @@ import { ApiError } from '../../api';
 import { asApiError, ErrorMessage, Loading, ROW_ACTIONS, Table, useApi } from '../../components/common';
 import { ConfirmDialog } from '../../components/dialog';
 import { formatDateTime } from '../../labels';
+import { useLive } from '../../live';
 import { FileParent, filesApi, formatSize } from './files-api';
 import './files.css';
 
@@ -55,6 +56,18 @@ function FilePanel({ parent, mayUpload, title = 'Bijlagen', collapsed }: FileLis
   const [announcement, setAnnouncement] = useState('');
   const versionInput = useRef<HTMLInputElement>(null);
   const versionTarget = useRef<FileMeta | null>(null);
+  // Others' uploads, new versions and archiving show up without a reload (the server sends them only to
+  // whoever may read this parent).
+  const ours = (event: { parentType: string; parentId: string }) =>
+    event.parentType === parent.type && event.parentId === parent.id;
+  useLive(
+    {
+      'file.stored': (file) => ours(file) && void files.reload(),
+      'file.archived': (event) => ours(event) && void files.reload(),
+    },
+    undefined,
+    { parentType: parent.type, parentId: parent.id },
+  );
 
   // Who may not read this parent's working material sees nothing of this section.
   if (files.error && files.error.status === 403) return null;

@@ -8,6 +8,7 @@ const PARENT_PATHS: Record<FileParentType, string> = {
   agenda_item: 'agenda-items',
   knowledge_item: 'knowledge',
   action: 'actions',
+  consultation_answer: 'consultation-answers',
 };
 
 export interface FileParent {
