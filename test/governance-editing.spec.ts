@@ -138,6 +138,25 @@ describe('governance: deleting bodies, adoption by a body, questions to bodies',
     expect(byBoard).toMatchObject({ adoptedByBodyId: null, adoptedAtMeetingId: null, adoptedBy: expect.any(String) });
   });
 
+  it('the demo strategy names the RVC body that adopted it', async () => {
+    const rvc = bodies.find((b) => b.kind === 'rvc')!;
+    const strategies = expectStatus(await api.get(DEMO.secretariaat, '/api/strategies'), 200).body as Array<{
+      id: string;
+      status: string;
+    }>;
+    const adoptions = await Promise.all(
+      strategies.map(
+        async (s) =>
+          expectStatus(await api.get(DEMO.secretariaat, `/api/strategies/${s.id}/adoption`), 200)
+            .body as StrategyAdoption,
+      ),
+    );
+    expect(adoptions.find((a) => a.adoptionReference.includes('12 april 2023'))).toMatchObject({
+      adoptedByBodyId: rvc.id,
+      adoptedOn: '2023-04-12',
+    });
+  });
+
   it('questions to bodies link each answer to a governance body: by id, or by its name; unknown text stays text', async () => {
     const dvc = bodies.find((b) => b.kind === 'dvc')!;
     const rvc = bodies.find((b) => b.kind === 'rvc')!;

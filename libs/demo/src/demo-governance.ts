@@ -227,6 +227,8 @@ export async function seedDemoConsultationAndBodies(
     { organisation: om, role: 'hoofdofficier van justitie' },
     { organisation: politie, role: 'politiechef eenheid' },
   ]);
+  // The adoption of 12 April 2023 names this body (its meeting of that day is before the demo's year).
+  await manager.query('UPDATE strategies SET adopted_by_body_id = $2 WHERE id = $1', [demo.strategyId, rvc]);
   const driehoek = await insertBody(
     'regionale_driehoek',
     'Regionale driehoek Midden-Nederland',
