@@ -41,6 +41,9 @@ export function containsPattern(part: string): string {
   return `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** A term the word list holds as it is: letters, digits and inner hyphens, already lower-case. */
+const WORD = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
+
 /**
  * The SQL that decides whether a row matches and how well: Dutch full-text search over `vector` for the
  * whole query (web search syntax), OR every term matching on its own, by its stem (`vector`) or as a part
@@ -52,23 +55,31 @@ export function containsPattern(part: string): string {
  * candidates by each half apart (libs/search: a bounded set per half, each served by its own index).
  * With `stored` (the vector is a stored column, not an expression) a term's stem is tried before the
  * part-of-word match: reading a stored vector is cheap, a substring match over a long text is not.
+ * With `words` (a stored column of the text's distinct lower-case words, `search_words(text)` of migration
+ * 1765110000000, with its own trigram index) a single word is looked for in there, case-sensitively and
+ * without lower-casing the text; a phrase or a term with other characters than letters, digits and hyphens
+ * (which the word list may have split) is looked for in `text`.
  */
 export function dutchMatchSql(
   query: SearchQuery,
-  columns: { text: string; vector: string; stored?: boolean },
+  columns: { text: string; vector: string; stored?: boolean; words?: string },
   param: (value: unknown) => string,
 ): { where: string; rank: string; fullText: string; perTerm: string } {
   const tsquery = `websearch_to_tsquery('dutch', ${param(query.text)})`;
   const fullText = `${columns.vector} @@ ${tsquery}`;
+  const contains = (t: string) =>
+    columns.words && WORD.test(t)
+      ? `${columns.words} LIKE ${param(containsPattern(t))}`
+      : `${columns.text} ILIKE ${param(containsPattern(t))}`;
   const parts = query.terms.map((t) => {
-    const partOfWord = `${columns.text} ILIKE ${param(containsPattern(t))}`;
+    const partOfWord = contains(t);
     const stem = `${columns.vector} @@ plainto_tsquery('dutch', ${param(t)})`;
     // OR stops at the first true operand. A vector that is an expression would be computed for every row
     // rechecked after a trigram index scan, so then the substring comes first; a stored one is read first.
     return columns.stored ? `(${stem} OR ${partOfWord})` : `(${partOfWord} OR ${stem})`;
   });
   // Exclusions only narrow a match by terms; without terms they add no parameter (an unused one has no type).
-  const nots = parts.length ? query.excluded.map((t) => `${columns.text} NOT ILIKE ${param(containsPattern(t))}`) : [];
+  const nots = parts.length ? query.excluded.map((t) => `NOT (${contains(t)})`) : [];
   const perTerm = parts.length ? `(${[...parts, ...nots].join(' AND ')})` : 'false';
   return {
     where: `(${perTerm} OR ${fullText})`,

@@ -25,6 +25,7 @@ import { CreateInventoriesAndFinance1765050000000 } from './1765050000000-create
 import { LoginFailuresPerSource1765090000000 } from './1765090000000-login-failures-per-source';
 import { StoredSearchVectors1765090000001 } from './1765090000001-stored-search-vectors';
 import { SearchVectorsDoNotRaiseVersions1765090000002 } from './1765090000002-search-vectors-do-not-raise-versions';
+import { StoredSearchWords1765110000000 } from './1765110000000-stored-search-words';
 import { CreateFiles1765070000000 } from './1765070000000-create-files';
 import { LinkAdoptionAndBodyQuestionsToBodies1765130000000 } from './1765130000000-link-adoption-and-body-questions-to-bodies';
 import { CreateConsultationsBodiesAndAdoption1765060000000 } from './1765060000000-create-consultations-bodies-and-adoption';
@@ -62,6 +63,7 @@ export const migrations = [
   LoginFailuresPerSource1765090000000,
   StoredSearchVectors1765090000001,
   SearchVectorsDoNotRaiseVersions1765090000002,
+  StoredSearchWords1765110000000,
   CreateFiles1765070000000,
   CreateConsultationsBodiesAndAdoption1765060000000,
   CreateFollowsVisitsAndLoopNotifications1765020000000,
