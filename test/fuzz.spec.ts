@@ -86,7 +86,8 @@ describe('fuzz: generated requests for every route never give a 5xx or an undocu
     const document = SwaggerModule.createDocument(t.app, new DocumentBuilder().build());
     operations = operationsOf(document, AppModule.forRoot(t.config).controllers ?? []);
     Object.assign(ids, await fixtures(api));
-  });
+    // A cold PGlite start on a busy machine can take over a minute.
+  }, 180_000);
   afterAll(() => t.close());
 
   it('finds every route in the OpenAPI document, with its body and query rules', () => {

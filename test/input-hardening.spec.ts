@@ -16,7 +16,8 @@ describe('input never produces a 5xx', () => {
     t = await createTestApp();
     api = new Api(t);
     ondermijningId = await api.workgroupId(WORKGROUP_NAMES.ondermijning);
-  });
+    // A cold PGlite start on a busy machine can take over a minute.
+  }, 180_000);
   afterAll(() => t.close());
 
   const fieldsOf = (body: { error: { fields?: Array<{ field: string; messages: string[] }> } }) =>

@@ -343,8 +343,10 @@ export const api = {
     ),
   createKnowledge: (themeId: string, input: KnowledgeInput) =>
     request<KnowledgeItem>('POST', `/themes/${encodeURIComponent(themeId)}/knowledge`, input),
-  updateKnowledge: (id: string, input: KnowledgeInput) =>
-    request<KnowledgeItem>('PATCH', `/knowledge/${encodeURIComponent(id)}`, input),
+  knowledgeItem: (id: string) => request<KnowledgeItem>('GET', `/knowledge/${encodeURIComponent(id)}`),
+  /** With `version` (the one the form was loaded at) a change made meanwhile by someone else gives 409. */
+  updateKnowledge: (id: string, input: KnowledgeInput, version?: number) =>
+    request<KnowledgeItem>('PATCH', `/knowledge/${encodeURIComponent(id)}`, { ...input, version }),
   deleteKnowledge: (id: string) => request<void>('DELETE', `/knowledge/${encodeURIComponent(id)}`),
 
   notifications: (unread = false) =>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useBlocker } from 'react-router-dom';
 import { ConfirmDialog } from '../../components/dialog';
 
@@ -122,5 +122,83 @@ export function useFormGuard<D>({ dirty, draftKey, draft }: FormGuardOptions<D>)
       markDirty(form.current, false);
       if (draftKey) clearStoredDraft(draftKey);
     },
+  };
+}
+
+/** What `useGuardedForm` keeps in the browser: the values the form was opened with, and the input. */
+type KeptForm<V> = { base: V; draft: V };
+
+interface GuardedFormOptions<V extends Record<string, unknown>> {
+  /** The form's input right now (all its fields, as plain values). */
+  values: V;
+  /** Keeps the input in this browser under this key until it is saved (forms with long text fields). */
+  draftKey?: string;
+  /**
+   * Puts input back into the form: a draft from an earlier visit when the form opens (only the fields the
+   * person changed, on top of what is stored now), or the opening values when the draft is thrown away.
+   */
+  restore?: (values: V) => void;
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * The guard for a form whose fields are separate pieces of state: dirty while `values` differ from what the
+ * form opened with; with `draftKey` and `restore` the input survives a reload, a crash or leaving anyway, and
+ * comes back (with a notice) when the form opens again. Call `saved()` when the save went through (before
+ * navigating away), `discard()` when the person cancels on purpose.
+ */
+export function useGuardedForm<V extends Record<string, unknown>>({
+  values,
+  draftKey,
+  restore,
+}: GuardedFormOptions<V>) {
+  const [base, setBase] = useState(values);
+  const [restored, setRestored] = useState(false);
+  // Read before the first effects run: while the form is not dirty yet, the guard clears the stored draft.
+  const [kept] = useState(() => (draftKey && restore ? storedDraft<KeptForm<V>>(draftKey) : null));
+  const latest = useRef(values);
+  latest.current = values;
+  const dirty = !sameValue(base, values);
+  const guard = useFormGuard<KeptForm<V> | undefined>({
+    dirty,
+    draftKey,
+    draft: draftKey ? { base, draft: values } : undefined,
+  });
+
+  // Once, when the form opens: bring back what this browser kept of an earlier visit.
+  useEffect(() => {
+    if (!restore || !kept || typeof kept !== 'object' || !kept.base || !kept.draft) return;
+    const changed = Object.keys(base).filter((key) => !sameValue(kept.draft[key], kept.base[key]));
+    if (!changed.length) return;
+    restore({ ...base, ...Object.fromEntries(changed.map((key) => [key, kept.draft[key]])) });
+    setRestored(true);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  function discard() {
+    if (draftKey) clearStoredDraft(draftKey);
+    setRestored(false);
+    restore?.(base);
+    guard.saved();
+  }
+
+  return {
+    dirty,
+    /** After a successful save: nothing unsaved any more, the draft is gone. */
+    saved: () => {
+      setBase(latest.current);
+      setRestored(false);
+      guard.saved();
+    },
+    discard,
+    /** Says that input of an earlier visit was put back, and lets the person throw it away. */
+    notice: restored ? (
+      <div className="alert alert-info" role="status">
+        Uw niet-opgeslagen invoer van een eerder bezoek is teruggezet.{' '}
+        <button type="button" className="button button-secondary button-small" onClick={discard}>
+          Concept weggooien
+        </button>
+      </div>
+    ) : null,
   };
 }

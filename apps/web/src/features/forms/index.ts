@@ -1,3 +1,3 @@
-export { clearStoredDraft, storedDraft, UnsavedChangesGuard, useFormGuard } from './form-guard';
+export { clearStoredDraft, storedDraft, UnsavedChangesGuard, useFormGuard, useGuardedForm } from './form-guard';
 export { changedFields, useVersionedSave } from './versioned-save';
 export type { FieldValues } from './versioned-save';

@@ -3,6 +3,7 @@ import { Strategy, STRATEGY_STATUS_LABELS, StrategyStatus } from '@koers/contrac
 import { ErrorMessage, Field, useFocusOnMount } from '../../components/common';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
 import { options } from '../../labels';
+import { useGuardedForm } from '../forms';
 import { useWords } from '../region';
 import { strategyApi } from './strategy-api';
 
@@ -31,6 +32,33 @@ export function StrategyForm({
   const [selectionCriteria, setSelectionCriteria] = useState(strategy?.selectionCriteria ?? '');
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const { error, busy, submit } = useSubmit();
+  const guard = useGuardedForm({
+    values: {
+      title,
+      motto,
+      periodStart,
+      periodEnd,
+      status,
+      adoptedOn,
+      adoptedBy,
+      trends,
+      principles,
+      selectionCriteria,
+    },
+    draftKey: `strategie.${strategy?.id ?? 'nieuw'}`,
+    restore: (kept) => {
+      setTitle(kept.title);
+      setMotto(kept.motto);
+      setPeriodStart(kept.periodStart);
+      setPeriodEnd(kept.periodEnd);
+      setStatus(kept.status);
+      setAdoptedOn(kept.adoptedOn);
+      setAdoptedBy(kept.adoptedBy);
+      setTrends(kept.trends);
+      setPrinciples(kept.principles);
+      setSelectionCriteria(kept.selectionCriteria);
+    },
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     return submit(
@@ -53,7 +81,9 @@ export function StrategyForm({
           principles: principles.trim(),
           selectionCriteria: selectionCriteria.trim(),
         };
-        await onSaved(strategy ? await strategyApi.update(strategy.id, input) : await strategyApi.create(input));
+        const saved = strategy ? await strategyApi.update(strategy.id, input) : await strategyApi.create(input);
+        guard.saved();
+        await onSaved(saved);
       },
     );
   }
@@ -68,6 +98,7 @@ export function StrategyForm({
       <h2 id="strategie-form-kop" ref={headingRef} tabIndex={-1}>
         {strategy ? `${strategy.title} bewerken` : `Nieuwe ${words.strategyName}`}
       </h2>
+      {guard.notice}
       <ErrorMessage error={error} title="Opslaan is niet gelukt." />
       <Field label="Titel" name="title" error={error} required hint={`Bijvoorbeeld: ${words.strategyName} 2024-2027`}>
         {(props) => <input {...props} value={title} onChange={(event) => setTitle(event.target.value)} />}
@@ -110,7 +141,14 @@ export function StrategyForm({
         setSelectionCriteria,
         `Waarop de ${words.themePlural} zijn gekozen; één punt per regel.`,
       )}
-      <FormActions submit={strategy ? 'Opslaan' : 'Strategie aanmaken'} busy={busy} onCancel={onCancel} />
+      <FormActions
+        submit={strategy ? 'Opslaan' : 'Strategie aanmaken'}
+        busy={busy}
+        onCancel={() => {
+          guard.discard();
+          onCancel();
+        }}
+      />
     </form>
   );
 }

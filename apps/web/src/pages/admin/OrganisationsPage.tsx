@@ -14,6 +14,7 @@ import {
   useFocusOnMount,
 } from '../../components/common';
 import { FormActions, Options, SelectField, useSubmit } from '../../components/forms';
+import { useGuardedForm } from '../../features/forms';
 import { options } from '../../labels';
 import { useConfirm } from '../../components/dialog';
 
@@ -128,6 +129,7 @@ function OrganisationForm({ organisation, districts, onSaved, onCancel }: Organi
   const [districtId, setDistrictId] = useState(organisation?.districtId ?? '');
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const { error, busy, submit } = useSubmit();
+  const guard = useGuardedForm({ values: { name, type, districtId } });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     return submit(event, [['name', name.trim().length >= 2, 'Vul een naam in van minstens 2 tekens.']], async () => {
@@ -135,6 +137,7 @@ function OrganisationForm({ organisation, districts, onSaved, onCancel }: Organi
       const saved = organisation
         ? await api.updateOrganisation(organisation.id, input)
         : await api.createOrganisation(input);
+      guard.saved();
       await onSaved(saved, !organisation);
     });
   }

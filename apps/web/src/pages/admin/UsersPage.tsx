@@ -24,6 +24,7 @@ import {
   useApi,
 } from '../../components/common';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
+import { useGuardedForm } from '../../features/forms';
 import { options } from '../../labels';
 import { useFunctionLabel, useFunctions, useWords } from '../../features/region';
 import { NotFoundPage } from '../NotFoundPage';
@@ -145,6 +146,7 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const { error, busy, submit } = useSubmit();
+  const guard = useGuardedForm({ values: { email, displayName, fn, organisationId, platformRole, rvcMember, active } });
   const functions = useFunctions();
   const words = useWords();
   const sortedOrganisations = useMemo(
@@ -166,8 +168,13 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
         platformRole,
         rvcMember,
       };
-      if (user) return onSaved(await api.updateUser(user.id, { ...input, active }));
+      if (user) {
+        const saved = await api.updateUser(user.id, { ...input, active });
+        guard.saved();
+        return onSaved(saved);
+      }
       const { invitation, ...created } = await api.createUser({ ...input, email: email.trim() });
+      guard.saved();
       await onSaved(created, invitation);
     });
   }

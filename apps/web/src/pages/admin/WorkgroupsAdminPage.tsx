@@ -16,6 +16,7 @@ import {
   useFocusOnMount,
 } from '../../components/common';
 import { FormActions, useSubmit } from '../../components/forms';
+import { useGuardedForm } from '../../features/forms';
 import { useConfirm } from '../../components/dialog';
 
 async function loadStrategiesWithThemes(): Promise<StrategyDetail[]> {
@@ -124,6 +125,15 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
   const [description, setDescription] = useState(workgroup?.description ?? '');
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const { error, busy, submit } = useSubmit();
+  const guard = useGuardedForm({
+    values: { themeId, name, description },
+    draftKey: `werkgroep.${workgroup?.id ?? 'nieuw'}`,
+    restore: (kept) => {
+      setThemeId(kept.themeId);
+      setName(kept.name);
+      setDescription(kept.description);
+    },
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const checks: Check[] = [
@@ -138,6 +148,7 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
           name: name.trim(),
           ...(description.trim() ? { description: description.trim() } : {}),
         });
+      guard.saved();
       await onSaved(name.trim(), !workgroup);
     });
   }
@@ -147,6 +158,7 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
       <h2 id="werkgroep-form-kop" ref={headingRef} tabIndex={-1}>
         {workgroup ? `${workgroup.name} bewerken` : 'Nieuwe werkgroep'}
       </h2>
+      {guard.notice}
       <ErrorMessage error={error} title="Opslaan is niet gelukt." />
       {!workgroup && (
         <Field label="Prioriteit (thema)" name="themeId" error={error} required>
@@ -176,7 +188,14 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
           <textarea {...props} rows={4} value={description} onChange={(event) => setDescription(event.target.value)} />
         )}
       </Field>
-      <FormActions submit={workgroup ? 'Opslaan' : 'Werkgroep aanmaken'} busy={busy} onCancel={onCancel} />
+      <FormActions
+        submit={workgroup ? 'Opslaan' : 'Werkgroep aanmaken'}
+        busy={busy}
+        onCancel={() => {
+          guard.discard();
+          onCancel();
+        }}
+      />
     </form>
   );
 }

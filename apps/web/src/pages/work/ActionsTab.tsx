@@ -33,7 +33,7 @@ import { formatDate, formatDateTime, options } from '../../labels';
 import { ConfirmDialog, useConfirm } from '../../components/dialog';
 import { Choice, CommitSelect, FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { LoadMore, usePagedList } from '../../components/paging';
-import { useFormGuard, useVersionedSave } from '../../features/forms';
+import { storedDraft, useGuardedForm, useVersionedSave } from '../../features/forms';
 import { FollowButton } from '../../features/follow';
 import { useLive } from '../../live';
 import { TabError, useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
@@ -828,7 +828,8 @@ function ActionDetailPanel({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
-  const [editing, setEditing] = useState(false);
+  // Unsaved input of an earlier visit reopens the form, with the input put back.
+  const [editing, setEditing] = useState(() => storedDraft(actionDraftKey(actionId)) !== null);
   const confirm = useConfirm();
   useEffect(() => {
     headingRef.current?.scrollIntoView?.({ block: 'start' });
@@ -929,14 +930,16 @@ function ActionDetailPanel({
           )}
         </div>
       )}
-      {editing && (
+      {editing && editable && (
         <EditActionForm
           ctx={ctx}
           action={a}
           owners={owners}
           onCancel={() => setEditing(false)}
           onSave={async (base, input) => {
-            if (await onSave(base, input, 'De actie')) setEditing(false);
+            const saved = await onSave(base, input, 'De actie');
+            if (saved) setEditing(false);
+            return saved;
           }}
         />
       )}
@@ -995,6 +998,8 @@ function ActionDetailPanel({
   );
 }
 
+const actionDraftKey = (actionId: string) => `actie.${actionId}`;
+
 function EditActionForm({
   ctx,
   action,
@@ -1007,7 +1012,7 @@ function EditActionForm({
   owners: WorkgroupMember[];
   onCancel: () => void;
   /** `base`: the action as the form was opened, so a change someone else made meanwhile is not overwritten. */
-  onSave: (base: ActionDetail, input: ActionInput) => Promise<void>;
+  onSave: (base: ActionDetail, input: ActionInput) => Promise<boolean>;
 }) {
   const [base] = useState(action);
   const [input, setInput] = useState({
@@ -1022,8 +1027,7 @@ function EditActionForm({
   });
   const [error, setError] = useState<ApiError | null>(null);
   const needsReason = STATUSES_WITH_REASON.includes(input.status);
-  const [loaded] = useState(input);
-  useFormGuard({ dirty: JSON.stringify(loaded) !== JSON.stringify(input) });
+  const guard = useGuardedForm({ values: input, draftKey: actionDraftKey(action.id), restore: setInput });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -1051,11 +1055,12 @@ function EditActionForm({
         patch.ownerOrganisationId = null;
       }
     }
-    await onSave(base, patch);
+    if (await onSave(base, patch)) guard.saved();
   }
 
   return (
     <form onSubmit={submit} noValidate className="form">
+      {guard.notice}
       <ErrorMessage error={error} />
       <Field label="Titel" name="title" error={error} required>
         {(props) => (
@@ -1133,7 +1138,13 @@ function EditActionForm({
           </>
         )}
       </div>
-      <FormActions submit="Opslaan" onCancel={onCancel} />
+      <FormActions
+        submit="Opslaan"
+        onCancel={() => {
+          guard.discard();
+          onCancel();
+        }}
+      />
     </form>
   );
 }

@@ -17,6 +17,7 @@ import { formatDate, options } from '../../labels';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
 import { LoadMore, readAll, usePagedList } from '../../components/paging';
 import { TabError, useWorkgroup } from '../WorkgroupPage';
+import { useGuardedForm, useVersionedSave } from '../../features/forms';
 import './KnowledgeTab.css';
 import { useConfirm } from '../../components/dialog';
 
@@ -357,6 +358,27 @@ function KnowledgeForm({
     .filter((o) => o.type === 'gemeente')
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 
+  const plainLinks = links.map(({ label, url }) => ({ label, url }));
+  const guard = useGuardedForm({
+    values: { ...input, links: plainLinks },
+    draftKey: `kennis.${item?.id ?? `nieuw.${themeId}`}`,
+    restore: ({ links: keptLinks, ...kept }) => {
+      setInput(kept);
+      setLinks(keptLinks.map((l) => ({ ...l, key: nextLinkKey() })));
+    },
+  });
+  const versioned = useVersionedSave<KnowledgeItem, KnowledgeFieldValues>({
+    fieldsOf: knowledgeFields,
+    labels: (key) => KNOWLEDGE_FIELD_LABELS[key] ?? key,
+    format: (key, value) => describeKnowledgeValue(key, value, organisations),
+    save: (changes, version) => api.updateKnowledge(item!.id, changes, version),
+    reload: () => api.knowledgeItem(item!.id),
+    onSaved: (saved) => {
+      guard.saved();
+      void onSaved(saved, false);
+    },
+  });
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const filled = links.map((l) => ({ label: l.label.trim(), url: l.url.trim() })).filter((l) => l.label || l.url);
     const checks: Check[] = [
@@ -368,7 +390,7 @@ function KnowledgeForm({
     ];
     if (filled.length !== links.length) setLinks(links.filter((l) => l.label.trim() || l.url.trim()));
     return submit(event, checks, async () => {
-      const body = {
+      const body: KnowledgeFieldValues = {
         title: input.title.trim(),
         description: input.description.trim(),
         status: input.status,
@@ -380,14 +402,20 @@ function KnowledgeForm({
         gemeenteIds: input.gemeenteIds,
         links: filled,
       };
-      const saved = item ? await api.updateKnowledge(item.id, body) : await api.createKnowledge(themeId, body);
-      await onSaved(saved, !item);
+      // An edit sends only what changed, based on the version the form opened with: a change someone else
+      // made meanwhile is combined, or shown beside this one in the conflict dialog.
+      if (item) return void (await versioned.submit(item, body));
+      const saved = await api.createKnowledge(themeId, body);
+      guard.saved();
+      await onSaved(saved, true);
     });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="kennis-form-kop">
       <h3 id="kennis-form-kop">{item ? `Bewerken: ${item.title}` : 'Interventie toevoegen'}</h3>
+      {guard.notice}
+      {versioned.dialog}
       <ErrorMessage error={error} />
       <Field label="Titel" name="title" error={error} required>
         {(props) => (
@@ -522,7 +550,58 @@ function KnowledgeForm({
           ))}
         </fieldset>
       )}
-      <FormActions submit="Opslaan" busy={busy} onCancel={onCancel} />
+      <FormActions
+        submit="Opslaan"
+        busy={busy}
+        onCancel={() => {
+          guard.discard();
+          onCancel();
+        }}
+      />
     </form>
   );
+}
+
+/** The fields of a kennisbank item as the form edits them and the API names them. */
+type KnowledgeFieldValues = {
+  title: string;
+  description: string;
+  status: KnowledgeStatus;
+  tags: string[];
+  ownerOrganisationId: string | null;
+  gemeenteIds: string[];
+  links: Array<{ label: string; url: string }>;
+};
+
+function knowledgeFields(item: KnowledgeItem): KnowledgeFieldValues {
+  return {
+    title: item.title,
+    description: item.description,
+    status: item.status,
+    tags: item.tags,
+    ownerOrganisationId: item.ownerOrganisationId,
+    gemeenteIds: item.gemeenten.map((g) => g.id),
+    links: item.links.map(({ label, url }) => ({ label, url })),
+  };
+}
+
+const KNOWLEDGE_FIELD_LABELS: Record<string, string> = {
+  title: 'Titel',
+  description: 'Omschrijving',
+  status: 'Status',
+  tags: 'Trefwoorden',
+  ownerOrganisationId: 'Eigenaar (organisatie)',
+  gemeenteIds: 'In gebruik bij gemeenten',
+  links: 'Links',
+};
+
+function describeKnowledgeValue(key: string, value: unknown, organisations: Organisation[]): string {
+  const name = (id: unknown) => organisations.find((o) => o.id === id)?.name ?? '';
+  if (key === 'status') return KNOWLEDGE_STATUS_LABELS[value as KnowledgeStatus] ?? String(value);
+  if (key === 'ownerOrganisationId') return value ? name(value) : 'Geen';
+  if (key === 'gemeenteIds') return (value as string[]).map(name).join(', ');
+  if (key === 'tags') return (value as string[]).join(', ');
+  if (key === 'links')
+    return (value as Array<{ label: string; url: string }>).map((l) => `${l.label} (${l.url})`).join('; ');
+  return value == null ? '' : String(value);
 }
