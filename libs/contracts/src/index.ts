@@ -3,6 +3,7 @@
  * and their Dutch labels, error codes, the live-event map and the collaboration protocol constants.
  * No Nest, TypeORM or browser dependency: the server, the web client (Vite alias) and test/ import it.
  */
+export * from './account';
 export * from './actions';
 export * from './audit';
 export * from './collab-protocol';
@@ -20,6 +21,7 @@ export * from './knowledge';
 export * from './labels';
 export * from './live-events';
 export * from './notifications';
+export * from './region';
 export * from './reporting';
 export * from './search';
 export * from './sessions';

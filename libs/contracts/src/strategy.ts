@@ -54,3 +54,32 @@ export interface Theme {
 export interface StrategyDetail extends Strategy {
   themes: Theme[];
 }
+
+/** Creating or changing a strategy (POST /api/strategies, PATCH /api/strategies/:id): a change sends what changes. */
+export interface StrategyInput {
+  title?: string;
+  motto?: string;
+  periodStart?: IsoDate;
+  periodEnd?: IsoDate;
+  status?: StrategyStatus;
+  adoptedOn?: IsoDate | null;
+  adoptedBy?: string;
+  /** Plain text, one point per line. */
+  trends?: string;
+  principles?: string;
+  selectionCriteria?: string;
+}
+
+/** Creating or changing a priority (POST /api/strategies/:id/themes, PATCH /api/themes/:id). */
+export interface ThemeInput {
+  title?: string;
+  description?: string;
+  requiresTaxAuthority?: boolean;
+  position?: number;
+}
+
+/** Creating or changing a focus area (POST /api/themes/:id/focus-areas, PATCH /api/focus-areas/:id). */
+export interface FocusAreaInput {
+  title?: string;
+  position?: number;
+}

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AccountEmail } from '@koers/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
@@ -86,7 +87,7 @@ export class InvitationService {
   }
 
   /** The invited person sets their password; the link is used up, and any earlier session ends. */
-  async accept(token: string, password: string, ip: string | null): Promise<{ email: string }> {
+  async accept(token: string, password: string, ip: string | null): Promise<AccountEmail> {
     const userId = await this.tokens.peek(sha256(token), 'invitation');
     const user = userId ? await this.users.findById(userId) : null;
     if (!user || !user.active) {

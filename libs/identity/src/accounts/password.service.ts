@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import type { AccountEmail } from '@koers/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
@@ -87,7 +88,7 @@ export class PasswordService implements BeforeApplicationShutdown {
   }
 
   /** Sets a new password through a reset link; every session of the account ends. */
-  async confirmReset(token: string, password: string, ip: string | null): Promise<{ email: string }> {
+  async confirmReset(token: string, password: string, ip: string | null): Promise<AccountEmail> {
     const userId = await this.tokens.peek(sha256(token), 'password_reset');
     const user = userId ? await this.users.findById(userId) : null;
     if (!user || !user.active) {

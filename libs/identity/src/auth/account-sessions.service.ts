@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@koers/access';
 import { AuditService } from '@koers/audit';
 import { APP_CONFIG, AppConfig, notFound } from '@koers/core';
-import type { AccountSession } from '@koers/contracts';
+import type { AccountSession, EndedSessions } from '@koers/contracts';
 import { AuthSessionRepository } from './auth-session.repository';
 import { SocketSessions } from './socket-sessions';
 
@@ -51,7 +51,7 @@ export class AccountSessionsService {
   }
 
   /** Ends every session of mine except the one making this request. */
-  async endOthers(actor: Actor): Promise<{ ended: number }> {
+  async endOthers(actor: Actor): Promise<EndedSessions> {
     const ended = await this.dataSource.transaction(async (manager) => {
       const ids = await this.sessions.revokeAllOf(actor.userId, manager, 'ended_by_user', actor.sessionId);
       await this.audit.recordChange(

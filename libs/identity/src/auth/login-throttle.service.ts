@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
+import type { AccountEmail } from '@koers/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@koers/audit';
@@ -82,7 +83,7 @@ export class LoginThrottleService implements BeforeApplicationShutdown {
   }
 
   /** POST /api/auth/unlock: the owner lifts every lock on their account through the mailed link. */
-  async unlock(token: string, ip: string | null): Promise<{ email: string }> {
+  async unlock(token: string, ip: string | null): Promise<AccountEmail> {
     const userId = await this.tokens.peek(sha256(token), 'unlock');
     const user = userId ? await this.users.findById(userId) : null;
     if (!user || !user.active) {

@@ -10,6 +10,7 @@ import { sha256 } from '../accounts/one-time-link';
 import { UserRepository } from '../users/user.repository';
 import { mfaRequiredOf } from '../auth/auth.service';
 import { defaultMfaPolicy, MfaPolicy, MfaRepository } from './mfa.repository';
+import type { MfaEnrolment, MfaRecoveryCodes, MfaStatus } from '@koers/contracts';
 import { newRecoveryCode, normaliseRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes';
 import { enrolmentOf, matchingStep, newTotpSecret } from './totp';
 
@@ -52,7 +53,7 @@ export class MfaService {
   }
 
   /** Whether this person has a second factor, and whether the policy requires one. */
-  async status(actor: Pick<Actor, 'userId' | 'platformRole' | 'rvcMember'>) {
+  async status(actor: Pick<Actor, 'userId' | 'platformRole' | 'rvcMember'>): Promise<MfaStatus> {
     const [state, policy] = await Promise.all([this.mfa.state(actor.userId), this.policy()]);
     const enabled = Boolean(state?.enabledAt);
     return {
@@ -63,7 +64,7 @@ export class MfaService {
   }
 
   /** Starts (or restarts) enrolment: a new secret, shown as a QR code; nothing changes until it is confirmed. */
-  async startEnrolment(actor: Actor) {
+  async startEnrolment(actor: Actor): Promise<MfaEnrolment> {
     const state = await this.mfa.state(actor.userId);
     if (state?.enabledAt)
       throw conflict('U heeft al een tweede factor. Vraag het secretariaat om die te resetten als u een nieuwe wilt.');
@@ -73,7 +74,7 @@ export class MfaService {
   }
 
   /** Confirms enrolment with a code from the app; answers the ten recovery codes, shown this once. */
-  async confirmEnrolment(actor: Actor, code: string): Promise<{ recoveryCodes: string[] }> {
+  async confirmEnrolment(actor: Actor, code: string): Promise<MfaRecoveryCodes> {
     const state = await this.mfa.state(actor.userId);
     if (state?.enabledAt) throw conflict('U heeft al een tweede factor.');
     const step = state?.pendingSecret ? matchingStep(state.pendingSecret, code) : null;

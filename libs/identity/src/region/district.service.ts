@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { DistrictWithOrganisations } from '@koers/contracts';
 import { EntityManager } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService } from '@koers/audit';
@@ -17,7 +18,7 @@ export class DistrictService {
   ) {}
 
   /** Every district with the organisations (gemeenten) in it. */
-  async list(actor: Actor) {
+  async list(actor: Actor): Promise<DistrictWithOrganisations[]> {
     await this.authorization.assertInRegion(actor, 'region.read', 'district.list');
     const region = await this.repository.current();
     if (!region) return [];

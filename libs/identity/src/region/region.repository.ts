@@ -2,12 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DistrictEntity, RegionEntity } from '../organisations/organisation.entity';
 import { TransactionHost } from '@koers/core';
+import type { OrganisationType, UserFunctionItem } from '@koers/contracts';
 
-export interface UserFunctionRow {
-  code: string;
-  label: string;
-  position: number;
-}
+export type UserFunctionRow = UserFunctionItem;
 
 /** The region row, its districts and the list of functions. */
 @Injectable()
@@ -38,7 +35,7 @@ export class RegionRepository {
   /** The organisations of every district, for the district list ("the gemeenten in it"). */
   organisationsByDistrict(
     regionId: string,
-  ): Promise<Array<{ id: string; name: string; type: string; districtId: string }>> {
+  ): Promise<Array<{ id: string; name: string; type: OrganisationType; districtId: string }>> {
     return this.transactions.manager().query(
       `SELECT id, name, type, district_id AS "districtId" FROM organisations
         WHERE region_id = $1 AND district_id IS NOT NULL ORDER BY name`,

@@ -1,21 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { RegionInfo, RegionWords } from '@koers/contracts';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
 import { conflict, TransactionHost } from '@koers/core';
 import { RegionEntity } from '../organisations/organisation.entity';
 import { RegionRepository } from './region.repository';
 
-/** The words a region uses; every screen, e-mail and the bundle PDF take them from here. */
-export interface RegionWords {
-  regionName: string;
-  strategyName: string;
-  strategyAbbreviation: string;
-  boardName: string;
-  boardAbbreviation: string;
-  bureauName: string;
-  themeSingular: string;
-  themePlural: string;
-}
+/** The words a region uses (the contract's); every screen, e-mail and the bundle PDF take them from here. */
+export type { RegionWords };
 
 export type RegionWordsInput = Partial<RegionWords>;
 
@@ -31,7 +23,7 @@ export const DEFAULT_REGION_WORDS: RegionWords = {
   themePlural: 'prioriteiten',
 };
 
-export function toRegionDto(region: RegionEntity) {
+export function toRegionDto(region: RegionEntity): RegionInfo & { id: string } {
   return {
     id: region.id,
     ...wordsOf(region),
@@ -73,7 +65,7 @@ export class RegionService {
   }
 
   /** What the login page needs before anyone signs in: the region's words and whether it is the demo. */
-  async publicInfo() {
+  async publicInfo(): Promise<RegionInfo> {
     const region = await this.repository.current();
     return region ? { ...wordsOf(region), demo: region.demo } : { ...DEFAULT_REGION_WORDS, demo: false };
   }

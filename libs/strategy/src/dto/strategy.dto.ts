@@ -1,4 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
+import type { FocusAreaInput, StrategyInput, ThemeInput } from '@koers/contracts';
 import { applyDecorators } from '@nestjs/common';
 import {
   IsBoolean,
@@ -22,7 +23,7 @@ const dateMessage = { message: 'Gebruik een datum als 2026-01-31.' };
 const IsCalendarDay = () =>
   applyDecorators(IsISO8601({ strict: true }, dateMessage), Matches(/^\d{4}-\d{2}-\d{2}$/, dateMessage));
 
-export class CreateStrategyDto {
+export class CreateStrategyDto implements StrategyInput {
   @IsString()
   @MinLength(3)
   @MaxLength(200)
@@ -73,7 +74,7 @@ export class CreateStrategyDto {
 
 export class UpdateStrategyDto extends PartialType(CreateStrategyDto, { skipNullProperties: false }) {}
 
-export class CreateThemeDto {
+export class CreateThemeDto implements ThemeInput {
   @IsString()
   @MinLength(3)
   @MaxLength(300)
@@ -97,7 +98,7 @@ export class CreateThemeDto {
 
 export class UpdateThemeDto extends PartialType(CreateThemeDto, { skipNullProperties: false }) {}
 
-export class CreateFocusAreaDto {
+export class CreateFocusAreaDto implements FocusAreaInput {
   @IsString()
   @MinLength(3)
   @MaxLength(300)

@@ -1,28 +1,34 @@
-import { AccountSession, InvitationDelivery, MfaPolicy } from '@koers/contracts';
+import type {
+  AccountEmail,
+  AccountSession,
+  EndedSessions,
+  InvitationDelivery,
+  MfaEnrolment,
+  MfaPolicy,
+  MfaRecoveryCodes,
+  MfaStatus,
+  PasswordResetRequested,
+} from '@koers/contracts';
 import { request } from '../../api';
 
-export interface MfaStatus {
-  enabled: boolean;
-  required: boolean;
-  recoveryCodesLeft: number;
-}
+export type { MfaStatus };
 
 /** The account's own routes: invitations, forgotten and changed passwords. None may trigger a session refresh. */
 export const accountApi = {
   resendInvitation: (userId: string) =>
     request<InvitationDelivery>('POST', `/users/${encodeURIComponent(userId)}/invitation`),
   acceptInvitation: (token: string, password: string) =>
-    request<{ email: string }>('POST', '/invitations/accept', { token, password }, { noRefresh: true }),
+    request<AccountEmail>('POST', '/invitations/accept', { token, password }, { noRefresh: true }),
   requestPasswordReset: (email: string) =>
-    request<{ message: string }>('POST', '/auth/password-reset', { email }, { noRefresh: true }),
+    request<PasswordResetRequested>('POST', '/auth/password-reset', { email }, { noRefresh: true }),
   confirmPasswordReset: (token: string, password: string) =>
-    request<{ email: string }>('POST', '/auth/password-reset/confirm', { token, password }, { noRefresh: true }),
-  unlock: (token: string) => request<{ email: string }>('POST', '/auth/unlock', { token }, { noRefresh: true }),
+    request<AccountEmail>('POST', '/auth/password-reset/confirm', { token, password }, { noRefresh: true }),
+  unlock: (token: string) => request<AccountEmail>('POST', '/auth/unlock', { token }, { noRefresh: true }),
   completeMfa: (challenge: string, code: string) =>
     request<unknown>('POST', '/auth/mfa', { challenge, code }, { noRefresh: true }),
   mfaStatus: () => request<MfaStatus>('GET', '/me/mfa'),
-  startMfa: () => request<{ secret: string; otpauthUri: string; qrSvg: string }>('POST', '/me/mfa/setup'),
-  confirmMfa: (code: string) => request<{ recoveryCodes: string[] }>('POST', '/me/mfa/confirm', { code }),
+  startMfa: () => request<MfaEnrolment>('POST', '/me/mfa/setup'),
+  confirmMfa: (code: string) => request<MfaRecoveryCodes>('POST', '/me/mfa/confirm', { code }),
   resetMfa: (userId: string) => request<void>('POST', `/users/${encodeURIComponent(userId)}/mfa/reset`),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('POST', '/me/password', { currentPassword, newPassword }),
@@ -30,7 +36,7 @@ export const accountApi = {
   saveMfaPolicy: (policy: MfaPolicy) => request<MfaPolicy>('PUT', '/mfa-policy', policy),
   sessions: () => request<AccountSession[]>('GET', '/me/sessions'),
   endSession: (sessionId: string) => request<void>('DELETE', `/me/sessions/${encodeURIComponent(sessionId)}`),
-  endOtherSessions: () => request<{ ended: number }>('POST', '/me/sessions/end-others'),
+  endOtherSessions: () => request<EndedSessions>('POST', '/me/sessions/end-others'),
 };
 
 /** The one-time token of a link like /uitnodiging#token=… (kept in the fragment: never sent to a server). */

@@ -1,0 +1,33 @@
+import type { OrganisationType } from './identity';
+
+/** The words a region uses (GET /api/region): what its strategy, board and bureau are called, "prioriteit" or "thema". */
+export interface RegionWords {
+  regionName: string;
+  strategyName: string;
+  strategyAbbreviation: string;
+  boardName: string;
+  boardAbbreviation: string;
+  bureauName: string;
+  themeSingular: string;
+  themePlural: string;
+}
+
+/** The region as the login page and every screen see it (GET /api/region/public, GET and PATCH /api/region). */
+export interface RegionInfo extends RegionWords {
+  /** The seeded demo region: only then the login page lists demo accounts and the footer says so. */
+  demo: boolean;
+}
+
+/** A district with the organisations (gemeenten) in it (GET /api/districts). */
+export interface DistrictWithOrganisations {
+  id: string;
+  name: string;
+  organisations: Array<{ id: string; name: string; type: OrganisationType }>;
+}
+
+/** One entry of the region's list of functions (GET /api/functions): a person's function is its `code`. */
+export interface UserFunctionItem {
+  code: string;
+  label: string;
+  position: number;
+}
