@@ -3,6 +3,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
 import * as yauzl from 'yauzl';
 import { DossierService } from '@koers/dossier';
+import { CHUNK_BYTES, OrphanSweep } from '@koers/files';
 import { inspectPdf } from '@koers/testing';
 import { Api, DEMO, expectStatus, WORKGROUP_NAMES } from './support/api-helpers';
 import { files } from './support/file-fixtures';
@@ -175,6 +176,92 @@ describe("the werkgroep's dossier", () => {
       [job.id],
     )) as Array<{ n: number }>;
     expect(downloads).toBe(1);
+  });
+
+  it('stores the ZIP in chunks, and rebuilds a dossier whose builder stopped half-way, once', async () => {
+    const db = t.app.get(DataSource);
+    const dossiers = t.app.get(DossierService);
+    await dossiers.idle();
+    const requester = await api.userId(DEMO.secretariaat);
+    // What a crash in the middle of a build leaves: the row `bezig` with a heartbeat that stopped, claimed by an
+    // instance that is gone, and the first chunk of a ZIP.
+    const [{ key: partial }] = (await db.query('SELECT gen_random_uuid() AS key')) as Array<{ key: string }>;
+    await db.query(`INSERT INTO file_chunks (blob_id, seq, data) VALUES ($1, 0, $2)`, [partial, Buffer.from('PK')]);
+    const [{ id: crashed }] = (await db.query(
+      `INSERT INTO workgroup_dossiers (workgroup_id, requested_by, status, done_items, total_items, claimed_by,
+                                       heartbeat_at, storage_key, attempts)
+       VALUES ($1, $2, 'bezig', 3, 40, 'gone-instance', now() - interval '1 hour', $3, 1) RETURNING id`,
+      [workgroupId, requester, partial],
+    )) as Array<{ id: string }>;
+    // A build that is alive elsewhere (a fresh heartbeat) is left to its instance.
+    const [{ id: alive }] = (await db.query(
+      `INSERT INTO workgroup_dossiers (workgroup_id, requested_by, status, claimed_by, heartbeat_at, attempts)
+       VALUES ($1, $2, 'bezig', 'other-instance', now(), 1) RETURNING id`,
+      [workgroupId, requester],
+    )) as Array<{ id: string }>;
+
+    // Looked for at the same time (as by several instances at start): the stale job is taken exactly once.
+    const taken = await Promise.all([dossiers.pickUp(), dossiers.pickUp(), dossiers.pickUp()]);
+    expect(taken.reduce((a, b) => a + b, 0)).toBe(1);
+    await dossiers.idle();
+
+    const rows = (await db.query(
+      `SELECT id, status, attempts, storage_key, content IS NULL AS "noBytea", sha256, size_bytes::int AS size
+         FROM workgroup_dossiers WHERE id = ANY($1)`,
+      [[crashed, alive]],
+    )) as Array<{
+      id: string;
+      status: string;
+      attempts: number;
+      storage_key: string | null;
+      noBytea: boolean;
+      sha256: string;
+      size: number;
+    }>;
+    const rebuilt = rows.find((r) => r.id === crashed)!;
+    expect(rebuilt).toMatchObject({ status: 'klaar', attempts: 2, noBytea: true });
+    expect(rebuilt.storage_key).not.toBe(partial);
+    expect(rows.find((r) => r.id === alive)).toMatchObject({ status: 'bezig', attempts: 1 });
+    // The crashed attempt's chunks are gone; the ZIP is in the file store's chunks, more than one of them.
+    const chunks = async (key: string) =>
+      (
+        (await db.query('SELECT count(*)::int AS n FROM file_chunks WHERE blob_id = $1', [key])) as Array<{ n: number }>
+      )[0].n;
+    expect(await chunks(partial)).toBe(0);
+    expect(await chunks(rebuilt.storage_key!)).toBe(Math.ceil(rebuilt.size / CHUNK_BYTES));
+
+    // Downloaded as a stream from those chunks, it is whole and its manifest checks out.
+    const response = expectStatus(
+      await t
+        .http()
+        .get(`/api/workgroups/${workgroupId}/dossiers/${crashed}/content`)
+        .set('Authorization', `Bearer ${await api.token(DEMO.secretariaat)}`)
+        .responseType('blob'),
+      200,
+    );
+    const zip = response.body as Buffer;
+    expect(zip.length).toBe(rebuilt.size);
+    expect(sha256(zip)).toBe(rebuilt.sha256);
+    const entries = await unzip(zip);
+    const manifest = JSON.parse((entries.get('manifest.json') as Buffer).toString()) as {
+      identificatie: { identificatieKenmerk: string };
+      event: { eventVerantwoordelijkeActor: string };
+      bestanden: ManifestFile[];
+    };
+    expect(manifest.identificatie.identificatieKenmerk).toBe(crashed);
+    expect(manifest.event.eventVerantwoordelijkeActor).toBe(DEMO.secretariaat);
+    for (const file of manifest.bestanden)
+      expect(sha256(entries.get(file.pad) as Buffer)).toBe(file.checksum.checksumWaarde);
+
+    // Nothing is left to take; the orphan sweep leaves the dossier's chunks alone.
+    expect(await dossiers.pickUp()).toBe(0);
+    expect(await t.app.get(OrphanSweep).sweepOnce(1)).toBe(0);
+    await db.query(`UPDATE file_chunks SET created_at = now() - interval '2 hours' WHERE blob_id = $1`, [
+      rebuilt.storage_key,
+    ]);
+    expect(await t.app.get(OrphanSweep).sweepOnce(60)).toBe(0);
+    expect(await chunks(rebuilt.storage_key!)).toBeGreaterThan(0);
+    await db.query(`UPDATE workgroup_dossiers SET status = 'mislukt' WHERE id = $1`, [alive]);
   });
 
   it('is for the secretariat only: the aanjager gets 403, another werkgroep 404, nothing is made', async () => {

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify/sync';
 import { create } from 'xmlbuilder2';
 import { ZipFile } from 'yazl';
@@ -6,7 +8,8 @@ import { ZipFile } from 'yazl';
 /** One file in the dossier, with what the manifest says about it (MDTO elements where they fit). */
 export interface DossierItem {
   path: string;
-  data: Buffer;
+  /** The bytes: small records as a buffer, attachments streamed from the file store. */
+  data: Buffer | Readable;
   /** MDTO identificatieKenmerk: the record's id in Koers. */
   id: string;
   /** MDTO naam. */
@@ -50,8 +53,11 @@ export function toCsv(columns: string[], rows: Array<Record<string, unknown>>): 
   );
 }
 
+/** An item as written: its size and SHA-256, measured while it went into the ZIP. */
+export type WrittenItem = Omit<DossierItem, 'data'> & { sizeBytes: number; sha256: string };
+
 /** The manifest: the dossier described with MDTO element names, and every file with its SHA-256. */
-export function manifest(description: DossierDescription, items: DossierItem[]) {
+export function manifest(description: DossierDescription, items: WrittenItem[]) {
   return {
     toelichting:
       'Dossier van een werkgroep uit Koers. Elementnamen volgen MDTO (Metagegevens voor duurzaam toegankelijke overheidsinformatie) waar ze passen.',
@@ -84,11 +90,11 @@ export function manifest(description: DossierDescription, items: DossierItem[]) 
       naam: item.name,
       categorie: item.category,
       bestandsformaat: item.mediaType,
-      omvang: item.data.length,
+      omvang: item.sizeBytes,
       datum: item.date ?? null,
       checksum: {
         checksumAlgoritme: 'SHA-256',
-        checksumWaarde: sha256(item.data),
+        checksumWaarde: item.sha256,
         checksumDatum: description.createdAt,
       },
       ...(item.recordHash ? { inhoudshashKoers: item.recordHash } : {}),
@@ -119,28 +125,59 @@ function manifestXml(value: ReturnType<typeof manifest>): string {
 }
 
 /**
- * Writes the ZIP with yazl (streams; small and well kept): the items, then `manifest.json` and
- * `manifest.xml`. Returns the bytes and their SHA-256.
+ * Writes the ZIP with yazl, streaming: the items one at a time as `items` yields them (each measured and
+ * hashed on its way in), then `manifest.json` and `manifest.xml`; the ZIP's bytes go to `sink` as they are
+ * made, with backpressure, so neither an item nor the ZIP is ever whole in memory (beyond a small record or one
+ * document's PDF). Returns the ZIP's size and SHA-256.
  */
-export function writeDossierZip(
+export async function writeDossierZip(
   description: DossierDescription,
-  items: DossierItem[],
-): Promise<{ data: Buffer; sha256: string }> {
+  items: AsyncIterable<DossierItem>,
+  sink: (piece: Buffer) => Promise<void>,
+): Promise<{ sizeBytes: number; sha256: string; items: number }> {
   const zip = new ZipFile();
   const mtime = new Date(description.createdAt);
-  for (const item of items) zip.addBuffer(item.data, item.path, { mtime });
-  const described = manifest(description, items);
-  zip.addBuffer(Buffer.from(JSON.stringify(described, null, 2)), 'manifest.json', { mtime });
-  zip.addBuffer(Buffer.from(manifestXml(described)), 'manifest.xml', { mtime });
-  zip.end();
   const hash = createHash('sha256');
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    zip.outputStream.on('data', (chunk: Buffer) => {
+  let sizeBytes = 0;
+  const output = zip.outputStream as Readable;
+  const pump = (async () => {
+    for await (const piece of output) {
+      const chunk = piece as Buffer;
       hash.update(chunk);
-      chunks.push(chunk);
-    });
-    zip.outputStream.on('end', () => resolve({ data: Buffer.concat(chunks), sha256: hash.digest('hex') }));
-    zip.outputStream.on('error', reject);
-  });
+      sizeBytes += chunk.length;
+      await sink(chunk);
+    }
+  })();
+  const written: WrittenItem[] = [];
+  try {
+    for await (const item of items) {
+      const { data, ...described } = item;
+      const itemHash = createHash('sha256');
+      let itemSize = 0;
+      const measured = new Transform({
+        transform(piece: Buffer, _encoding, callback) {
+          itemHash.update(piece);
+          itemSize += piece.length;
+          callback(null, piece);
+        },
+      });
+      const source = Buffer.isBuffer(data) ? Readable.from([data]) : data;
+      source.on('error', (err) => measured.destroy(err));
+      source.pipe(measured);
+      zip.addReadStream(measured, item.path, { mtime });
+      // yazl reads the entries in order: once this one is read, the next may be made.
+      await Promise.race([finished(measured), pump]);
+      written.push({ ...described, sizeBytes: itemSize, sha256: itemHash.digest('hex') });
+    }
+    const described = manifest(description, written);
+    zip.addBuffer(Buffer.from(JSON.stringify(described, null, 2)), 'manifest.json', { mtime });
+    zip.addBuffer(Buffer.from(manifestXml(described)), 'manifest.xml', { mtime });
+    zip.end();
+    await pump;
+  } catch (err) {
+    output.destroy(err as Error);
+    await pump.catch(() => undefined);
+    throw err;
+  }
+  return { sizeBytes, sha256: hash.digest('hex'), items: written.length };
 }

@@ -27,6 +27,9 @@ function job(row: Row): DossierJob {
 
 const JOB_COLUMNS = `id, workgroup_id, requested_by, status, done_items, total_items, error, file_name, size_bytes, sha256,
   created_at, finished_at`;
+const JOB_COLUMNS_OF_D = JOB_COLUMNS.split(',')
+  .map((column) => `d.${column.trim()}`)
+  .join(', ');
 
 /**
  * The dossier's job rows, and the read-only queries that gather a werkgroep's records for it. The records are
@@ -60,29 +63,79 @@ export class DossierRepository {
     return rows.map(job);
   }
 
-  async content(id: string): Promise<Buffer | null> {
-    const [row] = (await this.db.query(`SELECT content FROM workgroup_dossiers WHERE id = $1 AND status = 'klaar'`, [
+  /**
+   * Where a finished dossier's ZIP is: chunks in the file store (`storageKey`), or, for dossiers made before
+   * the ZIP was streamed, the bytes in the row.
+   */
+  async content(id: string): Promise<{ storageKey: string | null; legacy: Buffer | null } | null> {
+    const [row] = (await this.db.query(
+      `SELECT storage_key, CASE WHEN storage_key IS NULL THEN content END AS content
+         FROM workgroup_dossiers WHERE id = $1 AND status = 'klaar'`,
+      [id],
+    )) as Array<{ storage_key: string | null; content: Uint8Array | null }>;
+    if (!row) return null;
+    return { storageKey: row.storage_key, legacy: row.content ? Buffer.from(row.content) : null };
+  }
+
+  /**
+   * Claims one job to build, for instance `claimedBy`: a waiting one, or one being built whose builder made no
+   * progress for `staleMs` (its instance crashed or stopped). `FOR UPDATE SKIP LOCKED` makes every job go to one
+   * instance only, however many ask at once. With `id`, only that job. Returns the job and the key of the chunks
+   * an earlier attempt left behind (to remove), or null when there is nothing to claim.
+   */
+  async claim(
+    claimedBy: string,
+    staleMs: number,
+    id?: string,
+  ): Promise<{ job: DossierJob; staleKey: string | null; attempts: number } | null> {
+    const [row] = (await this.db.query(
+      `WITH claimed AS (
+         UPDATE workgroup_dossiers d
+            SET status = 'bezig', claimed_by = $1, heartbeat_at = clock_timestamp(), attempts = d.attempts + 1,
+                done_items = 0, error = NULL, storage_key = NULL
+           FROM (SELECT id, storage_key FROM workgroup_dossiers
+                  WHERE (status = 'wachtend'
+                         OR (status = 'bezig'
+                             AND coalesce(heartbeat_at, created_at) < clock_timestamp() - make_interval(secs => $2::float8 / 1000)))
+                    AND ($3::uuid IS NULL OR id = $3::uuid)
+                  ORDER BY created_at
+                  LIMIT 1
+                  FOR UPDATE SKIP LOCKED) old
+          WHERE d.id = old.id
+         RETURNING ${JOB_COLUMNS_OF_D}, d.attempts, old.storage_key AS stale_key)
+       SELECT * FROM claimed`,
+      [claimedBy, staleMs, id ?? null],
+    )) as Row[];
+    if (!row) return null;
+    return { job: job(row), staleKey: (row.stale_key as string | null) ?? null, attempts: Number(row.attempts) };
+  }
+
+  /** Records where this attempt writes its ZIP (so the sweep leaves the chunks alone); false when no longer ours. */
+  storeAt(id: string, claimedBy: string, storageKey: string): Promise<boolean> {
+    return this.ours(`storage_key = $3, heartbeat_at = clock_timestamp()`, id, claimedBy, [storageKey]);
+  }
+
+  async start(id: string, claimedBy: string, totalItems: number): Promise<boolean> {
+    return this.ours(`total_items = $3, heartbeat_at = clock_timestamp()`, id, claimedBy, [totalItems]);
+  }
+
+  /** Progress, which is also the builder's sign of life; false when another instance has taken the job over. */
+  progress(id: string, claimedBy: string, doneItems: number): Promise<boolean> {
+    return this.ours(`done_items = $3, heartbeat_at = clock_timestamp()`, id, claimedBy, [doneItems]);
+  }
+
+  /** A sign of life while one item takes long (a large document's PDF). */
+  heartbeat(id: string, claimedBy: string): Promise<boolean> {
+    return this.ours(`heartbeat_at = clock_timestamp()`, id, claimedBy, []);
+  }
+
+  finish(id: string, claimedBy: string, fileName: string, sizeBytes: number, sha256: string): Promise<boolean> {
+    return this.ours(
+      `status = 'klaar', done_items = total_items, file_name = $3, size_bytes = $4, sha256 = $5,
+       finished_at = clock_timestamp(), heartbeat_at = clock_timestamp()`,
       id,
-    ])) as Array<{ content: Uint8Array | null }>;
-    return row?.content ? Buffer.from(row.content) : null;
-  }
-
-  async start(id: string, totalItems: number): Promise<void> {
-    await this.db.query(`UPDATE workgroup_dossiers SET status = 'bezig', total_items = $2 WHERE id = $1`, [
-      id,
-      totalItems,
-    ]);
-  }
-
-  async progress(id: string, doneItems: number): Promise<void> {
-    await this.db.query(`UPDATE workgroup_dossiers SET done_items = $2 WHERE id = $1`, [id, doneItems]);
-  }
-
-  async finish(id: string, fileName: string, content: Buffer, sha256: string): Promise<void> {
-    await this.db.query(
-      `UPDATE workgroup_dossiers SET status = 'klaar', done_items = total_items, file_name = $2, content = $3,
-         size_bytes = $4, sha256 = $5, finished_at = clock_timestamp() WHERE id = $1`,
-      [id, fileName, content, content.length, sha256],
+      claimedBy,
+      [fileName, sizeBytes, sha256],
     );
   }
 
@@ -91,6 +144,26 @@ export class DossierRepository {
       `UPDATE workgroup_dossiers SET status = 'mislukt', error = $2, finished_at = clock_timestamp() WHERE id = $1`,
       [id, error],
     );
+  }
+
+  /** The e-mail address of who requested the dossier (the manifest's responsible actor). */
+  async requesterEmail(id: string): Promise<string | null> {
+    const [row] = (await this.db.query(
+      `SELECT u.email FROM workgroup_dossiers d JOIN users u ON u.id = d.requested_by WHERE d.id = $1`,
+      [id],
+    )) as Array<{ email: string }>;
+    return row?.email ?? null;
+  }
+
+  /** An update of a job this instance still holds (status bezig, claimed by it); whether it was. */
+  private async ours(set: string, id: string, claimedBy: string, parameters: unknown[]): Promise<boolean> {
+    const [row] = (await this.db.query(
+      `WITH changed AS (UPDATE workgroup_dossiers SET ${set}
+                         WHERE id = $1 AND claimed_by = $2 AND status = 'bezig' RETURNING id)
+       SELECT count(*)::int AS n FROM changed`,
+      [id, claimedBy, ...parameters],
+    )) as Array<{ n: number }>;
+    return row.n > 0;
   }
 
   // --- the werkgroep's records

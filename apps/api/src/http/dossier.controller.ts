@@ -48,7 +48,7 @@ export class DossierController {
     @Param('dossierId', UuidParamPipe) dossierId: string,
     @Res() response: Response,
   ): Promise<void> {
-    const { job, data } = await this.dossiers.content(actor, workgroupId, dossierId);
+    const { job, stream } = await this.dossiers.content(actor, workgroupId, dossierId);
     response.setHeader('Content-Type', 'application/zip');
     response.setHeader(
       'Content-Disposition',
@@ -56,6 +56,10 @@ export class DossierController {
     );
     response.setHeader('X-Content-Type-Options', 'nosniff');
     if (job.sha256) response.setHeader('Digest', `sha-256=${Buffer.from(job.sha256, 'hex').toString('base64')}`);
-    response.send(data);
+    if (job.sizeBytes !== null) response.setHeader('Content-Length', String(job.sizeBytes));
+    // Streamed from the stored chunks, one at a time; a store error cuts the response (never a truncated 200 body
+    // that looks complete: the length was promised).
+    stream.on('error', (err) => response.destroy(err));
+    stream.pipe(response);
   }
 }
