@@ -86,6 +86,11 @@ describeWithBrowser('test/browser/strategy-cycle-governance.spec.ts')(
 
       await s.getByLabel(/^Datum van het besluit/).fill('2026-11-12');
       // The board is chosen by default; the meeting is one of its own.
+      // (chosen once the bodies are loaded)
+      await s
+        .getByLabel('Orgaan', { exact: true })
+        .locator('option:checked', { hasText: rvc.name })
+        .waitFor({ state: 'attached' });
       expect(await s.getByLabel('Orgaan', { exact: true }).inputValue()).toBe(rvc.id);
       await s.getByLabel('Vergadering', { exact: true }).selectOption(rvcMeeting.id);
       await s.getByLabel(/^Besluit \(kenmerk of verwijzing\)/).fill('Besluitenlijst RVC 12 november 2026, punt 4');
@@ -201,6 +206,13 @@ describeWithBrowser('test/browser/strategy-cycle-governance.spec.ts')(
       await page.getByRole('button', { name: 'Lid toevoegen' }).click();
       await page.getByRole('heading', { name: 'Leden (1)' }).waitFor();
       await page.getByText('– gebiedsofficier').waitFor();
+      await page.getByLabel('Soort lid').selectOption('person');
+      const person = page.getByLabel(/^Persoon/);
+      await person.selectOption({ index: 1 });
+      const personName = (await person.locator('option:checked').textContent())!;
+      await page.getByLabel('Rol').fill('voorzitter');
+      await page.getByRole('button', { name: 'Lid toevoegen' }).click();
+      await page.getByRole('heading', { name: 'Leden (2)' }).waitFor();
 
       // A meeting.
       await page.getByRole('button', { name: 'Nieuwe vergadering' }).click();
@@ -210,6 +222,8 @@ describeWithBrowser('test/browser/strategy-cycle-governance.spec.ts')(
       await page.getByLabel(/^Eindtijd/).fill('16:00');
       await page.getByLabel('Locatie').fill('Stadhuis Amersfoort');
       await page.getByLabel('Agenda').fill('Opening\nJaarplan 2027');
+      await page.getByLabel('Stukken').fill('Concept jaarplan 2027 | STG-2027-01');
+      await page.getByLabel(personName, { exact: true }).selectOption('aanwezig');
       await page.getByRole('button', { name: 'Vergadering toevoegen' }).click();
       await page.getByText('De vergadering “Eerste vergadering” is toegevoegd.').waitFor();
       const meeting = card(page, 'Eerste vergadering');
@@ -226,6 +240,12 @@ describeWithBrowser('test/browser/strategy-cycle-governance.spec.ts')(
       await page.getByText('De vergadering “Eerste vergadering” is opgeslagen.').waitFor();
       await meeting.getByText(/Provinciehuis Utrecht/).waitFor();
       await meeting.getByText('Afgerond').waitFor();
+      // Everyone who sees the body opens a meeting's agenda, documents, decisions and attendance.
+      await meeting.getByText('Agenda, stukken en besluiten').click();
+      await meeting.getByText('Jaarplan 2027', { exact: true }).waitFor();
+      await meeting.getByText('Concept jaarplan 2027').waitFor();
+      await meeting.getByText('(STG-2027-01)').waitFor();
+      await meeting.getByText(`${personName} – aanwezig`).waitFor();
 
       // A body with meetings is not deleted: the API's Dutch 409 is shown.
       await page.getByRole('button', { name: 'Orgaan verwijderen' }).click();

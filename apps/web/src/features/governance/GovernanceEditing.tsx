@@ -236,14 +236,25 @@ const lines = (text: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** Create or edit a meeting: title, day and times, place, state, agenda and decisions (one per line). */
+type Attendance = NonNullable<MeetingInput['attendance']>[number]['status'];
+const ATTENDANCE_CHOICES = [
+  ['uitgenodigd', 'Uitgenodigd'],
+  ['aanwezig', 'Aanwezig'],
+  ['afwezig', 'Afwezig'],
+  ['afgemeld', 'Afgemeld'],
+] as const;
+
+/**
+ * Create or edit a meeting: title, day and times, place, state, agenda, decisions and documents (one per
+ * line), and the attendance of the body's members in person (and of anyone already on the list).
+ */
 export function MeetingForm({
-  bodyId,
+  body,
   meeting,
   onSaved,
   onCancel,
 }: {
-  bodyId: string;
+  body: BodyDetail;
   meeting?: MeetingDetail;
   onSaved: (saved: MeetingSummary) => void | Promise<void>;
   onCancel: () => void;
@@ -256,7 +267,18 @@ export function MeetingForm({
   const [state, setState] = useState<MeetingSummary['state']>(meeting?.state ?? 'geagendeerd');
   const [agenda, setAgenda] = useState(meeting?.agenda.map((a) => a.title).join('\n') ?? '');
   const [decisions, setDecisions] = useState(meeting?.decisions.map((d) => d.text).join('\n') ?? '');
+  const [documents, setDocuments] = useState(
+    meeting?.documents.map((d) => (d.reference ? `${d.title} | ${d.reference}` : d.title)).join('\n') ?? '',
+  );
+  // Who can be on the list: the members in person, and whoever already is (users of member organisations).
+  const people = new Map<string, string>();
+  for (const m of body.members) if (m.userId) people.set(m.userId, m.name);
+  for (const a of meeting?.attendees ?? []) people.set(a.userId, a.name);
+  const [attendance, setAttendance] = useState<Record<string, Attendance | ''>>(
+    Object.fromEntries((meeting?.attendees ?? []).map((a) => [a.userId, a.status])),
+  );
   const { error, busy, submit } = useSubmit();
+  const bodyId = body.id;
   const headingId = meeting ? `vergadering-bewerken-${meeting.id}` : 'nieuwe-vergadering';
   const TIME = /^\d{2}:\d{2}$/;
 
@@ -287,6 +309,11 @@ export function MeetingForm({
           state,
           agenda: lines(agenda).map((t) => ({ title: t })),
           decisions: lines(decisions),
+          documents: lines(documents).map((l) => {
+            const [title, ...reference] = l.split('|');
+            return { title: title.trim(), reference: reference.join('|').trim() };
+          }),
+          attendance: Object.entries(attendance).flatMap(([userId, status]) => (status ? [{ userId, status }] : [])),
         };
         const saved = meeting
           ? await governanceApi.updateMeeting(meeting.id, { ...input, version: meeting.version } as MeetingInput)
@@ -340,6 +367,33 @@ export function MeetingForm({
       <Field label="Besluiten" name="decisions" error={error} hint="Eén besluit per regel.">
         {(props) => <textarea {...props} rows={3} value={decisions} onChange={(e) => setDecisions(e.target.value)} />}
       </Field>
+      <Field
+        label="Stukken"
+        name="documents"
+        error={error}
+        hint="Eén stuk per regel: titel, eventueel gevolgd door | en het kenmerk of de link."
+      >
+        {(props) => <textarea {...props} rows={3} value={documents} onChange={(e) => setDocuments(e.target.value)} />}
+      </Field>
+      {people.size > 0 && (
+        <fieldset className="field">
+          <legend>Presentielijst</legend>
+          <ErrorMessage
+            error={error?.fieldMessages('attendance').length ? error.fieldMessages('attendance').join(' ') : null}
+          />
+          {[...people].map(([userId, name]) => (
+            <SelectField
+              key={userId}
+              label={name}
+              name={`attendance-${userId}`}
+              value={attendance[userId] ?? ''}
+              empty="Niet op de lijst"
+              choices={ATTENDANCE_CHOICES}
+              onChange={(status) => setAttendance((current) => ({ ...current, [userId]: status }))}
+            />
+          ))}
+        </fieldset>
+      )}
       <FormActions submit={meeting ? 'Vergadering opslaan' : 'Vergadering toevoegen'} busy={busy} onCancel={onCancel} />
     </form>
   );

@@ -40,6 +40,81 @@ const rhythm = (min: number | null, max: number | null) => {
   return `${min ?? max} keer per jaar`;
 };
 
+const ATTENDANCE_LABELS = {
+  uitgenodigd: 'uitgenodigd',
+  aanwezig: 'aanwezig',
+  afwezig: 'afwezig',
+  afgemeld: 'afgemeld',
+};
+
+/** A meeting's agenda, documents, decisions and attendance, loaded when opened. */
+function MeetingContents({ meeting }: { meeting: MeetingSummary }) {
+  const [open, setOpen] = useState(false);
+  const detail = useApi(
+    () => (open ? governanceApi.meeting(meeting.id) : Promise.resolve(null)),
+    [open, meeting.id, meeting.version],
+  );
+  const d = detail.data;
+  return (
+    <details onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>
+        Agenda, stukken en besluiten<span className="visually-hidden"> van {meeting.title}</span>
+      </summary>
+      <ErrorMessage error={detail.error} />
+      {open && !d && !detail.error && <Loading what="De vergadering" />}
+      {d && (
+        <>
+          <h4>Agenda</h4>
+          {d.agenda.length ? (
+            <ol>
+              {d.agenda.map((a) => (
+                <li key={a.id}>{a.title}</li>
+              ))}
+            </ol>
+          ) : (
+            <p>Geen agendapunten.</p>
+          )}
+          <h4>Stukken</h4>
+          {d.documents.length ? (
+            <ul>
+              {d.documents.map((doc) => (
+                <li key={doc.id}>
+                  {doc.title}
+                  {doc.reference && <span className="muted"> ({doc.reference})</span>}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>Geen stukken.</p>
+          )}
+          <h4>Besluiten</h4>
+          {d.decisions.length ? (
+            <ul>
+              {d.decisions.map((x) => (
+                <li key={x.id}>{x.text}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>Geen besluiten.</p>
+          )}
+          {d.attendees.length > 0 && (
+            <>
+              <h4>Presentielijst</h4>
+              <ul>
+                {d.attendees.map((a) => (
+                  <li key={a.userId}>
+                    {a.name} – {ATTENDANCE_LABELS[a.status]}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </details>
+  );
+}
+
 function MeetingList({
   meetings,
   showBody,
@@ -68,6 +143,7 @@ function MeetingList({
             )}
             {STATE_LABELS[m.state]}
           </p>
+          <MeetingContents meeting={m} />
           {manage && (
             <div className="toolbar">
               <button type="button" className="button button-small button-secondary" onClick={() => manage.onEdit(m)}>
@@ -280,7 +356,7 @@ export function BodyPage() {
             )}
             {manages && editing === 'meeting' && (
               <MeetingForm
-                bodyId={b.id}
+                body={b}
                 onCancel={() => setEditing(null)}
                 onSaved={async (saved) => {
                   setEditing(null);
@@ -292,7 +368,7 @@ export function BodyPage() {
             {manages && editMeeting && (
               <MeetingForm
                 key={editMeeting.id}
-                bodyId={b.id}
+                body={b}
                 meeting={editMeeting}
                 onCancel={() => setEditMeeting(null)}
                 onSaved={async (saved) => {
