@@ -19,3 +19,4 @@ export * from './shared/ids';
 export * from './shared/csv';
 export * from './pdf/archival-pdf';
 export * from './crypto/secret-box';
+export * from './background/background-work';

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { ActionView } from '@koers/actions';
-import { EventBus } from '@koers/core';
+import { BackgroundWork, EventBus } from '@koers/core';
 import { actionLink, dutchDate } from './notification.model';
 import { NotificationService } from './notification.service';
 
@@ -13,7 +13,7 @@ const RETRIES = 3;
  */
 @Injectable()
 export class ActionAssignmentNotifier implements OnModuleInit {
-  private pending = new Set<Promise<unknown>>();
+  private readonly background = new BackgroundWork();
 
   constructor(
     private readonly events: EventBus,
@@ -24,27 +24,21 @@ export class ActionAssignmentNotifier implements OnModuleInit {
     this.events.on(
       'action.created',
       'assignment notifications',
-      ({ action, actorId }) => this.track(this.assigned(action, actorId)),
+      ({ action, actorId }) => this.background.track(this.assigned(action, actorId)),
       { retries: RETRIES },
     );
     this.events.on(
       'action.updated',
       'assignment notifications',
       ({ action, actorId, previousOwnerId }) =>
-        previousOwnerId === action.ownerId ? undefined : this.track(this.assigned(action, actorId)),
+        previousOwnerId === action.ownerId ? undefined : this.background.track(this.assigned(action, actorId)),
       { retries: RETRIES },
     );
   }
 
   /** Resolves when every notification started so far is written (tests and shutdown). */
-  async settled(): Promise<void> {
-    await Promise.allSettled([...this.pending]);
-  }
-
-  private track(work: Promise<unknown>): Promise<unknown> {
-    this.pending.add(work);
-    void work.catch(() => undefined).finally(() => this.pending.delete(work));
-    return work;
+  settled(): Promise<void> {
+    return this.background.settled();
   }
 
   private async assigned(action: ActionView, actorId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { ActionView } from '@koers/actions';
-import { DomainEvents, EventBus } from '@koers/core';
+import { BackgroundWork, DomainEvents, EventBus } from '@koers/core';
 import { FollowEntity, FollowRepository } from './follow.repository';
 import type { ReportLoopEvent } from './loop-events';
 import { LoopRepository } from './loop.repository';
@@ -22,7 +22,7 @@ const RETRIES = 3;
  */
 @Injectable()
 export class LoopNotifier implements OnModuleInit {
-  private pending = new Set<Promise<unknown>>();
+  private readonly background = new BackgroundWork();
 
   constructor(
     private readonly events: EventBus,
@@ -33,7 +33,9 @@ export class LoopNotifier implements OnModuleInit {
 
   onModuleInit(): void {
     const on = <K extends keyof DomainEvents>(event: K, work: (payload: DomainEvents[K]) => Promise<void>) =>
-      this.events.on(event, 'loop notifications', (payload) => this.track(work(payload)), { retries: RETRIES });
+      this.events.on(event, 'loop notifications', (payload) => this.background.track(work(payload)), {
+        retries: RETRIES,
+      });
     on('progress_report.submitted', (e) => this.reportSubmitted(e));
     on('progress_report.reviewed', (e) => this.reportReviewed(e));
     on('document.commented', (e) => this.documentCommented(e));
@@ -46,14 +48,8 @@ export class LoopNotifier implements OnModuleInit {
   }
 
   /** Resolves when every notification started so far is written (tests and shutdown). */
-  async settled(): Promise<void> {
-    while (this.pending.size) await Promise.allSettled([...this.pending]);
-  }
-
-  private track(work: Promise<unknown>): Promise<unknown> {
-    this.pending.add(work);
-    void work.catch(() => undefined).finally(() => this.pending.delete(work));
-    return work;
+  settled(): Promise<void> {
+    return this.background.settled();
   }
 
   private async reportSubmitted(e: ReportLoopEvent) {

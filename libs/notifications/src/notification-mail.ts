@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, EventBus } from '@koers/core';
+import { APP_CONFIG, AppConfig, BackgroundWork, EventBus } from '@koers/core';
 import { NOTIFICATION_KIND_LABELS, NotificationKind } from '@koers/contracts';
 import { escapeHtml, PREFERENCES_PATH } from './digest-content';
 import { LoopRepository } from './loop.repository';
@@ -29,7 +29,7 @@ export const EMAIL_KINDS: readonly NotificationKind[] = [
 @Injectable()
 export class NotificationMail implements OnModuleInit {
   private readonly logger = new Logger(NotificationMail.name);
-  private pending = new Set<Promise<unknown>>();
+  private readonly background = new BackgroundWork();
 
   constructor(
     private readonly events: EventBus,
@@ -42,15 +42,13 @@ export class NotificationMail implements OnModuleInit {
     if (!this.mailer.enabled) return;
     this.events.on('notification', 'notification e-mail', ({ userId, notification }) => {
       if (!EMAIL_KINDS.includes(notification.kind)) return;
-      const work = this.send(userId, notification);
-      this.pending.add(work);
-      void work.finally(() => this.pending.delete(work));
+      void this.background.track(this.send(userId, notification));
     });
   }
 
   /** Resolves when every mail started so far is sent or has failed (tests and shutdown). */
-  async settled(): Promise<void> {
-    while (this.pending.size) await Promise.allSettled([...this.pending]);
+  settled(): Promise<void> {
+    return this.background.settled();
   }
 
   private async send(userId: string, notification: NotificationView): Promise<void> {

@@ -5,7 +5,7 @@ import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { Actor } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { APP_CONFIG, AppConfig, validationFailed } from '@koers/core';
+import { APP_CONFIG, AppConfig, BackgroundWork, validationFailed } from '@koers/core';
 import { Mailer } from '@koers/notifications';
 import { AuthSessionRepository } from '../auth/auth-session.repository';
 import { SocketSessions } from '../auth/socket-sessions';
@@ -25,8 +25,8 @@ const RESET_LINK_INVALID =
 @Injectable()
 export class PasswordService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(PasswordService.name);
-  /** Requests still being handled in the background (awaited on shutdown and by tests through `settled`). */
-  private readonly pending = new Set<Promise<void>>();
+  /** Requests still being handled after the answer (awaited on shutdown and by tests through `settled`). */
+  private readonly background = new BackgroundWork();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,16 +45,16 @@ export class PasswordService implements BeforeApplicationShutdown {
    * at the same moment whether the address belongs to an account or not (no enumeration by content or time).
    */
   requestReset(email: string, ip: string | null): void {
-    const work = this.handleResetRequest(email, ip).catch((err: Error) =>
-      this.logger.error(`Password reset request failed: ${err.message}`),
+    void this.background.track(
+      this.handleResetRequest(email, ip).catch((err: Error) =>
+        this.logger.error(`Password reset request failed: ${err.message}`),
+      ),
     );
-    this.pending.add(work);
-    void work.finally(() => this.pending.delete(work));
   }
 
   /** Resolves when every reset request accepted so far has been handled. */
-  async settled(): Promise<void> {
-    await Promise.all([...this.pending]);
+  settled(): Promise<void> {
+    return this.background.settled();
   }
 
   beforeApplicationShutdown(): Promise<void> {

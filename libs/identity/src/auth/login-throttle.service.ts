@@ -3,7 +3,7 @@ import type { AccountEmail } from '@koers/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@koers/audit';
-import { APP_CONFIG, AppConfig, DomainError, ErrorCode } from '@koers/core';
+import { APP_CONFIG, AppConfig, BackgroundWork, DomainError, ErrorCode } from '@koers/core';
 import { Mailer } from '@koers/notifications';
 import { unlockMail } from '../accounts/account-mails';
 import { AccountTokenRepository } from '../accounts/account-token.repository';
@@ -30,7 +30,7 @@ const UNLOCK_LINK_INVALID = 'Deze link om inloggen te deblokkeren is al gebruikt
 export class LoginThrottleService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(LoginThrottleService.name);
   /** Unlock mails still being sent (after the answer went out; awaited on shutdown and by tests). */
-  private readonly pending = new Set<Promise<void>>();
+  private readonly background = new BackgroundWork();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -68,11 +68,11 @@ export class LoginThrottleService implements BeforeApplicationShutdown {
     if (lockedUntil) {
       // Shown to the secretariat as "geblokkeerd" (no row for an unknown address: the same statement either way).
       await this.users.setLockedUntilByEmail(attempt.email, lockedUntil);
-      const work = this.afterLock(attempt, lockedUntil).catch((err: Error) =>
-        this.logger.error(`Handling a login lock failed: ${err.message}`),
+      void this.background.track(
+        this.afterLock(attempt, lockedUntil).catch((err: Error) =>
+          this.logger.error(`Handling a login lock failed: ${err.message}`),
+        ),
       );
-      this.pending.add(work);
-      void work.finally(() => this.pending.delete(work));
     }
     return lockedUntil;
   }
@@ -107,8 +107,8 @@ export class LoginThrottleService implements BeforeApplicationShutdown {
   }
 
   /** Resolves when every unlock mail accepted so far has been handled. */
-  async settled(): Promise<void> {
-    await Promise.all([...this.pending]);
+  settled(): Promise<void> {
+    return this.background.settled();
   }
 
   beforeApplicationShutdown(): Promise<void> {
