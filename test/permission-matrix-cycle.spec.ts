@@ -19,21 +19,21 @@ import { createTestApp, TestApp } from './support/test-app';
 /**
  * Every route of the strategy cycle's consultation, adoption and governance controllers against every kind of
  * caller (test/support/permission-matrix.ts; docs/strategy-cycle.md). The consultation asks Lelystad and
- * Utrecht: the aanjager and the ambtelijk seat of the matrix (Lelystad) answer for it, the waarnemer (Utrecht)
- * reads but may not answer for Lelystad, the RVC reads, the OM (lid), the RIEC (gast) and Amersfoort
- * (otherWorkgroup) do not know it. The body has the aanjager as a person and the OM as an organisation.
+ * Utrecht with named contacts: the aanjager (Lelystad's named contact) answers for it, the waarnemer (Utrecht's
+ * named contact) reads but may not answer for Lelystad, the ambtelijk seat (a Lelystad user who is not named)
+ * does not know it, the RVC reads, the OM (lid), the RIEC (gast) and Amersfoort (otherWorkgroup) do not know it. The body has the aanjager as a person and the OM as an organisation.
  * Every refusal of a signed-in caller is audited.
  */
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 const CYCLE_CONTROLLERS = [ConsultationsController, AdoptionController, BodiesController];
 
-/** Seen by the secretariat, the RVC and the asked gemeenten' users; nobody else knows it. */
+/** Seen by the secretariat, the RVC and the named contacts; nobody else knows it. */
 const CONSULTATION_READ: OutcomeTable = {
   secretariat: 'ok',
   aanjager: 'ok',
   lid: 404,
-  ambtelijk: 'ok',
+  ambtelijk: 404,
   gast: 404,
   waarnemer: 'ok',
   rvc: 'ok',
@@ -43,12 +43,11 @@ const CONSULTATION_READ: OutcomeTable = {
 const CONSULTATION_MANAGE: OutcomeTable = {
   ...CONSULTATION_READ,
   aanjager: 403,
-  ambtelijk: 403,
   waarnemer: 403,
   rvc: 403,
 };
-/** Lelystad's answer: the secretariat and Lelystad's users. */
-const ANSWER_LELYSTAD: OutcomeTable = { ...CONSULTATION_MANAGE, aanjager: 'ok', ambtelijk: 'ok' };
+/** Lelystad's answer: the secretariat and Lelystad's named contact. */
+const ANSWER_LELYSTAD: OutcomeTable = { ...CONSULTATION_MANAGE, aanjager: 'ok' };
 const REPORTING_READ: OutcomeTable = { ...SECRETARIAT, rvc: 'ok' };
 /** The body: the secretariat, its person member (aanjager) and the users of its member organisation (lid: OM). */
 const BODY_READ: OutcomeTable = {
@@ -79,6 +78,7 @@ describe('permission matrix: consultation, adoption, governance bodies', () => {
     consultationId: '',
     lelystad: '',
     utrecht: '',
+    lelystadContact: '',
     pointId: '',
     bodyId: '',
     meetingId: '',
@@ -169,7 +169,16 @@ describe('permission matrix: consultation, adoption, governance bodies', () => {
       expected: CONSULTATION_MANAGE,
       target: () => ({
         path: `/api/consultations/${f.consultationId}`,
-        body: { documentReference: unique('Concept') },
+        body: { title: unique('Consultatie') },
+      }),
+    },
+    {
+      method: 'PUT',
+      pattern: '/api/consultations/:id/contacts/:organisationId',
+      expected: CONSULTATION_MANAGE,
+      target: () => ({
+        path: `/api/consultations/${f.consultationId}/contacts/${f.lelystad}`,
+        body: { userIds: [f.lelystadContact] },
       }),
     },
     {
@@ -335,12 +344,17 @@ describe('permission matrix: consultation, adoption, governance bodies', () => {
     f.lelystad = await api.organisationId('Gemeente Lelystad');
     f.utrecht = await api.organisationId('Gemeente Utrecht');
     f.strategyId = await concept();
+    f.lelystadContact = await api.userId(CALLERS.aanjager!);
     f.workgroupThemeStrategy = await concept();
     f.consultationId = expectStatus(
       await api.post(DEMO.secretariaat, '/api/consultations', {
         strategyId: f.strategyId,
         deadline: addDays(todayInNetherlands(), 30),
         organisationIds: [f.lelystad, f.utrecht],
+        contacts: [
+          { organisationId: f.lelystad, userIds: [f.lelystadContact] },
+          { organisationId: f.utrecht, userIds: [await api.userId(CALLERS.waarnemer!)] },
+        ],
       }),
       201,
     ).body.id;

@@ -10,9 +10,11 @@ const ASKED = 'De consultatie';
  * Who may see and change a consultation (docs/strategy-cycle.md):
  * - the secretariat manages every consultation and may enter an answer on behalf of any asked organisation;
  * - RVC members read every consultation (the board adopts the strategy after it);
- * - users of an asked organisation (its contacts) read the consultation and answer for their own organisation
- *   only; the answers of councils are public decisions, so they see the others' answers too;
- * - anyone else does not know it exists (404), as for an id that does not exist.
+ * - the contact people the secretariat named for an asked organisation (users of that organisation, the same
+ *   rule as in an inventory) read the consultation and answer for the organisations they are named for; the
+ *   answers of councils are public decisions, so they see the others' answers too;
+ * - anyone else, other users of an asked gemeente included, does not know it exists (404), as for an id that
+ *   does not exist.
  * Refusals are audited.
  */
 @Injectable()
@@ -25,16 +27,17 @@ export class ConsultationPolicy {
 
   async canRead(actor: Actor, consultationId: string): Promise<boolean> {
     if (isSecretariat(actor) || actor.rvcMember) return true;
-    return this.repository.isAsked(consultationId, actor.organisationId);
+    return (await this.repository.contactOrganisations(consultationId, actor.userId)).length > 0;
   }
 
   canManage(actor: Actor): boolean {
     return isSecretariat(actor);
   }
 
-  /** The organisation whose answers the caller may enter, besides the secretariat's "all". */
-  canAnswerFor(actor: Actor, organisationId: string): boolean {
-    return isSecretariat(actor) || actor.organisationId === organisationId;
+  /** Whether the caller may enter this organisation's answer: the secretariat, or a named contact of it. */
+  async canAnswerFor(actor: Actor, consultationId: string, organisationId: string): Promise<boolean> {
+    if (isSecretariat(actor)) return true;
+    return (await this.repository.contactOrganisations(consultationId, actor.userId)).includes(organisationId);
   }
 
   assertMayCreate(actor: Actor): Promise<void> {
@@ -67,14 +70,14 @@ export class ConsultationPolicy {
     throw forbidden('Alleen het secretariaat beantwoordt de punten.');
   }
 
-  /** A gemeente's contact answers only for its own organisation; the secretariat for any asked one. */
+  /** A named contact answers only for the organisations they are named for; the secretariat for any asked one. */
   async assertMayAnswer(actor: Actor, consultationId: string, organisationId: string): Promise<void> {
     await this.assertMayRead(actor, consultationId, 'consultation.answer');
     if (!isUuid(organisationId) || !(await this.repository.isAsked(consultationId, organisationId)))
       throw notFound('De gemeente');
-    if (this.canAnswerFor(actor, organisationId)) return;
+    if (await this.canAnswerFor(actor, consultationId, organisationId)) return;
     await this.deny(actor, 'consultation.answer', consultationId, 'consultation.answer');
-    throw forbidden('U kunt alleen de reactie van uw eigen organisatie invullen.');
+    throw forbidden('U kunt alleen de reactie invullen van de organisatie waarvoor u contactpersoon bent.');
   }
 
   private deny(actor: Actor, action: string, consultationId: string, permission: string): Promise<void> {

@@ -47,14 +47,153 @@ export class ConsultationRepository {
     return this.transactions.manager(manager);
   }
 
-  /** Every consultation, or those that asked the given organisation. */
-  async list(organisationId: string | null): Promise<ConsultationRow[]> {
+  /** Every consultation, or those in which the given user is a named contact. */
+  async list(contactUserId: string | null): Promise<ConsultationRow[]> {
     return this.db().query(
       `SELECT ${CONSULTATION_COLUMNS} FROM consultations c JOIN strategies s ON s.id = c.strategy_id
         WHERE $1::uuid IS NULL
-           OR EXISTS (SELECT 1 FROM consultation_responses r WHERE r.consultation_id = c.id AND r.organisation_id = $1)
+           OR EXISTS (SELECT 1 FROM consultation_contacts cc WHERE cc.consultation_id = c.id AND cc.user_id = $1)
         ORDER BY c.deadline DESC, c.created_at DESC`,
-      [organisationId],
+      [contactUserId],
+    );
+  }
+
+  /** The organisations the user is a named contact of in this consultation (empty: not a contact). */
+  async contactOrganisations(consultationId: string, userId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db().query(
+      `SELECT cc.organisation_id AS id FROM consultation_contacts cc JOIN users u ON u.id = cc.user_id AND u.active
+        WHERE cc.consultation_id = $1 AND cc.user_id = $2`,
+      [consultationId, userId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Per asked organisation its named contacts. */
+  async contacts(
+    consultationId: string,
+  ): Promise<Array<{ organisationId: string; userId: string; displayName: string }>> {
+    return this.db().query(
+      `SELECT cc.organisation_id AS "organisationId", u.id AS "userId", u.display_name AS "displayName"
+         FROM consultation_contacts cc JOIN users u ON u.id = cc.user_id
+        WHERE cc.consultation_id = $1
+        ORDER BY u.display_name`,
+      [consultationId],
+    );
+  }
+
+  /** Which of these user ids are not active users of the organisation. */
+  async usersOutside(organisationId: string, userIds: string[]): Promise<string[]> {
+    if (!userIds.length) return [];
+    const rows: Array<{ id: string }> = await this.db().query(
+      'SELECT id FROM users WHERE id = ANY($1::uuid[]) AND organisation_id = $2 AND active',
+      [userIds, organisationId],
+    );
+    const found = new Set(rows.map((r) => r.id));
+    return userIds.filter((id) => !found.has(id));
+  }
+
+  async replaceContacts(consultationId: string, organisationId: string, userIds: string[], manager: EntityManager) {
+    await manager.query('DELETE FROM consultation_contacts WHERE consultation_id = $1 AND organisation_id = $2', [
+      consultationId,
+      organisationId,
+    ]);
+    if (userIds.length)
+      await manager.query(
+        `INSERT INTO consultation_contacts (consultation_id, organisation_id, user_id)
+         SELECT $1, $2, unnest($3::uuid[])`,
+        [consultationId, organisationId, userIds],
+      );
+  }
+
+  async addOrganisations(consultationId: string, organisationIds: string[], manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO consultation_responses (consultation_id, organisation_id)
+       SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+      [consultationId, organisationIds],
+    );
+  }
+
+  /** Removes asked organisations (their contacts go with them); the caller checked they have no answer. */
+  async removeOrganisations(consultationId: string, organisationIds: string[], manager: EntityManager): Promise<void> {
+    await manager.query(
+      'DELETE FROM consultation_responses WHERE consultation_id = $1 AND organisation_id = ANY($2::uuid[])',
+      [consultationId, organisationIds],
+    );
+  }
+
+  /** Of these organisations, those that answered or have points recorded. */
+  async withAnswerOrPoints(consultationId: string, organisationIds: string[]): Promise<string[]> {
+    if (!organisationIds.length) return [];
+    const rows: Array<{ id: string }> = await this.db().query(
+      `SELECT r.organisation_id AS id FROM consultation_responses r
+        WHERE r.consultation_id = $1 AND r.organisation_id = ANY($2::uuid[])
+          AND (r.outcome IS NOT NULL
+               OR EXISTS (SELECT 1 FROM consultation_points p
+                           WHERE p.consultation_id = r.consultation_id AND p.organisation_id = r.organisation_id))`,
+      [consultationId, organisationIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async organisationNames(ids: string[]): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: Array<{ name: string }> = await this.db().query(
+      'SELECT name FROM organisations WHERE id = ANY($1::uuid[]) ORDER BY name',
+      [ids],
+    );
+    return rows.map((r) => r.name);
+  }
+
+  /** The active contacts of the organisations that have not answered yet: who hears of a change. */
+  async contactsWithoutAnswer(consultationId: string, manager: EntityManager): Promise<string[]> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT DISTINCT cc.user_id AS id
+         FROM consultation_contacts cc
+         JOIN consultation_responses r ON r.consultation_id = cc.consultation_id
+                                      AND r.organisation_id = cc.organisation_id AND r.outcome IS NULL
+         JOIN users u ON u.id = cc.user_id AND u.active
+        WHERE cc.consultation_id = $1`,
+      [consultationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async insertChange(
+    consultationId: string,
+    change: { userId: string; changes: object; note: string; notified: number },
+    manager: EntityManager,
+  ): Promise<string> {
+    const [{ id }] = await manager.query(
+      `INSERT INTO consultation_changes (consultation_id, changed_by, changes, note, notified)
+       VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING id`,
+      [consultationId, change.userId, JSON.stringify(change.changes), change.note, change.notified],
+    );
+    return id as string;
+  }
+
+  async setNotified(changeId: string, notified: number, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE consultation_changes SET notified = $2 WHERE id = $1', [changeId, notified]);
+  }
+
+  /** The history of changes after the offer, newest first. */
+  async changes(
+    consultationId: string,
+  ): Promise<
+    Array<{
+      id: string;
+      changedAt: Date;
+      changedByName: string | null;
+      changes: object;
+      note: string;
+      notified: number;
+    }>
+  > {
+    return this.db().query(
+      `SELECT ch.id, ch.changed_at AS "changedAt", u.display_name AS "changedByName", ch.changes, ch.note, ch.notified
+         FROM consultation_changes ch LEFT JOIN users u ON u.id = ch.changed_by
+        WHERE ch.consultation_id = $1
+        ORDER BY ch.changed_at DESC, ch.id`,
+      [consultationId],
     );
   }
 
@@ -241,8 +380,8 @@ export class ConsultationRepository {
 
   /**
    * Reminders for the contacts of organisations that have not answered an open consultation: one "binnenkort"
-   * when the deadline is `soonDays` away or nearer, one "verlopen" after it. Contacts are the active users of
-   * the organisation. The dedupe key holds the deadline, so a moved deadline reminds again.
+   * when the deadline is `soonDays` away or nearer, one "verlopen" after it, to the organisation's named
+   * contacts (active users). The dedupe key holds the deadline, so a moved deadline reminds again.
    */
   async dueReminders(
     today: string,
@@ -263,7 +402,8 @@ export class ConsultationRepository {
               r.organisation_id AS "organisationId", c.deadline < $1::date AS late
          FROM consultations c
          JOIN consultation_responses r ON r.consultation_id = c.id AND r.outcome IS NULL
-         JOIN users u ON u.organisation_id = r.organisation_id AND u.active
+         JOIN consultation_contacts cc ON cc.consultation_id = r.consultation_id AND cc.organisation_id = r.organisation_id
+         JOIN users u ON u.id = cc.user_id AND u.active
         WHERE c.closed_at IS NULL AND c.deadline <= $2::date
         ORDER BY c.id, u.id`,
       [today, soonUntil],

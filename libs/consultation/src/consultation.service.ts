@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Actor, isSecretariat } from '@koers/access';
 import { AuditService } from '@koers/audit';
 import {
@@ -13,12 +13,14 @@ import {
 } from '@koers/core';
 import {
   CONSULTATION_OUTCOMES,
+  ConsultationChange,
   ConsultationDetail,
   ConsultationOutcome,
   ConsultationPoint,
   ConsultationResponse,
   ConsultationSummary,
 } from '@koers/contracts';
+import { dutchDate, NotificationService } from '@koers/notifications';
 import { ConsultationPolicy } from './consultation.policy';
 import { ConsultationRepository, ConsultationRow, PointRow, ResponseRow } from './consultation.repository';
 import type {
@@ -43,12 +45,15 @@ export class ConsultationService {
     private readonly repository: ConsultationRepository,
     private readonly policy: ConsultationPolicy,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationService,
   ) {}
 
-  /** The consultations the caller may see: all for the secretariat and the RVC, else those that asked its organisation. */
+  private readonly logger = new Logger(ConsultationService.name);
+
+  /** The consultations the caller may see: all for the secretariat and the RVC, else those they are a contact in. */
   async list(actor: Actor): Promise<ConsultationSummary[]> {
     const everything = isSecretariat(actor) || actor.rvcMember;
-    const rows = await this.repository.list(everything ? null : actor.organisationId);
+    const rows = await this.repository.list(everything ? null : actor.userId);
     return Promise.all(rows.map(async (row) => summarise(row, await this.repository.responses(row.id))));
   }
 
@@ -75,6 +80,18 @@ export class ConsultationService {
       if (!known.has(id))
         problems.push({ field: `organisationIds.${index}`, messages: ['Deze organisatie bestaat niet.'] });
     });
+    for (const [index, contact] of (input.contacts ?? []).entries()) {
+      if (!input.organisationIds.includes(contact.organisationId))
+        problems.push({
+          field: `contacts.${index}.organisationId`,
+          messages: ['Een contactpersoon hoort bij een gevraagde organisatie.'],
+        });
+      else if ((await this.repository.usersOutside(contact.organisationId, contact.userIds)).length)
+        problems.push({
+          field: `contacts.${index}.userIds`,
+          messages: ['Een contactpersoon is een actieve gebruiker van die organisatie.'],
+        });
+    }
     if (problems.length) throw validationFailed(problems);
     const title = input.title?.trim() || `Wensen en bedenkingen: ${strategy!.title}`;
     const id = await this.transactions.transaction(async (manager) => {
@@ -90,6 +107,8 @@ export class ConsultationService {
         actor.userId,
         manager,
       );
+      for (const contact of input.contacts ?? [])
+        await this.repository.replaceContacts(newId, contact.organisationId, contact.userIds, manager);
       // The strategy is now out for consultation (unless it already said so).
       await this.repository.markStrategyInConsultation(input.strategyId, manager);
       await this.audit.recordChange(
@@ -103,6 +122,7 @@ export class ConsultationService {
             strategyId: input.strategyId,
             deadline: input.deadline,
             asked: input.organisationIds.length,
+            contacts: (input.contacts ?? []).reduce((n, c) => n + c.userIds.length, 0),
           },
         },
         manager,
@@ -112,6 +132,13 @@ export class ConsultationService {
     return this.detail(actor, id);
   }
 
+  /**
+   * Changes after the offer (docs/strategy-cycle.md, "Editing a consultation after the offer"): the title and
+   * the deadline may always change; the offered document only while no council has answered (the answers are
+   * about that document); organisations may be added while it is open, and removed only when they have
+   * neither an answer nor points. Every change is kept in the history and the audit log; a new deadline, a new
+   * document or a new title is sent to the contacts of the organisations that have not answered.
+   */
   async update(
     actor: Actor,
     id: string,
@@ -120,17 +147,122 @@ export class ConsultationService {
   ): Promise<ConsultationDetail> {
     await this.policy.assertMayManage(actor, id, 'consultation.update');
     const before = (await this.repository.find(id))!;
+    const problems: FieldError[] = [];
     if (input.deadline && input.deadline < before.offeredOn)
-      throw validationFailed([
-        { field: 'deadline', messages: ['De uiterste datum ligt niet vóór de dag van aanbieden.'] },
-      ]);
+      problems.push({ field: 'deadline', messages: ['De uiterste datum ligt niet vóór de dag van aanbieden.'] });
+    const added = (input.addOrganisationIds ?? []).filter((o) => !(input.removeOrganisationIds ?? []).includes(o));
+    const known = await this.repository.organisations(added);
+    added.forEach((orgId, index) => {
+      if (!known.has(orgId))
+        problems.push({ field: `addOrganisationIds.${index}`, messages: ['Deze organisatie bestaat niet.'] });
+    });
+    const removed: string[] = [];
+    for (const [index, orgId] of (input.removeOrganisationIds ?? []).entries()) {
+      if (await this.repository.isAsked(id, orgId)) removed.push(orgId);
+      else problems.push({ field: `removeOrganisationIds.${index}`, messages: ['Deze organisatie is niet gevraagd.'] });
+    }
+    if (problems.length) throw validationFailed(problems);
+    const responses = await this.repository.responses(id);
+    const answered = responses.some((r) => r.outcome !== null);
+    const documentReference = input.documentReference?.trim();
+    const title = input.title?.trim();
+    const newlyAdded = added.filter((orgId) => !responses.some((r) => r.organisationId === orgId));
+    if (documentReference !== undefined && documentReference !== before.documentReference && answered)
+      throw conflict(
+        'Er zijn al reacties op het aangeboden document; het document verandert dan niet meer. Bied een nieuwe versie aan in een nieuwe consultatie.',
+      );
+    if (before.closed && input.closed !== false && newlyAdded.length)
+      throw conflict('Deze consultatie is gesloten; heropen haar om organisaties toe te voegen.');
+    const kept = await this.repository.withAnswerOrPoints(id, removed);
+    if (kept.length)
+      throw conflict(
+        `${(await this.repository.organisationNames(kept)).join(', ')} heeft al gereageerd of er zijn punten vastgelegd; die organisatie blijft gevraagd.`,
+      );
     assertVersion(before, expectedVersion);
-    await this.transactions.transaction(async (manager) => {
+
+    const changes: ConsultationChange['changes'] = {};
+    if (title !== undefined && title !== before.title) changes.title = { from: before.title, to: title };
+    if (input.deadline !== undefined && input.deadline !== before.deadline)
+      changes.deadline = { from: before.deadline, to: input.deadline };
+    if (documentReference !== undefined && documentReference !== before.documentReference)
+      changes.documentReference = { from: before.documentReference, to: documentReference };
+    if (input.closed !== undefined && input.closed !== before.closed)
+      changes.closed = { from: before.closed, to: input.closed };
+    if (newlyAdded.length) changes.added = await this.repository.organisationNames(newlyAdded);
+    if (removed.length) changes.removed = await this.repository.organisationNames(removed);
+    const note = input.note?.trim() ?? '';
+
+    const notified = await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'consultations', id, expectedVersion);
-      await this.repository.update(id, { ...input, title: input.title?.trim() }, manager);
+      await this.repository.update(
+        id,
+        { title, documentReference, deadline: input.deadline, closed: input.closed },
+        manager,
+      );
+      if (newlyAdded.length) await this.repository.addOrganisations(id, newlyAdded, manager);
+      if (removed.length) await this.repository.removeOrganisations(id, removed, manager);
+      if (!Object.keys(changes).length) return [];
+      const changeId = await this.repository.insertChange(
+        id,
+        { userId: actor.userId, changes, note, notified: 0 },
+        manager,
+      );
+      const told = changes.deadline || changes.documentReference || changes.title;
+      const recipients = told ? await this.repository.contactsWithoutAnswer(id, manager) : [];
+      const inserted = await this.notifications.insertWithin(
+        manager,
+        recipients.map((userId) => ({
+          userId,
+          kind: 'gevolgd' as const,
+          title: changes.deadline
+            ? `"${title ?? before.title}" gewijzigd: reageren tot en met ${dutchDate(changes.deadline.to)}`
+            : `"${title ?? before.title}" is gewijzigd`,
+          detail: describeChanges(changes, note),
+          entityType: 'consultation',
+          entityId: id,
+          link: `/cyclus/consultaties/${id}`,
+          dedupeKey: `consultation-change:${changeId}:${userId}`,
+        })),
+      );
+      if (inserted.length) await this.repository.setNotified(changeId, inserted.length, manager);
       await this.audit.recordChange(
         actor,
-        { action: 'consultation.update', entityType: 'consultation', entityId: id, summary: { changes: input } },
+        {
+          action: 'consultation.update',
+          entityType: 'consultation',
+          entityId: id,
+          summary: { changes, note, notified: inserted.length },
+        },
+        manager,
+      );
+      return inserted;
+    });
+    if (notified.length)
+      await this.notifications
+        .announce(notified)
+        .catch((err: Error) => this.logger.warn(`Could not push consultation change notices: ${err.message}`));
+    return this.detail(actor, id);
+  }
+
+  /** Names an asked organisation's contact people (active users of that organisation), replacing the earlier ones. */
+  async setContacts(actor: Actor, id: string, organisationId: string, userIds: string[]): Promise<ConsultationDetail> {
+    await this.policy.assertMayManage(actor, id, 'consultation.contacts');
+    if (!(await this.repository.isAsked(id, organisationId))) throw notFound('Deze organisatie in de consultatie');
+    const unique = [...new Set(userIds)];
+    if ((await this.repository.usersOutside(organisationId, unique)).length)
+      throw validationFailed([
+        { field: 'userIds', messages: ['Een contactpersoon is een actieve gebruiker van die organisatie.'] },
+      ]);
+    await this.transactions.transaction(async (manager) => {
+      await this.repository.replaceContacts(id, organisationId, unique, manager);
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'consultation.contacts',
+          entityType: 'consultation',
+          entityId: id,
+          summary: { organisationId, userIds: unique },
+        },
         manager,
       );
     });
@@ -150,7 +282,8 @@ export class ConsultationService {
     if (input.decidedOn > todayInNetherlands())
       throw validationFailed([{ field: 'decidedOn', messages: ['De raad kan niet in de toekomst hebben besloten.'] }]);
     const before = await this.repository.response(id, organisationId);
-    const onBehalf = actor.organisationId !== organisationId;
+    // Entered by someone other than one of the organisation's own contacts: the secretariat, on its behalf.
+    const onBehalf = !(await this.repository.contactOrganisations(id, actor.userId)).includes(organisationId);
     await this.transactions.transaction(async (manager) => {
       await this.repository.saveResponse(
         id,
@@ -277,7 +410,13 @@ export class ConsultationService {
   async detail(actor: Actor, id: string): Promise<ConsultationDetail> {
     const row = await this.repository.find(id);
     if (!row) throw notFound('De consultatie');
-    const [responses, points] = await Promise.all([this.repository.responses(id), this.repository.points(id)]);
+    const [responses, points, contacts, changes, mine] = await Promise.all([
+      this.repository.responses(id),
+      this.repository.points(id),
+      this.repository.contacts(id),
+      this.repository.changes(id),
+      this.repository.contactOrganisations(id, actor.userId),
+    ]);
     const summary = summarise(row, responses);
     const today = todayInNetherlands();
     const wire: ConsultationResponse[] = responses.map((r) => ({
@@ -295,6 +434,9 @@ export class ConsultationService {
       answeredAt: r.answeredAt ? new Date(r.answeredAt).toISOString() : null,
       overdue: r.outcome === null && row.deadline < today,
       points: points.filter((p) => p.organisationId === r.organisationId).map(toPoint),
+      contacts: contacts
+        .filter((c) => c.organisationId === r.organisationId)
+        .map((c) => ({ userId: c.userId, displayName: c.displayName })),
     }));
     return {
       ...summary,
@@ -302,9 +444,17 @@ export class ConsultationService {
       canManage: this.policy.canManage(actor),
       answerableOrganisationIds: isSecretariat(actor)
         ? responses.map((r) => r.organisationId)
-        : responses.filter((r) => r.organisationId === actor.organisationId).map((r) => r.organisationId),
+        : responses.filter((r) => mine.includes(r.organisationId)).map((r) => r.organisationId),
       pointsTotal: points.length,
       pointsAnswered: points.filter((p) => p.response !== null).length,
+      changes: changes.map((c) => ({
+        id: c.id,
+        changedAt: new Date(c.changedAt).toISOString(),
+        changedByName: c.changedByName,
+        changes: c.changes as ConsultationChange['changes'],
+        note: c.note,
+        notified: c.notified,
+      })),
     };
   }
 }
@@ -321,6 +471,23 @@ function summarise(row: ConsultationRow, responses: ResponseRow[]): Consultation
     overdue: row.deadline < today ? responses.length - answered : 0,
     outcomes,
   };
+}
+
+/** The change in words, for the notification (Dutch). */
+export function describeChanges(changes: ConsultationChange['changes'], note = ''): string {
+  const parts: string[] = [];
+  if (changes.deadline)
+    parts.push(`Reageren tot en met ${dutchDate(changes.deadline.to)} (was ${dutchDate(changes.deadline.from)}).`);
+  if (changes.documentReference)
+    parts.push(
+      `Aangeboden document: ${changes.documentReference.to || '(geen)'} (was ${changes.documentReference.from || '(geen)'}).`,
+    );
+  if (changes.title) parts.push(`Titel: ${changes.title.to} (was ${changes.title.from}).`);
+  if (changes.added?.length) parts.push(`Ook gevraagd: ${changes.added.join(', ')}.`);
+  if (changes.removed?.length) parts.push(`Niet meer gevraagd: ${changes.removed.join(', ')}.`);
+  if (changes.closed) parts.push(changes.closed.to ? 'De consultatie is gesloten.' : 'De consultatie is heropend.');
+  if (note) parts.push(`Toelichting: ${note}`);
+  return parts.join(' ');
 }
 
 function toPoint(row: PointRow): ConsultationPoint {

@@ -57,6 +57,27 @@ export interface ConsultationResponse {
   /** Past the deadline and still no answer. */
   overdue: boolean;
   points: ConsultationPoint[];
+  /** The contact people the secretariat named for this organisation (they answer for it and are reminded). */
+  contacts: Array<{ userId: string; displayName: string }>;
+}
+
+/** One change to a consultation after it was offered (its history on the page; the audit log has it too). */
+export interface ConsultationChange {
+  id: string;
+  changedAt: string;
+  changedByName: string | null;
+  /** Per changed field its old and new value; `added`/`removed` list organisation names. */
+  changes: {
+    title?: { from: string; to: string };
+    deadline?: { from: string; to: string };
+    documentReference?: { from: string; to: string };
+    closed?: { from: boolean; to: boolean };
+    added?: string[];
+    removed?: string[];
+  };
+  note: string;
+  /** How many contact people were notified of it. */
+  notified: number;
 }
 
 export interface ConsultationSummary {
@@ -83,6 +104,8 @@ export interface ConsultationDetail extends ConsultationSummary {
   answerableOrganisationIds: string[];
   pointsTotal: number;
   pointsAnswered: number;
+  /** Changes after the offer, newest first. */
+  changes: ConsultationChange[];
 }
 
 /** What the board decided (POST /api/strategies/:id/adoption). */

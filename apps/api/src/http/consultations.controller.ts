@@ -20,6 +20,7 @@ import type { Response } from 'express';
 import type { Actor } from '@koers/access';
 import {
   ConsultationAnswerDto,
+  ConsultationContactsDto,
   ConsultationPolicy,
   ConsultationService,
   CreateConsultationDto,
@@ -35,7 +36,7 @@ import { ExpectedVersion, Versioned } from './versioning';
 
 /**
  * Decides from the route alone, before the body is validated, whether the caller may enter the answer of
- * this organisation: the secretariat for any asked one, a gemeente's contact only for its own.
+ * this organisation: the secretariat for any asked one, a named contact only for the organisations named for.
  */
 @Injectable()
 export class ConsultationAnswerGuard implements CanActivate {
@@ -75,7 +76,23 @@ export class ConsultationsController {
     return this.consultations.get(actor, id);
   }
 
-  /** Title, document, deadline, or closed (true closes, false reopens). */
+  /** Names the contact people of an asked organisation (active users of it): they answer and are reminded. */
+  @Put('consultations/:id/contacts/:organisationId')
+  @RouteAccessBy(ConsultationPolicy, (policy, actor, id) => policy.assertMayManage(actor, id, 'consultation.contacts'))
+  contacts(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('organisationId', UuidParamPipe) organisationId: string,
+    @Body() body: ConsultationContactsDto,
+  ) {
+    return this.consultations.setContacts(actor, id, organisationId, body.userIds);
+  }
+
+  /**
+   * Changes after the offer: title and deadline always; the document while nobody answered; organisations
+   * added, or removed while they have neither answer nor points; closed (true closes, false reopens); with a
+   * note. Kept in the history; the contacts who have not answered are notified.
+   */
   @Patch('consultations/:id')
   @RouteAccessBy(ConsultationPolicy, (policy, actor, id) => policy.assertMayManage(actor, id, 'consultation.update'))
   @Versioned()

@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import { applyDecorators } from '@nestjs/common';
 import {
   ArrayMaxSize,
@@ -14,6 +15,7 @@ import {
   MaxLength,
   MinLength,
   ValidateIf,
+  ValidateNested,
 } from '@koers/core';
 import {
   CONSULTATION_OUTCOMES,
@@ -60,6 +62,34 @@ export class CreateConsultationDto {
   @IsOptional()
   @IsCalendarDay()
   offeredOn?: string;
+
+  /** The contact people per organisation (active users of that organisation); more can be named later. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ConsultationContactDto)
+  contacts?: ConsultationContactDto[];
+}
+
+export class ConsultationContactDto {
+  @IsUUID(undefined, { message: 'Kies een gevraagde organisatie.' })
+  organisationId: string;
+
+  @IsArray()
+  @ArrayMaxSize(10, { message: 'Hoogstens 10 contactpersonen per organisatie.' })
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true, message: 'Kies contactpersonen uit de gebruikers van de organisatie.' })
+  userIds: string[];
+}
+
+/** PUT /api/consultations/:id/contacts/:organisationId: the organisation's contact people, replaced as a whole. */
+export class ConsultationContactsDto {
+  @IsArray()
+  @ArrayMaxSize(10, { message: 'Hoogstens 10 contactpersonen per organisatie.' })
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true, message: 'Kies contactpersonen uit de gebruikers van de organisatie.' })
+  userIds: string[];
 }
 
 export class UpdateConsultationDto {
@@ -81,6 +111,28 @@ export class UpdateConsultationDto {
   @IsOptional()
   @IsBoolean()
   closed?: boolean;
+
+  /** Organisations asked in addition (after the offer); their contacts are named afterwards. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true, message: 'Kies bestaande organisaties.' })
+  addOrganisationIds?: string[];
+
+  /** Organisations no longer asked: only those without an answer and without points. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true, message: 'Kies gevraagde organisaties.' })
+  removeOrganisationIds?: string[];
+
+  /** Why it changed: kept in the history and sent with the notification to the contacts. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000, { message: 'Een toelichting heeft hoogstens 2000 tekens.' })
+  note?: string;
 }
 
 export class ConsultationAnswerDto {

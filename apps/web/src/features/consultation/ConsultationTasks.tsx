@@ -5,12 +5,12 @@ import { dutchDate } from '../inventory/inventory-api';
 import { consultationApi } from './consultation-api';
 
 /**
- * On the home page of a gemeente's users (who have no Strategiecyclus menu): the open consultations that
- * asked their council, to enter or look up its answer.
+ * On the home page of the contact people the secretariat named (who have no Strategiecyclus menu): the open
+ * consultations they answer in, to enter or look up their council's answer.
  */
 export function ConsultationTasks() {
   const { me } = useAuth();
-  const skip = !me || isSecretariat(me) || !!me.user.rvcMember || me.organisation?.type !== 'gemeente';
+  const skip = !me || isSecretariat(me) || !!me.user.rvcMember;
   const list = useApi(() => (skip ? Promise.resolve([]) : consultationApi.list()), [skip]);
   const open = (list.data ?? []).filter((c) => !c.closed);
   if (!open.length) return null;

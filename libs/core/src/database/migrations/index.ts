@@ -33,6 +33,7 @@ import { CreateFollowsVisitsAndLoopNotifications1765020000000 } from './17650200
 import { CreateWorkgroupDossiers1765080000000 } from './1765080000000-create-workgroup-dossiers';
 import { EncryptTotpSecrets1765120000000 } from './1765120000000-encrypt-totp-secrets';
 import { FilesAnswersSweepAndDossierJobs1765100000000 } from './1765100000000-files-answers-sweep-and-dossier-jobs';
+import { ConsultationContacts1765140000000 } from './1765140000000-consultation-contacts';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -71,4 +72,5 @@ export const migrations = [
   LinkAdoptionAndBodyQuestionsToBodies1765130000000,
   EncryptTotpSecrets1765120000000,
   FilesAnswersSweepAndDossierJobs1765100000000,
+  ConsultationContacts1765140000000,
 ];
