@@ -187,4 +187,93 @@ describe('financing of the bureau', () => {
       'finance.budget.update',
     ]);
   });
+
+  it('a contribution changes field by field (PATCH): the rest is kept, a per-inhabitant amount is computed again', async () => {
+    const lelystad = await api.organisationId('Gemeente Lelystad');
+    const created = expectStatus(
+      await api.post(DEMO.secretariaat, '/api/contributions', {
+        organisationId: lelystad,
+        year: YEAR + 1,
+        amountCents: 123_456,
+        note: 'Begroting 2032',
+      }),
+      201,
+    ).body as Contribution;
+    // Only the amount: organisation, year, basis and note stay.
+    const changed = expectStatus(
+      await api.patch(DEMO.secretariaat, `/api/contributions/${created.id}`, {
+        amountCents: 123_457,
+        version: created.version,
+      }),
+      200,
+    ).body as Contribution;
+    expect(changed).toMatchObject({
+      organisationId: lelystad,
+      year: YEAR + 1,
+      basis: 'vast',
+      amountCents: 123_457,
+      note: 'Begroting 2032',
+      version: created.version + 1,
+    });
+    // To per inhabitant: the amount follows; then only the amount per inhabitant: computed again.
+    const perInhabitant = expectStatus(
+      await api.patch(DEMO.secretariaat, `/api/contributions/${created.id}`, {
+        basis: 'per_inwoner',
+        inhabitants: 80_000,
+        centsPerInhabitant: 17,
+        version: changed.version,
+      }),
+      200,
+    ).body as Contribution;
+    expect(perInhabitant).toMatchObject({ basis: 'per_inwoner', amountCents: 1_360_000 });
+    const again = expectStatus(
+      await api.patch(DEMO.secretariaat, `/api/contributions/${created.id}`, {
+        centsPerInhabitant: 21,
+        version: perInhabitant.version,
+      }),
+      200,
+    ).body as Contribution;
+    expect(again.amountCents).toBe(1_680_000);
+    // Refused clearly and changing nothing: a float, a stale version, another contribution's year, a non-member.
+    const float = expectStatus(
+      await api.patch(DEMO.secretariaat, `/api/contributions/${created.id}`, { amountCents: 12.5 }),
+      400,
+    );
+    expect(float.body).toEqual(errorBody('VALIDATION_FAILED'));
+    expect(
+      (
+        await api.patch(DEMO.secretariaat, `/api/contributions/${created.id}`, {
+          note: 'oud',
+          version: perInhabitant.version,
+        })
+      ).status,
+    ).toBe(409);
+    expectStatus(
+      await api.post(DEMO.secretariaat, '/api/contributions', {
+        organisationId: lelystad,
+        year: YEAR + 2,
+        amountCents: 1,
+      }),
+      201,
+    );
+    const clash = expectStatus(
+      await api.patch(DEMO.secretariaat, `/api/contributions/${created.id}`, { year: YEAR + 2 }),
+      400,
+    );
+    expect(clash.body.error.fields[0]).toMatchObject({ field: 'year' });
+    expect((await api.patch(DEMO.rvc, `/api/contributions/${created.id}`, { note: 'x' })).status).toBe(403);
+    const list = expectStatus(await api.get(DEMO.secretariaat, `/api/contributions?year=${YEAR + 1}`), 200)
+      .body as ContributionList;
+    expect(list.items.find((c) => c.id === created.id)).toMatchObject({ amountCents: 1_680_000, year: YEAR + 1 });
+    // A budget line's title alone.
+    const line = expectStatus(
+      await api.post(DEMO.secretariaat, '/api/budget-lines', { year: YEAR + 1, title: 'Personeel', amountCents: 500 }),
+      201,
+    ).body as BudgetLine;
+    const renamed = expectStatus(
+      await api.patch(DEMO.secretariaat, `/api/budget-lines/${line.id}`, { title: 'Personeel bureau', version: 1 }),
+      200,
+    ).body as BudgetLine;
+    expect(renamed).toMatchObject({ title: 'Personeel bureau', amountCents: 500, year: YEAR + 1 });
+  });
 });

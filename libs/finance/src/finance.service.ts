@@ -100,11 +100,12 @@ export class FinanceService {
     return (await this.repository.contribution(id))!;
   }
 
-  async updateContribution(actor: Actor, id: string, input: ContributionInput, expectedVersion?: number) {
+  /** Changes the fields sent (a PATCH); the others keep their stored value. */
+  async updateContribution(actor: Actor, id: string, input: Partial<ContributionInput>, expectedVersion?: number) {
     await this.assertManage(actor, 'finance.contribution.update');
     const before = await this.repository.contribution(id);
     if (!before) throw notFound('De bijdrage');
-    const fields = await this.contributionFields(input, id);
+    const fields = await this.contributionFields(mergeContribution(before, input), id);
     assertVersion(before, expectedVersion);
     await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'contributions', id, expectedVersion);
@@ -159,12 +160,18 @@ export class FinanceService {
     return (await this.repository.budgetLine(id))!;
   }
 
-  async updateBudgetLine(actor: Actor, id: string, input: BudgetLineInput, expectedVersion?: number) {
+  /** Changes the fields sent (a PATCH); the others keep their stored value. */
+  async updateBudgetLine(actor: Actor, id: string, input: Partial<BudgetLineInput>, expectedVersion?: number) {
     await this.assertManage(actor, 'finance.budget.update');
     const before = await this.repository.budgetLine(id);
     if (!before) throw notFound('De begrotingspost');
     assertVersion(before, expectedVersion);
-    const fields = budgetFields(input);
+    const fields = budgetFields({
+      year: input.year ?? before.year,
+      title: input.title ?? before.title,
+      amountCents: input.amountCents ?? before.amountCents,
+      position: input.position ?? before.position,
+    });
     await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'budget_lines', id, expectedVersion);
       await this.repository.updateBudgetLine(id, fields, manager);
@@ -279,6 +286,26 @@ export class FinanceService {
       note: input.note?.trim() ?? '',
     };
   }
+}
+
+/**
+ * A stored contribution with the changed fields of a PATCH on top. A per-inhabitant amount that was not sent
+ * is computed again from the inhabitants and the amount per inhabitant; naming an organisation takes its type.
+ */
+export function mergeContribution(before: Contribution, input: Partial<ContributionInput>): ContributionInput {
+  const organisationId = input.organisationId !== undefined ? input.organisationId : before.organisationId;
+  const basis = input.basis ?? before.basis;
+  return {
+    organisationId,
+    year: input.year ?? before.year,
+    basis,
+    amountCents: input.amountCents ?? (basis === 'per_inwoner' ? undefined : before.amountCents),
+    inhabitants: input.inhabitants !== undefined ? input.inhabitants : before.inhabitants,
+    centsPerInhabitant: input.centsPerInhabitant !== undefined ? input.centsPerInhabitant : before.centsPerInhabitant,
+    partnerType: input.partnerType ?? (organisationId ? undefined : before.partnerType),
+    label: input.label ?? (organisationId ? '' : before.label),
+    note: input.note ?? before.note,
+  };
 }
 
 function budgetFields(input: BudgetLineInput): BudgetLineFields {

@@ -1,3 +1,4 @@
+import { PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from '@koers/core';
 import { CONTRIBUTION_BASES, type ContributionBasis } from '@koers/contracts';
@@ -71,7 +72,8 @@ export class CreateContributionDto {
   note?: string;
 }
 
-export class UpdateContributionDto extends CreateContributionDto {}
+/** A PATCH: only the fields sent change; the rest is kept (a per-inhabitant amount is computed again). */
+export class UpdateContributionDto extends PartialType(CreateContributionDto) {}
 
 export class FinanceQueryDto {
   @IsOptional()
@@ -105,4 +107,5 @@ export class CreateBudgetLineDto {
   position?: number;
 }
 
-export class UpdateBudgetLineDto extends CreateBudgetLineDto {}
+/** A PATCH: only the fields sent change. */
+export class UpdateBudgetLineDto extends PartialType(CreateBudgetLineDto) {}

@@ -17,6 +17,7 @@ import { FileList } from '../files';
 import { dutchDate } from '../inventory/inventory-api';
 import { useWords } from '../region/words';
 import { ConsultationDetail, ConsultationPoint, ConsultationResponse, consultationApi } from './consultation-api';
+import { ConsultationEditor, ConsultationHistory, ResponseContacts } from './ConsultationEdit';
 import './consultation.css';
 
 const KIND_LABELS: Record<ConsultationPointKind, string> = { wens: 'Wens', bedenking: 'Bedenking' };
@@ -196,6 +197,10 @@ function NewConsultationForm({ onCreated }: { onCreated: (title: string) => void
       {error?.fieldMessages('organisationIds').length ? (
         <p className="field-error">{error.fieldMessages('organisationIds').join(' ')}</p>
       ) : null}
+      <p className="hint">
+        Daarna wijst u per gemeente de contactpersonen aan: alleen zij zien de consultatie, vullen de reactie in en
+        krijgen herinneringen.
+      </p>
       <FormActions submit={`Aanbieden (${organisationIds.length} gemeenten)`} busy={busy} />
     </form>
   );
@@ -228,7 +233,9 @@ export function ConsultationPage() {
             </Link>{' '}
             {d.canManage && <CloseButton detail={d} onChanged={() => void detail.reload()} />}
           </div>
+          {d.canManage && <ConsultationEditor detail={d} onSaved={() => void detail.reload()} />}
           <Responses detail={d} onChanged={() => void detail.reload()} />
+          <ConsultationHistory changes={d.changes} />
         </>
       )}
     </>
@@ -336,6 +343,7 @@ function Responses({ detail: d, onChanged }: { detail: ConsultationDetail; onCha
                 {r.text && <p className="answer-text">{r.text}</p>}
               </>
             )}
+            {d.canManage && <ResponseContacts consultationId={d.id} response={r} onChanged={onChanged} />}
             {d.answerableOrganisationIds.includes(r.organisationId) && !d.closed && (
               <p>
                 <Link to={`/cyclus/consultaties/${d.id}/reactie/${r.organisationId}`}>

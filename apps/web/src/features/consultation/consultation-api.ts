@@ -28,9 +28,20 @@ export const consultationApi = {
   }) => request<ConsultationDetail>('POST', '/consultations', input),
   update: (
     id: string,
-    input: { title?: string; documentReference?: string; deadline?: string; closed?: boolean },
+    input: {
+      title?: string;
+      documentReference?: string;
+      deadline?: string;
+      closed?: boolean;
+      addOrganisationIds?: string[];
+      removeOrganisationIds?: string[];
+      note?: string;
+    },
     version?: number,
   ) => request<ConsultationDetail>('PATCH', base(id), { ...input, version }),
+  /** Names an asked organisation's contact people (the secretariat). */
+  contacts: (id: string, organisationId: string, userIds: string[]) =>
+    request<ConsultationDetail>('PUT', `${base(id)}/contacts/${encodeURIComponent(organisationId)}`, { userIds }),
   answer: (
     id: string,
     organisationId: string,

@@ -1,16 +1,16 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../api';
 import { isSecretariat, useAuth } from '../../auth';
-import { ErrorMessage, Field, Loading, PageHeading, SuccessMessage, Table, useApi } from '../../components/common';
-import { FormActions, useSubmit } from '../../components/forms';
+import { asApiError, ErrorMessage, Loading, PageHeading, SuccessMessage, Table, useApi } from '../../components/common';
+import { useConfirm } from '../../components/dialog';
 import { useWords } from '../region/words';
 import { ORGANISATION_TYPE_LABELS } from '../inventory/inventory-api';
-import { euro, financeApi, parseEuro } from './finance-api';
+import { BudgetLine, Contribution, euro, financeApi } from './finance-api';
+import { BudgetLineForm, ContributionForm } from './FinanceForms';
 
 /**
  * /cyclus/financien: contributions per partner per year, totals per partner type, budget lines and the
- * balance; the secretariat adds and removes, RVC members read, export as CSV.
+ * balance; the secretariat adds, changes and removes (asked first), RVC members read, export as CSV.
  */
 export function FinancePage() {
   const { me } = useAuth();
@@ -19,12 +19,50 @@ export function FinancePage() {
   const list = useApi(() => financeApi.contributions(year), [year]);
   const budget = useApi(() => financeApi.budgetLines(year), [year]);
   const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<Contribution | null>(null);
+  const [editingLine, setEditingLine] = useState<BudgetLine | null>(null);
+  const confirm = useConfirm();
   const secretariat = isSecretariat(me);
   const reload = (text: string) => {
     setMessage(text);
+    setError(null);
     void list.reload();
     void budget.reload();
   };
+  const name = (c: Contribution) => `${c.organisationName ?? c.label}, ${c.year}`;
+  async function removeContribution(c: Contribution) {
+    const yes = await confirm({
+      title: 'Bijdrage verwijderen?',
+      message: `De bijdrage van ${name(c)} (${euro(c.amountCents)}) wordt verwijderd.`,
+      confirmLabel: 'Verwijderen',
+      danger: true,
+    });
+    if (!yes) return;
+    try {
+      await financeApi.deleteContribution(c.id, c.version);
+      if (editing?.id === c.id) setEditing(null);
+      reload('De bijdrage is verwijderd.');
+    } catch (err) {
+      setError(err);
+    }
+  }
+  async function removeBudgetLine(b: BudgetLine) {
+    const yes = await confirm({
+      title: 'Begrotingspost verwijderen?',
+      message: `De post ${b.title} (${b.year}, ${euro(b.amountCents)}) wordt verwijderd.`,
+      confirmLabel: 'Verwijderen',
+      danger: true,
+    });
+    if (!yes) return;
+    try {
+      await financeApi.deleteBudgetLine(b.id, b.version);
+      if (editingLine?.id === b.id) setEditingLine(null);
+      reload('De begrotingspost is verwijderd.');
+    } catch (err) {
+      setError(err);
+    }
+  }
   const years = [...new Set((list.data?.years ?? []).map((y) => y.year))];
   return (
     <>
@@ -40,6 +78,7 @@ export function FinancePage() {
       )}
       {!secretariat && <p className="read-only-notice">U kunt de financiën lezen; het secretariaat houdt ze bij.</p>}
       <SuccessMessage message={message} />
+      {error !== null && <ErrorMessage error={asApiError(error)} />}
       <div className="toolbar">
         <label>
           Jaar{' '}
@@ -109,19 +148,23 @@ export function FinancePage() {
                 </td>
                 <td>{euro(c.amountCents)}</td>
                 {secretariat && (
-                  <td>
+                  <td className="row-actions">
                     <button
                       type="button"
                       className="button button-secondary button-small"
-                      onClick={() =>
-                        void financeApi.deleteContribution(c.id).then(() => reload('De bijdrage is verwijderd.'))
-                      }
+                      onClick={() => {
+                        setMessage(null);
+                        setEditing(c);
+                      }}
                     >
-                      Verwijderen
-                      <span className="visually-hidden">
-                        {' '}
-                        ({c.organisationName ?? c.label}, {c.year})
-                      </span>
+                      Wijzigen<span className="visually-hidden"> ({name(c)})</span>
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      onClick={() => void removeContribution(c)}
+                    >
+                      Verwijderen<span className="visually-hidden"> ({name(c)})</span>
                     </button>
                   </td>
                 )}
@@ -144,13 +187,25 @@ export function FinancePage() {
                 <th scope="row">{b.title}</th>
                 <td>{euro(b.amountCents)}</td>
                 {secretariat && (
-                  <td>
+                  <td className="row-actions">
                     <button
                       type="button"
                       className="button button-secondary button-small"
-                      onClick={() =>
-                        void financeApi.deleteBudgetLine(b.id).then(() => reload('De begrotingspost is verwijderd.'))
-                      }
+                      onClick={() => {
+                        setMessage(null);
+                        setEditingLine(b);
+                      }}
+                    >
+                      Wijzigen
+                      <span className="visually-hidden">
+                        {' '}
+                        ({b.title}, {b.year})
+                      </span>
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      onClick={() => void removeBudgetLine(b)}
                     >
                       Verwijderen
                       <span className="visually-hidden">
@@ -167,169 +222,34 @@ export function FinancePage() {
       )}
       {secretariat && (
         <>
-          <ContributionForm onSaved={() => reload('De bijdrage is opgeslagen.')} />
-          <BudgetLineForm onSaved={() => reload('De begrotingspost is opgeslagen.')} />
+          {editing ? (
+            <ContributionForm
+              key={editing.id}
+              contribution={editing}
+              onCancel={() => setEditing(null)}
+              onSaved={() => {
+                setEditing(null);
+                reload('De bijdrage is gewijzigd.');
+              }}
+            />
+          ) : (
+            <ContributionForm key="nieuw" onSaved={() => reload('De bijdrage is opgeslagen.')} />
+          )}
+          {editingLine ? (
+            <BudgetLineForm
+              key={editingLine.id}
+              line={editingLine}
+              onCancel={() => setEditingLine(null)}
+              onSaved={() => {
+                setEditingLine(null);
+                reload('De begrotingspost is gewijzigd.');
+              }}
+            />
+          ) : (
+            <BudgetLineForm key="nieuw" onSaved={() => reload('De begrotingspost is opgeslagen.')} />
+          )}
         </>
       )}
     </>
-  );
-}
-
-function ContributionForm({ onSaved }: { onSaved: () => void }) {
-  const organisations = useApi(() => api.organisations(), []);
-  const [organisationId, setOrganisationId] = useState('');
-  const [year, setYear] = useState(String(new Date().getFullYear()));
-  const [basis, setBasis] = useState<'vast' | 'per_inwoner'>('vast');
-  const [amount, setAmount] = useState('');
-  const [inhabitants, setInhabitants] = useState('');
-  const [perInhabitant, setPerInhabitant] = useState('');
-  const { error, busy, submit } = useSubmit();
-  const onSubmit = (event: FormEvent<HTMLFormElement>) =>
-    submit(
-      event,
-      [
-        ['organisationId', !!organisationId, 'Kies een organisatie.'],
-        ['year', /^\d{4}$/.test(year), 'Geef een jaar als 2027.'],
-        ['amountCents', basis !== 'vast' || parseEuro(amount) !== null, 'Geef een bedrag als 14.000 of 14000,50.'],
-        ['inhabitants', basis === 'vast' || /^\d+$/.test(inhabitants), 'Geef het aantal inwoners.'],
-        [
-          'centsPerInhabitant',
-          basis === 'vast' || parseEuro(perInhabitant) !== null,
-          'Geef het bedrag per inwoner, zoals 0,17.',
-        ],
-      ],
-      async () => {
-        await financeApi.createContribution(
-          basis === 'vast'
-            ? { organisationId, year: Number(year), basis, amountCents: parseEuro(amount)! }
-            : {
-                organisationId,
-                year: Number(year),
-                basis,
-                inhabitants: Number(inhabitants),
-                centsPerInhabitant: parseEuro(perInhabitant)!,
-              },
-        );
-        setAmount('');
-        onSaved();
-      },
-    );
-  return (
-    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="bijdrage-nieuw">
-      <h2 id="bijdrage-nieuw">Bijdrage toevoegen</h2>
-      <ErrorMessage error={error} />
-      <Field label="Organisatie" name="organisationId" error={error} required>
-        {(props) => (
-          <select {...props} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
-            <option value="">Kies een organisatie</option>
-            {(organisations.data ?? []).map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Jaar" name="year" error={error} required>
-        {(props) => (
-          <input {...props} type="text" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} />
-        )}
-      </Field>
-      <Field label="Grondslag" name="basis" error={error}>
-        {(props) => (
-          <select {...props} value={basis} onChange={(e) => setBasis(e.target.value as 'vast' | 'per_inwoner')}>
-            <option value="vast">Vast bedrag</option>
-            <option value="per_inwoner">Per inwoner</option>
-          </select>
-        )}
-      </Field>
-      {basis === 'vast' ? (
-        <Field label="Bedrag in euro" name="amountCents" error={error} required>
-          {(props) => (
-            <input
-              {...props}
-              type="text"
-              inputMode="decimal"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-            />
-          )}
-        </Field>
-      ) : (
-        <>
-          <Field label="Aantal inwoners" name="inhabitants" error={error} required>
-            {(props) => (
-              <input
-                {...props}
-                type="text"
-                inputMode="numeric"
-                value={inhabitants}
-                onChange={(e) => setInhabitants(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Bedrag per inwoner in euro" name="centsPerInhabitant" error={error} required>
-            {(props) => (
-              <input
-                {...props}
-                type="text"
-                inputMode="decimal"
-                value={perInhabitant}
-                onChange={(e) => setPerInhabitant(e.target.value)}
-              />
-            )}
-          </Field>
-        </>
-      )}
-      <FormActions submit="Bijdrage opslaan" busy={busy} />
-    </form>
-  );
-}
-
-function BudgetLineForm({ onSaved }: { onSaved: () => void }) {
-  const [year, setYear] = useState(String(new Date().getFullYear()));
-  const [title, setTitle] = useState('');
-  const [amount, setAmount] = useState('');
-  const { error, busy, submit } = useSubmit();
-  const onSubmit = (event: FormEvent<HTMLFormElement>) =>
-    submit(
-      event,
-      [
-        ['year', /^\d{4}$/.test(year), 'Geef een jaar als 2027.'],
-        ['title', title.trim().length >= 2, 'Geef de post een naam.'],
-        ['amountCents', parseEuro(amount) !== null, 'Geef een bedrag als 14.000 of 14000,50.'],
-      ],
-      async () => {
-        await financeApi.createBudgetLine({ year: Number(year), title: title.trim(), amountCents: parseEuro(amount)! });
-        setTitle('');
-        setAmount('');
-        onSaved();
-      },
-    );
-  return (
-    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="post-nieuw">
-      <h2 id="post-nieuw">Begrotingspost toevoegen</h2>
-      <ErrorMessage error={error} />
-      <Field label="Jaar" name="year" error={error} required>
-        {(props) => (
-          <input {...props} type="text" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} />
-        )}
-      </Field>
-      <Field label="Post" name="title" error={error} required>
-        {(props) => <input {...props} type="text" value={title} onChange={(e) => setTitle(e.target.value)} />}
-      </Field>
-      <Field label="Bedrag in euro" name="amountCents" error={error} required>
-        {(props) => (
-          <input
-            {...props}
-            type="text"
-            inputMode="decimal"
-            value={amount}
-            onChange={(e) => setAmount(e.target.value)}
-          />
-        )}
-      </Field>
-      <FormActions submit="Post opslaan" busy={busy} />
-    </form>
   );
 }

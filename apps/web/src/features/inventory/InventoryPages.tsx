@@ -5,6 +5,7 @@ import { isSecretariat, useAuth } from '../../auth';
 import { ErrorMessage, Field, Loading, PageHeading, SuccessMessage, Table, useApi } from '../../components/common';
 import { FormActions, useSubmit } from '../../components/forms';
 import { useWords } from '../region/words';
+import { ContactsEditor } from './ContactsEditor';
 import {
   dutchDate,
   InventoryDetail,
@@ -149,7 +150,10 @@ function NewInventoryForm({ onCreated }: { onCreated: (title: string) => void })
       <Field label="Vragen (optioneel, één per regel)" name="questions" error={error}>
         {(props) => <textarea {...props} rows={3} value={questions} onChange={(e) => setQuestions(e.target.value)} />}
       </Field>
-      <p className="hint">Contactpersonen wijst u daarna per organisatie aan.</p>
+      <p className="hint">
+        Contactpersonen wijst u daarna per organisatie aan, in de tabel “Wie heeft geantwoord”. Alleen zij zien de
+        inventarisatie en vullen het antwoord in.
+      </p>
       <FormActions submit={`Starten (${chosen.length} organisaties)`} busy={busy} />
     </form>
   );
@@ -190,7 +194,7 @@ export function InventoryPage() {
               </ol>
             </>
           )}
-          <Progress detail={d} secretariat={isSecretariat(me)} />
+          <Progress detail={d} secretariat={isSecretariat(me)} onChanged={() => void detail.reload()} />
           {overview && <RankingSection id={id} />}
           {isSecretariat(me) && <Selection detail={d} onSaved={() => void detail.reload()} />}
         </>
@@ -199,7 +203,15 @@ export function InventoryPage() {
   );
 }
 
-function Progress({ detail, secretariat }: { detail: InventoryDetail; secretariat: boolean }) {
+function Progress({
+  detail,
+  secretariat,
+  onChanged,
+}: {
+  detail: InventoryDetail;
+  secretariat: boolean;
+  onChanged: () => void;
+}) {
   return (
     <section className="section" aria-labelledby="voortgang">
       <h2 id="voortgang">Wie heeft geantwoord</h2>
@@ -216,7 +228,20 @@ function Progress({ detail, secretariat }: { detail: InventoryDetail; secretaria
               {RESPONSE_STATUS_LABELS[o.status]}
               {o.onBehalf && ' (ingevoerd door het secretariaat)'}
             </td>
-            <td>{o.contacts.map((c) => c.displayName).join(', ') || '–'}</td>
+            <td>
+              {o.contacts.map((c) => c.displayName).join(', ') || (secretariat ? 'Nog niet aangewezen' : '–')}
+              {secretariat && (
+                <ContactsEditor
+                  organisationId={o.organisationId}
+                  organisationName={o.organisationName}
+                  contacts={o.contacts}
+                  onSave={async (userIds) => {
+                    await inventoryApi.contacts(detail.id, o.organisationId, userIds);
+                    onChanged();
+                  }}
+                />
+              )}
+            </td>
             <td>
               <Link to={`/cyclus/inventarisaties/${detail.id}/antwoord/${o.organisationId}`}>
                 {secretariat ? 'Bekijken of namens invullen' : 'Invullen'}
