@@ -64,8 +64,20 @@ describeWithBrowser('test/browser/consultation.spec.ts')('consultation: offer to
     await s.getByRole('link', { name: new RegExp(strategyTitle) }).click();
     await s.getByText('0 van 3 beantwoord').waitFor();
     const id = new URL(s.url()).pathname.split('/').pop()!;
+    // Only named contacts answer (test/browser/strategy-cycle-forms.spec.ts names them in the screen).
+    expectStatus(
+      await api.request(
+        DEMO.secretariaat,
+        'PUT',
+        `/api/consultations/${id}/contacts/${await api.organisationId('Gemeente Nieuwegein')}`,
+        {
+          userIds: [await api.userId(DEMO.aanjagerOndermijning)],
+        },
+      ),
+      200,
+    );
 
-    // Nieuwegein's user answers for its own council, on a phone.
+    // Nieuwegein's named contact answers for its own council, on a phone.
     const gemeente = await pages.newPage({ width: 390, height: 844 });
     const g = gemeente.page;
     await pages.login(g, DEMO.aanjagerOndermijning);
