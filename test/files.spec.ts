@@ -472,6 +472,11 @@ describe('attachments (docs/files.md)', () => {
         strategyId,
         deadline: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
         organisationIds: [nieuwegein, amersfoort],
+        // Only named contacts answer and read (docs/strategy-cycle.md, "Contact people").
+        contacts: [
+          { organisationId: nieuwegein, userIds: [await api.userId(aanjager)] },
+          { organisationId: amersfoort, userIds: [await api.userId(DEMO.aanjagerCyber)] },
+        ],
       }),
       201,
     ).body.id as string;
@@ -491,7 +496,7 @@ describe('attachments (docs/files.md)', () => {
       expect(list.map((f) => f.id)).toEqual([created.id]);
       expect((await download(reader, `/api/files/${created.id}/content`)).status).toBe(200);
     }
-    // ... but only Nieuwegein's users and the secretariat add to it; who is not asked does not know it.
+    // ... but only Nieuwegein's contact and the secretariat add to it; who is not asked does not know it.
     expect((await upload(DEMO.aanjagerCyber, path, 'ander.pdf', files.pdf())).status).toBe(403);
     expect((await api.delete(DEMO.aanjagerCyber, `/api/files/${created.id}`)).status).toBe(403);
     expect((await api.get(DEMO.riec, path)).status).toBe(404);

@@ -138,14 +138,15 @@ const FILE_READ: OutcomeTable = { ...CONTENT_READ, rvc: 404 };
 const FILE_CHANGE: OutcomeTable = { ...CONTENT_WRITE, rvc: 404 };
 /**
  * A consultation answer's files follow the consultation (docs/files.md): read by the secretariat, the RVC and
- * the asked gemeenten (Lelystad: aanjager, ambtelijk; Utrecht: waarnemer); added to and changed by who may
- * enter that answer, the secretariat and Lelystad's own users. The others do not know it.
+ * the named contacts of the asked gemeenten (Lelystad: aanjager; Utrecht: waarnemer; the ambtelijk seat is a
+ * Lelystad user who is not named); added to and changed by who may enter that answer, the secretariat and
+ * Lelystad's named contact. The others do not know it.
  */
 const ANSWER_FILES_READ: OutcomeTable = {
   secretariat: 'ok',
   aanjager: 'ok',
   lid: 404,
-  ambtelijk: 'ok',
+  ambtelijk: 404,
   gast: 404,
   waarnemer: 'ok',
   rvc: 'ok',
@@ -1304,6 +1305,10 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
       strategyId: plan.id,
       deadline: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
       organisationIds: [lelystad, utrecht],
+      contacts: [
+        { organisationId: lelystad, userIds: [await api.userId(CALLERS.aanjager!)] },
+        { organisationId: utrecht, userIds: [await api.userId(CALLERS.waarnemer!)] },
+      ],
     });
     const detail = await as<{ responses: Array<{ id: string; organisationId: string }> }>(
       sec,

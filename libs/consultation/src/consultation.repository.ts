@@ -176,9 +176,7 @@ export class ConsultationRepository {
   }
 
   /** The history of changes after the offer, newest first. */
-  async changes(
-    consultationId: string,
-  ): Promise<
+  async changes(consultationId: string): Promise<
     Array<{
       id: string;
       changedAt: Date;

@@ -58,7 +58,9 @@ export class FilePolicy {
     if (parent.type === 'knowledge_item')
       return parent.themeId !== null && this.knowledge.canChange(actor, parent.themeId);
     if (parent.type === 'consultation_answer')
-      return !parent.closed && this.consultations.canAnswerFor(actor, parent.organisationId!);
+      return (
+        !parent.closed && (await this.consultations.canAnswerFor(actor, parent.consultationId!, parent.organisationId!))
+      );
     const workgroupId = parent.workgroupId;
     if (workgroupId === null) return false;
     if (parent.type === 'workgroup')
@@ -89,7 +91,7 @@ export class FilePolicy {
     await this.assertParentReadable(actor, parent, 'file.upload');
     if (await this.canChange(actor, parent)) return parent;
     await this.denied(actor, 'file.upload', parent, parent.type, parent.id);
-    this.assertOpen(actor, parent);
+    await this.assertOpen(actor, parent);
     throw forbidden('U mag geen bestanden toevoegen aan dit onderdeel.');
   }
 
@@ -108,7 +110,7 @@ export class FilePolicy {
     const parent = await this.assertMayRead(actor, fileId, attempted);
     if (await this.canChange(actor, parent)) return parent;
     await this.denied(actor, attempted, parent, 'file', fileId);
-    this.assertOpen(actor, parent);
+    await this.assertOpen(actor, parent);
     throw forbidden('U mag dit bestand niet wijzigen.');
   }
 
@@ -133,11 +135,11 @@ export class FilePolicy {
   }
 
   /** A closed consultation's answers are fixed, attachments included (409 to who may answer, as for the answer). */
-  private assertOpen(actor: Actor, parent: ResolvedParent): void {
+  private async assertOpen(actor: Actor, parent: ResolvedParent): Promise<void> {
     if (
       parent.type === 'consultation_answer' &&
       parent.closed &&
-      this.consultations.canAnswerFor(actor, parent.organisationId!)
+      (await this.consultations.canAnswerFor(actor, parent.consultationId!, parent.organisationId!))
     )
       throw conflict('Deze consultatie is gesloten; heropen haar om de bijlagen van een reactie te wijzigen.');
   }
