@@ -18,6 +18,7 @@ export default tseslint.config(
       // This file and the OpenAPI build scripts are linted (below), without type information.
       '!eslint.config.mjs',
       '!scripts/openapi-*.mjs',
+      '!scripts/contract-conformance.mjs',
     ],
   },
   js.configs.recommended,
@@ -48,7 +49,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.mjs', 'scripts/openapi-*.mjs'],
+    files: ['eslint.config.mjs', 'scripts/openapi-*.mjs', 'scripts/contract-conformance.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },
