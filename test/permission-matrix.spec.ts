@@ -20,6 +20,7 @@ import { AuthController } from '../apps/api/src/http/auth.controller';
 import { HealthController } from '../apps/api/src/http/health.controller';
 import { InvitationsController } from '../apps/api/src/http/invitations.controller';
 import { MfaPolicyController } from '../apps/api/src/http/mfa-policy.controller';
+import { SsoController } from '../apps/api/src/http/sso.controller';
 import { MeController } from '../apps/api/src/http/me.controller';
 import { OrganisationsController } from '../apps/api/src/http/organisations.controller';
 import { ImportsController } from '../apps/api/src/http/imports.controller';
@@ -245,6 +246,34 @@ describe('permission matrix', () => {
       pattern: '/api/users/:id/mfa/reset',
       expected: SECRETARIAT,
       path: (x) => `/api/users/${x.userId}/mfa/reset`,
+    },
+    {
+      method: 'GET',
+      pattern: '/api/organisations/:id/sso',
+      expected: SECRETARIAT,
+      path: (x) => `/api/organisations/${x.organisationId}/sso`,
+    },
+    {
+      method: 'PUT',
+      pattern: '/api/organisations/:id/sso',
+      expected: SECRETARIAT,
+      path: (x) => `/api/organisations/${x.organisationId}/sso`,
+      body: () => ({
+        displayName: 'Partner-IdP',
+        issuer: 'https://idp.partner.example.nl',
+        clientId: 'koers',
+        clientSecret: 'geheim-geheim-geheim',
+        emailDomains: ['partner.example.nl'],
+        allowNewAccounts: false,
+        trustProviderMfa: false,
+        enabled: false,
+      }),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/api/organisations/:id/sso',
+      expected: SECRETARIAT,
+      path: (x) => `/api/organisations/${x.organisationId}/sso`,
     },
     { method: 'GET', pattern: '/api/mfa-policy', expected: SECRETARIAT, path: () => '/api/mfa-policy' },
     {
@@ -479,12 +508,17 @@ describe('permission matrix', () => {
       // in test/account-sessions.spec.ts (only one's own, 404 for anyone else's).
       'POST /api/me/sessions/end-others',
       'DELETE /api/me/sessions/:id',
+      // Single sign-on: browser navigations without a token, tested against a real provider in test/sso.spec.ts.
+      'GET /api/auth/oidc/providers',
+      'GET /api/auth/oidc/:id/start',
+      'GET /api/auth/oidc/callback',
     ];
     const FOUNDATION = [
       HealthController,
       AuthController,
       InvitationsController,
       MfaPolicyController,
+      SsoController,
       MeController,
       OrganisationsController,
       RegionController,

@@ -32,6 +32,7 @@ import { DocumentsController } from './http/documents.controller';
 import { HealthController } from './http/health.controller';
 import { InvitationsController } from './http/invitations.controller';
 import { MfaPolicyController } from './http/mfa-policy.controller';
+import { SsoController } from './http/sso.controller';
 import { KnowledgeController } from './http/knowledge.controller';
 import { NotificationsController } from './http/notifications.controller';
 import { FollowsController } from './http/follows.controller';
@@ -97,6 +98,7 @@ export class AppModule {
         AuthController,
         InvitationsController,
         MfaPolicyController,
+        SsoController,
         MeController,
         OrganisationsController,
         RegionController,

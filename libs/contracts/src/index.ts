@@ -28,3 +28,4 @@ export * from './sessions';
 export * from './strategy';
 export * from './workgroups';
 export * from './dossier';
+export * from './sso';

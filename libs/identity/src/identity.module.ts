@@ -10,6 +10,8 @@ import { InvitationService } from './accounts/invitation.service';
 import { PasswordService } from './accounts/password.service';
 import { MfaRepository } from './mfa/mfa.repository';
 import { MfaService } from './mfa/mfa.service';
+import { SsoRepository } from './sso/sso.repository';
+import { SsoService } from './sso/sso.service';
 import { AuthSessionEntity } from './auth/auth-session.entity';
 import { AuthSessionRepository } from './auth/auth-session.repository';
 import { AuthGuard } from './auth/auth.guard';
@@ -47,6 +49,8 @@ import { UserService } from './users/user.service';
     PasswordService,
     MfaRepository,
     MfaService,
+    SsoRepository,
+    SsoService,
     AuthSessionRepository,
     AuthService,
     AccountSessionsService,
@@ -82,6 +86,7 @@ import { UserService } from './users/user.service';
     PasswordService,
     MfaService,
     ImportService,
+    SsoService,
   ],
 })
 export class IdentityModule {}

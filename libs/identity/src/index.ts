@@ -24,3 +24,5 @@ export * from './accounts/password-policy';
 export * from './mfa/mfa.service';
 export * from './mfa/mfa.repository';
 export * from './imports/import.service';
+export * from './sso/sso.service';
+export * from './sso/sso.dto';

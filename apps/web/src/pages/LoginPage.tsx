@@ -3,7 +3,8 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
 import { accountApi, MfaStep } from '../features/account';
-import { asApiError, ErrorMessage, Field, PageHeading } from '../components/common';
+import { SSO_ERRORS, SsoErrorCode } from '@koers/contracts';
+import { asApiError, ErrorMessage, Field, PageHeading, useApi } from '../components/common';
 import { useWords } from '../features/region';
 
 /** Shown only when the demo region was seeded (GET /api/region/public says so). */
@@ -28,7 +29,17 @@ export function LoginPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
-  const [challenge, setChallenge] = useState<string | null>(null);
+  // After single sign-on: Koers's own second step (#mfa=<challenge>), or why the organisation's login was refused.
+  const [challenge, setChallenge] = useState<string | null>(() => {
+    const fromSso = /^#mfa=([\w-]+)$/.exec(window.location.hash)?.[1] ?? null;
+    if (fromSso) window.history.replaceState(null, '', window.location.pathname);
+    return fromSso;
+  });
+  const ssoError = new URLSearchParams(location.search).get('sso-fout');
+  const ssoMessage = ssoError && ssoError in SSO_ERRORS ? SSO_ERRORS[ssoError as SsoErrorCode] : null;
+  const providers = useApi(() => accountApi.ssoProviders(), []);
+  const domain = email.trim().toLowerCase().split('@')[1] ?? '';
+  const sso = domain ? providers.data?.find((p) => p.emailDomains.includes(domain)) : undefined;
 
   if (me && !busy) return <Navigate to={state?.from ?? '/'} replace />;
 
@@ -98,6 +109,11 @@ export function LoginPage() {
           {state.notice}
         </p>
       )}
+      {ssoMessage && !error && (
+        <p className="alert alert-error" role="alert">
+          {ssoMessage}
+        </p>
+      )}
       <ErrorMessage error={error} title="Inloggen is niet gelukt." />
       <form onSubmit={onSubmit} noValidate className="card form" aria-label="Inloggen">
         <Field label="E-mailadres" name="email" error={error} required>
@@ -126,6 +142,18 @@ export function LoginPage() {
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Bezig met inloggen…' : 'Inloggen'}
         </button>
+        {sso && (
+          <p>
+            <a
+              className="button button-secondary"
+              href={`/api/auth/oidc/${sso.organisationId}/start?returnTo=${encodeURIComponent(
+                state?.from && state.from !== '/inloggen' ? state.from : '/',
+              )}`}
+            >
+              Inloggen met {sso.displayName}
+            </a>
+          </p>
+        )}
         <p>
           <Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
         </p>

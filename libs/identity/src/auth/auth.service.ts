@@ -114,10 +114,7 @@ export class AuthService {
     if ((await this.mfa.state(user.id))?.enabledAt) {
       // Failures are cleared only once the second factor is right too: wrong codes keep counting.
       // The password was right; the session waits for the second factor (POST /api/auth/mfa).
-      const challenge = randomBytes(32).toString('base64url');
-      await this.mfa.createChallenge(user.id, sha256(challenge), new Date(Date.now() + MFA_CHALLENGE_TTL_MS));
-      await this.audit.recordChange(who, { action: 'auth.mfa_challenge', entityType: 'user', entityId: user.id });
-      return { mfaRequired: true, challenge };
+      return this.mfaChallenge(user.id, who);
     }
     await this.throttle.succeeded(attempt);
     return this.startSession(user.id, who, client, {});
@@ -170,7 +167,25 @@ export class AuthService {
     return this.startSession(user.id, who, client, { mfa: method });
   }
 
-  private async startSession(
+  /** The second step of a login whose first proof (password, or the organisation's provider) was right. */
+  async mfaChallenge(
+    userId: string,
+    who: { userId: string | null; email: string; ip: string | null },
+    summary?: Record<string, unknown>,
+  ): Promise<MfaChallenge> {
+    const challenge = randomBytes(32).toString('base64url');
+    await this.mfa.createChallenge(userId, sha256(challenge), new Date(Date.now() + MFA_CHALLENGE_TTL_MS));
+    await this.audit.recordChange(who, { action: 'auth.mfa_challenge', entityType: 'user', entityId: userId, summary });
+    return { mfaRequired: true, challenge };
+  }
+
+  /** Whether the account has a second factor turned on. */
+  async hasMfa(userId: string): Promise<boolean> {
+    return Boolean((await this.mfa.state(userId))?.enabledAt);
+  }
+
+  /** Starts a session after a complete login (also single sign-on); audited as `auth.login` with `summary`. */
+  async startSession(
     userId: string,
     who: { userId: string | null; email: string; ip: string | null },
     client: ClientInfo,

@@ -8,6 +8,7 @@ import type {
   MfaRecoveryCodes,
   MfaStatus,
   PasswordResetRequested,
+  SsoProviderSummary,
 } from '@koers/contracts';
 import { request } from '../../api';
 
@@ -27,6 +28,7 @@ export const accountApi = {
   completeMfa: (challenge: string, code: string) =>
     request<unknown>('POST', '/auth/mfa', { challenge, code }, { noRefresh: true }),
   mfaStatus: () => request<MfaStatus>('GET', '/me/mfa'),
+  ssoProviders: () => request<SsoProviderSummary[]>('GET', '/auth/oidc/providers', undefined, { noRefresh: true }),
   startMfa: () => request<MfaEnrolment>('POST', '/me/mfa/setup'),
   confirmMfa: (code: string) => request<MfaRecoveryCodes>('POST', '/me/mfa/confirm', { code }),
   resetMfa: (userId: string) => request<void>('POST', `/users/${encodeURIComponent(userId)}/mfa/reset`),

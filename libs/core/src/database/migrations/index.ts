@@ -34,6 +34,7 @@ import { CreateWorkgroupDossiers1765080000000 } from './1765080000000-create-wor
 import { EncryptTotpSecrets1765120000000 } from './1765120000000-encrypt-totp-secrets';
 import { FilesAnswersSweepAndDossierJobs1765100000000 } from './1765100000000-files-answers-sweep-and-dossier-jobs';
 import { ConsultationContacts1765140000000 } from './1765140000000-consultation-contacts';
+import { CreateOidcSso1765120000001 } from './1765120000001-create-oidc-sso';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -73,4 +74,5 @@ export const migrations = [
   EncryptTotpSecrets1765120000000,
   FilesAnswersSweepAndDossierJobs1765100000000,
   ConsultationContacts1765140000000,
+  CreateOidcSso1765120000001,
 ];

@@ -1,0 +1,302 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { BaseClient, custom, errors, generators, Issuer } from 'openid-client';
+import { Actor, AuthorizationService } from '@koers/access';
+import { AuditService } from '@koers/audit';
+import type { SsoErrorCode } from '@koers/contracts';
+import { notFound, validationFailed } from '@koers/core';
+import { AuthService, ClientInfo, IssuedTokens, MfaChallenge } from '../auth/auth.service';
+import { OrganisationRepository } from '../organisations/organisation.repository';
+import { UserRepository } from '../users/user.repository';
+import { OidcProviderConfig, SsoRepository } from './sso.repository';
+
+/** A login at the provider must come back within this time. */
+const LOGIN_TTL_MS = 10 * 60_000;
+/** Authentication methods (RFC 8176 `amr`) that mean the provider did multi-factor authentication. */
+const MFA_AMR = new Set(['mfa', 'otp', 'hwk', 'swk', 'sms', 'face', 'fpt', 'iris', 'retina', 'sc', 'pop']);
+
+export class SsoRefusal extends Error {
+  constructor(readonly code: SsoErrorCode) {
+    super(code);
+  }
+}
+
+export type SsoResult =
+  | { kind: 'session'; tokens: IssuedTokens; returnTo: string | null }
+  | { kind: 'mfa'; challenge: MfaChallenge; returnTo: string | null };
+
+/** Only a path of Koers itself (no scheme, no host, no `//`) is a place to return to after login. */
+export function safeReturnTo(value: unknown): string | null {
+  return typeof value === 'string' && /^\/(?![/\\])[^\s]*$/.test(value) && value.length <= 500 ? value : null;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/**
+ * OpenID Connect single sign-on per organisation (docs/access.md): authorization code flow with PKCE, state
+ * and nonce, through `openid-client` (which checks the ID token's signature, issuer, audience, expiry and
+ * nonce). A returning person is found by the provider's subject; the first time by verified e-mail of an
+ * existing account of that organisation; a new account only where the secretariat allowed it.
+ */
+@Injectable()
+export class SsoService {
+  private readonly logger = new Logger(SsoService.name);
+  /** Discovered issuers, per issuer URL (discovery is fetched once per process). */
+  private readonly issuers = new Map<string, Promise<Issuer<BaseClient>>>();
+
+  constructor(
+    private readonly sso: SsoRepository,
+    private readonly users: UserRepository,
+    private readonly organisations: OrganisationRepository,
+    private readonly auth: AuthService,
+    private readonly audit: AuditService,
+    private readonly authorization: AuthorizationService,
+  ) {}
+
+  providers() {
+    return this.sso.listPublic();
+  }
+
+  private async client(provider: OidcProviderConfig, redirectUri: string): Promise<BaseClient> {
+    let issuer = this.issuers.get(provider.issuer);
+    if (!issuer) {
+      issuer = Issuer.discover(provider.issuer);
+      this.issuers.set(provider.issuer, issuer);
+      issuer.catch(() => this.issuers.delete(provider.issuer));
+    }
+    const client = new (await issuer).Client({
+      client_id: provider.clientId,
+      client_secret: provider.clientSecret,
+      redirect_uris: [redirectUri],
+      response_types: ['code'],
+    });
+    client[custom.http_options] = (_url, options) => ({ ...options, timeout: 5000 });
+    return client;
+  }
+
+  /** The address of the provider's login page for this organisation; the login's state is kept once. */
+  async start(organisationId: string, redirectUri: string, returnTo: string | null, ip: string | null) {
+    const provider = await this.sso.find(organisationId);
+    if (!provider?.enabled) throw notFound('Inloggen via deze organisatie');
+    let client: BaseClient;
+    try {
+      client = await this.client(provider, redirectUri);
+    } catch (err) {
+      this.logger.warn(`OIDC discovery of ${provider.issuer} failed: ${(err as Error).message}`);
+      await this.refusalAudit(null, ip, organisationId, 'unavailable');
+      throw new SsoRefusal('unavailable');
+    }
+    const state = randomBytes(32).toString('base64url');
+    const nonce = randomBytes(32).toString('base64url');
+    const codeVerifier = generators.codeVerifier();
+    await this.sso.createLogin({
+      stateHash: sha256(state),
+      organisationId,
+      nonce,
+      codeVerifier,
+      returnTo: safeReturnTo(returnTo),
+      expiresAt: new Date(Date.now() + LOGIN_TTL_MS),
+    });
+    const url = client.authorizationUrl({
+      scope: 'openid email profile',
+      state,
+      nonce,
+      code_challenge: generators.codeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      redirect_uri: redirectUri,
+    });
+    return { url, state };
+  }
+
+  /**
+   * The provider sent the person back: the code is exchanged, the ID token checked, the person found or
+   * refused. `browserState` is the state this browser started with (its cookie), so a callback address sent
+   * to someone else does not log them in as another person.
+   */
+  async callback(
+    params: Record<string, string>,
+    browserState: string | undefined,
+    redirectUri: string,
+    client: ClientInfo,
+  ): Promise<SsoResult> {
+    const { ip } = client;
+    if (!params.state || !browserState || params.state !== browserState) {
+      await this.refusalAudit(null, ip, null, 'expired', { stateMismatch: Boolean(params.state && browserState) });
+      throw new SsoRefusal('expired');
+    }
+    const login = await this.sso.useLogin(sha256(params.state));
+    const provider = login ? await this.sso.find(login.organisationId) : null;
+    if (!login || !provider?.enabled) {
+      await this.refusalAudit(null, ip, login?.organisationId ?? null, 'expired');
+      throw new SsoRefusal('expired');
+    }
+    let claims: Record<string, unknown>;
+    try {
+      const oidc = await this.client(provider, redirectUri);
+      const tokens = await oidc.callback(redirectUri, oidc.callbackParams(`/?${new URLSearchParams(params)}`), {
+        state: params.state,
+        nonce: login.nonce,
+        code_verifier: login.codeVerifier,
+        response_type: 'code',
+      });
+      claims = { ...tokens.claims() };
+      if (typeof claims.email !== 'string' && tokens.access_token)
+        claims = { ...(await oidc.userinfo(tokens)), ...claims };
+    } catch (err) {
+      const reason =
+        err instanceof errors.OPError ? `op:${err.error}` : err instanceof errors.RPError ? 'rp_check' : 'network';
+      this.logger.warn(`OIDC callback for ${provider.issuer} refused: ${(err as Error).message}`);
+      await this.refusalAudit(null, ip, provider.organisationId, 'provider_error', { detail: reason });
+      throw new SsoRefusal('provider_error');
+    }
+    const subject = String(claims.sub);
+    const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : null;
+    const who = { userId: null as string | null, email: email ?? '', ip };
+
+    let userId = await this.sso.userBySubject(provider.issuer, subject);
+    let linked: 'subject' | 'email' | 'created' = 'subject';
+    if (!userId) {
+      if (!email || claims.email_verified !== true) {
+        await this.refusalAudit(who, ip, provider.organisationId, 'email_unverified');
+        throw new SsoRefusal('email_unverified');
+      }
+      const domain = email.split('@')[1] ?? '';
+      if (!provider.emailDomains.includes(domain)) {
+        await this.refusalAudit(who, ip, provider.organisationId, 'wrong_domain');
+        throw new SsoRefusal('wrong_domain');
+      }
+      const existing = await this.users.findByEmail(email);
+      if (existing && existing.organisationId === provider.organisationId) {
+        userId = existing.id;
+        linked = 'email';
+      } else if (!existing && provider.allowNewAccounts) {
+        const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : email;
+        userId = await this.sso.createUser({ email, displayName: name, organisationId: provider.organisationId });
+        linked = 'created';
+      } else {
+        await this.refusalAudit({ ...who, userId: existing?.id ?? null }, ip, provider.organisationId, 'not_invited', {
+          otherOrganisation: Boolean(existing),
+        });
+        throw new SsoRefusal('not_invited');
+      }
+      await this.sso.link(provider.issuer, subject, userId);
+    }
+    const user = await this.users.findById(userId);
+    if (!user?.active) {
+      await this.refusalAudit({ ...who, userId }, ip, provider.organisationId, 'inactive');
+      throw new SsoRefusal('inactive');
+    }
+    const actorWho = { userId: user.id, email: user.email, ip };
+    const amr = Array.isArray(claims.amr) ? claims.amr.map(String) : [];
+    const providerDidMfa = amr.some((method) => MFA_AMR.has(method));
+    const summary = { sso: provider.organisationId, linked, providerMfa: providerDidMfa };
+    if (linked === 'created')
+      await this.audit.recordChange(actorWho, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        summary: { via: 'sso', organisationId: provider.organisationId },
+      });
+    // Koers's own second factor is skipped only when the organisation is trusted to say it did MFA, and did.
+    if ((await this.auth.hasMfa(user.id)) && !(provider.trustProviderMfa && providerDidMfa))
+      return {
+        kind: 'mfa',
+        challenge: await this.auth.mfaChallenge(user.id, actorWho, summary),
+        returnTo: login.returnTo,
+      };
+    return {
+      kind: 'session',
+      tokens: await this.auth.startSession(user.id, actorWho, client, {
+        ...summary,
+        ...(provider.trustProviderMfa && providerDidMfa ? { mfa: 'provider' } : {}),
+      }),
+      returnTo: login.returnTo,
+    };
+  }
+
+  private async refusalAudit(
+    who: { userId: string | null; email: string; ip: string | null } | null,
+    ip: string | null,
+    organisationId: string | null,
+    reason: SsoErrorCode,
+    extra: Record<string, unknown> = {},
+  ) {
+    await this.audit.recordFailed(who ?? { userId: null, email: null, ip }, {
+      action: 'auth.sso',
+      entityType: 'organisation',
+      entityId: organisationId ?? undefined,
+      summary: { reason, ...extra },
+    });
+  }
+
+  // --- The secretariat's settings (Beheer > Organisaties) ---
+
+  async read(actor: Actor, organisationId: string) {
+    await this.authorization.assertInRegion(actor, 'users.manage', 'sso.read');
+    if (!(await this.organisations.findById(organisationId))) throw notFound('De organisatie');
+    const provider = await this.sso.find(organisationId);
+    if (!provider) return null;
+    const { clientSecret: _secret, ...shown } = provider;
+    return { ...shown, clientSecretSet: true };
+  }
+
+  async save(
+    actor: Actor,
+    organisationId: string,
+    body: {
+      displayName: string;
+      issuer: string;
+      clientId: string;
+      clientSecret?: string;
+      emailDomains: string[];
+      allowNewAccounts: boolean;
+      trustProviderMfa: boolean;
+      enabled: boolean;
+    },
+  ) {
+    await this.authorization.assertInRegion(actor, 'users.manage', 'sso.update');
+    if (!(await this.organisations.findById(organisationId))) throw notFound('De organisatie');
+    const emailDomains = [...new Set(body.emailDomains.map((d) => d.trim().toLowerCase().replace(/^@/, '')))];
+    const saved = await this.sso.save({
+      organisationId,
+      displayName: body.displayName.trim(),
+      issuer: body.issuer.trim().replace(/\/+$/, ''),
+      clientId: body.clientId.trim(),
+      clientSecret: body.clientSecret || null,
+      emailDomains,
+      allowNewAccounts: body.allowNewAccounts,
+      trustProviderMfa: body.trustProviderMfa,
+      enabled: body.enabled,
+    });
+    if (!saved) {
+      throw validationFailed([{ field: 'clientSecret', messages: ['Vul het client secret van de provider in.'] }]);
+    }
+    this.issuers.clear();
+    await this.audit.recordChange(actor, {
+      action: 'sso.update',
+      entityType: 'organisation',
+      entityId: organisationId,
+      summary: {
+        issuer: body.issuer,
+        clientId: body.clientId,
+        emailDomains,
+        allowNewAccounts: body.allowNewAccounts,
+        trustProviderMfa: body.trustProviderMfa,
+        enabled: body.enabled,
+        clientSecretChanged: Boolean(body.clientSecret),
+      },
+    });
+    return this.read(actor, organisationId);
+  }
+
+  async remove(actor: Actor, organisationId: string) {
+    await this.authorization.assertInRegion(actor, 'users.manage', 'sso.delete');
+    if (!(await this.organisations.findById(organisationId))) throw notFound('De organisatie');
+    await this.sso.remove(organisationId);
+    await this.audit.recordChange(actor, {
+      action: 'sso.delete',
+      entityType: 'organisation',
+      entityId: organisationId,
+    });
+  }
+}
