@@ -53,9 +53,13 @@ export class SearchService {
    * shows them (`workgroup.view`) and every account for the secretariat, organisations for everyone.
    */
   private async scopeOf(actor: Actor): Promise<SearchScope> {
-    const kennisbank = await this.knowledgePolicy.canRead(actor);
-    if (isSecretariat(actor)) return { content: 'all', people: 'all', kennisbank };
-    const visible = await this.authorization.visibleWorkgroups(actor);
+    if (isSecretariat(actor))
+      return { content: 'all', people: 'all', kennisbank: await this.knowledgePolicy.canRead(actor) };
+    // Independent questions, asked at once: each is a round trip to the database before the search can start.
+    const [kennisbank, visible] = await Promise.all([
+      this.knowledgePolicy.canRead(actor),
+      this.authorization.visibleWorkgroups(actor),
+    ]);
     const viewable = visible === 'all' ? await this.repository.allWorkgroupIds() : visible;
     const readable = await Promise.all(
       viewable.map((id) => this.authorization.canInWorkgroup(actor, 'workgroup.content.read', id)),
