@@ -6,6 +6,7 @@ import { isSecretariat, useAuth } from '../../auth';
 import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, useApi } from '../../components/common';
 import { useConfirm } from '../../components/dialog';
 import { FormActions, useSubmit } from '../../components/forms';
+import { useGuardedForm } from '../forms';
 import { formatDate, formatDateTime } from '../../labels';
 import { useWords } from '../region/words';
 import { governanceApi, PeriodWorkgroup, StrategyAdoption } from './governance-api';
@@ -236,6 +237,8 @@ function AdoptionForm({ strategy, onAdopted }: { strategy: StrategyDetail; onAdo
   const meetings = useApi(() => (bodyId ? governanceApi.bodyMeetings(bodyId) : Promise.resolve([])), [bodyId]);
   const confirm = useConfirm();
   const { error, busy, submit } = useSubmit();
+  // The default body is not an edit: only the date, meeting and reference make the form unsaved.
+  const guard = useGuardedForm({ values: { adoptedOn, meetingId, reference } });
   useEffect(() => {
     // The board (RVC or the region's equivalent) is the usual choice.
     const board = bodies.data?.find((b) => b.kind === 'rvc');
@@ -263,6 +266,7 @@ function AdoptionForm({ strategy, onAdopted }: { strategy: StrategyDetail; onAdo
           bodyId: bodyId || undefined,
           meetingId: meetingId || undefined,
         });
+        guard.saved();
         await onAdopted();
       },
     );

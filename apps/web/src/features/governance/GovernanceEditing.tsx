@@ -3,6 +3,7 @@ import { BODY_KIND_LABELS, BODY_KINDS, BodyKind } from '@koers/contracts';
 import { api } from '../../api';
 import { ErrorMessage, Field, useApi } from '../../components/common';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
+import { useGuardedForm } from '../forms';
 import { BodyDetail, governanceApi, MeetingDetail, MeetingInput, MeetingSummary } from './governance-api';
 
 const KIND_CHOICES = BODY_KINDS.map((k) => [k, BODY_KIND_LABELS[k]] as const);
@@ -33,6 +34,8 @@ export function BodyForm({
   const [max, setMax] = useState(body?.meetingsPerYearMax?.toString() ?? '');
   const [description, setDescription] = useState(body?.description ?? '');
   const { error, busy, submit } = useSubmit();
+  // Leaving with unsaved input asks first (features/forms).
+  const guard = useGuardedForm({ values: { kind, name, districtId, min, max, description } });
   const headingId = body ? 'orgaan-bewerken' : 'nieuw-orgaan';
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) =>
@@ -61,6 +64,7 @@ export function BodyForm({
         const saved = body
           ? await governanceApi.updateBody(body.id, { ...input, version: body.version } as typeof input)
           : await governanceApi.createBody(input);
+        guard.saved();
         await onSaved(saved);
       },
     );
@@ -278,6 +282,9 @@ export function MeetingForm({
     Object.fromEntries((meeting?.attendees ?? []).map((a) => [a.userId, a.status])),
   );
   const { error, busy, submit } = useSubmit();
+  const guard = useGuardedForm({
+    values: { title, day, start, end, location, state, agenda, decisions, documents, attendance },
+  });
   const bodyId = body.id;
   const headingId = meeting ? `vergadering-bewerken-${meeting.id}` : 'nieuwe-vergadering';
   const TIME = /^\d{2}:\d{2}$/;
@@ -318,6 +325,7 @@ export function MeetingForm({
         const saved = meeting
           ? await governanceApi.updateMeeting(meeting.id, { ...input, version: meeting.version } as MeetingInput)
           : await governanceApi.createMeeting(bodyId, input);
+        guard.saved();
         await onSaved(saved);
       },
     );
