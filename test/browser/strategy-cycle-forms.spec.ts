@@ -3,7 +3,13 @@ import type { ConsultationDetail, ContributionList, InventoryDetail } from '@koe
 import { addDays, todayInNetherlands } from '@koers/core';
 import { Api, DEMO, expectStatus, unique } from '../support/api-helpers';
 import { createTestApp, TestApp } from '../support/test-app';
-import { BrowserPages, describeWithBrowser, expectAccessible, launchChromium } from './support/browser-harness';
+import {
+  BrowserPages,
+  describeWithBrowser,
+  expectAccessible,
+  launchChromium,
+  screenshot,
+} from './support/browser-harness';
 
 /**
  * The secretariat's forms of the strategy cycle at 390 px (docs/strategy-cycle.md): naming the contact people
@@ -130,7 +136,7 @@ describeWithBrowser('test/browser/strategy-cycle-forms.spec.ts')('strategy cycle
     await pages.login(gemeente.page, DEMO.aanjagerOndermijning);
     await gemeente.page.getByRole('link', { name: stored.title, exact: true }).waitFor();
     expect(gemeente.pageErrors).toEqual([]);
-  });
+  }, 150_000);
 
   it('names the contact people of an inventory, at 390 px', async () => {
     const zeist = await api.organisationId('Gemeente Zeist');
@@ -152,7 +158,7 @@ describeWithBrowser('test/browser/strategy-cycle-forms.spec.ts')('strategy cycle
     await contacts.getByLabel(name).check();
     await contacts.getByRole('button', { name: 'Contactpersonen opslaan' }).click();
     await contacts.getByText('Eén contactpersoon opgeslagen voor Gemeente Zeist.').waitFor();
-    await page.getByRole('cell', { name: new RegExp(`^${name}`) }).waitFor();
+    await page.getByRole('cell', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).waitFor();
     await expectAccessible(page, 'inventory-contacts-phone');
     await fitsThePhone(page);
     const stored = expectStatus(await api.get(DEMO.secretariaat, `/api/inventories/${inventory.id}`), 200)
@@ -182,6 +188,8 @@ describeWithBrowser('test/browser/strategy-cycle-forms.spec.ts')('strategy cycle
     await pages.login(page, DEMO.secretariaat);
     await page.goto(`${t.url}/cyclus/financien`);
     await page.getByRole('button', { name: 'Wijzigen (Gemeente Dronten, 2033)' }).click();
+    await screenshot(page, 'contribution-edit-opened');
+    expect(pageErrors).toEqual([]);
     const form = page.getByRole('form', { name: 'Bijdrage wijzigen: Gemeente Dronten, 2033' });
     const amount = form.getByLabel(/^Bedrag in euro/);
     expect(await amount.inputValue()).toBe('1.000,00');
