@@ -328,6 +328,64 @@ describe('a new region sets itself up', () => {
     });
   });
 
+  describe('werkgroepen of any shape', () => {
+    let theme: string;
+
+    it('several per theme, and a stuurgroep without a theme', async () => {
+      const strategy = (expectStatus(await as('get', '/api/strategies'), 200).body as Array<{ id: string }>)[0].id;
+      theme = expectStatus(await as('post', `/api/strategies/${strategy}/themes`, { title: 'Ondermijning' }), 201).body
+        .id;
+      const first = expectStatus(
+        await as('post', '/api/workgroups', { themeId: theme, name: 'Werkgroep Ondermijning Noord' }),
+        201,
+      ).body;
+      expect(first).toMatchObject({ kind: 'werkgroep', themeId: theme });
+      expectStatus(
+        await as('post', '/api/workgroups', { themeId: theme, kind: 'taskforce', name: 'Taskforce Drugslabs' }),
+        201,
+      );
+      const bbg = expectStatus(
+        await as('post', '/api/workgroups', { kind: 'stuurgroep', name: 'Bestuurlijke Begeleidingsgroep' }),
+        201,
+      ).body.id;
+      const detail = expectStatus(await as('get', `/api/workgroups/${bbg}`), 200).body;
+      expect(detail).toMatchObject({ kind: 'stuurgroep', themeId: null, theme: null });
+      expect(detail.composition.status).toBe('geen_eisen');
+      const listed = expectStatus(await as('get', '/api/workgroups'), 200).body as Array<Record<string, unknown>>;
+      expect(listed.find((w) => w.id === bbg)).toMatchObject({ kind: 'stuurgroep', themeId: null, themeTitle: null });
+      expect(listed.filter((w) => w.themeId === theme).map((w) => w.name)).toEqual([
+        'Taskforce Drugslabs',
+        'Werkgroep Ondermijning Noord',
+      ]);
+      // The kind changes; the audit says so.
+      expectStatus(await as('patch', `/api/workgroups/${bbg}`, { kind: 'overleg' }), 200);
+      expect(expectStatus(await as('get', `/api/workgroups/${bbg}`), 200).body.kind).toBe('overleg');
+      const audit = expectStatus(await as('get', `/api/audit?entityType=workgroup&entityId=${bbg}`), 200).body;
+      expect(audit.items.map((e: { action: string }) => e.action)).toEqual(['workgroup.update', 'workgroup.create']);
+    });
+
+    it('refuses a duplicate name (saying which), a bad kind or theme, and unknown ids', async () => {
+      const duplicate = await as('post', '/api/workgroups', { kind: 'overleg', name: 'taskforce drugslabs' });
+      expect(duplicate.status).toBe(409);
+      expect(duplicate.body.error.message).toBe('Er bestaat al een werkgroep met de naam "Taskforce Drugslabs".');
+      const bad = await as('post', '/api/workgroups', { kind: 'commissie', themeId: 'thema-1', name: 'Ab' });
+      expect(bad.status).toBe(400);
+      expect(fieldsOf(bad.body)).toEqual(['kind', 'name', 'themeId']);
+      const unknownTheme = await as('post', '/api/workgroups', { themeId: randomUUID(), name: 'Werkgroep Nergens' });
+      expect(unknownTheme.status).toBe(400);
+      expect(fieldsOf(unknownTheme.body)).toEqual(['themeId']);
+      const workgroups = expectStatus(await as('get', '/api/workgroups'), 200).body as Array<{
+        id: string;
+        name: string;
+      }>;
+      const taskforce = workgroups.find((w) => w.name === 'Taskforce Drugslabs')!.id;
+      const renamedOnto = await as('patch', `/api/workgroups/${taskforce}`, { name: 'Werkgroep Ondermijning Noord' });
+      expect(renamedOnto.status).toBe(409);
+      expect((await as('patch', `/api/workgroups/${taskforce}`, { kind: 'club' })).status).toBe(400);
+      expect((await as('patch', `/api/workgroups/${randomUUID()}`, { kind: 'overleg' })).status).toBe(404);
+    });
+  });
+
   describe('organisation types and functions', () => {
     it('knows the organisation types real regions have', async () => {
       for (const type of ['riec', 'zorg_en_veiligheidshuis', 'ggd', 'provincie', 'rijk']) {

@@ -319,12 +319,20 @@ describe('strategy, werkgroepen and audit', () => {
       expect((await api.strategy()).themes).toHaveLength(3);
     });
 
-    it('a second werkgroep for the same theme is refused', async () => {
-      const response = await api.post(S, '/api/workgroups', {
-        themeId: strategy.themes[0].id,
-        name: 'Tweede werkgroep ondermijning',
+    it('a second werkgroep for the same theme is allowed; a duplicate name is refused and named', async () => {
+      const second = expectStatus(
+        await api.post(S, '/api/workgroups', { themeId: strategy.themes[0].id, name: 'Tweede werkgroep ondermijning' }),
+        201,
+      ).body.id;
+      const duplicate = await api.post(S, '/api/workgroups', {
+        themeId: strategy.themes[1].id,
+        name: WORKGROUP_NAMES.ondermijning.toUpperCase(),
       });
-      expect(response.status).toBe(409);
+      expect(duplicate.status).toBe(409);
+      expect(duplicate.body.error.message).toBe(
+        `Er bestaat al een werkgroep met de naam "${WORKGROUP_NAMES.ondermijning}".`,
+      );
+      expectStatus(await api.delete(S, `/api/workgroups/${second}`), 204);
     });
 
     it('adding an existing member is refused', async () => {

@@ -208,6 +208,44 @@ describeWithBrowser('test/browser/new-region.spec.ts')('a new region sets itself
     await page.getByRole('heading', { level: 2, name: 'Regionaal Beleidsplan Veiligheid' }).waitFor();
     await page.getByRole('link', { name: plan.strategyTitle }).waitFor();
 
+    // Werkgroepen of any shape: one with a theme, a stuurgroep without one; then their members by CSV.
+    await page.goto(t.url + '/beheer/werkgroepen');
+    const groups: Array<[string, string, string]> = [
+      ['Werkgroep Ondermijning', 'Werkgroep', plan.themes[0].title],
+      ['Bestuurlijke Begeleidingsgroep', 'Stuurgroep', ''],
+    ];
+    for (const [name, kind, theme] of groups) {
+      await page.getByRole('button', { name: 'Nieuwe werkgroep' }).click();
+      await field('Soort').selectOption({ label: kind });
+      if (theme) await page.getByLabel('Thema').selectOption({ label: `1. ${theme}` });
+      await field('Naam').fill(name);
+      await page.getByRole('button', { name: 'Werkgroep aanmaken' }).click();
+      await page.getByText(`Werkgroep ${name} is aangemaakt.`).waitFor();
+    }
+    const table = page.getByRole('table', { name: 'Werkgroepen' });
+    await table.getByRole('row', { name: /Bestuurlijke Begeleidingsgroep.*Stuurgroep/ }).waitFor();
+    await expectAccessible(page, 'beheer werkgroepen');
+    await page.goto(t.url + '/beheer/importeren');
+    await page.getByLabel('Werkgroepleden').check();
+    await page
+      .getByRole('textbox', { name: 'Inhoud van het bestand' })
+      .fill(
+        [
+          'e-mail;werkgroep;rol',
+          'k.schuiling@groningen.example.nl;Werkgroep Ondermijning;aanjager',
+          'm.out@assen.example.nl;Bestuurlijke Begeleidingsgroep;lid',
+        ].join('\n'),
+      );
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByText('2 lidmaatschappen ingelezen.').waitFor();
+    await page.goto(t.url + '/beheer/werkgroepen');
+    await table.getByRole('link', { name: 'Bestuurlijke Begeleidingsgroep', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bestuurlijke Begeleidingsgroep' }).waitFor();
+    await page.getByText('Geen (rapporteert niet als thema)').waitFor();
+    await page.getByText('Geen eisen ingesteld voor de samenstelling van deze werkgroep.').waitFor();
+    await page.getByRole('cell', { name: 'Marco Out' }).or(page.getByText('Marco Out')).first().waitFor();
+    expect(await page.getByRole('link', { name: 'Voortgang' }).count()).toBe(0);
+
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });

@@ -232,7 +232,7 @@ export const api = {
 
   workgroups: () => request<WorkgroupSummary[]>('GET', '/workgroups'),
   workgroup: (id: string) => request<WorkgroupDetail>('GET', `/workgroups/${encodeURIComponent(id)}`),
-  createWorkgroup: (input: WorkgroupInput & { themeId: string; name: string }) =>
+  createWorkgroup: (input: WorkgroupInput & { name: string }) =>
     request<WorkgroupSummary>('POST', '/workgroups', input),
   updateWorkgroup: (id: string, input: WorkgroupInput) =>
     request<unknown>('PATCH', `/workgroups/${encodeURIComponent(id)}`, input),

@@ -2,13 +2,25 @@ import type { IsoDateTime } from './common';
 import type { MembershipRole, OrganisationType, UserFunction } from './identity';
 import type { Theme } from './strategy';
 
+/** The shape of a group: a bestuurlijke werkgroep, a steering group (BBG), a taskforce or an overleg. */
+export const WORKGROUP_KINDS = ['werkgroep', 'stuurgroep', 'taskforce', 'overleg'] as const;
+export type WorkgroupKind = (typeof WORKGROUP_KINDS)[number];
+export const WORKGROUP_KIND_LABELS: Record<WorkgroupKind, string> = {
+  werkgroep: 'Werkgroep',
+  stuurgroep: 'Stuurgroep',
+  taskforce: 'Taskforce',
+  overleg: 'Overleg',
+};
+
 export interface WorkgroupSummary {
   id: string;
   name: string;
   description: string | null;
-  themeId: string;
-  themeTitle: string;
-  strategyId: string;
+  kind: WorkgroupKind;
+  /** Null for a group without a theme (it does not report as a priority). */
+  themeId: string | null;
+  themeTitle: string | null;
+  strategyId: string | null;
   memberCount: number;
   myRole: MembershipRole | null;
 }
@@ -59,13 +71,15 @@ export interface Composition {
 
 export interface WorkgroupDetail {
   id: string;
-  themeId: string;
+  kind: WorkgroupKind;
+  /** Null for a group without a theme. */
+  themeId: string | null;
   name: string;
   description: string | null;
   updatedAt: IsoDateTime;
   /** Raised on every change (optimistic concurrency). */
   version: number;
-  theme: Theme;
+  theme: Theme | null;
   members: WorkgroupMember[];
   compositionRules: CompositionSeat[];
   composition: Composition;
@@ -73,7 +87,9 @@ export interface WorkgroupDetail {
 }
 
 export interface WorkgroupInput {
-  themeId?: string;
+  themeId?: string | null;
+  kind?: WorkgroupKind;
   name?: string;
   description?: string;
+  compositionRules?: CompositionSeat[];
 }

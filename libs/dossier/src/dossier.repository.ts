@@ -175,7 +175,7 @@ export class DossierRepository {
   async workgroup(workgroupId: string): Promise<Row | null> {
     const [row] = await this.rows(
       `SELECT to_jsonb(w) || jsonb_build_object('priority_title', t.title, 'strategy_name', s.title, 'strategy_period', jsonb_build_array(s.period_start, s.period_end)) AS row
-         FROM workgroups w JOIN themes t ON t.id = w.theme_id JOIN strategies s ON s.id = t.strategy_id
+         FROM workgroups w LEFT JOIN themes t ON t.id = w.theme_id LEFT JOIN strategies s ON s.id = t.strategy_id
         WHERE w.id = $1`,
       [workgroupId],
     );

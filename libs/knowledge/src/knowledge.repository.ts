@@ -151,7 +151,8 @@ export class KnowledgeRepository {
   async workgroupOfTheme(themeId: string): Promise<string | null> {
     const rows: Array<{ id: string }> = await this.transactions
       .manager()
-      .query('SELECT id FROM workgroups WHERE theme_id = $1', [themeId]);
+      // Several werkgroepen may share a theme; the kennisbank goes with the oldest (see docs/region-setup.md).
+      .query('SELECT id FROM workgroups WHERE theme_id = $1 ORDER BY created_at, id LIMIT 1', [themeId]);
     return rows[0]?.id ?? null;
   }
 

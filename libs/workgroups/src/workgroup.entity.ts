@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import type { MembershipRole } from '@koers/access';
+import type { WorkgroupKind } from '@koers/contracts';
 import type { CompositionSeat } from './composition';
 
 @Entity('workgroups')
@@ -7,8 +8,12 @@ export class WorkgroupEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'theme_id', type: 'uuid' })
-  themeId: string;
+  /** Null for a group without a theme (a stuurgroep, an overleg): it does not report as a priority. */
+  @Column({ name: 'theme_id', type: 'uuid', nullable: true })
+  themeId: string | null;
+
+  @Column({ type: 'text' })
+  kind: WorkgroupKind;
 
   @Column({ type: 'text' })
   name: string;

@@ -38,6 +38,14 @@ export class WorkgroupRepository {
     return this.transactions.manager(manager).getRepository(WorkgroupEntity).findOneBy({ id });
   }
 
+  async findByName(name: string, manager: EntityManager): Promise<{ id: string; name: string } | null> {
+    const rows: Array<{ id: string; name: string }> = await manager.query(
+      'SELECT id, name FROM workgroups WHERE lower(name) = lower($1) LIMIT 1',
+      [name.trim()],
+    );
+    return rows[0] ?? null;
+  }
+
   async memberCounts(ids: string[]): Promise<Map<string, number>> {
     if (!ids.length) return new Map();
     const rows: Array<{ workgroup_id: string; n: number }> = await this.transactions
@@ -89,7 +97,7 @@ export class WorkgroupRepository {
   }
 
   async insert(
-    values: Pick<WorkgroupEntity, 'themeId' | 'name' | 'description' | 'compositionRules'>,
+    values: Pick<WorkgroupEntity, 'themeId' | 'kind' | 'name' | 'description' | 'compositionRules'>,
     manager: EntityManager,
   ): Promise<WorkgroupEntity> {
     const repo = manager.getRepository(WorkgroupEntity);
@@ -99,7 +107,7 @@ export class WorkgroupRepository {
 
   async update(
     id: string,
-    values: Partial<Pick<WorkgroupEntity, 'name' | 'description' | 'compositionRules'>>,
+    values: Partial<Pick<WorkgroupEntity, 'name' | 'kind' | 'description' | 'compositionRules'>>,
     manager: EntityManager,
   ): Promise<void> {
     await manager.getRepository(WorkgroupEntity).update({ id }, { ...values, updatedAt: new Date() });

@@ -6,9 +6,11 @@ import { conflict, EventBus, lockVersion, notFound, TransactionHost, validationF
 import { StrategyService } from '@koers/strategy';
 import { checkComposition, CompositionSeat, TAX_AUTHORITY_SEAT } from './composition';
 import { WorkgroupRepository } from './workgroup.repository';
+import type { WorkgroupKind } from '@koers/contracts';
 
 export interface WorkgroupInput {
-  themeId: string;
+  themeId?: string | null;
+  kind?: WorkgroupKind;
   name: string;
   description?: string;
 }
@@ -30,7 +32,7 @@ export class WorkgroupService {
     const workgroups = await this.repository.list(visible);
     const ids = workgroups.map((w) => w.id);
     const [themes, counts, memberships] = await Promise.all([
-      this.strategy.themesByIds(workgroups.map((w) => w.themeId)),
+      this.strategy.themesByIds(workgroups.flatMap((w) => (w.themeId ? [w.themeId] : []))),
       this.repository.memberCounts(ids),
       this.repository.membershipsOf(actor.userId),
     ]);
@@ -40,8 +42,9 @@ export class WorkgroupService {
         id: w.id,
         name: w.name,
         description: w.description,
+        kind: w.kind,
         themeId: w.themeId,
-        themeTitle: theme?.title ?? '',
+        themeTitle: theme?.title ?? null,
         strategyId: theme?.strategyId ?? null,
         memberCount: counts.get(w.id) ?? 0,
         myRole: memberships.find((m) => m.workgroupId === w.id)?.role ?? null,
@@ -54,7 +57,7 @@ export class WorkgroupService {
     const workgroup = await this.repository.findById(id);
     if (!workgroup) throw notFound('De werkgroep');
     const [[theme], members, districts] = await Promise.all([
-      this.strategy.themesByIds([workgroup.themeId]),
+      workgroup.themeId ? this.strategy.themesByIds([workgroup.themeId]) : Promise.resolve([]),
       this.repository.members(id),
       this.repository.districtsOfRegion(),
     ]);
@@ -78,24 +81,33 @@ export class WorkgroupService {
 
   async create(actor: Actor, input: WorkgroupInput) {
     await this.authorization.assertInRegion(actor, 'region.manage', 'workgroup.create');
-    const [theme] = await this.strategy.themesByIds([input.themeId]);
-    if (!theme) throw validationFailed([{ field: 'themeId', messages: ['Deze prioriteit bestaat niet.'] }]);
+    const themeId = input.themeId ?? null;
+    const [theme] = themeId ? await this.strategy.themesByIds([themeId]) : [null];
+    if (themeId && !theme)
+      throw validationFailed([{ field: 'themeId', messages: ['Dit thema (deze prioriteit) bestaat niet.'] }]);
     return this.change(actor, 'workgroup.create', null, async (manager) => {
+      await this.assertNameFree(input.name, null, manager);
       // A new werkgroep starts from the region's default seats (the Belastingdienst too where the theme asks for it).
       const defaults = await this.repository.defaultCompositionRules(manager);
       const compositionRules =
-        theme.requiresTaxAuthority && !defaults.some((seat) => seat.code === TAX_AUTHORITY_SEAT.code)
+        theme?.requiresTaxAuthority && !defaults.some((seat) => seat.code === TAX_AUTHORITY_SEAT.code)
           ? [...defaults, TAX_AUTHORITY_SEAT]
           : defaults;
       const created = await this.repository.insert(
-        { themeId: input.themeId, name: input.name, description: input.description ?? '', compositionRules },
+        {
+          themeId,
+          kind: input.kind ?? 'werkgroep',
+          name: input.name,
+          description: input.description ?? '',
+          compositionRules,
+        },
         manager,
       );
       return {
         result: created,
         entityId: created.id,
         workgroupId: created.id,
-        summary: { name: created.name, themeId: created.themeId },
+        summary: { name: created.name, kind: created.kind, themeId: created.themeId },
       };
     });
   }
@@ -103,7 +115,7 @@ export class WorkgroupService {
   async update(
     actor: Actor,
     id: string,
-    input: { name?: string; description?: string; compositionRules?: CompositionSeat[] },
+    input: { name?: string; kind?: WorkgroupKind; description?: string; compositionRules?: CompositionSeat[] },
     expectedVersion?: number,
   ) {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.manage', id, 'workgroup.update');
@@ -111,6 +123,7 @@ export class WorkgroupService {
       await lockVersion(manager, 'workgroups', id, expectedVersion, (m) => this.repository.findById(id, m));
       const before = await this.repository.findById(id, manager);
       if (!before) throw notFound('De werkgroep');
+      if (input.name !== undefined) await this.assertNameFree(input.name, id, manager);
       await this.repository.update(id, input, manager);
       return {
         result: await this.repository.findById(id, manager),
@@ -176,6 +189,12 @@ export class WorkgroupService {
     });
     // Open documents and live lists of this person in this werkgroep close at once.
     this.events.publish('membership.changed', { workgroupId, userId });
+  }
+
+  /** Names are unique without regard to case: the import and people find a werkgroep by its name. */
+  private async assertNameFree(name: string, ownId: string | null, manager: EntityManager) {
+    const taken = await this.repository.findByName(name, manager);
+    if (taken && taken.id !== ownId) throw conflict(`Er bestaat al een werkgroep met de naam "${taken.name}".`);
   }
 
   /** Runs a change and its audit entry in one transaction. */

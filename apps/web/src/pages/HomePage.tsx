@@ -11,6 +11,7 @@ import {
   ROLE_LABELS,
   SESSION_TYPE_LABELS,
   SessionSummary,
+  WORKGROUP_KIND_LABELS,
 } from '@koers/contracts';
 import { api } from '../api';
 import { isSecretariat, useMe } from '../auth';
@@ -69,7 +70,9 @@ export function HomePage() {
                     <Link to={`/werkgroepen/${group.id}`}>{group.name}</Link>
                   </h3>
                   <p className="muted">
-                    {words.Theme}: {group.themeTitle}
+                    {group.themeTitle
+                      ? `${words.Theme}: ${group.themeTitle}`
+                      : `${WORKGROUP_KIND_LABELS[group.kind] ?? 'Groep'} zonder ${words.themeSingular}`}
                   </p>
                   <dl className="inline-dl">
                     <div>

@@ -1,6 +1,6 @@
 import { FormEvent, Suspense, useMemo, useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useOutletContext, useParams } from 'react-router-dom';
-import { Composition, Me, MembershipRole, ROLE_LABELS, WorkgroupDetail } from '@koers/contracts';
+import { Composition, Me, MembershipRole, ROLE_LABELS, WORKGROUP_KIND_LABELS, WorkgroupDetail } from '@koers/contracts';
 import { api, ApiError } from '../api';
 import { isSecretariat, useMe } from '../auth';
 import { WorkgroupDossier } from '../features/dossier/WorkgroupDossier';
@@ -83,13 +83,22 @@ export function WorkgroupPage() {
 
   return (
     <>
-      <Breadcrumbs trail={[{ label: 'Strategie', to: `/strategie/${w.theme.strategyId}` }, { label: w.name }]} />
+      <Breadcrumbs
+        trail={[
+          ...(w.theme ? [{ label: 'Strategie', to: `/strategie/${w.theme.strategyId}` }] : []),
+          { label: w.name },
+        ]}
+      />
       <PageHeading>{w.name}</PageHeading>
       <dl className="facts">
         <div>
+          <dt>Soort</dt>
+          <dd>{WORKGROUP_KIND_LABELS[w.kind] ?? w.kind}</dd>
+        </div>
+        <div>
           <dt>{words.Theme}</dt>
           <dd>
-            {w.theme.position}. {w.theme.title}
+            {w.theme ? `${w.theme.position}. ${w.theme.title}` : `Geen (rapporteert niet als ${words.themeSingular})`}
           </dd>
         </div>
         <div>
@@ -113,12 +122,16 @@ export function WorkgroupPage() {
           <li>
             <NavLink to={`/werkgroepen/${w.id}/sessies`}>Sessies</NavLink>
           </li>
-          <li>
-            <NavLink to={`/werkgroepen/${w.id}/kennisbank`}>Kennisbank</NavLink>
-          </li>
-          <li>
-            <NavLink to={`/werkgroepen/${w.id}/voortgang`}>Voortgang</NavLink>
-          </li>
+          {w.theme && (
+            <li>
+              <NavLink to={`/werkgroepen/${w.id}/kennisbank`}>Kennisbank</NavLink>
+            </li>
+          )}
+          {w.theme && (
+            <li>
+              <NavLink to={`/werkgroepen/${w.id}/voortgang`}>Voortgang</NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       <Suspense fallback={<Loading what="Het onderdeel" />}>
@@ -140,7 +153,7 @@ export function WorkgroupOverview() {
   return (
     <>
       {w.description && <p className="lead">{w.description}</p>}
-      {w.theme.focusAreas.length > 0 && (
+      {w.theme && w.theme.focusAreas.length > 0 && (
         <details className="card">
           <summary>
             Onderdelen van deze {words.themeSingular} ({w.theme.focusAreas.length})

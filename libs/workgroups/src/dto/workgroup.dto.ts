@@ -15,10 +15,18 @@ import {
   ValidateNested,
 } from '@koers/core';
 import { MEMBERSHIP_ROLES, MembershipRole } from '@koers/access';
+import { WORKGROUP_KINDS, WorkgroupKind } from '@koers/contracts';
 
 export class CreateWorkgroupDto {
+  /** Absent or null: a group without a theme. */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
   @IsUUID()
-  themeId: string;
+  themeId?: string | null;
+
+  @IsOptional()
+  @IsIn(WORKGROUP_KINDS, { message: `Kies een soort: ${WORKGROUP_KINDS.join(', ')}.` })
+  kind?: WorkgroupKind;
 
   @IsString()
   @MinLength(3)

@@ -1,6 +1,12 @@
 import { FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { StrategyDetail, WorkgroupSummary } from '@koers/contracts';
+import {
+  StrategyDetail,
+  WORKGROUP_KIND_LABELS,
+  WORKGROUP_KINDS,
+  WorkgroupKind,
+  WorkgroupSummary,
+} from '@koers/contracts';
 import { api, ApiError } from '../../api';
 import {
   asApiError,
@@ -18,6 +24,7 @@ import {
 import { FormActions, useSubmit } from '../../components/forms';
 import { useGuardedForm } from '../../features/forms';
 import { useConfirm } from '../../components/dialog';
+import { useWords } from '../../features/region';
 
 async function loadStrategiesWithThemes(): Promise<StrategyDetail[]> {
   const strategies = await api.strategies();
@@ -25,6 +32,7 @@ async function loadStrategiesWithThemes(): Promise<StrategyDetail[]> {
 }
 
 export function WorkgroupsAdminPage() {
+  const words = useWords();
   const workgroups = useApi(() => api.workgroups(), []);
   const strategies = useApi(loadStrategiesWithThemes, []);
   const [editing, setEditing] = useState<WorkgroupSummary | 'new' | null>(null);
@@ -57,7 +65,9 @@ export function WorkgroupsAdminPage() {
     <>
       <PageHeading>Werkgroepen en leden</PageHeading>
       <p>
-        Per prioriteit van de strategie is er een bestuurlijke werkgroep. Leden beheert u op de pagina van de werkgroep.
+        Werkgroepen, stuurgroepen, taskforces en overleggen: bij een {words.themeSingular} van de strategie (dan
+        rapporteren ze als {words.themeSingular}), of zonder. Er kunnen meerdere groepen bij één {words.themeSingular}{' '}
+        horen. Leden beheert u op de pagina van de groep.
       </p>
       <SuccessMessage message={message} />
       <ErrorMessage error={error || workgroups.error || strategies.error} />
@@ -81,13 +91,19 @@ export function WorkgroupsAdminPage() {
       )}
       {workgroups.loading && !workgroups.data && <Loading what="Werkgroepen" plural />}
       {workgroups.data && (
-        <Table label="Werkgroepen" caption="Werkgroepen" columns={['Werkgroep', 'Prioriteit', 'Leden', ROW_ACTIONS]}>
+        <Table
+          label="Werkgroepen"
+          caption="Werkgroepen"
+          columns={['Werkgroep', 'Soort', words.Theme, 'Leden', ROW_ACTIONS]}
+          cards
+        >
           {workgroups.data.map((group) => (
             <tr key={group.id}>
               <th scope="row">
                 <Link to={`/werkgroepen/${group.id}`}>{group.name}</Link>
               </th>
-              <td>{group.themeTitle}</td>
+              <td>{WORKGROUP_KIND_LABELS[group.kind] ?? group.kind}</td>
+              <td>{group.themeTitle ?? '—'}</td>
               <td>{group.memberCount}</td>
               <td className="actions">
                 <Link className="button button-small button-secondary" to={`/werkgroepen/${group.id}#leden`}>
@@ -120,7 +136,9 @@ interface WorkgroupFormProps {
 }
 
 function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFormProps) {
+  const words = useWords();
   const [themeId, setThemeId] = useState(workgroup?.themeId ?? '');
+  const [kind, setKind] = useState<WorkgroupKind>(workgroup?.kind ?? 'werkgroep');
   const [name, setName] = useState(workgroup?.name ?? '');
   const [description, setDescription] = useState(workgroup?.description ?? '');
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
@@ -136,15 +154,13 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const checks: Check[] = [
-      ['themeId', Boolean(workgroup) || Boolean(themeId), 'Kies een prioriteit.'],
-      ['name', name.trim().length >= 3, 'Vul een naam in van minstens 3 tekens.'],
-    ];
+    const checks: Check[] = [['name', name.trim().length >= 3, 'Vul een naam in van minstens 3 tekens.']];
     return submit(event, checks, async () => {
-      if (workgroup) await api.updateWorkgroup(workgroup.id, { name: name.trim(), description });
+      if (workgroup) await api.updateWorkgroup(workgroup.id, { name: name.trim(), kind, description });
       else
         await api.createWorkgroup({
-          themeId,
+          themeId: themeId || null,
+          kind,
           name: name.trim(),
           ...(description.trim() ? { description: description.trim() } : {}),
         });
@@ -160,11 +176,27 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
       </h2>
       {guard.notice}
       <ErrorMessage error={error} title="Opslaan is niet gelukt." />
+      <Field label="Soort" name="kind" error={error} required>
+        {(props) => (
+          <select {...props} value={kind} onChange={(event) => setKind(event.target.value as WorkgroupKind)}>
+            {WORKGROUP_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {WORKGROUP_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       {!workgroup && (
-        <Field label="Prioriteit (thema)" name="themeId" error={error} required>
+        <Field
+          label={words.Theme}
+          name="themeId"
+          error={error}
+          hint={`Alleen een groep bij een ${words.themeSingular} rapporteert aan het ${words.board}.`}
+        >
           {(props) => (
             <select {...props} value={themeId} onChange={(event) => setThemeId(event.target.value)}>
-              <option value="">Kies een prioriteit</option>
+              <option value="">Geen {words.themeSingular}</option>
               {strategies.map((s) => (
                 <optgroup key={s.id} label={s.title}>
                   {[...s.themes]

@@ -23,10 +23,17 @@ export function ProgressTab() {
       </div>
     );
   }
+  if (!workgroup.theme)
+    return (
+      <p className="alert alert-info">
+        Deze groep hoort bij geen {words.themeSingular} van de strategie en rapporteert daarom niet aan het{' '}
+        {words.board}.
+      </p>
+    );
   const focusAreas = [...workgroup.theme.focusAreas].sort((a, b) => a.position - b.position);
   return (
     <>
-      <ReportSection ctx={ctx} />
+      <ReportSection ctx={ctx} strategyId={workgroup.theme.strategyId} />
       <IndicatorsSection
         workgroupId={workgroup.id}
         strategyId={workgroup.theme.strategyId}

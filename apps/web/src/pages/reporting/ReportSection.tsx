@@ -25,10 +25,10 @@ import { useWords } from '../../features/region';
 const EDITABLE = ['concept', 'teruggestuurd'];
 
 /** The werkgroep's progress report for a chosen reporting cycle (by default the current one). */
-export function ReportSection({ ctx }: { ctx: WorkgroupContext }) {
+export function ReportSection({ ctx, strategyId }: { ctx: WorkgroupContext; strategyId: string }) {
   const words = useWords();
   const { workgroup, canWrite } = ctx;
-  const cycles = useApi(() => reportingApi.cycles(workgroup.theme.strategyId), [workgroup.theme.strategyId]);
+  const cycles = useApi(() => reportingApi.cycles(strategyId), [strategyId]);
   const reports = useApi(() => reportingApi.reports(workgroup.id), [workgroup.id]);
   // The cycle is in the address (?cyclus=), so a link can open the report of a given cycle.
   const [searchParams, setSearchParams] = useSearchParams();

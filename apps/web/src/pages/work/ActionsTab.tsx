@@ -156,8 +156,8 @@ export function ActionsTab() {
     return [...seen.entries()].sort((a, b) => a[1].localeCompare(b[1], 'nl'));
   }, [workgroup.members]);
   const focusAreas = useMemo(
-    () => [...workgroup.theme.focusAreas].sort((a, b) => a.position - b.position),
-    [workgroup.theme.focusAreas],
+    () => [...(workgroup.theme?.focusAreas ?? [])].sort((a, b) => a.position - b.position),
+    [workgroup.theme],
   );
   const owners = useMemo(() => possibleOwners(workgroup.members), [workgroup.members]);
 
@@ -785,7 +785,9 @@ function CreateActionForm({
           error={error}
           value={input.focusAreaId}
           onChange={(focusAreaId) => setInput({ ...input, focusAreaId })}
-          choices={[...workgroup.theme.focusAreas].sort((a, b) => a.position - b.position).map((f) => [f.id, f.title])}
+          choices={[...(workgroup.theme?.focusAreas ?? [])]
+            .sort((a, b) => a.position - b.position)
+            .map((f) => [f.id, f.title])}
           empty="Geen onderdeel"
         />
       </div>
@@ -803,7 +805,7 @@ function describeValue(field: string, value: unknown, ctx: WorkgroupContext): st
   if (field === 'ownerOrganisationId')
     return ctx.workgroup.members.find((m) => m.organisationId === value)?.organisationName ?? 'een organisatie';
   if (field === 'focusAreaId')
-    return ctx.workgroup.theme.focusAreas.find((f) => f.id === value)?.title ?? 'een onderdeel';
+    return (ctx.workgroup.theme?.focusAreas ?? []).find((f) => f.id === value)?.title ?? 'een onderdeel';
   return String(value);
 }
 
@@ -1132,7 +1134,7 @@ function EditActionForm({
               error={error}
               value={input.focusAreaId}
               onChange={(focusAreaId) => setInput({ ...input, focusAreaId })}
-              choices={ctx.workgroup.theme.focusAreas.map((f) => [f.id, f.title])}
+              choices={(ctx.workgroup.theme?.focusAreas ?? []).map((f) => [f.id, f.title])}
               empty="Geen onderdeel"
             />
           </>

@@ -99,8 +99,14 @@ const FILTER_PARAMS: Record<keyof Filters, string> = {
 
 /** The theme's kennisbank (lerende omgeving): full-text search with filters; create and edit for the werkgroep. */
 export function KnowledgeTab() {
+  const { workgroup } = useWorkgroup();
+  if (!workgroup.themeId)
+    return <p className="alert alert-info">Deze groep hoort bij geen thema en heeft daarom geen kennisbank.</p>;
+  return <ThemeKnowledge themeId={workgroup.themeId} />;
+}
+
+function ThemeKnowledge({ themeId }: { themeId: string }) {
   const ctx = useWorkgroup();
-  const themeId = ctx.workgroup.themeId;
   // The search and filters live in the address, so a reload or a shared link keeps them.
   const [searchParams, setSearchParams] = useSearchParams();
   const filters: Filters = {
@@ -174,7 +180,7 @@ export function KnowledgeTab() {
   const items = results.data?.items ?? [];
   return (
     <section aria-labelledby="kennisbank-kop" className="section">
-      <h2 id="kennisbank-kop">Kennisbank: {ctx.workgroup.theme.title}</h2>
+      <h2 id="kennisbank-kop">Kennisbank: {ctx.workgroup.theme?.title}</h2>
       <p>
         Interventies en werkwijzen die werken, om van elkaar te leren. Zoeken gaat op woorden in titel, trefwoorden en
         omschrijving.

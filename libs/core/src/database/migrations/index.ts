@@ -35,6 +35,7 @@ import { EncryptTotpSecrets1765120000000 } from './1765120000000-encrypt-totp-se
 import { FilesAnswersSweepAndDossierJobs1765100000000 } from './1765100000000-files-answers-sweep-and-dossier-jobs';
 import { ConsultationContacts1765140000000 } from './1765140000000-consultation-contacts';
 import { CreateOidcSso1765120000001 } from './1765120000001-create-oidc-sso';
+import { WorkgroupKindsAndOptionalTheme1765160000000 } from './1765160000000-workgroup-kinds-and-optional-theme';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -75,4 +76,5 @@ export const migrations = [
   FilesAnswersSweepAndDossierJobs1765100000000,
   ConsultationContacts1765140000000,
   CreateOidcSso1765120000001,
+  WorkgroupKindsAndOptionalTheme1765160000000,
 ];
