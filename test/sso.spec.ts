@@ -129,7 +129,7 @@ describe('OIDC single sign-on per organisation', () => {
     expect(authorize.searchParams.get('nonce')).toMatch(/^[\w-]{43}$/);
   });
 
-  it('Koers asks its own second factor of someone who has one, after the provider', async () => {
+  it('Koers asks its own second factor after the provider, unless the organisation is trusted to say it did MFA', async () => {
     // OvJ Cyber enrols TOTP in Koers, then logs in through the provider (which reports amr otp).
     const token = await t.login(DEMO.ovjCyber);
     const auth = { Authorization: `Bearer ${token}` };
@@ -154,6 +154,14 @@ describe('OIDC single sign-on per organisation', () => {
       (e) => e.actorEmail === DEMO.ovjCyber,
     );
     expect(asking?.summary).toMatchObject({ sso: omId, linked: 'email' });
+
+    // Trusted to say it did MFA (amr otp): Koers's own factor is skipped.
+    await api.request(DEMO.secretariaat, 'PUT', `/api/organisations/${omId}/sso`, settings({ trustProviderMfa: true }));
+    const trusted = await login('ovj-cyber-9');
+    expect(trusted.location).toBe('/dashboard');
+    const last = (await api.audit({ action: 'auth.login' })).items.find((e) => e.actorEmail === DEMO.ovjCyber);
+    expect(last?.summary).toMatchObject({ sso: omId, mfa: 'provider', providerMfa: true });
+    await api.request(DEMO.secretariaat, 'PUT', `/api/organisations/${omId}/sso`, settings());
   });
 
   it('with new accounts allowed, an unknown person of the organisation gets one without memberships', async () => {

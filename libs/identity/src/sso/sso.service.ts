@@ -104,6 +104,8 @@ export class SsoService {
       code_challenge: generators.codeChallenge(codeVerifier),
       code_challenge_method: 'S256',
       redirect_uri: redirectUri,
+      // How the person authenticated (RFC 8176), to skip Koers's own factor when the provider did MFA.
+      ...(provider.trustProviderMfa ? { claims: JSON.stringify({ id_token: { amr: null } }) } : {}),
     });
     return { url, state };
   }
