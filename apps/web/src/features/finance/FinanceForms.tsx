@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useId, useState } from 'react';
 import { api, ApiError } from '../../api';
 import {
   asApiError,
@@ -154,6 +154,7 @@ export function ContributionForm({
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  const headingId = useId();
   const dirty = JSON.stringify(values) !== JSON.stringify(base.values);
   const guard = useFormGuard<StoredContributionDraft>({
     dirty,
@@ -231,8 +232,8 @@ export function ContributionForm({
     ? `Bijdrage wijzigen: ${contribution.organisationName ?? contribution.label}, ${contribution.year}`
     : 'Bijdrage toevoegen';
   return (
-    <form onSubmit={submit} noValidate className="card form" aria-labelledby="bijdrage-formulier">
-      <h2 id="bijdrage-formulier" ref={contribution ? headingRef : undefined} tabIndex={-1}>
+    <form onSubmit={submit} noValidate className="card form" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={contribution ? headingRef : undefined} tabIndex={-1}>
         {title}
       </h2>
       {kept && (
@@ -397,6 +398,7 @@ export function BudgetLineForm({
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  const headingId = useId();
   const dirty = JSON.stringify(values) !== JSON.stringify(base.values);
   const guard = useFormGuard({ dirty, draftKey: key, draft: { version: base.version, values } });
   const versioned = useVersionedSave<BudgetLine, BudgetLineFields>({
@@ -449,8 +451,8 @@ export function BudgetLineForm({
   }
 
   return (
-    <form onSubmit={submit} noValidate className="card form" aria-labelledby="post-formulier">
-      <h2 id="post-formulier" ref={line ? headingRef : undefined} tabIndex={-1}>
+    <form onSubmit={submit} noValidate className="card form" aria-labelledby={headingId}>
+      <h2 id={headingId} ref={line ? headingRef : undefined} tabIndex={-1}>
         {line ? `Begrotingspost wijzigen: ${line.title}, ${line.year}` : 'Begrotingspost toevoegen'}
       </h2>
       {kept && (
