@@ -1021,6 +1021,12 @@ describe('permission matrix: the werkgroep at work, documents and reporting', ()
       target: () => ({ path: `/api/progress-reports/${f.returnedReportId}/versions` }),
     },
     {
+      method: 'GET',
+      pattern: '/api/progress-reports/:id/submit-check',
+      expected: CONTENT_READ,
+      target: () => ({ path: `/api/progress-reports/${f.conceptReportId}/submit-check` }),
+    },
+    {
       method: 'POST',
       pattern: '/api/progress-reports/:id/submit',
       expected: REPORT_SUBMIT,

@@ -206,6 +206,33 @@ export interface WorkingReport extends ReportBase {
   updatedAt: IsoDateTime;
   /** Raised on every change (optimistic concurrency). */
   version: number;
+  /** Where the report started from: the werkgroep's last accepted report (null when it started empty). */
+  carriedOver?: CarriedOver | null;
+}
+
+/**
+ * A new report starts from the statuses and texts of the werkgroep's last accepted report. `fields` names the
+ * fields (`summary`, `focusAreas.<focusAreaId>.status|narrative`) that still hold the carried-over value.
+ */
+export interface CarriedOver {
+  reportId: string;
+  cycleTitle: string;
+  version: number;
+  acceptedAt: IsoDateTime;
+  fields: string[];
+}
+
+/** What is empty, still the template, or carried over unchanged: named before the aanjager submits. */
+export interface SubmitCheckItem {
+  /** `summary`, `focusAreas.<focusAreaId>.status|narrative`, or `narrative` (the shared document). */
+  field: string;
+  /** What it is called on the page, e.g. "Samenvatting" or "Toelichting: Preventie". */
+  label: string;
+  problem: 'leeg' | 'sjabloon' | 'overgenomen';
+}
+
+export interface SubmitCheck {
+  items: SubmitCheckItem[];
 }
 
 /** What an RVC member reads: only the latest version that went upward. */

@@ -8,6 +8,7 @@ import { FollowService } from '@koers/notifications';
 import { CollabService } from './collab/collab.service';
 import { exportFile, ExportFormat, exportState } from './document-export';
 import { stateBlocks } from './export/document-blocks';
+import { DocumentFill, documentFill } from './export/document-sections';
 import { renderDocumentPdf } from './export/document-pdf';
 import { renderHtmlDocument } from './export/html-document';
 import { DocumentKind, DocumentMeta, templateUpdate } from './document.model';
@@ -75,6 +76,11 @@ export class DocumentService {
    */
   async currentContent(id: string): Promise<{ text: string; html: string }> {
     return exportState(await this.collab.currentState(id));
+  }
+
+  /** Whether the document is still its bare template, and which sections are empty (for a service that checked access). */
+  async fill(id: string): Promise<DocumentFill> {
+    return documentFill(stateBlocks(await this.collab.currentState(id)));
   }
 
   /**

@@ -25,6 +25,27 @@ export interface ReportRow {
   version: number;
   /** Per text field, the report version that last wrote it (merging stale saves per field). */
   fieldVersions: Record<string, number>;
+  /** Where the report started from (the werkgroep's last accepted report), with the values taken over. */
+  carriedOver: StoredCarryOver | null;
+}
+
+/** The last accepted report a new one starts from, and the field values taken over from it. */
+export interface StoredCarryOver {
+  reportId: string;
+  cycleTitle: string;
+  version: number;
+  acceptedAt: string;
+  /** By field name (`summary`, `focusAreas.<id>.status|narrative`): the value taken over. */
+  values: Record<string, string>;
+}
+
+/** The newest accepted version of a werkgroep's reports for an earlier meeting. */
+export interface AcceptedSource {
+  reportId: string;
+  cycleTitle: string;
+  version: number;
+  acceptedAt: Date;
+  content: ReportContent;
 }
 
 export interface VersionRow {
@@ -46,7 +67,7 @@ export interface VersionRow {
 const REPORT = `SELECT r.id, r.workgroup_id AS "workgroupId", w.name AS "workgroupName", r.cycle_id AS "cycleId", c.title AS "cycleTitle",
                        c.period_start AS "periodStart", c.period_end AS "periodEnd", r.status, r.summary, r.focus_areas AS "focusAreas",
                        r.current_version AS "currentVersion", r.narrative_document_id AS "narrativeDocumentId", r.created_at AS "createdAt", r.updated_at AS "updatedAt",
-                       r.version, r.field_versions AS "fieldVersions", c.closed_at IS NOT NULL AS "cycleClosed"
+                       r.version, r.field_versions AS "fieldVersions", c.closed_at IS NOT NULL AS "cycleClosed", r.carried_over AS "carriedOver"
                   FROM progress_reports r JOIN workgroups w ON w.id = r.workgroup_id JOIN reporting_cycles c ON c.id = r.cycle_id`;
 
 const VERSION = `SELECT v.id, v.report_id AS "reportId", v.version, v.content, v.figures, v.content_hash AS "contentHash",
@@ -100,13 +121,41 @@ export class ProgressReportRepository {
     content: ReportContent,
     createdBy: string,
     manager: EntityManager,
+    carriedOver: StoredCarryOver | null = null,
   ): Promise<string | null> {
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO progress_reports (workgroup_id, cycle_id, summary, focus_areas, created_by) VALUES ($1, $2, $3, $4::jsonb, $5)
+      `INSERT INTO progress_reports (workgroup_id, cycle_id, summary, focus_areas, created_by, carried_over) VALUES ($1, $2, $3, $4::jsonb, $5, $6::jsonb)
        ON CONFLICT (workgroup_id, cycle_id) DO NOTHING RETURNING id`,
-      [workgroupId, cycleId, content.summary, JSON.stringify(content.focusAreas), createdBy],
+      [
+        workgroupId,
+        cycleId,
+        content.summary,
+        JSON.stringify(content.focusAreas),
+        createdBy,
+        carriedOver ? JSON.stringify(carriedOver) : null,
+      ],
     );
     return rows[0]?.id ?? null;
+  }
+
+  /** The newest accepted version among the werkgroep's reports for meetings before `beforeMeeting`. */
+  async lastAccepted(
+    workgroupId: string,
+    beforeMeeting: string,
+    manager?: EntityManager,
+  ): Promise<AcceptedSource | null> {
+    const rows: AcceptedSource[] = await this.transactions.manager(manager).query(
+      `SELECT r.id AS "reportId", c.title AS "cycleTitle", v.version, v.content, rv.reviewed_at AS "acceptedAt"
+         FROM progress_reports r
+         JOIN reporting_cycles c ON c.id = r.cycle_id
+         JOIN progress_report_versions v ON v.report_id = r.id
+         JOIN progress_report_reviews rv ON rv.version_id = v.id AND rv.outcome = 'geaccepteerd'
+        WHERE r.workgroup_id = $1 AND c.meeting_date < $2
+        ORDER BY c.meeting_date DESC, v.version DESC
+        LIMIT 1`,
+      [workgroupId, beforeMeeting],
+    );
+    return rows[0] ?? null;
   }
 
   async setNarrativeDocument(id: string, documentId: string, manager: EntityManager): Promise<void> {

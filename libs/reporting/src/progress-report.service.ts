@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
+import type { CarriedOver, SubmitCheck, SubmitCheckItem } from '@koers/contracts';
 import { AuditService } from '@koers/audit';
 import { conflict, EventBus, notFound, StaleVersionError, TransactionHost, validationFailed } from '@koers/core';
 import { DocumentService } from '@koers/documents';
 // The loop events (progress_report.*) are declared by the notifications library that hears them.
 import type {} from '@koers/notifications';
 import { hashVerified, versionContentHash } from './content-hash';
-import { ProgressReportRepository, ReportRow, VersionRow } from './progress-report.repository';
+import { ProgressReportRepository, ReportRow, StoredCarryOver, VersionRow } from './progress-report.repository';
 import { mergeReportChanges, ReportChanges } from './report-merge';
 import { ReportFiguresRepository } from './report-figures.repository';
 import { ReportingRepository } from './reporting.repository';
@@ -81,17 +82,31 @@ export class ProgressReportService {
       ]);
     if (cycle.closedAt) throw cycleClosed();
     const focusAreas = await this.repository.focusAreasOf(workgroupId);
+    // The werkgroep goes on from its last accepted report: its statuses and texts, marked as carried over.
+    const source = await this.repository.lastAccepted(workgroupId, cycle.meetingDate);
+    const previous = new Map(source?.content.focusAreas.map((f) => [f.focusAreaId, f]));
     const content: ReportContent = {
-      summary: '',
+      summary: source?.content.summary ?? '',
       focusAreas: focusAreas.map((f) => ({
         focusAreaId: f.id,
         title: f.title,
-        status: 'nog_niet_gestart',
-        narrative: '',
+        status: previous.get(f.id)?.status ?? 'nog_niet_gestart',
+        narrative: previous.get(f.id)?.narrative ?? '',
       })),
     };
+    const carriedOver: StoredCarryOver | null = source && {
+      reportId: source.reportId,
+      cycleTitle: source.cycleTitle,
+      version: source.version,
+      acceptedAt: new Date(source.acceptedAt).toISOString(),
+      values: Object.fromEntries(
+        Object.entries(reportFields(content)).filter(
+          ([key]) => key === 'summary' || previous.has(key.split('.')[1] ?? ''),
+        ),
+      ),
+    };
     const id = await this.transactions.transaction(async (manager) => {
-      const newId = await this.repository.insert(workgroupId, cycleId, content, actor.userId, manager);
+      const newId = await this.repository.insert(workgroupId, cycleId, content, actor.userId, manager, carriedOver);
       if (!newId) return null;
       // The narrative is written together in the editor; its content is frozen into each version on submit.
       const documentId = await this.documents.createWithin(
@@ -109,7 +124,11 @@ export class ProgressReportService {
           entityType: 'progress_report',
           entityId: newId,
           workgroupId,
-          summary: { cycleId, narrativeDocumentId: documentId },
+          summary: {
+            cycleId,
+            narrativeDocumentId: documentId,
+            ...(carriedOver && { carriedOverFrom: { reportId: carriedOver.reportId, version: carriedOver.version } }),
+          },
         },
         manager,
       );
@@ -154,6 +173,7 @@ export class ProgressReportService {
           : current.figures,
       figuresFrozen: !editable && Boolean(current),
       latestVersion: current ? versionView(current) : null,
+      carriedOver: carriedOverView(report),
       createdAt: report.createdAt,
       updatedAt: report.updatedAt,
     };
@@ -205,6 +225,34 @@ export class ProgressReportService {
         throw error;
       });
     return this.get(actor, id);
+  }
+
+  /**
+   * What the aanjager is asked about before submitting: texts left empty, texts still carried over unchanged
+   * from the last accepted report, and the shared narrative when it is still its template or has empty sections.
+   */
+  async submitCheck(actor: Actor, id: string): Promise<SubmitCheck> {
+    const { report } = await this.readable(actor, id, 'progress_report.submit_check', true);
+    const items: SubmitCheckItem[] = [];
+    const carried = new Set(carriedOverView(report)?.fields ?? []);
+    const from = report.carriedOver ? ` (uit ${report.carriedOver.cycleTitle})` : '';
+    const check = (field: string, label: string, value: string) => {
+      if (!value.trim() && !field.endsWith('.status')) items.push({ field, label, problem: 'leeg' });
+      else if (carried.has(field)) items.push({ field, label: label + from, problem: 'overgenomen' });
+    };
+    check('summary', 'Samenvatting', report.summary);
+    for (const area of report.focusAreas) {
+      check(`focusAreas.${area.focusAreaId}.status`, `Status: ${area.title}`, area.status);
+      check(`focusAreas.${area.focusAreaId}.narrative`, `Toelichting: ${area.title}`, area.narrative);
+    }
+    if (report.narrativeDocumentId) {
+      const fill = await this.documents.fill(report.narrativeDocumentId);
+      if (fill.onlyHeadings) items.push({ field: 'narrative', label: 'Gezamenlijke toelichting', problem: 'sjabloon' });
+      else
+        for (const section of fill.emptySections)
+          items.push({ field: 'narrative', label: `Gezamenlijke toelichting, kop “${section}”`, problem: 'leeg' });
+    }
+    return { items };
   }
 
   async submit(actor: Actor, id: string) {
@@ -353,4 +401,30 @@ export class ProgressReportService {
     );
     return { report, upwardOnly: false };
   }
+}
+
+/** The report's statuses and texts by field name: `summary`, `focusAreas.<id>.status|narrative`. */
+function reportFields(content: Pick<ReportContent, 'summary' | 'focusAreas'>): Record<string, string> {
+  const fields: Record<string, string> = { summary: content.summary };
+  for (const f of content.focusAreas) {
+    fields[`focusAreas.${f.focusAreaId}.status`] = f.status;
+    fields[`focusAreas.${f.focusAreaId}.narrative`] = f.narrative;
+  }
+  return fields;
+}
+
+/** Where the report started from, naming the fields that still hold the carried-over value. */
+function carriedOverView(report: ReportRow): CarriedOver | null {
+  const stored = report.carriedOver;
+  if (!stored) return null;
+  const now = reportFields(report);
+  return {
+    reportId: stored.reportId,
+    cycleTitle: stored.cycleTitle,
+    version: stored.version,
+    acceptedAt: stored.acceptedAt,
+    fields: Object.entries(stored.values)
+      .filter(([key, value]) => value !== '' && now[key] === value)
+      .map(([key]) => key),
+  };
 }

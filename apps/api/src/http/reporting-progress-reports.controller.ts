@@ -57,6 +57,12 @@ export class ReportingProgressReportsController {
     return this.reports.versions(actor, id);
   }
 
+  /** What is empty, still the template or carried over unchanged: asked about before submitting. */
+  @Get('progress-reports/:id/submit-check')
+  submitCheck(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.reports.submitCheck(actor, id);
+  }
+
   @Post('progress-reports/:id/submit')
   @HttpCode(200)
   submit(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {

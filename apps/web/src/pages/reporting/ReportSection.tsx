@@ -8,6 +8,7 @@ import {
   ReportChanges,
   ReportContent,
   ReportingCycle,
+  SubmitCheckItem,
   WorkingReport,
 } from '@koers/contracts';
 import { ApiError } from '../../api';
@@ -201,6 +202,7 @@ function ReportEditor({
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [check, setCheck] = useState<SubmitCheckItem[]>([]);
   const firstLoad = useRef(true);
   const draftKey = `rapportage.${reportId}`;
 
@@ -248,6 +250,10 @@ function ReportEditor({
   if (!data || !draft || !base) return <Loading what="De rapportage" />;
 
   const maySubmit = EDITABLE.includes(data.status) && ctx.myRole === 'aanjager';
+  // A field is marked while it still holds the value carried over (stored, and not changed in the form).
+  const storedFields = fieldsOfDraft(draftOf(data.content));
+  const carried = (field: string, value: string) =>
+    Boolean(data.carriedOver?.fields.includes(field)) && storedFields[field] === value;
   const returned = data.status === 'teruggestuurd' ? data.latestVersion?.review : null;
 
   async function apply(next: WorkingReport, text: string) {
@@ -268,6 +274,22 @@ function ReportEditor({
     setMessage(null);
     try {
       await saveChanges();
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** Before asking: unsaved edits are saved, then the server names what is empty, template or carried over. */
+  async function askToSubmit() {
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      if (dirty && !(await saveChanges())) return;
+      setCheck((await reportingApi.submitCheck(reportId)).items);
+      setConfirming(true);
     } catch (err) {
       setError(asApiError(err));
     } finally {
@@ -327,6 +349,13 @@ function ReportEditor({
         </p>
       )}
       {versioned.dialog}
+      {editable && data.carriedOver && (
+        <p className="alert alert-info" role="note">
+          Deze rapportage begint met de statussen en teksten van de geaccepteerde rapportage van{' '}
+          {data.carriedOver.cycleTitle} (versie {data.carriedOver.version}). Wat nog ongewijzigd is overgenomen, staat
+          gemarkeerd tot u het aanpast.
+        </p>
+      )}
       {data.narrativeDocumentId && (
         <p>
           <Link to={`/documenten/${data.narrativeDocumentId}`}>Toelichting samen schrijven</Link>
@@ -352,6 +381,7 @@ function ReportEditor({
               />
             )}
           </Field>
+          {carried('summary', draft.summary) && <CarriedOverMark from={data.carriedOver!.cycleTitle} />}
           {data.content.focusAreas.map((area, index) => {
             const value = draft.focusAreas[area.focusAreaId];
             const set = (patch: Partial<{ status: FocusAreaStatus; narrative: string }>) =>
@@ -367,6 +397,9 @@ function ReportEditor({
                   onChange={(status) => set({ status })}
                   choices={options(FOCUS_AREA_STATUS_LABELS)}
                 />
+                {carried(`focusAreas.${area.focusAreaId}.status`, value.status) && (
+                  <CarriedOverMark from={data.carriedOver!.cycleTitle} />
+                )}
                 <Field label={`Toelichting: ${area.title}`} name={`focusAreas.${index}.narrative`} error={error}>
                   {(props) => (
                     <textarea
@@ -378,6 +411,9 @@ function ReportEditor({
                     />
                   )}
                 </Field>
+                {carried(`focusAreas.${area.focusAreaId}.narrative`, value.narrative) && (
+                  <CarriedOverMark from={data.carriedOver!.cycleTitle} />
+                )}
               </fieldset>
             );
           })}
@@ -397,7 +433,7 @@ function ReportEditor({
       {maySubmit ? (
         <div className="card submit-box">
           <p>Klaar? Als aanjager dient u de rapportage in bij het secretariaat. Dat kan tot en met de deadline.</p>
-          <button type="button" className="button" onClick={() => setConfirming(true)} disabled={busy}>
+          <button type="button" className="button" onClick={() => void askToSubmit()} disabled={busy}>
             Indienen
           </button>
         </div>
@@ -420,6 +456,20 @@ function ReportEditor({
             secretariaat de rapportage terugstuurt.
           </p>
           {dirty && <p>Uw niet-opgeslagen wijzigingen worden eerst opgeslagen.</p>}
+          {check.length > 0 && (
+            <>
+              <p>
+                <strong>Nog niet af?</strong> Kijk hier eerst naar; u kunt de rapportage ook zo indienen.
+              </p>
+              <ul className="submit-check" aria-label="Nog niet af">
+                {check.map((item) => (
+                  <li key={`${item.field}:${item.label}`}>
+                    {item.label}: {SUBMIT_PROBLEMS[item.problem]}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </ConfirmDialog>
       )}
 
@@ -440,4 +490,15 @@ function ReportEditor({
       )}
     </div>
   );
+}
+
+const SUBMIT_PROBLEMS: Record<SubmitCheckItem['problem'], string> = {
+  leeg: 'nog leeg',
+  sjabloon: 'nog alleen het sjabloon (koppen zonder tekst)',
+  overgenomen: 'ongewijzigd overgenomen van de vorige rapportage',
+};
+
+/** Says under a field that its value is still the one carried over from the last accepted report. */
+function CarriedOverMark({ from }: { from: string }) {
+  return <p className="hint carried-over">Overgenomen uit {from}; nog niet bijgewerkt.</p>;
 }

@@ -3,6 +3,7 @@
  * progress reports with their versions, the dashboard and the RVC bundle. Types from `@koers/contracts`.
  */
 import type {
+  SubmitCheck,
   CycleInput,
   Dashboard,
   Indicator,
@@ -42,6 +43,8 @@ export const reportingApi = {
   updateReport: (reportId: string, changes: ReportChanges, version?: number) =>
     request<WorkingReport>('PATCH', `/progress-reports/${id(reportId)}`, { ...changes, version }),
   versions: (reportId: string) => request<ReportVersion[]>('GET', `/progress-reports/${id(reportId)}/versions`),
+  /** What is empty, still the template or carried over unchanged: asked about before submitting. */
+  submitCheck: (reportId: string) => request<SubmitCheck>('GET', `/progress-reports/${id(reportId)}/submit-check`),
   submitReport: (reportId: string) => request<WorkingReport>('POST', `/progress-reports/${id(reportId)}/submit`),
   acceptReport: (reportId: string) => request<WorkingReport>('POST', `/progress-reports/${id(reportId)}/accept`),
   returnReport: (reportId: string, comment: string) =>

@@ -36,6 +36,7 @@ import { FilesAnswersSweepAndDossierJobs1765100000000 } from './1765100000000-fi
 import { ConsultationContacts1765140000000 } from './1765140000000-consultation-contacts';
 import { CreateOidcSso1765120000001 } from './1765120000001-create-oidc-sso';
 import { WorkgroupKindsAndOptionalTheme1765160000000 } from './1765160000000-workgroup-kinds-and-optional-theme';
+import { CarryOverProgressReports1765150000000 } from './1765150000000-carry-over-progress-reports';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -77,4 +78,5 @@ export const migrations = [
   ConsultationContacts1765140000000,
   CreateOidcSso1765120000001,
   WorkgroupKindsAndOptionalTheme1765160000000,
+  CarryOverProgressReports1765150000000,
 ];
