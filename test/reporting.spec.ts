@@ -339,6 +339,8 @@ describe('reporting upward: cycles, indicators, progress reports, dashboard', ()
         ).body,
       ),
     ).toEqual(['focusAreas.0.focusAreaId']);
+    // The report started from the demo's accepted one (carried over); without a summary it cannot be submitted.
+    expectStatus(await api.patch(DEMO.ovjOndermijning, url, { summary: '' }), 200);
     expect(fields(expectStatus(await api.post(DEMO.aanjagerOndermijning, `${url}/submit`), 400).body)).toEqual([
       'summary',
     ]);

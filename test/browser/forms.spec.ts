@@ -246,4 +246,56 @@ describeWithBrowser('test/browser/forms.spec.ts')('forms that never lose what pe
     await page.waitForURL('**/beheer/gebruikers');
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('starts a report from the last accepted one, marks what is carried over and names what is not done on submit', async () => {
+    const workgroup = await t
+      .http()
+      .get(`/api/workgroups/${workgroupId}`)
+      .set('Authorization', `Bearer ${secretariatToken}`)
+      .expect(200);
+    const cycle = await t
+      .http()
+      .post('/api/reporting-cycles')
+      .set('Authorization', `Bearer ${secretariatToken}`)
+      .send({
+        strategyId: workgroup.body.theme.strategyId,
+        title: 'Overnamecyclus',
+        meetingDate: '2031-09-20',
+        reportDeadline: '2031-09-01',
+      })
+      .expect(201);
+    const { page, pageErrors } = await pages.newPage();
+    await pages.login(page, AANJAGER);
+    await page.goto(`${t.url}/werkgroepen/${workgroupId}/voortgang?cyclus=${cycle.body.id}`);
+    await page.getByRole('button', { name: 'Rapportage aanmaken' }).click();
+    const form = page.getByRole('form', { name: 'Rapportage bewerken' });
+    await form.waitFor();
+    const from = 'RVC-vergadering vorige periode (demo)';
+    await page
+      .getByRole('note')
+      .filter({ hasText: `geaccepteerde rapportage van ${from}` })
+      .waitFor();
+    const marks = form.getByText(`Overgenomen uit ${from}; nog niet bijgewerkt.`);
+    const carried = await marks.count();
+    expect(carried).toBeGreaterThan(1);
+    expect(await form.getByLabel('Samenvatting').inputValue()).not.toBe('');
+
+    // Writing a new summary takes its mark away.
+    await form.getByLabel('Samenvatting').fill('Nieuwe periode: nieuwe samenvatting.');
+    expect(await marks.count()).toBe(carried - 1);
+    await screenshot(page, '71-voortgang-overgenomen');
+
+    // Submitting saves first, then names what is still carried over or only the template; cancelling keeps it a concept.
+    await page.getByRole('button', { name: 'Indienen', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Rapportage indienen?' });
+    const list = confirm.getByRole('list', { name: 'Nog niet af' });
+    await list.waitFor();
+    await list.getByText('Gezamenlijke toelichting: nog alleen het sjabloon (koppen zonder tekst)').waitFor();
+    expect(await list.getByText(/ongewijzigd overgenomen van de vorige rapportage/).count()).toBeGreaterThan(0);
+    expect(await list.getByText(/^Samenvatting/).count()).toBe(0);
+    await screenshot(page, '72-voortgang-indienen-nog-niet-af');
+    await confirm.getByRole('button', { name: 'Annuleren' }).click();
+    expect(await page.locator('.report-state').textContent()).toContain('Concept');
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
 });
