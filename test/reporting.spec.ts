@@ -568,9 +568,15 @@ describe('reporting upward: cycles, indicators, progress reports, dashboard', ()
     const row = dashboard.matrix.find((m: { workgroupId: string }) => m.workgroupId === ondermijningId);
     expect(row.focusAreas[0]).toMatchObject({ status: 'op_koers', cycleId, version: 2 });
     const trend = dashboard.trend.find((c: { cycleId: string }) => c.cycleId === cycleId);
+    // The statuses of the accepted version: the one set here, the others carried over from the demo's report.
+    const accepted = expectStatus(await api.get(DEMO.rvc, `/api/progress-reports/${reportId}`), 200).body;
+    const counts: Record<string, number> = {};
+    for (const f of accepted.version.content.focusAreas as Array<{ status: string }>)
+      counts[f.status] = (counts[f.status] ?? 0) + 1;
+    expect(counts.op_koers).toBeGreaterThanOrEqual(1);
     expect(
       trend.workgroups.find((w: { workgroupId: string }) => w.workgroupId === ondermijningId).statusCounts,
-    ).toEqual({ op_koers: 1, nog_niet_gestart: theme('ondermijnende').focusAreas.length - 1 });
+    ).toEqual(counts);
     expect(trend.workgroups.find((w: { workgroupId: string }) => w.workgroupId === cyberId).statusCounts).toEqual({});
 
     const perWorkgroup: Array<{ workgroup_id: string; n: number }> = await db.query(

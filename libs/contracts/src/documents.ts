@@ -23,6 +23,8 @@ export interface DocumentMeta {
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
   archivedAt: IsoDateTime | null;
+  /** Raised on a rename or an archive/restore, not on edits of the text (optimistic concurrency). */
+  version: number;
 }
 
 /** A comment on a document; `anchorStart`/`anchorEnd` are Yjs relative positions (base64) of the commented text. */

@@ -5,7 +5,7 @@ import { DocumentKind, DocumentMeta } from './document.model';
 import { TransactionHost } from '@koers/core';
 
 const SELECT_META = `SELECT id, workgroup_id AS "workgroupId", title, kind, created_by AS "createdBy",
-  created_at AS "createdAt", updated_at AS "updatedAt", archived_at AS "archivedAt" FROM documents`;
+  created_at AS "createdAt", updated_at AS "updatedAt", archived_at AS "archivedAt", version FROM documents`;
 
 export interface PendingUpdate {
   documentId: string;

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { notFound, TransactionHost } from '@koers/core';
+import { assertVersion, lockVersion, notFound, TransactionHost } from '@koers/core';
 import { FollowService } from '@koers/notifications';
 import { CollabService } from './collab/collab.service';
 import { exportFile, ExportFormat, exportState } from './document-export';
@@ -92,10 +92,18 @@ export class DocumentService {
     return { html: renderHtmlDocument(title, blocks), pdf: await renderDocumentPdf(title, blocks) };
   }
 
-  async update(actor: Actor, id: string, changes: { title?: string; archived?: boolean }): Promise<DocumentMeta> {
+  /** With `expectedVersion` (If-Match or `version`) a rename or archive based on an older version is a 409. */
+  async update(
+    actor: Actor,
+    id: string,
+    changes: { title?: string; archived?: boolean },
+    expectedVersion?: number,
+  ): Promise<DocumentMeta> {
     const before = await this.readable(actor, id, 'document.update');
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', before.workgroupId, 'document.update');
+    assertVersion(before, expectedVersion);
     await this.transactions.transaction(async (manager) => {
+      await lockVersion(manager, 'documents', id, expectedVersion, () => this.repository.findMeta(id));
       if (changes.title !== undefined && changes.title !== before.title)
         await this.repository.rename(id, changes.title, manager);
       if (changes.archived !== undefined && changes.archived !== (before.archivedAt !== null))

@@ -57,6 +57,7 @@ export class DocumentsController {
   }
 
   @Get('documents/:id')
+  @Versioned()
   get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     return this.documents.get(actor, id);
   }
@@ -64,8 +65,14 @@ export class DocumentsController {
   /** Rename ({ title }) or archive/restore ({ archived }). */
   @Patch('documents/:id')
   @RouteAccess('workgroup.content.write', { in: 'document', attempted: 'document.update' })
-  update(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateDocumentDto) {
-    return this.documents.update(actor, id, body);
+  @Versioned()
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: UpdateDocumentDto,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.documents.update(actor, id, body, version);
   }
 
   /** The current content rendered on the server: a complete HTML page, Markdown, text, DOCX or ODT. */
