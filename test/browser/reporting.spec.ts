@@ -422,7 +422,9 @@ describeWithBrowser('test/browser/reporting.spec.ts')('reporting upward in a bro
     // Submitting with unsaved edits saves them first.
     await aanjager.page.getByRole('button', { name: 'Indienen', exact: true }).click();
     const confirm = aanjager.page.getByRole('dialog', { name: 'Rapportage indienen?' });
-    await confirm.getByText('Uw niet-opgeslagen wijzigingen worden eerst opgeslagen.').waitFor();
+    // Unsaved edits are saved before the question, so the check names what is stored.
+    await aanjager.page.getByRole('status').filter({ hasText: 'De rapportage is opgeslagen.' }).waitFor();
+    await confirm.getByText(/deze versie bevroren/).waitFor();
     await confirm.getByRole('button', { name: 'Ja, indienen' }).click();
     await aanjager.page.getByRole('status').filter({ hasText: 'De rapportage is ingediend als versie 1.' }).waitFor();
 

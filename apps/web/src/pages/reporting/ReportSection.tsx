@@ -455,7 +455,6 @@ function ReportEditor({
             digitale vingerafdruk en gaan naar het secretariaat. Daarna kunt u niets meer wijzigen, tenzij het
             secretariaat de rapportage terugstuurt.
           </p>
-          {dirty && <p>Uw niet-opgeslagen wijzigingen worden eerst opgeslagen.</p>}
           {check.length > 0 && (
             <>
               <p>
