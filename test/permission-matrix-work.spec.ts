@@ -80,6 +80,7 @@ const FOUNDATION_CONTROLLERS = [
   'AuditController',
   'RegionController',
   'ImportsController',
+  'RegionCompositionController',
 ];
 /** Controllers covered by test/permission-matrix-inventory.spec.ts (the strategy cycle: inventory, finance). */
 const INVENTORY_CONTROLLERS = ['InventoriesController', 'FinanceController'];

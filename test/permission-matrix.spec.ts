@@ -24,11 +24,13 @@ import { SsoController } from '../apps/api/src/http/sso.controller';
 import { MeController } from '../apps/api/src/http/me.controller';
 import { OrganisationsController } from '../apps/api/src/http/organisations.controller';
 import { ImportsController } from '../apps/api/src/http/imports.controller';
+import { RegionCompositionController } from '../apps/api/src/http/region-composition.controller';
 import { RegionController } from '../apps/api/src/http/region.controller';
 import { StrategiesController } from '../apps/api/src/http/strategies.controller';
 import { UsersController } from '../apps/api/src/http/users.controller';
 import { WorkgroupsController } from '../apps/api/src/http/workgroups.controller';
 import { createTestApp, TestApp } from './support/test-app';
+import { MIDDEN_NEDERLAND_SEATS } from '../libs/workgroups/src/composition';
 
 /**
  * Every route of apps/api/src/http/*.controller.ts against every kind of caller. The target werkgroep is a
@@ -187,6 +189,20 @@ describe('permission matrix', () => {
       path: () => newDistrict().then((id) => `/api/districts/${id}`),
     },
     { method: 'GET', pattern: '/api/functions', expected: READ, path: () => '/api/functions' },
+    {
+      method: 'GET',
+      pattern: '/api/region/composition-rules',
+      expected: READ,
+      path: () => '/api/region/composition-rules',
+    },
+    {
+      method: 'PUT',
+      pattern: '/api/region/composition-rules',
+      expected: SECRETARIAT,
+      path: () => '/api/region/composition-rules',
+      // The demo's own default (Midden-Nederland's rule), so other specs find it unchanged.
+      body: () => ({ compositionRules: MIDDEN_NEDERLAND_SEATS }),
+    },
     {
       method: 'POST',
       pattern: '/api/imports/organisations',
@@ -523,6 +539,7 @@ describe('permission matrix', () => {
       OrganisationsController,
       RegionController,
       ImportsController,
+      RegionCompositionController,
       UsersController,
       StrategiesController,
       WorkgroupsController,

@@ -328,6 +328,62 @@ describe('a new region sets itself up', () => {
     });
   });
 
+  describe("the region's default composition rules", () => {
+    it('start empty, refuse bad seats, and are where a new werkgroep starts from', async () => {
+      expect(expectStatus(await as('get', '/api/region/composition-rules'), 200).body).toEqual({
+        compositionRules: [],
+      });
+      const bad = await t
+        .http()
+        .put('/api/region/composition-rules')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ compositionRules: [{ label: 'x', function: 'Burgemeester!', perDistrict: 'ja' }] });
+      expect(bad.status).toBe(400);
+      expect(fieldsOf(bad.body)).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/compositionRules.*label/),
+          expect.stringMatching(/compositionRules.*function/),
+          expect.stringMatching(/compositionRules.*perDistrict/),
+        ]),
+      );
+      const missing = await t
+        .http()
+        .put('/api/region/composition-rules')
+        .set('Authorization', `Bearer ${token}`)
+        .send({});
+      expect(missing.status).toBe(400);
+      expect(fieldsOf(missing.body)).toEqual(['compositionRules']);
+      const seats = [
+        { label: 'Burgemeester als voorzitter', function: 'burgemeester', role: 'aanjager', perDistrict: false },
+        { label: 'Officier van justitie', organisationType: 'openbaar_ministerie' },
+      ];
+      const saved = await t
+        .http()
+        .put('/api/region/composition-rules')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ compositionRules: seats });
+      expect(expectStatus(saved, 200).body).toEqual({ compositionRules: seats });
+      const created = expectStatus(
+        await as('post', '/api/workgroups', { kind: 'overleg', name: 'Overleg Zorg en Veiligheid' }),
+        201,
+      ).body.id;
+      const detail = expectStatus(await as('get', `/api/workgroups/${created}`), 200).body;
+      expect(detail.compositionRules).toEqual(seats);
+      expect(detail.composition.status).toBe('onvolledig');
+      const audit = expectStatus(await as('get', '/api/audit?action=region.composition.update'), 200).body;
+      expect(audit.items[0].summary).toEqual({ changes: { defaultCompositionRules: { from: 0, to: 2 } } });
+      // Back to none, so that later werkgroepen in this spec start without seats.
+      expectStatus(
+        await t
+          .http()
+          .put('/api/region/composition-rules')
+          .set('Authorization', `Bearer ${token}`)
+          .send({ compositionRules: [] }),
+        200,
+      );
+    });
+  });
+
   describe('werkgroepen of any shape', () => {
     let theme: string;
 

@@ -246,6 +246,17 @@ describeWithBrowser('test/browser/new-region.spec.ts')('a new region sets itself
     await page.getByRole('cell', { name: 'Marco Out' }).or(page.getByText('Marco Out')).first().waitFor();
     expect(await page.getByRole('link', { name: 'Voortgang' }).count()).toBe(0);
 
+    // Its own composition rules, set in the screen: a zorg-led seat this group does not yet have filled.
+    await page.getByRole('button', { name: 'Eisen aan de samenstelling bewerken' }).click();
+    const rules = page.getByRole('form', { name: 'Eisen aan de samenstelling' });
+    await rules.getByRole('button', { name: 'Zetel toevoegen' }).click();
+    await rules.getByLabel(/^Naam van de zetel/).fill('Directeur Zorg- en Veiligheidshuis');
+    await rules.getByLabel('Organisatietype').selectOption('zorg_en_veiligheidshuis');
+    await rules.getByRole('button', { name: 'Eisen opslaan' }).click();
+    await rules.getByText('De eisen zijn opgeslagen (1 zetel).').waitFor();
+    await page.getByText('De samenstelling is niet compleet.').waitFor();
+    await expectAccessible(page, 'werkgroep met eigen eisen');
+
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });

@@ -49,6 +49,7 @@ import { DashboardController } from './http/dashboard.controller';
 import { InventoriesController } from './http/inventories.controller';
 import { FinanceController } from './http/finance.controller';
 import { ImportsController } from './http/imports.controller';
+import { RegionCompositionController } from './http/region-composition.controller';
 import { ReportingCyclesController } from './http/reporting-cycles.controller';
 import { ReportingIndicatorsController } from './http/reporting-indicators.controller';
 import { ReportingProgressReportsController } from './http/reporting-progress-reports.controller';
@@ -122,6 +123,7 @@ export class AppModule {
         InventoriesController,
         FinanceController,
         ImportsController,
+        RegionCompositionController,
         ConsultationsController,
         AdoptionController,
         BodiesController,

@@ -79,6 +79,16 @@ export class WorkgroupRepository {
     return rows[0]?.rules ?? [];
   }
 
+  /** Returns false when there is no region yet. */
+  async setDefaultCompositionRules(rules: CompositionSeat[], manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `UPDATE regions SET default_composition_rules = $1::jsonb
+        WHERE id = (SELECT id FROM regions ORDER BY name LIMIT 1) RETURNING id`,
+      [JSON.stringify(rules)],
+    );
+    return rows.length > 0;
+  }
+
   async districtsOfRegion(): Promise<Array<{ id: string; name: string }>> {
     return this.transactions
       .manager()

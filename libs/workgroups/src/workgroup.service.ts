@@ -75,6 +75,38 @@ export class WorkgroupService {
     };
   }
 
+  /** The seats a new werkgroep starts from; readable by everyone signed in. */
+  async defaultCompositionRules(actor: Actor): Promise<{ compositionRules: CompositionSeat[] }> {
+    await this.authorization.assertInRegion(actor, 'region.read', 'region.composition.read');
+    return {
+      compositionRules: await this.transactions.transaction((m) => this.repository.defaultCompositionRules(m)),
+    };
+  }
+
+  /** The secretariat sets the region's default seats; existing werkgroepen keep theirs. Audited with before and after. */
+  async setDefaultCompositionRules(
+    actor: Actor,
+    rules: CompositionSeat[],
+  ): Promise<{ compositionRules: CompositionSeat[] }> {
+    await this.authorization.assertInRegion(actor, 'region.manage', 'region.composition.update');
+    return this.transactions.transaction(async (manager) => {
+      const before = await this.repository.defaultCompositionRules(manager);
+      if (!(await this.repository.setDefaultCompositionRules(rules, manager)))
+        throw conflict('Er is nog geen regio ingericht.');
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'region.composition.update',
+          entityType: 'region',
+          entityId: null,
+          summary: { changes: { defaultCompositionRules: { from: before.length, to: rules.length } } },
+        },
+        manager,
+      );
+      return { compositionRules: await this.repository.defaultCompositionRules(manager) };
+    });
+  }
+
   membershipsOf(actor: Actor) {
     return this.repository.membershipsOf(actor.userId);
   }

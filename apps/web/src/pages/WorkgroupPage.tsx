@@ -17,6 +17,7 @@ import {
 import { FormActions, Options, SelectField } from '../components/forms';
 import { options } from '../labels';
 import { useFunctionLabel, useWords } from '../features/region';
+import { CompositionRulesEditor } from '../features/region/CompositionRulesEditor';
 import { NotFoundPage } from './NotFoundPage';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { useConfirm } from '../components/dialog';
@@ -169,6 +170,7 @@ export function WorkgroupOverview() {
       )}
 
       <CompositionCheck composition={w.composition} />
+      {isSecretariat(me) && <CompositionRulesSection workgroup={w} onSaved={reload} />}
 
       <section aria-labelledby="leden" className="section">
         <h2 id="leden">Leden ({w.members.length})</h2>
@@ -178,6 +180,29 @@ export function WorkgroupOverview() {
       {isSecretariat(me) && <AddMemberForm workgroup={w} onAdded={reload} />}
       {isSecretariat(me) && <WorkgroupDossier workgroupId={w.id} />}
     </>
+  );
+}
+
+/** The secretariat sets the seats this werkgroep must have filled. */
+function CompositionRulesSection({ workgroup, onSaved }: { workgroup: WorkgroupDetail; onSaved: () => Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="section" aria-label="Eisen aan de samenstelling">
+      <button type="button" className="button button-secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Eisen aan de samenstelling bewerken
+      </button>
+      {open && (
+        <CompositionRulesEditor
+          title="Eisen aan de samenstelling"
+          seats={workgroup.compositionRules}
+          onCancel={() => setOpen(false)}
+          onSave={async (compositionRules) => {
+            await api.updateWorkgroup(workgroup.id, { compositionRules });
+            await onSaved();
+          }}
+        />
+      )}
+    </section>
   );
 }
 

@@ -90,3 +90,12 @@ export class ChangeMemberRoleDto {
   @IsIn(MEMBERSHIP_ROLES)
   role: MembershipRole;
 }
+
+/** The region's default seats, which a new werkgroep starts from (PUT /api/region/composition-rules). */
+export class DefaultCompositionRulesDto {
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => CompositionSeatDto)
+  compositionRules: CompositionSeatDto[];
+}

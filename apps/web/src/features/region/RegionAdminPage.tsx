@@ -15,6 +15,7 @@ import { ApiError } from '../../api';
 import { DistrictWithOrganisations, RegionWords, regionApi } from './region-api';
 import { useWords } from './words';
 import { useConfirm, useModalDialog } from '../../components/dialog';
+import { CompositionRulesEditor } from './CompositionRulesEditor';
 
 /** Beheer > Regio: the region's words, its districts and the list of functions. */
 export function RegionAdminPage() {
@@ -28,6 +29,7 @@ export function RegionAdminPage() {
       <WordsForm />
       <DistrictsSection />
       <FunctionsSection />
+      <DefaultCompositionSection />
     </>
   );
 }
@@ -269,6 +271,28 @@ function FunctionsSection() {
         </Field>
         <FormActions submit="Functie toevoegen" busy={busy} />
       </form>
+    </section>
+  );
+}
+
+/** The seats a new werkgroep starts from; each werkgroep's own seats are edited on its page. */
+function DefaultCompositionSection() {
+  const rules = useApi(() => regionApi.defaultCompositionRules(), []);
+  return (
+    <section className="section" aria-labelledby="standaardeisen-kop">
+      <h2 id="standaardeisen-kop">Standaardeisen voor nieuwe werkgroepen</h2>
+      <p>
+        Een nieuwe werkgroep begint met deze zetels. Bestaande werkgroepen houden hun eigen eisen; die past u aan op de
+        pagina van de werkgroep.
+      </p>
+      <ErrorMessage error={rules.error} />
+      {rules.data && (
+        <CompositionRulesEditor
+          title="Standaardeisen"
+          seats={rules.data.compositionRules}
+          onSave={(seats) => regionApi.setDefaultCompositionRules(seats)}
+        />
+      )}
     </section>
   );
 }

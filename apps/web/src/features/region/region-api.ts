@@ -1,4 +1,4 @@
-import type { ImportKind, ImportReport } from '@koers/contracts';
+import type { CompositionSeat, ImportKind, ImportReport } from '@koers/contracts';
 import type { District, DistrictWithOrganisations, RegionInfo, RegionWords, UserFunctionItem } from '@koers/contracts';
 import { request } from '../../api';
 
@@ -14,6 +14,9 @@ export const regionApi = {
   deleteDistrict: (id: string) => request<void>('DELETE', `/districts/${encodeURIComponent(id)}`),
   functions: () => request<UserFunctionItem[]>('GET', '/functions'),
   createFunction: (label: string) => request<UserFunctionItem>('POST', '/functions', { label }),
+  defaultCompositionRules: () => request<{ compositionRules: CompositionSeat[] }>('GET', '/region/composition-rules'),
+  setDefaultCompositionRules: (compositionRules: CompositionSeat[]) =>
+    request<{ compositionRules: CompositionSeat[] }>('PUT', '/region/composition-rules', { compositionRules }),
   /** CSV import in Beheer: `dryRun` checks every row and writes nothing. */
   importCsv: (kind: ImportKind, csv: string, dryRun: boolean) =>
     request<ImportReport>('POST', `/imports/${kind}${dryRun ? '?dryRun=true' : ''}`, csv, {

@@ -53,6 +53,7 @@ const EVENTS: Record<string, string> = {
   'import.organisations': 'Organisaties importeren (CSV)',
   'import.users': 'Gebruikers importeren (CSV)',
   'import.members': 'Werkgroepleden importeren (CSV)',
+  'region.composition.update': 'Standaardeisen voor de samenstelling wijzigen',
 };
 
 /** The kinds of things, as entity types and as the first part of event codes. */
