@@ -98,6 +98,10 @@ async function insertRows(db, table, columns, rows, casts = {}) {
 export async function generateRegion(db, admin) {
   const counts = {};
   await db.query('BEGIN');
+  // The benchmarks measure the work, not signing in: the server would otherwise ask the secretariat to enrol
+  // a second factor first (MFA_ENROLMENT_REQUIRED on every route).
+  await db.query(`INSERT INTO mfa_policy (require_all, require_secretariat, require_rvc) VALUES (false, false, false)
+                  ON CONFLICT (id) DO UPDATE SET require_all = false, require_secretariat = false, require_rvc = false`);
   const [{ region_id: regionId }] = (
     await db.query('SELECT region_id FROM organisations WHERE id = $1', [admin.organisation_id])
   ).rows;
