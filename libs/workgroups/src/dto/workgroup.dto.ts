@@ -41,6 +41,11 @@ export class CreateWorkgroupDto {
 
 /** A seat of the composition rules (see CompositionSeat): who fills it, in which role, once per district or not. */
 export class CompositionSeatDto {
+  /** The seat's stable key, kept when the seats are edited (Midden-Nederland's seats have one). */
+  @IsOptional()
+  @Matches(/^[a-z0-9_:]{1,80}$/, { message: 'Een code bestaat uit kleine letters, cijfers en _.' })
+  code?: string;
+
   @IsString()
   @MinLength(3)
   @MaxLength(200)
