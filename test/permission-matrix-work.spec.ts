@@ -81,6 +81,7 @@ const FOUNDATION_CONTROLLERS = [
   'RegionController',
   'ImportsController',
   'RegionCompositionController',
+  'SsoController',
 ];
 /** Controllers covered by test/permission-matrix-inventory.spec.ts (the strategy cycle: inventory, finance). */
 const INVENTORY_CONTROLLERS = ['InventoriesController', 'FinanceController'];
