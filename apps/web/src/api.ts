@@ -218,14 +218,17 @@ export const api = {
   districts: () => request<District[]>('GET', '/districts'),
   organisations: (type?: string) => request<Organisation[]>('GET', '/organisations' + query({ type })),
   createOrganisation: (input: OrganisationInput) => request<Organisation>('POST', '/organisations', input),
-  updateOrganisation: (id: string, input: OrganisationInput) =>
-    request<Organisation>('PATCH', `/organisations/${encodeURIComponent(id)}`, input),
+  /** With `version` (the one the form was loaded at) a change made meanwhile by someone else gives 409. */
+  updateOrganisation: (id: string, input: Partial<OrganisationInput>, version?: number) =>
+    request<Organisation>('PATCH', `/organisations/${encodeURIComponent(id)}`, { ...input, version }),
   deleteOrganisation: (id: string) => request<void>('DELETE', `/organisations/${encodeURIComponent(id)}`),
 
   users: (q?: string, organisationId?: string) => request<User[]>('GET', '/users' + query({ q, organisationId })),
   user: (id: string) => request<User>('GET', `/users/${encodeURIComponent(id)}`),
   createUser: (input: UserInput) => request<CreatedUser>('POST', '/users', input),
-  updateUser: (id: string, input: UserInput) => request<User>('PATCH', `/users/${encodeURIComponent(id)}`, input),
+  /** With `version` (the one the form was loaded at) a change made meanwhile by someone else gives 409. */
+  updateUser: (id: string, input: UserInput, version?: number) =>
+    request<User>('PATCH', `/users/${encodeURIComponent(id)}`, { ...input, version }),
 
   strategies: () => request<Strategy[]>('GET', '/strategies'),
   strategy: (id: string) => request<StrategyDetail>('GET', `/strategies/${encodeURIComponent(id)}`),
@@ -234,8 +237,13 @@ export const api = {
   workgroup: (id: string) => request<WorkgroupDetail>('GET', `/workgroups/${encodeURIComponent(id)}`),
   createWorkgroup: (input: WorkgroupInput & { name: string }) =>
     request<WorkgroupSummary>('POST', '/workgroups', input),
-  updateWorkgroup: (id: string, input: WorkgroupInput) =>
-    request<unknown>('PATCH', `/workgroups/${encodeURIComponent(id)}`, input),
+  /** With `version` (the one the form was loaded at) a change made meanwhile by someone else gives 409. */
+  updateWorkgroup: (id: string, input: WorkgroupInput, version?: number) =>
+    request<Pick<WorkgroupDetail, 'id' | 'kind' | 'name' | 'description' | 'version'>>(
+      'PATCH',
+      `/workgroups/${encodeURIComponent(id)}`,
+      { ...input, version },
+    ),
   deleteWorkgroup: (id: string) => request<void>('DELETE', `/workgroups/${encodeURIComponent(id)}`),
   addMember: (workgroupId: string, userId: string, role: MembershipRole) =>
     request<unknown>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/members`, { userId, role }),

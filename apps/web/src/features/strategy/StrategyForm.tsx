@@ -1,13 +1,42 @@
 import { FormEvent, useState } from 'react';
-import { Strategy, STRATEGY_STATUS_LABELS, StrategyStatus } from '@koers/contracts';
+import { Strategy, StrategyInput, STRATEGY_STATUS_LABELS, StrategyStatus } from '@koers/contracts';
 import { ErrorMessage, Field, useFocusOnMount } from '../../components/common';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
 import { options } from '../../labels';
-import { useGuardedForm } from '../forms';
+import { useGuardedForm, useVersionedSave } from '../forms';
 import { useWords } from '../region';
+import { api } from '../../api';
 import { strategyApi } from './strategy-api';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+type StrategyFieldValues = Required<StrategyInput>;
+
+const strategyFields = (s: Strategy): StrategyFieldValues => ({
+  title: s.title,
+  motto: s.motto ?? '',
+  periodStart: s.periodStart,
+  periodEnd: s.periodEnd,
+  status: s.status,
+  adoptedOn: s.adoptedOn ?? null,
+  adoptedBy: s.adoptedBy ?? '',
+  trends: s.trends ?? '',
+  principles: s.principles ?? '',
+  selectionCriteria: s.selectionCriteria ?? '',
+});
+
+const STRATEGY_FIELD_LABELS: Record<string, string> = {
+  title: 'Titel',
+  motto: 'Motto',
+  periodStart: 'Begint op',
+  periodEnd: 'Eindigt op',
+  status: 'Status',
+  adoptedOn: 'Vastgesteld op',
+  adoptedBy: 'Vastgesteld door',
+  trends: 'Trends',
+  principles: 'Uitgangspunten',
+  selectionCriteria: 'Selectiecriteria',
+};
 
 /** Create (no `strategy`) or edit a strategy: title, period, status, adoption and what it says besides its themes. */
 export function StrategyForm({
@@ -60,6 +89,19 @@ export function StrategyForm({
     },
   });
 
+  const versioned = useVersionedSave<Strategy, StrategyFieldValues>({
+    fieldsOf: strategyFields,
+    labels: (key) => STRATEGY_FIELD_LABELS[key] ?? key,
+    format: (key, value) =>
+      key === 'status' ? (STRATEGY_STATUS_LABELS[value as StrategyStatus] ?? String(value)) : String(value ?? ''),
+    save: (changes, version) => strategyApi.update(strategy!.id, changes, version),
+    reload: () => api.strategy(strategy!.id),
+    onSaved: (saved) => {
+      guard.saved();
+      void onSaved(saved);
+    },
+  });
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     return submit(
       event,
@@ -81,7 +123,10 @@ export function StrategyForm({
           principles: principles.trim(),
           selectionCriteria: selectionCriteria.trim(),
         };
-        const saved = strategy ? await strategyApi.update(strategy.id, input) : await strategyApi.create(input);
+        // An edit sends only what changed, based on the version the form opened with: a change someone else
+        // made meanwhile is combined, or shown beside this one in the conflict dialog.
+        if (strategy) return void (await versioned.submit(strategy, input));
+        const saved = await strategyApi.create(input);
         guard.saved();
         await onSaved(saved);
       },
@@ -149,6 +194,7 @@ export function StrategyForm({
           onCancel();
         }}
       />
+      {versioned.dialog}
     </form>
   );
 }

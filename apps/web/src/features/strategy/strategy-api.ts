@@ -8,8 +8,9 @@ const id = encodeURIComponent;
 /** Editing a strategy, its themes and focus areas (secretariat). */
 export const strategyApi = {
   create: (input: StrategyInput) => request<Strategy>('POST', '/strategies', input),
-  update: (strategyId: string, input: StrategyInput) =>
-    request<Strategy>('PATCH', `/strategies/${id(strategyId)}`, input),
+  /** With `version` (the one the form was loaded at) a change made meanwhile by someone else gives 409. */
+  update: (strategyId: string, input: Partial<StrategyInput>, version?: number) =>
+    request<Strategy>('PATCH', `/strategies/${id(strategyId)}`, { ...input, version }),
   markCurrent: (strategyId: string) => request<Strategy[]>('POST', `/strategies/${id(strategyId)}/current`),
   createTheme: (strategyId: string, input: ThemeInput & { title: string }) =>
     request<Theme>('POST', `/strategies/${id(strategyId)}/themes`, input),

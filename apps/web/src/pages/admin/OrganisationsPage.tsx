@@ -14,7 +14,7 @@ import {
   useFocusOnMount,
 } from '../../components/common';
 import { FormActions, Options, SelectField, useSubmit } from '../../components/forms';
-import { useGuardedForm } from '../../features/forms';
+import { useGuardedForm, useVersionedSave } from '../../features/forms';
 import { options } from '../../labels';
 import { useConfirm } from '../../components/dialog';
 
@@ -130,15 +130,34 @@ function OrganisationForm({ organisation, districts, onSaved, onCancel }: Organi
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const { error, busy, submit } = useSubmit();
   const guard = useGuardedForm({ values: { name, type, districtId } });
+  // An edit sends only what changed, with the version it was opened at; someone else's save meanwhile is
+  // combined, or shown beside this one in the conflict dialog.
+  const versioned = useVersionedSave<Organisation, { name: string; type: OrganisationType; districtId: string | null }>(
+    {
+      fieldsOf: (o) => ({ name: o.name, type: o.type, districtId: o.districtId ?? null }),
+      labels: (key) => ({ name: 'Naam', type: 'Type', districtId: 'District' })[key] ?? key,
+      format: (key, value) =>
+        key === 'type'
+          ? (ORGANISATION_TYPE_LABELS[value as OrganisationType] ?? String(value))
+          : key === 'districtId'
+            ? (districts.find((d) => d.id === value)?.name ?? '')
+            : String(value ?? ''),
+      save: (changes, version) => api.updateOrganisation(organisation!.id, changes, version),
+      reload: async () => (await api.organisations()).find((o) => o.id === organisation!.id) ?? organisation!,
+      onSaved: (saved) => {
+        guard.saved();
+        void onSaved(saved, false);
+      },
+    },
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     return submit(event, [['name', name.trim().length >= 2, 'Vul een naam in van minstens 2 tekens.']], async () => {
       const input = { name: name.trim(), type, districtId: districtId || null };
-      const saved = organisation
-        ? await api.updateOrganisation(organisation.id, input)
-        : await api.createOrganisation(input);
+      if (organisation) return void (await versioned.submit(organisation, input));
+      const saved = await api.createOrganisation(input);
       guard.saved();
-      await onSaved(saved, !organisation);
+      await onSaved(saved, true);
     });
   }
 
@@ -172,6 +191,7 @@ function OrganisationForm({ organisation, districts, onSaved, onCancel }: Organi
         empty="Geen district"
       />
       <FormActions submit="Opslaan" busy={busy} onCancel={onCancel} />
+      {versioned.dialog}
     </form>
   );
 }

@@ -24,7 +24,7 @@ import {
   useApi,
 } from '../../components/common';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
-import { useGuardedForm } from '../../features/forms';
+import { useGuardedForm, useVersionedSave } from '../../features/forms';
 import { options } from '../../labels';
 import { useFunctionLabel, useFunctions, useWords } from '../../features/region';
 import { NotFoundPage } from '../NotFoundPage';
@@ -113,6 +113,29 @@ export function UsersPage() {
   );
 }
 
+/** The fields the edit form changes, by the names the API uses. */
+type UserFieldValues = Pick<
+  UserInput,
+  'displayName' | 'function' | 'organisationId' | 'platformRole' | 'rvcMember' | 'active'
+>;
+
+const userFields = (user: User): UserFieldValues => ({
+  displayName: user.displayName,
+  function: user.function,
+  organisationId: user.organisationId,
+  platformRole: user.platformRole,
+  rvcMember: user.rvcMember,
+  active: user.active,
+});
+
+const USER_FIELD_LABELS: Record<string, string> = {
+  displayName: 'Naam',
+  function: 'Functie',
+  organisationId: 'Organisatie',
+  platformRole: 'Platformrol',
+  active: 'Actief',
+};
+
 function userStatus(user: User): string {
   if (!user.active) return 'Inactief';
   if (user.locked) return 'Geblokkeerd';
@@ -148,7 +171,25 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
   const { error, busy, submit } = useSubmit();
   const guard = useGuardedForm({ values: { email, displayName, fn, organisationId, platformRole, rvcMember, active } });
   const functions = useFunctions();
+  const functionLabel = useFunctionLabel();
   const words = useWords();
+  const versioned = useVersionedSave<User, UserFieldValues>({
+    fieldsOf: userFields,
+    labels: (key) => (key === 'rvcMember' ? `Lid van het ${words.boardName}` : (USER_FIELD_LABELS[key] ?? key)),
+    format: (key, value) => {
+      if (typeof value === 'boolean') return value ? 'Ja' : 'Nee';
+      if (key === 'organisationId') return organisations.find((o) => o.id === value)?.name ?? String(value ?? '');
+      if (key === 'platformRole') return PLATFORM_ROLE_LABELS[value as PlatformRole] ?? String(value);
+      if (key === 'function') return functionLabel(value as string);
+      return value == null ? '' : String(value);
+    },
+    save: (changes, version) => api.updateUser(user!.id, changes, version),
+    reload: () => api.user(user!.id),
+    onSaved: (saved) => {
+      guard.saved();
+      void onSaved(saved);
+    },
+  });
   const sortedOrganisations = useMemo(
     () => [...organisations].sort((a, b) => a.name.localeCompare(b.name, 'nl')),
     [organisations],
@@ -168,11 +209,9 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
         platformRole,
         rvcMember,
       };
-      if (user) {
-        const saved = await api.updateUser(user.id, { ...input, active });
-        guard.saved();
-        return onSaved(saved);
-      }
+      // An edit sends only what changed, based on the version the form opened with: a change someone else
+      // made meanwhile is combined, or shown beside this one in the conflict dialog.
+      if (user) return void (await versioned.submit(user, { ...input, active }));
       const { invitation, ...created } = await api.createUser({ ...input, email: email.trim() });
       guard.saved();
       await onSaved(created, invitation);
@@ -244,6 +283,7 @@ function UserForm({ user, organisations, onSaved, onCancel }: UserFormProps) {
         </p>
       )}
       <FormActions submit={user ? 'Opslaan' : 'Gebruiker aanmaken en uitnodigen'} busy={busy} onCancel={onCancel} />
+      {versioned.dialog}
     </form>
   );
 }
@@ -270,7 +310,7 @@ export function UserEditPage() {
       </p>
       <SuccessMessage message={message} />
       <UserForm
-        key={user.data.id + user.data.displayName + String(user.data.active)}
+        key={`${user.data.id}.${user.data.version}`}
         user={user.data}
         organisations={organisations.data}
         onSaved={(saved) => {

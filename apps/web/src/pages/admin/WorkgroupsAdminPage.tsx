@@ -4,6 +4,7 @@ import {
   StrategyDetail,
   WORKGROUP_KIND_LABELS,
   WORKGROUP_KINDS,
+  WorkgroupDetail,
   WorkgroupKind,
   WorkgroupSummary,
 } from '@koers/contracts';
@@ -22,7 +23,7 @@ import {
   useFocusOnMount,
 } from '../../components/common';
 import { FormActions, useSubmit } from '../../components/forms';
-import { useGuardedForm } from '../../features/forms';
+import { useGuardedForm, useVersionedSave } from '../../features/forms';
 import { useConfirm } from '../../components/dialog';
 import { useWords } from '../../features/region';
 
@@ -77,9 +78,9 @@ export function WorkgroupsAdminPage() {
         </button>
       </div>
       {editing && (
-        <WorkgroupForm
+        <WorkgroupFormLoader
           key={editing === 'new' ? 'new' : editing.id}
-          workgroup={editing === 'new' ? undefined : editing}
+          workgroupId={editing === 'new' ? undefined : editing.id}
           strategies={strategies.data ?? []}
           onCancel={() => setEditing(null)}
           onSaved={async (name, created) => {
@@ -128,11 +129,38 @@ export function WorkgroupsAdminPage() {
   );
 }
 
+/** What the edit form starts from: the werkgroep as stored, with the version a save is based on. */
+type EditedWorkgroup = Pick<WorkgroupDetail, 'id' | 'kind' | 'name' | 'description' | 'version'> & {
+  themeId?: string | null;
+};
+
 interface WorkgroupFormProps {
-  workgroup?: WorkgroupSummary;
+  workgroup?: EditedWorkgroup;
   strategies: StrategyDetail[];
   onSaved: (name: string, created: boolean) => void | Promise<void>;
   onCancel: () => void;
+}
+
+type WorkgroupFieldValues = { name: string; kind: WorkgroupKind; description: string };
+
+const workgroupFields = (workgroup: EditedWorkgroup): WorkgroupFieldValues => ({
+  name: workgroup.name,
+  kind: workgroup.kind,
+  description: workgroup.description ?? '',
+});
+
+const WORKGROUP_FIELD_LABELS: Record<string, string> = { name: 'Naam', kind: 'Soort', description: 'Omschrijving' };
+
+/** A new werkgroep, or an existing one read as stored (the list carries no version) before its form opens. */
+function WorkgroupFormLoader({
+  workgroupId,
+  ...props
+}: Omit<WorkgroupFormProps, 'workgroup'> & { workgroupId?: string }) {
+  const detail = useApi(() => (workgroupId ? api.workgroup(workgroupId) : Promise.resolve(null)), [workgroupId]);
+  if (!workgroupId) return <WorkgroupForm {...props} />;
+  if (detail.error) return <ErrorMessage error={detail.error} />;
+  if (!detail.data) return <Loading what="De werkgroep" />;
+  return <WorkgroupForm {...props} workgroup={detail.data} />;
 }
 
 function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFormProps) {
@@ -153,10 +181,26 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
     },
   });
 
+  const versioned = useVersionedSave<EditedWorkgroup, WorkgroupFieldValues>({
+    fieldsOf: workgroupFields,
+    labels: (key) => WORKGROUP_FIELD_LABELS[key] ?? key,
+    format: (key, value) =>
+      key === 'kind' ? (WORKGROUP_KIND_LABELS[value as WorkgroupKind] ?? String(value)) : String(value ?? ''),
+    fromCurrent: (current) => current as EditedWorkgroup,
+    save: (changes, version) => api.updateWorkgroup(workgroup!.id, changes, version),
+    reload: () => api.workgroup(workgroup!.id),
+    onSaved: (saved) => {
+      guard.saved();
+      void onSaved(saved.name, false);
+    },
+  });
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const checks: Check[] = [['name', name.trim().length >= 3, 'Vul een naam in van minstens 3 tekens.']];
     return submit(event, checks, async () => {
-      if (workgroup) await api.updateWorkgroup(workgroup.id, { name: name.trim(), kind, description });
+      // An edit sends only what changed, based on the version the form opened with: a change someone else
+      // made meanwhile is combined, or shown beside this one in the conflict dialog.
+      if (workgroup) return void (await versioned.submit(workgroup, { name: name.trim(), kind, description }));
       else
         await api.createWorkgroup({
           themeId: themeId || null,
@@ -228,6 +272,7 @@ function WorkgroupForm({ workgroup, strategies, onSaved, onCancel }: WorkgroupFo
           onCancel();
         }}
       />
+      {versioned.dialog}
     </form>
   );
 }
