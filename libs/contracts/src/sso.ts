@@ -20,3 +20,28 @@ export interface SsoProviderSummary {
   displayName: string;
   emailDomains: string[];
 }
+
+/** GET/PUT /api/organisations/:id/sso: an organisation's OpenID provider, never with the client secret. */
+export interface SsoSettings {
+  organisationId: string;
+  displayName: string;
+  issuer: string;
+  clientId: string;
+  clientSecretSet: boolean;
+  emailDomains: string[];
+  allowNewAccounts: boolean;
+  trustProviderMfa: boolean;
+  enabled: boolean;
+}
+
+/** PUT /api/organisations/:id/sso: clientSecret left out keeps the stored one. */
+export interface SsoSettingsInput {
+  displayName: string;
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  emailDomains: string[];
+  allowNewAccounts: boolean;
+  trustProviderMfa: boolean;
+  enabled: boolean;
+}

@@ -17,12 +17,14 @@ import { FormActions, Options, SelectField, useSubmit } from '../../components/f
 import { useGuardedForm, useVersionedSave } from '../../features/forms';
 import { options } from '../../labels';
 import { useConfirm } from '../../components/dialog';
+import { SsoPanel } from '../../features/sso';
 
 export function OrganisationsPage() {
   const [type, setType] = useState<string>('');
   const organisations = useApi(() => api.organisations(type || undefined), [type]);
   const districts = useApi(() => api.districts(), []);
   const [editing, setEditing] = useState<Organisation | 'new' | null>(null);
+  const [ssoFor, setSsoFor] = useState<Organisation | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const districtName = useMemo(() => new Map((districts.data ?? []).map((d) => [d.id, d.name])), [districts.data]);
@@ -81,6 +83,7 @@ export function OrganisationsPage() {
           }}
         />
       )}
+      {ssoFor && <SsoPanel key={ssoFor.id} organisation={ssoFor} onClose={() => setSsoFor(null)} />}
       {organisations.loading && !organisations.data && <Loading what="Organisaties" plural />}
       {organisations.data && (
         <>
@@ -98,6 +101,14 @@ export function OrganisationsPage() {
                     onClick={() => setEditing(organisation)}
                   >
                     Bewerken<span className="visually-hidden"> {organisation.name}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-small button-secondary"
+                    onClick={() => setSsoFor(organisation)}
+                    aria-expanded={ssoFor?.id === organisation.id}
+                  >
+                    Inloggen via organisatie<span className="visually-hidden"> {organisation.name}</span>
                   </button>
                   <button
                     type="button"

@@ -1,0 +1,2 @@
+export { SsoPanel } from './SsoPanel';
+export { ssoApi, parseDomains } from './sso-api';
