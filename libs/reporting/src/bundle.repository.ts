@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { BundleWords, ReportContent, ReportFigures } from './reporting.model';
 
 export interface BundleRow {
@@ -24,8 +24,8 @@ export class BundleRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The region's words for the board and its themes (regions has one row per installation). */
-  async words(): Promise<BundleWords> {
-    const rows: BundleWords[] = await this.dataSource.query(
+  async words(manager?: EntityManager): Promise<BundleWords> {
+    const rows: BundleWords[] = await (manager ?? this.dataSource).query(
       `SELECT board_name AS "boardName", board_abbreviation AS "boardAbbreviation", theme_singular AS "themeSingular"
          FROM regions ORDER BY name LIMIT 1`,
     );
@@ -34,10 +34,11 @@ export class BundleRepository {
     );
   }
 
-  async strategyName(strategyId: string): Promise<string | null> {
-    const rows: Array<{ title: string }> = await this.dataSource.query('SELECT title FROM strategies WHERE id = $1', [
-      strategyId,
-    ]);
+  async strategyName(strategyId: string, manager?: EntityManager): Promise<string | null> {
+    const rows: Array<{ title: string }> = await (manager ?? this.dataSource).query(
+      'SELECT title FROM strategies WHERE id = $1',
+      [strategyId],
+    );
     return rows[0]?.title ?? null;
   }
 
@@ -46,8 +47,8 @@ export class BundleRepository {
    * this cycle that the secretariat accepted, if any. Versions and reviews are append-only, so an
    * accepted version stays what it was.
    */
-  workgroupsWithAcceptedVersion(strategyId: string, cycleId: string): Promise<BundleRow[]> {
-    return this.dataSource.query(
+  workgroupsWithAcceptedVersion(strategyId: string, cycleId: string, manager?: EntityManager): Promise<BundleRow[]> {
+    return (manager ?? this.dataSource).query(
       `SELECT w.id AS "workgroupId", w.name, t.title AS "priorityTitle",
               a.report_id AS "reportId", a.version, a.content, a.figures, a.content_hash AS "contentHash",
               a.submitted_at AS "submittedAt", a.submitted_by_name AS "submittedByName",

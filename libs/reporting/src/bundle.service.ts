@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { notFound } from '@koers/core';
 import { renderBundlePdf } from './bundle-pdf';
@@ -23,13 +24,19 @@ export class BundleService {
 
   async bundle(actor: Actor, cycleId: string, now = new Date()): Promise<RvcBundle> {
     await this.authorization.assertInRegion(actor, 'reporting.read', 'reporting_cycle.bundle');
-    const cycle = await this.cycles.findCycle(cycleId);
+    return this.compile(cycleId, now);
+  }
+
+  /**
+   * Compiles the bundle without a permission check (the caller has decided it); with `manager`, from that
+   * transaction's view, so sealing reads exactly what it locked.
+   */
+  async compile(cycleId: string, now = new Date(), manager?: EntityManager): Promise<RvcBundle> {
+    const cycle = await this.cycles.findCycle(cycleId, manager);
     if (!cycle) throw notFound('De rapportagecyclus');
-    const [strategyName, words, rows] = await Promise.all([
-      this.repository.strategyName(cycle.strategyId),
-      this.repository.words(),
-      this.repository.workgroupsWithAcceptedVersion(cycle.strategyId, cycle.id),
-    ]);
+    const strategyName = await this.repository.strategyName(cycle.strategyId, manager);
+    const words = await this.repository.words(manager);
+    const rows = await this.repository.workgroupsWithAcceptedVersion(cycle.strategyId, cycle.id, manager);
     return {
       cycle,
       strategy: { id: cycle.strategyId, name: strategyName ?? '' },

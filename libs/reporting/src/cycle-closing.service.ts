@@ -45,16 +45,24 @@ export class CycleClosingService {
     const cycle = await this.cycles.findCycle(cycleId);
     if (!cycle) throw notFound('De rapportagecyclus');
     assertClosable(cycle);
-    // Rendered before the transaction: the embedded database has one connection, and rendering is slow.
-    const bundle = await this.bundles.bundle(actor, cycleId);
-    const json = Buffer.from(JSON.stringify(bundle), 'utf8');
-    const pdf = await renderBundlePdf(bundle);
-    const seal = { cycleId, json, jsonSha256: sha256(json), pdf, pdfSha256: sha256(pdf), sealedBy: actor.userId };
+    // A first compile and render before the transaction (rendering is slow, and the embedded database has one
+    // connection); what is sealed is compiled again inside it, after the cycle row is locked. Accepting a
+    // report shares that lock, so no acceptance can land between the compile and the seal: the one that
+    // committed meanwhile is in the sealed bundle, the one still waiting finds the cycle closed.
+    const now = new Date();
+    const draft = await this.bundles.bundle(actor, cycleId, now);
+    const draftJson = Buffer.from(JSON.stringify(draft), 'utf8');
+    const draftPdf = await renderBundlePdf(draft);
     await this.dataSource.transaction(async (manager) => {
       await lockVersion(manager, 'reporting_cycles', cycleId, expectedVersion);
       const locked = await this.seals.lockCycle(cycleId, manager);
       if (!locked) throw notFound('De rapportagecyclus');
       assertClosable({ meetingDate: locked.meetingDate, closedAt: locked.closed ? new Date() : null });
+      const bundle = await this.bundles.compile(cycleId, now, manager);
+      const json = Buffer.from(JSON.stringify(bundle), 'utf8');
+      // Same moment, same data: the same bytes, and the PDF rendered from them still holds.
+      const pdf = json.equals(draftJson) ? draftPdf : await renderBundlePdf(bundle);
+      const seal = { cycleId, json, jsonSha256: sha256(json), pdf, pdfSha256: sha256(pdf), sealedBy: actor.userId };
       await this.seals.seal(seal, manager);
       await this.audit.recordChange(
         actor,

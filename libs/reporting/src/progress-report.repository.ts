@@ -85,7 +85,9 @@ export class ProgressReportRepository {
   async find(id: string, manager?: EntityManager, lock = false): Promise<ReportRow | null> {
     const rows: ReportRow[] = await this.transactions
       .manager(manager)
-      .query(`${REPORT} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`, [id]);
+      // Locking also shares the cycle row: closing a cycle (which locks it for update) waits for a change to
+      // one of its reports to commit, and a change that waited for a close sees the cycle closed.
+      .query(`${REPORT} WHERE r.id = $1${lock ? ' FOR UPDATE OF r FOR SHARE OF c' : ''}`, [id]);
     return rows[0] ?? null;
   }
 
