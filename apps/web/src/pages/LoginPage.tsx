@@ -39,7 +39,14 @@ export function LoginPage() {
   const ssoMessage = ssoError && ssoError in SSO_ERRORS ? SSO_ERRORS[ssoError as SsoErrorCode] : null;
   const providers = useApi(() => accountApi.ssoProviders(), []);
   const domain = email.trim().toLowerCase().split('@')[1] ?? '';
-  const sso = domain ? providers.data?.find((p) => p.emailDomains.includes(domain)) : undefined;
+  const provider = domain ? providers.data?.find((p) => p.emailDomains.includes(domain)) : undefined;
+  // Someone of an organisation with its own provider may still choose their Koers password (e.g. the secretariat).
+  const [withPassword, setWithPassword] = useState(false);
+  const sso = withPassword ? undefined : provider;
+  const returnTo = state?.from && state.from !== '/inloggen' ? state.from : '/';
+  const ssoStart = sso
+    ? `/api/auth/oidc/${encodeURIComponent(sso.organisationId)}/start?returnTo=${encodeURIComponent(returnTo)}`
+    : null;
 
   if (me && !busy) return <Navigate to={state?.from ?? '/'} replace />;
 
@@ -69,6 +76,11 @@ export function LoginPage() {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setError(null);
+    if (ssoStart) {
+      // The e-mail address belongs to an organisation with its own provider: log in there.
+      window.location.assign(ssoStart);
+      return;
+    }
     if (!email.trim() || !password) {
       setError(new ApiError(400, 'VALIDATION_FAILED', 'Vul uw e-mailadres en wachtwoord in.'));
       return;
@@ -128,31 +140,35 @@ export function LoginPage() {
             />
           )}
         </Field>
-        <Field label="Wachtwoord" name="password" error={error} required>
-          {(props) => (
-            <input
-              {...props}
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Bezig met inloggen…' : 'Inloggen'}
-        </button>
-        {sso && (
-          <p>
-            <a
-              className="button button-secondary"
-              href={`/api/auth/oidc/${sso.organisationId}/start?returnTo=${encodeURIComponent(
-                state?.from && state.from !== '/inloggen' ? state.from : '/',
-              )}`}
-            >
-              Inloggen met {sso.displayName}
-            </a>
-          </p>
+        {sso ? (
+          <>
+            <p role="status">Uw e-mailadres hoort bij {sso.displayName}. U logt in bij uw eigen organisatie.</p>
+            <button type="submit" className="button">
+              Doorgaan bij {sso.displayName}
+            </button>
+            <p>
+              <button type="button" className="link-button" onClick={() => setWithPassword(true)}>
+                Toch inloggen met wachtwoord
+              </button>
+            </p>
+          </>
+        ) : (
+          <>
+            <Field label="Wachtwoord" name="password" error={error} required>
+              {(props) => (
+                <input
+                  {...props}
+                  type="password"
+                  autoComplete="current-password"
+                  value={password}
+                  onChange={(event) => setPassword(event.target.value)}
+                />
+              )}
+            </Field>
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? 'Bezig met inloggen…' : 'Inloggen'}
+            </button>
+          </>
         )}
         <p>
           <Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
