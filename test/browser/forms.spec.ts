@@ -6,7 +6,7 @@ import { BrowserPages, describeWithBrowser, launchChromium, screenshot } from '.
 /**
  * Forms that never lose what people typed (issue #12), in a real Chromium against the real API: a kennisbank
  * item saved from two stale pages (two browser contexts) keeps both changes and asks only about the field both
- * changed; the kennisbank, action, strategy and werkgroep forms ask before leaving and keep their input in the
+ * changed; a werkgroep and a user saved from two stale pages show the same conflict dialog; the kennisbank, action, strategy and werkgroep forms ask before leaving and keep their input in the
  * browser across a reload; the user and organisation forms ask before leaving.
  */
 
@@ -245,6 +245,84 @@ describeWithBrowser('test/browser/forms.spec.ts')('forms that never lose what pe
     await beheer('Gebruikers')();
     await page.waitForURL('**/beheer/gebruikers');
     expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('saves a werkgroep and a user from two stale pages: the conflict dialog asks, nothing is overwritten unseen', async () => {
+    const auth = { Authorization: `Bearer ${secretariatToken}` };
+    const name = 'Formulierentest werkgroep';
+    const group = await t.http().post('/api/workgroups').set(auth).send({ name, description: 'Begin.' }).expect(201);
+    const organisations = await t.http().get('/api/organisations?type=bureau').set(auth).expect(200);
+    const person = await t
+      .http()
+      .post('/api/users')
+      .set(auth)
+      .send({
+        email: 'formulierentest@example.nl',
+        displayName: 'Formulieren Test',
+        function: 'overig',
+        organisationId: organisations.body[0].id,
+      })
+      .expect(201);
+    const versionOf = async (path: string) => (await t.http().get(path).set(auth).expect(200)).body.version as number;
+    const groupVersion = await versionOf(`/api/workgroups/${group.body.id}`);
+    const userVersion = await versionOf(`/api/users/${person.body.id}`);
+    const a = await pages.newPage();
+    const b = await pages.newPage();
+    await pages.login(a.page, SECRETARIAAT);
+    await pages.login(b.page, SECRETARIAAT);
+    const conflictOf = (page: Page) => page.getByRole('dialog', { name: 'Iemand anders heeft dit intussen gewijzigd' });
+
+    // Werkgroep: both open the form; the first save goes through, the stale one is asked about.
+    const workgroupForm = (page: Page) => page.locator('form', { has: page.locator('#werkgroep-form-kop') });
+    for (const page of [a.page, b.page]) {
+      await page.goto(`${t.url}/beheer/werkgroepen`);
+      await page.getByRole('button', { name: `Bewerken ${name}` }).click();
+      await workgroupForm(page).getByLabel('Omschrijving').waitFor();
+    }
+    await workgroupForm(a.page).getByLabel('Omschrijving').fill('Omschrijving van de eerste.');
+    await workgroupForm(a.page).getByRole('button', { name: 'Opslaan' }).click();
+    await a.page
+      .getByRole('status')
+      .filter({ hasText: `Werkgroep ${name} is opgeslagen.` })
+      .waitFor();
+    await workgroupForm(b.page).getByLabel('Omschrijving').fill('Omschrijving van de tweede.');
+    await workgroupForm(b.page).getByRole('button', { name: 'Opslaan' }).click();
+    const groupConflict = conflictOf(b.page);
+    await groupConflict.getByText('Omschrijving van de eerste.').waitFor();
+    await groupConflict.getByText('Omschrijving van de tweede.').waitFor();
+    await screenshot(b.page, '71-werkgroep-conflict');
+    await groupConflict.getByRole('button', { name: 'Mijn versie houden' }).click();
+    await b.page
+      .getByRole('status')
+      .filter({ hasText: `Werkgroep ${name} is opgeslagen.` })
+      .waitFor();
+    const storedGroup = await t.http().get(`/api/workgroups/${group.body.id}`).set(auth).expect(200);
+    expect(storedGroup.body).toMatchObject({
+      description: 'Omschrijving van de tweede.',
+      version: groupVersion + 2,
+    });
+
+    // User: the same on the user's page; taking the other's version shows it in the form.
+    const userForm = (page: Page) => page.locator('form', { has: page.locator('#gegevens-kop') });
+    for (const page of [a.page, b.page]) {
+      await page.goto(`${t.url}/beheer/gebruikers/${person.body.id}`);
+      await userForm(page).getByLabel(/^Naam/).waitFor();
+    }
+    await userForm(a.page).getByLabel(/^Naam/).fill('Naam van de eerste');
+    await userForm(a.page).getByRole('button', { name: 'Opslaan' }).click();
+    await a.page.getByRole('status').filter({ hasText: 'De gegevens zijn opgeslagen.' }).waitFor();
+    await userForm(b.page).getByLabel(/^Naam/).fill('Naam van de tweede');
+    await userForm(b.page).getByRole('button', { name: 'Opslaan' }).click();
+    const userConflict = conflictOf(b.page);
+    await userConflict.getByText('Naam van de eerste').waitFor();
+    await userConflict.getByText('Naam van de tweede').waitFor();
+    await userConflict.getByRole('button', { name: 'Hun versie nemen' }).click();
+    await userConflict.waitFor({ state: 'detached' });
+    expect(await userForm(b.page).getByLabel(/^Naam/).inputValue()).toBe('Naam van de eerste');
+    const storedUser = await t.http().get(`/api/users/${person.body.id}`).set(auth).expect(200);
+    expect(storedUser.body).toMatchObject({ displayName: 'Naam van de eerste', version: userVersion + 1 });
+    expect(a.pageErrors).toEqual([]);
+    expect(b.pageErrors).toEqual([]);
   }, 120_000);
 
   it('starts a report from the last accepted one, marks what is carried over and names what is not done on submit', async () => {
