@@ -24,7 +24,12 @@ describe('OIDC single sign-on per organisation', () => {
     db = t.app.get(DataSource);
     provider = await startOidcProvider({
       accounts: {
-        'ovj-123': { email: DEMO.ovjOndermijning, email_verified: true, name: 'OvJ' },
+        'ovj-123': {
+          email: DEMO.ovjOndermijning,
+          email_verified: true,
+          name: 'OvJ',
+          acr: 'http://eidas.europa.eu/LoA/substantial',
+        },
         'ovj-cyber-9': { email: DEMO.ovjCyber, email_verified: true, amr: ['pwd', 'otp'] },
         'nieuw-1': { email: 'nieuwe.officier@demo.koers.nl', email_verified: true, name: 'Nieuwe Officier' },
         'onbevestigd-1': { email: 'iemand@demo.koers.nl', email_verified: false },
@@ -161,6 +166,20 @@ describe('OIDC single sign-on per organisation', () => {
     expect(trusted.location).toBe('/dashboard');
     const last = (await api.audit({ action: 'auth.login' })).items.find((e) => e.actorEmail === DEMO.ovjCyber);
     expect(last?.summary).toMatchObject({ sso: omId, mfa: 'provider', providerMfa: true });
+
+    // An `acr` of a multi-factor class (eIDAS substantial) counts as well, without `amr`.
+    const ovjToken = await t.login(DEMO.ovjOndermijning);
+    const ovjAuth = { Authorization: `Bearer ${ovjToken}` };
+    const ovjSetup = expectStatus(await t.http().post('/api/me/mfa/setup').set(ovjAuth), 201).body;
+    await t
+      .http()
+      .post('/api/me/mfa/confirm')
+      .set(ovjAuth)
+      .send({ code: totpCode(ovjSetup.secret) })
+      .expect(200);
+    expect((await login('ovj-123')).location).toBe('/dashboard');
+    const byAcr = (await api.audit({ action: 'auth.login' })).items.find((e) => e.actorEmail === DEMO.ovjOndermijning);
+    expect(byAcr?.summary).toMatchObject({ sso: omId, mfa: 'provider', providerMfa: true });
     await api.request(DEMO.secretariaat, 'PUT', `/api/organisations/${omId}/sso`, settings());
   });
 

@@ -8,6 +8,8 @@ export interface OidcAccount {
   email_verified: boolean;
   name?: string;
   amr?: string[];
+  /** The authentication context class the login reports (e.g. eIDAS substantial). */
+  acr?: string;
 }
 
 export interface RunningProvider {

@@ -14,6 +14,19 @@ import { OidcProviderConfig, SsoRepository } from './sso.repository';
 const LOGIN_TTL_MS = 10 * 60_000;
 /** Authentication methods (RFC 8176 `amr`) that mean the provider did multi-factor authentication. */
 const MFA_AMR = new Set(['mfa', 'otp', 'hwk', 'swk', 'sms', 'face', 'fpt', 'iris', 'retina', 'sc', 'pop']);
+/** Authentication context classes (`acr`) that mean multi-factor: eIDAS substantial/high, the OpenID/SAML MFA classes. */
+const MFA_ACR = new Set([
+  'http://eidas.europa.eu/LoA/substantial',
+  'http://eidas.europa.eu/LoA/high',
+  'http://schemas.openid.net/pape/policies/2007/06/multi-factor',
+  'http://schemas.openid.net/pape/policies/2007/06/multi-factor-physical',
+  'urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract',
+  'urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorUnregistered',
+  'urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard',
+  'urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI',
+  'phr',
+  'phrh',
+]);
 
 export class SsoRefusal extends Error {
   constructor(readonly code: SsoErrorCode) {
@@ -105,7 +118,7 @@ export class SsoService {
       code_challenge_method: 'S256',
       redirect_uri: redirectUri,
       // How the person authenticated (RFC 8176), to skip Koers's own factor when the provider did MFA.
-      ...(provider.trustProviderMfa ? { claims: JSON.stringify({ id_token: { amr: null } }) } : {}),
+      ...(provider.trustProviderMfa ? { claims: JSON.stringify({ id_token: { amr: null, acr: null } }) } : {}),
     });
     return { url, state };
   }
@@ -190,7 +203,8 @@ export class SsoService {
     }
     const actorWho = { userId: user.id, email: user.email, ip };
     const amr = Array.isArray(claims.amr) ? claims.amr.map(String) : [];
-    const providerDidMfa = amr.some((method) => MFA_AMR.has(method));
+    const acr = typeof claims.acr === 'string' ? claims.acr : null;
+    const providerDidMfa = amr.some((method) => MFA_AMR.has(method)) || (acr !== null && MFA_ACR.has(acr));
     const summary = { sso: provider.organisationId, linked, providerMfa: providerDidMfa };
     if (linked === 'created')
       await this.audit.recordChange(actorWho, {
