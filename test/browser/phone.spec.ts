@@ -68,7 +68,7 @@ describeWithBrowser('test/browser/phone.spec.ts')('a mayor on a phone', () => {
       const width = window.innerWidth;
       const wide = Array.from(document.querySelectorAll<HTMLElement>('body *'))
         .filter((element) => element.getBoundingClientRect().right > width + 0.5)
-        .filter((element) => !element.closest('.table-scroll, .visually-hidden'))
+        .filter((element) => !element.closest('.table-scroll:not(:has(> .table-cards))'))
         .slice(0, 5)
         .map(
           (element) =>
