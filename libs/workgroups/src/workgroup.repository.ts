@@ -82,8 +82,8 @@ export class WorkgroupRepository {
   /** Returns false when there is no region yet. */
   async setDefaultCompositionRules(rules: CompositionSeat[], manager: EntityManager): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `UPDATE regions SET default_composition_rules = $1::jsonb
-        WHERE id = (SELECT id FROM regions ORDER BY name LIMIT 1) RETURNING id`,
+      `WITH changed AS (UPDATE regions SET default_composition_rules = $1::jsonb
+        WHERE id = (SELECT id FROM regions ORDER BY name LIMIT 1) RETURNING id) SELECT id FROM changed`,
       [JSON.stringify(rules)],
     );
     return rows.length > 0;
