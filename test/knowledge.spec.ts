@@ -96,12 +96,19 @@ describe('kennisbank (lerende omgeving)', () => {
     const ranks = ranked.items.map((h) => h.rank!);
     expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
     const textHit = ranked.items.find((h) => h.id === inText.id)!;
-    // Matches are marked; the item's own markup is dropped or escaped, so the snippet is safe to render.
+    // Matches are marked; the item's own text is escaped, so the snippet is safe to render; the stop word
+    // "de" is marked only as a word (not inside "dreigingen" or "raadsleden").
     expect(textHit.highlight!.snippet).toBe(
-      'sessie over dreigingen, waaronder een oefening met <mark>phishing</mark> &amp; nepmails',
+      'Een sessie over dreigingen, waaronder een oefening met &lt;b&gt;<mark>phishing</mark>&lt;/b&gt; &amp; nepmails.',
     );
     expect(ranked.items.find((h) => h.id === inTitle.id)!.highlight!.title).toBe(
       'Oefening <mark>phishing</mark> voor raadsleden',
+    );
+
+    // Part of a word is found and marked as such, the same as the search over everything.
+    const part = await search(DEMO.ambtelijkCyber, theme.cyber, { q: 'phish' });
+    expect(part.items.find((h) => h.id === inTitle.id)!.highlight!.title).toBe(
+      'Oefening <mark>phish</mark>ing voor raadsleden',
     );
 
     // Web search syntax: a quoted phrase and an exclusion.

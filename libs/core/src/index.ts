@@ -4,6 +4,7 @@ export * from './config/config.tokens';
 export * from './core.module';
 export * from './database/database-options';
 export * from './database/dutch-search';
+export * from './database/dutch-highlight';
 export * from './database/pg-errors';
 export * from './database/transaction-host';
 export * from './events/event-bus';

@@ -3,12 +3,6 @@ import { EntityManager } from 'typeorm';
 import { KnowledgeFields, KnowledgeFilter, KnowledgeItemView } from './knowledge.model';
 import { dutchMatchSql, parseSearchQuery, TransactionHost } from '@koers/core';
 
-/** Private-use characters mark the matches in ts_headline output; the service turns them into <mark>. */
-export const MATCH_START = '\uE000';
-export const MATCH_STOP = '\uE001';
-const HEADLINE_TITLE = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, HighlightAll=true`;
-const HEADLINE_SNIPPET = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-
 const SELECT_VIEW = `
   SELECT k.id, k.theme_id AS "themeId", t.title AS "themeTitle", k.title, k.description,
          k.owner_organisation_id AS "ownerOrganisationId", o.name AS "ownerOrganisationName",
@@ -21,11 +15,7 @@ const FROM = `
     JOIN themes t ON t.id = k.theme_id
     LEFT JOIN organisations o ON o.id = k.owner_organisation_id`;
 
-type SearchRow = KnowledgeItemView & {
-  rank: number | null;
-  titleHeadline: string | null;
-  snippetHeadline: string | null;
-};
+type SearchRow = KnowledgeItemView & { rank: number | null };
 
 @Injectable()
 export class KnowledgeRepository {
@@ -41,7 +31,7 @@ export class KnowledgeRepository {
   /**
    * A theme's items. With a query: the shared Dutch engine (stemmed full-text search, or every part of the
    * query inside a word: "drugs" finds "drugscriminaliteit"), ranked by ts_rank over the weighted vector
-   * (title A, tags B, description C), with highlighted fragments.
+   * (title A, tags B, description C), (the service marks the matches).
    */
   async search(themeId: string, filter: KnowledgeFilter): Promise<{ items: SearchRow[]; total: number }> {
     const params: unknown[] = [themeId];
@@ -51,9 +41,7 @@ export class KnowledgeRepository {
       where.push(sql(`$${params.length}`));
     };
     let rank = 'NULL::real';
-    let headlines = 'NULL::text AS "titleHeadline", NULL::text AS "snippetHeadline"';
     let order = 'lower(k.title), k.id';
-    let from = FROM;
     if (filter.q) {
       // The shared Dutch engine (docs/search.md): stemmed full-text OR every part of the query inside a word.
       const query = parseSearchQuery(filter.q);
@@ -66,12 +54,8 @@ export class KnowledgeRepository {
         { text: 'knowledge_search_text(k.title, k.tags, k.description)', vector: 'k.search_vector' },
         param,
       );
-      const q = `websearch_to_tsquery('dutch', ${param(query.text)})`;
-      from = `${FROM} CROSS JOIN ${q} AS query`;
       where.push(match.where);
       rank = match.rank;
-      headlines = `ts_headline('dutch', k.title, query, '${HEADLINE_TITLE}') AS "titleHeadline",
-                   ts_headline('dutch', k.description, query, '${HEADLINE_SNIPPET}') AS "snippetHeadline"`;
       order = 'rank DESC, lower(k.title), k.id';
     }
     if (filter.tag) add((p) => `${p} = ANY(k.tags)`, filter.tag);
@@ -86,10 +70,10 @@ export class KnowledgeRepository {
     const items: SearchRow[] = await this.transactions
       .manager()
       .query(
-        `${SELECT_VIEW}, ${rank} AS rank, ${headlines} ${from} WHERE ${whereSql} ORDER BY ${order} LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+        `${SELECT_VIEW}, ${rank} AS rank ${FROM} WHERE ${whereSql} ORDER BY ${order} LIMIT ${filter.limit} OFFSET ${filter.offset}`,
         params,
       );
-    const [{ n }] = await this.transactions.manager().query(`SELECT count(*) AS n ${from} WHERE ${whereSql}`, params);
+    const [{ n }] = await this.transactions.manager().query(`SELECT count(*) AS n ${FROM} WHERE ${whereSql}`, params);
     return { items, total: n };
   }
 

@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { assertVersion, FieldError, lockVersion, notFound, TransactionHost, validationFailed } from '@koers/core';
+import type { HighlightedText } from '@koers/contracts';
+import {
+  assertVersion,
+  FieldError,
+  highlight,
+  lockVersion,
+  notFound,
+  parseSearchQuery,
+  snippet,
+  TransactionHost,
+  validationFailed,
+} from '@koers/core';
 import {
   KnowledgeFields,
   KnowledgeFilter,
@@ -10,7 +21,7 @@ import {
   normaliseTags,
 } from './knowledge.model';
 import { KnowledgePolicy } from './knowledge.policy';
-import { KnowledgeRepository, MATCH_START, MATCH_STOP } from './knowledge.repository';
+import { KnowledgeRepository } from './knowledge.repository';
 
 export type KnowledgeQuery = Partial<KnowledgeFilter>;
 
@@ -35,11 +46,16 @@ export class KnowledgeService {
       offset: query.offset ?? 0,
     };
     const { items, total } = await this.repository.search(themeId, filter);
-    const hits: KnowledgeSearchHit[] = items.map(({ rank, titleHeadline, snippetHeadline, ...item }) => ({
+    // The same marks as the search everywhere else: stems and parts of words ("mensenh" in "mensenhandel").
+    const terms = filter.q ? parseSearchQuery(filter.q).terms : [];
+    const hits: KnowledgeSearchHit[] = items.map(({ rank, ...item }) => ({
       ...item,
       rank,
       highlight: filter.q
-        ? { title: markMatches(titleHeadline ?? item.title), snippet: markMatches(snippetHeadline ?? '') }
+        ? {
+            title: markedHtml(highlight(item.title, terms)),
+            snippet: markedHtml(snippet(item.description, terms, 240) ?? { text: '', marks: [] }),
+          }
         : null,
     }));
     return { items: hits, total, limit: filter.limit, offset: filter.offset };
@@ -161,15 +177,15 @@ export class KnowledgeService {
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
-/**
- * Escapes the headline as HTML, then turns the match markers into <mark> tags (and nothing else).
- * ts_headline drops markup-like tokens and leaves their spaces; runs of whitespace become one space.
- */
-export function markMatches(headline: string): string {
-  const escaped = headline
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[&<>"']/g, (c) => ESCAPES[c]);
-  return escaped.split(MATCH_START).join('<mark>').split(MATCH_STOP).join('</mark>');
+/** The text as HTML: everything escaped, the marked ranges in <mark> (and no other markup). */
+export function markedHtml({ text, marks }: HighlightedText): string {
+  let html = '';
+  let at = 0;
+  for (const [start, end] of marks) {
+    html += `${escapeHtml(text.slice(at, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
+    at = end;
+  }
+  return html + escapeHtml(text.slice(at));
 }

@@ -1,5 +1,4 @@
 export * from './search.module';
 export * from './search.service';
 export * from './document-text.indexer';
-export * from './highlight';
 export * from './dto/search.dto';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuthorizationService, isSecretariat } from '@koers/access';
 import { SEARCH_KIND_LABELS, SEARCH_KINDS, SearchGroup, SearchHit, SearchKind, SearchResult } from '@koers/contracts';
-import { parseSearchQuery, validationFailed } from '@koers/core';
+import { highlight, parseSearchQuery, snippet, validationFailed } from '@koers/core';
 import { KnowledgePolicy } from '@koers/knowledge';
-import { highlight, snippet } from './highlight';
 import { SearchRepository, SearchRow, SearchScope } from './search.repository';
 
 /** Hits per kind: a few of each in the overview, more when the caller asks for one kind. */

@@ -1,5 +1,5 @@
 import { containsPattern, parseSearchQuery } from '@koers/core';
-import { findMarks, snippet } from './highlight';
+import { findMarks, snippet } from './dutch-highlight';
 
 const marked = (h: { text: string; marks: Array<[number, number]> }) => h.marks.map(([s, e]) => h.text.slice(s, e));
 
@@ -43,6 +43,17 @@ describe('findMarks', () => {
       'vergadering',
       'aanpak',
     ]);
+  });
+
+  it('marks a stop word only as a whole word, other short terms anywhere', () => {
+    const text = 'Plan van aanpak voor de haven, vanavond besproken';
+    expect(findMarks(text, ['plan', 'van', 'aanpak', 'haven']).map(([s, e]) => text.slice(s, e))).toEqual([
+      'Plan',
+      'van',
+      'aanpak',
+      'haven',
+    ]);
+    expect(findMarks(text, ['av']).map(([s, e]) => text.slice(s, e))).toEqual(['av', 'av']);
   });
 
   it('marks nothing rather than at the wrong place when lower-casing changes the length', () => {

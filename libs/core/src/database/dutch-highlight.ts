@@ -1,6 +1,20 @@
 import type { HighlightedText } from '@koers/contracts';
 
 /**
+ * PostgreSQL's Dutch stop words (the Snowball list). They are marked only as whole words: "van" in
+ * "plan van aanpak" should not light up every "haven" and "vanavond".
+ */
+const DUTCH_STOP_WORDS = new Set(
+  (
+    'aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er ' +
+    'ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon ' +
+    'kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op over ' +
+    'reeds te tegen toch toen tot u uit uw van veel voor want waren was wat werd wezen wie wil worden wordt ' +
+    'zal ze zelf zich zij zijn zo zonder zou'
+  ).split(' '),
+);
+
+/**
  * Where the query's terms occur in `text`, case-insensitively, as sorted non-overlapping [start, end)
  * ranges. A term that does not occur literally (a stemmed match: "vergaderingen" for "vergadering") is
  * looked for by its first letters at the start of a word.
@@ -11,6 +25,10 @@ export function findMarks(text: string, terms: string[]): Array<[number, number]
   if (lower.length !== text.length) return [];
   const ranges: Array<[number, number]> = [];
   for (const term of terms) {
+    if (DUTCH_STOP_WORDS.has(term)) {
+      ranges.push(...occurrences(lower, term, true).filter(([start, end]) => end - start === term.length));
+      continue;
+    }
     const found = occurrences(lower, term, false);
     if (found.length) ranges.push(...found);
     else if (term.length >= 5 && !term.includes(' '))
