@@ -39,7 +39,12 @@ const END_MESSAGES: Record<SocketEndReason | 'expired', string> = {
 };
 
 const expiryTimers = new WeakMap<Socket, NodeJS.Timeout>();
-const sessionChecks = new WeakMap<Socket, { at: number; check: Promise<void> }>();
+/**
+ * The last reading of each session on this instance, shared by all its sockets: writes re-read a session at
+ * most once per WRITE_SESSION_RECHECK_MS, not once per socket (a socket per open document and tab).
+ */
+const sessionReadings = new Map<string, { at: number; reading: Promise<Actor | null> }>();
+const MAX_KEPT_READINGS = 10_000;
 
 /**
  * No valid token, no connection: the same check as every HTTP route, with the token from the handshake's
@@ -108,21 +113,26 @@ export async function assertSessionLive(socket: Socket, auth: AuthService, maxAg
     end(socket, 'expired');
     throw unauthenticated();
   }
-  let last = sessionChecks.get(socket);
-  if (!last || Date.now() - last.at > maxAgeMs) {
-    const check = auth.current(data.actor).then((actor) => {
-      if (actor) data.actor = actor;
-      else {
-        end(socket, 'session-ended');
-        throw unauthenticated();
-      }
-    });
-    last = { at: Date.now(), check };
-    sessionChecks.set(socket, last);
-    // A failed reading is not kept: the next event reads again.
-    check.catch(() => sessionChecks.delete(socket));
+  const actor = await readSession(data.actor, auth, maxAgeMs);
+  if (!actor) {
+    end(socket, 'session-ended');
+    throw unauthenticated();
   }
-  await last.check;
+  data.actor = { ...actor, ip: data.actor.ip };
+}
+
+function readSession(actor: Actor, auth: AuthService, maxAgeMs: number): Promise<Actor | null> {
+  const last = sessionReadings.get(actor.sessionId);
+  if (last && Date.now() - last.at <= maxAgeMs) return last.reading;
+  if (sessionReadings.size >= MAX_KEPT_READINGS) sessionReadings.clear();
+  const entry = { at: Date.now(), reading: auth.current(actor) };
+  sessionReadings.set(actor.sessionId, entry);
+  // Only a live session is kept: after a refusal or a failed reading the next event reads again.
+  const forget = () => {
+    if (sessionReadings.get(actor.sessionId) === entry) sessionReadings.delete(actor.sessionId);
+  };
+  entry.reading.then((found) => found || forget(), forget);
+  return entry.reading;
 }
 
 /** The socket's caller as last read, marked with the connection (its repeated refusals are audited as one). */
