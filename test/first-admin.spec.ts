@@ -23,7 +23,8 @@ describe('first secretariat account on a new installation without demo data', ()
     const me = await t.http().get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);
     expect(me.body.user).toMatchObject({ email, platformRole: 'secretariaat' });
     expect(me.body.organisation).toMatchObject({
-      name: 'Bureau Regionale Veiligheidsstrategie Testregio',
+      // Named from the region's words (their defaults until the secretariat changes them).
+      name: 'Bureau RVS Testregio',
       type: 'bureau',
     });
     const organisations = await t.http().get('/api/organisations').set('Authorization', `Bearer ${token}`).expect(200);

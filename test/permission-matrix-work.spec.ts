@@ -92,10 +92,12 @@ const KNOWLEDGE_READ: OutcomeTable = { ...READ, rvc: 403 };
 const KNOWLEDGE_CHANGE: OutcomeTable = { ...ACTIONS_MANAGE, rvc: 403, otherWorkgroup: 403 };
 /** The dashboard and the RVC bundle: the secretariat and RVC members (`reporting.read`). */
 const REPORTING_READ: OutcomeTable = { ...SECRETARIAT, rvc: 'ok' };
-/** Submitting the progress report upward: the aanjager only, not even the secretariat. */
+/**
+ * Submitting the progress report upward: the aanjager (and a rapporteur: test/region-setup.spec.ts), and the
+ * secretariat on the werkgroep's behalf.
+ */
 const REPORT_SUBMIT: OutcomeTable = {
   ...CONTENT_READ,
-  secretariat: 403,
   lid: 403,
   ambtelijk: 403,
   gast: 403,

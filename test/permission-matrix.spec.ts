@@ -315,6 +315,12 @@ describe('permission matrix', () => {
     { method: 'GET', pattern: '/api/strategies', expected: READ, path: () => '/api/strategies' },
     { method: 'GET', pattern: '/api/strategies/:id', expected: READ, path: (x) => `/api/strategies/${x.strategyId}` },
     {
+      method: 'GET',
+      pattern: '/api/strategies/:id/export',
+      expected: READ,
+      path: (x) => `/api/strategies/${x.strategyId}/export?format=docx`,
+    },
+    {
       method: 'POST',
       pattern: '/api/strategies',
       expected: SECRETARIAT,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { loginAndEnrol } from './support/mfa';
+import { recipientOf, SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { createTestApp, TestApp } from './support/test-app';
-import { Api, DEMO, expectStatus } from './support/api-helpers';
+import { Api, DEMO, expectStatus, unique } from './support/api-helpers';
 
 /** The text of a PDF (unpdf, an independent parser). */
 async function pdfText(pdf: Buffer): Promise<string> {
@@ -16,6 +17,7 @@ async function pdfText(pdf: Buffer): Promise<string> {
 /** A new region sets itself up: its words, districts, organisation types and functions (issue #14). */
 describe('a new region sets itself up', () => {
   let t: TestApp;
+  let sink: SmtpSink;
   let token: string;
   const email = 'bureau@noord.example.nl';
   const password = 'een-lang-eerste-wachtwoord';
@@ -28,16 +30,26 @@ describe('a new region sets itself up', () => {
     (body.error.fields ?? []).map((f) => f.field).sort();
 
   beforeAll(async () => {
+    sink = await startSmtpSink();
     t = await createTestApp({
       KOERS_DEMO: 'false',
       KOERS_ADMIN_EMAIL: email,
       KOERS_ADMIN_PASSWORD: password,
       KOERS_REGION_NAME: 'Noord-Nederland',
+      // A real SMTP server, so that the mails' words are checked as people receive them.
+      KOERS_SMTP_URL: sink.url,
+      KOERS_SMTP_LOCAL_RELAY: 'true',
+      KOERS_MAIL_FROM: 'Koers <koers@noord.example.nl>',
+      KOERS_PUBLIC_URL: 'https://koers.noord.example.nl',
+      KOERS_DIGEST_CHECK_INTERVAL_MS: '0',
     });
     // Outside the demo the secretariat must set up a second factor before anything else (test/mfa.spec.ts).
     token = (await loginAndEnrol(t, email, password)).token;
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t?.close();
+    await sink?.close();
+  });
 
   describe('the region and its words', () => {
     it('starts with the default words and is not the demo region, also before login', async () => {
@@ -70,6 +82,34 @@ describe('a new region sets itself up', () => {
       expect(pub).toMatchObject({ strategyName: 'Regionaal Beleidsplan Veiligheid', boardAbbreviation: 'RVO' });
       const audit = expectStatus(await as('get', '/api/audit?action=region.update'), 200).body;
       expect(audit.items[0].summary.changes.strategyAbbreviation).toEqual({ from: 'RVS', to: 'RBP' });
+      // The bureau made at the first start carries the words, and follows them.
+      expect(audit.items[0].summary.renamedOrganisations).toEqual(['Bureau Regionaal Beleidsplan Noord-Nederland']);
+      const me = expectStatus(await as('get', '/api/me'), 200).body;
+      expect(me.organisation.name).toBe('Bureau Regionaal Beleidsplan Noord-Nederland');
+    });
+
+    it("invites people in the region's words (a real mail)", async () => {
+      const organisationId = expectStatus(
+        await as('post', '/api/organisations', { name: 'Gemeente Assen', type: 'gemeente' }),
+        201,
+      ).body.id;
+      const invited = 'burgemeester@assen.example.nl';
+      expectStatus(
+        await as('post', '/api/users', {
+          email: invited,
+          displayName: 'Burgemeester Assen',
+          function: 'burgemeester',
+          organisationId,
+        }),
+        201,
+      );
+      const mail = sink.mails.find((m) => recipientOf(m) === invited);
+      expect(mail?.subject).toBe('Uitnodiging voor Koers');
+      for (const body of [mail!.text ?? '', String(mail!.html)]) {
+        expect(body).toContain('Bureau Regionaal Beleidsplan nodigt u uit');
+        expect(body).toContain('de bestuurlijke werkgroepen van de Regionaal Beleidsplan Veiligheid Noord-Nederland.');
+        expect(body).not.toMatch(/Veiligheidsstrategie|RVS|Midden-Nederland/);
+      }
     });
 
     it('refuses bad words with a field error and changes nothing', async () => {
@@ -107,6 +147,7 @@ describe('a new region sets itself up', () => {
           res.on('end', () => done(null, Buffer.concat(chunks)));
         });
       expect(response.status).toBe(200);
+      expect(response.headers['content-disposition']).toBe('attachment; filename="rvo-bundel-2026-06-20.pdf"');
       const text = (await pdfText(response.body as Buffer)).replace(/\s+/g, ' ');
       expect(text).toContain('voor het Regionaal Veiligheidsoverleg (RVO)');
       expect(text).toContain('Vergadering RVO');
@@ -152,12 +193,14 @@ describe('a new region sets itself up', () => {
       expect(strategies[0]).toMatchObject({ id: running, current: true });
       expect(strategies.find((s) => s.id === next)).toMatchObject({ current: false });
       const detail = expectStatus(await as('get', `/api/strategies/${next}`), 200).body;
+      // Plain text (an older client, the API by hand) is stored as rich text: one point per line.
       expect(detail).toMatchObject({
         status: 'consultatie',
         current: false,
-        trends: 'Krimpregio: leefbaarheid staat onder druk\nDigitale veiligheid onder druk',
-        principles: "Focus: beperkt aantal thema's",
-        selectionCriteria: 'vragen om een regionale aanpak',
+        trends:
+          '<ul><li><p>Krimpregio: leefbaarheid staat onder druk</p></li><li><p>Digitale veiligheid onder druk</p></li></ul>',
+        principles: "<ul><li><p>Focus: beperkt aantal thema's</p></li></ul>",
+        selectionCriteria: '<ul><li><p>vragen om een regionale aanpak</p></li></ul>',
       });
     });
 
@@ -175,6 +218,78 @@ describe('a new region sets itself up', () => {
       expect(adopted).toMatchObject({ adoptedBy: 'Regionaal Veiligheidsoverleg Noord-Nederland' });
       expect((await list())[0]).toMatchObject({ id: running, current: true });
       expect((await as('post', `/api/strategies/${randomUUID()}/current`)).status).toBe(404);
+    });
+
+    it('keeps rich text (bold, italic, lists, links) and takes out anything unsafe', async () => {
+      const payload =
+        '<p>Samen <strong>sterker</strong> en <em>sneller</em><script>window.__xss = 1</script>' +
+        '<img src=x onerror="window.__xss = 2"><a href="javascript:alert(1)">klik</a> ' +
+        '<a href="https://www.politie.nl/" onclick="x()" style="color:red">politie</a></p>' +
+        '<ul><li><p>Eén</p></li><li><p>Twee</p></li></ul><ol><li><p>Eerst</p></li></ol><iframe src="https://evil.example"></iframe>';
+      const patched = expectStatus(
+        await as('patch', `/api/strategies/${next}`, { vision: payload, trends: '<p></p>' }),
+        200,
+      ).body;
+      expect(patched.vision).toBe(
+        '<p>Samen <strong>sterker</strong> en <em>sneller</em><a>klik</a> <a href="https://www.politie.nl/">politie</a></p>' +
+          '<ul><li><p>Eén</p></li><li><p>Twee</p></li></ul><ol><li><p>Eerst</p></li></ol>',
+      );
+      // An editor's empty paragraph is no text.
+      expect(patched.trends).toBe('');
+      const theme = expectStatus(
+        await as('post', `/api/strategies/${next}/themes`, {
+          title: 'Zorg en veiligheid',
+          description: '<p onmouseover="x()">Met <b>GGD</b> en <i>ZVH</i><script>alert(1)</script></p>',
+        }),
+        201,
+      ).body;
+      expect(theme.description).toBe('<p>Met <strong>GGD</strong> en <em>ZVH</em></p>');
+      const area = expectStatus(
+        await as('post', `/api/themes/${theme.id}/focus-areas`, {
+          title: 'Personen met verward gedrag',
+          description: 'Eerste regel\nTweede < derde',
+        }),
+        201,
+      ).body;
+      expect(area.description).toBe('<p>Eerste regel</p><p>Tweede &lt; derde</p>');
+      const audit = expectStatus(await as('get', `/api/audit?action=strategy.update&entityId=${next}`), 200).body;
+      expect(JSON.stringify(audit.items[0].summary)).not.toContain('<script>');
+    });
+
+    it('exports the strategy as DOCX and PDF with its rich texts', async () => {
+      const download = (format: string) =>
+        as('get', `/api/strategies/${next}/export?format=${format}`)
+          .buffer(true)
+          .parse((res, done) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => done(null, Buffer.concat(chunks)));
+          });
+      const docx = await download('docx');
+      expect(docx.status).toBe(200);
+      expect(docx.headers['content-disposition']).toContain('attachment');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mammoth = require('mammoth') as typeof import('mammoth');
+      const { value: html } = await mammoth.convertToHtml({ buffer: docx.body as Buffer });
+      expect(html).toContain('Samen <strong>sterker</strong> en <em>sneller</em>');
+      expect(html).toContain('<a href="https://www.politie.nl/">politie</a>');
+      expect(html).toMatch(/<li>Eén<\/li><li>Twee<\/li>/);
+      expect(html).toContain('Thema 1: Zorg en veiligheid');
+      expect(html).toContain('Met <strong>GGD</strong> en <em>ZVH</em>');
+      expect(html).toContain('Personen met verward gedrag');
+      expect(html).not.toMatch(/script|__xss|javascript:/);
+      const pdf = await download('pdf');
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      const text = (await pdfText(pdf.body as Buffer)).replace(/\s+/g, ' ');
+      expect(text).toContain('Samen sterker en sneller');
+      expect(text).toContain('Thema 1: Zorg en veiligheid');
+      expect(text).toContain('Eerste regel');
+      expect(text).not.toMatch(/__xss|javascript/);
+      const bad = await as('get', `/api/strategies/${next}/export?format=exe`);
+      expect(bad.status).toBe(400);
+      expect(fieldsOf(bad.body)).toEqual(['format']);
+      expect((await as('get', `/api/strategies/${randomUUID()}/export?format=pdf`)).status).toBe(404);
     });
 
     it('refuses a bad strategy with field errors', async () => {
@@ -515,6 +630,172 @@ describe('a new region sets itself up', () => {
         bureauName: 'Bureau RVS',
         themeSingular: 'prioriteit',
         themePlural: 'prioriteiten',
+      });
+    });
+
+    describe('who reports: rapporteurs, the secretariat on behalf, and groups without a theme', () => {
+      let api: Api;
+      let strategyId: string;
+      let themeId: string;
+      let cycleId: string;
+      let groupName: string;
+      let groupId: string;
+      let stuurgroepId: string;
+      let reportId: string;
+
+      beforeAll(async () => {
+        api = new Api(demo);
+        const strategy = await api.strategy();
+        strategyId = strategy.id;
+        themeId = strategy.themes[0].id;
+        // A werkgroep without an aanjager: its ovj reports as rapporteur, its sectorhoofd is an ordinary member.
+        groupName = unique('Werkgroep zonder aanjager');
+        groupId = expectStatus(await api.post(DEMO.secretariaat, '/api/workgroups', { themeId, name: groupName }), 201)
+          .body.id;
+        for (const [email, role] of [
+          [DEMO.ovjOnrust, 'rapporteur'],
+          [DEMO.politieOnrust, 'lid'],
+        ])
+          expectStatus(
+            await api.post(DEMO.secretariaat, `/api/workgroups/${groupId}/members`, {
+              userId: await api.userId(email),
+              role,
+            }),
+            201,
+          );
+        stuurgroepId = expectStatus(
+          await api.post(DEMO.secretariaat, '/api/workgroups', { kind: 'stuurgroep', name: unique('Stuurgroep') }),
+          201,
+        ).body.id;
+        expectStatus(
+          await api.post(DEMO.secretariaat, `/api/workgroups/${stuurgroepId}/members`, {
+            userId: await api.userId(DEMO.ovjOnrust),
+            role: 'aanjager',
+          }),
+          201,
+        );
+        // A cycle whose meeting has passed, so that it can be closed and its bundle sealed.
+        cycleId = expectStatus(
+          await api.post(DEMO.secretariaat, '/api/reporting-cycles', {
+            strategyId,
+            title: unique('Vergadering rapporteurs'),
+            meetingDate: '2025-06-30',
+            reportDeadline: '2025-06-01',
+          }),
+          201,
+        ).body.id;
+      });
+
+      it('a rapporteur writes and submits the report as the aanjager would; an ordinary member may not', async () => {
+        reportId = expectStatus(
+          await api.post(DEMO.ovjOnrust, `/api/workgroups/${groupId}/progress-reports`, { cycleId }),
+          201,
+        ).body.id;
+        expectStatus(
+          await api.patch(DEMO.ovjOnrust, `/api/progress-reports/${reportId}`, { summary: 'Door de rapporteur.' }),
+          200,
+        );
+        const denied = (await api.audit({ outcome: 'denied', action: 'progress_report.submit' })).total;
+        expectStatus(await api.post(DEMO.politieOnrust, `/api/progress-reports/${reportId}/submit`), 403);
+        expect((await api.audit({ outcome: 'denied', action: 'progress_report.submit' })).total).toBe(denied + 1);
+        const submitted = expectStatus(
+          await api.post(DEMO.ovjOnrust, `/api/progress-reports/${reportId}/submit`),
+          200,
+        ).body;
+        expect(submitted).toMatchObject({ status: 'ingediend', currentVersion: 1 });
+        expect(submitted.latestVersion).toMatchObject({
+          submittedOnBehalf: false,
+          submittedBy: await api.userId(DEMO.ovjOnrust),
+        });
+        const entry = (await api.audit({ action: 'progress_report.submit', entityId: reportId })).items[0];
+        expect(entry.actorEmail).toBe(DEMO.ovjOnrust);
+        expect(entry.summary).not.toHaveProperty('onBehalfOf');
+        // The rapporteur's role is a membership role like any other: listed on the werkgroep.
+        const detail = expectStatus(await api.get(DEMO.secretariaat, `/api/workgroups/${groupId}`), 200).body;
+        expect(detail.members.find((m: { email: string }) => m.email === DEMO.ovjOnrust)).toMatchObject({
+          role: 'rapporteur',
+        });
+      });
+
+      it('the secretariat submits on behalf of the werkgroep, recorded and audited as such', async () => {
+        expectStatus(
+          await api.post(DEMO.secretariaat, `/api/progress-reports/${reportId}/return`, { comment: 'Graag cijfers.' }),
+          200,
+        );
+        const submitted = expectStatus(
+          await api.post(DEMO.secretariaat, `/api/progress-reports/${reportId}/submit`),
+          200,
+        ).body;
+        expect(submitted.latestVersion).toMatchObject({
+          version: 2,
+          submittedOnBehalf: true,
+          submittedBy: await api.userId(DEMO.secretariaat),
+        });
+        const versions = expectStatus(await api.get(DEMO.ovjOnrust, `/api/progress-reports/${reportId}/versions`), 200)
+          .body as Array<{ version: number; submittedOnBehalf: boolean }>;
+        expect(versions.map((v) => [v.version, v.submittedOnBehalf])).toEqual([
+          [1, false],
+          [2, true],
+        ]);
+        const entry = (await api.audit({ action: 'progress_report.submit', entityId: reportId })).items[0];
+        expect(entry).toMatchObject({ actorEmail: DEMO.secretariaat, summary: { version: 2, onBehalfOf: groupName } });
+        expectStatus(await api.post(DEMO.secretariaat, `/api/progress-reports/${reportId}/accept`), 200);
+      });
+
+      it('a werkgroep without a theme makes no report: a clear 409, not "does not exist"', async () => {
+        const refused = await api.post(DEMO.ovjOnrust, `/api/workgroups/${stuurgroepId}/progress-reports`, { cycleId });
+        expect(refused.status).toBe(409);
+        expect(refused.body.error.message).toBe(
+          'Deze werkgroep rapporteert niet over een prioriteit: zij hoort bij geen prioriteit van de strategie. Alleen werkgroepen met een prioriteit maken een voortgangsrapportage.',
+        );
+        expect(
+          expectStatus(await api.get(DEMO.ovjOnrust, `/api/workgroups/${stuurgroepId}/progress-reports`), 200).body,
+        ).toEqual([]);
+        // An unknown werkgroep is still "not found".
+        expect(
+          (await api.post(DEMO.secretariaat, `/api/workgroups/${randomUUID()}/progress-reports`, { cycleId })).status,
+        ).toBe(404);
+      });
+
+      it('the dashboard and the bundle leave the group without a theme out, through the seal', async () => {
+        const dashboard = expectStatus(
+          await api.get(DEMO.secretariaat, `/api/dashboard?strategyId=${strategyId}&cycleId=${cycleId}`),
+          200,
+        ).body;
+        const dashboardIds = [
+          ...dashboard.matrix.map((m: { workgroupId: string }) => m.workgroupId),
+          ...dashboard.submissions.map((s: { workgroupId: string }) => s.workgroupId),
+          ...dashboard.overdue.perWorkgroup.map((o: { workgroupId: string }) => o.workgroupId),
+        ];
+        expect(dashboardIds).toContain(groupId);
+        expect(dashboardIds).not.toContain(stuurgroepId);
+        expect(dashboard.submissions.find((s: { workgroupId: string }) => s.workgroupId === groupId).status).toBe(
+          'geaccepteerd',
+        );
+
+        expectStatus(await api.post(DEMO.secretariaat, `/api/reporting-cycles/${cycleId}/close`), 200);
+        const bundle = expectStatus(await api.get(DEMO.rvc, `/api/reporting-cycles/${cycleId}/bundle`), 200).body;
+        const ids = bundle.workgroups.map((w: { workgroupId: string }) => w.workgroupId);
+        expect(ids).toContain(groupId);
+        expect(ids).not.toContain(stuurgroepId);
+        expect(bundle.workgroups.find((w: { workgroupId: string }) => w.workgroupId === groupId).report).toMatchObject({
+          version: 2,
+          submittedOnBehalf: true,
+          submittedByName: expect.any(String),
+        });
+        const pdf = await demo
+          .http()
+          .get(`/api/reporting-cycles/${cycleId}/bundle.pdf`)
+          .set('Authorization', `Bearer ${await api.token(DEMO.rvc)}`)
+          .buffer(true)
+          .parse((res, done) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => done(null, Buffer.concat(chunks)));
+          });
+        expect(pdf.status).toBe(200);
+        const text = (await pdfText(pdf.body as Buffer)).replace(/\s+/g, ' ');
+        expect(text).toContain('namens Werkgroep zonder aanjager');
       });
     });
 

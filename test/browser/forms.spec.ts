@@ -201,11 +201,18 @@ describeWithBrowser('test/browser/forms.spec.ts')('forms that never lose what pe
     await page.goto(`${t.url}/strategie`);
     await page.getByRole('button', { name: 'Strategie bewerken' }).click();
     const strategyForm = page.locator('form', { has: page.locator('#strategie-form-kop') });
-    await strategyForm.getByLabel('Uitgangspunten').fill('Eerst samenwerken\nDan handhaven');
+    // The strategy's texts are rich text (a Tiptap editor): typed as two paragraphs.
+    const principles = strategyForm.getByRole('textbox', { name: 'Uitgangspunten', exact: true });
+    await principles.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Eerst samenwerken');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Dan handhaven');
     await reloadAsked(page);
     await page.getByRole('button', { name: 'Strategie bewerken' }).click();
     await strategyForm.getByText(RESTORED).waitFor();
-    expect(await strategyForm.getByLabel('Uitgangspunten').inputValue()).toBe('Eerst samenwerken\nDan handhaven');
+    await principles.getByText('Dan handhaven').waitFor();
+    expect(await principles.locator('p').allTextContents()).toEqual(['Eerst samenwerken', 'Dan handhaven']);
     await strategyForm.getByRole('button', { name: 'Annuleren' }).click();
 
     // Werkgroep: the description survives a reload; a link out of Beheer asks first.

@@ -10,6 +10,14 @@ import {
   openMenuIfFolded,
 } from './support/browser-harness';
 
+/** The text of a PDF (unpdf, an independent parser). */
+async function pdfText(pdf: Buffer): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { extractText, getDocumentProxy } = require('unpdf');
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+  return text as string;
+}
+
 /**
  * A fresh install without demo data sets itself up as Noord-Nederland 2024-2027 only through the screens:
  * the region's words, two districts, and the Regionaal Beleidsplan Veiligheid with its four themes and
@@ -170,9 +178,26 @@ describeWithBrowser('test/browser/new-region.spec.ts')('a new region sets itself
     await field('Eindigt op').fill(plan.periodEnd);
     await page.getByLabel('Status').selectOption('vastgesteld');
     await page.getByLabel('Vastgesteld op').fill('2023-11-01');
-    await page.getByLabel('Trends en ontwikkelingen').fill(plan.trends.join('\n'));
+    // The texts are rich text (a small Tiptap editor): a vision with bold, the trends as a bulleted list.
+    const vision = page.getByRole('textbox', { name: 'Visie', exact: true });
+    await vision.click();
+    await page.keyboard.type('Samen werken aan een ');
+    await page.getByRole('button', { name: 'Vet (Visie)' }).click();
+    await page.keyboard.type('veilig');
+    await page.getByRole('button', { name: 'Vet (Visie)' }).click();
+    await page.keyboard.type(' Noord-Nederland.');
+    await page.getByRole('textbox', { name: 'Trends en ontwikkelingen', exact: true }).click();
+    await page.getByRole('button', { name: 'Opsomming (Trends en ontwikkelingen)' }).click();
+    for (const [i, trend] of plan.trends.entries()) {
+      if (i > 0) await page.keyboard.press('Enter');
+      await page.keyboard.type(trend);
+    }
     await page.getByRole('button', { name: 'Strategie aanmaken' }).click();
     await page.getByRole('heading', { level: 1, name: plan.strategyTitle }).waitFor();
+    const visionSection = page.getByRole('region', { name: 'Visie' });
+    expect(await visionSection.locator('strong').textContent()).toBe('veilig');
+    const trends = page.getByRole('region', { name: 'Trends en ontwikkelingen' }).getByRole('listitem');
+    expect(await trends.allTextContents()).toEqual(plan.trends);
 
     // Its four themes with their sub-points.
     await page.getByRole('button', { name: "Thema's bewerken" }).click();
@@ -189,7 +214,58 @@ describeWithBrowser('test/browser/new-region.spec.ts')('a new region sets itself
         await page.getByText(`Onderdeel “${focusArea}” is toegevoegd.`).waitFor();
       }
     }
+    // A theme's description, in the editor, saved with its version.
+    const firstTheme = plan.themes[0].title;
+    const themeForm = page.getByRole('form', { name: 'Thema 1: titel' });
+    await themeForm.getByRole('textbox', { name: `Toelichting bij ${firstTheme}`, exact: true }).click();
+    await page.keyboard.type('Met de ');
+    await page.keyboard.press('Control+i');
+    await page.keyboard.type('partners');
+    await page.keyboard.press('Control+i');
+    await page.keyboard.type(' in de regio.');
+    await themeForm.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText(`“${firstTheme}” is opgeslagen.`).waitFor();
+
+    // Meanwhile someone else renames the second theme: a stale save shows the conflict dialog, nothing is lost.
+    const second = page.getByRole('form', { name: 'Thema 2: titel' });
+    await second.getByRole('textbox', { name: /^Thema 2: titel/ }).fill(`${plan.themes[1].title} (regio)`);
+    const strategyId = page.url().split('/').pop()!;
+    const detail = (await (await page.request.get(`${t.url}/api/strategies/${strategyId}`)).json()) as {
+      themes: Array<{ id: string; title: string }>;
+    };
+    const secondId = detail.themes.find((theme) => theme.title === plan.themes[1].title)!.id;
+    expect(
+      (
+        await page.request.patch(`${t.url}/api/themes/${secondId}`, {
+          data: { title: `${plan.themes[1].title} (anders)` },
+          headers: { Origin: t.url },
+        })
+      ).status(),
+    ).toBe(200);
+    await second.getByRole('button', { name: 'Opslaan' }).click();
+    const conflict = page.getByRole('dialog', { name: 'Iemand anders heeft dit intussen gewijzigd' });
+    await conflict.getByText(`${plan.themes[1].title} (anders)`).waitFor();
+    await expectAccessible(page, 'conflict bij thema');
+    await conflict.getByRole('button', { name: 'Hun versie nemen' }).click();
+    await conflict.waitFor({ state: 'detached' });
+    plan.themes[1].title = `${plan.themes[1].title} (anders)`;
     await page.getByRole('button', { name: "Thema's bewerken" }).click();
+
+    // A script in a stored text (the API by hand) is taken out by the server and never run by the page.
+    expect(
+      (
+        await page.request.patch(`${t.url}/api/themes/${secondId}`, {
+          data: { description: '<p>Veilig<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"></p>' },
+          headers: { Origin: t.url },
+        })
+      ).status(),
+    ).toBe(200);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: plan.strategyTitle }).waitFor();
+    expect(await page.locator('.priorities em').first().textContent()).toBe('partners');
+    await page.locator('.priorities').getByText('Veilig', { exact: true }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('.priorities script, .priorities img').count()).toBe(0);
 
     // The strategy page speaks Noord-Nederland's words.
     await page.getByRole('heading', { level: 2, name: "Thema's" }).waitFor();
@@ -234,10 +310,11 @@ describeWithBrowser('test/browser/new-region.spec.ts')('a new region sets itself
           'e-mail;werkgroep;rol',
           'k.schuiling@groningen.example.nl;Werkgroep Ondermijning;aanjager',
           'm.out@assen.example.nl;Bestuurlijke Begeleidingsgroep;lid',
+          'm.out@assen.example.nl;Werkgroep Ondermijning;Rapporteur',
         ].join('\n'),
       );
     await page.getByRole('button', { name: 'Inlezen' }).click();
-    await page.getByText('2 lidmaatschappen ingelezen.').waitFor();
+    await page.getByText('3 lidmaatschappen ingelezen.').waitFor();
     await page.goto(t.url + '/beheer/werkgroepen');
     await table.getByRole('link', { name: 'Bestuurlijke Begeleidingsgroep', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Bestuurlijke Begeleidingsgroep' }).waitFor();
@@ -256,6 +333,65 @@ describeWithBrowser('test/browser/new-region.spec.ts')('a new region sets itself
     await rules.getByText('De eisen zijn opgeslagen (1 zetel).').waitFor();
     await page.getByText('De samenstelling is niet compleet.').waitFor();
     await expectAccessible(page, 'werkgroep met eigen eisen');
+
+    // A reporting cycle, opened on the board's page (RVO), and the report of Werkgroep Ondermijning: its
+    // rapporteur is listed; the secretariat submits on the werkgroep's behalf, and the screens say so.
+    await page.goto(t.url + '/rvc');
+    await page.getByRole('button', { name: 'Nieuwe rapportagecyclus' }).click();
+    const cycleForm = page.getByRole('form', { name: 'Nieuwe rapportagecyclus' });
+    await cycleForm.getByLabel(/^Titel/).fill('RVO-vergadering juni 2026');
+    await cycleForm.getByLabel(/^Datum vergadering/).fill('2026-06-20');
+    await cycleForm.getByLabel(/^Deadline werkgroepen/).fill('2026-06-01');
+    await cycleForm.getByRole('button', { name: 'Cyclus aanmaken' }).click();
+    await page.getByRole('heading', { level: 2, name: /RVO-vergadering juni 2026/ }).waitFor();
+    await page.goto(t.url + '/beheer/werkgroepen');
+    await table.getByRole('link', { name: 'Werkgroep Ondermijning', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Werkgroep Ondermijning' }).waitFor();
+    expect(await page.getByLabel('Rol van Marco Out').inputValue()).toBe('rapporteur');
+    await page
+      .getByRole('navigation', { name: 'Onderdelen van de werkgroep' })
+      .getByRole('link', { name: 'Voortgang' })
+      .click();
+    await page.getByRole('button', { name: 'Rapportage aanmaken' }).click();
+    const reportForm = page.getByRole('form', { name: 'Rapportage bewerken' });
+    await reportForm.getByLabel('Samenvatting').fill('De aanpak van ondermijning loopt in Groningen en Drenthe.');
+    await page.getByRole('button', { name: 'Indienen namens Werkgroep Ondermijning' }).click();
+    const submit = page.getByRole('dialog', { name: 'Rapportage namens Werkgroep Ondermijning indienen?' });
+    await submit.getByRole('button', { name: 'Ja, namens de werkgroep indienen' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'De rapportage is namens Werkgroep Ondermijning ingediend als versie 1.' })
+      .waitFor();
+    await page
+      .getByText(/Versie 1, ingediend op .* door Beheerder secretariaat namens Werkgroep Ondermijning/)
+      .waitFor();
+    await expectAccessible(page, 'voortgang namens de werkgroep');
+
+    // Accepted, the report is in the board's bundle PDF, in Noord-Nederland's words and saying who submitted it.
+    const workgroupId = page.url().split('/')[4];
+    const cycles = (await (
+      await page.request.get(`${t.url}/api/reporting-cycles?strategyId=${strategyId}`)
+    ).json()) as Array<{ id: string; title: string }>;
+    const cycleId = cycles.find((c) => c.title === 'RVO-vergadering juni 2026')!.id;
+    const reports = (await (
+      await page.request.get(`${t.url}/api/workgroups/${workgroupId}/progress-reports`)
+    ).json()) as Array<{ id: string }>;
+    expect(
+      (
+        await page.request.post(`${t.url}/api/progress-reports/${reports[0].id}/accept`, {
+          headers: { Origin: t.url },
+        })
+      ).status(),
+    ).toBe(200);
+    const bundle = await page.request.get(`${t.url}/api/reporting-cycles/${cycleId}/bundle.pdf`);
+    expect(bundle.status()).toBe(200);
+    expect(bundle.headers()['content-disposition']).toBe('attachment; filename="rvo-bundel-2026-06-20.pdf"');
+    const bundleText = (await pdfText(await bundle.body())).replace(/\s+/g, ' ');
+    expect(bundleText).toContain('RVO-bundel');
+    expect(bundleText).toContain('namens Werkgroep Ondermijning');
+    expect(bundleText).toContain(`Thema: ${plan.themes[0].title}`);
+    expect(bundleText).not.toContain('Bestuurlijke Begeleidingsgroep');
+    expect(bundleText).not.toMatch(/RVC|Veiligheidscollege|Prioriteit/);
 
     expect(pageErrors).toEqual([]);
   }, 180_000);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@koers/audit';
 import { forbidden, isUuid, notFound } from '@koers/core';
-import { Actor, isSecretariat } from './actor';
+import { Actor, isSecretariat, MembershipRole } from './actor';
 import { MembershipReader } from './membership.reader';
 import {
   RegionPermission,
@@ -73,6 +73,11 @@ export class AuthorizationService {
       summary: { permission },
     });
     throw mayView ? forbidden() : notFound(asked);
+  }
+
+  /** The caller's membership role in the werkgroep now (null: not a member, or the session ended). */
+  async roleIn(actor: Actor, workgroupId: string): Promise<MembershipRole | null> {
+    return (await this.memberships.standingOf(actor, isUuid(workgroupId) ? workgroupId : null))?.role ?? null;
   }
 
   /** The werkgroepen whose overview the caller may see: all of them, or a list of ids. */

@@ -17,17 +17,20 @@ export type WorkgroupPermission =
   | 'workgroup.content.read' // working documents, actions, sessions, concept reports
   | 'workgroup.content.write' // contribute: edit documents, comment, update actions one owns
   | 'workgroup.actions.manage' // create, edit and delete any action of the werkgroep
-  | 'workgroup.report.submit'; // submit the progress report upward: the aanjager
+  | 'workgroup.report.submit'; // submit the progress report upward: the aanjager, a rapporteur, the secretariat on behalf
 
-/** Which membership roles grant each werkgroep permission. The secretariat holds all but report.submit. */
+/** Which membership roles grant each werkgroep permission. The secretariat holds them all (below). */
 export const ROLE_GRANTS: Record<WorkgroupPermission, readonly MembershipRole[]> = {
-  'workgroup.view': ['aanjager', 'lid', 'ambtelijk', 'gast', 'waarnemer'],
+  'workgroup.view': ['aanjager', 'rapporteur', 'lid', 'ambtelijk', 'gast', 'waarnemer'],
   'workgroup.manage': [],
-  'workgroup.content.read': ['aanjager', 'lid', 'ambtelijk', 'gast', 'waarnemer'],
-  'workgroup.content.write': ['aanjager', 'lid', 'ambtelijk', 'gast'],
-  'workgroup.actions.manage': ['aanjager', 'lid', 'ambtelijk'],
-  'workgroup.report.submit': ['aanjager'],
+  'workgroup.content.read': ['aanjager', 'rapporteur', 'lid', 'ambtelijk', 'gast', 'waarnemer'],
+  'workgroup.content.write': ['aanjager', 'rapporteur', 'lid', 'ambtelijk', 'gast'],
+  'workgroup.actions.manage': ['aanjager', 'rapporteur', 'lid', 'ambtelijk'],
+  'workgroup.report.submit': ['aanjager', 'rapporteur'],
 };
+
+/** The roles that submit the progress report as the werkgroep's own (anyone else who may submits on its behalf). */
+export const REPORTING_ROLES: readonly MembershipRole[] = ROLE_GRANTS['workgroup.report.submit'];
 
 export const SECRETARIAT_WORKGROUP_GRANTS: readonly WorkgroupPermission[] = [
   'workgroup.view',
@@ -35,6 +38,8 @@ export const SECRETARIAT_WORKGROUP_GRANTS: readonly WorkgroupPermission[] = [
   'workgroup.content.read',
   'workgroup.content.write',
   'workgroup.actions.manage',
+  // Only on behalf of the werkgroep, recorded as such on the version (ProgressReportService.submit).
+  'workgroup.report.submit',
 ];
 
 /** RVC members read what is reported upward; of a werkgroep itself they only see its overview. */

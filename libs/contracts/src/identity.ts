@@ -24,8 +24,11 @@ export const ORGANISATION_TYPES = [
 ] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 
-/** A member's role in a werkgroep. */
-export const MEMBERSHIP_ROLES = ['aanjager', 'lid', 'ambtelijk', 'gast', 'waarnemer'] as const;
+/**
+ * A member's role in a werkgroep. A `rapporteur` works as a `lid` and may also submit the progress report, as
+ * the aanjager may (a werkgroep names one or more).
+ */
+export const MEMBERSHIP_ROLES = ['aanjager', 'rapporteur', 'lid', 'ambtelijk', 'gast', 'waarnemer'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
 /** What the API shows of a user: never the password hash or login counters. */

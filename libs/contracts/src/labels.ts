@@ -25,6 +25,7 @@ export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
 
 export const ROLE_LABELS: Record<MembershipRole, string> = {
   aanjager: 'Aanjager',
+  rapporteur: 'Rapporteur',
   lid: 'Lid',
   ambtelijk: 'Ambtelijk (motorblok)',
   gast: 'Gast',

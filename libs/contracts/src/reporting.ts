@@ -170,6 +170,8 @@ export interface ReportVersion {
   hashVerified: boolean;
   submittedBy: string | null;
   submittedByName: string | null;
+  /** The secretariat submitted this version on behalf of the werkgroep ("ingediend door … namens …"). */
+  submittedOnBehalf: boolean;
   submittedAt: IsoDateTime;
   review: ReportReview | null;
 }
@@ -315,6 +317,8 @@ export interface RvcBundleWorkgroup {
     version: number;
     submittedAt: IsoDateTime;
     submittedByName: string | null;
+    /** Submitted by the secretariat on behalf of the werkgroep. */
+    submittedOnBehalf: boolean;
     acceptedAt: IsoDateTime;
     acceptedByName: string | null;
     contentHash: string;

@@ -15,6 +15,11 @@ export interface Strategy {
   adoptedOn: IsoDate | null;
   /** The body that adopted it. */
   adoptedBy: string;
+  /**
+   * What the strategy says besides its themes, as rich text: sanitised HTML with paragraphs, bold, italic,
+   * lists and http(s)/mailto links only (the server removes anything else).
+   */
+  vision: string;
   trends: string;
   principles: string;
   selectionCriteria: string;
@@ -31,6 +36,8 @@ export interface FocusArea {
   themeId: string;
   position: number;
   title: string;
+  /** Rich text (sanitised HTML), like the strategy's texts. */
+  description: string;
   /** Kept (for its actions and indicators) but no longer part of the strategy. */
   archivedAt: IsoDateTime | null;
   /** Raised on every change (optimistic concurrency). */
@@ -43,6 +50,7 @@ export interface Theme {
   strategyId: string;
   position: number;
   title: string;
+  /** Rich text (sanitised HTML). */
   description: string | null;
   requiresTaxAuthority: boolean;
   archivedAt: IsoDateTime | null;
@@ -64,7 +72,11 @@ export interface StrategyInput {
   status?: StrategyStatus;
   adoptedOn?: IsoDate | null;
   adoptedBy?: string;
-  /** Plain text, one point per line. */
+  /**
+   * Rich text: HTML (sanitised on the way in; see Strategy.vision), or plain text, which for the trends,
+   * principles and criteria becomes a list with one point per line and otherwise paragraphs.
+   */
+  vision?: string;
   trends?: string;
   principles?: string;
   selectionCriteria?: string;
@@ -73,6 +85,7 @@ export interface StrategyInput {
 /** Creating or changing a priority (POST /api/strategies/:id/themes, PATCH /api/themes/:id). */
 export interface ThemeInput {
   title?: string;
+  /** Rich text: HTML (sanitised on the way in) or plain text (paragraphs). */
   description?: string;
   requiresTaxAuthority?: boolean;
   position?: number;
@@ -81,5 +94,7 @@ export interface ThemeInput {
 /** Creating or changing a focus area (POST /api/themes/:id/focus-areas, PATCH /api/focus-areas/:id). */
 export interface FocusAreaInput {
   title?: string;
+  /** Rich text, as ThemeInput.description. */
+  description?: string;
   position?: number;
 }

@@ -14,6 +14,7 @@ export * from './errors/in-use';
 export * from './input/input-rules';
 export * from './input/page-query.dto';
 export * from './input/validation-rules';
+export * from './input/rich-text';
 export * from './logging/repeat-logger';
 export * from './shared/dates';
 export * from './shared/ids';

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { addDays } from '@koers/core';
+import { addDays, plainTextToRichText } from '@koers/core';
 import { hashPassword } from '@koers/identity';
 import region from './data/midden-nederland-2023-2026.json';
 import {
@@ -102,7 +102,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
         strategyId,
         position: index + 1,
         title: p.title,
-        description: p.note ?? '',
+        description: plainTextToRichText(p.note ?? ''),
         requiresTaxAuthority: p.extraPartner === 'Belastingdienst',
       });
       const ids: string[] = [];

@@ -32,6 +32,8 @@ export interface ReportLoopEvent {
   /** The frozen version submitted or reviewed. */
   version: number;
   actorId: string;
+  /** Submitted by the secretariat on behalf of the werkgroep (submitted events only). */
+  onBehalf?: boolean;
 }
 
 export {};

@@ -62,6 +62,17 @@ export class LoopNotifier implements OnModuleInit {
       link: reportLink(e.reportId),
       dedupeKey: `report:${e.reportId}:v${e.version}:ingediend`,
     });
+    // The werkgroep learns that the secretariat submitted its report for it.
+    if (e.onBehalf)
+      await this.send(await this.loops.reportWriters(e.reportId, e.workgroupId), [e.actorId], {
+        kind: 'rapportage_ingediend',
+        title: `Voortgangsrapportage namens ${e.workgroupName} ingediend door het secretariaat – ${e.cycleTitle}`,
+        entityType: 'progress_report',
+        entityId: e.reportId,
+        workgroupId: e.workgroupId,
+        link: reportLink(e.reportId),
+        dedupeKey: `report:${e.reportId}:v${e.version}:namens`,
+      });
   }
 
   private async reportReviewed(e: DomainEvents['progress_report.reviewed']) {

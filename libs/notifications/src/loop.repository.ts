@@ -27,15 +27,15 @@ export class LoopRepository {
   }
 
   /**
-   * Who writes a report: the werkgroep's aanjagers, and the members who created the report or submitted one
-   * of its versions (the rapporteurs, until the werkgroep can name them); active and still members.
+   * Who writes a report: the werkgroep's aanjagers and rapporteurs, and the members who created the report or
+   * submitted one of its versions; active and still members.
    */
   async reportWriters(reportId: string, workgroupId: string): Promise<string[]> {
     return this.ids(
       `SELECT m.user_id AS id
          FROM workgroup_members m JOIN users u ON u.id = m.user_id AND u.active
         WHERE m.workgroup_id = $2
-          AND (m.role = 'aanjager'
+          AND (m.role IN ('aanjager', 'rapporteur')
                OR m.user_id = (SELECT created_by FROM progress_reports WHERE id = $1)
                OR m.user_id IN (SELECT submitted_by FROM progress_report_versions WHERE report_id = $1))`,
       [reportId, workgroupId],

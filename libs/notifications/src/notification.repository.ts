@@ -186,7 +186,7 @@ export class NotificationRepository {
          JOIN themes t ON t.id = w.theme_id
          JOIN reporting_cycles c ON c.strategy_id = t.strategy_id AND c.meeting_date >= $2::date
          LEFT JOIN progress_reports r ON r.workgroup_id = w.id AND r.cycle_id = c.id
-        WHERE m.user_id = $1 AND m.role = 'aanjager' AND (r.id IS NULL OR r.status IN ('concept', 'teruggestuurd'))
+        WHERE m.user_id = $1 AND m.role IN ('aanjager', 'rapporteur') AND (r.id IS NULL OR r.status IN ('concept', 'teruggestuurd'))
        UNION ALL
        SELECT 'beoordelen', w.id, w.name, c.id, c.title, c.report_deadline, r.status, r.id
          FROM progress_reports r

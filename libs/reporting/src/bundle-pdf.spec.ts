@@ -14,6 +14,7 @@ const workgroup = (name: string, withReport: boolean): RvcBundleWorkgroup => ({
         version: 2,
         submittedAt: '2026-03-01T10:00:00Z',
         submittedByName: 'Burgemeester Şahin',
+        submittedOnBehalf: false,
         acceptedAt: '2026-03-02T10:00:00Z',
         acceptedByName: 'Bureau RVS',
         contentHash: 'a'.repeat(64),

@@ -343,7 +343,11 @@ function workgroupSection(pdf: Pdf, w: RvcBundleWorkgroup, words: BundleWords): 
     return;
   }
   labelled(pdf, 'Versie', String(report.version));
-  labelled(pdf, 'Ingediend', `${dateTime(report.submittedAt)} door ${report.submittedByName ?? 'onbekend'}`);
+  labelled(
+    pdf,
+    'Ingediend',
+    `${dateTime(report.submittedAt)} door ${report.submittedByName ?? 'onbekend'}${report.submittedOnBehalf ? ` namens ${w.name}` : ''}`,
+  );
   labelled(pdf, 'Geaccepteerd', `${dateTime(report.acceptedAt)} door ${report.acceptedByName ?? 'onbekend'}`);
 
   heading(pdf, 2, 'Samenvatting', 13);

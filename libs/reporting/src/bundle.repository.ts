@@ -14,6 +14,7 @@ export interface BundleRow {
   contentHash: string | null;
   submittedAt: Date | null;
   submittedByName: string | null;
+  submittedOnBehalf: boolean | null;
   acceptedAt: Date | null;
   acceptedByName: string | null;
 }
@@ -51,13 +52,13 @@ export class BundleRepository {
     return (manager ?? this.dataSource).query(
       `SELECT w.id AS "workgroupId", w.name, t.title AS "priorityTitle",
               a.report_id AS "reportId", a.version, a.content, a.figures, a.content_hash AS "contentHash",
-              a.submitted_at AS "submittedAt", a.submitted_by_name AS "submittedByName",
+              a.submitted_at AS "submittedAt", a.submitted_by_name AS "submittedByName", a.submitted_on_behalf AS "submittedOnBehalf",
               a.reviewed_at AS "acceptedAt", a.reviewed_by_name AS "acceptedByName"
          FROM workgroups w
          JOIN themes t ON t.id = w.theme_id
          LEFT JOIN progress_reports r ON r.workgroup_id = w.id AND r.cycle_id = $2
          LEFT JOIN LATERAL (
-                SELECT v.report_id, v.version, v.content, v.figures, v.content_hash, v.submitted_at, su.display_name AS submitted_by_name,
+                SELECT v.report_id, v.version, v.content, v.figures, v.content_hash, v.submitted_at, su.display_name AS submitted_by_name, v.submitted_on_behalf,
                        rv.reviewed_at, ru.display_name AS reviewed_by_name
                   FROM progress_report_versions v
                   JOIN progress_report_reviews rv ON rv.version_id = v.id AND rv.outcome = 'geaccepteerd'

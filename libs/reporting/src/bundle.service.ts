@@ -54,6 +54,7 @@ export class BundleService {
                 version: row.version,
                 submittedAt: new Date(row.submittedAt!).toISOString(),
                 submittedByName: row.submittedByName,
+                submittedOnBehalf: Boolean(row.submittedOnBehalf),
                 acceptedAt: new Date(row.acceptedAt!).toISOString(),
                 acceptedByName: row.acceptedByName,
                 contentHash: row.contentHash!,
@@ -87,9 +88,27 @@ export class BundleService {
     await this.authorization.assertInRegion(actor, 'reporting.read', 'reporting_cycle.bundle');
     const cycle = await this.cycles.findCycle(cycleId);
     if (!cycle) throw notFound('De rapportagecyclus');
-    const filename = `rvc-bundel-${cycle.meetingDate}.pdf`;
+    // Named after the region's board: rvc-bundel-…, rvo-bundel-…, bestuurscollege-bundel-…
+    const filename = `${fileWord(boardWord(await this.repository.words()))}-bundel-${cycle.meetingDate}.pdf`;
     const seal = await this.seals.find(cycleId);
     if (seal) return { filename, data: seal.pdf, sha256: seal.pdfSha256 };
     return { filename, data: await renderBundlePdf(await this.bundle(actor, cycleId)), sha256: null };
   }
+}
+
+/** The board's short name, or its full name when the region gave no abbreviation. */
+function boardWord(words: { boardAbbreviation: string; boardName: string }): string {
+  return words.boardAbbreviation.trim() || words.boardName.trim() || 'bestuur';
+}
+
+/** A word safe in a file name: lower case, accents dropped, anything else a hyphen. */
+function fileWord(word: string): string {
+  return (
+    word
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'bestuur'
+  );
 }

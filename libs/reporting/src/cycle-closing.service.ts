@@ -87,5 +87,5 @@ export class CycleClosingService {
 function assertClosable(cycle: { meetingDate: string; closedAt: Date | string | null }) {
   if (cycle.closedAt) throw conflict('Deze rapportagecyclus is al gesloten.');
   if (cycle.meetingDate > todayInNetherlands())
-    throw conflict('Een cyclus kan pas worden gesloten als de RVC-vergadering is geweest.');
+    throw conflict('Een cyclus kan pas worden gesloten als de vergadering is geweest.');
 }

@@ -57,6 +57,8 @@ export interface VersionRow {
   contentHash: string;
   submittedBy: string | null;
   submittedByName: string | null;
+  /** The secretariat submitted this version on behalf of the werkgroep. */
+  submittedOnBehalf: boolean;
   submittedAt: Date;
   reviewOutcome: 'geaccepteerd' | 'teruggestuurd' | null;
   reviewComment: string | null;
@@ -71,7 +73,7 @@ const REPORT = `SELECT r.id, r.workgroup_id AS "workgroupId", w.name AS "workgro
                   FROM progress_reports r JOIN workgroups w ON w.id = r.workgroup_id JOIN reporting_cycles c ON c.id = r.cycle_id`;
 
 const VERSION = `SELECT v.id, v.report_id AS "reportId", v.version, v.content, v.figures, v.content_hash AS "contentHash",
-                        v.submitted_by AS "submittedBy", u.display_name AS "submittedByName", v.submitted_at AS "submittedAt",
+                        v.submitted_by AS "submittedBy", u.display_name AS "submittedByName", v.submitted_on_behalf AS "submittedOnBehalf", v.submitted_at AS "submittedAt",
                         rv.outcome AS "reviewOutcome", rv.comment AS "reviewComment", rv.reviewed_by AS "reviewedBy", rv.reviewed_at AS "reviewedAt"
                    FROM progress_report_versions v
                    LEFT JOIN users u ON u.id = v.submitted_by
@@ -106,14 +108,21 @@ export class ProgressReportRepository {
       );
   }
 
-  async workgroupStrategy(workgroupId: string): Promise<string | null> {
-    const rows: Array<{ strategyId: string }> = await this.transactions
+  /**
+   * The strategy a werkgroep reports under (null for a werkgroep without a theme), with the region's word for
+   * a theme; null when the werkgroep does not exist.
+   */
+  async workgroupStrategy(
+    workgroupId: string,
+  ): Promise<{ strategyId: string | null; themeSingular: string | null } | null> {
+    const rows: Array<{ strategyId: string | null; themeSingular: string | null }> = await this.transactions
       .manager()
       .query(
-        'SELECT t.strategy_id AS "strategyId" FROM workgroups w JOIN themes t ON t.id = w.theme_id WHERE w.id = $1',
+        `SELECT t.strategy_id AS "strategyId", (SELECT theme_singular FROM regions ORDER BY name LIMIT 1) AS "themeSingular"
+           FROM workgroups w LEFT JOIN themes t ON t.id = w.theme_id WHERE w.id = $1`,
         [workgroupId],
       );
-    return rows[0]?.strategyId ?? null;
+    return rows[0] ?? null;
   }
 
   /** Inserts the report unless one exists for this werkgroep and cycle; returns null then. */
@@ -196,12 +205,22 @@ export class ProgressReportRepository {
       figures: ReportFigures;
       contentHash: string;
       submittedBy: string;
+      submittedOnBehalf: boolean;
     },
     manager: EntityManager,
   ): Promise<string> {
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO progress_report_versions (report_id, version, content, figures, content_hash, submitted_by) VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6) RETURNING id`,
-      [v.reportId, v.version, JSON.stringify(v.content), JSON.stringify(v.figures), v.contentHash, v.submittedBy],
+      `INSERT INTO progress_report_versions (report_id, version, content, figures, content_hash, submitted_by, submitted_on_behalf)
+       VALUES ($1, $2, $3::jsonb, $4::jsonb, $5, $6, $7) RETURNING id`,
+      [
+        v.reportId,
+        v.version,
+        JSON.stringify(v.content),
+        JSON.stringify(v.figures),
+        v.contentHash,
+        v.submittedBy,
+        v.submittedOnBehalf,
+      ],
     );
     return rows[0].id;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, AuthorizationService } from '@koers/access';
+import { Actor, AuthorizationService, REPORTING_ROLES } from '@koers/access';
 import type { CarriedOver, SubmitCheck, SubmitCheckItem } from '@koers/contracts';
 import { AuditService } from '@koers/audit';
 import { conflict, EventBus, notFound, StaleVersionError, TransactionHost, validationFailed } from '@koers/core';
@@ -18,7 +18,15 @@ import { EDITABLE_REPORT_STATUSES, ReportContent, ReportNarrative } from './repo
 export type { ReportChanges } from './report-merge';
 
 const cycleClosed = () =>
-  conflict('De rapportagecyclus is gesloten en haar RVC-bundel verzegeld; deze rapportage verandert niet meer.');
+  conflict('De rapportagecyclus is gesloten en haar bundel verzegeld; deze rapportage verandert niet meer.');
+
+/** A werkgroep without a theme (a stuurgroep, an overleg) is no priority of the strategy: it makes no report. */
+const noTheme = (themeSingular: string | null) => {
+  const word = themeSingular || 'prioriteit';
+  return conflict(
+    `Deze werkgroep rapporteert niet over een ${word}: zij hoort bij geen ${word} van de strategie. Alleen werkgroepen met een ${word} maken een voortgangsrapportage.`,
+  );
+};
 
 /** How a frozen version is shown: its words, figures and hash, and the secretariat's verdict on it. */
 export function versionView(v: VersionRow) {
@@ -31,6 +39,7 @@ export function versionView(v: VersionRow) {
     hashVerified: hashVerified(v),
     submittedBy: v.submittedBy,
     submittedByName: v.submittedByName,
+    submittedOnBehalf: v.submittedOnBehalf,
     submittedAt: v.submittedAt,
     review: v.reviewOutcome
       ? { outcome: v.reviewOutcome, comment: v.reviewComment, reviewedBy: v.reviewedBy, reviewedAt: v.reviewedAt }
@@ -40,7 +49,7 @@ export function versionView(v: VersionRow) {
 
 /**
  * The progress report of a werkgroep for one reporting cycle: written as a concept, submitted by the
- * aanjager (which freezes content and figures into an immutable, hashed version), then accepted or
+ * aanjager or a rapporteur, or by the secretariat on the werkgroep's behalf (which freezes content and figures into an immutable, hashed version), then accepted or
  * returned by the secretariat. RVC members only ever see frozen versions that were not returned.
  */
 @Injectable()
@@ -73,8 +82,10 @@ export class ProgressReportService {
 
   async create(actor: Actor, workgroupId: string, cycleId: string) {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.content.write', workgroupId, 'progress_report.create');
-    const strategyId = await this.repository.workgroupStrategy(workgroupId);
-    if (!strategyId) throw notFound('De werkgroep');
+    const reportsUnder = await this.repository.workgroupStrategy(workgroupId);
+    if (!reportsUnder) throw notFound('De werkgroep');
+    const { strategyId } = reportsUnder;
+    if (!strategyId) throw noTheme(reportsUnder.themeSingular);
     const cycle = await this.cycles.findCycle(cycleId);
     if (!cycle || cycle.strategyId !== strategyId)
       throw validationFailed([
@@ -255,6 +266,10 @@ export class ProgressReportService {
     return { items };
   }
 
+  /**
+   * Freezes the report into its next version. The aanjager and the rapporteurs submit as the werkgroep; the
+   * secretariat (without such a role in it) submits on the werkgroep's behalf, which the version records.
+   */
   async submit(actor: Actor, id: string) {
     const { report } = await this.readable(actor, id, 'progress_report.submit', true);
     await this.authorization.assertInWorkgroup(
@@ -263,6 +278,8 @@ export class ProgressReportService {
       report.workgroupId,
       'progress_report.submit',
     );
+    const role = await this.authorization.roleIn(actor, report.workgroupId);
+    const onBehalf = !role || !REPORTING_ROLES.includes(role);
     // Read before the transaction: the document's state may come from the collaboration server's memory.
     const narrative = report.narrativeDocumentId
       ? await this.documents.currentContent(report.narrativeDocumentId)
@@ -274,7 +291,7 @@ export class ProgressReportService {
         throw validationFailed([
           { field: 'summary', messages: ['Schrijf een samenvatting voordat u de rapportage indient.'] },
         ]);
-      await this.freeze(actor, locked, narrative, manager);
+      await this.freeze(actor, locked, narrative, onBehalf, manager);
       // Heard after the commit: the secretariat is told there is a report to review.
       this.events.publish('progress_report.submitted', {
         reportId: id,
@@ -283,6 +300,7 @@ export class ProgressReportService {
         cycleTitle: locked.cycleTitle,
         version: locked.currentVersion + 1,
         actorId: actor.userId,
+        onBehalf,
       });
     });
     return this.get(actor, id);
@@ -341,6 +359,7 @@ export class ProgressReportService {
     actor: Actor,
     report: ReportRow,
     narrative: ReportNarrative | null,
+    onBehalf: boolean,
     manager: EntityManager,
   ): Promise<void> {
     const version = report.currentVersion + 1;
@@ -352,7 +371,15 @@ export class ProgressReportService {
     );
     const contentHash = versionContentHash({ reportId: report.id, version, content, figures });
     await this.repository.insertVersion(
-      { reportId: report.id, version, content, figures, contentHash, submittedBy: actor.userId },
+      {
+        reportId: report.id,
+        version,
+        content,
+        figures,
+        contentHash,
+        submittedBy: actor.userId,
+        submittedOnBehalf: onBehalf,
+      },
       manager,
     );
     await this.repository.setStatus(report.id, 'ingediend', version, manager);
@@ -363,7 +390,8 @@ export class ProgressReportService {
         entityType: 'progress_report',
         entityId: report.id,
         workgroupId: report.workgroupId,
-        summary: { version, sha256: contentHash },
+        // On behalf: "ingediend door <naam> namens <werkgroep>" (the actor is in the entry itself).
+        summary: { version, sha256: contentHash, ...(onBehalf && { onBehalfOf: report.workgroupName }) },
       },
       manager,
     );

@@ -124,7 +124,7 @@ export class ReportingCycleService {
     if (f.reportDeadline >= f.meetingDate)
       problems.push({
         field: 'reportDeadline',
-        messages: ['De deadline voor de werkgroepen ligt vóór de vergadering van het RVC.'],
+        messages: ['De deadline voor de werkgroepen ligt vóór de vergaderdatum.'],
       });
     if (f.periodStart >= f.periodEnd)
       problems.push({ field: 'periodStart', messages: ['De verslagperiode begint vóór het einde.'] });

@@ -35,7 +35,10 @@ export class StrategyEntity {
   @Column({ name: 'adopted_by', type: 'text' })
   adoptedBy: string;
 
-  /** What the strategy says besides its themes: plain text, one point per line. */
+  /** What the strategy says besides its themes: rich text (sanitised HTML, libs/core rich-text.ts). */
+  @Column({ type: 'text' })
+  vision: string;
+
   @Column({ type: 'text' })
   trends: string;
 
@@ -101,6 +104,10 @@ export class FocusAreaEntity {
 
   @Column({ type: 'text' })
   title: string;
+
+  /** Rich text (sanitised HTML). */
+  @Column({ type: 'text' })
+  description: string;
 
   /** Set instead of deleting a focus area that actions or indicators still refer to. */
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })

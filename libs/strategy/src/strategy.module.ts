@@ -5,10 +5,11 @@ import { AuditModule } from '@koers/audit';
 import { FocusAreaEntity, StrategyEntity, ThemeEntity } from './strategy.entity';
 import { StrategyRepository } from './strategy.repository';
 import { StrategyService } from './strategy.service';
+import { StrategyExportService } from './strategy-export.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([StrategyEntity, ThemeEntity, FocusAreaEntity]), AccessModule, AuditModule],
-  providers: [StrategyRepository, StrategyService],
-  exports: [StrategyService],
+  providers: [StrategyRepository, StrategyService, StrategyExportService],
+  exports: [StrategyService, StrategyExportService],
 })
 export class StrategyModule {}

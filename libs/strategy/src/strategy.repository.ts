@@ -15,6 +15,16 @@ export class StrategyRepository {
     return rows[0]?.id ?? null;
   }
 
+  /** The region's word for a theme ("prioriteit", "thema") and its plural, for exports. */
+  async themeWords(): Promise<{ themeSingular: string; themePlural: string }> {
+    const rows: Array<{ themeSingular: string; themePlural: string }> = await this.transactions
+      .manager()
+      .query(
+        'SELECT theme_singular AS "themeSingular", theme_plural AS "themePlural" FROM regions ORDER BY name LIMIT 1',
+      );
+    return rows[0] ?? { themeSingular: 'prioriteit', themePlural: 'prioriteiten' };
+  }
+
   listStrategies(): Promise<StrategyEntity[]> {
     return this.transactions
       .manager()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { conflict, lockVersion, notFound, TransactionHost, validationFailed } from '@koers/core';
+import { conflict, lockVersion, notFound, sanitizeRichText, TransactionHost, validationFailed } from '@koers/core';
 import { FocusAreaEntity, StrategyEntity, StrategyStatus, ThemeEntity } from './strategy.entity';
 import { StrategyRepository } from './strategy.repository';
 
@@ -14,6 +14,7 @@ export interface StrategyInput {
   status?: StrategyStatus;
   adoptedOn?: string | null;
   adoptedBy?: string;
+  vision?: string;
   trends?: string;
   principles?: string;
   selectionCriteria?: string;
@@ -26,7 +27,22 @@ export interface ThemeInput {
 }
 export interface FocusAreaInput {
   title: string;
+  description?: string;
   position?: number;
+}
+
+/** The strategy's rich texts as stored: sanitised HTML (plain text as one point per line). */
+function strategyTexts<T extends Partial<StrategyInput>>(input: T): T {
+  const out = { ...input };
+  if (out.vision !== undefined) out.vision = sanitizeRichText(out.vision, 'paragraphs');
+  for (const key of ['trends', 'principles', 'selectionCriteria'] as const)
+    if (out[key] !== undefined) out[key] = sanitizeRichText(out[key], 'points');
+  return out;
+}
+
+/** A theme's or focus area's description as stored: sanitised HTML. */
+function described<T extends { description?: string }>(input: T): T {
+  return input.description === undefined ? input : { ...input, description: sanitizeRichText(input.description) };
 }
 
 export type ThemeWithFocusAreas = ThemeEntity & { focusAreas: FocusAreaEntity[] };
@@ -113,8 +129,9 @@ export class StrategyService {
     return themes.map((theme) => ({ ...theme, focusAreas: focusAreas.filter((f) => f.themeId === theme.id) }));
   }
 
-  async createStrategy(actor: Actor, input: StrategyInput): Promise<StrategyEntity> {
+  async createStrategy(actor: Actor, raw: StrategyInput): Promise<StrategyEntity> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'strategy.create');
+    const input = strategyTexts(raw);
     const regionId = await this.repository.currentRegionId();
     if (!regionId) throw conflict('Er is nog geen regio ingericht.');
     assertPeriod(input.periodStart, input.periodEnd);
@@ -128,6 +145,7 @@ export class StrategyService {
           status: input.status ?? 'concept',
           adoptedOn: input.adoptedOn ?? null,
           adoptedBy: input.adoptedBy ?? '',
+          vision: input.vision ?? '',
           trends: input.trends ?? '',
           principles: input.principles ?? '',
           selectionCriteria: input.selectionCriteria ?? '',
@@ -141,10 +159,11 @@ export class StrategyService {
   async updateStrategy(
     actor: Actor,
     id: string,
-    input: Partial<StrategyInput>,
+    raw: Partial<StrategyInput>,
     expectedVersion?: number,
   ): Promise<StrategyEntity> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'strategy.update');
+    const input = strategyTexts(raw);
     return this.change(actor, 'strategy.update', async (manager) => {
       await lockVersion(manager, 'strategies', id, expectedVersion, (m) => this.repository.findStrategy(id, m));
       const before = await this.repository.findStrategy(id, manager);
@@ -174,8 +193,9 @@ export class StrategyService {
     );
   }
 
-  async createTheme(actor: Actor, strategyId: string, input: ThemeInput): Promise<ThemeEntity> {
+  async createTheme(actor: Actor, strategyId: string, raw: ThemeInput): Promise<ThemeEntity> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'theme.create');
+    const input = described(raw);
     return this.change(actor, 'theme.create', async (manager) => {
       if (!(await this.repository.findStrategy(strategyId, manager))) throw notFound('De strategie');
       const position = input.position ?? (await this.repository.nextThemePosition(strategyId, manager));
@@ -202,10 +222,11 @@ export class StrategyService {
   async updateTheme(
     actor: Actor,
     id: string,
-    input: Partial<ThemeInput>,
+    raw: Partial<ThemeInput>,
     expectedVersion?: number,
   ): Promise<ThemeEntity> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'theme.update');
+    const input = described(raw);
     return this.change(actor, 'theme.update', async (manager) => {
       await lockVersion(manager, 'themes', id, expectedVersion, (m) => this.repository.findTheme(id, m));
       const before = await this.repository.findTheme(id, manager);
@@ -246,14 +267,15 @@ export class StrategyService {
     );
   }
 
-  async createFocusArea(actor: Actor, themeId: string, input: FocusAreaInput): Promise<FocusAreaEntity> {
+  async createFocusArea(actor: Actor, themeId: string, raw: FocusAreaInput): Promise<FocusAreaEntity> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'focus_area.create');
+    const input = described(raw);
     return this.change(actor, 'focus_area.create', async (manager) => {
       if (!(await this.repository.findTheme(themeId, manager))) throw notFound('De prioriteit');
       const position = input.position ?? (await this.repository.nextFocusAreaPosition(themeId, manager));
       const created = await this.repository.insert<FocusAreaEntity>(
         FocusAreaEntity,
-        { themeId, title: input.title, position },
+        { themeId, title: input.title, description: input.description ?? '', position },
         manager,
       );
       return {
@@ -268,10 +290,11 @@ export class StrategyService {
   async updateFocusArea(
     actor: Actor,
     id: string,
-    input: Partial<FocusAreaInput>,
+    raw: Partial<FocusAreaInput>,
     expectedVersion?: number,
   ): Promise<FocusAreaEntity> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'focus_area.update');
+    const input = described(raw);
     return this.change(actor, 'focus_area.update', async (manager) => {
       await lockVersion(manager, 'focus_areas', id, expectedVersion, (m) => this.repository.findFocusArea(id, m));
       const before = await this.repository.findFocusArea(id, manager);

@@ -67,7 +67,7 @@ export class WorkgroupRepository {
          JOIN organisations o ON o.id = u.organisation_id
          LEFT JOIN districts d ON d.id = o.district_id
         WHERE m.workgroup_id = $1
-        ORDER BY CASE m.role WHEN 'aanjager' THEN 1 WHEN 'lid' THEN 2 WHEN 'ambtelijk' THEN 3 WHEN 'gast' THEN 4 ELSE 5 END, u.display_name`,
+        ORDER BY CASE m.role WHEN 'aanjager' THEN 1 WHEN 'rapporteur' THEN 2 WHEN 'lid' THEN 2 WHEN 'ambtelijk' THEN 3 WHEN 'gast' THEN 4 ELSE 5 END, u.display_name`,
       [workgroupId],
     );
   }

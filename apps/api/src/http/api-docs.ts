@@ -12,7 +12,7 @@ export const API_DOCS_PATH = 'api/docs';
 export function createOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Koers API')
-    .setDescription('Bestuurlijke werkgroepen van de Regionale Veiligheidsstrategie')
+    .setDescription('Bestuurlijke werkgroepen van een regionaal veiligheidsplan (strategie, beleidsplan)')
     .setVersion('0.1.0')
     .addServer('/')
     .addBearerAuth()

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
 import { CurrentActor } from '@koers/identity';
@@ -6,6 +6,8 @@ import {
   CreateFocusAreaDto,
   CreateStrategyDto,
   CreateThemeDto,
+  StrategyExportQueryDto,
+  StrategyExportService,
   StrategyService,
   UpdateFocusAreaDto,
   UpdateStrategyDto,
@@ -19,7 +21,10 @@ import { RouteAccess } from './route-access';
 @ApiTags('strategy')
 @Controller()
 export class StrategiesController {
-  constructor(private readonly strategy: StrategyService) {}
+  constructor(
+    private readonly strategy: StrategyService,
+    private readonly exports: StrategyExportService,
+  ) {}
 
   @Get('strategies')
   list(@CurrentActor() actor: Actor) {
@@ -30,6 +35,21 @@ export class StrategiesController {
   @Versioned()
   get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
     return this.strategy.get(actor, id);
+  }
+
+  /** The strategy as one document, with its rich texts: `?format=docx` or `?format=pdf` (archival PDF). */
+  @Get('strategies/:id/export')
+  async export(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: StrategyExportQueryDto,
+  ) {
+    const { filename, data, contentType } = await this.exports.export(actor, id, query.format);
+    return new StreamableFile(data, {
+      type: contentType,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      length: data.length,
+    });
   }
 
   @Post('strategies')

@@ -5,7 +5,7 @@ import { api, ApiError } from '../api';
 import { ErrorMessage, Loading, PageHeading, useApi } from '../components/common';
 import { formatDate } from '../labels';
 import { useWords } from '../features/region';
-import { StrategyForm, StrategySwitch, StrategyTexts, ThemesEditor } from '../features/strategy';
+import { RichText, StrategyForm, StrategySwitch, StrategyTexts, ThemesEditor } from '../features/strategy';
 import { StrategyAdoptionPanel } from '../features/governance';
 import { isSecretariat, useMe } from '../auth';
 import { NotFoundPage } from './NotFoundPage';
@@ -143,6 +143,20 @@ export function StrategyPage() {
           </div>
         )}
       </dl>
+      <div className="toolbar">
+        <a className="button button-secondary" href={`/api/strategies/${s.id}/export?format=docx`} download>
+          Downloaden als Word (DOCX)
+        </a>
+        <a className="button button-secondary" href={`/api/strategies/${s.id}/export?format=pdf`} download>
+          Downloaden als PDF
+        </a>
+      </div>
+      {s.vision && (
+        <section aria-labelledby="visie" className="section">
+          <h2 id="visie">Visie</h2>
+          <RichText html={s.vision} />
+        </section>
+      )}
       <StrategyAdoptionPanel strategyId={s.id} />
 
       <section aria-labelledby="prioriteiten" className="section">
@@ -160,13 +174,16 @@ export function StrategyPage() {
                   <span className="priority-number">{words.themeNumbered(themes.indexOf(theme) + 1)}</span>{' '}
                   {theme.title}
                 </h3>
-                {theme.description && <p>{theme.description}</p>}
+                <RichText html={theme.description} />
                 {focusAreas.length > 0 && (
                   <>
                     <h4>Onderdelen</h4>
                     <ol className="focus-areas">
                       {focusAreas.map((area) => (
-                        <li key={area.id}>{area.title}</li>
+                        <li key={area.id}>
+                          {area.title}
+                          <RichText html={area.description} className="muted" />
+                        </li>
                       ))}
                     </ol>
                   </>

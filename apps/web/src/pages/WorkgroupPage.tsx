@@ -76,7 +76,8 @@ export function WorkgroupPage() {
   const context: WorkgroupContext = {
     workgroup: w,
     myRole,
-    canManage: secretariat || myRole === 'aanjager' || myRole === 'lid' || myRole === 'ambtelijk',
+    canManage:
+      secretariat || myRole === 'aanjager' || myRole === 'rapporteur' || myRole === 'lid' || myRole === 'ambtelijk',
     canWrite: secretariat || (myRole !== null && myRole !== 'waarnemer'),
     reload: workgroup.reload,
     me,

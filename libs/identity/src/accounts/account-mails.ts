@@ -40,12 +40,25 @@ function compose({ subject, greeting, paragraphs, link, after = [] }: MailParts)
 const dutchDateTime = (date: Date) =>
   date.toLocaleString('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 
-export function invitationMail(person: { displayName: string }, link: string, expiresAt: Date): AccountMail {
+/** The region's own words an invitation speaks (Beheer › Regio), e.g. "Regionaal Beleidsplan Veiligheid" and "Noord-Nederland". */
+export interface InvitationWords {
+  strategyName: string;
+  regionName: string;
+  bureauName: string;
+}
+
+export function invitationMail(
+  person: { displayName: string },
+  link: string,
+  expiresAt: Date,
+  words: InvitationWords,
+): AccountMail {
+  const strategy = [words.strategyName, words.regionName].filter(Boolean).join(' ');
   return compose({
     subject: 'Uitnodiging voor Koers',
     greeting: `Beste ${person.displayName},`,
     paragraphs: [
-      'U bent uitgenodigd voor Koers, het samenwerkingsplatform van de bestuurlijke werkgroepen van de Regionale Veiligheidsstrategie.',
+      `${words.bureauName} nodigt u uit voor Koers, het samenwerkingsplatform van de bestuurlijke werkgroepen van de ${strategy}.`,
       `Kies via de link hieronder uw wachtwoord. De link werkt één keer en is geldig tot ${dutchDateTime(expiresAt)}.`,
     ],
     link: { href: link, text: 'Wachtwoord instellen' },

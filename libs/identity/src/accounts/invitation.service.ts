@@ -11,6 +11,7 @@ import { SocketSessions } from '../auth/socket-sessions';
 import { hashPassword } from '../auth/auth.service';
 import { UserEntity } from '../users/user.entity';
 import { UserRepository } from '../users/user.repository';
+import { RegionService } from '../region/region.service';
 import { invitationMail } from './account-mails';
 import { AccountTokenRepository } from './account-token.repository';
 import { INVITATION_TTL_MS, linkPath, newSecretToken, sha256 } from './one-time-link';
@@ -44,6 +45,7 @@ export class InvitationService {
     private readonly mailer: Mailer,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
+    private readonly region: RegionService,
   ) {}
 
   /** Sends (again) an invitation to an active account; an earlier unused invitation stops working. */
@@ -70,7 +72,7 @@ export class InvitationService {
     });
     const path = linkPath('invitation', token);
     if (!this.mailer.enabled) return { delivery: 'link', expiresAt: expiresAt.toISOString(), link: path };
-    const mail = invitationMail(user, `${this.config.mail!.publicUrl}${path}`, expiresAt);
+    const mail = invitationMail(user, `${this.config.mail!.publicUrl}${path}`, expiresAt, await this.region.words());
     try {
       await this.mailer.send({ to: { name: user.displayName, address: user.email }, ...mail });
       return { delivery: 'mail', expiresAt: expiresAt.toISOString() };

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@koers/core';
 import { hashPassword } from '../auth/auth.service';
+import { bureauOrganisationName } from '../region/region.service';
 
 /**
  * A new installation without demo data has nobody who can log in. With KOERS_ADMIN_EMAIL and
- * KOERS_ADMIN_PASSWORD set, an empty database gets its region, the Bureau RVS organisation and one
+ * KOERS_ADMIN_PASSWORD set, an empty database gets its region, its bureau organisation and one
  * secretariat account, who then sets up everything else in the web client. Does nothing once any
  * region exists (and so never competes with the demo seed).
  */
@@ -30,9 +31,11 @@ export class FirstAdminService implements OnApplicationBootstrap {
       const [region] = await manager.query('INSERT INTO regions (name) VALUES ($1) RETURNING id', [
         bootstrap.regionName,
       ]);
+      // Named from the region's words (their defaults now); it follows them when the secretariat changes them.
+      const [words] = await manager.query('SELECT bureau_name AS "bureauName" FROM regions WHERE id = $1', [region.id]);
       const [bureau] = await manager.query(
         `INSERT INTO organisations (region_id, name, type) VALUES ($1, $2, 'bureau') RETURNING id`,
-        [region.id, `Bureau Regionale Veiligheidsstrategie ${bootstrap.regionName}`],
+        [region.id, bureauOrganisationName({ bureauName: words.bureauName, regionName: bootstrap.regionName })],
       );
       const [user] = await manager.query(
         `INSERT INTO users (email, display_name, job_title, function, organisation_id, platform_role, password_hash)

@@ -25,6 +25,29 @@ export class RegionRepository {
     await manager.getRepository(RegionEntity).update({ id }, { ...values, updatedAt: new Date() });
   }
 
+  /**
+   * Renames the bureau organisations that still carry the name made from the region's words at the first start
+   * ("<bureau> <region>"); answers the renamed ones. A name the secretariat chose itself stays.
+   */
+  async renameGeneratedBureau(
+    regionId: string,
+    from: string,
+    to: string,
+    manager: EntityManager,
+  ): Promise<Array<{ id: string; name: string }>> {
+    if (from === to) return [];
+    // As a CTE: TypeORM answers a bare UPDATE ... RETURNING as [rows, count].
+    return manager.query(
+      `WITH renamed AS (
+         UPDATE organisations SET name = $3, updated_at = now()
+          WHERE region_id = $1 AND type = 'bureau' AND name = $2
+            AND NOT EXISTS (SELECT 1 FROM organisations o WHERE o.region_id = $1 AND lower(o.name) = lower($3))
+          RETURNING id, name)
+       SELECT id, name FROM renamed`,
+      [regionId, from, to],
+    );
+  }
+
   districts(regionId: string, manager?: EntityManager): Promise<DistrictEntity[]> {
     return this.transactions
       .manager(manager)

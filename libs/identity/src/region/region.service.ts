@@ -23,6 +23,11 @@ export const DEFAULT_REGION_WORDS: RegionWords = {
   themePlural: 'prioriteiten',
 };
 
+/** The name of the bureau organisation made at the first start: "<bureau name> <region name>". */
+export function bureauOrganisationName(words: Pick<RegionWords, 'bureauName' | 'regionName'>): string {
+  return [words.bureauName, words.regionName].filter(Boolean).join(' ');
+}
+
 export function toRegionDto(region: RegionEntity): RegionInfo & { id: string } {
   return {
     id: region.id,
@@ -77,13 +82,24 @@ export class RegionService {
       const { regionName, ...words } = input;
       const values: Partial<RegionEntity> = { ...words, ...(regionName !== undefined ? { name: regionName } : {}) };
       await this.repository.updateRegion(before.id, values, manager);
+      // The bureau made at the first start is named after the words (FirstAdminService) and follows them.
+      const after = { ...wordsOf(before), ...input };
+      const renamed = await this.repository.renameGeneratedBureau(
+        before.id,
+        bureauOrganisationName(wordsOf(before)),
+        bureauOrganisationName(after),
+        manager,
+      );
       await this.audit.recordChange(
         actor,
         {
           action: 'region.update',
           entityType: 'region',
           entityId: before.id,
-          summary: { changes: diffFields(wordsOf(before), input) },
+          summary: {
+            changes: diffFields(wordsOf(before), input),
+            ...(renamed.length && { renamedOrganisations: renamed.map((o) => o.name) }),
+          },
         },
         manager,
       );

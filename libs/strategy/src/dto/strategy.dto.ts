@@ -16,6 +16,7 @@ import {
   ValidateIf,
 } from '@koers/core';
 import { STRATEGY_STATUSES, StrategyStatus } from '../strategy.entity';
+import { STRATEGY_EXPORT_FORMATS, StrategyExportFormat } from '../strategy-export.service';
 
 const dateMessage = { message: 'Gebruik een datum als 2026-01-31.' };
 
@@ -55,7 +56,12 @@ export class CreateStrategyDto implements StrategyInput {
   @MaxLength(200)
   adoptedBy?: string;
 
-  /** Plain text, one point per line. */
+  /** Rich text (HTML, sanitised by the service) or plain text (one point per line). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  vision?: string;
+
   @IsOptional()
   @IsString()
   @MaxLength(20000)
@@ -80,9 +86,10 @@ export class CreateThemeDto implements ThemeInput {
   @MaxLength(300)
   title: string;
 
+  /** Rich text (HTML, sanitised by the service) or plain text. */
   @IsOptional()
   @IsString()
-  @MaxLength(5000)
+  @MaxLength(20000)
   description?: string;
 
   @IsOptional()
@@ -104,6 +111,12 @@ export class CreateFocusAreaDto implements FocusAreaInput {
   @MaxLength(300)
   title: string;
 
+  /** Rich text (HTML, sanitised by the service) or plain text. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  description?: string;
+
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -112,3 +125,8 @@ export class CreateFocusAreaDto implements FocusAreaInput {
 }
 
 export class UpdateFocusAreaDto extends PartialType(CreateFocusAreaDto, { skipNullProperties: false }) {}
+
+export class StrategyExportQueryDto {
+  @IsIn(STRATEGY_EXPORT_FORMATS, { message: 'Kies als formaat docx of pdf.' })
+  format: StrategyExportFormat;
+}

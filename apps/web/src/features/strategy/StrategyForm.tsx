@@ -7,6 +7,7 @@ import { useGuardedForm, useVersionedSave } from '../forms';
 import { useWords } from '../region';
 import { api } from '../../api';
 import { strategyApi } from './strategy-api';
+import { RichText, richTextPlain, RichTextField } from './RichText';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -20,10 +21,13 @@ const strategyFields = (s: Strategy): StrategyFieldValues => ({
   status: s.status,
   adoptedOn: s.adoptedOn ?? null,
   adoptedBy: s.adoptedBy ?? '',
+  vision: s.vision ?? '',
   trends: s.trends ?? '',
   principles: s.principles ?? '',
   selectionCriteria: s.selectionCriteria ?? '',
 });
+
+const RICH_FIELDS = new Set(['vision', 'trends', 'principles', 'selectionCriteria']);
 
 const STRATEGY_FIELD_LABELS: Record<string, string> = {
   title: 'Titel',
@@ -33,6 +37,7 @@ const STRATEGY_FIELD_LABELS: Record<string, string> = {
   status: 'Status',
   adoptedOn: 'Vastgesteld op',
   adoptedBy: 'Vastgesteld door',
+  vision: 'Visie',
   trends: 'Trends',
   principles: 'Uitgangspunten',
   selectionCriteria: 'Selectiecriteria',
@@ -56,6 +61,7 @@ export function StrategyForm({
   const [status, setStatus] = useState<StrategyStatus>(strategy?.status ?? 'concept');
   const [adoptedOn, setAdoptedOn] = useState(strategy?.adoptedOn ?? '');
   const [adoptedBy, setAdoptedBy] = useState(strategy?.adoptedBy ?? '');
+  const [vision, setVision] = useState(strategy?.vision ?? '');
   const [trends, setTrends] = useState(strategy?.trends ?? '');
   const [principles, setPrinciples] = useState(strategy?.principles ?? '');
   const [selectionCriteria, setSelectionCriteria] = useState(strategy?.selectionCriteria ?? '');
@@ -70,6 +76,7 @@ export function StrategyForm({
       status,
       adoptedOn,
       adoptedBy,
+      vision,
       trends,
       principles,
       selectionCriteria,
@@ -83,6 +90,7 @@ export function StrategyForm({
       setStatus(kept.status);
       setAdoptedOn(kept.adoptedOn);
       setAdoptedBy(kept.adoptedBy);
+      setVision(kept.vision);
       setTrends(kept.trends);
       setPrinciples(kept.principles);
       setSelectionCriteria(kept.selectionCriteria);
@@ -93,7 +101,11 @@ export function StrategyForm({
     fieldsOf: strategyFields,
     labels: (key) => STRATEGY_FIELD_LABELS[key] ?? key,
     format: (key, value) =>
-      key === 'status' ? (STRATEGY_STATUS_LABELS[value as StrategyStatus] ?? String(value)) : String(value ?? ''),
+      key === 'status'
+        ? (STRATEGY_STATUS_LABELS[value as StrategyStatus] ?? String(value))
+        : RICH_FIELDS.has(key)
+          ? richTextPlain(String(value ?? ''))
+          : String(value ?? ''),
     save: (changes, version) => strategyApi.update(strategy!.id, changes, version),
     reload: () => api.strategy(strategy!.id),
     onSaved: (saved) => {
@@ -119,9 +131,10 @@ export function StrategyForm({
           status,
           adoptedOn: adoptedOn || null,
           adoptedBy: adoptedBy.trim(),
-          trends: trends.trim(),
-          principles: principles.trim(),
-          selectionCriteria: selectionCriteria.trim(),
+          vision,
+          trends,
+          principles,
+          selectionCriteria,
         };
         // An edit sends only what changed, based on the version the form opened with: a change someone else
         // made meanwhile is combined, or shown beside this one in the conflict dialog.
@@ -134,9 +147,7 @@ export function StrategyForm({
   }
 
   const text = (label: string, name: string, value: string, set: (v: string) => void, hint: string) => (
-    <Field label={label} name={name} error={error} hint={hint}>
-      {(props) => <textarea {...props} rows={4} value={value} onChange={(event) => set(event.target.value)} />}
-    </Field>
+    <RichTextField label={label} name={name} value={value} onChange={set} hint={hint} error={error} />
   );
   return (
     <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="strategie-form-kop">
@@ -177,14 +188,15 @@ export function StrategyForm({
       <Field label="Vastgesteld door" name="adoptedBy" error={error} hint={`Bijvoorbeeld: ${words.boardName}`}>
         {(props) => <input {...props} value={adoptedBy} onChange={(event) => setAdoptedBy(event.target.value)} />}
       </Field>
-      {text('Trends en ontwikkelingen', 'trends', trends, setTrends, 'Eén punt per regel.')}
-      {text('Uitgangspunten', 'principles', principles, setPrinciples, 'Eén punt per regel.')}
+      {text('Visie', 'vision', vision, setVision, `Wat de ${words.strategyName} wil bereiken.`)}
+      {text('Trends en ontwikkelingen', 'trends', trends, setTrends, 'Bijvoorbeeld een opsomming, één punt per regel.')}
+      {text('Uitgangspunten', 'principles', principles, setPrinciples, 'Bijvoorbeeld een opsomming.')}
       {text(
         'Selectiecriteria',
         'selectionCriteria',
         selectionCriteria,
         setSelectionCriteria,
-        `Waarop de ${words.themePlural} zijn gekozen; één punt per regel.`,
+        `Waarop de ${words.themePlural} zijn gekozen.`,
       )}
       <FormActions
         submit={strategy ? 'Opslaan' : 'Strategie aanmaken'}
@@ -199,7 +211,7 @@ export function StrategyForm({
   );
 }
 
-/** Trends, principles, criteria: plain text, one point per line, shown as a list. */
+/** Trends, principles, criteria: rich text, shown safely (RichText). */
 export function StrategyTexts({ strategy }: { strategy: Strategy }) {
   const sections: Array<[string, string]> = [
     ['Trends en ontwikkelingen', strategy.trends],
@@ -213,15 +225,7 @@ export function StrategyTexts({ strategy }: { strategy: Strategy }) {
         .map(([heading, value]) => (
           <section key={heading} className="section" aria-label={heading}>
             <h2>{heading}</h2>
-            <ul>
-              {value
-                .split('\n')
-                .map((line) => line.trim())
-                .filter(Boolean)
-                .map((line, i) => (
-                  <li key={i}>{line}</li>
-                ))}
-            </ul>
+            <RichText html={value} points />
           </section>
         ))}
     </>

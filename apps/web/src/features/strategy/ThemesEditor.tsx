@@ -1,17 +1,20 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { FocusArea, StrategyDetail, Theme } from '@koers/contracts';
-import { ApiError } from '../../api';
+import { api, ApiError } from '../../api';
 import { asApiError, ErrorMessage, Field, SuccessMessage } from '../../components/common';
 import { FormActions, useSubmit } from '../../components/forms';
 import { useWords } from '../region';
 import { strategyApi } from './strategy-api';
 import { useConfirm } from '../../components/dialog';
+import { useVersionedSave } from '../forms';
+import { richTextPlain, RichTextField } from './RichText';
 
 const byPosition = <T extends { position: number }>(items: T[]) => [...items].sort((a, b) => a.position - b.position);
 
 /**
- * The secretariat edits the strategy's themes and their focus areas: add, rename, move up or down, remove.
- * Removing something that actions, reports or indicators refer to archives it (the server decides).
+ * The secretariat edits the strategy's themes and their focus areas: add, rename, describe (rich text), move
+ * up or down, remove. Renames and descriptions are saved with their version (a conflict dialog when someone else
+ * saved meanwhile). Removing something that actions, reports or indicators refer to archives it (the server decides).
  */
 export function ThemesEditor({ strategy, onChanged }: { strategy: StrategyDetail; onChanged: () => Promise<void> }) {
   const words = useWords();
@@ -66,14 +69,14 @@ export function ThemesEditor({ strategy, onChanged }: { strategy: StrategyDetail
           const focusAreas = byPosition(theme.focusAreas.filter((f) => !f.archivedAt));
           return (
             <li key={theme.id} className="card priority">
-              <TitleForm
+              <ItemForm
                 label={`${words.themeNumbered(index + 1)}: titel`}
                 name={`theme-${theme.id}`}
-                initial={theme.title}
-                description={theme.description ?? ''}
-                onSave={(title, description) =>
-                  act(() => strategyApi.updateTheme(theme.id, { title, description }), `“${title}” is opgeslagen.`)
-                }
+                item={theme}
+                descriptionOpen
+                save={(changes, version) => strategyApi.updateTheme(theme.id, changes, version)}
+                reload={async () => (await api.strategy(strategy.id)).themes.find((t) => t.id === theme.id)!}
+                onSaved={(title) => act(async () => undefined, `“${title}” is opgeslagen.`)}
               />
               <ItemButtons
                 title={theme.title}
@@ -88,13 +91,17 @@ export function ThemesEditor({ strategy, onChanged }: { strategy: StrategyDetail
               <ol className="focus-areas">
                 {focusAreas.map((area, i) => (
                   <li key={area.id}>
-                    <TitleForm
+                    <ItemForm
                       label={`Onderdeel ${i + 1}`}
                       name={`focus-${area.id}`}
-                      initial={area.title}
-                      onSave={(title) =>
-                        act(() => strategyApi.updateFocusArea(area.id, { title }), `“${title}” is opgeslagen.`)
+                      item={area}
+                      save={(changes, version) => strategyApi.updateFocusArea(area.id, changes, version)}
+                      reload={async () =>
+                        (await api.strategy(strategy.id)).themes
+                          .flatMap((t) => t.focusAreas)
+                          .find((f) => f.id === area.id)!
                       }
+                      onSaved={(title) => act(async () => undefined, `“${title}” is opgeslagen.`)}
                     />
                     <ItemButtons
                       title={area.title}
@@ -136,27 +143,69 @@ export function ThemesEditor({ strategy, onChanged }: { strategy: StrategyDetail
   );
 }
 
-function TitleForm({
+type Editable = { id: string; title: string; description: string | null; version: number };
+type EditableFields = { title: string; description: string };
+
+const editableFields = (item: Editable): EditableFields => ({
+  title: item.title,
+  description: item.description ?? '',
+});
+
+/**
+ * The title and (rich-text) description of a theme or focus area, edited in place. A save sends only what
+ * changed with the version the form started from: a change someone else saved meanwhile is combined, or shown
+ * beside this one in the conflict dialog (useVersionedSave), never overwritten unseen.
+ */
+function ItemForm({
   label,
   name,
-  initial,
-  description,
-  onSave,
+  item,
+  descriptionOpen = false,
+  save,
+  reload,
+  onSaved,
 }: {
   label: string;
   name: string;
-  initial: string;
-  description?: string;
-  onSave: (title: string, description?: string) => Promise<void>;
+  item: Editable;
+  /** The description editor shows at once (themes), or behind a button (focus areas). */
+  descriptionOpen?: boolean;
+  save: (changes: Partial<EditableFields>, version: number) => Promise<Editable>;
+  reload: () => Promise<Editable>;
+  onSaved: (title: string) => Promise<void>;
 }) {
-  const [title, setTitle] = useState(initial);
-  const [text, setText] = useState(description ?? '');
+  // The version and texts this form is based on: the item as loaded, then as saved.
+  const [base, setBase] = useState<Editable>(item);
+  const [title, setTitle] = useState(item.title);
+  const [text, setText] = useState(item.description ?? '');
+  const [showDescription, setShowDescription] = useState(descriptionOpen || Boolean(item.description));
   const { error, busy, submit } = useSubmit();
-  const changed = title.trim() !== initial || (description !== undefined && text.trim() !== description);
+  const dirty = title.trim() !== base.title || text !== (base.description ?? '');
+  // A newer version from elsewhere (a reload after another change) is taken while nothing is being edited.
+  useEffect(() => {
+    if (item.version !== base.version && !dirty) {
+      setBase(item);
+      setTitle(item.title);
+      setText(item.description ?? '');
+    }
+  }, [item]); // eslint-disable-line react-hooks/exhaustive-deps
+  const versioned = useVersionedSave<Editable, EditableFields>({
+    fieldsOf: editableFields,
+    labels: (key) => (key === 'title' ? label : `Toelichting bij ${base.title}`),
+    format: (key, value) => (key === 'description' ? richTextPlain(String(value ?? '')) : String(value ?? '')),
+    save,
+    reload,
+    onSaved: (saved) => {
+      setBase(saved);
+      setTitle(saved.title);
+      setText(saved.description ?? '');
+      void onSaved(saved.title);
+    },
+  });
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    return submit(event, [[name, title.trim().length >= 3, 'Gebruik minstens 3 tekens.']], () =>
-      onSave(title.trim(), description === undefined ? undefined : text.trim()),
-    );
+    return submit(event, [[name, title.trim().length >= 3, 'Gebruik minstens 3 tekens.']], async () => {
+      await versioned.submit(base, { title: title.trim(), description: text });
+    });
   }
   return (
     <form onSubmit={onSubmit} noValidate className="form form-inline" aria-label={label}>
@@ -164,12 +213,21 @@ function TitleForm({
       <Field label={label} name={name} error={error} required>
         {(props) => <input {...props} value={title} onChange={(event) => setTitle(event.target.value)} />}
       </Field>
-      {description !== undefined && (
-        <Field label="Toelichting" name={`${name}-description`} error={error}>
-          {(props) => <textarea {...props} rows={2} value={text} onChange={(event) => setText(event.target.value)} />}
-        </Field>
+      {showDescription ? (
+        <RichTextField
+          label={`Toelichting bij ${base.title}`}
+          name="description"
+          value={text}
+          onChange={setText}
+          error={error}
+        />
+      ) : (
+        <button type="button" className="button button-small button-secondary" onClick={() => setShowDescription(true)}>
+          Toelichting toevoegen<span className="visually-hidden"> bij {base.title}</span>
+        </button>
       )}
-      {changed && <FormActions submit="Opslaan" busy={busy} small />}
+      {dirty && <FormActions submit="Opslaan" busy={busy} small />}
+      {versioned.dialog}
     </form>
   );
 }

@@ -2,3 +2,4 @@ export * from './strategy-api';
 export * from './StrategyForm';
 export * from './StrategySwitch';
 export * from './ThemesEditor';
+export { RichText, RichTextField, richTextPlain } from './RichText';

@@ -14,11 +14,13 @@ export const strategyApi = {
   markCurrent: (strategyId: string) => request<Strategy[]>('POST', `/strategies/${id(strategyId)}/current`),
   createTheme: (strategyId: string, input: ThemeInput & { title: string }) =>
     request<Theme>('POST', `/strategies/${id(strategyId)}/themes`, input),
-  updateTheme: (themeId: string, input: ThemeInput) => request<Theme>('PATCH', `/themes/${id(themeId)}`, input),
+  /** With `version` a change someone else made meanwhile gives 409 STALE_VERSION (the conflict dialog). */
+  updateTheme: (themeId: string, input: ThemeInput, version?: number) =>
+    request<Theme>('PATCH', `/themes/${id(themeId)}`, { ...input, version }),
   deleteTheme: (themeId: string) => request<void>('DELETE', `/themes/${id(themeId)}`),
   createFocusArea: (themeId: string, title: string) =>
     request<FocusArea>('POST', `/themes/${id(themeId)}/focus-areas`, { title }),
-  updateFocusArea: (focusAreaId: string, input: FocusAreaInput) =>
-    request<FocusArea>('PATCH', `/focus-areas/${id(focusAreaId)}`, input),
+  updateFocusArea: (focusAreaId: string, input: FocusAreaInput, version?: number) =>
+    request<FocusArea>('PATCH', `/focus-areas/${id(focusAreaId)}`, { ...input, version }),
   deleteFocusArea: (focusAreaId: string) => request<void>('DELETE', `/focus-areas/${id(focusAreaId)}`),
 };

@@ -4,7 +4,7 @@ import { ErrorMessage, Loading, PageHeading, useApi } from '../../components/com
 import { formatDate, formatDateTime } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
 import { reportingApi } from './reporting-api';
-import { HashCheck, ReportContentView, ReportFiguresView } from './ReportView';
+import { HashCheck, ReportContentView, ReportFiguresView, submittedBy } from './ReportView';
 import { ReportStatusBadge } from './status';
 import './reporting.css';
 import { useWords } from '../../features/region';
@@ -92,8 +92,8 @@ export function BundlePrintPage() {
             <>
               <p>
                 Versie {w.report.version}, ingediend op {formatDateTime(w.report.submittedAt)}
-                {w.report.submittedByName && ` door ${w.report.submittedByName}`}; geaccepteerd door{' '}
-                {w.report.acceptedByName ?? 'het secretariaat'} op {formatDateTime(w.report.acceptedAt)}.
+                {submittedBy(w.report, w.name)}; geaccepteerd door {w.report.acceptedByName ?? 'het secretariaat'} op{' '}
+                {formatDateTime(w.report.acceptedAt)}.
               </p>
               <HashCheck version={w.report} />
               <ReportContentView content={w.report.content} level={3} />

@@ -7,7 +7,7 @@ import { ErrorMessage, Loading, PageHeading, SuccessMessage, useApi } from '../.
 import { formatDateTime } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
 import { reportingApi } from './reporting-api';
-import { HashCheck, ReportContentView, ReportFiguresView } from './ReportView';
+import { HashCheck, ReportContentView, ReportFiguresView, submittedBy } from './ReportView';
 import { ReviewControls } from './ReviewControls';
 import { ReportStatusBadge } from './status';
 import './reporting.css';
@@ -74,7 +74,7 @@ export function ReportPage() {
             <dt>Versie</dt>
             <dd>
               {version.version}, ingediend op {formatDateTime(version.submittedAt)}
-              {version.submittedByName && ` door ${version.submittedByName}`}
+              {submittedBy(version, r.workgroupName)}
             </dd>
           </div>
         )}

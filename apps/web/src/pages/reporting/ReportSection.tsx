@@ -12,6 +12,7 @@ import {
   WorkingReport,
 } from '@koers/contracts';
 import { ApiError } from '../../api';
+import { isSecretariat } from '../../auth';
 import { asApiError, ErrorMessage, Field, Loading, SuccessMessage, useApi } from '../../components/common';
 import { SelectField } from '../../components/forms';
 import { formatDate, formatDateTime, options, todayIso } from '../../labels';
@@ -112,7 +113,9 @@ export function ReportSection({ ctx, strategyId }: { ctx: WorkgroupContext; stra
                   Rapportage aanmaken
                 </button>
               ) : (
-                <p className="muted">De leden van de werkgroep schrijven de rapportage; de aanjager dient haar in.</p>
+                <p className="muted">
+                  De leden van de werkgroep schrijven de rapportage; de aanjager of een rapporteur dient haar in.
+                </p>
               )}
             </div>
           )}
@@ -249,7 +252,10 @@ function ReportEditor({
   if (report.error) return <TabError error={report.error} what="deze rapportage" />;
   if (!data || !draft || !base) return <Loading what="De rapportage" />;
 
-  const maySubmit = EDITABLE.includes(data.status) && ctx.myRole === 'aanjager';
+  // The aanjager and the rapporteurs submit as the werkgroep; the secretariat may submit on its behalf.
+  const ownSubmit = ctx.myRole === 'aanjager' || ctx.myRole === 'rapporteur';
+  const onBehalf = !ownSubmit && isSecretariat(ctx.me);
+  const maySubmit = EDITABLE.includes(data.status) && (ownSubmit || onBehalf);
   // A field is marked while it still holds the value carried over (stored, and not changed in the form).
   const storedFields = fieldsOfDraft(draftOf(data.content));
   const carried = (field: string, value: string) =>
@@ -311,7 +317,9 @@ function ReportEditor({
       setConfirming(false);
       await apply(
         submitted,
-        `De rapportage is ingediend als versie ${submitted.currentVersion}. Het secretariaat beoordeelt haar.`,
+        onBehalf
+          ? `De rapportage is namens ${ctx.workgroup.name} ingediend als versie ${submitted.currentVersion}.`
+          : `De rapportage is ingediend als versie ${submitted.currentVersion}. Het secretariaat beoordeelt haar.`,
       );
     } catch (err) {
       setConfirming(false);
@@ -432,20 +440,33 @@ function ReportEditor({
 
       {maySubmit ? (
         <div className="card submit-box">
-          <p>Klaar? Als aanjager dient u de rapportage in bij het secretariaat. Dat kan tot en met de deadline.</p>
+          {onBehalf ? (
+            <p>
+              Heeft de werkgroep geen aanjager of rapporteur die kan indienen? Als secretariaat dient u de rapportage
+              namens {ctx.workgroup.name} in; dat wordt zo vastgelegd.
+            </p>
+          ) : (
+            <p>
+              Klaar? Als {ctx.myRole === 'rapporteur' ? 'rapporteur' : 'aanjager'} dient u de rapportage in bij het
+              secretariaat. Dat kan tot en met de deadline.
+            </p>
+          )}
           <button type="button" className="button" onClick={() => void askToSubmit()} disabled={busy}>
-            Indienen
+            {onBehalf ? `Indienen namens ${ctx.workgroup.name}` : 'Indienen'}
           </button>
         </div>
       ) : (
         EDITABLE.includes(data.status) && (
-          <p className="muted">Alleen de aanjager van de werkgroep kan de rapportage indienen.</p>
+          <p className="muted">
+            De aanjager en de rapporteurs van de werkgroep dienen de rapportage in (of het secretariaat, namens de
+            werkgroep).
+          </p>
         )
       )}
       {confirming && (
         <ConfirmDialog
-          title="Rapportage indienen?"
-          confirmLabel="Ja, indienen"
+          title={onBehalf ? `Rapportage namens ${ctx.workgroup.name} indienen?` : 'Rapportage indienen?'}
+          confirmLabel={onBehalf ? 'Ja, namens de werkgroep indienen' : 'Ja, indienen'}
           busy={busy}
           onCancel={() => setConfirming(false)}
           onConfirm={() => void submit()}
@@ -483,7 +504,7 @@ function ReportEditor({
       {versions.error ? (
         <ErrorMessage error={versions.error} />
       ) : versions.data ? (
-        <VersionHistory versions={versions.data} level={4} />
+        <VersionHistory versions={versions.data} level={4} workgroupName={ctx.workgroup.name} />
       ) : (
         <Loading what="De versies" plural />
       )}

@@ -7,6 +7,15 @@ import { FocusStatus, ReportStatusBadge } from './status';
 
 type Level = 2 | 3 | 4;
 
+/** " door <naam>", or " door <naam> namens <werkgroep>" when the secretariat submitted on the werkgroep's behalf. */
+export function submittedBy(
+  v: { submittedByName: string | null; submittedOnBehalf?: boolean },
+  workgroupName: string,
+): string {
+  if (!v.submittedByName) return v.submittedOnBehalf ? ` namens ${workgroupName}` : '';
+  return ` door ${v.submittedByName}${v.submittedOnBehalf ? ` namens ${workgroupName}` : ''}`;
+}
+
 function Heading({ level, children, id }: { level: Level; children: ReactNode; id?: string }) {
   const Tag = `h${level}` as 'h2' | 'h3' | 'h4';
   return <Tag id={id}>{children}</Tag>;
@@ -154,7 +163,15 @@ export function ReportFiguresView({ figures, level, label }: { figures: ReportFi
 }
 
 /** All versions of a report, newest first, each with its hash check and the secretariat's verdict. */
-export function VersionHistory({ versions, level }: { versions: ReportVersion[]; level: Level }) {
+export function VersionHistory({
+  versions,
+  level,
+  workgroupName,
+}: {
+  versions: ReportVersion[];
+  level: Level;
+  workgroupName: string;
+}) {
   if (versions.length === 0) return <p className="muted">Nog niet ingediend.</p>;
   return (
     <ul className="version-list">
@@ -163,7 +180,7 @@ export function VersionHistory({ versions, level }: { versions: ReportVersion[];
           <details>
             <summary>
               Versie {v.version}, ingediend op {formatDateTime(v.submittedAt)}
-              {v.submittedByName && ` door ${v.submittedByName}`}
+              {submittedBy(v, workgroupName)}
               {v.review ? (
                 <>
                   {' – '}

@@ -37,6 +37,8 @@ import { ConsultationContacts1765140000000 } from './1765140000000-consultation-
 import { CreateOidcSso1765120000001 } from './1765120000001-create-oidc-sso';
 import { WorkgroupKindsAndOptionalTheme1765160000000 } from './1765160000000-workgroup-kinds-and-optional-theme';
 import { CarryOverProgressReports1765150000000 } from './1765150000000-carry-over-progress-reports';
+import { RapporteursAndSubmittingOnBehalf1765193000000 } from './1765193000000-rapporteurs-and-submitting-on-behalf';
+import { RichStrategyTexts1765193000100 } from './1765193000100-rich-strategy-texts';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -79,4 +81,6 @@ export const migrations = [
   CreateOidcSso1765120000001,
   WorkgroupKindsAndOptionalTheme1765160000000,
   CarryOverProgressReports1765150000000,
+  RapporteursAndSubmittingOnBehalf1765193000000,
+  RichStrategyTexts1765193000100,
 ];
