@@ -16,4 +16,5 @@ COPY --from=build /app/apps/web/dist ./apps/web/dist
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "dist/apps/api/src/main.js"]
+# A young generation of at most 8 MiB per semi-space (V8 default 16): ~15 MiB less idle memory, docs/benchmarks.md.
+CMD ["node", "--max-semi-space-size=8", "dist/apps/api/src/main.js"]
