@@ -354,10 +354,11 @@ describe('a new region sets itself up', () => {
       expectStatus(await as('patch', `/api/organisations/${gemeente}`, { districtId: groningen }), 200);
       const listed = expectStatus(await as('get', '/api/districts'), 200).body;
       expect(listed).toEqual([
-        { id: drenthe, name: 'District Drenthe', organisations: [] },
+        { id: drenthe, name: 'District Drenthe', version: 1, organisations: [] },
         {
           id: groningen,
           name: 'District Groningen',
+          version: 1,
           organisations: [{ id: gemeente, name: 'Gemeente Súdwest-Fryslân', type: 'gemeente' }],
         },
       ]);
@@ -447,6 +448,7 @@ describe('a new region sets itself up', () => {
     it('start empty, refuse bad seats, and are where a new werkgroep starts from', async () => {
       expect(expectStatus(await as('get', '/api/region/composition-rules'), 200).body).toEqual({
         compositionRules: [],
+        version: 1,
       });
       const bad = await t
         .http()
@@ -477,7 +479,7 @@ describe('a new region sets itself up', () => {
         .put('/api/region/composition-rules')
         .set('Authorization', `Bearer ${token}`)
         .send({ compositionRules: seats });
-      expect(expectStatus(saved, 200).body).toEqual({ compositionRules: seats });
+      expect(expectStatus(saved, 200).body).toEqual({ compositionRules: seats, version: expect.any(Number) });
       const created = expectStatus(
         await as('post', '/api/workgroups', { kind: 'overleg', name: 'Overleg Zorg en Veiligheid' }),
         201,

@@ -239,7 +239,7 @@ export const api = {
     request<WorkgroupSummary>('POST', '/workgroups', input),
   /** With `version` (the one the form was loaded at) a change made meanwhile by someone else gives 409. */
   updateWorkgroup: (id: string, input: WorkgroupInput, version?: number) =>
-    request<Pick<WorkgroupDetail, 'id' | 'kind' | 'name' | 'description' | 'version'>>(
+    request<Pick<WorkgroupDetail, 'id' | 'kind' | 'name' | 'description' | 'compositionRules' | 'version'>>(
       'PATCH',
       `/workgroups/${encodeURIComponent(id)}`,
       { ...input, version },
@@ -262,8 +262,9 @@ export const api = {
   createDocument: (workgroupId: string, input: { title: string; kind: DocumentKind }) =>
     request<DocumentMeta>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/documents`, input),
   document: (id: string) => request<DocumentMeta>('GET', `/documents/${encodeURIComponent(id)}`),
-  updateDocument: (id: string, input: { title?: string; archived?: boolean }) =>
-    request<DocumentMeta>('PATCH', `/documents/${encodeURIComponent(id)}`, input),
+  /** With `version` (the one the page was loaded at) a rename made meanwhile by someone else gives 409. */
+  updateDocument: (id: string, input: { title?: string; archived?: boolean }, version?: number) =>
+    request<DocumentMeta>('PATCH', `/documents/${encodeURIComponent(id)}`, { ...input, version }),
   /** Where the server renders the current content for download. */
   requestDossier: (workgroupId: string) =>
     request<DossierJob>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/dossiers`),

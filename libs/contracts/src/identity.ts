@@ -66,6 +66,8 @@ export interface District {
   id: string;
   regionId: string;
   name: string;
+  /** Raised on every rename (optimistic concurrency). */
+  version: number;
 }
 
 /** One of my werkgroepen and my role in it. */

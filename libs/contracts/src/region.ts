@@ -1,4 +1,5 @@
 import type { OrganisationType } from './identity';
+import type { CompositionSeat } from './workgroups';
 
 /** The words a region uses (GET /api/region): what its strategy, board and bureau are called, "prioriteit" or "thema". */
 export interface RegionWords {
@@ -18,10 +19,26 @@ export interface RegionInfo extends RegionWords {
   demo: boolean;
 }
 
+/** The region as the secretariat edits it (GET and PATCH /api/region): with its version (optimistic concurrency). */
+export interface Region extends RegionInfo {
+  id: string;
+  /** Raised on every change of the words (optimistic concurrency; ETag and If-Match). */
+  version: number;
+}
+
+/** The seats a new werkgroep starts from (GET and PUT /api/region/composition-rules). */
+export interface DefaultCompositionRules {
+  compositionRules: CompositionSeat[];
+  /** Raised on every change of these rules; a change of the region's words leaves it. */
+  version: number;
+}
+
 /** A district with the organisations (gemeenten) in it (GET /api/districts). */
 export interface DistrictWithOrganisations {
   id: string;
   name: string;
+  /** Raised on every rename (optimistic concurrency). */
+  version: number;
   organisations: Array<{ id: string; name: string; type: OrganisationType }>;
 }
 

@@ -222,6 +222,12 @@ export interface CarriedOver {
   version: number;
   acceptedAt: IsoDateTime;
   fields: string[];
+  /**
+   * The shared narrative document started as a copy of the accepted report's (null for reports created before
+   * that was done). `changedSinceAcceptance`: that document had been edited after the acceptance, so the copy
+   * holds those edits too.
+   */
+  narrative?: { changedSinceAcceptance: boolean } | null;
 }
 
 /** What is empty, still the template, or carried over unchanged: named before the aanjager submits. */

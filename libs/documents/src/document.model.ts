@@ -52,6 +52,29 @@ export function templateUpdate(kind: DocumentKind): Uint8Array {
   return blocksUpdate(TEMPLATES[kind]);
 }
 
+/**
+ * The content of one document's Yjs state as the first update of another: a fresh tree (new items, none of the
+ * source's history or deleted text), with every node, attribute and text format as it was.
+ */
+export function contentCopyUpdate(state: Uint8Array): Uint8Array {
+  const source = new Y.Doc();
+  Y.applyUpdate(source, state);
+  const copy = new Y.Doc();
+  // The editor writes elements and text only (a hook would be another client's extension: left out).
+  const nodes = source
+    .getXmlFragment(EDITOR_FRAGMENT)
+    .toArray()
+    .filter((node): node is Y.XmlElement | Y.XmlText => node instanceof Y.XmlElement || node instanceof Y.XmlText);
+  copy.getXmlFragment(EDITOR_FRAGMENT).insert(
+    0,
+    nodes.map((node) => node.clone()),
+  );
+  const update = Y.encodeStateAsUpdate(copy);
+  source.destroy();
+  copy.destroy();
+  return update;
+}
+
 /** A Yjs update that writes headings and paragraphs in the editor's schema (templates, demo content). */
 export function blocksUpdate(blocks: DocumentBlock[]): Uint8Array {
   const doc = new Y.Doc();

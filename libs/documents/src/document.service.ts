@@ -11,7 +11,7 @@ import { stateBlocks } from './export/document-blocks';
 import { DocumentFill, documentFill } from './export/document-sections';
 import { renderDocumentPdf } from './export/document-pdf';
 import { renderHtmlDocument } from './export/html-document';
-import { DocumentKind, DocumentMeta, templateUpdate } from './document.model';
+import { contentCopyUpdate, DocumentKind, DocumentMeta, templateUpdate } from './document.model';
 import { DocumentRepository } from './document.repository';
 
 /** Document metadata over REST (content only travels through Yjs), and server-side export. */
@@ -46,7 +46,8 @@ export class DocumentService {
 
   /**
    * Creates a document inside the caller's transaction, for a service that has already checked that the
-   * actor may write in the werkgroep (a progress report creates its narrative document this way).
+   * actor may write in the werkgroep (a progress report creates its narrative document this way). It starts
+   * from `content` (a `contentCopy`'s update) or else from the template of its kind.
    */
   async createWithin(
     actor: Actor,
@@ -54,10 +55,11 @@ export class DocumentService {
     title: string,
     kind: DocumentKind,
     manager: EntityManager,
+    content?: Uint8Array,
   ): Promise<string> {
     const id = await this.repository.insert(workgroupId, title, kind, actor.userId, manager);
     await this.repository.appendUpdates(
-      [{ documentId: id, data: templateUpdate(kind), userId: actor.userId }],
+      [{ documentId: id, data: content ?? templateUpdate(kind), userId: actor.userId }],
       manager,
     );
     await this.audit.recordChange(
@@ -76,6 +78,15 @@ export class DocumentService {
    */
   async currentContent(id: string): Promise<{ text: string; html: string }> {
     return exportState(await this.collab.currentState(id));
+  }
+
+  /**
+   * The current content as the first update of a new document, with its plain text, for a service that has
+   * already checked access (a new progress report's narrative starts from the last accepted one's).
+   */
+  async contentCopy(id: string): Promise<{ update: Uint8Array; text: string }> {
+    const state = await this.collab.currentState(id);
+    return { update: contentCopyUpdate(state), text: exportState(state).text };
   }
 
   /** Whether the document is still its bare template, and which sections are empty (for a service that checked access). */

@@ -37,6 +37,11 @@ export interface StoredCarryOver {
   acceptedAt: string;
   /** By field name (`summary`, `focusAreas.<id>.status|narrative`): the value taken over. */
   values: Record<string, string>;
+  /**
+   * The shared narrative document started as a copy of the accepted report's: its source, the SHA-256 of the
+   * copied text (to tell whether it is still unchanged) and whether the source was edited after acceptance.
+   */
+  narrative?: { documentId: string; textHash: string; changedSinceAcceptance: boolean };
 }
 
 /** The newest accepted version of a werkgroep's reports for an earlier meeting. */
@@ -46,6 +51,7 @@ export interface AcceptedSource {
   version: number;
   acceptedAt: Date;
   content: ReportContent;
+  narrativeDocumentId: string | null;
 }
 
 export interface VersionRow {
@@ -156,7 +162,8 @@ export class ProgressReportRepository {
     manager?: EntityManager,
   ): Promise<AcceptedSource | null> {
     const rows: AcceptedSource[] = await this.transactions.manager(manager).query(
-      `SELECT r.id AS "reportId", c.title AS "cycleTitle", v.version, v.content, rv.reviewed_at AS "acceptedAt"
+      `SELECT r.id AS "reportId", c.title AS "cycleTitle", v.version, v.content, rv.reviewed_at AS "acceptedAt",
+              r.narrative_document_id AS "narrativeDocumentId"
          FROM progress_reports r
          JOIN reporting_cycles c ON c.id = r.cycle_id
          JOIN progress_report_versions v ON v.report_id = r.id

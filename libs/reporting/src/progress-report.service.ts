@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AuthorizationService, REPORTING_ROLES } from '@koers/access';
@@ -105,6 +106,9 @@ export class ProgressReportService {
         narrative: previous.get(f.id)?.narrative ?? '',
       })),
     };
+    // The shared narrative goes on too: the new document starts as a copy of the accepted report's.
+    const narrative = source?.narrativeDocumentId ? await this.documents.contentCopy(source.narrativeDocumentId) : null;
+    const acceptedText = source?.content.narrative?.text;
     const carriedOver: StoredCarryOver | null = source && {
       reportId: source.reportId,
       cycleTitle: source.cycleTitle,
@@ -115,6 +119,14 @@ export class ProgressReportService {
           ([key]) => key === 'summary' || previous.has(key.split('.')[1] ?? ''),
         ),
       ),
+      ...(narrative &&
+        source.narrativeDocumentId && {
+          narrative: {
+            documentId: source.narrativeDocumentId,
+            textHash: textHash(narrative.text),
+            changedSinceAcceptance: acceptedText !== undefined && acceptedText !== narrative.text,
+          },
+        }),
     };
     const id = await this.transactions.transaction(async (manager) => {
       const newId = await this.repository.insert(workgroupId, cycleId, content, actor.userId, manager, carriedOver);
@@ -126,6 +138,7 @@ export class ProgressReportService {
         `Voortgangsrapportage ${cycle.title}`.slice(0, 200),
         'voortgangsrapportage',
         manager,
+        narrative?.update,
       );
       await this.repository.setNarrativeDocument(newId, documentId, manager);
       await this.audit.recordChange(
@@ -138,7 +151,13 @@ export class ProgressReportService {
           summary: {
             cycleId,
             narrativeDocumentId: documentId,
-            ...(carriedOver && { carriedOverFrom: { reportId: carriedOver.reportId, version: carriedOver.version } }),
+            ...(carriedOver && {
+              carriedOverFrom: {
+                reportId: carriedOver.reportId,
+                version: carriedOver.version,
+                ...(carriedOver.narrative && { narrativeDocumentId: carriedOver.narrative.documentId }),
+              },
+            }),
           },
         },
         manager,
@@ -258,10 +277,17 @@ export class ProgressReportService {
     }
     if (report.narrativeDocumentId) {
       const fill = await this.documents.fill(report.narrativeDocumentId);
+      const carriedNarrative = report.carriedOver?.narrative;
       if (fill.onlyHeadings) items.push({ field: 'narrative', label: 'Gezamenlijke toelichting', problem: 'sjabloon' });
-      else
+      else {
+        if (
+          carriedNarrative &&
+          textHash((await this.documents.currentContent(report.narrativeDocumentId)).text) === carriedNarrative.textHash
+        )
+          items.push({ field: 'narrative', label: `Gezamenlijke toelichting${from}`, problem: 'overgenomen' });
         for (const section of fill.emptySections)
           items.push({ field: 'narrative', label: `Gezamenlijke toelichting, kop “${section}”`, problem: 'leeg' });
+      }
     }
     return { items };
   }
@@ -454,5 +480,11 @@ function carriedOverView(report: ReportRow): CarriedOver | null {
     fields: Object.entries(stored.values)
       .filter(([key, value]) => value !== '' && now[key] === value)
       .map(([key]) => key),
+    narrative: stored.narrative ? { changedSinceAcceptance: stored.narrative.changedSinceAcceptance } : null,
   };
+}
+
+/** What is compared to tell a carried-over narrative that is still unchanged (its plain text, hashed). */
+function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

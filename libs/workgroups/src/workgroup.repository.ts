@@ -72,21 +72,27 @@ export class WorkgroupRepository {
     );
   }
 
-  async defaultCompositionRules(manager: EntityManager): Promise<CompositionSeat[]> {
-    const rows: Array<{ rules: CompositionSeat[] }> = await manager.query(
-      'SELECT default_composition_rules AS rules FROM regions ORDER BY name LIMIT 1',
+  /** The region's default seats and their own version; `lock` holds the region row until the transaction ends. */
+  async defaultCompositionRules(
+    manager: EntityManager,
+    lock = false,
+  ): Promise<{ regionId: string; compositionRules: CompositionSeat[]; version: number } | null> {
+    const rows: Array<{ id: string; rules: CompositionSeat[]; version: number }> = await manager.query(
+      `SELECT id, default_composition_rules AS rules, composition_rules_version AS version
+         FROM regions ORDER BY name LIMIT 1${lock ? ' FOR UPDATE' : ''}`,
     );
-    return rows[0]?.rules ?? [];
+    return rows[0] ? { regionId: rows[0].id, compositionRules: rows[0].rules, version: rows[0].version } : null;
   }
 
-  /** Returns false when there is no region yet. */
-  async setDefaultCompositionRules(rules: CompositionSeat[], manager: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `WITH changed AS (UPDATE regions SET default_composition_rules = $1::jsonb
-        WHERE id = (SELECT id FROM regions ORDER BY name LIMIT 1) RETURNING id) SELECT id FROM changed`,
-      [JSON.stringify(rules)],
+  /** Raises the rules' own version only when they change (the row trigger leaves this column alone). */
+  async setDefaultCompositionRules(regionId: string, rules: CompositionSeat[], manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE regions SET default_composition_rules = $2::jsonb,
+              composition_rules_version = composition_rules_version
+                + CASE WHEN default_composition_rules = $2::jsonb THEN 0 ELSE 1 END
+        WHERE id = $1`,
+      [regionId, JSON.stringify(rules)],
     );
-    return rows.length > 0;
   }
 
   async districtsOfRegion(): Promise<Array<{ id: string; name: string }>> {

@@ -2,11 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, AuthorizationService, MembershipRole } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { conflict, EventBus, lockVersion, notFound, TransactionHost, validationFailed } from '@koers/core';
+import {
+  conflict,
+  EventBus,
+  lockVersion,
+  notFound,
+  StaleVersionError,
+  TransactionHost,
+  validationFailed,
+} from '@koers/core';
 import { StrategyService } from '@koers/strategy';
 import { checkComposition, CompositionSeat, TAX_AUTHORITY_SEAT } from './composition';
 import { WorkgroupRepository } from './workgroup.repository';
-import type { WorkgroupKind } from '@koers/contracts';
+import type { DefaultCompositionRules, WorkgroupKind } from '@koers/contracts';
 
 export interface WorkgroupInput {
   themeId?: string | null;
@@ -75,35 +83,42 @@ export class WorkgroupService {
     };
   }
 
-  /** The seats a new werkgroep starts from; readable by everyone signed in. */
-  async defaultCompositionRules(actor: Actor): Promise<{ compositionRules: CompositionSeat[] }> {
+  /** The seats a new werkgroep starts from, with their version; readable by everyone signed in. */
+  async defaultCompositionRules(actor: Actor): Promise<DefaultCompositionRules> {
     await this.authorization.assertInRegion(actor, 'region.read', 'region.composition.read');
-    return {
-      compositionRules: await this.transactions.transaction((m) => this.repository.defaultCompositionRules(m)),
-    };
+    const current = await this.transactions.transaction((m) => this.repository.defaultCompositionRules(m));
+    return { compositionRules: current?.compositionRules ?? [], version: current?.version ?? 1 };
   }
 
-  /** The secretariat sets the region's default seats; existing werkgroepen keep theirs. Audited with before and after. */
+  /**
+   * The secretariat sets the region's default seats; existing werkgroepen keep theirs. With `expectedVersion`
+   * (If-Match) a change based on rules someone else changed since is 409 STALE_VERSION with the stored rules.
+   * Audited with before and after.
+   */
   async setDefaultCompositionRules(
     actor: Actor,
     rules: CompositionSeat[],
-  ): Promise<{ compositionRules: CompositionSeat[] }> {
+    expectedVersion?: number,
+  ): Promise<DefaultCompositionRules> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'region.composition.update');
     return this.transactions.transaction(async (manager) => {
-      const before = await this.repository.defaultCompositionRules(manager);
-      if (!(await this.repository.setDefaultCompositionRules(rules, manager)))
-        throw conflict('Er is nog geen regio ingericht.');
+      const before = await this.repository.defaultCompositionRules(manager, true);
+      if (!before) throw conflict('Er is nog geen regio ingericht.');
+      if (expectedVersion !== undefined && expectedVersion !== before.version)
+        throw new StaleVersionError({ compositionRules: before.compositionRules, version: before.version });
+      await this.repository.setDefaultCompositionRules(before.regionId, rules, manager);
       await this.audit.recordChange(
         actor,
         {
           action: 'region.composition.update',
           entityType: 'region',
           entityId: null,
-          summary: { changes: { defaultCompositionRules: { from: before.length, to: rules.length } } },
+          summary: { changes: { defaultCompositionRules: { from: before.compositionRules.length, to: rules.length } } },
         },
         manager,
       );
-      return { compositionRules: await this.repository.defaultCompositionRules(manager) };
+      const after = (await this.repository.defaultCompositionRules(manager))!;
+      return { compositionRules: after.compositionRules, version: after.version };
     });
   }
 
@@ -120,7 +135,7 @@ export class WorkgroupService {
     return this.change(actor, 'workgroup.create', null, async (manager) => {
       await this.assertNameFree(input.name, null, manager);
       // A new werkgroep starts from the region's default seats (the Belastingdienst too where the theme asks for it).
-      const defaults = await this.repository.defaultCompositionRules(manager);
+      const defaults = (await this.repository.defaultCompositionRules(manager))?.compositionRules ?? [];
       const compositionRules =
         theme?.requiresTaxAuthority && !defaults.some((seat) => seat.code === TAX_AUTHORITY_SEAT.code)
           ? [...defaults, TAX_AUTHORITY_SEAT]

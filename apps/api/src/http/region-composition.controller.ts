@@ -4,6 +4,7 @@ import type { Actor } from '@koers/access';
 import { CurrentActor } from '@koers/identity';
 import { DefaultCompositionRulesDto, WorkgroupService } from '@koers/workgroups';
 import { RouteAccess } from './route-access';
+import { ExpectedVersion, Versioned } from './versioning';
 
 /**
  * The region's default composition rules: the seats a new werkgroep starts from (docs/region-setup.md).
@@ -15,13 +16,15 @@ export class RegionCompositionController {
   constructor(private readonly workgroups: WorkgroupService) {}
 
   @Get()
+  @Versioned()
   get(@CurrentActor() actor: Actor) {
     return this.workgroups.defaultCompositionRules(actor);
   }
 
   @Put()
   @RouteAccess('region.manage', { attempted: 'region.composition.update' })
-  update(@CurrentActor() actor: Actor, @Body() body: DefaultCompositionRulesDto) {
-    return this.workgroups.setDefaultCompositionRules(actor, body.compositionRules);
+  @Versioned('region.composition.update')
+  update(@CurrentActor() actor: Actor, @Body() body: DefaultCompositionRulesDto, @ExpectedVersion() version?: number) {
+    return this.workgroups.setDefaultCompositionRules(actor, body.compositionRules, version);
   }
 }

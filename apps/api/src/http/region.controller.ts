@@ -11,7 +11,9 @@ import {
   UpdateRegionDto,
   UserFunctionService,
 } from '@koers/identity';
+import { RouteAccess } from './route-access';
 import { UuidParamPipe } from './validation';
+import { ExpectedVersion, Versioned } from './versioning';
 
 /** The region itself: its words, its districts and the list of functions. Read by all; changed by the secretariat. */
 @ApiTags('region')
@@ -31,13 +33,16 @@ export class RegionController {
   }
 
   @Get('region')
+  @Versioned()
   get(@CurrentActor() actor: Actor) {
     return this.region.get(actor);
   }
 
   @Patch('region')
-  update(@CurrentActor() actor: Actor, @Body() body: UpdateRegionDto) {
-    return this.region.update(actor, body);
+  @RouteAccess('region.manage', { attempted: 'region.update' })
+  @Versioned()
+  update(@CurrentActor() actor: Actor, @Body() body: UpdateRegionDto, @ExpectedVersion() version?: number) {
+    return this.region.update(actor, body, version);
   }
 
   @Get('districts')
@@ -46,19 +51,33 @@ export class RegionController {
   }
 
   @Post('districts')
+  @RouteAccess('region.manage', { attempted: 'district.create' })
   createDistrict(@CurrentActor() actor: Actor, @Body() body: DistrictDto) {
     return this.districts.create(actor, body.name);
   }
 
   @Patch('districts/:id')
-  renameDistrict(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: DistrictDto) {
-    return this.districts.rename(actor, id, body.name);
+  @RouteAccess('region.manage', { attempted: 'district.update' })
+  @Versioned()
+  renameDistrict(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: DistrictDto,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.districts.rename(actor, id, body.name, version);
   }
 
   @Delete('districts/:id')
+  @RouteAccess('region.manage', { attempted: 'district.delete' })
+  @Versioned()
   @HttpCode(204)
-  removeDistrict(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.districts.remove(actor, id);
+  removeDistrict(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @ExpectedVersion() version?: number,
+  ) {
+    return this.districts.remove(actor, id, version);
   }
 
   @Get('functions')

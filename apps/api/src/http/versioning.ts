@@ -2,17 +2,23 @@ import {
   applyDecorators,
   CallHandler,
   createParamDecorator,
+  SetMetadata,
   ExecutionContext,
   Injectable,
   NestInterceptor,
   UseInterceptors,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { ApiConflictResponse, ApiHeader } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Observable, tap } from 'rxjs';
-import { validationFailed } from '@koers/core';
+import { catchError, from, mergeMap, Observable, tap, throwError } from 'rxjs';
+import type { Actor } from '@koers/access';
+import { AuditService } from '@koers/audit';
+import { StaleVersionError, validationFailed } from '@koers/core';
 
-type VersionedRequest = Request & { expectedVersion?: number };
+type VersionedRequest = Request & { expectedVersion?: number; actor?: Actor };
+
+const STALE_ACTION = 'koers:stale-action';
 
 const CHANGING_METHODS = new Set(['PATCH', 'PUT', 'DELETE', 'POST']);
 
@@ -20,10 +26,16 @@ const CHANGING_METHODS = new Set(['PATCH', 'PUT', 'DELETE', 'POST']);
  * Optimistic concurrency over HTTP, for every route of a versioned resource: the representation's
  * `version` goes out as `ETag: "<version>"`; on a change the client's version comes in as `If-Match`
  * (or as `version` in the body, taken out before the body is validated) and reaches the handler through
- * `@ExpectedVersion()`. The service compares it (assertVersion/lockVersion in @koers/core).
+ * `@ExpectedVersion()`. The service compares it (assertVersion/lockVersion in @koers/core). A change refused
+ * as stale is audited here, once for every versioned route, as a denied "<thing>.update" (or ".delete").
  */
 @Injectable()
 export class RowVersionInterceptor implements NestInterceptor {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly reflector: Reflector,
+  ) {}
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<VersionedRequest>();
     const response = context.switchToHttp().getResponse<Response>();
@@ -36,13 +48,66 @@ export class RowVersionInterceptor implements NestInterceptor {
         // change without it, so no cache may answer a later GET from a stored copy.
         response.setHeader('Cache-Control', 'no-store');
       }),
+      catchError((error: unknown) =>
+        error instanceof StaleVersionError
+          ? from(
+              this.auditStale(
+                request,
+                error,
+                this.reflector.get<string | undefined>(STALE_ACTION, context.getHandler()),
+              ),
+            ).pipe(mergeMap(() => throwError(() => error)))
+          : throwError(() => error),
+      ),
+    );
+  }
+
+  /** Never throws: AuditService.recordDenied logs its own failure, and the answer stays the 409. */
+  private auditStale(request: VersionedRequest, error: StaleVersionError, action?: string): Promise<void> {
+    const actor = request.actor;
+    const current = error.current as { version?: unknown } | undefined;
+    return this.audit.recordDenied(
+      { userId: actor?.userId ?? null, email: actor?.email ?? null, ip: actor?.ip ?? request.ip ?? null },
+      {
+        action: action ?? staleAction(request),
+        entityType: thingOf(request),
+        entityId: typeof request.params?.id === 'string' ? request.params.id : null,
+        summary: {
+          reason: 'stale_version',
+          expected: request.expectedVersion ?? null,
+          ...(typeof current?.version === 'number' ? { current: current.version } : {}),
+        },
+      },
     );
   }
 }
 
-/** Marks a route of a versioned resource: ETag out, If-Match / `version` in, documented in OpenAPI. */
-export const Versioned = () =>
+/** The route's first path segment as the audit names things: "/api/agenda-items/:id" is "agenda_item". */
+function thingOf(request: Request): string {
+  const path = (request.route as { path?: string } | undefined)?.path ?? request.path;
+  const first = path.replace(/^\/?(api\/)?/, '').split('/')[0] ?? '';
+  return first.replace(/-/g, '_').replace(/ies$/, 'y').replace(/s$/, '');
+}
+
+/** "district.update", "district.delete", or the route's own verb for a POST ("progress_report.submit"). */
+function staleAction(request: Request): string {
+  if (request.method === 'DELETE') return `${thingOf(request)}.delete`;
+  if (request.method !== 'POST') return `${thingOf(request)}.update`;
+  const path = (request.route as { path?: string } | undefined)?.path ?? request.path;
+  const verb = path
+    .split('/')
+    .filter((part) => part && !part.startsWith(':'))
+    .pop();
+  return `${thingOf(request)}.${(verb ?? 'update').replace(/-/g, '_')}`;
+}
+
+/**
+ * Marks a route of a versioned resource: ETag out, If-Match / `version` in, documented in OpenAPI. `action`
+ * names a stale refusal in the audit where the route's path does not ("region.composition.update").
+ */
+export const Versioned = (action?: string) =>
   applyDecorators(
+    SetMetadata(STALE_ACTION, action),
     UseInterceptors(RowVersionInterceptor),
     ApiHeader({
       name: 'If-Match',

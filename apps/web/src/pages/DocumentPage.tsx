@@ -18,6 +18,7 @@ import { NotFoundPage } from './NotFoundPage';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { FollowButton } from '../features/follow';
 import { useConfirm } from '../components/dialog';
+import { useGuardedForm, useVersionedSave } from '../features/forms';
 
 const NO_ACCESS_TITLE = 'Document niet gevonden of geen toegang';
 const NO_ACCESS_MESSAGE =
@@ -286,7 +287,26 @@ function DocumentSettings({
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const confirm = useConfirm();
-  useEffect(() => setTitle(meta.title), [meta.title]);
+  const guard = useGuardedForm({ values: { title } });
+  // The title someone else gave (archive, restore, a rename elsewhere) shows unless this person is typing one.
+  useEffect(() => {
+    if (guard.dirty) return;
+    setTitle(meta.title);
+    guard.saved({ title: meta.title });
+  }, [meta.title]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A rename is based on the version this page shows: a rename made meanwhile is shown beside this one.
+  const versioned = useVersionedSave<DocumentMeta, { title: string }>({
+    fieldsOf: (d) => ({ title: d.title }),
+    labels: () => 'Titel',
+    save: (changes, version) => api.updateDocument(meta.id, changes, version),
+    reload: () => api.document(meta.id),
+    onSaved: (saved) => {
+      setTitle(saved.title);
+      guard.saved({ title: saved.title });
+      onMeta(saved);
+      setMessage('De titel is gewijzigd.');
+    },
+  });
   const archived = meta.archivedAt !== null;
 
   async function rename(event: FormEvent) {
@@ -303,9 +323,7 @@ function DocumentSettings({
     }
     setBusy(true);
     try {
-      const next = await api.updateDocument(meta.id, { title: title.trim() });
-      onMeta(next);
-      setMessage('De titel is gewijzigd.');
+      await versioned.submit(meta, { title: title.trim() });
     } catch (err) {
       setError(asApiError(err));
     } finally {
@@ -356,6 +374,7 @@ function DocumentSettings({
           )}
         </Field>
         <FormActions submit="Titel wijzigen" busy={busy || title.trim() === meta.title} />
+        {versioned.dialog}
       </form>
       <p>
         <button type="button" className="button button-secondary" disabled={busy} onClick={toggleArchive}>

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { FileList } from '../features/files';
 import { CheckboxField, ErrorMessage, Field, Loading, Table, useApi } from '../components/common';
 import { FormActions, SelectField, useSubmit } from '../components/forms';
+import { useFormGuard } from '../features/forms';
 import { formatDateTime, options } from '../labels';
 import { TabError, useWorkgroup } from './WorkgroupPage';
 
@@ -77,10 +78,12 @@ function CreateDocumentForm({ workgroupId }: { workgroupId: string }) {
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<DocumentKind>('verslag');
   const { error, busy, submit } = useSubmit();
+  const guard = useFormGuard({ dirty: title.trim() !== '' });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     return submit(event, [['title', title.trim().length > 0, 'Geef het document een titel.']], async () => {
       const created = await api.createDocument(workgroupId, { title: title.trim(), kind });
+      guard.saved();
       void navigate(`/documenten/${created.id}`);
     });
   }

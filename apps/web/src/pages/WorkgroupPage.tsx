@@ -17,7 +17,7 @@ import {
 import { FormActions, Options, SelectField } from '../components/forms';
 import { options } from '../labels';
 import { useFunctionLabel, useWords } from '../features/region';
-import { CompositionRulesEditor } from '../features/region/CompositionRulesEditor';
+import { CompositionRulesEditor, VersionedRules } from '../features/region/CompositionRulesEditor';
 import { NotFoundPage } from './NotFoundPage';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { useConfirm } from '../components/dialog';
@@ -184,9 +184,17 @@ export function WorkgroupOverview() {
   );
 }
 
-/** The secretariat sets the seats this werkgroep must have filled. */
+/**
+ * The secretariat sets the seats this werkgroep must have filled, based on the werkgroep's version: when
+ * someone else changed the seats meanwhile the conflict dialog shows both lists (a change of its name or
+ * description meanwhile is simply kept).
+ */
 function CompositionRulesSection({ workgroup, onSaved }: { workgroup: WorkgroupDetail; onSaved: () => Promise<void> }) {
   const [open, setOpen] = useState(false);
+  const rulesOf = (current: unknown): VersionedRules => {
+    const w = current as Pick<WorkgroupDetail, 'compositionRules' | 'version'>;
+    return { compositionRules: w.compositionRules, version: w.version };
+  };
   return (
     <section className="section" aria-label="Eisen aan de samenstelling">
       <button type="button" className="button button-secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -195,12 +203,15 @@ function CompositionRulesSection({ workgroup, onSaved }: { workgroup: WorkgroupD
       {open && (
         <CompositionRulesEditor
           title="Eisen aan de samenstelling"
-          seats={workgroup.compositionRules}
+          rules={rulesOf(workgroup)}
+          draftKey={`werkgroep.${workgroup.id}.eisen`}
           onCancel={() => setOpen(false)}
-          onSave={async (compositionRules) => {
-            await api.updateWorkgroup(workgroup.id, { compositionRules });
-            await onSaved();
-          }}
+          save={async (compositionRules, version) =>
+            rulesOf(await api.updateWorkgroup(workgroup.id, { compositionRules }, version))
+          }
+          reload={async () => rulesOf(await api.workgroup(workgroup.id))}
+          fromCurrent={rulesOf}
+          onSaved={onSaved}
         />
       )}
     </section>

@@ -25,7 +25,9 @@ export type VersionedTable =
   | 'budget_lines'
   | 'consultations'
   | 'consultation_points'
-  | 'governance_bodies';
+  | 'governance_bodies'
+  | 'regions'
+  | 'districts';
 
 const STALE_MESSAGE = 'Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe versie en kies wat u wilt bewaren.';
 

@@ -44,6 +44,10 @@ export class RegionEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** Raised by the database on every change of the words (optimistic concurrency). */
+  @VersionColumn()
+  version: number;
 }
 
 @Entity('districts')
@@ -56,6 +60,10 @@ export class DistrictEntity {
 
   @Column({ type: 'text' })
   name: string;
+
+  /** Raised by the database on every rename (optimistic concurrency). */
+  @VersionColumn()
+  version: number;
 }
 
 @Entity('organisations')

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { DistrictWithOrganisations } from '@koers/contracts';
+import type { District, DistrictWithOrganisations } from '@koers/contracts';
 import { EntityManager } from 'typeorm';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { conflict, notFound, TransactionHost } from '@koers/core';
+import { conflict, lockVersion, notFound, TransactionHost } from '@koers/core';
 import { DistrictEntity, RegionEntity } from '../organisations/organisation.entity';
 import { RegionRepository } from './region.repository';
 
@@ -29,13 +29,14 @@ export class DistrictService {
     return districts.map((district) => ({
       id: district.id,
       name: district.name,
+      version: district.version,
       organisations: organisations
         .filter((o) => o.districtId === district.id)
         .map((o) => ({ id: o.id, name: o.name, type: o.type })),
     }));
   }
 
-  async create(actor: Actor, name: string): Promise<DistrictEntity> {
+  async create(actor: Actor, name: string): Promise<District> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'district.create');
     return this.transactions.transaction(async (manager) => {
       const region = await this.region(manager);
@@ -46,13 +47,18 @@ export class DistrictService {
         { action: 'district.create', entityType: 'district', entityId: created.id, summary: { name } },
         manager,
       );
-      return created;
+      return toDistrict(created);
     });
   }
 
-  async rename(actor: Actor, id: string, name: string): Promise<DistrictEntity> {
+  /** With `expectedVersion` (If-Match) a rename based on an older name is 409 STALE_VERSION. */
+  async rename(actor: Actor, id: string, name: string, expectedVersion?: number): Promise<District> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'district.update');
     return this.transactions.transaction(async (manager) => {
+      await lockVersion(manager, 'districts', id, expectedVersion, async (m) => {
+        const current = await this.repository.findDistrict(id, m);
+        return current && toDistrict(current);
+      });
       const before = await this.repository.findDistrict(id, manager);
       if (!before) throw notFound('Het district');
       await this.assertNameFree(await this.region(manager), name, id, manager);
@@ -67,14 +73,18 @@ export class DistrictService {
         },
         manager,
       );
-      return { ...before, name };
+      return toDistrict((await this.repository.findDistrict(id, manager)) as DistrictEntity);
     });
   }
 
   /** A district that still holds organisations stays: the 409 names them. */
-  async remove(actor: Actor, id: string): Promise<void> {
+  async remove(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'district.delete');
     await this.transactions.transaction(async (manager) => {
+      await lockVersion(manager, 'districts', id, expectedVersion, async (m) => {
+        const current = await this.repository.findDistrict(id, m);
+        return current && toDistrict(current);
+      });
       const existing = await this.repository.findDistrict(id, manager);
       if (!existing) throw notFound('Het district');
       const inUse = await this.repository.organisationsInDistrict(id, manager);
@@ -103,4 +113,8 @@ export class DistrictService {
     const existing = await this.repository.findDistrictByName(region.id, name, manager);
     if (existing && existing.id !== exceptId) throw conflict(`Er bestaat al een district met de naam "${name}".`);
   }
+}
+
+function toDistrict(entity: DistrictEntity): District {
+  return { id: entity.id, regionId: entity.regionId, name: entity.name, version: entity.version };
 }

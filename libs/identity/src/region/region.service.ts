@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { RegionInfo, RegionWords } from '@koers/contracts';
+import type { Region, RegionInfo, RegionWords } from '@koers/contracts';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import { conflict, TransactionHost } from '@koers/core';
+import { conflict, lockVersion, TransactionHost } from '@koers/core';
 import { RegionEntity } from '../organisations/organisation.entity';
 import { RegionRepository } from './region.repository';
 
@@ -28,11 +28,12 @@ export function bureauOrganisationName(words: Pick<RegionWords, 'bureauName' | '
   return [words.bureauName, words.regionName].filter(Boolean).join(' ');
 }
 
-export function toRegionDto(region: RegionEntity): RegionInfo & { id: string } {
+export function toRegionDto(region: RegionEntity): Region {
   return {
     id: region.id,
     ...wordsOf(region),
     demo: region.demo,
+    version: region.version,
   };
 }
 
@@ -75,9 +76,14 @@ export class RegionService {
     return region ? { ...wordsOf(region), demo: region.demo } : { ...DEFAULT_REGION_WORDS, demo: false };
   }
 
-  async update(actor: Actor, input: RegionWordsInput) {
+  /** With `expectedVersion` (If-Match) a change based on words someone else changed since is 409 STALE_VERSION. */
+  async update(actor: Actor, input: RegionWordsInput, expectedVersion?: number): Promise<Region> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'region.update');
     return this.transactions.transaction(async (manager) => {
+      const current = await this.require(manager);
+      await lockVersion(manager, 'regions', current.id, expectedVersion, async (m) =>
+        toRegionDto(await this.require(m)),
+      );
       const before = await this.require(manager);
       const { regionName, ...words } = input;
       const values: Partial<RegionEntity> = { ...words, ...(regionName !== undefined ? { name: regionName } : {}) };

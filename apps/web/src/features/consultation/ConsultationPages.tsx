@@ -14,6 +14,7 @@ import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, 
 import { useConfirm } from '../../components/dialog';
 import { FormActions, useSubmit } from '../../components/forms';
 import { FileList } from '../files';
+import { useGuardedForm } from '../forms';
 import { dutchDate } from '../inventory/inventory-api';
 import { useWords } from '../region/words';
 import { ConsultationDetail, ConsultationPoint, ConsultationResponse, consultationApi } from './consultation-api';
@@ -101,6 +102,7 @@ function NewConsultationForm({ onCreated }: { onCreated: (title: string) => void
   const [all, setAll] = useState(true);
   const [chosen, setChosen] = useState<string[]>([]);
   const { error, busy, submit } = useSubmit();
+  const guard = useGuardedForm({ values: { deadline, documentReference, all, chosen } });
   const open = (strategies.data ?? []).filter((s) => s.status !== 'afgesloten');
   useEffect(() => {
     if (!strategyId && open.length) setStrategyId((open.find((s) => s.status !== 'vastgesteld') ?? open[0]).id);
@@ -126,6 +128,7 @@ function NewConsultationForm({ onCreated }: { onCreated: (title: string) => void
         setDocumentReference('');
         setChosen([]);
         setAll(true);
+        guard.saved({ deadline: '', documentReference: '', all: true, chosen: [] });
       },
     );
   return (
@@ -410,10 +413,19 @@ function NewPointForm({
   const [kind, setKind] = useState<ConsultationPointKind>('wens');
   const [text, setText] = useState('');
   const { error, busy, submit } = useSubmit();
+  const guard = useGuardedForm({
+    values: { kind, text },
+    draftKey: `consultatie.${consultationId}.${r.organisationId}.punt`,
+    restore: (kept) => {
+      setKind(kept.kind);
+      setText(kept.text);
+    },
+  });
   const onSubmit = (event: FormEvent<HTMLFormElement>) =>
     submit(event, [['text', text.trim().length >= 3, 'Een punt heeft 3 tot 4000 tekens.']], async () => {
       await consultationApi.addPoint(consultationId, { organisationId: r.organisationId, kind, text: text.trim() });
       setText('');
+      guard.saved({ kind, text: '' });
       onAdded();
     });
   return (
@@ -422,6 +434,7 @@ function NewPointForm({
         Punt toevoegen<span className="visually-hidden"> voor {r.organisationName}</span>
       </summary>
       <form onSubmit={onSubmit} noValidate className="form">
+        {guard.notice}
         <ErrorMessage error={error} />
         <Field label="Soort" name="kind" error={error}>
           {(props) => (
@@ -454,12 +467,14 @@ function PointEditor({
   const [reason, setReason] = useState(p.reason);
   const [saved, setSaved] = useState<string | null>(null);
   const { error, busy, submit } = useSubmit();
+  const guard = useGuardedForm({ values: { response, reason } });
   const onSubmit = (event: FormEvent<HTMLFormElement>) =>
     submit(
       event,
       [['reason', response !== 'niet_verwerkt' || reason.trim().length > 0, 'Geef de reden waarom niet verwerkt.']],
       async () => {
         await consultationApi.updatePoint(p.id, { response: response || null, reason: reason.trim() }, p.version);
+        guard.saved();
         setSaved('Reactie opgeslagen.');
         onChanged();
       },
@@ -555,6 +570,16 @@ function AnswerForm({
   const [text, setText] = useState(r.text);
   const [decisionReference, setDecisionReference] = useState(r.decisionReference);
   const { error, busy, submit } = useSubmit();
+  const guard = useGuardedForm({
+    values: { decidedOn, outcome, text, decisionReference },
+    draftKey: `consultatie.${consultationId}.${r.organisationId}.besluit`,
+    restore: (kept) => {
+      setDecidedOn(kept.decidedOn);
+      setOutcome(kept.outcome);
+      setText(kept.text);
+      setDecisionReference(kept.decisionReference);
+    },
+  });
   const onSubmit = (event: FormEvent<HTMLFormElement>) =>
     submit(
       event,
@@ -569,12 +594,14 @@ function AnswerForm({
           text: text.trim(),
           decisionReference: decisionReference.trim(),
         });
+        guard.saved();
         onSaved();
       },
     );
   return (
     <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="reactie-formulier">
       <h2 id="reactie-formulier">Besluit van de gemeenteraad</h2>
+      {guard.notice}
       <ErrorMessage error={error} />
       <Field label="Datum raadsbesluit" name="decidedOn" error={error} required>
         {(props) => <input {...props} type="date" value={decidedOn} onChange={(e) => setDecidedOn(e.target.value)} />}

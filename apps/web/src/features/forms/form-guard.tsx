@@ -184,9 +184,12 @@ export function useGuardedForm<V extends Record<string, unknown>>({
 
   return {
     dirty,
-    /** After a successful save: nothing unsaved any more, the draft is gone. */
-    saved: () => {
-      setBase(latest.current);
+    /**
+     * After a successful save: nothing unsaved any more, the draft is gone. Pass what the form shows now when
+     * it is not what was typed (after "Hun versie nemen" the form shows the other's values).
+     */
+    saved: (shown?: V) => {
+      setBase(shown ?? latest.current);
       setRestored(false);
       guard.saved();
     },

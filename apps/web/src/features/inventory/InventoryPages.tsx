@@ -5,6 +5,7 @@ import { isSecretariat, useAuth } from '../../auth';
 import { ErrorMessage, Field, Loading, PageHeading, SuccessMessage, Table, useApi } from '../../components/common';
 import { FormActions, useSubmit } from '../../components/forms';
 import { useWords } from '../region/words';
+import { useGuardedForm } from '../forms';
 import { ContactsEditor } from './ContactsEditor';
 import {
   dutchDate,
@@ -91,6 +92,16 @@ function NewInventoryForm({ onCreated }: { onCreated: (title: string) => void })
   const [questions, setQuestions] = useState('');
   const [types, setTypes] = useState<string[]>(['gemeente', 'openbaar_ministerie', 'politie']);
   const { error, busy, submit } = useSubmit();
+  const guard = useGuardedForm({
+    values: { title, deadline, questions, types },
+    draftKey: 'inventarisatie.nieuw',
+    restore: (kept) => {
+      setTitle(kept.title);
+      setDeadline(kept.deadline);
+      setQuestions(kept.questions);
+      setTypes(kept.types);
+    },
+  });
   const chosen = (organisations.data ?? []).filter((o) => types.includes(o.type));
   const onSubmit = (event: FormEvent<HTMLFormElement>) =>
     submit(
@@ -111,11 +122,13 @@ function NewInventoryForm({ onCreated }: { onCreated: (title: string) => void })
         setTitle('');
         setDeadline('');
         setQuestions('');
+        guard.saved({ title: '', deadline: '', questions: '', types });
       },
     );
   return (
     <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="nieuwe-inventarisatie">
       <h2 id="nieuwe-inventarisatie">Nieuwe inventarisatie starten</h2>
+      {guard.notice}
       <ErrorMessage error={error} />
       <Field label="Titel" name="title" error={error} required>
         {(props) => <input {...props} type="text" value={title} onChange={(e) => setTitle(e.target.value)} />}
@@ -428,9 +441,31 @@ function Selection({ detail, onSaved }: { detail: InventoryDetail; onSaved: () =
   const strategies = useApi(() => api.strategies(), []);
   const [message, setMessage] = useState<string | null>(null);
   const { error, busy, submit } = useSubmit();
-  const save = (event: FormEvent<HTMLFormElement>, send: () => Promise<unknown>, done: string) =>
+  // Each text area is saved on its own: one guard (and draft) each, so saving one leaves the others unsaved.
+  const draftKey = (part: string) => `inventarisatie.${detail.id}.${part}`;
+  const guards = {
+    groups: useGuardedForm({ values: { groups }, draftKey: draftKey('groepen'), restore: (k) => setGroups(k.groups) }),
+    criteria: useGuardedForm({
+      values: { criteria },
+      draftKey: draftKey('criteria'),
+      restore: (k) => setCriteria(k.criteria),
+    }),
+    themes: useGuardedForm({ values: { themes }, draftKey: draftKey('themas'), restore: (k) => setThemes(k.themes) }),
+    questions: useGuardedForm({
+      values: { questions },
+      draftKey: draftKey('vragen'),
+      restore: (k) => setQuestions(k.questions),
+    }),
+  };
+  const save = (
+    event: FormEvent<HTMLFormElement>,
+    send: () => Promise<unknown>,
+    done: string,
+    part: keyof typeof guards,
+  ) =>
     submit(event, [], async () => {
       await send();
+      guards[part].saved();
       setMessage(done);
       onSaved();
     });
@@ -483,9 +518,11 @@ function Selection({ detail, onSaved }: { detail: InventoryDetail; onSaved: () =
                 }),
               ),
             'De groepering is opgeslagen; de ranglijst telt de varianten nu samen.',
+            'groups',
           )
         }
       >
+        {guards.groups.notice}
         <Field
           label="Gelijke namen samenvoegen"
           name="groups"
@@ -500,9 +537,10 @@ function Selection({ detail, onSaved }: { detail: InventoryDetail; onSaved: () =
         className="card form"
         noValidate
         onSubmit={(e) =>
-          save(e, () => inventoryApi.criteria(detail.id, lines(criteria)), 'De criteria zijn opgeslagen.')
+          save(e, () => inventoryApi.criteria(detail.id, lines(criteria)), 'De criteria zijn opgeslagen.', 'criteria')
         }
       >
+        {guards.criteria.notice}
         <Field label="Criteria" name="criteria" error={error} hint="Eén criterium per regel.">
           {(props) => <textarea {...props} rows={5} value={criteria} onChange={(e) => setCriteria(e.target.value)} />}
         </Field>
@@ -516,9 +554,11 @@ function Selection({ detail, onSaved }: { detail: InventoryDetail; onSaved: () =
             e,
             () => inventoryApi.proposedThemes(detail.id, parsedThemes()),
             'De voorgestelde thema’s zijn opgeslagen.',
+            'themes',
           )
         }
       >
+        {guards.themes.notice}
         <Field
           label="Voorgestelde thema’s"
           name="themes"
@@ -538,9 +578,11 @@ function Selection({ detail, onSaved }: { detail: InventoryDetail; onSaved: () =
             e,
             () => inventoryApi.bodyQuestions(detail.id, parsedQuestions()),
             'De vragen aan de organen zijn opgeslagen.',
+            'questions',
           )
         }
       >
+        {guards.questions.notice}
         <Field
           label="Vragen aan organen en hun antwoorden"
           name="questions"

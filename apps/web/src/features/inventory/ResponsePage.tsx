@@ -5,6 +5,7 @@ import { isSecretariat, useAuth } from '../../auth';
 import { asApiError, ErrorMessage, Loading, PageHeading, SuccessMessage, useApi } from '../../components/common';
 import { dutchDate, InventoryPriority, inventoryApi, RESPONSE_STATUS_LABELS } from './inventory-api';
 import { DemoDataNote } from './InventoryPages';
+import { useFormGuard } from '../forms';
 import './inventory.css';
 
 interface Row {
@@ -47,6 +48,20 @@ export function ResponsePage() {
 
   const r = response.data;
   const inv = inventory.data;
+  // What is typed but not saved (as a concept or submitted): leaving the page asks first.
+  const shown = JSON.stringify([
+    rows
+      .filter((row) => row.title.trim())
+      .map(({ title, explanation, regional }) => [title.trim(), explanation, regional]),
+    answers,
+  ]);
+  const stored = r
+    ? JSON.stringify([
+        [...r.priorities].sort((a, b) => a.rank - b.rank).map((p) => [p.title, p.explanation, p.regional]),
+        r.answers,
+      ])
+    : shown;
+  useFormGuard({ dirty: Boolean(r) && rows.length > 0 && shown !== stored });
   const secretariat = isSecretariat(me);
   const closed = inv ? !inv.open : false;
   const readOnly = !!me?.user.rvcMember && !secretariat;

@@ -10,7 +10,16 @@ import {
 } from '@koers/contracts';
 import { Check, CheckboxField, ErrorMessage, Field, SuccessMessage } from '../../components/common';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
+import { useGuardedForm, useVersionedSave } from '../forms';
 import { useFunctions } from './functions';
+
+/** Composition rules as a form edits them: the seats and the version they were read at. */
+export interface VersionedRules {
+  compositionRules: CompositionSeat[];
+  version: number;
+}
+
+type RulesFields = { compositionRules: CompositionSeat[] };
 
 interface SeatDraft {
   key: number;
@@ -41,27 +50,75 @@ const seatOf = (draft: SeatDraft): CompositionSeat => ({
   perDistrict: draft.perDistrict,
 });
 
+/** The seats as the form sends them, so stored and edited lists compare field by field. */
+const normalised = (rules: VersionedRules) => rules.compositionRules.map(draftOf).map(seatOf);
+
+/** How a list of seats reads in the conflict dialog: "Burgemeester (één per district); Officier van justitie". */
+function describeSeats(seats: CompositionSeat[]): string {
+  if (!seats.length) return 'Geen eisen';
+  return seats.map((seat) => `${seat.label}${seat.perDistrict ? ' (één per district)' : ''}`).join('; ');
+}
+
 /**
  * The seats a werkgroep must have filled (or the region's default for new werkgroepen): each with a label, who
  * fills it (a function and/or an organisation type), the role in the werkgroep, and "one per district".
- * An empty list is allowed: the check then says "geen eisen ingesteld".
+ * An empty list is allowed: the check then says "geen eisen ingesteld". Saved with the version the form
+ * opened at: when someone else saved other seats meanwhile, the conflict dialog shows both lists. While not
+ * saved, leaving is asked first and the seats stay in this browser as a draft (`draftKey`).
  */
 export function CompositionRulesEditor({
   title,
-  seats,
-  onSave,
+  rules,
+  draftKey,
+  save,
+  reload,
+  fromCurrent = (current) => current as VersionedRules,
+  onSaved,
   onCancel,
 }: {
   /** The form's accessible name and heading ("Eisen aan de samenstelling"). */
   title: string;
-  seats: CompositionSeat[];
-  onSave: (seats: CompositionSeat[]) => Promise<unknown>;
+  rules: VersionedRules;
+  draftKey: string;
+  /** Sends the seats based on `version`; a stale one gives 409 STALE_VERSION. */
+  save: (seats: CompositionSeat[], version: number) => Promise<VersionedRules>;
+  /** Reads the stored rules when a conflict came without them. */
+  reload: () => Promise<VersionedRules>;
+  /** The rules in the stored state a conflict answer carries (a werkgroep carries more). */
+  fromCurrent?: (current: unknown) => VersionedRules;
+  onSaved?: (rules: VersionedRules) => void | Promise<void>;
   onCancel?: () => void;
 }) {
   const functions = useFunctions();
-  const [drafts, setDrafts] = useState<SeatDraft[]>(() => seats.map(draftOf));
+  const [base, setBase] = useState<VersionedRules>(rules);
+  const [drafts, setDrafts] = useState<SeatDraft[]>(() => rules.compositionRules.map(draftOf));
   const [message, setMessage] = useState<string | null>(null);
   const { error, busy, submit } = useSubmit();
+  const guard = useGuardedForm<RulesFields>({
+    values: { compositionRules: drafts.map(seatOf) },
+    draftKey,
+    restore: (kept) => setDrafts(kept.compositionRules.map(draftOf)),
+  });
+  const versioned = useVersionedSave<VersionedRules, RulesFields>({
+    fieldsOf: (r) => ({ compositionRules: normalised(r) }),
+    labels: () => title,
+    format: (_, value) => describeSeats(value as CompositionSeat[]),
+    save: (changes, version) => save(changes.compositionRules ?? [], version),
+    reload,
+    fromCurrent,
+    onSaved: (saved) => {
+      setBase(saved);
+      setDrafts(saved.compositionRules.map(draftOf));
+      guard.saved({ compositionRules: normalised(saved) });
+      const count = saved.compositionRules.length;
+      setMessage(
+        count === 0
+          ? 'De eisen zijn opgeslagen: geen eisen ingesteld.'
+          : `De eisen zijn opgeslagen (${count} ${count === 1 ? 'zetel' : 'zetels'}).`,
+      );
+      void onSaved?.(saved);
+    },
+  });
 
   const change = (key: number, values: Partial<SeatDraft>) =>
     setDrafts((list) => list.map((d) => (d.key === key ? { ...d, ...values } : d)));
@@ -76,18 +133,25 @@ export function CompositionRulesEditor({
       ] as Check,
     ]);
     return submit(event, checks, async () => {
-      await onSave(drafts.map(seatOf));
-      setMessage(
-        drafts.length === 0
-          ? 'De eisen zijn opgeslagen: geen eisen ingesteld.'
-          : `De eisen zijn opgeslagen (${drafts.length} ${drafts.length === 1 ? 'zetel' : 'zetels'}).`,
-      );
+      const seats = drafts.map(seatOf);
+      if (JSON.stringify(seats) === JSON.stringify(normalised(base))) {
+        guard.saved();
+        setMessage('De eisen zijn niet gewijzigd.');
+        return;
+      }
+      await versioned.submit(base, { compositionRules: seats });
     });
+  }
+
+  function cancel() {
+    guard.discard();
+    onCancel?.();
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="card form" aria-label={title}>
       <h3>{title}</h3>
+      {guard.notice}
       <SuccessMessage message={message} />
       <ErrorMessage error={error} title="Opslaan is niet gelukt." />
       {drafts.length === 0 && <p>Geen zetels: de controle meldt &ldquo;geen eisen ingesteld&rdquo;.</p>}
@@ -148,7 +212,7 @@ export function CompositionRulesEditor({
       <FormActions
         submit="Eisen opslaan"
         busy={busy}
-        onCancel={onCancel}
+        onCancel={onCancel ? cancel : undefined}
         before={
           <button
             type="button"
@@ -164,6 +228,7 @@ export function CompositionRulesEditor({
           </button>
         }
       />
+      {versioned.dialog}
     </form>
   );
 }

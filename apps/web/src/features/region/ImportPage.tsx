@@ -2,6 +2,7 @@ import { ChangeEvent, FormEvent, useState } from 'react';
 import type { ImportKind, ImportReport } from '@koers/contracts';
 import { ErrorMessage, Field, PageHeading, SuccessMessage, Table } from '../../components/common';
 import { useSubmit } from '../../components/forms';
+import { useFormGuard } from '../forms';
 import { regionApi } from './region-api';
 
 interface KindInfo {
@@ -49,6 +50,9 @@ export function ImportPage() {
   const [message, setMessage] = useState<string | null>(null);
   const { error, busy, submit } = useSubmit();
   const info = KINDS[kind];
+  // Rows chosen or pasted but not read in: leaving asks first. No draft: the rows hold personal data.
+  const [importedCsv, setImportedCsv] = useState('');
+  useFormGuard({ dirty: csv.trim() !== '' && csv !== importedCsv });
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -77,6 +81,7 @@ export function ImportPage() {
       }
       const done = await regionApi.importCsv(kind, csv, false);
       setReport(done);
+      setImportedCsv(csv);
       const invited = done.invitations
         ? ` ${done.invitations.mailed} uitnodigingen zijn gemaild.` +
           (done.invitations.withoutMail > 0

@@ -12,7 +12,8 @@ import {
 } from '../../components/common';
 import { FormActions, useSubmit } from '../../components/forms';
 import { ApiError } from '../../api';
-import { DistrictWithOrganisations, RegionWords, regionApi } from './region-api';
+import { DistrictWithOrganisations, Region, RegionWords, regionApi } from './region-api';
+import { useGuardedForm, useVersionedSave } from '../forms';
 import { useWords } from './words';
 import { useConfirm, useModalDialog } from '../../components/dialog';
 import { CompositionRulesEditor } from './CompositionRulesEditor';
@@ -45,11 +46,48 @@ const WORD_FIELDS: Array<[keyof RegionWords, string, string]> = [
   ['themePlural', 'Meervoud', "prioriteiten of thema's"],
 ];
 
+/** Loads the region with its version; the form opens once it is there. */
 function WordsForm() {
+  const region = useApi(() => regionApi.get(), []);
+  return (
+    <section className="section" aria-labelledby="woorden-kop">
+      <h2 id="woorden-kop">Woorden van de regio</h2>
+      <ErrorMessage error={region.error} />
+      {region.loading && !region.data && <Loading what="Woorden van de regio" plural />}
+      {region.data && <WordsEditor region={region.data} />}
+    </section>
+  );
+}
+
+/**
+ * The region's words, saved with the version the form opened at (a change someone else made meanwhile is
+ * combined or shown in the conflict dialog); while not saved, leaving is asked and the input kept as a draft.
+ */
+function WordsEditor({ region }: { region: Region }) {
   const words = useWords();
-  const [values, setValues] = useState<RegionWords>(() => pickWords(words));
+  const [base, setBase] = useState<Region>(region);
+  const [values, setValues] = useState<WordValues>(() => pickWords(region));
   const [message, setMessage] = useState<string | null>(null);
   const { error, busy, submit } = useSubmit();
+  const guard = useGuardedForm<WordValues>({
+    values,
+    draftKey: 'regio.woorden',
+    restore: (kept) => setValues(pickWords(kept)),
+  });
+  const versioned = useVersionedSave<Region, WordValues>({
+    fieldsOf: pickWords,
+    labels: (key) => WORD_FIELDS.find(([field]) => field === key)?.[1] ?? key,
+    save: (changes, version) => regionApi.update(changes, version),
+    reload: () => regionApi.get(),
+    onSaved: (saved) => {
+      const shown = pickWords(saved);
+      setBase(saved);
+      setValues(shown);
+      guard.saved(shown);
+      setMessage('De woorden van de regio zijn opgeslagen.');
+      void words.reload();
+    },
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     setMessage(null);
@@ -58,21 +96,17 @@ function WordsForm() {
         [key, values[key].trim().length > 0, `Vul in: ${label.toLowerCase()}.`] as [string, boolean, string],
     );
     return submit(event, checks, async () => {
-      const trimmed = Object.fromEntries(
-        WORD_FIELDS.map(([key]) => [key, values[key].trim()]),
-      ) as unknown as RegionWords;
-      const saved = await regionApi.update(trimmed);
-      setValues(pickWords(saved));
-      await words.reload();
-      setMessage('De woorden van de regio zijn opgeslagen.');
+      const trimmed = Object.fromEntries(WORD_FIELDS.map(([key]) => [key, values[key].trim()])) as RegionWords &
+        Record<string, unknown>;
+      await versioned.submit(base, trimmed);
     });
   }
 
   return (
-    <section className="section" aria-labelledby="woorden-kop">
-      <h2 id="woorden-kop">Woorden van de regio</h2>
+    <>
       <SuccessMessage message={message} />
       <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="woorden-kop">
+        {guard.notice}
         <ErrorMessage error={error} title="Opslaan is niet gelukt." />
         {WORD_FIELDS.map(([key, label, hint]) => (
           <Field key={key} label={label} name={key} error={error} hint={hint} required={key !== 'boardAbbreviation'}>
@@ -86,13 +120,17 @@ function WordsForm() {
           </Field>
         ))}
         <FormActions submit="Woorden opslaan" busy={busy} />
+        {versioned.dialog}
       </form>
-    </section>
+    </>
   );
 }
 
-function pickWords(source: RegionWords): RegionWords {
-  return Object.fromEntries(WORD_FIELDS.map(([key]) => [key, source[key] ?? ''])) as unknown as RegionWords;
+/** The words as plain form values (a type alias, so the form hooks can compare them field by field). */
+type WordValues = { [K in keyof RegionWords]: string };
+
+function pickWords(source: RegionWords): WordValues {
+  return Object.fromEntries(WORD_FIELDS.map(([key]) => [key, source[key] ?? ''])) as WordValues;
 }
 
 function DistrictsSection() {
@@ -189,7 +227,11 @@ function DistrictsSection() {
   );
 }
 
-/** A modal form (Esc cancels, the focus stays inside) instead of the browser's window.prompt. */
+/**
+ * A modal form (Esc cancels, the focus stays inside) instead of the browser's window.prompt. The rename is
+ * based on the version the list showed: when someone else renamed the district meanwhile, the conflict dialog
+ * shows both names.
+ */
 function RenameDistrictDialog({
   district,
   onCancel,
@@ -199,16 +241,38 @@ function RenameDistrictDialog({
   onCancel: () => void;
   onRenamed: (name: string) => void | Promise<void>;
 }) {
-  const modal = useModalDialog(onCancel);
   const headingId = useId();
   const [name, setName] = useState(district.name);
   const { error, busy, submit } = useSubmit();
+  const guard = useGuardedForm({ values: { name } });
+  const versioned = useVersionedSave<DistrictWithOrganisations, { name: string }>({
+    fieldsOf: (d) => ({ name: d.name }),
+    labels: () => 'Naam van het district',
+    save: async (changes, version) => {
+      const saved = await regionApi.renameDistrict(district.id, changes.name ?? district.name, version);
+      return { ...district, ...saved };
+    },
+    reload: async () => {
+      const found = (await regionApi.districts()).find((d) => d.id === district.id);
+      if (!found) throw new ApiError(404, 'NOT_FOUND', 'Dit district bestaat niet meer.');
+      return found;
+    },
+    onSaved: (saved) => {
+      guard.saved({ name: saved.name });
+      void onRenamed(saved.name);
+    },
+  });
+  const cancel = () => {
+    guard.discard();
+    onCancel();
+  };
+  const modal = useModalDialog(cancel);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const next = name.trim();
     return submit(event, [['name', next.length >= 2, 'Vul een naam in van minstens 2 tekens.']], async () => {
-      if (next !== district.name) await regionApi.renameDistrict(district.id, next);
-      await onRenamed(next);
+      if (next === district.name) return void (await onRenamed(next));
+      await versioned.submit(district, { name: next });
     });
   }
 
@@ -220,8 +284,9 @@ function RenameDistrictDialog({
         <Field label="Nieuwe naam" name="name" error={error} required>
           {(props) => <input {...props} value={name} autoFocus onChange={(event) => setName(event.target.value)} />}
         </Field>
-        <FormActions submit="Naam opslaan" busy={busy} onCancel={onCancel} />
+        <FormActions submit="Naam opslaan" busy={busy} onCancel={cancel} />
       </form>
+      {versioned.dialog}
     </dialog>
   );
 }
@@ -289,8 +354,10 @@ function DefaultCompositionSection() {
       {rules.data && (
         <CompositionRulesEditor
           title="Standaardeisen"
-          seats={rules.data.compositionRules}
-          onSave={(seats) => regionApi.setDefaultCompositionRules(seats)}
+          rules={rules.data}
+          draftKey="regio.standaardeisen"
+          save={(seats, version) => regionApi.setDefaultCompositionRules(seats, version)}
+          reload={() => regionApi.defaultCompositionRules()}
         />
       )}
     </section>

@@ -6,6 +6,7 @@ import { AnchorRange, resolveCommentAnchor, setCommentAnchors } from '../../coll
 import type { CollabDocument } from '../../collab/provider';
 import { asApiError, ErrorMessage, validate } from '../../components/common';
 import { FormActions } from '../../components/forms';
+import { useFormGuard } from '../../features/forms';
 import { formatDateTime } from '../../labels';
 import { EMPTY_DRAFT, Member, MentionDraft, MentionField, mentionIds } from './MentionField';
 import { Panel, useSignalledLoad } from './Panel';
@@ -252,6 +253,8 @@ function NewCommentForm({
   const [draft, setDraft] = useState<MentionDraft>(EMPTY_DRAFT);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Typed but not placed: leaving the page asks first (the layout's guard).
+  const guard = useFormGuard({ dirty: draft.text.trim() !== '' });
   const input = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     input.current?.scrollIntoView?.({ block: 'nearest' });
@@ -272,6 +275,7 @@ function NewCommentForm({
       const body: CommentInput = { body: draft.text.trim(), mentions: mentionIds(draft) };
       if (start.anchor) Object.assign(body, start.anchor);
       onSaved(await api.createComment(documentId, body));
+      guard.saved();
       onDone();
     } catch (err) {
       setError(asApiError(err));
@@ -478,6 +482,8 @@ function ReplyForm({
   const [draft, setDraft] = useState<MentionDraft>(EMPTY_DRAFT);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Typed but not placed: leaving the page asks first (the layout's guard).
+  const guard = useFormGuard({ dirty: draft.text.trim() !== '' });
   const input = useRef<HTMLTextAreaElement>(null);
   useEffect(() => input.current?.focus(), []);
 
@@ -492,6 +498,7 @@ function ReplyForm({
     setError(null);
     try {
       onSaved(await api.replyToComment(thread.id, { body: draft.text.trim(), mentions: mentionIds(draft) }));
+      guard.saved();
       onDone();
     } catch (err) {
       setError(asApiError(err));

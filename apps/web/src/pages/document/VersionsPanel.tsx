@@ -7,6 +7,7 @@ import { documentSchema } from '../../collab/schema';
 import { asApiError, ErrorMessage, Field, SuccessMessage, validate } from '../../components/common';
 import { formatDateTime } from '../../labels';
 import { useModalDialog, useConfirm } from '../../components/dialog';
+import { useFormGuard } from '../../features/forms';
 import { Panel, useSignalledLoad } from './Panel';
 
 const KIND_LABELS: Record<VersionKind, string> = {
@@ -173,6 +174,7 @@ function SaveVersionForm({ documentId, onSaved }: { documentId: string; onSaved:
   const [name, setName] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  useFormGuard({ dirty: name.trim() !== '' });
 
   async function submit(event: FormEvent) {
     event.preventDefault();

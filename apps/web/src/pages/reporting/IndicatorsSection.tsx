@@ -19,6 +19,7 @@ import {
 } from '../../components/common';
 import { api } from '../../api';
 import { FormActions, SelectField, useSubmit } from '../../components/forms';
+import { useGuardedForm } from '../../features/forms';
 import { formatDate, formatValue, options, todayIso } from '../../labels';
 import { TabError } from '../WorkgroupPage';
 import { IndicatorChart } from './IndicatorChart';
@@ -233,6 +234,7 @@ function MeasurementForm({
   const [source, setSource] = useState('');
   const { error, busy, submit } = useSubmit();
   const first = useFocusOnMount<HTMLHeadingElement>();
+  const guard = useGuardedForm({ values: { measuredOn, value, source } });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const number = parseNumber(value);
@@ -248,6 +250,7 @@ function MeasurementForm({
         value: number!,
         source: source.trim() || undefined,
       });
+      guard.saved();
       await onAdded();
     });
   }
@@ -292,7 +295,14 @@ function MeasurementForm({
           )}
         </Field>
       </div>
-      <FormActions submit="Meting opslaan" busy={busy} onCancel={onCancel} />
+      <FormActions
+        submit="Meting opslaan"
+        busy={busy}
+        onCancel={() => {
+          guard.discard();
+          onCancel();
+        }}
+      />
     </form>
   );
 }
@@ -317,6 +327,19 @@ function IndicatorForm({
   const [target, setTarget] = useState('');
   const { error, busy, submit } = useSubmit();
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  const guard = useGuardedForm({
+    values: { focusAreaId, title, description, unit, direction, baseline, target },
+    draftKey: `indicator.nieuw.${workgroupId}`,
+    restore: (kept) => {
+      setFocusAreaId(kept.focusAreaId);
+      setTitle(kept.title);
+      setDescription(kept.description);
+      setUnit(kept.unit);
+      setDirection(kept.direction);
+      setBaseline(kept.baseline);
+      setTarget(kept.target);
+    },
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const base = parseNumber(baseline);
@@ -349,6 +372,7 @@ function IndicatorForm({
         baseline: base,
         target: goal,
       });
+      guard.saved();
       await onCreated(created);
     });
   }
@@ -358,6 +382,7 @@ function IndicatorForm({
       <h3 id="indicator-nieuw" ref={heading} tabIndex={-1}>
         Indicator toevoegen
       </h3>
+      {guard.notice}
       <ErrorMessage error={error} />
       <SelectField
         label="Onderdeel"
@@ -426,7 +451,14 @@ function IndicatorForm({
           )}
         </Field>
       </div>
-      <FormActions submit="Indicator opslaan" busy={busy} onCancel={onCancel} />
+      <FormActions
+        submit="Indicator opslaan"
+        busy={busy}
+        onCancel={() => {
+          guard.discard();
+          onCancel();
+        }}
+      />
     </form>
   );
 }

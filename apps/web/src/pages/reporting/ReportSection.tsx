@@ -369,6 +369,13 @@ function ReportEditor({
           <Link to={`/documenten/${data.narrativeDocumentId}`}>Toelichting samen schrijven</Link>
         </p>
       )}
+      {editable && data.carriedOver?.narrative && (
+        <p className="hint carried-over">
+          De gezamenlijke toelichting begint met die van {data.carriedOver.cycleTitle}
+          {data.carriedOver.narrative.changedSinceAcceptance ? ', zoals die na de acceptatie nog is aangevuld' : ''};
+          werk haar bij voordat u indient.
+        </p>
+      )}
 
       {editable ? (
         <form onSubmit={save} noValidate className="card form report-form" aria-label="Rapportage bewerken">

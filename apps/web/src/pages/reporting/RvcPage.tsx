@@ -16,6 +16,7 @@ import {
   useFocusOnMount,
 } from '../../components/common';
 import { FormActions, useSubmit } from '../../components/forms';
+import { useGuardedForm } from '../../features/forms';
 import { formatDate, todayIso } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
 import { currentCycle, reportingApi } from './reporting-api';
@@ -163,6 +164,7 @@ function CycleForm({
   const [periodEnd, setPeriodEnd] = useState('');
   const { error, busy, submit } = useSubmit();
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  const guard = useGuardedForm({ values: { title, meetingDate, reportDeadline, periodStart, periodEnd } });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const checks: Check[] = [
@@ -184,6 +186,7 @@ function CycleForm({
         periodStart: periodStart || undefined,
         periodEnd: periodEnd || undefined,
       });
+      guard.saved();
       await onCreated(cycle);
     });
   }

@@ -708,6 +708,7 @@ function CreateActionForm({
   const { error, busy, submit } = useSubmit();
   const titleRef = useFocusOnMount<HTMLInputElement>();
   const owners = possibleOwners(workgroup.members);
+  const guard = useGuardedForm({ values: input, draftKey: `actie.nieuw.${workgroup.id}`, restore: setInput });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     return submit(
@@ -722,6 +723,7 @@ function CreateActionForm({
           dueDate: input.dueDate || null,
           priority: input.priority,
         });
+        guard.saved();
         onCreated(action);
       },
     );
@@ -730,6 +732,7 @@ function CreateActionForm({
   return (
     <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="nieuwe-actie-kop">
       <h3 id="nieuwe-actie-kop">Nieuwe actie</h3>
+      {guard.notice}
       <ErrorMessage error={error} />
       <Field label="Titel" name="title" error={error} required>
         {(props) => (
@@ -791,7 +794,14 @@ function CreateActionForm({
           empty="Geen onderdeel"
         />
       </div>
-      <FormActions submit="Actie aanmaken" busy={busy} onCancel={onCancel} />
+      <FormActions
+        submit="Actie aanmaken"
+        busy={busy}
+        onCancel={() => {
+          guard.discard();
+          onCancel();
+        }}
+      />
     </form>
   );
 }
@@ -829,6 +839,12 @@ function ActionDetailPanel({
   const detail = useApi(() => api.action(actionId), [actionId, version]);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [comment, setComment] = useState('');
+  const [commenting, setCommenting] = useState(false);
+  const commentGuard = useGuardedForm({
+    values: { comment },
+    draftKey: `actie.${actionId}.reactie`,
+    restore: (kept) => setComment(kept.comment),
+  });
   const [error, setError] = useState<ApiError | null>(null);
   // Unsaved input of an earlier visit reopens the form, with the input put back.
   const [editing, setEditing] = useState(() => storedDraft(actionDraftKey(actionId)) !== null);
@@ -845,15 +861,20 @@ function ActionDetailPanel({
 
   async function addComment(event: FormEvent) {
     event.preventDefault();
+    if (commenting) return;
     const problem = validate([['body', comment.trim().length > 0, 'Schrijf eerst een reactie.']]);
     if (problem) return setError(problem);
+    setCommenting(true);
     try {
       const comments = await api.commentAction(a.id, comment.trim());
       detail.setData({ ...a, comments });
       setComment('');
+      commentGuard.saved({ comment: '' });
       setError(null);
     } catch (err) {
       setError(asApiError(err));
+    } finally {
+      setCommenting(false);
     }
   }
 
@@ -962,10 +983,11 @@ function ActionDetailPanel({
       )}
       {ctx.canWrite && (
         <form onSubmit={addComment} noValidate className="form">
+          {commentGuard.notice}
           <Field label="Reactie" name="body" error={error}>
             {(props) => <textarea {...props} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
           </Field>
-          <FormActions submit="Reactie plaatsen" small />
+          <FormActions submit="Reactie plaatsen" busy={commenting} small />
         </form>
       )}
 

@@ -27,14 +27,13 @@ import {
   Table,
   useApi,
   useFocusOnMount,
-  validate,
 } from '../../components/common';
 import { formatDate, formatMoment, options } from '../../labels';
 import { Choice, CommitSelect, FormActions, Options, SelectField, useSubmit } from '../../components/forms';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { FollowButton } from '../../features/follow';
 import { useLive } from '../../live';
-import { storedDraft } from '../../features/forms';
+import { storedDraft, useGuardedForm } from '../../features/forms';
 import { AgendaItemEditForm, SessionEditForm, sessionDraftKey, SessionHistory } from '../../features/sessions';
 import { TabError, useWorkgroup, WorkgroupContext } from '../WorkgroupPage';
 import { possibleOwners } from './ActionsTab';
@@ -168,6 +167,11 @@ function CreateSessionForm({
   });
   const { error, busy, submit } = useSubmit();
   const titleRef = useFocusOnMount<HTMLInputElement>();
+  const guard = useGuardedForm({
+    values: input,
+    draftKey: `sessie.nieuw.${ctx.workgroup.id}`,
+    restore: setInput,
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const checks: Check[] = [
@@ -191,6 +195,7 @@ function CreateSessionForm({
         onlineUrl: input.onlineUrl.trim() || null,
         inviteeIds: input.inviteAll ? ctx.workgroup.members.filter((m) => m.active).map((m) => m.userId) : undefined,
       });
+      guard.saved();
       onCreated(session.id);
     });
   }
@@ -198,6 +203,7 @@ function CreateSessionForm({
   return (
     <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="sessie-plannen-kop">
       <h3 id="sessie-plannen-kop">Sessie plannen</h3>
+      {guard.notice}
       <ErrorMessage error={error} />
       <Field label="Titel" name="title" error={error} required>
         {(props) => (
@@ -294,7 +300,14 @@ function CreateSessionForm({
         checked={input.inviteAll}
         onChange={(v) => setInput({ ...input, inviteAll: v })}
       />
-      <FormActions submit="Sessie opslaan" busy={busy} onCancel={onCancel} />
+      <FormActions
+        submit="Sessie opslaan"
+        busy={busy}
+        onCancel={() => {
+          guard.discard();
+          onCancel();
+        }}
+      />
     </form>
   );
 }
@@ -340,7 +353,7 @@ export function SessionPage() {
   if (!session.data) return <Loading what="De sessie" />;
   const s = session.data;
 
-  async function run(work: () => Promise<unknown>, done: string) {
+  async function run(work: () => Promise<unknown>, done: string, options: { rethrow?: boolean } = {}) {
     setError(null);
     setMessage(null);
     try {
@@ -348,6 +361,8 @@ export function SessionPage() {
       await session.reload();
       setMessage(done);
     } catch (err) {
+      // A form shows its own error, next to the field the API named.
+      if (options.rethrow) throw err;
       setError(asApiError(err));
     }
   }
@@ -488,7 +503,8 @@ export function SessionPage() {
   );
 }
 
-type Run = (work: () => Promise<unknown>, done: string) => Promise<void>;
+/** Runs a change, reloads the session and says `done`; with `rethrow` the form's own submit shows the error. */
+type Run = (work: () => Promise<unknown>, done: string, options?: { rethrow?: boolean }) => Promise<void>;
 
 function presenter(item: AgendaItem, ctx: WorkgroupContext): string | null {
   if (item.presenterId) return ctx.workgroup.members.find((m) => m.userId === item.presenterId)?.displayName ?? null;
@@ -657,37 +673,40 @@ function AgendaItemForm({ ctx, session, run }: { ctx: WorkgroupContext; session:
     outcome: '' as AgendaOutcome | '',
     placement: (ctx.canManage ? 'agenda' : 'backlog') as 'agenda' | 'backlog',
   });
-  const [error, setError] = useState<ApiError | null>(null);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const { error, busy, submit } = useSubmit();
+  const guard = useGuardedForm({ values: input });
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     const minutes = input.minutes ? Number(input.minutes) : null;
-    const problem = validate([
+    const checks: Check[] = [
       ['title', input.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.'],
       [
         'minutesAllotted',
         minutes === null || (Number.isInteger(minutes) && minutes >= 1 && minutes <= 480),
         'Tussen 1 en 480 minuten.',
       ],
-    ]);
-    if (problem) return setError(problem);
-    setError(null);
-    await run(
-      () =>
-        api.addAgendaItem(session.id, {
-          title: input.title.trim(),
-          presenterId: input.presenterId || null,
-          minutesAllotted: minutes,
-          outcome: input.outcome || null,
-          placement: input.placement,
-        }),
-      input.placement === 'agenda'
-        ? `“${input.title.trim()}” staat op de agenda.`
-        : `“${input.title.trim()}” is voorgesteld.`,
-    );
-    setInput({ ...input, title: '', minutes: '', presenterId: '', outcome: '' });
+    ];
+    return submit(event, checks, async () => {
+      await run(
+        () =>
+          api.addAgendaItem(session.id, {
+            title: input.title.trim(),
+            presenterId: input.presenterId || null,
+            minutesAllotted: minutes,
+            outcome: input.outcome || null,
+            placement: input.placement,
+          }),
+        input.placement === 'agenda'
+          ? `“${input.title.trim()}” staat op de agenda.`
+          : `“${input.title.trim()}” is voorgesteld.`,
+        { rethrow: true },
+      );
+      const emptied = { ...input, title: '', minutes: '', presenterId: '', outcome: '' as const };
+      setInput(emptied);
+      guard.saved(emptied);
+    });
   }
   return (
-    <form onSubmit={submit} noValidate className="card form" aria-labelledby="agendapunt-kop">
+    <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="agendapunt-kop">
       <h3 id="agendapunt-kop">{ctx.canManage ? 'Agendapunt toevoegen' : 'Agendapunt voorstellen'}</h3>
       <ErrorMessage error={error} />
       <Field label="Titel agendapunt" name="title" error={error} required>
@@ -739,13 +758,14 @@ function AgendaItemForm({ ctx, session, run }: { ctx: WorkgroupContext; session:
           </>
         )}
       </div>
-      <FormActions submit={ctx.canManage ? 'Toevoegen' : 'Voorstellen'} />
+      <FormActions submit={ctx.canManage ? 'Toevoegen' : 'Voorstellen'} busy={busy} />
     </form>
   );
 }
 
 function Attendance({ ctx, session, run }: { ctx: WorkgroupContext; session: SessionDetail; run: Run }) {
   const [invitee, setInvitee] = useState('');
+  const [inviting, setInviting] = useState(false);
   const invited = new Set(session.attendees.map((a) => a.userId));
   const candidates = ctx.workgroup.members.filter((m) => m.active && !invited.has(m.userId));
   const meId = ctx.me.user.id;
@@ -818,11 +838,14 @@ function Attendance({ ctx, session, run }: { ctx: WorkgroupContext; session: Ses
           className="form form-row"
           onSubmit={(e) => {
             e.preventDefault();
-            if (invitee)
-              void run(
-                () => api.updateAttendance(session.id, { attendees: [{ userId: invitee }] }),
-                'De genodigde is toegevoegd.',
-              ).then(() => setInvitee(''));
+            if (!invitee || inviting) return;
+            setInviting(true);
+            void run(
+              () => api.updateAttendance(session.id, { attendees: [{ userId: invitee }] }),
+              'De genodigde is toegevoegd.',
+            )
+              .then(() => setInvitee(''))
+              .finally(() => setInviting(false));
           }}
         >
           <SelectField
@@ -834,7 +857,7 @@ function Attendance({ ctx, session, run }: { ctx: WorkgroupContext; session: Ses
             empty="Kies een lid"
           />
           <div className="form-actions">
-            <button type="submit" className="button button-secondary">
+            <button type="submit" className="button button-secondary" disabled={inviting}>
               Uitnodigen
             </button>
           </div>
@@ -847,20 +870,32 @@ function Attendance({ ctx, session, run }: { ctx: WorkgroupContext; session: Ses
 function Decisions({ ctx, session, run }: { ctx: WorkgroupContext; session: SessionDetail; run: Run }) {
   const [text, setText] = useState('');
   const [agendaItemId, setAgendaItemId] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [draftsFor, setDraftsFor] = useState<string | null>(null);
+  const { error, busy, submit } = useSubmit();
+  const guard = useGuardedForm({
+    values: { text, agendaItemId },
+    draftKey: `besluit.nieuw.${session.id}`,
+    restore: (kept) => {
+      setText(kept.text);
+      setAgendaItemId(kept.agendaItemId);
+    },
+  });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problem = validate([['text', text.trim().length >= 3, 'Beschrijf het besluit (minstens 3 tekens).']]);
-    if (problem) return setError(problem);
-    setError(null);
-    await run(
-      () => api.createDecision(session.id, { text: text.trim(), agendaItemId: agendaItemId || null }),
-      'Het besluit is vastgelegd.',
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    return submit(
+      event,
+      [['text', text.trim().length >= 3, 'Beschrijf het besluit (minstens 3 tekens).']],
+      async () => {
+        await run(
+          () => api.createDecision(session.id, { text: text.trim(), agendaItemId: agendaItemId || null }),
+          'Het besluit is vastgelegd.',
+          { rethrow: true },
+        );
+        setText('');
+        setAgendaItemId('');
+        guard.saved({ text: '', agendaItemId: '' });
+      },
     );
-    setText('');
-    setAgendaItemId('');
   }
 
   return (
@@ -911,6 +946,7 @@ function Decisions({ ctx, session, run }: { ctx: WorkgroupContext; session: Sess
                     await run(
                       () => api.createDecisionActions(d.id, drafts),
                       drafts.length === 1 ? 'De actie is gemaakt.' : `${drafts.length} acties zijn gemaakt.`,
+                      { rethrow: true },
                     );
                     setDraftsFor(null);
                   }}
@@ -921,8 +957,9 @@ function Decisions({ ctx, session, run }: { ctx: WorkgroupContext; session: Sess
         </ol>
       )}
       {ctx.canManage && (
-        <form onSubmit={submit} noValidate className="card form" aria-labelledby="besluit-kop">
+        <form onSubmit={onSubmit} noValidate className="card form" aria-labelledby="besluit-kop">
           <h4 id="besluit-kop">Besluit vastleggen</h4>
+          {guard.notice}
           <ErrorMessage error={error} />
           <Field label="Besluit" name="text" error={error} required>
             {(props) => <textarea {...props} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
@@ -936,7 +973,7 @@ function Decisions({ ctx, session, run }: { ctx: WorkgroupContext; session: Sess
             choices={session.agenda.map((item) => [item.id, item.title])}
             empty="Geen"
           />
-          <FormActions submit="Besluit vastleggen" />
+          <FormActions submit="Besluit vastleggen" busy={busy} />
         </form>
       )}
     </section>
@@ -953,7 +990,8 @@ function DecisionActionsForm({
   onSubmit: (drafts: ActionDraft[]) => Promise<void>;
 }) {
   const [drafts, setDrafts] = useState([{ title: '', ownerId: '', dueDate: '' }]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { error, busy, submit } = useSubmit();
+  const guard = useGuardedForm({ values: { drafts } });
   const owners = possibleOwners(ctx.workgroup.members);
   const firstRef = useFocusOnMount<HTMLInputElement>();
 
@@ -961,20 +999,22 @@ function DecisionActionsForm({
     setDrafts(drafts.map((d, i) => (i === index ? { ...d, ...patch } : d)));
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problem = validate(
-      drafts.map((d, i) => [`actions.${i}.title`, d.title.trim().length >= 3, 'Geef een titel van minstens 3 tekens.']),
-    );
-    if (problem) return setError(problem);
-    setError(null);
-    await onSubmit(
-      drafts.map((d) => ({ title: d.title.trim(), ownerId: d.ownerId || null, dueDate: d.dueDate || null })),
-    );
+  function onSubmitForm(event: FormEvent<HTMLFormElement>) {
+    const checks: Check[] = drafts.map((d, i) => [
+      `actions.${i}.title`,
+      d.title.trim().length >= 3,
+      'Geef een titel van minstens 3 tekens.',
+    ]);
+    return submit(event, checks, async () => {
+      await onSubmit(
+        drafts.map((d) => ({ title: d.title.trim(), ownerId: d.ownerId || null, dueDate: d.dueDate || null })),
+      );
+      guard.saved();
+    });
   }
 
   return (
-    <form onSubmit={submit} noValidate className="form" aria-label="Acties maken uit dit besluit">
+    <form onSubmit={onSubmitForm} noValidate className="form" aria-label="Acties maken uit dit besluit">
       <ErrorMessage error={error} />
       {drafts.map((d, i) => (
         <fieldset key={i} className="card">
@@ -1023,7 +1063,11 @@ function DecisionActionsForm({
       ))}
       <FormActions
         submit="Acties aanmaken"
-        onCancel={onCancel}
+        busy={busy}
+        onCancel={() => {
+          guard.discard();
+          onCancel();
+        }}
         before={
           <button
             type="button"

@@ -39,6 +39,7 @@ import { WorkgroupKindsAndOptionalTheme1765160000000 } from './1765160000000-wor
 import { CarryOverProgressReports1765150000000 } from './1765150000000-carry-over-progress-reports';
 import { RapporteursAndSubmittingOnBehalf1765193000000 } from './1765193000000-rapporteurs-and-submitting-on-behalf';
 import { RichStrategyTexts1765193000100 } from './1765193000100-rich-strategy-texts';
+import { VersionRegionAndDistricts1765192000000 } from './1765192000000-version-region-and-districts';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -83,4 +84,5 @@ export const migrations = [
   CarryOverProgressReports1765150000000,
   RapporteursAndSubmittingOnBehalf1765193000000,
   RichStrategyTexts1765193000100,
+  VersionRegionAndDistricts1765192000000,
 ];
