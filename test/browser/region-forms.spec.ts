@@ -73,7 +73,7 @@ describeWithBrowser('test/browser/region-forms.spec.ts')('the region forms with 
   it("saves the region's default seats and words from two stale pages: asked where both changed, combined elsewhere", async () => {
     const { a, b } = await twoSecretariatPages();
     const rules = (page: Page) => page.getByRole('form', { name: 'Standaardeisen' });
-    const words = (page: Page) => page.locator('form', { has: page.locator('#woorden-kop') });
+    const words = (page: Page) => page.getByRole('form', { name: 'Woorden van de regio' });
     for (const page of [a.page, b.page]) {
       await page.goto(`${t.url}/beheer/regio`);
       await seatName(rules(page), 1).waitFor();
