@@ -1,4 +1,4 @@
-import { FormEvent, useId, useState } from 'react';
+import { FormEvent, KeyboardEvent, useId, useState } from 'react';
 import { api, ApiError } from '../../api';
 import {
   asApiError,
@@ -23,6 +23,18 @@ import {
   parseEuro,
   timesInhabitants,
 } from './finance-api';
+
+/**
+ * Escape cancels an edit form (as its Annuleren button does), unless a dialog inside it is open: that dialog
+ * takes the Escape itself.
+ */
+function cancelOnEscape(onCancel: (() => void) | undefined, dialogOpen: boolean) {
+  return (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Escape' || !onCancel || dialogOpen || event.defaultPrevented) return;
+    event.preventDefault();
+    onCancel();
+  };
+}
 
 /** A line without an organisation ("Overige gemeenten"): the value of the organisation choice. */
 const COLLECTIVE = 'verzamelregel';
@@ -231,8 +243,20 @@ export function ContributionForm({
   const title = contribution
     ? `Bijdrage wijzigen: ${contribution.organisationName ?? contribution.label}, ${contribution.year}`
     : 'Bijdrage toevoegen';
+  const cancel =
+    onCancel &&
+    (() => {
+      guard.saved();
+      onCancel();
+    });
   return (
-    <form onSubmit={submit} noValidate className="card form" aria-labelledby={headingId}>
+    <form
+      onSubmit={submit}
+      onKeyDown={cancelOnEscape(cancel, versioned.conflictOpen)}
+      noValidate
+      className="card form"
+      aria-labelledby={headingId}
+    >
       <h2 id={headingId} ref={contribution ? headingRef : undefined} tabIndex={-1}>
         {title}
       </h2>
@@ -348,17 +372,7 @@ export function ContributionForm({
       <Field label="Toelichting" name="note" error={error}>
         {(props) => <input {...props} type="text" value={values.note} onChange={(e) => set('note', e.target.value)} />}
       </Field>
-      <FormActions
-        submit={contribution ? 'Wijzigingen opslaan' : 'Bijdrage opslaan'}
-        busy={busy}
-        onCancel={
-          onCancel &&
-          (() => {
-            guard.saved();
-            onCancel();
-          })
-        }
-      />
+      <FormActions submit={contribution ? 'Wijzigingen opslaan' : 'Bijdrage opslaan'} busy={busy} onCancel={cancel} />
       {versioned.dialog}
     </form>
   );
@@ -450,8 +464,20 @@ export function BudgetLineForm({
     }
   }
 
+  const cancel =
+    onCancel &&
+    (() => {
+      guard.saved();
+      onCancel();
+    });
   return (
-    <form onSubmit={submit} noValidate className="card form" aria-labelledby={headingId}>
+    <form
+      onSubmit={submit}
+      onKeyDown={cancelOnEscape(cancel, versioned.conflictOpen)}
+      noValidate
+      className="card form"
+      aria-labelledby={headingId}
+    >
       <h2 id={headingId} ref={line ? headingRef : undefined} tabIndex={-1}>
         {line ? `Begrotingspost wijzigen: ${line.title}, ${line.year}` : 'Begrotingspost toevoegen'}
       </h2>
@@ -488,17 +514,7 @@ export function BudgetLineForm({
           />
         )}
       </Field>
-      <FormActions
-        submit={line ? 'Wijzigingen opslaan' : 'Post opslaan'}
-        busy={busy}
-        onCancel={
-          onCancel &&
-          (() => {
-            guard.saved();
-            onCancel();
-          })
-        }
-      />
+      <FormActions submit={line ? 'Wijzigingen opslaan' : 'Post opslaan'} busy={busy} onCancel={cancel} />
       {versioned.dialog}
     </form>
   );

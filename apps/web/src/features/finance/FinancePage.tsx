@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { isSecretariat, useAuth } from '../../auth';
 import { asApiError, ErrorMessage, Loading, PageHeading, SuccessMessage, Table, useApi } from '../../components/common';
@@ -20,8 +20,19 @@ export function FinancePage() {
   const budget = useApi(() => financeApi.budgetLines(year), [year]);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // One form at a time: while a contribution or a budget line is being changed, the add forms are hidden.
   const [editing, setEditing] = useState<Contribution | null>(null);
   const [editingLine, setEditingLine] = useState<BudgetLine | null>(null);
+  // The "Wijzigen" button that opened the edit form: focus goes back to it when the form closes.
+  const opener = useRef<HTMLElement | null>(null);
+  const closeEditForm = () => {
+    setEditing(null);
+    setEditingLine(null);
+    const button = opener.current;
+    opener.current = null;
+    // After React removed the form; the row (and its button) stays in the table.
+    if (button) requestAnimationFrame(() => (button.isConnected ? button.focus() : undefined));
+  };
   const confirm = useConfirm();
   const secretariat = isSecretariat(me);
   const reload = (text: string) => {
@@ -152,8 +163,10 @@ export function FinancePage() {
                     <button
                       type="button"
                       className="button button-secondary button-small"
-                      onClick={() => {
+                      onClick={(event) => {
                         setMessage(null);
+                        opener.current = event.currentTarget;
+                        setEditingLine(null);
                         setEditing(c);
                       }}
                     >
@@ -191,8 +204,10 @@ export function FinancePage() {
                     <button
                       type="button"
                       className="button button-secondary button-small"
-                      onClick={() => {
+                      onClick={(event) => {
                         setMessage(null);
+                        opener.current = event.currentTarget;
+                        setEditing(null);
                         setEditingLine(b);
                       }}
                     >
@@ -220,36 +235,33 @@ export function FinancePage() {
           </Table>
         </>
       )}
-      {secretariat && (
-        <>
-          {editing ? (
-            <ContributionForm
-              key={editing.id}
-              contribution={editing}
-              onCancel={() => setEditing(null)}
-              onSaved={() => {
-                setEditing(null);
-                reload('De bijdrage is gewijzigd.');
-              }}
-            />
-          ) : (
+      {secretariat &&
+        (editing ? (
+          <ContributionForm
+            key={editing.id}
+            contribution={editing}
+            onCancel={closeEditForm}
+            onSaved={() => {
+              closeEditForm();
+              reload('De bijdrage is gewijzigd.');
+            }}
+          />
+        ) : editingLine ? (
+          <BudgetLineForm
+            key={editingLine.id}
+            line={editingLine}
+            onCancel={closeEditForm}
+            onSaved={() => {
+              closeEditForm();
+              reload('De begrotingspost is gewijzigd.');
+            }}
+          />
+        ) : (
+          <>
             <ContributionForm key="nieuw" onSaved={() => reload('De bijdrage is opgeslagen.')} />
-          )}
-          {editingLine ? (
-            <BudgetLineForm
-              key={editingLine.id}
-              line={editingLine}
-              onCancel={() => setEditingLine(null)}
-              onSaved={() => {
-                setEditingLine(null);
-                reload('De begrotingspost is gewijzigd.');
-              }}
-            />
-          ) : (
             <BudgetLineForm key="nieuw" onSaved={() => reload('De begrotingspost is opgeslagen.')} />
-          )}
-        </>
-      )}
+          </>
+        ))}
     </>
   );
 }
