@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { ConsultationDetail, ContributionList, InventoryDetail } from '@koers/contracts';
+import type { BodySummary, ConsultationDetail, ContributionList, InventoryDetail } from '@koers/contracts';
 import { addDays, todayInNetherlands } from '@koers/core';
 import { Api, DEMO, expectStatus, unique } from '../support/api-helpers';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -8,7 +8,8 @@ import { BrowserPages, describeWithBrowser, expectAccessible, launchChromium } f
 /**
  * The secretariat's forms of the strategy cycle at 390 px (docs/strategy-cycle.md): naming the contact people
  * of a consultation and of an inventory, changing a consultation after the offer (with the unsaved-changes
- * guard, the draft kept in the browser, and the history), and changing a contribution typed in Dutch notation.
+ * guard, the draft kept in the browser, and the history), changing a contribution typed in Dutch notation (one
+ * form at a time, Escape cancels), and the inventory's questions to bodies with each body chosen from a list.
  */
 describeWithBrowser('test/browser/strategy-cycle-forms.spec.ts')('strategy cycle: the secretariat’s forms', () => {
   let t: TestApp;
@@ -217,6 +218,127 @@ describeWithBrowser('test/browser/strategy-cycle-forms.spec.ts')('strategy cycle
     await page.getByRole('row', { name: /Gemeente Dronten/ }).waitFor({ state: 'detached' });
     await expectAccessible(page, 'finance-phone');
     await fitsThePhone(page);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows one finance form at a time: the edit form takes the focus, Escape cancels and gives it back', async () => {
+    const huizen = await api.organisationId('Gemeente Huizen');
+    expectStatus(
+      await api.post(DEMO.secretariaat, '/api/contributions', {
+        organisationId: huizen,
+        year: 2034,
+        amountCents: 50_000,
+      }),
+      201,
+    );
+    const line = unique('Huur kantoor');
+    expectStatus(
+      await api.post(DEMO.secretariaat, '/api/budget-lines', { year: 2034, title: line, amountCents: 9_900 }),
+      201,
+    );
+    const { page, pageErrors } = await pages.newPage(PHONE);
+    await pages.login(page, DEMO.secretariaat);
+    await page.goto(`${t.url}/cyclus/financien`);
+    const addContribution = page.getByRole('form', { name: 'Bijdrage toevoegen' });
+    const addLine = page.getByRole('form', { name: 'Begrotingspost toevoegen' });
+    await addContribution.waitFor();
+    await addLine.waitFor();
+
+    // By keyboard: the row's button opens the edit form, which is the only form and has the focus.
+    const change = page.getByRole('button', { name: 'Wijzigen (Gemeente Huizen, 2034)' });
+    await change.focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: 'Bijdrage wijzigen: Gemeente Huizen, 2034' });
+    await form.waitFor();
+    await expect(addContribution.count()).resolves.toBe(0);
+    await expect(addLine.count()).resolves.toBe(0);
+    await expect(page.getByRole('main').locator('form').count()).resolves.toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Bijdrage wijzigen: Gemeente Huizen, 2034',
+    );
+    await expectAccessible(page, 'contribution-edit-alone-phone');
+    await fitsThePhone(page);
+
+    // Escape (also from inside a field) cancels: nothing is saved, the add forms return, the focus goes back.
+    await form.getByLabel(/^Bedrag in euro/).fill('999');
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
+    await addContribution.waitFor();
+    await addLine.waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Wijzigen (Gemeente Huizen, 2034)');
+    const stored = expectStatus(await api.get(DEMO.secretariaat, '/api/contributions?year=2034'), 200)
+      .body as ContributionList;
+    expect(stored.items.find((c) => c.organisationId === huizen)!.amountCents).toBe(50_000);
+
+    // A budget line being changed: no contribution form either.
+    await page.getByRole('button', { name: `Wijzigen (${line}, 2034)` }).click();
+    const lineForm = page.getByRole('form', { name: `Begrotingspost wijzigen: ${line}, 2034` });
+    await lineForm.waitFor();
+    await expect(page.getByRole('main').locator('form').count()).resolves.toBe(1);
+    await lineForm.getByRole('button', { name: 'Annuleren' }).click();
+    await addContribution.waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('questions to bodies: each answer’s body is chosen from the region’s bodies, by keyboard, at 390 px', async () => {
+    const utrecht = await api.organisationId('Gemeente Utrecht');
+    const inventory = expectStatus(
+      await api.post(DEMO.secretariaat, '/api/inventories', {
+        title: unique('Inventarisatie 2035-2038'),
+        deadline: addDays(todayInNetherlands(), 30),
+        organisationIds: [utrecht],
+      }),
+      201,
+    ).body as InventoryDetail;
+    // One answer stored earlier with a body that is not registered: it keeps its text as a choice.
+    expectStatus(
+      await api.request(DEMO.secretariaat, 'PUT', `/api/inventories/${inventory.id}/body-questions`, {
+        questions: [{ question: 'Welke thema’s mist u?', answers: [{ body: 'Werkconferentie', answer: 'Geen.' }] }],
+      }),
+      200,
+    );
+    const bodies = expectStatus(await api.get(DEMO.secretariaat, '/api/bodies'), 200).body as BodySummary[];
+    const dvc = bodies.find((b) => b.kind === 'dvc')!;
+    const { page, pageErrors } = await pages.newPage(PHONE);
+    await pages.login(page, DEMO.secretariaat);
+    await page.goto(`${t.url}/cyclus/inventarisaties/${inventory.id}`);
+    const editor = page.getByRole('form', { name: 'Vragen aan organen en hun antwoorden' });
+    await editor.waitFor();
+    expect(await editor.getByLabel(/^Orgaan \(antwoord 1\)/).inputValue()).toBe('tekst:Werkconferentie');
+    await editor.getByRole('option', { name: dvc.name }).first().waitFor({ state: 'attached' });
+
+    // A new question by keyboard: the focus follows each added field.
+    await editor.getByRole('button', { name: 'Vraag toevoegen' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'questions.1.question');
+    await page.keyboard.type('Welke aanpak vraagt uw district regionaal?');
+    await editor.getByRole('button', { name: 'Antwoord van een orgaan toevoegen (vraag 2)' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('name') === 'questions.1.answers.0.bodyId');
+    // Saving without a body says so in Dutch, on the field.
+    await editor.getByRole('button', { name: 'Vragen opslaan' }).click();
+    await editor.getByText('Kies het orgaan.').waitFor();
+    const select = editor.getByLabel(/^Orgaan \(antwoord 1\)/).nth(1);
+    await select.focus();
+    await select.selectOption(dvc.id);
+    await editor
+      .getByLabel(/^Antwoord 1/)
+      .nth(1)
+      .fill('Ondermijning in het buitengebied.');
+    await expectAccessible(page, 'inventory-body-questions-phone');
+    await fitsThePhone(page);
+    await editor.getByRole('button', { name: 'Vragen opslaan' }).click();
+    await editor.getByText('De vragen aan de organen zijn opgeslagen.').waitFor();
+
+    const stored = expectStatus(await api.get(DEMO.secretariaat, `/api/inventories/${inventory.id}`), 200)
+      .body as InventoryDetail;
+    expect(stored.bodyQuestions).toEqual([
+      { question: 'Welke thema’s mist u?', answers: [{ body: 'Werkconferentie', bodyId: null, answer: 'Geen.' }] },
+      {
+        question: 'Welke aanpak vraagt uw district regionaal?',
+        answers: [{ body: dvc.name, bodyId: dvc.id, answer: 'Ondermijning in het buitengebied.' }],
+      },
+    ]);
     expect(pageErrors).toEqual([]);
   });
 });

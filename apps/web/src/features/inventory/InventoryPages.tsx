@@ -6,6 +6,7 @@ import { ErrorMessage, Field, Loading, PageHeading, SuccessMessage, Table, useAp
 import { FormActions, useSubmit } from '../../components/forms';
 import { useWords } from '../region/words';
 import { useGuardedForm } from '../forms';
+import { BodyQuestionsEditor } from './BodyQuestionsEditor';
 import { ContactsEditor } from './ContactsEditor';
 import {
   dutchDate,
@@ -421,8 +422,8 @@ function ThemeScores({ detail }: { detail: InventoryDetail }) {
 
 /**
  * The secretariat's selection: name groups, criteria, proposed themes scored 0-3 per criterium, questions to
- * bodies, and adopting the proposal as the concept strategy's themes. Plain text areas, one item per line,
- * so it works with a keyboard and on a phone without a grid.
+ * bodies (each answer's body chosen from the region's bodies), and adopting the proposal as the concept
+ * strategy's themes. Plain text areas, one item per line, so it works with a keyboard and on a phone.
  */
 function Selection({ detail, onSaved }: { detail: InventoryDetail; onSaved: () => void }) {
   const [groups, setGroups] = useState(detail.nameGroups.map((g) => `${g.title}: ${g.variants.join('; ')}`).join('\n'));
@@ -430,11 +431,6 @@ function Selection({ detail, onSaved }: { detail: InventoryDetail; onSaved: () =
   const [themes, setThemes] = useState(
     detail.proposedThemes
       .map((t) => `${t.title} | ${t.scope} | ${t.scores.join(' ')} | ${t.supports.join('; ')}`)
-      .join('\n'),
-  );
-  const [questions, setQuestions] = useState(
-    detail.bodyQuestions
-      .map((q) => [q.question, ...q.answers.map((a) => `- ${a.body}: ${a.answer}`)].join('\n'))
       .join('\n'),
   );
   const [strategyId, setStrategyId] = useState('');
@@ -451,11 +447,6 @@ function Selection({ detail, onSaved }: { detail: InventoryDetail; onSaved: () =
       restore: (k) => setCriteria(k.criteria),
     }),
     themes: useGuardedForm({ values: { themes }, draftKey: draftKey('themas'), restore: (k) => setThemes(k.themes) }),
-    questions: useGuardedForm({
-      values: { questions },
-      draftKey: draftKey('vragen'),
-      restore: (k) => setQuestions(k.questions),
-    }),
   };
   const save = (
     event: FormEvent<HTMLFormElement>,
@@ -482,16 +473,6 @@ function Selection({ detail, onSaved }: { detail: InventoryDetail; onSaved: () =
           .filter(Boolean),
       };
     });
-  const parsedQuestions = () => {
-    const result: Array<{ question: string; answers: Array<{ body: string; answer: string }> }> = [];
-    for (const line of lines(questions)) {
-      if (line.startsWith('-') && result.length) {
-        const [body, ...rest] = line.slice(1).split(':');
-        result[result.length - 1].answers.push({ body: body.trim(), answer: rest.join(':').trim() });
-      } else result.push({ question: line, answers: [] });
-    }
-    return result;
-  };
   return (
     <section className="section" aria-labelledby="selectie">
       <h2 id="selectie">Van inventarisatie naar thema’s</h2>
@@ -570,29 +551,7 @@ function Selection({ detail, onSaved }: { detail: InventoryDetail; onSaved: () =
         <FormActions submit="Thema’s opslaan" busy={busy} small />
       </form>
       {detail.proposedThemes.length > 0 && <ThemeScores detail={detail} />}
-      <form
-        className="card form"
-        noValidate
-        onSubmit={(e) =>
-          save(
-            e,
-            () => inventoryApi.bodyQuestions(detail.id, parsedQuestions()),
-            'De vragen aan de organen zijn opgeslagen.',
-            'questions',
-          )
-        }
-      >
-        {guards.questions.notice}
-        <Field
-          label="Vragen aan organen en hun antwoorden"
-          name="questions"
-          error={error}
-          hint="Een vraag per regel; daaronder per orgaan een regel: - Orgaan: antwoord"
-        >
-          {(props) => <textarea {...props} rows={5} value={questions} onChange={(e) => setQuestions(e.target.value)} />}
-        </Field>
-        <FormActions submit="Vragen opslaan" busy={busy} small />
-      </form>
+      <BodyQuestionsEditor detail={detail} onSaved={onSaved} />
       {detail.adoptedStrategyId ? (
         <p>
           De voorgestelde thema’s zijn overgenomen in{' '}
