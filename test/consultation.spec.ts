@@ -616,7 +616,8 @@ withPostgres('consultation reminders across instances (PostgreSQL)', () => {
     const reminders = async () =>
       (await one.app.get(DataSource).query(
         `SELECT n.kind, u.email FROM notifications n JOIN users u ON u.id = n.user_id
-            WHERE n.entity_type = 'consultation' AND n.entity_id = $1 ORDER BY n.kind, u.email`,
+            WHERE n.entity_type = 'consultation' AND n.entity_id = $1 AND n.kind <> 'contactpersoon'
+            ORDER BY n.kind, u.email`,
         [consultationId],
       )) as Array<{ kind: string; email: string }>;
 

@@ -92,17 +92,27 @@ export class ConsultationRepository {
     return userIds.filter((id) => !found.has(id));
   }
 
-  async replaceContacts(consultationId: string, organisationId: string, userIds: string[], manager: EntityManager) {
-    await manager.query('DELETE FROM consultation_contacts WHERE consultation_id = $1 AND organisation_id = $2', [
-      consultationId,
-      organisationId,
-    ]);
+  /** Replaces an organisation's contacts; returns who is named now and was not before (they are told). */
+  async replaceContacts(
+    consultationId: string,
+    organisationId: string,
+    userIds: string[],
+    manager: EntityManager,
+  ): Promise<string[]> {
+    const before: Array<{ user_id: string }> = await manager.query(
+      `WITH removed AS (
+         DELETE FROM consultation_contacts WHERE consultation_id = $1 AND organisation_id = $2 RETURNING user_id)
+       SELECT user_id FROM removed`,
+      [consultationId, organisationId],
+    );
     if (userIds.length)
       await manager.query(
         `INSERT INTO consultation_contacts (consultation_id, organisation_id, user_id)
          SELECT $1, $2, unnest($3::uuid[])`,
         [consultationId, organisationId, userIds],
       );
+    const had = new Set(before.map((r) => r.user_id));
+    return userIds.filter((id) => !had.has(id));
   }
 
   async addOrganisations(consultationId: string, organisationIds: string[], manager: EntityManager): Promise<void> {

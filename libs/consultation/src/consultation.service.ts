@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Actor, isSecretariat } from '@koers/access';
 import { AuditService } from '@koers/audit';
 import {
@@ -20,7 +21,7 @@ import {
   ConsultationResponse,
   ConsultationSummary,
 } from '@koers/contracts';
-import { dutchDate, NotificationService } from '@koers/notifications';
+import { contactNotices, dutchDate, InsertedNotification, NotificationService } from '@koers/notifications';
 import { ConsultationPolicy } from './consultation.policy';
 import { ConsultationRepository, ConsultationRow, PointRow, ResponseRow } from './consultation.repository';
 import type {
@@ -94,6 +95,7 @@ export class ConsultationService {
     }
     if (problems.length) throw validationFailed(problems);
     const title = input.title?.trim() || `Wensen en bedenkingen: ${strategy!.title}`;
+    const told: InsertedNotification[] = [];
     const id = await this.transactions.transaction(async (manager) => {
       const newId = await this.repository.insert(
         {
@@ -107,8 +109,25 @@ export class ConsultationService {
         actor.userId,
         manager,
       );
-      for (const contact of input.contacts ?? [])
-        await this.repository.replaceContacts(newId, contact.organisationId, contact.userIds, manager);
+      for (const contact of input.contacts ?? []) {
+        const named = await this.repository.replaceContacts(
+          newId,
+          contact.organisationId,
+          [...new Set(contact.userIds)],
+          manager,
+        );
+        told.push(
+          ...(await this.tellNamedContacts(
+            actor,
+            newId,
+            contact.organisationId,
+            named,
+            title,
+            input.deadline,
+            manager,
+          )),
+        );
+      }
       // The strategy is now out for consultation (unless it already said so).
       await this.repository.markStrategyInConsultation(input.strategyId, manager);
       await this.audit.recordChange(
@@ -129,7 +148,43 @@ export class ConsultationService {
       );
       return newId;
     });
+    await this.announce(told);
     return this.detail(actor, id);
+  }
+
+  /** Tells people just named a contact (inside the transaction that named them); announce after the commit. */
+  private async tellNamedContacts(
+    actor: Actor,
+    id: string,
+    organisationId: string,
+    newlyNamed: string[],
+    title: string,
+    deadline: string,
+    manager: EntityManager,
+  ): Promise<InsertedNotification[]> {
+    if (!newlyNamed.length) return [];
+    const [organisationName] = await this.repository.organisationNames([organisationId]);
+    return this.notifications.insertWithin(
+      manager,
+      contactNotices({
+        newlyNamed,
+        actorId: actor.userId,
+        entityType: 'consultation',
+        entityId: id,
+        organisationId,
+        organisationName: organisationName ?? '',
+        title,
+        deadline,
+        link: `/cyclus/consultaties/${id}/reactie/${organisationId}`,
+      }),
+    );
+  }
+
+  private async announce(notifications: InsertedNotification[]): Promise<void> {
+    if (notifications.length)
+      await this.notifications
+        .announce(notifications)
+        .catch((err: Error) => this.logger.warn(`Could not push contact notices: ${err.message}`));
   }
 
   /**
@@ -253,19 +308,34 @@ export class ConsultationService {
       throw validationFailed([
         { field: 'userIds', messages: ['Een contactpersoon is een actieve gebruiker van die organisatie.'] },
       ]);
-    await this.transactions.transaction(async (manager) => {
-      await this.repository.replaceContacts(id, organisationId, unique, manager);
+    const consultation = (await this.repository.find(id))!;
+    const told = await this.transactions.transaction(async (manager) => {
+      const named = await this.repository.replaceContacts(id, organisationId, unique, manager);
+      // A closed consultation takes no answers: nobody is asked to give one.
+      const notices = consultation.closed
+        ? []
+        : await this.tellNamedContacts(
+            actor,
+            id,
+            organisationId,
+            named,
+            consultation.title,
+            consultation.deadline,
+            manager,
+          );
       await this.audit.recordChange(
         actor,
         {
           action: 'consultation.contacts',
           entityType: 'consultation',
           entityId: id,
-          summary: { organisationId, userIds: unique },
+          summary: { organisationId, userIds: unique, notified: notices.length },
         },
         manager,
       );
+      return notices;
     });
+    await this.announce(told);
     return this.detail(actor, id);
   }
 

@@ -135,6 +135,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   rapportage_geaccepteerd: 'Rapportage geaccepteerd',
   reactie: 'Reactie',
   gevolgd: 'Gevolgd',
+  contactpersoon: 'U bent contactpersoon',
 };
 
 export const FOCUS_AREA_STATUS_LABELS: Record<FocusAreaStatus, string> = {

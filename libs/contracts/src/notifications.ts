@@ -18,6 +18,7 @@ export const NOTIFICATION_KINDS = [
   'rapportage_geaccepteerd',
   'reactie',
   'gevolgd',
+  'contactpersoon',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -218,16 +218,30 @@ export class InventoryRepository {
     return rows.length > 0;
   }
 
-  async replaceContacts(inventoryId: string, organisationId: string, userIds: string[], manager: EntityManager) {
-    await manager.query('DELETE FROM inventory_contacts WHERE inventory_id = $1 AND organisation_id = $2', [
-      inventoryId,
-      organisationId,
-    ]);
+  /** Replaces an organisation's contacts; returns who is named now and was not before (they are told). */
+  async replaceContacts(
+    inventoryId: string,
+    organisationId: string,
+    userIds: string[],
+    manager: EntityManager,
+  ): Promise<string[]> {
+    const before: Array<{ user_id: string }> = await manager.query(
+      `WITH removed AS (DELETE FROM inventory_contacts WHERE inventory_id = $1 AND organisation_id = $2 RETURNING user_id)
+       SELECT user_id FROM removed`,
+      [inventoryId, organisationId],
+    );
     if (userIds.length)
       await manager.query(
         'INSERT INTO inventory_contacts (inventory_id, organisation_id, user_id) SELECT $1, $2, unnest($3::uuid[])',
         [inventoryId, organisationId, userIds],
       );
+    const had = new Set(before.map((r) => r.user_id));
+    return userIds.filter((id) => !had.has(id));
+  }
+
+  async organisationName(id: string): Promise<string> {
+    const rows: Array<{ name: string }> = await this.db().query('SELECT name FROM organisations WHERE id = $1', [id]);
+    return rows[0]?.name ?? '';
   }
 
   async upsertResponse(

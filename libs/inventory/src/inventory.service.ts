@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '@koers/access';
 import { AuditService } from '@koers/audit';
 import {
@@ -22,6 +23,7 @@ import type {
   InventoryResponseStatus,
   InventorySummary,
 } from '@koers/contracts';
+import { contactNotices, InsertedNotification, NotificationService } from '@koers/notifications';
 import { StrategyService } from '@koers/strategy';
 import { InventoryPolicy } from './inventory.policy';
 import { InventoryFields, InventoryRepository, InventoryRow } from './inventory.repository';
@@ -46,12 +48,15 @@ export interface SaveResponseInput {
 /** The inventory of local priorities: started and overseen by the secretariat, answered per organisation. */
 @Injectable()
 export class InventoryService {
+  private readonly logger = new Logger(InventoryService.name);
+
   constructor(
     private readonly transactions: TransactionHost,
     private readonly repository: InventoryRepository,
     private readonly policy: InventoryPolicy,
     private readonly audit: AuditService,
     private readonly strategies: StrategyService,
+    private readonly notifications: NotificationService,
   ) {}
 
   async list(actor: Actor): Promise<InventorySummary[]> {
@@ -109,11 +114,19 @@ export class InventoryService {
       bodyQuestions: [],
       nameGroups: [],
     };
+    const told: InsertedNotification[] = [];
     const id = await this.transactions.transaction(async (manager) => {
       const newId = await this.repository.insert(fields, actor.userId, manager);
       await this.repository.addOrganisations(newId, organisationIds, manager);
-      for (const contact of input.contacts ?? [])
-        await this.repository.replaceContacts(newId, contact.organisationId, [...new Set(contact.userIds)], manager);
+      for (const contact of input.contacts ?? []) {
+        const named = await this.repository.replaceContacts(
+          newId,
+          contact.organisationId,
+          [...new Set(contact.userIds)],
+          manager,
+        );
+        told.push(...(await this.tellNamedContacts(actor, newId, contact.organisationId, named, fields, manager)));
+      }
       await this.audit.recordChange(
         actor,
         {
@@ -126,7 +139,41 @@ export class InventoryService {
       );
       return newId;
     });
+    await this.announce(told);
     return this.get(actor, id);
+  }
+
+  /** Tells people just named a contact (inside the transaction that named them); announce after the commit. */
+  private async tellNamedContacts(
+    actor: Actor,
+    id: string,
+    organisationId: string,
+    newlyNamed: string[],
+    inventory: { title: string; deadline: string },
+    manager: EntityManager,
+  ): Promise<InsertedNotification[]> {
+    if (!newlyNamed.length) return [];
+    return this.notifications.insertWithin(
+      manager,
+      contactNotices({
+        newlyNamed,
+        actorId: actor.userId,
+        entityType: 'inventory',
+        entityId: id,
+        organisationId,
+        organisationName: await this.repository.organisationName(organisationId),
+        title: inventory.title,
+        deadline: inventory.deadline,
+        link: `/cyclus/inventarisaties/${id}/antwoord/${organisationId}`,
+      }),
+    );
+  }
+
+  private async announce(notifications: InsertedNotification[]): Promise<void> {
+    if (notifications.length)
+      await this.notifications
+        .announce(notifications)
+        .catch((err: Error) => this.logger.warn(`Could not push contact notices: ${err.message}`));
   }
 
   /** Title, deadline, questions, more organisations; or one of the selection lists (criteria, themes, ...). */
@@ -213,19 +260,27 @@ export class InventoryService {
       throw validationFailed([
         { field: 'userIds', messages: ['Een contactpersoon is een gebruiker van die organisatie.'] },
       ]);
-    await this.transactions.transaction(async (manager) => {
-      await this.repository.replaceContacts(id, organisationId, unique, manager);
+    const inventory = (await this.repository.find(id))!;
+    const told = await this.transactions.transaction(async (manager) => {
+      const named = await this.repository.replaceContacts(id, organisationId, unique, manager);
+      // After the deadline a contact can no longer answer: nobody is asked to.
+      const notices =
+        todayInNetherlands() > inventory.deadline
+          ? []
+          : await this.tellNamedContacts(actor, id, organisationId, named, inventory, manager);
       await this.audit.recordChange(
         actor,
         {
           action: 'inventory.contacts',
           entityType: 'inventory',
           entityId: id,
-          summary: { organisationId, userIds: unique },
+          summary: { organisationId, userIds: unique, notified: notices.length },
         },
         manager,
       );
+      return notices;
     });
+    await this.announce(told);
     return this.get(actor, id);
   }
 

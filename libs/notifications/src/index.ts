@@ -17,3 +17,4 @@ export * from './loop.notifier';
 export * from './notification-mail';
 export * from './home.service';
 export type { FollowEntity } from './follow.repository';
+export * from './contact-notices';

@@ -17,6 +17,8 @@ export const EMAIL_KINDS: readonly NotificationKind[] = [
   'rapportage_geaccepteerd',
   'reactie',
   'vermelding',
+  // Named a contact person of an organisation in an inventory or consultation: the organisation's answer waits on them.
+  'contactpersoon',
 ];
 
 /**

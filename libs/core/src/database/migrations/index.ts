@@ -40,6 +40,7 @@ import { CarryOverProgressReports1765150000000 } from './1765150000000-carry-ove
 import { RapporteursAndSubmittingOnBehalf1765193000000 } from './1765193000000-rapporteurs-and-submitting-on-behalf';
 import { RichStrategyTexts1765193000100 } from './1765193000100-rich-strategy-texts';
 import { VersionRegionAndDistricts1765192000000 } from './1765192000000-version-region-and-districts';
+import { ContactPersonNotifications1765191000000 } from './1765191000000-contact-person-notifications';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -85,4 +86,5 @@ export const migrations = [
   RapporteursAndSubmittingOnBehalf1765193000000,
   RichStrategyTexts1765193000100,
   VersionRegionAndDistricts1765192000000,
+  ContactPersonNotifications1765191000000,
 ];
