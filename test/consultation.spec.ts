@@ -67,6 +67,13 @@ describe('consultation of the councils', () => {
       decidedOn: '2023-01-30',
     });
     expect(full.pointsTotal).toBeGreaterThan(0);
+    // Named contacts where the gemeente has demo accounts (an official where there is one); none elsewhere.
+    const contactsOf = (gemeente: string) =>
+      full.responses.find((r) => r.organisationName === `Gemeente ${gemeente}`)!.contacts.map((c) => c.userId);
+    expect(contactsOf('Utrecht')).toEqual([await api.userId(DEMO.ambtelijkOndermijning)]);
+    expect(contactsOf('Lelystad')).toEqual([await api.userId(DEMO.ambtelijkOnrust)]);
+    expect(contactsOf('Noordoostpolder')).toEqual([]);
+    expect(full.responses.filter((r) => r.contacts.length > 0)).toHaveLength(5);
     const strategy = await api.strategy();
     expect(strategy).toMatchObject({
       status: 'vastgesteld',

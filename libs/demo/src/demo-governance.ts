@@ -23,6 +23,18 @@ interface DemoAnswer {
   points?: Array<{ kind: 'wens' | 'bedenking'; text: string; response: 'verwerkt' | 'niet_verwerkt'; reason: string }>;
 }
 
+/**
+ * The named contact people of the 2023 consultation: per gemeente with a demo account, its official where
+ * there is one, else the mayor. Noordoostpolder and Urk have no demo accounts, so the bureau answered for them.
+ */
+const CONSULTATION_CONTACTS: Array<[gemeente: string, email: string]> = [
+  ['Utrecht', 'ambtelijk.ondermijning@demo.koers.nl'],
+  ['Amersfoort', 'ambtelijk.cyber@demo.koers.nl'],
+  ['Lelystad', 'ambtelijk.onrust@demo.koers.nl'],
+  ['Zeist', 'burgemeester.zeist@demo.koers.nl'],
+  ['Hilversum', 'burgemeester.hilversum@demo.koers.nl'],
+];
+
 export const DEMO_CONSULTATION_TITLE = 'Wensen en bedenkingen op de concept-RVS Midden-Nederland 2023-2026';
 
 const ANSWERS: DemoAnswer[] = [
@@ -163,6 +175,12 @@ export async function seedDemoConsultationAndBodies(
     `INSERT INTO consultation_responses (consultation_id, organisation_id) SELECT $1, unnest($2::uuid[])`,
     [consultationId, demo.gemeenten.map(gemeente)],
   );
+  // Who answered for the gemeente (the steller of seed 000 is an official): the gemeenten's demo users.
+  for (const [name, email] of CONSULTATION_CONTACTS)
+    await manager.query(
+      'INSERT INTO consultation_contacts (consultation_id, organisation_id, user_id) VALUES ($1, $2, $3)',
+      [consultationId, gemeente(name), demo.userIds.get(email)],
+    );
   for (const answer of ANSWERS) {
     await manager.query(
       `UPDATE consultation_responses SET decided_on = $3, outcome = $4, text = $5, decision_reference = $6,
