@@ -263,6 +263,19 @@ describe('permission matrix: consultation, adoption, governance bodies', () => {
         body: { action: 'discharge' },
       }),
     },
+    {
+      method: 'DELETE',
+      pattern: '/api/workgroups/:id/discharge',
+      expected: SECRETARIAT,
+      target: async () => {
+        const id = await dischargeable();
+        expectStatus(
+          await api.post(DEMO.secretariaat, `/api/workgroups/${id}/transition`, { action: 'discharge' }),
+          200,
+        );
+        return { path: `/api/workgroups/${id}/discharge` };
+      },
+    },
     { method: 'GET', pattern: '/api/bodies', expected: READ, target: () => ({ path: '/api/bodies' }) },
     {
       method: 'POST',

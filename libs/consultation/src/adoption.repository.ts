@@ -10,8 +10,16 @@ export interface StrategyState {
   version: number;
 }
 
+/** A later strategy of the same region (a new period) that has been adopted; `$s` is the old strategy's id. */
+const ADOPTED_SUCCESSOR = (strategy: string) => `SELECT n.id, n.title FROM strategies o
+    JOIN strategies n ON n.region_id = o.region_id AND n.period_start > o.period_start
+                     AND n.status IN ('vastgesteld', 'afgesloten')
+   WHERE o.id = ${strategy} ORDER BY n.period_start LIMIT 1`;
+
 const WORKGROUP_COLUMNS = `w.id, w.name, w.theme_id AS "themeId", t.title AS "themeTitle", t.strategy_id AS "strategyId",
-  w.archived_at AS "archivedAt", w.archive_note AS "archiveNote"`;
+  w.archived_at AS "archivedAt", w.archive_note AS "archiveNote",
+  EXISTS (${ADOPTED_SUCCESSOR('t.strategy_id')}) AS "newPeriodAdopted",
+  (w.archived_at IS NOT NULL AND NOT EXISTS (${ADOPTED_SUCCESSOR('t.strategy_id')})) AS "canUndoDischarge"`;
 
 /** The queries of adoption and the turn of the period: the strategy's status, the werkgroepen of its themes. */
 @Injectable()
@@ -127,6 +135,26 @@ export class AdoptionRepository {
 
   async moveWorkgroup(id: string, themeId: string, manager: EntityManager): Promise<void> {
     await manager.query('UPDATE workgroups SET theme_id = $2, updated_at = now() WHERE id = $1', [id, themeId]);
+  }
+
+  /** The first later strategy of the region that is adopted: once it exists, a discharge stands. */
+  async adoptedSuccessor(strategyId: string, manager?: EntityManager): Promise<{ id: string; title: string } | null> {
+    const rows: Array<{ id: string; title: string }> = await this.transactions
+      .manager(manager)
+      .query(ADOPTED_SUCCESSOR('$1'), [strategyId]);
+    return rows[0] ?? null;
+  }
+
+  /** Undoes a discharge: active again. False when it was not (or no longer) archived. */
+  async reinstateWorkgroup(id: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `WITH reinstated AS (
+         UPDATE workgroups SET archived_at = NULL, archive_note = '', updated_at = now()
+          WHERE id = $1 AND archived_at IS NOT NULL RETURNING id)
+       SELECT id FROM reinstated`,
+      [id],
+    );
+    return rows.length > 0;
   }
 
   async archiveWorkgroup(id: string, note: string, manager: EntityManager): Promise<void> {

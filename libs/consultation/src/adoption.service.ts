@@ -142,6 +142,60 @@ export class AdoptionService {
     return (await this.repository.workgroup(workgroupId))!;
   }
 
+  /**
+   * Undoes a discharge (the secretariat), as long as the new period has not been adopted: once a later
+   * strategy of the region is vastgesteld, the turn of the period stands (409). Audited, refusals too.
+   */
+  async undoDischarge(actor: Actor, workgroupId: string): Promise<PeriodWorkgroup> {
+    await this.authorization.assertInRegion(actor, 'region.manage', 'workgroup.discharge.undo');
+    const workgroup = isUuid(workgroupId) ? await this.repository.workgroup(workgroupId) : null;
+    if (!workgroup) throw notFound('De werkgroep');
+    const refuse = async (reason: string, message: string): Promise<never> => {
+      await this.audit.recordDenied(actor, {
+        action: 'workgroup.discharge.undo',
+        entityType: 'workgroup',
+        entityId: workgroupId,
+        workgroupId,
+        summary: { reason },
+      });
+      throw conflict(message);
+    };
+    if (!workgroup.archivedAt)
+      return refuse('not_discharged', 'Deze werkgroep heeft geen decharge; er is niets terug te draaien.');
+    const successor = await this.repository.adoptedSuccessor(workgroup.strategyId);
+    if (successor)
+      return refuse(
+        'period_adopted',
+        `De decharge kan niet meer worden teruggedraaid: de nieuwe periode (“${successor.title}”) is al vastgesteld.`,
+      );
+    const undone = await this.transactions.transaction(async (manager) => {
+      // Checked again under the row's lock, so an adoption or another undo in between is not missed.
+      await manager.query('SELECT id FROM workgroups WHERE id = $1 FOR UPDATE', [workgroupId]);
+      if (await this.repository.adoptedSuccessor(workgroup.strategyId, manager)) return 'period_adopted';
+      if (!(await this.repository.reinstateWorkgroup(workgroupId, manager))) return 'not_discharged';
+      await this.audit.recordChange(
+        actor,
+        {
+          action: 'workgroup.discharge.undo',
+          entityType: 'workgroup',
+          entityId: workgroupId,
+          workgroupId,
+          summary: { dischargedAt: workgroup.archivedAt, note: workgroup.archiveNote },
+        },
+        manager,
+      );
+      return 'done';
+    });
+    if (undone === 'period_adopted')
+      return refuse(
+        'period_adopted',
+        'De decharge kan niet meer worden teruggedraaid: de nieuwe periode is al vastgesteld.',
+      );
+    if (undone === 'not_discharged')
+      return refuse('not_discharged', 'Deze werkgroep heeft geen decharge; er is niets terug te draaien.');
+    return (await this.repository.workgroup(workgroupId))!;
+  }
+
   private async strategy(id: string) {
     const strategy = isUuid(id) ? await this.repository.strategy(id) : null;
     if (!strategy) throw notFound('De strategie');

@@ -135,4 +135,8 @@ export interface PeriodWorkgroup {
   strategyId: string;
   archivedAt: string | null;
   archiveNote: string;
+  /** A later strategy of the region (the new period) is adopted: a discharge can no longer be undone. */
+  newPeriodAdopted: boolean;
+  /** Discharged, and the secretariat may still undo it: no later strategy of the region is adopted yet. */
+  canUndoDischarge: boolean;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
 import { AdoptionService, AdoptStrategyDto, WorkgroupTransitionDto } from '@koers/consultation';
@@ -59,5 +59,15 @@ export class AdoptionController {
     @Body() body: WorkgroupTransitionDto,
   ) {
     return this.adoption.transition(actor, id, body);
+  }
+
+  /**
+   * Undoes a discharge: the werkgroep is active again. Only until a later strategy of the region (the new
+   * period) is adopted; after that 409.
+   */
+  @Delete('workgroups/:id/discharge')
+  @RouteAccess('region.manage', { attempted: 'workgroup.discharge.undo' })
+  undoDischarge(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
+    return this.adoption.undoDischarge(actor, id);
   }
 }

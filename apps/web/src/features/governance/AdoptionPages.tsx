@@ -367,6 +367,23 @@ function PeriodWorkgroupCard({
   const confirm = useConfirm();
   const { error, busy, submit } = useSubmit();
   const headingId = `werkgroep-${w.id}`;
+  const [undoError, setUndoError] = useState<ReturnType<typeof asApiError> | null>(null);
+
+  async function undoDischarge() {
+    const ok = await confirm({
+      title: 'Decharge terugdraaien?',
+      message: `“${w.name}” wordt weer actief: de leden kunnen weer werken aan documenten, acties en sessies. Daarna kiest u opnieuw: voortzetten of decharge.`,
+      confirmLabel: 'Decharge terugdraaien',
+    });
+    if (!ok) return;
+    setUndoError(null);
+    try {
+      await governanceApi.undoDischarge(w.id);
+      await onChanged(`De decharge van ${w.name} is teruggedraaid; de werkgroep is weer actief.`);
+    } catch (err) {
+      setUndoError(asApiError(err));
+    }
+  }
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) =>
     submit(
@@ -386,7 +403,7 @@ function PeriodWorkgroupCard({
               }
             : {
                 title: 'Decharge verlenen?',
-                message: `“${w.name}” wordt gearchiveerd en is daarna voor iedereen alleen-lezen, ook voor het secretariaat. Documenten, sessies en rapportages blijven bewaard. Dit is niet terug te draaien.`,
+                message: `“${w.name}” wordt gearchiveerd en is daarna voor iedereen alleen-lezen, ook voor het secretariaat. Documenten, sessies en rapportages blijven bewaard. ${w.newPeriodAdopted ? 'De nieuwe periode is al vastgesteld: dit is niet terug te draaien.' : 'Het secretariaat kan de decharge terugdraaien tot de nieuwe periode is vastgesteld.'}`,
                 confirmLabel: 'Decharge verlenen',
                 danger: true,
               },
@@ -418,6 +435,18 @@ function PeriodWorkgroupCard({
         <p>
           <span className="badge badge-vastgesteld">Actief</span>
         </p>
+      )}
+      {manages && w.archivedAt && (
+        <>
+          <ErrorMessage error={undoError} />
+          {w.canUndoDischarge ? (
+            <button type="button" className="button button-secondary button-small" onClick={() => void undoDischarge()}>
+              Decharge terugdraaien<span className="visually-hidden"> ({w.name})</span>
+            </button>
+          ) : (
+            <p className="muted small">De nieuwe periode is vastgesteld; de decharge is niet meer terug te draaien.</p>
+          )}
+        </>
       )}
       {open && (
         <form onSubmit={onSubmit} noValidate className="form">
