@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { BodySummary, MeetingSummary } from '@koers/contracts';
+import type { BodyDetail, BodySummary, MeetingDetail, MeetingSummary, PeriodWorkgroup } from '@koers/contracts';
 import { Api, DEMO, expectStatus, unique } from '../support/api-helpers';
 import { createTestApp, TestApp } from '../support/test-app';
 import {
@@ -15,7 +15,9 @@ import {
  * Issue 17, the governance screens (docs/strategy-cycle.md): the secretariat records the board's adoption of
  * a concept strategy (date, body, meeting, decision), continues one werkgroep of the old period under the new
  * strategy and discharges another, closes the old period; and on a phone creates, edits and deletes a body,
- * its members and a meeting. Every irreversible step goes through the app's confirmation dialog.
+ * its members and a meeting. Every irreversible step goes through the app's confirmation dialog. A discharge
+ * is undone by keyboard until the new period is adopted; a meeting gets guests who are not members; a meeting
+ * changed by someone else meanwhile shows the conflict dialog.
  */
 describeWithBrowser('test/browser/strategy-cycle-governance.spec.ts')(
   'strategy cycle: adoption, turn of the period, bodies',
@@ -268,6 +270,153 @@ describeWithBrowser('test/browser/strategy-cycle-governance.spec.ts')(
       await expectAccessible(page, 'adoption-form-phone');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       expect(pageErrors).toEqual([]);
-    });
+    }, 150_000);
+
+    it('on a phone, by keyboard: a discharge is undone after asking, until the new period is adopted', async () => {
+      const oldId = await strategy(unique('RVS 2051-2054'), ['2051-01-01', '2054-12-31']);
+      expectStatus(
+        await api.post(DEMO.secretariaat, `/api/strategies/${oldId}/adoption`, {
+          adoptedOn: '2026-10-01',
+          decisionReference: 'RVC 1 oktober 2026',
+        }),
+        200,
+      );
+      const name = unique('Werkgroep Havens');
+      const id = await workgroup(await theme(oldId, unique('Havens')), name);
+      const discharge = () =>
+        api.post(DEMO.secretariaat, `/api/workgroups/${id}/transition`, { action: 'discharge', note: 'Afgerond.' });
+      expectStatus(await discharge(), 200);
+
+      const { page, pageErrors } = await pages.newPage({ width: 390, height: 844 });
+      await pages.login(page, DEMO.secretariaat);
+      await page.goto(t.url + `/cyclus/vaststelling/${oldId}`);
+      const group = card(page, name);
+      const undo = group.getByRole('button', { name: `Decharge terugdraaien (${name})` });
+      await undo.focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Decharge terugdraaien?' });
+      await dialog.getByText(`“${name}” wordt weer actief`, { exact: false }).waitFor();
+      await expectAccessible(page, 'undo-discharge-dialog-phone');
+      // Escape cancels: nothing changes.
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await group.getByText('Gedechargeerd').waitFor();
+      await undo.focus();
+      await page.keyboard.press('Enter');
+      await dialog.getByRole('button', { name: 'Decharge terugdraaien' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText(`De decharge van ${name} is teruggedraaid; de werkgroep is weer actief.`).waitFor();
+      await group.getByText('Actief', { exact: true }).waitFor();
+      await group.getByRole('button', { name: `Vastleggen voor ${name}` }).waitFor();
+      expect(
+        (
+          expectStatus(await api.get(DEMO.secretariaat, `/api/strategies/${oldId}/workgroups`), 200)
+            .body as PeriodWorkgroup[]
+        )[0].archivedAt,
+      ).toBeNull();
+      await expectAccessible(page, 'undo-discharge-done-phone');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+      // Discharged again and the next period adopted: no button, the page says why.
+      expectStatus(await discharge(), 200);
+      const nextId = await strategy(unique('RVS 2055-2058'), ['2055-01-01', '2058-12-31']);
+      expectStatus(
+        await api.post(DEMO.secretariaat, `/api/strategies/${nextId}/adoption`, {
+          adoptedOn: '2026-11-01',
+          decisionReference: 'RVC 1 november 2026',
+        }),
+        200,
+      );
+      await page.reload();
+      await group.getByText('De nieuwe periode is vastgesteld; de decharge is niet meer terug te draaien.').waitFor();
+      await expect(group.getByRole('button', { name: /Decharge terugdraaien/ }).count()).resolves.toBe(0);
+      expect(pageErrors).toEqual([]);
+    }, 150_000);
+
+    it('on a phone: guests at a meeting apart from the members, and a meeting changed meanwhile', async () => {
+      const bodyId = expectStatus(
+        await api.post(DEMO.secretariaat, '/api/bodies', { kind: 'overig', name: unique('Veiligheidsoverleg') }),
+        201,
+      ).body.id as string;
+      const memberName = 'Burgemeester Houten (demo)';
+      const body = expectStatus(
+        await api.request(DEMO.secretariaat, 'PUT', `/api/bodies/${bodyId}/members`, {
+          members: [{ userId: await api.userId('burgemeester.houten@demo.koers.nl'), role: 'voorzitter' }],
+        }),
+        200,
+      ).body as BodyDetail;
+      expect(body.members[0].name).toBe(memberName);
+      const meeting = expectStatus(
+        await api.post(DEMO.secretariaat, `/api/bodies/${bodyId}/meetings`, {
+          title: 'Overleg maart',
+          startsAt: '2027-03-15T10:00:00+01:00',
+          endsAt: '2027-03-15T12:00:00+01:00',
+        }),
+        201,
+      ).body as MeetingDetail;
+
+      const { page, pageErrors } = await pages.newPage({ width: 390, height: 844 });
+      await pages.login(page, DEMO.secretariaat);
+      await page.goto(t.url + `/cyclus/organen/${bodyId}`);
+      const item = card(page, 'Overleg maart');
+      await item.getByRole('button', { name: /^Bewerken\W*Overleg maart/ }).click();
+      const form = page.getByRole('form', { name: 'Vergadering bewerken: Overleg maart' });
+      await form.getByLabel(memberName, { exact: true }).selectOption('aanwezig');
+      const guests = form.getByRole('group', { name: 'Gasten (geen lid van het orgaan)' });
+      // A guest without a name is refused in Dutch; Enter in the fields adds, it does not save the meeting.
+      await guests.getByRole('button', { name: 'Gast toevoegen' }).click();
+      await guests.getByText('Geef de naam van de gast (2 tot 200 tekens).').waitFor();
+      await guests.getByLabel('Naam van de gast').fill('Jan Jansen');
+      await guests.getByLabel('Organisatie').fill('Provincie Utrecht');
+      await guests.getByLabel(/^Functie/).fill('gedeputeerde');
+      await guests.getByLabel(/^Functie/).press('Enter');
+      await guests.getByLabel('Jan Jansen – gedeputeerde, Provincie Utrecht').waitFor();
+      // A Koers user who is not a member.
+      await guests.getByLabel('Soort gast').selectOption('gebruiker');
+      const user = guests.getByLabel('Gebruiker');
+      await user.locator('option', { hasText: 'RIEC' }).first().waitFor({ state: 'attached' });
+      const riecLabel = (await user.locator('option', { hasText: 'RIEC' }).first().textContent())!;
+      await user.selectOption({ label: riecLabel });
+      await guests.getByRole('button', { name: 'Gast toevoegen' }).click();
+      await expect(user.locator('option', { hasText: riecLabel }).count()).resolves.toBe(0);
+      await expectAccessible(page, 'meeting-guests-phone');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+      // Meanwhile someone else renames the meeting and sets the place: a clash on the title only.
+      expectStatus(
+        await api.patch(DEMO.secretariaat, `/api/meetings/${meeting.id}`, {
+          title: 'Overleg maart (verzet)',
+          location: 'Gemeentehuis Houten',
+          version: meeting.version,
+        }),
+        200,
+      );
+      await form.getByLabel(/^Titel/).fill('Overleg maart, met gasten');
+      await form.getByRole('button', { name: 'Vergadering opslaan' }).click();
+      const conflict = page.getByRole('dialog', { name: 'Iemand anders heeft dit intussen gewijzigd' });
+      await conflict.getByText('Overleg maart (verzet)').waitFor();
+      await conflict.getByText('Ook door de ander gewijzigd en bewaard: Locatie.').waitFor();
+      await expectAccessible(page, 'meeting-conflict-phone');
+      await conflict.getByRole('button', { name: 'Mijn versie houden' }).click();
+      await page.getByText('De vergadering “Overleg maart, met gasten” is opgeslagen.').waitFor();
+
+      const stored = expectStatus(await api.get(DEMO.secretariaat, `/api/meetings/${meeting.id}`), 200)
+        .body as MeetingDetail;
+      expect(stored).toMatchObject({ title: 'Overleg maart, met gasten', location: 'Gemeentehuis Houten' });
+      expect(stored.attendees.map((a) => a.name)).toEqual([memberName]);
+      expect(stored.guests.map((g) => [g.name, g.userId === null])).toEqual([
+        ['Jan Jansen', true],
+        [expect.stringContaining('RIEC'), false],
+      ]);
+      // Everyone who sees the body reads the guests apart from the members.
+      const saved = card(page, 'Overleg maart, met gasten');
+      await saved.getByText('Agenda, stukken en besluiten').click();
+      await saved.getByText(`${memberName} – aanwezig`).waitFor();
+      await saved
+        .getByRole('list', { name: 'Gasten van Overleg maart, met gasten' })
+        .getByText('Jan Jansen', { exact: false })
+        .waitFor();
+      expect(pageErrors).toEqual([]);
+    }, 150_000);
   },
 );

@@ -64,6 +64,20 @@ export interface MeetingAttendee {
   status: 'uitgenodigd' | 'aanwezig' | 'afwezig' | 'afgemeld';
 }
 
+/**
+ * Someone who attended a body's meeting without being a member: a person without a Koers account (name,
+ * organisation, function) or a Koers user (`userId`). Name and organisation as they were at the meeting.
+ */
+export interface MeetingGuest {
+  id: string;
+  userId: string | null;
+  name: string;
+  organisation: string;
+  /** Their function ("beleidsadviseur"), or why they were there. */
+  role: string;
+  status: MeetingAttendee['status'];
+}
+
 export interface MeetingSummary {
   id: string;
   bodyId: string;
@@ -82,6 +96,9 @@ export interface MeetingDetail extends MeetingSummary {
   agenda: MeetingAgendaItem[];
   documents: MeetingDocument[];
   decisions: MeetingDecision[];
+  /** The members (people, and users of member organisations) on the attendance list. */
   attendees: MeetingAttendee[];
+  /** Who attended without being a member, shown apart from the members. */
+  guests: MeetingGuest[];
   canManage: boolean;
 }

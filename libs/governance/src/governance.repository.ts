@@ -9,8 +9,18 @@ import type {
   MeetingAttendee,
   MeetingDecision,
   MeetingDocument,
+  MeetingGuest,
   MeetingSummary,
 } from '@koers/contracts';
+
+/** A guest as stored: name and organisation are taken from the user when `userId` is set. */
+export interface GuestFields {
+  userId: string | null;
+  name: string;
+  organisation: string;
+  role: string;
+  status: MeetingGuest['status'];
+}
 
 export interface BodyFields {
   kind: BodyKind;
@@ -191,8 +201,25 @@ export class GovernanceRepository {
     await manager.query('UPDATE governance_bodies SET updated_at = now() WHERE id = $1', [bodyId]);
   }
 
-  /** Users who may be listed as attending a body's meeting: its people, and the users of its organisations. */
-  async eligibleAttendees(bodyId: string, userIds: string[]): Promise<Set<string>> {
+  /**
+   * Users who may be listed as attending a body's meeting: its people, the users of its organisations, and
+   * (history) whoever is on this meeting's list already, also after leaving the body.
+   */
+  async eligibleAttendees(bodyId: string, userIds: string[], meetingId: string | null = null): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await this.db().query(
+      `SELECT u.id FROM users u
+        WHERE u.id = ANY($2::uuid[])
+          AND (EXISTS (SELECT 1 FROM governance_body_members m WHERE m.body_id = $1
+                         AND (m.user_id = u.id OR m.organisation_id = u.organisation_id))
+               OR EXISTS (SELECT 1 FROM session_attendees a WHERE a.session_id = $3 AND a.user_id = u.id))`,
+      [bodyId, userIds, meetingId],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Of these users, the members of the body (in person or through their organisation), right now. */
+  async membersAmong(bodyId: string, userIds: string[]): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
     const rows: Array<{ id: string }> = await this.db().query(
       `SELECT u.id FROM users u
@@ -202,6 +229,41 @@ export class GovernanceRepository {
       [bodyId, userIds],
     );
     return new Set(rows.map((r) => r.id));
+  }
+
+  /** Active users by id, with the name and organisation a guest entry keeps. */
+  async guestUsers(userIds: string[]): Promise<Map<string, { name: string; organisation: string; role: string }>> {
+    if (userIds.length === 0) return new Map();
+    const rows: Array<{ id: string; name: string; organisation: string; role: string }> = await this.db().query(
+      `SELECT u.id, u.display_name AS name, o.name AS organisation, u.job_title AS role
+         FROM users u JOIN organisations o ON o.id = u.organisation_id
+        WHERE u.id = ANY($1::uuid[]) AND u.active`,
+      [userIds],
+    );
+    return new Map(rows.map((r) => [r.id, { name: r.name, organisation: r.organisation, role: r.role }]));
+  }
+
+  async guests(id: string, manager?: EntityManager): Promise<MeetingGuest[]> {
+    return this.db(manager).query(
+      `SELECT id, user_id AS "userId", name, organisation, role, status
+         FROM body_meeting_guests WHERE session_id = $1 ORDER BY position`,
+      [id],
+    );
+  }
+
+  async replaceGuests(id: string, guests: GuestFields[], manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM body_meeting_guests WHERE session_id = $1', [id]);
+    for (const [index, g] of guests.entries())
+      await manager.query(
+        `INSERT INTO body_meeting_guests (session_id, position, user_id, name, organisation, role, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [id, index + 1, g.userId, g.name, g.organisation, g.role, g.status],
+      );
+  }
+
+  /** A list of the meeting changed: raises its version (the lists live in other tables). */
+  async markListsChanged(id: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE workgroup_sessions SET lists_revision = lists_revision + 1 WHERE id = $1', [id]);
   }
 
   /** Meetings of one body, or (calendar) of every body the user sits in (`all` for the secretariat), in a window. */
@@ -277,8 +339,8 @@ export class GovernanceRepository {
     await manager.query('UPDATE workgroup_sessions SET deleted_at = now() WHERE id = $1', [id]);
   }
 
-  async agenda(id: string): Promise<MeetingAgendaItem[]> {
-    return this.db().query(
+  async agenda(id: string, manager?: EntityManager): Promise<MeetingAgendaItem[]> {
+    return this.db(manager).query(
       `SELECT id, title, description FROM session_agenda_items
         WHERE session_id = $1 AND placement = 'agenda' ORDER BY position`,
       [id],
@@ -295,8 +357,8 @@ export class GovernanceRepository {
       );
   }
 
-  async documents(id: string): Promise<MeetingDocument[]> {
-    return this.db().query(
+  async documents(id: string, manager?: EntityManager): Promise<MeetingDocument[]> {
+    return this.db(manager).query(
       'SELECT id, title, reference FROM body_meeting_documents WHERE session_id = $1 ORDER BY position',
       [id],
     );
@@ -311,8 +373,8 @@ export class GovernanceRepository {
       );
   }
 
-  async decisions(id: string): Promise<MeetingDecision[]> {
-    return this.db().query(
+  async decisions(id: string, manager?: EntityManager): Promise<MeetingDecision[]> {
+    return this.db(manager).query(
       'SELECT id, text FROM session_decisions WHERE session_id = $1 ORDER BY decided_at, created_at',
       [id],
     );
@@ -328,8 +390,8 @@ export class GovernanceRepository {
       );
   }
 
-  async attendees(id: string): Promise<MeetingAttendee[]> {
-    return this.db().query(
+  async attendees(id: string, manager?: EntityManager): Promise<MeetingAttendee[]> {
+    return this.db(manager).query(
       `SELECT a.user_id AS "userId", u.display_name AS name, a.status
          FROM session_attendees a JOIN users u ON u.id = a.user_id
         WHERE a.session_id = $1 ORDER BY u.display_name`,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, isSecretariat } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { assertVersion, conflict, FieldError, lockVersion, TransactionHost, validationFailed } from '@koers/core';
+import { conflict, FieldError, lockVersion, StaleVersionError, TransactionHost, validationFailed } from '@koers/core';
 import type { BodyDetail, BodySummary, MeetingDetail, MeetingSummary } from '@koers/contracts';
 import { GovernancePolicy } from './governance.policy';
-import { BodyFields, GovernanceRepository, MeetingFields } from './governance.repository';
+import { BodyFields, GovernanceRepository, GuestFields, MeetingFields } from './governance.repository';
 import type {
   CalendarQueryDto,
   CreateBodyDto,
@@ -79,9 +79,10 @@ export class GovernanceService {
     };
     await this.validateBody(await this.repository.regionOfUser(actor.userId), next, id);
     const current = (await this.repository.body(actor.userId, id))!;
-    assertVersion(current, expectedVersion);
+    if (expectedVersion !== undefined && current.version !== expectedVersion)
+      throw new StaleVersionError(await this.detail(actor, id));
     await this.transactions.transaction(async (manager) => {
-      await lockVersion(manager, 'governance_bodies', id, expectedVersion);
+      await lockVersion(manager, 'governance_bodies', id, expectedVersion, () => this.detail(actor, id));
       await this.repository.updateBody(id, next, manager);
       await this.audit.recordChange(
         actor,
@@ -182,10 +183,10 @@ export class GovernanceService {
       location: input.location?.trim() || null,
       state: input.state ?? 'geagendeerd',
     };
-    await this.validateMeeting(bodyId, fields, input);
+    const guests = await this.validateMeeting(bodyId, fields, input, null);
     const id = await this.transactions.transaction(async (manager) => {
       const newId = await this.repository.insertMeeting(bodyId, fields, actor.userId, manager);
-      await this.writeLists(newId, fields, input, actor, manager);
+      await this.writeLists(newId, fields, input, guests, actor, manager);
       await this.audit.recordChange(
         actor,
         {
@@ -222,12 +223,18 @@ export class GovernanceService {
       location: input.location === undefined ? before.location : input.location?.trim() || null,
       state: input.state ?? before.state,
     };
-    await this.validateMeeting(bodyId, fields, input);
-    assertVersion(before, expectedVersion);
+    const guests = await this.validateMeeting(bodyId, fields, input, id);
+    // A stale edit gets the meeting as it is now, lists included, so the form can show what changed.
+    if (expectedVersion !== undefined && before.version !== expectedVersion)
+      throw new StaleVersionError(await this.meetingDetail(actor, id));
     await this.transactions.transaction(async (manager) => {
-      await lockVersion(manager, 'workgroup_sessions', id, expectedVersion);
+      await lockVersion(manager, 'workgroup_sessions', id, expectedVersion, () => this.meetingDetail(actor, id));
+      const listsBefore = await this.listsOf(id);
       await this.repository.updateMeeting(id, fields, manager);
-      await this.writeLists(id, fields, input, actor, manager);
+      await this.writeLists(id, fields, input, guests, actor, manager);
+      // The lists live in other tables: a real change to one raises the meeting's version too.
+      if (JSON.stringify(await this.listsOf(id)) !== JSON.stringify(listsBefore))
+        await this.repository.markListsChanged(id, manager);
       await this.audit.recordChange(
         actor,
         {
@@ -255,10 +262,29 @@ export class GovernanceService {
     });
   }
 
+  /** A meeting's lists without their row ids, to tell whether a save changed them. */
+  private async listsOf(id: string) {
+    const [agenda, documents, decisions, attendees, guests] = await Promise.all([
+      this.repository.agenda(id),
+      this.repository.documents(id),
+      this.repository.decisions(id),
+      this.repository.attendees(id),
+      this.repository.guests(id),
+    ]);
+    return {
+      agenda: agenda.map((a) => [a.title, a.description]),
+      documents: documents.map((d) => [d.title, d.reference]),
+      decisions: decisions.map((d) => d.text),
+      attendees: attendees.map((a) => [a.userId, a.status]),
+      guests: guests.map((g) => [g.userId, g.name, g.organisation, g.role, g.status]),
+    };
+  }
+
   private async writeLists(
     id: string,
     fields: MeetingFields,
     input: CreateMeetingDto | UpdateMeetingDto,
+    guests: GuestFields[] | undefined,
     actor: Actor,
     manager: Parameters<GovernanceRepository['replaceAgenda']>[2],
   ): Promise<void> {
@@ -283,6 +309,7 @@ export class GovernanceService {
         manager,
       );
     if (input.attendance) await this.repository.replaceAttendees(id, input.attendance, manager);
+    if (guests) await this.repository.replaceGuests(id, guests, manager);
   }
 
   private async validateBody(regionId: string, fields: BodyFields, exceptId: string | null): Promise<void> {
@@ -305,13 +332,22 @@ export class GovernanceService {
     if (problems.length) throw validationFailed(problems);
   }
 
-  private async validateMeeting(bodyId: string, fields: MeetingFields, input: CreateMeetingDto | UpdateMeetingDto) {
+  /**
+   * Checks a meeting's fields and lists; returns the guests to store (name and organisation of a Koers user
+   * taken from the account, or kept as they were when the guest was already on this meeting's list).
+   */
+  private async validateMeeting(
+    bodyId: string,
+    fields: MeetingFields,
+    input: CreateMeetingDto | UpdateMeetingDto,
+    meetingId: string | null,
+  ): Promise<GuestFields[] | undefined> {
     const problems: FieldError[] = [];
     if (fields.endsAt.getTime() <= fields.startsAt.getTime())
       problems.push({ field: 'endsAt', messages: ['De vergadering eindigt na het begin.'] });
     if (input.attendance) {
       const ids = input.attendance.map((a) => a.userId);
-      const eligible = await this.repository.eligibleAttendees(bodyId, ids);
+      const eligible = await this.repository.eligibleAttendees(bodyId, ids, meetingId);
       ids.forEach((userId, index) => {
         if (!eligible.has(userId))
           problems.push({
@@ -322,7 +358,62 @@ export class GovernanceService {
       if (new Set(ids).size !== ids.length)
         problems.push({ field: 'attendance', messages: ['Iemand staat twee keer op de presentielijst.'] });
     }
+    const guests = input.guests ? await this.checkGuests(bodyId, input, meetingId, problems) : undefined;
     if (problems.length) throw validationFailed(problems);
+    return guests;
+  }
+
+  /**
+   * Guests: a Koers user who is not a member (a member belongs on the members' list), or a person named with
+   * their organisation and function. Someone already a guest of this meeting stays as recorded (history),
+   * also when their account has gone or they have joined the body since.
+   */
+  private async checkGuests(
+    bodyId: string,
+    input: CreateMeetingDto | UpdateMeetingDto,
+    meetingId: string | null,
+    problems: FieldError[],
+  ): Promise<GuestFields[]> {
+    const entries = input.guests ?? [];
+    const userIds = entries.flatMap((g) => (g.userId ? [g.userId] : []));
+    const [users, members, recorded, attendees] = await Promise.all([
+      this.repository.guestUsers(userIds),
+      this.repository.membersAmong(bodyId, userIds),
+      meetingId ? this.repository.guests(meetingId) : Promise.resolve([]),
+      input.attendance ?? (meetingId ? this.repository.attendees(meetingId) : Promise.resolve([])),
+    ]);
+    const attending = new Set((attendees as Array<{ userId: string }>).map((a) => a.userId));
+    const seen = new Set<string>();
+    return entries.map((g, index) => {
+      const field = `guests.${index}`;
+      const status = g.status ?? 'aanwezig';
+      if (g.userId) {
+        const kept = recorded.find((r) => r.userId === g.userId);
+        const user = users.get(g.userId);
+        if (!kept && !user) problems.push({ field: `${field}.userId`, messages: ['Deze gebruiker bestaat niet.'] });
+        else if (!kept && members.has(g.userId))
+          problems.push({
+            field: `${field}.userId`,
+            messages: ['Deze persoon is lid van het orgaan: zet hem of haar bij de leden op de presentielijst.'],
+          });
+        if (attending.has(g.userId))
+          problems.push({ field: `${field}.userId`, messages: ['Deze persoon staat al bij de leden op de lijst.'] });
+        if (seen.has(g.userId)) problems.push({ field, messages: ['Deze gast staat er twee keer in.'] });
+        seen.add(g.userId);
+        const source = kept ?? user;
+        return {
+          userId: g.userId,
+          name: source?.name ?? '',
+          organisation: source?.organisation ?? '',
+          role: g.role?.trim() ?? source?.role ?? '',
+          status,
+        };
+      }
+      const name = g.name?.trim() ?? '';
+      if (name.length < 2)
+        problems.push({ field: `${field}.name`, messages: ['Geef de naam van de gast (2 tot 200 tekens).'] });
+      return { userId: null, name, organisation: g.organisation?.trim() ?? '', role: g.role?.trim() ?? '', status };
+    });
   }
 
   private async detail(actor: Actor, id: string): Promise<BodyDetail> {
@@ -332,12 +423,13 @@ export class GovernanceService {
 
   private async meetingDetail(actor: Actor, id: string): Promise<MeetingDetail> {
     const meeting = (await this.repository.meeting(id))!;
-    const [agenda, documents, decisions, attendees] = await Promise.all([
+    const [agenda, documents, decisions, attendees, guests] = await Promise.all([
       this.repository.agenda(id),
       this.repository.documents(id),
       this.repository.decisions(id),
       this.repository.attendees(id),
+      this.repository.guests(id),
     ]);
-    return { ...meeting, agenda, documents, decisions, attendees, canManage: this.policy.canManage(actor) };
+    return { ...meeting, agenda, documents, decisions, attendees, guests, canManage: this.policy.canManage(actor) };
   }
 }

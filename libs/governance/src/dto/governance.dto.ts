@@ -155,6 +155,36 @@ export class AttendanceEntryDto {
   status: 'uitgenodigd' | 'aanwezig' | 'afwezig' | 'afgemeld';
 }
 
+/** A guest: a Koers user (`userId`), or a person named here (`name`, `organisation`, `role`). */
+export class GuestEntryDto {
+  @IsOptional()
+  @ValidateIf(nullable)
+  @IsUUID(undefined, { message: 'Kies een bestaande gebruiker.' })
+  userId?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'Een naam heeft 2 tot 200 tekens.' })
+  name?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'Een organisatie heeft hoogstens 200 tekens.' })
+  organisation?: string;
+
+  /** Their function, or why they were there. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'Een functie heeft hoogstens 200 tekens.' })
+  role?: string;
+
+  @IsOptional()
+  @IsIn(['uitgenodigd', 'aanwezig', 'afwezig', 'afgemeld'], {
+    message: 'Kies uitgenodigd, aanwezig, afwezig of afgemeld.',
+  })
+  status?: 'uitgenodigd' | 'aanwezig' | 'afwezig' | 'afgemeld';
+}
+
 export class CreateMeetingDto {
   @IsString()
   @MinLength(3, titleMessage)
@@ -210,6 +240,14 @@ export class CreateMeetingDto {
   @ValidateNested({ each: true })
   @Type(() => AttendanceEntryDto)
   attendance?: AttendanceEntryDto[];
+
+  /** Who attended without being a member; replaces the stored guests when sent. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => GuestEntryDto)
+  guests?: GuestEntryDto[];
 }
 
 export class UpdateMeetingDto {
@@ -270,6 +308,14 @@ export class UpdateMeetingDto {
   @ValidateNested({ each: true })
   @Type(() => AttendanceEntryDto)
   attendance?: AttendanceEntryDto[];
+
+  /** Who attended without being a member; replaces the stored guests when sent. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => GuestEntryDto)
+  guests?: GuestEntryDto[];
 }
 
 export class CalendarQueryDto {

@@ -99,11 +99,27 @@ function MeetingContents({ meeting }: { meeting: MeetingSummary }) {
           )}
           {d.attendees.length > 0 && (
             <>
-              <h4>Presentielijst</h4>
+              <h4>Presentielijst (leden)</h4>
               <ul>
                 {d.attendees.map((a) => (
                   <li key={a.userId}>
                     {a.name} – {ATTENDANCE_LABELS[a.status]}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {d.guests.length > 0 && (
+            <>
+              <h4>Gasten</h4>
+              <ul aria-label={`Gasten van ${meeting.title}`}>
+                {d.guests.map((g) => (
+                  <li key={g.id}>
+                    {g.name}
+                    {(g.role || g.organisation) && (
+                      <span className="muted"> ({[g.role, g.organisation].filter(Boolean).join(', ')})</span>
+                    )}{' '}
+                    – {ATTENDANCE_LABELS[g.status]}
                   </li>
                 ))}
               </ul>

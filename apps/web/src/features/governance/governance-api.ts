@@ -3,13 +3,14 @@ import type {
   BodyKind,
   BodySummary,
   MeetingDetail,
+  MeetingGuest,
   MeetingSummary,
   PeriodWorkgroup,
   StrategyAdoption,
 } from '@koers/contracts';
 import { query, request } from '../../api';
 
-export type { BodyDetail, BodySummary, MeetingDetail, MeetingSummary, PeriodWorkgroup, StrategyAdoption };
+export type { BodyDetail, BodySummary, MeetingDetail, MeetingGuest, MeetingSummary, PeriodWorkgroup, StrategyAdoption };
 
 const id = encodeURIComponent;
 
@@ -32,7 +33,19 @@ export interface MeetingInput {
   agenda?: Array<{ title: string; description?: string }>;
   documents?: Array<{ title: string; reference?: string }>;
   decisions?: string[];
-  attendance?: Array<{ userId: string; status: 'uitgenodigd' | 'aanwezig' | 'afwezig' | 'afgemeld' }>;
+  attendance?: Array<{ userId: string; status: AttendanceStatus }>;
+  guests?: GuestInput[];
+}
+
+export type AttendanceStatus = 'uitgenodigd' | 'aanwezig' | 'afwezig' | 'afgemeld';
+
+/** A guest: a Koers user (`userId`), or a person named with organisation and function. */
+export interface GuestInput {
+  userId?: string | null;
+  name?: string;
+  organisation?: string;
+  role?: string;
+  status?: AttendanceStatus;
 }
 
 export interface MemberInput {
@@ -46,7 +59,9 @@ export const governanceApi = {
   bodies: () => request<BodySummary[]>('GET', '/bodies'),
   body: (bodyId: string) => request<BodyDetail>('GET', `/bodies/${id(bodyId)}`),
   createBody: (input: BodyInput) => request<BodyDetail>('POST', '/bodies', input),
-  updateBody: (bodyId: string, input: BodyInput) => request<BodyDetail>('PATCH', `/bodies/${id(bodyId)}`, input),
+  /** A change against `version` (409 STALE_VERSION when someone saved in between). */
+  updateBody: (bodyId: string, input: BodyInput, version?: number) =>
+    request<BodyDetail>('PATCH', `/bodies/${id(bodyId)}`, { ...input, version }),
   deleteBody: (bodyId: string) => request<void>('DELETE', `/bodies/${id(bodyId)}`),
   replaceMembers: (bodyId: string, members: MemberInput[]) =>
     request<BodyDetail>('PUT', `/bodies/${id(bodyId)}/members`, { members }),
@@ -54,8 +69,8 @@ export const governanceApi = {
   createMeeting: (bodyId: string, input: MeetingInput) =>
     request<MeetingDetail>('POST', `/bodies/${id(bodyId)}/meetings`, input),
   meeting: (meetingId: string) => request<MeetingDetail>('GET', `/meetings/${id(meetingId)}`),
-  updateMeeting: (meetingId: string, input: MeetingInput) =>
-    request<MeetingDetail>('PATCH', `/meetings/${id(meetingId)}`, input),
+  updateMeeting: (meetingId: string, input: MeetingInput, version?: number) =>
+    request<MeetingDetail>('PATCH', `/meetings/${id(meetingId)}`, { ...input, version }),
   deleteMeeting: (meetingId: string) => request<void>('DELETE', `/meetings/${id(meetingId)}`),
   calendar: (range: { from?: string; to?: string } = {}) =>
     request<MeetingSummary[]>('GET', '/meetings' + query(range)),
@@ -72,4 +87,6 @@ export const governanceApi = {
     workgroupId: string,
     input: { action: 'continue'; themeId: string } | { action: 'discharge'; note?: string },
   ) => request<PeriodWorkgroup>('POST', `/workgroups/${id(workgroupId)}/transition`, input),
+  undoDischarge: (workgroupId: string) =>
+    request<PeriodWorkgroup>('DELETE', `/workgroups/${id(workgroupId)}/discharge`),
 };

@@ -41,6 +41,7 @@ import { RapporteursAndSubmittingOnBehalf1765193000000 } from './1765193000000-r
 import { RichStrategyTexts1765193000100 } from './1765193000100-rich-strategy-texts';
 import { VersionRegionAndDistricts1765192000000 } from './1765192000000-version-region-and-districts';
 import { ContactPersonNotifications1765191000000 } from './1765191000000-contact-person-notifications';
+import { BodyMeetingGuestsAndListVersions1765191000001 } from './1765191000001-body-meeting-guests-and-list-versions';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -87,4 +88,5 @@ export const migrations = [
   RichStrategyTexts1765193000100,
   VersionRegionAndDistricts1765192000000,
   ContactPersonNotifications1765191000000,
+  BodyMeetingGuestsAndListVersions1765191000001,
 ];
