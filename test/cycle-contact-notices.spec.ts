@@ -51,7 +51,7 @@ describe('strategy cycle: named contact people are told', () => {
     [zeist, amersfoort, lelystad] = await Promise.all(
       ['Zeist', 'Amersfoort', 'Lelystad'].map((n) => api.organisationId(`Gemeente ${n}`)),
     );
-  });
+  }, 120_000);
   afterAll(async () => {
     sockets.forEach((s) => s.close());
     await t?.close();
