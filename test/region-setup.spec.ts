@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { LoopNotifier } from '@koers/notifications';
 import { loginAndEnrol } from './support/mfa';
 import { recipientOf, SmtpSink, startSmtpSink } from './support/smtp-sink';
 import { createTestApp, TestApp } from './support/test-app';
@@ -741,6 +742,13 @@ describe('a new region sets itself up', () => {
         ]);
         const entry = (await api.audit({ action: 'progress_report.submit', entityId: reportId })).items[0];
         expect(entry).toMatchObject({ actorEmail: DEMO.secretariaat, summary: { version: 2, onBehalfOf: groupName } });
+        // The werkgroep's rapporteur is told that the secretariat submitted for it.
+        await demo.app.get(LoopNotifier).settled();
+        const notifications = expectStatus(await api.get(DEMO.ovjOnrust, '/api/me/notifications?limit=100'), 200).body
+          .items as Array<{ kind: string; entityId: string; title: string }>;
+        expect(
+          notifications.filter((n) => n.kind === 'rapportage_ingediend' && n.entityId === reportId).map((n) => n.title),
+        ).toEqual([expect.stringContaining(`namens ${groupName} ingediend door het secretariaat`)]);
         expectStatus(await api.post(DEMO.secretariaat, `/api/progress-reports/${reportId}/accept`), 200);
       });
 

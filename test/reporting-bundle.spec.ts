@@ -124,6 +124,7 @@ describe('the RVC bundle: accepted reports of a cycle as JSON and PDF', () => {
         'reportId',
         'submittedAt',
         'submittedByName',
+        'submittedOnBehalf',
         'version',
       ]);
       expect(Date.parse(w.report!.acceptedAt)).toBeGreaterThan(Date.parse(w.report!.submittedAt));
