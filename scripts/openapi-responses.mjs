@@ -20,6 +20,8 @@ const HTTP_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete']);
 /** Return types that are a byte stream, not JSON. */
 const BINARY_TYPES = new Set(['StreamableFile', 'Buffer', 'Readable', 'ReadStream', 'Uint8Array']);
 const MAX_DEPTH = 12;
+/** The contract's named strings and the OpenAPI format each stands for. */
+const STRING_FORMATS = { IsoDateTime: 'date-time', IsoDate: 'date', Uuid: 'uuid' };
 
 function createProgram() {
   const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => console.error(d.messageText) };
@@ -139,8 +141,12 @@ function responsesOf(program, controllers) {
         property.flags & ts.SymbolFlags.Optional ||
         (propertyType.flags & ts.TypeFlags.Union && propertyType.types.some((t) => t.flags & ts.TypeFlags.Undefined));
       let schema = schemaOf(propertyType, depth + 1);
-      const format = declaration && ts.isPropertySignature(declaration) ? dateFormat(declaration.type) : null;
+      const typeNode = declaration && ts.isPropertySignature(declaration) ? declaration.type : undefined;
+      const format = stringFormat(typeNode);
       if (format && schema.type === 'string') schema = { ...schema, format };
+      const itemFormat = typeNode && ts.isArrayTypeNode(typeNode) ? stringFormat(typeNode.elementType) : null;
+      if (itemFormat && schema.type === 'array' && schema.items?.type === 'string')
+        schema = { ...schema, items: { ...schema.items, format: itemFormat } };
       properties[property.name] = withDescription(schema, property);
       if (!optional) required.push(property.name);
     }
@@ -151,13 +157,12 @@ function responsesOf(program, controllers) {
     return schema;
   }
 
-  /** `IsoDateTime` and `IsoDate` are plain strings to the compiler: their format is read from the declaration. */
-  function dateFormat(node) {
+  /** `IsoDateTime`, `IsoDate` and `Uuid` are plain strings to the compiler: their format is read from the declaration. */
+  function stringFormat(node) {
     if (!node) return null;
-    if (ts.isUnionTypeNode(node)) return node.types.map(dateFormat).find(Boolean) ?? null;
+    if (ts.isUnionTypeNode(node)) return node.types.map(stringFormat).find(Boolean) ?? null;
     if (!ts.isTypeReferenceNode(node)) return null;
-    const name = node.typeName.getText();
-    return name === 'IsoDateTime' ? 'date-time' : name === 'IsoDate' ? 'date' : null;
+    return STRING_FORMATS[node.typeName.getText()] ?? null;
   }
 
   const routes = {};
@@ -175,13 +180,33 @@ function responsesOf(program, controllers) {
         const returned = checker.getReturnTypeOfSignature(signature);
         const type = checker.getAwaitedType(returned) ?? returned;
         const key = `${node.name.text}_${member.name.getText(source)}`;
+        // JSON sent as stored bytes (`JsonFile<T>`, apps/api/src/http/json-file.ts) is described as the `T` it holds.
+        const json = type.getProperty('__json');
+        const wire = json ? checker.getNonNullableType(checker.getTypeOfSymbol(json)) : type;
         if (type.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) routes[key] = { void: true };
-        else routes[key] = { schema: schemaOf(type, 0) };
+        else routes[key] = { schema: schemaOf(wire, 0) };
+        const uuids = uuidParams(member, source);
+        if (uuids.length) routes[key].uuidParams = uuids;
       }
     });
   }
   typeNullableRefs({ routes, components }, components);
   return { routes, components };
+}
+
+/** The path parameters a method takes through `UuidParamPipe` (`@Param('id', UuidParamPipe)`): `format: uuid`. */
+function uuidParams(member, source) {
+  const names = [];
+  for (const parameter of member.parameters) {
+    for (const decorator of ts.getDecorators(parameter) ?? []) {
+      const call = decorator.expression;
+      if (!ts.isCallExpression(call) || call.expression.getText(source) !== 'Param') continue;
+      const [name, ...pipes] = call.arguments;
+      if (name && ts.isStringLiteral(name) && pipes.some((p) => p.getText(source) === 'UuidParamPipe'))
+        names.push(name.text);
+    }
+  }
+  return names;
 }
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);

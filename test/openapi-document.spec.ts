@@ -104,6 +104,56 @@ describe('the OpenAPI document', () => {
     expect(document.paths['/api/actions/{id}'].delete!.responses['204'].content).toBeUndefined();
   });
 
+  it('gives ids the uuid format, in paths and in the contract schemas', () => {
+    const parameters = (document.paths['/api/workgroups/{id}/members/{userId}'].patch as { parameters?: unknown[] })
+      .parameters as Array<{ name: string; in: string; schema: Schema }>;
+    expect(parameters.filter((p) => p.in === 'path').map((p) => [p.name, p.schema])).toEqual([
+      ['id', { type: 'string', format: 'uuid' }],
+      ['userId', { type: 'string', format: 'uuid' }],
+    ]);
+    expect(document.components.schemas.Action).toMatchObject({
+      properties: {
+        id: { type: 'string', format: 'uuid' },
+        workgroupId: { type: 'string', format: 'uuid' },
+        dueDate: { type: 'string', format: 'date' },
+      },
+    });
+    // A sealed bundle travels as stored bytes, but the document says what they hold.
+    expect(document.paths['/api/reporting-cycles/{id}/bundle'].get!.responses['200'].content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/RvcBundle' } },
+    });
+  });
+
+  it('the web client asks every route for the type the route answers (npm run contracts:check)', async () => {
+    const { stdout } = await run(
+      process.execPath,
+      [join(root, 'scripts/contract-conformance.mjs'), '--json', '--probe'],
+      {
+        cwd: root,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    ).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
+    const result = JSON.parse(stdout) as {
+      checked: number;
+      unread: unknown[];
+      unmatched: unknown[];
+      mismatches: Array<{ where: string; message: string }>;
+      probe: string[];
+    };
+    expect({ unread: result.unread, unmatched: result.unmatched, mismatches: result.mismatches }).toEqual({
+      unread: [],
+      unmatched: [],
+      mismatches: [],
+    });
+    expect(result.checked).toBeGreaterThan(150);
+    // The probe's three wrong calls are found: a wrong type, a path without a route, HTML read from a JSON route.
+    expect(result.probe).toEqual([
+      'GET /api/no-such-route',
+      'GET /api/workgroups (WorkgroupsController.list → probeApi.textFromJson)',
+      'GET /api/workgroups (WorkgroupsController.list → probeApi.wrongType)',
+    ]);
+  }, 120_000);
+
   it('declares security on every route, none on the public ones', () => {
     for (const [path, item] of Object.entries(document.paths)) {
       for (const method of METHODS) {

@@ -320,10 +320,32 @@ describe('strategy, werkgroepen and audit', () => {
     });
 
     it('a second werkgroep for the same theme is allowed; a duplicate name is refused and named', async () => {
-      const second = expectStatus(
+      const created = expectStatus(
         await api.post(S, '/api/workgroups', { themeId: strategy.themes[0].id, name: 'Tweede werkgroep ondermijning' }),
         201,
-      ).body.id;
+      ).body;
+      // Answered as the list shows a werkgroep (WorkgroupSummary), not as the stored row.
+      expect(created).toEqual({
+        id: expect.any(String),
+        name: 'Tweede werkgroep ondermijning',
+        description: '',
+        kind: 'werkgroep',
+        themeId: strategy.themes[0].id,
+        themeTitle: strategy.themes[0].title,
+        strategyId: strategy.id,
+        memberCount: 0,
+        myRole: null,
+      });
+      const second = created.id as string;
+      // A change answers the whole werkgroep, as GET does.
+      const renamed = expectStatus(await api.patch(S, `/api/workgroups/${second}`, { description: 'Tijdelijk' }), 200);
+      expect(renamed.body).toMatchObject({
+        id: second,
+        description: 'Tijdelijk',
+        theme: { id: strategy.themes[0].id },
+        members: [],
+        composition: { complete: false },
+      });
       const duplicate = await api.post(S, '/api/workgroups', {
         themeId: strategy.themes[1].id,
         name: WORKGROUP_NAMES.ondermijning.toUpperCase(),
@@ -496,6 +518,8 @@ describe('strategy, werkgroepen and audit', () => {
         }),
         201,
       ).body;
+      // The running demo strategy stays the current one; the answer says so (the Strategy contract).
+      expect(created).toMatchObject({ title: 'Strategie voor de audit', status: 'concept', current: false });
       expect(await latestAudit({ entityId: created.id })).toMatchObject({
         ...success,
         actorId: secretariaatId,
@@ -504,10 +528,11 @@ describe('strategy, werkgroepen and audit', () => {
         summary: { title: 'Strategie voor de audit' },
       });
 
-      expectStatus(
+      const updated = expectStatus(
         await api.patch(S, `/api/strategies/${created.id}`, { motto: 'Veilig samen', periodEnd: '2031-12-31' }),
         200,
-      );
+      ).body;
+      expect(updated).toMatchObject({ motto: 'Veilig samen', periodEnd: '2031-12-31', current: false });
       expect(await latestAudit({ entityId: created.id })).toMatchObject({
         ...success,
         action: 'strategy.update',
@@ -520,7 +545,7 @@ describe('strategy, werkgroepen and audit', () => {
         await api.post(S, `/api/strategies/${created.id}/themes`, { title: 'Thema voor de audit' }),
         201,
       ).body;
-      expect(theme.position).toBe(1);
+      expect(theme).toMatchObject({ position: 1, strategyId: created.id, focusAreas: [] });
       expect(await latestAudit({ entityId: theme.id })).toMatchObject({
         ...success,
         action: 'theme.create',
@@ -538,6 +563,12 @@ describe('strategy, werkgroepen and audit', () => {
         await api.post(S, `/api/themes/${theme.id}/focus-areas`, { title: 'Onderdeel voor de audit' }),
         201,
       ).body;
+      // A changed priority is answered with its focus areas (the Theme contract).
+      const retitled = expectStatus(await api.patch(S, `/api/themes/${theme.id}`, { description: 'Uitleg' }), 200);
+      expect(retitled.body).toMatchObject({
+        description: 'Uitleg',
+        focusAreas: [{ id: focus.id, title: 'Onderdeel voor de audit' }],
+      });
       expect(await latestAudit({ entityId: focus.id })).toMatchObject({
         ...success,
         action: 'focus_area.create',

@@ -321,7 +321,7 @@ export const api = {
     request<SessionSummary[]>('GET', `/workgroups/${encodeURIComponent(workgroupId)}/sessions` + query({ state })),
   session: (id: string) => request<SessionDetail>('GET', `/sessions/${encodeURIComponent(id)}`),
   createSession: (workgroupId: string, input: SessionInput) =>
-    request<SessionSummary>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/sessions`, input),
+    request<SessionDetail>('POST', `/workgroups/${encodeURIComponent(workgroupId)}/sessions`, input),
   /** With `version` (the one the form was loaded at) a change made meanwhile by someone else gives 409. */
   updateSession: (id: string, input: SessionInput, version?: number) =>
     request<SessionDetail>('PATCH', `/sessions/${encodeURIComponent(id)}`, { ...input, version }),

@@ -1,4 +1,4 @@
-import type { IsoDate, IsoDateTime } from './common';
+import type { IsoDate, IsoDateTime, Uuid } from './common';
 
 export const ACTION_STATUSES = ['open', 'in_uitvoering', 'geblokkeerd', 'afgerond', 'vervallen'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -22,16 +22,16 @@ export type ActionListView = (typeof ACTION_LIST_VIEWS)[number];
 
 /** An action as the API shows it, with the names a list needs. */
 export interface Action {
-  id: string;
-  workgroupId: string;
+  id: Uuid;
+  workgroupId: Uuid;
   workgroupName: string;
-  focusAreaId: string | null;
+  focusAreaId: Uuid | null;
   focusAreaTitle: string | null;
   title: string;
   description: string;
-  ownerId: string | null;
+  ownerId: Uuid | null;
   ownerName: string | null;
-  ownerOrganisationId: string | null;
+  ownerOrganisationId: Uuid | null;
   ownerOrganisationName: string | null;
   dueDate: IsoDate | null;
   status: ActionStatus;
@@ -49,8 +49,8 @@ export interface Action {
 }
 
 export interface ActionComment {
-  id: string;
-  authorId: string | null;
+  id: Uuid;
+  authorId: Uuid | null;
   authorName: string | null;
   body: string;
   createdAt: IsoDateTime;
@@ -72,9 +72,9 @@ export interface ActionDetail extends Action {
 export interface ActionFilters {
   view?: ActionListView;
   status?: string;
-  focusAreaId?: string;
-  organisationId?: string;
-  ownerId?: string;
+  focusAreaId?: Uuid;
+  organisationId?: Uuid;
+  ownerId?: Uuid;
   sort?: ActionSort;
   order?: 'asc' | 'desc';
   dueWithinDays?: number;
@@ -86,9 +86,9 @@ export interface ActionFilters {
 export interface ActionInput {
   title?: string;
   description?: string;
-  focusAreaId?: string | null;
-  ownerId?: string | null;
-  ownerOrganisationId?: string | null;
+  focusAreaId?: Uuid | null;
+  ownerId?: Uuid | null;
+  ownerOrganisationId?: Uuid | null;
   dueDate?: IsoDate | null;
   status?: ActionStatus;
   statusReason?: string | null;

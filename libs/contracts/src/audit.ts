@@ -1,4 +1,4 @@
-import type { IsoDateTime, Page } from './common';
+import type { IsoDateTime, Page, Uuid } from './common';
 
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
@@ -7,12 +7,12 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 export interface AuditEntry {
   id: string;
   occurredAt: IsoDateTime;
-  actorId: string | null;
+  actorId: Uuid | null;
   actorEmail: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
-  workgroupId: string | null;
+  workgroupId: Uuid | null;
   outcome: AuditOutcome;
   summary: Record<string, unknown>;
   ip: string | null;
@@ -24,8 +24,8 @@ export interface AuditFilters {
   action?: string;
   outcome?: string;
   entityType?: string;
-  actorId?: string;
-  workgroupId?: string;
+  actorId?: Uuid;
+  workgroupId?: Uuid;
   from?: string;
   to?: string;
   limit?: number;

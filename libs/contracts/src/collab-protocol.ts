@@ -1,3 +1,4 @@
+import type { Uuid } from './common';
 /**
  * The /collab socket's wire protocol (docs/protocol.md): y-websocket style messages, a varuint message type
  * followed by the payload, sent as the `yjs` event with the document id.
@@ -18,8 +19,8 @@ export type CollabSignal = (typeof COLLAB_SIGNALS)[number];
 
 /** The /collab socket's events (server -> client) besides `yjs`. */
 export interface CollabEvents {
-  comments: { documentId: string };
-  versions: { documentId: string };
+  comments: { documentId: Uuid };
+  versions: { documentId: Uuid };
   /** Lost access to an open document (removed from the werkgroep). */
-  revoked: { documentId: string; message: string };
+  revoked: { documentId: Uuid; message: string };
 }

@@ -36,3 +36,6 @@ export function asWire<T>(value: Serializable<T>): T {
  * nullable). `Dated<Action, 'createdAt'>` is the server's model of the contract's `Action`.
  */
 export type Dated<T, K extends keyof T> = Omit<T, K> & { [P in K]: null extends T[P] ? Date | null : Date };
+
+/** A database id: a UUID string (`format: uuid` in the OpenAPI document). */
+export type Uuid = string;

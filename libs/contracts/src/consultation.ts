@@ -1,3 +1,4 @@
+import type { Uuid } from './common';
 /** Consultation of the councils (wensen en bedenkingen, art. 38b lid 2 Politiewet) and adoption. */
 
 export const CONSULTATION_OUTCOMES = [
@@ -28,8 +29,8 @@ export const POINT_RESPONSE_LABELS: Record<PointResponse, string> = {
 
 /** A point a council raised (a wish or an objection) with the bureau's response. */
 export interface ConsultationPoint {
-  id: string;
-  organisationId: string;
+  id: Uuid;
+  organisationId: Uuid;
   position: number;
   kind: ConsultationPointKind;
   text: string;
@@ -41,8 +42,8 @@ export interface ConsultationPoint {
 /** One asked organisation and its council's answer (empty until answered). */
 export interface ConsultationResponse {
   /** The answer's own id (the parent of its attachments, docs/files.md). */
-  id: string;
-  organisationId: string;
+  id: Uuid;
+  organisationId: Uuid;
   organisationName: string;
   districtName: string | null;
   answered: boolean;
@@ -58,12 +59,12 @@ export interface ConsultationResponse {
   overdue: boolean;
   points: ConsultationPoint[];
   /** The contact people the secretariat named for this organisation (they answer for it and are reminded). */
-  contacts: Array<{ userId: string; displayName: string }>;
+  contacts: Array<{ userId: Uuid; displayName: string }>;
 }
 
 /** One change to a consultation after it was offered (its history on the page; the audit log has it too). */
 export interface ConsultationChange {
-  id: string;
+  id: Uuid;
   changedAt: string;
   changedByName: string | null;
   /** Per changed field its old and new value; `added`/`removed` list organisation names. */
@@ -81,8 +82,8 @@ export interface ConsultationChange {
 }
 
 export interface ConsultationSummary {
-  id: string;
-  strategyId: string;
+  id: Uuid;
+  strategyId: Uuid;
   strategyTitle: string;
   title: string;
   documentReference: string;
@@ -101,7 +102,7 @@ export interface ConsultationDetail extends ConsultationSummary {
   /** Whether the caller may enter answers for every organisation (the secretariat) or only for its own. */
   canManage: boolean;
   /** The organisations whose answer the caller may enter. */
-  answerableOrganisationIds: string[];
+  answerableOrganisationIds: Uuid[];
   pointsTotal: number;
   pointsAnswered: number;
   /** Changes after the offer, newest first. */
@@ -110,15 +111,15 @@ export interface ConsultationDetail extends ConsultationSummary {
 
 /** What the board decided (POST /api/strategies/:id/adoption). */
 export interface StrategyAdoption {
-  strategyId: string;
+  strategyId: Uuid;
   status: string;
   adoptedOn: string | null;
   adoptedBy: string;
   adoptionReference: string;
   /** The governance body that adopted it (libs/governance), when recorded. */
-  adoptedByBodyId: string | null;
+  adoptedByBodyId: Uuid | null;
   /** The meeting of that body where it was adopted, when recorded. */
-  adoptedAtMeetingId: string | null;
+  adoptedAtMeetingId: Uuid | null;
   adoptedAtMeetingTitle: string | null;
   adoptedAtMeetingStartsAt: string | null;
 }
@@ -128,11 +129,11 @@ export type WorkgroupTransition = (typeof WORKGROUP_TRANSITIONS)[number];
 
 /** A werkgroep of a strategy at the turn of the period. */
 export interface PeriodWorkgroup {
-  id: string;
+  id: Uuid;
   name: string;
-  themeId: string;
+  themeId: Uuid;
   themeTitle: string;
-  strategyId: string;
+  strategyId: Uuid;
   archivedAt: string | null;
   archiveNote: string;
   /** A later strategy of the region (the new period) is adopted: a discharge can no longer be undone. */

@@ -1,4 +1,4 @@
-import type { IsoDateTime } from './common';
+import type { IsoDateTime, Uuid } from './common';
 
 export const DOCUMENT_KINDS = ['plan_van_aanpak', 'verslag', 'notitie', 'voortgangsrapportage'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -15,8 +15,8 @@ export type VersionKind = (typeof VERSION_KINDS)[number];
 
 /** A werkgroep document's metadata (the content itself travels over the /collab socket). */
 export interface DocumentMeta {
-  id: string;
-  workgroupId: string;
+  id: Uuid;
+  workgroupId: Uuid;
   title: string;
   kind: DocumentKind;
   createdBy: string | null;
@@ -29,10 +29,10 @@ export interface DocumentMeta {
 
 /** A comment on a document; `anchorStart`/`anchorEnd` are Yjs relative positions (base64) of the commented text. */
 export interface DocumentComment {
-  id: string;
-  documentId: string;
-  parentId: string | null;
-  authorId: string | null;
+  id: Uuid;
+  documentId: Uuid;
+  parentId: Uuid | null;
+  authorId: Uuid | null;
   authorName: string | null;
   body: string;
   anchorStart: string | null;
@@ -54,15 +54,15 @@ export interface CommentThread extends DocumentComment {
 
 /** Who changed the document since the previous version ("wie wijzigde wat"). */
 export interface VersionContributor {
-  userId: string;
+  userId: Uuid;
   displayName: string;
   updates: number;
   lastAt: IsoDateTime;
 }
 
 export interface DocumentVersion {
-  id: string;
-  documentId: string;
+  id: Uuid;
+  documentId: Uuid;
   name: string | null;
   kind: VersionKind;
   contributors: VersionContributor[];

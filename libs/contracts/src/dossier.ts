@@ -1,12 +1,12 @@
-import type { IsoDateTime } from './common';
+import type { IsoDateTime, Uuid } from './common';
 
 export const DOSSIER_STATUSES = ['wachtend', 'bezig', 'klaar', 'mislukt'] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
 /** A werkgroep's dossier being made or made (docs/exports.md): poll until `klaar`, then download. */
 export interface DossierJob {
-  id: string;
-  workgroupId: string;
+  id: Uuid;
+  workgroupId: Uuid;
   requestedBy: string | null;
   status: DossierStatus;
   doneItems: number;

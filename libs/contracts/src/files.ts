@@ -1,4 +1,4 @@
-import type { IsoDateTime } from './common';
+import type { IsoDateTime, Uuid } from './common';
 
 /**
  * What a file can be attached to. A parent is addressed as (parentType, parentId), so a new kind of parent
@@ -34,7 +34,7 @@ export type FileKind = keyof typeof FILE_KINDS;
 
 /** Who did something to a file, as the screens show it. */
 export interface FilePerson {
-  id: string;
+  id: Uuid;
   displayName: string;
 }
 
@@ -55,11 +55,11 @@ export interface FileVersionMeta {
 
 /** A file attached to a parent, described by its newest version. */
 export interface FileMeta {
-  id: string;
+  id: Uuid;
   parentType: FileParentType;
-  parentId: string;
+  parentId: Uuid;
   /** The werkgroep the parent belongs to; null for a kennisbank item of a theme without werkgroep. */
-  workgroupId: string | null;
+  workgroupId: Uuid | null;
   name: string;
   kind: FileKind;
   mediaType: string;

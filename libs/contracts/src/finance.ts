@@ -1,11 +1,12 @@
+import type { Uuid } from './common';
 /** The financing of the bureau: contributions per partner per year and budget lines. Amounts in euro cents. */
 
 export const CONTRIBUTION_BASES = ['vast', 'per_inwoner'] as const;
 export type ContributionBasis = (typeof CONTRIBUTION_BASES)[number];
 
 export interface Contribution {
-  id: string;
-  organisationId: string | null;
+  id: Uuid;
+  organisationId: Uuid | null;
   organisationName: string | null;
   partnerType: string;
   /** For a line not tied to one organisation ("Overige gemeenten"), its name. */
@@ -21,7 +22,7 @@ export interface Contribution {
 }
 
 export interface BudgetLine {
-  id: string;
+  id: Uuid;
   year: number;
   title: string;
   amountCents: number;

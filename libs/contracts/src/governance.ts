@@ -1,3 +1,4 @@
+import type { Uuid } from './common';
 /** Governance bodies (RVC, regionale driehoek, adviescollege, DVC, ...) and their meetings. */
 
 export const BODY_KINDS = ['rvc', 'regionale_driehoek', 'adviescollege', 'dvc', 'stuurgroep', 'overig'] as const;
@@ -13,19 +14,19 @@ export const BODY_KIND_LABELS: Record<BodyKind, string> = {
 };
 
 export interface BodyMember {
-  id: string;
-  userId: string | null;
-  organisationId: string | null;
+  id: Uuid;
+  userId: Uuid | null;
+  organisationId: Uuid | null;
   name: string;
   role: string;
 }
 
 export interface BodySummary {
-  id: string;
+  id: Uuid;
   kind: BodyKind;
   name: string;
   description: string;
-  districtId: string | null;
+  districtId: Uuid | null;
   districtName: string | null;
   meetingsPerYearMin: number | null;
   meetingsPerYearMax: number | null;
@@ -42,24 +43,24 @@ export interface BodyDetail extends BodySummary {
 }
 
 export interface MeetingAgendaItem {
-  id: string;
+  id: Uuid;
   title: string;
   description: string;
 }
 
 export interface MeetingDocument {
-  id: string;
+  id: Uuid;
   title: string;
   reference: string;
 }
 
 export interface MeetingDecision {
-  id: string;
+  id: Uuid;
   text: string;
 }
 
 export interface MeetingAttendee {
-  userId: string;
+  userId: Uuid;
   name: string;
   status: 'uitgenodigd' | 'aanwezig' | 'afwezig' | 'afgemeld';
 }
@@ -79,8 +80,8 @@ export interface MeetingGuest {
 }
 
 export interface MeetingSummary {
-  id: string;
-  bodyId: string;
+  id: Uuid;
+  bodyId: Uuid;
   bodyName: string;
   bodyKind: BodyKind;
   title: string;

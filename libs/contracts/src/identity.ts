@@ -1,4 +1,4 @@
-import type { IsoDateTime } from './common';
+import type { IsoDateTime, Uuid } from './common';
 
 export const PLATFORM_ROLES = ['secretariaat', 'gebruiker'] as const;
 export type PlatformRole = (typeof PLATFORM_ROLES)[number];
@@ -33,12 +33,12 @@ export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
 /** What the API shows of a user: never the password hash or login counters. */
 export interface User {
-  id: string;
+  id: Uuid;
   email: string;
   displayName: string;
   jobTitle: string | null;
   function: UserFunction;
-  organisationId: string;
+  organisationId: Uuid;
   platformRole: PlatformRole;
   rvcMember: boolean;
   active: boolean;
@@ -50,11 +50,11 @@ export interface User {
 }
 
 export interface Organisation {
-  id: string;
-  regionId: string;
+  id: Uuid;
+  regionId: Uuid;
   name: string;
   type: OrganisationType;
-  districtId: string | null;
+  districtId: Uuid | null;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
   /** Raised on every change (optimistic concurrency). */
@@ -63,8 +63,8 @@ export interface Organisation {
 
 /** A police district (basisteam area) of the region. */
 export interface District {
-  id: string;
-  regionId: string;
+  id: Uuid;
+  regionId: Uuid;
   name: string;
   /** Raised on every rename (optimistic concurrency). */
   version: number;
@@ -72,9 +72,9 @@ export interface District {
 
 /** One of my werkgroepen and my role in it. */
 export interface Membership {
-  workgroupId: string;
+  workgroupId: Uuid;
   workgroupName: string;
-  themeId: string;
+  themeId: Uuid;
   role: MembershipRole;
 }
 
@@ -109,7 +109,7 @@ export interface UserInput {
   displayName?: string;
   jobTitle?: string;
   function?: UserFunction;
-  organisationId?: string;
+  organisationId?: Uuid;
   platformRole?: PlatformRole;
   rvcMember?: boolean;
   active?: boolean;
@@ -131,12 +131,12 @@ export interface CreatedUser extends User {
 export interface OrganisationInput {
   name?: string;
   type?: OrganisationType;
-  districtId?: string | null;
+  districtId?: Uuid | null;
 }
 
 /** One of my live logins, as "Mijn sessies" lists it (GET /api/me/sessions). */
 export interface AccountSession {
-  id: string;
+  id: Uuid;
   /** The session making this request. */
   current: boolean;
   /** Browser and system from the User-Agent at login, in Dutch ("Chrome 156 op Linux"). */

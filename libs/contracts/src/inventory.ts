@@ -1,3 +1,4 @@
+import type { Uuid } from './common';
 /** The inventory of local priorities (inventarisatie) and the selection of themes that follows from it. */
 
 export const INVENTORY_RESPONSE_STATUSES = ['niet_gestart', 'concept', 'ingediend'] as const;
@@ -13,10 +14,10 @@ export interface InventoryPriority {
 }
 
 export interface InventoryResponse {
-  organisationId: string;
+  organisationId: Uuid;
   organisationName: string;
   organisationType: string;
-  districtId: string | null;
+  districtId: Uuid | null;
   districtName: string | null;
   status: InventoryResponseStatus;
   priorities: InventoryPriority[];
@@ -30,14 +31,14 @@ export interface InventoryResponse {
 }
 
 export interface InventoryOrganisationProgress {
-  organisationId: string;
+  organisationId: Uuid;
   organisationName: string;
   organisationType: string;
   districtName: string | null;
   status: InventoryResponseStatus;
   onBehalf: boolean;
   submittedAt: string | null;
-  contacts: Array<{ userId: string; displayName: string }>;
+  contacts: Array<{ userId: Uuid; displayName: string }>;
 }
 
 export interface InventoryCriterionScoreTheme {
@@ -55,11 +56,11 @@ export interface InventoryBodyQuestion {
    * Each body's answer. `bodyId` links the answer to a governance body (GET /api/bodies); `body` is its name
    * (kept as text for a body that is not registered).
    */
-  answers: Array<{ body: string; bodyId?: string | null; answer: string }>;
+  answers: Array<{ body: string; bodyId?: Uuid | null; answer: string }>;
 }
 
 export interface InventorySummary {
-  id: string;
+  id: Uuid;
   title: string;
   periodStart: number | null;
   periodEnd: number | null;
@@ -69,7 +70,7 @@ export interface InventorySummary {
   asked: number;
   answered: number;
   /** For a contact person: the organisations they answer for here and how far each is. */
-  mine: Array<{ organisationId: string; organisationName: string; status: InventoryResponseStatus }>;
+  mine: Array<{ organisationId: Uuid; organisationName: string; status: InventoryResponseStatus }>;
 }
 
 export interface InventoryDetail extends InventorySummary {
@@ -78,7 +79,7 @@ export interface InventoryDetail extends InventorySummary {
   proposedThemes: InventoryCriterionScoreTheme[];
   bodyQuestions: InventoryBodyQuestion[];
   nameGroups: Array<{ title: string; variants: string[] }>;
-  adoptedStrategyId: string | null;
+  adoptedStrategyId: Uuid | null;
   /** Who was asked and who answered: the secretariat and RVC members see all, a contact only their own. */
   organisations: InventoryOrganisationProgress[];
   version: number;
@@ -97,15 +98,15 @@ export interface RankingEntry {
 }
 
 export interface InventoryRanking {
-  inventoryId: string;
+  inventoryId: Uuid;
   top: number;
   /** Submitted responses of gemeenten counted. */
   gemeenten: number;
   overall: RankingEntry[];
-  byDistrict: Array<{ districtId: string | null; districtName: string; gemeenten: number; entries: RankingEntry[] }>;
+  byDistrict: Array<{ districtId: Uuid | null; districtName: string; gemeenten: number; entries: RankingEntry[] }>;
   /** The OM's, the police's and other partners' own lists, in their order. */
   partners: Array<{
-    organisationId: string;
+    organisationId: Uuid;
     organisationName: string;
     organisationType: string;
     priorities: InventoryPriority[];

@@ -1,4 +1,4 @@
-import type { IsoDateTime } from './common';
+import type { IsoDateTime, Uuid } from './common';
 
 export const KNOWLEDGE_STATUSES = ['in_gebruik', 'pilot', 'afgerond'] as const;
 export type KnowledgeStatus = (typeof KNOWLEDGE_STATUSES)[number];
@@ -11,18 +11,18 @@ export interface KnowledgeLink {
 
 /** An intervention or practice in a theme's kennisbank. */
 export interface KnowledgeItem {
-  id: string;
-  themeId: string;
+  id: Uuid;
+  themeId: Uuid;
   themeTitle: string;
   title: string;
   description: string;
-  ownerOrganisationId: string | null;
+  ownerOrganisationId: Uuid | null;
   ownerOrganisationName: string | null;
   tags: string[];
   links: KnowledgeLink[];
   status: KnowledgeStatus;
   /** The gemeenten that use it. */
-  gemeenten: Array<{ id: string; name: string }>;
+  gemeenten: Array<{ id: Uuid; name: string }>;
   createdBy: string | null;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
@@ -44,7 +44,7 @@ export interface KnowledgeFilters {
   q?: string;
   tag?: string;
   status?: string;
-  gemeenteId?: string;
+  gemeenteId?: Uuid;
   limit?: number;
   offset?: number;
 }
@@ -52,9 +52,9 @@ export interface KnowledgeFilters {
 export interface KnowledgeInput {
   title?: string;
   description?: string;
-  ownerOrganisationId?: string | null;
+  ownerOrganisationId?: Uuid | null;
   tags?: string[];
   links?: KnowledgeLink[];
   status?: KnowledgeStatus;
-  gemeenteIds?: string[];
+  gemeenteIds?: Uuid[];
 }

@@ -2,11 +2,12 @@ import type { Action } from './actions';
 import type { FileMeta, FileParentType } from './files';
 import type { Notification } from './notifications';
 import type { SessionSummary } from './sessions';
+import type { Uuid } from './common';
 
 /** What a deleted item leaves behind in a live event. */
 export interface DeletedRef {
-  id: string;
-  workgroupId: string;
+  id: Uuid;
+  workgroupId: Uuid;
 }
 
 /**
@@ -25,19 +26,19 @@ export interface LiveEvents {
   /** A file was added to a subscribed parent, or got a new version (docs/files.md). */
   'file.stored': FileMeta;
   /** A file of a subscribed parent was archived. */
-  'file.archived': { fileId: string; parentType: FileParentType; parentId: string };
+  'file.archived': { fileId: Uuid; parentType: FileParentType; parentId: Uuid };
   /** Lost access to a subscribed werkgroep (removed as member). */
-  revoked: { workgroupId: string; message: string };
+  revoked: { workgroupId: Uuid; message: string };
 }
 export type LiveEventName = keyof LiveEvents;
 
 /** Client -> server on /live: join or leave a werkgroep's room. */
 export interface LiveSubscription {
-  workgroupId: string;
+  workgroupId: Uuid;
 }
 
 /** Client -> server on /live (`files.subscribe`, `files.unsubscribe`): follow one parent's file list. */
 export interface LiveFilesSubscription {
   parentType: FileParentType;
-  parentId: string;
+  parentId: Uuid;
 }

@@ -1,4 +1,4 @@
-import type { IsoDate, IsoDateTime, Page } from './common';
+import type { IsoDate, IsoDateTime, Page, Uuid } from './common';
 
 /**
  * toegewezen: an action was assigned to me; binnenkort: my action is due soon; verlopen: overdue; besluit: a
@@ -23,14 +23,14 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface Notification {
-  id: string;
+  id: Uuid;
   kind: NotificationKind;
   title: string;
   /** More words where the title is not enough (the secretariat's comment on a returned report). */
   detail: string | null;
   entityType: string | null;
   entityId: string | null;
-  workgroupId: string | null;
+  workgroupId: Uuid | null;
   /** Where the web client opens it. */
   link: string | null;
   createdAt: IsoDateTime;
@@ -43,9 +43,9 @@ export interface NotificationPage extends Page<Notification> {
 
 /** An open action as the attention view lists it. */
 export interface AttentionAction {
-  id: string;
+  id: Uuid;
   title: string;
-  workgroupId: string;
+  workgroupId: Uuid;
   workgroupName: string;
   dueDate: IsoDate;
   status: string;
@@ -55,20 +55,20 @@ export interface AttentionAction {
 
 /** An overdue action of someone else in a werkgroep I drive (the aanjager's attention view). */
 export interface AttentionWorkgroupAction extends AttentionAction {
-  ownerId: string | null;
+  ownerId: Uuid | null;
   ownerName: string | null;
 }
 
 /** A progress report that waits on someone: to submit (aanjager) or to accept/return (secretariat). */
 export interface AttentionReport {
   task: 'indienen' | 'beoordelen';
-  workgroupId: string;
+  workgroupId: Uuid;
   workgroupName: string;
-  cycleId: string;
+  cycleId: Uuid;
   cycleTitle: string;
   deadline: IsoDate;
   status: 'niet_gestart' | 'concept' | 'teruggestuurd' | 'ingediend';
-  reportId: string | null;
+  reportId: Uuid | null;
 }
 
 /** GET /api/me/attention: what waits on me now. */
@@ -108,10 +108,10 @@ export interface FollowState {
 
 /** A document as the home page lists it. */
 export interface RecentDocument {
-  id: string;
+  id: Uuid;
   title: string;
   kind: string;
-  workgroupId: string;
+  workgroupId: Uuid;
   workgroupName: string;
   updatedAt: IsoDateTime;
 }
@@ -126,9 +126,9 @@ export interface ChangeItem {
     | 'sessie_nieuw'
     | 'rapportage_teruggestuurd'
     | 'rapportage_geaccepteerd';
-  id: string;
+  id: Uuid;
   title: string;
-  workgroupId: string;
+  workgroupId: Uuid;
   workgroupName: string;
   at: IsoDateTime;
   link: string;

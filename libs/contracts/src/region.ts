@@ -1,5 +1,6 @@
-import type { OrganisationType } from './identity';
+import type { District, OrganisationType } from './identity';
 import type { CompositionSeat } from './workgroups';
+import type { Uuid } from './common';
 
 /** The words a region uses (GET /api/region): what its strategy, board and bureau are called, "prioriteit" or "thema". */
 export interface RegionWords {
@@ -21,7 +22,7 @@ export interface RegionInfo extends RegionWords {
 
 /** The region as the secretariat edits it (GET and PATCH /api/region): with its version (optimistic concurrency). */
 export interface Region extends RegionInfo {
-  id: string;
+  id: Uuid;
   /** Raised on every change of the words (optimistic concurrency; ETag and If-Match). */
   version: number;
 }
@@ -34,12 +35,10 @@ export interface DefaultCompositionRules {
 }
 
 /** A district with the organisations (gemeenten) in it (GET /api/districts). */
-export interface DistrictWithOrganisations {
-  id: string;
-  name: string;
+export interface DistrictWithOrganisations extends District {
   /** Raised on every rename (optimistic concurrency). */
   version: number;
-  organisations: Array<{ id: string; name: string; type: OrganisationType }>;
+  organisations: Array<{ id: Uuid; name: string; type: OrganisationType }>;
 }
 
 /** One entry of the region's list of functions (GET /api/functions): a person's function is its `code`. */

@@ -1,4 +1,4 @@
-import type { IsoDate, IsoDateTime } from './common';
+import type { IsoDate, IsoDateTime, Uuid } from './common';
 
 export const INDICATOR_UNITS = ['aantal', 'percentage', 'euro', 'dagen'] as const;
 export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
@@ -25,8 +25,8 @@ export type ReviewOutcome = 'geaccepteerd' | 'teruggestuurd';
 
 /** A reporting round tied to an RVC meeting. */
 export interface ReportingCycle {
-  id: string;
-  strategyId: string;
+  id: Uuid;
+  strategyId: Uuid;
   title: string;
   meetingDate: IsoDate;
   reportDeadline: IsoDate;
@@ -56,7 +56,7 @@ export interface ReportingCycleDetail extends ReportingCycle {
 }
 
 export interface CycleInput {
-  strategyId: string;
+  strategyId: Uuid;
   title: string;
   meetingDate: IsoDate;
   reportDeadline: IsoDate;
@@ -65,8 +65,8 @@ export interface CycleInput {
 }
 
 export interface Measurement {
-  id: string;
-  indicatorId: string;
+  id: Uuid;
+  indicatorId: Uuid;
   measuredOn: IsoDate;
   value: number;
   source: string;
@@ -77,9 +77,9 @@ export interface Measurement {
 
 /** A measurable indicator of a focus area, with its measurements. */
 export interface Indicator {
-  id: string;
-  workgroupId: string;
-  focusAreaId: string;
+  id: Uuid;
+  workgroupId: Uuid;
+  focusAreaId: Uuid;
   focusAreaTitle: string;
   title: string;
   description: string;
@@ -95,7 +95,7 @@ export interface Indicator {
 }
 
 export interface IndicatorInput {
-  focusAreaId: string;
+  focusAreaId: Uuid;
   title: string;
   description?: string;
   unit: IndicatorUnit;
@@ -122,7 +122,7 @@ export interface ReportNarrative {
  */
 export interface ReportContent {
   summary: string;
-  focusAreas: Array<{ focusAreaId: string; title: string; status: FocusAreaStatus; narrative: string }>;
+  focusAreas: Array<{ focusAreaId: Uuid; title: string; status: FocusAreaStatus; narrative: string }>;
   narrative?: ReportNarrative | null;
 }
 
@@ -133,13 +133,13 @@ export interface ReportFigures {
   referenceDate: IsoDate;
   period: { start: IsoDate; end: IsoDate };
   actions: {
-    perFocusArea: Array<{ focusAreaId: string | null; title: string; done: number; open: number; overdue: number }>;
+    perFocusArea: Array<{ focusAreaId: Uuid | null; title: string; done: number; open: number; overdue: number }>;
     totals: { done: number; open: number; overdue: number };
-    overdueByOrganisation: Array<{ organisationId: string | null; organisationName: string; overdue: number }>;
+    overdueByOrganisation: Array<{ organisationId: Uuid | null; organisationName: string; overdue: number }>;
   };
   indicators: Array<{
-    indicatorId: string;
-    focusAreaId: string;
+    indicatorId: Uuid;
+    focusAreaId: Uuid;
     title: string;
     unit: IndicatorUnit;
     direction: IndicatorDirection;
@@ -162,7 +162,7 @@ export interface ReportReview {
 
 /** A frozen, hashed version of a report: its words, figures and hash, and the secretariat's verdict. */
 export interface ReportVersion {
-  id: string;
+  id: Uuid;
   version: number;
   content: ReportContent;
   figures: ReportFigures;
@@ -177,20 +177,20 @@ export interface ReportVersion {
 }
 
 export interface ReportListItem {
-  id: string;
-  cycleId: string;
+  id: Uuid;
+  cycleId: Uuid;
   cycleTitle: string;
   status: ReportStatus;
   currentVersion: number;
-  narrativeDocumentId: string | null;
+  narrativeDocumentId: Uuid | null;
   updatedAt: IsoDateTime;
 }
 
 interface ReportBase {
-  id: string;
-  workgroupId: string;
+  id: Uuid;
+  workgroupId: Uuid;
   workgroupName: string;
-  cycleId: string;
+  cycleId: Uuid;
   cycleTitle: string;
   status: ReportStatus;
 }
@@ -203,7 +203,7 @@ export interface WorkingReport extends ReportBase {
   figuresFrozen: boolean;
   latestVersion: ReportVersion | null;
   /** The collaborative narrative document (null for reports from before it existed). */
-  narrativeDocumentId: string | null;
+  narrativeDocumentId: Uuid | null;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
   /** Raised on every change (optimistic concurrency). */
@@ -217,7 +217,7 @@ export interface WorkingReport extends ReportBase {
  * fields (`summary`, `focusAreas.<focusAreaId>.status|narrative`) that still hold the carried-over value.
  */
 export interface CarriedOver {
-  reportId: string;
+  reportId: Uuid;
   cycleTitle: string;
   version: number;
   acceptedAt: IsoDateTime;
@@ -256,11 +256,11 @@ export function isWorkingReport(report: ProgressReport): report is WorkingReport
 
 export interface ReportChanges {
   summary?: string;
-  focusAreas?: Array<{ focusAreaId: string; status?: FocusAreaStatus; narrative?: string }>;
+  focusAreas?: Array<{ focusAreaId: Uuid; status?: FocusAreaStatus; narrative?: string }>;
 }
 
 export interface CycleRef {
-  id: string;
+  id: Uuid;
   title: string;
   meetingDate: IsoDate;
   reportDeadline: IsoDate;
@@ -268,34 +268,34 @@ export interface CycleRef {
 
 /** The secretariat's (and the RVC's) overview of every werkgroep of a strategy. */
 export interface Dashboard {
-  strategyId: string;
+  strategyId: Uuid;
   /** The secretariat sees live overdue actions; RVC members the figures of submitted reports. */
   overdueSource: 'live' | 'ingediende_rapportages';
   currentCycle: CycleRef | null;
   cycles: CycleRef[];
   matrix: Array<{
-    workgroupId: string;
+    workgroupId: Uuid;
     workgroupName: string;
     focusAreas: Array<{
-      focusAreaId: string;
+      focusAreaId: Uuid;
       title: string;
       status: FocusAreaStatus | null;
-      cycleId: string | null;
+      cycleId: Uuid | null;
       version: number | null;
     }>;
   }>;
   trend: Array<{
-    cycleId: string;
+    cycleId: Uuid;
     title: string;
     meetingDate: IsoDate;
-    workgroups: Array<{ workgroupId: string; statusCounts: Partial<Record<FocusAreaStatus, number>> }>;
+    workgroups: Array<{ workgroupId: Uuid; statusCounts: Partial<Record<FocusAreaStatus, number>> }>;
   }>;
   overdue: {
-    perWorkgroup: Array<{ workgroupId: string; workgroupName: string; overdue: number }>;
-    perOrganisation: Array<{ organisationId: string | null; organisationName: string; overdue: number }>;
+    perWorkgroup: Array<{ workgroupId: Uuid; workgroupName: string; overdue: number }>;
+    perOrganisation: Array<{ organisationId: Uuid | null; organisationName: string; overdue: number }>;
   };
-  submissions: Array<{ workgroupId: string; workgroupName: string; status: SubmissionStatus; reportId: string | null }>;
-  notYetSubmitted: Array<{ workgroupId: string; workgroupName: string }>;
+  submissions: Array<{ workgroupId: Uuid; workgroupName: string; status: SubmissionStatus; reportId: Uuid | null }>;
+  notYetSubmitted: Array<{ workgroupId: Uuid; workgroupName: string }>;
 }
 
 /** The RVC bundle of one cycle: every werkgroep in strategy order, with its accepted report (or null). */
@@ -308,18 +308,18 @@ export interface BundleWords {
 
 export interface RvcBundle {
   cycle: ReportingCycle;
-  strategy: { id: string; name: string };
+  strategy: { id: Uuid; name: string };
   words: BundleWords;
   generatedAt: IsoDateTime;
   workgroups: RvcBundleWorkgroup[];
 }
 
 export interface RvcBundleWorkgroup {
-  workgroupId: string;
+  workgroupId: Uuid;
   name: string;
   priorityTitle: string;
   report: null | {
-    reportId: string;
+    reportId: Uuid;
     version: number;
     submittedAt: IsoDateTime;
     submittedByName: string | null;

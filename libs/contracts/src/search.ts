@@ -1,3 +1,4 @@
+import type { Uuid } from './common';
 /** What the search over everything looks in (GET /api/search?type=…). */
 export const SEARCH_KINDS = ['document', 'action', 'session', 'knowledge', 'person', 'organisation'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
@@ -26,7 +27,7 @@ export interface HighlightedText {
 
 export interface SearchHit {
   kind: SearchKind;
-  id: string;
+  id: Uuid;
   title: HighlightedText;
   /** The passage around the first match in the item's text, when the text is not just the title. */
   snippet: HighlightedText | null;

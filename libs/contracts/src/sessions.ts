@@ -1,4 +1,4 @@
-import type { IsoDate, IsoDateTime } from './common';
+import type { IsoDate, IsoDateTime, Uuid } from './common';
 
 export const SESSION_TYPES = ['werksessie', 'kennissessie', 'bestuurlijk_overleg'] as const;
 export type SessionType = (typeof SESSION_TYPES)[number];
@@ -20,8 +20,8 @@ export const SESSION_EXPORT_FORMATS = ['md', 'html'] as const;
 export type SessionExportFormat = (typeof SESSION_EXPORT_FORMATS)[number];
 
 export interface SessionSummary {
-  id: string;
-  workgroupId: string;
+  id: Uuid;
+  workgroupId: Uuid;
   workgroupName: string;
   type: SessionType;
   state: SessionState;
@@ -31,7 +31,7 @@ export interface SessionSummary {
   endsAt: IsoDateTime;
   location: string | null;
   onlineUrl: string | null;
-  minutesDocumentId: string | null;
+  minutesDocumentId: Uuid | null;
   minutesDocumentTitle: string | null;
   /** Raised on every change a calendar must follow (date, time, place, title, status): SEQUENCE of the .ics. */
   sequence: number;
@@ -46,13 +46,13 @@ export interface SessionSummary {
 }
 
 export interface AgendaItem {
-  id: string;
-  sessionId: string;
+  id: Uuid;
+  sessionId: Uuid;
   placement: AgendaPlacement;
   position: number;
   title: string;
   description: string;
-  presenterId: string | null;
+  presenterId: Uuid | null;
   presenterName: string | null;
   minutesAllotted: number | null;
   outcome: AgendaOutcome | null;
@@ -65,7 +65,7 @@ export interface AgendaItem {
 }
 
 export interface Attendee {
-  userId: string;
+  userId: Uuid;
   displayName: string;
   organisationName: string | null;
   role: string | null;
@@ -74,7 +74,7 @@ export interface Attendee {
 
 /** An action that came from a decision, as the decision lists it. */
 export interface DecisionAction {
-  id: string;
+  id: Uuid;
   title: string;
   ownerName: string | null;
   dueDate: IsoDate | null;
@@ -82,9 +82,9 @@ export interface DecisionAction {
 }
 
 export interface Decision {
-  id: string;
-  sessionId: string;
-  agendaItemId: string | null;
+  id: Uuid;
+  sessionId: Uuid;
+  agendaItemId: Uuid | null;
   agendaItemTitle: string | null;
   text: string;
   decidedAt: IsoDateTime;
@@ -94,6 +94,11 @@ export interface Decision {
   /** Raised on every change (optimistic concurrency). */
   version: number;
   actions: DecisionAction[];
+}
+
+/** A decision with the session it was taken in (GET /api/decisions/:id, GET /api/actions/:id/decision). */
+export interface DecisionInSession extends Decision {
+  session: Pick<SessionSummary, 'id' | 'workgroupId' | 'title' | 'type' | 'state' | 'startsAt'>;
 }
 
 export interface SessionDetail extends Omit<SessionSummary, 'agendaItemCount' | 'decisionCount' | 'upcoming'> {
@@ -124,7 +129,7 @@ export type SessionChangeKind = (typeof SESSION_CHANGE_KINDS)[number];
 
 /** One change in a session's history. */
 export interface SessionChange {
-  id: string;
+  id: Uuid;
   kind: SessionChangeKind;
   /** The agenda item or decision it was about, by its title or text at the time. */
   subject: string | null;
@@ -144,14 +149,14 @@ export interface SessionInput {
   endsAt?: IsoDateTime;
   location?: string | null;
   onlineUrl?: string | null;
-  inviteeIds?: string[];
+  inviteeIds?: Uuid[];
 }
 
 export interface AgendaItemInput {
   title?: string;
   description?: string;
   placement?: AgendaPlacement;
-  presenterId?: string | null;
+  presenterId?: Uuid | null;
   presenterName?: string | null;
   minutesAllotted?: number | null;
   outcome?: AgendaOutcome | null;
@@ -160,18 +165,18 @@ export interface AgendaItemInput {
 /** A draft for an action created from a decision. */
 export interface ActionDraft {
   title: string;
-  ownerId?: string | null;
+  ownerId?: Uuid | null;
   dueDate?: IsoDate | null;
-  focusAreaId?: string | null;
+  focusAreaId?: Uuid | null;
 }
 
 export interface AttendanceInput {
-  attendees?: Array<{ userId: string; status?: AttendanceStatus }>;
-  removeUserIds?: string[];
+  attendees?: Array<{ userId: Uuid; status?: AttendanceStatus }>;
+  removeUserIds?: Uuid[];
 }
 
 export interface DecisionInput {
   text: string;
-  agendaItemId?: string | null;
+  agendaItemId?: Uuid | null;
   actions?: ActionDraft[];
 }

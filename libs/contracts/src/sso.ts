@@ -1,3 +1,4 @@
+import type { Uuid } from './common';
 /** Why a single sign-on login was refused: the code travels in the redirect to /inloggen?sso-fout=<code>. */
 export const SSO_ERRORS = {
   not_invited:
@@ -16,14 +17,14 @@ export type SsoErrorCode = keyof typeof SSO_ERRORS;
 
 /** GET /api/auth/oidc/providers: what the login page needs to offer "Inloggen met <naam>". */
 export interface SsoProviderSummary {
-  organisationId: string;
+  organisationId: Uuid;
   displayName: string;
   emailDomains: string[];
 }
 
 /** GET/PUT /api/organisations/:id/sso: an organisation's OpenID provider, never with the client secret. */
 export interface SsoSettings {
-  organisationId: string;
+  organisationId: Uuid;
   displayName: string;
   issuer: string;
   clientId: string;

@@ -1,12 +1,12 @@
-import type { IsoDate, IsoDateTime } from './common';
+import type { IsoDate, IsoDateTime, Uuid } from './common';
 
 export const STRATEGY_STATUSES = ['concept', 'consultatie', 'vastgesteld', 'afgesloten'] as const;
 export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
 
 /** The region's security strategy (Regionale Veiligheidsstrategie). */
 export interface Strategy {
-  id: string;
-  regionId: string;
+  id: Uuid;
+  regionId: Uuid;
   title: string;
   motto: string | null;
   periodStart: IsoDate;
@@ -32,8 +32,8 @@ export interface Strategy {
 
 /** A part of a priority (onderdeel). */
 export interface FocusArea {
-  id: string;
-  themeId: string;
+  id: Uuid;
+  themeId: Uuid;
   position: number;
   title: string;
   /** Rich text (sanitised HTML), like the strategy's texts. */
@@ -46,8 +46,8 @@ export interface FocusArea {
 
 /** A priority of the strategy (prioriteit); each has one werkgroep. */
 export interface Theme {
-  id: string;
-  strategyId: string;
+  id: Uuid;
+  strategyId: Uuid;
   position: number;
   title: string;
   /** Rich text (sanitised HTML). */

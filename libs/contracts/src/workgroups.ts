@@ -1,4 +1,4 @@
-import type { IsoDateTime } from './common';
+import type { IsoDateTime, Uuid } from './common';
 import type { MembershipRole, OrganisationType, UserFunction } from './identity';
 import type { Theme } from './strategy';
 
@@ -13,29 +13,29 @@ export const WORKGROUP_KIND_LABELS: Record<WorkgroupKind, string> = {
 };
 
 export interface WorkgroupSummary {
-  id: string;
+  id: Uuid;
   name: string;
   description: string | null;
   kind: WorkgroupKind;
   /** Null for a group without a theme (it does not report as a priority). */
-  themeId: string | null;
+  themeId: Uuid | null;
   themeTitle: string | null;
-  strategyId: string | null;
+  strategyId: Uuid | null;
   memberCount: number;
   myRole: MembershipRole | null;
 }
 
 export interface WorkgroupMember {
-  userId: string;
+  userId: Uuid;
   displayName: string;
   email: string;
   jobTitle: string | null;
   function: UserFunction;
   active: boolean;
-  organisationId: string;
+  organisationId: Uuid;
   organisationName: string;
   organisationType: OrganisationType;
-  districtId: string | null;
+  districtId: Uuid | null;
   districtName: string | null;
   role: MembershipRole;
   addedAt: IsoDateTime;
@@ -45,7 +45,7 @@ export interface CompositionRequirement {
   code: string;
   label: string;
   satisfied: boolean;
-  satisfiedBy: Array<{ userId: string; displayName: string }>;
+  satisfiedBy: Array<{ userId: Uuid; displayName: string }>;
 }
 
 /** A seat of a werkgroep's composition rules: who fills it, in which role, once per district or not. */
@@ -70,10 +70,10 @@ export interface Composition {
 }
 
 export interface WorkgroupDetail {
-  id: string;
+  id: Uuid;
   kind: WorkgroupKind;
   /** Null for a group without a theme. */
-  themeId: string | null;
+  themeId: Uuid | null;
   name: string;
   description: string | null;
   updatedAt: IsoDateTime;
@@ -87,7 +87,7 @@ export interface WorkgroupDetail {
 }
 
 export interface WorkgroupInput {
-  themeId?: string | null;
+  themeId?: Uuid | null;
   kind?: WorkgroupKind;
   name?: string;
   description?: string;

@@ -82,7 +82,10 @@ export class DocumentHistoryService implements OnModuleInit {
       return versionId;
     });
     this.collab.signal(documentId, 'versions', { documentId });
-    return (await this.repository.listVersions(documentId)).find((v) => v.id === id);
+    const created = (await this.repository.listVersions(documentId)).find((v) => v.id === id);
+    // Versions are never deleted: only a document removed in between could take it away.
+    if (!created) throw notFound('Het document');
+    return created;
   }
 
   /** An old version, read-only, rendered like an export. */

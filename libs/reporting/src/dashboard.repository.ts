@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { FocusAreaStatus, ReportStatus } from '@koers/contracts';
 
 /**
  * The dashboard's queries, each one set-based over the whole strategy. "Upward" versions are frozen
@@ -51,10 +52,15 @@ export class DashboardRepository {
   }
 
   /** Per werkgroep and focus area the status in the latest upward version. */
-  latestStatuses(
-    strategyId: string,
-  ): Promise<
-    Array<{ workgroupId: string; cycleId: string; version: number; state: string; focusAreaId: string; status: string }>
+  latestStatuses(strategyId: string): Promise<
+    Array<{
+      workgroupId: string;
+      cycleId: string;
+      version: number;
+      state: string;
+      focusAreaId: string;
+      status: FocusAreaStatus;
+    }>
   > {
     return this.dataSource.query(
       `SELECT l.workgroup_id AS "workgroupId", l.cycle_id AS "cycleId", l.version, l.state,
@@ -125,7 +131,9 @@ export class DashboardRepository {
   submissions(
     strategyId: string,
     cycleId: string,
-  ): Promise<Array<{ workgroupId: string; workgroupName: string; reportId: string | null; status: string | null }>> {
+  ): Promise<
+    Array<{ workgroupId: string; workgroupName: string; reportId: string | null; status: ReportStatus | null }>
+  > {
     return this.dataSource.query(
       `SELECT w.id AS "workgroupId", w.name AS "workgroupName", r.id AS "reportId", r.status
          FROM workgroups w JOIN themes t ON t.id = w.theme_id

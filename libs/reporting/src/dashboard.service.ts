@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuthorizationService, isSecretariat } from '@koers/access';
 import { notFound, todayInNetherlands, validationFailed } from '@koers/core';
+import type { Dashboard, Serializable } from '@koers/contracts';
 import { DashboardRepository } from './dashboard.repository';
 
 /**
@@ -14,7 +15,7 @@ export class DashboardService {
     private readonly authorization: AuthorizationService,
   ) {}
 
-  async dashboard(actor: Actor, strategyId: string, cycleId?: string) {
+  async dashboard(actor: Actor, strategyId: string, cycleId?: string): Promise<Serializable<Dashboard>> {
     await this.authorization.assertInRegion(actor, 'reporting.read', 'dashboard.read');
     const secretariat = isSecretariat(actor);
     if (!(await this.repository.strategyExists(strategyId))) throw notFound('De strategie');
@@ -84,7 +85,7 @@ export class DashboardService {
     const submitted = (status: string | null) => status === 'ingediend' || status === 'geaccepteerd';
     return {
       strategyId,
-      overdueSource: secretariat ? 'live' : 'ingediende_rapportages',
+      overdueSource: secretariat ? ('live' as const) : ('ingediende_rapportages' as const),
       currentCycle: current,
       cycles,
       matrix,
@@ -94,7 +95,11 @@ export class DashboardService {
         workgroupId: s.workgroupId,
         workgroupName: s.workgroupName,
         // RVC members do not learn whether a werkgroep has a concept: only whether it submitted.
-        status: secretariat ? (s.status ?? 'geen_rapportage') : submitted(s.status) ? s.status : 'niet_ingediend',
+        status: secretariat
+          ? (s.status ?? 'geen_rapportage')
+          : s.status && submitted(s.status)
+            ? s.status
+            : 'niet_ingediend',
         reportId: secretariat || submitted(s.status) ? s.reportId : null,
       })),
       notYetSubmitted: submissions

@@ -3,7 +3,14 @@ import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, AuthorizationService, REPORTING_ROLES } from '@koers/access';
-import type { CarriedOver, SubmitCheck, SubmitCheckItem } from '@koers/contracts';
+import type {
+  CarriedOver,
+  ProgressReport,
+  Serializable,
+  SubmitCheck,
+  SubmitCheckItem,
+  WorkingReport,
+} from '@koers/contracts';
 import { AuditService } from '@koers/audit';
 import { conflict, EventBus, notFound, StaleVersionError, TransactionHost, validationFailed } from '@koers/core';
 import { DocumentService } from '@koers/documents';
@@ -165,11 +172,11 @@ export class ProgressReportService {
       return newId;
     });
     if (!id) throw conflict('Deze werkgroep heeft al een voortgangsrapportage voor deze cyclus.');
-    return this.get(actor, id);
+    return this.current(actor, id);
   }
 
   /** Members and the secretariat see the working report with live figures; RVC members the latest upward version. */
-  async get(actor: Actor, id: string) {
+  async get(actor: Actor, id: string): Promise<Serializable<ProgressReport>> {
     const { report, upwardOnly } = await this.readable(actor, id, 'progress_report.read');
     if (upwardOnly) {
       const latest = (await this.repository.versions(id, true)).at(-1)!;
@@ -183,6 +190,18 @@ export class ProgressReportService {
         version: versionView(latest),
       };
     }
+    return this.working(report);
+  }
+
+  /** The working report after the caller changed it (who may change it may read the working copy). */
+  private async current(actor: Actor, id: string): Promise<Serializable<WorkingReport>> {
+    const { report } = await this.readable(actor, id, 'progress_report.read');
+    return this.working(report);
+  }
+
+  /** The working copy with its figures: live while the werkgroep writes, the frozen ones once submitted. */
+  private async working(report: ReportRow): Promise<Serializable<WorkingReport>> {
+    const id = report.id;
     const editable = EDITABLE_REPORT_STATUSES.includes(report.status);
     const current = report.currentVersion > 0 ? await this.repository.version(id, report.currentVersion) : null;
     return {
@@ -254,7 +273,7 @@ export class ProgressReportService {
           throw new StaleVersionError(await this.get(actor, id), error.fields);
         throw error;
       });
-    return this.get(actor, id);
+    return this.current(actor, id);
   }
 
   /**
@@ -329,7 +348,7 @@ export class ProgressReportService {
         onBehalf,
       });
     });
-    return this.get(actor, id);
+    return this.current(actor, id);
   }
 
   async accept(actor: Actor, id: string) {
@@ -377,7 +396,7 @@ export class ProgressReportService {
         comment,
       });
     });
-    return this.get(actor, id);
+    return this.current(actor, id);
   }
 
   /** Freezes the report's current words, its narrative document and freshly computed figures into the next version. */

@@ -93,6 +93,12 @@ export class StrategyService {
       .sort((a, b) => Number(b.current) - Number(a.current));
   }
 
+  /** A strategy as the API shows it: with whether it is the one that counts now (read after the change commits). */
+  private async withCurrent(strategy: StrategyEntity): Promise<StrategyListItem> {
+    const [all, marked] = await Promise.all([this.repository.listStrategies(), this.repository.markedCurrentId()]);
+    return { ...strategy, current: currentStrategyId(all, marked, todayInNetherlands()) === strategy.id };
+  }
+
   /** The secretariat marks the strategy that counts when no adopted strategy covers today. */
   async markCurrent(actor: Actor, id: string): Promise<StrategyListItem[]> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'strategy.mark_current');
@@ -129,13 +135,13 @@ export class StrategyService {
     return themes.map((theme) => ({ ...theme, focusAreas: focusAreas.filter((f) => f.themeId === theme.id) }));
   }
 
-  async createStrategy(actor: Actor, raw: StrategyInput): Promise<StrategyEntity> {
+  async createStrategy(actor: Actor, raw: StrategyInput): Promise<StrategyListItem> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'strategy.create');
     const input = strategyTexts(raw);
     const regionId = await this.repository.currentRegionId();
     if (!regionId) throw conflict('Er is nog geen regio ingericht.');
     assertPeriod(input.periodStart, input.periodEnd);
-    return this.change(actor, 'strategy.create', async (manager) => {
+    const created = await this.change(actor, 'strategy.create', async (manager) => {
       const created = await this.repository.insert<StrategyEntity>(
         StrategyEntity,
         {
@@ -154,6 +160,7 @@ export class StrategyService {
       );
       return { result: created, entityType: 'strategy', entityId: created.id, summary: { title: created.title } };
     });
+    return this.withCurrent(created);
   }
 
   async updateStrategy(
@@ -161,10 +168,10 @@ export class StrategyService {
     id: string,
     raw: Partial<StrategyInput>,
     expectedVersion?: number,
-  ): Promise<StrategyEntity> {
+  ): Promise<StrategyListItem> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'strategy.update');
     const input = strategyTexts(raw);
-    return this.change(actor, 'strategy.update', async (manager) => {
+    const updated = await this.change(actor, 'strategy.update', async (manager) => {
       await lockVersion(manager, 'strategies', id, expectedVersion, (m) => this.repository.findStrategy(id, m));
       const before = await this.repository.findStrategy(id, manager);
       if (!before) throw notFound('De strategie');
@@ -172,6 +179,7 @@ export class StrategyService {
       const updated = await this.repository.update<StrategyEntity>(StrategyEntity, id, input, manager);
       return { result: updated, entityType: 'strategy', entityId: id, summary: { changes: diffFields(before, input) } };
     });
+    return this.withCurrent(updated);
   }
 
   async deleteStrategy(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
@@ -193,7 +201,8 @@ export class StrategyService {
     );
   }
 
-  async createTheme(actor: Actor, strategyId: string, raw: ThemeInput): Promise<ThemeEntity> {
+  /** A new priority has no focus areas yet. */
+  async createTheme(actor: Actor, strategyId: string, raw: ThemeInput): Promise<ThemeWithFocusAreas> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'theme.create');
     const input = described(raw);
     return this.change(actor, 'theme.create', async (manager) => {
@@ -211,7 +220,7 @@ export class StrategyService {
         manager,
       );
       return {
-        result: created,
+        result: { ...created, focusAreas: [] },
         entityType: 'theme',
         entityId: created.id,
         summary: { title: created.title, strategyId },
@@ -224,7 +233,7 @@ export class StrategyService {
     id: string,
     raw: Partial<ThemeInput>,
     expectedVersion?: number,
-  ): Promise<ThemeEntity> {
+  ): Promise<ThemeWithFocusAreas> {
     await this.authorization.assertInRegion(actor, 'region.manage', 'theme.update');
     const input = described(raw);
     return this.change(actor, 'theme.update', async (manager) => {
@@ -232,7 +241,12 @@ export class StrategyService {
       const before = await this.repository.findTheme(id, manager);
       if (!before) throw notFound('De prioriteit');
       const updated = await this.repository.update<ThemeEntity>(ThemeEntity, id, input, manager);
-      return { result: updated, entityType: 'theme', entityId: id, summary: { changes: diffFields(before, input) } };
+      return {
+        result: { ...updated, focusAreas: await this.repository.focusAreasOf([id]) },
+        entityType: 'theme',
+        entityId: id,
+        summary: { changes: diffFields(before, input) },
+      };
     });
   }
 

@@ -1,26 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import type { MembershipRole } from '@koers/access';
+import type { Dated, WorkgroupMember } from '@koers/contracts';
 import type { CompositionSeat } from './composition';
 import { WorkgroupEntity, WorkgroupMemberEntity } from './workgroup.entity';
 import { TransactionHost } from '@koers/core';
 
 /** A member with what the page and the composition check show of them. */
-export interface MemberRow {
-  userId: string;
-  displayName: string;
-  email: string;
-  jobTitle: string;
-  function: string;
-  active: boolean;
-  organisationId: string;
-  organisationName: string;
-  organisationType: string;
-  districtId: string | null;
-  districtName: string | null;
-  role: MembershipRole;
-  addedAt: Date;
-}
+/** A member as the werkgroep lists it: the contract's `WorkgroupMember` with `addedAt` as a `Date`. */
+export type MemberRow = Dated<WorkgroupMember, 'addedAt'>;
 
 @Injectable()
 export class WorkgroupRepository {

@@ -132,7 +132,7 @@ export class WorkgroupService {
     const [theme] = themeId ? await this.strategy.themesByIds([themeId]) : [null];
     if (themeId && !theme)
       throw validationFailed([{ field: 'themeId', messages: ['Dit thema (deze prioriteit) bestaat niet.'] }]);
-    return this.change(actor, 'workgroup.create', null, async (manager) => {
+    const created = await this.change(actor, 'workgroup.create', null, async (manager) => {
       await this.assertNameFree(input.name, null, manager);
       // A new werkgroep starts from the region's default seats (the Belastingdienst too where the theme asks for it).
       const defaults = (await this.repository.defaultCompositionRules(manager))?.compositionRules ?? [];
@@ -157,6 +157,18 @@ export class WorkgroupService {
         summary: { name: created.name, kind: created.kind, themeId: created.themeId },
       };
     });
+    // As the list shows it: a new werkgroep has no members yet.
+    return {
+      id: created.id,
+      name: created.name,
+      description: created.description,
+      kind: created.kind,
+      themeId: created.themeId,
+      themeTitle: theme?.title ?? null,
+      strategyId: theme?.strategyId ?? null,
+      memberCount: 0,
+      myRole: null,
+    };
   }
 
   async update(
@@ -166,19 +178,16 @@ export class WorkgroupService {
     expectedVersion?: number,
   ) {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.manage', id, 'workgroup.update');
-    return this.change(actor, 'workgroup.update', id, async (manager) => {
+    await this.change(actor, 'workgroup.update', id, async (manager) => {
       await lockVersion(manager, 'workgroups', id, expectedVersion, (m) => this.repository.findById(id, m));
       const before = await this.repository.findById(id, manager);
       if (!before) throw notFound('De werkgroep');
       if (input.name !== undefined) await this.assertNameFree(input.name, id, manager);
       await this.repository.update(id, input, manager);
-      return {
-        result: await this.repository.findById(id, manager),
-        entityId: id,
-        workgroupId: id,
-        summary: { changes: diffFields(before, input) },
-      };
+      return { result: undefined, entityId: id, workgroupId: id, summary: { changes: diffFields(before, input) } };
     });
+    // The whole werkgroep, as GET answers it: the form reloads from it and its composition may have changed.
+    return this.get(actor, id);
   }
 
   async remove(actor: Actor, id: string, expectedVersion?: number): Promise<void> {

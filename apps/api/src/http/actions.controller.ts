@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
+import { Action, ActionComment, ActionDetail, asWire, Page } from '@koers/contracts';
 import { ActionCommentDto, ActionListQueryDto, ActionService, CreateActionDto, UpdateActionDto } from '@koers/actions';
 import { CurrentActor } from '@koers/identity';
 import { UuidParamPipe } from './validation';
@@ -15,43 +16,47 @@ export class ActionsController {
 
   @Get('workgroups/:id/actions')
   @RouteAccess('workgroup.content.read', { in: 'workgroup', attempted: 'action.list' })
-  list(
+  async list(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) workgroupId: string,
     @Query() query: ActionListQueryDto,
-  ) {
-    return this.actions.list(actor, workgroupId, { ...query, statuses: query.status });
+  ): Promise<Page<Action>> {
+    return asWire<Page<Action>>(await this.actions.list(actor, workgroupId, { ...query, statuses: query.status }));
   }
 
   @Post('workgroups/:id/actions')
   @RouteAccess('workgroup.actions.manage', { in: 'workgroup', attempted: 'action.create' })
-  create(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string, @Body() body: CreateActionDto) {
-    return this.actions.create(actor, workgroupId, body);
+  async create(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) workgroupId: string,
+    @Body() body: CreateActionDto,
+  ): Promise<Action> {
+    return asWire<Action>(await this.actions.create(actor, workgroupId, body));
   }
 
   /** My open actions across my werkgroepen. */
   @Get('me/actions')
-  mine(@CurrentActor() actor: Actor, @Query() query: ActionListQueryDto) {
-    return this.actions.mine(actor, { ...query, statuses: query.status });
+  async mine(@CurrentActor() actor: Actor, @Query() query: ActionListQueryDto): Promise<Page<Action>> {
+    return asWire<Page<Action>>(await this.actions.mine(actor, { ...query, statuses: query.status }));
   }
 
   /** One action with its change history and comments. */
   @Get('actions/:id')
   @Versioned()
-  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.actions.get(actor, id);
+  async get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<ActionDetail> {
+    return asWire<ActionDetail>(await this.actions.get(actor, id));
   }
 
   @Patch('actions/:id')
   @RouteAccess('workgroup.content.write', { in: 'action', attempted: 'action.update' })
   @Versioned()
-  update(
+  async update(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateActionDto,
     @ExpectedVersion() version?: number,
-  ) {
-    return this.actions.update(actor, id, body, version);
+  ): Promise<Action> {
+    return asWire<Action>(await this.actions.update(actor, id, body, version));
   }
 
   @Delete('actions/:id')
@@ -67,7 +72,11 @@ export class ActionsController {
 
   @Post('actions/:id/comments')
   @RouteAccess('workgroup.content.write', { in: 'action', attempted: 'action.comment' })
-  comment(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: ActionCommentDto) {
-    return this.actions.comment(actor, id, body.body);
+  async comment(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: ActionCommentDto,
+  ): Promise<ActionComment[]> {
+    return asWire<ActionComment[]>(await this.actions.comment(actor, id, body.body));
   }
 }

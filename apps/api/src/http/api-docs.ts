@@ -23,7 +23,7 @@ export function createOpenApiDocument(app: NestExpressApplication): OpenAPIObjec
 
 /** What `scripts/openapi-responses.mjs` derived from the controllers' return types (written by `npm run build:api`). */
 interface DerivedResponses {
-  routes: Record<string, { void: true } | { schema: Record<string, unknown> }>;
+  routes: Record<string, ({ void: true } | { schema: Record<string, unknown> }) & { uuidParams?: string[] }>;
   components: Record<string, Record<string, unknown>>;
 }
 
@@ -49,6 +49,10 @@ function withResponses(document: OpenAPIObject, derived = derivedResponses()): O
       operation.summary ??= summaryOf(operation.operationId, method, path);
       const route = derived?.routes[operation.operationId ?? ''];
       if (!route) continue;
+      for (const parameter of operation.parameters ?? []) {
+        if ('in' in parameter && parameter.in === 'path' && route.uuidParams?.includes(parameter.name))
+          parameter.schema = { ...parameter.schema, type: 'string', format: 'uuid' };
+      }
       const code =
         Object.keys(operation.responses).find((c) => c.startsWith('2')) ?? (method === 'post' ? '201' : '200');
       const description = (operation.responses[code] as { description?: string } | undefined)?.description;

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
+import { asWire, Dashboard } from '@koers/contracts';
 import { CurrentActor } from '@koers/identity';
 import { DashboardQueryDto, DashboardService } from '@koers/reporting';
 import { RouteAccess } from './route-access';
@@ -13,7 +14,7 @@ export class DashboardController {
 
   @Get()
   @RouteAccess('reporting.read', { attempted: 'dashboard.read' })
-  get(@CurrentActor() actor: Actor, @Query() query: DashboardQueryDto) {
-    return this.dashboard.dashboard(actor, query.strategyId, query.cycleId);
+  async get(@CurrentActor() actor: Actor, @Query() query: DashboardQueryDto): Promise<Dashboard> {
+    return asWire<Dashboard>(await this.dashboard.dashboard(actor, query.strategyId, query.cycleId));
   }
 }

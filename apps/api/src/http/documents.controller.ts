@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Res } from '@
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@koers/access';
+import { asWire, CommentThread, DocumentMeta, DocumentVersion } from '@koers/contracts';
 import {
   CommentBodyDto,
   CreateCommentDto,
@@ -38,41 +39,41 @@ export class DocumentsController {
 
   @Get('workgroups/:id/documents')
   @RouteAccess('workgroup.content.read', { in: 'workgroup', attempted: 'document.list' })
-  list(
+  async list(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) workgroupId: string,
     @Query() query: DocumentListQueryDto,
-  ) {
-    return this.documents.list(actor, workgroupId, query.archived ?? false);
+  ): Promise<DocumentMeta[]> {
+    return asWire<DocumentMeta[]>(await this.documents.list(actor, workgroupId, query.archived ?? false));
   }
 
   @Post('workgroups/:id/documents')
   @RouteAccess('workgroup.content.write', { in: 'workgroup', attempted: 'document.create' })
-  create(
+  async create(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) workgroupId: string,
     @Body() body: CreateDocumentDto,
-  ) {
-    return this.documents.create(actor, workgroupId, body.title, body.kind);
+  ): Promise<DocumentMeta> {
+    return asWire<DocumentMeta>(await this.documents.create(actor, workgroupId, body.title, body.kind));
   }
 
   @Get('documents/:id')
   @Versioned()
-  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.documents.get(actor, id);
+  async get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<DocumentMeta> {
+    return asWire<DocumentMeta>(await this.documents.get(actor, id));
   }
 
   /** Rename ({ title }) or archive/restore ({ archived }). */
   @Patch('documents/:id')
   @RouteAccess('workgroup.content.write', { in: 'document', attempted: 'document.update' })
   @Versioned()
-  update(
+  async update(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateDocumentDto,
     @ExpectedVersion() version?: number,
-  ) {
-    return this.documents.update(actor, id, body, version);
+  ): Promise<DocumentMeta> {
+    return asWire<DocumentMeta>(await this.documents.update(actor, id, body, version));
   }
 
   /** The current content rendered on the server: a complete HTML page, Markdown, text, DOCX or ODT. */
@@ -94,15 +95,19 @@ export class DocumentsController {
   }
 
   @Get('documents/:id/versions')
-  versions(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.history.listVersions(actor, id);
+  async versions(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<DocumentVersion[]> {
+    return asWire<DocumentVersion[]>(await this.history.listVersions(actor, id));
   }
 
   /** A named version of the current content. */
   @Post('documents/:id/versions')
   @RouteAccess('workgroup.content.write', { in: 'document', attempted: 'document.version.create' })
-  createVersion(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateVersionDto) {
-    return this.history.createVersion(actor, id, body.name);
+  async createVersion(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: CreateVersionDto,
+  ): Promise<DocumentVersion> {
+    return asWire<DocumentVersion>(await this.history.createVersion(actor, id, body.name));
   }
 
   /** An old version, read-only, rendered as html, md or text. */
@@ -124,61 +129,69 @@ export class DocumentsController {
 
   /** Restores a version as a new change on top (the current state is kept as a version first). */
   @Post('documents/:id/versions/:versionId/restore')
-  restore(
+  async restore(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Param('versionId', UuidParamPipe) versionId: string,
-  ) {
-    return this.history.restore(actor, id, versionId);
+  ): Promise<DocumentVersion[]> {
+    return asWire<DocumentVersion[]>(await this.history.restore(actor, id, versionId));
   }
 
   @Get('documents/:id/comments')
-  comments(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.history.listComments(actor, id);
+  async comments(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<CommentThread[]> {
+    return asWire<CommentThread[]>(await this.history.listComments(actor, id));
   }
 
   /** A comment on a selection (anchors: Yjs relative positions, base64). Returns all threads. */
   @Post('documents/:id/comments')
   @RouteAccess('workgroup.content.write', { in: 'document', attempted: 'document.comment.create' })
-  comment(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateCommentDto) {
-    return this.history.comment(actor, id, body);
+  async comment(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: CreateCommentDto,
+  ): Promise<CommentThread[]> {
+    return asWire<CommentThread[]>(await this.history.comment(actor, id, body));
   }
 
   @Post('comments/:id/replies')
   @RouteAccess('workgroup.content.write', { in: 'comment', attempted: 'document.comment.reply' })
-  reply(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CommentBodyDto) {
-    return this.history.reply(actor, id, body.body, body.mentions);
+  async reply(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: CommentBodyDto,
+  ): Promise<CommentThread[]> {
+    return asWire<CommentThread[]>(await this.history.reply(actor, id, body.body, body.mentions));
   }
 
   @Patch('comments/:id')
   @RouteAccess('workgroup.content.write', { in: 'comment', attempted: 'document.comment.edit' })
   @Versioned()
-  editComment(
+  async editComment(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: CommentBodyDto,
     @ExpectedVersion() version?: number,
-  ) {
-    return this.history.edit(actor, id, body.body, body.mentions, version);
+  ): Promise<CommentThread[]> {
+    return asWire<CommentThread[]>(await this.history.edit(actor, id, body.body, body.mentions, version));
   }
 
   @Post('comments/:id/resolve')
-  resolve(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.history.setResolved(actor, id, true);
+  async resolve(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<CommentThread[]> {
+    return asWire<CommentThread[]>(await this.history.setResolved(actor, id, true));
   }
 
   @Post('comments/:id/reopen')
-  reopen(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.history.setResolved(actor, id, false);
+  async reopen(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<CommentThread[]> {
+    return asWire<CommentThread[]>(await this.history.setResolved(actor, id, false));
   }
 
   @Delete('comments/:id')
   @Versioned()
-  removeComment(
+  async removeComment(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @ExpectedVersion() version?: number,
-  ) {
-    return this.history.remove(actor, id, version);
+  ): Promise<CommentThread[]> {
+    return asWire<CommentThread[]>(await this.history.remove(actor, id, version));
   }
 }

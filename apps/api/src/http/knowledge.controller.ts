@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
+import { asWire, KnowledgeItem, KnowledgeSearchHit, Page } from '@koers/contracts';
 import { CurrentActor } from '@koers/identity';
 import {
   CreateKnowledgeItemDto,
@@ -25,40 +26,40 @@ export class KnowledgeController {
   /** Search a theme's interventions and practices (Dutch full-text search on q; filters tag, status, gemeenteId). */
   @Get('themes/:id/knowledge')
   @RouteAccessBy(KnowledgePolicy, (policy, actor, themeId) => policy.assertMaySearch(actor, themeId))
-  search(
+  async search(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) themeId: string,
     @Query() query: KnowledgeSearchQueryDto,
-  ) {
-    return this.knowledge.search(actor, themeId, query);
+  ): Promise<Page<KnowledgeSearchHit>> {
+    return asWire<Page<KnowledgeSearchHit>>(await this.knowledge.search(actor, themeId, query));
   }
 
   @Post('themes/:id/knowledge')
   @RouteAccessBy(KnowledgePolicy, (policy, actor, themeId) => policy.assertMayCreate(actor, themeId))
-  create(
+  async create(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) themeId: string,
     @Body() body: CreateKnowledgeItemDto,
-  ) {
-    return this.knowledge.create(actor, themeId, body);
+  ): Promise<KnowledgeItem> {
+    return asWire<KnowledgeItem>(await this.knowledge.create(actor, themeId, body));
   }
 
   @Get('knowledge/:id')
   @Versioned()
-  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.knowledge.get(actor, id);
+  async get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<KnowledgeItem> {
+    return asWire<KnowledgeItem>(await this.knowledge.get(actor, id));
   }
 
   @Patch('knowledge/:id')
   @RouteAccessBy(KnowledgePolicy, (policy, actor, id) => policy.assertMayUpdate(actor, id))
   @Versioned()
-  update(
+  async update(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateKnowledgeItemDto,
     @ExpectedVersion() version?: number,
-  ) {
-    return this.knowledge.update(actor, id, body, version);
+  ): Promise<KnowledgeItem> {
+    return asWire<KnowledgeItem>(await this.knowledge.update(actor, id, body, version));
   }
 
   @Delete('knowledge/:id')

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, Stream
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@koers/access';
+import { asWire, ReportingCycle, ReportingCycleDetail, type RvcBundle } from '@koers/contracts';
 import { CurrentActor } from '@koers/identity';
 import {
   BundleService,
@@ -14,6 +15,7 @@ import {
 import { UuidParamPipe } from './validation';
 import { ExpectedVersion, Versioned } from './versioning';
 import { RouteAccess } from './route-access';
+import { JsonFile, jsonFile } from './json-file';
 
 /** Reporting cycles (rapportagecycli), each tied to an RVC meeting. */
 @ApiTags('reporting')
@@ -26,20 +28,20 @@ export class ReportingCyclesController {
   ) {}
 
   @Get()
-  list(@CurrentActor() actor: Actor, @Query() query: ReportingCycleQueryDto) {
-    return this.cycles.list(actor, query.strategyId);
+  async list(@CurrentActor() actor: Actor, @Query() query: ReportingCycleQueryDto): Promise<ReportingCycle[]> {
+    return asWire<ReportingCycle[]>(await this.cycles.list(actor, query.strategyId));
   }
 
   @Post()
   @RouteAccess('region.manage', { attempted: 'reporting_cycle.create' })
-  create(@CurrentActor() actor: Actor, @Body() body: CreateReportingCycleDto) {
-    return this.cycles.create(actor, body);
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateReportingCycleDto): Promise<ReportingCycle> {
+    return asWire<ReportingCycle>(await this.cycles.create(actor, body));
   }
 
   @Get(':id')
   @Versioned()
-  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.cycles.get(actor, id);
+  async get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<ReportingCycleDetail> {
+    return asWire<ReportingCycleDetail>(await this.cycles.get(actor, id));
   }
 
   /** The RVC bundle: every werkgroep's accepted report for this cycle (secretariat and RVC members). */
@@ -48,11 +50,11 @@ export class ReportingCyclesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<JsonFile<RvcBundle>> {
     // Sent as bytes: of a closed cycle exactly what was sealed, byte for byte.
     const { json, sha256 } = await this.bundles.served(actor, id);
     if (sha256) response.setHeader('Repr-Digest', reprDigest(sha256));
-    return new StreamableFile(json, { type: 'application/json; charset=utf-8', length: json.length });
+    return jsonFile<RvcBundle>(json);
   }
 
   /** The same bundle as a printable A4 PDF, generated on the server. */
@@ -74,21 +76,25 @@ export class ReportingCyclesController {
   @Patch(':id')
   @RouteAccess('region.manage', { attempted: 'reporting_cycle.update' })
   @Versioned()
-  update(
+  async update(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateReportingCycleDto,
     @ExpectedVersion() version?: number,
-  ) {
-    return this.cycles.update(actor, id, body, version);
+  ): Promise<ReportingCycle> {
+    return asWire<ReportingCycle>(await this.cycles.update(actor, id, body, version));
   }
 
   /** Closes the cycle after its RVC meeting and seals its bundle (secretariat); the cycle is read-only after. */
   @Post(':id/close')
   @Versioned()
   @HttpCode(200)
-  close(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @ExpectedVersion() version?: number) {
-    return this.closing.close(actor, id, version);
+  async close(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @ExpectedVersion() version?: number,
+  ): Promise<ReportingCycle> {
+    return asWire<ReportingCycle>(await this.closing.close(actor, id, version));
   }
 }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
+import { asWire, Indicator, Measurement } from '@koers/contracts';
 import { CurrentActor } from '@koers/identity';
 import { CreateIndicatorDto, CreateMeasurementDto, IndicatorService, UpdateIndicatorDto } from '@koers/reporting';
 import { UuidParamPipe } from './validation';
@@ -15,36 +16,36 @@ export class ReportingIndicatorsController {
 
   @Get('workgroups/:id/indicators')
   @RouteAccess('workgroup.content.read', { in: 'workgroup', attempted: 'indicator.list' })
-  list(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string) {
-    return this.indicators.list(actor, workgroupId);
+  async list(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) workgroupId: string): Promise<Indicator[]> {
+    return asWire<Indicator[]>(await this.indicators.list(actor, workgroupId));
   }
 
   @Post('workgroups/:id/indicators')
   @RouteAccess('workgroup.actions.manage', { in: 'workgroup', attempted: 'indicator.create' })
-  create(
+  async create(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) workgroupId: string,
     @Body() body: CreateIndicatorDto,
-  ) {
-    return this.indicators.create(actor, workgroupId, body);
+  ): Promise<Indicator> {
+    return asWire<Indicator>(await this.indicators.create(actor, workgroupId, body));
   }
 
   @Get('indicators/:id')
   @Versioned()
-  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.indicators.get(actor, id);
+  async get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<Indicator> {
+    return asWire<Indicator>(await this.indicators.get(actor, id));
   }
 
   @Patch('indicators/:id')
   @RouteAccess('workgroup.actions.manage', { in: 'indicator', attempted: 'indicator.update' })
   @Versioned()
-  update(
+  async update(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateIndicatorDto,
     @ExpectedVersion() version?: number,
-  ) {
-    return this.indicators.update(actor, id, body, version);
+  ): Promise<Indicator> {
+    return asWire<Indicator>(await this.indicators.update(actor, id, body, version));
   }
 
   @Delete('indicators/:id')
@@ -60,8 +61,12 @@ export class ReportingIndicatorsController {
 
   @Post('indicators/:id/measurements')
   @RouteAccess('workgroup.actions.manage', { in: 'indicator', attempted: 'indicator.measure' })
-  measure(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateMeasurementDto) {
-    return this.indicators.addMeasurement(actor, id, body);
+  async measure(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: CreateMeasurementDto,
+  ): Promise<Measurement> {
+    return asWire<Measurement>(await this.indicators.addMeasurement(actor, id, body));
   }
 
   @Delete('measurements/:id')

@@ -2,6 +2,15 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@koers/access';
+import {
+  AgendaItem,
+  asWire,
+  Decision,
+  DecisionInSession,
+  DocumentMeta,
+  SessionDetail,
+  SessionSummary,
+} from '@koers/contracts';
 import { CurrentActor } from '@koers/identity';
 import {
   AgendaService,
@@ -38,41 +47,41 @@ export class SessionsController {
   /** Upcoming sessions first; filter with state=concept,geagendeerd. */
   @Get('workgroups/:id/sessions')
   @RouteAccess('workgroup.content.read', { in: 'workgroup', attempted: 'session.list' })
-  list(
+  async list(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) workgroupId: string,
     @Query() query: SessionListQueryDto,
-  ) {
-    return this.sessions.list(actor, workgroupId, query.state);
+  ): Promise<SessionSummary[]> {
+    return asWire<SessionSummary[]>(await this.sessions.list(actor, workgroupId, query.state));
   }
 
   @Post('workgroups/:id/sessions')
   @RouteAccess('workgroup.actions.manage', { in: 'workgroup', attempted: 'session.create' })
-  create(
+  async create(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) workgroupId: string,
     @Body() body: CreateSessionDto,
-  ) {
-    return this.sessions.create(actor, workgroupId, body);
+  ): Promise<SessionDetail> {
+    return asWire<SessionDetail>(await this.sessions.create(actor, workgroupId, body));
   }
 
   /** The session with its agenda, backlog, attendees and decisions. */
   @Get('sessions/:id')
   @Versioned()
-  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.sessions.get(actor, id);
+  async get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<SessionDetail> {
+    return asWire<SessionDetail>(await this.sessions.get(actor, id));
   }
 
   @Patch('sessions/:id')
   @RouteAccess('workgroup.actions.manage', { in: 'session', attempted: 'session.update' })
   @Versioned()
-  update(
+  async update(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateSessionDto,
     @ExpectedVersion() version?: number,
-  ) {
-    return this.sessions.update(actor, id, body, version);
+  ): Promise<SessionDetail> {
+    return asWire<SessionDetail>(await this.sessions.update(actor, id, body, version));
   }
 
   @Delete('sessions/:id')
@@ -88,27 +97,35 @@ export class SessionsController {
 
   @Post('sessions/:id/agenda')
   @RouteAccess('workgroup.content.write', { in: 'session', attempted: 'session.agenda.create' })
-  addItem(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateAgendaItemDto) {
-    return this.agenda.add(actor, id, body);
+  async addItem(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: CreateAgendaItemDto,
+  ): Promise<AgendaItem> {
+    return asWire<AgendaItem>(await this.agenda.add(actor, id, body));
   }
 
   /** The complete agenda in its new order. */
   @Put('sessions/:id/agenda/order')
   @RouteAccess('workgroup.actions.manage', { in: 'session', attempted: 'session.agenda.reorder' })
-  reorder(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: ReorderAgendaDto) {
-    return this.agenda.reorder(actor, id, body.itemIds);
+  async reorder(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: ReorderAgendaDto,
+  ): Promise<AgendaItem[]> {
+    return asWire<AgendaItem[]>(await this.agenda.reorder(actor, id, body.itemIds));
   }
 
   @Patch('agenda-items/:id')
   @RouteAccess('workgroup.content.write', { in: 'agenda_item', attempted: 'session.agenda.update' })
   @Versioned()
-  updateItem(
+  async updateItem(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateAgendaItemDto,
     @ExpectedVersion() version?: number,
-  ) {
-    return this.agenda.update(actor, id, body, version);
+  ): Promise<AgendaItem> {
+    return asWire<AgendaItem>(await this.agenda.update(actor, id, body, version));
   }
 
   @Delete('agenda-items/:id')
@@ -124,14 +141,18 @@ export class SessionsController {
 
   @Patch('sessions/:id/attendance')
   @RouteAccess('workgroup.content.write', { in: 'session', attempted: 'session.attendance.update' })
-  attendance(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: UpdateAttendanceDto) {
-    return this.sessions.updateAttendance(actor, id, body);
+  async attendance(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: UpdateAttendanceDto,
+  ): Promise<SessionDetail> {
+    return asWire<SessionDetail>(await this.sessions.updateAttendance(actor, id, body));
   }
 
   /** Creates the minutes document (template "verslag") and links it to the session. */
   @Post('sessions/:id/minutes')
-  minutes(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.sessions.createMinutes(actor, id);
+  async minutes(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<DocumentMeta> {
+    return asWire<DocumentMeta>(await this.sessions.createMinutes(actor, id));
   }
 
   @Get('sessions/:id/invite.ics')
@@ -166,38 +187,38 @@ export class SessionsController {
   }
 
   @Get('sessions/:id/decisions')
-  listDecisions(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.decisions.list(actor, id);
+  async listDecisions(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<Decision[]> {
+    return asWire<Decision[]>(await this.decisions.list(actor, id));
   }
 
   /** Records a decision; optional `actions` drafts become actions in the same step. */
   @Post('sessions/:id/decisions')
   @RouteAccess('workgroup.actions.manage', { in: 'session', attempted: 'decision.create' })
-  createDecision(
+  async createDecision(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: CreateDecisionDto,
-  ) {
-    return this.decisions.create(actor, id, body);
+  ): Promise<DecisionInSession> {
+    return asWire<DecisionInSession>(await this.decisions.create(actor, id, body));
   }
 
   /** One decision with its session and the actions it created. */
   @Get('decisions/:id')
   @Versioned()
-  getDecision(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.decisions.get(actor, id);
+  async getDecision(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<DecisionInSession> {
+    return asWire<DecisionInSession>(await this.decisions.get(actor, id));
   }
 
   @Patch('decisions/:id')
   @RouteAccess('workgroup.actions.manage', { in: 'decision', attempted: 'decision.update' })
   @Versioned()
-  updateDecision(
+  async updateDecision(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateDecisionDto,
     @ExpectedVersion() version?: number,
-  ) {
-    return this.decisions.update(actor, id, body, version);
+  ): Promise<DecisionInSession> {
+    return asWire<DecisionInSession>(await this.decisions.update(actor, id, body, version));
   }
 
   @Delete('decisions/:id')
@@ -213,18 +234,21 @@ export class SessionsController {
 
   @Post('decisions/:id/actions')
   @RouteAccess('workgroup.actions.manage', { in: 'decision', attempted: 'decision.actions.create' })
-  createActions(
+  async createActions(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: CreateDecisionActionsDto,
-  ) {
-    return this.decisions.createActions(actor, id, body.actions);
+  ): Promise<DecisionInSession> {
+    return asWire<DecisionInSession>(await this.decisions.createActions(actor, id, body.actions));
   }
 
   /** The decision (and session) an action came from; 404 for an action that came from elsewhere. */
   @Get('actions/:id/decision')
-  decisionOfAction(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) actionId: string) {
-    return this.decisions.ofAction(actor, actionId);
+  async decisionOfAction(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) actionId: string,
+  ): Promise<DecisionInSession> {
+    return asWire<DecisionInSession>(await this.decisions.ofAction(actor, actionId));
   }
 }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
+import { asWire, FocusArea, Strategy, StrategyDetail, Theme } from '@koers/contracts';
 import { CurrentActor } from '@koers/identity';
 import {
   CreateFocusAreaDto,
@@ -27,14 +28,14 @@ export class StrategiesController {
   ) {}
 
   @Get('strategies')
-  list(@CurrentActor() actor: Actor) {
-    return this.strategy.list(actor);
+  async list(@CurrentActor() actor: Actor): Promise<Strategy[]> {
+    return asWire<Strategy[]>(await this.strategy.list(actor));
   }
 
   @Get('strategies/:id')
   @Versioned()
-  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.strategy.get(actor, id);
+  async get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<StrategyDetail> {
+    return asWire<StrategyDetail>(await this.strategy.get(actor, id));
   }
 
   /** The strategy as one document, with its rich texts: `?format=docx` or `?format=pdf` (archival PDF). */
@@ -54,20 +55,20 @@ export class StrategiesController {
 
   @Post('strategies')
   @RouteAccess('region.manage', { attempted: 'strategy.create' })
-  create(@CurrentActor() actor: Actor, @Body() body: CreateStrategyDto) {
-    return this.strategy.createStrategy(actor, body);
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateStrategyDto): Promise<Strategy> {
+    return asWire<Strategy>(await this.strategy.createStrategy(actor, body));
   }
 
   @Patch('strategies/:id')
   @RouteAccess('region.manage', { attempted: 'strategy.update' })
   @Versioned()
-  update(
+  async update(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateStrategyDto,
     @ExpectedVersion() version?: number,
-  ) {
-    return this.strategy.updateStrategy(actor, id, body, version);
+  ): Promise<Strategy> {
+    return asWire<Strategy>(await this.strategy.updateStrategy(actor, id, body, version));
   }
 
   @Delete('strategies/:id')
@@ -80,26 +81,30 @@ export class StrategiesController {
   /** Marks the strategy that counts when no adopted strategy covers today; answers with the list. */
   @Post('strategies/:id/current')
   @HttpCode(200)
-  markCurrent(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.strategy.markCurrent(actor, id);
+  async markCurrent(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<Strategy[]> {
+    return asWire<Strategy[]>(await this.strategy.markCurrent(actor, id));
   }
 
   @Post('strategies/:id/themes')
   @RouteAccess('region.manage', { attempted: 'theme.create' })
-  createTheme(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: CreateThemeDto) {
-    return this.strategy.createTheme(actor, id, body);
+  async createTheme(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: CreateThemeDto,
+  ): Promise<Theme> {
+    return asWire<Theme>(await this.strategy.createTheme(actor, id, body));
   }
 
   @Patch('themes/:id')
   @RouteAccess('region.manage', { attempted: 'theme.update' })
   @Versioned()
-  updateTheme(
+  async updateTheme(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateThemeDto,
     @ExpectedVersion() version?: number,
-  ) {
-    return this.strategy.updateTheme(actor, id, body, version);
+  ): Promise<Theme> {
+    return asWire<Theme>(await this.strategy.updateTheme(actor, id, body, version));
   }
 
   @Delete('themes/:id')
@@ -115,24 +120,24 @@ export class StrategiesController {
 
   @Post('themes/:id/focus-areas')
   @RouteAccess('region.manage', { attempted: 'focus_area.create' })
-  createFocusArea(
+  async createFocusArea(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: CreateFocusAreaDto,
-  ) {
-    return this.strategy.createFocusArea(actor, id, body);
+  ): Promise<FocusArea> {
+    return asWire<FocusArea>(await this.strategy.createFocusArea(actor, id, body));
   }
 
   @Patch('focus-areas/:id')
   @RouteAccess('region.manage', { attempted: 'focus_area.update' })
   @Versioned()
-  updateFocusArea(
+  async updateFocusArea(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateFocusAreaDto,
     @ExpectedVersion() version?: number,
-  ) {
-    return this.strategy.updateFocusArea(actor, id, body, version);
+  ): Promise<FocusArea> {
+    return asWire<FocusArea>(await this.strategy.updateFocusArea(actor, id, body, version));
   }
 
   @Delete('focus-areas/:id')

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@koers/access';
+import { asWire, WorkgroupDetail, WorkgroupSummary } from '@koers/contracts';
 import { CurrentActor } from '@koers/identity';
 import {
   AddMemberDto,
@@ -20,33 +21,33 @@ export class WorkgroupsController {
 
   /** Only the werkgroepen the caller may see. */
   @Get()
-  list(@CurrentActor() actor: Actor) {
-    return this.workgroups.list(actor);
+  async list(@CurrentActor() actor: Actor): Promise<WorkgroupSummary[]> {
+    return asWire<WorkgroupSummary[]>(await this.workgroups.list(actor));
   }
 
   /** Members and the composition check (what the strategy prescribes and what is missing). */
   @Get(':id')
   @Versioned()
-  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string) {
-    return this.workgroups.get(actor, id);
+  async get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<WorkgroupDetail> {
+    return asWire<WorkgroupDetail>(await this.workgroups.get(actor, id));
   }
 
   @Post()
   @RouteAccess('region.manage', { attempted: 'workgroup.create' })
-  create(@CurrentActor() actor: Actor, @Body() body: CreateWorkgroupDto) {
-    return this.workgroups.create(actor, body);
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateWorkgroupDto): Promise<WorkgroupSummary> {
+    return asWire<WorkgroupSummary>(await this.workgroups.create(actor, body));
   }
 
   @Patch(':id')
   @RouteAccess('workgroup.manage', { in: 'workgroup', attempted: 'workgroup.update' })
   @Versioned()
-  update(
+  async update(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateWorkgroupDto,
     @ExpectedVersion() version?: number,
-  ) {
-    return this.workgroups.update(actor, id, body, version);
+  ): Promise<WorkgroupDetail> {
+    return asWire<WorkgroupDetail>(await this.workgroups.update(actor, id, body, version));
   }
 
   @Delete(':id')
@@ -58,19 +59,23 @@ export class WorkgroupsController {
 
   @Post(':id/members')
   @RouteAccess('workgroup.manage', { in: 'workgroup', attempted: 'workgroup.member.add' })
-  addMember(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string, @Body() body: AddMemberDto) {
-    return this.workgroups.addMember(actor, id, body.userId, body.role);
+  async addMember(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() body: AddMemberDto,
+  ): Promise<WorkgroupDetail> {
+    return asWire<WorkgroupDetail>(await this.workgroups.addMember(actor, id, body.userId, body.role));
   }
 
   @Patch(':id/members/:userId')
   @RouteAccess('workgroup.manage', { in: 'workgroup', attempted: 'workgroup.member.update' })
-  changeMemberRole(
+  async changeMemberRole(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParamPipe) id: string,
     @Param('userId', UuidParamPipe) userId: string,
     @Body() body: ChangeMemberRoleDto,
-  ) {
-    return this.workgroups.changeMemberRole(actor, id, userId, body.role);
+  ): Promise<WorkgroupDetail> {
+    return asWire<WorkgroupDetail>(await this.workgroups.changeMemberRole(actor, id, userId, body.role));
   }
 
   @Delete(':id/members/:userId')

@@ -28,6 +28,7 @@ export class DistrictService {
     ]);
     return districts.map((district) => ({
       id: district.id,
+      regionId: region.id,
       name: district.name,
       version: district.version,
       organisations: organisations

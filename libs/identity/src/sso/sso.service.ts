@@ -251,9 +251,7 @@ export class SsoService {
     await this.authorization.assertInRegion(actor, 'users.manage', 'sso.read');
     if (!(await this.organisations.findById(organisationId))) throw notFound('De organisatie');
     const provider = await this.sso.find(organisationId);
-    if (!provider) return null;
-    const { clientSecret: _secret, ...shown } = provider;
-    return { ...shown, clientSecretSet: true };
+    return provider ? shown(provider) : null;
   }
 
   async save(
@@ -302,7 +300,10 @@ export class SsoService {
         clientSecretChanged: Boolean(body.clientSecret),
       },
     });
-    return this.read(actor, organisationId);
+    const provider = await this.sso.find(organisationId);
+    // Saved just now: only an organisation deleted in between takes it away.
+    if (!provider) throw notFound('De organisatie');
+    return shown(provider);
   }
 
   async remove(actor: Actor, organisationId: string) {
@@ -315,4 +316,10 @@ export class SsoService {
       entityId: organisationId,
     });
   }
+}
+
+/** The provider as the secretariat sees it: never the client secret, only that one is set. */
+function shown<P extends { clientSecret: unknown }>(provider: P): Omit<P, 'clientSecret'> & { clientSecretSet: true } {
+  const { clientSecret: _secret, ...rest } = provider;
+  return { ...rest, clientSecretSet: true };
 }

@@ -46,7 +46,7 @@ export const consultationApi = {
     id: string,
     organisationId: string,
     input: { decidedOn: string; outcome: ConsultationOutcome; text: string; decisionReference: string },
-  ) => request<ConsultationResponse>('PUT', `${base(id)}/responses/${encodeURIComponent(organisationId)}`, input),
+  ) => request<ConsultationDetail>('PUT', `${base(id)}/responses/${encodeURIComponent(organisationId)}`, input),
   addPoint: (id: string, input: { organisationId: string; kind: ConsultationPointKind; text: string }) =>
     request<ConsultationPoint>('POST', `${base(id)}/points`, input),
   updatePoint: (
