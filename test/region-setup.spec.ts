@@ -354,10 +354,12 @@ describe('a new region sets itself up', () => {
       ).body.id;
       expectStatus(await as('patch', `/api/organisations/${gemeente}`, { districtId: groningen }), 200);
       const listed = expectStatus(await as('get', '/api/districts'), 200).body;
+      const regionId = expect.any(String);
       expect(listed).toEqual([
-        { id: drenthe, name: 'District Drenthe', version: 1, organisations: [] },
+        { id: drenthe, regionId, name: 'District Drenthe', version: 1, organisations: [] },
         {
           id: groningen,
+          regionId,
           name: 'District Groningen',
           version: 1,
           organisations: [{ id: gemeente, name: 'Gemeente Súdwest-Fryslân', type: 'gemeente' }],

@@ -335,6 +335,7 @@ describe('strategy, werkgroepen and audit', () => {
         strategyId: strategy.id,
         memberCount: 0,
         myRole: null,
+        version: 1,
       });
       const second = created.id as string;
       // A change answers the whole werkgroep, as GET does.

@@ -23,6 +23,8 @@ export interface WorkgroupSummary {
   strategyId: Uuid | null;
   memberCount: number;
   myRole: MembershipRole | null;
+  /** Raised on every change (optimistic concurrency). */
+  version: number;
 }
 
 export interface WorkgroupMember {

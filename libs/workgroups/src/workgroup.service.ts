@@ -56,6 +56,7 @@ export class WorkgroupService {
         strategyId: theme?.strategyId ?? null,
         memberCount: counts.get(w.id) ?? 0,
         myRole: memberships.find((m) => m.workgroupId === w.id)?.role ?? null,
+        version: w.version,
       };
     });
   }
@@ -168,6 +169,7 @@ export class WorkgroupService {
       strategyId: theme?.strategyId ?? null,
       memberCount: 0,
       myRole: null,
+      version: created.version,
     };
   }
 
