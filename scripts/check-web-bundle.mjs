@@ -21,7 +21,13 @@ const PAGES = {
   login: ['src/pages/LoginPage.tsx'],
   home: ['src/components/Layout.tsx', 'src/pages/HomePage.tsx'],
   werkgroep: ['src/components/Layout.tsx', 'src/pages/WorkgroupPage.tsx'],
-  document: ['src/components/Layout.tsx', 'src/pages/DocumentPage.tsx'],
+  // The page itself, then the provider (Yjs, Socket.IO) and the workspace (Tiptap), both loaded lazily by it.
+  document: [
+    'src/components/Layout.tsx',
+    'src/pages/DocumentPage.tsx',
+    'src/collab/provider.ts',
+    'src/pages/document/DocumentWorkspace.tsx',
+  ],
   dashboard: ['src/components/Layout.tsx', 'src/pages/reporting/index.ts', 'src/pages/reporting/TrendBarChart.tsx'],
 };
 

@@ -3,17 +3,30 @@ import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import { ACCESS_COOKIE } from '@koers/identity';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** A built client as the Vite build leaves it: hashed assets, each text file beside a .br and a .gz copy. */
 function writeWebDist(dir: string) {
   const files: Record<string, string> = {
     'index.html':
-      '<!doctype html><html><body><div id="root"></div><script src="/assets/index-Ab12Cd34.js"></script></body></html>',
+      '<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script>' +
+      '<link rel="modulepreload" href="/assets/common-Cc11.js"></head><body><div id="root"></div></body></html>',
     'assets/index-Ab12Cd34.js': `console.log(${JSON.stringify('koers '.repeat(200))});`,
     'assets/index-Ef56Gh78.css': `body { margin: 0; }\n`.repeat(50),
     'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>',
-    '.vite/manifest.json': '{}',
+    // Vite's build manifest: the entry (loaded by index.html), the frame and the document page's chunks.
+    '.vite/manifest.json': JSON.stringify({
+      'index.html': { file: 'assets/index-Ab12Cd34.js', isEntry: true, imports: ['_common-Cc11.js'] },
+      '_common-Cc11.js': { file: 'assets/common-Cc11.js' },
+      'src/components/Layout.tsx': { file: 'assets/Layout-Ll22.js', imports: ['index.html', '_common-Cc11.js'] },
+      'src/pages/DocumentPage.tsx': {
+        file: 'assets/DocumentPage-Dd33.js',
+        imports: ['index.html', '_panels-Pp44.js'],
+        css: ['assets/DocumentPage-Dd33.css'],
+      },
+      '_panels-Pp44.js': { file: 'assets/panels-Pp44.js', imports: ['_common-Cc11.js'] },
+    }),
   };
   for (const [name, text] of Object.entries(files)) {
     const file = path.join(dir, name);
@@ -98,6 +111,44 @@ describe('the web client served by the API', () => {
       expect(response.headers['cache-control']).toBe('no-cache');
       expect(zlib.brotliDecompressSync(response.body).toString()).toBe(files['index.html']);
     }
+  });
+
+  it("names a first screen's chunks and, with a session cookie, its data in a Link header", async () => {
+    const id = '0b8f3c1e-5e55-4c1a-9f0e-0c9f1d2a3b4c';
+    const links = (header: string | string[] | undefined) => (header ? String(header).split(', ') : []);
+    const navigate = (route: string, cookie?: string) =>
+      rawGet(t.url, route, { Accept: 'text/html', ...(cookie ? { Cookie: cookie } : {}) });
+
+    const loggedIn = await navigate(`/documenten/${id}`, `${ACCESS_COOKIE}=not-checked-here`);
+    expect(loggedIn.status).toBe(200);
+    expect(links(loggedIn.headers['link']).sort()).toEqual(
+      [
+        // The frame, the page and what they import that index.html does not load already.
+        '</assets/Layout-Ll22.js>; rel=modulepreload',
+        '</assets/DocumentPage-Dd33.js>; rel=modulepreload',
+        '</assets/panels-Pp44.js>; rel=modulepreload',
+        '</assets/DocumentPage-Dd33.css>; rel=preload; as=style',
+        '</api/me>; rel=preload; as=fetch; crossorigin',
+        `</api/documents/${id}>; rel=preload; as=fetch; crossorigin`,
+      ].sort(),
+    );
+
+    // Without a session cookie the answers would be 401s: only the code is preloaded.
+    const anonymous = links((await navigate(`/documenten/${id}`)).headers['link']);
+    expect(anonymous).toContain('</assets/DocumentPage-Dd33.js>; rel=modulepreload');
+    expect(anonymous.filter((link) => link.startsWith('</api/'))).toEqual([]);
+
+    // Another page: only the session check; not an id: no data route; the login page: nothing.
+    expect(links((await navigate('/cyclus', `${ACCESS_COOKIE}=x`)).headers['link'])).toEqual([
+      '</api/me>; rel=preload; as=fetch; crossorigin',
+    ]);
+    expect(links((await navigate('/documenten/abc', `${ACCESS_COOKIE}=x`)).headers['link'])).toEqual([
+      '</api/me>; rel=preload; as=fetch; crossorigin',
+    ]);
+    expect((await navigate('/inloggen', `${ACCESS_COOKIE}=x`)).headers['link']).toBeUndefined();
+    // A file is not a page.
+    const asset = await rawGet(t.url, '/assets/index-Ab12Cd34.js', { Cookie: `${ACCESS_COOKIE}=x` });
+    expect(asset.headers['link']).toBeUndefined();
   });
 
   it('serves unhashed public files with a short cache lifetime', async () => {

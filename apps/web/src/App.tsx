@@ -1,6 +1,7 @@
 import { ComponentType, lazy, ReactNode, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { setMfaEnrolmentHandler } from './api';
+import { firstScreen, PUBLIC_WEB_PATHS } from '@koers/contracts';
+import { prefetch, setMfaEnrolmentHandler } from './api';
 import { isSecretariat, useAuth } from './auth';
 import { ErrorMessage, Loading } from './components/common';
 import { PlainLayout } from './components/PlainLayout';
@@ -18,32 +19,57 @@ function page<Name extends string>(load: () => Promise<Record<Name, ComponentTyp
 
 const loadLayout = () => import('./components/Layout');
 const Layout = page(loadLayout, 'Layout');
-// A logged-in user's first screen needs the frame: fetch it alongside the session check, not after it.
-const PUBLIC_PATHS = ['/inloggen', '/uitnodiging', '/wachtwoord-vergeten', '/wachtwoord-herstellen', '/ontgrendelen'];
-if (!PUBLIC_PATHS.includes(window.location.pathname)) void loadLayout();
+const loadHome = () => import('./pages/HomePage');
+const loadWorkgroup = () => import('./pages/WorkgroupPage');
+const loadDocument = () => import('./pages/DocumentPage');
+const loadReporting = () => import('./pages/reporting');
+
+/** The chunks of the screens in FIRST_SCREENS, by the source path the build manifest (and the API) uses. */
+const FIRST_SCREEN_CHUNKS: Record<string, () => Promise<unknown>> = {
+  'src/components/Layout.tsx': loadLayout,
+  'src/pages/HomePage.tsx': loadHome,
+  'src/pages/WorkgroupPage.tsx': loadWorkgroup,
+  'src/pages/DocumentPage.tsx': loadDocument,
+  'src/pages/reporting/index.ts': loadReporting,
+};
+
+/**
+ * A logged-in user's first screen needs the frame, its own chunk, the session and its data: ask for all of
+ * them at once rather than one after the other (index.html -> main -> /api/me -> page chunk -> data). The
+ * API's `Link` header on the page has usually started them already; these requests then take those over.
+ */
+function startFirstScreen(pathname: string) {
+  if (PUBLIC_WEB_PATHS.includes(pathname)) return;
+  prefetch('/me');
+  void loadLayout();
+  const screen = firstScreen(pathname);
+  for (const module of screen?.modules ?? []) void FIRST_SCREEN_CHUNKS[module]?.();
+  for (const path of screen?.data ?? []) prefetch(path);
+}
+startFirstScreen(window.location.pathname);
 
 const InvitationPage = page(() => import('./features/account'), 'InvitationPage');
 const ResetPasswordPage = page(() => import('./features/account'), 'ResetPasswordPage');
 const ForgotPasswordPage = page(() => import('./features/account'), 'ForgotPasswordPage');
 const UnlockPage = page(() => import('./features/account'), 'UnlockPage');
 const MfaPolicyPage = page(() => import('./features/account'), 'MfaPolicyPage');
-const HomePage = page(() => import('./pages/HomePage'), 'HomePage');
+const HomePage = page(loadHome, 'HomePage');
 const SettingsPage = page(() => import('./pages/SettingsPage'), 'SettingsPage');
 const FirstStrategyRedirect = page(() => import('./pages/StrategyPage'), 'FirstStrategyRedirect');
 const StrategyPage = page(() => import('./pages/StrategyPage'), 'StrategyPage');
-const WorkgroupPage = page(() => import('./pages/WorkgroupPage'), 'WorkgroupPage');
-const WorkgroupOverview = page(() => import('./pages/WorkgroupPage'), 'WorkgroupOverview');
+const WorkgroupPage = page(loadWorkgroup, 'WorkgroupPage');
+const WorkgroupOverview = page(loadWorkgroup, 'WorkgroupOverview');
 const DocumentsTab = page(() => import('./pages/WorkgroupDocuments'), 'DocumentsTab');
 const ActionsTab = page(() => import('./pages/work/ActionsTab'), 'ActionsTab');
 const SessionsTab = page(() => import('./pages/work/SessionsTab'), 'SessionsTab');
 const SessionPage = page(() => import('./pages/work/SessionsTab'), 'SessionPage');
 const KnowledgeTab = page(() => import('./pages/work/KnowledgeTab'), 'KnowledgeTab');
-const DocumentPage = page(() => import('./pages/DocumentPage'), 'DocumentPage');
-const ProgressTab = page(() => import('./pages/reporting'), 'ProgressTab');
-const DashboardPage = page(() => import('./pages/reporting'), 'DashboardPage');
-const RvcPage = page(() => import('./pages/reporting'), 'RvcPage');
-const BundlePrintPage = page(() => import('./pages/reporting'), 'BundlePrintPage');
-const ReportPage = page(() => import('./pages/reporting'), 'ReportPage');
+const DocumentPage = page(loadDocument, 'DocumentPage');
+const ProgressTab = page(loadReporting, 'ProgressTab');
+const DashboardPage = page(loadReporting, 'DashboardPage');
+const RvcPage = page(loadReporting, 'RvcPage');
+const BundlePrintPage = page(loadReporting, 'BundlePrintPage');
+const ReportPage = page(loadReporting, 'ReportPage');
 const AdminLayout = page(() => import('./pages/admin/AdminLayout'), 'AdminLayout');
 const AuditPage = page(() => import('./pages/admin/AuditPage'), 'AuditPage');
 const UsersPage = page(() => import('./pages/admin/UsersPage'), 'UsersPage');

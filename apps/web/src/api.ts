@@ -155,12 +155,40 @@ interface RequestOptions {
   contentType?: string;
 }
 
+/** How long an early answer may wait for the screen that asked for it before it counts as stale. */
+const PREFETCH_TTL_MS = 10_000;
+const prefetched = new Map<string, { at: number; response: Promise<Response> }>();
+
+const get = (path: string) =>
+  fetch('/api' + path, { method: 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' } });
+
+/**
+ * Starts a GET before the screen that needs it has loaded (App.tsx asks for the current page's data while
+ * the session check and the page's chunk are still on their way). The first `request('GET', path)` within
+ * ten seconds takes the answer over (unless it is a 401); any later one asks the server again.
+ */
+export function prefetch(path: string): void {
+  if (prefetched.has(path)) return;
+  const response = get(path);
+  // A network failure is reported by the request that takes it over (which then asks again).
+  response.catch(() => undefined);
+  prefetched.set(path, { at: Date.now(), response });
+}
+
+function takePrefetched(path: string): Promise<Response> | null {
+  const entry = prefetched.get(path);
+  if (!entry) return null;
+  prefetched.delete(path);
+  return Date.now() - entry.at <= PREFETCH_TTL_MS ? entry.response : null;
+}
+
 export async function request<T>(
   method: string,
   path: string,
   body?: unknown,
   options: RequestOptions = {},
 ): Promise<T> {
+  const early = method === 'GET' && body === undefined ? takePrefetched(path) : null;
   const send = () =>
     fetch('/api' + path, {
       method,
@@ -173,7 +201,8 @@ export async function request<T>(
     });
   let response: Response;
   try {
-    response = await send();
+    // An early 401 is not trusted (the person may have logged in since): such a request starts afresh.
+    response = await (early ? early.then((r) => (r.status === 401 ? send() : r), send) : send());
     if (response.status === 401 && !options.noRefresh) {
       if (await refreshSession()) {
         response = await send();

@@ -29,3 +29,4 @@ export * from './strategy';
 export * from './workgroups';
 export * from './dossier';
 export * from './sso';
+export * from './first-screens';

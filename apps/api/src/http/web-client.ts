@@ -1,6 +1,9 @@
+import { firstScreen, PUBLIC_WEB_PATHS } from '@koers/contracts';
+import { ACCESS_COOKIE, REFRESH_COOKIE } from '@koers/identity';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
+import * as fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import * as path from 'node:path';
 
@@ -38,16 +41,85 @@ export function serveWebClient(app: NestExpressApplication, webDistDir: string) 
     },
   });
 
+  const preloads = firstScreenPreloads(webDistDir);
   app.use((request: Request, response: Response, next: NextFunction) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || isApiPath(request.path)) return next();
-    if (isNavigation(request)) request.url = '/index.html';
+    if (isNavigation(request)) {
+      const link = preloads(request);
+      if (link) response.setHeader('Link', link);
+      request.url = '/index.html';
+    }
     serveFile(request, response, (error?: unknown) => {
       // Not served after all (a dotfile, a file deleted since start-up): the 404 must not claim an encoding.
       if (!response.headersSent)
-        for (const header of ['Content-Encoding', 'Content-Type']) response.removeHeader(header);
+        for (const header of ['Content-Encoding', 'Content-Type', 'Link']) response.removeHeader(header);
       next(error);
     });
   });
+}
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  css?: string[];
+}
+
+/**
+ * The `Link` header of a first screen (FIRST_SCREENS in libs/contracts): its chunks and their static imports
+ * as modulepreloads and stylesheets as preloads, from Vite's build manifest, and, when the request carries a
+ * session cookie, `/api/me` and the screen's data as fetch preloads. The browser starts them with the page,
+ * in parallel with the main chunk, instead of after it; the client's requests take the answers over.
+ * Without a manifest (an older build) there is no header.
+ */
+function firstScreenPreloads(webDistDir: string): (request: Request) => string | null {
+  let manifest: Record<string, ManifestChunk>;
+  let indexHtml: string;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(webDistDir, '.vite/manifest.json'), 'utf8')) as Record<
+      string,
+      ManifestChunk
+    >;
+    indexHtml = fs.readFileSync(path.join(webDistDir, 'index.html'), 'utf8');
+  } catch {
+    return () => null;
+  }
+  const modulesLinks = new Map<string, string[]>();
+  const linksOf = (modules: string[]) => {
+    const key = modules.join(',');
+    let links = modulesLinks.get(key);
+    if (!links) {
+      const scripts = new Set<string>();
+      const styles = new Set<string>();
+      const visit = (name: string) => {
+        const chunk = manifest[name];
+        if (!chunk || scripts.has(chunk.file)) return;
+        scripts.add(chunk.file);
+        for (const css of chunk.css ?? []) styles.add(css);
+        for (const imported of chunk.imports ?? []) visit(imported);
+      };
+      modules.forEach(visit);
+      // What index.html loads itself needs no second mention.
+      const loaded = (file: string) => indexHtml.includes(`/${file}"`);
+      links = [
+        ...[...scripts].filter((file) => !loaded(file)).map((file) => `</${file}>; rel=modulepreload`),
+        ...[...styles].filter((file) => !loaded(file)).map((file) => `</${file}>; rel=preload; as=style`),
+      ];
+      modulesLinks.set(key, links);
+    }
+    return links;
+  };
+  return (request) => {
+    if (PUBLIC_WEB_PATHS.includes(request.path)) return null;
+    const screen = firstScreen(request.path);
+    const loggedIn = Boolean(request.cookies?.[ACCESS_COOKIE] || request.cookies?.[REFRESH_COOKIE]);
+    const links = [
+      ...(screen ? linksOf(screen.modules) : []),
+      ...(loggedIn ? ['/me', ...(screen?.data ?? [])] : []).map(
+        (route) => `</api${route}>; rel=preload; as=fetch; crossorigin`,
+      ),
+    ];
+    return links.length > 0 ? links.join(', ') : null;
+  };
 }
 
 function isApiPath(urlPath: string) {

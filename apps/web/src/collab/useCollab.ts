@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { collab, CollabDocument, CollabSnapshot } from './provider';
+import type { CollabDocument, CollabSnapshot } from './provider';
 
 const INITIAL: CollabSnapshot = {
   status: 'connecting',
@@ -8,8 +8,21 @@ const INITIAL: CollabSnapshot = {
   unacknowledged: false,
   message: null,
 };
+const LOAD_FAILED: CollabSnapshot = {
+  ...INITIAL,
+  status: 'error',
+  message: 'De editor kon niet worden geladen. Controleer uw verbinding en laad de pagina opnieuw.',
+};
 const noSubscription = () => () => undefined;
 const initialSnapshot = () => INITIAL;
+const failedSnapshot = () => LOAD_FAILED;
+
+/**
+ * The provider (Yjs, y-indexeddb, Socket.IO) is a chunk of its own, loaded when a document is opened: the
+ * document page paints its heading and facts without waiting for it, and its evaluation is a task of its own
+ * rather than part of the editor's.
+ */
+const loadProvider = () => import('./provider');
 
 /** Opens a collaborative document for as long as the component is mounted (shared within the tab). */
 export function useCollabDocument(documentId: string | null): {
@@ -17,18 +30,32 @@ export function useCollabDocument(documentId: string | null): {
   snapshot: CollabSnapshot;
 } {
   const [document, setDocument] = useState<CollabDocument | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
   useEffect(() => {
     if (!documentId) return;
-    const opened = collab.open(documentId);
-    setDocument(opened);
+    let active = true;
+    let release: (() => void) | null = null;
+    loadProvider().then(
+      ({ collab }) => {
+        if (!active) return;
+        const opened = collab.open(documentId);
+        release = () => collab.release(opened);
+        setLoadFailed(false);
+        setDocument(opened);
+      },
+      () => {
+        if (active) setLoadFailed(true);
+      },
+    );
     return () => {
-      collab.release(opened);
+      active = false;
+      release?.();
       setDocument(null);
     };
   }, [documentId]);
   const snapshot = useSyncExternalStore(
     document?.subscribe ?? noSubscription,
-    document?.getSnapshot ?? initialSnapshot,
+    document?.getSnapshot ?? (loadFailed ? failedSnapshot : initialSnapshot),
   );
   return { document, snapshot };
 }

@@ -1,24 +1,27 @@
-import type { Editor } from '@tiptap/react';
-import { FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { FormEvent, lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
 import { DOCUMENT_KIND_LABELS, DocumentMeta } from '@koers/contracts';
 import { api, ApiError } from '../api';
 import { isSecretariat, useMe } from '../auth';
-import { CollabEditor } from '../collab/CollabEditor';
-import { selectionAnchor } from '../collab/comment-anchors';
 import type { CollabSnapshot } from '../collab/provider';
 import { Participant, useCollabDocument, usePresence, useWarnBeforeUnload } from '../collab/useCollab';
 import { asApiError, ErrorMessage, Field, Loading, PageHeading, SuccessMessage, useApi } from '../components/common';
 import { FormActions } from '../components/forms';
 import { formatDateTime } from '../labels';
-import { CommentsPanel, CommentStart } from './document/CommentsPanel';
 import './document/document-panels.css';
-import { VersionsPanel } from './document/VersionsPanel';
 import { NotFoundPage } from './NotFoundPage';
 import { Breadcrumbs } from '../components/Breadcrumbs';
 import { FollowButton } from '../features/follow';
 import { useConfirm } from '../components/dialog';
 import { useGuardedForm, useVersionedSave } from '../features/forms';
+
+/**
+ * The editor and its panels (Tiptap, ProseMirror) are a chunk of their own: this page draws its heading,
+ * facts and exports first, with a placeholder of the editor's height where the editor will be, so the
+ * largest paint does not wait for the editor and nothing moves when it arrives.
+ */
+const loadWorkspace = () => import('./document/DocumentWorkspace');
+const DocumentWorkspace = lazy(() => loadWorkspace().then((module) => ({ default: module.DocumentWorkspace })));
 
 const NO_ACCESS_TITLE = 'Document niet gevonden of geen toegang';
 const NO_ACCESS_MESSAGE =
@@ -42,6 +45,8 @@ function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: Doc
   const { document, snapshot } = useCollabDocument(meta.id);
   const presence = usePresence(document, me.user.displayName);
   useWarnBeforeUnload(snapshot.unacknowledged);
+  // Fetch the editor while the provider loads and syncs (after the heading is drawn), not after the sync.
+  useEffect(() => void loadWorkspace(), []);
 
   const archived = meta.archivedAt !== null;
   const role = me.memberships.find((m) => m.workgroupId === meta.workgroupId)?.role ?? null;
@@ -50,28 +55,11 @@ function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: Doc
   const closed = ['revoked', 'not_found', 'forbidden', 'unauthenticated'].includes(snapshot.status);
   const editable = snapshot.loaded && !snapshot.readOnly && !archived && !closed;
 
-  const [editor, setEditor] = useState<Editor | null>(null);
-  const [searchParams] = useSearchParams();
-  const [commentStart, setCommentStart] = useState<CommentStart | null>(null);
-  const [activeThread, setActiveThread] = useState<string | null>(null);
-  // Wide screens show both panels beside the text; on a tablet they sit below it, closed until needed.
-  const wide = useMemo(() => window.matchMedia?.('(min-width: 64rem)').matches ?? true, []);
-  const [commentsOpen, setCommentsOpen] = useState(wide || searchParams.has('reactie'));
-  const [versionsOpen, setVersionsOpen] = useState(wide);
   const workgroup = useApi(() => api.workgroup(meta.workgroupId), [meta.workgroupId]);
   const members = useMemo(
     () => (workgroup.data?.members ?? []).map((m) => ({ userId: m.userId, displayName: m.displayName })),
     [workgroup.data],
   );
-
-  const startComment = useCallback(() => {
-    setCommentStart({ anchor: editor ? selectionAnchor(editor) : null, key: Date.now() });
-    setCommentsOpen(true);
-  }, [editor]);
-  const activateThread = useCallback((id: string | null) => {
-    setActiveThread(id);
-    if (id) setCommentsOpen(true);
-  }, []);
 
   if (snapshot.status === 'not_found' || snapshot.status === 'forbidden')
     return <NotFoundPage title={NO_ACCESS_TITLE} message={NO_ACCESS_MESSAGE} />;
@@ -130,59 +118,31 @@ function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: Doc
             {archived ? ': dit document is gearchiveerd.' : ': u kunt dit document volgen maar niet bewerken.'}
           </p>
         )}
-        <Presence participants={snapshot.status === 'online' ? presence : presence.filter((p) => p.self)} />
+        <Presence
+          participants={snapshot.status === 'online' ? presence : presence.filter((p) => p.self)}
+          selfName={me.user.displayName}
+        />
       </div>
 
       {document && snapshot.loaded && snapshot.status !== 'revoked' ? (
-        <div className="document-workspace">
-          <div className="document-text">
-            <CollabEditor
-              document={document}
-              editable={editable}
-              userName={me.user.displayName}
-              label={`Inhoud van ${meta.title}`}
-              onReady={setEditor}
-              onComment={editable ? startComment : undefined}
-              onCommentActivated={activateThread}
-            />
-          </div>
-          <div className="document-panels">
-            <CommentsPanel
-              documentId={meta.id}
-              collab={document}
-              editor={editor}
-              canComment={editable}
-              meId={me.user.id}
-              mayDeleteAny={isSecretariat(me)}
-              members={members}
-              start={commentStart}
-              onStartDone={() => setCommentStart(null)}
-              onStartComment={startComment}
-              activeId={activeThread}
-              onActivate={activateThread}
-              openId={searchParams.get('reactie')}
-              open={commentsOpen}
-              onToggle={setCommentsOpen}
-            />
-            <VersionsPanel
-              documentId={meta.id}
-              collab={document}
-              canWrite={editable}
-              open={versionsOpen}
-              onToggle={setVersionsOpen}
-            />
-          </div>
-        </div>
+        <Suspense fallback={<EditorPlaceholder />}>
+          <DocumentWorkspace
+            documentId={meta.id}
+            title={meta.title}
+            document={document}
+            editable={editable}
+            me={{ id: me.user.id, displayName: me.user.displayName }}
+            mayDeleteAnyComment={isSecretariat(me)}
+            members={members}
+          />
+        </Suspense>
       ) : snapshot.status === 'offline' ? (
         <p className="alert alert-info">
           Het document kan niet worden geladen: er is geen verbinding en deze browser heeft nog geen kopie. Koers
           probeert opnieuw te verbinden…
         </p>
       ) : snapshot.status !== 'revoked' ? (
-        // As tall as the editor that replaces it, so the page does not jump when the text arrives.
-        <div className="editor editor-placeholder">
-          <Loading what="De inhoud" />
-        </div>
+        <EditorPlaceholder />
       ) : null}
 
       <section aria-labelledby="exporteren" className="section">
@@ -224,6 +184,15 @@ function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: Doc
   );
 }
 
+/** As tall as the editor that replaces it, so the page does not jump when the text arrives. */
+function EditorPlaceholder() {
+  return (
+    <div className="editor editor-placeholder">
+      <Loading what="De inhoud" />
+    </div>
+  );
+}
+
 /** Tells the truth: "Opgeslagen" only when every local change is acknowledged by the server. */
 function SaveIndicator({ snapshot }: { snapshot: CollabSnapshot }) {
   let text: string;
@@ -252,12 +221,14 @@ function SaveIndicator({ snapshot }: { snapshot: CollabSnapshot }) {
   );
 }
 
-function Presence({ participants }: { participants: Participant[] }) {
+/** The people in the document; oneself from the start, so the list does not grow when the text opens. */
+function Presence({ participants, selfName }: { participants: Participant[]; selfName: string }) {
+  const shown = participants.length > 0 ? participants : [{ clientId: -1, name: selfName, color: null, self: true }];
   return (
     <section className="presence" aria-labelledby="wie-is-er-nu">
       <h2 id="wie-is-er-nu">Wie is er nu</h2>
       <ul>
-        {participants.map((p) => (
+        {shown.map((p) => (
           <li key={p.clientId}>
             <span
               className="presence-dot"
