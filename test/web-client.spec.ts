@@ -127,7 +127,7 @@ describe('the web client served by the API', () => {
         '</assets/Layout-Ll22.js>; rel=modulepreload',
         '</assets/DocumentPage-Dd33.js>; rel=modulepreload',
         '</assets/panels-Pp44.js>; rel=modulepreload',
-        '</assets/DocumentPage-Dd33.css>; rel=preload; as=style',
+        '</assets/DocumentPage-Dd33.css>; rel=preload; as=style; crossorigin',
         '</api/me>; rel=preload; as=fetch; crossorigin',
         `</api/documents/${id}>; rel=preload; as=fetch; crossorigin`,
       ].sort(),

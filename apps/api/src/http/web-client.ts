@@ -66,7 +66,7 @@ interface ManifestChunk {
 
 /**
  * The `Link` header of a first screen (FIRST_SCREENS in libs/contracts): its chunks and their static imports
- * as modulepreloads and stylesheets as preloads, from Vite's build manifest, and, when the request carries a
+ * as modulepreloads and stylesheets as preloads (crossorigin, as Vite's loader asks for them), from Vite's build manifest, and, when the request carries a
  * session cookie, `/api/me` and the screen's data as fetch preloads. The browser starts them with the page,
  * in parallel with the main chunk, instead of after it; the client's requests take the answers over.
  * Without a manifest (an older build) there is no header.
@@ -102,7 +102,7 @@ function firstScreenPreloads(webDistDir: string): (request: Request) => string |
       const loaded = (file: string) => indexHtml.includes(`/${file}"`);
       links = [
         ...[...scripts].filter((file) => !loaded(file)).map((file) => `</${file}>; rel=modulepreload`),
-        ...[...styles].filter((file) => !loaded(file)).map((file) => `</${file}>; rel=preload; as=style`),
+        ...[...styles].filter((file) => !loaded(file)).map((file) => `</${file}>; rel=preload; as=style; crossorigin`),
       ];
       modulesLinks.set(key, links);
     }

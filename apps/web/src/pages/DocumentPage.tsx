@@ -1,4 +1,4 @@
-import { FormEvent, lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { DOCUMENT_KIND_LABELS, DocumentMeta } from '@koers/contracts';
 import { api, ApiError } from '../api';
@@ -18,10 +18,30 @@ import { useGuardedForm, useVersionedSave } from '../features/forms';
 /**
  * The editor and its panels (Tiptap, ProseMirror) are a chunk of their own: this page draws its heading,
  * facts and exports first, with a placeholder of the editor's height where the editor will be, so the
- * largest paint does not wait for the editor and nothing moves when it arrives.
+ * largest paint does not wait for the editor and nothing moves when it arrives. The chunk is loaded by an
+ * effect rather than React.lazy: a Suspense boundary that suspends again would hide the editor and take
+ * its view away while the panels still use it.
  */
 const loadWorkspace = () => import('./document/DocumentWorkspace');
-const DocumentWorkspace = lazy(() => loadWorkspace().then((module) => ({ default: module.DocumentWorkspace })));
+type Workspace = Awaited<ReturnType<typeof loadWorkspace>>['DocumentWorkspace'];
+
+function useWorkspace(): { Workspace: Workspace | null; failed: boolean } {
+  const [state, setState] = useState<{ Workspace: Workspace | null; failed: boolean }>({
+    Workspace: null,
+    failed: false,
+  });
+  useEffect(() => {
+    let active = true;
+    loadWorkspace().then(
+      (module) => active && setState({ Workspace: module.DocumentWorkspace, failed: false }),
+      () => active && setState({ Workspace: null, failed: true }),
+    );
+    return () => {
+      active = false;
+    };
+  }, []);
+  return state;
+}
 
 const NO_ACCESS_TITLE = 'Document niet gevonden of geen toegang';
 const NO_ACCESS_MESSAGE =
@@ -45,8 +65,8 @@ function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: Doc
   const { document, snapshot } = useCollabDocument(meta.id);
   const presence = usePresence(document, me.user.displayName);
   useWarnBeforeUnload(snapshot.unacknowledged);
-  // Fetch the editor while the provider loads and syncs (after the heading is drawn), not after the sync.
-  useEffect(() => void loadWorkspace(), []);
+  // The editor's chunk loads while the provider loads and syncs (after the heading is drawn).
+  const { Workspace, failed: workspaceFailed } = useWorkspace();
 
   const archived = meta.archivedAt !== null;
   const role = me.memberships.find((m) => m.workgroupId === meta.workgroupId)?.role ?? null;
@@ -125,8 +145,8 @@ function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: Doc
       </div>
 
       {document && snapshot.loaded && snapshot.status !== 'revoked' ? (
-        <Suspense fallback={<EditorPlaceholder />}>
-          <DocumentWorkspace
+        Workspace ? (
+          <Workspace
             documentId={meta.id}
             title={meta.title}
             document={document}
@@ -135,7 +155,13 @@ function DocumentView({ meta, onMeta }: { meta: DocumentMeta; onMeta: (meta: Doc
             mayDeleteAnyComment={isSecretariat(me)}
             members={members}
           />
-        </Suspense>
+        ) : workspaceFailed ? (
+          <p className="alert alert-error" role="alert">
+            De editor kon niet worden geladen. Controleer uw verbinding en laad de pagina opnieuw.
+          </p>
+        ) : (
+          <EditorPlaceholder />
+        )
       ) : snapshot.status === 'offline' ? (
         <p className="alert alert-info">
           Het document kan niet worden geladen: er is geen verbinding en deze browser heeft nog geen kopie. Koers
