@@ -2,10 +2,9 @@ import type { ExportFormat, TextExportFormat } from '@koers/contracts';
 import * as Y from 'yjs';
 import { EDITOR_FRAGMENT } from './document.model';
 import { documentBlocks } from './export/document-blocks';
-import { renderDocx } from './export/docx-export';
+import { renderDocx, renderOdt } from './export/file-writers';
 import { renderHtmlDocument } from './export/html-document';
 import { renderMarkdown } from './export/markdown';
-import { renderOdt } from './export/odt-export';
 
 export type { ExportFormat, TextExportFormat } from '@koers/contracts';
 

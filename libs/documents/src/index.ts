@@ -9,5 +9,5 @@ export * from './dto/document.dto';
 // Rendering other texts (a strategy's rich text) as documents: the same blocks and file formats.
 export type { Block, Inline } from './export/document-blocks';
 export { htmlBlocks } from './export/html-blocks';
-export { renderDocx } from './export/docx-export';
+export { renderDocx } from './export/file-writers';
 export { renderDocumentPdf } from './export/document-pdf';

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify/sync';
-import { create } from 'xmlbuilder2';
 import { ZipFile } from 'yazl';
 
 /** One file in the dossier, with what the manifest says about it (MDTO elements where they fit). */
@@ -102,7 +101,9 @@ export function manifest(description: DossierDescription, items: WrittenItem[]) 
   };
 }
 
-function manifestXml(value: ReturnType<typeof manifest>): string {
+async function manifestXml(value: ReturnType<typeof manifest>): Promise<string> {
+  // Loaded here, not at start: xmlbuilder2 and its DOM are ~0.9 MB of code an idle server does not need.
+  const { create } = await import('xmlbuilder2');
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('dossierManifest', { taal: 'nl' });
   const add = (parent: ReturnType<typeof root.ele>, name: string, v: unknown) => {
     if (v === null || v === undefined) return;
@@ -171,7 +172,7 @@ export async function writeDossierZip(
     }
     const described = manifest(description, written);
     zip.addBuffer(Buffer.from(JSON.stringify(described, null, 2)), 'manifest.json', { mtime });
-    zip.addBuffer(Buffer.from(manifestXml(described)), 'manifest.xml', { mtime });
+    zip.addBuffer(Buffer.from(await manifestXml(described)), 'manifest.xml', { mtime });
     zip.end();
     await pump;
   } catch (err) {

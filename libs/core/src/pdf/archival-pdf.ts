@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 
 /**
  * Every PDF Koers makes is an archival, accessible PDF: PDF/A-2a (pdfkit writes the XMP metadata with the
@@ -39,8 +39,21 @@ export function printable(text: string): string {
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 }
 
+/**
+ * pdfkit (with fontkit and its decoders, ~2 MB of code) is loaded at the first PDF, not at start: an idle
+ * server stays small (docs/benchmarks.md, "npm start").
+ */
+let pdfkit: typeof PDFKitDocument | undefined;
+function PDFDocument(): typeof PDFKitDocument {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require('pdfkit') as typeof PDFKitDocument & { __esModule?: boolean; default?: typeof PDFKitDocument };
+  // The same interop as a default import: pdfkit's CommonJS build exports the class itself.
+  pdfkit ??= loaded.__esModule && loaded.default ? loaded.default : loaded;
+  return pdfkit;
+}
+
 export function createArchivalPdf(options: ArchivalPdfOptions): ArchivalPdf {
-  const doc = new PDFDocument({
+  const doc = new (PDFDocument())({
     size: 'A4',
     margins: options.margins,
     bufferPages: true,
