@@ -484,6 +484,39 @@ describe('strategy, werkgroepen and audit', () => {
       expect(rvc.every((w) => w.myRole === null)).toBe(true);
     });
 
+    it('a werkgroep says what the caller may do there (permissions), by the authorisation rules', async () => {
+      const onrust = await api.workgroupId(WORKGROUP_NAMES.onrust);
+      const permissions = async (who: string) =>
+        expectStatus(await api.get(who, `/api/workgroups/${onrust}`), 200).body.permissions;
+      expect(await permissions(S)).toEqual({
+        edit: true,
+        delete: true,
+        manageMembers: true,
+        readContent: true,
+        contribute: true,
+        manageWork: true,
+        // The secretariat may submit on the werkgroep's behalf.
+        submitReport: true,
+      });
+      expect(await permissions(DEMO.aanjagerOnrust)).toEqual({
+        edit: false,
+        delete: false,
+        manageMembers: false,
+        readContent: true,
+        contribute: true,
+        manageWork: true,
+        submitReport: true,
+      });
+      expect(await permissions(DEMO.waarnemerOnrust)).toMatchObject({
+        readContent: true,
+        contribute: false,
+        manageWork: false,
+        submitReport: false,
+      });
+      // An RVC member sees the werkgroep's overview, not its work.
+      expect(await permissions(DEMO.rvc)).toMatchObject({ readContent: false, contribute: false, edit: false });
+    });
+
     it("GET /api/me lists the caller's memberships and organisation", async () => {
       const me = expectStatus(await api.get(DEMO.burgemeesterUtrecht, '/api/me'), 200).body;
       expect(me.user).toMatchObject({ email: DEMO.burgemeesterUtrecht, function: 'burgemeester' });

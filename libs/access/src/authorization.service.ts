@@ -13,6 +13,18 @@ import {
 
 /** What a discharged (archived) werkgroep still allows: it is kept to be read, not changed. */
 const READ_ONLY_GRANTS: readonly WorkgroupPermission[] = ['workgroup.view', 'workgroup.content.read'];
+const WORKGROUP_PERMISSIONS = Object.keys(ROLE_GRANTS) as WorkgroupPermission[];
+
+type Standing = Awaited<ReturnType<MembershipReader['standingOf']>>;
+
+/** Whether a caller with this standing in a werkgroep holds the permission there. */
+function grants(standing: Standing, permission: WorkgroupPermission): boolean {
+  if (!standing) return false;
+  if (standing.archived && !READ_ONLY_GRANTS.includes(permission)) return false;
+  if (standing.platformRole === 'secretariaat' && SECRETARIAT_WORKGROUP_GRANTS.includes(permission)) return true;
+  if (standing.role && ROLE_GRANTS[permission].includes(standing.role)) return true;
+  return standing.rvcMember && RVC_WORKGROUP_GRANTS.includes(permission);
+}
 
 /**
  * The one place that decides "may this user do this". Every controller and socket handler asks it.
@@ -44,11 +56,16 @@ export class AuthorizationService {
    */
   async canInWorkgroup(actor: Actor, permission: WorkgroupPermission, workgroupId: string): Promise<boolean> {
     const standing = await this.memberships.standingOf(actor, isUuid(workgroupId) ? workgroupId : null);
-    if (!standing) return false;
-    if (standing.archived && !READ_ONLY_GRANTS.includes(permission)) return false;
-    if (standing.platformRole === 'secretariaat' && SECRETARIAT_WORKGROUP_GRANTS.includes(permission)) return true;
-    if (standing.role && ROLE_GRANTS[permission].includes(standing.role)) return true;
-    return standing.rvcMember && RVC_WORKGROUP_GRANTS.includes(permission);
+    return grants(standing, permission);
+  }
+
+  /**
+   * Every werkgroep permission the caller holds there now, from one look-up: what a representation's
+   * `permissions` tell the client (which then shows only what the caller may do), by the very rules above.
+   */
+  async grantsInWorkgroup(actor: Actor, workgroupId: string): Promise<ReadonlySet<WorkgroupPermission>> {
+    const standing = await this.memberships.standingOf(actor, isUuid(workgroupId) ? workgroupId : null);
+    return new Set(WORKGROUP_PERMISSIONS.filter((permission) => grants(standing, permission)));
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { WorkgroupPermissions } from '@koers/contracts';
 import type { MembershipRole } from './actor';
 
 /**
@@ -44,3 +45,16 @@ export const SECRETARIAT_WORKGROUP_GRANTS: readonly WorkgroupPermission[] = [
 
 /** RVC members read what is reported upward; of a werkgroep itself they only see its overview. */
 export const RVC_WORKGROUP_GRANTS: readonly WorkgroupPermission[] = ['workgroup.view'];
+
+/** What a representation tells the client the caller may do in a werkgroep, from the permissions they hold there. */
+export function workgroupPermissionsOf(grants: ReadonlySet<WorkgroupPermission>): WorkgroupPermissions {
+  return {
+    edit: grants.has('workgroup.manage'),
+    delete: grants.has('workgroup.manage'),
+    manageMembers: grants.has('workgroup.manage'),
+    readContent: grants.has('workgroup.content.read'),
+    contribute: grants.has('workgroup.content.write'),
+    manageWork: grants.has('workgroup.actions.manage'),
+    submitReport: grants.has('workgroup.report.submit'),
+  };
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, AuthorizationService } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
-import type { ActionListView } from '@koers/contracts';
+import type { ActionListView, ActionPermissions } from '@koers/contracts';
 import {
   addDays,
   assertVersion,
@@ -47,8 +47,21 @@ export class ActionService {
 
   async get(actor: Actor, id: string) {
     const action = await this.readable(actor, id, 'action.read');
-    const [history, comments] = await Promise.all([this.repository.history(id), this.repository.comments(id)]);
-    return { ...action, history, comments };
+    const [history, comments, grants] = await Promise.all([
+      this.repository.history(id),
+      this.repository.comments(id),
+      this.authorization.grantsInWorkgroup(actor, action.workgroupId),
+    ]);
+    // The rules of update(), remove() and comment() below, told to the client.
+    const manages = grants.has('workgroup.actions.manage');
+    const contributes = grants.has('workgroup.content.write');
+    const permissions: ActionPermissions = {
+      edit: manages || (contributes && action.ownerId === actor.userId),
+      reassign: manages,
+      delete: manages,
+      comment: contributes,
+    };
+    return { ...action, history, comments, permissions };
   }
 
   async create(

@@ -63,9 +63,21 @@ export interface ActionHistoryEntry {
   changes: Record<string, { from: unknown; to: unknown }>;
 }
 
+/** What the caller may do with one action (decided by the server). */
+export interface ActionPermissions {
+  /** Change its fields: any action for who manages the werkgroep's work, else only one's own. */
+  edit: boolean;
+  /** Give it to someone else (only who manages the work). */
+  reassign: boolean;
+  delete: boolean;
+  comment: boolean;
+}
+
 export interface ActionDetail extends Action {
   history: ActionHistoryEntry[];
   comments: ActionComment[];
+  /** What the caller may do with it. */
+  permissions: ActionPermissions;
 }
 
 /** The query of GET /api/workgroups/:id/actions (`status` comma-separated). */

@@ -27,6 +27,18 @@ export interface DocumentMeta {
   version: number;
 }
 
+/** What the caller may do with a document (decided by the server). */
+export interface DocumentPermissions {
+  /** Write in it, rename, archive or restore it, make and restore versions. */
+  edit: boolean;
+  comment: boolean;
+}
+
+/** One document as GET /api/documents/:id answers it: with what the caller may do with it. */
+export interface DocumentDetail extends DocumentMeta {
+  permissions: DocumentPermissions;
+}
+
 /** A comment on a document; `anchorStart`/`anchorEnd` are Yjs relative positions (base64) of the commented text. */
 export interface DocumentComment {
   id: Uuid;

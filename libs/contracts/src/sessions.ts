@@ -109,6 +109,17 @@ export interface SessionDetail extends Omit<SessionSummary, 'agendaItemCount' | 
   decisions: Decision[];
   /** Who changed what, oldest first. */
   history: SessionChange[];
+  /** What the caller may do with it. */
+  permissions: SessionPermissions;
+}
+
+/** What the caller may do with a session (decided by the server). */
+export interface SessionPermissions {
+  /** Change it, its agenda, attendance, minutes and decisions. */
+  edit: boolean;
+  delete: boolean;
+  /** Put an item on its backlog (proposing it for the agenda). */
+  proposeAgendaItem: boolean;
 }
 
 /** What a history entry is about. */

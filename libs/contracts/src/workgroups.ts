@@ -71,6 +71,26 @@ export interface Composition {
   missing: string[];
 }
 
+/**
+ * What the caller may do in a werkgroep, decided by the server's authorisation rules at the time of the
+ * answer: the client shows the controls these allow instead of reasoning about roles itself.
+ */
+export interface WorkgroupPermissions {
+  /** Change the werkgroep itself: name, kind, description, composition rules (the secretariat). */
+  edit: boolean;
+  delete: boolean;
+  /** Add members, change their role, remove them. */
+  manageMembers: boolean;
+  /** Read its working documents, actions, sessions and concept reports. */
+  readContent: boolean;
+  /** Contribute: write documents, comment, propose agenda items, update the actions one owns. */
+  contribute: boolean;
+  /** Create, change and delete any action; plan sessions, their agenda, attendance and decisions. */
+  manageWork: boolean;
+  /** Submit the progress report upward (the aanjager). */
+  submitReport: boolean;
+}
+
 export interface WorkgroupDetail {
   id: Uuid;
   kind: WorkgroupKind;
@@ -86,6 +106,8 @@ export interface WorkgroupDetail {
   compositionRules: CompositionSeat[];
   composition: Composition;
   myRole: MembershipRole | null;
+  /** What the caller may do here. */
+  permissions: WorkgroupPermissions;
 }
 
 export interface WorkgroupInput {

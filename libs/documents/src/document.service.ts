@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { Actor, AuthorizationService } from '@koers/access';
+import type { DocumentPermissions } from '@koers/contracts';
 import { AuditService } from '@koers/audit';
 import { assertVersion, lockVersion, notFound, TransactionHost } from '@koers/core';
 import { FollowService } from '@koers/notifications';
@@ -31,8 +32,11 @@ export class DocumentService {
     return this.repository.list(workgroupId, includeArchived);
   }
 
-  async get(actor: Actor, id: string): Promise<DocumentMeta> {
-    return this.readable(actor, id, 'document.read');
+  /** The document with what the caller may do with it (the rules of the writing routes, told to the client). */
+  async get(actor: Actor, id: string): Promise<DocumentMeta & { permissions: DocumentPermissions }> {
+    const meta = await this.readable(actor, id, 'document.read');
+    const writes = await this.authorization.canInWorkgroup(actor, 'workgroup.content.write', meta.workgroupId);
+    return { ...meta, permissions: { edit: writes, comment: writes } };
   }
 
   /** A new document starts from the template of its kind, stored as its first update. */

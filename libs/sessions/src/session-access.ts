@@ -32,6 +32,11 @@ export class SessionAccess {
     return session;
   }
 
+  /** Every werkgroep permission the caller holds there now (for the `permissions` of a representation). */
+  grants(actor: Actor, workgroupId: string): Promise<ReadonlySet<WorkgroupPermission>> {
+    return this.authorization.grantsInWorkgroup(actor, workgroupId);
+  }
+
   can(actor: Actor, permission: WorkgroupPermission, workgroupId: string): Promise<boolean> {
     return this.authorization.canInWorkgroup(actor, permission, workgroupId);
   }

@@ -18,6 +18,7 @@ import {
   SessionState,
   SessionChange,
   SessionChangeKind,
+  SessionPermissions,
   SessionSummary as WireSessionSummary,
   SessionType,
 } from '@koers/contracts';
@@ -104,6 +105,9 @@ export interface SessionDetail extends SessionRow {
   decisions: DecisionView[];
   history: SessionChangeView[];
 }
+
+/** A session as its page shows it: with what the caller may do with it. */
+export type SessionView = SessionDetail & { permissions: SessionPermissions };
 
 /** Date and time as the Dutch read it, in Dutch time. */
 export function formatDutchDateTime(date: Date): string {

@@ -21,6 +21,7 @@ import {
   parseMoment,
   SessionDetail,
   SessionFields,
+  SessionView,
   SessionRow,
   SessionState,
   SessionSummary,
@@ -68,12 +69,22 @@ export class SessionService {
     return this.repository.listSessions(workgroupId, states, new Date());
   }
 
-  async get(actor: Actor, id: string): Promise<SessionDetail> {
+  async get(actor: Actor, id: string): Promise<SessionView> {
     await this.access.session(actor, id, 'workgroup.content.read', 'session.read');
-    return this.detail(id);
+    return this.view(actor, await this.detail(id));
   }
 
-  async create(actor: Actor, workgroupId: string, input: SessionInput): Promise<SessionDetail> {
+  /** The session as its page shows it: with what the caller may do with it (the rules of the changing routes). */
+  private async view(actor: Actor, session: SessionDetail): Promise<SessionView> {
+    const grants = session.workgroupId ? await this.access.grants(actor, session.workgroupId) : new Set();
+    const manages = grants.has('workgroup.actions.manage');
+    return {
+      ...session,
+      permissions: { edit: manages, delete: manages, proposeAgendaItem: grants.has('workgroup.content.write') },
+    };
+  }
+
+  async create(actor: Actor, workgroupId: string, input: SessionInput): Promise<SessionView> {
     await this.access.assert(actor, 'workgroup.actions.manage', workgroupId, 'session.create');
     if (!(await this.repository.workgroupExists(workgroupId))) throw notFound('De werkgroep');
     const fields: SessionFields = {
@@ -113,10 +124,10 @@ export class SessionService {
     const created = await this.detail(id);
     if (created.state === 'geagendeerd')
       this.invitations.send(created, 'REQUEST', 'new', await this.invitations.party(id));
-    return created;
+    return this.view(actor, created);
   }
 
-  async update(actor: Actor, id: string, input: SessionChanges, expectedVersion?: number): Promise<SessionDetail> {
+  async update(actor: Actor, id: string, input: SessionChanges, expectedVersion?: number): Promise<SessionView> {
     const before = await this.access.session(actor, id, 'workgroup.actions.manage', 'session.update');
     const changes: Partial<SessionFields> = {
       type: input.type,
@@ -133,7 +144,7 @@ export class SessionService {
     if (problems.length) throw validationFailed(problems);
     assertVersion(before, expectedVersion);
     const diff = diffFields(comparable(fieldsOf(before)), comparable(definedOnly(changes)));
-    if (Object.keys(diff).length === 0) return this.detail(id);
+    if (Object.keys(diff).length === 0) return this.view(actor, await this.detail(id));
     const calendar = CALENDAR_FIELDS.some((field) => field in diff);
     await this.transactions.transaction(async (manager) => {
       await lockVersion(manager, 'workgroup_sessions', id, expectedVersion);
@@ -159,7 +170,7 @@ export class SessionService {
       const reason = before.state === 'geagendeerd' ? 'changed' : 'new';
       this.invitations.send(updated, 'REQUEST', reason, await this.invitations.party(id));
     }
-    return updated;
+    return this.view(actor, updated);
   }
 
   /** Removes a session from every list. A session with decisions is the record of them and stays. */
@@ -196,7 +207,7 @@ export class SessionService {
    * Invites people (members of the werkgroep), records who came, or takes people off the list. Those who
    * manage the werkgroep's sessions change anyone; an invited contributor may send or withdraw their own regrets.
    */
-  async updateAttendance(actor: Actor, id: string, input: AttendanceChanges): Promise<SessionDetail> {
+  async updateAttendance(actor: Actor, id: string, input: AttendanceChanges): Promise<SessionView> {
     const session = await this.access.session(actor, id, 'workgroup.content.read', 'session.attendance.update');
     const entries = dedupe(input.attendees ?? []);
     const removals = [...new Set(input.removeUserIds ?? [])];
@@ -233,7 +244,7 @@ export class SessionService {
       }))
       .filter((c) => c.from !== c.to);
     const removed = removals.filter((userId) => current.has(userId));
-    if (changes.length === 0 && removed.length === 0) return this.detail(id);
+    if (changes.length === 0 && removed.length === 0) return this.view(actor, await this.detail(id));
     // The people taken off the list are read first: they get a cancellation after the commit.
     const before = removed.length && session.state === 'geagendeerd' ? await this.invitations.party(id) : null;
     const names = await this.repository.displayNames([...changes.map((c) => c.userId), ...removed]);
@@ -265,7 +276,7 @@ export class SessionService {
       if (added.length) this.invitations.send(updated, 'REQUEST', 'new', await this.invitations.party(id), added);
       if (before) this.invitations.send(updated, 'CANCEL', 'cancelled', before, removed);
     }
-    return updated;
+    return this.view(actor, updated);
   }
 
   /** Creates the session's minutes (a collaborative document from the verslag template) and links it. */

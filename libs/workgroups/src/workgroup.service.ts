@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor, AuthorizationService, MembershipRole } from '@koers/access';
+import { Actor, AuthorizationService, MembershipRole, workgroupPermissionsOf } from '@koers/access';
 import { AuditService, diffFields } from '@koers/audit';
 import {
   conflict,
@@ -65,10 +65,11 @@ export class WorkgroupService {
     await this.authorization.assertInWorkgroup(actor, 'workgroup.view', id, 'workgroup.read');
     const workgroup = await this.repository.findById(id);
     if (!workgroup) throw notFound('De werkgroep');
-    const [[theme], members, districts] = await Promise.all([
+    const [[theme], members, districts, grants] = await Promise.all([
       workgroup.themeId ? this.strategy.themesByIds([workgroup.themeId]) : Promise.resolve([]),
       this.repository.members(id),
       this.repository.districtsOfRegion(),
+      this.authorization.grantsInWorkgroup(actor, id),
     ]);
     const composition = checkComposition({
       districts,
@@ -81,6 +82,7 @@ export class WorkgroupService {
       members,
       composition,
       myRole: members.find((m) => m.userId === actor.userId)?.role ?? null,
+      permissions: workgroupPermissionsOf(grants),
     };
   }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Res } from '@
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@koers/access';
-import { asWire, CommentThread, DocumentMeta, DocumentVersion } from '@koers/contracts';
+import { asWire, CommentThread, DocumentDetail, DocumentMeta, DocumentVersion } from '@koers/contracts';
 import {
   CommentBodyDto,
   CreateCommentDto,
@@ -59,8 +59,8 @@ export class DocumentsController {
 
   @Get('documents/:id')
   @Versioned()
-  async get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<DocumentMeta> {
-    return asWire<DocumentMeta>(await this.documents.get(actor, id));
+  async get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<DocumentDetail> {
+    return asWire<DocumentDetail>(await this.documents.get(actor, id));
   }
 
   /** Rename ({ title }) or archive/restore ({ archived }). */

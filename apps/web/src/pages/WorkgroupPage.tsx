@@ -25,9 +25,9 @@ import { useConfirm } from '../components/dialog';
 export interface WorkgroupContext {
   workgroup: WorkgroupDetail;
   myRole: MembershipRole | null;
-  /** aanjager, lid, ambtelijk and the secretariat manage actions and sessions. */
+  /** May manage actions and sessions (the server's `permissions.manageWork`). */
   canManage: boolean;
-  /** Everyone but waarnemers (and non-members) may comment and propose. */
+  /** May comment, propose and update the actions they own (the server's `permissions.contribute`). */
   canWrite: boolean;
   reload: () => Promise<void>;
   me: Me;
@@ -73,12 +73,12 @@ export function WorkgroupPage() {
   const w = workgroup.data;
   const myRole = w.myRole ?? me.memberships.find((m) => m.workgroupId === w.id)?.role ?? null;
   const secretariat = isSecretariat(me);
+  // What the caller may do is the server's answer (w.permissions), not a rule repeated here.
   const context: WorkgroupContext = {
     workgroup: w,
     myRole,
-    canManage:
-      secretariat || myRole === 'aanjager' || myRole === 'rapporteur' || myRole === 'lid' || myRole === 'ambtelijk',
-    canWrite: secretariat || (myRole !== null && myRole !== 'waarnemer'),
+    canManage: w.permissions.manageWork,
+    canWrite: w.permissions.contribute,
     reload: workgroup.reload,
     me,
   };
@@ -145,7 +145,7 @@ export function WorkgroupPage() {
 
 /** The Overzicht tab: description, onderdelen, composition, members (the documents have a tab of their own). */
 export function WorkgroupOverview() {
-  const { workgroup: w, reload, me } = useWorkgroup();
+  const { workgroup: w, reload } = useWorkgroup();
   const location = useLocation();
   const words = useWords();
   // Notification links point at /werkgroepen/<id>?actie=<id>: open the action in the Acties tab.
@@ -171,15 +171,15 @@ export function WorkgroupOverview() {
       )}
 
       <CompositionCheck composition={w.composition} />
-      {isSecretariat(me) && <CompositionRulesSection workgroup={w} onSaved={reload} />}
+      {w.permissions.edit && <CompositionRulesSection workgroup={w} onSaved={reload} />}
 
       <section aria-labelledby="leden" className="section">
         <h2 id="leden">Leden ({w.members.length})</h2>
-        <MembersTable workgroup={w} manage={isSecretariat(me)} onChanged={reload} />
+        <MembersTable workgroup={w} manage={w.permissions.manageMembers} onChanged={reload} />
       </section>
 
-      {isSecretariat(me) && <AddMemberForm workgroup={w} onAdded={reload} />}
-      {isSecretariat(me) && <WorkgroupDossier workgroupId={w.id} />}
+      {w.permissions.manageMembers && <AddMemberForm workgroup={w} onAdded={reload} />}
+      {w.permissions.edit && <WorkgroupDossier workgroupId={w.id} />}
     </>
   );
 }

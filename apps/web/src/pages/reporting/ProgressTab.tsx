@@ -1,5 +1,4 @@
 import { Link } from 'react-router-dom';
-import { isSecretariat } from '../../auth';
 import { useWorkgroup } from '../WorkgroupPage';
 import { IndicatorsSection } from './IndicatorsSection';
 import { ReportSection } from './ReportSection';
@@ -10,8 +9,8 @@ import { useWords } from '../../features/region';
 export function ProgressTab() {
   const words = useWords();
   const ctx = useWorkgroup();
-  const { workgroup, myRole, me, canManage } = ctx;
-  if (!myRole && !isSecretariat(me)) {
+  const { workgroup, canManage } = ctx;
+  if (!workgroup.permissions.readContent) {
     // RVC members see a werkgroep, but not its indicators or concept reports: only what went upward.
     return (
       <div className="alert alert-info">

@@ -98,10 +98,13 @@ function filtersFrom(params: URLSearchParams): ActionFilters {
   };
 }
 
-/** Who may change an action: managers, and a gast only their own actions. */
+/**
+ * Who may change an action, from the werkgroep's `permissions`: who manages the work any action, a contributor
+ * the actions they own (ActionDetail.permissions says the same of one action).
+ */
 export function mayEdit(ctx: WorkgroupContext, action: Action): boolean {
   if (ctx.canManage) return true;
-  return ctx.myRole === 'gast' && action.ownerId === ctx.me.user.id;
+  return ctx.canWrite && action.ownerId === ctx.me.user.id;
 }
 
 /** Members who can own an action (everyone seated, not waarnemers). */
