@@ -173,7 +173,7 @@ describe('inventory of local priorities', () => {
     const detail = expectStatus(await api.get(DEMO.secretariaat, `/api/inventories/${inventoryId}`), 200)
       .body as InventoryDetail;
     expect(detail).toMatchObject({ asked: 5, answered: 1 });
-    const audit = await api.audit({ entityId: inventoryId, limit: 10 });
+    const audit = await api.audit({ entityId: inventoryId, limit: 50 });
     expect(audit.items.map((e) => e.action)).toEqual(
       expect.arrayContaining(['inventory.response.save', 'inventory.response.submit', 'inventory.create']),
     );
@@ -358,8 +358,9 @@ describe('inventory of local priorities', () => {
       themes: Array<{ title: string; description: string }>;
     };
     expect(strategy.themes.map((th) => [th.title, th.description])).toEqual([
-      ['Ondermijning', 'drugs, vastgoed, mensenhandel'],
-      ['Polarisatie en radicalisering', 'online en offline'],
+      // Strategy texts are rich text (sanitised HTML): the proposal's plain description becomes a paragraph.
+      ['Ondermijning', '<p>drugs, vastgoed, mensenhandel</p>'],
+      ['Polarisatie en radicalisering', '<p>online en offline</p>'],
     ]);
     const again = await api.post(DEMO.secretariaat, `${base}/adopt`, { strategyId: concept.id });
     expect(again.status).toBe(409);
