@@ -1,4 +1,5 @@
 import * as OTPAuth from 'otpauth';
+import { io } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { DEMO_PASSWORD } from '@koers/demo';
 import { MfaRepository } from '@koers/identity';
@@ -302,6 +303,47 @@ describe('MFA policy outside demo', () => {
     expect(policy.body).toEqual(errorBody('MFA_ENROLMENT_REQUIRED'));
   });
 
+  /** The outcome of a real Socket.IO handshake on a namespace: connected, or the server's refusal. */
+  const handshake = (namespace: '/collab' | '/live', token: string) =>
+    new Promise<{ connected: boolean; message?: string; data?: { code?: string; message?: string } }>((resolve) => {
+      const socket = io(`${t.url}${namespace}`, {
+        transports: ['websocket'],
+        auth: { token },
+        reconnection: false,
+        forceNew: true,
+      });
+      socket.once('connect', () => {
+        socket.close();
+        resolve({ connected: true });
+      });
+      socket.once('connect_error', (err: Error & { data?: { code?: string; message?: string } }) => {
+        socket.close();
+        resolve({ connected: false, message: err.message, data: err.data });
+      });
+    });
+
+  it('refuses the sockets (/collab and /live) of someone who must still enrol, with the Dutch reason', async () => {
+    const token = await t.login(admin, adminPassword);
+    for (const namespace of ['/collab', '/live'] as const) {
+      expect(await handshake(namespace, token)).toEqual({
+        connected: false,
+        message: 'MFA_ENROLMENT_REQUIRED',
+        data: {
+          code: 'MFA_ENROLMENT_REQUIRED',
+          retryable: false,
+          message:
+            'Stel eerst een tweede factor in bij Mijn instellingen. Voor uw account is inloggen met een tweede factor verplicht.',
+        },
+      });
+    }
+    const denied = (await t.app
+      .get(DataSource)
+      .query(
+        `SELECT summary FROM audit_log WHERE action = 'auth.mfa_enrolment_required' AND outcome = 'denied' AND summary ? 'namespace'`,
+      )) as Array<{ summary: { namespace: string } }>;
+    expect(denied.map((row) => row.summary.namespace).sort()).toEqual(['/collab', '/live']);
+  });
+
   it('the server itself refuses everything but enrolment, logout and own basics until a second factor is set up', async () => {
     const token = await t.login(admin, adminPassword);
     const as = (method: 'get' | 'post' | 'put' | 'patch', path: string) => {
@@ -347,6 +389,9 @@ describe('MFA policy outside demo', () => {
       requireSecretariat: true,
       requireRvc: true,
     });
+    // And its sockets connect.
+    expect(await handshake('/collab', token)).toEqual({ connected: true });
+    expect(await handshake('/live', token)).toEqual({ connected: true });
     const denied = await t.app
       .get(DataSource)
       .query(`SELECT summary FROM audit_log WHERE action = 'auth.mfa_enrolment_required' AND outcome = 'denied'`);

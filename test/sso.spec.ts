@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { SSO_ERRORS } from '@koers/contracts';
 import { Api, DEMO, errorBody, expectStatus } from './support/api-helpers';
 import { totpCode } from './support/mfa';
-import { browseSso, RunningProvider, startOidcProvider } from './support/oidc';
+import { browseSso, CookieJar, endSessionAtProvider, RunningProvider, startOidcProvider } from './support/oidc';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -35,7 +35,12 @@ describe('OIDC single sign-on per organisation', () => {
         'onbevestigd-1': { email: 'iemand@demo.koers.nl', email_verified: false },
         'politie-7': { email: DEMO.politieOndermijning, email_verified: true },
       },
-      client: { client_id: 'koers', client_secret: clientSecret, redirect_uris: [`${t.url}/api/auth/oidc/callback`] },
+      client: {
+        client_id: 'koers',
+        client_secret: clientSecret,
+        redirect_uris: [`${t.url}/api/auth/oidc/callback`],
+        post_logout_redirect_uris: [`${t.url}/inloggen`],
+      },
     });
     omId = (await db.query('SELECT organisation_id FROM users WHERE email = $1', [DEMO.ovjOndermijning]))[0]
       .organisation_id as string;
@@ -56,7 +61,8 @@ describe('OIDC single sign-on per organisation', () => {
     enabled: true,
     ...overrides,
   });
-  const login = (who: string) => browseSso(`${t.url}/api/auth/oidc/${omId}/start?returnTo=/dashboard`, who, t.url);
+  const login = (who: string, jar?: CookieJar) =>
+    browseSso(`${t.url}/api/auth/oidc/${omId}/start?returnTo=/dashboard`, who, t.url, jar);
   const withCookies = (cookies: Map<string, string>) => ({
     Cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
   });
@@ -123,6 +129,76 @@ describe('OIDC single sign-on per organisation', () => {
     expect(await db.query('SELECT id FROM users WHERE email = $1', ['nieuwe.officier@demo.koers.nl'])).toEqual([]);
   });
 
+  it('a returning person whose address left the SSO domains, or who moved to another organisation, is refused', async () => {
+    // ovj-123 is linked by subject (above). The OM no longer lists the demo domain: the link alone is not enough.
+    await api.request(
+      DEMO.secretariaat,
+      'PUT',
+      `/api/organisations/${omId}/sso`,
+      settings({ emailDomains: ['om.example.nl'] }),
+    );
+    const outsideDomains = await login('ovj-123');
+    expect(outsideDomains.location).toBe('/inloggen?sso-fout=no_longer_linked');
+    expect(outsideDomains.cookies.has('koers_access')).toBe(false);
+    await api.request(DEMO.secretariaat, 'PUT', `/api/organisations/${omId}/sso`, settings());
+
+    // The officer moves to the police (the secretariat changes the account's organisation).
+    const [ovj] = (await db.query('SELECT id FROM users WHERE email = $1', [DEMO.ovjOndermijning])) as Array<{
+      id: string;
+    }>;
+    const [police] = (await db.query('SELECT organisation_id FROM users WHERE email = $1', [
+      DEMO.politieOndermijning,
+    ])) as Array<{ organisation_id: string }>;
+    const move = (organisationId: string) =>
+      api.request(DEMO.secretariaat, 'PATCH', `/api/users/${ovj.id}`, { organisationId });
+    expectStatus(await move(police.organisation_id), 200);
+    expect((await login('ovj-123')).location).toBe('/inloggen?sso-fout=no_longer_linked');
+    expectStatus(await move(omId), 200);
+    expect((await login('ovj-123')).location).toBe('/dashboard');
+
+    const refusals = (await ssoAudit()).filter((e) => e.summary.reason === 'no_longer_linked');
+    expect(refusals.map((e) => [e.outcome, e.actorEmail, e.summary.detail])).toEqual([
+      ['failed', DEMO.ovjOndermijning, 'organisation'],
+      ['failed', DEMO.ovjOndermijning, 'domain'],
+    ]);
+    expect(SSO_ERRORS.no_longer_linked).toContain('U kunt niet meer inloggen via deze organisatie');
+  });
+
+  it('logging out of Koers ends the session at the provider too (RP-initiated logout)', async () => {
+    const jar: CookieJar = new Map();
+    expect((await login('ovj-123', jar)).prompts).toContain('login');
+    // The provider keeps its own session: a second sign-in through it asks nothing.
+    const again = await login('ovj-123', jar);
+    expect(again).toMatchObject({ location: '/dashboard', prompts: [] });
+    const token = again.cookies.get('koers_access')!;
+
+    const out = await t.http().post('/api/auth/logout').set({ Authorization: `Bearer ${token}` });
+    expect(out.status).toBe(200);
+    const endSession = new URL(out.body.endSessionUrl as string);
+    expect(endSession.origin + endSession.pathname).toBe(`${provider.issuer}/session/end`);
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${t.url}/inloggen`);
+    expect(endSession.searchParams.get('client_id')).toBe('koers');
+    const hint = endSession.searchParams.get('id_token_hint')!;
+    expect(JSON.parse(Buffer.from(hint.split('.')[1], 'base64url').toString())).toMatchObject({
+      iss: provider.issuer,
+      sub: 'ovj-123',
+      aud: 'koers',
+    });
+    expect((await t.http().get('/api/me').set({ Authorization: `Bearer ${token}` })).status).toBe(401);
+    // The ID token is kept sealed, and only until it is used.
+    expect(await db.query('SELECT id_token FROM oidc_sessions WHERE id_token LIKE $1', ['eyJ%'])).toEqual([]);
+
+    // The browser follows it: the provider ends its session and sends it back to Koers's login page.
+    expect(await endSessionAtProvider(endSession.toString(), t.url, jar)).toEqual({ location: '/inloggen' });
+    expect((await login('ovj-123', jar)).prompts).toContain('login');
+
+    const logout = (await api.audit({ action: 'auth.logout' })).items.find((e) => e.actorEmail === DEMO.ovjOndermijning);
+    expect(logout?.summary).toEqual({ sso: omId, providerLogout: true });
+    // A session that began with a password logs out as before, without the provider.
+    const own = await t.login(DEMO.ovjOndermijning);
+    expect((await t.http().post('/api/auth/logout').set({ Authorization: `Bearer ${own}` })).status).toBe(204);
+  });
+
   it('a callback without the browser that started it, or used twice, is refused', async () => {
     const start = await fetch(`${t.url}/api/auth/oidc/${omId}/start`, { redirect: 'manual' });
     const state = new URL(start.headers.get('location')!).searchParams.get('state');
@@ -154,6 +230,13 @@ describe('OIDC single sign-on per organisation', () => {
       .post('/api/auth/mfa')
       .send({ challenge: decodeURIComponent(challenge!), code: totpCode(setup.secret, Date.now() + 30_000) });
     expect(done.status).toBe(200);
+    // The provider's ID token waited on the challenge and went with the session: logout ends it there too.
+    const ended = await t
+      .http()
+      .post('/api/auth/logout')
+      .set({ Authorization: `Bearer ${done.body.accessToken}` });
+    expect(ended.status).toBe(200);
+    expect(ended.body.endSessionUrl).toContain(`${provider.issuer}/session/end?`);
 
     const asking = (await api.audit({ action: 'auth.mfa_challenge' })).items.find(
       (e) => e.actorEmail === DEMO.ovjCyber,

@@ -5,6 +5,7 @@
  */
 
 import type {
+  LogoutResult,
   Action,
   ActionComment,
   ActionDetail,
@@ -241,7 +242,8 @@ export const api = {
   /** With a second factor the password step answers a challenge instead of a session (accountApi.completeMfa). */
   login: (email: string, password: string) =>
     request<LoginResult | MfaChallengeResult>('POST', '/auth/login', { email, password }, { noRefresh: true }),
-  logout: () => request<void>('POST', '/auth/logout'),
+  /** After single sign-on: where the browser ends the session at the organisation's provider too. */
+  logout: () => request<LogoutResult | undefined>('POST', '/auth/logout'),
   me: () => request<Me>('GET', '/me'),
 
   districts: () => request<District[]>('GET', '/districts'),

@@ -1,5 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { Me } from '@koers/contracts';
+import { LogoutResult, Me } from '@koers/contracts';
 import { api, ApiError, setUnauthenticatedHandler } from './api';
 
 interface AuthState {
@@ -9,7 +9,8 @@ interface AuthState {
   startError: ApiError | null;
   /** The signed-in person, or the challenge of the second step when the account has a second factor. */
   login: (email: string, password: string) => Promise<Me | { mfaChallenge: string }>;
-  logout: () => Promise<void>;
+  /** Answers the provider's logout address when the session began with single sign-on there. */
+  logout: () => Promise<LogoutResult | undefined>;
   reload: () => Promise<void>;
 }
 
@@ -50,7 +51,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.logout();
+      return await api.logout();
     } finally {
       setMe(null);
     }

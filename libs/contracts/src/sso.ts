@@ -8,6 +8,8 @@ export const SSO_ERRORS = {
     'Uw organisatie bevestigt uw e-mailadres niet. Inloggen via uw organisatie kan daarom niet; neem contact op met het secretariaat.',
   wrong_domain:
     'Uw e-mailadres hoort niet bij deze organisatie. Kies de juiste organisatie of log in met uw wachtwoord.',
+  no_longer_linked:
+    'U kunt niet meer inloggen via deze organisatie: uw account of uw e-mailadres hoort er niet (meer) bij. Log in met uw wachtwoord of neem contact op met het secretariaat.',
   expired: 'Deze inlogpoging is verlopen of al gebruikt. Probeer het opnieuw.',
   provider_error: 'Inloggen via uw organisatie is niet gelukt. Probeer het opnieuw of log in met uw wachtwoord.',
   unavailable:
@@ -45,4 +47,9 @@ export interface SsoSettingsInput {
   allowNewAccounts: boolean;
   trustProviderMfa: boolean;
   enabled: boolean;
+}
+
+/** POST /api/auth/logout of a session that began with single sign-on: 200 with where the provider's session ends. */
+export interface LogoutResult {
+  endSessionUrl: string;
 }

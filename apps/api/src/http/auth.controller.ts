@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import type { Actor } from '@koers/access';
+import type { LogoutResult } from '@koers/contracts';
 import { APP_CONFIG, AppConfig } from '@koers/core';
 import {
   ACCESS_COOKIE,
@@ -20,6 +21,7 @@ import {
   REFRESH_COOKIE,
   refreshCookieOptions,
   SetPasswordWithTokenDto,
+  SsoService,
   toUserDto,
   UnlockDto,
   UserService,
@@ -27,6 +29,11 @@ import {
 
 const PASSWORD_RESET_ACCEPTED =
   'Als dit e-mailadres bij Koers bekend is, ontvangt u binnen enkele minuten een e-mail met een link om een nieuw wachtwoord te kiezen.';
+
+/** Koers's own address as the browser reaches it: KOERS_PUBLIC_URL when set, else the request's (trusted proxies apply). */
+export function publicBaseUrl(config: AppConfig, request: Request): string {
+  return config.mail?.publicUrl || `${request.protocol}://${request.get('host')}`;
+}
 
 export function clientOf(request: Request) {
   return { ip: request.ip ?? null, userAgent: request.get('user-agent') ?? null };
@@ -41,6 +48,7 @@ export class AuthController {
     private readonly users: UserService,
     private readonly passwords: PasswordService,
     private readonly throttle: LoginThrottleService,
+    private readonly sso: SsoService,
   ) {}
 
   /** Rate-limited per client address; repeated failures lock this source out of the account (login-throttle). */
@@ -105,13 +113,24 @@ export class AuthController {
     return this.throttle.unlock(body.token, request.ip ?? null);
   }
 
+  /**
+   * Ends the session: 204; or, for a session that began with single sign-on at a provider that offers
+   * RP-initiated logout, 200 with the provider's address where the browser ends that session too.
+   */
   @OpenWhileEnrolling()
   @Post('logout')
   @HttpCode(204)
-  async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
-    await this.auth.logout(actor);
+  @ApiOkResponse({
+    description: 'Ook uitloggen bij de provider van de organisatie',
+    schema: { type: 'object', required: ['endSessionUrl'], properties: { endSessionUrl: { type: 'string' } } },
+  })
+  async logout(@CurrentActor() actor: Actor, @Req() request: Request, @Res() response: Response) {
+    const atProvider = await this.sso.endSessionUrl(actor, `${publicBaseUrl(this.config, request)}/inloggen`);
+    await this.auth.logout(actor, atProvider ? { sso: atProvider.organisationId, providerLogout: true } : undefined);
     response.clearCookie(ACCESS_COOKIE, { ...accessCookieOptions(this.config.auth), maxAge: undefined });
     response.clearCookie(REFRESH_COOKIE, { ...refreshCookieOptions(this.config.auth), maxAge: undefined });
+    if (atProvider) response.status(200).json({ endSessionUrl: atProvider.url } satisfies LogoutResult);
+    else response.status(204).end();
   }
 
   private async issue(tokens: IssuedTokens, response: Response) {

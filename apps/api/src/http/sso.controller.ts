@@ -14,7 +14,7 @@ import {
   SsoRefusal,
   SsoService,
 } from '@koers/identity';
-import { clientOf } from './auth.controller';
+import { clientOf, publicBaseUrl } from './auth.controller';
 import { RouteAccess } from './route-access';
 import { UuidParamPipe } from './validation';
 
@@ -36,9 +36,7 @@ export class SsoController {
   ) {}
 
   private redirectUri(request: Request): string {
-    // KOERS_PUBLIC_URL when set (with SMTP); else the address the browser used (KOERS_TRUSTED_PROXIES applies).
-    const base = this.config.mail?.publicUrl || `${request.protocol}://${request.get('host')}`;
-    return `${base}/api/auth/oidc/callback`;
+    return `${publicBaseUrl(this.config, request)}/api/auth/oidc/callback`;
   }
 
   /** The organisations whose people log in with their own provider: the name on the button and the domains. */

@@ -4,7 +4,6 @@ import { DomainError, ErrorCode } from '@koers/core';
 import {
   ACCESS_COOKIE,
   AuthService,
-  mfaEnrolmentRequired,
   SocketEndReason,
   SocketSessions,
   SocketSessionTarget,
@@ -56,15 +55,12 @@ export function requireAuthentication(namespace: Namespace, auth: AuthService, s
   namespace.use((socket, next) => {
     auth
       .authenticateSession(handshakeToken(socket), socket.handshake.address ?? null)
-      .then(({ actor, expiresAt, mustEnrol }) => {
-        // Someone who must still set up a second factor gets no live updates or documents either.
+      .then(async ({ actor, expiresAt, mustEnrol }) => {
+        // Someone who must still set up a second factor gets no live updates or documents either (audited).
         if (mustEnrol) {
+          const refusal = await auth.refuseUnenrolled(actor, { namespace: namespace.name });
           const error = new Error(ErrorCode.MfaEnrolmentRequired) as Error & { data: object };
-          error.data = {
-            code: ErrorCode.MfaEnrolmentRequired,
-            retryable: false,
-            message: mfaEnrolmentRequired().message,
-          };
+          error.data = { code: ErrorCode.MfaEnrolmentRequired, retryable: false, message: refusal.message };
           next(error);
           return;
         }

@@ -60,14 +60,17 @@ function Frame() {
     )
       return;
     setBusy(true);
+    let atProvider: string | undefined;
     try {
-      await logout();
+      atProvider = (await logout())?.endSessionUrl;
     } finally {
       // Document content kept in this browser (for offline editing) goes with the session.
       await forgetLocalCopies();
       closeLive();
       setBusy(false);
-      void navigate('/inloggen', { replace: true, state: { loggedOut: true } });
+      // After single sign-on the organisation's provider ends its session too and sends the browser back here.
+      if (atProvider) window.location.assign(atProvider);
+      else void navigate('/inloggen', { replace: true, state: { loggedOut: true } });
     }
   }
 

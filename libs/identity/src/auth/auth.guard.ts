@@ -4,7 +4,7 @@ import { ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from '@koers/access';
 import { AuditService } from '@koers/audit';
-import { AuthService, mfaEnrolmentRequired } from './auth.service';
+import { AuthService } from './auth.service';
 import { ACCESS_COOKIE } from './auth-cookies';
 
 const IS_PUBLIC = 'koers:public';
@@ -53,12 +53,7 @@ export class AuthGuard implements CanActivate {
       mustEnrol &&
       !this.reflector.getAllAndOverride<boolean>(OPEN_WHILE_ENROLLING, [context.getHandler(), context.getClass()])
     ) {
-      await this.audit.recordDenied(request.actor as Actor, {
-        action: 'auth.mfa_enrolment_required',
-        entityType: 'session',
-        summary: { method: request.method, path: request.path },
-      });
-      throw mfaEnrolmentRequired();
+      throw await this.auth.refuseUnenrolled(request.actor as Actor, { method: request.method, path: request.path });
     }
     return true;
   }

@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfig, DomainError, ErrorCode, isUuid } from '@koers/co
 import { defaultMfaPolicy, MfaPolicy, MfaRepository } from '../mfa/mfa.repository';
 import { normaliseRecoveryCode } from '../mfa/recovery-codes';
 import { matchingStep } from '../mfa/totp';
+import { SsoRepository } from '../sso/sso.repository';
 import { UserRepository } from '../users/user.repository';
 import { AuthSessionRepository, SessionPrincipal } from './auth-session.repository';
 import { lockedError, LoginThrottleService } from './login-throttle.service';
@@ -18,6 +19,7 @@ export interface IssuedTokens {
   expiresIn: number;
   refreshToken: string;
   userId: string;
+  sessionId: string;
 }
 
 /** The answer of a right password when the account has a second factor: no tokens yet. */
@@ -69,6 +71,7 @@ export class AuthService {
     private readonly socketSessions: SocketSessions,
     private readonly mfa: MfaRepository,
     private readonly throttle: LoginThrottleService,
+    private readonly sso: SsoRepository,
   ) {
     this.verifyKey = createSecretKey(Buffer.from(config.auth.jwtSecret));
   }
@@ -164,7 +167,10 @@ export class AuthService {
     if (!(await this.mfa.useChallenge(challengeHash)))
       throw new DomainError(ErrorCode.Unauthenticated, 'Deze inlogpoging is verlopen. Log opnieuw in.');
     await this.throttle.succeeded(attempt);
-    return this.startSession(user.id, who, client, { mfa: method });
+    const tokens = await this.startSession(user.id, who, client, { mfa: method });
+    // After single sign-on: the provider's ID token (for logging out there too) goes with the new session.
+    await this.sso.adoptChallenge(challengeHash, tokens.sessionId);
+    return tokens;
   }
 
   /** The second step of a login whose first proof (password, or the organisation's provider) was right. */
@@ -195,7 +201,7 @@ export class AuthService {
     const expiresAt = new Date(Date.now() + this.config.auth.sessionTtlSeconds * 1000);
     const sessionId = await this.sessions.create(userId, sha256(refreshToken), expiresAt, client);
     await this.audit.recordChange(who, { action: 'auth.login', entityType: 'session', entityId: sessionId, summary });
-    return { ...(await this.signAccessToken(userId, sessionId)), refreshToken, userId };
+    return { ...(await this.signAccessToken(userId, sessionId)), refreshToken, userId, sessionId };
   }
 
   /** A fresh access token for a live session; the refresh token is rotated each time. */
@@ -225,12 +231,19 @@ export class AuthService {
       ...(await this.signAccessToken(session.userId, session.sessionId)),
       refreshToken: next,
       userId: session.userId,
+      sessionId: session.sessionId,
     };
   }
 
-  async logout(actor: Actor): Promise<void> {
+  /** Ends the caller's session; `summary` says where else it ended (the organisation's provider). */
+  async logout(actor: Actor, summary?: Record<string, unknown>): Promise<void> {
     await this.sessions.revoke(actor.sessionId, 'logout');
-    await this.audit.recordChange(actor, { action: 'auth.logout', entityType: 'session', entityId: actor.sessionId });
+    await this.audit.recordChange(actor, {
+      action: 'auth.logout',
+      entityType: 'session',
+      entityId: actor.sessionId,
+      summary,
+    });
     this.socketSessions.endFor({ sessionId: actor.sessionId }, 'logout');
   }
 
@@ -273,6 +286,15 @@ export class AuthService {
       mustEnrol:
         !principal.mfaEnabled && mfaRequiredOf(principal, principal.mfaPolicy ?? defaultMfaPolicy(this.config)),
     };
+  }
+
+  /**
+   * Someone who must still set up a second factor tried to reach more than the enrolment (a route, a socket):
+   * the refusal is audited and its error answered (the Dutch message leads them to Mijn instellingen).
+   */
+  async refuseUnenrolled(actor: Actor, summary: Record<string, unknown>): Promise<DomainError> {
+    await this.audit.recordDenied(actor, { action: 'auth.mfa_enrolment_required', entityType: 'session', summary });
+    return mfaEnrolmentRequired();
   }
 
   /**

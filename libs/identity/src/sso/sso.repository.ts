@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, SecretBox, secretBoxOf } from '@koers/core';
 
@@ -28,7 +29,10 @@ interface ProviderRow {
   enabled: boolean;
 }
 
-/** oidc_providers, oidc_identities and oidc_logins; the client secret is stored sealed (AES-256-GCM). */
+/**
+ * oidc_providers, oidc_identities, oidc_logins and oidc_sessions; the client secret and the ID tokens kept for
+ * logout are stored sealed (AES-256-GCM).
+ */
 @Injectable()
 export class SsoRepository {
   private readonly box: SecretBox;
@@ -142,6 +146,56 @@ export class SsoRepository {
           returnTo: row.return_to,
         }
       : null;
+  }
+
+  /**
+   * Keeps the provider's ID token of a login for RP-initiated logout: on the Koers session, or (while Koers's
+   * own second factor is asked) on the MFA challenge until it becomes a session (adoptChallenge).
+   */
+  async rememberIdToken(entry: {
+    organisationId: string;
+    idToken: string;
+    sessionId?: string;
+    challengeHash?: string;
+  }): Promise<void> {
+    const id = randomUUID();
+    await this.dataSource.query(
+      `INSERT INTO oidc_sessions (id, session_id, challenge_hash, organisation_id, id_token) VALUES ($1, $2, $3, $4, $5)`,
+      [
+        id,
+        entry.sessionId ?? null,
+        entry.challengeHash ?? null,
+        entry.organisationId,
+        this.box.seal(entry.idToken, `oidc-session:${id}`),
+      ],
+    );
+    // Tokens of sessions that ended without a logout (expired, ended elsewhere) are of no use any more.
+    await this.dataSource.query(
+      `DELETE FROM oidc_sessions o
+        WHERE (o.session_id IS NULL AND o.created_at < now() - interval '1 day')
+           OR EXISTS (SELECT 1 FROM auth_sessions s
+                       WHERE s.id = o.session_id AND (s.revoked_at IS NOT NULL OR s.expires_at < now()))`,
+    );
+  }
+
+  /** The MFA challenge of a single sign-on was answered: its ID token now belongs to the new session. */
+  async adoptChallenge(challengeHash: string, sessionId: string): Promise<void> {
+    await this.dataSource.query(
+      'UPDATE oidc_sessions SET session_id = $2, challenge_hash = NULL WHERE challenge_hash = $1',
+      [challengeHash, sessionId],
+    );
+  }
+
+  /** The ID token of a session that began with single sign-on, taken once (at logout); null for any other. */
+  async takeIdToken(sessionId: string): Promise<{ organisationId: string; idToken: string } | null> {
+    const rows: Array<{ id: string; organisation_id: string; id_token: string }> = await this.dataSource.query(
+      `WITH taken AS (DELETE FROM oidc_sessions WHERE session_id = $1 RETURNING id, organisation_id, id_token)
+       SELECT * FROM taken`,
+      [sessionId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return { organisationId: row.organisation_id, idToken: this.box.open(row.id_token, `oidc-session:${row.id}`) };
   }
 
   async userBySubject(issuer: string, subject: string): Promise<string | null> {

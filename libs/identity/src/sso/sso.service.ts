@@ -146,6 +146,7 @@ export class SsoService {
       throw new SsoRefusal('expired');
     }
     let claims: Record<string, unknown>;
+    let idToken: string | undefined;
     try {
       const oidc = await this.client(provider, redirectUri);
       const tokens = await oidc.callback(redirectUri, oidc.callbackParams(`/?${new URLSearchParams(params)}`), {
@@ -155,6 +156,7 @@ export class SsoService {
         response_type: 'code',
       });
       claims = { ...tokens.claims() };
+      idToken = tokens.id_token;
       if (typeof claims.email !== 'string' && tokens.access_token)
         claims = { ...(await oidc.userinfo(tokens)), ...claims };
     } catch (err) {
@@ -201,6 +203,21 @@ export class SsoService {
       await this.refusalAudit({ ...who, userId }, ip, provider.organisationId, 'inactive');
       throw new SsoRefusal('inactive');
     }
+    if (linked === 'subject') {
+      // The link was made when the person belonged to the organisation; they must still, at every login: the
+      // account's organisation, and its address (and the provider's, when it sends one) in the SSO domains.
+      const domainOf = (address: string) => address.split('@')[1]?.toLowerCase() ?? '';
+      const detail =
+        user.organisationId !== provider.organisationId
+          ? 'organisation'
+          : [user.email, email].some((address) => address && !provider.emailDomains.includes(domainOf(address)))
+            ? 'domain'
+            : null;
+      if (detail) {
+        await this.refusalAudit({ ...who, userId }, ip, provider.organisationId, 'no_longer_linked', { detail });
+        throw new SsoRefusal('no_longer_linked');
+      }
+    }
     const actorWho = { userId: user.id, email: user.email, ip };
     const amr = Array.isArray(claims.amr) ? claims.amr.map(String) : [];
     const acr = typeof claims.acr === 'string' ? claims.acr : null;
@@ -214,20 +231,56 @@ export class SsoService {
         summary: { via: 'sso', organisationId: provider.organisationId },
       });
     // Koers's own second factor is skipped only when the organisation is trusted to say it did MFA, and did.
-    if ((await this.auth.hasMfa(user.id)) && !(provider.trustProviderMfa && providerDidMfa))
-      return {
-        kind: 'mfa',
-        challenge: await this.auth.mfaChallenge(user.id, actorWho, summary),
-        returnTo: login.returnTo,
-      };
-    return {
-      kind: 'session',
-      tokens: await this.auth.startSession(user.id, actorWho, client, {
-        ...summary,
-        ...(provider.trustProviderMfa && providerDidMfa ? { mfa: 'provider' } : {}),
-      }),
-      returnTo: login.returnTo,
+    // The ID token is kept for logging out at the provider too (endSessionUrl).
+    const keepIdToken = async (target: { sessionId: string } | { challengeHash: string }) => {
+      if (idToken) await this.sso.rememberIdToken({ organisationId: provider.organisationId, idToken, ...target });
     };
+    if ((await this.auth.hasMfa(user.id)) && !(provider.trustProviderMfa && providerDidMfa)) {
+      const challenge = await this.auth.mfaChallenge(user.id, actorWho, summary);
+      await keepIdToken({ challengeHash: sha256(challenge.challenge) });
+      return { kind: 'mfa', challenge, returnTo: login.returnTo };
+    }
+    const tokens = await this.auth.startSession(user.id, actorWho, client, {
+      ...summary,
+      ...(provider.trustProviderMfa && providerDidMfa ? { mfa: 'provider' } : {}),
+    });
+    await keepIdToken({ sessionId: tokens.sessionId });
+    return { kind: 'session', tokens, returnTo: login.returnTo };
+  }
+
+  /**
+   * At logout of a session that began with single sign-on: the address that ends the session at the provider
+   * too (RP-initiated logout: `end_session_endpoint` with `id_token_hint`, and `post_logout_redirect_uri` back to
+   * Koers's login page), or null when the session did not, or the provider offers no such endpoint. The ID
+   * token is used once; a provider that cannot be reached only costs the logout at the provider, never Koers's.
+   */
+  async endSessionUrl(
+    actor: Actor,
+    postLogoutRedirectUri: string,
+  ): Promise<{ url: string; organisationId: string } | null> {
+    let kept: { organisationId: string; idToken: string } | null;
+    try {
+      kept = await this.sso.takeIdToken(actor.sessionId);
+    } catch (err) {
+      // A token sealed with a key that is no longer configured: nothing to end at the provider.
+      this.logger.warn(`ID token of session ${actor.sessionId} could not be opened: ${(err as Error).message}`);
+      return null;
+    }
+    if (!kept) return null;
+    const provider = await this.sso.find(kept.organisationId);
+    if (!provider?.enabled) return null;
+    try {
+      const client = await this.client(provider, postLogoutRedirectUri);
+      if (!client.issuer.metadata.end_session_endpoint) return null;
+      const url = client.endSessionUrl({
+        id_token_hint: kept.idToken,
+        post_logout_redirect_uri: postLogoutRedirectUri,
+      });
+      return { url, organisationId: provider.organisationId };
+    } catch (err) {
+      this.logger.warn(`OIDC logout at ${provider.issuer} not offered: ${(err as Error).message}`);
+      return null;
+    }
   }
 
   private async refusalAudit(

@@ -31,7 +31,9 @@ export function SsoPanel({ organisation, onClose }: { organisation: Organisation
       </h2>
       <p className="hint">
         Medewerkers van deze organisatie loggen in bij hun eigen OpenID Connect-provider. Registreer Koers daar als
-        vertrouwelijke client met redirect-URI <code>{window.location.origin}/api/auth/oidc/callback</code>.
+        vertrouwelijke client met redirect-URI <code>{window.location.origin}/api/auth/oidc/callback</code>, en als
+        post-logout-redirect-URI <code>{window.location.origin}/inloggen</code>: wie uitlogt uit Koers, wordt dan ook bij
+        de provider uitgelogd.
       </p>
       <SuccessMessage message={message} />
       <ErrorMessage error={settings.error} />

@@ -42,6 +42,7 @@ import { RichStrategyTexts1765193000100 } from './1765193000100-rich-strategy-te
 import { VersionRegionAndDistricts1765192000000 } from './1765192000000-version-region-and-districts';
 import { ContactPersonNotifications1765191000000 } from './1765191000000-contact-person-notifications';
 import { BodyMeetingGuestsAndListVersions1765191000001 } from './1765191000001-body-meeting-guests-and-list-versions';
+import { CreateOidcSessions1765190000000 } from './1765190000000-create-oidc-sessions';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -89,4 +90,5 @@ export const migrations = [
   VersionRegionAndDistricts1765192000000,
   ContactPersonNotifications1765191000000,
   BodyMeetingGuestsAndListVersions1765191000001,
+  CreateOidcSessions1765190000000,
 ];
