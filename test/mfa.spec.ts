@@ -66,6 +66,7 @@ describe('TOTP second factor', () => {
       enabled: false,
       required: false,
       recoveryCodesLeft: 0,
+      passkeys: 0,
     });
     const setup = expectStatus(await t.http().post('/api/me/mfa/setup').set(bearer(token)), 201).body;
     secrets.add(setup.secret);
@@ -109,7 +110,11 @@ describe('TOTP second factor', () => {
     const { secret } = await enrol(DEMO.politieCyber);
     const first = await password(DEMO.politieCyber);
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ mfaRequired: true, challenge: expect.stringMatching(/^[\w-]{43}$/) });
+    expect(first.body).toEqual({
+      mfaRequired: true,
+      challenge: expect.stringMatching(/^[\w-]{43}$/),
+      methods: ['totp'],
+    });
     expect(first.headers['set-cookie']).toBeUndefined();
     secrets.add(first.body.challenge);
 
@@ -194,6 +199,7 @@ describe('TOTP second factor', () => {
       enabled: false,
       required: false,
       recoveryCodesLeft: 0,
+      passkeys: 0,
     });
   });
 
@@ -295,7 +301,7 @@ describe('MFA policy outside demo', () => {
       .http()
       .get('/api/me/mfa')
       .set({ Authorization: `Bearer ${token}` });
-    expect(status.body).toEqual({ enabled: false, required: true, recoveryCodesLeft: 0 });
+    expect(status.body).toEqual({ enabled: false, required: true, recoveryCodesLeft: 0, passkeys: 0 });
     const policy = await t
       .http()
       .get('/api/mfa-policy')

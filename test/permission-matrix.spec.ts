@@ -20,6 +20,7 @@ import { AuthController } from '../apps/api/src/http/auth.controller';
 import { HealthController } from '../apps/api/src/http/health.controller';
 import { InvitationsController } from '../apps/api/src/http/invitations.controller';
 import { MfaPolicyController } from '../apps/api/src/http/mfa-policy.controller';
+import { PasskeysController } from '../apps/api/src/http/passkeys.controller';
 import { SsoController } from '../apps/api/src/http/sso.controller';
 import { MeController } from '../apps/api/src/http/me.controller';
 import { OrganisationsController } from '../apps/api/src/http/organisations.controller';
@@ -257,6 +258,8 @@ describe('permission matrix', () => {
     { method: 'GET', pattern: '/api/me/mfa', expected: READ, path: () => '/api/me/mfa' },
     { method: 'GET', pattern: '/api/me/sessions', expected: READ, path: () => '/api/me/sessions' },
     { method: 'POST', pattern: '/api/me/mfa/setup', expected: READ, path: () => '/api/me/mfa/setup' },
+    { method: 'GET', pattern: '/api/me/passkeys', expected: READ, path: () => '/api/me/passkeys' },
+    { method: 'POST', pattern: '/api/me/passkeys/options', expected: READ, path: () => '/api/me/passkeys/options' },
     {
       method: 'POST',
       pattern: '/api/users/:id/mfa/reset',
@@ -534,6 +537,13 @@ describe('permission matrix', () => {
       'GET /api/auth/oidc/providers',
       'GET /api/auth/oidc/:id/start',
       'GET /api/auth/oidc/callback',
+      // Passkeys: adding needs an authenticator (Chromium's virtual one in test/browser/passkeys.spec.ts), removing
+      // only one's own (404 for anyone else's), the login step a live challenge: test/passkeys.spec.ts, and below
+      // for anonymous callers.
+      'POST /api/me/passkeys',
+      'DELETE /api/me/passkeys/:id',
+      'POST /api/auth/mfa/passkey/options',
+      'POST /api/auth/mfa/passkey',
     ];
     const FOUNDATION = [
       HealthController,
@@ -541,6 +551,7 @@ describe('permission matrix', () => {
       InvitationsController,
       MfaPolicyController,
       SsoController,
+      PasskeysController,
       MeController,
       OrganisationsController,
       RegionController,
@@ -606,6 +617,18 @@ describe('permission matrix', () => {
       expect(change.status).toBe(401);
       expect((await t.http().post('/api/me/sessions/end-others')).status).toBe(401);
       expect((await t.http().delete('/api/me/sessions/00000000-0000-4000-8000-000000000001')).status).toBe(401);
+      expect((await t.http().post('/api/me/passkeys').send({ name: 'Laptop', response: {} })).status).toBe(401);
+      expect((await t.http().delete('/api/me/passkeys/00000000-0000-4000-8000-000000000001')).status).toBe(401);
+      const bogus = { challenge: 'x'.repeat(43) };
+      expect((await t.http().post('/api/auth/mfa/passkey/options').send(bogus)).status).toBe(401);
+      expect(
+        (
+          await t
+            .http()
+            .post('/api/auth/mfa/passkey')
+            .send({ ...bogus, response: { id: 'x' } })
+        ).status,
+      ).toBe(401);
     });
   });
 

@@ -32,6 +32,7 @@ import { DocumentsController } from './http/documents.controller';
 import { HealthController } from './http/health.controller';
 import { InvitationsController } from './http/invitations.controller';
 import { MfaPolicyController } from './http/mfa-policy.controller';
+import { PasskeysController } from './http/passkeys.controller';
 import { SsoController } from './http/sso.controller';
 import { KnowledgeController } from './http/knowledge.controller';
 import { NotificationsController } from './http/notifications.controller';
@@ -100,6 +101,7 @@ export class AppModule {
         InvitationsController,
         MfaPolicyController,
         SsoController,
+        PasskeysController,
         MeController,
         OrganisationsController,
         RegionController,

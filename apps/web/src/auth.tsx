@@ -1,5 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { LogoutResult, Me } from '@koers/contracts';
+import { LogoutResult, Me, SecondFactorMethod } from '@koers/contracts';
 import { api, ApiError, setUnauthenticatedHandler } from './api';
 
 interface AuthState {
@@ -8,7 +8,7 @@ interface AuthState {
   /** Set when GET /api/me failed for another reason than "not logged in". */
   startError: ApiError | null;
   /** The signed-in person, or the challenge of the second step when the account has a second factor. */
-  login: (email: string, password: string) => Promise<Me | { mfaChallenge: string }>;
+  login: (email: string, password: string) => Promise<Me | { mfaChallenge: string; methods: SecondFactorMethod[] }>;
   /** Answers the provider's logout address when the session began with single sign-on there. */
   logout: () => Promise<LogoutResult | undefined>;
   reload: () => Promise<void>;
@@ -42,7 +42,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (email: string, password: string) => {
     const answer = await api.login(email, password);
-    if ('mfaRequired' in answer) return { mfaChallenge: answer.challenge };
+    if ('mfaRequired' in answer) return { mfaChallenge: answer.challenge, methods: answer.methods };
     const current = await api.me();
     setMe(current);
     setStartError(null);

@@ -1,8 +1,21 @@
 /** Whether I have a second factor, and whether the policy requires one (GET /api/me/mfa). */
 export interface MfaStatus {
+  /** The authenticator app (TOTP) is on. */
   enabled: boolean;
   required: boolean;
   recoveryCodesLeft: number;
+  /** How many passkeys the person has (each is a second factor too). */
+  passkeys: number;
+}
+
+/** A passkey in Mijn instellingen (GET /api/me/passkeys): never its key or credential id. */
+export interface PasskeySummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  /** Synced by the device's platform (e.g. a password manager), so it survives a lost device. */
+  backedUp: boolean;
 }
 
 /** A new TOTP secret to enrol, with its otpauth URI and QR code as SVG (POST /api/me/mfa/setup). */

@@ -97,7 +97,11 @@ export interface LoginResult {
 export interface MfaChallengeResult {
   mfaRequired: true;
   challenge: string;
+  /** The second factors the account has: a code (authenticator app, or a recovery code), a passkey. */
+  methods: SecondFactorMethod[];
 }
+
+export type SecondFactorMethod = 'totp' | 'passkey';
 
 export interface LoginInput {
   email: string;

@@ -10,6 +10,8 @@ import { InvitationService } from './accounts/invitation.service';
 import { PasswordService } from './accounts/password.service';
 import { MfaRepository } from './mfa/mfa.repository';
 import { MfaService } from './mfa/mfa.service';
+import { PasskeyRepository } from './passkeys/passkey.repository';
+import { PasskeyService } from './passkeys/passkey.service';
 import { SsoRepository } from './sso/sso.repository';
 import { SsoService } from './sso/sso.service';
 import { AuthSessionEntity } from './auth/auth-session.entity';
@@ -49,6 +51,8 @@ import { UserService } from './users/user.service';
     PasswordService,
     MfaRepository,
     MfaService,
+    PasskeyRepository,
+    PasskeyService,
     SsoRepository,
     SsoService,
     AuthSessionRepository,
@@ -87,6 +91,7 @@ import { UserService } from './users/user.service';
     MfaService,
     ImportService,
     SsoService,
+    PasskeyService,
   ],
 })
 export class IdentityModule {}

@@ -26,3 +26,6 @@ export * from './mfa/mfa.repository';
 export * from './imports/import.service';
 export * from './sso/sso.service';
 export * from './sso/sso.dto';
+export { PasskeyService } from './passkeys/passkey.service';
+export type { RelyingParty } from './passkeys/passkey.service';
+export * from './passkeys/passkey.dto';

@@ -20,6 +20,7 @@ import {
   Public,
   REFRESH_COOKIE,
   refreshCookieOptions,
+  RelyingParty,
   SetPasswordWithTokenDto,
   SsoService,
   toUserDto,
@@ -133,10 +134,21 @@ export class AuthController {
     else response.status(204).end();
   }
 
-  private async issue(tokens: IssuedTokens, response: Response) {
-    response.cookie(ACCESS_COOKIE, tokens.accessToken, accessCookieOptions(this.config.auth));
-    response.cookie(REFRESH_COOKIE, tokens.refreshToken, refreshCookieOptions(this.config.auth));
-    const user = await this.users.account(tokens.userId);
-    return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, user: toUserDto(user) };
+  private issue(tokens: IssuedTokens, response: Response) {
+    return issueSession(this.config, this.users, tokens, response);
   }
+}
+
+/** A completed login: the session's cookies, and the access token with the account for the client. */
+export async function issueSession(config: AppConfig, users: UserService, tokens: IssuedTokens, response: Response) {
+  response.cookie(ACCESS_COOKIE, tokens.accessToken, accessCookieOptions(config.auth));
+  response.cookie(REFRESH_COOKIE, tokens.refreshToken, refreshCookieOptions(config.auth));
+  const user = await users.account(tokens.userId);
+  return { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, user: toUserDto(user) };
+}
+
+/** The WebAuthn relying party: the host where people open Koers, and its origin (passkeys are bound to it). */
+export function relyingPartyOf(config: AppConfig, request: Request): RelyingParty {
+  const base = new URL(publicBaseUrl(config, request));
+  return { id: base.hostname, origin: base.origin };
 }

@@ -94,7 +94,10 @@ export class SsoController {
       );
       if (result.kind === 'mfa')
         // In the fragment: it never reaches a server log or a Referer.
-        return response.redirect(303, `/inloggen#mfa=${encodeURIComponent(result.challenge.challenge)}`);
+        return response.redirect(
+          303,
+          `/inloggen#mfa=${encodeURIComponent(result.challenge.challenge)}&methods=${result.challenge.methods.join(',')}`,
+        );
       response.cookie(ACCESS_COOKIE, result.tokens.accessToken, accessCookieOptions(this.config.auth));
       response.cookie(REFRESH_COOKIE, result.tokens.refreshToken, refreshCookieOptions(this.config.auth));
       response.redirect(303, result.returnTo ?? '/');

@@ -3,7 +3,8 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
 import { accountApi, MfaStep } from '../features/account';
-import { SSO_ERRORS, SsoErrorCode } from '@koers/contracts';
+import { SecondFactorMethod, SSO_ERRORS, SsoErrorCode } from '@koers/contracts';
+import { passkeyApi } from '../features/passkeys';
 import { asApiError, ErrorMessage, Field, PageHeading, useApi } from '../components/common';
 import { useWords } from '../features/region';
 
@@ -29,11 +30,18 @@ export function LoginPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
-  // After single sign-on: Koers's own second step (#mfa=<challenge>), or why the organisation's login was refused.
-  const [challenge, setChallenge] = useState<string | null>(() => {
-    const fromSso = /^#mfa=([\w-]+)$/.exec(window.location.hash)?.[1] ?? null;
-    if (fromSso) window.history.replaceState(null, '', window.location.pathname);
-    return fromSso;
+  // After single sign-on: Koers's own second step (#mfa=<challenge>&methods=…), or why the organisation's login
+  // was refused.
+  const [challenge, setChallenge] = useState<{ challenge: string; methods?: SecondFactorMethod[] } | null>(() => {
+    const fromSso = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+    const sso = fromSso.get('mfa');
+    if (!sso || !/^[\w-]+$/.test(sso)) return null;
+    window.history.replaceState(null, '', window.location.pathname);
+    const methods = fromSso
+      .get('methods')
+      ?.split(',')
+      .filter((m): m is SecondFactorMethod => m === 'totp' || m === 'passkey');
+    return { challenge: sso, methods: methods?.length ? methods : undefined };
   });
   const ssoError = new URLSearchParams(location.search).get('sso-fout');
   const ssoMessage = ssoError && ssoError in SSO_ERRORS ? SSO_ERRORS[ssoError as SsoErrorCode] : null;
@@ -53,7 +61,7 @@ export function LoginPage() {
   /** Someone who must set up a second factor is taken there first. */
   async function afterLogin() {
     const mfa = await accountApi.mfaStatus().catch(() => null);
-    if (mfa?.required && !mfa.enabled) {
+    if (mfa?.required && !mfa.enabled && !mfa.passkeys) {
       void navigate('/instellingen', { replace: true, state: { mfaRequired: true } });
       return;
     }
@@ -63,8 +71,15 @@ export function LoginPage() {
   if (challenge)
     return (
       <MfaStep
+        methods={challenge.methods}
         onSubmit={async (code) => {
-          await accountApi.completeMfa(challenge, code);
+          await accountApi.completeMfa(challenge.challenge, code);
+          setBusy(true);
+          await reload();
+          await afterLogin();
+        }}
+        onPasskey={async () => {
+          await passkeyApi.login(challenge.challenge);
           setBusy(true);
           await reload();
           await afterLogin();
@@ -89,7 +104,7 @@ export function LoginPage() {
     try {
       const result = await login(email.trim(), password);
       if ('mfaChallenge' in result) {
-        setChallenge(result.mfaChallenge);
+        setChallenge({ challenge: result.mfaChallenge, methods: result.methods });
         setPassword('');
         setBusy(false);
         return;

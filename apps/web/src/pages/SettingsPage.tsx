@@ -13,18 +13,24 @@ import {
 } from '../components/common';
 import { FormActions } from '../components/forms';
 import { ChangePasswordForm, MfaSettings, SessionsSettings } from '../features/account';
+import { PasskeySettings } from '../features/passkeys';
 
 /** The person's own settings: the e-mails (weekly digest, notifications) and the account (MFA, password, sessions). */
 export function SettingsPage() {
   const location = useLocation();
   const preferences = useApi(() => api.preferences(), []);
+  const [factorsChanged, setFactorsChanged] = useState(0);
   return (
     <>
       <PageHeading>Mijn instellingen</PageHeading>
       <ErrorMessage error={preferences.error} />
       {preferences.loading && !preferences.data && <Loading what="Uw instellingen" plural />}
       {preferences.data && <EmailSettings saved={preferences.data} />}
-      <MfaSettings mustEnrol={Boolean((location.state as { mfaRequired?: boolean } | null)?.mfaRequired)} />
+      <MfaSettings
+        mustEnrol={Boolean((location.state as { mfaRequired?: boolean } | null)?.mfaRequired)}
+        refreshKey={factorsChanged}
+      />
+      <PasskeySettings onChanged={() => setFactorsChanged((n) => n + 1)} />
       <ChangePasswordForm />
       <SessionsSettings />
     </>

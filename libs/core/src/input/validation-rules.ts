@@ -28,6 +28,7 @@ export const DUTCH = {
   isBase64: 'Moet base64-gecodeerd zijn.',
   isArray: 'Moet een lijst zijn.',
   nestedValidation: 'Moet een object of lijst zijn.',
+  isObject: 'Moet een object zijn.',
   matches: 'Heeft niet de juiste vorm.',
   arrayUnique: 'Mag geen dubbele waarden bevatten.',
   unknownValue: 'Onbekende invoer.',
@@ -80,6 +81,7 @@ export const IsBase64 = (base64Options?: Parameters<typeof rules.IsBase64>[0], o
     withMessage(() => DUTCH.isBase64, options),
   );
 export const IsArray = (options?: ValidationOptions) => rules.IsArray(withMessage(() => DUTCH.isArray, options));
+export const IsObject = (options?: ValidationOptions) => rules.IsObject(withMessage(() => DUTCH.isObject, options));
 export const ValidateNested = (options?: ValidationOptions) =>
   rules.ValidateNested(withMessage(() => DUTCH.nestedValidation, options));
 export const Matches = (pattern: RegExp, options?: ValidationOptions) =>

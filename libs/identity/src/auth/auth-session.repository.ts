@@ -79,7 +79,8 @@ export class AuthSessionRepository {
               u.platform_role AS "platformRole", u.rvc_member AS "rvcMember",
               s.expires_at AS "sessionExpiresAt",
               s.last_used_at < now() - make_interval(secs => $4) AS stale,
-              u.mfa_enabled_at IS NOT NULL AS "mfaEnabled",
+              (u.mfa_enabled_at IS NOT NULL OR EXISTS (SELECT 1 FROM passkeys k WHERE k.user_id = u.id))
+                AS "mfaEnabled",
               p.require_all AS "requireAll", p.require_secretariat AS "requireSecretariat",
               p.require_rvc AS "requireRvc"
          FROM auth_sessions s JOIN users u ON u.id = s.user_id

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
 import { createHash, createSecretKey, KeyObject, randomBytes } from 'node:crypto';
 import { Actor } from '@koers/access';
+import type { SecondFactorMethod } from '@koers/contracts';
 import { AuditService } from '@koers/audit';
 import { APP_CONFIG, AppConfig, DomainError, ErrorCode, isUuid } from '@koers/core';
 import { defaultMfaPolicy, MfaPolicy, MfaRepository } from '../mfa/mfa.repository';
@@ -26,6 +27,7 @@ export interface IssuedTokens {
 export interface MfaChallenge {
   mfaRequired: true;
   challenge: string;
+  methods: SecondFactorMethod[];
 }
 
 const MFA_CHALLENGE_TTL_MS = 5 * 60_000;
@@ -57,6 +59,8 @@ export interface AuthenticatedSession {
 /** Hash used when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password. */
 const TIMING_DUMMY_HASH = argon2.hash('koers-timing-dummy');
 
+const challengeExpired = () =>
+  new DomainError(ErrorCode.Unauthenticated, 'Deze inlogpoging is verlopen. Log opnieuw in.');
 const invalidCredentials = () => new DomainError(ErrorCode.InvalidCredentials, 'E-mailadres of wachtwoord is onjuist.');
 export const unauthenticated = () => new DomainError(ErrorCode.Unauthenticated, 'U bent niet (meer) ingelogd.');
 
@@ -114,7 +118,7 @@ export class AuthService {
       });
       throw lockedUntil ? lockedError(lockedUntil) : invalidCredentials();
     }
-    if ((await this.mfa.state(user.id))?.enabledAt) {
+    if (await this.hasMfa(user.id)) {
       // Failures are cleared only once the second factor is right too: wrong codes keep counting.
       // The password was right; the session waits for the second factor (POST /api/auth/mfa).
       return this.mfaChallenge(user.id, who);
@@ -128,7 +132,43 @@ export class AuthService {
    * unused recovery code. A wrong or replayed code counts toward the lock of this source like a wrong password;
    * a challenge dies after five minutes or five wrong codes.
    */
-  async completeMfa(challenge: string, code: string, client: ClientInfo): Promise<IssuedTokens> {
+  completeMfa(challenge: string, code: string, client: ClientInfo): Promise<IssuedTokens> {
+    return this.completeSecondFactor(challenge, client, async (userId) => {
+      const state = await this.mfa.state(userId);
+      const step = state?.secret ? matchingStep(state.secret, code) : null;
+      if (step !== null)
+        return (await this.mfa.useStep(userId, step)) ? { method: 'totp' } : { reason: 'replayed_code' };
+      if (await this.mfa.useRecoveryCode(userId, sha256(normaliseRecoveryCode(code)))) return { method: 'recovery' };
+      return { reason: 'wrong_code' };
+    });
+  }
+
+  /**
+   * The person a live MFA challenge belongs to (another second factor, a passkey, asks for its options with
+   * it), or UNAUTHENTICATED when it is unknown, used, expired or failed too often.
+   */
+  async challengedUser(challenge: string, ip: string | null): Promise<string> {
+    const userId = await this.mfa.challengeUser(sha256(challenge), MFA_CHALLENGE_MAX_FAILURES);
+    if (!userId) {
+      await this.audit.recordFailed(
+        { userId: null, email: null, ip },
+        { action: 'auth.mfa', entityType: 'user', summary: { reason: 'invalid_challenge' } },
+      );
+      throw challengeExpired();
+    }
+    return userId;
+  }
+
+  /**
+   * Completes a login's second step with `check` (TOTP or recovery code, a passkey): on success a session;
+   * a failed check counts toward the challenge's and this source's limits, audited with its reason.
+   */
+  async completeSecondFactor(
+    challenge: string,
+    client: ClientInfo,
+    check: (userId: string) => Promise<{ method: string } | { reason: string }>,
+    refusal = 'Deze code klopt niet of is al gebruikt.',
+  ): Promise<IssuedTokens> {
     const challengeHash = sha256(challenge);
     const userId = await this.mfa.challengeUser(challengeHash, MFA_CHALLENGE_MAX_FAILURES);
     const user = userId ? await this.users.findById(userId) : null;
@@ -137,37 +177,27 @@ export class AuthService {
         { userId: null, email: null, ip: client.ip },
         { action: 'auth.mfa', entityType: 'user', summary: { reason: 'invalid_challenge' } },
       );
-      throw new DomainError(ErrorCode.Unauthenticated, 'Deze inlogpoging is verlopen. Log opnieuw in.');
+      throw challengeExpired();
     }
     const who = { userId: user.id, email: user.email, ip: client.ip };
     const attempt = { email: user.email, ip: client.ip };
     await this.throttle.assertNotLocked(attempt, 'auth.mfa', user.id);
-    const state = await this.mfa.state(user.id);
-    const step = state?.secret ? matchingStep(state.secret, code) : null;
-    let method: 'totp' | 'recovery' | null = null;
-    let reason = 'wrong_code';
-    if (step !== null) {
-      if (await this.mfa.useStep(user.id, step)) method = 'totp';
-      else reason = 'replayed_code';
-    } else if (await this.mfa.useRecoveryCode(user.id, sha256(normaliseRecoveryCode(code)))) {
-      method = 'recovery';
-    }
-    if (!method) {
+    const outcome = await check(user.id);
+    if (!('method' in outcome)) {
       await this.mfa.challengeFailed(challengeHash);
       const lockedUntil = await this.throttle.registerFailure(attempt);
       await this.audit.recordFailed(who, {
         action: 'auth.mfa',
         entityType: 'user',
         entityId: user.id,
-        summary: { reason, locked: Boolean(lockedUntil) },
+        summary: { reason: outcome.reason, locked: Boolean(lockedUntil) },
       });
       if (lockedUntil) throw lockedError(lockedUntil);
-      throw new DomainError(ErrorCode.InvalidCredentials, 'Deze code klopt niet of is al gebruikt.');
+      throw new DomainError(ErrorCode.InvalidCredentials, refusal);
     }
-    if (!(await this.mfa.useChallenge(challengeHash)))
-      throw new DomainError(ErrorCode.Unauthenticated, 'Deze inlogpoging is verlopen. Log opnieuw in.');
+    if (!(await this.mfa.useChallenge(challengeHash))) throw challengeExpired();
     await this.throttle.succeeded(attempt);
-    const tokens = await this.startSession(user.id, who, client, { mfa: method });
+    const tokens = await this.startSession(user.id, who, client, { mfa: outcome.method });
     // After single sign-on: the provider's ID token (for logging out there too) goes with the new session.
     await this.sso.adoptChallenge(challengeHash, tokens.sessionId);
     return tokens;
@@ -182,12 +212,12 @@ export class AuthService {
     const challenge = randomBytes(32).toString('base64url');
     await this.mfa.createChallenge(userId, sha256(challenge), new Date(Date.now() + MFA_CHALLENGE_TTL_MS));
     await this.audit.recordChange(who, { action: 'auth.mfa_challenge', entityType: 'user', entityId: userId, summary });
-    return { mfaRequired: true, challenge };
+    return { mfaRequired: true, challenge, methods: await this.mfa.secondFactors(userId) };
   }
 
-  /** Whether the account has a second factor turned on. */
-  async hasMfa(userId: string): Promise<boolean> {
-    return Boolean((await this.mfa.state(userId))?.enabledAt);
+  /** Whether the account has a second factor: the authenticator app, or a passkey. */
+  hasMfa(userId: string): Promise<boolean> {
+    return this.mfa.hasSecondFactor(userId);
   }
 
   /** Starts a session after a complete login (also single sign-on); audited as `auth.login` with `summary`. */

@@ -102,6 +102,27 @@ export class MfaRepository implements OnApplicationBootstrap {
       : null;
   }
 
+  /** Whether the person has a second factor: the authenticator app turned on, or a passkey. */
+  async hasSecondFactor(userId: string): Promise<boolean> {
+    const rows: Array<{ has: boolean }> = await this.dataSource.query(
+      `SELECT (u.mfa_enabled_at IS NOT NULL OR EXISTS (SELECT 1 FROM passkeys k WHERE k.user_id = u.id)) AS has
+         FROM users u WHERE u.id = $1`,
+      [userId],
+    );
+    return rows[0]?.has ?? false;
+  }
+
+  /** Which second factors the person has, for the login's second step. */
+  async secondFactors(userId: string): Promise<Array<'totp' | 'passkey'>> {
+    const rows: Array<{ totp: boolean; passkey: boolean }> = await this.dataSource.query(
+      `SELECT u.mfa_enabled_at IS NOT NULL AS totp, EXISTS (SELECT 1 FROM passkeys k WHERE k.user_id = u.id) AS passkey
+         FROM users u WHERE u.id = $1`,
+      [userId],
+    );
+    const row = rows[0];
+    return [...(row?.totp ? (['totp'] as const) : []), ...(row?.passkey ? (['passkey'] as const) : [])];
+  }
+
   async setPending(userId: string, secret: string): Promise<void> {
     await this.dataSource.query('UPDATE users SET mfa_pending_secret = $2 WHERE id = $1', [
       userId,
@@ -125,6 +146,7 @@ export class MfaRepository implements OnApplicationBootstrap {
       [userId],
     );
     await manager.query('DELETE FROM mfa_recovery_codes WHERE user_id = $1', [userId]);
+    await manager.query('DELETE FROM passkeys WHERE user_id = $1', [userId]);
   }
 
   /** Records a used time step; false when it is not newer than the last one (a replayed or older code). */
@@ -186,6 +208,22 @@ export class MfaRepository implements OnApplicationBootstrap {
       'UPDATE mfa_challenges SET failed_attempts = failed_attempts + 1 WHERE token_hash = $1',
       [tokenHash],
     );
+  }
+
+  /** Keeps the WebAuthn challenge a passkey must sign to answer this MFA challenge (the latest options asked). */
+  async setWebauthnChallenge(tokenHash: string, webauthnChallenge: string): Promise<void> {
+    await this.dataSource.query('UPDATE mfa_challenges SET webauthn_challenge = $2 WHERE token_hash = $1', [
+      tokenHash,
+      webauthnChallenge,
+    ]);
+  }
+
+  async webauthnChallenge(tokenHash: string): Promise<string | null> {
+    const rows: Array<{ webauthn_challenge: string | null }> = await this.dataSource.query(
+      'SELECT webauthn_challenge FROM mfa_challenges WHERE token_hash = $1',
+      [tokenHash],
+    );
+    return rows[0]?.webauthn_challenge ?? null;
   }
 
   /** Uses the challenge once; false when a concurrent request already did. */

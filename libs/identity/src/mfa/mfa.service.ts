@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig, conflict, notFound, validationFailed } from '@ko
 import { Mailer } from '@koers/notifications';
 import { mfaResetMail } from '../accounts/account-mails';
 import { sha256 } from '../accounts/one-time-link';
+import { PasskeyRepository } from '../passkeys/passkey.repository';
 import { UserRepository } from '../users/user.repository';
 import { mfaRequiredOf } from '../auth/auth.service';
 import { defaultMfaPolicy, MfaPolicy, MfaRepository } from './mfa.repository';
@@ -27,6 +28,7 @@ export class MfaService {
     private readonly mailer: Mailer,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditService,
+    private readonly passkeys: PasskeyRepository,
   ) {}
 
   /** The policy in force: the saved one, or the installation's default (on for secretariat and RVC outside demo). */
@@ -54,12 +56,17 @@ export class MfaService {
 
   /** Whether this person has a second factor, and whether the policy requires one. */
   async status(actor: Pick<Actor, 'userId' | 'platformRole' | 'rvcMember'>): Promise<MfaStatus> {
-    const [state, policy] = await Promise.all([this.mfa.state(actor.userId), this.policy()]);
+    const [state, policy, methods] = await Promise.all([
+      this.mfa.state(actor.userId),
+      this.policy(),
+      this.passkeys.listOf(actor.userId),
+    ]);
     const enabled = Boolean(state?.enabledAt);
     return {
       enabled,
       required: mfaRequiredOf(actor, policy),
       recoveryCodesLeft: enabled ? await this.mfa.unusedRecoveryCodes(actor.userId) : 0,
+      passkeys: methods.length,
     };
   }
 
@@ -107,7 +114,7 @@ export class MfaService {
     return { recoveryCodes };
   }
 
-  /** The secretariat removes someone's second factor (lost phone); the person is told by mail. */
+  /** The secretariat removes someone's second factors (lost phone: the app and every passkey); the person is told by mail. */
   async reset(actor: Actor, userId: string): Promise<void> {
     await this.authorization.assertInRegion(actor, 'users.manage', 'mfa.reset');
     const user = await this.users.findById(userId);

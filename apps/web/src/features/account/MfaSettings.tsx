@@ -3,9 +3,12 @@ import { ErrorMessage, Field, Loading, useApi } from '../../components/common';
 import { FormActions, useSubmit } from '../../components/forms';
 import { accountApi } from './account-api';
 
-/** Mijn instellingen: set up a second factor (authenticator app) and see the recovery codes once. */
-export function MfaSettings({ mustEnrol }: { mustEnrol: boolean }) {
-  const status = useApi(() => accountApi.mfaStatus(), []);
+/**
+ * Mijn instellingen: set up a second factor (authenticator app) and see the recovery codes once. `refreshKey`
+ * reads the status again (a passkey was added or removed beside it).
+ */
+export function MfaSettings({ mustEnrol, refreshKey = 0 }: { mustEnrol: boolean; refreshKey?: number }) {
+  const status = useApi(() => accountApi.mfaStatus(), [refreshKey]);
   const [setup, setSetup] = useState<{ secret: string; qrSvg: string } | null>(null);
   const [code, setCode] = useState('');
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
@@ -25,9 +28,10 @@ export function MfaSettings({ mustEnrol }: { mustEnrol: boolean }) {
   return (
     <section className="card form" aria-labelledby="tweede-factor-kop">
       <h2 id="tweede-factor-kop">Tweede factor</h2>
-      {(mustEnrol || status.data?.required) && !status.data?.enabled && (
+      {(mustEnrol || status.data?.required) && !status.data?.enabled && !status.data?.passkeys && (
         <p className="alert alert-info" role="status">
-          Voor uw account is een tweede factor verplicht. Stel die nu in met een authenticator-app.
+          Voor uw account is een tweede factor verplicht. Stel die nu in met een authenticator-app, of voeg hieronder
+          een passkey toe.
         </p>
       )}
       <ErrorMessage error={status.error || error} />

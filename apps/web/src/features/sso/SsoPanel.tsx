@@ -32,8 +32,8 @@ export function SsoPanel({ organisation, onClose }: { organisation: Organisation
       <p className="hint">
         Medewerkers van deze organisatie loggen in bij hun eigen OpenID Connect-provider. Registreer Koers daar als
         vertrouwelijke client met redirect-URI <code>{window.location.origin}/api/auth/oidc/callback</code>, en als
-        post-logout-redirect-URI <code>{window.location.origin}/inloggen</code>: wie uitlogt uit Koers, wordt dan ook bij
-        de provider uitgelogd.
+        post-logout-redirect-URI <code>{window.location.origin}/inloggen</code>: wie uitlogt uit Koers, wordt dan ook
+        bij de provider uitgelogd.
       </p>
       <SuccessMessage message={message} />
       <ErrorMessage error={settings.error} />

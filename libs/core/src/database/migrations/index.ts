@@ -43,6 +43,7 @@ import { VersionRegionAndDistricts1765192000000 } from './1765192000000-version-
 import { ContactPersonNotifications1765191000000 } from './1765191000000-contact-person-notifications';
 import { BodyMeetingGuestsAndListVersions1765191000001 } from './1765191000001-body-meeting-guests-and-list-versions';
 import { CreateOidcSessions1765190000000 } from './1765190000000-create-oidc-sessions';
+import { CreatePasskeys1765190000001 } from './1765190000001-create-passkeys';
 
 /** Every migration, in order. Reviewed by hand; run at start-up. */
 export const migrations = [
@@ -91,4 +92,5 @@ export const migrations = [
   ContactPersonNotifications1765191000000,
   BodyMeetingGuestsAndListVersions1765191000001,
   CreateOidcSessions1765190000000,
+  CreatePasskeys1765190000001,
 ];

@@ -1,0 +1,2 @@
+export { PasskeySettings } from './PasskeySettings';
+export { passkeyApi } from './passkey-api';
