@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import type { Actor } from '@koers/access';
@@ -121,6 +121,7 @@ export class AuthController {
   @OpenWhileEnrolling()
   @Post('logout')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'No content' })
   @ApiOkResponse({
     description: 'Ook uitloggen bij de provider van de organisatie',
     schema: { type: 'object', required: ['endSessionUrl'], properties: { endSessionUrl: { type: 'string' } } },
