@@ -243,7 +243,7 @@ export const api = {
   login: (email: string, password: string) =>
     request<LoginResult | MfaChallengeResult>('POST', '/auth/login', { email, password }, { noRefresh: true }),
   /** After single sign-on: where the browser ends the session at the organisation's provider too. */
-  logout: () => request<LogoutResult | undefined>('POST', '/auth/logout'),
+  logout: () => request<LogoutResult>('POST', '/auth/logout'),
   me: () => request<Me>('GET', '/me'),
 
   districts: () => request<District[]>('GET', '/districts'),

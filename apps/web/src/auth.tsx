@@ -10,7 +10,7 @@ interface AuthState {
   /** The signed-in person, or the challenge of the second step when the account has a second factor. */
   login: (email: string, password: string) => Promise<Me | { mfaChallenge: string; methods: SecondFactorMethod[] }>;
   /** Answers the provider's logout address when the session began with single sign-on there. */
-  logout: () => Promise<LogoutResult | undefined>;
+  logout: () => Promise<LogoutResult>;
   reload: () => Promise<void>;
 }
 

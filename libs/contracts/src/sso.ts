@@ -49,7 +49,7 @@ export interface SsoSettingsInput {
   enabled: boolean;
 }
 
-/** POST /api/auth/logout of a session that began with single sign-on: 200 with where the provider's session ends. */
+/** POST /api/auth/logout: where the browser ends the session at the provider too (single sign-on), else null. */
 export interface LogoutResult {
-  endSessionUrl: string;
+  endSessionUrl: string | null;
 }

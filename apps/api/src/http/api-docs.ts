@@ -53,11 +53,8 @@ function withResponses(document: OpenAPIObject, derived = derivedResponses()): O
         if ('in' in parameter && parameter.in === 'path' && route.uuidParams?.includes(parameter.name))
           parameter.schema = { ...parameter.schema, type: 'string', format: 'uuid' };
       }
-      // A void route that also declares a 200 with a body (logout after single sign-on) keeps that one.
       const code =
-        ('void' in route && operation.responses['204'] ? '204' : undefined) ??
-        Object.keys(operation.responses).find((c) => c.startsWith('2')) ??
-        (method === 'post' ? '201' : '200');
+        Object.keys(operation.responses).find((c) => c.startsWith('2')) ?? (method === 'post' ? '201' : '200');
       const description = (operation.responses[code] as { description?: string } | undefined)?.description;
       if ('void' in route) {
         operation.responses[code] = { description: description || 'No content' };

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import type { Actor } from '@koers/access';
@@ -115,24 +115,22 @@ export class AuthController {
   }
 
   /**
-   * Ends the session: 204; or, for a session that began with single sign-on at a provider that offers
-   * RP-initiated logout, 200 with the provider's address where the browser ends that session too.
+   * Ends the session. For a session that began with single sign-on at a provider that offers RP-initiated
+   * logout, `endSessionUrl` is the provider's address where the browser ends that session too (else null).
    */
   @OpenWhileEnrolling()
   @Post('logout')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'No content' })
-  @ApiOkResponse({
-    description: 'Ook uitloggen bij de provider van de organisatie',
-    schema: { type: 'object', required: ['endSessionUrl'], properties: { endSessionUrl: { type: 'string' } } },
-  })
-  async logout(@CurrentActor() actor: Actor, @Req() request: Request, @Res() response: Response) {
+  @HttpCode(200)
+  async logout(
+    @CurrentActor() actor: Actor,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LogoutResult> {
     const atProvider = await this.sso.endSessionUrl(actor, `${publicBaseUrl(this.config, request)}/inloggen`);
     await this.auth.logout(actor, atProvider ? { sso: atProvider.organisationId, providerLogout: true } : undefined);
     response.clearCookie(ACCESS_COOKIE, { ...accessCookieOptions(this.config.auth), maxAge: undefined });
     response.clearCookie(REFRESH_COOKIE, { ...refreshCookieOptions(this.config.auth), maxAge: undefined });
-    if (atProvider) response.status(200).json({ endSessionUrl: atProvider.url } satisfies LogoutResult);
-    else response.status(204).end();
+    return { endSessionUrl: atProvider?.url ?? null };
   }
 
   private issue(tokens: IssuedTokens, response: Response) {

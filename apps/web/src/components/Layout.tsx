@@ -60,9 +60,9 @@ function Frame() {
     )
       return;
     setBusy(true);
-    let atProvider: string | undefined;
+    let atProvider: string | null = null;
     try {
-      atProvider = (await logout())?.endSessionUrl;
+      atProvider = (await logout()).endSessionUrl;
     } finally {
       // Document content kept in this browser (for offline editing) goes with the session.
       await forgetLocalCopies();
