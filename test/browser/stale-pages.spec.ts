@@ -94,7 +94,20 @@ describeWithBrowser('test/browser/stale-pages.spec.ts')('forms saved from two st
     await reloadAsked(b.page);
     await rules(b.page).getByText(RESTORED).waitFor();
     expect(await seatName(rules(b.page), 1).inputValue()).toBe('Burgemeester (tweede pagina)');
-    // The reloaded page read the first page's save, so it is no longer stale: make it stale again.
+    // The reloaded page read the first page's save, but the restored draft started before it: saving it is
+    // based on the version it started from, so the first page's change is asked about, not overwritten unseen.
+    await rules(b.page).getByRole('button', { name: 'Eisen opslaan' }).click();
+    const restoredConflict = conflictOf(b.page);
+    await restoredConflict.getByText(/Burgemeester \(eerste pagina\)/).waitFor();
+    await restoredConflict.getByText(/Burgemeester \(tweede pagina\)/).waitFor();
+    await restoredConflict.getByRole('button', { name: 'Mijn versie houden' }).click();
+    await restoredConflict.waitFor({ state: 'detached' });
+    await rules(b.page).getByRole('status').filter({ hasText: 'De eisen zijn opgeslagen (3 zetels).' }).waitFor();
+
+    // Stale again: the first page (reloaded: it has no unsaved input) changes seat 2, the second page too.
+    await a.page.reload();
+    await rules(a.page).getByRole('button', { name: 'Eisen opslaan' }).waitFor();
+    expect(await seatName(rules(a.page), 1).inputValue()).toBe('Burgemeester (tweede pagina)');
     await seatName(rules(a.page), 2).fill('Officier van justitie (eerste pagina)');
     await rules(a.page).getByRole('button', { name: 'Eisen opslaan' }).click();
     await rules(a.page).getByRole('status').filter({ hasText: 'De eisen zijn opgeslagen (3 zetels).' }).waitFor();
@@ -113,7 +126,7 @@ describeWithBrowser('test/browser/stale-pages.spec.ts')('forms saved from two st
       'Burgemeester (tweede pagina)',
       'Officier van justitie (tweede pagina)',
     ]);
-    expect(stored.version).toBe((before.version as number) + 3);
+    expect(stored.version).toBe((before.version as number) + 4);
 
     // Words: each page changes another field; the stale save goes on top without asking.
     const wordsBefore = await read('/api/region');

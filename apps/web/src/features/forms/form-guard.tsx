@@ -125,8 +125,17 @@ export function useFormGuard<D>({ dirty, draftKey, draft }: FormGuardOptions<D>)
   };
 }
 
-/** What `useGuardedForm` keeps in the browser: the values the form was opened with, and the input. */
-type KeptForm<V> = { base: V; draft: V };
+/**
+ * What `useGuardedForm` keeps in the browser: the values the form was opened with, the input, and the version of
+ * the stored state the form was opened at (for versioned resources).
+ */
+type KeptForm<V> = { base: V; draft: V; version?: number };
+
+/** Where a restored draft started: a save of it must be based on this, not on what the page reads now. */
+export interface DraftOrigin<V> {
+  base: V;
+  version: number;
+}
 
 interface GuardedFormOptions<V extends Record<string, unknown>> {
   /** The form's input right now (all its fields, as plain values). */
@@ -135,9 +144,13 @@ interface GuardedFormOptions<V extends Record<string, unknown>> {
   draftKey?: string;
   /**
    * Puts input back into the form: a draft from an earlier visit when the form opens (only the fields the
-   * person changed, on top of what is stored now), or the opening values when the draft is thrown away.
+   * person changed, on top of what is stored now), or the opening values when the draft is thrown away. With
+   * `version`, a restored draft also says where it started (`origin`): the form saves it based on that, so a
+   * change someone else made in between is combined or asked about, never overwritten unseen.
    */
-  restore?: (values: V) => void;
+  restore?: (values: V, origin?: DraftOrigin<V>) => void;
+  /** The version of the stored state the form's values are based on (versioned resources). */
+  version?: number;
 }
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -152,6 +165,7 @@ export function useGuardedForm<V extends Record<string, unknown>>({
   values,
   draftKey,
   restore,
+  version,
 }: GuardedFormOptions<V>) {
   const [base, setBase] = useState(values);
   const [restored, setRestored] = useState(false);
@@ -163,7 +177,7 @@ export function useGuardedForm<V extends Record<string, unknown>>({
   const guard = useFormGuard<KeptForm<V> | undefined>({
     dirty,
     draftKey,
-    draft: draftKey ? { base, draft: values } : undefined,
+    draft: draftKey ? { base, draft: values, version } : undefined,
   });
 
   // Once, when the form opens: bring back what this browser kept of an earlier visit.
@@ -171,7 +185,8 @@ export function useGuardedForm<V extends Record<string, unknown>>({
     if (!restore || !kept || typeof kept !== 'object' || !kept.base || !kept.draft) return;
     const changed = Object.keys(base).filter((key) => !sameValue(kept.draft[key], kept.base[key]));
     if (!changed.length) return;
-    restore({ ...base, ...Object.fromEntries(changed.map((key) => [key, kept.draft[key]])) });
+    const origin = typeof kept.version === 'number' ? { base: kept.base, version: kept.version } : undefined;
+    restore({ ...base, ...Object.fromEntries(changed.map((key) => [key, kept.draft[key]])) }, origin);
     setRestored(true);
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 

@@ -97,7 +97,12 @@ export function CompositionRulesEditor({
   const guard = useGuardedForm<RulesFields>({
     values: { compositionRules: drafts.map(seatOf) },
     draftKey,
-    restore: (kept) => setDrafts(kept.compositionRules.map(draftOf)),
+    version: base.version,
+    restore: (kept, origin) => {
+      setDrafts(kept.compositionRules.map(draftOf));
+      if (origin)
+        setBase((current) => ({ ...current, compositionRules: origin.base.compositionRules, version: origin.version }));
+    },
   });
   const versioned = useVersionedSave<VersionedRules, RulesFields>({
     fieldsOf: (r) => ({ compositionRules: normalised(r) }),

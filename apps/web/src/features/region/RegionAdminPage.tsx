@@ -72,7 +72,11 @@ function WordsEditor({ region }: { region: Region }) {
   const guard = useGuardedForm<WordValues>({
     values,
     draftKey: 'regio.woorden',
-    restore: (kept) => setValues(pickWords(kept)),
+    version: base.version,
+    restore: (kept, origin) => {
+      setValues(pickWords(kept));
+      if (origin) setBase((current) => ({ ...current, ...pickWords(origin.base), version: origin.version }));
+    },
   });
   const versioned = useVersionedSave<Region, WordValues>({
     fieldsOf: pickWords,
