@@ -600,7 +600,8 @@ describe('strategy, werkgroepen and audit', () => {
       // A changed priority is answered with its focus areas (the Theme contract).
       const retitled = expectStatus(await api.patch(S, `/api/themes/${theme.id}`, { description: 'Uitleg' }), 200);
       expect(retitled.body).toMatchObject({
-        description: 'Uitleg',
+        // Strategy texts are rich text: plain text is stored as a sanitised paragraph.
+        description: '<p>Uitleg</p>',
         focusAreas: [{ id: focus.id, title: 'Onderdeel voor de audit' }],
       });
       expect(await latestAudit({ entityId: focus.id })).toMatchObject({
