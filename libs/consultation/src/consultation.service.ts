@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Actor, isSecretariat } from '@koers/access';
 import { AuditService } from '@koers/audit';
@@ -48,8 +48,6 @@ export class ConsultationService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationService,
   ) {}
-
-  private readonly logger = new Logger(ConsultationService.name);
 
   /** The consultations the caller may see: all for the secretariat and the RVC, else those they are a contact in. */
   async list(actor: Actor): Promise<ConsultationSummary[]> {
@@ -148,7 +146,7 @@ export class ConsultationService {
       );
       return newId;
     });
-    await this.announce(told);
+    await this.notifications.announce(told);
     return this.detail(actor, id);
   }
 
@@ -178,13 +176,6 @@ export class ConsultationService {
         link: `/cyclus/consultaties/${id}/reactie/${organisationId}`,
       }),
     );
-  }
-
-  private async announce(notifications: InsertedNotification[]): Promise<void> {
-    if (notifications.length)
-      await this.notifications
-        .announce(notifications)
-        .catch((err: Error) => this.logger.warn(`Could not push contact notices: ${err.message}`));
   }
 
   /**
@@ -292,10 +283,7 @@ export class ConsultationService {
       );
       return inserted;
     });
-    if (notified.length)
-      await this.notifications
-        .announce(notified)
-        .catch((err: Error) => this.logger.warn(`Could not push consultation change notices: ${err.message}`));
+    await this.notifications.announce(notified);
     return this.detail(actor, id);
   }
 
@@ -335,7 +323,7 @@ export class ConsultationService {
       );
       return notices;
     });
-    await this.announce(told);
+    await this.notifications.announce(told);
     return this.detail(actor, id);
   }
 

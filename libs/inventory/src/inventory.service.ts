@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@koers/access';
 import { AuditService } from '@koers/audit';
@@ -48,8 +48,6 @@ export interface SaveResponseInput {
 /** The inventory of local priorities: started and overseen by the secretariat, answered per organisation. */
 @Injectable()
 export class InventoryService {
-  private readonly logger = new Logger(InventoryService.name);
-
   constructor(
     private readonly transactions: TransactionHost,
     private readonly repository: InventoryRepository,
@@ -139,7 +137,7 @@ export class InventoryService {
       );
       return newId;
     });
-    await this.announce(told);
+    await this.notifications.announce(told);
     return this.get(actor, id);
   }
 
@@ -167,13 +165,6 @@ export class InventoryService {
         link: `/cyclus/inventarisaties/${id}/antwoord/${organisationId}`,
       }),
     );
-  }
-
-  private async announce(notifications: InsertedNotification[]): Promise<void> {
-    if (notifications.length)
-      await this.notifications
-        .announce(notifications)
-        .catch((err: Error) => this.logger.warn(`Could not push contact notices: ${err.message}`));
   }
 
   /** Title, deadline, questions, more organisations; or one of the selection lists (criteria, themes, ...). */
@@ -280,7 +271,7 @@ export class InventoryService {
       );
       return notices;
     });
-    await this.announce(told);
+    await this.notifications.announce(told);
     return this.get(actor, id);
   }
 

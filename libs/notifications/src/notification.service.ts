@@ -58,9 +58,7 @@ export class NotificationService {
    */
   async notifyAll(notifications: NewNotification[]): Promise<InsertedNotification[]> {
     const inserted = await this.transactions.transaction((manager) => this.insertWithin(manager, notifications));
-    await this.announce(inserted).catch((err: Error) =>
-      this.logger.warn(`Could not push ${inserted.length} notifications live: ${err.message}`),
-    );
+    await this.announce(inserted);
     return inserted;
   }
 
@@ -137,15 +135,21 @@ export class NotificationService {
 
   /** Pushes new notifications live, with each recipient's unread count. */
   async announce(notifications: InsertedNotification[]): Promise<void> {
-    const counts = new Map<string, number>();
-    for (const userId of new Set(notifications.map((n) => n.userId)))
-      counts.set(userId, await this.repository.unreadCount(userId));
-    for (const n of notifications)
-      this.events.publish('notification', {
-        userId: n.userId,
-        notification: strip(n),
-        unreadCount: counts.get(n.userId)!,
-      });
+    if (!notifications.length) return;
+    try {
+      const counts = new Map<string, number>();
+      for (const userId of new Set(notifications.map((n) => n.userId)))
+        counts.set(userId, await this.repository.unreadCount(userId));
+      for (const n of notifications)
+        this.events.publish('notification', {
+          userId: n.userId,
+          notification: strip(n),
+          unreadCount: counts.get(n.userId)!,
+        });
+    } catch (err) {
+      // The notifications are stored; the bell shows them on its next load. What caused them stays done.
+      this.logger.warn(`Could not push ${notifications.length} notifications live: ${(err as Error).message}`);
+    }
   }
 }
 
