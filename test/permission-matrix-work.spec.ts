@@ -82,6 +82,7 @@ const FOUNDATION_CONTROLLERS = [
   'ImportsController',
   'RegionCompositionController',
   'SsoController',
+  'PasskeysController',
 ];
 /** Controllers covered by test/permission-matrix-inventory.spec.ts (the strategy cycle: inventory, finance). */
 const INVENTORY_CONTROLLERS = ['InventoriesController', 'FinanceController'];
