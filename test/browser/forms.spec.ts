@@ -370,12 +370,13 @@ describeWithBrowser('test/browser/forms.spec.ts')('forms that never lose what pe
     expect(await marks.count()).toBe(carried - 1);
     await screenshot(page, '71-voortgang-overgenomen');
 
-    // Submitting saves first, then names what is still carried over or only the template; cancelling keeps it a concept.
+    // Submitting saves first, then names what is still carried over; cancelling keeps it a concept.
     await page.getByRole('button', { name: 'Indienen', exact: true }).click();
     const confirm = page.getByRole('dialog', { name: 'Rapportage indienen?' });
     const list = confirm.getByRole('list', { name: 'Nog niet af' });
     await list.waitFor();
-    await list.getByText('Gezamenlijke toelichting: nog alleen het sjabloon (koppen zonder tekst)').waitFor();
+    // The narrative was carried over too (a copy of the accepted report's shared document), unchanged so far.
+    await list.getByText(/^Gezamenlijke toelichting.*ongewijzigd overgenomen van de vorige rapportage/).waitFor();
     expect(await list.getByText(/ongewijzigd overgenomen van de vorige rapportage/).count()).toBeGreaterThan(0);
     expect(await list.getByText(/^Samenvatting/).count()).toBe(0);
     await screenshot(page, '72-voortgang-indienen-nog-niet-af');
