@@ -81,8 +81,10 @@ describeWithBrowser('test/browser/consultation.spec.ts')('consultation: offer to
     const gemeente = await pages.newPage({ width: 390, height: 844 });
     const g = gemeente.page;
     await pages.login(g, DEMO.aanjagerOndermijning);
-    // Its users have no Strategiecyclus menu: the home page lists the open consultation.
-    await g.getByRole('link', { name: `Wensen en bedenkingen: ${strategyTitle}` }).click();
+    // Its users have no Strategiecyclus menu: the home page lists the open consultation (and, in the notices,
+    // that they were named its contact).
+    await g.getByRole('link', { name: /^U bent contactpersoon van Gemeente Nieuwegein/ }).waitFor();
+    await g.getByRole('link', { name: `Wensen en bedenkingen: ${strategyTitle}`, exact: true }).click();
     await g.getByRole('link', { name: 'Reactie invullen voor Gemeente Nieuwegein' }).click();
     await g.getByRole('heading', { name: 'Reactie van Gemeente Nieuwegein' }).waitFor();
     await g.getByLabel('Datum raadsbesluit').fill(todayInNetherlands());
