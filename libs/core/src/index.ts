@@ -19,6 +19,7 @@ export * from './logging/repeat-logger';
 export * from './shared/dates';
 export * from './shared/ids';
 export * from './shared/csv';
+export * from './shared/html';
 export * from './pdf/archival-pdf';
 export * from './crypto/secret-box';
 export * from './background/background-work';

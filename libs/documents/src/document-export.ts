@@ -1,3 +1,4 @@
+import { escapeHtml } from '@koers/core';
 import type { ExportFormat, TextExportFormat } from '@koers/contracts';
 import * as Y from 'yjs';
 import { EDITOR_FRAGMENT } from './document.model';
@@ -30,8 +31,6 @@ type Delta = Array<{
   attributes?: Record<string, Record<string, unknown> | boolean | undefined>;
 }>;
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 const safeHref = (href: unknown) => (typeof href === 'string' && /^(https?:|mailto:)/i.test(href) ? href : null);
 
 /**

@@ -4,6 +4,7 @@ import { AuditService, diffFields } from '@koers/audit';
 import type { HighlightedText } from '@koers/contracts';
 import {
   assertVersion,
+  escapeHtml,
   FieldError,
   highlight,
   lockVersion,
@@ -175,9 +176,6 @@ export class KnowledgeService {
     if (problems.length) throw validationFailed(problems);
   }
 }
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
 /** The text as HTML: everything escaped, the marked ranges in <mark> (and no other markup). */
 export function markedHtml({ text, marks }: HighlightedText): string {

@@ -5,7 +5,7 @@ import {
   dutchDate,
   NotificationView,
 } from './notification.model';
-import { todayInNetherlands } from '@koers/core';
+import { escapeHtml, todayInNetherlands } from '@koers/core';
 
 /** What the attention view holds for one person (`NotificationService.attention`). */
 export interface DigestAttention {
@@ -152,10 +152,4 @@ export function composeDigest(
   ].join('\n');
 
   return { subject, text, html };
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }

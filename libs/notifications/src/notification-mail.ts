@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, BackgroundWork, EventBus } from '@koers/core';
 import { NOTIFICATION_KIND_LABELS, NotificationKind } from '@koers/contracts';
-import { escapeHtml, PREFERENCES_PATH } from './digest-content';
+import { escapeHtml } from '@koers/core';
+import { PREFERENCES_PATH } from './digest-content';
 import { LoopRepository } from './loop.repository';
 import { Mailer, OutgoingMail } from './mailer';
 import type { NotificationView } from './notification.model';

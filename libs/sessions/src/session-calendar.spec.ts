@@ -1,7 +1,8 @@
 import ICAL from 'ical.js';
 import { escapeText, foldLine, icalUtc, sessionToICalendar } from './session-calendar';
 import { parseMoment, SessionDetail } from './session.model';
-import { escapeHtml, escapeMarkdown } from './session-export';
+import { escapeHtml } from '@koers/core';
+import { escapeMarkdown } from './session-export';
 
 describe('session calendar (RFC 5545)', () => {
   it('folds at 75 octets without splitting a UTF-8 sequence, and unfolds to the original', () => {

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@koers/core';
 import {
   ATTENDANCE_LABELS,
   formatDutchDate,
@@ -77,15 +78,6 @@ function toMarkdown(s: SessionDetail): string {
     for (const action of d.actions) out.push(`   - Actie: ${md(actionLine(action))}`);
   });
   return out.join('\n') + '\n';
-}
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 function toHtml(s: SessionDetail): string {

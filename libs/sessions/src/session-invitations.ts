@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@koers/core';
 import { Mailer } from '@koers/notifications';
 import { CalendarAttendee, CalendarMethod, CalendarPerson, sessionToICalendar } from './session-calendar';
-import { escapeHtml } from './session-export';
+import { escapeHtml } from '@koers/core';
 import { formatDutchDateTime, formatDutchTime, SESSION_TYPE_LABELS, SessionDetail } from './session.model';
 import { SessionRepository } from './session.repository';
 

@@ -1,7 +1,5 @@
+import { escapeHtml } from '@koers/core';
 import { Block, Inline } from './document-blocks';
-
-export const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** A little CSS for reading on screen and on paper (A4, no broken table rows, link targets printed). */
 const STYLE = `

@@ -1,3 +1,4 @@
+import { escapeHtml } from '@koers/core';
 /** A mail about someone's account, in Dutch, as plain text and simple accessible HTML. */
 export interface AccountMail {
   subject: string;
@@ -121,11 +122,4 @@ export function unlockMail(
       'Was u dit niet? Dan hoeft u niets te doen: de blokkade geldt alleen voor dat adres. Wijzig voor de zekerheid uw wachtwoord als u denkt dat iemand het kent.',
     ],
   });
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
 }
